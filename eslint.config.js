@@ -1,0 +1,86 @@
+// Lint: TypeScript strictness plus the one-way architecture of DESIGN.md, enforced rather than hoped for:
+//   domain <- import <- storage <- api <- features <- app ; components are shared views; cli is Node-only.
+// domain and import stay pure (no React, DOM, fetch or storage) so they run in a worker, in Node and in tests.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import boundaries from 'eslint-plugin-boundaries';
+import globals from 'globals';
+
+const elements = [
+  { type: 'domain', pattern: 'src/domain' },
+  { type: 'import', pattern: 'src/import' },
+  { type: 'storage', pattern: 'src/storage' },
+  { type: 'api', pattern: 'src/api' },
+  { type: 'feature', pattern: 'src/features/*', capture: ['feature'] },
+  { type: 'components', pattern: 'src/components' },
+  { type: 'app', pattern: 'src/app' },
+  { type: 'cli', pattern: 'src/cli' },
+];
+
+const allow = (from, ...to) => ({
+  from: { element: { type: from } },
+  allow: { to: { element: { types: { anyOf: to } } } },
+});
+
+// Browser and app-side APIs that the pure core must not touch.
+const impureGlobals = ['window', 'document', 'localStorage', 'sessionStorage', 'indexedDB', 'fetch', 'navigator', 'XMLHttpRequest', 'location', 'alert'].map((name) => ({
+  name,
+  message: 'src/domain and src/import are pure: pass data in, return values out (DESIGN.md).',
+}));
+const appSidePackages = ['react', 'react-dom', 'react-dom/*', 'react-router', 'recharts', '@tanstack/*', 'idb', 'msw', 'msw/*'];
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'public/mockServiceWorker.js', 'test-results/', 'playwright-report/', 'test/e2e/artifacts/'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-non-null-assertion': 'off', // checked index access after a bounds test is clearer with `!`
+      eqeqeq: 'error',
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { boundaries, 'react-hooks': reactHooks },
+    settings: {
+      'boundaries/elements': elements,
+      'boundaries/include': ['src/**/*'],
+      'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } },
+    },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'disallow',
+          policies: [
+            allow('domain', 'domain'),
+            allow('import', 'domain', 'import'),
+            allow('storage', 'domain', 'import', 'storage'),
+            allow('api', 'domain', 'import', 'storage', 'api'),
+            allow('components', 'domain', 'components'),
+            // A feature may use the shared layers and itself, never another feature.
+            allow('feature', 'domain', 'api', 'components'),
+            {
+              from: { element: { type: 'feature' } },
+              allow: { to: { element: { type: 'feature', captured: { feature: '{{ from.feature }}' } } } },
+            },
+            allow('app', 'domain', 'import', 'storage', 'api', 'feature', 'components', 'app'),
+            allow('cli', 'domain', 'import', 'cli'),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/domain/**/*.ts', 'src/import/**/*.ts'],
+    ignores: ['src/import/import.worker.ts', 'src/import/worker-client.ts'],
+    rules: {
+      'no-restricted-globals': ['error', ...impureGlobals],
+      'no-restricted-imports': ['error', { patterns: [{ group: appSidePackages, message: 'The pure core imports no React, charts, storage or app code (DESIGN.md).' }] }],
+    },
+  },
+);

@@ -1,0 +1,199 @@
+import Decimal from 'decimal.js';
+
+/**
+ * The one Decimal constructor for money. Every amount in Outturn is an instance of it, built from the
+ * string in the file (never from a JavaScript float).
+ *
+ * precision 40 significant digits: a million ledger lines of up to £10^15 each sum well inside it, and a
+ * percentage of such a sum keeps 20+ decimal places, so no intermediate step rounds by accident.
+ * rounding ROUND_HALF_UP is decimal.js's "half away from zero" (2.5 -> 3, -2.5 -> -3): the presentation
+ * rule in DESIGN.md. It applies only where code rounds on purpose (toDecimalPlaces and friends).
+ */
+export const Money = Decimal.clone({
+  precision: 40,
+  rounding: Decimal.ROUND_HALF_UP,
+  toExpNeg: -40,
+  toExpPos: 40,
+});
+export type Money = Decimal;
+
+export const ZERO: Money = new Money(0);
+const THOUSAND = new Money(1000);
+
+/** A parsed amount: a value in pounds, or null when the cell is blank (missing, not zero). */
+export type AmountResult =
+  | { ok: true; value: Money | null; note?: AmountNote }
+  | { ok: false; code: AmountErrorCode; message: string };
+
+/** How a value was read when the reading involved a convention the user may want to see. */
+export type AmountNote = 'dash-as-zero' | 'blank-as-missing' | 'credit' | 'debit';
+
+export type AmountErrorCode =
+  | 'not-a-number'
+  | 'ambiguous-separator'
+  | 'conflicting-signs'
+  | 'scientific-notation'
+  | 'percentage'
+  | 'too-many-digits';
+
+export interface AmountOptions {
+  /** The unit the file's figures are in: 'pounds' (default) or 'thousands' (a table printed in £'000). */
+  scale?: 'pounds' | 'thousands';
+  /** A lone "-" is the printed nil in the papers: zero by default, or missing if a file uses it so. */
+  dash?: 'zero' | 'missing';
+}
+
+// Hyphen-minus, Unicode minus (U+2212), small and full-width hyphen-minus: spreadsheets and PDFs emit all four.
+const MINUS_SIGNS = /^[-\u2212\uFE63\uFF0D]$/;
+const DASH_ONLY = /^[-\u2212\u2013\u2014]$/;
+// Digits with UK thousands separators (groups of three) or none, an optional fraction.
+const GROUPED = /^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
+const BARE_FRACTION = /^\.\d+$/;
+const MAX_DIGITS = 30;
+
+/**
+ * Reads an amount as finance exports write it: `1234.56`, `1,234.56`, `£1,234.56`, `(1,234.56)`,
+ * `-1,234.56`, `1,234.56-`, `1,234.56 CR` (credit: negative), `DR` (debit: positive), Unicode minus,
+ * `-` (nil: zero by default) and blank (missing: null). Returns pounds, exact. Never throws.
+ *
+ * A value that could be read two ways is refused with a reason rather than guessed: `1,23` or `1.234,56`
+ * (decimal comma?), `-(5)` or `(5) CR` (two signs), `1.2E+05` (a float Excel has already rounded).
+ */
+export function parseAmount(raw: string, options: AmountOptions = {}): AmountResult {
+  // Non-breaking and thin spaces appear in copied figures; they carry no meaning.
+  let s = raw.replace(/[\s\u00A0\u2009\u202F]+/g, ' ').trim();
+  if (s === '') return { ok: true, value: null, note: 'blank-as-missing' };
+  if (DASH_ONLY.test(s)) {
+    return options.dash === 'missing'
+      ? { ok: true, value: null, note: 'blank-as-missing' }
+      : { ok: true, value: ZERO, note: 'dash-as-zero' };
+  }
+
+  let negatives = 0;
+  let note: AmountNote | undefined;
+
+  // Ledger exports mark the side instead of signing: "1,234.56 CR" is a credit (negative), "DR" a debit.
+  const suffix = /^(.+?)\s*(CR|DR)$/i.exec(s);
+  const prefix = suffix ? null : /^(CR|DR)\s*(.+)$/i.exec(s);
+  const side = suffix ? suffix[2] : prefix?.[1];
+  if (side !== undefined) {
+    s = ((suffix ? suffix[1] : prefix?.[2]) ?? '').trim();
+    if (side.toUpperCase() === 'CR') {
+      negatives++;
+      note = 'credit';
+    } else {
+      note = 'debit';
+    }
+  }
+
+  // Signs may sit either side of the currency symbol: -£5, £-5, £5-.
+  const stripSign = (): void => {
+    const first = s.charAt(0);
+    if (MINUS_SIGNS.test(first)) {
+      negatives++;
+      s = s.slice(1).trim();
+    } else if (first === '+') {
+      s = s.slice(1).trim();
+    }
+  };
+  stripSign();
+  if (s.startsWith('(') && s.endsWith(')')) {
+    negatives++;
+    s = s.slice(1, -1).trim();
+  }
+  stripSign();
+  if (s.startsWith('£')) s = s.slice(1).trim();
+  stripSign();
+  const last = s.charAt(s.length - 1);
+  if (s.length > 1 && MINUS_SIGNS.test(last)) {
+    negatives++;
+    s = s.slice(0, -1).trim();
+  }
+
+  if (negatives > 1) {
+    return { ok: false, code: 'conflicting-signs', message: `"${raw}" has more than one sign; it could be read as positive or negative` };
+  }
+  if (s.endsWith('%')) {
+    return { ok: false, code: 'percentage', message: `"${raw}" is a percentage, not an amount` };
+  }
+  if (/^\d+(\.\d+)?e[+-]?\d+$/i.test(s)) {
+    return { ok: false, code: 'scientific-notation', message: `"${raw}" is in scientific notation, so its exact value was already lost by the program that wrote it` };
+  }
+  if (!GROUPED.test(s) && !BARE_FRACTION.test(s)) {
+    if (/^[\d.,]+$/.test(s)) {
+      return { ok: false, code: 'ambiguous-separator', message: `"${raw}" uses separators that could be thousands or decimals (expected 1,234.56)` };
+    }
+    return { ok: false, code: 'not-a-number', message: `"${raw}" is not an amount` };
+  }
+  const digits = s.replace(/,/g, '');
+  if (digits.replace('.', '').length > MAX_DIGITS) {
+    return { ok: false, code: 'too-many-digits', message: `"${raw}" has more than ${MAX_DIGITS} digits` };
+  }
+  let value = new Money(digits);
+  if (options.scale === 'thousands') value = value.times(THOUSAND);
+  if (negatives === 1) value = value.negated();
+  if (value.isZero()) value = ZERO; // no negative zero: (0) and -0 are nil
+  return note ? { ok: true, value, note } : { ok: true, value };
+}
+
+/** Rounds to the given decimal places, half away from zero (the presentation rule). */
+export function roundHalfAwayFromZero(value: Money, decimalPlaces: number): Money {
+  const rounded = value.toDecimalPlaces(decimalPlaces, Money.ROUND_HALF_UP);
+  return rounded.isZero() ? ZERO : rounded;
+}
+
+/** Pounds to thousands of pounds, exact (no rounding). */
+export function toThousands(pounds: Money): Money {
+  return pounds.dividedBy(THOUSAND);
+}
+
+/** Thousands of pounds to pounds, exact. */
+export function fromThousands(thousands: Money): Money {
+  return thousands.times(THOUSAND);
+}
+
+function groupThousands(digits: string): string {
+  const [whole = '0', fraction] = digits.split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
+}
+
+export interface FormatOptions {
+  /** What a value that rounds to nil prints as. The papers print "-" in most tables. */
+  zero?: string;
+}
+
+/**
+ * Pounds as the papers print £'000: rounded to whole thousands half away from zero, thousands
+ * separators, negatives in brackets. -1,547,000 -> "(1,547)"; 0 and -400 -> zero option (default "-").
+ */
+export function formatThousands(pounds: Money, options: FormatOptions = {}): string {
+  return formatUnits(roundHalfAwayFromZero(toThousands(pounds), 0), 0, options);
+}
+
+/** A value already in whole £'000 units (e.g. from sum-preserving rounding), printed as the papers do. */
+export function formatWholeThousands(thousands: Money, options: FormatOptions = {}): string {
+  return formatUnits(roundHalfAwayFromZero(thousands, 0), 0, options);
+}
+
+/** Pounds to pence precision: 1234.5 -> "£1,234.50"; -1234.5 -> "(£1,234.50)". Half away from zero. */
+export function formatPounds(pounds: Money, options: FormatOptions & { decimals?: number } = {}): string {
+  const decimals = options.decimals ?? 2;
+  const rounded = roundHalfAwayFromZero(pounds, decimals);
+  if (rounded.isZero() && options.zero !== undefined) return options.zero;
+  const body = `£${groupThousands(rounded.abs().toFixed(decimals))}`;
+  return rounded.isNegative() ? `(${body})` : body;
+}
+
+function formatUnits(rounded: Money, decimals: number, options: FormatOptions): string {
+  if (rounded.isZero()) return options.zero ?? '-';
+  const body = groupThousands(rounded.abs().toFixed(decimals));
+  return rounded.isNegative() ? `(${body})` : body;
+}
+
+/** Exact sum of amounts; an empty list sums to zero. */
+export function sum(values: readonly Money[]): Money {
+  let total = ZERO;
+  for (const v of values) total = total.plus(v);
+  return total;
+}
