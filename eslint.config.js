@@ -61,9 +61,9 @@ export default tseslint.config(
             allow('import', 'domain', 'import'),
             allow('storage', 'domain', 'import', 'storage'),
             allow('api', 'domain', 'import', 'storage', 'api'),
-            allow('components', 'domain', 'components'),
-            // A feature may use the shared layers and itself, never another feature.
-            allow('feature', 'domain', 'api', 'components'),
+            allow('components', 'domain', 'import', 'components'),
+            // A feature may use the pure core, the shared layers and itself, never another feature.
+            allow('feature', 'domain', 'import', 'api', 'components'),
             {
               from: { element: { type: 'feature' } },
               allow: { to: { element: { type: 'feature', captured: { feature: '{{ from.feature }}' } } } },

@@ -1,13 +1,38 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Plugin } from 'vite';
+
+// The sample CSVs live in data/ (top level, beside the code that reads them) and are served at /data/
+// exactly as a user's upload would arrive: as bytes, read by the app like any other file.
+const DATA_DIR = join(import.meta.dirname, 'data');
+const sampleFiles = (): string[] => readdirSync(DATA_DIR).filter((f) => f.endsWith('.csv'));
+
+function sampleData(): Plugin {
+  return {
+    name: 'outturn-sample-data',
+    configureServer(server) {
+      server.middlewares.use('/data', (req, res, next) => {
+        const file = decodeURIComponent((req.url ?? '').replace(/^\//, '').split('?')[0] ?? '');
+        if (!sampleFiles().includes(file)) return next();
+        res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+        res.end(readFileSync(join(DATA_DIR, file)));
+      });
+    },
+    generateBundle() {
+      for (const file of sampleFiles()) {
+        this.emitFile({ type: 'asset', fileName: `data/${file}`, source: readFileSync(join(DATA_DIR, file)) });
+      }
+    },
+  };
+}
 
 // One config for the app, the unit tests (pure core, Node) and the component tests (jsdom).
 // End-to-end tests run in Playwright against `vite build` output (playwright.config.ts).
 export default defineConfig({
-  plugins: [react()],
-  // The sample CSVs in data/ are served as static files so the app loads them like any other file.
-  publicDir: 'public',
+  plugins: [react(), sampleData()],
   server: { port: 5173, strictPort: false },
   preview: { port: 4173, strictPort: true },
   worker: { format: 'es' },

@@ -5,7 +5,8 @@ import { Money, ZERO, sum } from './money';
  * their totals, and column formulas such as Revised = B/Fwd + Original + Amendments), it returns one
  * result per check: pass, a rounding difference (the printed figures were each rounded, so their sum may
  * be off by up to half a unit per term), a failure with its amount, or incomplete (a term is missing,
- * so the check cannot be made: a missing figure is never read as zero).
+ * so the check cannot be made: a missing figure is never read as zero). A blank where the result would be
+ * printed is no claim, and yields no check.
  */
 
 export type CheckStatus = 'pass' | 'rounding' | 'fail' | 'incomplete';
@@ -102,14 +103,16 @@ export function checkTable(table: CastingTable, rules: readonly CastingRule[]): 
     printedAt: [string, string],
     terms: { at: [string, string]; sign: 1 | -1; name: string }[],
     rowKeys: string[],
-  ): CheckResult => {
+  ): CheckResult | null => {
     const printed = cell(...printedAt);
+    // A blank where a total or a formula's result would be printed is no claim, so there is nothing to check.
+    if (printed === null) return null;
     const termsMissing = terms.filter((t) => cell(...t.at) === null).map((t) => t.name);
-    const missing = printed === null ? [`${printedAt[0]} / ${printedAt[1]}`, ...termsMissing] : termsMissing;
+    const missing = termsMissing;
     const computed = termsMissing.length === 0 ? sum(terms.map((t) => (cell(...t.at) ?? ZERO).times(t.sign))) : null;
     // n printed terms and one printed total, each up to half a unit off.
     const tolerance = halfUnit.times(terms.length + 1);
-    const difference = printed !== null && computed !== null ? printed.minus(computed) : null;
+    const difference = computed !== null ? printed.minus(computed) : null;
     return {
       id: `${rule.id}.${rule.kind === 'total' ? column : row}`,
       ruleId: rule.id,
@@ -127,11 +130,14 @@ export function checkTable(table: CastingTable, rules: readonly CastingRule[]): 
     };
   };
 
+  const push = (r: CheckResult | null): void => {
+    if (r) results.push(r);
+  };
   for (const rule of rules) {
     if (rule.kind === 'total') {
       const parts = rule.parts.map(asTerm);
       for (const column of rule.columns) {
-        results.push(
+        push(
           sumCheck(
             rule,
             rule.total,
@@ -145,7 +151,7 @@ export function checkTable(table: CastingTable, rules: readonly CastingRule[]): 
     } else if (rule.kind === 'formula') {
       const terms = rule.terms.map(asTerm);
       for (const row of rule.rows) {
-        results.push(
+        push(
           sumCheck(
             rule,
             row,
@@ -157,7 +163,7 @@ export function checkTable(table: CastingTable, rules: readonly CastingRule[]): 
         );
       }
     } else {
-      for (const row of rule.rows) results.push(percentageCheck(table, rule, row, cell, halfUnit));
+      for (const row of rule.rows) push(percentageCheck(table, rule, row, cell, halfUnit));
     }
   }
   return results;
@@ -171,12 +177,12 @@ function percentageCheck(
   row: string,
   cell: (row: string, column: string) => Money | null,
   halfUnit: Money,
-): CheckResult {
+): CheckResult | null {
   const printed = cell(row, rule.target);
   const numerator = cell(row, rule.numerator);
   const denominator = cell(row, rule.denominator);
+  if (printed === null) return null;
   const missing = [
-    printed === null ? `${row} / ${rule.target}` : null,
     numerator === null ? `${row} / ${rule.numerator}` : null,
     denominator === null ? `${row} / ${rule.denominator}` : null,
   ].filter((m): m is string => m !== null);
@@ -191,8 +197,8 @@ function percentageCheck(
     rowKeys: [row],
     missing,
   };
-  if (printed === null || numerator === null || denominator === null || denominator.isZero()) {
-    if (denominator?.isZero()) missing.push(`${row} / ${rule.denominator} is zero`);
+  if (numerator === null || denominator === null || denominator.isZero()) {
+    if (denominator?.isZero()) missing.push(`${row} / ${rule.denominator} is nil, so no percentage follows from the figures`);
     return { ...base, computed: null, difference: null, tolerance: ZERO, status: 'incomplete' };
   }
   const adjust = (v: Money): Money => (rule.absolute ? v.abs() : v);

@@ -197,3 +197,27 @@ export function sum(values: readonly Money[]): Money {
   for (const v of values) total = total.plus(v);
   return total;
 }
+
+export type PercentResult = { ok: true; value: Money | null } | { ok: false; code: 'not-a-percentage'; message: string };
+
+/**
+ * Reads a printed percentage ("2.05%", "66.8 %", "-", blank) as a percent number (2.05), exact.
+ * A "-" is nil as in the amount columns; blank is missing.
+ */
+export function parsePercent(raw: string): PercentResult {
+  const s = raw.replace(/[\s\u00A0]+/g, '').replace(/\u2212/g, '-');
+  if (s === '') return { ok: true, value: null };
+  if (DASH_ONLY.test(s)) return { ok: true, value: ZERO };
+  const match = /^(-?)(\d+(\.\d+)?)%?$/.exec(s) ?? /^\((\d+(\.\d+)?)%?\)$/.exec(s);
+  if (!match) return { ok: false, code: 'not-a-percentage', message: `"${raw}" is not a percentage` };
+  const negative = match[1] === '-' || s.startsWith('(');
+  const digits = s.startsWith('(') ? match[1]! : match[2]!;
+  const value = new Money(digits);
+  return { ok: true, value: negative && !value.isZero() ? value.negated() : value };
+}
+
+/** Pounds as £m to two decimals, half away from zero, sign kept: 1,852,000 -> "£1.85m"; -96,000 -> "-£0.10m". */
+export function formatMillions(pounds: Money, decimals = 2): string {
+  const m = roundHalfAwayFromZero(pounds.dividedBy(1_000_000), decimals);
+  return `${m.isNegative() ? '-' : ''}£${groupThousands(m.abs().toFixed(decimals))}m`;
+}

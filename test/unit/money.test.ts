@@ -6,6 +6,7 @@ import {
   formatThousands,
   formatWholeThousands,
   parseAmount,
+  parsePercent,
   roundHalfAwayFromZero,
 } from '../../src/domain/money';
 
@@ -147,5 +148,24 @@ describe('rounding and formatting as the papers print', () => {
     ['1000000', '£1,000,000.00'],
   ])('£: %s -> %s', (pounds, expected) => {
     expect(formatPounds(new Money(pounds))).toBe(expected);
+  });
+});
+
+describe('parsePercent', () => {
+  it.each([
+    ['2.05%', '2.05'],
+    ['66.8 %', '66.8'],
+    ['8%', '8'],
+    ['-4.1%', '-4.1'],
+    ['(4.1%)', '-4.1'],
+    ['100', '100'],
+    ['-', '0'],
+    ['', null],
+  ])('%j -> %j', (raw, expected) => {
+    const r = parsePercent(raw);
+    expect(r.ok && (r.value === null ? null : r.value.toString())).toBe(expected);
+  });
+  it('refuses what is not a percentage', () => {
+    expect(parsePercent('about 5%').ok).toBe(false);
   });
 });

@@ -1,0 +1,52 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './test/e2e/chromium.ts';
+
+// End-to-end tests drive the BUILT app (dist/, served by `vite preview`) in the system Chromium.
+// `npm run test:e2e` checks Chromium, builds, then runs this. Never `npx playwright install`.
+const PORT = 4173;
+const baseURL = `http://localhost:${PORT}`;
+const isCI = Boolean(process.env.CI);
+
+if (!existsSync(fileURLToPath(new URL('./dist/index.html', import.meta.url)))) {
+  throw new Error('dist/index.html is missing: build the app first (`npm run test:e2e` does: vite build).');
+}
+
+export default defineConfig({
+  testDir: 'test/e2e',
+  outputDir: 'test-results',
+  reporter: 'list',
+  // Timeouts sized for a slow 2-core CI machine running Chromium, axe and the preview server at once.
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  globalTimeout: 20 * 60_000,
+  workers: isCI ? 1 : 2,
+  fullyParallel: false,
+  forbidOnly: isCI,
+  // No retries: a flaky test is a bug to fix, not to hide.
+  retries: 0,
+  use: {
+    baseURL,
+    browserName: 'chromium',
+    launchOptions: chromiumLaunchOptions(),
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+    actionTimeout: 15_000,
+    navigationTimeout: 30_000,
+    // Traces and failure screenshots go to outputDir. No video: it needs Playwright's own ffmpeg download.
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    video: 'off',
+  },
+  projects: [{ name: 'chromium' }],
+  webServer: {
+    // Started directly, not through npx: killing npx would leave vite running. Playwright kills the process group.
+    command: `node_modules/.bin/vite preview --port ${PORT} --strictPort`,
+    url: baseURL,
+    reuseExistingServer: !isCI,
+    timeout: 120_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});

@@ -1,0 +1,23 @@
+import { Navigate, Route, Routes } from 'react-router';
+import { RevenuePage } from '../features/revenue/revenue-page';
+import { CapitalPage } from '../features/capital/capital-page';
+import { ReservesPage } from '../features/reserves/reserves-page';
+import { ReconciliationPage } from '../features/reconciliation/reconciliation-page';
+import { ProjectionsPage } from '../features/projections/projections-page';
+import { Shell } from './shell';
+
+export function AppRoutes() {
+  return (
+    <Shell>
+      <Routes>
+        <Route path="/" element={<Navigate to="/revenue" replace />} />
+        <Route path="/revenue" element={<RevenuePage />} />
+        <Route path="/capital" element={<CapitalPage />} />
+        <Route path="/reserves" element={<ReservesPage />} />
+        <Route path="/reconciliation" element={<ReconciliationPage />} />
+        <Route path="/projections" element={<ProjectionsPage />} />
+        <Route path="*" element={<p>There is no page here. Choose one from the navigation above.</p>} />
+      </Routes>
+    </Shell>
+  );
+}

@@ -1,0 +1,35 @@
+import type { VarianceDirection } from '../domain/variance';
+import type { CheckStatus } from '../domain/casting';
+
+// Status is carried by an icon and a word as well as a colour, so it reads in black and white
+// and to a screen reader.
+const DIRECTION = {
+  adverse: { icon: '▲', text: 'Adverse' },
+  favourable: { icon: '▼', text: 'Favourable' },
+  'on-budget': { icon: '●', text: 'On budget' },
+} as const;
+
+export function DirectionBadge({ direction }: { direction: VarianceDirection }) {
+  const { icon, text } = DIRECTION[direction];
+  return (
+    <span className={`badge badge-${direction}`}>
+      <span aria-hidden="true">{icon}</span> {text}
+    </span>
+  );
+}
+
+const CHECK = {
+  pass: { icon: '✓', text: 'Casts' },
+  rounding: { icon: '≈', text: 'Rounding difference' },
+  fail: { icon: '✗', text: 'Does not cast' },
+  incomplete: { icon: '?', text: 'Cannot check: figure missing' },
+} as const;
+
+export function CheckBadge({ status }: { status: CheckStatus }) {
+  const { icon, text } = CHECK[status];
+  return (
+    <span className={`badge badge-check-${status}`}>
+      <span aria-hidden="true">{icon}</span> {text}
+    </span>
+  );
+}

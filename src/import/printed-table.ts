@@ -1,0 +1,120 @@
+import Papa from 'papaparse';
+import { parseAmount, parsePercent, type Money } from '../domain/money';
+
+/*
+ * Reads a "printed table": a CSV transcribed from a board paper (data/*.csv), with headers as printed,
+ * amounts as printed (in £'000 where the header says so), a `Row type` column (item, subtotal, total)
+ * and an optional `Note`. The full import pipeline (decoding, header detection, mapping, receipts)
+ * builds on this; the sample tables need none of that to be read exactly.
+ */
+
+export type { RowType } from '../domain/table-rows';
+import type { RowType } from '../domain/table-rows';
+export type ColumnKind = 'label' | 'group' | 'row-type' | 'amount' | 'percent' | 'text';
+
+export interface PrintedColumn {
+  header: string;
+  kind: ColumnKind;
+  /** For amounts: the unit the figures are printed in. */
+  scale?: 'thousands' | 'pounds';
+}
+
+export interface CellIssue {
+  /** The row as a spreadsheet numbers it (header = 1). */
+  line: number;
+  column: string;
+  code: string;
+  message: string;
+  value: string;
+}
+
+export interface PrintedRow {
+  line: number;
+  label: string;
+  group: string;
+  rowType: RowType;
+  /** Every cell as printed. */
+  text: Readonly<Record<string, string>>;
+  /** Amount (pounds) and percent (percent number) columns: null where the cell is empty (missing). */
+  values: Readonly<Record<string, Money | null>>;
+}
+
+export interface PrintedTable {
+  name: string;
+  columns: PrintedColumn[];
+  rows: PrintedRow[];
+  issues: CellIssue[];
+}
+
+const GROUP_HEADERS = /^(category|section|group)$/i;
+
+function classify(header: string, index: number, groupSeen: boolean): PrintedColumn {
+  if (/^row type$/i.test(header)) return { header, kind: 'row-type' };
+  if (GROUP_HEADERS.test(header)) return { header, kind: 'group' };
+  if (/\(%\)|%$/.test(header)) return { header, kind: 'percent' };
+  if (/£\s*'?000|£k\b/i.test(header)) return { header, kind: 'amount', scale: 'thousands' };
+  if (/\(£\)/.test(header)) return { header, kind: 'amount', scale: 'pounds' };
+  if (index === 0 || (groupSeen && index === 1)) return { header, kind: 'label' };
+  return { header, kind: 'text' };
+}
+
+/** Parses a printed table's CSV text. Never throws: problems are returned as issues with line and column. */
+export function readPrintedTable(name: string, text: string): PrintedTable {
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { header: false, skipEmptyLines: 'greedy', dynamicTyping: false });
+  const [head = [], ...body] = parsed.data;
+  const issues: CellIssue[] = parsed.errors.map((e) => ({
+    line: (e.row ?? 0) + 1,
+    column: '',
+    code: `csv-${e.code}`,
+    message: e.message,
+    value: '',
+  }));
+  const groupSeen = head.length > 0 && GROUP_HEADERS.test(head[0] ?? '');
+  const columns = head.map((h, i) => classify(h.trim(), i, groupSeen));
+  const labelColumn = columns.find((c) => c.kind === 'label')?.header;
+  const groupColumn = columns.find((c) => c.kind === 'group')?.header;
+
+  const rows = body.map((cells, index): PrintedRow => {
+    const line = index + 2;
+    const text: Record<string, string> = {};
+    const values: Record<string, Money | null> = {};
+    let rowType: RowType = 'item';
+    columns.forEach((column, i) => {
+      const raw = cells[i] ?? '';
+      text[column.header] = raw;
+      if (column.kind === 'row-type') {
+        const t = raw.trim().toLowerCase();
+        if (t === 'item' || t === 'subtotal' || t === 'total') rowType = t;
+        else issues.push({ line, column: column.header, code: 'row-type', message: `Row type "${raw}" is not item, subtotal or total; read as item`, value: raw });
+      } else if (column.kind === 'amount') {
+        const r = parseAmount(raw, { scale: column.scale ?? 'pounds' });
+        if (r.ok) values[column.header] = r.value;
+        else {
+          values[column.header] = null;
+          issues.push({ line, column: column.header, code: r.code, message: r.message, value: raw });
+        }
+      } else if (column.kind === 'percent') {
+        const r = parsePercent(raw);
+        if (r.ok) values[column.header] = r.value;
+        else {
+          values[column.header] = null;
+          issues.push({ line, column: column.header, code: r.code, message: r.message, value: raw });
+        }
+      }
+    });
+    return {
+      line,
+      label: (labelColumn ? text[labelColumn] : cells[0] ?? '')?.trim() ?? '',
+      group: (groupColumn ? text[groupColumn] : '')?.trim() ?? '',
+      rowType,
+      text,
+      values,
+    };
+  });
+  return { name, columns, rows, issues };
+}
+
+/** The first amount column whose header matches, for tables whose headers vary a little between papers. */
+export function findColumn(table: PrintedTable, pattern: RegExp, kind: ColumnKind = 'amount'): string | undefined {
+  return table.columns.find((c) => c.kind === kind && pattern.test(c.header))?.header;
+}

@@ -1,0 +1,129 @@
+// Smoke test of the built app in real Chromium: the shell and its navigation, Table 1 of the
+// 19 July 2018 paper on the Revenue page, a screenshot, and accessibility (axe). Every test also
+// fails on console errors, uncaught page errors, failed or 4xx/5xx requests, and any request to
+// an origin other than the app's: the app must work offline, so it may fetch nothing from elsewhere.
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
+
+const AREAS = ['Revenue', 'Capital', 'Reserves', 'Reconciliation', 'Projections'] as const;
+const ARTIFACTS = new URL('./artifacts/', import.meta.url);
+
+const test = base.extend<{ app: Page }>({
+  // A page from browser.newContext() (@axe-core/playwright refuses one from browser.newPage()),
+  // watched for every kind of problem from its first request to the end of the test.
+  app: async ({ browser, baseURL }, use) => {
+    if (!baseURL) throw new Error('use.baseURL must be set in playwright.config.ts');
+    const appOrigin = new URL(baseURL).origin;
+    const context = await browser.newContext();
+    const problems: string[] = [];
+
+    context.on('request', (request) => {
+      const url = new URL(request.url());
+      // data: and blob: URLs never leave the browser; everything else must stay on the app's origin.
+      const leavesBrowser = ['http:', 'https:', 'ws:', 'wss:', 'ftp:'].includes(url.protocol);
+      if (leavesBrowser && url.origin !== appOrigin) {
+        problems.push(`request to another origin: ${request.method()} ${request.url()}`);
+      }
+    });
+    context.on('requestfailed', (request) => {
+      problems.push(`request failed: ${request.method()} ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`);
+    });
+    context.on('response', (response) => {
+      if (response.status() >= 400) {
+        problems.push(`HTTP ${response.status()}: ${response.request().method()} ${response.url()}`);
+      }
+    });
+    context.on('weberror', (error) => {
+      problems.push(`uncaught error: ${error.error().message}`);
+    });
+    context.on('console', (message) => {
+      if (message.type() === 'error') {
+        const { url, lineNumber } = message.location();
+        problems.push(`console error: ${message.text()}${url ? ` (${url}:${lineNumber})` : ''}`);
+      }
+    });
+
+    const page = await context.newPage();
+    await use(page);
+
+    const seen = [...problems];
+    await context.close();
+    expect(seen, 'console errors, page errors, failed requests or requests to other origins').toEqual([]);
+  },
+});
+
+function mainNavigation(page: Page): Locator {
+  return page
+    .getByRole('navigation')
+    .filter({ has: page.getByRole('link', { name: 'Revenue', exact: true }) });
+}
+
+async function openRevenue(page: Page): Promise<void> {
+  await page.goto('/');
+  await mainNavigation(page).getByRole('link', { name: 'Revenue', exact: true }).click();
+}
+
+/**
+ * The cell of `table` in the body row whose label cell reads exactly `rowLabel`, in the column
+ * whose header (last header row) matches `column` and is not a variance column.
+ */
+async function cellAt(table: Locator, rowLabel: string, column: RegExp): Promise<Locator> {
+  const headers = await table.locator('thead tr').last().locator('th, td').allInnerTexts();
+  const index = headers.findIndex((header) => column.test(header) && !/variance/i.test(header));
+  expect(index, `a column header matching ${column} among ${JSON.stringify(headers)}`).toBeGreaterThanOrEqual(0);
+  const label = table.page().locator('th, td').filter({ hasText: new RegExp(`^\\s*${rowLabel}\\s*$`) });
+  const row = table.locator('tbody tr').filter({ has: label });
+  await expect(row, `exactly one row labelled "${rowLabel}"`).toHaveCount(1);
+  return row.locator('th, td').nth(index);
+}
+
+async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({
+      rule: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      nodes: violation.nodes.map((node) => node.target.join(' ')),
+    }));
+  expect(serious, 'axe violations of impact serious or critical').toEqual([]);
+}
+
+test('opens on the Outturn heading', async ({ app }) => {
+  await app.goto('/');
+  await expect(app.getByRole('heading', { level: 1, name: 'Outturn' })).toBeVisible();
+});
+
+test('the home page has no serious or critical accessibility violations', async ({ app }) => {
+  await app.goto('/');
+  await expect(app.getByRole('heading', { level: 1, name: 'Outturn' })).toBeVisible();
+  await expectNoSeriousAxeViolations(app);
+});
+
+test('the navigation links every area', async ({ app }) => {
+  await app.goto('/');
+  const nav = mainNavigation(app);
+  await expect(nav).toBeVisible();
+  for (const area of AREAS) {
+    await expect.soft(nav.getByRole('link', { name: area, exact: true })).toBeVisible();
+  }
+});
+
+test('Revenue shows Table 1 of the 2017/18 outturn, with the figures of the paper', async ({ app }) => {
+  await openRevenue(app);
+  const table = app.getByRole('table', { name: 'Table 1: Revenue Outturn 2017/18' });
+  await expect(table).toBeVisible();
+
+  await expect(await cellAt(table, 'Constabulary', /budget/i)).toContainText('126,252');
+  await expect(await cellAt(table, 'Constabulary', /outturn/i)).toContainText('128,040');
+
+  await app.screenshot({ path: fileURLToPath(new URL('revenue.png', ARTIFACTS)), fullPage: true });
+});
+
+test('the Revenue page has no serious or critical accessibility violations', async ({ app }) => {
+  await openRevenue(app);
+  await expect(app.getByRole('table', { name: 'Table 1: Revenue Outturn 2017/18' })).toBeVisible();
+  await expectNoSeriousAxeViolations(app);
+});
