@@ -62,6 +62,7 @@ export interface CheckResult {
   /** Stable id: rule id, then row or column key. */
   id: string;
   ruleId: string;
+  kind: CastingRule['kind'];
   table: string;
   description: string;
   row: string;
@@ -107,7 +108,8 @@ export function checkTable(table: CastingTable, rules: readonly CastingRule[]): 
     const printed = cell(...printedAt);
     // A blank where a total or a formula's result would be printed is no claim, so there is nothing to check.
     if (printed === null) return null;
-    const termsMissing = terms.filter((t) => cell(...t.at) === null).map((t) => t.name);
+    // A total with no rows above it (a section whose detail pages are missing) cannot be checked.
+    const termsMissing = terms.length === 0 ? ['its item rows are not in the table'] : terms.filter((t) => cell(...t.at) === null).map((t) => t.name);
     const missing = termsMissing;
     const computed = termsMissing.length === 0 ? sum(terms.map((t) => (cell(...t.at) ?? ZERO).times(t.sign))) : null;
     // n printed terms and one printed total, each up to half a unit off.
@@ -116,6 +118,7 @@ export function checkTable(table: CastingTable, rules: readonly CastingRule[]): 
     return {
       id: `${rule.id}.${rule.kind === 'total' ? column : row}`,
       ruleId: rule.id,
+      kind: rule.kind,
       table: table.id,
       description: rule.description,
       row,
@@ -189,6 +192,7 @@ function percentageCheck(
   const base = {
     id: `${rule.id}.${row}`,
     ruleId: rule.id,
+    kind: rule.kind,
     table: table.id,
     description: rule.description,
     row,

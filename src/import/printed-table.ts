@@ -1,10 +1,11 @@
 import Papa from 'papaparse';
-import { parseAmount, parsePercent, type Money } from '../domain/money';
+import { ZERO, parseAmount, parsePercent, type Money } from '../domain/money';
 
 /*
  * Reads a "printed table": a CSV transcribed from a board paper (data/*.csv), with headers as printed,
  * amounts as printed (in £'000 where the header says so), a `Row type` column (item, subtotal, total)
- * and an optional `Note`. The full import pipeline (decoding, header detection, mapping, receipts)
+ * and an optional `Note`. Blank amount cells are nil (as printed) and "n/s" marks a figure the source
+ * does not show (missing). The full import pipeline (decoding, header detection, mapping, receipts)
  * builds on this; the sample tables need none of that to be read exactly.
  */
 
@@ -47,19 +48,33 @@ export interface PrintedTable {
 }
 
 const GROUP_HEADERS = /^(category|section|group)$/i;
+const LABEL_HEADERS = /^(scheme title|description|reserve|area|line|capital payments|capital financing)$/i;
 
-function classify(header: string, index: number, groupSeen: boolean): PrintedColumn {
+function classify(header: string, index: number, groupSeen: boolean, labelNamed: boolean): PrintedColumn {
   if (/^row type$/i.test(header)) return { header, kind: 'row-type' };
   if (GROUP_HEADERS.test(header)) return { header, kind: 'group' };
   if (/\(%\)|%$/.test(header)) return { header, kind: 'percent' };
   if (/£\s*'?000|£k\b/i.test(header)) return { header, kind: 'amount', scale: 'thousands' };
   if (/\(£\)/.test(header)) return { header, kind: 'amount', scale: 'pounds' };
-  if (index === 0 || (groupSeen && index === 1)) return { header, kind: 'label' };
+  if (LABEL_HEADERS.test(header)) return { header, kind: 'label' };
+  if (!labelNamed && (index === 0 || (groupSeen && index === 1))) return { header, kind: 'label' };
   return { header, kind: 'text' };
 }
 
+/**
+ * A figure the source does not show (a missing page, an unreadable cell) is written "n/s" (not shown),
+ * so that it can never be mistaken for nil. The papers print nil as a blank or a dash.
+ */
+const NOT_SHOWN = /^n\/s$/i;
+
+export interface PrintedTableOptions {
+  /** What a blank amount cell means: nil as the papers print it (default), or missing. */
+  blank?: 'nil' | 'missing';
+}
+
 /** Parses a printed table's CSV text. Never throws: problems are returned as issues with line and column. */
-export function readPrintedTable(name: string, text: string): PrintedTable {
+export function readPrintedTable(name: string, text: string, options: PrintedTableOptions = {}): PrintedTable {
+  const blankAsNil = (options.blank ?? 'nil') === 'nil';
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { header: false, skipEmptyLines: 'greedy', dynamicTyping: false });
   const [head = [], ...body] = parsed.data;
   const issues: CellIssue[] = parsed.errors.map((e) => ({
@@ -70,7 +85,8 @@ export function readPrintedTable(name: string, text: string): PrintedTable {
     value: '',
   }));
   const groupSeen = head.length > 0 && GROUP_HEADERS.test(head[0] ?? '');
-  const columns = head.map((h, i) => classify(h.trim(), i, groupSeen));
+  const labelNamed = head.some((h) => LABEL_HEADERS.test(h.trim()));
+  const columns = head.map((h, i) => classify(h.trim(), i, groupSeen, labelNamed));
   const labelColumn = columns.find((c) => c.kind === 'label')?.header;
   const groupColumn = columns.find((c) => c.kind === 'group')?.header;
 
@@ -86,6 +102,10 @@ export function readPrintedTable(name: string, text: string): PrintedTable {
         const t = raw.trim().toLowerCase();
         if (t === 'item' || t === 'subtotal' || t === 'total') rowType = t;
         else issues.push({ line, column: column.header, code: 'row-type', message: `Row type "${raw}" is not item, subtotal or total; read as item`, value: raw });
+      } else if ((column.kind === 'amount' || column.kind === 'percent') && NOT_SHOWN.test(raw.trim())) {
+        values[column.header] = null;
+      } else if ((column.kind === 'amount' || column.kind === 'percent') && raw.trim() === '' && blankAsNil) {
+        values[column.header] = ZERO;
       } else if (column.kind === 'amount') {
         const r = parseAmount(raw, { scale: column.scale ?? 'pounds' });
         if (r.ok) values[column.header] = r.value;
