@@ -1,10 +1,12 @@
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 
 export interface Column<Row> {
   key: string;
   header: ReactNode;
   /** Numbers align right, as in the papers. */
   numeric?: boolean;
+  /** Remarks (a file's Note column) are set small so they do not push the figures apart. */
+  note?: boolean;
   cell: (row: Row) => ReactNode;
 }
 
@@ -21,14 +23,16 @@ interface DataTableProps<Row> {
 
 /** A semantic table: caption, column headers, row headers; printable, readable by screen readers. */
 export function DataTable<Row>({ caption, columns, rows, rowKey, rowClass, footer }: DataTableProps<Row>) {
+  const captionId = useId();
+  // A wide table scrolls sideways on a narrow screen: the scrolling region must be reachable by keyboard.
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
       <table className="data-table">
-        <caption>{caption}</caption>
+        <caption id={captionId}>{caption}</caption>
         <thead>
           <tr>
             {columns.map((c) => (
-              <th key={c.key} scope="col" className={c.numeric ? 'num' : undefined}>
+              <th key={c.key} scope="col" className={c.numeric ? 'num' : c.note ? 'note' : undefined}>
                 {c.header}
               </th>
             ))}
@@ -43,7 +47,7 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, rowClass, foote
                     {c.cell(row)}
                   </th>
                 ) : (
-                  <td key={c.key} className={c.numeric ? 'num' : undefined}>
+                  <td key={c.key} className={c.numeric ? 'num' : c.note ? 'note' : undefined}>
                     {c.cell(row)}
                   </td>
                 ),

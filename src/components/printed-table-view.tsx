@@ -15,6 +15,7 @@ export function PrintedTableView({ table, caption }: { table: PrintedTable; capt
         key: c.header,
         header: c.header,
         numeric: c.kind === 'amount' || c.kind === 'percent',
+        note: c.kind === 'text' && /^(note|details)/i.test(c.header),
         cell: (row: PrintedRow) =>
           c.kind === 'amount' ? (
             <Thousands value={row.values[c.header] ?? null} />

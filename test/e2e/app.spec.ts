@@ -127,3 +127,35 @@ test('the Revenue page has no serious or critical accessibility violations', asy
   await expect(app.getByRole('table', { name: 'Table 1: Revenue Outturn 2017/18' })).toBeVisible();
   await expectNoSeriousAxeViolations(app);
 });
+
+test('the chart is drawn in the browser, beside its data table', async ({ app }) => {
+  await openRevenue(app);
+  const figure = app.getByRole('figure').first();
+  await expect(figure.getByRole('img', { name: /^Budget against outturn by area\. Outturn £1\.85m/ })).toBeVisible();
+  // recharts draws one bar per area and series: Table 1 has three areas, so six bars.
+  await expect(figure.locator('.recharts-bar-rectangle')).toHaveCount(6);
+  await expect(figure.getByRole('table')).toContainText('126,252');
+});
+
+test('the keyboard reaches every page from the navigation', async ({ app }) => {
+  await app.goto('/');
+  await expect(app.getByRole('heading', { level: 2, name: 'Revenue' })).toBeVisible();
+  for (const area of AREAS.slice(1)) {
+    const link = mainNavigation(app).getByRole('link', { name: area, exact: true });
+    await link.focus();
+    await app.keyboard.press('Enter');
+    await expect(app.getByRole('heading', { level: 2, name: area })).toBeVisible();
+    await expect(link).toHaveAttribute('aria-current', 'page');
+  }
+});
+
+for (const area of AREAS) {
+  test(`the ${area} page loads its tables, passes axe, and is kept as a screenshot`, async ({ app }) => {
+    await app.goto(`/${area.toLowerCase()}`);
+    await expect(app.getByRole('heading', { level: 2, name: area })).toBeVisible();
+    await expect(app.getByRole('status')).toHaveCount(0); // nothing still loading
+    await expect(app.getByRole('alert')).toHaveCount(0); // nothing failed to load
+    await expectNoSeriousAxeViolations(app);
+    await app.screenshot({ path: fileURLToPath(new URL(`${area.toLowerCase()}.png`, ARTIFACTS)), fullPage: true });
+  });
+}

@@ -1,0 +1,65 @@
+// The Revenue page against the sample files served by msw: figures as the paper prints them, the
+// variance worked out (not copied), status in words, the notes where the paper does not cast, and a
+// chart that always comes with its data table.
+import { screen, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { RevenuePage } from '../../src/features/revenue/revenue-page';
+import { server } from './msw-server.ts';
+import { renderWithProviders } from './render-with-providers.tsx';
+
+const rowOf = (table: HTMLElement, label: string): HTMLElement => {
+  const header = within(table).getByRole('rowheader', { name: label });
+  return header.closest('tr')!;
+};
+const cells = (row: HTMLElement): string[] => within(row).getAllByRole('cell').map((c) => c.textContent ?? '');
+
+describe('RevenuePage', () => {
+  it('shows Table 1 in £000 with worked variances and their status in words', async () => {
+    renderWithProviders(<RevenuePage />);
+    const table = await screen.findByRole('table', { name: 'Table 1: Revenue Outturn 2017/18' });
+    // Constabulary: 128,040 - 126,252 = 1,788; 1,788 / 126,252 = 1.42% -> 1.4%; an overspend is adverse.
+    expect(cells(rowOf(table, 'Constabulary'))).toEqual(['126,252', '128,040', '1,788', '1.4%', '▲ Adverse']);
+    // OPCC: 1,098 - 1,194 = (96); 96 / 1,194 = 8.04% -> 8.0%; an underspend is favourable.
+    expect(cells(rowOf(table, 'OPCC'))).toEqual(['1,194', '1,098', '(96)', '8.0%', '▼ Favourable']);
+    // Grants: 3,608 - 3,514 = +94, which the paper prints as (94): the worked figure is shown, flagged.
+    const grants = cells(rowOf(table, 'Grants, Capital Financing and costs of surplus properties'));
+    expect(grants[2]).toBe('†94');
+  });
+
+  it('says under the table where the printed figures do not cast, with both figures', async () => {
+    renderWithProviders(<RevenuePage />);
+    const notes = await screen.findAllByRole('list', { name: 'Where the printed figures do not cast' });
+    const text = notes[0]!.textContent ?? '';
+    // Outturn rows add to 128,040 + 1,098 + 3,608 = 132,746 against a printed 132,811.
+    expect(text).toContain('printed 132,811, figures give 132,746 (difference 65)');
+    // Budget rows add to 130,960 against 130,959: within rounding, and said so.
+    expect(text).toMatch(/Rounding difference.*printed 130,959, figures give 130,960 \(difference \(1\)\)/);
+  });
+
+  it('shows the Constabulary summary with income as a credit and a nil budget as a dash', async () => {
+    renderWithProviders(<RevenuePage />);
+    const table = await screen.findByRole('table', { name: 'Draft Outturn 2017/18: Constabulary summary' });
+    // Income: -2,194 - (-1,435) = (759): more income than budgeted, favourable.
+    expect(cells(rowOf(table, 'Income'))).toEqual(['(1,435)', '(2,194)', '(759)', '52.9%', '▼ Favourable']);
+    // Reserves: a nil budget has no percentage.
+    expect(cells(rowOf(table, 'Reserves'))).toEqual(['-', '(326)', '(326)', 'n/a', '▼ Favourable']);
+  });
+
+  it('gives every chart a summary sentence and a data table', async () => {
+    renderWithProviders(<RevenuePage />);
+    const figures = await screen.findAllByRole('figure');
+    expect(figures).toHaveLength(2);
+    // 132,811 - 130,959 = 1,852 over; 1,852 / 130,959 = 1.41%; largest adverse line: Constabulary 1,788.
+    expect(figures[0]!.textContent).toContain('Outturn £1.85m (1.4%) over budget; largest adverse: Constabulary £1.79m');
+    // 4,394 over at Organisational Support is the constabulary's largest adverse variance.
+    expect(figures[1]!.textContent).toContain('largest adverse: Organisational Support £4.39m');
+    for (const f of figures) expect(within(f).getByRole('table')).toBeTruthy();
+  });
+
+  it('says so when a file cannot be loaded, instead of showing nothing', async () => {
+    server.use(http.get('*/data/table-1-revenue-outturn.csv', () => new HttpResponse(null, { status: 500 })));
+    renderWithProviders(<RevenuePage />);
+    expect((await screen.findByRole('alert')).textContent).toContain('table-1-revenue-outturn.csv could not be loaded (HTTP 500)');
+  });
+});
