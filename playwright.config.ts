@@ -5,7 +5,8 @@ import { chromiumLaunchOptions } from './test/e2e/chromium.ts';
 
 // End-to-end tests drive the BUILT app (dist/, served by `vite preview`) in the system Chromium.
 // `npm run test:e2e` checks Chromium, builds, then runs this. Never `npx playwright install`.
-const PORT = 4173;
+// E2E_PORT lets two checkouts (or two people) run the suite side by side.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 const baseURL = `http://localhost:${PORT}`;
 const isCI = Boolean(process.env.CI);
 
