@@ -26,7 +26,7 @@ export type AmountResult =
   | { ok: false; code: AmountErrorCode; message: string };
 
 /** How a value was read when the reading involved a convention the user may want to see. */
-export type AmountNote = 'dash-as-zero' | 'blank-as-missing' | 'credit' | 'debit';
+export type AmountNote = 'dash-as-zero' | 'blank-as-missing' | 'not-shown' | 'credit' | 'debit';
 
 export type AmountErrorCode =
   | 'not-a-number'
@@ -54,7 +54,7 @@ const MAX_DIGITS = 30;
 /**
  * Reads an amount as finance exports write it: `1234.56`, `1,234.56`, `£1,234.56`, `(1,234.56)`,
  * `-1,234.56`, `1,234.56-`, `1,234.56 CR` (credit: negative), `DR` (debit: positive), Unicode minus,
- * `-` (nil: zero by default) and blank (missing: null). Returns pounds, exact. Never throws.
+ * `-` (nil: zero by default), blank and `n/s` (missing: null). Returns pounds, exact. Never throws.
  *
  * A value that could be read two ways is refused with a reason rather than guessed: `1,23` or `1.234,56`
  * (decimal comma?), `-(5)` or `(5) CR` (two signs), `1.2E+05` (a float Excel has already rounded).
@@ -63,6 +63,8 @@ export function parseAmount(raw: string, options: AmountOptions = {}): AmountRes
   // Non-breaking and thin spaces appear in copied figures; they carry no meaning.
   let s = raw.replace(/[\s\u00A0\u2009\u202F]+/g, ' ').trim();
   if (s === '') return { ok: true, value: null, note: 'blank-as-missing' };
+  // "n/s" (not shown): a figure the source does not give, written so that it cannot be taken for nil.
+  if (/^n\/s$/i.test(s)) return { ok: true, value: null, note: 'not-shown' };
   if (DASH_ONLY.test(s)) {
     return options.dash === 'missing'
       ? { ok: true, value: null, note: 'blank-as-missing' }

@@ -1,0 +1,102 @@
+import { DATASET_KINDS, KIND_COLUMNS, type DatasetKind } from './dataset-kinds';
+
+/** Canonical column key -> index of the file's column that feeds it (null: not in this file). */
+export type ColumnMapping = Record<string, number | null>;
+
+/** The unit each amount column is in, read from its header ("(£'000)", "£k") unless the user says otherwise. */
+export type ColumnScale = 'pounds' | 'thousands';
+
+/**
+ * A header reduced to its words: case, units, printed formula letters and years removed, so
+ * "Budget B/Fwd (£'000) [D]" and "budget b fwd" compare equal.
+ */
+export function normaliseHeader(header: string): string {
+  return header
+    .toLowerCase()
+    .replace(/\[[^\]]*\]/g, ' ') // printed formula letters: [G = D+E+F]
+    .replace(/\(?£\s*'?0{3}\)?|\(?£k\)?|\(£\)|£|'000/g, ' ')
+    .replace(/\b(19|20)\d\d\s*[/-]\s*\d{2,4}\b/g, ' ') // 2017/18
+    .replace(/[^a-z0-9/]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function scaleOfHeader(header: string): ColumnScale {
+  return /£\s*'?0{3}|£k\b|\(k\)|'000/i.test(header) ? 'thousands' : 'pounds';
+}
+
+/** The file's headers as a key: a profile saved for one file applies to the next with the same headers. */
+export function headerSignature(headers: readonly string[]): string {
+  return headers.map(normaliseHeader).join('|');
+}
+
+const containsWords = (haystack: string, needle: string): boolean =>
+  needle.length > 1 && ` ${haystack} `.includes(` ${needle} `);
+
+/** How well a header answers to a canonical column: 2 exact, 1 partial (whole words), 0 not at all. */
+function scoreHeader(normalised: string, synonyms: readonly string[]): number {
+  let best = 0;
+  for (const s of synonyms) {
+    const n = normaliseHeader(s);
+    if (n === normalised) return 2;
+    if (normalised.length > 2 && (containsWords(normalised, n) || containsWords(n, normalised))) best = 1;
+  }
+  return best;
+}
+
+export interface MappingSuggestion {
+  kind: DatasetKind;
+  mapping: ColumnMapping;
+  /** Canonical keys matched exactly, partly, and required ones not found. */
+  exact: string[];
+  partial: string[];
+  missingRequired: string[];
+}
+
+/** Maps headers onto a kind's columns: exact names first, then whole-word partial matches; each header used once. */
+export function suggestMapping(headers: readonly string[], kind: DatasetKind): MappingSuggestion {
+  const columns = KIND_COLUMNS[kind];
+  const normalised = headers.map(normaliseHeader);
+  const mapping: ColumnMapping = Object.fromEntries(columns.map((c) => [c.key, null]));
+  const used = new Set<number>();
+  const exact: string[] = [];
+  const partial: string[] = [];
+  for (const wanted of [2, 1] as const) {
+    for (const c of columns) {
+      if (mapping[c.key] !== null) continue;
+      const index = normalised.findIndex((h, i) => !used.has(i) && h !== '' && scoreHeader(h, c.synonyms) === wanted);
+      if (index >= 0) {
+        mapping[c.key] = index;
+        used.add(index);
+        (wanted === 2 ? exact : partial).push(c.key);
+      }
+    }
+  }
+  const missingRequired = columns.filter((c) => c.required && mapping[c.key] === null).map((c) => c.key);
+  return { kind, mapping, exact, partial, missingRequired };
+}
+
+/**
+ * The kind a file most likely is, from its headers: the kind with all its required columns found and the
+ * most columns matched (exact counting double). Ledger wins ties because it is the commonest upload.
+ */
+export function suggestKind(headers: readonly string[]): MappingSuggestion {
+  const scored = DATASET_KINDS.map((kind) => {
+    const s = suggestMapping(headers, kind);
+    const score = s.exact.length * 2 + s.partial.length - s.missingRequired.length * 3;
+    return { s, score };
+  });
+  scored.sort((a, b) => b.score - a.score);
+  return scored[0]!.s;
+}
+
+/** How many of a row's cells read as known column names for any kind: used to find the header row. */
+export function headerLikeness(cells: readonly string[]): number {
+  let hits = 0;
+  for (const cell of cells) {
+    const n = normaliseHeader(cell);
+    if (n === '' || /^[\d\s.,()£-]+$/.test(cell)) continue;
+    if (DATASET_KINDS.some((k) => KIND_COLUMNS[k].some((c) => scoreHeader(n, c.synonyms) === 2))) hits++;
+  }
+  return hits;
+}

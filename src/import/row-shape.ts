@@ -1,0 +1,83 @@
+/*
+ * Total, subtotal and footer rows, recognised by their shape rather than by a word alone: a supplier
+ * called "Total Gas & Power" on a line with a cost centre is data. A row is a total when it has no code
+ * where the data has codes (or is labelled as a total where the data has none) AND its amounts equal the
+ * rows above it; a row with no code and no amounts is a footer or note. Totals are kept out of the data
+ * and used as control totals.
+ */
+
+export type RowShape =
+  | { type: 'data' }
+  | { type: 'data'; warning: string }
+  | { type: 'total' | 'subtotal'; reason: string; matches: boolean }
+  | { type: 'footer'; reason: string };
+
+const TOTAL_WORD = /\b(sub[\s-]?totals?|totals?|grand total)\b/i;
+const CODE_SHAPE = /^[A-Za-z0-9][A-Za-z0-9\-/._+]{0,29}$/;
+
+export function isCodeShaped(value: string): boolean {
+  return CODE_SHAPE.test(value.trim()) && !TOTAL_WORD.test(value);
+}
+
+export interface ShapeInput {
+  /** Values of the file's code columns (cost centre, subjective, job code) for this row. */
+  codes: readonly string[];
+  /** Whether the data rows seen so far carry codes in those columns. */
+  dataHasCodes: boolean;
+  /** The row's label (first text column mapped), for files without codes. */
+  label: string;
+  /** Every cell of the row as read. */
+  cells: readonly string[];
+  /** The row's amounts in pence (null where blank or unreadable), per amount column. */
+  amounts: readonly (number | null)[];
+  /** Sums of the data rows since the last total, and since the start, per amount column (pence). */
+  sinceLastTotal: readonly number[];
+  sinceStart: readonly number[];
+  /** An explicit row type column ("item", "subtotal", "total") when the file has one. */
+  declaredType?: string;
+}
+
+function equalsRunning(amounts: readonly (number | null)[], running: readonly number[]): boolean {
+  let compared = 0;
+  for (let i = 0; i < amounts.length; i++) {
+    const a = amounts[i];
+    if (a === null || a === undefined) continue;
+    if (a !== running[i]) return false;
+    compared++;
+  }
+  return compared > 0;
+}
+
+export function classifyRow(input: ShapeInput): RowShape {
+  const declared = input.declaredType?.trim().toLowerCase();
+  const matchesSince = equalsRunning(input.amounts, input.sinceLastTotal);
+  const matchesAll = equalsRunning(input.amounts, input.sinceStart);
+  if (declared === 'subtotal' || declared === 'total') {
+    return { type: declared, reason: `marked "${input.declaredType}" in the Row type column`, matches: matchesSince || matchesAll };
+  }
+  const hasAmounts = input.amounts.some((a) => a !== null);
+  const words = input.cells.some((c) => TOTAL_WORD.test(c));
+
+  if (input.codes.length > 0 && input.dataHasCodes) {
+    const coded = input.codes.some((c) => isCodeShaped(c));
+    if (coded) return { type: 'data' };
+    if (hasAmounts && (matchesSince || matchesAll)) {
+      const type = matchesSince ? 'subtotal' : 'total';
+      return { type, reason: `no code, and its amounts equal the ${matchesSince ? 'rows since the previous total' : 'rows above'}`, matches: true };
+    }
+    if (hasAmounts && words) return { type: 'total', reason: 'no code, and labelled as a total (its amounts do not equal the rows above)', matches: false };
+    if (!hasAmounts && input.cells.some((c) => c.trim() !== '')) return { type: 'footer', reason: 'no code and no amounts: a note or footer' };
+    return { type: 'data' };
+  }
+
+  // Files without codes (reserves, carry-forwards, outturn by area): the label says total, the sums agree.
+  const labelled = TOTAL_WORD.test(input.label);
+  if (labelled && hasAmounts && (matchesSince || matchesAll)) {
+    return { type: matchesSince ? 'subtotal' : 'total', reason: 'labelled as a total, and its amounts equal the rows above', matches: true };
+  }
+  if (!hasAmounts && input.cells.filter((c) => c.trim() !== '').length === 1) {
+    return { type: 'footer', reason: 'one cell and no amounts: a heading, note or footer' };
+  }
+  if (labelled && hasAmounts) return { type: 'data', warning: `"${input.label}" reads like a total, but its amounts do not equal the rows above, so it is kept as data` };
+  return { type: 'data' };
+}
