@@ -11,14 +11,17 @@ export type ColumnScale = 'pounds' | 'thousands';
  * "Budget B/Fwd (£'000) [D]" and "budget b fwd" compare equal.
  */
 export function normaliseHeader(header: string): string {
-  return header
+  const words = header
     .toLowerCase()
     .replace(/\[[^\]]*\]/g, ' ') // printed formula letters: [G = D+E+F]
     .replace(/\(?£\s*'?0{3}\)?|\(?£k\)?|\(£\)|£|'000/g, ' ')
+    .replace(/\b(\d{1,2})\/(\d{1,2})\/\d{2,4}\b/g, '$1/$2') // "Balance 1/4/17" reads as "balance 1/4" in any year
     .replace(/\b(19|20)\d\d\s*[/-]\s*\d{2,4}\b/g, ' ') // 2017/18
     .replace(/[^a-z0-9/]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+  // A header that is only a unit ("£'000", "£") names the amount column of its table.
+  return words === '' && header.includes('£') ? 'amount' : words;
 }
 
 export function scaleOfHeader(header: string): ColumnScale {
@@ -83,7 +86,8 @@ export function suggestMapping(headers: readonly string[], kind: DatasetKind): M
 export function suggestKind(headers: readonly string[]): MappingSuggestion {
   const scored = DATASET_KINDS.map((kind) => {
     const s = suggestMapping(headers, kind);
-    const score = s.exact.length * 2 + s.partial.length - s.missingRequired.length * 3;
+    // A kind whose required columns are not all there is a poor guess, however many others match.
+    const score = s.exact.length * 2 + s.partial.length - s.missingRequired.length * 10;
     return { s, score };
   });
   scored.sort((a, b) => b.score - a.score);

@@ -65,7 +65,7 @@ export const KIND_COLUMNS: Readonly<Record<DatasetKind, readonly CanonicalColumn
   ],
   capital: [
     col('jobCode', 'Job code', 'code', false, ['job', 'scheme code', 'project code', 'job no']),
-    col('title', 'Scheme title', 'text', true, ['scheme', 'project', 'scheme name', 'project name', 'title']),
+    col('title', 'Scheme title', 'text', true, ['scheme', 'project', 'scheme name', 'project name', 'title', 'capital payments']),
     col('category', 'Category', 'text', false, ['section', 'programme', 'capital category']),
     col('bfwd', 'B/Fwd', 'amount', false, ['budget b/fwd', 'brought forward', 'b fwd', 'bfwd', 'b/fwd from previous years']),
     col('original', 'Original programme', 'amount', false, ['original capital programme', 'original budget', 'original']),
@@ -78,7 +78,7 @@ export const KIND_COLUMNS: Readonly<Record<DatasetKind, readonly CanonicalColumn
   ],
   'capital-financing': [
     col('source', 'Source', 'text', true, ['capital financing', 'financing source', 'funding source', 'funding']),
-    col('amount', 'Amount', 'amount', true, ['total spend', 'applied', 'financing', 'value']),
+    col('amount', 'Amount', 'amount', false, ['total spend', 'applied', 'financing', 'value']),
   ],
   reserves: [
     col('reserve', 'Reserve', 'text', true, ['reserve name', 'name']),

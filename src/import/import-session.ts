@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { parseDate, parseFinancialYear, parsePeriod, periodOfDate, formatFinancialYear, formatIsoDate } from '../domain/period';
+import { parseDate, parseFinancialYear, parsePeriod, formatFinancialYear, formatIsoDate } from '../domain/period';
 import type { ColumnMapping, ColumnScale } from './column-mapping';
 import { KIND_COLUMNS, type CanonicalColumn, type DatasetKind } from './dataset-kinds';
 import type { EncodingEvidence } from './decode';
@@ -119,6 +119,40 @@ export interface SessionOptions {
 }
 
 export const CHUNK_ROWS = 10_000;
+const MAX_PERIOD = 16;
+
+/** "1".."16" without a general parser: the common case of a period column. 0 when it is anything else. */
+function fastPeriod(raw: string): number {
+  const n = raw.length;
+  if (n === 0 || n > 2) return 0;
+  const a = raw.charCodeAt(0) - 48;
+  if (a < 0 || a > 9) return 0;
+  if (n === 1) return a >= 1 ? a : 0;
+  const b = raw.charCodeAt(1) - 48;
+  if (b < 0 || b > 9) return 0;
+  const p = a * 10 + b;
+  return p >= 1 && p <= MAX_PERIOD ? p : 0;
+}
+
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** dd/mm/yyyy to yyyy-mm-dd when valid, without the general parser; null sends it to parseDate for a reason. */
+function fastDate(raw: string): string | null {
+  if (raw.length !== 10 || raw.charCodeAt(2) !== 47 || raw.charCodeAt(5) !== 47) return null;
+  const d = (raw.charCodeAt(0) - 48) * 10 + (raw.charCodeAt(1) - 48);
+  const m = (raw.charCodeAt(3) - 48) * 10 + (raw.charCodeAt(4) - 48);
+  const y = (raw.charCodeAt(6) - 48) * 1000 + (raw.charCodeAt(7) - 48) * 100 + (raw.charCodeAt(8) - 48) * 10 + (raw.charCodeAt(9) - 48);
+  if (!(m >= 1 && m <= 12 && y >= 1900 && y <= 2999 && d >= 1)) return null;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  if (d > (m === 2 && leap ? 29 : DAYS[m - 1]!)) return null;
+  return `${raw.slice(6, 10)}-${raw.slice(3, 5)}-${raw.slice(0, 2)}`;
+}
+
+/** The period (P1 = April) of an ISO date. */
+function periodOfIsoDate(iso: string): number {
+  const month = (iso.charCodeAt(5) - 48) * 10 + (iso.charCodeAt(6) - 48);
+  return month >= 4 ? month - 3 : month + 9;
+}
 const MAX_ISSUES = 10_000;
 const ROW_TYPE = /^row\s*type$/i;
 
@@ -167,7 +201,13 @@ export class ImportSession {
   private sinceStart: number[] = [];
   private codedRows = 0;
   private uncodedRows = 0;
-  private readonly aggregates = new Map<string, number>();
+  private readonly aggregates = new Map<string, Map<string, number[]>>();
+  private split = false;
+  private splitColumns: [Bound, 1 | -1][] = [];
+  private requiredColumns: Bound[] = [];
+  private amountBuf: (number | null)[] = [];
+  private dateBuf: string[] = [];
+  private postingDateSlot = -1;
   private chunk: ChunkBuilder | null = null;
   private chunkIndex = 0;
   private finished = false;
@@ -242,10 +282,7 @@ export class ImportSession {
       skippedRows: this.skippedRows,
       controlTotals,
       totalRowChecks: this.totalRowChecks,
-      aggregates: [...this.aggregates.entries()].map(([key, pence]) => {
-        const [cc = '', subjective = '', period = '0'] = key.split('\u0000');
-        return [cc, subjective, Number(period), pence];
-      }),
+      aggregates: this.aggregateList(),
       chunkCount: this.chunkIndex,
     };
   }
@@ -272,23 +309,27 @@ export class ImportSession {
       return [{ column, index, header: this.headers[index] ?? '', scale: this.plan.scales[column.key] === 'thousands' ? 1000 : 1 } as Bound];
     });
     this.amountColumns = this.bound.filter((b) => b.column.type === 'amount');
-    if (this.plan.kind === 'ledger' && !this.amountColumns.some((b) => b.column.key === 'amount')) {
-      // Debit and credit columns make one signed amount (debit positive, credit negative).
+    // A ledger without an Amount column takes its value from Debit and Credit (debit positive, credit negative).
+    this.split = this.plan.kind === 'ledger' && !this.amountColumns.some((b) => b.column.key === 'amount');
+    if (this.split) {
       this.amountColumns = [];
+      this.splitColumns = this.bound.flatMap((b): [Bound, 1 | -1][] => (b.column.key === 'debit' ? [[b, 1]] : b.column.key === 'credit' ? [[b, -1]] : []));
     }
     this.codeColumns = this.bound.filter((b) => b.column.type === 'code');
+    this.requiredColumns = this.bound.filter((b) => b.column.required && b.column.type !== 'amount');
+    // A required amount column may be blank only where the file prints nil as blank; parsePence treats blank as missing.
+    this.requiredColumns.push(...this.amountColumns.filter((b) => b.column.required));
     this.periodColumn = this.bound.find((b) => b.column.type === 'period');
     this.dateColumns = this.bound.filter((b) => b.column.type === 'date' || b.column.type === 'year');
+    this.postingDateSlot = this.dateColumns.findIndex((b) => b.column.key === 'postingDate');
     this.labelColumn = this.bound.find((b) => b.column.type === 'text')?.index ?? 0;
     this.rowTypeColumn = this.headers.findIndex((h) => ROW_TYPE.test(h));
-    const width = this.ledgerSplit() ? 1 : this.amountColumns.length;
+    const width = this.split ? 1 : this.amountColumns.length;
+    this.amountBuf = new Array<number | null>(width).fill(null);
+    this.dateBuf = new Array<string>(this.dateColumns.length).fill('');
     this.totals = Array.from({ length: width }, () => new Totals());
     this.sinceLastTotal = new Array<number>(width).fill(0);
     this.sinceStart = new Array<number>(width).fill(0);
-  }
-
-  private ledgerSplit(): boolean {
-    return this.plan.kind === 'ledger' && this.amountColumns.length === 0;
   }
 
   private issue(row: number, column: string, code: string, message: string, value: string, severity: 'error' | 'warning'): void {
@@ -298,13 +339,11 @@ export class ImportSession {
   }
 
   private row(cells: string[], line: number): void {
-    if (this.headers.length === 0) {
-      // No header was found (the file ended first): nothing to map.
-      return;
-    }
+    if (this.headers.length === 0) return; // no header yet: the file ended first
     let blank = true;
-    for (const c of cells) {
-      if (c !== '' && c.trim() !== '') {
+    for (let c = 0; c < cells.length; c++) {
+      const v = cells[c]!;
+      if (v !== '' && v.trim() !== '') {
         blank = false;
         break;
       }
@@ -317,128 +356,138 @@ export class ImportSession {
     this.trailingBlank = false;
     this.counts.read++;
 
-    // Amounts first: the shape of the row (total or data) depends on them.
-    const split = this.ledgerSplit();
-    const amounts: (number | null)[] = [];
-    const amountErrors: [Bound, string, string, string][] = [];
-    if (split) {
-      const debit = this.bound.find((b) => b.column.key === 'debit');
-      const credit = this.bound.find((b) => b.column.key === 'credit');
-      let value: number | null = null;
-      for (const [b, sign] of [[debit, 1], [credit, -1]] as const) {
-        if (!b) continue;
+    // Amounts first: the shape of the row (total or data) depends on them. One buffer, reused.
+    const amounts = this.amountBuf;
+    let amountError = false;
+    if (this.split) {
+      amounts[0] = null;
+      for (const [b, sign] of this.splitColumns) {
         const r = parsePence(cells[b.index] ?? '', b.scale);
-        if (!r.ok) amountErrors.push([b, r.code, r.message, cells[b.index] ?? '']);
-        else if (!r.missing) value = (value ?? 0) + sign * r.pence;
+        if (!r.ok) amountError = true;
+        else if (!r.missing) amounts[0] = (amounts[0] ?? 0) + sign * r.pence;
       }
-      amounts.push(value);
     } else {
-      for (const b of this.amountColumns) {
+      for (let a = 0; a < this.amountColumns.length; a++) {
+        const b = this.amountColumns[a]!;
         const r = parsePence(cells[b.index] ?? '', b.scale);
         if (!r.ok) {
-          amounts.push(null);
-          amountErrors.push([b, r.code, r.message, cells[b.index] ?? '']);
-        } else amounts.push(r.missing ? null : r.pence);
+          amounts[a] = null;
+          amountError = true;
+        } else amounts[a] = r.missing ? null : r.pence;
       }
     }
 
-    const codes = this.codeColumns.map((b) => (cells[b.index] ?? '').trim());
-    const shape = classifyRow({
-      codes,
-      dataHasCodes: this.codedRows >= this.uncodedRows,
-      label: (cells[this.labelColumn] ?? '').trim(),
-      cells,
-      amounts,
-      sinceLastTotal: this.sinceLastTotal,
-      sinceStart: this.sinceStart,
-      declaredType: this.rowTypeColumn >= 0 ? cells[this.rowTypeColumn] : undefined,
-    });
-    if (shape.type === 'total' || shape.type === 'subtotal' || shape.type === 'footer') {
-      this.counts.skipped++;
-      const label = (cells[this.labelColumn] ?? '').trim() || cells.find((c) => c.trim() !== '')?.trim() || '';
-      this.skippedRows.push({ row: line, type: shape.type, reason: shape.reason, label });
-      if (shape.type !== 'footer') {
-        amounts.forEach((printed, i) => {
-          if (printed === null) return;
-          const since = this.sinceLastTotal[i]!;
-          const all = this.sinceStart[i]!;
-          const computed = printed === all && printed !== since ? all : since;
-          const column = split ? 'amount' : (this.amountColumns[i]?.column.key ?? '');
-          this.totalRowChecks.push({ row: line, label, column, printed, computed, status: printed === computed ? 'pass' : 'fail' });
-        });
-        this.sinceLastTotal.fill(0);
+    // Most rows of a coded file carry codes: they are data, and need no closer look at their shape.
+    let coded = this.codeColumns.length > 0;
+    for (let c = 0; c < this.codeColumns.length && coded; c++) coded = isCodeShaped(cells[this.codeColumns[c]!.index] ?? '');
+    const declared = this.rowTypeColumn >= 0 ? cells[this.rowTypeColumn] : undefined;
+    let warning: string | undefined;
+    if (!coded || declared !== undefined) {
+      const shape = classifyRow({
+        codes: this.codeColumns.map((b) => (cells[b.index] ?? '').trim()),
+        dataHasCodes: this.codedRows >= this.uncodedRows,
+        label: (cells[this.labelColumn] ?? '').trim(),
+        cells,
+        amounts,
+        sinceLastTotal: this.sinceLastTotal,
+        sinceStart: this.sinceStart,
+        declaredType: declared,
+      });
+      if (shape.type !== 'data') {
+        this.skip(cells, line, shape.type, shape.reason, amounts);
+        return;
       }
-      return;
-    }
-    if (codes.length > 0 && codes.some((c) => c !== '')) {
-      if (codes.some(isCodeShaped)) this.codedRows++;
-      else this.uncodedRows++;
+      if ('warning' in shape) warning = shape.warning;
+      if (this.codeColumns.length > 0 && this.codeColumns.some((b) => (cells[b.index] ?? '').trim() !== '')) this.uncodedRows++;
+    } else {
+      this.codedRows++;
     }
 
     let rejected = false;
-    let warned = 'warning' in shape;
-    if ('warning' in shape) this.issue(line, '', 'total-label-kept', shape.warning, (cells[this.labelColumn] ?? '').trim(), 'warning');
-    for (const [b, code, message, value] of amountErrors) {
-      this.issue(line, b.header, code, message, value, 'error');
+    let warned = false;
+    if (warning !== undefined) {
+      this.issue(line, '', 'total-label-kept', warning, (cells[this.labelColumn] ?? '').trim(), 'warning');
+      warned = true;
+    }
+    if (amountError) {
+      // Parse again only on the rare bad row, to say exactly what is wrong with each cell.
+      for (const b of this.split ? this.splitColumns.map(([x]) => x) : this.amountColumns) {
+        const raw = cells[b.index] ?? '';
+        const r = parsePence(raw, b.scale);
+        if (!r.ok) this.issue(line, b.header, r.code, r.message, raw, 'error');
+      }
       rejected = true;
     }
 
-    // Required columns, periods and dates.
-    let period = 0;
-    const dates: Record<string, string> = {};
-    for (const b of this.bound) {
+    // Required cells, periods, dates and years.
+    for (const b of this.requiredColumns) {
       const raw = cells[b.index] ?? '';
-      const value = raw.trim();
-      const type = b.column.type;
-      if (value === '') {
-        if (b.column.required) {
-          this.issue(line, b.header, 'missing-required', `${b.column.label} is required but this row has none`, raw, 'error');
-          rejected = true;
-        }
-        continue;
+      if (raw.trim() === '') {
+        this.issue(line, b.header, 'missing-required', `${b.column.label} is required but this row has none`, raw, 'error');
+        rejected = true;
       }
-      if (type === 'period') {
-        const r = parsePeriod(value);
-        if (r.ok) period = r.value;
-        else {
-          this.issue(line, b.header, r.code, r.message, raw, 'error');
-          rejected = true;
+    }
+    let period = 0;
+    if (this.periodColumn) {
+      const raw = cells[this.periodColumn.index] ?? '';
+      if (raw !== '') {
+        period = fastPeriod(raw);
+        if (period === 0) {
+          const r = parsePeriod(raw.trim());
+          if (r.ok) period = r.value;
+          else if (raw.trim() !== '') {
+            this.issue(line, this.periodColumn.header, r.code, r.message, raw, 'error');
+            rejected = true;
+          }
         }
-      } else if (type === 'date') {
-        const r = parseDate(value);
-        if (r.ok) dates[b.column.key] = formatIsoDate(r.value);
+      }
+    }
+    const dateValues = this.dateBuf;
+    for (let d = 0; d < this.dateColumns.length; d++) {
+      const b = this.dateColumns[d]!;
+      const raw = (cells[b.index] ?? '').trim();
+      dateValues[d] = '';
+      if (raw === '') continue;
+      if (b.column.type === 'date') {
+        const iso = fastDate(raw);
+        if (iso !== null) dateValues[d] = iso;
         else {
-          this.issue(line, b.header, r.code, r.message, raw, 'error');
-          rejected = true;
+          const r = parseDate(raw);
+          if (r.ok) dateValues[d] = formatIsoDate(r.value);
+          else {
+            this.issue(line, b.header, r.code, r.message, raw, 'error');
+            rejected = true;
+          }
         }
-      } else if (type === 'year') {
-        const r = parseFinancialYear(value);
-        if (r.ok) dates[b.column.key] = formatFinancialYear(r.value);
+      } else {
+        const r = parseFinancialYear(raw);
+        if (r.ok) dateValues[d] = formatFinancialYear(r.value);
         else {
           this.issue(line, b.header, r.code, r.message, raw, 'error');
           rejected = true;
         }
       }
     }
-    if (split && amounts[0] === null && amountErrors.length === 0) {
+    if (this.split && amounts[0] === null && !amountError) {
       this.issue(line, 'Debit/Credit', 'missing-amount', 'Neither a debit nor a credit is given', '', 'error');
       rejected = true;
     }
-    // A posting date and a period that disagree: keep the period, but say so.
-    if (!rejected && period > 0 && period <= 12 && dates.postingDate) {
-      const [y, m, d] = dates.postingDate.split('-').map(Number) as [number, number, number];
-      const fromDate = periodOfDate({ year: y, month: m, day: d }).period;
-      if (fromDate !== period) {
-        this.issue(line, this.periodColumn?.header ?? 'Period', 'period-date-mismatch', `Period P${period} but the posting date ${dates.postingDate} falls in P${fromDate}`, cells[this.periodColumn?.index ?? 0] ?? '', 'warning');
+    // A posting date and a period that disagree: keep the period, but say so. No period: take it from the date.
+    const posting = this.postingDateSlot >= 0 ? dateValues[this.postingDateSlot]! : '';
+    if (!rejected && posting !== '') {
+      const fromDate = periodOfIsoDate(posting);
+      if (period === 0) period = fromDate;
+      else if (period <= 12 && fromDate !== period) {
+        this.issue(line, this.periodColumn?.header ?? 'Period', 'period-date-mismatch', `Period P${period} but the posting date ${posting} falls in P${fromDate}`, cells[this.periodColumn?.index ?? 0] ?? '', 'warning');
         warned = true;
       }
-    } else if (!rejected && period === 0 && dates.postingDate) {
-      const [y, m, d] = dates.postingDate.split('-').map(Number) as [number, number, number];
-      period = periodOfDate({ year: y, month: m, day: d }).period;
     }
-    if (cells.length > this.headers.length && cells.slice(this.headers.length).some((c) => c.trim() !== '')) {
-      this.issue(line, '', 'extra-cells', `This row has ${cells.length} cells but the header has ${this.headers.length}; the extra cells were not read`, cells.slice(this.headers.length).join(this.plan.delimiter), 'warning');
-      warned = true;
+    if (cells.length > this.headers.length) {
+      const extra = cells.slice(this.headers.length);
+      if (extra.some((c) => c.trim() !== '')) {
+        this.issue(line, '', 'extra-cells', `This row has ${cells.length} cells but the header has ${this.headers.length}; the extra cells were not read`, extra.join(this.plan.delimiter), 'warning');
+        warned = true;
+      }
     }
 
     if (rejected) {
@@ -447,23 +496,57 @@ export class ImportSession {
     }
     this.counts.accepted++;
     if (warned) this.counts.acceptedWithWarnings++;
-    amounts.forEach((a, i) => {
-      if (a === null) return;
-      this.totals[i]!.add(a, period);
-      this.sinceLastTotal[i]! += a;
-      this.sinceStart[i]! += a;
-    });
-    if (this.plan.kind === 'ledger' && amounts[0] !== null && amounts[0] !== undefined) {
-      const key = `${codes[0] ?? ''}\u0000${codes[1] ?? ''}\u0000${period}`;
-      this.aggregates.set(key, (this.aggregates.get(key) ?? 0) + amounts[0]);
+    for (let a = 0; a < amounts.length; a++) {
+      const v = amounts[a];
+      if (v === null || v === undefined) continue;
+      this.totals[a]!.add(v, period);
+      this.sinceLastTotal[a]! += v;
+      this.sinceStart[a]! += v;
     }
-    this.store(cells, line, warned, amounts, period, dates);
+    if (this.plan.kind === 'ledger' && amounts[0] !== null && amounts[0] !== undefined) {
+      this.aggregate((cells[this.codeColumns[0]?.index ?? -1] ?? '').trim(), (cells[this.codeColumns[1]?.index ?? -1] ?? '').trim(), period, amounts[0]);
+    }
+    if (!this.chunk) this.chunk = new ChunkBuilder(this.headers.length, this.chunkRows, this.split ? ['amount'] : this.amountColumns.map((b) => b.column.key), this.dateColumns.map((b) => b.column.key));
+    this.chunk.add(cells, line, warned, amounts, period, dateValues);
+    if (this.chunk.full) this.flush();
   }
 
-  private store(cells: string[], line: number, warned: boolean, amounts: (number | null)[], period: number, dates: Record<string, string>): void {
-    if (!this.chunk) this.chunk = new ChunkBuilder(this.headers.length, this.chunkRows, this.ledgerSplit() ? ['amount'] : this.amountColumns.map((b) => b.column.key), this.dateColumns.map((b) => b.column.key));
-    this.chunk.add(cells, line, warned, amounts, period, dates);
-    if (this.chunk.full) this.flush();
+  /** Exact sums by cost centre, subjective and period, in nested maps (no string key per row). */
+  private aggregate(costCentre: string, subjective: string, period: number, pence: number): void {
+    let bySubjective = this.aggregates.get(costCentre);
+    if (!bySubjective) this.aggregates.set(costCentre, (bySubjective = new Map()));
+    let byPeriod = bySubjective.get(subjective);
+    if (!byPeriod) bySubjective.set(subjective, (byPeriod = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]));
+    byPeriod[period]! += pence;
+  }
+
+  private aggregateList(): SessionResult['aggregates'] {
+    const list: SessionResult['aggregates'] = [];
+    for (const [cc, bySubjective] of this.aggregates) {
+      for (const [subjective, byPeriod] of bySubjective) {
+        for (let period = 0; period <= MAX_PERIOD; period++) {
+          const pence = byPeriod[period]!;
+          if (pence !== 0) list.push([cc, subjective, period, pence]);
+        }
+      }
+    }
+    return list;
+  }
+
+  private skip(cells: string[], line: number, type: 'total' | 'subtotal' | 'footer', reason: string, amounts: (number | null)[]): void {
+    this.counts.skipped++;
+    const label = (cells[this.labelColumn] ?? '').trim() || cells.find((c) => c.trim() !== '')?.trim() || '';
+    this.skippedRows.push({ row: line, type, reason, label });
+    if (type === 'footer') return;
+    amounts.forEach((printed, i) => {
+      if (printed === null) return;
+      const since = this.sinceLastTotal[i]!;
+      const all = this.sinceStart[i]!;
+      const computed = printed === all && printed !== since ? all : since;
+      const column = this.split ? 'amount' : (this.amountColumns[i]?.column.key ?? '');
+      this.totalRowChecks.push({ row: line, label, column, printed, computed, status: printed === computed ? 'pass' : 'fail' });
+    });
+    this.sinceLastTotal.fill(0);
   }
 
   private flush(): void {
@@ -500,14 +583,14 @@ class ChunkBuilder {
     return this.size >= this.capacity;
   }
 
-  add(cells: string[], line: number, warned: boolean, amounts: (number | null)[], period: number, dates: Record<string, string>): void {
+  add(cells: string[], line: number, warned: boolean, amounts: (number | null)[], period: number, dates: string[]): void {
     const i = this.size++;
     this.lines[i] = line;
     this.warned[i] = warned ? 1 : 0;
     for (let c = 0; c < this.raw.length; c++) this.raw[c]!.push(cells[c] ?? '');
     for (let a = 0; a < this.pence.length; a++) this.pence[a]![i] = amounts[a] ?? Number.NaN;
     this.periods[i] = period;
-    this.dateKeys.forEach((k, d) => this.dates[d]!.push(dates[k] ?? ''));
+    for (let d = 0; d < this.dates.length; d++) this.dates[d]!.push(dates[d] ?? '');
   }
 
   build(index: number): StoredChunk {

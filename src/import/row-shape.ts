@@ -13,10 +13,24 @@ export type RowShape =
   | { type: 'footer'; reason: string };
 
 const TOTAL_WORD = /\b(sub[\s-]?totals?|totals?|grand total)\b/i;
-const CODE_SHAPE = /^[A-Za-z0-9][A-Za-z0-9\-/._+]{0,29}$/;
 
+/**
+ * A code: letters, digits and - / . _ + only, up to 30 characters, not a total word ("C8010", "01234",
+ * "BCHCAG"). Scanned by hand because it runs on every row of a large ledger.
+ */
 export function isCodeShaped(value: string): boolean {
-  return CODE_SHAPE.test(value.trim()) && !TOTAL_WORD.test(value);
+  let start = 0;
+  let end = value.length;
+  while (start < end && value.charCodeAt(start) === 32) start++;
+  while (end > start && value.charCodeAt(end - 1) === 32) end--;
+  const n = end - start;
+  if (n === 0 || n > 30) return false;
+  for (let i = start; i < end; i++) {
+    const c = value.charCodeAt(i);
+    const alnum = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    if (!alnum && (i === start || (c !== 45 && c !== 47 && c !== 46 && c !== 95 && c !== 43))) return false;
+  }
+  return n < 5 || !TOTAL_WORD.test(value);
 }
 
 export interface ShapeInput {

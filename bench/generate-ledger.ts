@@ -1,0 +1,53 @@
+// A realistic ledger export, generated deterministically from a seed: about 10 columns, quoted fields,
+// thousands separators, negatives in brackets and with a minus, some non-ASCII text.
+
+/** mulberry32: a small, fast, seeded generator (repeatable runs, not cryptography). */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SUPPLIERS = ['Total Gas & Power', 'Chiltern Transport Consortium', 'Café Nero Ltd', 'Bean & Co', '"Smith, Jones & Partners"', 'Office Depot', 'Zürich Insurance plc', 'Anglian Water', 'BT plc', 'Motorola Solutions'];
+const DESCRIPTIONS = ['Diesel for fleet', 'Refund – overcharge', 'Overtime, March', 'Stationery', 'Rates: Parkside', 'Uniform (PCSO)', 'Body-worn video licences', 'Café supplies, HQ', 'Vehicle repairs', 'Training course'];
+
+export function generateLedger(rows: number, seed: number): { text: string; amounts: string[] } {
+  const next = random(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
+  const quote = (s: string): string => (/[",\n]/.test(s) && !s.startsWith('"') ? `"${s.replace(/"/g, '""')}"` : s);
+  const lines: string[] = ['Posting Date,Period,Cost Centre,Subjective,Description,Supplier,Amount,Reference,Job Code,VAT Code'];
+  const amounts: string[] = [];
+  for (let i = 0; i < rows; i++) {
+    const period = 1 + Math.floor(next() * 12);
+    const month = ((period + 2) % 12) + 1;
+    const year = period <= 9 ? 2017 : 2018;
+    const day = 1 + Math.floor(next() * 28);
+    const pence = Math.floor(next() * 500_000_00) - (next() < 0.15 ? 600_000_00 : 0);
+    const abs = Math.abs(pence);
+    const pounds = `${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+    const grouped = pounds.replace(/\B(?=(\d{3})+(?!\d))(?=.*\.)/g, ',');
+    const style = next();
+    const written = pence >= 0 ? (grouped.includes(',') ? `"${grouped}"` : grouped) : style < 0.5 ? `"(${grouped})"` : `"-${grouped}"`;
+    amounts.push(pence < 0 ? `-${pounds}` : pounds);
+    lines.push(
+      [
+        `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`,
+        String(period),
+        String(Math.floor(next() * 2000)).padStart(5, '0'),
+        String(4000 + Math.floor(next() * 900)),
+        quote(pick(DESCRIPTIONS)),
+        pick(SUPPLIERS),
+        written,
+        `INV-${String(i).padStart(7, '0')}`,
+        next() < 0.3 ? `C${8000 + Math.floor(next() * 200)}` : '',
+        pick(['S', 'Z', 'E']),
+      ].join(','),
+    );
+  }
+  return { text: `${lines.join('\r\n')}\r\n`, amounts };
+}

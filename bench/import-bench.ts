@@ -1,0 +1,93 @@
+// npm run bench -- [--rows N] [--rounds R]
+// The whole import of a generated ledger from its bytes (decode, parse, validate every cell, aggregate
+// exactly by cost centre, subjective and period, build the stored form of every row), against the bare
+// papaparse parse of the same text, interleaved round by round. The last line reads `ratio X`: the median
+// of the paired ratios (whole import / bare parse). Also: the scan pass (SHA-256 and encoding proof),
+// exactness against an independent decimal.js sum, and the memory the stored form takes per row.
+import Decimal from 'decimal.js';
+import Papa from 'papaparse';
+import { bytesSource } from '../src/cli/node-source';
+import { planOf } from '../src/import/preview';
+import { importRows, preview, scan } from '../src/import/run-import';
+import type { StoredChunk } from '../src/import/import-session';
+import { penceToPounds } from '../src/import/pence';
+import { generateLedger } from './generate-ledger';
+
+const arg = (name: string, fallback: number): number => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const rows = arg('rows', 1_000_000);
+const rounds = Math.max(5, arg('rounds', 5));
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const ms = (t0: bigint): number => Number(process.hrtime.bigint() - t0) / 1e6;
+const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
+
+console.log(`generating ${rows.toLocaleString('en-GB')} ledger rows ...`);
+const { text, amounts } = generateLedger(rows, 20171);
+const bytes = new TextEncoder().encode(text);
+console.log(`${(bytes.length / 1e6).toFixed(1)} MB, ${text.length.toLocaleString('en-GB')} characters`);
+
+// Independent expected total: decimal.js over the amount strings as generated, not through Outturn's code.
+let expected = new Decimal(0);
+for (const a of amounts) expected = expected.plus(new Decimal(a));
+
+const source = bytesSource('bench.csv', bytes, 4 << 20);
+const scanned = await scan(source);
+if (!scanned.verdict.ok) throw new Error(scanned.verdict.message);
+const plan = planOf(await preview(source, scanned.verdict.evidence));
+
+async function wholeImport(): Promise<{ net: string; accepted: number; chunks: StoredChunk[] }> {
+  const chunks: StoredChunk[] = [];
+  const result = await importRows(source, plan, (c) => void chunks.push(c));
+  return { net: penceToPounds(result.controlTotals[0]!.net), accepted: result.rows.accepted, chunks };
+}
+
+const importTimes: number[] = [];
+const parseTimes: number[] = [];
+const ratios: number[] = [];
+
+// In functions, so that each round's rows die with the round (module-level locals can outlive it).
+async function round(r: number): Promise<void> {
+  gc();
+  let t0 = process.hrtime.bigint();
+  const parsed = Papa.parse<string[]>(text);
+  const parseMs = ms(t0);
+  if (parsed.data.length < rows) throw new Error('bare parse lost rows');
+  gc();
+  t0 = process.hrtime.bigint();
+  await wholeImport();
+  const importMs = ms(t0);
+  importTimes.push(importMs);
+  parseTimes.push(parseMs);
+  ratios.push(importMs / parseMs);
+  console.log(`round ${r + 1}: import ${importMs.toFixed(0)} ms, bare parse ${parseMs.toFixed(0)} ms, ratio ${(importMs / parseMs).toFixed(2)}`);
+}
+for (let r = 0; r < rounds; r++) await round(r);
+
+// The memory the stored form holds, per row: measured with the chunks alive, after a full collection.
+gc();
+const before = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+const heldChunks = await wholeImport();
+gc();
+const after = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+const perRow = (after - before) / rows;
+console.log(`memory before ${(before / 1e6).toFixed(0)} MB, with the stored form ${(after / 1e6).toFixed(0)} MB`);
+
+gc();
+let t0 = process.hrtime.bigint();
+await scan(source);
+const scanMs = ms(t0);
+
+const exact = heldChunks.net === expected.toFixed(2);
+console.log(`rows accepted ${heldChunks.accepted.toLocaleString('en-GB')} of ${rows.toLocaleString('en-GB')}; chunks ${heldChunks.chunks.length}`);
+console.log(`net ${heldChunks.net}; independent decimal.js sum ${expected.toFixed(2)}: ${exact ? 'exact to the penny' : 'MISMATCH'}`);
+console.log(`median import ${median(importTimes).toFixed(0)} ms (${(rows / median(importTimes)).toFixed(0)}k rows/s); median bare parse ${median(parseTimes).toFixed(0)} ms`);
+console.log(`scan pass (SHA-256 + encoding proof) ${scanMs.toFixed(0)} ms, ${(bytes.length / 1e6 / (scanMs / 1000)).toFixed(0)} MB/s`);
+console.log(`stored form held in memory: ${perRow.toFixed(0)} bytes per row (heap + array buffers, text of the file excluded)`);
+if (!exact || heldChunks.accepted !== rows) process.exitCode = 1;
+console.log(`ratio ${median(ratios).toFixed(2)}`);

@@ -1,0 +1,100 @@
+// npm run check-file -- <file> [--kind ledger|budget|outturn|capital|capital-financing|reserves|carry-forwards]
+//                              [--header-row N] [--json]
+// Runs the import pipeline in Node and prints the receipt, so an export can be checked before upload.
+// Exit status: 0 no row rejected; 1 some rows rejected; 2 the file cannot be read at all.
+import { existsSync, statSync } from 'node:fs';
+import { isDatasetKind, DATASET_KINDS } from '../import/dataset-kinds';
+import { planOf, planProblems } from '../import/preview';
+import { buildReceipt, type ImportReceipt } from '../import/receipt';
+import { importRows, MAX_FILE_BYTES, preview, scan } from '../import/run-import';
+import { fileSource } from './node-source';
+
+interface Args {
+  file?: string;
+  kind?: string;
+  headerRow?: number;
+  json: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { json: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--json') args.json = true;
+    else if (a === '--kind') args.kind = argv[++i];
+    else if (a === '--header-row') args.headerRow = Number(argv[++i]);
+    else if (!a.startsWith('--')) args.file = a;
+  }
+  return args;
+}
+
+function fail(message: string, json: boolean, file?: string): never {
+  if (json) process.stdout.write(`${JSON.stringify({ file: file ?? null, error: message })}\n`);
+  else process.stderr.write(`check-file: ${message}\n`);
+  process.exit(2);
+}
+
+function summary(receipt: ImportReceipt) {
+  const first = receipt.controlTotals[0];
+  return {
+    file: receipt.fileName,
+    size: receipt.size,
+    sha256: receipt.sha256,
+    encoding: receipt.encoding,
+    encodingReason: receipt.encodingReason,
+    delimiter: receipt.delimiter,
+    headerRow: receipt.headerRow,
+    kind: receipt.kind,
+    rows: { read: receipt.rows.read, accepted: receipt.rows.accepted, rejected: receipt.rows.rejected, skipped: receipt.rows.skipped, blank: receipt.rows.blank, preamble: receipt.rows.preamble },
+    totals: first ? { column: first.column, debit: first.debit, credit: first.credit, net: first.net } : { column: null, debit: '0.00', credit: '0.00', net: '0.00' },
+    totalsByColumn: receipt.controlTotals.map((t) => ({ column: t.column, debit: t.debit, credit: t.credit, net: t.net })),
+    totalRowChecks: receipt.totalRowChecks,
+    issueCount: receipt.issueCount,
+    issues: receipt.issues.map((i) => ({ row: i.row, column: i.column, code: i.code, message: i.message, value: i.value, severity: i.severity })),
+  };
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  if (!args.file) fail('give the file to check: npm run check-file -- <file> [--kind KIND] [--json]', args.json);
+  if (!existsSync(args.file) || !statSync(args.file).isFile()) fail(`${args.file} is not a file`, args.json, args.file);
+  if (args.kind !== undefined && !isDatasetKind(args.kind)) fail(`--kind must be one of ${DATASET_KINDS.join(', ')}`, args.json, args.file);
+  const source = fileSource(args.file);
+  if (source.size > MAX_FILE_BYTES) fail(`${source.name} is ${source.size} bytes; Outturn takes files up to ${MAX_FILE_BYTES} bytes`, args.json, args.file);
+  if (source.size === 0) fail(`${source.name} is empty (0 bytes)`, args.json, args.file);
+
+  const started = new Date();
+  const scanned = await scan(source);
+  if (!scanned.verdict.ok) fail(scanned.verdict.message, args.json, args.file);
+  const kind = args.kind !== undefined && isDatasetKind(args.kind) ? args.kind : undefined;
+  const p = await preview(source, scanned.verdict.evidence, {
+    ...(kind ? { kind } : {}),
+    ...(args.headerRow ? { headerIndex: args.headerRow - 1 } : {}),
+  });
+  const problems = planProblems(p);
+  if (problems.length > 0) fail(`${source.name}: ${problems.join(' ')} (headers found on row ${p.headerIndex + 1}: ${p.headers.join(', ')})`, args.json, args.file);
+  const plan = planOf(p);
+  const result = await importRows(source, plan, () => undefined);
+  const receipt = buildReceipt({ id: 'cli', datasetId: 'cli', plan, sha256: scanned.sha256, result, startedAt: started, finishedAt: new Date() });
+  const s = summary(receipt);
+
+  if (args.json) {
+    process.stdout.write(`${JSON.stringify(s)}\n`);
+  } else {
+    const out = [
+      `${s.file} (${s.size} bytes)  sha256 ${s.sha256}`,
+      `encoding  ${s.encoding}: ${s.encodingReason}`,
+      `layout    ${s.delimiter}-delimited, header on row ${s.headerRow} (${receipt.headerReason}); read as ${s.kind}`,
+      `mapping   ${receipt.mapping.filter((m) => m.header).map((m) => `${m.label} <- "${m.header}"${m.scale === 'thousands' ? " (£'000)" : ''}`).join('; ')}`,
+      `rows      ${s.rows.read} read = ${s.rows.accepted} accepted + ${s.rows.rejected} rejected + ${s.rows.skipped} skipped (totals, footers); ${s.rows.blank} blank, ${s.rows.preamble} above the header`,
+      ...s.totalsByColumn.map((t) => `totals    ${t.column}: debits ${t.debit}, credits ${t.credit}, net ${t.net}`),
+      ...s.totalRowChecks.map((c) => `check     row ${c.row} "${c.label}" ${c.column}: file says ${c.printed}, rows add to ${c.computed}: ${c.status === 'pass' ? 'agrees' : `DIFFERS by ${c.difference}`}`),
+      ...s.issues.slice(0, 50).map((i) => `${i.severity === 'error' ? 'rejected' : 'warning '}  row ${i.row}, ${i.column || '(row)'}: ${i.message} [${i.code}]`),
+      s.issueCount > 50 ? `... and ${s.issueCount - 50} more issues (use --json for all kept)` : '',
+    ].filter((l) => l !== '');
+    process.stdout.write(`${out.join('\n')}\n`);
+  }
+  process.exit(s.rows.rejected > 0 ? 1 : 0);
+}
+
+main().catch((error: unknown) => fail(error instanceof Error ? error.message : String(error), process.argv.includes('--json')));
