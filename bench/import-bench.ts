@@ -79,7 +79,7 @@ const perRow = (after - before) / rows;
 console.log(`memory before ${(before / 1e6).toFixed(0)} MB, with the stored form ${(after / 1e6).toFixed(0)} MB`);
 
 gc();
-let t0 = process.hrtime.bigint();
+const t0 = process.hrtime.bigint();
 await scan(source);
 const scanMs = ms(t0);
 
