@@ -1,30 +1,30 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { readPrintedTable, type PrintedTable } from '../import/printed-table';
+import { printedTableFromRows, type PrintedTable } from '../import/printed-table';
+import { listDatasets, readChunks } from '../storage/datasets';
+import { ensureStarted } from './sample-bootstrap';
+import type { SampleFile } from './sample-files';
 
-/** The 2017/18 sample: the tables of the BCB 19 July 2018 outturn paper, as files in data/. */
-export const SAMPLE_FILES = {
-  table1: 'table-1-revenue-outturn.csv',
-  constabulary: 'constabulary-summary.csv',
-  table3: 'table-3-opcc-corporate-costs.csv',
-  capitalProgramme: 'table-4-capital-programme.csv',
-  capitalFinancing: 'table-4-capital-financing.csv',
-  reserves: 'table-5-reserves.csv',
-  revenueCarryForwards: 'appendix-2-revenue-carry-forwards.csv',
-  capitalSchemes: 'appendix-3-capital-schemes.csv',
-  capitalCarryForwards: 'appendix-4-capital-carry-forwards.csv',
-} as const;
+export { SAMPLE_FILES, type SampleFile } from './sample-files';
 
-export type SampleFile = (typeof SAMPLE_FILES)[keyof typeof SAMPLE_FILES];
-
-async function fetchPrintedTable(file: SampleFile): Promise<PrintedTable> {
-  const url = new URL(`${import.meta.env.BASE_URL}data/${file}`, window.location.href);
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`The sample file ${file} could not be loaded (HTTP ${response.status}).`);
-  return readPrintedTable(file, await response.text());
+/**
+ * A printed table as stored by its import (the latest dataset of that file name): its data rows from the
+ * chunks and its total rows from the receipt's skipped rows, put back in file order.
+ */
+async function loadPrintedTable(file: SampleFile): Promise<PrintedTable> {
+  await ensureStarted();
+  const datasets = (await listDatasets()).filter((d) => d.name === file);
+  const latest = datasets[datasets.length - 1];
+  if (!latest) throw new Error(`No dataset named ${file} is loaded. Import it on the Import page (or reload the sample there).`);
+  const rows: { line: number; cells: string[] }[] = latest.skippedRows.filter((r) => r.type !== 'footer').map((r) => ({ line: r.row, cells: r.cells }));
+  for (const chunk of await readChunks(latest.id)) {
+    for (let i = 0; i < chunk.rowCount; i++) rows.push({ line: chunk.lines[i]!, cells: chunk.raw.map((column) => column[i] ?? '') });
+  }
+  rows.sort((a, b) => a.line - b.line);
+  return printedTableFromRows(file, latest.headers, rows);
 }
 
 export const printedTableQuery = (file: SampleFile) =>
-  queryOptions({ queryKey: ['sample-table', file], queryFn: () => fetchPrintedTable(file), staleTime: Infinity });
+  queryOptions({ queryKey: ['datasets', 'printed-table', file], queryFn: () => loadPrintedTable(file), staleTime: Infinity });
 
 export function usePrintedTable(file: SampleFile) {
   return useQuery(printedTableQuery(file));

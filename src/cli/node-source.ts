@@ -16,13 +16,4 @@ export function fileSource(path: string, chunkBytes = 1 << 20): ByteSource {
   };
 }
 
-/** Bytes in memory as a ByteSource (tests, benchmarks). */
-export function bytesSource(name: string, bytes: Uint8Array, chunkBytes = 1 << 20): ByteSource {
-  return {
-    name,
-    size: bytes.length,
-    async *chunks() {
-      for (let i = 0; i < bytes.length; i += chunkBytes) yield bytes.subarray(i, Math.min(bytes.length, i + chunkBytes));
-    },
-  };
-}
+export { bytesSource } from '../import/byte-sources';

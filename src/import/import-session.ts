@@ -75,6 +75,13 @@ export interface SkippedRow {
   type: 'total' | 'subtotal' | 'footer';
   reason: string;
   label: string;
+  /** The row as read, so that a printed table can be shown whole, totals included. */
+  cells: string[];
+}
+
+export interface RejectedRow {
+  row: number;
+  cells: string[];
 }
 
 export interface TotalRowCheck {
@@ -105,6 +112,8 @@ export interface SessionResult {
   issueCount: number;
   issuesByCode: Record<string, number>;
   skippedRows: SkippedRow[];
+  /** Rejected rows as read (the first MAX_ISSUES), for the rejections download. */
+  rejectedRows: RejectedRow[];
   controlTotals: ControlTotal[];
   totalRowChecks: TotalRowCheck[];
   /** Ledger: exact sums by cost centre, subjective and period (pence). */
@@ -195,6 +204,7 @@ export class ImportSession {
   private issueCount = 0;
   private readonly issuesByCode: Record<string, number> = {};
   private readonly skippedRows: SkippedRow[] = [];
+  private readonly rejectedRows: RejectedRow[] = [];
   private readonly totalRowChecks: TotalRowCheck[] = [];
   private totals: Totals[] = [];
   private sinceLastTotal: number[] = [];
@@ -280,6 +290,7 @@ export class ImportSession {
       issueCount: this.issueCount,
       issuesByCode: this.issuesByCode,
       skippedRows: this.skippedRows,
+      rejectedRows: this.rejectedRows,
       controlTotals,
       totalRowChecks: this.totalRowChecks,
       aggregates: this.aggregateList(),
@@ -492,6 +503,7 @@ export class ImportSession {
 
     if (rejected) {
       this.counts.rejected++;
+      if (this.rejectedRows.length < this.maxIssues) this.rejectedRows.push({ row: line, cells });
       return;
     }
     this.counts.accepted++;
@@ -536,7 +548,7 @@ export class ImportSession {
   private skip(cells: string[], line: number, type: 'total' | 'subtotal' | 'footer', reason: string, amounts: (number | null)[]): void {
     this.counts.skipped++;
     const label = (cells[this.labelColumn] ?? '').trim() || cells.find((c) => c.trim() !== '')?.trim() || '';
-    this.skippedRows.push({ row: line, type, reason, label });
+    this.skippedRows.push({ row: line, type, reason, label, cells });
     if (type === 'footer') return;
     amounts.forEach((printed, i) => {
       if (printed === null) return;

@@ -74,24 +74,24 @@ export interface PrintedTableOptions {
 
 /** Parses a printed table's CSV text. Never throws: problems are returned as issues with line and column. */
 export function readPrintedTable(name: string, text: string, options: PrintedTableOptions = {}): PrintedTable {
-  const blankAsNil = (options.blank ?? 'nil') === 'nil';
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { header: false, skipEmptyLines: 'greedy', dynamicTyping: false });
   const [head = [], ...body] = parsed.data;
-  const issues: CellIssue[] = parsed.errors.map((e) => ({
-    line: (e.row ?? 0) + 1,
-    column: '',
-    code: `csv-${e.code}`,
-    message: e.message,
-    value: '',
-  }));
+  const table = printedTableFromRows(name, head, body.map((cells, i) => ({ line: i + 2, cells })), options);
+  table.issues.unshift(...parsed.errors.map((e) => ({ line: (e.row ?? 0) + 1, column: '', code: `csv-${e.code}`, message: e.message, value: '' })));
+  return table;
+}
+
+/** A printed table from its header cells and its rows (with their file line numbers), e.g. as stored by an import. */
+export function printedTableFromRows(name: string, head: readonly string[], body: readonly { line: number; cells: readonly string[] }[], options: PrintedTableOptions = {}): PrintedTable {
+  const blankAsNil = (options.blank ?? 'nil') === 'nil';
+  const issues: CellIssue[] = [];
   const groupSeen = head.length > 0 && GROUP_HEADERS.test(head[0] ?? '');
   const labelNamed = head.some((h) => LABEL_HEADERS.test(h.trim()));
   const columns = head.map((h, i) => classify(h.trim(), i, groupSeen, labelNamed));
   const labelColumn = columns.find((c) => c.kind === 'label')?.header;
   const groupColumn = columns.find((c) => c.kind === 'group')?.header;
 
-  const rows = body.map((cells, index): PrintedRow => {
-    const line = index + 2;
+  const rows = body.map(({ line, cells }): PrintedRow => {
     const text: Record<string, string> = {};
     const values: Record<string, Money | null> = {};
     let rowType: RowType = 'item';

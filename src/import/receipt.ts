@@ -1,6 +1,6 @@
 import type { ColumnScale } from './column-mapping';
 import { KIND_COLUMNS, type DatasetKind } from './dataset-kinds';
-import type { ImportIssue, ImportPlan, RowCounts, SessionResult, SkippedRow } from './import-session';
+import type { ImportIssue, ImportPlan, RejectedRow, RowCounts, SessionResult, SkippedRow } from './import-session';
 import { penceToPounds } from './pence';
 import { DELIMITER_NAMES, NEWLINE_NAMES } from './sniff';
 
@@ -38,6 +38,7 @@ export interface ImportReceipt {
   issueCount: number;
   issuesByCode: Record<string, number>;
   skippedRows: SkippedRow[];
+  rejectedRows: RejectedRow[];
   controlTotals: ({ column: string; rows: number } & ReceiptTotals & { byPeriod: ({ period: number } & ReceiptTotals)[] })[];
   totalRowChecks: { row: number; label: string; column: string; printed: string; computed: string; difference: string; status: 'pass' | 'fail' }[];
   startedAt: string;
@@ -82,6 +83,7 @@ export function buildReceipt(args: {
     issueCount: result.issueCount,
     issuesByCode: result.issuesByCode,
     skippedRows: result.skippedRows,
+    rejectedRows: result.rejectedRows,
     controlTotals: result.controlTotals.map((t) => ({
       column: t.column,
       rows: result.rows.accepted,

@@ -2,10 +2,8 @@
 // variance worked out (not copied), status in words, the notes where the paper does not cast, and a
 // chart that always comes with its data table.
 import { screen, within } from '@testing-library/react';
-import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { RevenuePage } from '../../src/features/revenue/revenue-page';
-import { server } from './msw-server.ts';
 import { renderWithProviders } from './render-with-providers.tsx';
 
 const rowOf = (table: HTMLElement, label: string): HTMLElement => {
@@ -55,11 +53,5 @@ describe('RevenuePage', () => {
     // 4,394 over at Organisational Support is the constabulary's largest adverse variance.
     expect(figures[1]!.textContent).toContain('largest adverse: Organisational Support £4.39m');
     for (const f of figures) expect(within(f).getByRole('table')).toBeTruthy();
-  });
-
-  it('says so when a file cannot be loaded, instead of showing nothing', async () => {
-    server.use(http.get('*/data/table-1-revenue-outturn.csv', () => new HttpResponse(null, { status: 500 })));
-    renderWithProviders(<RevenuePage />);
-    expect((await screen.findByRole('alert')).textContent).toContain('table-1-revenue-outturn.csv could not be loaded (HTTP 500)');
   });
 });

@@ -1,3 +1,4 @@
+import 'fake-indexeddb/auto';
 // Set-up for the component tests (vitest project 'component', jsdom): msw answers the app's
 // requests for /data/*.csv, any other request fails the test, and every test starts from a clean
 // DOM and the default handlers. Vitest globals are off, so Testing Library's automatic cleanup

@@ -1,0 +1,64 @@
+import type { EncodingEvidence } from '../import/decode';
+import { planOf, planProblems, type Preview } from '../import/preview';
+import { deleteOrphanChunks, getSetting, listDatasets, putSetting } from '../storage/datasets';
+import type { ImportReply, PreviewReply, ScanReply } from '../worker/import-jobs';
+import { startJob } from '../worker/worker-client';
+import { SAMPLE_FILE_LIST } from './sample-files';
+
+/*
+ * First start: the embedded 2017/18 sample (data/*.csv) goes through the same import pipeline as any
+ * upload, so its receipts are shown like any other. Done once per browser; a Web Lock keeps two tabs
+ * opened together from importing it twice. Also tidies chunks left by an import that never finished.
+ */
+
+const SAMPLE_SETTING = 'sample-imported';
+let ready: Promise<void> | undefined;
+
+export function ensureStarted(): Promise<void> {
+  ready ??= start().catch((error: unknown) => {
+    ready = undefined;
+    throw error;
+  });
+  return ready;
+}
+
+async function start(): Promise<void> {
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  const work = async (): Promise<void> => {
+    await deleteOrphanChunks();
+    if (await getSetting<boolean>(SAMPLE_SETTING)) return;
+    await importSample();
+    await putSetting(SAMPLE_SETTING, true);
+  };
+  if (locks) await locks.request('outturn-start', work);
+  else await work();
+}
+
+/** Imports every sample file that is not already loaded (by name). */
+export async function importSample(): Promise<void> {
+  const loaded = new Set((await listDatasets()).map((d) => d.name));
+  for (const file of SAMPLE_FILE_LIST) {
+    if (loaded.has(file)) continue;
+    const url = new URL(`${import.meta.env.BASE_URL}data/${file}`, window.location.href);
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`The sample file ${file} could not be loaded (HTTP ${response.status}).`);
+    const blob = new Blob([await response.arrayBuffer()]);
+    await importBlob(file, blob, 'sample');
+  }
+}
+
+/** The whole pipeline with every guess accepted: for the sample, whose layout is known. */
+async function importBlob(name: string, file: Blob, origin: 'sample' | 'upload'): Promise<ImportReply> {
+  const scanned = await startJob<ScanReply>({ type: 'scan', name, file }).promise;
+  if (!scanned.verdict.ok) throw new Error(`${name}: ${scanned.verdict.message}`);
+  const encoding: EncodingEvidence = scanned.verdict.evidence;
+  const { preview }: PreviewReply = await startJob<PreviewReply>({ type: 'preview', name, file, encoding, choices: {}, useProfile: false }).promise;
+  assertImportable(preview);
+  const ids = { datasetId: crypto.randomUUID(), receiptId: crypto.randomUUID(), sha256: scanned.sha256, origin };
+  return startJob<ImportReply>({ type: 'import', name, file, plan: planOf(preview), ids }).promise;
+}
+
+function assertImportable(preview: Preview): void {
+  const problems = planProblems(preview);
+  if (problems.length > 0) throw new Error(`${preview.fileName}: ${problems.join(' ')}`);
+}

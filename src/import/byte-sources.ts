@@ -1,0 +1,26 @@
+import type { ByteSource } from './run-import';
+
+/** Bytes in memory as a ByteSource (a fetched sample file, tests, benchmarks). */
+export function bytesSource(name: string, bytes: Uint8Array, chunkBytes = 1 << 20): ByteSource {
+  return {
+    name,
+    size: bytes.length,
+    async *chunks() {
+      for (let i = 0; i < bytes.length; i += chunkBytes) yield bytes.subarray(i, Math.min(bytes.length, i + chunkBytes));
+    },
+  };
+}
+
+/**
+ * A File (or Blob) as a ByteSource, read slice by slice: a file larger than a string can hold
+ * (a V8 string stops near 512M characters) is never read whole.
+ */
+export function blobSource(name: string, blob: Blob, chunkBytes = 4 << 20): ByteSource {
+  return {
+    name,
+    size: blob.size,
+    async *chunks() {
+      for (let i = 0; i < blob.size; i += chunkBytes) yield new Uint8Array(await blob.slice(i, i + chunkBytes).arrayBuffer());
+    },
+  };
+}

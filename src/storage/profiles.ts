@@ -1,0 +1,28 @@
+import type { ColumnMapping } from '../import/column-mapping';
+import type { DatasetKind } from '../import/dataset-kinds';
+import { openOutturnDb, type Db } from './db';
+
+/** A saved column mapping, applied automatically to the next file with the same headers. */
+export interface MappingProfile {
+  signature: string;
+  name: string;
+  kind: DatasetKind;
+  mapping: ColumnMapping;
+  headerIndex: number;
+  savedAt: string;
+}
+
+export async function saveProfile(profile: MappingProfile, db?: Db): Promise<void> {
+  const d = db ?? (await openOutturnDb());
+  await d.put('profiles', profile as never);
+}
+
+export async function findProfile(signature: string, db?: Db): Promise<MappingProfile | undefined> {
+  const d = db ?? (await openOutturnDb());
+  return (await d.get('profiles', signature)) as unknown as MappingProfile | undefined;
+}
+
+export async function listProfiles(db?: Db): Promise<MappingProfile[]> {
+  const d = db ?? (await openOutturnDb());
+  return (await d.getAll('profiles')) as unknown as MappingProfile[];
+}

@@ -1,0 +1,83 @@
+import { headerSignature } from '../import/column-mapping';
+import type { EncodingEvidence, EncodingVerdict } from '../import/decode';
+import type { ImportPlan } from '../import/import-session';
+import type { Preview, PreviewChoices } from '../import/preview';
+import { buildReceipt, type ImportReceipt } from '../import/receipt';
+import { importRows, preview, scan, type ByteSource, type Progress } from '../import/run-import';
+import { commitDataset, deleteChunks, findByHash, putChunk, type DatasetMeta } from '../storage/datasets';
+import { findProfile, type MappingProfile } from '../storage/profiles';
+
+/*
+ * The three steps of an import, as the worker runs them (and as tests run them in-thread):
+ * scan (hash, encoding, same bytes already imported?), preview (layout, mapping, a saved profile
+ * applied), and import (rows streamed into storage, the dataset committed last).
+ */
+
+export interface ScanReply {
+  sha256: string;
+  verdict: EncodingVerdict;
+  duplicates: Pick<DatasetMeta, 'id' | 'name' | 'createdAt'>[];
+}
+
+export async function scanJob(source: ByteSource, onProgress?: (p: Progress) => void): Promise<ScanReply> {
+  const s = await scan(source, onProgress);
+  const duplicates = (await findByHash(s.sha256)).map(({ id, name, createdAt }) => ({ id, name, createdAt }));
+  return { sha256: s.sha256, verdict: s.verdict, duplicates };
+}
+
+export interface PreviewReply {
+  preview: Preview;
+  profile: MappingProfile | null;
+}
+
+/** The preview; with no choices made yet, a profile saved for these headers is applied. */
+export async function previewJob(source: ByteSource, encoding: EncodingEvidence, choices: PreviewChoices = {}, useProfile = true): Promise<PreviewReply> {
+  let p = await preview(source, encoding, choices);
+  let profile: MappingProfile | null = null;
+  if (useProfile && choices.mapping === undefined) {
+    profile = (await findProfile(headerSignature(p.headers))) ?? null;
+    if (profile) p = await preview(source, encoding, { ...choices, kind: profile.kind, headerIndex: profile.headerIndex, mapping: profile.mapping });
+  }
+  return { preview: p, profile };
+}
+
+export interface ImportReply {
+  meta: DatasetMeta;
+  receipt: ImportReceipt;
+}
+
+export async function importJob(
+  source: ByteSource,
+  plan: ImportPlan,
+  ids: { datasetId: string; receiptId: string; sha256: string; origin: 'sample' | 'upload' },
+  onProgress?: (p: Progress) => void,
+  signal?: AbortSignal,
+): Promise<ImportReply> {
+  const startedAt = new Date();
+  try {
+    const result = await importRows(source, plan, (chunk) => putChunk(ids.datasetId, chunk), onProgress, signal);
+    const receipt = buildReceipt({ id: ids.receiptId, datasetId: ids.datasetId, plan, sha256: ids.sha256, result, startedAt, finishedAt: new Date() });
+    const meta: DatasetMeta = {
+      id: ids.datasetId,
+      name: plan.fileName,
+      kind: plan.kind,
+      sha256: ids.sha256,
+      size: plan.size,
+      createdAt: receipt.finishedAt,
+      source: ids.origin,
+      rowCount: result.rows.accepted,
+      chunkCount: result.chunkCount,
+      receiptId: ids.receiptId,
+      headers: result.headers,
+      plan,
+      skippedRows: result.skippedRows.map((r) => ({ row: r.row, type: r.type, cells: r.cells })),
+      aggregates: result.aggregates,
+    };
+    await commitDataset(meta, receipt);
+    return { meta, receipt };
+  } catch (error) {
+    // Nothing half-imported: the chunks written so far belong to no dataset; remove them.
+    await deleteChunks(ids.datasetId).catch(() => undefined);
+    throw error;
+  }
+}
