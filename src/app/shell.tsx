@@ -7,6 +7,7 @@ const PAGES = [
   { to: '/reserves', label: 'Reserves' },
   { to: '/reconciliation', label: 'Reconciliation' },
   { to: '/projections', label: 'Projections' },
+  { to: '/import', label: 'Import' },
 ] as const;
 
 /** The frame of every page: title, what is loaded, navigation, and the page itself. */

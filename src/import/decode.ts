@@ -47,7 +47,7 @@ export class EncodingDetector {
       try {
         this.utf8.decode(bytes, { stream: !final });
       } catch {
-        this.invalidAt = this.offset;
+        this.invalidAt = this.offset + firstInvalidUtf8(bytes);
       }
     }
     this.offset += bytes.length;
@@ -80,7 +80,7 @@ export class EncodingDetector {
       evidence: {
         encoding: 'windows-1252',
         bom: false,
-        reason: `not valid UTF-8 (an invalid sequence in the bytes from ${this.invalidAt + 1})${pounds}`,
+        reason: `not valid UTF-8 (byte ${this.invalidAt + 1} cannot start or continue a UTF-8 character)${pounds}`,
       },
     };
   }
@@ -96,4 +96,22 @@ export function detectEncoding(bytes: Uint8Array): EncodingVerdict {
   const d = new EncodingDetector();
   d.push(bytes, true);
   return d.verdict();
+}
+
+/**
+ * Where in a piece of bytes UTF-8 first breaks (0 if at its start, e.g. a character split across pieces).
+ * Only run on the piece that failed, to name the byte in the receipt.
+ */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0) return i;
+    for (let k = 1; k < length; k++) {
+      if (i + k >= bytes.length) return i; // cut off at the end of the piece
+      if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
+    }
+    i += length;
+  }
+  return 0;
 }

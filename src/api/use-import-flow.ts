@@ -1,0 +1,119 @@
+import { useCallback, useRef, useState } from 'react';
+import { headerSignature, type ColumnMapping } from '../import/column-mapping';
+import type { DatasetKind } from '../import/dataset-kinds';
+import type { EncodingEvidence } from '../import/decode';
+import { planOf, type Preview, type PreviewChoices } from '../import/preview';
+import type { ImportReceipt } from '../import/receipt';
+import { MAX_FILE_BYTES, type Progress } from '../import/run-import';
+import { saveProfile, type MappingProfile } from '../storage/profiles';
+import type { ImportReply, PreviewReply, ScanReply } from '../worker/import-jobs';
+import { startJob, type Job } from '../worker/worker-client';
+import { useInvalidateDatasets } from './datasets';
+
+/*
+ * The steps of an upload, one at a time: choose a file; scan it (hash, encoding; same bytes before?);
+ * check the layout and mapping; import with progress and a way to cancel; read the receipt.
+ */
+
+export type Step =
+  | { name: 'choose' }
+  | { name: 'scanning'; file: File; progress: Progress | null }
+  | { name: 'duplicate'; file: File; scan: ScanReply }
+  | { name: 'mapping'; file: File; scan: ScanReply; encoding: EncodingEvidence; preview: Preview; profile: MappingProfile | null; choices: PreviewChoices }
+  | { name: 'importing'; file: File; progress: Progress | null }
+  | { name: 'done'; receipt: ImportReceipt }
+  | { name: 'failed'; message: string };
+
+export function useImportFlow() {
+  const [step, setStep] = useState<Step>({ name: 'choose' });
+  const job = useRef<Job<unknown> | null>(null);
+  const invalidate = useInvalidateDatasets();
+
+  const fail = (error: unknown) => setStep({ name: 'failed', message: error instanceof Error ? error.message : String(error) });
+
+  const showPreview = useCallback(async (file: File, scan: ScanReply, choices: PreviewChoices, useProfile: boolean) => {
+    if (!scan.verdict.ok) return;
+    const encoding = scan.verdict.evidence;
+    const j = startJob<PreviewReply>({ type: 'preview', name: file.name, file, encoding, choices, useProfile });
+    const reply = await j.promise;
+    setStep({ name: 'mapping', file, scan, encoding, preview: reply.preview, profile: reply.profile, choices });
+  }, []);
+
+  const choose = useCallback(
+    async (file: File) => {
+      if (file.size === 0) return fail(new Error(`${file.name} is empty (0 bytes): there is nothing to import.`));
+      if (file.size > MAX_FILE_BYTES) {
+        return fail(new Error(`${file.name} is ${(file.size / 1e9).toFixed(1)} GB; Outturn takes files up to ${MAX_FILE_BYTES / 1024 ** 3} GB. Split the export by period and import each part.`));
+      }
+      setStep({ name: 'scanning', file, progress: null });
+      try {
+        const j = startJob<ScanReply>({ type: 'scan', name: file.name, file }, (progress) => setStep({ name: 'scanning', file, progress }));
+        job.current = j;
+        const scan = await j.promise;
+        if (!scan.verdict.ok) return fail(new Error(`${file.name}: ${scan.verdict.message}`));
+        if (scan.duplicates.length > 0) return setStep({ name: 'duplicate', file, scan });
+        await showPreview(file, scan, {}, true);
+      } catch (error) {
+        fail(error);
+      }
+    },
+    [showPreview],
+  );
+
+  const acceptDuplicate = useCallback(async () => {
+    if (step.name !== 'duplicate') return;
+    await showPreview(step.file, step.scan, {}, true).catch(fail);
+  }, [step, showPreview]);
+
+  const rechoose = useCallback(
+    async (change: { headerIndex?: number; kind?: DatasetKind; mapping?: ColumnMapping }) => {
+      if (step.name !== 'mapping') return;
+      const choices: PreviewChoices = { ...step.choices, ...change };
+      if (change.kind !== undefined || change.headerIndex !== undefined) delete choices.mapping; // a new kind or header: map afresh
+      await showPreview(step.file, step.scan, choices, false).catch(fail);
+    },
+    [step, showPreview],
+  );
+
+  const start = useCallback(
+    async (profileName: string | null) => {
+      if (step.name !== 'mapping') return;
+      const { file, scan, preview } = step;
+      if (profileName) {
+        await saveProfile({
+          signature: headerSignature(preview.headers),
+          name: profileName,
+          kind: preview.suggestion.kind,
+          mapping: preview.suggestion.mapping,
+          headerIndex: preview.headerIndex,
+          savedAt: new Date().toISOString(),
+        });
+      }
+      setStep({ name: 'importing', file, progress: null });
+      const ids = { datasetId: crypto.randomUUID(), receiptId: crypto.randomUUID(), sha256: scan.sha256, origin: 'upload' as const };
+      const j = startJob<ImportReply>({ type: 'import', name: file.name, file, plan: planOf(preview, profileName ?? step.profile?.name ?? null), ids }, (progress) =>
+        setStep({ name: 'importing', file, progress }),
+      );
+      job.current = j;
+      try {
+        const reply = await j.promise;
+        setStep({ name: 'done', receipt: reply.receipt });
+        await invalidate();
+      } catch (error) {
+        fail(error);
+      } finally {
+        job.current = null;
+      }
+    },
+    [step, invalidate],
+  );
+
+  const cancel = useCallback(() => {
+    job.current?.cancel();
+    job.current = null;
+  }, []);
+
+  const reset = useCallback(() => setStep({ name: 'choose' }), []);
+
+  return { step, choose, acceptDuplicate, rechoose, start, cancel, reset };
+}

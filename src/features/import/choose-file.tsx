@@ -1,0 +1,39 @@
+import { useId, useState, type DragEvent } from 'react';
+
+/** A file input with a drop zone; keyboard users get the ordinary file button. */
+export function ChooseFile({ onFile }: { onFile: (file: File) => void }) {
+  const id = useId();
+  const [over, setOver] = useState(false);
+  const drop = (e: DragEvent) => {
+    e.preventDefault();
+    setOver(false);
+    const file = e.dataTransfer.files[0];
+    if (file) onFile(file);
+  };
+  return (
+    <div
+      className={`drop-zone${over ? ' drop-over' : ''}`}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={drop}
+    >
+      <label htmlFor={id}>
+        <strong>Choose a CSV file</strong> (ledger export, budget, outturn, capital programme, reserves or carry-forwards), or drop it here.
+      </label>
+      <input
+        id={id}
+        type="file"
+        accept=".csv,.tsv,.txt,text/csv,text/plain"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          if (file) onFile(file);
+          e.target.value = '';
+        }}
+      />
+      <p className="hint">The file is read here, in your browser; nothing is sent anywhere.</p>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { ChooseFile } from './choose-file';
+import { DatasetsList } from './datasets-list';
+import { ImportProgress } from './import-progress';
+import { MappingStep } from './mapping-step';
+import { ReceiptView } from './receipt-view';
+import { useImportFlow } from '../../api/use-import-flow';
+
+/** Bring files in: every row accounted for, the evidence kept. */
+export function ImportPage() {
+  const flow = useImportFlow();
+  const { step } = flow;
+  return (
+    <>
+      <h2>Import</h2>
+      <p className="lede">
+        Load a ledger export or a budget, outturn, capital, reserves or carry-forward file. Outturn finds the header, reads
+        every row, and gives you a receipt: rows read, accepted, rejected (with row, column and reason) and skipped, and
+        control totals you can tie to the ledger.
+      </p>
+      {step.name === 'choose' && <ChooseFile onFile={(f) => void flow.choose(f)} />}
+      {step.name === 'scanning' && <ImportProgress label="Checking" fileName={step.file.name} progress={step.progress} onCancel={flow.reset} />}
+      {step.name === 'duplicate' && (
+        <section className="panel" role="alertdialog" aria-labelledby="duplicate-title">
+          <h3 id="duplicate-title">{step.file.name} has been imported before</h3>
+          <p>
+            The same bytes (SHA-256 {step.scan.sha256.slice(0, 12)}…) were imported as{' '}
+            {step.scan.duplicates.map((d) => `${d.name} on ${d.createdAt.slice(0, 10)}`).join(' and ')}. Import them again as a separate dataset?
+          </p>
+          <div className="actions">
+            <button type="button" className="primary" onClick={() => void flow.acceptDuplicate()}>
+              Import again
+            </button>
+            <button type="button" onClick={flow.reset}>
+              Do not import
+            </button>
+          </div>
+        </section>
+      )}
+      {step.name === 'mapping' && (
+        <MappingStep preview={step.preview} profile={step.profile} onChange={(c) => void flow.rechoose(c)} onImport={(name) => void flow.start(name)} onCancel={flow.reset} />
+      )}
+      {step.name === 'importing' && <ImportProgress label="Importing" fileName={step.file.name} progress={step.progress} onCancel={flow.cancel} />}
+      {step.name === 'done' && (
+        <>
+          <ReceiptView receipt={step.receipt} />
+          <button type="button" className="primary" onClick={flow.reset}>
+            Import another file
+          </button>
+        </>
+      )}
+      {step.name === 'failed' && (
+        <section className="panel">
+          <p role="alert" className="error">
+            {step.message}
+          </p>
+          <button type="button" onClick={flow.reset}>
+            Choose another file
+          </button>
+        </section>
+      )}
+      <DatasetsList />
+    </>
+  );
+}

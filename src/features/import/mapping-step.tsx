@@ -1,0 +1,159 @@
+import { useId, useState } from 'react';
+import { DATASET_KINDS, KIND_COLUMNS, KIND_LABELS, type DatasetKind } from '../../import/dataset-kinds';
+import type { ColumnMapping } from '../../import/column-mapping';
+import { planProblems, type Preview } from '../../import/preview';
+import type { MappingProfile } from '../../api/datasets';
+
+interface Props {
+  preview: Preview;
+  profile: MappingProfile | null;
+  onChange: (change: { headerIndex?: number; kind?: DatasetKind; mapping?: ColumnMapping }) => void;
+  onImport: (profileName: string | null) => void;
+  onCancel: () => void;
+}
+
+const PREVIEW_ROWS = 8;
+
+/** The layout as detected, each guess with its reason, and every choice open to change before import. */
+export function MappingStep({ preview, profile, onChange, onImport, onCancel }: Props) {
+  const ids = { kind: useId(), header: useId(), profile: useId(), save: useId() };
+  const [save, setSave] = useState(false);
+  const [profileName, setProfileName] = useState(preview.fileName.replace(/\.[^.]+$/, ''));
+  const { kind, mapping } = preview.suggestion;
+  const problems = planProblems(preview);
+  const shown = preview.records.slice(0, preview.headerIndex + 1 + PREVIEW_ROWS);
+  const width = Math.max(...shown.map((r) => r.length), 1);
+  const setColumn = (key: string, value: string) => onChange({ mapping: { ...mapping, [key]: value === '' ? null : Number(value) } });
+
+  return (
+    <section aria-labelledby="mapping-title" className="panel">
+      <h3 id="mapping-title">Check how {preview.fileName} will be read</h3>
+      <dl className="facts">
+        <dt>Encoding</dt>
+        <dd>
+          {preview.encoding.encoding}
+          {preview.encoding.bom ? ' with byte-order mark' : ''}: {preview.encoding.reason}
+        </dd>
+        <dt>Delimiter</dt>
+        <dd>{preview.delimiterReason}</dd>
+        <dt>Header row</dt>
+        <dd>{preview.headerReason}</dd>
+      </dl>
+      {profile && (
+        <p role="note" className="note">
+          Your saved mapping &ldquo;{profile.name}&rdquo; (saved {profile.savedAt.slice(0, 10)}) was applied: these headers match it.
+        </p>
+      )}
+
+      <div className="choices">
+        <label htmlFor={ids.kind}>This file is</label>
+        <select id={ids.kind} value={kind} onChange={(e) => onChange({ kind: e.target.value as DatasetKind })}>
+          {DATASET_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {KIND_LABELS[k]}
+              {k === preview.suggestedKind ? ' (suggested from the headers)' : ''}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={ids.header}>Column names are on row</label>
+        <select id={ids.header} value={preview.headerIndex} onChange={(e) => onChange({ headerIndex: Number(e.target.value) })}>
+          {preview.records.slice(0, 30).map((r, i) => (
+            <option key={i} value={i}>
+              {i + 1}: {r.filter((c) => c.trim() !== '').slice(0, 4).join(' | ').slice(0, 60) || '(blank)'}
+            </option>
+          ))}
+        </select>
+      </div>
+
+      <div className="table-wrap" role="region" aria-label="Column mapping" tabIndex={0}>
+        <table className="data-table">
+          <caption>Columns: what Outturn needs, and which of the file&rsquo;s columns gives it</caption>
+          <thead>
+            <tr>
+              <th scope="col">Outturn column</th>
+              <th scope="col">Column in the file</th>
+              <th scope="col">Unit</th>
+            </tr>
+          </thead>
+          <tbody>
+            {KIND_COLUMNS[kind].map((c) => {
+              const selectId = `${ids.kind}-${c.key}`;
+              const index = mapping[c.key];
+              return (
+                <tr key={c.key}>
+                  <th scope="row">
+                    <label htmlFor={selectId}>
+                      {c.label}
+                      {c.required ? ' (required)' : ''}
+                    </label>
+                  </th>
+                  <td>
+                    <select id={selectId} value={index ?? ''} onChange={(e) => setColumn(c.key, e.target.value)}>
+                      <option value="">(not in this file)</option>
+                      {preview.headers.map((h, i) => (
+                        <option key={i} value={i}>
+                          {h || `(column ${i + 1}, no name)`}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td>{c.type === 'amount' && index !== null && index !== undefined ? (preview.scales[c.key] === 'thousands' ? "£'000 (from the header)" : '£') : ''}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+
+      <div className="table-wrap" role="region" aria-label="The first rows of the file" tabIndex={0}>
+        <table className="data-table preview-table">
+          <caption>The first rows of the file (row numbers as in a spreadsheet)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Row</th>
+              {Array.from({ length: width }, (_, i) => (
+                <th key={i} scope="col">
+                  {preview.headers[i] ?? ''}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((r, i) => (
+              <tr key={i} className={i < preview.headerIndex ? 'row-preamble' : i === preview.headerIndex ? 'row-header' : undefined}>
+                <th scope="row">
+                  {i + 1}
+                  {i < preview.headerIndex ? ' (above the header)' : i === preview.headerIndex ? ' (header)' : ''}
+                </th>
+                {Array.from({ length: width }, (_, c) => (
+                  <td key={c}>{r[c] ?? ''}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      {problems.length > 0 && (
+        <ul role="alert" className="error">
+          {problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      )}
+      <div className="choices">
+        <input id={ids.save} type="checkbox" checked={save} onChange={(e) => setSave(e.target.checked)} />
+        <label htmlFor={ids.save}>Save this mapping for the next file with the same columns, as</label>
+        <input id={ids.profile} aria-label="Name of the saved mapping" value={profileName} disabled={!save} onChange={(e) => setProfileName(e.target.value)} />
+      </div>
+      <div className="actions">
+        <button type="button" className="primary" disabled={problems.length > 0} onClick={() => onImport(save && profileName.trim() ? profileName.trim() : null)}>
+          Import {preview.fileName}
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </section>
+  );
+}
