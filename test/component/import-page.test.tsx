@@ -1,0 +1,96 @@
+// The Import page in jsdom (the pipeline runs on the page where there is no Worker; fake-indexeddb
+// stands in for IndexedDB): the mapping step shows what was detected and lets the user change it,
+// the receipt accounts for every row, and a saved mapping is applied to the next file with the same headers.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { ImportPage } from '../../src/features/import/import-page';
+import { renderWithProviders } from './render-with-providers.tsx';
+
+const fixture = (name: string, as = name): File => new File([readFileSync(join(import.meta.dirname, '../fixtures', name))], as, { type: 'text/csv' });
+
+async function upload(file: File) {
+  const user = userEvent.setup();
+  const input = await screen.findByLabelText(/Choose a CSV file/);
+  await user.upload(input, file);
+  return user;
+}
+
+describe('ImportPage', () => {
+  it('shows the detected layout and the first rows, and lets the user change the kind and any column', async () => {
+    renderWithProviders(<ImportPage />);
+    const user = await upload(fixture('ledger-windows-1252.csv'));
+    await screen.findByRole('heading', { name: 'Check how ledger-windows-1252.csv will be read' });
+    expect(screen.getByText(/windows-1252: not valid UTF-8/)).toBeTruthy();
+    expect((screen.getByLabelText('This file is') as HTMLSelectElement).value).toBe('ledger');
+    expect((screen.getByLabelText('Column names are on row') as HTMLSelectElement).value).toBe('3'); // row 4
+    const preview = screen.getByRole('table', { name: /The first rows of the file/ });
+    expect(within(preview).getByRole('rowheader', { name: '1 (above the header)' })).toBeTruthy();
+    expect(within(preview).getByRole('rowheader', { name: '4 (header)' })).toBeTruthy();
+
+    // Unmap the cost centre: the import is blocked, and the page says why.
+    await user.selectOptions(screen.getByLabelText('Cost centre (required)'), '(not in this file)');
+    expect((await screen.findByRole('alert')).textContent).toContain('Map a column to "Cost centre"');
+    expect((screen.getByRole('button', { name: 'Import ledger-windows-1252.csv' }) as HTMLButtonElement).disabled).toBe(true);
+    await user.selectOptions(screen.getByLabelText('Cost centre (required)'), 'Cost Centre');
+    await waitFor(() => expect((screen.getByRole('button', { name: 'Import ledger-windows-1252.csv' }) as HTMLButtonElement).disabled).toBe(false));
+
+    // Another kind maps afresh.
+    await user.selectOptions(screen.getByLabelText('This file is'), 'reserves');
+    await screen.findByLabelText('Reserve (required)');
+  });
+
+  it('imports, and the receipt accounts for every row with its reasons', async () => {
+    renderWithProviders(<ImportPage />);
+    const user = await upload(fixture('ledger-windows-1252.csv'));
+    await user.click(await screen.findByRole('button', { name: 'Import ledger-windows-1252.csv' }));
+    const receipt = await screen.findByRole('article', { name: 'Import receipt: ledger-windows-1252.csv' });
+    expect(within(receipt).getByRole('status').textContent).toMatch(/8 rows read = 3 accepted \+ 3 rejected \+ 2 skipped .*Every row is accounted for/);
+    const rejections = within(receipt).getByRole('table', { name: /Rejections and warnings: 3/ });
+    expect(within(rejections).getAllByRole('rowheader').map((h) => h.textContent)).toEqual(['8', '9', '10']);
+    const totals = within(receipt).getByRole('table', { name: /Control totals: amount/ });
+    expect(within(totals).getByRole('rowheader', { name: 'All rows accepted' }).closest('tr')!.textContent).toContain('£1,089.10');
+  });
+
+  it('saves a mapping as a profile and applies it to the next file with the same headers', async () => {
+    renderWithProviders(<ImportPage />);
+    const user = await upload(fixture('carry-forwards-utf8.tsv'));
+    await screen.findByRole('heading', { name: /Check how carry-forwards-utf8.tsv/ });
+    // Map "Category" away from its default, and save that as a profile.
+    await user.selectOptions(screen.getByLabelText('Category'), '(not in this file)');
+    await user.click(screen.getByLabelText(/Save this mapping/));
+    const name = screen.getByLabelText('Name of the saved mapping');
+    await user.clear(name);
+    await user.type(name, 'Carry-forward return');
+    await user.click(screen.getByRole('button', { name: 'Import carry-forwards-utf8.tsv' }));
+    await screen.findByRole('article', { name: /Import receipt/ });
+    await user.click(screen.getByRole('button', { name: 'Import another file' }));
+
+    // Same headers, different bytes (a new name and an extra row): the profile is applied.
+    const text = readFileSync(join(import.meta.dirname, '../fixtures/carry-forwards-utf8.tsv'), 'utf8') + 'Victims services Grant\tPCC\tgrant\t103000\n';
+    await upload(new File([text], 'carry-forwards-june.tsv'));
+    expect((await screen.findByRole('note')).textContent).toContain('Your saved mapping “Carry-forward return”');
+    expect((screen.getByLabelText('Category') as HTMLSelectElement).value).toBe('');
+  });
+
+  it('asks before importing the same bytes twice', async () => {
+    renderWithProviders(<ImportPage />);
+    const user = await upload(fixture('budget-utf8-bom-semicolon.csv'));
+    await user.click(await screen.findByRole('button', { name: 'Import budget-utf8-bom-semicolon.csv' }));
+    await screen.findByRole('article', { name: /Import receipt/ });
+    await user.click(screen.getByRole('button', { name: 'Import another file' }));
+    await upload(fixture('budget-utf8-bom-semicolon.csv', 'budget-copy.csv'));
+    const dialog = await screen.findByRole('alertdialog');
+    expect(dialog.textContent).toContain('were imported as budget-utf8-bom-semicolon.csv');
+    await user.click(within(dialog).getByRole('button', { name: 'Do not import' }));
+    await screen.findByLabelText(/Choose a CSV file/);
+  });
+
+  it('refuses an empty file with a message, before any work', async () => {
+    renderWithProviders(<ImportPage />);
+    await upload(new File([], 'empty.csv'));
+    expect((await screen.findByRole('alert')).textContent).toBe('empty.csv is empty (0 bytes): there is nothing to import.');
+  });
+});
