@@ -1,5 +1,7 @@
 // A realistic ledger export, generated deterministically from a seed: about 10 columns, quoted fields,
-// thousands separators, negatives in brackets and with a minus, some non-ASCII text.
+// thousands separators, negatives in brackets and with a minus, some non-ASCII text. As in a force's
+// ledger, postings concentrate: 500 cost centres, each posting to its own 40 of 200 subjectives
+// (20,000 cost centre and subjective pairs), rather than every pair being equally likely.
 
 /** mulberry32: a small, fast, seeded generator (repeatable runs, not cryptography). */
 function random(seed: number): () => number {
@@ -27,6 +29,8 @@ export function generateLedger(rows: number, seed: number): { text: string; amou
     const month = ((period + 2) % 12) + 1;
     const year = period <= 9 ? 2017 : 2018;
     const day = 1 + Math.floor(next() * 28);
+    const costCentreIndex = Math.floor(next() * 500);
+    const costCentre = String(costCentreIndex * 37 + 1).padStart(5, '0');
     const pence = Math.floor(next() * 500_000_00) - (next() < 0.15 ? 600_000_00 : 0);
     const abs = Math.abs(pence);
     const pounds = `${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
@@ -38,8 +42,8 @@ export function generateLedger(rows: number, seed: number): { text: string; amou
       [
         `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`,
         String(period),
-        String(Math.floor(next() * 2000)).padStart(5, '0'),
-        String(4000 + Math.floor(next() * 900)),
+        costCentre,
+        String(4000 + ((costCentreIndex * 7 + Math.floor(next() * 40)) % 200) * 4),
         quote(pick(DESCRIPTIONS)),
         pick(SUPPLIERS),
         written,
