@@ -181,17 +181,32 @@ interface Bound {
   scale: 1 | 1000;
 }
 
+/** Debits and credits by period (0 = none, 1..16), in fixed arrays: no lookup per row. */
 class Totals {
   debit = 0;
   credit = 0;
-  readonly byPeriod = new Map<number, { debit: number; credit: number }>();
+  readonly debitByPeriod = new Array<number>(MAX_PERIOD + 1).fill(0);
+  readonly creditByPeriod = new Array<number>(MAX_PERIOD + 1).fill(0);
+  readonly seen = new Array<boolean>(MAX_PERIOD + 1).fill(false);
   add(pence: number, period: number): void {
-    if (pence > 0) this.debit += pence;
-    else this.credit += pence;
-    let p = this.byPeriod.get(period);
-    if (!p) this.byPeriod.set(period, (p = { debit: 0, credit: 0 }));
-    if (pence > 0) p.debit += pence;
-    else p.credit += pence;
+    this.seen[period] = true;
+    if (pence > 0) {
+      this.debit += pence;
+      this.debitByPeriod[period]! += pence;
+    } else {
+      this.credit += pence;
+      this.creditByPeriod[period]! += pence;
+    }
+  }
+  byPeriod(): ControlTotal['byPeriod'] {
+    const list: ControlTotal['byPeriod'] = [];
+    for (let p = 0; p <= MAX_PERIOD; p++) {
+      if (!this.seen[p]) continue;
+      const debit = this.debitByPeriod[p]!;
+      const credit = this.creditByPeriod[p]!;
+      list.push({ period: p, debit, credit, net: debit + credit });
+    }
+    return list;
   }
 }
 
@@ -287,9 +302,7 @@ export class ImportSession {
         debit: t.debit,
         credit: t.credit,
         net: t.debit + t.credit,
-        byPeriod: [...t.byPeriod.entries()]
-          .sort((a, b) => a[0] - b[0])
-          .map(([period, p]) => ({ period, debit: p.debit, credit: p.credit, net: p.debit + p.credit })),
+        byPeriod: t.byPeriod(),
       };
     });
     return {
