@@ -59,6 +59,9 @@ export interface FinancingBySource {
   source: FinancingSource;
   label: string;
   lines: FinancingLine[];
+  bfwd: Money | null;
+  original: Money | null;
+  amendments: Money | null;
   revised: Money | null;
   totalSpend: Money | null;
   applied: Money | null;
@@ -106,6 +109,9 @@ export function buildCapitalFinancing(rows: readonly FinancingLineInput[], print
       source: id,
       label,
       lines: of,
+      bfwd: sumOrMissing(of.map((l) => l.bfwd)),
+      original: sumOrMissing(of.map((l) => l.original)),
+      amendments: sumOrMissing(of.map((l) => l.amendments)),
       revised: sumOrMissing(of.map((l) => l.revised)),
       totalSpend: sumOrMissing(of.map((l) => l.totalSpend)),
       applied: sumOrMissing(of.map((l) => l.applied)),

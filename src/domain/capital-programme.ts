@@ -1,6 +1,7 @@
 import { checkTable, type CastingRule, type CheckResult } from './casting';
 import { Money } from './money';
 import { percentOf } from './percent';
+import { sumOrMissing } from './sum-or-missing';
 import { inferTotalRules, type RowType } from './table-rows';
 
 /*
@@ -139,6 +140,10 @@ export interface CapitalProgramme {
   predictedCarryForwards: SchemeLine[];
   /** Sections whose scheme detail is missing from the source (by label). */
   detailMissing: string[];
+  /** The predicted carry-forwards of the schemes shown, summed exactly; null if any is not shown. */
+  carryForwardItemised: Money | null;
+  /** The grand total's predicted carry-forward less the itemised: what sits in the sections whose pages are missing. */
+  carryForwardNotItemised: Money | null;
 }
 
 const THOUSAND = new Money(1000);
@@ -241,6 +246,8 @@ export function buildCapitalProgramme(categoryRows: readonly CategoryBudgetInput
   }
   for (const s of sections) s.detailMissing = s.total !== null && s.schemes.length === 0;
 
+  const itemised = sumOrMissing(sections.filter((s) => !s.detailMissing).flatMap((s) => s.schemes.map((l) => l.carryForward)));
+  const grandCarryForward = grandTotal?.carryForward ?? null;
   return {
     categories: lines.filter((l) => l.rowType === 'item'),
     categoryTotal: [...lines].reverse().find((l) => l.rowType === 'total') ?? null,
@@ -250,5 +257,7 @@ export function buildCapitalProgramme(categoryRows: readonly CategoryBudgetInput
     schemeChecks,
     predictedCarryForwards: schemeLines.filter((l) => l.rowType === 'item' && l.carryForward !== null && !l.carryForward.isZero()),
     detailMissing: sections.filter((s) => s.detailMissing).map((s) => s.label),
+    carryForwardItemised: itemised,
+    carryForwardNotItemised: itemised !== null && grandCarryForward !== null ? grandCarryForward.minus(itemised) : null,
   };
 }

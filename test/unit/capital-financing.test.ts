@@ -79,4 +79,12 @@ describe('capital carry-forward requests (Appendix 4)', () => {
   it('keeps job codes as text', () => {
     expect(requests.requests.map((r) => r.jobCode)).toContain('C8032+BCHCAG');
   });
+
+  it('checks each request as worked by hand (a4.variance.*, a4.cfwd-vs-variance.*)', () => {
+    // A blank printed variance (Wisbech, BCH PMS, PSD 7F) is no claim, so its variance check is not made.
+    const expected = expectations.filter((e) => /^a4\./.test(e.id) && !e.missing.includes('target'));
+    expect(requests.checks.map((c) => [c.id, c.status, k(c.difference)]).sort()).toEqual(expected.map((e) => [e.id, e.status, e.difference === null ? null : String(e.difference)]).sort());
+    // ICT Consolidated Workstreams: 410 requested against an underspend of 2 as placed: +408.
+    expect(requests.requests.find((r) => r.key === 'ict-consolidated-workstreams')!.checks.map((c) => [c.id, c.status])).toEqual([['a4.cfwd-vs-variance.ict-consolidated-workstreams', 'fail']]);
+  });
 });

@@ -75,6 +75,8 @@ describe('the programme scheme by scheme (Appendix 3)', () => {
       ['Seven Forces PSD Monitoring System', '30'],
       ['BCH In-Cell Conferencing Facilities', '22'],
     ]);
+    // 413 + 428 = 841 in the schemes shown; the Grand Total's 2,154 leaves 1,313 in the missing pages.
+    expect([k(programme.carryForwardItemised), k(programme.carryForwardNotItemised)]).toEqual(['841', '1313']);
   });
 
   // The model checks canonical columns; the expectations name the paper's letters.
