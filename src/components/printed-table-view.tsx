@@ -46,6 +46,8 @@ export function PrintedTableView({
       rows={table.rows}
       rowKey={(r) => String(r.line)}
       rowId={anchorOf}
+      // Tables with a grouping column (Appendix 2's categories) show each group under its heading.
+      {...(table.columns.some((c) => c.kind === 'group') ? { groupKey: (r: PrintedRow) => r.group || 'all', groupOf: (r: PrintedRow) => r.group || 'All' } : {})}
       rowClass={(r) => {
         const anchor = anchorOf(r);
         const classes = [r.rowType === 'item' ? undefined : `row-${r.rowType}`, anchor && highlighted?.includes(anchor) ? 'row-target' : undefined];

@@ -13,6 +13,9 @@ export function useHashTarget(ready: boolean): string | null {
     if (!ready || target === null) return;
     const element = document.getElementById(target);
     if (!element) return;
+    // A row folded away (the checks that pass) is unfolded, or the link would lead nowhere visible.
+    const folded = element.closest('details');
+    if (folded && !folded.open) folded.open = true;
     // Focus moves to the row so that a keyboard or screen-reader user lands where the link pointed.
     if (!element.hasAttribute('tabindex')) element.setAttribute('tabindex', '-1');
     element.scrollIntoView?.({ block: 'center' });

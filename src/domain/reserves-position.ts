@@ -62,6 +62,8 @@ export interface ReserveGroupSubtotal {
   used: Money | null;
   usage: Money | null;
   closing: Money | null;
+  /** added - used. */
+  netMovement: Money | null;
 }
 
 export interface ReservesPosition {
@@ -114,16 +116,18 @@ export function buildReservesPosition(rows: readonly ReserveInput[], printedUnit
     const of = reserves.filter((r) => r.group === id);
     if (of.length === 0) return [];
     const used = sumOrMissing(of.map((r) => r.used));
+    const added = sumOrMissing(of.map((r) => r.added));
     return [
       {
         group: id,
         label,
         reserves: of,
         opening: sumOrMissing(of.map((r) => r.opening)),
-        added: sumOrMissing(of.map((r) => r.added)),
+        added,
         used,
         usage: negate(used),
         closing: sumOrMissing(of.map((r) => r.closing)),
+        netMovement: added !== null && used !== null ? added.minus(used) : null,
       },
     ];
   });

@@ -28,11 +28,12 @@ describe('the reserves position (Table 5)', () => {
     // capital (3): 3,205 + 1,209 + 1,604 = 6,018; added 705 + 2,173 = 2,878; used 1,920 + 1,604 = 3,524;
     //   closing 1,285 + 1,914 + 2,173 = 5,372.
     // general (1): 7,198 throughout.
-    expect(position.groups.map((g) => [g.group, g.reserves.length, k(g.opening), k(g.added), k(g.used), k(g.closing)])).toEqual([
-      ['earmarked', 7, '15070', '1452', '6121', '10401'],
-      ['contingency', 2, '1394', '0', '134', '1260'],
-      ['capital', 3, '6018', '2878', '3524', '5372'],
-      ['general', 1, '7198', '0', '0', '7198'],
+    // Net movements: 1,452 - 6,121 = (4,669); (134); 2,878 - 3,524 = (646); nil.
+    expect(position.groups.map((g) => [g.group, g.reserves.length, k(g.opening), k(g.added), k(g.used), k(g.closing), k(g.netMovement)])).toEqual([
+      ['earmarked', 7, '15070', '1452', '6121', '10401', '-4669'],
+      ['contingency', 2, '1394', '0', '134', '1260', '-134'],
+      ['capital', 3, '6018', '2878', '3524', '5372', '-646'],
+      ['general', 1, '7198', '0', '0', '7198', '0'],
     ]);
     // The four groups add to the printed Total Usable Reserves: 29,680 / 4,330 / (9,779) / 24,231.
     expect(position.usable!.name).toBe('Total Usable Reserves');
