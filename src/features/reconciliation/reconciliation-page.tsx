@@ -43,30 +43,32 @@ export function ReconciliationPage() {
       ))}
       {pending && <p role="status">Loading the tables…</p>}
       {!pending && (
-        <dl className="summary-figures" aria-label="All checks">
-          <div>
-            <dt>Checks</dt>
-            <dd>
-              <strong>{all.length}</strong> on {tables.length} tables
-            </dd>
-          </div>
-          <div>
-            <dt>Pass</dt>
-            <dd>{counts.pass}</dd>
-          </div>
-          <div>
-            <dt>Rounding differences</dt>
-            <dd>{counts.rounding}</dd>
-          </div>
-          <div>
-            <dt>Failures</dt>
-            <dd>{counts.fail}</dd>
-          </div>
-          <div>
-            <dt>Cannot be made (figure not shown)</dt>
-            <dd>{counts.incomplete}</dd>
-          </div>
-        </dl>
+        <section aria-label="All checks">
+          <dl className="summary-figures">
+            <div>
+              <dt>Checks</dt>
+              <dd>
+                <strong>{all.length}</strong> on {tables.length} tables
+              </dd>
+            </div>
+            <div>
+              <dt>Pass</dt>
+              <dd>{counts.pass}</dd>
+            </div>
+            <div>
+              <dt>Rounding differences</dt>
+              <dd>{counts.rounding}</dd>
+            </div>
+            <div>
+              <dt>Failures</dt>
+              <dd>{counts.fail}</dd>
+            </div>
+            <div>
+              <dt>Cannot be made (figure not shown)</dt>
+              <dd>{counts.incomplete}</dd>
+            </div>
+          </dl>
+        </section>
       )}
       {sourceId !== null &&
         (sourceFile ? (
