@@ -11,7 +11,7 @@ export function CheckedAmount({ value, checks, column }: { value: Money | null; 
   return (
     <>
       {flagged && (
-        <a className="check-flag" href={`#check-${flagged.id}`} aria-label={flagged.status === 'fail' ? 'Does not cast: see the note' : 'Rounding difference: see the note'}>
+        <a className="check-flag check-flag-link" href={`#check-${flagged.id}`} aria-label={flagged.status === 'fail' ? 'Does not cast: see the note' : 'Rounding difference: see the note'}>
           †
         </a>
       )}

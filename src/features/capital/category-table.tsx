@@ -42,7 +42,7 @@ export function CategoryTable({ programme, target }: { programme: CapitalProgram
           cell: (l) => (
             <>
               {l.checks.some((c) => c.column === 'percent') && (
-                <a className="check-flag" href={`#check-${l.checks.find((c) => c.column === 'percent')!.id}`} aria-label="Rounding difference or failure: see the note">
+                <a className="check-flag check-flag-link" href={`#check-${l.checks.find((c) => c.column === 'percent')!.id}`} aria-label="Rounding difference or failure: see the note">
                   †
                 </a>
               )}
