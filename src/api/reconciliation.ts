@@ -1,12 +1,15 @@
 import { useQueries } from '@tanstack/react-query';
 import { PAPER_2017_18 } from '../domain/paper-2017-18';
-import { PAPER_2017_18_TIE_OUTS } from '../domain/paper-2017-18-tie-outs';
+import { PAPER_2017_18_TIE_OUTS, PAPER_2017_18_TIE_OUT_NOTES } from '../domain/paper-2017-18-tie-outs';
 import { reconcile, type Reconciliation } from '../domain/reconciliation';
+import type { TieOutGroup } from '../domain/tie-outs';
 import type { CheckableTable } from '../domain/table-checks';
 import type { PrintedTable } from '../import/printed-table';
 import { printedTableQuery, type SampleFile } from './sample-tables';
 
 export interface ReconciliationState extends Reconciliation {
+  /** What the source leaves untied, by group of tie-outs. */
+  notes: Readonly<Partial<Record<TieOutGroup, string>>>;
   pending: boolean;
   errors: string[];
 }
@@ -25,6 +28,7 @@ const combine = (results: { data?: PrintedTable; isPending: boolean; error: Erro
     PAPER_2017_18,
     PAPER_2017_18_TIE_OUTS,
   ),
+  notes: PAPER_2017_18_TIE_OUT_NOTES,
   pending: results.some((r) => r.isPending),
   errors: results.flatMap((r) => (r.error ? [r.error.message] : [])),
 });

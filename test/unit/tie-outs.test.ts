@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Money } from '../../src/domain/money';
 import { PAPER_2017_18 } from '../../src/domain/paper-2017-18';
-import { PAPER_2017_18_TIE_OUTS } from '../../src/domain/paper-2017-18-tie-outs';
+import { PAPER_2017_18_TIE_OUTS, PAPER_2017_18_TIE_OUT_NOTES } from '../../src/domain/paper-2017-18-tie-outs';
 import { countStatuses, reconcile } from '../../src/domain/reconciliation';
 import { checkTieOut, type TieOutTable } from '../../src/domain/tie-outs';
 import { readPrintedTable } from '../../src/import/printed-table';
@@ -69,6 +69,27 @@ describe('tie-outs of the 2017/18 sample', () => {
     ]);
     const a4 = tieOuts.find((r) => r.id === 'x.a4-t4f.carry-forward')!;
     expect(a4.againstFigures).toHaveLength(19); // every Appendix 4 request
+  });
+});
+
+describe('the notes on what the paper leaves untied', () => {
+  const value = (file: string, row: string, column: RegExp): number => {
+    const table = tables.get(file)!;
+    const header = table.columns.find((c) => column.test(c.header))!.header;
+    return table.rows.find((r) => r.label === row)!.values[header]!.dividedBy(1000).toNumber();
+  };
+
+  it('quote the printed figures, and their sums are right', () => {
+    const overspend = value('table-1-revenue-outturn.csv', 'TOTAL', /^variance.*£/i);
+    const applied = value('table-4-capital-financing.csv', 'Budget Assistance Reserve', /^applied/i);
+    const transfer = value('table-4-capital-financing.csv', 'Budget Assistance Reserve', /^transfer/i);
+    const usage = -value('table-5-reserves.csv', 'Budget Assistance Reserve', /^actual usage/i);
+    expect([overspend, applied, transfer, usage]).toEqual([1852, 1534, 807, 4354]);
+    // 1,852 + 1,534 + 807 = 4,193; 4,354 - 4,193 = 161.
+    expect(PAPER_2017_18_TIE_OUT_NOTES['revenue-reserve-transfers']).toContain(`that is ${(overspend + applied + transfer).toLocaleString('en-GB')} of its ${usage.toLocaleString('en-GB')} usage`);
+    expect(PAPER_2017_18_TIE_OUT_NOTES['revenue-reserve-transfers']).toContain(`the other ${usage - overspend - applied - transfer} is`);
+    expect(value('table-5-reserves.csv', 'Capital Receipts Reserve', /^added/i)).toBe(705);
+    expect(value('table-4-capital-financing.csv', 'Capital Receipts', /^applied/i)).toBe(97);
   });
 });
 

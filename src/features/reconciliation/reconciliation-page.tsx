@@ -16,7 +16,7 @@ import { TieOutGroups } from './tie-out-groups';
  * ?table=<id> shows that table as printed first, with the linked row marked.
  */
 export function ReconciliationPage() {
-  const { tables, tieOuts, pending, errors } = useReconciliation();
+  const { tables, tieOuts, notes, pending, errors } = useReconciliation();
   const [params] = useSearchParams();
   const sourceId = params.get('table');
   const sourceFile = sourceId === null ? undefined : fileOfTableId(sourceId);
@@ -83,7 +83,7 @@ export function ReconciliationPage() {
           {tieCounts.incomplete} cannot be made.
         </p>
         {attention.length > 0 && <TieOutTable caption="Tie-outs that need attention: failures and rounding differences" results={attention} anchored={false} />}
-        <TieOutGroups tieOuts={tieOuts} target={target} />
+        <TieOutGroups tieOuts={tieOuts} notes={notes} target={target} />
       </section>
       <section aria-labelledby="casting">
         <h3 id="casting">Within each table: casting and cross-casting</h3>

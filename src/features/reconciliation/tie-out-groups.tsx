@@ -7,7 +7,15 @@ import { plural } from './plural';
 const FOLD_PASSES_OVER = 10;
 
 /** The tie-outs between tables, one section per check of DESIGN.md, in its order. */
-export function TieOutGroups({ tieOuts, target }: { tieOuts: readonly TieOutResult[]; target: string | null }) {
+export function TieOutGroups({
+  tieOuts,
+  notes,
+  target,
+}: {
+  tieOuts: readonly TieOutResult[];
+  notes: Readonly<Partial<Record<TieOutGroup, string>>>;
+  target: string | null;
+}) {
   const groups = Object.keys(TIE_OUT_GROUPS) as TieOutGroup[];
   return (
     <>
@@ -26,6 +34,7 @@ export function TieOutGroups({ tieOuts, target }: { tieOuts: readonly TieOutResu
               {rule} {plural(results.length, 'check')}: {counts.pass} tie out, {plural(counts.rounding, 'rounding difference')}, {counts.fail} do not tie out,{' '}
               {counts.incomplete} cannot be made.
             </p>
+            {notes[group] && <p className="group-gap">{notes[group]}</p>}
             {shown.length > 0 && <TieOutTable caption={fold ? `${title}: checks that do not tie out` : `${title}: every check`} results={shown} target={target} />}
             {fold && (
               <details className="passed-checks">
