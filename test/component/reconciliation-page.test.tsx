@@ -4,7 +4,7 @@
 // data/casting-expectations.json.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { screen, waitFor } from '@testing-library/react';
+import { configure, screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { ReconciliationPage } from '../../src/features/reconciliation/reconciliation-page';
@@ -30,12 +30,16 @@ const summary = async (): Promise<Record<string, string>> => {
     const s = document.querySelector('section[aria-label="All checks"]');
     expect(s).not.toBeNull();
     return s!;
-  }, { timeout: 4000 });
+  });
   return Object.fromEntries([...section.querySelectorAll('dl > div')].map((d) => [d.querySelector('dt')!.textContent!, d.querySelector('dd')!.textContent!]));
 };
 const group = (title: string): HTMLElement => tableNamed(`${title}: every check`);
 
-describe('ReconciliationPage', () => {
+// These pages load several files and render hundreds of rows: on a busy 2-core machine that can take
+// seconds, so the waits are generous. They guard against hanging, and time nothing.
+configure({ asyncUtilTimeout: 5_000 });
+
+describe('ReconciliationPage', { timeout: 20_000 }, () => {
   it('counts every check: 290 within the tables and 89 between them', async () => {
     renderWithProviders(<ReconciliationPage />);
     // 420 hand-worked checks, less 12 Applied + Transfer (not the paper's formula) and 29 with no printed figure.
@@ -99,7 +103,7 @@ describe('ReconciliationPage', () => {
   it('shows a revenue table as printed when a link asks for it, the row marked', async () => {
     renderWithProviders(<ReconciliationPage />, { initialEntries: ['/reconciliation?table=t1#row-t1-opcc'] });
     await summary();
-    const table = await waitFor(() => tableNamed("Table 1: Revenue Outturn 2017/18 (£'000)"), { timeout: 4000 });
+    const table = await waitFor(() => tableNamed("Table 1: Revenue Outturn 2017/18 (£'000)"));
     const row = rowOf(table, 'OPCC');
     expect(row.id).toBe('row-t1-opcc');
     expect(row.className).toContain('row-target');

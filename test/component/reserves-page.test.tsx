@@ -1,7 +1,7 @@
 // The Reserves page on the sample files served by msw: Table 5 by group with the sums worked out, the
 // general reserve against the net revenue budget, two charts with their sentences and figures, and the
 // tie-outs that reach Table 5. Expected figures are the paper's, worked by hand.
-import { screen, within } from '@testing-library/react';
+import { configure, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ReservesPage } from '../../src/features/reserves/reserves-page';
 import { renderWithProviders } from './render-with-providers.tsx';
@@ -9,7 +9,11 @@ import { renderWithProviders } from './render-with-providers.tsx';
 const rowOf = (table: HTMLElement, label: string | RegExp): HTMLElement => within(table).getByRole('rowheader', { name: label }).closest('tr')!;
 const cells = (row: HTMLElement): string[] => within(row).getAllByRole('cell').map((c) => c.textContent ?? '');
 
-describe('ReservesPage', () => {
+// These pages load several files and render hundreds of rows: on a busy 2-core machine that can take
+// seconds, so the waits are generous. They guard against hanging, and time nothing.
+configure({ asyncUtilTimeout: 5_000 });
+
+describe('ReservesPage', { timeout: 20_000 }, () => {
   it('shows each reserve under its group, with the balance at the start, added, used and the balance at the end', async () => {
     renderWithProviders(<ReservesPage />);
     const table = await screen.findByRole('table', { name: "Table 5: reserves position, 2017/18 (£'000)" });
