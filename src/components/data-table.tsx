@@ -19,11 +19,43 @@ interface DataTableProps<Row> {
   rowClass?: (row: Row) => string | undefined;
   /** The first column labels its row for screen readers. */
   footer?: ReactNode;
+  /** An id for a row, so that a link elsewhere can take the reader to it (#row-...). */
+  rowId?: (row: Row) => string | undefined;
+  /**
+   * Rows in groups: each group gets its own <tbody> headed by a row naming it (scope="rowgroup"), as the
+   * papers head their sections. Consecutive rows with the same group name form one group.
+   */
+  groupOf?: (row: Row) => ReactNode;
+  groupKey?: (row: Row) => string;
 }
 
 /** A semantic table: caption, column headers, row headers; printable, readable by screen readers. */
-export function DataTable<Row>({ caption, columns, rows, rowKey, rowClass, footer }: DataTableProps<Row>) {
+export function DataTable<Row>({ caption, columns, rows, rowKey, rowClass, footer, rowId, groupOf, groupKey }: DataTableProps<Row>) {
   const captionId = useId();
+  const renderRow = (row: Row) => (
+    <tr key={rowKey(row)} id={rowId?.(row)} className={rowClass?.(row)}>
+      {columns.map((c, i) =>
+        i === 0 ? (
+          <th key={c.key} scope="row">
+            {c.cell(row)}
+          </th>
+        ) : (
+          <td key={c.key} className={c.numeric ? 'num' : c.note ? 'note' : undefined}>
+            {c.cell(row)}
+          </td>
+        ),
+      )}
+    </tr>
+  );
+  const groups: { key: string; rows: Row[] }[] = [];
+  if (groupKey) {
+    for (const row of rows) {
+      const key = groupKey(row);
+      const last = groups[groups.length - 1];
+      if (last && last.key === key) last.rows.push(row);
+      else groups.push({ key, rows: [row] });
+    }
+  }
   // A wide table scrolls sideways on a narrow screen: the scrolling region must be reachable by keyboard.
   return (
     <div className="table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
@@ -38,23 +70,20 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, rowClass, foote
             ))}
           </tr>
         </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={rowKey(row)} className={rowClass?.(row)}>
-              {columns.map((c, i) =>
-                i === 0 ? (
-                  <th key={c.key} scope="row">
-                    {c.cell(row)}
-                  </th>
-                ) : (
-                  <td key={c.key} className={c.numeric ? 'num' : c.note ? 'note' : undefined}>
-                    {c.cell(row)}
-                  </td>
-                ),
-              )}
-            </tr>
-          ))}
-        </tbody>
+        {groupKey ? (
+          groups.map((g, i) => (
+            <tbody key={`${i}-${g.key}`}>
+              <tr className="row-group">
+                <th scope="rowgroup" colSpan={columns.length}>
+                  {groupOf ? groupOf(g.rows[0]!) : g.key}
+                </th>
+              </tr>
+              {g.rows.map(renderRow)}
+            </tbody>
+          ))
+        ) : (
+          <tbody>{rows.map(renderRow)}</tbody>
+        )}
       </table>
       {footer}
     </div>

@@ -33,3 +33,20 @@ export function CheckBadge({ status }: { status: CheckStatus }) {
     </span>
   );
 }
+
+// The same four outcomes said of two files agreeing, rather than of a table adding up.
+const TIE_OUT = {
+  pass: { icon: '✓', text: 'Ties out' },
+  rounding: { icon: '≈', text: 'Rounding difference' },
+  fail: { icon: '✗', text: 'Does not tie out' },
+  incomplete: { icon: '?', text: 'Cannot check: figure missing' },
+} as const;
+
+export function TieOutBadge({ status }: { status: CheckStatus }) {
+  const { icon, text } = TIE_OUT[status];
+  return (
+    <span className={`badge badge-check-${status}`}>
+      <span aria-hidden="true">{icon}</span> {text}
+    </span>
+  );
+}

@@ -1,24 +1,67 @@
-import { SAMPLE_FILES, usePrintedTable } from '../../api/sample-tables';
-import { PrintedTableView } from '../../components/printed-table-view';
-import { QueryState } from '../../components/query-state';
+import { useCapital } from '../../api/capital-programme';
+import { useReconciliation } from '../../api/reconciliation';
+import { summariseCapitalSpend } from '../../domain/capital-summary';
+import { TieOutTable } from '../../components/tie-out-table';
+import { useHashTarget } from '../../components/use-hash-target';
+import { CapitalCategoriesChart } from './capital-categories-chart';
+import { CarryForwardRequestsTable, PredictedCarryForwards } from './carry-forwards';
+import { CategoryTable } from './category-table';
+import { FinancingTable } from './financing-table';
+import { SchemeTable } from './scheme-table';
 
-/** The capital programme as printed (Table 4, Appendices 3 and 4); scheme-level analysis comes with the capital work. */
+/**
+ * The 2017/18 capital programme: by category (Table 4) with the share of the revised budget spent, scheme by
+ * scheme (Appendix 3) with its formulas checked, how it was financed, and the slippage carried forward.
+ */
 export function CapitalPage() {
-  const programme = usePrintedTable(SAMPLE_FILES.capitalProgramme);
-  const financing = usePrintedTable(SAMPLE_FILES.capitalFinancing);
-  const schemes = usePrintedTable(SAMPLE_FILES.capitalSchemes);
-  const carryForwards = usePrintedTable(SAMPLE_FILES.capitalCarryForwards);
+  const { data, pending, errors } = useCapital();
+  const reconciliation = useReconciliation();
+  const target = useHashTarget(data !== null);
+  const tieOuts = (group: string) => reconciliation.tieOuts.filter((t) => t.group === group);
   return (
     <>
       <h2>Capital</h2>
       <p className="lede">
-        The 2017/18 capital programme as the paper printed it, in £&rsquo;000. Cells marked n/s are not shown in the
-        source (the text of Appendix 3 lacks its Land &amp; Buildings and IT &amp; Communications pages).
+        The 2017/18 capital programme in £&rsquo;000, negatives in brackets. Figures are as the paper printed them; where a
+        formula or total does not hold, a † marks the cell and a note under the table gives both figures. &ldquo;n/s&rdquo;
+        marks a figure the source does not show: it is never read as nil.
       </p>
-      <QueryState query={programme}>{(t) => <PrintedTableView table={t} caption="Table 4: Capital Programme (payments)" />}</QueryState>
-      <QueryState query={financing}>{(t) => <PrintedTableView table={t} caption="Table 4: Capital Financing" />}</QueryState>
-      <QueryState query={schemes}>{(t) => <PrintedTableView table={t} caption="Appendix 3: Scheme by scheme capital report to 31 March 2018" />}</QueryState>
-      <QueryState query={carryForwards}>{(t) => <PrintedTableView table={t} caption="Appendix 4: Capital carry forward requests" />}</QueryState>
+      {errors.map((e) => (
+        <p key={e} role="alert" className="error">
+          {e}
+        </p>
+      ))}
+      {pending && <p role="status">Loading the capital tables…</p>}
+      {data && (
+        <>
+          <section aria-labelledby="capital-categories">
+            <h3 id="capital-categories">Budget and outturn by category</h3>
+            <CategoryTable programme={data.programme} target={target} />
+            <CapitalCategoriesChart title="Revised budget against outturn by category" summary={summariseCapitalSpend(data.programme)} lines={data.programme.categories} />
+          </section>
+          <section aria-labelledby="capital-schemes">
+            <h3 id="capital-schemes">Scheme by scheme</h3>
+            {data.programme.detailMissing.length > 0 && (
+              <p className="detail-missing-note">
+                <strong>Scheme detail missing:</strong> {data.programme.detailMissing.join(' and ')}. The source lacks these Appendix 3 pages, so
+                only their category totals are shown.
+              </p>
+            )}
+            <SchemeTable programme={data.programme} target={target} />
+          </section>
+          <section aria-labelledby="capital-financing">
+            <h3 id="capital-financing">Financing</h3>
+            <FinancingTable financing={data.financing} target={target} />
+            <TieOutTable caption="Capital spend against capital financing" results={tieOuts('capital-spend-financing')} />
+          </section>
+          <section aria-labelledby="capital-slippage">
+            <h3 id="capital-slippage">Slippage and carry-forward</h3>
+            <PredictedCarryForwards programme={data.programme} />
+            <CarryForwardRequestsTable requests={data.requests} target={target} />
+            <TieOutTable caption="Carry-forwards against the Capital Carry Forward Reserve" results={tieOuts('capital-carry-forwards')} />
+          </section>
+        </>
+      )}
     </>
   );
 }

@@ -1,76 +1,100 @@
-import { usePaperChecks } from '../../api/paper-checks';
-import { countByStatus, type CheckResult } from '../../domain/casting';
-import type { TableChecks } from '../../domain/table-checks';
-import { DataTable } from '../../components/data-table';
-import { CheckBadge } from '../../components/status-badge';
-import { formatThousands } from '../../domain/money';
+import { useSearchParams } from 'react-router';
+import { useReconciliation } from '../../api/reconciliation';
+import type { SampleFile } from '../../api/sample-tables';
+import { countStatuses } from '../../domain/reconciliation';
+import { fileOfTableId } from '../../components/row-links';
+import { TieOutTable } from '../../components/tie-out-table';
+import { useHashTarget } from '../../components/use-hash-target';
+import { SourceTable } from './source-table';
+import { plural } from './plural';
+import { TableCheckList } from './table-check-list';
+import { TieOutGroups } from './tie-out-groups';
 
-const figure = (c: CheckResult, v: CheckResult['printed']): string =>
-  v === null ? 'n/s' : c.column.includes('%') ? `${v.toDecimalPlaces(2).toString()}%` : formatThousands(v, { zero: '0' });
-
-function TableCheckList({ table }: { table: TableChecks }) {
-  const counts = countByStatus(table.checks);
-  const labelOf = (key: string) => table.rows.find((r) => r.key === key)?.label ?? key;
-  const lineOf = (key: string) => table.rows.find((r) => r.key === key)?.line;
-  const shown = table.checks.filter((c) => c.status !== 'pass');
-  return (
-    <section aria-labelledby={`rec-${table.spec.id}`}>
-      <h3 id={`rec-${table.spec.id}`}>{table.spec.title}</h3>
-      <p>
-        {table.checks.length} checks: {counts.pass} pass, {counts.rounding} rounding differences, {counts.fail} failures,{' '}
-        {counts.incomplete} cannot be made (a figure is missing).
-        {table.unmatched.length > 0 && ` Not checked (column not in the file): ${table.unmatched.join('; ')}.`}
-      </p>
-      {shown.length > 0 && (
-        <DataTable
-          caption={`${table.spec.title}: checks that do not pass`}
-          columns={[
-            { key: 'check', header: 'Check', cell: (c: CheckResult) => `${labelOf(c.row)} · ${c.column}` },
-            { key: 'rule', header: 'Rule', cell: (c) => c.description },
-            { key: 'status', header: 'Status', cell: (c) => <CheckBadge status={c.status} /> },
-            { key: 'printed', header: 'Printed', numeric: true, cell: (c) => figure(c, c.printed) },
-            { key: 'computed', header: 'From its terms', numeric: true, cell: (c) => figure(c, c.computed) },
-            { key: 'difference', header: 'Difference', numeric: true, cell: (c) => figure(c, c.difference) },
-            {
-              key: 'rows',
-              header: 'Rows behind it (file lines)',
-              cell: (c) => (c.status === 'incomplete' ? `missing: ${c.missing.join(', ')}` : c.rowKeys.map((k) => `${labelOf(k)} (line ${lineOf(k) ?? '?'})`).join('; ')),
-            },
-          ]}
-          rows={shown}
-          rowKey={(c) => c.id}
-        />
-      )}
-    </section>
-  );
-}
-
-/** Every casting check of every loaded table, with the two figures and the difference. */
+/**
+ * Every check of DESIGN.md in one place: the tie-outs between the files, then the casting of each table,
+ * each with its status in words, the two figures, the difference, and links to the rows behind it.
+ * ?table=<id> shows that table as printed first, with the linked row marked.
+ */
 export function ReconciliationPage() {
-  const { tables, pending, errors } = usePaperChecks();
-  const all = tables.flatMap((t) => t.checks);
-  const counts = countByStatus(all);
+  const { tables, tieOuts, notes, pending, errors } = useReconciliation();
+  const [params] = useSearchParams();
+  const sourceId = params.get('table');
+  const sourceFile = sourceId === null ? undefined : fileOfTableId(sourceId);
+  const target = useHashTarget(!pending);
+  const inTable = tables.flatMap((t) => t.checks);
+  const all = [...inTable, ...tieOuts];
+  const counts = countStatuses(all);
+  const attention = tieOuts.filter((t) => t.status === 'fail' || t.status === 'rounding');
+  const tieCounts = countStatuses(tieOuts);
+  const tableCounts = countStatuses(inTable);
   return (
     <>
       <h2>Reconciliation</h2>
       <p className="lede">
-        Does each table add up? Every total is checked against its rows and every column formula against its terms.
-        The paper was printed in £&rsquo;000, so a difference within half a unit per figure is a rounding difference,
-        not a failure (the paper warns that &ldquo;figures may not cast due to roundings&rdquo;).
+        Does each table add up, and do the tables agree with each other? Every total is checked against its rows, every column formula
+        against its terms, and every figure that two tables both carry against the other. The paper was printed in £&rsquo;000, so a
+        difference within half a unit per figure is a rounding difference, not a failure (the paper warns that &ldquo;figures may not
+        cast due to roundings&rdquo;). A check that needs a figure the source does not show cannot be made, and says which.
       </p>
-      {pending && <p role="status">Loading the tables…</p>}
       {errors.map((e) => (
         <p key={e} role="alert" className="error">
           {e}
         </p>
       ))}
-      <p>
-        <strong>{all.length} checks</strong> across {tables.length} tables: {counts.pass} pass, {counts.rounding} rounding
-        differences, {counts.fail} failures, {counts.incomplete} cannot be made.
-      </p>
-      {tables.map((t) => (
-        <TableCheckList key={t.spec.id} table={t} />
-      ))}
+      {pending && <p role="status">Loading the tables…</p>}
+      {!pending && (
+        <section aria-label="All checks">
+          <dl className="summary-figures">
+            <div>
+              <dt>Checks</dt>
+              <dd>
+                <strong>{all.length}</strong> on {tables.length} tables
+              </dd>
+            </div>
+            <div>
+              <dt>Pass</dt>
+              <dd>{counts.pass}</dd>
+            </div>
+            <div>
+              <dt>Rounding differences</dt>
+              <dd>{counts.rounding}</dd>
+            </div>
+            <div>
+              <dt>Failures</dt>
+              <dd>{counts.fail}</dd>
+            </div>
+            <div>
+              <dt>Cannot be made (figure not shown)</dt>
+              <dd>{counts.incomplete}</dd>
+            </div>
+          </dl>
+        </section>
+      )}
+      {sourceId !== null &&
+        (sourceFile ? (
+          <SourceTable tableId={sourceId} file={sourceFile as SampleFile} target={target} />
+        ) : (
+          <p className="error">There is no table &ldquo;{sourceId}&rdquo; among the loaded tables.</p>
+        ))}
+      <section aria-labelledby="tie-outs">
+        <h3 id="tie-outs">Between the tables</h3>
+        <p>
+          {tieOuts.length} tie-outs: {tieCounts.pass} tie out, {plural(tieCounts.rounding, 'rounding difference')}, {tieCounts.fail} do not tie out,{' '}
+          {tieCounts.incomplete} cannot be made.
+        </p>
+        {attention.length > 0 && <TieOutTable caption="Tie-outs that need attention: failures and rounding differences" results={attention} anchored={false} />}
+        <TieOutGroups tieOuts={tieOuts} notes={notes} target={target} />
+      </section>
+      <section aria-labelledby="casting">
+        <h3 id="casting">Within each table: casting and cross-casting</h3>
+        <p>
+          {inTable.length} checks: {tableCounts.pass} pass, {plural(tableCounts.rounding, 'rounding difference')}, {plural(tableCounts.fail, 'failure')},{' '}
+          {tableCounts.incomplete} cannot be made.
+        </p>
+        {tables.map((t) => (
+          <TableCheckList key={t.spec.id} table={t} target={target} />
+        ))}
+      </section>
     </>
   );
 }

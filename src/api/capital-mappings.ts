@@ -1,0 +1,111 @@
+import type { CategoryBudgetInput, SchemeInput } from '../domain/capital-programme';
+import type { FinancingLineInput } from '../domain/capital-financing';
+import type { CarryForwardRequestInput } from '../domain/carry-forward-requests';
+import type { Money } from '../domain/money';
+import { rowKeys } from '../domain/table-checks';
+import { findColumn, type PrintedRow, type PrintedTable } from '../import/printed-table';
+
+/*
+ * From the printed capital tables (data/table-4-*.csv, appendix-3-*.csv, appendix-4-*.csv) to the
+ * capital model, one function per table. Columns are found by their printed headers; a column the file
+ * lacks reads as missing (null), never as nil. When the import of user datasets lands, these are the
+ * functions to replace.
+ */
+
+const amountOf = (table: PrintedTable, pattern: RegExp) => {
+  const header = findColumn(table, pattern);
+  return (row: PrintedRow): Money | null => (header === undefined ? null : (row.values[header] ?? null));
+};
+const textOf = (table: PrintedTable, pattern: RegExp) => {
+  const header = table.columns.find((c) => c.kind === 'text' && pattern.test(c.header))?.header;
+  return (row: PrintedRow): string => (header === undefined ? '' : (row.text[header] ?? '').trim());
+};
+
+/** Table 4, capital payments: one line per category, and the TOTAL. */
+export function toCategoryRows(table: PrintedTable): CategoryBudgetInput[] {
+  const keys = rowKeys(table.rows);
+  const [bfwd, original, amendments, revised, outturn] = [/^b\/fwd/i, /^original/i, /amendments/i, /^revised/i, /^outturn/i].map((p) => amountOf(table, p));
+  const percent = findColumn(table, /%/, 'percent');
+  return table.rows.map((row, i) => ({
+    key: keys[i]!,
+    label: row.label,
+    rowType: row.rowType,
+    bfwd: bfwd!(row),
+    original: original!(row),
+    amendments: amendments!(row),
+    revised: revised!(row),
+    outturn: outturn!(row),
+    printedPercent: percent === undefined ? null : (row.values[percent] ?? null),
+  }));
+}
+
+/** Appendix 3: scheme rows with the paper's lettered columns (D to N), section totals and the grand total. */
+export function toSchemeRows(table: PrintedTable): SchemeInput[] {
+  const keys = rowKeys(table.rows);
+  const letter = (l: string) => amountOf(table, new RegExp(`\\[${l}\\b`));
+  const [d, e, f, g, h, i, j, k, l, m, n] = ['D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N'].map(letter);
+  const jobCode = textOf(table, /job code/i);
+  const notesAtPara = textOf(table, /notes at para/i);
+  const note = textOf(table, /^note$/i);
+  return table.rows.map((row, index) => ({
+    key: keys[index]!,
+    section: row.group,
+    title: row.label,
+    jobCode: jobCode(row),
+    rowType: row.rowType,
+    notesAtPara: notesAtPara(row),
+    note: note(row),
+    bfwd: d!(row),
+    original: e!(row),
+    amendments: f!(row),
+    revised: g!(row),
+    actual: h!(row),
+    commitments: i!(row),
+    committedAndSpent: j!(row),
+    expectedOutturn: k!(row),
+    variance: l!(row),
+    carryForward: m!(row),
+    underOverspend: n!(row),
+  }));
+}
+
+/** Table 4, capital financing: one line per source of finance, and the TOTAL. */
+export function toFinancingRows(table: PrintedTable): FinancingLineInput[] {
+  const keys = rowKeys(table.rows);
+  const [bfwd, original, amendments, revised, totalSpend, applied, transfer] = [/^b\/fwd/i, /^original/i, /amendments/i, /^revised/i, /^total spend/i, /^applied/i, /^transfer/i].map((p) => amountOf(table, p));
+  return table.rows.map((row, i) => ({
+    key: keys[i]!,
+    label: row.label,
+    rowType: row.rowType,
+    bfwd: bfwd!(row),
+    original: original!(row),
+    amendments: amendments!(row),
+    revised: revised!(row),
+    totalSpend: totalSpend!(row),
+    applied: applied!(row),
+    transfer: transfer!(row),
+  }));
+}
+
+/** Appendix 4: the capital carry-forward requests. */
+export function toCarryForwardRequestRows(table: PrintedTable): CarryForwardRequestInput[] {
+  const keys = rowKeys(table.rows);
+  const [revised, outturn, variance, requested] = [/^revised/i, /^provisional outturn|^outturn/i, /^variance/i, /^requested/i].map((p) => amountOf(table, p));
+  const jobCode = textOf(table, /job code/i);
+  const details = textOf(table, /^details/i);
+  const note = textOf(table, /^note$/i);
+  return table.rows
+    .map((row, i) => ({ row, key: keys[i]! }))
+    .filter(({ row }) => row.rowType === 'item')
+    .map(({ row, key }) => ({
+      key,
+      title: row.label,
+      jobCode: jobCode(row),
+      revised: revised!(row),
+      outturn: outturn!(row),
+      variance: variance!(row),
+      requested: requested!(row),
+      details: details(row),
+      note: note(row),
+    }));
+}

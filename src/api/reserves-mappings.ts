@@ -1,0 +1,40 @@
+import type { Money } from '../domain/money';
+import { reserveGroupOf, type ReserveInput } from '../domain/reserves-position';
+import { rowKeys } from '../domain/table-checks';
+import { findColumn, type PrintedTable } from '../import/printed-table';
+
+/*
+ * From the printed reserves table (data/table-5-reserves.csv) and the revenue outturn (Table 1) to the
+ * reserves model, one function each. The paper prints usage negative; the model's `used` is the amount
+ * drawn, positive, so the sign is turned here and only here.
+ */
+
+/** Table 5: each reserve with its group, and the printed subtotal and total rows. */
+export function toReserveRows(table: PrintedTable): ReserveInput[] {
+  const keys = rowKeys(table.rows);
+  const column = (p: RegExp) => findColumn(table, p);
+  const [opening, added, usage, closing] = [/^balance 1\//i, /^added/i, /usage|used/i, /^balance 31\//i].map(column);
+  const note = table.columns.find((c) => c.kind === 'text' && /^note$/i.test(c.header))?.header;
+  const value = (row: PrintedTable['rows'][number], header: string | undefined): Money | null => (header === undefined ? null : (row.values[header] ?? null));
+  return table.rows.map((row, i) => {
+    const printedUsage = value(row, usage);
+    return {
+      key: keys[i]!,
+      name: row.label,
+      group: reserveGroupOf(row.group),
+      rowType: row.rowType,
+      opening: value(row, opening),
+      added: value(row, added),
+      used: printedUsage === null ? null : printedUsage.isZero() ? printedUsage : printedUsage.negated(),
+      closing: value(row, closing),
+      note: note === undefined ? '' : (row.text[note] ?? '').trim(),
+    };
+  });
+}
+
+/** The net revenue budget: Table 1's TOTAL budget (the last total row), or null if the file has none. */
+export function netRevenueBudgetOf(table: PrintedTable): Money | null {
+  const budget = findColumn(table, /budget/i);
+  const total = [...table.rows].reverse().find((r) => r.rowType === 'total');
+  return budget === undefined || total === undefined ? null : (total.values[budget] ?? null);
+}

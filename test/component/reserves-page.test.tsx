@@ -1,0 +1,68 @@
+// The Reserves page on the sample files served by msw: Table 5 by group with the sums worked out, the
+// general reserve against the net revenue budget, two charts with their sentences and figures, and the
+// tie-outs that reach Table 5. Expected figures are the paper's, worked by hand.
+import { configure, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { ReservesPage } from '../../src/features/reserves/reserves-page';
+import { renderWithProviders } from './render-with-providers.tsx';
+
+const rowOf = (table: HTMLElement, label: string | RegExp): HTMLElement => within(table).getByRole('rowheader', { name: label }).closest('tr')!;
+const cells = (row: HTMLElement): string[] => within(row).getAllByRole('cell').map((c) => c.textContent ?? '');
+
+// These pages load several files and render hundreds of rows: on a busy 2-core machine that can take
+// seconds, so the waits are generous. They guard against hanging, and time nothing.
+configure({ asyncUtilTimeout: 5_000 });
+
+describe('ReservesPage', { timeout: 20_000 }, () => {
+  it('shows each reserve under its group, with the balance at the start, added, used and the balance at the end', async () => {
+    renderWithProviders(<ReservesPage />);
+    const table = await screen.findByRole('table', { name: "Table 5: reserves position, 2017/18 (£'000)" });
+    const groups = within(table).getAllByRole('rowheader').filter((h) => h.getAttribute('scope') === 'rowgroup');
+    expect(groups.map((g) => g.textContent)).toEqual(['Earmarked reserves', 'Contingency reserves', 'Capital reserves', 'General reserve', 'Totals as printed']);
+    // 8,414 - 4,354 = 4,060.
+    expect(cells(rowOf(table, 'Budget Assistance Reserve'))).toEqual(['8,414', '-', '(4,354)', '4,060', '(4,354)']);
+    // Earmarked (7): 15,070 / 1,452 / (6,121) / 10,401, net (4,669).
+    expect(cells(rowOf(table, 'Earmarked reserves: 7 reserves (worked out)'))).toEqual(['15,070', '1,452', '(6,121)', '10,401', '(4,669)']);
+    expect(cells(rowOf(table, 'Total Usable Reserves'))).toEqual(['29,680', '4,330', '(9,779)', '24,231', '(5,449)']);
+    expect(screen.getByText('23 checks: 23 pass.')).toBeTruthy();
+  });
+
+  it('gives the general reserve as a share of the net revenue budget', async () => {
+    renderWithProviders(<ReservesPage />);
+    // 7,198 / 130,959 = 5.50%.
+    const share = await screen.findByText('General reserve as a share of the budget');
+    expect(share.parentElement!.textContent).toBe('General reserve as a share of the budget5.5% (above the 5% line, where a justification is expected)');
+  });
+
+  it('draws opening against closing balances and the movements, each with a sentence and a table', async () => {
+    renderWithProviders(<ReservesPage />);
+    const figures = await screen.findAllByRole('figure');
+    expect(figures).toHaveLength(2);
+    expect(within(figures[0]!).getByRole('img').getAttribute('aria-label')).toContain('Usable reserves fell from £29.68m to £24.23m (down £5.45m)');
+    expect(within(figures[1]!).getByRole('img').getAttribute('aria-label')).toContain('£4.33m added to reserves and £9.78m used');
+    expect(within(within(figures[1]!).getByRole('table')).getAllByRole('row')).toHaveLength(1 + 10);
+  });
+
+  it('ties Table 5 to the carry-forwards, the revenue outturn and capital financing', async () => {
+    renderWithProviders(<ReservesPage />);
+    const table = await screen.findByRole('table', { name: /Table 5 against the revenue outturn/ });
+    // £1.012m both: the Appendix 2 total = the addition to the Carry Forward Revenue Reserve.
+    expect(cells(rowOf(table, /^Table 5 Carry Forward Revenue Reserve added/)).slice(0, 4)).toEqual(['✓ Ties out', '1,012', '1,012', '0']);
+    expect(cells(rowOf(table, /^Table 5 Capital Carry Forward Reserve added/)).slice(0, 4)).toEqual(['✓ Ties out', '2,173', '2,173', '0']);
+    expect(within(table).getAllByRole('row')).toHaveLength(1 + 7);
+  });
+
+  it('shows Appendix 2 under its categories, each row anchored for the links from the checks', async () => {
+    renderWithProviders(<ReservesPage />);
+    const table = await screen.findByRole('table', { name: "Appendix 2: revenue carry forward requests (£'000)" });
+    expect(rowOf(table, 'Total of all carry forwards').id).toBe('row-a2-total-of-all-carry-forwards');
+  });
+
+  it('marks the row a link points at', async () => {
+    renderWithProviders(<ReservesPage />, { initialEntries: ['/reserves#row-t5-capital-reserve'] });
+    const table = await screen.findByRole('table', { name: "Table 5: reserves position, 2017/18 (£'000)" });
+    const row = rowOf(table, 'Capital Reserve');
+    expect(row.className).toContain('row-target');
+    expect(document.activeElement).toBe(row);
+  });
+});
