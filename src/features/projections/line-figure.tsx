@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 
 export interface LineSeries {
@@ -43,10 +43,11 @@ export function LineFigure<Point extends { label: string }>({
   const format = (v: number): string =>
     unit === '%' ? `${percent.format(v)}%` : v < 0 ? `(${thousands.format(-v)})` : thousands.format(v);
   const summaryText = typeof summary === 'string' ? summary : '';
+  const titleId = useId();
   return (
-    <figure className="chart">
+    <figure className="chart" aria-labelledby={titleId}>
       <figcaption>
-        <strong>{title}</strong>
+        <strong id={titleId}>{title}</strong>
         <span className="chart-summary">{summary}</span>
       </figcaption>
       <div className="chart-canvas" role="img" aria-label={`${title}. ${summaryText}`}>
