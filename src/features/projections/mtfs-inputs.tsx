@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { formatFinancialYear } from '../../domain/period';
 import { horizonYears } from '../../domain/reserve-projection';
 import { MAX_HORIZON_YEARS } from '../../domain/scenario';
@@ -8,7 +9,7 @@ const fy = (year: number): string => formatFinancialYear({ startYear: year });
 const HORIZONS = Array.from({ length: MAX_HORIZON_YEARS }, (_, i) => ({ value: i + 1, label: `${i + 1} year${i === 0 ? '' : 's'}` }));
 
 /** The planner's policy inputs: the years planned, the general reserve floor, each year's net revenue budget. */
-export function MtfsInputs({ form, onChange, issues }: { form: MtfsForm; onChange: (form: MtfsForm) => void; issues: readonly FieldIssue[] }) {
+function MtfsInputsView({ form, onChange, issues }: { form: MtfsForm; onChange: (form: MtfsForm) => void; issues: readonly FieldIssue[] }) {
   const years = horizonYears(form.firstYear, form.horizon);
   const setHorizon = (horizon: number) => {
     // A year added to the plan takes the budget of the year before it until the user changes it.
@@ -57,3 +58,6 @@ export function MtfsInputs({ form, onChange, issues }: { form: MtfsForm; onChang
     </div>
   );
 }
+
+/** Memoised: typing in one model's inputs does not redraw the other's. */
+export const MtfsInputs = memo(MtfsInputsView);

@@ -1,4 +1,4 @@
-import { useId, useState, type ChangeEvent } from 'react';
+import { memo, useId, useState, type ChangeEvent } from 'react';
 import { Thousands } from '../../components/money-cell';
 import { roundHalfAwayFromZero, sum, type Money } from '../../domain/money';
 import type { MtfsProjection, ReserveBalance, ReservePlan } from '../../domain/mtfs-planner';
@@ -48,7 +48,7 @@ function PlanBadge({ plan, lastYear }: { plan: ReservePlan; lastYear: number }) 
  * and beneath them the balance they leave at 31 March, with how long the reserve lasts. Planned
  * movements can also be loaded from (and saved to) a CSV.
  */
-export function MtfsPlanTable({
+function MtfsPlanTableView({
   form,
   onChange,
   issues,
@@ -258,3 +258,6 @@ export function MtfsPlanTable({
     </div>
   );
 }
+
+/** Memoised: typing in one model's inputs does not redraw the other's. */
+export const MtfsPlanTable = memo(MtfsPlanTableView);

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { DataTable } from '../../components/data-table';
 import { Thousands } from '../../components/money-cell';
 import type { Money } from '../../domain/money';
@@ -34,7 +35,7 @@ function ShareBadge({ g, floor }: { g: GeneralReserveYear; floor: Money }) {
 }
 
 /** The general reserve against the policy floor and the 5% line, drawn and tabled. */
-export function MtfsResults({ projection, floorPercent, actualYear }: { projection: MtfsProjection; floorPercent: Money; actualYear: number }) {
+function MtfsResultsView({ projection, floorPercent, actualYear }: { projection: MtfsProjection; floorPercent: Money; actualYear: number }) {
   const shares = [projection.baseline, ...projection.general];
   const summary = describeGeneralReserve(projection, floorPercent);
   const generalStatus = (g: GeneralReserveYear) => <ShareBadge g={g} floor={floorPercent} />;
@@ -65,3 +66,6 @@ export function MtfsResults({ projection, floorPercent, actualYear }: { projecti
     </div>
   );
 }
+
+/** Memoised: typing in one model's inputs does not redraw the other's. */
+export const MtfsResults = memo(MtfsResultsView);

@@ -1,6 +1,6 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useNetRevenueBudget, useReservesPosition } from '../../api/reserves-position';
-import { useDeleteScenario, useSaveScenario, useScenarios } from '../../api/scenarios';
+import { useDeleteScenario, useSaveScenario, useScenarios, type ScenarioList } from '../../api/scenarios';
 import { QueryState } from '../../components/query-state';
 import type { Money } from '../../domain/money';
 import { movementsFromRoadCasualty, projectMtfs, type ReservesPosition } from '../../domain/mtfs-planner';
@@ -27,10 +27,13 @@ import {
   parseRoadCasualtyForm,
   ROAD_CASUALTY_KEY,
   thousandsText,
+  type FieldIssue,
   type ScenarioForm,
 } from './scenario-form';
 import './projections.css';
 
+const NO_ISSUES: readonly FieldIssue[] = [];
+const NO_SCENARIOS: ScenarioList = { scenarios: [], unreadable: [] };
 const PAPER_CASE_NAME = 'Paper case (BCB 4 April 2019)';
 
 function newId(): string {
@@ -80,11 +83,13 @@ function Workspace({ position, budget }: { position: ReservesPosition; budget: M
   const mtfs = useMemo(() => parseMtfsForm(form.mtfs, position.reserves), [form.mtfs, position.reserves]);
   const rcProjections = useMemo(() => (rc.ok ? projectRoadCasualtyReserve(rc.value) : null), [rc]);
   const mtfsProjection = useMemo(() => (mtfs.ok ? projectMtfs(position, mtfs.value, budget) : null), [mtfs, position, budget]);
-  const inputs: ScenarioInputs | null = rc.ok && mtfs.ok ? { roadCasualty: rc.value, mtfs: mtfs.value } : null;
+  const inputs = useMemo((): ScenarioInputs | null => (rc.ok && mtfs.ok ? { roadCasualty: rc.value, mtfs: mtfs.value } : null), [rc, mtfs]);
+  const setRoadCasualty = useCallback((roadCasualty: ScenarioForm['roadCasualty']) => setForm((f) => ({ ...f, roadCasualty })), []);
+  const setMtfs = useCallback((m: ScenarioForm['mtfs']) => setForm((f) => ({ ...f, mtfs: m })), []);
   const fund = position.reserves.find((r) => r.key === ROAD_CASUALTY_KEY) ?? null;
   const reserveLabel = (key: string): string => position.reserves.find((r) => r.key === key)?.label ?? key;
   const dirty = current.snapshot !== null && current.snapshot !== JSON.stringify(form);
-  const list = scenarios.data ?? { scenarios: [], unreadable: [] };
+  const list = scenarios.data ?? NO_SCENARIOS;
 
   const persist = (scenario: Scenario, done: string, open: boolean) => {
     save.mutate(scenario, {
@@ -129,20 +134,27 @@ function Workspace({ position, budget }: { position: ReservesPosition; budget: M
     const scenario: Scenario = { id: current.id ?? 'unsaved', name: current.name, savedAt: new Date().toISOString(), inputs };
     downloadText(fileNameFor(current.name, '.csv'), toCsv(EXPORT_HEADER, scenarioExportRows(scenario, rcProjections, mtfsProjection, reserveLabel)));
   };
-  const fillFund = (caseId: CaseId) => {
-    if (!rc.ok || !fund) return;
-    const years = horizonYears(form.mtfs.firstYear, form.mtfs.horizon);
-    const moves = movementsFromRoadCasualty(projectCase(rc.value, caseId, true), fund.key, years);
-    const replaced = new Set(years.map((y) => movementKey(fund.key, y)));
-    const movements = Object.fromEntries(Object.entries(form.mtfs.movements).filter(([k]) => !replaced.has(k)));
-    for (const m of moves) {
-      movements[movementKey(m.reserveKey, m.year)] = {
-        contribution: m.contribution.isZero() ? '' : thousandsText(m.contribution),
-        drawdown: m.drawdown.isZero() ? '' : thousandsText(m.drawdown),
-      };
-    }
-    setForm({ ...form, mtfs: { ...form.mtfs, movements } });
-  };
+  const fundKey = fund?.key ?? null;
+  const fillFund = useCallback(
+    (caseId: CaseId) => {
+      setForm((f) => {
+        const parsed = parseRoadCasualtyForm(f.roadCasualty);
+        if (!parsed.ok || fundKey === null) return f;
+        const years = horizonYears(f.mtfs.firstYear, f.mtfs.horizon);
+        const moves = movementsFromRoadCasualty(projectCase(parsed.value, caseId, true), fundKey, years);
+        const replaced = new Set(years.map((y) => movementKey(fundKey, y)));
+        const movements = Object.fromEntries(Object.entries(f.mtfs.movements).filter(([k]) => !replaced.has(k)));
+        for (const m of moves) {
+          movements[movementKey(m.reserveKey, m.year)] = {
+            contribution: m.contribution.isZero() ? '' : thousandsText(m.contribution),
+            drawdown: m.drawdown.isZero() ? '' : thousandsText(m.drawdown),
+          };
+        }
+        return { ...f, mtfs: { ...f.mtfs, movements } };
+      });
+    },
+    [fundKey],
+  );
 
   return (
     <>
@@ -175,7 +187,7 @@ function Workspace({ position, budget }: { position: ReservesPosition; budget: M
           {fund ? '' : ' (the loaded reserves position has no Road Casualty fund, so the paper’s £1,582k is used)'}.
         </p>
         <div className="projection-layout">
-          <RoadCasualtyInputs form={form.roadCasualty} onChange={(roadCasualty) => setForm({ ...form, roadCasualty })} issues={rc.ok ? [] : rc.issues} />
+          <RoadCasualtyInputs form={form.roadCasualty} onChange={setRoadCasualty} issues={rc.ok ? NO_ISSUES : rc.issues} />
           {rc.ok && rcProjections ? (
             <RoadCasualtyResults input={rc.value} projections={rcProjections} />
           ) : (
@@ -193,7 +205,7 @@ function Workspace({ position, budget }: { position: ReservesPosition; budget: M
           for each year from {formatFinancialYear({ startYear: form.mtfs.firstYear })}.
         </p>
         <div className="projection-layout">
-          <MtfsInputs form={form.mtfs} onChange={(m) => setForm({ ...form, mtfs: m })} issues={mtfs.ok ? [] : mtfs.issues} />
+          <MtfsInputs form={form.mtfs} onChange={setMtfs} issues={mtfs.ok ? NO_ISSUES : mtfs.issues} />
           {mtfs.ok && mtfsProjection ? (
             <MtfsResults projection={mtfsProjection} floorPercent={mtfs.value.generalReserveFloorPercent} actualYear={position.actualYear} />
           ) : (
@@ -205,12 +217,12 @@ function Workspace({ position, budget }: { position: ReservesPosition; budget: M
         <h4 id="mtfs-plan-heading">Planned movements and projected balances</h4>
         <MtfsPlanTable
           form={form.mtfs}
-          onChange={(m) => setForm({ ...form, mtfs: m })}
-          issues={mtfs.ok ? [] : mtfs.issues}
+          onChange={setMtfs}
+          issues={mtfs.ok ? NO_ISSUES : mtfs.issues}
           reserves={position.reserves}
           projection={mtfsProjection}
           actualYear={position.actualYear}
-          fundKey={fund?.key ?? null}
+          fundKey={fundKey}
           onFillFund={fillFund}
         />
       </section>

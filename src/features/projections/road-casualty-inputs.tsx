@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { formatFinancialYear } from '../../domain/period';
 import { horizonYears } from '../../domain/reserve-projection';
 import { INFLOW_CASE_IDS, type CommitmentKind, type CommitmentStatus, type InflowCaseId } from '../../domain/road-casualty-reserve';
@@ -29,7 +30,7 @@ function newCommitmentId(): string {
 }
 
 /** The Road Casualty model's inputs: balance, floor and horizon; the three inflow cases; the commitments. */
-export function RoadCasualtyInputs({ form, onChange, issues }: { form: RoadCasualtyForm; onChange: (form: RoadCasualtyForm) => void; issues: readonly FieldIssue[] }) {
+function RoadCasualtyInputsView({ form, onChange, issues }: { form: RoadCasualtyForm; onChange: (form: RoadCasualtyForm) => void; issues: readonly FieldIssue[] }) {
   const years = horizonYears(form.firstYear, form.horizon);
   const set = <K extends keyof RoadCasualtyForm>(key: K, value: RoadCasualtyForm[K]) => onChange({ ...form, [key]: value });
   const setCase = (id: InflowCaseId, patch: Partial<InflowCaseForm>) => set('cases', { ...form.cases, [id]: { ...form.cases[id], ...patch } });
@@ -175,3 +176,6 @@ export function RoadCasualtyInputs({ form, onChange, issues }: { form: RoadCasua
     </div>
   );
 }
+
+/** Memoised: typing in one model's inputs does not redraw the other's. */
+export const RoadCasualtyInputs = memo(RoadCasualtyInputsView);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { DataTable } from '../../components/data-table';
 import { Thousands } from '../../components/money-cell';
 import { ZERO, type Money } from '../../domain/money';
@@ -162,7 +162,7 @@ function YearByYear({ input, projections }: { input: RoadCasualtyInput; projecti
 }
 
 /** The Road Casualty results: the paper's sum, the cases, the chart with its table, the year-by-year working. */
-export function RoadCasualtyResults({ input, projections }: { input: RoadCasualtyInput; projections: readonly CaseProjection[] }) {
+function RoadCasualtyResultsView({ input, projections }: { input: RoadCasualtyInput; projections: readonly CaseProjection[] }) {
   const [earmarked, setEarmarked] = useState(true);
   const chosen = projections.filter((p) => p.includeEarmarked === earmarked);
   const points = toRoadCasualtySeries(projections, earmarked, input.openingBalance);
@@ -212,3 +212,6 @@ export function RoadCasualtyResults({ input, projections }: { input: RoadCasualt
     </div>
   );
 }
+
+/** Memoised: typing in one model's inputs does not redraw the other's. */
+export const RoadCasualtyResults = memo(RoadCasualtyResultsView);

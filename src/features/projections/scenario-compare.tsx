@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { DataTable } from '../../components/data-table';
 import { Thousands } from '../../components/money-cell';
 import type { Money } from '../../domain/money';
@@ -21,7 +21,7 @@ interface Side {
 }
 
 /** Two scenarios side by side: the inputs that differ, then both projections drawn together. */
-export function ScenarioCompare({
+function ScenarioCompareView({
   current,
   currentName,
   scenarios,
@@ -177,3 +177,6 @@ function shareWords(a: MtfsProjection, b: MtfsProjection): string {
   if (!lastA?.percent || !lastB?.percent) return 'The share cannot be worked out for both scenarios (a budget is missing).';
   return `At the end of the plan the general reserve is ${formatPercent2(lastA.percent)} of the budget in A (${fy(lastA.year)}) and ${formatPercent2(lastB.percent)} in B (${fy(lastB.year)}).`;
 }
+
+/** Memoised: typing in one model's inputs does not redraw the other's. */
+export const ScenarioCompare = memo(ScenarioCompareView);
