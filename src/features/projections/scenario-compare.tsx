@@ -93,8 +93,11 @@ function Comparison({ a, b, caseId, position, budget, reserveLabel }: { a: Side;
   const ma = projectMtfs(position, a.inputs.mtfs, budget);
   const mb = projectMtfs(position, b.inputs.mtfs, budget);
   const caseName = CASE_SERIES.find((s) => s.key === caseId)!.name;
-  const cross = (p: CaseProjection, floor: Money) =>
-    p.firstBelowFloor === null ? `stays above its ${formatK(floor)} floor` : `falls below its ${formatK(floor)} floor in ${fy(p.firstBelowFloor)}`;
+  const cross = (p: CaseProjection, floor: Money) => {
+    const last = p.years[p.years.length - 1];
+    const end = last ? `, ending ${fy(last.year)} at ${formatK(last.closing)}` : '';
+    return p.firstBelowFloor === null ? `stays at or above its ${formatK(floor)} floor${end}` : `falls below its ${formatK(floor)} floor in ${fy(p.firstBelowFloor)}${end}`;
+  };
   const balanceSummary = `${caseName} case, earmarked items included: in A the balance ${cross(pa, a.inputs.roadCasualty.floor)}; in B it ${cross(pb, b.inputs.roadCasualty.floor)}.`;
   const shareSummary = shareWords(ma, mb);
   const years = [...new Set([...pa.years, ...pb.years].map((y) => y.year))].sort((x, y) => x - y);
@@ -126,7 +129,7 @@ function Comparison({ a, b, caseId, position, budget, reserveLabel }: { a: Side;
           summary={balanceSummary}
           data={toCompareBalanceSeries(pa, pb)}
           series={series}
-          references={[{ y: 0, label: 'Zero' }]}
+          references={[{ y: 0, label: 'Zero', position: 'insideTopRight' }]}
           unit="£'000"
           table={
             <DataTable
@@ -146,7 +149,7 @@ function Comparison({ a, b, caseId, position, budget, reserveLabel }: { a: Side;
           summary={shareSummary}
           data={toCompareShareSeries(ma, mb)}
           series={series}
-          references={[{ y: 5, label: '5%' }]}
+          references={[{ y: 5, label: '5%', position: 'insideTopRight' }]}
           unit="%"
           table={
             <DataTable
