@@ -48,24 +48,25 @@ describe('ProjectionsPage: Road Casualty Reserve', { timeout: 20_000 }, () => {
 
   it('gives every case with and without the earmarked items, with the year it crosses the floor and zero', async () => {
     await renderPage();
-    const summary = screen.getByRole('table', { name: /How long the reserve lasts, by case/ });
+    const included = screen.getByRole('table', { name: /How long the reserve lasts, earmarked items included/ });
+    const leftOut = screen.getByRole('table', { name: /How long the reserve lasts, earmarked items left out/ });
     // No inflow, with earmarked: 1,338; 303; 158; 13; (132): below 145 in 2021/22, below zero in 2022/23.
-    expect(cells(rowOf(summary, 'No new inflow', 0))).toEqual(['Included', '(132)', '(132) (2022/23)', '▼ In 2021/22', '▼ In 2022/23', '-']);
+    expect(cells(rowOf(included, 'No new inflow'))).toEqual(['(132)', '(132) in 2022/23', '▼ 2021/22', '▼ 2022/23', '-']);
     // Without the 160 earmarked: ... 173; 28: below the floor in 2022/23, never below zero.
-    expect(cells(rowOf(summary, 'No new inflow', 1))).toEqual(['Left out', '28', '28 (2022/23)', '▼ In 2022/23', '✓ Not by 2022/23', '-']);
+    expect(cells(rowOf(leftOut, 'No new inflow'))).toEqual(['28', '28 in 2022/23', '▼ 2022/23', '✓ Not crossed', '-']);
     // Low: lowest 647 (2019/20); 647 - 145 = 502 could still be spent once.
-    expect(cells(rowOf(summary, 'Low (£172k a year)', 0))).toEqual(['Included', '728', '647 (2019/20)', '✓ Not by 2022/23', '✓ Not by 2022/23', '502']);
+    expect(cells(rowOf(included, 'Low (£172k a year)'))).toEqual(['728', '647 in 2019/20', '✓ Not crossed', '✓ Not crossed', '502']);
   });
 
   it('moves the exhaustion year when the inflow case and an earmarked item change', async () => {
     const user = await renderPage();
-    const summary = () => screen.getByRole('table', { name: /How long the reserve lasts, by case/ });
+    const summary = () => screen.getByRole('table', { name: /How long the reserve lasts, earmarked items included/ });
     // Low case at nil: the same as no inflow, below the floor in 2021/22.
     await replace(user, screen.getByLabelText("Low case yearly inflow (£'000)"), '0');
-    expect(cells(rowOf(summary(), 'Low (£0k a year)', 0))[3]).toBe('▼ In 2021/22');
+    expect(cells(rowOf(summary(), 'Low (£0k a year)'))[2]).toBe('▼ 2021/22');
     // Speedwatch 60 -> 200 (earmarked): 1,338 - 1,175 = 163; 163 - 145 = 18: below the floor in 2020/21, zero in 2021/22.
     await replace(user, screen.getByLabelText("Speedwatch equipment: Amount (£'000)"), '200');
-    expect(cells(rowOf(summary(), 'Low (£0k a year)', 0)).slice(3, 5)).toEqual(['▼ In 2020/21', '▼ In 2021/22']);
+    expect(cells(rowOf(summary(), 'Low (£0k a year)')).slice(2, 4)).toEqual(['▼ 2020/21', '▼ 2021/22']);
     const figure = screen.getByRole('figure', { name: /Road Casualty Reserve: balance at each year end/ });
     expect(figure.textContent).toContain('In the low case the balance falls below the £145k floor in 2020/21 and below zero in 2021/22');
   });
@@ -76,7 +77,7 @@ describe('ProjectionsPage: Road Casualty Reserve', { timeout: 20_000 }, () => {
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByRole('link', { name: 'Floor: "abc" is not an amount' }).getAttribute('href')).toBe('#rc-floor');
     expect(screen.getByLabelText("Floor (£'000)").getAttribute('aria-invalid')).toBe('true');
-    expect(screen.queryByRole('table', { name: /How long the reserve lasts/ })).toBeNull();
+    expect(screen.queryAllByRole('table', { name: /How long the reserve lasts/ })).toEqual([]);
     expect((screen.getByRole('button', { name: 'Save scenario' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
@@ -183,5 +184,17 @@ describe('ProjectionsPage: scenarios', { timeout: 20_000 }, () => {
     const [record] = await db.getAll('scenarios');
     expect(record?.name).toBe('Stored');
     expect((record?.roadCasualty as { openingBalance: unknown }).openingBalance).toBe('1582000');
+  });
+
+  it('lists a stored record that no longer reads as a scenario, and lets the user delete it', async () => {
+    const db = await openOutturnDb();
+    await db.put('scenarios', { id: 'broken', name: 'Old format', format: 0 });
+    const user = await renderPage();
+    const note = await screen.findByText(/Saved scenarios that can no longer be read/);
+    const box = note.closest('div')!;
+    expect(box.textContent).toContain('Old format: scenario.format: expected 1, found 0');
+    await user.click(within(box).getByRole('button', { name: 'Delete Old format' }));
+    await waitFor(() => expect(screen.queryByText(/Saved scenarios that can no longer be read/)).toBeNull());
+    expect(await db.get('scenarios', 'broken')).toBeUndefined();
   });
 });

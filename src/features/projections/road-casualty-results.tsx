@@ -28,14 +28,15 @@ export function caseTitle(input: RoadCasualtyInput, id: CaseId): string {
   return `${name} (${amount})`;
 }
 
-function Crossing({ year, last }: { year: number | null; last: number }) {
+/** The year a line is crossed, or that it is not within the horizon (the column header names it). */
+function Crossing({ year }: { year: number | null }) {
   return year === null ? (
     <span className="badge badge-favourable">
-      <span aria-hidden="true">✓</span> Not by {fy(last)}
+      <span aria-hidden="true">✓</span> Not crossed
     </span>
   ) : (
     <span className="badge badge-adverse">
-      <span aria-hidden="true">▼</span> In {fy(year)}
+      <span aria-hidden="true">▼</span> {fy(year)}
     </span>
   );
 }
@@ -93,24 +94,28 @@ function PaperWorkingView({ input, projections }: { input: RoadCasualtyInput; pr
   );
 }
 
-/** Every case, with and without the earmarked items: where it ends and when it crosses the floor and zero. */
+/** Every case, with and then without the earmarked items: where it ends and when it crosses the floor and zero. */
 function CaseSummary({ input, projections }: { input: RoadCasualtyInput; projections: readonly CaseProjection[] }) {
   const last = input.firstYear + input.horizonYears - 1;
   return (
-    <DataTable
-      caption={`How long the reserve lasts, by case (floor ${formatK(input.floor)}; £'000)`}
-      columns={[
-        { key: 'case', header: 'Case', cell: (p: CaseProjection) => caseTitle(input, p.caseId) },
-        { key: 'earmarked', header: 'Earmarked items', cell: (p) => (p.includeEarmarked ? 'Included' : 'Left out') },
-        { key: 'closing', header: `Balance at 31 March ${last + 1}`, numeric: true, cell: (p) => <Thousands value={p.years[p.years.length - 1]?.closing ?? null} /> },
-        { key: 'lowest', header: 'Lowest balance', numeric: true, cell: (p) => (p.lowest ? <><Thousands value={p.lowest.closing} /> ({fy(p.lowest.year)})</> : '') },
-        { key: 'floor', header: 'Falls below the floor', cell: (p) => <Crossing year={p.firstBelowFloor} last={last} /> },
-        { key: 'zero', header: 'Falls below zero', cell: (p) => <Crossing year={p.firstBelowZero} last={last} /> },
-        { key: 'headroom', header: 'Could still pay for, once, above the floor', numeric: true, cell: (p) => <Thousands value={p.headroom} /> },
-      ]}
-      rows={projections}
-      rowKey={(p) => `${p.caseId}-${p.includeEarmarked}`}
-    />
+    <>
+      {[true, false].map((earmarked) => (
+        <DataTable
+          key={String(earmarked)}
+          caption={`How long the reserve lasts, earmarked items ${earmarked ? 'included' : 'left out'} (floor ${formatK(input.floor)}; £'000)`}
+          columns={[
+            { key: 'case', header: 'Case', cell: (p: CaseProjection) => caseTitle(input, p.caseId) },
+            { key: 'closing', header: `Balance at 31 March ${last + 1}`, numeric: true, cell: (p) => <Thousands value={p.years[p.years.length - 1]?.closing ?? null} /> },
+            { key: 'lowest', header: 'Lowest balance', numeric: true, cell: (p) => (p.lowest ? <><Thousands value={p.lowest.closing} /> in {fy(p.lowest.year)}</> : '') },
+            { key: 'floor', header: `Below the floor (to ${fy(last)})`, cell: (p) => <Crossing year={p.firstBelowFloor} /> },
+            { key: 'zero', header: `Below zero (to ${fy(last)})`, cell: (p) => <Crossing year={p.firstBelowZero} /> },
+            { key: 'headroom', header: 'Could still pay for once, above the floor', numeric: true, cell: (p) => <Thousands value={p.headroom} /> },
+          ]}
+          rows={projections.filter((p) => p.includeEarmarked === earmarked)}
+          rowKey={(p) => p.caseId}
+        />
+      ))}
+    </>
   );
 }
 
@@ -176,7 +181,6 @@ function RoadCasualtyResultsView({ input, projections }: { input: RoadCasualtyIn
   return (
     <div className="results">
       <PaperWorkingView input={input} projections={projections} />
-      <h4>Every case</h4>
       <CaseSummary input={input} projections={projections} />
       <div className="radio-row" role="radiogroup" aria-label="Chart: the earmarked items">
         <label>
