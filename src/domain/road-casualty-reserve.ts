@@ -162,8 +162,8 @@ export interface PaperWorking {
   year: number;
   opening: Money;
   toApply: Money;
-  /** The items charged from the first year up to and including `year`, earmarked included. */
-  items: readonly Movement[];
+  /** The items charged from the first year up to and including `year`, earmarked included, with their year. */
+  items: readonly (Movement & { commitment: Commitment; year: number })[];
   itemsTotal: Money;
   /** opening - toApply - itemsTotal: the balance left if all goes ahead and no new inflow is counted. */
   remainder: Money;
@@ -174,9 +174,9 @@ export interface PaperWorking {
  * item due by the end of `year`, counting no new inflow. Pounds, exact.
  */
 export function paperWorking(input: RoadCasualtyInput, year: number): PaperWorking {
-  const items: Movement[] = [];
+  const items: (Movement & { commitment: Commitment; year: number })[] = [];
   for (let y = input.firstYear; y <= year; y++) {
-    for (const c of input.commitments) if (paidIn(c, y)) items.push({ key: `${c.id}@${y}`, label: c.label, amount: c.amount });
+    for (const c of input.commitments) if (paidIn(c, y)) items.push({ key: `${c.id}@${y}`, label: c.label, amount: c.amount, commitment: c, year: y });
   }
   const toApply = input.toApply.year <= year ? input.toApply.amount : ZERO;
   const itemsTotal = items.reduce((t, m) => t.plus(m.amount), ZERO);

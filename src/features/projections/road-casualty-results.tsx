@@ -51,11 +51,7 @@ function PaperWorkingView({ input, projections }: { input: RoadCasualtyInput; pr
   const lines: Line[] = [
     { key: 'opening', label: `Balance at 31 March ${input.firstYear} (Table 5)`, amount: w.opening },
     { key: 'to-apply', label: `less expenditure yet to be applied, ${fy(input.toApply.year)}`, amount: w.toApply.negated() },
-    ...w.items.map((m) => {
-      const c = input.commitments.find((x) => m.key.startsWith(`${x.id}@`));
-      const detail = c ? `${c.status}, ${fy(Number(m.key.split('@')[1]))}` : '';
-      return { key: m.key, label: `less ${m.label} (${detail})`, amount: m.amount.negated() };
-    }),
+    ...w.items.map((m) => ({ key: m.key, label: `less ${m.label} (${m.commitment.status}, ${fy(m.year)})`, amount: m.amount.negated() })),
     { key: 'remainder', label: `Left at ${endDate}, no new inflow counted`, amount: w.remainder, total: true },
   ];
   const withInflow = projections.filter((p) => p.includeEarmarked && p.caseId !== 'none');
