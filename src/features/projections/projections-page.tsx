@@ -1,12 +1,233 @@
-/** Reserve projections (Road Casualty Reduction & Support Reserve, MTFS planner) are the next piece of work. */
+import { useCallback, useMemo, useState } from 'react';
+import { useNetRevenueBudget, useReservesPosition } from '../../api/planner-inputs';
+import { useDeleteScenario, useSaveScenario, useScenarios, type ScenarioList } from '../../api/scenarios';
+import { QueryState } from '../../components/query-state';
+import type { Money } from '../../domain/money';
+import { movementsFromRoadCasualty, projectMtfs, type ReservesPosition } from '../../domain/mtfs-planner';
+import { formatFinancialYear } from '../../domain/period';
+import { horizonYears } from '../../domain/reserve-projection';
+import { projectCase, projectRoadCasualtyReserve, type CaseId } from '../../domain/road-casualty-reserve';
+import type { Scenario, ScenarioInputs } from '../../domain/scenario';
+import { EXPORT_HEADER, scenarioExportRows } from '../../domain/scenario-export';
+import { toCsv } from '../../import/csv-write';
+import { downloadText, fileNameFor } from './download';
+import { IssueSummary } from './fields';
+import { MtfsInputs } from './mtfs-inputs';
+import { MtfsPlanTable } from './mtfs-plan-table';
+import { MtfsResults } from './mtfs-results';
+import { RoadCasualtyInputs } from './road-casualty-inputs';
+import { RoadCasualtyResults } from './road-casualty-results';
+import { ScenarioBar } from './scenario-bar';
+import { ScenarioCompare } from './scenario-compare';
+import {
+  defaultInputs,
+  formFromInputs,
+  movementKey,
+  parseMtfsForm,
+  parseRoadCasualtyForm,
+  ROAD_CASUALTY_KEY,
+  thousandsText,
+  type FieldIssue,
+  type ScenarioForm,
+} from './scenario-form';
+import './projections.css';
+
+const NO_ISSUES: readonly FieldIssue[] = [];
+const NO_SCENARIOS: ScenarioList = { scenarios: [], unreadable: [] };
+const PAPER_CASE_NAME = 'Paper case (BCB 4 April 2019)';
+
+function newId(): string {
+  return crypto.randomUUID();
+}
+
+/** Reserve projections: the Road Casualty Reduction & Support Reserve, the MTFS planner, and scenarios. */
 export function ProjectionsPage() {
+  const position = useReservesPosition();
+  const budget = useNetRevenueBudget();
   return (
     <>
       <h2>Projections</h2>
       <p className="lede">
-        Not built yet. This page will model the Road Casualty Reduction &amp; Support Reserve and every earmarked
-        reserve over the medium term, under scenarios.
+        How long each reserve lasts and what it can still pay for. Inputs are on the left of each model and its results on the right; every
+        figure is worked out exactly in this browser, in £&rsquo;000 with negatives in brackets. Save a set of inputs as a scenario to come back
+        to it, copy it, or compare it with another.
       </p>
+      <p className="page-contents">
+        On this page: <a href="#rc-heading">Road Casualty Reserve</a> · <a href="#mtfs-heading">MTFS reserves planner</a> ·{' '}
+        <a href="#compare-heading">Compare scenarios</a>
+      </p>
+      <QueryState query={position}>
+        {(p) => <QueryState query={budget}>{(b) => <Workspace position={p} budget={b} />}</QueryState>}
+      </QueryState>
+    </>
+  );
+}
+
+interface Current {
+  id: string | null;
+  name: string;
+  /** The form as last saved or opened (JSON), to tell whether it has changed since. */
+  snapshot: string | null;
+}
+
+function Workspace({ position, budget }: { position: ReservesPosition; budget: Money }) {
+  const defaults = useMemo(() => formFromInputs(defaultInputs(position, budget)), [position, budget]);
+  const [form, setForm] = useState<ScenarioForm>(defaults);
+  const [current, setCurrent] = useState<Current>({ id: null, name: PAPER_CASE_NAME, snapshot: null });
+  const [message, setMessage] = useState('');
+  const scenarios = useScenarios();
+  const save = useSaveScenario();
+  const remove = useDeleteScenario();
+
+  const rc = useMemo(() => parseRoadCasualtyForm(form.roadCasualty), [form.roadCasualty]);
+  const mtfs = useMemo(() => parseMtfsForm(form.mtfs, position.reserves), [form.mtfs, position.reserves]);
+  const rcProjections = useMemo(() => (rc.ok ? projectRoadCasualtyReserve(rc.value) : null), [rc]);
+  const mtfsProjection = useMemo(() => (mtfs.ok ? projectMtfs(position, mtfs.value, budget) : null), [mtfs, position, budget]);
+  const inputs = useMemo((): ScenarioInputs | null => (rc.ok && mtfs.ok ? { roadCasualty: rc.value, mtfs: mtfs.value } : null), [rc, mtfs]);
+  const setRoadCasualty = useCallback((roadCasualty: ScenarioForm['roadCasualty']) => setForm((f) => ({ ...f, roadCasualty })), []);
+  const setMtfs = useCallback((m: ScenarioForm['mtfs']) => setForm((f) => ({ ...f, mtfs: m })), []);
+  const fund = position.reserves.find((r) => r.key === ROAD_CASUALTY_KEY) ?? null;
+  const reserveLabel = (key: string): string => position.reserves.find((r) => r.key === key)?.label ?? key;
+  const dirty = current.snapshot !== null && current.snapshot !== JSON.stringify(form);
+  const list = scenarios.data ?? NO_SCENARIOS;
+
+  const persist = (scenario: Scenario, done: string, open: boolean) => {
+    save.mutate(scenario, {
+      onSuccess: () => {
+        if (open) setCurrent({ id: scenario.id, name: scenario.name, snapshot: JSON.stringify(form) });
+        setMessage(done);
+      },
+      onError: (error) => setMessage(`Could not save: ${error instanceof Error ? error.message : String(error)}`),
+    });
+  };
+  const saveCurrent = (asCopy: boolean) => {
+    if (!inputs) return;
+    const name = current.name.trim();
+    const copyName = asCopy ? `${name} (copy)` : name;
+    const scenario: Scenario = { id: asCopy || !current.id ? newId() : current.id, name: copyName, savedAt: new Date().toISOString(), inputs };
+    persist(scenario, asCopy ? `Saved a copy as “${copyName}”, now open.` : `Saved “${copyName}”.`, true);
+  };
+  const open = (s: Scenario) => {
+    const f = formFromInputs(s.inputs);
+    setForm(f);
+    setCurrent({ id: s.id, name: s.name, snapshot: JSON.stringify(f) });
+    setMessage(`Opened “${s.name}”.`);
+  };
+  const copySaved = (s: Scenario) => persist({ ...s, id: newId(), name: `${s.name} (copy)`, savedAt: new Date().toISOString() }, `Copied “${s.name}” as “${s.name} (copy)”.`, false);
+  const deleteSaved = (id: string) => {
+    const name = list.scenarios.find((s) => s.id === id)?.name ?? list.unreadable.find((u) => u.id === id)?.name ?? 'the scenario';
+    remove.mutate(id, {
+      onSuccess: () => {
+        if (current.id === id) setCurrent({ ...current, id: null, snapshot: null });
+        setMessage(`Deleted “${name}”.`);
+      },
+      onError: (error) => setMessage(`Could not delete: ${error instanceof Error ? error.message : String(error)}`),
+    });
+  };
+  const startAgain = () => {
+    setForm(defaults);
+    setCurrent({ id: null, name: PAPER_CASE_NAME, snapshot: null });
+    setMessage('Started again from the paper’s case (not saved).');
+  };
+  const exportCsv = () => {
+    if (!inputs || !rcProjections || !mtfsProjection) return;
+    const scenario: Scenario = { id: current.id ?? 'unsaved', name: current.name, savedAt: new Date().toISOString(), inputs };
+    downloadText(fileNameFor(current.name, '.csv'), toCsv(EXPORT_HEADER, scenarioExportRows(scenario, rcProjections, mtfsProjection, reserveLabel)));
+  };
+  const fundKey = fund?.key ?? null;
+  const fillFund = useCallback(
+    (caseId: CaseId) => {
+      setForm((f) => {
+        const parsed = parseRoadCasualtyForm(f.roadCasualty);
+        if (!parsed.ok || fundKey === null) return f;
+        const years = horizonYears(f.mtfs.firstYear, f.mtfs.horizon);
+        const moves = movementsFromRoadCasualty(projectCase(parsed.value, caseId, true), fundKey, years);
+        const replaced = new Set(years.map((y) => movementKey(fundKey, y)));
+        const movements = Object.fromEntries(Object.entries(f.mtfs.movements).filter(([k]) => !replaced.has(k)));
+        for (const m of moves) {
+          movements[movementKey(m.reserveKey, m.year)] = {
+            contribution: m.contribution.isZero() ? '' : thousandsText(m.contribution),
+            drawdown: m.drawdown.isZero() ? '' : thousandsText(m.drawdown),
+          };
+        }
+        return { ...f, mtfs: { ...f.mtfs, movements } };
+      });
+    },
+    [fundKey],
+  );
+
+  return (
+    <>
+      <ScenarioBar
+        name={current.name}
+        onNameChange={(name) => setCurrent({ ...current, name })}
+        currentId={current.id}
+        dirty={dirty}
+        canSave={inputs !== null}
+        busy={save.isPending}
+        message={message}
+        scenarios={list.scenarios}
+        unreadable={list.unreadable}
+        onSave={() => saveCurrent(false)}
+        onSaveCopy={() => saveCurrent(true)}
+        onStartAgain={startAgain}
+        onExport={exportCsv}
+        onOpen={open}
+        onCopy={copySaved}
+        onDelete={deleteSaved}
+      />
+      {scenarios.isError ? <p role="alert" className="error">Saved scenarios could not be read: {scenarios.error.message}</p> : null}
+
+      <section aria-labelledby="rc-heading">
+        <h3 id="rc-heading">Road Casualty Reduction &amp; Support Reserve</h3>
+        <p className="lede">
+          Filled by Cambridgeshire&rsquo;s share (its net revenue expenditure proportion) of the Cameras, Tickets &amp; Collisions unit&rsquo;s
+          surplus, and spent on road safety commitments. Defaults: the Business Coordination Board paper of 4 April 2019 (agenda item 10), opening
+          at Table 5&rsquo;s balance at 31 March {form.roadCasualty.firstYear}
+          {fund ? '' : ' (the loaded reserves position has no Road Casualty fund, so the paper’s £1,582k is used)'}.
+        </p>
+        <div className="projection-layout">
+          <RoadCasualtyInputs form={form.roadCasualty} onChange={setRoadCasualty} issues={rc.ok ? NO_ISSUES : rc.issues} />
+          {rc.ok && rcProjections ? (
+            <RoadCasualtyResults input={rc.value} projections={rcProjections} />
+          ) : (
+            <div className="results">
+              <IssueSummary title="The projection needs these inputs corrected:" issues={rc.ok ? [] : rc.issues} />
+            </div>
+          )}
+        </div>
+      </section>
+
+      <section aria-labelledby="mtfs-heading">
+        <h3 id="mtfs-heading">MTFS reserves planner</h3>
+        <p className="lede">
+          Every usable reserve from the reserves position ({position.source}), carried forward through the contributions and drawdowns planned
+          for each year from {formatFinancialYear({ startYear: form.mtfs.firstYear })}.
+        </p>
+        <div className="projection-layout">
+          <MtfsInputs form={form.mtfs} onChange={setMtfs} issues={mtfs.ok ? NO_ISSUES : mtfs.issues} />
+          {mtfs.ok && mtfsProjection ? (
+            <MtfsResults projection={mtfsProjection} floorPercent={mtfs.value.generalReserveFloorPercent} actualYear={position.actualYear} />
+          ) : (
+            <div className="results">
+              <IssueSummary title="The plan needs these inputs corrected:" issues={mtfs.ok ? [] : mtfs.issues} />
+            </div>
+          )}
+        </div>
+        <h4 id="mtfs-plan-heading">Planned movements and projected balances</h4>
+        <MtfsPlanTable
+          form={form.mtfs}
+          onChange={setMtfs}
+          issues={mtfs.ok ? NO_ISSUES : mtfs.issues}
+          reserves={position.reserves}
+          projection={mtfsProjection}
+          actualYear={position.actualYear}
+          fundKey={fundKey}
+          onFillFund={fillFund}
+        />
+      </section>
+
+      <ScenarioCompare current={inputs} currentName={current.name} scenarios={list.scenarios} position={position} budget={budget} />
     </>
   );
 }
