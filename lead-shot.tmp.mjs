@@ -1,0 +1,11 @@
+import { chromium } from '@playwright/test';
+const [,, path, out, width = '1400', height = '1100', full = 'no'] = process.argv;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu','--disable-quic','--no-first-run','--disable-background-networking','--disable-component-update','--disable-sync'] });
+const ctx = await browser.newContext({ viewport: { width: Number(width), height: Number(height) } });
+const page = await ctx.newPage();
+page.on('console', m => { if (m.type() === 'error') console.log('console error:', m.text()); });
+page.on('pageerror', e => console.log('page error:', e.message));
+await page.goto('http://localhost:4173' + path);
+await page.waitForTimeout(2500);
+await page.screenshot({ path: out, fullPage: full === 'full' });
+await browser.close();
