@@ -6,30 +6,8 @@ import { configure, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ReconciliationPage } from '../../src/features/reconciliation/reconciliation-page';
 import { renderWithProviders } from './render-with-providers.tsx';
+import { cells, group, rowOf, summary, tableNamed } from './reconciliation-finders.ts';
 
-// This page holds hundreds of rows: role queries over all of it are slow in jsdom, so tables are found by
-// their caption and rows by their row header, which is what a reader (and a screen reader) goes by too.
-const matches = (text: string, label: string | RegExp): boolean => (typeof label === 'string' ? text === label : label.test(text));
-const tableNamed = (caption: string | RegExp): HTMLElement => {
-  const found = [...document.querySelectorAll('table')].filter((t) => matches(t.querySelector('caption')?.textContent ?? '', caption));
-  expect(found, `one table captioned ${String(caption)}`).toHaveLength(1);
-  return found[0]!;
-};
-const rowOf = (table: HTMLElement, label: string | RegExp): HTMLElement => {
-  const found = [...table.querySelectorAll('tbody th[scope="row"]')].filter((th) => matches(th.textContent ?? '', label));
-  expect(found, `one row headed ${String(label)}`).toHaveLength(1);
-  return found[0]!.closest('tr')!;
-};
-const cells = (row: Element): string[] => [...row.querySelectorAll('td')].map((c) => c.textContent ?? '');
-const summary = async (): Promise<Record<string, string>> => {
-  const section = await waitFor(() => {
-    const s = document.querySelector('section[aria-label="All checks"]');
-    expect(s).not.toBeNull();
-    return s!;
-  });
-  return Object.fromEntries([...section.querySelectorAll('dl > div')].map((d) => [d.querySelector('dt')!.textContent!, d.querySelector('dd')!.textContent!]));
-};
-const group = (title: string): HTMLElement => tableNamed(`${title}: every check`);
 
 // These pages load several files and render hundreds of rows: on a busy 2-core machine that can take
 // seconds, so the waits are generous. They guard against hanging, and time nothing.

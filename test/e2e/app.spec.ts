@@ -4,54 +4,12 @@
 // an origin other than the app's: the app must work offline, so it may fetch nothing from elsewhere.
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { test, expect } from './watched-page';
 
 const AREAS = ['Revenue', 'Capital', 'Reserves', 'Reconciliation', 'Projections'] as const;
 const ARTIFACTS = new URL('./artifacts/', import.meta.url);
 
-const test = base.extend<{ app: Page }>({
-  // A page from browser.newContext() (@axe-core/playwright refuses one from browser.newPage()),
-  // watched for every kind of problem from its first request to the end of the test.
-  app: async ({ browser, baseURL }, use) => {
-    if (!baseURL) throw new Error('use.baseURL must be set in playwright.config.ts');
-    const appOrigin = new URL(baseURL).origin;
-    const context = await browser.newContext();
-    const problems: string[] = [];
-
-    context.on('request', (request) => {
-      const url = new URL(request.url());
-      // data: and blob: URLs never leave the browser; everything else must stay on the app's origin.
-      const leavesBrowser = ['http:', 'https:', 'ws:', 'wss:', 'ftp:'].includes(url.protocol);
-      if (leavesBrowser && url.origin !== appOrigin) {
-        problems.push(`request to another origin: ${request.method()} ${request.url()}`);
-      }
-    });
-    context.on('requestfailed', (request) => {
-      problems.push(`request failed: ${request.method()} ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`);
-    });
-    context.on('response', (response) => {
-      if (response.status() >= 400) {
-        problems.push(`HTTP ${response.status()}: ${response.request().method()} ${response.url()}`);
-      }
-    });
-    context.on('weberror', (error) => {
-      problems.push(`uncaught error: ${error.error().message}`);
-    });
-    context.on('console', (message) => {
-      if (message.type() === 'error') {
-        const { url, lineNumber } = message.location();
-        problems.push(`console error: ${message.text()}${url ? ` (${url}:${lineNumber})` : ''}`);
-      }
-    });
-
-    const page = await context.newPage();
-    await use(page);
-
-    const seen = [...problems];
-    await context.close();
-    expect(seen, 'console errors, page errors, failed requests or requests to other origins').toEqual([]);
-  },
-});
 
 function mainNavigation(page: Page): Locator {
   return page

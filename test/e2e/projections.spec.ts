@@ -5,40 +5,11 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { test, expect } from './watched-page';
 
 const ARTIFACTS = new URL('./artifacts/', import.meta.url);
 
-const test = base.extend<{ app: Page }>({
-  app: async ({ browser, baseURL }, use) => {
-    if (!baseURL) throw new Error('use.baseURL must be set in playwright.config.ts');
-    const appOrigin = new URL(baseURL).origin;
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-    const problems: string[] = [];
-    context.on('request', (request) => {
-      const url = new URL(request.url());
-      const leavesBrowser = ['http:', 'https:', 'ws:', 'wss:', 'ftp:'].includes(url.protocol);
-      if (leavesBrowser && url.origin !== appOrigin) problems.push(`request to another origin: ${request.method()} ${request.url()}`);
-    });
-    context.on('requestfailed', (request) => {
-      problems.push(`request failed: ${request.method()} ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`);
-    });
-    context.on('response', (response) => {
-      if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.request().method()} ${response.url()}`);
-    });
-    context.on('weberror', (error) => {
-      problems.push(`uncaught error: ${error.error().message}`);
-    });
-    context.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-    });
-    const page = await context.newPage();
-    await use(page);
-    const seen = [...problems];
-    await context.close();
-    expect(seen, 'console errors, page errors, failed requests or requests to other origins').toEqual([]);
-  },
-});
 
 async function openProjections(page: Page): Promise<void> {
   await page.goto('/projections');
