@@ -1,5 +1,6 @@
 import { ZERO, type Money } from './money';
-import { tableOneAreas, type RevenueMonitor } from './revenue-model';
+import { boardTables, shownInThousands } from './monitoring-tables';
+import { tableOneAreas, type MonitoringNode, type RevenueMonitor } from './revenue-model';
 import { variance, type Variance } from './variance';
 
 /*
@@ -35,32 +36,59 @@ export interface ForecastHistory {
   areas: HistoryArea[];
 }
 
+/** The figures a history is built from: exact pounds by default, or as shown in £'000. */
+export type HistoryValues = (model: RevenueMonitor) => (node: MonitoringNode) => { budget: Money; forecast: Money | null; carryForward: Money };
+
+const exact: HistoryValues = () => (n) => ({ budget: n.budget, forecast: n.forecast, carryForward: n.carryForward });
+
+/** As the tables show them: whole £'000, casting (so a bridge built on them adds up on screen). */
+export const inThousands: HistoryValues = (model) => {
+  const shown = shownInThousands(model, boardTables(model));
+  return (n) => {
+    const s = shown.get(n.id)!;
+    return { budget: s.budget, forecast: s.forecast, carryForward: s.carryForward };
+  };
+};
+
 /** The forecast outturn by month and area, from one model per monthly return (in month order). */
-export function forecastHistory(models: readonly RevenueMonitor[]): ForecastHistory {
+export function forecastHistory(models: readonly RevenueMonitor[], values: HistoryValues = exact): ForecastHistory {
   const ordered = [...models].sort((a, b) => a.month - b.month);
   const areas = new Map<string, HistoryArea>();
+  const totals: HistoryMonth[] = [];
   ordered.forEach((m, i) => {
+    const of = values(m);
     for (const a of tableOneAreas(m)) {
       let h = areas.get(a.key);
       if (!h) {
         h = { key: a.key, label: a.fullLabel, budget: ordered.map(() => null), forecast: ordered.map(() => null) };
         areas.set(a.key, h);
       }
-      h.budget[i] = a.budget;
-      h.forecast[i] = a.forecast;
+      const v = of(a);
+      h.budget[i] = v.budget;
+      h.forecast[i] = v.forecast;
+    }
+    const t = of(m.root);
+    totals.push({
+      month: m.month,
+      budget: t.budget,
+      forecast: t.forecast,
+      variance: t.forecast === null ? null : variance(t.budget, t.forecast, 'expenditure'),
+      carryForward: t.carryForward,
+    });
+  });
+  // An area with no lines in a month (a miscoded cost centre not yet made, or already reversed) adds
+  // nothing to that month's total: nil, not missing, so that a bridge from or to that month adds up.
+  ordered.forEach((m, i) => {
+    if (totals[i]!.forecast === null) return;
+    const present = new Set(tableOneAreas(m).map((a) => a.key));
+    for (const h of areas.values()) {
+      if (!present.has(h.key)) {
+        h.budget[i] = ZERO;
+        h.forecast[i] = ZERO;
+      }
     }
   });
-  return {
-    months: ordered.map((m) => m.month),
-    totals: ordered.map((m) => ({
-      month: m.month,
-      budget: m.root.budget,
-      forecast: m.root.forecast,
-      variance: m.root.forecastVariance,
-      carryForward: m.root.carryForward,
-    })),
-    areas: [...areas.values()],
-  };
+  return { months: ordered.map((m) => m.month), totals, areas: [...areas.values()] };
 }
 
 export interface BridgeStep {

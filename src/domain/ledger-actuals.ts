@@ -122,3 +122,18 @@ export function isPosted(actuals: LedgerActuals, key: string, month: number): bo
   const periods = actuals.posted.get(key);
   return periods !== undefined && closedPeriods(month).some((p) => periods.has(p));
 }
+
+export interface LinesCheck {
+  /** The lines' sum, pounds, exact. */
+  total: Money;
+  /** total - actual; null when there is no actual to compare with. */
+  difference: Money | null;
+  agrees: boolean;
+}
+
+/** Do the ledger lines shown add to the actual to date shown? (They must, to the penny, when the actual is the ledger's.) */
+export function checkLinesAgainstActual(amounts: readonly Money[], actual: Money | null): LinesCheck {
+  const total = amounts.reduce((acc, a) => acc.plus(a), ZERO);
+  const difference = actual === null ? null : total.minus(actual);
+  return { total, difference, agrees: difference !== null && difference.isZero() };
+}

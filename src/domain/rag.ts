@@ -1,4 +1,4 @@
-import { Money, formatPounds, roundHalfAwayFromZero } from './money';
+import { Money, formatPounds, parseAmount, parsePercent, roundHalfAwayFromZero } from './money';
 import type { Variance } from './variance';
 
 /*
@@ -74,4 +74,48 @@ export function ragRuleProblems(rule: RagRule): RagRuleProblem[] {
   if (rule.red.pounds.lessThan(rule.amber.pounds)) problems.push({ field: 'red.pounds', message: 'The red pound floor is below the amber one: red would never be reached before amber.' });
   if (rule.red.percent.lessThan(rule.amber.percent)) problems.push({ field: 'red.percent', message: 'The red percentage is below the amber one.' });
   return problems;
+}
+
+/** A rule as typed into a form: pounds ("50,000", "£50k" is refused) and percentages ("1", "1%"). */
+export interface RagRuleText {
+  amberPounds: string;
+  amberPercent: string;
+  redPounds: string;
+  redPercent: string;
+  underspends: boolean;
+}
+
+export function ragRuleText(rule: RagRule): RagRuleText {
+  return {
+    amberPounds: rule.amber.pounds.toString(),
+    amberPercent: rule.amber.percent.toString(),
+    redPounds: rule.red.pounds.toString(),
+    redPercent: rule.red.percent.toString(),
+    underspends: rule.underspends,
+  };
+}
+
+/** Reads a typed rule exactly (the money and percentage parsers), or says what is wrong with which field. */
+export function readRagRule(text: RagRuleText): { ok: true; rule: RagRule } | { ok: false; problems: RagRuleProblem[] } {
+  const problems: RagRuleProblem[] = [];
+  const pounds = (field: RagRuleProblem['field'], raw: string): Money => {
+    const r = parseAmount(raw);
+    if (r.ok && r.value) return r.value;
+    problems.push({ field, message: r.ok ? 'Give a pound figure (0 for none).' : r.message });
+    return new Money(0);
+  };
+  const percent = (field: RagRuleProblem['field'], raw: string): Money => {
+    const r = parsePercent(raw);
+    if (r.ok && r.value) return r.value;
+    problems.push({ field, message: r.ok ? 'Give a percentage (0 for none).' : r.message });
+    return new Money(0);
+  };
+  const rule: RagRule = {
+    amber: { pounds: pounds('amber.pounds', text.amberPounds), percent: percent('amber.percent', text.amberPercent) },
+    red: { pounds: pounds('red.pounds', text.redPounds), percent: percent('red.percent', text.redPercent) },
+    underspends: text.underspends,
+  };
+  if (problems.length > 0) return { ok: false, problems };
+  const more = ragRuleProblems(rule);
+  return more.length > 0 ? { ok: false, problems: more } : { ok: true, rule };
 }

@@ -339,6 +339,9 @@ export function buildRevenueModel(inputs: MonitoringInputs, month: number, struc
   };
   finish(root);
   belowTheLine.forEach(finish);
+  // A group outside the board's layout with nothing in it this month (a miscoded cost centre whose
+  // postings were reversed) is left off the summary; its nodes stay reachable for the drill-down.
+  root.children = root.children.filter((g) => ['constabulary', 'opcc', 'grants'].includes(g.key) || !isNil(g));
 
   return {
     month,
@@ -356,6 +359,10 @@ export function buildRevenueModel(inputs: MonitoringInputs, month: number, struc
     belowTheLine,
     byId,
   };
+}
+
+function isNil(n: Figures): boolean {
+  return n.budget.isZero() && (n.actual === null || n.actual.isZero()) && (n.forecast === null || n.forecast.isZero());
 }
 
 /** The financial year the returns are for (the latest, if several); else the budget's. */
