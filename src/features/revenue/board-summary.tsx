@@ -12,7 +12,7 @@ export function BoardSummary({ tables, shown, rule, to, suffix }: { tables: read
     <>
       {tables.map((t) => {
         const rows: MonitoringRow[] = t.rows.map((r) => ({ id: r.id, node: r.node, rowType: r.rowType, opens: r.opens }));
-        return <MonitoringTable key={t.id} caption={`${t.title}${suffix}`} rows={rows} shown={shown} unit="thousands" toDate={false} rule={rule} to={to} />;
+        return <MonitoringTable key={t.id} caption={`${t.title}${suffix}`} rows={rows} shown={shown} unit="thousands" toDate rule={rule} to={to} />;
       })}
     </>
   );

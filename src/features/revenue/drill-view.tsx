@@ -93,7 +93,7 @@ export function DrillView({ model, open, tables, shown, rule, to, suffix }: Prop
 
   return (
     <div ref={container}>
-      <Breadcrumb path={path} to={openTo} />
+      {node !== null && <Breadcrumb path={path} to={openTo} />}
       <h4 ref={heading} tabIndex={-1} className="drill-heading">
         {title}
       </h4>
