@@ -57,7 +57,7 @@ export function DrillView({ model, open, tables, shown, rule, to, suffix }: Prop
     if (before && (open === null || at >= 0)) {
       const candidates = open === null ? trail.slice(1).reverse() : trail.slice(at + 1, at + 2);
       for (const id of candidates) {
-        const link = container.current?.querySelector<HTMLElement>(`[data-node="${CSS.escape(id)}"]`);
+        const link = container.current?.querySelector<HTMLElement>(`[data-node="${id.replace(/["\\]/g, "\\$&")}"]`);
         if (link) {
           link.focus();
           return;

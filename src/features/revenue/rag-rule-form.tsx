@@ -14,22 +14,24 @@ export function RagRuleForm({ rule }: { rule: RagRule }) {
   const field = (key: keyof Omit<RagRuleText, 'underspends'>, label: string, problemKey: RagRuleProblem['field']) => {
     const problem = problems.find((p) => p.field === problemKey);
     return (
-      <label>
-        {label}
-        <input
-          type="text"
-          inputMode="decimal"
-          value={text[key]}
-          aria-invalid={problem ? true : undefined}
-          aria-describedby={problem ? `${id}-${problemKey}` : undefined}
-          onChange={(e) => setText({ ...text, [key]: e.target.value })}
-        />
+      <span className="field">
+        <label>
+          {label}
+          <input
+            type="text"
+            inputMode="decimal"
+            value={text[key]}
+            aria-invalid={problem ? true : undefined}
+            aria-describedby={problem ? `${id}-${problemKey}` : undefined}
+            onChange={(e) => setText({ ...text, [key]: e.target.value })}
+          />
+        </label>
         {problem && (
           <span id={`${id}-${problemKey}`} className="error">
             {problem.message}
           </span>
         )}
-      </label>
+      </span>
     );
   };
   const apply = (next: RagRuleText) => {
