@@ -66,7 +66,9 @@ export function boardTables(model: RevenueMonitor, structure: BoardStructure = B
     for (const r of spec.rows) {
       if (r.kind === 'group' || r.kind === 'area') {
         const node = model.byId.get(`${r.kind}:${r.key}`);
-        if (node && node.parentId !== null) rows.push({ id: node.id, rowType: 'item', node, parts: [], opens: node.id });
+        // A group is shown when the total counts it (one outside the layout with nothing in it is not).
+        const counted = r.kind === 'area' || (node !== undefined && model.root.children.includes(node));
+        if (node && node.parentId !== null && counted) rows.push({ id: node.id, rowType: 'item', node, parts: [], opens: node.id });
         continue;
       }
       const parts = [...(r.groups ?? []).map((g) => `group:${g}`), ...r.areas.map((a) => `area:${a}`)]

@@ -275,3 +275,12 @@ describe('the illustrative 2017/18 year ends at the paper', () => {
     expect(SAMPLE_YEAR.returns).toHaveLength(4);
   });
 });
+
+describe('the board tables', () => {
+  it('show "Cost centres not in the budget" only in a month when it holds something (P9: 2041O\'s £3,250; not P12, reversed)', async () => {
+    const data = await sampleInputs();
+    const labels = (month: number) => boardTables(buildRevenueModel(data, month))[0]!.rows.map((r) => r.node.label);
+    expect(labels(9)).toEqual(['Constabulary', 'OPCC', 'Grants, Capital Financing and costs of surplus properties', 'Cost centres not in the budget', 'TOTAL']);
+    expect(labels(12)).toEqual(['Constabulary', 'OPCC', 'Grants, Capital Financing and costs of surplus properties', 'TOTAL']);
+  });
+});

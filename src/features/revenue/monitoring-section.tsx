@@ -25,7 +25,7 @@ export function MonitoringSection({ data, models }: { data: MonitoringData; mode
   const label = (m: number) => (model.year === null ? `P${m}` : formatPeriodLabel(financialYear(model.year), m));
   return (
     <>
-      {data.illustrative && <IllustrativeNote yearEnd={month === 12} />}
+      {data.illustrative && <IllustrativeNote />}
       <div className="controls">
         <label>
           Month (as at)

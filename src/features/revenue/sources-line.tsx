@@ -32,6 +32,12 @@ export function SourcesLine({ model, data }: { model: RevenueMonitor; data: Moni
       <li>Actual to date: {actual}.</li>
       <li>Forecast outturn: {ret ? ret.name : 'no return for this month'}.</li>
       <li>Budget and budget to date: {profile}.</li>
+      {data.illustrative && model.month === 12 && (
+        <li>
+          At P12 the area lines equal the paper&rsquo;s printed figures; the totals add those lines, so they differ where the paper&rsquo;s own
+          totals do not cast (Table 1&rsquo;s total outturn, the Constabulary outturn, the OPCC budget).
+        </li>
+      )}
       {model.carryForwardsApplied && (
         <li>
           Year-end: the carry-forward requests ({data.sources.carryForwards}, £{formatThousands(model.root.carryForward)}k: the sum of its items) are included in the forecast of their areas, as the paper does (para 4.10).
