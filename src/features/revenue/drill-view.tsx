@@ -88,7 +88,9 @@ export function DrillView({ model, open, tables, shown, rule, to, suffix }: Prop
   } else {
     const pence = node.level === 'cost-centre';
     title = `${node.fullLabel}: ${LEVEL_CONTENTS[node.level] ?? 'lines'}, ${when}`;
-    body = <OpenedTable node={node} model={model} shown={shown} pence={pence} rule={rule} to={openTo} caption={`${title}${suffix}`} />;
+    // The requests are the paper's own (Appendix 2): never labelled illustrative.
+    const caption = node.level === 'carry-forwards' ? `${title} (the paper's figures)` : `${title}${suffix}`;
+    body = <OpenedTable node={node} model={model} shown={shown} pence={pence} rule={rule} to={openTo} caption={caption} />;
   }
 
   return (
