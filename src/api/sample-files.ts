@@ -1,4 +1,4 @@
-/** The 2017/18 sample: the tables of the BCB 19 July 2018 outturn paper, as files in data/. */
+/** The 2017/18 sample: the tables of the BCB 19 July 2018 outturn paper, and an illustrative monthly series, as files in data/. */
 export const SAMPLE_FILES = {
   table1: 'table-1-revenue-outturn.csv',
   constabulary: 'constabulary-summary.csv',
@@ -9,6 +9,15 @@ export const SAMPLE_FILES = {
   revenueCarryForwards: 'appendix-2-revenue-carry-forwards.csv',
   capitalSchemes: 'appendix-3-capital-schemes.csv',
   capitalCarryForwards: 'appendix-4-capital-carry-forwards.csv',
+  // ILLUSTRATIVE, not from the paper: a generated 2017/18 monthly series that ends at the paper's outturn
+  // (src/cli/generate-sample-year.ts; data/README.md, "The illustrative monthly series").
+  illustrativeBudget: 'illustrative-2017-18-budget.csv',
+  illustrativeP03: 'illustrative-2017-18-p03-outturn.csv',
+  illustrativeP06: 'illustrative-2017-18-p06-outturn.csv',
+  illustrativeP09: 'illustrative-2017-18-p09-outturn.csv',
+  illustrativeP12: 'illustrative-2017-18-p12-outturn.csv',
+  illustrativeLedgerToP11: 'illustrative-2017-18-ledger-p01-p11.csv',
+  illustrativeLedgerP12: 'illustrative-2017-18-ledger-p12.csv',
 } as const;
 
 export type SampleFile = (typeof SAMPLE_FILES)[keyof typeof SAMPLE_FILES];

@@ -50,3 +50,21 @@ export function TieOutBadge({ status }: { status: CheckStatus }) {
     </span>
   );
 }
+
+const RAG = {
+  red: { icon: '▲', text: 'Red' },
+  amber: { icon: '◆', text: 'Amber' },
+  green: { icon: '●', text: 'Green' },
+} as const;
+
+const DIRECTION_WORD: Record<VarianceDirection, string> = { adverse: 'adverse', favourable: 'favourable', 'on-budget': 'on budget' };
+
+/** A RAG status: icon, the word and the variance's direction, as well as colour ("▲ Red, adverse"). */
+export function RagBadge({ rag, direction }: { rag: 'red' | 'amber' | 'green'; direction: VarianceDirection }) {
+  const { icon, text } = RAG[rag];
+  return (
+    <span className={`badge badge-rag-${rag}`}>
+      <span aria-hidden="true">{icon}</span> {text}, {DIRECTION_WORD[direction]}
+    </span>
+  );
+}

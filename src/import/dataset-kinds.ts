@@ -48,6 +48,9 @@ export const KIND_COLUMNS: Readonly<Record<DatasetKind, readonly CanonicalColumn
     col('costCentre', 'Cost centre', 'code', true, COST_CENTRE),
     col('area', 'Area', 'text', false, AREA),
     col('subjective', 'Subjective', 'code', false, SUBJECTIVE),
+    // Names beside the codes, so that a drill-down reads "20410 ICT" rather than a bare code.
+    col('costCentreName', 'Cost centre name', 'text', false, ['cost center name', 'cost centre description', 'cost center description', 'cc name', 'cost centre title']),
+    col('subjectiveName', 'Subjective name', 'text', false, ['subjective description', 'account name', 'account description', 'nominal name', 'nominal description']),
     col('period', 'Period', 'period', false, ['accounting period', 'month no']),
     col('original', 'Original budget', 'amount', false, ['original', 'base budget', 'original estimate']),
     col('revised', 'Revised budget', 'amount', false, ['revised', 'current budget', 'latest budget', 'working budget']),
@@ -58,6 +61,8 @@ export const KIND_COLUMNS: Readonly<Record<DatasetKind, readonly CanonicalColumn
     col('period', 'Period', 'period', false, ['month', 'accounting period', 'as at period']),
     col('costCentre', 'Cost centre', 'code', false, COST_CENTRE),
     col('area', 'Area', 'text', false, [...AREA, 'line']),
+    // A monthly return forecasts each budget line (cost centre and subjective), not only each cost centre.
+    col('subjective', 'Subjective', 'code', false, SUBJECTIVE),
     col('budget', 'Budget', 'amount', true, ['full year budget', 'annual budget', 'revised budget', 'current budget']),
     col('actual', 'Actual to date', 'amount', false, ['actual', 'actuals', 'ytd actual', 'actual ytd', 'spend to date']),
     col('forecast', 'Forecast outturn', 'amount', false, ['forecast', 'outturn', 'projected outturn', 'year end forecast', 'year-end outturn', 'forecast out-turn']),

@@ -20,7 +20,7 @@ describe('a storage refusal during an import', () => {
   it('is shown to the user, and nothing half-written is kept', async () => {
     renderWithProviders(<ImportPage />);
     const user = userEvent.setup();
-    await screen.findByRole('table', { name: /9 datasets, kept in this browser/ }); // the sample, stored before the fault
+    await screen.findByRole('table', { name: /16 datasets, kept in this browser/ }); // the sample, stored before the fault
 
     // From now on, storing a chunk fails as a full disk does.
     store.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {

@@ -1,7 +1,7 @@
 // The Revenue page against the sample files served by msw: figures as the paper prints them, the
 // variance worked out (not copied), status in words, the notes where the paper does not cast, and a
 // chart that always comes with its data table.
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { RevenuePage } from '../../src/features/revenue/revenue-page';
 import { renderWithProviders } from './render-with-providers.tsx';
@@ -44,10 +44,11 @@ describe('RevenuePage', () => {
     expect(cells(rowOf(table, 'Reserves'))).toEqual(['-', '(326)', '(326)', 'n/a', '▼ Favourable']);
   });
 
-  it('gives every chart a summary sentence and a data table', async () => {
+  it('gives every chart of the paper\'s tables a summary sentence and a data table', async () => {
     renderWithProviders(<RevenuePage />);
-    const figures = await screen.findAllByRole('figure');
-    expect(figures).toHaveLength(2);
+    const paper = await screen.findByRole('region', { name: 'The paper’s year-end tables (19 July 2018)' });
+    await waitFor(() => expect(within(paper).getAllByRole('figure')).toHaveLength(2));
+    const figures = within(paper).getAllByRole('figure');
     // 132,811 - 130,959 = 1,852 over; 1,852 / 130,959 = 1.41%; largest adverse line: Constabulary 1,788.
     expect(figures[0]!.textContent).toContain('Outturn £1.85m (1.4%) over budget; largest adverse: Constabulary £1.79m');
     // 4,394 over at Organisational Support is the constabulary's largest adverse variance.

@@ -11,7 +11,7 @@ const ARTIFACTS = new URL('./artifacts/', import.meta.url);
 
 test('a Windows-1252 ledger: receipt on screen, still there after a reload', async ({ app }) => {
   await app.goto('/import');
-  await expect(app.getByRole('table', { name: /9 datasets, kept in this browser/ })).toBeVisible(); // the sample, imported at first start
+  await expect(app.getByRole('table', { name: /16 datasets, kept in this browser/ })).toBeVisible(); // the sample (9 tables of the paper, 7 illustrative files), imported at first start
   await app.getByLabel(/Choose a CSV file/).setInputFiles(FIXTURE);
   await expect(app.getByRole('heading', { name: 'Check how ledger-windows-1252.csv will be read' })).toBeVisible();
   await expect(app.getByText(/windows-1252: not valid UTF-8 \(byte 89 cannot start or continue/)).toBeVisible();
@@ -28,7 +28,7 @@ test('a Windows-1252 ledger: receipt on screen, still there after a reload', asy
   await app.screenshot({ path: fileURLToPath(new URL('import-receipt.png', ARTIFACTS)), fullPage: true });
 
   await app.reload();
-  const list = app.getByRole('table', { name: /10 datasets, kept in this browser/ });
+  const list = app.getByRole('table', { name: /17 datasets, kept in this browser/ });
   await expect(list).toBeVisible();
   const row = list.getByRole('row').filter({ hasText: 'ledger-windows-1252.csv' });
   await expect(row).toContainText('ledger');
@@ -44,7 +44,7 @@ test('cancelling a large import stops it and keeps nothing', async ({ app }) => 
   writeFileSync(big, generateLedger(400_000, 7).text); // ~36 MB, generated here, not committed
 
   await app.goto('/import');
-  await expect(app.getByRole('table', { name: /9 datasets, kept/ })).toBeVisible();
+  await expect(app.getByRole('table', { name: /16 datasets, kept/ })).toBeVisible();
   await app.getByLabel(/Choose a CSV file/).setInputFiles(big);
   await app.getByRole('button', { name: 'Import big-ledger.csv' }).click();
   const status = app.getByRole('status').filter({ hasText: /rows read/ });
@@ -53,7 +53,7 @@ test('cancelling a large import stops it and keeps nothing', async ({ app }) => 
   await expect(app.getByRole('alert')).toHaveText('The import was cancelled; nothing was kept.');
 
   // Nothing half-written: the list is as before, and no stored chunk belongs to a missing dataset.
-  await expect(app.getByRole('table', { name: /9 datasets, kept/ })).toBeVisible();
+  await expect(app.getByRole('table', { name: /16 datasets, kept/ })).toBeVisible();
   const orphans = await app.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const r = indexedDB.open('outturn');

@@ -1,45 +1,62 @@
-import { useOutturnTable } from '../../api/outturn-tables';
-import { SAMPLE_FILES } from '../../api/sample-tables';
-import { summariseOutturn } from '../../domain/outturn-summary';
 import { QueryState } from '../../components/query-state';
-import { BudgetOutturnChart } from './budget-outturn-chart';
-import { OutturnTableView } from './outturn-table-view';
+import { ForecastHistorySection } from './forecast-history-section';
+import { LedgerReconciliationSection } from './ledger-reconciliation-section';
+import { MonitoringSection } from './monitoring-section';
+import { PaperTables } from './paper-tables';
+import { useMonitoring } from './use-monitoring';
 
-const TABLE_1 = 'Table 1: Revenue Outturn 2017/18';
-const CONSTABULARY = 'Draft Outturn 2017/18: Constabulary summary';
-
+/**
+ * Revenue: where the year will end and why. The monthly monitoring (budget, actual to date, forecast
+ * outturn, from the board's summary down to the ledger line), how the forecast moved, whether the
+ * returns agree with the ledger, and the paper's own year-end tables.
+ */
 export function RevenuePage() {
-  const table1 = useOutturnTable(SAMPLE_FILES.table1, TABLE_1);
-  const constabulary = useOutturnTable(SAMPLE_FILES.constabulary, CONSTABULARY);
+  const { query, models } = useMonitoring();
+  const tag = query.data?.illustrative ? <span className="illustrative-tag">Illustrative</span> : null;
+  const suffix = query.data?.illustrative ? ' (illustrative)' : '';
   return (
     <>
       <h2>Revenue</h2>
       <p className="lede">
-        Budget against outturn for 2017/18, in £&rsquo;000; negatives in brackets. Variances are worked out from the
-        printed budget and outturn (outturn minus budget); where the paper&rsquo;s own figures do not cast, a † marks the
-        cell and a note under the table gives both figures and the difference.
+        Budget, actual to date and forecast outturn by month, from the board&rsquo;s summary down to the ledger lines, in £&rsquo;000 with
+        negatives in brackets (pounds and pence below a cost centre). A variance is forecast outturn minus budget; income is a credit, so
+        more income is a favourable (negative) variance.
       </p>
-      <section aria-labelledby="table-1">
-        <h3 id="table-1">Revenue outturn</h3>
-        <QueryState query={table1}>
-          {(t) => (
-            <>
-              <OutturnTableView table={t} caption={TABLE_1} />
-              <BudgetOutturnChart title="Budget against outturn by area" summary={summariseOutturn(t.lines)} lines={t.lines} />
-            </>
-          )}
-        </QueryState>
+      <nav className="page-contents" aria-label="On this page">
+        <ol>
+          <li>
+            <a href="#monitoring">Monitoring by month</a>
+          </li>
+          <li>
+            <a href="#forecast-history">Forecast history</a>
+          </li>
+          <li>
+            <a href="#ledger-reconciliation">Ledger to return</a>
+          </li>
+          <li>
+            <a href="#paper-tables">The paper&rsquo;s year-end tables</a>
+          </li>
+        </ol>
+      </nav>
+      <section aria-labelledby="monitoring">
+        <h3 id="monitoring">Monitoring 2017/18: budget, actual to date and forecast outturn{tag}</h3>
+        <QueryState query={query}>{(data) => <MonitoringSection data={data} models={models} />}</QueryState>
       </section>
-      <section aria-labelledby="constabulary">
-        <h3 id="constabulary">Constabulary</h3>
-        <QueryState query={constabulary}>
-          {(t) => (
-            <>
-              <OutturnTableView table={t} caption={CONSTABULARY} />
-              <BudgetOutturnChart title="Constabulary budget against outturn by area" summary={summariseOutturn(t.lines)} lines={t.lines} />
-            </>
-          )}
-        </QueryState>
+      <section aria-labelledby="forecast-history">
+        <h3 id="forecast-history">Forecast history{tag}</h3>
+        <QueryState query={query}>{() => <ForecastHistorySection models={models} suffix={suffix} />}</QueryState>
+      </section>
+      <section aria-labelledby="ledger-reconciliation">
+        <h3 id="ledger-reconciliation">Ledger to monitoring return{tag}</h3>
+        <p className="lede">
+          Each month&rsquo;s return states an actual to date for every cost centre; the ledger&rsquo;s lines for the closed periods are summed
+          and set against it, to the penny.
+        </p>
+        <QueryState query={query}>{(data) => <LedgerReconciliationSection data={data} suffix={suffix} />}</QueryState>
+      </section>
+      <section aria-labelledby="paper-tables">
+        <h3 id="paper-tables">The paper&rsquo;s year-end tables (19 July 2018)</h3>
+        <PaperTables />
       </section>
     </>
   );

@@ -1,0 +1,155 @@
+import { fromPence, type LedgerSource } from '../domain/ledger-actuals';
+import type { Money } from '../domain/money';
+import type { BudgetLineInput, CarryForwardInput, ReturnLineInput } from '../domain/revenue-model';
+import type { ImportPlan, StoredChunk } from '../import/import-session';
+
+/*
+ * Stored datasets (columnar chunks, as the import pipeline keeps them) turned into the revenue model's
+ * inputs. Amounts come from the chunks' integer pence (NaN = a blank cell, which stays null: missing is
+ * not nil); codes and names from the raw text, so leading zeros survive. Pure: the same code reads chunks
+ * from IndexedDB in the browser and from an import run in Node (the tests).
+ */
+
+export interface StoredDataset {
+  id: string;
+  name: string;
+  plan: ImportPlan;
+  chunks: readonly StoredChunk[];
+}
+
+function reader(plan: ImportPlan, chunk: StoredChunk) {
+  const text = (key: string, i: number): string => {
+    const column = plan.mapping[key];
+    return column === null || column === undefined ? '' : (chunk.raw[column]?.[i] ?? '').trim();
+  };
+  const money = (key: string, i: number): Money | null => {
+    const pence = chunk.pence[key]?.[i];
+    return pence === undefined || Number.isNaN(pence) ? null : fromPence(pence);
+  };
+  const period = (i: number): number | null => (chunk.periods[i] ? chunk.periods[i]! : null);
+  const year = (i: number): number | null => chunk.dates['year']?.[i] || null;
+  return { text, money, period, year };
+}
+
+function rows<T>(dataset: StoredDataset, build: (r: ReturnType<typeof reader>, i: number) => T | null): T[] {
+  const out: T[] = [];
+  for (const chunk of dataset.chunks) {
+    const r = reader(dataset.plan, chunk);
+    for (let i = 0; i < chunk.rowCount; i++) {
+      const row = build(r, i);
+      if (row !== null) out.push(row);
+    }
+  }
+  return out;
+}
+
+/** A budget file's rows (one per cost centre and subjective, or per period where phased). */
+export function budgetLinesOf(dataset: StoredDataset): BudgetLineInput[] {
+  return rows(dataset, (r, i) => ({
+    year: r.year(i),
+    costCentre: r.text('costCentre', i),
+    costCentreName: r.text('costCentreName', i),
+    area: r.text('area', i),
+    subjective: r.text('subjective', i),
+    subjectiveName: r.text('subjectiveName', i),
+    period: r.period(i),
+    original: r.money('original', i),
+    revised: r.money('revised', i),
+    amount: r.money('amount', i),
+  }));
+}
+
+/** A monitoring return's rows; rows without a period are left out (a return is as at a month). */
+export function returnLinesOf(dataset: StoredDataset): ReturnLineInput[] {
+  return rows(dataset, (r, i) => {
+    const period = r.period(i);
+    if (period === null) return null;
+    return {
+      year: r.year(i),
+      period,
+      costCentre: r.text('costCentre', i),
+      subjective: r.text('subjective', i),
+      area: r.text('area', i),
+      budget: r.money('budget', i),
+      actual: r.money('actual', i),
+      forecast: r.money('forecast', i),
+    };
+  });
+}
+
+/** Carry-forward requests with an amount (a blank amount is no request). */
+export function carryForwardsOf(dataset: StoredDataset): CarryForwardInput[] {
+  return rows(dataset, (r, i) => {
+    const amount = r.money('amount', i);
+    if (amount === null) return null;
+    return { description: r.text('description', i), department: r.text('department', i), category: r.text('category', i), amount };
+  });
+}
+
+const isMapped = (plan: ImportPlan, key: string): boolean => plan.mapping[key] !== null && plan.mapping[key] !== undefined;
+
+/** Is this outturn dataset a monthly return (cost centres and a period), rather than a printed summary table? */
+export function isMonitoringReturn(plan: ImportPlan): boolean {
+  return plan.kind === 'outturn' && isMapped(plan, 'costCentre') && isMapped(plan, 'period');
+}
+
+/** Is this budget dataset by cost centre? */
+export function isCostCentreBudget(plan: ImportPlan): boolean {
+  return plan.kind === 'budget' && isMapped(plan, 'costCentre');
+}
+
+export function ledgerSourceOf(meta: { id: string; name: string; aggregates: LedgerSource['aggregates'] }, order: number): LedgerSource {
+  return { id: meta.id, name: meta.name, order, aggregates: meta.aggregates };
+}
+
+export interface LedgerLine {
+  dataset: string;
+  /** Spreadsheet row number in its file. */
+  row: number;
+  period: number;
+  postingDate: string;
+  costCentre: string;
+  subjective: string;
+  description: string;
+  supplier: string;
+  reference: string;
+  amount: Money;
+}
+
+/** yyyymmdd as dd/mm/yyyy (UK order, as the ledgers write it). */
+const ukDate = (ymd: number): string => {
+  if (!ymd) return '';
+  const s = String(ymd);
+  return `${s.slice(6, 8)}/${s.slice(4, 6)}/${s.slice(0, 4)}`;
+};
+
+/** The ledger lines of one cost centre and subjective in the given periods (each period from `periodDataset`). */
+export function ledgerLinesOf(dataset: StoredDataset, costCentre: string, subjective: string, periods: ReadonlySet<number>): LedgerLine[] {
+  const ccColumn = dataset.plan.mapping['costCentre'];
+  const subjectiveColumn = dataset.plan.mapping['subjective'];
+  if (ccColumn === null || ccColumn === undefined || subjectiveColumn === null || subjectiveColumn === undefined) return [];
+  const out: LedgerLine[] = [];
+  for (const chunk of dataset.chunks) {
+    const cc = chunk.raw[ccColumn] ?? [];
+    const subj = chunk.raw[subjectiveColumn] ?? [];
+    const r = reader(dataset.plan, chunk);
+    for (let i = 0; i < chunk.rowCount; i++) {
+      if ((cc[i] ?? '').trim() !== costCentre || (subj[i] ?? '').trim() !== subjective || !periods.has(chunk.periods[i] ?? 0)) continue;
+      const amount = r.money('amount', i);
+      if (amount === null) continue;
+      out.push({
+        dataset: dataset.name,
+        row: chunk.lines[i] ?? 0,
+        period: chunk.periods[i] ?? 0,
+        postingDate: ukDate(chunk.dates['postingDate']?.[i] ?? 0),
+        costCentre,
+        subjective,
+        description: r.text('description', i),
+        supplier: r.text('supplier', i),
+        reference: r.text('reference', i),
+        amount,
+      });
+    }
+  }
+  return out;
+}

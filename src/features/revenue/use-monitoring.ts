@@ -1,0 +1,13 @@
+import { useMemo } from 'react';
+import { useMonitoringData } from '../../api/revenue-monitoring';
+import { buildRevenueModel, monitoringMonths, type RevenueMonitor } from '../../domain/revenue-model';
+
+/** The loaded monitoring data and one model per month that has a return (ascending). */
+export function useMonitoring() {
+  const query = useMonitoringData();
+  const models = useMemo<RevenueMonitor[]>(() => {
+    const inputs = query.data?.inputs;
+    return inputs ? monitoringMonths(inputs.returns).map((m) => buildRevenueModel(inputs, m)) : [];
+  }, [query.data]);
+  return { query, models };
+}
