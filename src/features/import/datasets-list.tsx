@@ -25,7 +25,7 @@ export function DatasetsList() {
                 { key: 'name', header: 'File', cell: (d: DatasetMeta) => d.name },
                 { key: 'kind', header: 'Kind', cell: (d) => d.kind },
                 { key: 'rows', header: 'Rows', numeric: true, cell: (d) => d.rowCount.toLocaleString('en-GB') },
-                { key: 'source', header: 'Source', cell: (d) => (d.source === 'sample' ? '2017/18 sample' : 'Your upload') },
+                { key: 'source', header: 'Source', cell: (d) => (d.source === 'upload' ? 'Your upload' : d.name.startsWith('illustrative-') ? '2017/18 sample: illustrative, generated' : '2017/18 sample: the paper') },
                 { key: 'when', header: 'Imported (UTC)', cell: (d) => d.createdAt.replace('T', ' ').slice(0, 16) },
                 {
                   key: 'actions',
