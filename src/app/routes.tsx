@@ -6,6 +6,7 @@ import { ReconciliationPage } from '../features/reconciliation/reconciliation-pa
 import { ProjectionsPage } from '../features/projections/projections-page';
 import { ImportPage } from '../features/import/import-page';
 import { BoardPackPage } from '../features/board-pack/board-pack-page';
+import { WorkspacePage } from '../features/workspace/workspace-page';
 import { Shell } from './shell';
 
 export function AppRoutes() {
@@ -20,6 +21,7 @@ export function AppRoutes() {
         <Route path="/projections" element={<ProjectionsPage />} />
         <Route path="/board-pack" element={<BoardPackPage />} />
         <Route path="/import" element={<ImportPage />} />
+        <Route path="/workspace" element={<WorkspacePage />} />
         <Route path="*" element={<p>There is no page here. Choose one from the navigation above.</p>} />
       </Routes>
     </Shell>
