@@ -39,11 +39,11 @@ export function SnapshotList({
                     <strong>Open below</strong>
                   ) : (
                     <Link to={`/board-pack?snapshot=${encodeURIComponent(s.id)}`}>
-                      Open<span className="visually-hidden"> {s.name}</span>
+                      Open <span className="visually-hidden">{s.name}</span>
                     </Link>
                   )}
                   <button type="button" onClick={() => onDelete(s.id, s.name)}>
-                    Delete<span className="visually-hidden"> {s.name}</span>
+                    Delete <span className="visually-hidden">{s.name}</span>
                   </button>
                 </span>
               ),
@@ -63,7 +63,7 @@ export function SnapshotList({
               <li key={u.id}>
                 {u.name || u.id}: {u.issues.join('; ')}{' '}
                 <button type="button" onClick={() => onDelete(u.id, u.name || u.id)}>
-                  Delete<span className="visually-hidden"> {u.name || u.id}</span>
+                  Delete <span className="visually-hidden">{u.name || u.id}</span>
                 </button>
               </li>
             ))}

@@ -32,7 +32,7 @@ export function ImportPlanView({ plan, chosen, onToggle }: { plan: readonly Plan
           cell: (i) =>
             canTake(i) ? (
               <label className="check">
-                <input type="checkbox" checked={chosen.has(i.id)} onChange={(e) => onToggle(i.id, e.target.checked)} /> Take<span className="visually-hidden"> {i.label}</span>
+                <input type="checkbox" checked={chosen.has(i.id)} onChange={(e) => onToggle(i.id, e.target.checked)} /> Take <span className="visually-hidden">{i.label}</span>
               </label>
             ) : (
               '—'
