@@ -65,27 +65,50 @@ export function PresentationToggle() {
 
 // A sum of money with a £ sign: £1,234.56, (£1,234), -£0.10m, £145k, £1.5bn.
 const POUNDS = /[-−]?\(?£\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|bn)\b)?\)?/g;
-// A number as figure cells print it: 1,547, (1,547), -2,194, 0, 12.5.
+// Figures as the papers print them, wherever they are: 1,547 and (1,547) and -2,194 (thousands separators
+// or brackets), never a count like "9 datasets" or a year.
+const PRINTED = /[-−]?\(\d[\d,]*(?:\.\d+)?\)|[-−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?/g;
+// Any number, in a figure: 1,547, (1,547), -2,194, 0, 12.5.
 const NUMBER = /[-−]?\(?\d[\d,]*(?:\.\d+)?\)?/g;
-const FIGURE_SCOPE = '[data-value], .num, .recharts-cartesian-axis-tick-value, .recharts-tooltip-wrapper';
+// Where every number is a figure: money cells (data-value), numeric table cells, chart axes and tooltips,
+// and the notes and sentences written about the figures.
+const FIGURE_SCOPE = [
+  '[data-value]',
+  'td.num',
+  '.recharts-cartesian-axis-tick-value',
+  '.recharts-tooltip-wrapper',
+  '.check-notes',
+  '.check-note',
+  'td.note',
+  '.table-footnote',
+  '.group-gap',
+  '.detail-missing-note',
+  '.chart-summary',
+  '.pack-footnotes',
+  '.pack-chart-summary',
+  '.pack-text',
+].join(', ');
 // Counts (checks made, rows read) are not amounts, even in a numeric cell.
 const COUNT_SCOPE = '[data-count]';
 
 const inFigureScope = (element: Element | null): boolean => (element?.closest(FIGURE_SCOPE) ?? null) !== null && element?.closest(COUNT_SCOPE) === null;
 
-/** The text with every amount replaced by the mask. `inFigure`: numbers count as amounts too. */
+/** Whether a number in its text is not an amount: a percentage (an index), a year (2018, 2017/18) or a code (P12, C8010, £'000). */
+function notAnAmount(token: string, before: string, after: string): boolean {
+  if (after === '%' || (after === '/' && /\d/.test(token)) || before === '/' || before === "'" || /[A-Za-z]/.test(before)) return true;
+  return /^(19|20|21)\d\d$/.test(token);
+}
+
+const masker = (pattern: RegExp) => (text: string) =>
+  text.replace(pattern, (token, offset: number, whole: string) => (notAnAmount(token, whole[offset - 1] ?? '', whole[offset + token.length] ?? '') ? token : MASK));
+
+const maskPrinted = masker(PRINTED);
+const maskNumbers = masker(NUMBER);
+
+/** The text with every amount replaced by the mask. `inFigure`: every number counts as an amount. */
 export function maskText(text: string, inFigure: boolean): string {
-  let out = text.replace(POUNDS, MASK);
-  if (inFigure) {
-    out = out.replace(NUMBER, (token, offset: number, whole: string) => {
-      const before = whole[offset - 1] ?? '';
-      const after = whole[offset + token.length] ?? '';
-      // Percentages are indices; 2017/18 is a year; P12 and C8010 are codes.
-      if (after === '%' || after === '/' || before === '/' || /[A-Za-z]/.test(before)) return token;
-      return MASK;
-    });
-  }
-  return out;
+  const out = maskPrinted(text.replace(POUNDS, MASK));
+  return inFigure ? maskNumbers(out) : out;
 }
 
 const MASKED_ATTRIBUTES = ['title', 'aria-label'] as const;

@@ -72,8 +72,8 @@ describe('BoardPackPage', { timeout: 60_000 }, () => {
     await user.type(screen.getByLabelText('Name for a frozen copy'), 'July BCB draft');
     await user.click(screen.getByRole('button', { name: 'Freeze this pack' }));
     await screen.findByText(/Frozen “July BCB draft” \(SHA-256 [0-9a-f]{16}…\)/);
-    await user.click(screen.getByText(/^Frozen packs \(1\): open one/));
-    const list = await screen.findByRole('table', { name: 'Frozen packs (1)' });
+    await user.click(screen.getByText(/^Frozen packs, 1 in this browser/));
+    const list = await screen.findByRole('table', { name: 'Frozen packs: 1' });
     await user.click(within(list).getByRole('link', { name: 'Open July BCB draft' }));
     const banner = await screen.findByText(/the seal matches, so it is exactly as it was frozen/);
     expect(banner.textContent).toMatch(/Worked out again from its frozen inputs by this version \(.+\): the same figures on every page\./);
@@ -86,7 +86,7 @@ describe('BoardPackPage', { timeout: 60_000 }, () => {
     const user = renderPage();
     await screen.findByRole('region', { name: /^Page 1 of 13/ });
     await user.click(screen.getByRole('button', { name: 'Freeze this pack' }));
-    await screen.findByRole('table', { name: 'Frozen packs (1)' });
+    await screen.findByRole('table', { name: 'Frozen packs: 1' });
     expect(await screen.findByText(/: 0 figures moved by more than £100k, 0 new reds, 0 reserve balances changed\./)).toBeTruthy();
   });
 
@@ -95,8 +95,8 @@ describe('BoardPackPage', { timeout: 60_000 }, () => {
     const user = renderPage();
     await screen.findByRole('region', { name: /^Page 1 of 13/ });
     await user.click(screen.getByRole('button', { name: 'Freeze this pack' }));
-    await user.click(await screen.findByText(/^Frozen packs \(1\): open one/));
-    const list = await screen.findByRole('table', { name: 'Frozen packs (1)' });
+    await user.click(await screen.findByText(/^Frozen packs, 1 in this browser/));
+    const list = await screen.findByRole('table', { name: 'Frozen packs: 1' });
     await user.click(within(list).getByRole('button', { name: /^Delete/ }));
     await waitFor(() => expect(screen.getByText('No pack has been frozen in this browser yet.')).toBeTruthy());
   });

@@ -12,6 +12,9 @@ describe('anywhere on a page: a sum of money with a £ sign is hidden', () => {
     ["figures in £'000", "figures in £'000"],
     ['2017/18 provisional outturn, period 12', '2017/18 provisional outturn, period 12'],
     ['379 checks', '379 checks'],
+    ['TOTAL, outturn: the paper prints 132,811; its lines add to 132,746.', `TOTAL, outturn: the paper prints ${MASK}; its lines add to ${MASK}.`],
+    ['OPCC (96) below budget', `OPCC ${MASK} below budget`],
+    ['9 datasets (1,091 rows)', `9 datasets (${MASK} rows)`],
   ])('%j -> %j', (text, masked) => {
     expect(maskText(text, false)).toBe(masked);
   });
@@ -29,6 +32,8 @@ describe('in a figure (a numeric cell, a chart axis): every number that is not a
     ['C8010', 'C8010'],
     ['n/s', 'n/s'],
     ['-', '-'],
+    ["Budget £'000", "Budget £'000"],
+    ['Left at 31 March 2020', `Left at ${MASK} March 2020`],
   ])('%j -> %j', (text, masked) => {
     expect(maskText(text, true)).toBe(masked);
   });

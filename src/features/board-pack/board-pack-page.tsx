@@ -130,7 +130,9 @@ export function BoardPackPage() {
           )}
         </details>
         <details className="pack-panel" open={openId !== null || undefined}>
-          <summary>Frozen packs ({list?.snapshots.length ?? 0}): open one as it was, or compare two</summary>
+          <summary>
+            Frozen packs, {list?.snapshots.length ?? 0} in this browser: open one as it was, or compare two
+          </summary>
           {list && <SnapshotList snapshots={list.snapshots} unreadable={list.unreadable} openId={open?.id ?? null} onDelete={onDelete} />}
           {list && list.snapshots.length > 0 && (
             <>

@@ -23,7 +23,7 @@ export function SnapshotList({
         <p>No pack has been frozen in this browser yet.</p>
       ) : (
         <DataTable
-          caption={`Frozen packs (${snapshots.length})`}
+          caption={`Frozen packs: ${snapshots.length}`}
           columns={[
             { key: 'name', header: 'Name', cell: (s: Snapshot) => s.name },
             { key: 'frozen', header: 'Frozen', cell: (s) => when(s.frozenAt) },

@@ -7,6 +7,7 @@ import { horizonYears } from '../../domain/reserve-projection';
 import type { CaseId } from '../../domain/road-casualty-reserve';
 import { readPlannedMovements, writePlannedMovements, type MovementIssue } from '../../import/planned-movements';
 import { downloadText } from './download';
+import { usePresentation } from '../../components/presentation';
 import { ChoiceSelect, issueFor } from './fields';
 import { fieldId, movementKey, parseMtfsForm, thousandsText, type FieldIssue, type MovementForm, type MtfsForm } from './scenario-form';
 
@@ -70,6 +71,7 @@ function MtfsPlanTableView({
 }) {
   const years = horizonYears(form.firstYear, form.horizon);
   const lastYear = years[years.length - 1] ?? actualYear;
+  const { on: presenting } = usePresentation();
   const [report, setReport] = useState<CsvReport | null>(null);
   const [fillCase, setFillCase] = useState<CaseId>('central');
   const fileId = useId();
@@ -134,7 +136,7 @@ function MtfsPlanTableView({
           </span>
         </div>
         <div className="button-row">
-          <button type="button" onClick={downloadPlan}>
+          <button type="button" onClick={downloadPlan} disabled={presenting}>
             Download the plan (CSV)
           </button>
         </div>

@@ -1,5 +1,6 @@
 import type { Scenario } from '../../domain/scenario';
 import type { UnreadableScenario } from '../../api/scenarios';
+import { usePresentation } from '../../components/presentation';
 
 const savedAtFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 const savedAt = (iso: string): string => {
@@ -46,6 +47,7 @@ export function ScenarioBar({
   onCopy: (s: Scenario) => void;
   onDelete: (id: string) => void;
 }) {
+  const { on: presenting } = usePresentation();
   const state = currentId === null ? 'Not saved yet' : dirty ? 'Changed since it was saved' : 'Saved';
   return (
     <section aria-labelledby="scenario-heading" className="scenario-bar">
@@ -71,7 +73,7 @@ export function ScenarioBar({
           <button type="button" onClick={onSaveCopy} disabled={!canSave || busy || name.trim() === ''}>
             Save as a copy
           </button>
-          <button type="button" onClick={onExport} disabled={!canSave}>
+          <button type="button" onClick={onExport} disabled={!canSave || presenting}>
             Export scenario and projection (CSV)
           </button>
           <button type="button" onClick={onStartAgain}>
