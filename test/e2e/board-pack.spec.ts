@@ -5,6 +5,7 @@
 // stays a number. Expected figures are the paper's (data/README.md), worked by hand.
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
 import Papa from 'papaparse';
 import type { Page } from '@playwright/test';
 import { APP_PAGES } from './app-pages';
@@ -192,3 +193,16 @@ test('a downloaded text cell that starts with = is defused, while -1234.56 stays
   // The one accepted row: £12.50.
   expect(receiptRows).toContainEqual(['control total (£): amount', 'all rows accepted', 'net', '12.50']);
 });
+
+for (const path of ['/board-pack', '/workspace']) {
+  test(`the ${path} page passes axe (no serious or critical violations)`, async ({ app }) => {
+    const target = APP_PAGES.find((p) => p.path === path)!;
+    await app.goto(path);
+    await expect(target.ready(app)).toBeVisible({ timeout: 30_000 });
+    const { violations } = await new AxeBuilder({ page: app }).analyze();
+    const serious = violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ rule: v.id, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+    expect(serious).toEqual([]);
+  });
+}
