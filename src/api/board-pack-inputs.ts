@@ -18,7 +18,7 @@ import { toOutturnRows } from './outturn-tables';
 import { toReservesPosition } from './planner-inputs';
 import { toCheckableTables } from './reconciliation';
 import { netRevenueBudgetOf, toReserveRows } from './reserves-mappings';
-import { SAMPLE_FILES, SAMPLE_FILE_LIST, type SampleFile } from './sample-files';
+import { SAMPLE_FILES, type SampleFile } from './sample-files';
 import { loadTableSource } from './sample-tables';
 
 /*
@@ -36,10 +36,13 @@ export const REVENUE_TITLES = {
 export const PAPER_CASE = 'the paper’s case (BCB 4 April 2019), opening at Table 5’s balance';
 const ROAD_CASUALTY_KEY = keyOf('Road Casualty Reduction & Support Fund');
 
-/** The rows of every sample table as stored now (the latest dataset of each file name). */
+/** The tables the pack is drawn from: the paper's, whose checks make the reconciliation (not any other data loaded). */
+export const PACK_FILES = Object.keys(PAPER_2017_18) as SampleFile[];
+
+/** The rows of every table of the pack as stored now (the latest dataset of each file name). */
 export async function loadFrozenTables(): Promise<FrozenTable[]> {
-  const sources = await Promise.all(SAMPLE_FILE_LIST.map((file) => loadTableSource(file)));
-  return sources.map((s, i) => ({ file: SAMPLE_FILE_LIST[i]!, datasetId: s.dataset.id, sha256: s.dataset.sha256, headers: s.headers, rows: s.rows }));
+  const sources = await Promise.all(PACK_FILES.map((file) => loadTableSource(file)));
+  return sources.map((s, i) => ({ file: PACK_FILES[i]!, datasetId: s.dataset.id, sha256: s.dataset.sha256, headers: s.headers, rows: s.rows }));
 }
 
 /** The inputs of a pack: the tables, the settings, and the scenario the settings name (if it is still saved). */
@@ -78,7 +81,7 @@ export function packContent(inputs: PackInputs): PackContent {
     const read = scenarioFromJson(inputs.roadCasualty.scenario);
     if (read.ok) roadCasualty = { input: read.value.inputs.roadCasualty, source: `the saved scenario “${read.value.name}”` };
   }
-  const all = SAMPLE_FILE_LIST.filter((file) => inputs.tables.some((x) => x.file === file)).map(t);
+  const all = PACK_FILES.filter((file) => inputs.tables.some((x) => x.file === file)).map(t);
   return {
     table1: buildOutturnTable('table-1-revenue-outturn', REVENUE_TITLES.table1, toOutturnRows(table1)),
     constabulary: buildOutturnTable('constabulary-summary', REVENUE_TITLES.constabulary, toOutturnRows(t(SAMPLE_FILES.constabulary))),

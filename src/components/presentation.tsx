@@ -1,3 +1,4 @@
+import './presentation.css';
 import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useState, type ReactNode, type RefObject } from 'react';
 
 /*

@@ -1,3 +1,4 @@
+import './table-download.css';
 import { useId, type RefObject } from 'react';
 import { csvFile, csvFileName } from '../import/csv-write';
 import { downloadText } from './download';

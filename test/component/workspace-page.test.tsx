@@ -6,6 +6,7 @@ import { gunzipSync } from 'node:zlib';
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { SAMPLE_FILE_LIST } from '../../src/api/sample-files';
 import { exportWorkspace } from '../../src/api/workspace';
 import { WorkspacePage } from '../../src/features/workspace/workspace-page';
 import { LinesHasher } from '../../src/import/workspace-file';
@@ -14,12 +15,15 @@ import { renderWithProviders } from './render-with-providers.tsx';
 
 configure({ asyncUtilTimeout: 10_000 });
 
+// Every sample file is imported at first start (the paper's tables, and any other sample data shipped).
+const SAMPLES = SAMPLE_FILE_LIST.length;
+
 const PROFILE = { signature: 'cost centre|amount', name: 'Monthly ledger', kind: 'ledger', mapping: { costCentre: 0, amount: 1 }, headerIndex: 0, savedAt: '2018-07-01T00:00:00.000Z' };
 
 async function renderPage() {
   const user = userEvent.setup({ delay: null });
   renderWithProviders(<WorkspacePage />, { initialEntries: ['/workspace'] });
-  await screen.findByText(/This browser holds 9 datasets/);
+  await screen.findByText(new RegExp(`This browser holds ${SAMPLES} datasets`));
   return user;
 }
 
@@ -53,8 +57,8 @@ describe('WorkspacePage', { timeout: 60_000 }, () => {
     const exported = await exportWorkspace(new Date('2018-07-19T09:00:00Z'));
     expect(exported.fileName).toBe('outturn-workspace-2018-07-19.ndjson.gz');
     const lines = await plainLines(exported.blob);
-    // The header, 9 datasets (each one chunk, its receipt and its record), the profile, the setting, the count.
-    expect(lines).toHaveLength(1 + 9 * 3 + 1 + 1 + 1);
+    // The header, each sample dataset (one chunk, its receipt and its record), the profile, the setting, the count.
+    expect(lines).toHaveLength(1 + SAMPLES * 3 + 1 + 1 + 1);
     expect(JSON.parse(lines[0]!)).toMatchObject({ type: 'outturn-workspace', format: 1, exportedAt: '2018-07-19T09:00:00.000Z' });
 
     // This browser moves on: the profile is deleted and the pack's title changed.
@@ -68,7 +72,7 @@ describe('WorkspacePage', { timeout: 60_000 }, () => {
     expect(within(row('Mapping profile “Monthly ledger”')).getByText('Adds')).toBeTruthy();
     expect(within(row('Board pack settings')).getByText('Replaces')).toBeTruthy();
     expect(screen.getByText(/Replaces what this browser holds:/).parentElement!.textContent).toContain('Board pack settings');
-    expect(screen.getByText(/every dataset’s hash and totals check\. It would add 1, replace 1; 9 the same as here; 0 refused\./)).toBeTruthy();
+    expect(screen.getByText(new RegExp(`every dataset’s hash and totals check\\. It would add 1, replace 1; ${SAMPLES} the same as here; 0 refused\\.`))).toBeTruthy();
 
     // Nothing has been written yet.
     expect(await db.get('profiles', PROFILE.signature)).toBeUndefined();

@@ -5,10 +5,13 @@
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from '@playwright/test';
+import { SAMPLE_FILE_LIST } from '../../src/api/sample-files';
 import { APP_PAGES } from './app-pages';
 import { test, expect } from './watched-page';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
+// Every sample file is imported at a profile's first start.
+const SAMPLES = SAMPLE_FILE_LIST.length;
 
 // Table 5 with the Capital Reserve drawing 2,120 rather than 1,920: closing 3,205 - 2,120 = 1,085; the
 // totals move with it: usage 9,779 + 200 = 9,979; closing 17,033 - 200 = 16,833 and 24,231 - 200 = 24,031.
@@ -57,7 +60,7 @@ test('a workspace exported from one profile and taken into a fresh one shows the
   const table5 = `${ARTIFACTS}table-5-reserves.csv`;
   writeFileSync(table5, REVISED_TABLE_5);
   await app.goto('/import');
-  await expect(app.getByRole('table', { name: /9 datasets, kept in this browser/ })).toBeVisible({ timeout: 30_000 });
+  await expect(app.getByRole('table', { name: new RegExp(`^${SAMPLES} datasets, kept in this browser`) })).toBeVisible({ timeout: 30_000 });
   await app.getByLabel(/Choose a CSV file/).setInputFiles(table5);
   await app.getByRole('button', { name: 'Import table-5-reserves.csv' }).click();
   await expect(app.getByRole('article', { name: 'Import receipt: table-5-reserves.csv' }).getByRole('status')).toContainText('15 rows read = 13 accepted');
@@ -90,7 +93,7 @@ test('a workspace exported from one profile and taken into a fresh one shows the
   expect(before['/board-pack']).toContain('24,031');
 
   await app.goto('/workspace');
-  await expect(app.getByText(/This browser holds 10 datasets/)).toBeVisible();
+  await expect(app.getByText(new RegExp(`This browser holds ${SAMPLES + 1} datasets`))).toBeVisible();
   const [download] = await Promise.all([app.waitForEvent('download'), app.getByRole('button', { name: 'Export the workspace' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^outturn-workspace-\d{4}-\d{2}-\d{2}\.ndjson\.gz$/);
   const file = `${ARTIFACTS}${download.suggestedFilename()}`;
@@ -101,7 +104,7 @@ test('a workspace exported from one profile and taken into a fresh one shows the
   // Profile B: a fresh browser, first start (the sample loads), then the officer's file.
   const b = await freshProfile(browser);
   await b.page.goto('/workspace');
-  await expect(b.page.getByText(/This browser holds 9 datasets/)).toBeVisible({ timeout: 30_000 });
+  await expect(b.page.getByText(new RegExp(`This browser holds ${SAMPLES} datasets`))).toBeVisible({ timeout: 30_000 });
   await b.page.getByLabel('Choose a workspace file').setInputFiles(file);
   const plan = b.page.getByRole('table', { name: 'What importing this file would change in this browser' });
   await expect(plan).toBeVisible({ timeout: 30_000 });

@@ -1,13 +1,12 @@
 // The board pack's inputs from the 2017/18 sample files, as the app stores them (rows of cells per table).
 import Papa from 'papaparse';
-import { buildPackFromInputs } from '../../src/api/board-pack-inputs';
-import { SAMPLE_FILE_LIST } from '../../src/api/sample-files';
+import { PACK_FILES, buildPackFromInputs } from '../../src/api/board-pack-inputs';
 import type { BoardPack } from '../../src/domain/board-pack';
 import type { FrozenTable, PackInputs } from '../../src/domain/pack-snapshot';
 import { sampleText } from './sample-tables';
 
 export function sampleFrozenTables(edit: (file: string, text: string) => string = (_f, t) => t): FrozenTable[] {
-  return SAMPLE_FILE_LIST.map((file) => {
+  return PACK_FILES.map((file) => {
     const [head, ...body] = Papa.parse<string[]>(edit(file, sampleText(file)), { skipEmptyLines: 'greedy' }).data;
     return { file, datasetId: `id-${file}`, sha256: 'f'.repeat(64), headers: head!, rows: body.map((cells, i) => ({ line: i + 2, cells })) };
   });
