@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
@@ -29,10 +30,23 @@ function sampleData(): Plugin {
   };
 }
 
+// The version a frozen board pack records: package.json's version, and the commit it was built from when
+// there is one (a clone builds from git; an unpacked tarball does not).
+function appVersion(): string {
+  const { version } = JSON.parse(readFileSync(join(import.meta.dirname, 'package.json'), 'utf8')) as { version: string };
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: import.meta.dirname, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    return commit ? `${version}+${commit}` : version;
+  } catch {
+    return version;
+  }
+}
+
 // One config for the app, the unit tests (pure core, Node) and the component tests (jsdom).
 // End-to-end tests run in Playwright against `vite build` output (playwright.config.ts).
 export default defineConfig({
   plugins: [react(), sampleData()],
+  define: { __OUTTURN_VERSION__: JSON.stringify(appVersion()) },
   server: { port: 5173, strictPort: false },
   preview: { port: 4173, strictPort: true },
   worker: { format: 'es' },

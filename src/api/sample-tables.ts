@@ -1,16 +1,23 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { printedTableFromRows, type PrintedTable } from '../import/printed-table';
-import { listDatasets, readChunks } from '../storage/datasets';
+import { listDatasets, readChunks, type DatasetMeta } from '../storage/datasets';
 import { ensureStarted } from './sample-bootstrap';
 import type { SampleFile } from './sample-files';
 
 export { SAMPLE_FILES, type SampleFile } from './sample-files';
 
+/** A table's rows as its import stored them: the dataset, its header cells, and every row (totals too) in file order. */
+export interface TableSource {
+  dataset: DatasetMeta;
+  headers: string[];
+  rows: { line: number; cells: string[] }[];
+}
+
 /**
- * A printed table as stored by its import (the latest dataset of that file name): its data rows from the
- * chunks and its total rows from the receipt's skipped rows, put back in file order.
+ * The rows of the latest dataset of a file name: its data rows from the chunks and its total rows from
+ * the receipt's skipped rows, put back in file order.
  */
-async function loadPrintedTable(file: SampleFile): Promise<PrintedTable> {
+export async function loadTableSource(file: SampleFile): Promise<TableSource> {
   await ensureStarted();
   const datasets = (await listDatasets()).filter((d) => d.name === file);
   const latest = datasets[datasets.length - 1];
@@ -20,7 +27,13 @@ async function loadPrintedTable(file: SampleFile): Promise<PrintedTable> {
     for (let i = 0; i < chunk.rowCount; i++) rows.push({ line: chunk.lines[i]!, cells: chunk.raw.map((column) => column[i] ?? '') });
   }
   rows.sort((a, b) => a.line - b.line);
-  return printedTableFromRows(file, latest.headers, rows);
+  return { dataset: latest, headers: latest.headers, rows };
+}
+
+/** A printed table as stored by its import (the latest dataset of that file name). */
+async function loadPrintedTable(file: SampleFile): Promise<PrintedTable> {
+  const source = await loadTableSource(file);
+  return printedTableFromRows(file, source.headers, source.rows);
 }
 
 export const printedTableQuery = (file: SampleFile) =>

@@ -1,5 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter } from 'react-router';
+import { PresentationProvider } from '../components/presentation';
 import { AppRoutes } from './routes';
 
 // Everything is computed locally from files, so nothing goes stale behind the user's back.
@@ -10,9 +11,11 @@ const queryClient = new QueryClient({
 export function App() {
   return (
     <QueryClientProvider client={queryClient}>
-      <BrowserRouter>
-        <AppRoutes />
-      </BrowserRouter>
+      <PresentationProvider>
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
+      </PresentationProvider>
     </QueryClientProvider>
   );
 }

@@ -5,6 +5,8 @@ import { ReservesPage } from '../features/reserves/reserves-page';
 import { ReconciliationPage } from '../features/reconciliation/reconciliation-page';
 import { ProjectionsPage } from '../features/projections/projections-page';
 import { ImportPage } from '../features/import/import-page';
+import { BoardPackPage } from '../features/board-pack/board-pack-page';
+import { WorkspacePage } from '../features/workspace/workspace-page';
 import { Shell } from './shell';
 
 export function AppRoutes() {
@@ -17,7 +19,9 @@ export function AppRoutes() {
         <Route path="/reserves" element={<ReservesPage />} />
         <Route path="/reconciliation" element={<ReconciliationPage />} />
         <Route path="/projections" element={<ProjectionsPage />} />
+        <Route path="/board-pack" element={<BoardPackPage />} />
         <Route path="/import" element={<ImportPage />} />
+        <Route path="/workspace" element={<WorkspacePage />} />
         <Route path="*" element={<p>There is no page here. Choose one from the navigation above.</p>} />
       </Routes>
     </Shell>

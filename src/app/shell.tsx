@@ -1,5 +1,6 @@
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { NavLink } from 'react-router';
+import { PresentationToggle, usePresentation, usePresentationMask } from '../components/presentation';
 
 const PAGES = [
   { to: '/revenue', label: 'Revenue' },
@@ -7,11 +8,16 @@ const PAGES = [
   { to: '/reserves', label: 'Reserves' },
   { to: '/reconciliation', label: 'Reconciliation' },
   { to: '/projections', label: 'Projections' },
+  { to: '/board-pack', label: 'Board pack' },
   { to: '/import', label: 'Import' },
+  { to: '/workspace', label: 'Workspace' },
 ] as const;
 
 /** The frame of every page: title, what is loaded, navigation, and the page itself. */
 export function Shell({ children }: { children: ReactNode }) {
+  const main = useRef<HTMLElement>(null);
+  const { on: presenting } = usePresentation();
+  usePresentationMask(main);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -34,8 +40,17 @@ export function Shell({ children }: { children: ReactNode }) {
             ))}
           </ul>
         </nav>
+        <div className="header-tools">
+          <PresentationToggle />
+        </div>
       </header>
-      <main id="main" tabIndex={-1}>
+      {presenting && (
+        <p className="presentation-banner" role="status">
+          Presentation mode: every amount is hidden on every page; percentages, statuses and the shapes of the charts stay. Downloads are off. Press
+          &ldquo;Presentation mode&rdquo; again to show the figures.
+        </p>
+      )}
+      <main id="main" tabIndex={-1} ref={main}>
         {children}
       </main>
     </>

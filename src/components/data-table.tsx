@@ -1,4 +1,5 @@
-import { useId, type ReactNode } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
+import { TableDownload } from './table-download';
 
 export interface Column<Row> {
   key: string;
@@ -23,7 +24,8 @@ interface DataTableProps<Row> {
   rowId?: (row: Row) => string | undefined;
   /**
    * Rows in groups: each group gets its own <tbody> headed by a row naming it (scope="rowgroup"), as the
-   * papers head their sections. Consecutive rows with the same group name form one group.
+   * papers head their sections. Consecutive rows with the same group name form one group; a group whose
+   * key is '' (a closing total, say) has no heading row.
    */
   groupOf?: (row: Row) => ReactNode;
   groupKey?: (row: Row) => string;
@@ -32,6 +34,7 @@ interface DataTableProps<Row> {
 /** A semantic table: caption, column headers, row headers; printable, readable by screen readers. */
 export function DataTable<Row>({ caption, columns, rows, rowKey, rowClass, footer, rowId, groupOf, groupKey }: DataTableProps<Row>) {
   const captionId = useId();
+  const tableRef = useRef<HTMLTableElement>(null);
   const renderRow = (row: Row) => (
     <tr key={rowKey(row)} id={rowId?.(row)} className={rowClass?.(row)}>
       {columns.map((c, i) =>
@@ -59,7 +62,7 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, rowClass, foote
   // A wide table scrolls sideways on a narrow screen: the scrolling region must be reachable by keyboard.
   return (
     <div className="table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
-      <table className="data-table">
+      <table className="data-table" ref={tableRef}>
         <caption id={captionId}>{caption}</caption>
         <thead>
           <tr>
@@ -73,11 +76,13 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, rowClass, foote
         {groupKey ? (
           groups.map((g, i) => (
             <tbody key={`${i}-${g.key}`}>
-              <tr className="row-group">
-                <th scope="rowgroup" colSpan={columns.length}>
-                  {groupOf ? groupOf(g.rows[0]!) : g.key}
-                </th>
-              </tr>
+              {g.key !== '' && (
+                <tr className="row-group">
+                  <th scope="rowgroup" colSpan={columns.length}>
+                    {groupOf ? groupOf(g.rows[0]!) : g.key}
+                  </th>
+                </tr>
+              )}
               {g.rows.map(renderRow)}
             </tbody>
           ))
@@ -85,6 +90,7 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, rowClass, foote
           <tbody>{rows.map(renderRow)}</tbody>
         )}
       </table>
+      <TableDownload tableRef={tableRef} captionId={captionId} />
       {footer}
     </div>
   );

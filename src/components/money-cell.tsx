@@ -1,8 +1,8 @@
-import { formatThousands, formatPounds, type Money } from '../domain/money';
+import { formatThousands, formatPounds, toThousands, type Money } from '../domain/money';
 
 /**
  * A figure in £'000 as the papers print it, with the exact pound figure a hover (and a screen reader)
- * away. A missing figure says so; it never shows as nil.
+ * away. A missing figure says so; it never shows as nil. A download of the table gets the exact figure.
  */
 export function Thousands({ value }: { value: Money | null }) {
   if (value === null) {
@@ -12,5 +12,10 @@ export function Thousands({ value }: { value: Money | null }) {
       </span>
     );
   }
-  return <span title={formatPounds(value)}>{formatThousands(value)}</span>;
+  // data-value: the exact figure in the unit shown, for the CSV download (table-csv.ts) and nothing else.
+  return (
+    <span title={formatPounds(value)} data-value={toThousands(value).toString()} data-unit="£'000">
+      {formatThousands(value)}
+    </span>
+  );
 }

@@ -3,6 +3,7 @@ import { KIND_COLUMNS, type DatasetKind } from './dataset-kinds';
 import type { ImportIssue, ImportPlan, RejectedRow, RowCounts, SessionResult, SkippedRow } from './import-session';
 import { penceToPounds } from './pence';
 import { DELIMITER_NAMES, NEWLINE_NAMES } from './sniff';
+import { csvFile, type CsvCell } from './csv-write';
 
 /*
  * The import receipt: the evidence that an import took in the whole file and nothing else. Amounts
@@ -107,15 +108,59 @@ export function buildReceipt(args: {
   };
 }
 
-/** The issues as a CSV a finance officer can open: row, column, code, message, value. */
-export function issuesToCsv(receipt: Pick<ImportReceipt, 'fileName' | 'issues'>): string {
-  const q = (s: string | number): string => {
-    const text = String(s);
-    // A cell starting with = + - @ would be run as a formula by a spreadsheet: prefix it with '.
-    const safe = /^[=+\-@\t\r]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text) ? `'${text}` : text;
-    return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
-  const lines = [['file', 'row', 'column', 'severity', 'code', 'message', 'value'].join(',')];
-  for (const i of receipt.issues) lines.push([receipt.fileName, i.row, i.column, i.severity, i.code, i.message, i.value].map(q).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+/**
+ * The rejections and warnings as a CSV a finance officer can open (csv-write.ts: byte-order mark, numbers
+ * as numbers, formula injection defused): row, column, outcome, code, message and the value, then every
+ * cell of a rejected row under the file's own headers, so the row can be corrected and imported again.
+ */
+export function issuesToCsv(receipt: Pick<ImportReceipt, 'fileName' | 'issues' | 'headers'> & Partial<Pick<ImportReceipt, 'rejectedRows'>>): string {
+  const rejected = new Map((receipt.rejectedRows ?? []).map((r) => [r.row, r.cells]));
+  const fields = ['file', 'row', 'column', 'severity', 'code', 'message', 'value', ...receipt.headers.map((h) => `cell: ${h}`)];
+  const rows = receipt.issues.map((i): CsvCell[] => [receipt.fileName, i.row, i.column, i.severity, i.code, i.message, i.value, ...(rejected.get(i.row) ?? [])]);
+  return csvFile(fields, rows);
+}
+
+/**
+ * The receipt as one CSV table (section, item, detail, value): the file and its hash, how it was read,
+ * the row counts, the control totals (pounds, exact, as numbers) by period, and the file's own total rows
+ * against the rows above them.
+ */
+export function receiptToCsv(receipt: ImportReceipt): string {
+  const rows: CsvCell[][] = [
+    ['file', 'name', '', receipt.fileName],
+    ['file', 'size (bytes)', '', receipt.size],
+    ['file', 'SHA-256', '', receipt.sha256],
+    ['read as', 'encoding', receipt.encodingReason, receipt.encoding],
+    ['read as', 'delimiter', receipt.delimiterReason, receipt.delimiter],
+    ['read as', 'line endings', '', receipt.newline],
+    ['read as', 'header row', receipt.headerReason, receipt.headerRow],
+    ['read as', 'kind', receipt.profileName ? `saved mapping: ${receipt.profileName}` : '', receipt.kind],
+    ...receipt.mapping.filter((m) => m.header !== null).map((m): CsvCell[] => ['mapping', m.label, m.scale === 'thousands' ? "£'000" : '', m.header]),
+    ['rows', 'read', '', receipt.rows.read],
+    ['rows', 'accepted', '', receipt.rows.accepted],
+    ['rows', 'accepted with warnings', '', receipt.rows.acceptedWithWarnings],
+    ['rows', 'rejected', '', receipt.rows.rejected],
+    ['rows', 'skipped (totals, subtotals, footers)', '', receipt.rows.skipped],
+    ['rows', 'blank', '', receipt.rows.blank],
+    ['rows', 'lines above the header', '', receipt.rows.preamble],
+    ...receipt.controlTotals.flatMap((t): CsvCell[][] => [
+      ...t.byPeriod.flatMap((p): CsvCell[][] => [
+        [`control total (£): ${t.column}`, p.period === 0 ? 'no period' : `P${p.period}`, 'debits', p.debit],
+        [`control total (£): ${t.column}`, p.period === 0 ? 'no period' : `P${p.period}`, 'credits', p.credit],
+        [`control total (£): ${t.column}`, p.period === 0 ? 'no period' : `P${p.period}`, 'net', p.net],
+      ]),
+      [`control total (£): ${t.column}`, 'all rows accepted', 'debits', t.debit],
+      [`control total (£): ${t.column}`, 'all rows accepted', 'credits', t.credit],
+      [`control total (£): ${t.column}`, 'all rows accepted', 'net', t.net],
+    ]),
+    ...receipt.totalRowChecks.flatMap((c): CsvCell[][] => [
+      [`total row ${c.row}: ${c.label}`, c.column, 'in the file (£)', c.printed],
+      [`total row ${c.row}: ${c.label}`, c.column, 'rows add to (£)', c.computed],
+      [`total row ${c.row}: ${c.label}`, c.column, `difference (£): ${c.status}`, c.difference],
+    ]),
+    ['import', 'started', '', receipt.startedAt],
+    ['import', 'finished', '', receipt.finishedAt],
+    ['import', 'rejections and warnings', '', receipt.issueCount],
+  ];
+  return csvFile(['section', 'item', 'detail', 'value'], rows);
 }

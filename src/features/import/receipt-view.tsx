@@ -1,6 +1,7 @@
-import { issuesToCsv, type ImportReceipt } from '../../import/receipt';
+import { issuesToCsv, receiptToCsv, type ImportReceipt } from '../../import/receipt';
 import { Money, formatPounds } from '../../domain/money';
 import { downloadText } from '../../components/download';
+import { usePresentation } from '../../components/presentation';
 import { DataTable } from '../../components/data-table';
 import { CheckBadge } from '../../components/status-badge';
 
@@ -12,6 +13,8 @@ export function ReceiptView({ receipt }: { receipt: ImportReceipt }) {
   const r = receipt.rows;
   const balanced = r.read === r.accepted + r.rejected + r.skipped;
   const mapped = receipt.mapping.filter((m) => m.header !== null);
+  const { on: presenting } = usePresentation();
+  const base = receipt.fileName.replace(/\.[^.]+$/, '');
   return (
     <article className="receipt" aria-labelledby={`receipt-${receipt.id}`}>
       <h3 id={`receipt-${receipt.id}`}>Import receipt: {receipt.fileName}</h3>
@@ -95,11 +98,17 @@ export function ReceiptView({ receipt }: { receipt: ImportReceipt }) {
             rows={receipt.issues.slice(0, ISSUES_SHOWN)}
             rowKey={(i) => `${i.row}-${i.column}-${i.code}`}
           />
-          <button type="button" onClick={() => downloadText(`${receipt.fileName.replace(/\.[^.]+$/, '')}-rejections.csv`, issuesToCsv(receipt))}>
+          <button type="button" disabled={presenting} onClick={() => downloadText(`${base}-rejections.csv`, issuesToCsv(receipt))}>
             Download rejections and warnings as CSV
           </button>
         </>
       )}
+
+      <p className="actions">
+        <button type="button" disabled={presenting} onClick={() => downloadText(`${base}-receipt.csv`, receiptToCsv(receipt))}>
+          Download this receipt as CSV
+        </button>
+      </p>
 
       {receipt.skippedRows.length > 0 && (
         <details>

@@ -1,4 +1,4 @@
-import { memo, useId, useState, type ChangeEvent } from 'react';
+import { memo, useId, useRef, useState, type ChangeEvent } from 'react';
 import { Thousands } from '../../components/money-cell';
 import { roundHalfAwayFromZero, sum, type Money } from '../../domain/money';
 import type { MtfsProjection, ReserveBalance, ReservePlan } from '../../domain/mtfs-planner';
@@ -7,6 +7,8 @@ import { horizonYears } from '../../domain/reserve-projection';
 import type { CaseId } from '../../domain/road-casualty-reserve';
 import { readPlannedMovements, writePlannedMovements, type MovementIssue } from '../../import/planned-movements';
 import { downloadText } from './download';
+import { usePresentation } from '../../components/presentation';
+import { TableDownload } from '../../components/table-download';
 import { ChoiceSelect, issueFor } from './fields';
 import { fieldId, movementKey, parseMtfsForm, thousandsText, type FieldIssue, type MovementForm, type MtfsForm } from './scenario-form';
 
@@ -70,6 +72,8 @@ function MtfsPlanTableView({
 }) {
   const years = horizonYears(form.firstYear, form.horizon);
   const lastYear = years[years.length - 1] ?? actualYear;
+  const { on: presenting } = usePresentation();
+  const planTable = useRef<HTMLTableElement>(null);
   const [report, setReport] = useState<CsvReport | null>(null);
   const [fillCase, setFillCase] = useState<CaseId>('central');
   const fileId = useId();
@@ -134,7 +138,7 @@ function MtfsPlanTableView({
           </span>
         </div>
         <div className="button-row">
-          <button type="button" onClick={downloadPlan}>
+          <button type="button" onClick={downloadPlan} disabled={presenting}>
             Download the plan (CSV)
           </button>
         </div>
@@ -165,7 +169,7 @@ function MtfsPlanTableView({
         </div>
       ) : null}
       <div className="table-wrap" role="region" aria-labelledby="plan-caption" tabIndex={0}>
-        <table className="data-table plan-table">
+        <table className="data-table plan-table" ref={planTable}>
           <caption id="plan-caption">
             Planned movements and the balances they leave, by reserve and year (£&rsquo;000; a blank movement is none)
           </caption>
@@ -250,6 +254,7 @@ function MtfsPlanTableView({
             {totalRow('Total usable reserves (balance)', projection?.totals.map((t) => t.total), usableOpening, 'row-total')}
           </tbody>
         </table>
+        <TableDownload tableRef={planTable} captionId="plan-caption" />
       </div>
       <p className="hint">
         Net drawdown = {fy(actualYear)}&rsquo;s usage less its additions (Table 5); a reserve that grew or did not move is not being drawn down. Years

@@ -1,5 +1,8 @@
+import { useRef } from 'react';
 import type { Scenario } from '../../domain/scenario';
 import type { UnreadableScenario } from '../../api/scenarios';
+import { usePresentation } from '../../components/presentation';
+import { TableDownload } from '../../components/table-download';
 
 const savedAtFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 const savedAt = (iso: string): string => {
@@ -46,6 +49,8 @@ export function ScenarioBar({
   onCopy: (s: Scenario) => void;
   onDelete: (id: string) => void;
 }) {
+  const { on: presenting } = usePresentation();
+  const savedTable = useRef<HTMLTableElement>(null);
   const state = currentId === null ? 'Not saved yet' : dirty ? 'Changed since it was saved' : 'Saved';
   return (
     <section aria-labelledby="scenario-heading" className="scenario-bar">
@@ -71,7 +76,7 @@ export function ScenarioBar({
           <button type="button" onClick={onSaveCopy} disabled={!canSave || busy || name.trim() === ''}>
             Save as a copy
           </button>
-          <button type="button" onClick={onExport} disabled={!canSave}>
+          <button type="button" onClick={onExport} disabled={!canSave || presenting}>
             Export scenario and projection (CSV)
           </button>
           <button type="button" onClick={onStartAgain}>
@@ -85,7 +90,7 @@ export function ScenarioBar({
       </p>
       {scenarios.length > 0 ? (
         <div className="table-wrap" role="region" aria-labelledby="saved-caption" tabIndex={0}>
-          <table className="data-table saved-scenarios">
+          <table className="data-table saved-scenarios" ref={savedTable}>
             <caption id="saved-caption">Saved scenarios</caption>
             <thead>
               <tr>
@@ -117,6 +122,7 @@ export function ScenarioBar({
               ))}
             </tbody>
           </table>
+          <TableDownload tableRef={savedTable} captionId="saved-caption" />
         </div>
       ) : (
         <p className="hint">No saved scenarios yet. Saved scenarios stay in this browser (IndexedDB) and never leave it.</p>

@@ -1,0 +1,161 @@
+import { canonicalJson, type JsonValue } from '../domain/canonical-json';
+import type { StoredChunk } from '../import/import-session';
+import type { ImportReceipt } from '../import/receipt';
+import { ContentHasher, LOCAL_SETTINGS, LinesHasher, WORKSPACE_FORMAT, WORKSPACE_TYPE, encodeChunk, type WorkspaceRecord } from '../import/workspace-file';
+import type { PlanDataset } from '../import/workspace-plan';
+import { listDatasets, type DatasetMeta } from './datasets';
+import { openOutturnDb, type Db } from './db';
+
+/*
+ * The workspace file's side of IndexedDB: every store read out as the lines of the file (a chunk at a
+ * time, never the whole database in memory), this browser's state for the plan, and the writes of an
+ * import. Datasets are written as an import writes them: rows first, then the records in one transaction.
+ */
+
+export interface WorkspaceCounts {
+  datasets: number;
+  rows: number;
+  receipts: number;
+  profiles: number;
+  scenarios: number;
+  snapshots: number;
+  settings: number;
+}
+
+async function settingNames(d: Db): Promise<string[]> {
+  return (await d.getAllKeys('settings')).map(String).filter((k) => !LOCAL_SETTINGS.includes(k));
+}
+
+export async function workspaceCounts(db?: Db): Promise<WorkspaceCounts> {
+  const d = db ?? (await openOutturnDb());
+  const datasets = await listDatasets(d);
+  return {
+    datasets: datasets.length,
+    rows: datasets.reduce((t, m) => t + m.rowCount, 0),
+    receipts: await d.count('receipts'),
+    profiles: await d.count('profiles'),
+    scenarios: await d.count('scenarios'),
+    snapshots: await d.count('snapshots'),
+    settings: (await settingNames(d)).length,
+  };
+}
+
+/** A stored chunk, one at a time (keys [datasetId, index]). */
+async function chunkAt(d: Db, datasetId: string, index: number): Promise<StoredChunk | undefined> {
+  return (await d.get('chunks', [datasetId, index])) as unknown as StoredChunk | undefined;
+}
+
+/** A dataset's content hash, from its stored rows (the hash the workspace file carries). */
+export async function datasetContentSha256(meta: DatasetMeta, db?: Db): Promise<string> {
+  const d = db ?? (await openOutturnDb());
+  const hasher = new ContentHasher();
+  for (let i = 0; i < meta.chunkCount; i++) {
+    const chunk = await chunkAt(d, meta.id, i);
+    if (!chunk) throw new Error(`${meta.name}: row chunk ${i} of ${meta.chunkCount} is missing from this browser's storage.`);
+    hasher.addChunk(encodeChunk(chunk));
+  }
+  return hasher.finish(meta as never);
+}
+
+/**
+ * Every line of a workspace file, in order: what it is; each dataset's chunks, its receipt and then its
+ * record (with its content hash); the other receipts; mapping profiles; scenarios; frozen packs; settings;
+ * and a last line counting the lines before it with their SHA-256.
+ */
+export async function* workspaceLinesFromStorage(stamp: { exportedAt: string; appVersion: string }, db?: Db): AsyncGenerator<string> {
+  const d = db ?? (await openOutturnDb());
+  const lines = new LinesHasher();
+  const line = (record: WorkspaceRecord): string => {
+    const text = JSON.stringify(record);
+    lines.add(text);
+    return text;
+  };
+  yield line({ type: WORKSPACE_TYPE, format: WORKSPACE_FORMAT, exportedAt: stamp.exportedAt, appVersion: stamp.appVersion });
+  const datasets = await listDatasets(d);
+  const attached = new Set<string>();
+  for (const meta of datasets) {
+    const hasher = new ContentHasher();
+    for (let i = 0; i < meta.chunkCount; i++) {
+      const chunk = await chunkAt(d, meta.id, i);
+      if (!chunk) throw new Error(`${meta.name}: row chunk ${i} of ${meta.chunkCount} is missing from this browser's storage, so it cannot be exported.`);
+      const encoded = encodeChunk(chunk);
+      hasher.addChunk(encoded);
+      yield line({ type: 'chunk', datasetId: meta.id, ...encoded });
+    }
+    const receipt = await d.get('receipts', meta.receiptId);
+    if (receipt) {
+      attached.add(meta.receiptId);
+      yield line({ type: 'receipt', receipt: receipt as unknown as JsonValue });
+    }
+    yield line({ type: 'dataset', meta: meta as unknown as JsonValue, contentSha256: hasher.finish(meta as never) });
+  }
+  for (const receipt of await d.getAll('receipts')) {
+    if (!attached.has(receipt.id)) yield line({ type: 'receipt', receipt: receipt as unknown as JsonValue });
+  }
+  for (const profile of await d.getAll('profiles')) yield line({ type: 'profile', profile: profile as unknown as JsonValue });
+  for (const record of await d.getAll('scenarios')) yield line({ type: 'scenario', record: record as unknown as JsonValue });
+  for (const record of await d.getAll('snapshots')) yield line({ type: 'snapshot', record: record as unknown as JsonValue });
+  for (const name of await settingNames(d)) yield line({ type: 'setting', name, value: ((await d.get('settings', name)) ?? null) as JsonValue });
+  const count = lines.lines;
+  yield JSON.stringify({ type: 'end', lines: count, sha256: lines.digest() } satisfies WorkspaceRecord);
+}
+
+/** This browser's side of the plan: datasets (with content hashes, for the names the file has) and every keyed record. */
+export async function localWorkspaceState(names: ReadonlySet<string>, db?: Db) {
+  const d = db ?? (await openOutturnDb());
+  const datasets: PlanDataset[] = [];
+  for (const meta of await listDatasets(d)) {
+    if (!names.has(meta.name)) continue;
+    datasets.push({ id: meta.id, name: meta.name, createdAt: meta.createdAt, rowCount: meta.rowCount, contentSha256: await datasetContentSha256(meta, d) });
+  }
+  const keyed = async (store: 'profiles' | 'scenarios' | 'snapshots', key: (r: Record<string, unknown>) => string) =>
+    new Map((await d.getAll(store)).map((r) => [key(r as Record<string, unknown>), canonicalJson(r as unknown as JsonValue)]));
+  const settings = new Map<string, string>();
+  for (const name of await settingNames(d)) settings.set(name, canonicalJson(((await d.get('settings', name)) ?? null) as JsonValue));
+  return {
+    datasets,
+    receiptIds: new Set((await d.getAllKeys('receipts')).map(String)),
+    profiles: await keyed('profiles', (r) => String(r.signature)),
+    scenarios: await keyed('scenarios', (r) => String(r.id)),
+    snapshots: await keyed('snapshots', (r) => String(r.id)),
+    settings,
+  };
+}
+
+/** Writes one imported chunk (not yet visible: no dataset record names it until commitDatasetsByName). */
+export async function putImportedChunk(datasetId: string, chunk: StoredChunk, db?: Db): Promise<void> {
+  const d = db ?? (await openOutturnDb());
+  await d.put('chunks', { ...chunk, datasetId } as never);
+}
+
+/**
+ * Makes a name's imported datasets the ones this browser holds, in one transaction: this browser's
+ * datasets of that name are removed (their receipts stay) and the file's dataset records and receipts
+ * written. Returns the ids whose rows are now orphans, for deleteChunks.
+ */
+export async function commitDatasetsByName(name: string, metas: readonly DatasetMeta[], receipts: readonly ImportReceipt[], db?: Db): Promise<string[]> {
+  const d = db ?? (await openOutturnDb());
+  const incoming = new Set(metas.map((m) => m.id));
+  const tx = d.transaction(['datasets', 'receipts'], 'readwrite');
+  const datasets = tx.objectStore('datasets');
+  const existing = ((await datasets.getAll()) as unknown as DatasetMeta[]).filter((m) => m.name === name && !incoming.has(m.id));
+  await Promise.all([
+    ...existing.map((m) => datasets.delete(m.id)),
+    ...metas.map((m) => datasets.put(m as never)),
+    ...receipts.map((r) => tx.objectStore('receipts').put(r as never)),
+    tx.done,
+  ]);
+  return existing.map((m) => m.id);
+}
+
+export async function putReceiptIfNew(receipt: ImportReceipt, db?: Db): Promise<boolean> {
+  const d = db ?? (await openOutturnDb());
+  if (await d.get('receipts', receipt.id)) return false;
+  await d.put('receipts', receipt as never);
+  return true;
+}
+
+export async function putRecord(store: 'profiles' | 'scenarios' | 'snapshots', record: JsonValue, db?: Db): Promise<void> {
+  const d = db ?? (await openOutturnDb());
+  await d.put(store, record as never);
+}

@@ -1,0 +1,103 @@
+// The Board pack page against the sample files (msw) and an in-memory IndexedDB: every page of the pack
+// with its running head and number, Table 1 as it casts, the pack's settings, and a pack frozen, listed,
+// reopened exactly as it was and compared with the live figures. Expected figures are the paper's.
+import 'fake-indexeddb/auto';
+import { configure, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Route, Routes } from 'react-router';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { BoardPackPage } from '../../src/features/board-pack/board-pack-page';
+import { openOutturnDb } from '../../src/storage/db';
+import { renderWithProviders } from './render-with-providers.tsx';
+
+configure({ asyncUtilTimeout: 8_000 });
+
+const rowOf = (table: HTMLElement, label: string): HTMLElement => within(table).getByRole('rowheader', { name: label }).closest('tr')!;
+const cells = (row: HTMLElement): string[] => within(row).getAllByRole('cell').map((c) => c.textContent ?? '');
+
+function renderPage(entry = '/board-pack') {
+  const user = userEvent.setup({ delay: null });
+  renderWithProviders(
+    <Routes>
+      <Route path="/board-pack" element={<BoardPackPage />} />
+    </Routes>,
+    { initialEntries: [entry] },
+  );
+  return user;
+}
+
+const sheets = () => screen.getAllByRole('region', { name: /^Page \d+ of \d+:/ });
+
+beforeEach(async () => {
+  const db = await openOutturnDb();
+  await Promise.all([db.clear('snapshots'), db.delete('settings', 'board-pack')]);
+});
+afterEach(() => vi.restoreAllMocks());
+
+describe('BoardPackPage', { timeout: 60_000 }, () => {
+  it('lays the pack out as numbered pages, each with the title and the period at its head', async () => {
+    renderPage();
+    await screen.findByRole('region', { name: /^Page 1 of 13: Revenue and capital outturn 2017\/18/ });
+    const pages = sheets();
+    expect(pages).toHaveLength(13);
+    pages.forEach((page, i) => {
+      expect(page.querySelector('.pack-running-head')!.textContent).toContain('Revenue and capital outturn 2017/18 · 2017/18 provisional outturn (year end, period 12)');
+      expect(page.querySelector('.pack-running-foot')!.textContent).toContain(`Page ${i + 1} of 13`);
+    });
+  });
+
+  it('shows Table 1 with its totals worked out from the lines, so that it casts', async () => {
+    renderPage();
+    const table = await screen.findByRole('table', { name: "Table 1: Revenue Outturn 2017/18 (£'000)" });
+    // 126,252 + 1,194 + 3,514 = 130,960; 128,040 + 1,098 + 3,608 = 132,746; 132,746 - 130,960 = 1,786.
+    expect(cells(rowOf(table, 'TOTAL'))).toEqual(['130,960', '132,746', '1,786', '1.4%', '▲ Adverse']);
+    expect(screen.getByText('TOTAL, outturn: the paper prints 132,811; its lines as printed add to 132,746.')).toBeTruthy();
+  });
+
+  it('uses the saved settings: a new title heads every page', async () => {
+    const user = renderPage();
+    await screen.findByRole('region', { name: /^Page 1 of 13/ });
+    await user.click(screen.getByText(/Pack settings/));
+    const title = screen.getByLabelText('Title');
+    await user.clear(title);
+    await user.type(title, 'BCB 19 July 2018: outturn');
+    await user.click(screen.getByRole('button', { name: 'Save the pack settings' }));
+    await screen.findByRole('region', { name: /^Page 1 of 13: BCB 19 July 2018: outturn/ });
+    expect(sheets().every((p) => p.querySelector('.pack-running-head')!.textContent!.startsWith('BCB 19 July 2018: outturn · '))).toBe(true);
+  });
+
+  it('freezes the pack, lists it, and reopens it exactly as it was, its seal checked', async () => {
+    const user = renderPage();
+    await screen.findByRole('region', { name: /^Page 1 of 13/ });
+    await user.type(screen.getByLabelText('Name for a frozen copy'), 'July BCB draft');
+    await user.click(screen.getByRole('button', { name: 'Freeze this pack' }));
+    await screen.findByText(/Frozen “July BCB draft” \(SHA-256 [0-9a-f]{16}…\)/);
+    await user.click(screen.getByText(/^Frozen packs, 1 in this browser/));
+    const list = await screen.findByRole('table', { name: 'Frozen packs: 1' });
+    await user.click(within(list).getByRole('link', { name: 'Open July BCB draft' }));
+    const banner = await screen.findByText(/the seal matches, so it is exactly as it was frozen/);
+    expect(banner.textContent).toMatch(/Worked out again from its frozen inputs by this version \(.+\): the same figures on every page\./);
+    expect(sheets()[0]!.querySelector('.pack-running-foot')!.textContent).toMatch(/frozen snapshot “July BCB draft”, SHA-256 [0-9a-f]{12}…/);
+    const table = screen.getByRole('table', { name: "Table 1: Revenue Outturn 2017/18 (£'000)" });
+    expect(cells(rowOf(table, 'TOTAL'))).toEqual(['130,960', '132,746', '1,786', '1.4%', '▲ Adverse']);
+  });
+
+  it('compares a frozen pack with the live figures: nothing moved, no new reds, no reserve changed', async () => {
+    const user = renderPage();
+    await screen.findByRole('region', { name: /^Page 1 of 13/ });
+    await user.click(screen.getByRole('button', { name: 'Freeze this pack' }));
+    await screen.findByRole('table', { name: 'Frozen packs: 1' });
+    expect(await screen.findByText(/: 0 figures moved by more than £100k, 0 new reds, 0 reserve balances changed\./)).toBeTruthy();
+  });
+
+  it('deletes a frozen pack once confirmed', async () => {
+    vi.spyOn(window, 'confirm').mockReturnValue(true);
+    const user = renderPage();
+    await screen.findByRole('region', { name: /^Page 1 of 13/ });
+    await user.click(screen.getByRole('button', { name: 'Freeze this pack' }));
+    await user.click(await screen.findByText(/^Frozen packs, 1 in this browser/));
+    const list = await screen.findByRole('table', { name: 'Frozen packs: 1' });
+    await user.click(within(list).getByRole('button', { name: /^Delete/ }));
+    await waitFor(() => expect(screen.getByText('No pack has been frozen in this browser yet.')).toBeTruthy());
+  });
+});

@@ -1,0 +1,136 @@
+// Handing the work over in real Chromium: a browser profile that has imported a revised Table 5, saved a
+// scenario, set the pack's title and frozen a pack exports its workspace; a fresh profile (its own first
+// start, the sample loaded) takes the file in, sees the plan, applies it, and then shows the same figures
+// on every page. Expected figures are the paper's Table 5, revised by hand (Capital Reserve usage 1,920 -> 2,120).
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from '@playwright/test';
+import { SAMPLE_FILE_LIST } from '../../src/api/sample-files';
+import { APP_PAGES } from './app-pages';
+import { test, expect } from './watched-page';
+
+const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
+// Every sample file is imported at a profile's first start.
+const SAMPLES = SAMPLE_FILE_LIST.length;
+
+// Table 5 with the Capital Reserve drawing 2,120 rather than 1,920: closing 3,205 - 2,120 = 1,085; the
+// totals move with it: usage 9,779 + 200 = 9,979; closing 17,033 - 200 = 16,833 and 24,231 - 200 = 24,031.
+const REVISED_TABLE_5 = `Group,Reserve,Row type,Balance 1/4/17 (£'000),Added to Reserve (£'000),Actual usage (£'000),Balance 31/3/18 (£'000),Note
+earmarked,Carry Forward Revenue Reserve,item,"1,089","1,012","(1,089)","1,012",
+earmarked,Drug Forfeiture (Operational) Reserve,item,78,38,-,116,
+earmarked,Budget Assistance Reserve,item,"8,414",-,"(4,354)","4,060",
+earmarked,Road Casualty Reduction & Support Fund (*),item,"1,348",402,(168),"1,582",
+earmarked,Collaboration & Commissioning Reserve,item,270,-,(10),260,
+earmarked,ICT Development Reserve,item,432,-,-,432,
+earmarked,Estate Development Reserve,item,"3,439",-,(500),"2,939",
+contingency,Insurance Reserve,item,996,-,(134),862,
+contingency,Ill-Health Retirement Reserve,item,398,-,-,398,
+capital,Capital Reserve,item,"3,205",-,"(2,120)","1,085",revised by the officer
+capital,Capital Receipts Reserve,item,"1,209",705,,"1,914",
+capital,Capital Carry Forward Reserve,item,"1,604","2,173","(1,604)","2,173",
+,Total Earmarked Reserves,subtotal,"22,482","4,330","(9,979)","16,833",
+general,General Reserve,item,"7,198",-,-,"7,198",
+,Total Usable Reserves,total,"29,680","4,330","(9,979)","24,031",
+`;
+
+/** The figures a page shows: every numeric cell's text, in page order. */
+async function figuresOn(page: Page, path: string, ready: (p: Page) => ReturnType<Page['getByRole']>): Promise<string[]> {
+  await page.goto(path);
+  await expect(ready(page)).toBeVisible({ timeout: 30_000 });
+  await page.waitForLoadState('networkidle');
+  return page.locator('main td.num').allInnerTexts();
+}
+
+/** A second profile: a fresh browser context, watched for console and page errors like the fixture's. */
+async function freshProfile(browser: Browser) {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const problems: string[] = [];
+  context.on('weberror', (e) => problems.push(`uncaught error: ${e.error().message}`));
+  context.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+  });
+  return { context, page: await context.newPage(), problems };
+}
+
+test('a workspace exported from one profile and taken into a fresh one shows the same figures on every page', async ({ app, browser }) => {
+  test.setTimeout(180_000);
+  mkdirSync(ARTIFACTS, { recursive: true });
+
+  // Profile A: the officer's month's work.
+  const table5 = `${ARTIFACTS}table-5-reserves.csv`;
+  writeFileSync(table5, REVISED_TABLE_5);
+  await app.goto('/import');
+  await expect(app.getByRole('table', { name: new RegExp(`^${SAMPLES} datasets, kept in this browser`) })).toBeVisible({ timeout: 30_000 });
+  await app.getByLabel(/Choose a CSV file/).setInputFiles(table5);
+  await app.getByRole('button', { name: 'Import table-5-reserves.csv' }).click();
+  await expect(app.getByRole('article', { name: 'Import receipt: table-5-reserves.csv' }).getByRole('status')).toContainText('15 rows read = 13 accepted');
+
+  await app.goto('/reserves');
+  const reserves = app.getByRole('table', { name: "Table 5: reserves position, 2017/18 (£'000)" });
+  await expect(reserves.getByRole('row').filter({ has: app.getByRole('rowheader', { name: 'Capital Reserve', exact: true }) })).toContainText('1,085');
+
+  await app.goto('/projections');
+  await app.getByLabel("Low case yearly inflow (£'000)").fill('0');
+  await app.getByLabel('Scenario name').fill('Officer’s case: no low inflow');
+  await app.getByRole('button', { name: 'Save scenario' }).click();
+  await expect(app.getByText('Saved “Officer’s case: no low inflow”.')).toBeVisible();
+
+  await app.goto('/board-pack');
+  await expect(app.getByRole('region', { name: /^Page 1 of/ })).toBeVisible({ timeout: 30_000 });
+  await app.getByText('Pack settings: title, period, Road Casualty inputs').click();
+  await app.getByLabel('Title').fill('BCB 19 July 2018: outturn');
+  await app.getByLabel('Road Casualty Reserve projection').selectOption({ label: 'Saved scenario: Officer’s case: no low inflow' });
+  await app.getByRole('button', { name: 'Save the pack settings' }).click();
+  await expect(app.getByRole('region', { name: /^Page 1 of \d+: BCB 19 July 2018: outturn/ })).toBeVisible();
+  await app.getByLabel('Name for a frozen copy').fill('July BCB');
+  await app.getByRole('button', { name: 'Freeze this pack' }).click();
+  await expect(app.getByText(/Frozen “July BCB”/)).toBeVisible();
+
+  const before: Record<string, string[]> = {};
+  for (const { path, ready } of APP_PAGES) before[path] = await figuresOn(app, path, ready);
+  // The revised Table 5 is what the officer's pages show: the Capital Reserve closes at 1,085.
+  expect(before['/reserves']).toContain('1,085');
+  expect(before['/board-pack']).toContain('24,031');
+
+  await app.goto('/workspace');
+  await expect(app.getByText(new RegExp(`This browser holds ${SAMPLES + 1} datasets`))).toBeVisible();
+  const [download] = await Promise.all([app.waitForEvent('download'), app.getByRole('button', { name: 'Export the workspace' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^outturn-workspace-\d{4}-\d{2}-\d{2}\.ndjson\.gz$/);
+  const file = `${ARTIFACTS}${download.suggestedFilename()}`;
+  await download.saveAs(file);
+  await expect(app.getByText(/^Exported outturn-workspace-.*KB before compression/)).toBeVisible();
+  expect(statSync(file).size).toBeGreaterThan(10_000);
+
+  // Profile B: a fresh browser, first start (the sample loads), then the officer's file.
+  const b = await freshProfile(browser);
+  await b.page.goto('/workspace');
+  await expect(b.page.getByText(new RegExp(`This browser holds ${SAMPLES} datasets`))).toBeVisible({ timeout: 30_000 });
+  await b.page.getByLabel('Choose a workspace file').setInputFiles(file);
+  const plan = b.page.getByRole('table', { name: 'What importing this file would change in this browser' });
+  await expect(plan).toBeVisible({ timeout: 30_000 });
+  const change = (label: string) => plan.getByRole('row').filter({ has: b.page.getByRole('rowheader', { name: label, exact: true }) }).getByRole('cell').first();
+  await expect(change('table-5-reserves.csv')).toHaveText('⇄ Replaces');
+  await expect(change('table-1-revenue-outturn.csv')).toHaveText('= No change');
+  await expect(change('Scenario “Officer’s case: no low inflow”')).toHaveText('+ Adds');
+  await expect(change('Frozen pack “July BCB”')).toHaveText('+ Adds');
+  await expect(change('Board pack settings')).toHaveText('+ Adds');
+  await b.page.screenshot({ path: `${ARTIFACTS}workspace-plan.png`, fullPage: true });
+  await b.page.getByRole('button', { name: /^Apply the \d+ chosen changes$/ }).click();
+  await expect(b.page.getByText(/^Taken in from outturn-workspace-/)).toBeVisible({ timeout: 30_000 });
+
+  for (const { path, ready } of APP_PAGES) {
+    const after = await figuresOn(b.page, path, ready);
+    // The Import page lists datasets in the order they were imported, which differs between the two
+    // browsers (each loaded the sample at its own first start): the same figures, compared as a set.
+    if (path === '/import') expect([...after].sort(), path).toEqual([...before[path]!].sort());
+    else expect(after, path).toEqual(before[path]);
+  }
+  await b.page.goto('/board-pack');
+  await expect(b.page.getByRole('region', { name: /^Page 1 of \d+: BCB 19 July 2018: outturn/ })).toBeVisible();
+  await b.page.getByText(/^Frozen packs, 1 in this browser/).click();
+  await b.page.getByRole('link', { name: 'Open July BCB' }).click();
+  await expect(b.page.getByText(/the seal matches, so it is exactly as it was frozen/)).toBeVisible();
+  await b.page.screenshot({ path: `${ARTIFACTS}workspace-snapshot-reopened.png` });
+  await b.context.close();
+  expect(b.problems).toEqual([]);
+});
