@@ -3,9 +3,13 @@ import 'fake-indexeddb/auto';
 // requests for /data/*.csv, any other request fails the test, and every test starts from a clean
 // DOM and the default handlers. Vitest globals are off, so Testing Library's automatic cleanup
 // does not run: it is called here.
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { server } from './msw-server.ts';
+
+// Pages here import the sample through the whole pipeline at first start: on a loaded 2-core machine the
+// first screen can take more than Testing Library's default second to appear. A bound, not a retry.
+configure({ asyncUtilTimeout: 5000 });
 
 beforeAll(() => {
   server.listen({ onUnhandledRequest: 'error' });
