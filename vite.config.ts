@@ -62,6 +62,9 @@ export default defineConfig({
           name: 'component',
           environment: 'jsdom',
           include: ['test/component/**/*.test.tsx'],
+          // The first test of a file imports all 16 sample files through the whole pipeline (first start):
+          // on a loaded 2-core machine that can pass 5 s. A bound, not a retry.
+          testTimeout: 30_000,
           setupFiles: ['test/component/setup.ts'],
         },
       },
