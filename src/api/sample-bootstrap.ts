@@ -1,6 +1,6 @@
 import type { EncodingEvidence } from '../import/decode';
 import { planOf, planProblems, type Preview } from '../import/preview';
-import { deleteOrphanChunks, getSetting, listDatasets, putSetting } from '../storage/datasets';
+import { getSetting, IMPORT_LOCK, listDatasets, migrateDatasets, putSetting, sweepUnfinishedImports } from '../storage/datasets';
 import type { ImportReply, PreviewReply, ScanReply } from '../worker/import-jobs';
 import { startJob } from '../worker/worker-client';
 import { SAMPLE_FILE_LIST } from './sample-files';
@@ -8,7 +8,8 @@ import { SAMPLE_FILE_LIST } from './sample-files';
 /*
  * First start: the embedded 2017/18 sample (data/*.csv) goes through the same import pipeline as any
  * upload, so its receipts are shown like any other. Done once per browser; a Web Lock keeps two tabs
- * opened together from importing it twice. Also tidies chunks left by an import that never finished.
+ * opened together from importing it twice. Also brings stored datasets to the current layout, and tidies
+ * what an import that never finished left behind (telling the user, in a notice).
  */
 
 const SAMPLE_SETTING = 'sample-imported';
@@ -25,7 +26,12 @@ export function ensureStarted(): Promise<void> {
 async function start(): Promise<void> {
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
   const work = async (): Promise<void> => {
-    await deleteOrphanChunks();
+    // Datasets saved by an older version are brought forward (or set aside, with the reason) before anything reads them.
+    await migrateDatasets();
+    // Imports left unfinished by a closed or reloaded page are tidied, but only when no tab is importing:
+    // a running import's chunks belong to no dataset until its commit, and must not be taken for orphans.
+    if (locks) await locks.request(IMPORT_LOCK, { mode: 'exclusive', ifAvailable: true }, (lock) => (lock ? sweepUnfinishedImports() : undefined));
+    else await sweepUnfinishedImports();
     if (await getSetting<boolean>(SAMPLE_SETTING)) return;
     await importSample();
     await putSetting(SAMPLE_SETTING, true);

@@ -8,6 +8,7 @@ import { sizeRefusal, type Progress } from '../import/run-import';
 import { saveProfile, type MappingProfile } from '../storage/profiles';
 import type { ImportReply, PreviewReply, ScanReply } from '../worker/import-jobs';
 import { startJob, type Job } from '../worker/worker-client';
+import { announceImportEnded, announceImportStarted } from './cross-tab';
 import { useInvalidateDatasets } from './datasets';
 
 /*
@@ -93,6 +94,7 @@ export function useImportFlow() {
         setStep({ name: 'importing', file, progress }),
       );
       job.current = j;
+      announceImportStarted(ids.datasetId, file.name);
       try {
         const reply = await j.promise;
         setStep({ name: 'done', receipt: reply.receipt });
@@ -101,6 +103,7 @@ export function useImportFlow() {
         fail(error);
       } finally {
         job.current = null;
+        announceImportEnded(ids.datasetId);
       }
     },
     [step, invalidate],

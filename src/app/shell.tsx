@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { NavLink } from 'react-router';
+import { StoredDataNotices } from '../features/import/stored-data-notices';
 
 const PAGES = [
   { to: '/revenue', label: 'Revenue' },
@@ -36,6 +37,7 @@ export function Shell({ children }: { children: ReactNode }) {
         </nav>
       </header>
       <main id="main" tabIndex={-1}>
+        <StoredDataNotices />
         {children}
       </main>
     </>

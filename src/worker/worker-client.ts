@@ -1,5 +1,5 @@
 import { ImportCancelled, type Progress } from '../import/run-import';
-import { deleteChunks } from '../storage/datasets';
+import { abandonImport } from '../storage/datasets';
 import type { JobMessage, JobRequest } from './messages';
 import { runJob } from './run-job';
 
@@ -16,7 +16,7 @@ export interface Job<T> {
 
 export function startJob<T>(request: JobRequest, onProgress: (p: Progress) => void = () => undefined): Job<T> {
   const cleanUp = async (): Promise<void> => {
-    if (request.type === 'import') await deleteChunks(request.ids.datasetId).catch(() => undefined);
+    if (request.type === 'import') await abandonImport(request.ids.datasetId).catch(() => undefined);
   };
 
   if (typeof Worker === 'undefined') {
