@@ -66,6 +66,23 @@ function abortQuietly(tx: { abort(): void }): void {
   }
 }
 
+/**
+ * Writes in one transaction, all or nothing: a refusal part-way (one write thrown, others already queued)
+ * aborts the transaction, so that no record is left without its companions, and every queued write is
+ * waited for (each ends in the abort) before the refusal is passed on.
+ */
+async function allOrNothing(tx: { abort(): void; done: Promise<void> }, writes: readonly (() => Promise<unknown>)[]): Promise<void> {
+  const pending: Promise<unknown>[] = [];
+  try {
+    for (const write of writes) pending.push(write());
+    await Promise.all([...pending, tx.done]);
+  } catch (error) {
+    abortQuietly(tx);
+    await Promise.allSettled([...pending, tx.done]);
+    throw error;
+  }
+}
+
 async function guarded<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
@@ -84,18 +101,11 @@ export async function commitDataset(meta: DatasetMeta, receipt: ImportReceipt, d
   const d = db ?? (await openOutturnDb());
   await guarded(async () => {
     const tx = d.transaction(['datasets', 'receipts', 'settings'], 'readwrite');
-    try {
-      await Promise.all([
-        tx.objectStore('datasets').put(meta as never),
-        tx.objectStore('receipts').put(receipt as never),
-        tx.objectStore('settings').delete(RUNNING + meta.id),
-        tx.done,
-      ]);
-    } catch (error) {
-      // A refusal part-way (one write thrown, others queued) must not leave the record without its receipt.
-      abortQuietly(tx);
-      throw error;
-    }
+    await allOrNothing(tx, [
+      () => tx.objectStore('datasets').put(meta as never),
+      () => tx.objectStore('receipts').put(receipt as never),
+      () => tx.objectStore('settings').delete(RUNNING + meta.id),
+    ]);
   });
 }
 
@@ -234,12 +244,11 @@ export async function migrateDatasets(db?: Db): Promise<number> {
     }
     const tx = d.transaction(['datasets', 'chunks'], 'readwrite');
     try {
-      await Promise.all([...chunks.map((c) => tx.objectStore('chunks').put({ ...c, datasetId: meta.id } as never)), tx.objectStore('datasets').put({ ...meta, schema: DATASET_SCHEMA } as never), tx.done]);
+      await allOrNothing(tx, [...chunks.map((c) => () => tx.objectStore('chunks').put({ ...c, datasetId: meta.id } as never)), () => tx.objectStore('datasets').put({ ...meta, schema: DATASET_SCHEMA } as never)]);
       migrated++;
       await d.delete('settings', SET_ASIDE + meta.id);
     } catch (error) {
       // Refused (a full disk): the dataset stays as it was, set aside, and the next start tries again.
-      abortQuietly(tx);
       const reason = error instanceof Error ? new StorageRefused(error).message : String(error);
       await putSetting(SET_ASIDE + meta.id, `it was saved by an older version of Outturn and could not yet be brought forward: ${reason}`, d).catch(() => undefined);
     }
