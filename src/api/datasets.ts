@@ -19,14 +19,18 @@ export const receiptsQuery = queryOptions({
   },
 });
 
-/** Stored records that cannot be read (damaged, or from another version of Outturn), with the reason. */
-export const setAsideQuery = queryOptions({
-  queryKey: ['datasets', 'set-aside'],
-  queryFn: async () => {
-    await ensureStarted();
-    return listSetAside();
-  },
-});
+/**
+ * Stored records that cannot be read (damaged, or from another version of Outturn), with the reason:
+ * datasets and receipts ('all', the Import page), or datasets only ('datasets', the notice on every page).
+ */
+export const setAsideQuery = (scope: 'all' | 'datasets') =>
+  queryOptions({
+    queryKey: ['datasets', 'set-aside', scope],
+    queryFn: async () => {
+      await ensureStarted();
+      return listSetAside({ receipts: scope === 'all' });
+    },
+  });
 
 /** What the user should hear about from an earlier visit: imports a closed or reloaded page left unfinished. */
 export const noticesQuery = queryOptions({
@@ -37,8 +41,8 @@ export const noticesQuery = queryOptions({
   },
 });
 
-export function useSetAside() {
-  return useQuery(setAsideQuery);
+export function useSetAside(scope: 'all' | 'datasets' = 'all') {
+  return useQuery(setAsideQuery(scope));
 }
 
 export function useNotices() {

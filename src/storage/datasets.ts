@@ -196,7 +196,11 @@ export interface SetAside {
   reason: string;
 }
 
-export async function listSetAside(db?: Db): Promise<SetAside[]> {
+/**
+ * The records set aside: datasets, and (`receipts`) receipts too. Receipts can be large (thousands of issues
+ * each), so only the Import page reads them all; the notice on every page counts datasets.
+ */
+export async function listSetAside(options: { receipts: boolean } = { receipts: true }, db?: Db): Promise<SetAside[]> {
   const d = db ?? (await openOutturnDb());
   const list: SetAside[] = [];
   const keys = await d.getAllKeys('datasets');
@@ -208,6 +212,7 @@ export async function listSetAside(db?: Db): Promise<SetAside[]> {
     const reason = v.reason ?? (await getSetting<string>(SET_ASIDE + id, d)) ?? 'it is in an older layout that has not been brought forward yet';
     list.push({ store: 'datasets', id, name: nameOf(records[i]), reason });
   }
+  if (!options.receipts) return list;
   const receiptKeys = await d.getAllKeys('receipts');
   const receipts = await d.getAll('receipts');
   for (let i = 0; i < receipts.length; i++) {

@@ -114,7 +114,7 @@ describe('stored data from other versions, damaged, or left by an unfinished imp
     expect(notice.textContent).toMatch(
       /^The import of big-ledger\.csv started 2026-11-20 10:15 UTC did not finish: the page was closed or reloaded while it ran\. Nothing from it was kept, and the data stored before it is as it was\./,
     );
-    expect((await screen.findByText(/stored records cannot be read/)).textContent).toContain('3 stored records cannot be read and were set aside');
+    expect((await screen.findByText(/stored datasets cannot be read/)).textContent).toContain('2 stored datasets cannot be read and were set aside');
     const db = await openOutturnDb();
     const owners = (await db.getAllKeys('chunks')).map(([id]) => id);
     expect(owners.filter((id) => id === 'abandoned-1' || id === 'orphan-1')).toEqual([]);

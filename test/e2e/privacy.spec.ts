@@ -6,20 +6,9 @@ import { rmSync, mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../../vite.config';
+import { ROUTES } from './routes';
 import { expect, test } from './watched-page';
 
-/**
- * Every page of the app. When the board pack (issue 8) lands, add '/board-pack' here: it is then browsed,
- * printed and watched like every other page, with nothing else to change.
- */
-export const ROUTES: readonly { path: string; heading: string }[] = [
-  { path: '/revenue', heading: 'Revenue' },
-  { path: '/capital', heading: 'Capital' },
-  { path: '/reserves', heading: 'Reserves' },
-  { path: '/reconciliation', heading: 'Reconciliation' },
-  { path: '/projections', heading: 'Projections' },
-  { path: '/import', heading: 'Import' },
-];
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/ledger-windows-1252.csv', import.meta.url));
 const PRINTS = fileURLToPath(new URL('../../test-results/privacy-prints/', import.meta.url));

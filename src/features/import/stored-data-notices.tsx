@@ -10,7 +10,7 @@ const when = (iso: string): string => (iso ? `${iso.slice(0, 10)} ${iso.slice(11
  */
 export function StoredDataNotices() {
   const notices = useNotices();
-  const setAside = useSetAside();
+  const setAside = useSetAside('datasets');
   const dismiss = useDismissNotice();
   const unreadable = setAside.data?.length ?? 0;
   if ((notices.data?.length ?? 0) === 0 && unreadable === 0) return null;
@@ -27,7 +27,7 @@ export function StoredDataNotices() {
       ))}
       {unreadable > 0 && (
         <p className="notice" role="status">
-          {unreadable === 1 ? 'One stored record' : `${unreadable} stored records`} cannot be read and {unreadable === 1 ? 'was' : 'were'} set aside; everything else is
+          {unreadable === 1 ? 'One stored dataset' : `${unreadable} stored datasets`} cannot be read and {unreadable === 1 ? 'was' : 'were'} set aside; everything else is
           shown as usual. <NavLink to="/import#set-aside">See which, and why, on the Import page</NavLink>.
         </p>
       )}
