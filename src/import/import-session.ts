@@ -348,7 +348,7 @@ export class ImportSession {
 
   /** A row that cannot be read as cells (or comes with no header above it): counted, rejected, and said why. */
   private brokenRow(cells: string[], line: number, problem: RecordProblem | undefined): void {
-    if (cells.every((c) => c.trim() === '')) {
+    if (!problem && cells.every((c) => c.trim() === '')) {
       this.counts.blank++;
       this.trailingBlank = true;
       return;
