@@ -114,8 +114,9 @@ describe('a row of 200 MB with no line break, between good rows', () => {
     );
     expect(o.chunks[0]!.raw[2]).toEqual(['before', 'after']);
     expectEveryRowAccountedFor(o.result, o.chunks);
-    // The 200 MB are never held: the heap grows by a few pieces of text, not by the row.
-    expect(heapPeak - heapBefore).toBeLessThan(64 * MB);
+    // The 200 MB are never held: the heap grows by a few pieces of text (3 MB here), never by the row. The
+    // bound is loose because garbage awaits the collector; holding the row would exceed it whatever the timing.
+    expect(heapPeak - heapBefore).toBeLessThan(100 * MB);
     console.log(`200 MB row: pipeline ${seconds(Date.now() - started)}, heap grew ${((heapPeak - heapBefore) / MB).toFixed(0)} MB at most`);
   }, 120_000);
 
