@@ -106,6 +106,12 @@ export function announceDatasetsChanged(): void {
   post({ type: 'datasets-changed' });
 }
 
+/** The stored datasets changed under this tab (a late start-up tidy): it re-reads them, and so do the others. */
+export function datasetsChangedHere(): void {
+  for (const f of onChanged) f();
+  post({ type: 'datasets-changed' });
+}
+
 /** Imports running in other tabs of this browser. */
 export function useOtherTabImports(): OtherImport[] {
   return useSyncExternalStore(

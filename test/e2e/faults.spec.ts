@@ -4,6 +4,7 @@
 // was before that import (the same datasets, rows and parts of rows; no orphan chunks; no import left marked
 // as running) and that the user was told, on screen. The large ledger is generated here and deleted after.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { generateLedger } from '../../bench/generate-ledger';
@@ -12,10 +13,11 @@ import { expect, storedState, test } from './watched-page';
 const FIXTURE = fileURLToPath(new URL('../fixtures/ledger-windows-1252.csv', import.meta.url));
 const ROWS = 400_000; // about 36 MB: long enough to be caught part-way on a fast machine
 
-function bigLedger(testName: string): { path: string; remove: () => void } {
-  const dir = fileURLToPath(new URL(`../../test-results/faults-${testName}/`, import.meta.url));
+/** The large ledger, in this test's own output folder (tests may run side by side), deleted after. */
+function bigLedger(): { path: string; remove: () => void } {
+  const dir = test.info().outputPath('ledger');
   mkdirSync(dir, { recursive: true });
-  const path = `${dir}big-ledger.csv`;
+  const path = join(dir, 'big-ledger.csv');
   writeFileSync(path, generateLedger(ROWS, 11).text);
   return { path, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
@@ -30,27 +32,24 @@ async function openImport(page: Page) {
   return before;
 }
 
-/** Starts importing a file and waits until rows are being stored (the import is part-way). */
-async function startImport(page: Page, path: string, name: string, rowsAtLeast = 20_000) {
-  await page.getByLabel(/Choose a CSV file/).setInputFiles(path);
-  await page.getByRole('button', { name: `Import ${name}` }).click();
-  await expect
-    .poll(async () => Number(((await page.getByRole('status').filter({ hasText: /rows read/ }).textContent()) ?? '').match(/([\d,]+) rows read/)?.[1]?.replace(/,/g, '') ?? 0), {
-      timeout: 30_000,
-    })
-    .toBeGreaterThanOrEqual(rowsAtLeast);
-}
-
 /** Chunks written by the running import (not yet any dataset's): proof that the fault strikes part-way. */
 async function chunksInFlight(page: Page): Promise<number> {
   return (await storedState(page)).orphanChunks;
+}
+
+/** Starts importing a file and waits until some of its rows are stored, and the import still runs. */
+async function startImport(page: Page, path: string, name: string) {
+  await page.getByLabel(/Choose a CSV file/).setInputFiles(path);
+  await page.getByRole('button', { name: `Import ${name}` }).click();
+  await expect.poll(() => chunksInFlight(page), { timeout: 30_000, intervals: [50, 100, 200] }).toBeGreaterThan(0);
+  await expect(page.getByRole('heading', { name: `Importing ${name}` })).toBeVisible();
 }
 
 test.describe('the worker crashing part-way', () => {
   test.use({ expectedProblems: /injected fault: the import worker crashed/ });
 
   test('leaves the stored data as it was, and says so', async ({ app }) => {
-    const big = bigLedger('crash');
+    const big = bigLedger();
     try {
       const before = await openImport(app);
       await startImport(app, big.path, 'big-ledger.csv');
@@ -85,7 +84,7 @@ test.describe('the browser refusing a write', () => {
         }; }\n`;
       await route.fulfill({ response, body: refuse + (await response.text()) });
     });
-    const big = bigLedger('quota');
+    const big = bigLedger();
     try {
       const before = await openImport(app);
       await app.getByLabel(/Choose a CSV file/).setInputFiles(big.path);
@@ -104,10 +103,10 @@ test.describe('the browser refusing a write', () => {
 
 test.describe('a second tab importing at the same time', () => {
   test('both imports are kept whole, neither disturbs the other, and each tab is told of the other', async ({ app }) => {
-    const big = bigLedger('two-tabs');
+    const big = bigLedger();
     try {
       const before = await openImport(app);
-      await startImport(app, big.path, 'big-ledger.csv', 10_000);
+      await startImport(app, big.path, 'big-ledger.csv');
       const inFlight = await chunksInFlight(app);
       expect(inFlight).toBeGreaterThan(0);
 
@@ -143,7 +142,7 @@ test.describe('a second tab importing at the same time', () => {
 
 test.describe('a reload during an import', () => {
   test('leaves the stored data as it was, and the page says what happened', async ({ app }) => {
-    const big = bigLedger('reload');
+    const big = bigLedger();
     try {
       const before = await openImport(app);
       await startImport(app, big.path, 'big-ledger.csv');
@@ -162,6 +161,23 @@ test.describe('a reload during an import', () => {
       await app.reload();
       await expect(app.getByRole('table', { name: /^9 datasets, kept/ })).toBeVisible();
       await expect(app.getByText('did not finish')).toHaveCount(0);
+    } finally {
+      big.remove();
+    }
+  });
+});
+
+test.describe('the file deleted from disk part-way through its import', () => {
+  test('leaves the stored data as it was, and says what happened', async ({ app }) => {
+    const big = bigLedger();
+    try {
+      const before = await openImport(app);
+      await startImport(app, big.path, 'big-ledger.csv');
+      big.remove(); // the browser reads the file from disk as the import goes
+      await expect(app.getByRole('alert')).toHaveText(
+        'big-ledger.csv could not be read to the end: it was moved, changed or deleted while Outturn was reading it. Nothing from this import was kept; choose the file again.',
+      );
+      await expect.poll(() => storedState(app)).toEqual(before);
     } finally {
       big.remove();
     }
