@@ -42,10 +42,72 @@ function appVersion(): string {
   }
 }
 
+/*
+ * Nothing leaves the origin: the Content-Security-Policy allows the app's own origin and nothing else.
+ *  - script-src 'self': the built app is module scripts from /assets; no inline script, no eval.
+ *  - style-src 'self': the stylesheet is a file. Recharts and React set styles through the CSSOM
+ *    (element.style), which CSP does not govern, so 'unsafe-inline' is not needed (checked end to end: a
+ *    refused style is a console error, and every end-to-end test fails on one).
+ *  - img-src 'self' data:: the favicon is a data: URL (index.html).
+ *  - worker-src 'self': the import worker is a file of the build (/assets/import.worker-*.js), not a blob.
+ *  - connect-src 'self': the sample files under /data; nothing else is ever fetched.
+ *  - object-src 'none', base-uri 'self', form-action 'none': no plugins, no <base> hijack, no form posts.
+ * Downloads (CSV exports) are blob: URLs opened by a link with `download`: a navigation, not a fetch, so
+ * no directive governs them and none is loosened for them.
+ * The <meta> in index.html carries the policy wherever the built files are served; `vite preview` also sends
+ * it as a header, with frame-ancestors 'none' (which a <meta> cannot carry). The dev server loosens it
+ * only as Vite's own dev tooling needs: React Refresh's inline preamble, CSS injected as <style>, and HMR's
+ * WebSocket to the dev server.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
+// Chromium lets 'self' match the dev server's own ws: (CSP Level 3); older Safari and Firefox need the scheme named.
+const DEV_POLICY = CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+  .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+  .replace("connect-src 'self'", "connect-src 'self' ws: wss:");
+
+const META = /<meta http-equiv="Content-Security-Policy" content="[^"]*" \/>/;
+
+function contentSecurityPolicy(): Plugin {
+  const headers = (res: { setHeader(name: string, value: string): void }): void => {
+    res.setHeader('Content-Security-Policy', `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+  };
+  return {
+    name: 'outturn-content-security-policy',
+    transformIndexHtml: {
+      order: 'pre',
+      handler(html, ctx) {
+        if (!META.test(html)) throw new Error('index.html must carry the Content-Security-Policy <meta> (vite.config.ts)');
+        const policy = ctx.server ? DEV_POLICY : CONTENT_SECURITY_POLICY;
+        return html.replace(META, `<meta http-equiv="Content-Security-Policy" content="${policy}" />`);
+      },
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use((_req, res, next) => {
+        headers(res);
+        next();
+      });
+    },
+  };
+}
+
 // One config for the app, the unit tests (pure core, Node) and the component tests (jsdom).
 // End-to-end tests run in Playwright against `vite build` output (playwright.config.ts).
 export default defineConfig({
-  plugins: [react(), sampleData()],
+  plugins: [react(), sampleData(), contentSecurityPolicy()],
   define: { __OUTTURN_VERSION__: JSON.stringify(appVersion()) },
   server: { port: 5173, strictPort: false },
   preview: { port: 4173, strictPort: true },

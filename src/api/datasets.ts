@@ -1,5 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { deleteDataset, listDatasets, listReceipts } from '../storage/datasets';
+import { deleteDataset, deleteReceipt, dismissNotice, listDatasets, listNotices, listReceipts, listSetAside, type SetAside } from '../storage/datasets';
+import { announceDatasetsChanged } from './cross-tab';
 import { ensureStarted, importSample } from './sample-bootstrap';
 
 export const datasetsQuery = queryOptions({
@@ -18,6 +19,52 @@ export const receiptsQuery = queryOptions({
   },
 });
 
+/**
+ * Stored records that cannot be read (damaged, or from another version of Outturn), with the reason:
+ * datasets and receipts ('all', the Import page), or datasets only ('datasets', the notice on every page).
+ */
+export const setAsideQuery = (scope: 'all' | 'datasets') =>
+  queryOptions({
+    queryKey: ['datasets', 'set-aside', scope],
+    queryFn: async () => {
+      await ensureStarted();
+      return listSetAside({ receipts: scope === 'all' });
+    },
+  });
+
+/** What the user should hear about from an earlier visit: imports a closed or reloaded page left unfinished. */
+export const noticesQuery = queryOptions({
+  queryKey: ['datasets', 'notices'],
+  queryFn: async () => {
+    await ensureStarted();
+    return listNotices();
+  },
+});
+
+export function useSetAside(scope: 'all' | 'datasets' = 'all') {
+  return useQuery(setAsideQuery(scope));
+}
+
+export function useNotices() {
+  return useQuery(noticesQuery);
+}
+
+export function useDismissNotice() {
+  const invalidate = useInvalidateDatasets();
+  return useMutation({ mutationFn: (id: string) => dismissNotice(id), onSuccess: invalidate });
+}
+
+export function useDeleteSetAside() {
+  const invalidate = useInvalidateDatasets();
+  return useMutation({
+    mutationFn: (record: SetAside) => (record.store === 'datasets' ? deleteDataset(record.id) : deleteReceipt(record.id)),
+    onSuccess: async () => {
+      announceDatasetsChanged();
+      await invalidate();
+    },
+  });
+}
+
 export function useDatasets() {
   return useQuery(datasetsQuery);
 }
@@ -34,13 +81,25 @@ export function useInvalidateDatasets(): () => Promise<void> {
 
 export function useDeleteDataset() {
   const invalidate = useInvalidateDatasets();
-  return useMutation({ mutationFn: (id: string) => deleteDataset(id), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (id: string) => deleteDataset(id),
+    onSuccess: async () => {
+      announceDatasetsChanged();
+      await invalidate();
+    },
+  });
 }
 
 export function useReloadSample() {
   const invalidate = useInvalidateDatasets();
-  return useMutation({ mutationFn: () => importSample(), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: () => importSample(),
+    onSuccess: async () => {
+      announceDatasetsChanged();
+      await invalidate();
+    },
+  });
 }
 
-export type { DatasetMeta } from '../storage/datasets';
+export type { DatasetMeta, Notice, SetAside } from '../storage/datasets';
 export type { MappingProfile } from '../storage/profiles';

@@ -1,14 +1,16 @@
 import type { EncodingEvidence } from '../import/decode';
 import { planOf, planProblems, type Preview } from '../import/preview';
-import { deleteOrphanChunks, getSetting, listDatasets, putSetting } from '../storage/datasets';
+import { getSetting, IMPORT_LOCK, listDatasets, migrateDatasets, putSetting, sweepUnfinishedImports } from '../storage/datasets';
 import type { ImportReply, PreviewReply, ScanReply } from '../worker/import-jobs';
 import { startJob } from '../worker/worker-client';
+import { datasetsChangedHere } from './cross-tab';
 import { SAMPLE_FILE_LIST } from './sample-files';
 
 /*
  * First start: the embedded 2017/18 sample (data/*.csv) goes through the same import pipeline as any
  * upload, so its receipts are shown like any other. Done once per browser; a Web Lock keeps two tabs
- * opened together from importing it twice. Also tidies chunks left by an import that never finished.
+ * opened together from importing it twice. Also brings stored datasets to the current layout, and tidies
+ * what an import that never finished left behind (telling the user, in a notice).
  */
 
 const SAMPLE_SETTING = 'sample-imported';
@@ -25,13 +27,40 @@ export function ensureStarted(): Promise<void> {
 async function start(): Promise<void> {
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
   const work = async (): Promise<void> => {
-    await deleteOrphanChunks();
+    // Datasets saved by an older version are brought forward (or set aside, with the reason) before anything reads them.
+    await migrateDatasets();
+    // Imports left unfinished by a closed or reloaded page are tidied, but only when no tab is importing:
+    // a running import's chunks belong to no dataset until its commit, and must not be taken for orphans.
+    if (!locks) await sweepUnfinishedImports();
+    else if (!(await sweepIfNoImportRuns(locks))) retrySweep(locks, 1000);
     if (await getSetting<boolean>(SAMPLE_SETTING)) return;
     await importSample();
     await putSetting(SAMPLE_SETTING, true);
   };
   if (locks) await locks.request('outturn-start', work);
   else await work();
+}
+
+/** The sweep, if no import holds the lock in any tab (never waiting for it: a queued request would hold up new imports). */
+function sweepIfNoImportRuns(locks: LockManager): Promise<boolean> {
+  return locks.request(IMPORT_LOCK, { mode: 'exclusive', ifAvailable: true }, async (lock) => {
+    if (!lock) return false;
+    await sweepUnfinishedImports();
+    return true;
+  });
+}
+
+/**
+ * An import was running at start-up: in another tab, or (just after a reload) the closing page's worker not yet
+ * gone. Try again now and then until none is, then show what the sweep found.
+ */
+function retrySweep(locks: LockManager, delayMs: number): void {
+  setTimeout(() => {
+    sweepIfNoImportRuns(locks).then(
+      (swept) => (swept ? datasetsChangedHere() : retrySweep(locks, 2000)),
+      () => retrySweep(locks, 5000),
+    );
+  }, delayMs);
 }
 
 /** Imports every sample file that is not already loaded (by name). */

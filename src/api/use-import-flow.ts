@@ -4,10 +4,11 @@ import type { DatasetKind } from '../import/dataset-kinds';
 import type { EncodingEvidence } from '../import/decode';
 import { planOf, type Preview, type PreviewChoices } from '../import/preview';
 import type { ImportReceipt } from '../import/receipt';
-import { MAX_FILE_BYTES, type Progress } from '../import/run-import';
+import { sizeRefusal, type Progress } from '../import/run-import';
 import { saveProfile, type MappingProfile } from '../storage/profiles';
 import type { ImportReply, PreviewReply, ScanReply } from '../worker/import-jobs';
 import { startJob, type Job } from '../worker/worker-client';
+import { announceImportEnded, announceImportStarted } from './cross-tab';
 import { useInvalidateDatasets } from './datasets';
 
 /*
@@ -41,10 +42,8 @@ export function useImportFlow() {
 
   const choose = useCallback(
     async (file: File) => {
-      if (file.size === 0) return fail(new Error(`${file.name} is empty (0 bytes): there is nothing to import.`));
-      if (file.size > MAX_FILE_BYTES) {
-        return fail(new Error(`${file.name} is ${(file.size / 1e9).toFixed(1)} GB; Outturn takes files up to ${MAX_FILE_BYTES / 1024 ** 3} GB. Split the export by period and import each part.`));
-      }
+      const refusal = sizeRefusal(file.name, file.size);
+      if (refusal) return fail(new Error(refusal));
       setStep({ name: 'scanning', file, progress: null });
       try {
         const j = startJob<ScanReply>({ type: 'scan', name: file.name, file }, (progress) => setStep({ name: 'scanning', file, progress }));
@@ -95,6 +94,7 @@ export function useImportFlow() {
         setStep({ name: 'importing', file, progress }),
       );
       job.current = j;
+      announceImportStarted(ids.datasetId, file.name);
       try {
         const reply = await j.promise;
         setStep({ name: 'done', receipt: reply.receipt });
@@ -103,6 +103,7 @@ export function useImportFlow() {
         fail(error);
       } finally {
         job.current = null;
+        announceImportEnded(ids.datasetId);
       }
     },
     [step, invalidate],

@@ -6,7 +6,7 @@ import { blobSource } from '../import/byte-sources';
 import type { ImportReceipt } from '../import/receipt';
 import {
   DatasetReadBack,
-  LOCAL_SETTINGS,
+  isLocalSetting,
   LinesHasher,
   WORKSPACE_FORMAT,
   WORKSPACE_TYPE,
@@ -16,7 +16,7 @@ import {
   type WorkspaceRecord,
 } from '../import/workspace-file';
 import { planWorkspaceImport, type PlanDataset, type PlanItem, type PlanRecord } from '../import/workspace-plan';
-import { deleteChunks, listDatasets, type DatasetMeta } from '../storage/datasets';
+import { IMPORT_LOCK, deleteChunks, listDatasets, type DatasetMeta } from '../storage/datasets';
 import {
   commitDatasetsByName,
   datasetContentSha256,
@@ -201,7 +201,7 @@ export async function readWorkspace(file: Blob, fileName = 'the file'): Promise<
           break;
         }
         case 'setting':
-          if (!LOCAL_SETTINGS.includes(r.name)) reading.settings.push({ key: r.name, label: r.name === 'board-pack' ? 'Board pack settings' : `Setting “${r.name}”`, json: json(r.value) });
+          if (!isLocalSetting(r.name)) reading.settings.push({ key: r.name, label: r.name === 'board-pack' ? 'Board pack settings' : `Setting “${r.name}”`, json: json(r.value) });
           break;
         default:
           problem(`line ${reading.lines}: a second header`);
@@ -257,6 +257,13 @@ export interface ApplyReport {
  */
 export async function applyImport(file: Blob, plan: readonly PlanItem[], chosen: ReadonlySet<string>): Promise<ApplyReport> {
   await ensureStarted();
+  // Rows are written before the records that name them, as an import writes them: holding the import lock
+  // (shared) keeps another tab's start-up tidy from taking them for rows an unfinished import left.
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  return locks ? locks.request(IMPORT_LOCK, { mode: 'shared' }, () => applyChosen(file, plan, chosen)) : applyChosen(file, plan, chosen);
+}
+
+async function applyChosen(file: Blob, plan: readonly PlanItem[], chosen: ReadonlySet<string>): Promise<ApplyReport> {
   const take = (item: PlanItem) => chosen.has(item.id) && (item.action === 'add' || item.action === 'replace');
   const names = new Set(plan.filter((i) => i.group === 'datasets' && take(i)).map((i) => i.key));
   const taken = (group: PlanItem['group'], key: string) => plan.some((i) => i.group === group && i.key === key && take(i));

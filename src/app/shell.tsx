@@ -1,6 +1,7 @@
 import { useRef, type ReactNode } from 'react';
 import { NavLink } from 'react-router';
 import { PresentationToggle, usePresentation, usePresentationMask } from '../components/presentation';
+import { StoredDataNotices } from '../features/import/stored-data-notices';
 
 const PAGES = [
   { to: '/revenue', label: 'Revenue' },
@@ -51,6 +52,7 @@ export function Shell({ children }: { children: ReactNode }) {
         </p>
       )}
       <main id="main" tabIndex={-1} ref={main}>
+        <StoredDataNotices />
         {children}
       </main>
     </>

@@ -6,7 +6,7 @@ import { existsSync, statSync } from 'node:fs';
 import { isDatasetKind, DATASET_KINDS } from '../import/dataset-kinds';
 import { planOf, planProblems } from '../import/preview';
 import { buildReceipt, type ImportReceipt } from '../import/receipt';
-import { importRows, MAX_FILE_BYTES, preview, scan } from '../import/run-import';
+import { importRows, preview, scan, sizeRefusal } from '../import/run-import';
 import { fileSource } from './node-source';
 
 interface Args {
@@ -60,8 +60,8 @@ async function main(): Promise<void> {
   if (!existsSync(args.file) || !statSync(args.file).isFile()) fail(`${args.file} is not a file`, args.json, args.file);
   if (args.kind !== undefined && !isDatasetKind(args.kind)) fail(`--kind must be one of ${DATASET_KINDS.join(', ')}`, args.json, args.file);
   const source = fileSource(args.file);
-  if (source.size > MAX_FILE_BYTES) fail(`${source.name} is ${source.size} bytes; Outturn takes files up to ${MAX_FILE_BYTES} bytes`, args.json, args.file);
-  if (source.size === 0) fail(`${source.name} is empty (0 bytes)`, args.json, args.file);
+  const refusal = sizeRefusal(source.name, source.size);
+  if (refusal) fail(refusal, args.json, args.file);
 
   const started = new Date();
   const scanned = await scan(source);
@@ -72,7 +72,11 @@ async function main(): Promise<void> {
     ...(args.headerRow ? { headerIndex: args.headerRow - 1 } : {}),
   });
   const problems = planProblems(p);
-  if (problems.length > 0) fail(`${source.name}: ${problems.join(' ')} (headers found on row ${p.headerIndex + 1}: ${p.headers.join(', ')})`, args.json, args.file);
+  if (problems.length > 0) {
+    const shown = p.headers.slice(0, 12).map((h) => (h.length > 40 ? `${h.slice(0, 40)}…` : h));
+    const more = p.headers.length > shown.length ? ` and ${(p.headers.length - shown.length).toLocaleString('en-GB')} more` : '';
+    fail(`${source.name}: ${problems.join(' ')} (headers found on row ${p.headerIndex + 1}: ${shown.join(', ')}${more})`, args.json, args.file);
+  }
   const plan = planOf(p);
   const result = await importRows(source, plan, () => undefined);
   const receipt = buildReceipt({ id: 'cli', datasetId: 'cli', plan, sha256: scanned.sha256, result, startedAt: started, finishedAt: new Date() });

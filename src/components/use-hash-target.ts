@@ -8,7 +8,7 @@ import { useLocation } from 'react-router';
  */
 export function useHashTarget(ready: boolean): string | null {
   const { hash } = useLocation();
-  const target = hash.length > 1 ? decodeURIComponent(hash.slice(1)) : null;
+  const target = hash.length > 1 ? decodeFragment(hash.slice(1)) : null;
   useEffect(() => {
     if (!ready || target === null) return;
     const element = document.getElementById(target);
@@ -22,4 +22,13 @@ export function useHashTarget(ready: boolean): string | null {
     element.focus({ preventScroll: true });
   }, [ready, target]);
   return target;
+}
+
+/** A fragment as text; one that is not valid percent-encoding (a mistyped or hostile link) is taken as it is. */
+function decodeFragment(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
 }

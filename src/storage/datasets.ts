@@ -2,7 +2,10 @@ import type { StoredChunk } from '../import/import-session';
 import type { ImportPlan } from '../import/import-session';
 import type { ImportReceipt } from '../import/receipt';
 import type { DatasetKind } from '../import/dataset-kinds';
+import { checkChunk, DATASET_SCHEMA, judgeDatasetRecord, migrateChunk, nameOf, problemOfReceipt } from './dataset-records';
 import { openOutturnDb, type Db } from './db';
+
+export { DATASET_SCHEMA } from './dataset-records';
 
 /*
  * Datasets in IndexedDB: rows in column-oriented chunks (~10,000 rows a record, typed arrays for
@@ -10,9 +13,22 @@ import { openOutturnDb, type Db } from './db';
  * its chunks first and its dataset record last, in one transaction with the receipt: until that commit
  * the chunks belong to no dataset and are never read, and a cancelled, crashed or refused import is
  * cleaned up by deleting them. A reload therefore sees every import whole or not at all.
+ *
+ * While an import runs it holds IMPORT_LOCK (shared: imports in several tabs run side by side, each in its
+ * own chunks) and a marker in `settings` (import-running/<dataset id>), removed with the commit. Start-up
+ * tidies only when no import holds the lock in any tab: a marker left then is an import that a closed or
+ * reloaded page, or a crashed browser, never finished. Its chunks are deleted and the user is told.
  */
 
+/** Held (shared) by every running import; taken exclusively, if free, by the start-up sweep. */
+export const IMPORT_LOCK = 'outturn-import';
+const RUNNING = 'import-running/';
+const SET_ASIDE = 'set-aside/';
+const NOTICES = 'notices';
+
 export interface DatasetMeta {
+  /** The layout of the record and its chunks (dataset-records.ts); DATASET_SCHEMA when written now. */
+  schema: number;
   id: string;
   name: string;
   kind: DatasetKind;
@@ -42,6 +58,31 @@ export class StorageRefused extends Error {
   }
 }
 
+function abortQuietly(tx: { abort(): void }): void {
+  try {
+    tx.abort();
+  } catch {
+    // already finished or aborted: nothing of it was kept, or all of it was
+  }
+}
+
+/**
+ * Writes in one transaction, all or nothing: a refusal part-way (one write thrown, others already queued)
+ * aborts the transaction, so that no record is left without its companions, and every queued write is
+ * waited for (each ends in the abort) before the refusal is passed on.
+ */
+async function allOrNothing(tx: { abort(): void; done: Promise<void> }, writes: readonly (() => Promise<unknown>)[]): Promise<void> {
+  const pending: Promise<unknown>[] = [];
+  try {
+    for (const write of writes) pending.push(write());
+    await Promise.all([...pending, tx.done]);
+  } catch (error) {
+    abortQuietly(tx);
+    await Promise.allSettled([...pending, tx.done]);
+    throw error;
+  }
+}
+
 async function guarded<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
@@ -59,8 +100,12 @@ export async function putChunk(datasetId: string, chunk: StoredChunk, db?: Db): 
 export async function commitDataset(meta: DatasetMeta, receipt: ImportReceipt, db?: Db): Promise<void> {
   const d = db ?? (await openOutturnDb());
   await guarded(async () => {
-    const tx = d.transaction(['datasets', 'receipts'], 'readwrite');
-    await Promise.all([tx.objectStore('datasets').put(meta as never), tx.objectStore('receipts').put(receipt as never), tx.done]);
+    const tx = d.transaction(['datasets', 'receipts', 'settings'], 'readwrite');
+    await allOrNothing(tx, [
+      () => tx.objectStore('datasets').put(meta as never),
+      () => tx.objectStore('receipts').put(receipt as never),
+      () => tx.objectStore('settings').delete(RUNNING + meta.id),
+    ]);
   });
 }
 
@@ -72,39 +117,211 @@ export async function deleteChunks(datasetId: string, db?: Db): Promise<void> {
   await Promise.all([...keys.map((k) => tx.store.delete(k)), tx.done]);
 }
 
+/** The datasets that read in the current layout, oldest first. Any other record is set aside (listSetAside). */
 export async function listDatasets(db?: Db): Promise<DatasetMeta[]> {
   const d = db ?? (await openOutturnDb());
-  const all = (await d.getAll('datasets')) as unknown as DatasetMeta[];
+  const all = (await d.getAll('datasets')).flatMap((r) => {
+    const v = judgeDatasetRecord<DatasetMeta>(r);
+    return v.status === 'current' && v.meta ? [v.meta] : [];
+  });
   return all.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }
 
 export async function getReceipt(id: string, db?: Db): Promise<ImportReceipt | undefined> {
   const d = db ?? (await openOutturnDb());
-  return (await d.get('receipts', id)) as unknown as ImportReceipt | undefined;
+  const r = await d.get('receipts', id);
+  return problemOfReceipt(r) === null ? (r as unknown as ImportReceipt) : undefined;
 }
 
+/** The receipts that can be read, newest first. Any other is set aside (listSetAside). */
 export async function listReceipts(db?: Db): Promise<ImportReceipt[]> {
   const d = db ?? (await openOutturnDb());
-  const all = (await d.getAll('receipts')) as unknown as ImportReceipt[];
+  const all = (await d.getAll('receipts')).filter((r) => problemOfReceipt(r) === null) as unknown as ImportReceipt[];
   return all.sort((a, b) => b.finishedAt.localeCompare(a.finishedAt));
 }
 
 export async function findByHash(sha256: string, db?: Db): Promise<DatasetMeta[]> {
   const d = db ?? (await openOutturnDb());
-  return (await d.getAllFromIndex('datasets', 'byHash', sha256)) as unknown as DatasetMeta[];
+  return (await d.getAllFromIndex('datasets', 'byHash', sha256)).flatMap((r) => {
+    const v = judgeDatasetRecord<DatasetMeta>(r);
+    return v.status === 'current' && v.meta ? [v.meta] : [];
+  });
 }
 
+/** Stored rows that are not as their dataset says: the page says which, and what to do. */
+export class StoredDataDamaged extends Error {
+  constructor(name: string, problem: string) {
+    super(`The stored rows of ${name} cannot be read: ${problem}. Delete it on the Import page and import the file again; nothing else is affected.`);
+  }
+}
+
+/** A dataset's rows, every chunk checked against its record. */
 export async function readChunks(datasetId: string, db?: Db): Promise<StoredChunk[]> {
   const d = db ?? (await openOutturnDb());
-  const chunks = (await d.getAllFromIndex('chunks', 'byDataset', datasetId)) as unknown as StoredChunk[];
-  return chunks.sort((a, b) => a.index - b.index);
+  const record = judgeDatasetRecord<DatasetMeta>(await d.get('datasets', datasetId));
+  const chunks = (await d.getAllFromIndex('chunks', 'byDataset', datasetId)) as unknown[];
+  chunks.sort((a, b) => ((a as StoredChunk).index ?? 0) - ((b as StoredChunk).index ?? 0));
+  if (record.meta) {
+    const meta = record.meta;
+    if (chunks.length !== meta.chunkCount) throw new StoredDataDamaged(meta.name, `${meta.chunkCount} parts were stored, ${chunks.length} are there`);
+    for (let i = 0; i < chunks.length; i++) {
+      const problem = checkChunk(chunks[i], i);
+      if (problem) throw new StoredDataDamaged(meta.name, problem);
+    }
+    const rows = chunks.reduce((n: number, c) => n + (c as StoredChunk).rowCount, 0);
+    if (rows !== meta.rowCount) throw new StoredDataDamaged(meta.name, `${meta.rowCount} rows were stored, ${rows} are there`);
+  }
+  return chunks as StoredChunk[];
 }
 
 /** Deletes a dataset and its rows; its receipt stays, as the record that the import happened. */
 export async function deleteDataset(id: string, db?: Db): Promise<void> {
   const d = db ?? (await openOutturnDb());
   await d.delete('datasets', id);
+  await d.delete('settings', SET_ASIDE + id);
   await deleteChunks(id, d);
+}
+
+/** Deletes a receipt (one that cannot be read; a readable one is kept as the record of its import). */
+export async function deleteReceipt(id: string, db?: Db): Promise<void> {
+  const d = db ?? (await openOutturnDb());
+  await d.delete('receipts', id);
+}
+
+/** A stored record Outturn cannot read: kept as it is (a newer version may read it), listed with the reason. */
+export interface SetAside {
+  store: 'datasets' | 'receipts';
+  id: string;
+  name: string;
+  reason: string;
+}
+
+/**
+ * The records set aside: datasets, and (`receipts`) receipts too. Receipts can be large (thousands of issues
+ * each), so only the Import page reads them all; the notice on every page counts datasets.
+ */
+export async function listSetAside(options: { receipts: boolean } = { receipts: true }, db?: Db): Promise<SetAside[]> {
+  const d = db ?? (await openOutturnDb());
+  const list: SetAside[] = [];
+  const keys = await d.getAllKeys('datasets');
+  const records = await d.getAll('datasets');
+  for (let i = 0; i < records.length; i++) {
+    const v = judgeDatasetRecord<DatasetMeta>(records[i]);
+    if (v.status === 'current') continue;
+    const id = String(keys[i]);
+    const reason = v.reason ?? (await getSetting<string>(SET_ASIDE + id, d)) ?? 'it is in an older layout that has not been brought forward yet';
+    list.push({ store: 'datasets', id, name: nameOf(records[i]), reason });
+  }
+  if (!options.receipts) return list;
+  const receiptKeys = await d.getAllKeys('receipts');
+  const receipts = await d.getAll('receipts');
+  for (let i = 0; i < receipts.length; i++) {
+    const problem = problemOfReceipt(receipts[i]);
+    if (problem) list.push({ store: 'receipts', id: String(receiptKeys[i]), name: nameOf(receipts[i]), reason: problem });
+  }
+  return list;
+}
+
+/**
+ * Brings datasets saved by an older version of Outturn to the current layout, each in one transaction
+ * (its chunks and its record together: a crash part-way leaves it as it was). A dataset that cannot be
+ * brought forward is left untouched, with the reason kept, and is listed as set aside. Returns how many moved.
+ */
+export async function migrateDatasets(db?: Db): Promise<number> {
+  const d = db ?? (await openOutturnDb());
+  let migrated = 0;
+  for (const record of await d.getAll('datasets')) {
+    const v = judgeDatasetRecord<DatasetMeta>(record);
+    if (v.status !== 'migrate' || !v.meta) continue;
+    const meta = v.meta;
+    const stored = (await d.getAllFromIndex('chunks', 'byDataset', meta.id)) as unknown[];
+    stored.sort((a, b) => ((a as StoredChunk).index ?? 0) - ((b as StoredChunk).index ?? 0));
+    let reason: string | null = stored.length === meta.chunkCount ? null : `${meta.chunkCount} parts of its rows were stored, ${stored.length} are there`;
+    const chunks: StoredChunk[] = [];
+    for (let i = 0; i < stored.length && reason === null; i++) {
+      const m = migrateChunk(stored[i], meta.kind, i);
+      if (m.ok) chunks.push(m.value);
+      else reason = m.reason;
+    }
+    if (reason !== null) {
+      await putSetting(SET_ASIDE + meta.id, `it was saved by an older version of Outturn and cannot be brought forward: ${reason}`, d);
+      continue;
+    }
+    const tx = d.transaction(['datasets', 'chunks'], 'readwrite');
+    try {
+      await allOrNothing(tx, [...chunks.map((c) => () => tx.objectStore('chunks').put({ ...c, datasetId: meta.id } as never)), () => tx.objectStore('datasets').put({ ...meta, schema: DATASET_SCHEMA } as never)]);
+      migrated++;
+      await d.delete('settings', SET_ASIDE + meta.id);
+    } catch (error) {
+      // Refused (a full disk): the dataset stays as it was, set aside, and the next start tries again.
+      const reason = error instanceof Error ? new StorageRefused(error).message : String(error);
+      await putSetting(SET_ASIDE + meta.id, `it was saved by an older version of Outturn and could not yet be brought forward: ${reason}`, d).catch(() => undefined);
+    }
+  }
+  return migrated;
+}
+
+/** Marks an import as running: if its page never finishes it, the next start-up knows, tidies and tells. */
+export async function beginImport(datasetId: string, info: { fileName: string; size: number }, db?: Db): Promise<void> {
+  const d = db ?? (await openOutturnDb());
+  await guarded(() => d.put('settings', { datasetId, fileName: info.fileName, size: info.size, startedAt: new Date().toISOString() } as never, RUNNING + datasetId));
+}
+
+/** An import given up (cancelled, crashed, refused): its chunks and its marker go, together. */
+export async function abandonImport(datasetId: string, db?: Db): Promise<void> {
+  const d = db ?? (await openOutturnDb());
+  const tx = d.transaction(['chunks', 'settings'], 'readwrite');
+  const keys = await tx.objectStore('chunks').index('byDataset').getAllKeys(datasetId);
+  await Promise.all([...keys.map((k) => tx.objectStore('chunks').delete(k)), tx.objectStore('settings').delete(RUNNING + datasetId), tx.done]);
+}
+
+/** Something the user should hear about at the next visit: an import that a closed or reloaded page left unfinished. */
+export interface Notice {
+  id: string;
+  kind: 'interrupted-import';
+  fileName: string;
+  size: number;
+  startedAt: string;
+  foundAt: string;
+}
+
+export async function listNotices(db?: Db): Promise<Notice[]> {
+  const d = db ?? (await openOutturnDb());
+  const notices = await getSetting<unknown>(NOTICES, d);
+  return Array.isArray(notices) ? (notices as Notice[]).filter((n) => typeof n?.id === 'string' && typeof n.fileName === 'string') : [];
+}
+
+export async function dismissNotice(id: string, db?: Db): Promise<void> {
+  const d = db ?? (await openOutturnDb());
+  await putSetting(NOTICES, (await listNotices(d)).filter((n) => n.id !== id), d);
+}
+
+/**
+ * At start-up, with no import running in any tab (the caller holds IMPORT_LOCK exclusively): every
+ * import still marked as running was left unfinished. Its chunks are deleted, a notice is kept for the
+ * user, and chunks that belong to no dataset at all are swept too. Returns the imports found unfinished.
+ */
+export async function sweepUnfinishedImports(db?: Db): Promise<Notice[]> {
+  const d = db ?? (await openOutturnDb());
+  const range = IDBKeyRange.bound(RUNNING, `${RUNNING}\uffff`);
+  const keys = await d.getAllKeys('settings', range);
+  const found: Notice[] = [];
+  for (const key of keys) {
+    const marker = (await d.get('settings', key)) as { datasetId?: unknown; fileName?: unknown; size?: unknown; startedAt?: unknown } | undefined;
+    const datasetId = String(key).slice(RUNNING.length);
+    found.push({
+      id: `interrupted-${datasetId}`,
+      kind: 'interrupted-import',
+      fileName: typeof marker?.fileName === 'string' ? marker.fileName : '(a file)',
+      size: typeof marker?.size === 'number' ? marker.size : 0,
+      startedAt: typeof marker?.startedAt === 'string' ? marker.startedAt : '',
+      foundAt: new Date().toISOString(),
+    });
+    await abandonImport(datasetId, d);
+  }
+  if (found.length > 0) await putSetting(NOTICES, [...(await listNotices(d)), ...found], d);
+  await deleteOrphanChunks(d);
+  return found;
 }
 
 /** Chunks that belong to no dataset: left by an import that was cancelled, crashed or reloaded away. */

@@ -43,7 +43,24 @@ export function openOutturnDb(name: string = DB_NAME): Promise<Db> {
   return opening;
 }
 
-function open(name: string): Promise<Db> {
+/** The database was written by a newer Outturn: this version must not touch it, and says so. */
+export class NewerDatabase extends Error {
+  constructor() {
+    super(
+      `The data kept in this browser was saved by a newer version of Outturn (its database is past version ${DB_VERSION}, the newest this version reads). Nothing was read or changed. Open Outturn at the newer version's address to see it.`,
+    );
+  }
+}
+
+async function open(name: string): Promise<Db> {
+  try {
+    return await openCurrent(name);
+  } catch (error) {
+    throw error instanceof DOMException && error.name === 'VersionError' ? new NewerDatabase() : error;
+  }
+}
+
+function openCurrent(name: string): Promise<Db> {
   return openDB<OutturnDb>(name, DB_VERSION, {
     upgrade(db, oldVersion) {
       if (oldVersion < 1) {

@@ -1,7 +1,7 @@
 import { canonicalJson, type JsonValue } from '../domain/canonical-json';
 import type { StoredChunk } from '../import/import-session';
 import type { ImportReceipt } from '../import/receipt';
-import { ContentHasher, LOCAL_SETTINGS, LinesHasher, WORKSPACE_FORMAT, WORKSPACE_TYPE, encodeChunk, type WorkspaceRecord } from '../import/workspace-file';
+import { ContentHasher, LinesHasher, WORKSPACE_FORMAT, WORKSPACE_TYPE, encodeChunk, isLocalSetting, type WorkspaceRecord } from '../import/workspace-file';
 import type { PlanDataset } from '../import/workspace-plan';
 import { listDatasets, type DatasetMeta } from './datasets';
 import { openOutturnDb, type Db } from './db';
@@ -23,7 +23,7 @@ export interface WorkspaceCounts {
 }
 
 async function settingNames(d: Db): Promise<string[]> {
-  return (await d.getAllKeys('settings')).map(String).filter((k) => !LOCAL_SETTINGS.includes(k));
+  return (await d.getAllKeys('settings')).map(String).filter((k) => !isLocalSetting(k));
 }
 
 export async function workspaceCounts(db?: Db): Promise<WorkspaceCounts> {

@@ -4,7 +4,7 @@ import type { ImportPlan } from '../import/import-session';
 import type { Preview, PreviewChoices } from '../import/preview';
 import { buildReceipt, type ImportReceipt } from '../import/receipt';
 import { importRows, preview, scan, type ByteSource, type Progress } from '../import/run-import';
-import { commitDataset, deleteChunks, findByHash, putChunk, type DatasetMeta } from '../storage/datasets';
+import { abandonImport, beginImport, commitDataset, DATASET_SCHEMA, findByHash, IMPORT_LOCK, putChunk, type DatasetMeta } from '../storage/datasets';
 import { findProfile, type MappingProfile } from '../storage/profiles';
 
 /*
@@ -46,18 +46,27 @@ export interface ImportReply {
   receipt: ImportReceipt;
 }
 
-export async function importJob(
-  source: ByteSource,
-  plan: ImportPlan,
-  ids: { datasetId: string; receiptId: string; sha256: string; origin: 'sample' | 'upload' },
-  onProgress?: (p: Progress) => void,
-  signal?: AbortSignal,
-): Promise<ImportReply> {
+type ImportIds = { datasetId: string; receiptId: string; sha256: string; origin: 'sample' | 'upload' };
+
+/**
+ * One import, holding IMPORT_LOCK (shared) from its first write to its commit, so that a start-up sweep in
+ * another tab never takes its chunks for an orphan's. Imports in several tabs run side by side: each writes
+ * only its own chunks and its own record.
+ */
+export async function importJob(source: ByteSource, plan: ImportPlan, ids: ImportIds, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<ImportReply> {
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  const run = () => importUnderLock(source, plan, ids, onProgress, signal);
+  return locks ? locks.request(IMPORT_LOCK, { mode: 'shared' }, run) : run();
+}
+
+async function importUnderLock(source: ByteSource, plan: ImportPlan, ids: ImportIds, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<ImportReply> {
   const startedAt = new Date();
   try {
+    await beginImport(ids.datasetId, { fileName: plan.fileName, size: plan.size });
     const result = await importRows(source, plan, (chunk) => putChunk(ids.datasetId, chunk), onProgress, signal);
     const receipt = buildReceipt({ id: ids.receiptId, datasetId: ids.datasetId, plan, sha256: ids.sha256, result, startedAt, finishedAt: new Date() });
     const meta: DatasetMeta = {
+      schema: DATASET_SCHEMA,
       id: ids.datasetId,
       name: plan.fileName,
       kind: plan.kind,
@@ -76,8 +85,8 @@ export async function importJob(
     await commitDataset(meta, receipt);
     return { meta, receipt };
   } catch (error) {
-    // Nothing half-imported: the chunks written so far belong to no dataset; remove them.
-    await deleteChunks(ids.datasetId).catch(() => undefined);
+    // Nothing half-imported: the chunks written so far belong to no dataset; remove them, and the marker.
+    await abandonImport(ids.datasetId).catch(() => undefined);
     throw error;
   }
 }

@@ -1,5 +1,5 @@
 import { ImportCancelled, type Progress } from '../import/run-import';
-import { deleteChunks } from '../storage/datasets';
+import { abandonImport, IMPORT_LOCK } from '../storage/datasets';
 import type { JobMessage, JobRequest } from './messages';
 import { runJob } from './run-job';
 
@@ -14,14 +14,31 @@ export interface Job<T> {
   cancel(): void;
 }
 
+/** Takes IMPORT_LOCK (shared) for the page; returns what lets it go (safe to call before it is granted, or twice). */
+function holdImportLock(): () => void {
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  let released = false;
+  let letGo: (() => void) | undefined;
+  void locks?.request(IMPORT_LOCK, { mode: 'shared' }, () => (released ? undefined : new Promise<void>((resolve) => (letGo = resolve))));
+  return () => {
+    released = true;
+    letGo?.();
+  };
+}
+
 export function startJob<T>(request: JobRequest, onProgress: (p: Progress) => void = () => undefined): Job<T> {
+  // The page holds the import lock (shared) too, until its clean-up is done: no start-up sweep in another tab
+  // may run between the worker's end and the clean-up and take a cancelled import for one a closed page left.
+  const release = request.type === 'import' ? holdImportLock() : () => undefined;
   const cleanUp = async (): Promise<void> => {
-    if (request.type === 'import') await deleteChunks(request.ids.datasetId).catch(() => undefined);
+    if (request.type === 'import') await abandonImport(request.ids.datasetId).catch(() => undefined);
+    release();
   };
 
   if (typeof Worker === 'undefined') {
     const controller = new AbortController();
     const promise = runJob(request, onProgress, controller.signal) as Promise<T>;
+    promise.then(release, release);
     return { promise, cancel: () => controller.abort() };
   }
 
@@ -40,6 +57,7 @@ export function startJob<T>(request: JobRequest, onProgress: (p: Progress) => vo
     else if (m.type === 'done') {
       settle?.resolve(m.result as T);
       finish();
+      release();
     } else {
       const s = settle;
       finish();

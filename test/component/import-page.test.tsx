@@ -88,6 +88,19 @@ describe('ImportPage', () => {
     await screen.findByLabelText(/Choose a CSV file/);
   });
 
+  it('refuses a file too big to hold with a message, before reading a byte of it', async () => {
+    renderWithProviders(<ImportPage />);
+    const huge = new File(['not read'], 'ledger-2017-2025.csv', { type: 'text/csv' });
+    Object.defineProperty(huge, 'size', { value: 3 * 1024 ** 3 });
+    huge.slice = () => {
+      throw new Error('a byte of the file was read');
+    };
+    await upload(huge);
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'ledger-2017-2025.csv is 3.0 GB (3,221,225,472 bytes); Outturn takes files of up to 1 GB (1,073,741,824 bytes), so nothing was read. Split the export by period and import each part.',
+    );
+  });
+
   it('refuses an empty file with a message, before any work', async () => {
     renderWithProviders(<ImportPage />);
     await upload(new File([], 'empty.csv'));

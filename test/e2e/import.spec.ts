@@ -1,7 +1,8 @@
 // Import in real Chromium: a Windows-1252 ledger with notes above its header, a total row and bad rows
 // goes in through the page and its worker; the receipt is read off the screen; a reload finds it kept;
 // and a large import is cancelled part-way, leaving nothing behind.
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import { generateLedger } from '../../bench/generate-ledger';
 import { test, expect } from './watched-page';
@@ -38,11 +39,18 @@ test('a Windows-1252 ledger: receipt on screen, still there after a reload', asy
 });
 
 test('cancelling a large import stops it and keeps nothing', async ({ app }) => {
-  const dir = fileURLToPath(new URL('../../test-results/', import.meta.url));
+  const dir = test.info().outputPath('ledger');
   mkdirSync(dir, { recursive: true });
-  const big = `${dir}big-ledger.csv`;
-  writeFileSync(big, generateLedger(400_000, 7).text); // ~36 MB, generated here, not committed
+  const big = `${dir}/big-ledger.csv`;
+  writeFileSync(big, generateLedger(400_000, 7).text); // ~36 MB, generated here, not committed, deleted at the end
+  try {
+    await cancelAndCheck(app, big);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
 
+async function cancelAndCheck(app: Page, big: string): Promise<void> {
   await app.goto('/import');
   await expect(app.getByRole('table', { name: /16 datasets, kept/ })).toBeVisible();
   await app.getByLabel(/Choose a CSV file/).setInputFiles(big);
@@ -70,4 +78,4 @@ test('cancelling a large import stops it and keeps nothing', async ({ app }) => 
     return chunks.filter((c) => !datasets.has(c.datasetId)).length;
   });
   expect(orphans).toBe(0);
-});
+}

@@ -3,11 +3,14 @@ import { DatasetsList } from './datasets-list';
 import { ImportProgress } from './import-progress';
 import { MappingStep } from './mapping-step';
 import { ReceiptView } from './receipt-view';
+import { SetAsideList } from './set-aside-list';
 import { useImportFlow } from '../../api/use-import-flow';
+import { useOtherTabImports } from '../../api/cross-tab';
 
 /** Bring files in: every row accounted for, the evidence kept. */
 export function ImportPage() {
   const flow = useImportFlow();
+  const others = useOtherTabImports();
   const { step } = flow;
   return (
     <>
@@ -17,6 +20,12 @@ export function ImportPage() {
         every row, and gives you a receipt: rows read, accepted, rejected (with row, column and reason) and skipped, and
         control totals you can tie to the ledger.
       </p>
+      {others.map((o) => (
+        <p key={o.id} className="note" role="status">
+          Another tab is importing <strong>{o.fileName}</strong>. You can import here too: each import keeps to its own rows, and both are listed here when
+          they finish.
+        </p>
+      ))}
       {step.name === 'choose' && <ChooseFile onFile={(f) => void flow.choose(f)} />}
       {step.name === 'scanning' && <ImportProgress label="Checking" fileName={step.file.name} progress={step.progress} onCancel={flow.reset} />}
       {step.name === 'duplicate' && (
@@ -59,6 +68,7 @@ export function ImportPage() {
         </section>
       )}
       <DatasetsList />
+      <SetAsideList />
     </>
   );
 }

@@ -13,6 +13,11 @@ interface Props {
 }
 
 const PREVIEW_ROWS = 8;
+/** A file of thousands of columns shows its first columns; every column can still be mapped above. */
+const PREVIEW_COLUMNS = 40;
+/** A cell of a hostile file can be a megabyte long: the preview shows its start. */
+const PREVIEW_CELL_CHARS = 120;
+const shortCell = (text: string): string => (text.length > PREVIEW_CELL_CHARS ? `${text.slice(0, PREVIEW_CELL_CHARS)}… (${text.length.toLocaleString('en-GB')} characters)` : text);
 
 /** The layout as detected, each guess with its reason, and every choice open to change before import. */
 export function MappingStep({ preview, profile, onChange, onImport, onCancel }: Props) {
@@ -22,7 +27,8 @@ export function MappingStep({ preview, profile, onChange, onImport, onCancel }: 
   const { kind, mapping } = preview.suggestion;
   const problems = planProblems(preview);
   const shown = preview.records.slice(0, preview.headerIndex + 1 + PREVIEW_ROWS);
-  const width = Math.max(...shown.map((r) => r.length), 1);
+  const fullWidth = shown.reduce((w, r) => Math.max(w, r.length), 1);
+  const width = Math.min(fullWidth, PREVIEW_COLUMNS);
   const setColumn = (key: string, value: string) => onChange({ mapping: { ...mapping, [key]: value === '' ? null : Number(value) } });
 
   return (
@@ -59,7 +65,7 @@ export function MappingStep({ preview, profile, onChange, onImport, onCancel }: 
         <select id={ids.header} value={preview.headerIndex} onChange={(e) => onChange({ headerIndex: Number(e.target.value) })}>
           {preview.records.slice(0, 30).map((r, i) => (
             <option key={i} value={i}>
-              {i + 1}: {r.filter((c) => c.trim() !== '').slice(0, 4).join(' | ').slice(0, 60) || '(blank)'}
+              {i + 1}: {r.slice(0, 50).filter((c) => c.trim() !== '').slice(0, 4).map((c) => c.slice(0, 60)).join(' | ').slice(0, 60) || '(blank)'}
             </option>
           ))}
         </select>
@@ -92,7 +98,7 @@ export function MappingStep({ preview, profile, onChange, onImport, onCancel }: 
                       <option value="">(not in this file)</option>
                       {preview.headers.map((h, i) => (
                         <option key={i} value={i}>
-                          {h || `(column ${i + 1}, no name)`}
+                          {h ? shortCell(h) : `(column ${i + 1}, no name)`}
                         </option>
                       ))}
                     </select>
@@ -107,13 +113,16 @@ export function MappingStep({ preview, profile, onChange, onImport, onCancel }: 
 
       <div className="table-wrap" role="region" aria-label="The first rows of the file" tabIndex={0}>
         <table className="data-table preview-table">
-          <caption>The first rows of the file (row numbers as in a spreadsheet)</caption>
+          <caption>
+            The first rows of the file (row numbers as in a spreadsheet)
+            {fullWidth > width ? `: the first ${width} of ${fullWidth.toLocaleString('en-GB')} columns` : ''}
+          </caption>
           <thead>
             <tr>
               <th scope="col">Row</th>
               {Array.from({ length: width }, (_, i) => (
                 <th key={i} scope="col">
-                  {preview.headers[i] ?? ''}
+                  {shortCell(preview.headers[i] ?? '')}
                 </th>
               ))}
             </tr>
@@ -126,7 +135,7 @@ export function MappingStep({ preview, profile, onChange, onImport, onCancel }: 
                   {i < preview.headerIndex ? ' (above the header)' : i === preview.headerIndex ? ' (header)' : ''}
                 </th>
                 {Array.from({ length: width }, (_, c) => (
-                  <td key={c}>{r[c] ?? ''}</td>
+                  <td key={c}>{shortCell(r[c] ?? '')}</td>
                 ))}
               </tr>
             ))}

@@ -1,0 +1,234 @@
+import Papa from 'papaparse';
+import type { Delimiter } from './sniff';
+
+/*
+ * Decoded text in, records (rows of cells) out, in order, streamed, for the import session and the
+ * preview alike (so both number the rows the same way). papaparse does the reading; this adds what a
+ * hostile file needs and papaparse does not give:
+ *  - any line ending (CRLF, LF, a lone CR, mixed in one file) ends a row, as in a spreadsheet;
+ *  - a quote out of place (a field that opens with " and never closes, or closes and runs on:
+ *    "a"b) would make papaparse read the rest of the file, or up to the next stray quote, as one
+ *    cell: those rows would vanish. Here such a row is reported as broken and reading goes on at its
+ *    next line, so every line after it is still read;
+ *  - a row longer than MAX_ROW_CHARS (a 200 MB file with no line break) is reported without being
+ *    held: memory stays bounded by one row, however big the file.
+ */
+
+/** The longest row read: Excel holds 32,767 characters in a cell, so no export has a row of a million. */
+export const MAX_ROW_CHARS = 1 << 20;
+
+/** A row that could not be read as cells. It is still a row: the session counts and rejects it. */
+export interface RecordProblem {
+  code: 'unbalanced-quote' | 'unclosed-quote' | 'row-too-long';
+  message: string;
+}
+
+export type RecordSink = (cells: string[], problem?: RecordProblem) => void;
+
+const LIMIT = MAX_ROW_CHARS.toLocaleString('en-GB');
+const HEAD = 200;
+
+const unbalanced = (): RecordProblem => ({
+  code: 'unbalanced-quote',
+  message: 'A quote (") in this row opens a field that closes in the wrong place, so its cells cannot be told apart. The row was not imported; reading went on at the next line.',
+});
+const unclosed = (): RecordProblem => ({
+  code: 'unclosed-quote',
+  message: `A quote (") in this row opens a field that never closes (or not within ${LIMIT} characters): a stray quote? The row was not imported; reading went on at its next line.`,
+});
+
+type Field = { kind: 'record'; cells: string[]; end: number } | { kind: 'broken' } | { kind: 'incomplete' };
+
+export class RecordReader {
+  private readonly parser: Papa.Parser;
+  /** The start of a row not yet complete. */
+  private partial = '';
+  /** A CR at the end of the last piece: it may be the first half of a CRLF. */
+  private carry = '';
+  /** A row too long to hold, being passed over to its line break. */
+  private skipping: { chars: number; head: string } | null = null;
+  private done = false;
+
+  constructor(
+    private readonly delimiter: Delimiter,
+    private readonly sink: RecordSink,
+  ) {
+    this.parser = new Papa.Parser({ delimiter, newline: '\n', quoteChar: '"' });
+  }
+
+  push(text: string): void {
+    if (this.done) return;
+    let t = this.carry + text;
+    this.carry = '';
+    if (t.length > 0 && t.charCodeAt(t.length - 1) === 13) {
+      this.carry = '\r';
+      t = t.slice(0, -1);
+    }
+    this.read(normalise(t), false);
+  }
+
+  /** The end of the text: the last row, if it has no line break. */
+  finish(): void {
+    if (this.done) return;
+    const t = this.carry === '' ? '' : '\n';
+    this.carry = '';
+    this.read(t, true);
+    this.done = true;
+  }
+
+  private read(text: string, final: boolean): void {
+    let t = text;
+    if (this.skipping) {
+      const nl = t.indexOf('\n');
+      if (nl < 0) {
+        this.skipping.chars += t.length;
+        if (final) this.endSkip();
+        return;
+      }
+      this.skipping.chars += nl;
+      this.endSkip();
+      t = t.slice(nl + 1);
+    }
+    this.parse(this.partial + t, final);
+  }
+
+  private parse(text: string, final: boolean): void {
+    this.partial = '';
+    const result = this.parser.parse(text, 0, !final) as Papa.ParseResult<string[]> & { meta: { cursor: number } };
+    if (result.errors.some((e) => e.type === 'Quotes')) {
+      this.recover(text, final);
+      return;
+    }
+    const data = result.data;
+    if (final && data.length > 0) {
+      // A file that ends with a line break has no further record: the parser's empty last row is not a row.
+      const last = data[data.length - 1]!;
+      if (last.length === 1 && last[0] === '') data.pop();
+    }
+    for (const cells of data) this.sink(cells);
+    if (!final) {
+      this.partial = text.substring(result.meta.cursor);
+      if (this.partial.length > MAX_ROW_CHARS) this.oversize();
+    }
+  }
+
+  /** The row being read is longer than a row may be. */
+  private oversize(): void {
+    const text = this.partial;
+    this.partial = '';
+    if (text.indexOf('\n') < 0) {
+      // One line, no end in sight: pass over it to its line break, holding nothing.
+      this.skipping = { chars: text.length, head: text.slice(0, HEAD) };
+      return;
+    }
+    // Line breaks, but papaparse could not end the row: a quote opened and not closed within the limit.
+    this.recover(text, false);
+  }
+
+  private endSkip(): void {
+    const s = this.skipping!;
+    this.skipping = null;
+    this.sink([`${s.head}…`], {
+      code: 'row-too-long',
+      message: `This row is ${s.chars.toLocaleString('en-GB')} characters long with no line break; Outturn reads rows of up to ${LIMIT} characters. The row was not imported; reading went on at the next line.`,
+    });
+  }
+
+  /**
+   * Row by row where papaparse met a quote out of place: the same rules (a field is quoted when it
+   * starts with ", "" is a quote inside it, spaces may follow the closing quote), and a broken row is
+   * reported whole, as its first line split at the delimiter, with reading resumed at its next line.
+   */
+  private recover(text: string, final: boolean): void {
+    let pos = 0;
+    while (pos < text.length) {
+      const r = readRecord(text, pos, this.delimiter, final);
+      if (r.kind === 'record') {
+        this.sink(r.cells);
+        pos = r.end;
+        continue;
+      }
+      if (r.kind === 'incomplete' && !final && text.length - pos <= MAX_ROW_CHARS) {
+        this.partial = text.slice(pos);
+        return;
+      }
+      const nl = text.indexOf('\n', pos);
+      if (nl < 0 && !final) {
+        // The broken row's first line is not complete yet: wait for its end (or for it to be too long).
+        this.partial = text.slice(pos);
+        if (this.partial.length > MAX_ROW_CHARS) this.oversize();
+        return;
+      }
+      const line = nl < 0 ? text.slice(pos) : text.slice(pos, nl);
+      this.sink(line.length > MAX_ROW_CHARS ? [`${line.slice(0, HEAD)}…`] : line.split(this.delimiter), r.kind === 'broken' ? unbalanced() : unclosed());
+      pos = nl < 0 ? text.length : nl + 1;
+    }
+  }
+}
+
+/** Every line ending as LF: CRLF, LF and a lone CR each end a row, even mixed in one file. */
+export function normalise(text: string): string {
+  return text.indexOf('\r') < 0 ? text : text.replace(/\r\n?/g, '\n');
+}
+
+function readRecord(text: string, start: number, delimiter: string, final: boolean): Field {
+  const n = text.length;
+  const d = delimiter.charCodeAt(0);
+  const cells: string[] = [];
+  let i = start;
+  for (;;) {
+    if (i >= n) {
+      if (!final) return { kind: 'incomplete' };
+      cells.push('');
+      return { kind: 'record', cells, end: n };
+    }
+    if (text.charCodeAt(i) === 34) {
+      let value = '';
+      let from = i + 1;
+      for (;;) {
+        const q = text.indexOf('"', from);
+        if (q < 0) return { kind: 'incomplete' };
+        if (q + 1 >= n && !final) return { kind: 'incomplete' }; // the next piece may start with the second " of ""
+        if (text.charCodeAt(q + 1) === 34) {
+          value += text.slice(from, q + 1);
+          from = q + 2;
+          continue;
+        }
+        value += text.slice(from, q);
+        let k = q + 1;
+        while (k < n && text.charCodeAt(k) === 32) k++;
+        if (k >= n) {
+          if (!final) return { kind: 'incomplete' };
+          cells.push(value);
+          return { kind: 'record', cells, end: n };
+        }
+        const c = text.charCodeAt(k);
+        if (c === d) {
+          cells.push(value);
+          i = k + 1;
+          break;
+        }
+        if (c === 10) {
+          cells.push(value);
+          return { kind: 'record', cells, end: k + 1 };
+        }
+        return { kind: 'broken' };
+      }
+      continue;
+    }
+    let j = i;
+    while (j < n) {
+      const c = text.charCodeAt(j);
+      if (c === d || c === 10) break;
+      j++;
+    }
+    if (j >= n) {
+      if (!final) return { kind: 'incomplete' };
+      cells.push(text.slice(i));
+      return { kind: 'record', cells, end: n };
+    }
+    cells.push(text.slice(i, j));
+    if (text.charCodeAt(j) === 10) return { kind: 'record', cells, end: j + 1 };
+    i = j + 1;
+  }
+}

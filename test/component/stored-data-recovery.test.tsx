@@ -1,0 +1,144 @@
+// Recovery at start-up, in jsdom with fake-indexeddb: before the app's first start in this file, the database
+// is given what an older version of Outturn, a newer one, a damaged disk and a reloaded page leave behind.
+// The app must bring the old dataset forward (its chunks rewritten to the current layout, its rows intact),
+// set the unreadable records aside untouched and list them with the reason, tidy the unfinished import and
+// say so, and show every page as usual: never a blank screen, never a silent drop.
+import { join } from 'node:path';
+import { configure, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { fileSource } from '../../src/cli/node-source';
+import { ImportPage } from '../../src/features/import/import-page';
+import { StoredDataNotices } from '../../src/features/import/stored-data-notices';
+import { RevenuePage } from '../../src/features/revenue/revenue-page';
+import type { StoredChunk } from '../../src/import/import-session';
+import { planOf } from '../../src/import/preview';
+import { buildReceipt } from '../../src/import/receipt';
+import { importRows, preview, scan } from '../../src/import/run-import';
+import { openOutturnDb } from '../../src/storage/db';
+import { renderWithProviders } from './render-with-providers.tsx';
+
+const LEDGER = join(import.meta.dirname, '../fixtures/ledger-windows-1252.csv');
+
+/** The ledger fixture as the current pipeline stores it: its record (without `schema`), chunks and receipt. */
+async function currentForm(id: string) {
+  const source = fileSource(LEDGER);
+  const s = await scan(source);
+  if (!s.verdict.ok) throw new Error(s.verdict.message);
+  const plan = planOf(await preview(source, s.verdict.evidence));
+  const chunks: StoredChunk[] = [];
+  const result = await importRows(source, plan, (c) => void chunks.push(c));
+  const receipt = buildReceipt({ id: `${id}-receipt`, datasetId: id, plan, sha256: s.sha256, result, startedAt: new Date(0), finishedAt: new Date(1000) });
+  const meta = {
+    id,
+    name: 'old-ledger.csv',
+    kind: plan.kind,
+    sha256: s.sha256,
+    size: plan.size,
+    createdAt: '2026-11-01T09:00:00.000Z',
+    source: 'upload',
+    rowCount: result.rows.accepted,
+    chunkCount: result.chunkCount,
+    receiptId: receipt.id,
+    headers: result.headers,
+    plan,
+    skippedRows: result.skippedRows.map((r) => ({ row: r.row, type: r.type, cells: r.cells })),
+    aggregates: result.aggregates,
+  };
+  return { meta, chunks, receipt };
+}
+
+/** Layout 1 (the first stored datasets): dates as ISO text, years as "2017/18". */
+const asLayout1 = (chunk: StoredChunk) => ({
+  ...chunk,
+  dates: Object.fromEntries(Object.entries(chunk.dates).map(([k, v]) => [k, [...v].map((n) => (n === 0 ? '' : `${String(n).slice(0, 4)}-${String(n).slice(4, 6)}-${String(n).slice(6, 8)}`))])),
+});
+
+/** Typed arrays as their kind and values (one read back from IndexedDB may come from another realm). */
+const plain = (v: unknown): unknown =>
+  ArrayBuffer.isView(v) ? [Object.prototype.toString.call(v), Array.from(v as unknown as ArrayLike<number>)] : Array.isArray(v) ? v.map(plain) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)])) : v;
+
+const newer = { schema: 99, id: 'newer-1', name: 'from-the-future.csv', layout: 'unknown to this version' };
+const damaged = { id: 'damaged-1', name: 'damaged.csv', kind: 'ledger', sha256: 42 };
+const damagedReceipt = { id: 'receipt-x', fileName: 'odd-receipt.csv', rows: 'lots' };
+let expected: Awaited<ReturnType<typeof currentForm>>;
+
+beforeAll(async () => {
+  expected = await currentForm('old-1');
+  const db = await openOutturnDb();
+  await db.put('datasets', expected.meta as never);
+  for (const c of expected.chunks) await db.put('chunks', { ...asLayout1(c), datasetId: 'old-1' } as never);
+  await db.put('receipts', expected.receipt as never);
+  await db.put('datasets', newer as never);
+  await db.put('datasets', damaged as never);
+  await db.put('receipts', damagedReceipt as never);
+  // A page reloaded part-way through an import: its marker and two chunks, and a chunk of nobody's.
+  await db.put('settings', { datasetId: 'abandoned-1', fileName: 'big-ledger.csv', size: 36_000_000, startedAt: '2026-11-20T10:15:00.000Z' } as never, 'import-running/abandoned-1');
+  for (const index of [0, 1]) await db.put('chunks', { ...expected.chunks[0]!, index, datasetId: 'abandoned-1' } as never);
+  await db.put('chunks', { ...expected.chunks[0]!, datasetId: 'orphan-1' } as never);
+});
+
+// The first start imports the sample (nine files) in jsdom: on a busy 2-core machine that can take seconds,
+// so the waits are generous. They guard against hanging, and time nothing.
+configure({ asyncUtilTimeout: 10_000 });
+
+describe('stored data from other versions, damaged, or left by an unfinished import', { timeout: 30_000 }, () => {
+  it('brings the old dataset forward: the same rows, dates in the current layout, listed as usual', async () => {
+    renderWithProviders(<ImportPage />);
+    const list = await screen.findByRole('table', { name: /10 datasets, kept in this browser/ }); // the old ledger and the sample
+    expect(within(list).getByRole('rowheader', { name: 'old-ledger.csv' })).toBeTruthy();
+    const db = await openOutturnDb();
+    expect((await db.get('datasets', 'old-1'))?.schema).toBe(2);
+    const chunks = (await db.getAllFromIndex('chunks', 'byDataset', 'old-1')).map((c) => Object.fromEntries(Object.entries(c).filter(([k]) => k !== 'datasetId')));
+    expect(plain(chunks)).toEqual(plain(expected.chunks)); // exactly what this version's import writes
+    expect([...(chunks[0]!.dates as unknown as { postingDate: Uint32Array }).postingDate]).toEqual([20170403, 20170515, 20170620]);
+  });
+
+  it('sets aside what it cannot read, untouched, and says which and why, on the Import page', async () => {
+    renderWithProviders(<ImportPage />);
+    const table = await screen.findByRole('table', { name: '3 set aside' });
+    const reasonOf = (name: string) => within(table).getByRole('rowheader', { name }).closest('tr')!.textContent;
+    expect(reasonOf('from-the-future.csv')).toContain('It cannot be read: it was saved by a newer version of Outturn (data layout 99; this version reads layouts up to 2)');
+    expect(reasonOf('damaged.csv')).toContain('It cannot be read: it is damaged: its "sha256" is not text.');
+    expect(reasonOf('odd-receipt.csv')).toContain('It cannot be read: its row counts are damaged.');
+    const db = await openOutturnDb();
+    expect(await db.get('datasets', 'newer-1')).toEqual(newer);
+    expect(await db.get('datasets', 'damaged-1')).toEqual(damaged);
+    expect(await db.get('receipts', 'receipt-x')).toEqual(damagedReceipt);
+  });
+
+  it('tidies the unfinished import and tells the user, on any page, until dismissed', async () => {
+    renderWithProviders(
+      <>
+        <StoredDataNotices />
+        <RevenuePage />
+      </>,
+    );
+    const notice = await screen.findByText(/did not finish/);
+    expect(notice.textContent).toMatch(
+      /^The import of big-ledger\.csv started 2026-11-20 10:15 UTC did not finish: the page was closed or reloaded while it ran\. Nothing from it was kept, and the data stored before it is as it was\./,
+    );
+    expect((await screen.findByText(/stored datasets cannot be read/)).textContent).toContain('2 stored datasets cannot be read and were set aside');
+    const db = await openOutturnDb();
+    const owners = (await db.getAllKeys('chunks')).map(([id]) => id);
+    expect(owners.filter((id) => id === 'abandoned-1' || id === 'orphan-1')).toEqual([]);
+    expect((await db.getAllKeys('settings')).filter((k) => String(k).startsWith('import-running/'))).toEqual([]);
+    // The page itself is as usual.
+    expect(await screen.findByRole('table', { name: 'Table 1: Revenue Outturn 2017/18' })).toBeTruthy();
+    await userEvent.setup().click(screen.getByRole('button', { name: /Dismiss/ }));
+    await waitFor(() => expect(screen.queryByText(/did not finish/)).toBeNull());
+  });
+
+  it('deletes a set-aside record when asked, and only it', async () => {
+    vi.spyOn(window, 'confirm').mockReturnValue(true);
+    renderWithProviders(<ImportPage />);
+    const user = userEvent.setup();
+    const table = await screen.findByRole('table', { name: '3 set aside' });
+    await user.click(within(table).getByRole('button', { name: 'Delete damaged.csv' }));
+    await screen.findByRole('table', { name: '2 set aside' });
+    const db = await openOutturnDb();
+    expect(await db.get('datasets', 'damaged-1')).toBeUndefined();
+    expect(await db.get('datasets', 'newer-1')).toEqual(newer);
+    expect((await db.getAll('datasets')).length).toBe(11); // 9 sample, the old ledger, the newer one
+  });
+});

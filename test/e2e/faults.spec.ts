@@ -1,0 +1,185 @@
+// Faults during an import, in real Chromium with the built app and its real worker and IndexedDB: the worker
+// crashing part-way, the browser refusing a write (a real quota, set through the DevTools protocol), a second
+// tab importing at the same time, and a reload part-way. Each asserts that the stored data is exactly as it
+// was before that import (the same datasets, rows and parts of rows; no orphan chunks; no import left marked
+// as running) and that the user was told, on screen. The large ledger is generated here and deleted after.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { generateLedger } from '../../bench/generate-ledger';
+import { expect, storedState, test } from './watched-page';
+
+const FIXTURE = fileURLToPath(new URL('../fixtures/ledger-windows-1252.csv', import.meta.url));
+const ROWS = 400_000; // about 36 MB: long enough to be caught part-way on a fast machine
+
+/** The large ledger, in this test's own output folder (tests may run side by side), deleted after. */
+function bigLedger(): { path: string; remove: () => void } {
+  const dir = test.info().outputPath('ledger');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, 'big-ledger.csv');
+  writeFileSync(path, generateLedger(ROWS, 11).text);
+  return { path, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** The Import page with the sample stored (first start), and what is stored then. */
+async function openImport(page: Page) {
+  await page.goto('/import');
+  await expect(page.getByRole('table', { name: /^9 datasets, kept/ })).toBeVisible();
+  const before = await storedState(page);
+  expect(before.datasets).toHaveLength(9);
+  expect([before.orphanChunks, before.running]).toEqual([0, []]);
+  return before;
+}
+
+/** Chunks written by the running import (not yet any dataset's): proof that the fault strikes part-way. */
+async function chunksInFlight(page: Page): Promise<number> {
+  return (await storedState(page)).orphanChunks;
+}
+
+/** Starts importing a file and waits until some of its rows are stored, and the import still runs. */
+async function startImport(page: Page, path: string, name: string) {
+  await page.getByLabel(/Choose a CSV file/).setInputFiles(path);
+  await page.getByRole('button', { name: `Import ${name}` }).click();
+  await expect.poll(() => chunksInFlight(page), { timeout: 30_000, intervals: [50, 100, 200] }).toBeGreaterThan(0);
+  await expect(page.getByRole('heading', { name: `Importing ${name}` })).toBeVisible();
+}
+
+test.describe('the worker crashing part-way', () => {
+  test.use({ expectedProblems: /injected fault: the import worker crashed/ });
+
+  test('leaves the stored data as it was, and says so', async ({ app }) => {
+    const big = bigLedger();
+    try {
+      const before = await openImport(app);
+      await startImport(app, big.path, 'big-ledger.csv');
+      const worker = app.workers().at(-1)!; // one worker per job: the last is the import's
+      expect(await chunksInFlight(app)).toBeGreaterThan(0);
+      // An uncaught error inside the worker, as a bug in it would throw.
+      await worker.evaluate(() => {
+        setTimeout(() => {
+          throw new Error('injected fault: the import worker crashed');
+        });
+      });
+      await expect(app.getByRole('alert')).toHaveText(/^The import stopped unexpectedly \(.*injected fault: the import worker crashed\)\. Nothing from it was kept\.$/);
+      await expect(app.getByRole('table', { name: /^9 datasets, kept/ })).toBeVisible();
+      await expect.poll(() => storedState(app)).toEqual(before);
+    } finally {
+      big.remove();
+    }
+  });
+});
+
+test.describe('the browser refusing a write', () => {
+  test('(IndexedDB refusing the fourth part of the rows, as a full disk does) leaves the stored data as it was, and says so', async ({ app }) => {
+    // Chromium's DevTools quota override (Storage.overrideQuotaForOrigin) does not reach IndexedDB in headless
+    // Chromium 156, so the refusal is injected where the browser reports it: the worker's IndexedDB writes. The
+    // worker script is served as built, with this in front of it; everything else is the real app.
+    await app.context().route('**/assets/import.worker-*.js', async (route) => {
+      const response = await route.fetch();
+      const refuse = `{ const put = IDBObjectStore.prototype.put; let n = 0;
+        IDBObjectStore.prototype.put = function (...args) {
+          if (this.name === 'chunks' && ++n > 3) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+          return put.apply(this, args);
+        }; }\n`;
+      await route.fulfill({ response, body: refuse + (await response.text()) });
+    });
+    const big = bigLedger();
+    try {
+      const before = await openImport(app);
+      await app.getByLabel(/Choose a CSV file/).setInputFiles(big.path);
+      await app.getByRole('button', { name: 'Import big-ledger.csv' }).click();
+      await expect(app.getByRole('alert')).toHaveText(
+        'The browser refused to store the data: its storage for this site is full. Nothing from this import was kept; delete a dataset or free space and try again.',
+        { timeout: 30_000 },
+      );
+      await expect(app.getByRole('table', { name: /^9 datasets, kept/ })).toBeVisible();
+      await expect.poll(() => storedState(app)).toEqual(before);
+    } finally {
+      big.remove();
+    }
+  });
+});
+
+test.describe('a second tab importing at the same time', () => {
+  test('both imports are kept whole, neither disturbs the other, and each tab is told of the other', async ({ app }) => {
+    const big = bigLedger();
+    try {
+      const before = await openImport(app);
+      await startImport(app, big.path, 'big-ledger.csv');
+      const inFlight = await chunksInFlight(app);
+      expect(inFlight).toBeGreaterThan(0);
+
+      // A second tab opens while the first imports: its start-up must not take the running import's rows for an orphan's.
+      const second = await app.context().newPage();
+      await second.goto('/import');
+      await expect(second.getByRole('status').filter({ hasText: 'Another tab is importing big-ledger.csv' })).toBeVisible();
+      expect(await chunksInFlight(second)).toBeGreaterThanOrEqual(inFlight);
+      await second.getByLabel(/Choose a CSV file/).setInputFiles(FIXTURE);
+      await second.getByRole('button', { name: 'Import ledger-windows-1252.csv' }).click();
+      await expect(second.getByRole('article', { name: 'Import receipt: ledger-windows-1252.csv' })).toBeVisible();
+
+      await expect(app.getByRole('article', { name: 'Import receipt: big-ledger.csv' })).toBeVisible({ timeout: 60_000 });
+      // Each tab lists both, without a reload: the other tab's import was announced.
+      await expect(app.getByRole('table', { name: /^11 datasets, kept/ })).toBeVisible();
+      await expect(second.getByRole('table', { name: /^11 datasets, kept/ })).toBeVisible();
+      await expect(second.getByRole('status').filter({ hasText: 'Another tab is importing' })).toHaveCount(0);
+
+      const after = await storedState(app);
+      const added = after.datasets.filter((d) => !before.datasets.some((b) => b.id === d.id));
+      expect(added.map((d) => [d.name, d.rowCount]).sort()).toEqual([
+        ['big-ledger.csv', ROWS],
+        ['ledger-windows-1252.csv', 3],
+      ]);
+      for (const d of after.datasets) expect(d.chunks, `${d.name}: every part of its rows is there`).toBe(d.chunkCount);
+      expect(after.datasets.filter((d) => before.datasets.some((b) => b.id === d.id))).toEqual(before.datasets);
+      expect([after.orphanChunks, after.running, after.receipts]).toEqual([0, [], before.receipts + 2]);
+    } finally {
+      big.remove();
+    }
+  });
+});
+
+test.describe('a reload during an import', () => {
+  test('leaves the stored data as it was, and the page says what happened', async ({ app }) => {
+    const big = bigLedger();
+    try {
+      const before = await openImport(app);
+      await startImport(app, big.path, 'big-ledger.csv');
+      expect(await chunksInFlight(app)).toBeGreaterThan(0);
+
+      await app.reload();
+      await expect(app.getByRole('status').filter({ hasText: 'did not finish' })).toHaveText(
+        /^The import of big-ledger\.csv started \d{4}-\d\d-\d\d \d\d:\d\d UTC did not finish: the page was closed or reloaded while it ran\. Nothing from it was kept, and the data stored before it is as it was\./,
+      );
+      await expect(app.getByRole('table', { name: /^9 datasets, kept/ })).toBeVisible();
+      await expect.poll(() => storedState(app)).toEqual(before);
+
+      // The notice goes when dismissed, and stays gone after another reload.
+      await app.getByRole('button', { name: 'Dismiss the notice about big-ledger.csv' }).click();
+      await expect(app.getByText('did not finish')).toHaveCount(0);
+      await app.reload();
+      await expect(app.getByRole('table', { name: /^9 datasets, kept/ })).toBeVisible();
+      await expect(app.getByText('did not finish')).toHaveCount(0);
+    } finally {
+      big.remove();
+    }
+  });
+});
+
+test.describe('the file deleted from disk part-way through its import', () => {
+  test('leaves the stored data as it was, and says what happened', async ({ app }) => {
+    const big = bigLedger();
+    try {
+      const before = await openImport(app);
+      await startImport(app, big.path, 'big-ledger.csv');
+      big.remove(); // the browser reads the file from disk as the import goes
+      await expect(app.getByRole('alert')).toHaveText(
+        'big-ledger.csv could not be read to the end: it was moved, changed or deleted while Outturn was reading it. Nothing from this import was kept; choose the file again.',
+      );
+      await expect.poll(() => storedState(app)).toEqual(before);
+    } finally {
+      big.remove();
+    }
+  });
+});

@@ -1,0 +1,74 @@
+// Recovery in real Chromium (its IndexedDB, its structured clone of typed arrays): a dataset saved in the
+// older layout (dates as text, no layout number), a damaged dataset record and one from a newer version of
+// Outturn are put in the browser's database, and the page reloaded. The old dataset is brought forward,
+// the other two are set aside and said to be, every page opens as usual, and deleting them clears the notice.
+import { fileURLToPath } from 'node:url';
+import { ROUTES } from './routes';
+import { expect, test } from './watched-page';
+
+const FIXTURE = fileURLToPath(new URL('../fixtures/ledger-windows-1252.csv', import.meta.url));
+
+test('an older layout is brought forward, unreadable records set aside with a message, and every page still opens', async ({ app }) => {
+  await app.goto('/import');
+  await expect(app.getByRole('table', { name: /^9 datasets, kept/ })).toBeVisible();
+  await app.getByLabel(/Choose a CSV file/).setInputFiles(FIXTURE);
+  await app.getByRole('button', { name: 'Import ledger-windows-1252.csv' }).click();
+  await expect(app.getByRole('article', { name: 'Import receipt: ledger-windows-1252.csv' })).toBeVisible();
+
+  // What an older and a newer version, and a damaged disk, would have left.
+  await app.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const r = indexedDB.open('outturn');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const tx = db.transaction(['datasets', 'chunks'], 'readwrite');
+    const datasets = tx.objectStore('datasets');
+    const chunks = tx.objectStore('chunks');
+    const all = <T,>(r: IDBRequest) => new Promise<T>((resolve) => (r.onsuccess = () => resolve(r.result as T)));
+    const ledger = (await all<{ id: string; name: string; schema?: number }[]>(datasets.getAll())).find((d) => d.name === 'ledger-windows-1252.csv')!;
+    delete ledger.schema;
+    datasets.put(ledger);
+    for (const c of await all<{ dates: Record<string, Uint32Array | string[]> }[]>(chunks.index('byDataset').getAll(ledger.id))) {
+      for (const [k, v] of Object.entries(c.dates)) c.dates[k] = [...(v as Uint32Array)].map((n) => (n ? `${String(n).slice(0, 4)}-${String(n).slice(4, 6)}-${String(n).slice(6)}` : ''));
+      chunks.put(c);
+    }
+    datasets.put({ id: 'damaged-1', name: 'damaged.csv', kind: 'ledger', rowCount: 'many' });
+    datasets.put({ schema: 99, id: 'newer-1', name: 'from-the-future.csv' });
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    db.close();
+  });
+
+  await app.reload();
+  await expect(app.getByRole('status').filter({ hasText: '2 stored datasets cannot be read and were set aside' })).toBeVisible();
+  const setAside = app.getByRole('table', { name: '2 set aside' });
+  await expect(setAside.getByRole('row').filter({ hasText: 'damaged.csv' })).toContainText('It cannot be read: it is damaged');
+  await expect(setAside.getByRole('row').filter({ hasText: 'from-the-future.csv' })).toContainText('it was saved by a newer version of Outturn (data layout 99');
+  await expect(app.getByRole('table', { name: /^10 datasets, kept/ })).toBeVisible();
+  const migrated = await app.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve) => {
+      const r = indexedDB.open('outturn');
+      r.onsuccess = () => resolve(r.result);
+    });
+    const get = <T,>(r: IDBRequest) => new Promise<T>((resolve) => (r.onsuccess = () => resolve(r.result as T)));
+    const tx = db.transaction(['datasets', 'chunks']);
+    const ledger = (await get<{ id: string; name: string; schema?: number }[]>(tx.objectStore('datasets').getAll())).find((d) => d.name === 'ledger-windows-1252.csv')!;
+    const [chunk] = await get<{ dates: Record<string, unknown> }[]>(tx.objectStore('chunks').index('byDataset').getAll(ledger.id));
+    const dates = chunk!.dates.postingDate;
+    db.close();
+    return { schema: ledger.schema, type: Object.prototype.toString.call(dates), values: [...(dates as Uint32Array)] };
+  });
+  expect(migrated).toEqual({ schema: 2, type: '[object Uint32Array]', values: [20170403, 20170515, 20170620] });
+
+  for (const route of ROUTES) {
+    await app.goto(route.path);
+    await expect(app.getByRole('heading', { level: 2, name: route.heading })).toBeVisible();
+    await expect(app.getByRole('alert')).toHaveCount(0);
+  }
+
+  app.on('dialog', (d) => void d.accept());
+  await app.goto('/import');
+  for (const name of ['damaged.csv', 'from-the-future.csv']) await app.getByRole('table', { name: /set aside$/ }).getByRole('button', { name: `Delete ${name}` }).click();
+  await expect(app.getByRole('heading', { name: 'Stored data that cannot be read' })).toHaveCount(0);
+  await expect(app.getByText(/cannot be read and (was|were) set aside/)).toHaveCount(0);
+});
