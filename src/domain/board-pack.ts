@@ -1,4 +1,4 @@
-import { Money, ZERO, formatPounds, formatWholeThousands, fromThousands, roundHalfAwayFromZero, sum, toThousands } from './money';
+import { Money, ZERO, formatPounds, formatWholeThousands, roundHalfAwayFromZero, sum, toThousands } from './money';
 import { roundPreservingSum, roundTablePreservingSums } from './rounding';
 import type { RowType } from './table-rows';
 
@@ -253,9 +253,6 @@ export function sumShown(values: readonly (Money | null)[]): Money | null {
 
 /** Sum of exact figures (pounds), or null if any is not shown. */
 export const sumExact = sumShown;
-
-/** Whole £'000 back to pounds (for a total worked from shown figures). */
-export const poundsOf = (thousands: Money): Money => fromThousands(thousands);
 
 // ---------------------------------------------------------------------------------------------------
 // Totals worked out from the rows the pack shows
