@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ImportPage } from '../../src/features/import/import-page';
 import { renderWithProviders } from './render-with-providers.tsx';
 import { storedState } from './stored-state.ts';
+import { SAMPLE_FILE_LIST } from '../../src/api/sample-files';
 
 const store = globalThis.IDBObjectStore.prototype;
 const realPut = store.put;
@@ -37,16 +38,16 @@ async function importLedger(name: string) {
   return user;
 }
 
-// The first start imports the sample (16 files) in jsdom: on a busy 2-core machine that can take seconds,
+// The first start imports the sample (every file of SAMPLE_FILE_LIST) in jsdom: on a busy 2-core machine that can take seconds,
 // so the waits are generous. They guard against hanging, and time nothing.
 configure({ asyncUtilTimeout: 10_000 });
 
 describe('a storage refusal during an import', { timeout: 30_000 }, () => {
   it('while writing rows: the user is told, and the stored data is exactly as before', async () => {
     renderWithProviders(<ImportPage />);
-    await screen.findByRole('table', { name: /16 datasets, kept in this browser/ }); // the sample, stored before the fault
+    await screen.findByRole('table', { name: new RegExp(`${SAMPLE_FILE_LIST.length} datasets, kept in this browser`) }); // the sample, stored before the fault
     const before = await storedState();
-    expect(before.datasets).toHaveLength(16);
+    expect(before.datasets).toHaveLength(SAMPLE_FILE_LIST.length);
 
     refuseWrites('chunks');
     await importLedger('ledger.csv');
@@ -57,7 +58,7 @@ describe('a storage refusal during an import', { timeout: 30_000 }, () => {
 
   it('at the commit, after every row was written: the same, and no record is left without its receipt', async () => {
     renderWithProviders(<ImportPage />);
-    await screen.findByRole('table', { name: /16 datasets, kept in this browser/ });
+    await screen.findByRole('table', { name: new RegExp(`${SAMPLE_FILE_LIST.length} datasets, kept in this browser`) });
     const before = await storedState();
 
     // The dataset record is written, then its receipt is refused: the commit must be all or nothing.
@@ -70,7 +71,7 @@ describe('a storage refusal during an import', { timeout: 30_000 }, () => {
 
   it('and the next import, with room again, is kept whole', async () => {
     renderWithProviders(<ImportPage />);
-    await screen.findByRole('table', { name: /16 datasets, kept in this browser/ });
+    await screen.findByRole('table', { name: new RegExp(`${SAMPLE_FILE_LIST.length} datasets, kept in this browser`) });
     await importLedger('ledger-3.csv');
     await screen.findByRole('article', { name: 'Import receipt: ledger-3.csv' });
     const after = await storedState();

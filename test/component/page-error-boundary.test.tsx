@@ -13,7 +13,7 @@ vi.mock('../../src/features/revenue/revenue-page', () => ({
   },
 }));
 
-// The first start imports the sample (nine files) in jsdom: on a busy 2-core machine that can take seconds,
+// The first start imports the whole sample in jsdom: on a busy 2-core machine that can take seconds,
 // so the waits are generous. They guard against hanging, and time nothing.
 configure({ asyncUtilTimeout: 10_000 });
 

@@ -17,6 +17,7 @@ import { buildReceipt } from '../../src/import/receipt';
 import { importRows, preview, scan } from '../../src/import/run-import';
 import { openOutturnDb } from '../../src/storage/db';
 import { renderWithProviders } from './render-with-providers.tsx';
+import { SAMPLE_FILE_LIST } from '../../src/api/sample-files';
 
 const LEDGER = join(import.meta.dirname, '../fixtures/ledger-windows-1252.csv');
 
@@ -78,14 +79,14 @@ beforeAll(async () => {
   await db.put('chunks', { ...expected.chunks[0]!, datasetId: 'orphan-1' } as never);
 });
 
-// The first start imports the sample (nine files) in jsdom: on a busy 2-core machine that can take seconds,
+// The first start imports the sample (every file of SAMPLE_FILE_LIST) in jsdom: on a busy 2-core machine that can take seconds,
 // so the waits are generous. They guard against hanging, and time nothing.
 configure({ asyncUtilTimeout: 10_000 });
 
 describe('stored data from other versions, damaged, or left by an unfinished import', { timeout: 30_000 }, () => {
   it('brings the old dataset forward: the same rows, dates in the current layout, listed as usual', async () => {
     renderWithProviders(<ImportPage />);
-    const list = await screen.findByRole('table', { name: /10 datasets, kept in this browser/ }); // the old ledger and the sample
+    const list = await screen.findByRole('table', { name: new RegExp(`${SAMPLE_FILE_LIST.length + 1} datasets, kept in this browser`) }); // the old ledger and the sample
     expect(within(list).getByRole('rowheader', { name: 'old-ledger.csv' })).toBeTruthy();
     const db = await openOutturnDb();
     expect((await db.get('datasets', 'old-1'))?.schema).toBe(2);
@@ -139,6 +140,6 @@ describe('stored data from other versions, damaged, or left by an unfinished imp
     const db = await openOutturnDb();
     expect(await db.get('datasets', 'damaged-1')).toBeUndefined();
     expect(await db.get('datasets', 'newer-1')).toEqual(newer);
-    expect((await db.getAll('datasets')).length).toBe(11); // 9 sample, the old ledger, the newer one
+    expect((await db.getAll('datasets')).length).toBe(SAMPLE_FILE_LIST.length + 2); // the sample, the old ledger, the newer one
   });
 });

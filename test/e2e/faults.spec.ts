@@ -9,6 +9,10 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { generateLedger } from '../../bench/generate-ledger';
 import { expect, storedState, test } from './watched-page';
+import { SAMPLE_FILE_LIST } from '../../src/api/sample-files';
+
+/** The sample's datasets, stored at first start. */
+const SAMPLES = SAMPLE_FILE_LIST.length;
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/ledger-windows-1252.csv', import.meta.url));
 const ROWS = 400_000; // about 36 MB: long enough to be caught part-way on a fast machine
@@ -25,9 +29,9 @@ function bigLedger(): { path: string; remove: () => void } {
 /** The Import page with the sample stored (first start), and what is stored then. */
 async function openImport(page: Page) {
   await page.goto('/import');
-  await expect(page.getByRole('table', { name: /^9 datasets, kept/ })).toBeVisible();
+  await expect(page.getByRole('table', { name: new RegExp(`^${SAMPLES} datasets, kept`) })).toBeVisible();
   const before = await storedState(page);
-  expect(before.datasets).toHaveLength(9);
+  expect(before.datasets).toHaveLength(SAMPLES);
   expect([before.orphanChunks, before.running]).toEqual([0, []]);
   return before;
 }
@@ -62,7 +66,7 @@ test.describe('the worker crashing part-way', () => {
         });
       });
       await expect(app.getByRole('alert')).toHaveText(/^The import stopped unexpectedly \(.*injected fault: the import worker crashed\)\. Nothing from it was kept\.$/);
-      await expect(app.getByRole('table', { name: /^9 datasets, kept/ })).toBeVisible();
+      await expect(app.getByRole('table', { name: new RegExp(`^${SAMPLES} datasets, kept`) })).toBeVisible();
       await expect.poll(() => storedState(app)).toEqual(before);
     } finally {
       big.remove();
@@ -93,7 +97,7 @@ test.describe('the browser refusing a write', () => {
         'The browser refused to store the data: its storage for this site is full. Nothing from this import was kept; delete a dataset or free space and try again.',
         { timeout: 30_000 },
       );
-      await expect(app.getByRole('table', { name: /^9 datasets, kept/ })).toBeVisible();
+      await expect(app.getByRole('table', { name: new RegExp(`^${SAMPLES} datasets, kept`) })).toBeVisible();
       await expect.poll(() => storedState(app)).toEqual(before);
     } finally {
       big.remove();
@@ -121,8 +125,8 @@ test.describe('a second tab importing at the same time', () => {
 
       await expect(app.getByRole('article', { name: 'Import receipt: big-ledger.csv' })).toBeVisible({ timeout: 60_000 });
       // Each tab lists both, without a reload: the other tab's import was announced.
-      await expect(app.getByRole('table', { name: /^11 datasets, kept/ })).toBeVisible();
-      await expect(second.getByRole('table', { name: /^11 datasets, kept/ })).toBeVisible();
+      await expect(app.getByRole('table', { name: new RegExp(`^${SAMPLES + 2} datasets, kept`) })).toBeVisible();
+      await expect(second.getByRole('table', { name: new RegExp(`^${SAMPLES + 2} datasets, kept`) })).toBeVisible();
       await expect(second.getByRole('status').filter({ hasText: 'Another tab is importing' })).toHaveCount(0);
 
       const after = await storedState(app);
@@ -152,14 +156,14 @@ test.describe('a reload during an import', () => {
       await expect(app.getByRole('status').filter({ hasText: 'did not finish' })).toHaveText(
         /^The import of big-ledger\.csv started \d{4}-\d\d-\d\d \d\d:\d\d UTC did not finish: the page was closed or reloaded while it ran\. Nothing from it was kept, and the data stored before it is as it was\./,
       );
-      await expect(app.getByRole('table', { name: /^9 datasets, kept/ })).toBeVisible();
+      await expect(app.getByRole('table', { name: new RegExp(`^${SAMPLES} datasets, kept`) })).toBeVisible();
       await expect.poll(() => storedState(app)).toEqual(before);
 
       // The notice goes when dismissed, and stays gone after another reload.
       await app.getByRole('button', { name: 'Dismiss the notice about big-ledger.csv' }).click();
       await expect(app.getByText('did not finish')).toHaveCount(0);
       await app.reload();
-      await expect(app.getByRole('table', { name: /^9 datasets, kept/ })).toBeVisible();
+      await expect(app.getByRole('table', { name: new RegExp(`^${SAMPLES} datasets, kept`) })).toBeVisible();
       await expect(app.getByText('did not finish')).toHaveCount(0);
     } finally {
       big.remove();

@@ -10,6 +10,11 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, test } from './watched-page';
+import { SAMPLE_FILE_LIST } from '../../src/api/sample-files';
+import { ROUTES } from './routes';
+
+/** The sample's datasets, stored at first start. */
+const SAMPLES = SAMPLE_FILE_LIST.length;
 
 const DATA = (name: string) => readFileSync(fileURLToPath(new URL(`../../data/${name}`, import.meta.url)), 'utf8');
 const DIR = fileURLToPath(new URL('../../test-results/injection/', import.meta.url));
@@ -19,6 +24,8 @@ const SCRIPT = 'OPCC <script>window.__pwned=1</script>';
 const BOLD = 'ICT Development Reserve <b onmouseover=window.__pwned=1>bold</b>';
 const FORMULA = '=HYPERLINK("http://example.invalid","Collaboration & Commissioning")';
 const SVG = '"><svg onload=window.__pwned=1>Telematics';
+const COST_CENTRE = 'Fleet and Transport <img src=x onerror=window.__pwned=1>';
+const DESCRIPTION = 'CTC contract charge <script>window.__pwned=1</script>';
 
 /** A CSV cell, quoted as the sample files quote. */
 const cell = (text: string): string => (/[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
@@ -34,10 +41,20 @@ function relabel(file: string, replacements: Record<string, string>): string {
   return lines.join('\n');
 }
 
+/** A sample file's text with every cell that equals a label replaced (a cost-centre name is on each of its rows). */
+function relabelAll(file: string, replacements: Record<string, string>): string {
+  return DATA(file)
+    .split('\n')
+    .map((l) => l.split(',').map((c) => (c in replacements ? cell(replacements[c]!) : c)).join(','))
+    .join('\n');
+}
+
 const HOSTILE_FILES: Record<string, string> = {
   'table-1-revenue-outturn.csv': relabel('table-1-revenue-outturn.csv', { Constabulary: IMG, OPCC: SCRIPT }),
   'table-5-reserves.csv': relabel('table-5-reserves.csv', { 'ICT Development Reserve': BOLD, 'Collaboration & Commissioning Reserve': FORMULA }),
   'appendix-3-capital-schemes.csv': relabel('appendix-3-capital-schemes.csv', { Telematics: SVG }),
+  'illustrative-2017-18-budget.csv': relabelAll('illustrative-2017-18-budget.csv', { 'Fleet and Transport': COST_CENTRE }),
+  'illustrative-2017-18-ledger-p12.csv': relabelAll('illustrative-2017-18-ledger-p12.csv', { 'CTC contract charge': DESCRIPTION }),
 };
 
 async function importFile(page: Page, path: string, name: string): Promise<void> {
@@ -66,7 +83,7 @@ test('markup and script in the data are text on every page, in charts, tooltips,
   mkdirSync(DIR, { recursive: true });
   try {
     await app.goto('/import');
-    await expect(app.getByRole('table', { name: /^9 datasets, kept/ })).toBeVisible();
+    await expect(app.getByRole('table', { name: new RegExp(`^${SAMPLES} datasets, kept`) })).toBeVisible();
     for (const [name, text] of Object.entries(HOSTILE_FILES)) {
       writeFileSync(`${DIR}${name}`, text);
       await importFile(app, `${DIR}${name}`, name);
@@ -82,7 +99,7 @@ test('markup and script in the data are text on every page, in charts, tooltips,
     await expect(receipt.getByRole('table', { name: /Rejections and warnings/ })).toContainText('"=1+1" is not an amount');
     const [rejections] = await Promise.all([app.waitForEvent('download'), receipt.getByRole('button', { name: 'Download rejections and warnings as CSV' }).click()]);
     const rejectionsCsv = await readFile(await rejections.path(), 'utf8');
-    expect(rejectionsCsv).toContain(`,'=1+1`); // the value, made harmless for a spreadsheet
+    expect(rejectionsCsv).toMatch(/,"?'=1\+1"?(,|\r?\n)/); // the value, made harmless for a spreadsheet (quoted or not)
     expect(rejectionsCsv).not.toMatch(/,=1\+1/);
     await expectInert(app);
 
@@ -91,10 +108,23 @@ test('markup and script in the data are text on every page, in charts, tooltips,
     const table1 = app.getByRole('table', { name: 'Table 1: Revenue Outturn 2017/18' });
     await expect(table1.getByRole('rowheader', { name: IMG, exact: true })).toBeVisible();
     await expect(table1.getByRole('rowheader', { name: SCRIPT, exact: true })).toBeVisible();
-    const figure = app.getByRole('figure').first();
-    await expect(figure.locator('.recharts-cartesian-axis-tick-value').filter({ hasText: 'Constabulary <img' }).first()).toBeVisible();
-    await figure.locator('.recharts-bar-rectangle').first().hover();
+    // The chart of Table 1: hover the bar whose axis label is the hostile name; its tooltip names it as text.
+    const figure = app.getByRole('figure').filter({ has: app.locator('.recharts-cartesian-axis-tick-value', { hasText: 'Constabulary <img' }) }).first();
+    const ticks = await figure.locator('.recharts-cartesian-axis-tick-value').allTextContents();
+    const at = ticks.findIndex((t) => t.startsWith('Constabulary <img'));
+    expect(at).toBeGreaterThanOrEqual(0);
+    await figure.locator('.recharts-bar').first().locator('.recharts-bar-rectangle').nth(at).hover();
     await expect(figure.locator('.recharts-tooltip-wrapper')).toContainText(IMG);
+    await expectInert(app);
+
+    // The drill-down: a cost-centre name from the budget file and a ledger line's description, as text.
+    const summary = app.getByRole('table', { name: /^Constabulary \(as the summary at 4\.1\), P12/ });
+    await summary.getByRole('link', { name: 'Organisational Support' }).click();
+    await app.getByRole('link', { name: `20500 ${COST_CENTRE}` }).click();
+    await expect(app.getByRole('heading', { name: `20500 ${COST_CENTRE}: subjectives, P12 (March 2018)`, exact: true })).toBeFocused();
+    await app.getByRole('link', { name: '3010 Transport contract (CTC)' }).click();
+    const lines = app.getByRole('table', { name: /Ledger lines behind the actual to date: 20500 \/ 3010/ });
+    await expect(lines.getByRole('cell', { name: DESCRIPTION, exact: true })).toBeVisible();
     await expectInert(app);
 
     // Reserves: table and charts; Capital: the scheme table; Reconciliation: the tables as printed.
@@ -119,10 +149,16 @@ test('markup and script in the data are text on every page, in charts, tooltips,
     expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m);
     await expectInert(app);
 
+    // The board pack: the paper's tables, names as text.
+    await app.goto('/board-pack');
+    await expect(app.getByRole('rowheader', { name: IMG, exact: true }).first()).toBeVisible();
+    await expect(app.getByRole('rowheader', { name: BOLD, exact: true }).first()).toBeVisible();
+    await expectInert(app);
+
     // Printed, every page: the print is made from the same text.
-    for (const path of ['/revenue', '/capital', '/reserves', '/reconciliation', '/projections', '/import']) {
+    for (const { path, heading } of ROUTES) {
       await app.goto(path);
-      await expect(app.getByRole('heading', { level: 2 })).toBeVisible();
+      await expect(app.getByRole('heading', { level: 2, name: heading })).toBeVisible();
       await app.pdf({ path: `${DIR}print${path.replace('/', '-')}.pdf` });
       await expectInert(app);
     }

@@ -12,6 +12,7 @@ import {
   bytesToBase64,
   decodeChunk,
   encodeChunk,
+  isLocalSetting,
   parseRecord,
   workspaceLines,
   type DatasetContent,
@@ -181,5 +182,14 @@ describe('the plan of an import', () => {
       ['Scenario “C”', 'replace'],
       ['Board pack settings', 'replace'],
     ]);
+  });
+});
+
+describe("settings that belong to this browser", () => {
+  it("are never carried: the sample's marker, the notices, and any running import's marker", () => {
+    expect(['sample-imported', 'notices', 'import-running/3f2a-uuid'].filter(isLocalSetting)).toHaveLength(3);
+  });
+  it('the work is carried: the board pack and the RAG rule', () => {
+    expect(['board-pack', 'rag-rule', 'import-running', 'notices-old'].filter(isLocalSetting)).toEqual([]);
   });
 });
