@@ -1,15 +1,22 @@
-import type { ReactNode } from 'react';
+import { Suspense, lazy, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
-import { RevenuePage } from '../features/revenue/revenue-page';
-import { CapitalPage } from '../features/capital/capital-page';
-import { ReservesPage } from '../features/reserves/reserves-page';
-import { ReconciliationPage } from '../features/reconciliation/reconciliation-page';
-import { ProjectionsPage } from '../features/projections/projections-page';
-import { ImportPage } from '../features/import/import-page';
-import { BoardPackPage } from '../features/board-pack/board-pack-page';
-import { WorkspacePage } from '../features/workspace/workspace-page';
 import { ErrorBoundary } from './error-boundary';
 import { Shell } from './shell';
+
+/*
+ * Each page is its own chunk, fetched (from this origin) the first time it is opened: the first screen waits
+ * only for the shell and its own page, not for the board pack, the workspace file or the projections. A chunk
+ * that cannot be fetched (the app updated on the server while this tab was open) is caught by the page's
+ * error boundary, which says so; the rest of the app keeps working.
+ */
+const RevenuePage = lazy(() => import('../features/revenue/revenue-page').then((m) => ({ default: m.RevenuePage })));
+const CapitalPage = lazy(() => import('../features/capital/capital-page').then((m) => ({ default: m.CapitalPage })));
+const ReservesPage = lazy(() => import('../features/reserves/reserves-page').then((m) => ({ default: m.ReservesPage })));
+const ReconciliationPage = lazy(() => import('../features/reconciliation/reconciliation-page').then((m) => ({ default: m.ReconciliationPage })));
+const ProjectionsPage = lazy(() => import('../features/projections/projections-page').then((m) => ({ default: m.ProjectionsPage })));
+const BoardPackPage = lazy(() => import('../features/board-pack/board-pack-page').then((m) => ({ default: m.BoardPackPage })));
+const ImportPage = lazy(() => import('../features/import/import-page').then((m) => ({ default: m.ImportPage })));
+const WorkspacePage = lazy(() => import('../features/workspace/workspace-page').then((m) => ({ default: m.WorkspacePage })));
 
 /** Each page behind its own error boundary: one page failing leaves the navigation and every other page working. */
 function Page({ name, children }: { name: string; children: ReactNode }) {
@@ -20,7 +27,7 @@ function Page({ name, children }: { name: string; children: ReactNode }) {
       resetKey={pathname}
       advice={<p>The other pages still work: choose one from the navigation above. Your stored data is unchanged.</p>}
     >
-      {children}
+      <Suspense fallback={<p role="status">Opening the {name} page…</p>}>{children}</Suspense>
     </ErrorBoundary>
   );
 }
