@@ -1,6 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, XAxis, YAxis } from 'recharts';
 import type { PackChart } from '../../domain/board-pack';
-import { axisThousands, toPackChartData, toPackReferences } from './to-chart-pack';
+import { thousandsLabel } from '../../components/chart-axis';
+import { toPackChartData, toPackReferences } from './to-chart-pack';
 
 /*
  * A pack chart at a fixed size (no ResponsiveContainer): a printed page has a known width, and a chart
@@ -28,7 +29,7 @@ export function PackChartView({ chart, width, height }: { chart: PackChart; widt
           chart.orientation === 'rows' ? (
             <BarChart width={width} height={height} data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
               <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-              <XAxis type="number" tickFormatter={axisThousands} tick={{ fontSize: 10 }} />
+              <XAxis type="number" tickFormatter={thousandsLabel} tick={{ fontSize: 10 }} />
               <YAxis type="category" dataKey="label" width={Math.min(240, Math.round(width * 0.42))} tick={{ fontSize: 10 }} interval={0} />
               <Legend wrapperStyle={{ fontSize: 11 }} formatter={legendText} />
               {chart.series.map((s, i) => (
@@ -39,7 +40,7 @@ export function PackChartView({ chart, width, height }: { chart: PackChart; widt
             <BarChart width={width} height={height} data={data} margin={{ top: 4, right: 16, bottom: 4, left: 16 }}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
               <XAxis dataKey="label" interval={0} tick={{ fontSize: 10 }} />
-              <YAxis tickFormatter={axisThousands} width={64} tick={{ fontSize: 10 }} label={{ value: "£'000", angle: -90, position: 'insideLeft', fontSize: 10 }} />
+              <YAxis tickFormatter={thousandsLabel} width={64} tick={{ fontSize: 10 }} label={{ value: "£'000", angle: -90, position: 'insideLeft', fontSize: 10 }} />
               <Legend wrapperStyle={{ fontSize: 11 }} formatter={legendText} />
               {chart.series.map((s, i) => (
                 <Bar key={s.key} dataKey={s.key} name={s.name} fill={BAR_FILLS[i % BAR_FILLS.length]} stroke="#1b1f24" strokeWidth={0.5} isAnimationActive={false} />
@@ -50,7 +51,7 @@ export function PackChartView({ chart, width, height }: { chart: PackChart; widt
           <LineChart width={width} height={height} data={data} margin={{ top: 12, right: 24, bottom: 4, left: 16 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="label" tick={{ fontSize: 10 }} />
-            <YAxis tickFormatter={axisThousands} width={64} tick={{ fontSize: 10 }} label={{ value: "£'000", angle: -90, position: 'insideLeft', fontSize: 10 }} />
+            <YAxis tickFormatter={thousandsLabel} width={64} tick={{ fontSize: 10 }} label={{ value: "£'000", angle: -90, position: 'insideLeft', fontSize: 10 }} />
             <Legend iconType="plainline" wrapperStyle={{ fontSize: 11 }} formatter={legendText} />
             {toPackReferences(chart).map((r, i) => (
               <ReferenceLine

@@ -23,12 +23,3 @@ export function toPackChartData(chart: PackChart): PackChartPoint[] {
 export function toPackReferences(chart: PackChart): { label: string; y: number }[] {
   return (chart.references ?? []).map((r) => ({ label: r.label, y: Number(r.value) }));
 }
-
-const thousands = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
-
-/** An axis tick in £'000 as the papers print figures: 1,547 and (1,547). */
-export function axisThousands(v: number): string {
-  const rounded = Math.round(Math.abs(v));
-  if (rounded === 0) return '0';
-  return v < 0 ? `(${thousands.format(rounded)})` : thousands.format(rounded);
-}

@@ -1,5 +1,7 @@
 import { useId, type ReactNode } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { thousandsLabel } from '../../components/chart-axis';
+import { ChartFigure } from '../../components/chart-figure';
 
 export interface LineSeries {
   key: string;
@@ -16,7 +18,6 @@ export interface Reference {
   position?: 'insideTopLeft' | 'insideTopRight' | 'insideBottomLeft' | 'insideBottomRight';
 }
 
-const thousands = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 const percent = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
 
 /**
@@ -33,59 +34,49 @@ export function LineFigure<Point extends { label: string }>({
   table,
 }: {
   title: string;
-  summary: ReactNode;
+  summary: string;
   data: readonly Point[];
   series: readonly LineSeries[];
   references?: readonly Reference[];
   unit: "£'000" | '%';
   table: ReactNode;
 }) {
-  const format = (v: number): string =>
-    unit === '%' ? `${percent.format(v)}%` : v < 0 ? `(${thousands.format(-v)})` : thousands.format(v);
-  const summaryText = typeof summary === 'string' ? summary : '';
+  const format = (v: number): string => (unit === '%' ? `${percent.format(v)}%` : thousandsLabel(v));
+  // The figure is named by its title alone, not title and sentence: a short name to find it by.
   const titleId = useId();
   return (
-    <figure className="chart" aria-labelledby={titleId}>
-      <figcaption>
-        <strong id={titleId}>{title}</strong>
-        <span className="chart-summary">{summary}</span>
-      </figcaption>
-      <div className="chart-canvas" role="img" aria-label={`${title}. ${summaryText}`}>
-        <ResponsiveContainer width="100%" height={300}>
-          <LineChart data={[...data]} margin={{ top: 16, right: 24, bottom: 8, left: 16 }}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" tick={{ fontSize: 12 }} />
-            <YAxis tickFormatter={format} width={72} label={{ value: unit, angle: -90, position: 'insideLeft' }} />
-            <Tooltip formatter={(v) => format(Number(v))} />
-            <Legend iconType="plainline" />
-            {references.map((r) => (
-              <ReferenceLine
-                key={r.label}
-                y={r.y}
-                stroke="var(--ink)"
-                strokeDasharray="2 4"
-                ifOverflow="extendDomain"
-                label={{ value: r.label, position: r.position ?? 'insideTopLeft', fontSize: 12, fill: 'var(--ink)' }}
-              />
-            ))}
-            {series.map((s) => (
-              <Line
-                key={s.key}
-                type="linear"
-                dataKey={s.key}
-                name={s.name}
-                stroke={s.colour}
-                strokeWidth={2}
-                strokeDasharray={s.dash}
-                dot={{ r: 3 }}
-                isAnimationActive={false}
-                connectNulls={false}
-              />
-            ))}
-          </LineChart>
-        </ResponsiveContainer>
-      </div>
-      {table}
-    </figure>
+    <ChartFigure title={title} summary={summary} height={300} titleId={titleId} table={table}>
+      <LineChart data={[...data]} margin={{ top: 16, right: 24, bottom: 8, left: 16 }}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="label" tick={{ fontSize: 12 }} />
+        <YAxis tickFormatter={format} width={72} label={{ value: unit, angle: -90, position: 'insideLeft' }} />
+        <Tooltip formatter={(v) => format(Number(v))} />
+        <Legend iconType="plainline" />
+        {references.map((r) => (
+          <ReferenceLine
+            key={r.label}
+            y={r.y}
+            stroke="var(--ink)"
+            strokeDasharray="2 4"
+            ifOverflow="extendDomain"
+            label={{ value: r.label, position: r.position ?? 'insideTopLeft', fontSize: 12, fill: 'var(--ink)' }}
+          />
+        ))}
+        {series.map((s) => (
+          <Line
+            key={s.key}
+            type="linear"
+            dataKey={s.key}
+            name={s.name}
+            stroke={s.colour}
+            strokeWidth={2}
+            strokeDasharray={s.dash}
+            dot={{ r: 3 }}
+            isAnimationActive={false}
+            connectNulls={false}
+          />
+        ))}
+      </LineChart>
+    </ChartFigure>
   );
 }

@@ -1,12 +1,12 @@
-import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ReserveLine } from '../../domain/reserves-position';
+import { thousandsLabel, thousandsTooltip } from '../../components/chart-axis';
+import { ChartFigure } from '../../components/chart-figure';
 import { DataTable } from '../../components/data-table';
 import { Thousands } from '../../components/money-cell';
 import { toReserveBalanceSeries } from './to-chart-reserve-balances';
 import { toReserveMovementSeries } from './to-chart-reserve-movements';
 
-const thousands = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
-const axisLabel = (v: number): string => (v < 0 ? `(${thousands.format(-v)})` : thousands.format(v));
 const heightFor = (bars: number): number => Math.max(200, 40 + bars * 38);
 
 /** Opening against closing balance, reserve by reserve, with its figures beside it. */
@@ -14,36 +14,34 @@ export function ReserveBalancesChart({ summary, reserves }: { summary: string; r
   const title = 'Balances at 1 April 2017 and 31 March 2018';
   const data = toReserveBalanceSeries(reserves);
   return (
-    <figure className="chart">
-      <figcaption>
-        <strong>{title}</strong>
-        <span className="chart-summary">{summary}</span>
-      </figcaption>
-      <div className="chart-canvas" role="img" aria-label={`${title}. ${summary}`}>
-        <ResponsiveContainer width="100%" height={heightFor(data.length)}>
-          <BarChart data={data} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
-            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-            <XAxis type="number" tickFormatter={axisLabel} label={{ value: "£'000", position: 'insideBottomRight', offset: -4 }} />
-            <YAxis type="category" dataKey="reserve" width={260} tick={{ fontSize: 12 }} interval={0} />
-            <Tooltip formatter={(v) => axisLabel(Number(v))} />
-            <Legend />
-            <Bar dataKey="opening" name="1 April 2017" fill="var(--chart-budget)" isAnimationActive={false} />
-            <Bar dataKey="closing" name="31 March 2018" fill="var(--chart-outturn)" isAnimationActive={false} />
-          </BarChart>
-        </ResponsiveContainer>
-      </div>
-      <DataTable
-        caption={`${title}: the figures (£'000)`}
-        columns={[
-          { key: 'reserve', header: 'Reserve', cell: (r: ReserveLine) => r.name },
-          { key: 'opening', header: '1 April 2017', numeric: true, cell: (r) => <Thousands value={r.opening} /> },
-          { key: 'closing', header: '31 March 2018', numeric: true, cell: (r) => <Thousands value={r.closing} /> },
-          { key: 'net', header: 'Change', numeric: true, cell: (r) => <Thousands value={r.netMovement} /> },
-        ]}
-        rows={reserves}
-        rowKey={(r) => r.key}
-      />
-    </figure>
+    <ChartFigure
+      title={title}
+      summary={summary}
+      height={heightFor(data.length)}
+      table={
+        <DataTable
+          caption={`${title}: the figures (£'000)`}
+          columns={[
+            { key: 'reserve', header: 'Reserve', cell: (r: ReserveLine) => r.name },
+            { key: 'opening', header: '1 April 2017', numeric: true, cell: (r) => <Thousands value={r.opening} /> },
+            { key: 'closing', header: '31 March 2018', numeric: true, cell: (r) => <Thousands value={r.closing} /> },
+            { key: 'net', header: 'Change', numeric: true, cell: (r) => <Thousands value={r.netMovement} /> },
+          ]}
+          rows={reserves}
+          rowKey={(r) => r.key}
+        />
+      }
+    >
+      <BarChart data={data} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
+        <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+        <XAxis type="number" tickFormatter={thousandsLabel} label={{ value: "£'000", position: 'insideBottomRight', offset: -4 }} />
+        <YAxis type="category" dataKey="reserve" width={260} tick={{ fontSize: 12 }} interval={0} />
+        <Tooltip formatter={thousandsTooltip} />
+        <Legend />
+        <Bar dataKey="opening" name="1 April 2017" fill="var(--chart-budget)" isAnimationActive={false} />
+        <Bar dataKey="closing" name="31 March 2018" fill="var(--chart-outturn)" isAnimationActive={false} />
+      </BarChart>
+    </ChartFigure>
   );
 }
 
@@ -53,36 +51,34 @@ export function ReserveMovementsChart({ summary, reserves }: { summary: string; 
   const data = toReserveMovementSeries(reserves);
   const moved = reserves.filter((r) => data.some((d) => d.reserve === r.name));
   return (
-    <figure className="chart">
-      <figcaption>
-        <strong>{title}</strong>
-        <span className="chart-summary">{summary}</span>
-      </figcaption>
-      <div className="chart-canvas" role="img" aria-label={`${title}. ${summary}`}>
-        <ResponsiveContainer width="100%" height={heightFor(data.length)}>
-          <BarChart data={data} layout="vertical" stackOffset="sign" margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
-            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-            <XAxis type="number" tickFormatter={axisLabel} label={{ value: "£'000", position: 'insideBottomRight', offset: -4 }} />
-            <YAxis type="category" dataKey="reserve" width={260} tick={{ fontSize: 12 }} interval={0} />
-            <ReferenceLine x={0} stroke="var(--ink)" />
-            <Tooltip formatter={(v) => axisLabel(Number(v))} />
-            <Legend />
-            <Bar dataKey="added" name="Added" stackId="movement" fill="var(--chart-budget)" isAnimationActive={false} />
-            <Bar dataKey="used" name="Used (drawn)" stackId="movement" fill="var(--chart-used)" isAnimationActive={false} />
-          </BarChart>
-        </ResponsiveContainer>
-      </div>
-      <DataTable
-        caption={`${title}: the figures (£'000)`}
-        columns={[
-          { key: 'reserve', header: 'Reserve', cell: (r: ReserveLine) => r.name },
-          { key: 'added', header: 'Added', numeric: true, cell: (r) => <Thousands value={r.added} /> },
-          { key: 'used', header: 'Used', numeric: true, cell: (r) => <Thousands value={r.usage} /> },
-          { key: 'net', header: 'Net movement', numeric: true, cell: (r) => <Thousands value={r.netMovement} /> },
-        ]}
-        rows={moved}
-        rowKey={(r) => r.key}
-      />
-    </figure>
+    <ChartFigure
+      title={title}
+      summary={summary}
+      height={heightFor(data.length)}
+      table={
+        <DataTable
+          caption={`${title}: the figures (£'000)`}
+          columns={[
+            { key: 'reserve', header: 'Reserve', cell: (r: ReserveLine) => r.name },
+            { key: 'added', header: 'Added', numeric: true, cell: (r) => <Thousands value={r.added} /> },
+            { key: 'used', header: 'Used', numeric: true, cell: (r) => <Thousands value={r.usage} /> },
+            { key: 'net', header: 'Net movement', numeric: true, cell: (r) => <Thousands value={r.netMovement} /> },
+          ]}
+          rows={moved}
+          rowKey={(r) => r.key}
+        />
+      }
+    >
+      <BarChart data={data} layout="vertical" stackOffset="sign" margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
+        <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+        <XAxis type="number" tickFormatter={thousandsLabel} label={{ value: "£'000", position: 'insideBottomRight', offset: -4 }} />
+        <YAxis type="category" dataKey="reserve" width={260} tick={{ fontSize: 12 }} interval={0} />
+        <ReferenceLine x={0} stroke="var(--ink)" />
+        <Tooltip formatter={thousandsTooltip} />
+        <Legend />
+        <Bar dataKey="added" name="Added" stackId="movement" fill="var(--chart-budget)" isAnimationActive={false} />
+        <Bar dataKey="used" name="Used (drawn)" stackId="movement" fill="var(--chart-used)" isAnimationActive={false} />
+      </BarChart>
+    </ChartFigure>
   );
 }
