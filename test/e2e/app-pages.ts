@@ -2,7 +2,7 @@
 import type { Locator, Page } from '@playwright/test';
 
 export const APP_PAGES: readonly { path: string; ready: (page: Page) => Locator }[] = [
-  { path: '/revenue', ready: (p) => p.getByRole('table', { name: 'Table 1: Revenue Outturn 2017/18' }) },
+  { path: '/revenue', ready: (p) => p.getByRole('table', { name: /^Revenue position \(as Table 1\), P12/ }) },
   { path: '/capital', ready: (p) => p.getByRole('table', { name: "Table 4: capital programme by category, 2017/18 (£'000)" }) },
   { path: '/reserves', ready: (p) => p.getByRole('table', { name: "Table 5: reserves position, 2017/18 (£'000)" }) },
   { path: '/reconciliation', ready: (p) => p.getByRole('heading', { name: 'Between the tables' }) },

@@ -37,6 +37,8 @@ general,General Reserve,item,"7,198",-,-,"7,198",
 async function figuresOn(page: Page, path: string, ready: (p: Page) => ReturnType<Page['getByRole']>): Promise<string[]> {
   await page.goto(path);
   await expect(ready(page)).toBeVisible({ timeout: 30_000 });
+  // A page draws its sections as their data arrives: wait until none still says it is loading or checking.
+  await expect(page.locator('main [role="status"]').filter({ hasText: /^(Loading|Checking|Opening)/ })).toHaveCount(0, { timeout: 30_000 });
   await page.waitForLoadState('networkidle');
   return page.locator('main td.num').allInnerTexts();
 }
