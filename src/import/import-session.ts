@@ -2,6 +2,7 @@ import { parseDate, parseFinancialYear, parsePeriod } from '../domain/period';
 import type { ColumnMapping, ColumnScale } from './column-mapping';
 import { KIND_COLUMNS, type CanonicalColumn, type DatasetKind } from './dataset-kinds';
 import type { EncodingEvidence } from './decode';
+import { LedgerAggregates, type AggregateRow } from './ledger-aggregates';
 import { parsePence } from './pence';
 import { RecordReader, type RecordProblem } from './record-reader';
 import { classifyRow, isCodeShaped } from './row-shape';
@@ -120,7 +121,7 @@ export interface SessionResult {
   controlTotals: ControlTotal[];
   totalRowChecks: TotalRowCheck[];
   /** Ledger: exact sums by cost centre, subjective and period (pence). */
-  aggregates: [costCentre: string, subjective: string, period: number, pence: number][];
+  aggregates: AggregateRow[];
   chunkCount: number;
 }
 
@@ -264,7 +265,7 @@ export class ImportSession {
   private sinceStart: number[] = [];
   private codedRows = 0;
   private uncodedRows = 0;
-  private readonly aggregates = new Map<string, Map<string, number[]>>();
+  private readonly aggregates = new LedgerAggregates();
   private split = false;
   private splitColumns: [Bound, 1 | -1][] = [];
   private requiredColumns: Bound[] = [];
@@ -327,7 +328,7 @@ export class ImportSession {
       rejectedRows: this.rejectedRows,
       controlTotals,
       totalRowChecks: this.totalRowChecks,
-      aggregates: this.aggregateList(),
+      aggregates: this.aggregates.list(),
       chunkCount: this.chunkIndex,
     };
   }
@@ -606,33 +607,11 @@ export class ImportSession {
       this.sinceStart[a]! += v;
     }
     if (this.plan.kind === 'ledger' && amounts[0] !== null && amounts[0] !== undefined) {
-      this.aggregate((cells[this.codeColumns[0]?.index ?? -1] ?? '').trim(), (cells[this.codeColumns[1]?.index ?? -1] ?? '').trim(), period, amounts[0]);
+      this.aggregates.add((cells[this.codeColumns[0]?.index ?? -1] ?? '').trim(), (cells[this.codeColumns[1]?.index ?? -1] ?? '').trim(), period, amounts[0]);
     }
     if (!this.chunk) this.chunk = new ChunkBuilder(this.headers.length, this.chunkRows, this.split ? ['amount'] : this.amountColumns.map((b) => b.column.key), this.dateColumns.map((b) => b.column.key));
     this.chunk.add(cells, line, warned, amounts, period, dateValues);
     if (this.chunk.full) this.flush();
-  }
-
-  /** Exact sums by cost centre, subjective and period, in nested maps (no string key per row). */
-  private aggregate(costCentre: string, subjective: string, period: number, pence: number): void {
-    let bySubjective = this.aggregates.get(costCentre);
-    if (!bySubjective) this.aggregates.set(costCentre, (bySubjective = new Map()));
-    let byPeriod = bySubjective.get(subjective);
-    if (!byPeriod) bySubjective.set(subjective, (byPeriod = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]));
-    byPeriod[period]! += pence;
-  }
-
-  private aggregateList(): SessionResult['aggregates'] {
-    const list: SessionResult['aggregates'] = [];
-    for (const [cc, bySubjective] of this.aggregates) {
-      for (const [subjective, byPeriod] of bySubjective) {
-        for (let period = 0; period <= MAX_PERIOD; period++) {
-          const pence = byPeriod[period]!;
-          if (pence !== 0) list.push([cc, subjective, period, pence]);
-        }
-      }
-    }
-    return list;
   }
 
   private skip(cells: string[], line: number, type: 'total' | 'subtotal' | 'footer', reason: string, amounts: (number | null)[]): void {
