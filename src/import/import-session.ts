@@ -2,6 +2,7 @@ import { parseDate, parseFinancialYear, parsePeriod } from '../domain/period';
 import type { ColumnMapping, ColumnScale } from './column-mapping';
 import { KIND_COLUMNS, type CanonicalColumn, type DatasetKind } from './dataset-kinds';
 import type { EncodingEvidence } from './decode';
+import { CellPool } from './cell-pool';
 import { LedgerAggregates, type AggregateRow } from './ledger-aggregates';
 import { parsePence } from './pence';
 import { RecordReader, type RecordProblem } from './record-reader';
@@ -273,6 +274,7 @@ export class ImportSession {
   private dateBuf: number[] = [];
   private postingDateSlot = -1;
   private chunk: ChunkBuilder | null = null;
+  private pools: CellPool[] = [];
   private chunkIndex = 0;
   private finished = false;
   private readonly chunkRows: number;
@@ -393,6 +395,7 @@ export class ImportSession {
     this.totals = Array.from({ length: width }, () => new Totals());
     this.sinceLastTotal = new Array<number>(width).fill(0);
     this.sinceStart = new Array<number>(width).fill(0);
+    this.pools = this.headers.map(() => new CellPool());
   }
 
   private issue(row: number, column: string, code: string, message: string, value: string, severity: 'error' | 'warning'): void {
@@ -609,7 +612,7 @@ export class ImportSession {
     if (this.plan.kind === 'ledger' && amounts[0] !== null && amounts[0] !== undefined) {
       this.aggregates.add((cells[this.codeColumns[0]?.index ?? -1] ?? '').trim(), (cells[this.codeColumns[1]?.index ?? -1] ?? '').trim(), period, amounts[0]);
     }
-    if (!this.chunk) this.chunk = new ChunkBuilder(this.headers.length, this.chunkRows, this.split ? ['amount'] : this.amountColumns.map((b) => b.column.key), this.dateColumns.map((b) => b.column.key));
+    if (!this.chunk) this.chunk = new ChunkBuilder(this.pools, this.chunkRows, this.split ? ['amount'] : this.amountColumns.map((b) => b.column.key), this.dateColumns.map((b) => b.column.key));
     this.chunk.add(cells, line, warned, amounts, period, dateValues);
     if (this.chunk.full) this.flush();
   }
@@ -647,14 +650,14 @@ class ChunkBuilder {
   private readonly dates: Uint32Array[];
 
   constructor(
-    width: number,
+    private readonly pools: CellPool[],
     private readonly capacity: number,
     private readonly amountKeys: string[],
     private readonly dateKeys: string[],
   ) {
     this.lines = new Uint32Array(capacity);
     this.warned = new Uint8Array(capacity);
-    this.raw = Array.from({ length: width }, () => []);
+    this.raw = pools.map(() => []);
     this.pence = amountKeys.map(() => new Float64Array(capacity));
     this.periods = new Uint8Array(capacity);
     this.dates = dateKeys.map(() => new Uint32Array(capacity));
@@ -668,7 +671,7 @@ class ChunkBuilder {
     const i = this.size++;
     this.lines[i] = line;
     this.warned[i] = warned ? 1 : 0;
-    for (let c = 0; c < this.raw.length; c++) this.raw[c]!.push(cells[c] ?? '');
+    for (let c = 0; c < this.raw.length; c++) this.raw[c]!.push(this.pools[c]!.take(cells[c] ?? ''));
     for (let a = 0; a < this.pence.length; a++) this.pence[a]![i] = amounts[a] ?? Number.NaN;
     this.periods[i] = period;
     for (let d = 0; d < this.dates.length; d++) this.dates[d]![i] = dates[d] ?? 0;
