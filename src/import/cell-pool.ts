@@ -8,6 +8,8 @@
  * (references, amounts) stops being pooled after its first rows, so it costs almost nothing.
  */
 
+import { codeKey } from './ledger-aggregates';
+
 /** Cells looked at before judging whether the column repeats. */
 const TRIAL_CELLS = 2_000;
 /** Pooled while at most one cell in this many has been a new value. */
@@ -17,17 +19,19 @@ const MAX_VALUES = 4_096;
 const MAX_CHARS = 64;
 
 export class CellPool {
-  private readonly values = new Map<string, string>();
+  private readonly values = new Map<number | string, string>();
   private cells = 0;
   private pooling = true;
 
   /** The stored string for this cell: the one already kept when the value has been seen. */
   take(cell: string): string {
-    if (!this.pooling || cell.length > MAX_CHARS) return cell;
+    // A blank or one-character cell is a string the engine already shares.
+    if (!this.pooling || cell.length < 2 || cell.length > MAX_CHARS) return cell;
     this.cells++;
-    const kept = this.values.get(cell);
+    const key = codeKey(cell);
+    const kept = this.values.get(key);
     if (kept !== undefined) return kept;
-    this.values.set(cell, cell);
+    this.values.set(key, cell);
     if (this.values.size >= MAX_VALUES || (this.cells >= TRIAL_CELLS && this.values.size * REPEATS > this.cells)) {
       this.pooling = false;
       this.values.clear();
