@@ -5,10 +5,14 @@
  * its entry, the key's text, the sums) is a cache miss. Here each code gets a small number from a map
  * small enough to stay in cache (all-digit codes are looked up as numbers, not as fresh strings to
  * hash), the pair of numbers is found in one flat open-addressing table, and the sums sit in one flat
- * array: two misses a row rather than six or seven.
+ * array. The rows are added a batch at a time, in a tight loop whose rows do not wait on each other,
+ * so the processor fetches several of them from memory at once; in order, so every sum is the same
+ * additions in the same order as one row at a time.
  */
 
 const PERIODS = 17; // 0 (none) and 1..16
+/** Rows held before they are added. */
+const BATCH = 4_096;
 /** Words per slot of the pair table: cost centre number + 1 (0 = empty), subjective number, pair number. */
 const SLOT = 3;
 
@@ -58,10 +62,28 @@ export class LedgerAggregates {
   /** The sums, PERIODS to a pair, in the order the pairs were first met. */
   private sums = new Float64Array(512 * PERIODS);
 
+  private readonly batchCostCentre = new Int32Array(BATCH);
+  private readonly batchSubjective = new Int32Array(BATCH);
+  private readonly batchPeriod = new Uint8Array(BATCH);
+  private readonly batchPence = new Float64Array(BATCH);
+  private batched = 0;
+
   /** Adds a row's amount; the codes are trimmed already. */
   add(costCentre: string, subjective: string, period: number, pence: number): void {
-    const pair = this.pairOf(this.costCentres.numberOf(costCentre), this.subjectives.numberOf(subjective));
-    this.sums[pair * PERIODS + period]! += pence;
+    const i = this.batched++;
+    this.batchCostCentre[i] = this.costCentres.numberOf(costCentre);
+    this.batchSubjective[i] = this.subjectives.numberOf(subjective);
+    this.batchPeriod[i] = period;
+    this.batchPence[i] = pence;
+    if (this.batched === BATCH) this.addBatch();
+  }
+
+  private addBatch(): void {
+    for (let i = 0; i < this.batched; i++) {
+      const pair = this.pairOf(this.batchCostCentre[i]!, this.batchSubjective[i]!);
+      this.sums[pair * PERIODS + this.batchPeriod[i]!]! += this.batchPence[i]!;
+    }
+    this.batched = 0;
   }
 
   private pairOf(cc: number, subjective: number): number {
@@ -115,6 +137,7 @@ export class LedgerAggregates {
 
   /** Every non-zero sum: cost centres in the order first met, and within each its subjectives in the order first met. */
   list(): AggregateRow[] {
+    this.addBatch();
     // Pairs grouped by cost centre, keeping their order within each (a counting sort).
     const starts = new Int32Array(this.costCentres.codes.length + 1);
     for (let p = 0; p < this.pairs; p++) starts[this.pairCostCentre[p]! + 1]!++;
