@@ -8,7 +8,7 @@
  * (references, amounts) stops being pooled after its first rows, so it costs almost nothing.
  */
 
-import { codeKey } from './ledger-aggregates';
+import { codeKey } from './code-key';
 
 /** Cells looked at before judging whether the column repeats. */
 const TRIAL_CELLS = 2_000;

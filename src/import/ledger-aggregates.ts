@@ -10,28 +10,13 @@
  * additions in the same order as one row at a time.
  */
 
+import { codeKey } from './code-key';
+
 const PERIODS = 17; // 0 (none) and 1..16
 /** Rows held before they are added. */
 const BATCH = 4_096;
 /** Words per slot of the pair table: cost centre number + 1 (0 = empty), subjective number, pair number. */
 const SLOT = 3;
-
-/**
- * The map key of a trimmed code: up to 8 digits as the number 1 followed by them ("01234" -> 101234, so
- * that leading zeros still tell codes apart, and the number stays a small integer); anything else as its
- * text. Two codes have the same key exactly when they are the same text.
- */
-export function codeKey(code: string): number | string {
-  const n = code.length;
-  if (n === 0 || n > 8) return code;
-  let key = 1;
-  for (let i = 0; i < n; i++) {
-    const d = code.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return code;
-    key = key * 10 + d;
-  }
-  return key;
-}
 
 /** Codes numbered 0, 1, 2 ... in the order they are first met. */
 class CodeNumbers {

@@ -2,7 +2,8 @@
 // and their order, must be exactly those of plain text keys, with leading zeros still telling codes apart.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { codeKey, LedgerAggregates } from '../../src/import/ledger-aggregates';
+import { codeKey } from '../../src/import/code-key';
+import { LedgerAggregates } from '../../src/import/ledger-aggregates';
 
 function byText(rows: [string, string, number, number][]): [string, string, number, number][] {
   const sums = new Map<string, Map<string, number[]>>();
