@@ -2,6 +2,8 @@ import { parseDate, parseFinancialYear, parsePeriod } from '../domain/period';
 import type { ColumnMapping, ColumnScale } from './column-mapping';
 import { KIND_COLUMNS, type CanonicalColumn, type DatasetKind } from './dataset-kinds';
 import type { EncodingEvidence } from './decode';
+import { CellPool } from './cell-pool';
+import { LedgerAggregates, type AggregateRow } from './ledger-aggregates';
 import { parsePence } from './pence';
 import { RecordReader, type RecordProblem } from './record-reader';
 import { classifyRow, isCodeShaped } from './row-shape';
@@ -120,7 +122,7 @@ export interface SessionResult {
   controlTotals: ControlTotal[];
   totalRowChecks: TotalRowCheck[];
   /** Ledger: exact sums by cost centre, subjective and period (pence). */
-  aggregates: [costCentre: string, subjective: string, period: number, pence: number][];
+  aggregates: AggregateRow[];
   chunkCount: number;
 }
 
@@ -264,7 +266,7 @@ export class ImportSession {
   private sinceStart: number[] = [];
   private codedRows = 0;
   private uncodedRows = 0;
-  private readonly aggregates = new Map<string, Map<string, number[]>>();
+  private readonly aggregates = new LedgerAggregates();
   private split = false;
   private splitColumns: [Bound, 1 | -1][] = [];
   private requiredColumns: Bound[] = [];
@@ -272,6 +274,7 @@ export class ImportSession {
   private dateBuf: number[] = [];
   private postingDateSlot = -1;
   private chunk: ChunkBuilder | null = null;
+  private pools: CellPool[] = [];
   private chunkIndex = 0;
   private finished = false;
   private readonly chunkRows: number;
@@ -327,7 +330,7 @@ export class ImportSession {
       rejectedRows: this.rejectedRows,
       controlTotals,
       totalRowChecks: this.totalRowChecks,
-      aggregates: this.aggregateList(),
+      aggregates: this.aggregates.list(),
       chunkCount: this.chunkIndex,
     };
   }
@@ -392,6 +395,7 @@ export class ImportSession {
     this.totals = Array.from({ length: width }, () => new Totals());
     this.sinceLastTotal = new Array<number>(width).fill(0);
     this.sinceStart = new Array<number>(width).fill(0);
+    this.pools = this.headers.map(() => new CellPool());
   }
 
   private issue(row: number, column: string, code: string, message: string, value: string, severity: 'error' | 'warning'): void {
@@ -606,33 +610,11 @@ export class ImportSession {
       this.sinceStart[a]! += v;
     }
     if (this.plan.kind === 'ledger' && amounts[0] !== null && amounts[0] !== undefined) {
-      this.aggregate((cells[this.codeColumns[0]?.index ?? -1] ?? '').trim(), (cells[this.codeColumns[1]?.index ?? -1] ?? '').trim(), period, amounts[0]);
+      this.aggregates.add((cells[this.codeColumns[0]?.index ?? -1] ?? '').trim(), (cells[this.codeColumns[1]?.index ?? -1] ?? '').trim(), period, amounts[0]);
     }
-    if (!this.chunk) this.chunk = new ChunkBuilder(this.headers.length, this.chunkRows, this.split ? ['amount'] : this.amountColumns.map((b) => b.column.key), this.dateColumns.map((b) => b.column.key));
+    if (!this.chunk) this.chunk = new ChunkBuilder(this.pools, this.chunkRows, this.split ? ['amount'] : this.amountColumns.map((b) => b.column.key), this.dateColumns.map((b) => b.column.key));
     this.chunk.add(cells, line, warned, amounts, period, dateValues);
     if (this.chunk.full) this.flush();
-  }
-
-  /** Exact sums by cost centre, subjective and period, in nested maps (no string key per row). */
-  private aggregate(costCentre: string, subjective: string, period: number, pence: number): void {
-    let bySubjective = this.aggregates.get(costCentre);
-    if (!bySubjective) this.aggregates.set(costCentre, (bySubjective = new Map()));
-    let byPeriod = bySubjective.get(subjective);
-    if (!byPeriod) bySubjective.set(subjective, (byPeriod = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]));
-    byPeriod[period]! += pence;
-  }
-
-  private aggregateList(): SessionResult['aggregates'] {
-    const list: SessionResult['aggregates'] = [];
-    for (const [cc, bySubjective] of this.aggregates) {
-      for (const [subjective, byPeriod] of bySubjective) {
-        for (let period = 0; period <= MAX_PERIOD; period++) {
-          const pence = byPeriod[period]!;
-          if (pence !== 0) list.push([cc, subjective, period, pence]);
-        }
-      }
-    }
-    return list;
   }
 
   private skip(cells: string[], line: number, type: 'total' | 'subtotal' | 'footer', reason: string, amounts: (number | null)[]): void {
@@ -668,14 +650,14 @@ class ChunkBuilder {
   private readonly dates: Uint32Array[];
 
   constructor(
-    width: number,
+    private readonly pools: CellPool[],
     private readonly capacity: number,
     private readonly amountKeys: string[],
     private readonly dateKeys: string[],
   ) {
     this.lines = new Uint32Array(capacity);
     this.warned = new Uint8Array(capacity);
-    this.raw = Array.from({ length: width }, () => []);
+    this.raw = pools.map(() => []);
     this.pence = amountKeys.map(() => new Float64Array(capacity));
     this.periods = new Uint8Array(capacity);
     this.dates = dateKeys.map(() => new Uint32Array(capacity));
@@ -689,7 +671,7 @@ class ChunkBuilder {
     const i = this.size++;
     this.lines[i] = line;
     this.warned[i] = warned ? 1 : 0;
-    for (let c = 0; c < this.raw.length; c++) this.raw[c]!.push(cells[c] ?? '');
+    for (let c = 0; c < this.raw.length; c++) this.raw[c]!.push(this.pools[c]!.take(cells[c] ?? ''));
     for (let a = 0; a < this.pence.length; a++) this.pence[a]![i] = amounts[a] ?? Number.NaN;
     this.periods[i] = period;
     for (let d = 0; d < this.dates.length; d++) this.dates[d]![i] = dates[d] ?? 0;
