@@ -3,23 +3,13 @@
 // ledger, postings concentrate: 500 cost centres, each posting to its own 40 of 200 subjectives
 // (20,000 cost centre and subjective pairs), rather than every pair being equally likely.
 
-/** mulberry32: a small, fast, seeded generator (repeatable runs, not cryptography). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../src/cli/seeded-random';
 
 const SUPPLIERS = ['Total Gas & Power', 'Chiltern Transport Consortium', 'Café Nero Ltd', 'Bean & Co', '"Smith, Jones & Partners"', 'Office Depot', 'Zürich Insurance plc', 'Anglian Water', 'BT plc', 'Motorola Solutions'];
 const DESCRIPTIONS = ['Diesel for fleet', 'Refund – overcharge', 'Overtime, March', 'Stationery', 'Rates: Parkside', 'Uniform (PCSO)', 'Body-worn video licences', 'Café supplies, HQ', 'Vehicle repairs', 'Training course'];
 
 export function generateLedger(rows: number, seed: number): { text: string; amounts: string[] } {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
   const quote = (s: string): string => (/[",\n]/.test(s) && !s.startsWith('"') ? `"${s.replace(/"/g, '""')}"` : s);
   const lines: string[] = ['Posting Date,Period,Cost Centre,Subjective,Description,Supplier,Amount,Reference,Job Code,VAT Code'];

@@ -15,6 +15,7 @@ import { BOARD_2017_18, areaOfDepartment } from '../domain/board-structure';
 import { Money, ZERO, sum } from '../domain/money';
 import { shareByLargestRemainder } from '../domain/rounded-tree';
 import { findColumn, readPrintedTable } from '../import/printed-table';
+import { seededRandom } from './seeded-random';
 
 /** How a line's spend falls across the year. */
 type Profile = 'monthly' | 'overtime' | 'lumpy' | 'quarterly' | 'half-yearly' | 'start' | 'year-end' | 'none';
@@ -205,18 +206,6 @@ const SEED = 20170401;
 /** The planted differences between the ledger and the returns (data/README.md explains them). */
 export const LATE_JOURNAL = { period: 6, costCentre: '20500', subjective: '3010', pence: 1_240_000, day: 30, reference: 'JNL-P06-0412' };
 export const MISCODING = { period: 8, correctedIn: 10, costCentre: '20410', wrongCode: '2041O', subjective: '4010', pence: 325_000 };
-
-/** mulberry32: a small seeded generator (repeatable output, not cryptography). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Splits `total` (whole units) by weights into whole units that add to it exactly (largest remainder). */
 function split(total: Money, weights: readonly number[]): Money[] {
@@ -473,7 +462,7 @@ export const FILES = {
 
 /** Every illustrative file, name -> text. Deterministic: the same paper files give the same bytes. */
 export function generateSampleYear(paper: PaperInputs): Map<string, string> {
-  const next = random(SEED);
+  const next = seededRandom(SEED);
   const targets = paperTargets(paper);
   const lines = buildLines(targets, next);
   const files = new Map<string, string>();
