@@ -16,7 +16,7 @@ import {
   type WorkspaceRecord,
 } from '../import/workspace-file';
 import { planWorkspaceImport, type PlanDataset, type PlanItem, type PlanRecord } from '../import/workspace-plan';
-import { IMPORT_LOCK, deleteChunks, listDatasets, type DatasetMeta } from '../storage/datasets';
+import { deleteChunks, listDatasets, withImportLock, type DatasetMeta } from '../storage/datasets';
 import {
   commitDatasetsByName,
   datasetContentSha256,
@@ -259,8 +259,7 @@ export async function applyImport(file: Blob, plan: readonly PlanItem[], chosen:
   await ensureStarted();
   // Rows are written before the records that name them, as an import writes them: holding the import lock
   // (shared) keeps another tab's start-up tidy from taking them for rows an unfinished import left.
-  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-  return locks ? locks.request(IMPORT_LOCK, { mode: 'shared' }, () => applyChosen(file, plan, chosen)) : applyChosen(file, plan, chosen);
+  return withImportLock(() => applyChosen(file, plan, chosen));
 }
 
 async function applyChosen(file: Blob, plan: readonly PlanItem[], chosen: ReadonlySet<string>): Promise<ApplyReport> {

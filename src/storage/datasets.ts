@@ -22,6 +22,16 @@ export { DATASET_SCHEMA } from './dataset-records';
 
 /** Held (shared) by every running import; taken exclusively, if free, by the start-up sweep. */
 export const IMPORT_LOCK = 'outturn-import';
+
+/**
+ * Runs `work` holding IMPORT_LOCK (shared): whatever writes rows before the record that names them (an
+ * import, a workspace take-in) runs so, and no start-up sweep in another tab takes those rows for an
+ * unfinished import's. Where there are no Web Locks (Node, jsdom) there is no other tab either.
+ */
+export function withImportLock<T>(work: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  return locks ? locks.request(IMPORT_LOCK, { mode: 'shared' }, work) : work();
+}
 const RUNNING = 'import-running/';
 const SET_ASIDE = 'set-aside/';
 const NOTICES = 'notices';

@@ -4,7 +4,7 @@ import type { ImportPlan } from '../import/import-session';
 import type { Preview, PreviewChoices } from '../import/preview';
 import { buildReceipt, type ImportReceipt } from '../import/receipt';
 import { importRows, preview, scan, type ByteSource, type Progress } from '../import/run-import';
-import { abandonImport, beginImport, commitDataset, DATASET_SCHEMA, findByHash, IMPORT_LOCK, putChunk, type DatasetMeta } from '../storage/datasets';
+import { abandonImport, beginImport, commitDataset, DATASET_SCHEMA, findByHash, putChunk, withImportLock, type DatasetMeta } from '../storage/datasets';
 import { findProfile, type MappingProfile } from '../storage/profiles';
 
 /*
@@ -54,9 +54,7 @@ type ImportIds = { datasetId: string; receiptId: string; sha256: string; origin:
  * only its own chunks and its own record.
  */
 export async function importJob(source: ByteSource, plan: ImportPlan, ids: ImportIds, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<ImportReply> {
-  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-  const run = () => importUnderLock(source, plan, ids, onProgress, signal);
-  return locks ? locks.request(IMPORT_LOCK, { mode: 'shared' }, run) : run();
+  return withImportLock(() => importUnderLock(source, plan, ids, onProgress, signal));
 }
 
 async function importUnderLock(source: ByteSource, plan: ImportPlan, ids: ImportIds, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<ImportReply> {
