@@ -59,13 +59,17 @@ export function TieOutTable({
   results,
   target,
   anchored = true,
+  pending = false,
 }: {
   caption: string;
   results: readonly TieOutResult[];
   target?: string | null;
   /** Give each row its anchor (check-<id>). A second list of the same checks (a summary) links to them instead. */
   anchored?: boolean;
+  /** Some tables are still being read: a tie-out would say "figure missing" for a figure that is on its way. */
+  pending?: boolean;
 }) {
+  if (pending) return <p role="status">Checking against the other tables…</p>;
   return (
     <DataTable
       caption={caption}

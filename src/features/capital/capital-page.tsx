@@ -52,21 +52,13 @@ export function CapitalPage() {
           <section aria-labelledby="capital-financing">
             <h3 id="capital-financing">Financing</h3>
             <FinancingTable financing={data.financing} target={target} />
-            {reconciliation.pending ? (
-              <p role="status">Checking against the other tables…</p>
-            ) : (
-              <TieOutTable caption="Capital spend against capital financing" results={tieOuts('capital-spend-financing')} />
-            )}
+            <TieOutTable caption="Capital spend against capital financing" results={tieOuts('capital-spend-financing')} pending={reconciliation.pending} />
           </section>
           <section aria-labelledby="capital-slippage">
             <h3 id="capital-slippage">Slippage and carry-forward</h3>
             <PredictedCarryForwards programme={data.programme} />
             <CarryForwardRequestsTable requests={data.requests} target={target} />
-            {reconciliation.pending ? (
-              <p role="status">Checking against the other tables…</p>
-            ) : (
-              <TieOutTable caption="Carry-forwards against the Capital Carry Forward Reserve" results={tieOuts('capital-carry-forwards')} />
-            )}
+            <TieOutTable caption="Carry-forwards against the Capital Carry Forward Reserve" results={tieOuts('capital-carry-forwards')} pending={reconciliation.pending} />
           </section>
         </>
       )}
