@@ -2,17 +2,7 @@ import { useRef, type ReactNode } from 'react';
 import { NavLink } from 'react-router';
 import { PresentationToggle, usePresentation, usePresentationMask } from '../components/presentation';
 import { StoredDataNotices } from '../features/import/stored-data-notices';
-
-const PAGES = [
-  { to: '/revenue', label: 'Revenue' },
-  { to: '/capital', label: 'Capital' },
-  { to: '/reserves', label: 'Reserves' },
-  { to: '/reconciliation', label: 'Reconciliation' },
-  { to: '/projections', label: 'Projections' },
-  { to: '/board-pack', label: 'Board pack' },
-  { to: '/import', label: 'Import' },
-  { to: '/workspace', label: 'Workspace' },
-] as const;
+import { PAGES } from './pages';
 
 /** The frame of every page: title, what is loaded, navigation, and the page itself. */
 export function Shell({ children }: { children: ReactNode }) {

@@ -1,14 +1,8 @@
+import { PAGES } from '../../src/app/pages';
+
 /**
- * Every page of the app, for the tests that visit them all (privacy.spec.ts, recovery.spec.ts). A new page
- * joins by being added here: it is then browsed, printed and watched like every other page.
+ * Every page of the app, for the tests that visit them all (privacy.spec.ts, recovery.spec.ts,
+ * injection.spec.ts): the navigation's own list, so a new page is browsed, printed and watched like every
+ * other. Each page's heading is its label in the navigation.
  */
-export const ROUTES: readonly { path: string; heading: string }[] = [
-  { path: '/revenue', heading: 'Revenue' },
-  { path: '/capital', heading: 'Capital' },
-  { path: '/reserves', heading: 'Reserves' },
-  { path: '/reconciliation', heading: 'Reconciliation' },
-  { path: '/projections', heading: 'Projections' },
-  { path: '/board-pack', heading: 'Board pack' },
-  { path: '/import', heading: 'Import' },
-  { path: '/workspace', heading: 'Workspace' },
-];
+export const ROUTES: readonly { path: string; heading: string }[] = PAGES.map((p) => ({ path: p.to, heading: p.label }));
