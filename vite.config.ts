@@ -48,7 +48,7 @@ function appVersion(): string {
  *  - style-src 'self': the stylesheet is a file. Recharts and React set styles through the CSSOM
  *    (element.style), which CSP does not govern, so 'unsafe-inline' is not needed (checked end to end: a
  *    refused style is a console error, and every end-to-end test fails on one).
- *  - img-src 'self' data:: the favicon is a data: URL (index.html).
+ *  - img-src 'self' data:: the favicon is public/favicon.svg (self); data: is kept for images drawn as data URLs.
  *  - worker-src 'self': the import worker is a file of the build (/assets/import.worker-*.js), not a blob.
  *  - connect-src 'self': the sample files under /data; nothing else is ever fetched.
  *  - object-src 'none', base-uri 'self', form-action 'none': no plugins, no <base> hijack, no form posts.
