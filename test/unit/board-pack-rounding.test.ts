@@ -2,10 +2,10 @@
 // rounded as a whole so that rows and columns cast, each figure within a unit of its exact value.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { movedFigures, roundWithRowTotal, roundingFootnote, shownText } from '../../src/domain/board-pack';
-import { revenueTable } from '../../src/domain/board-pack-revenue';
-import { Money } from '../../src/domain/money';
-import { buildOutturnTable, type OutturnInputRow } from '../../src/domain/outturn-table';
+import { movedFigures, roundWithRowTotal, roundingFootnote, shownText } from '../../src/domain/board-pack/board-pack';
+import { revenueTable } from '../../src/domain/board-pack/board-pack-revenue';
+import { Money } from '../../src/domain/core/money';
+import { buildOutturnTable, type OutturnInputRow } from '../../src/domain/revenue/outturn-table';
 
 const pounds = (s: string) => new Money(s);
 const line = (key: string, budget: string, outturn: string, rowType: OutturnInputRow['rowType'] = 'item'): OutturnInputRow => ({

@@ -1,9 +1,9 @@
 // The board pack built from the 2017/18 sample, as the app builds it: expected figures are the paper's
 // own (data/README.md) or worked by hand from them, never read back from the code.
 import { describe, expect, it } from 'vitest';
-import { shownText, type BoardPack, type PackTable } from '../../src/domain/board-pack';
-import { packTables } from '../../src/domain/board-pack-build';
-import { Money } from '../../src/domain/money';
+import { shownText, type BoardPack, type PackTable } from '../../src/domain/board-pack/board-pack';
+import { packTables } from '../../src/domain/board-pack/board-pack-build';
+import { Money } from '../../src/domain/core/money';
 import { SETTINGS, samplePack } from './sample-pack';
 
 /** A table's shown figures: one line per row, label then each cell as printed. */

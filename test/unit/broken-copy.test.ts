@@ -2,9 +2,9 @@
 // figure, each by the amount of the change, and leave every other check as it was. The expected sets are
 // worked out by hand from the paper's tables (which checks name the cell), not taken from the code.
 import { describe, expect, it } from 'vitest';
-import { PAPER_2017_18 } from '../../src/domain/paper-2017-18';
-import { PAPER_2017_18_TIE_OUTS } from '../../src/domain/paper-2017-18-tie-outs';
-import { reconcile } from '../../src/domain/reconciliation';
+import { PAPER_2017_18 } from '../../src/domain/papers/paper-2017-18';
+import { PAPER_2017_18_TIE_OUTS } from '../../src/domain/papers/paper-2017-18-tie-outs';
+import { reconcile } from '../../src/domain/checks/reconciliation';
 import { readPrintedTable } from '../../src/import/printed-table';
 import { sampleText } from './sample-tables';
 

@@ -1,8 +1,8 @@
 // Budget to date from a profile: even twelfths for an annual figure, in full in its period for a phased
 // row. Expected values worked by hand.
 import { describe, expect, it } from 'vitest';
-import { annualBudget, budgetToDate, profileOf, type BudgetRow } from '../../src/domain/budget-profile';
-import { Money } from '../../src/domain/money';
+import { annualBudget, budgetToDate, profileOf, type BudgetRow } from '../../src/domain/revenue/budget-profile';
+import { Money } from '../../src/domain/core/money';
 
 const annual = (amount: string): BudgetRow => ({ amount: new Money(amount), period: null });
 const phased = (amount: string, period: number): BudgetRow => ({ amount: new Money(amount), period });

@@ -2,9 +2,9 @@
 // by hand from the printed lines, and the carry-forward requests of Appendix 4.
 import { describe, expect, it } from 'vitest';
 import { toCarryForwardRequestRows, toFinancingRows } from '../../src/api/capital-mappings';
-import { buildCapitalFinancing, financingSourceOf } from '../../src/domain/capital-financing';
-import { buildCarryForwardRequests } from '../../src/domain/carry-forward-requests';
-import type { Money } from '../../src/domain/money';
+import { buildCapitalFinancing, financingSourceOf } from '../../src/domain/capital/capital-financing';
+import { buildCarryForwardRequests } from '../../src/domain/revenue/carry-forward-requests';
+import type { Money } from '../../src/domain/core/money';
 import { expectations, sampleTable } from './sample-tables';
 
 const financing = buildCapitalFinancing(toFinancingRows(sampleTable('table-4-capital-financing.csv')));

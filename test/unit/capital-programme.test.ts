@@ -3,10 +3,10 @@
 // formulas against the hand-worked expectations in data/casting-expectations.json.
 import { describe, expect, it } from 'vitest';
 import { toCategoryRows, toSchemeRows } from '../../src/api/capital-mappings';
-import { buildCapitalProgramme, categoryOf, type SchemeColumn } from '../../src/domain/capital-programme';
-import { summariseCapitalSpend } from '../../src/domain/capital-summary';
-import { Money } from '../../src/domain/money';
-import { formatPercent } from '../../src/domain/percent';
+import { buildCapitalProgramme, categoryOf, type SchemeColumn } from '../../src/domain/capital/capital-programme';
+import { summariseCapitalSpend } from '../../src/domain/capital/capital-summary';
+import { Money } from '../../src/domain/core/money';
+import { formatPercent } from '../../src/domain/core/percent';
 import { expectations, sampleTable } from './sample-tables';
 
 const programme = buildCapitalProgramme(toCategoryRows(sampleTable('table-4-capital-programme.csv')), toSchemeRows(sampleTable('appendix-3-capital-schemes.csv')));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Money } from '../../src/domain/money';
-import { checkTable, countByStatus, type CastingTable } from '../../src/domain/casting';
+import { Money } from '../../src/domain/core/money';
+import { checkTable, countByStatus, type CastingTable } from '../../src/domain/checks/casting';
 
 const k = (thousands: string | null): Money | null => (thousands === null ? null : new Money(thousands).times(1000));
 const THOUSAND = new Money(1000);

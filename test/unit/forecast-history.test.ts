@@ -1,10 +1,10 @@
 // Forecast history: each month's forecast kept; a bridge between two months adds up exactly by area.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { combineLedgers } from '../../src/domain/ledger-actuals';
-import { bridgeTotal, forecastBridge, forecastHistory, inThousands, type ForecastHistory } from '../../src/domain/forecast-history';
-import { Money } from '../../src/domain/money';
-import { summariseBridge, summariseHistory } from '../../src/domain/monitoring-summary';
-import { buildRevenueModel, type MonitoringInputs, type ReturnLineInput } from '../../src/domain/revenue-model';
+import { combineLedgers } from '../../src/domain/revenue/ledger-actuals';
+import { bridgeTotal, forecastBridge, forecastHistory, inThousands, type ForecastHistory } from '../../src/domain/revenue/forecast-history';
+import { Money } from '../../src/domain/core/money';
+import { summariseBridge, summariseHistory } from '../../src/domain/revenue/monitoring-summary';
+import { buildRevenueModel, type MonitoringInputs, type ReturnLineInput } from '../../src/domain/revenue/revenue-model';
 import { sampleInputs } from './helpers/sample-year';
 
 const m = (v: string) => new Money(v);

@@ -14,8 +14,8 @@ import {
   lineKey,
   missingPeriods,
   type LedgerSource,
-} from '../../src/domain/ledger-actuals';
-import { Money } from '../../src/domain/money';
+} from '../../src/domain/revenue/ledger-actuals';
+import { Money } from '../../src/domain/core/money';
 
 const source = (id: string, order: number, aggregates: LedgerSource['aggregates']): LedgerSource => ({ id, name: `${id}.csv`, order, aggregates });
 

@@ -1,9 +1,9 @@
 // Ledger to outturn: the returns' actuals against the ledger's lines, cost centre by cost centre.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { combineLedgers, type LedgerAggregate } from '../../src/domain/ledger-actuals';
-import { reconcileLedgerToReturns, type MonthReconciliation } from '../../src/domain/ledger-reconciliation';
-import { Money } from '../../src/domain/money';
-import type { ReturnLineInput } from '../../src/domain/revenue-model';
+import { combineLedgers, type LedgerAggregate } from '../../src/domain/revenue/ledger-actuals';
+import { reconcileLedgerToReturns, type MonthReconciliation } from '../../src/domain/revenue/ledger-reconciliation';
+import { Money } from '../../src/domain/core/money';
+import type { ReturnLineInput } from '../../src/domain/revenue/revenue-model';
 import { sampleInputs } from './helpers/sample-year';
 
 const ret = (period: number, costCentre: string, actual: string | null): ReturnLineInput => ({

@@ -8,7 +8,7 @@ import {
   parseAmount,
   parsePercent,
   roundHalfAwayFromZero,
-} from '../../src/domain/money';
+} from '../../src/domain/core/money';
 
 const valueOf = (raw: string, options?: Parameters<typeof parseAmount>[1]): string | null | undefined => {
   const r = parseAmount(raw, options);

@@ -6,11 +6,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toNetRevenueBudget, toReservesPosition } from '../../src/api/planner-inputs';
 import { readPrintedTable } from '../../src/import/printed-table';
-import { Money, ZERO, fromThousands } from '../../src/domain/money';
-import { movementsFromRoadCasualty, projectMtfs, type MtfsInput, type PlannedMovement, type ReservesPosition } from '../../src/domain/mtfs-planner';
-import { paperRoadCasualtyInput } from '../../src/domain/paper-2019-road-casualty';
-import { projectCase } from '../../src/domain/road-casualty-reserve';
-import { yearsToExhaustion } from '../../src/domain/reserve-projection';
+import { Money, ZERO, fromThousands } from '../../src/domain/core/money';
+import { movementsFromRoadCasualty, projectMtfs, type MtfsInput, type PlannedMovement, type ReservesPosition } from '../../src/domain/reserves/mtfs-planner';
+import { paperRoadCasualtyInput } from '../../src/domain/papers/paper-2019-road-casualty';
+import { projectCase } from '../../src/domain/reserves/road-casualty-reserve';
+import { yearsToExhaustion } from '../../src/domain/reserves/reserve-projection';
 
 const k = (thousands: number | string): Money => fromThousands(new Money(thousands));
 const read = (file: string) => readPrintedTable(file, readFileSync(join(import.meta.dirname, '..', '..', 'data', file), 'utf8'));

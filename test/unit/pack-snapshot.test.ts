@@ -1,13 +1,13 @@
 // Frozen packs (sealed by SHA-256, reopened as they were) and the comparison of two packs.
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { canonicalJson, hashOf } from '../../src/domain/canonical-json';
-import { Money } from '../../src/domain/money';
-import { comparePacks } from '../../src/domain/pack-compare';
-import { readSnapshot, samePack, sealSnapshot, verifySnapshot, SNAPSHOT_FORMAT } from '../../src/domain/pack-snapshot';
-import { paperRoadCasualtyInput } from '../../src/domain/paper-2019-road-casualty';
-import { scenarioToJson } from '../../src/domain/scenario';
-import type { JsonValue } from '../../src/domain/canonical-json';
+import { canonicalJson, hashOf } from '../../src/domain/core/canonical-json';
+import { Money } from '../../src/domain/core/money';
+import { comparePacks } from '../../src/domain/board-pack/pack-compare';
+import { readSnapshot, samePack, sealSnapshot, verifySnapshot, SNAPSHOT_FORMAT } from '../../src/domain/board-pack/pack-snapshot';
+import { paperRoadCasualtyInput } from '../../src/domain/papers/paper-2019-road-casualty';
+import { scenarioToJson } from '../../src/domain/scenarios/scenario';
+import type { JsonValue } from '../../src/domain/core/canonical-json';
 import { SETTINGS, sampleFrozenTables, samplePack } from './sample-pack';
 
 describe('canonical JSON and its hash', () => {

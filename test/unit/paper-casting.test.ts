@@ -5,10 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CheckResult } from '../../src/domain/casting';
-import { Money } from '../../src/domain/money';
-import { PAPER_2017_18 } from '../../src/domain/paper-2017-18';
-import { checkPrintedTable } from '../../src/domain/table-checks';
+import type { CheckResult } from '../../src/domain/checks/casting';
+import { Money } from '../../src/domain/core/money';
+import { PAPER_2017_18 } from '../../src/domain/papers/paper-2017-18';
+import { checkPrintedTable } from '../../src/domain/checks/table-checks';
 import { readPrintedTable } from '../../src/import/printed-table';
 
 interface Expectation {

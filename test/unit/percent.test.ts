@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Money } from '../../src/domain/money';
-import { formatPercent, percentOf } from '../../src/domain/percent';
-import { sumOrMissing } from '../../src/domain/sum-or-missing';
+import { Money } from '../../src/domain/core/money';
+import { formatPercent, percentOf } from '../../src/domain/core/percent';
+import { sumOrMissing } from '../../src/domain/core/sum-or-missing';
 
 const m = (v: string) => new Money(v);
 

@@ -24,7 +24,7 @@ import {
   periodOfDate,
   periodOfMonth,
   type CalendarDate,
-} from '../../src/domain/period';
+} from '../../src/domain/core/period';
 
 const FY2017 = financialYear(2017);
 

@@ -2,7 +2,7 @@
 // units taken from the header and never guessed, and the written plan read back unchanged.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Money, ZERO } from '../../src/domain/money';
+import { Money, ZERO } from '../../src/domain/core/money';
 import { toCsv } from '../../src/import/csv-write';
 import { readPlannedMovements, writePlannedMovements } from '../../src/import/planned-movements';
 

@@ -1,8 +1,8 @@
 // The status rule: red or amber only when a variance passes BOTH the pound floor and the percentage.
 import { describe, expect, it } from 'vitest';
-import { Money } from '../../src/domain/money';
-import { DEFAULT_RAG_RULE, describeRagRule, ragOf, readRagRule, type RagRule } from '../../src/domain/rag';
-import { variance, type LineType } from '../../src/domain/variance';
+import { Money } from '../../src/domain/core/money';
+import { DEFAULT_RAG_RULE, describeRagRule, ragOf, readRagRule, type RagRule } from '../../src/domain/checks/rag';
+import { variance, type LineType } from '../../src/domain/checks/variance';
 
 const k = (thousands: string) => new Money(thousands).times(1000);
 const rag = (budget: string, outturn: string, rule: RagRule = DEFAULT_RAG_RULE, lineType: LineType = 'expenditure') => ragOf(variance(k(budget), k(outturn), lineType), rule);

@@ -3,10 +3,10 @@
 // budget, and the sentences under the charts.
 import { describe, expect, it } from 'vitest';
 import { netRevenueBudgetOf, toReserveRows } from '../../src/api/reserves-mappings';
-import type { Money } from '../../src/domain/money';
-import { formatPercent } from '../../src/domain/percent';
-import { buildReservesPosition, generalReserveShare, reserveGroupOf } from '../../src/domain/reserves-position';
-import { summariseReserveBalances, summariseReserveMovements } from '../../src/domain/reserves-summary';
+import type { Money } from '../../src/domain/core/money';
+import { formatPercent } from '../../src/domain/core/percent';
+import { buildReservesPosition, generalReserveShare, reserveGroupOf } from '../../src/domain/reserves/reserves-position';
+import { summariseReserveBalances, summariseReserveMovements } from '../../src/domain/reserves/reserves-summary';
 import { expectations, sampleTable } from './sample-tables';
 
 const position = buildReservesPosition(toReserveRows(sampleTable('table-5-reserves.csv')));

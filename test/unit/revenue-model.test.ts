@@ -2,11 +2,11 @@
 // from the lines up to Table 1's total, with the variance signs of the papers. Expected values are
 // worked by hand from the small inputs below, then checked against the paper on the illustrative year.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { combineLedgers, type LedgerAggregate } from '../../src/domain/ledger-actuals';
-import { Money } from '../../src/domain/money';
-import { summariseForecast } from '../../src/domain/monitoring-summary';
-import { boardTables, shownInThousands } from '../../src/domain/monitoring-tables';
-import { buildRevenueModel, pathTo, type BudgetLineInput, type MonitoringInputs, type ReturnLineInput } from '../../src/domain/revenue-model';
+import { combineLedgers, type LedgerAggregate } from '../../src/domain/revenue/ledger-actuals';
+import { Money } from '../../src/domain/core/money';
+import { summariseForecast } from '../../src/domain/revenue/monitoring-summary';
+import { boardTables, shownInThousands } from '../../src/domain/revenue/monitoring-tables';
+import { buildRevenueModel, pathTo, type BudgetLineInput, type MonitoringInputs, type ReturnLineInput } from '../../src/domain/revenue/revenue-model';
 import { sampleInputs, SAMPLE_YEAR } from './helpers/sample-year';
 
 const m = (v: string) => new Money(v);

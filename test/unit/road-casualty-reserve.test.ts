@@ -6,8 +6,8 @@
 //   2020/21 onwards: the recurrent items only, 55 + 60 + 30 = 145 a year.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Money, ZERO, fromThousands } from '../../src/domain/money';
-import { DEFAULT_FLOOR, paperRoadCasualtyInput, TABLE_5_CLOSING_2017_18 } from '../../src/domain/paper-2019-road-casualty';
+import { Money, ZERO, fromThousands } from '../../src/domain/core/money';
+import { DEFAULT_FLOOR, paperRoadCasualtyInput, TABLE_5_CLOSING_2017_18 } from '../../src/domain/papers/paper-2019-road-casualty';
 import {
   paidIn,
   paperWorking,
@@ -17,7 +17,7 @@ import {
   type CaseId,
   type Commitment,
   type RoadCasualtyInput,
-} from '../../src/domain/road-casualty-reserve';
+} from '../../src/domain/reserves/road-casualty-reserve';
 
 const k = (thousands: number | string): Money => fromThousands(new Money(thousands));
 const inThousands = (values: readonly Money[]): string[] => values.map((v) => v.dividedBy(1000).toString());

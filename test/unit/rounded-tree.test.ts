@@ -1,7 +1,7 @@
 // Presentation rounding that casts at every level: a parent equals the sum of its children as shown.
 import { describe, expect, it } from 'vitest';
-import { Money } from '../../src/domain/money';
-import { roundTree, shareByLargestRemainder } from '../../src/domain/rounded-tree';
+import { Money } from '../../src/domain/core/money';
+import { roundTree, shareByLargestRemainder } from '../../src/domain/core/rounded-tree';
 
 const m = (v: string) => new Money(v);
 const THOUSAND = m('1000');

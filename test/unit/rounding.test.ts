@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { Money, sum } from '../../src/domain/money';
-import { roundPreservingSum, roundTablePreservingSums } from '../../src/domain/rounding';
+import { Money, sum } from '../../src/domain/core/money';
+import { roundPreservingSum, roundTablePreservingSums } from '../../src/domain/core/rounding';
 
 const m = (s: string): Money => new Money(s);
 const strings = (values: Money[]): string[] => values.map((v) => v.toString());

@@ -1,8 +1,8 @@
 // The board pack's inputs from the 2017/18 sample files, as the app stores them (rows of cells per table).
 import Papa from 'papaparse';
 import { PACK_FILES, buildPackFromInputs } from '../../src/api/board-pack-inputs';
-import type { BoardPack } from '../../src/domain/board-pack';
-import type { FrozenTable, PackInputs } from '../../src/domain/pack-snapshot';
+import type { BoardPack } from '../../src/domain/board-pack/board-pack';
+import type { FrozenTable, PackInputs } from '../../src/domain/board-pack/pack-snapshot';
 import { sampleText } from './sample-tables';
 
 export function sampleFrozenTables(edit: (file: string, text: string) => string = (_f, t) => t): FrozenTable[] {

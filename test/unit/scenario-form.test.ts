@@ -1,14 +1,14 @@
 // The inputs as typed (£'000 text) to model inputs (pounds, exact) and back; every unreadable field is
 // reported by its id. Also the words and chart series drawn from the projections.
 import { describe, expect, it } from 'vitest';
-import { Money, ZERO, fromThousands } from '../../src/domain/money';
-import type { ReservesPosition } from '../../src/domain/mtfs-planner';
-import { projectMtfs } from '../../src/domain/mtfs-planner';
-import { describeGeneralReserve } from '../../src/domain/mtfs-summary';
-import { paperRoadCasualtyInput } from '../../src/domain/paper-2019-road-casualty';
-import { projectCase, projectRoadCasualtyReserve } from '../../src/domain/road-casualty-reserve';
-import { describeCase, describeCases, formatK } from '../../src/domain/road-casualty-summary';
-import { scenarioToJson } from '../../src/domain/scenario';
+import { Money, ZERO, fromThousands } from '../../src/domain/core/money';
+import type { ReservesPosition } from '../../src/domain/reserves/mtfs-planner';
+import { projectMtfs } from '../../src/domain/reserves/mtfs-planner';
+import { describeGeneralReserve } from '../../src/domain/reserves/mtfs-summary';
+import { paperRoadCasualtyInput } from '../../src/domain/papers/paper-2019-road-casualty';
+import { projectCase, projectRoadCasualtyReserve } from '../../src/domain/reserves/road-casualty-reserve';
+import { describeCase, describeCases, formatK } from '../../src/domain/reserves/road-casualty-summary';
+import { scenarioToJson } from '../../src/domain/scenarios/scenario';
 import {
   defaultInputs,
   fieldId,

@@ -2,13 +2,13 @@
 // with every problem named); compared input by input; exported as one tidy table.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Money, ZERO, fromThousands } from '../../src/domain/money';
-import type { MtfsInput, ReservesPosition } from '../../src/domain/mtfs-planner';
-import { projectMtfs } from '../../src/domain/mtfs-planner';
-import { paperRoadCasualtyInput } from '../../src/domain/paper-2019-road-casualty';
-import { projectRoadCasualtyReserve } from '../../src/domain/road-casualty-reserve';
-import { compareScenarios, exactThousands, scenarioEntries, scenarioFromJson, scenarioToJson, type Scenario } from '../../src/domain/scenario';
-import { EXPORT_HEADER, scenarioExportRows } from '../../src/domain/scenario-export';
+import { Money, ZERO, fromThousands } from '../../src/domain/core/money';
+import type { MtfsInput, ReservesPosition } from '../../src/domain/reserves/mtfs-planner';
+import { projectMtfs } from '../../src/domain/reserves/mtfs-planner';
+import { paperRoadCasualtyInput } from '../../src/domain/papers/paper-2019-road-casualty';
+import { projectRoadCasualtyReserve } from '../../src/domain/reserves/road-casualty-reserve';
+import { compareScenarios, exactThousands, scenarioEntries, scenarioFromJson, scenarioToJson, type Scenario } from '../../src/domain/scenarios/scenario';
+import { EXPORT_HEADER, scenarioExportRows } from '../../src/domain/scenarios/scenario-export';
 
 const k = (thousands: number | string): Money => fromThousands(new Money(thousands));
 const mtfs: MtfsInput = {

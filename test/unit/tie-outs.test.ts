@@ -4,11 +4,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Money } from '../../src/domain/money';
-import { PAPER_2017_18 } from '../../src/domain/paper-2017-18';
-import { PAPER_2017_18_TIE_OUTS, PAPER_2017_18_TIE_OUT_NOTES } from '../../src/domain/paper-2017-18-tie-outs';
-import { countStatuses, reconcile } from '../../src/domain/reconciliation';
-import { checkTieOut, type TieOutTable } from '../../src/domain/tie-outs';
+import { Money } from '../../src/domain/core/money';
+import { PAPER_2017_18 } from '../../src/domain/papers/paper-2017-18';
+import { PAPER_2017_18_TIE_OUTS, PAPER_2017_18_TIE_OUT_NOTES } from '../../src/domain/papers/paper-2017-18-tie-outs';
+import { countStatuses, reconcile } from '../../src/domain/checks/reconciliation';
+import { checkTieOut, type TieOutTable } from '../../src/domain/checks/tie-outs';
 import { readPrintedTable } from '../../src/import/printed-table';
 
 interface Expectation {

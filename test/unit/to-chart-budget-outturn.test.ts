@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Money } from '../../src/domain/money';
-import { buildOutturnTable } from '../../src/domain/outturn-table';
+import { Money } from '../../src/domain/core/money';
+import { buildOutturnTable } from '../../src/domain/revenue/outturn-table';
 import { toBudgetOutturnSeries } from '../../src/features/revenue/to-chart-budget-outturn';
 
 const k = (v: string | null) => (v === null ? null : new Money(v).times(1000));

@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { toCategoryRows, toSchemeRows } from '../../src/api/capital-mappings';
 import { toReserveRows } from '../../src/api/reserves-mappings';
-import { buildCapitalProgramme, type CategoryBudgetLine } from '../../src/domain/capital-programme';
-import { Money } from '../../src/domain/money';
-import { buildReservesPosition } from '../../src/domain/reserves-position';
+import { buildCapitalProgramme, type CategoryBudgetLine } from '../../src/domain/capital/capital-programme';
+import { Money } from '../../src/domain/core/money';
+import { buildReservesPosition } from '../../src/domain/reserves/reserves-position';
 import { toCapitalCategorySeries } from '../../src/features/capital/to-chart-capital-categories';
 import { toReserveBalanceSeries } from '../../src/features/reserves/to-chart-reserve-balances';
 import { toReserveMovementSeries } from '../../src/features/reserves/to-chart-reserve-movements';

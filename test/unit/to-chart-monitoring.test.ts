@@ -1,11 +1,11 @@
 // The monitoring charts' adapters: report models in, numbers for drawing out (the only place money
 // becomes a JavaScript number), figures as the tables beside the charts show them.
 import { describe, expect, it } from 'vitest';
-import { combineLedgers } from '../../src/domain/ledger-actuals';
-import { forecastBridge, forecastHistory, inThousands } from '../../src/domain/forecast-history';
-import { Money } from '../../src/domain/money';
-import { boardTables, shownInThousands } from '../../src/domain/monitoring-tables';
-import { buildRevenueModel, tableOneAreas, type MonitoringInputs, type ReturnLineInput } from '../../src/domain/revenue-model';
+import { combineLedgers } from '../../src/domain/revenue/ledger-actuals';
+import { forecastBridge, forecastHistory, inThousands } from '../../src/domain/revenue/forecast-history';
+import { Money } from '../../src/domain/core/money';
+import { boardTables, shownInThousands } from '../../src/domain/revenue/monitoring-tables';
+import { buildRevenueModel, tableOneAreas, type MonitoringInputs, type ReturnLineInput } from '../../src/domain/revenue/revenue-model';
 import { toBudgetForecastSeries } from '../../src/features/revenue/to-chart-budget-forecast';
 import { toForecastHistorySeries } from '../../src/features/revenue/to-chart-forecast-history';
 import { toVarianceByAreaSeries } from '../../src/features/revenue/to-chart-variance-by-area';

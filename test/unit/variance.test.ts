@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Money } from '../../src/domain/money';
-import { directionOf, formatPaperVariance, variance, type LineType, type VarianceDirection } from '../../src/domain/variance';
+import { Money } from '../../src/domain/core/money';
+import { directionOf, formatPaperVariance, variance, type LineType, type VarianceDirection } from '../../src/domain/checks/variance';
 
 // The papers print £'000; the domain works in pounds.
 const k = (thousands: string): Money => new Money(thousands).times(1000);

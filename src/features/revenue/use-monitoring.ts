@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useMonitoringData } from '../../api/revenue-monitoring';
-import { buildRevenueModel, monitoringMonths, type RevenueMonitor } from '../../domain/revenue-model';
+import { buildRevenueModel, monitoringMonths, type RevenueMonitor } from '../../domain/revenue/revenue-model';
 
 /** The loaded monitoring data and one model per month that has a return (ascending). */
 export function useMonitoring() {
