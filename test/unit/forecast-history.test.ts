@@ -5,6 +5,7 @@ import { bridgeTotal, forecastBridge, forecastHistory, inThousands, type Forecas
 import { Money } from '../../src/domain/core/money';
 import { summariseBridge, summariseHistory } from '../../src/domain/revenue/monitoring-summary';
 import { buildRevenueModel, type MonitoringInputs, type ReturnLineInput } from '../../src/domain/revenue/revenue-model';
+import { BOARD_2017_18 } from '../../src/domain/papers/board-2017-18';
 import { sampleInputs } from './helpers/sample-year';
 
 const m = (v: string) => new Money(v);
@@ -35,7 +36,7 @@ const inputs: MonitoringInputs = {
 };
 
 describe('forecastHistory and forecastBridge', () => {
-  const history = forecastHistory([6, 3].map((month) => buildRevenueModel(inputs, month)));
+  const history = forecastHistory([6, 3].map((month) => buildRevenueModel(inputs, month, BOARD_2017_18)));
 
   it('keeps each month\'s forecast in month order: P3 1,370,000, P6 1,410,000 against a budget of 1,400,000', () => {
     expect(history.months).toEqual([3, 6]);
@@ -74,7 +75,7 @@ describe('the illustrative year\'s history', () => {
   let shown: ForecastHistory;
   beforeAll(async () => {
     const data = await sampleInputs();
-    const models = [3, 6, 9, 12].map((month) => buildRevenueModel(data, month));
+    const models = [3, 6, 9, 12].map((month) => buildRevenueModel(data, month, BOARD_2017_18));
     exact = forecastHistory(models);
     shown = forecastHistory(models, inThousands);
   });

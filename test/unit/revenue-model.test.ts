@@ -7,6 +7,7 @@ import { Money } from '../../src/domain/core/money';
 import { summariseForecast } from '../../src/domain/revenue/monitoring-summary';
 import { boardTables, shownInThousands } from '../../src/domain/revenue/monitoring-tables';
 import { buildRevenueModel, pathTo, type BudgetLineInput, type MonitoringInputs, type ReturnLineInput } from '../../src/domain/revenue/revenue-model';
+import { BOARD_2017_18 } from '../../src/domain/papers/board-2017-18';
 import { sampleInputs, SAMPLE_YEAR } from './helpers/sample-year';
 
 const m = (v: string) => new Money(v);
@@ -76,7 +77,7 @@ function inputs(ledger: LedgerAggregate[] = LEDGER, month = 3, actuals: 'given' 
 const s = (v: Money | null | undefined) => (v === null || v === undefined ? null : v.toString());
 
 describe('buildRevenueModel at P3, actuals from the ledger', () => {
-  const model = buildRevenueModel(inputs(), 3);
+  const model = buildRevenueModel(inputs(), 3, BOARD_2017_18);
   const area = (key: string) => model.byId.get(`area:${key}`)!;
 
   it('takes actuals from the ledger when it has every closed month, and says so', () => {
@@ -156,7 +157,7 @@ describe('buildRevenueModel at P3, actuals from the ledger', () => {
 
 describe('no actual is not a nil actual', () => {
   it('a closed month with no ledger: the return\'s actuals are used, and said to be', () => {
-    const model = buildRevenueModel(inputs(LEDGER.filter((l) => l[2] !== 3)), 3);
+    const model = buildRevenueModel(inputs(LEDGER.filter((l) => l[2] !== 3)), 3, BOARD_2017_18);
     expect(model.actualSource).toBe('return');
     expect(model.missingLedgerPeriods).toEqual([3]);
     expect(s(model.byId.get('area:local-policing')!.actual)).toBe('265000');
@@ -165,7 +166,7 @@ describe('no actual is not a nil actual', () => {
   });
 
   it('no ledger for the month and blank actuals in the return: no actual at any level (null), and no variance to date', () => {
-    const model = buildRevenueModel(inputs(LEDGER.filter((l) => l[2] !== 3), 3, 'blank'), 3);
+    const model = buildRevenueModel(inputs(LEDGER.filter((l) => l[2] !== 3), 3, 'blank'), 3, BOARD_2017_18);
     expect(model.actualSource).toBe('none');
     const lp = model.byId.get('area:local-policing')!;
     expect(lp.actual).toBeNull();
@@ -176,13 +177,13 @@ describe('no actual is not a nil actual', () => {
 
   it('a line budgeted but never posted in a closed month has an actual of nil', () => {
     const withLine = inputs();
-    const model = buildRevenueModel({ ...withLine, budget: [...withLine.budget, budget('20500', 'Organisational Support', '3001', '120000')] }, 3);
+    const model = buildRevenueModel({ ...withLine, budget: [...withLine.budget, budget('20500', 'Organisational Support', '3001', '120000')] }, 3, BOARD_2017_18);
     expect(s(model.byId.get('line:organisational-support:20500:3001')!.actual)).toBe('0');
   });
 });
 
 describe('carry-forward requests at year-end', () => {
-  const model = buildRevenueModel(inputs(LEDGER, 12), 12);
+  const model = buildRevenueModel(inputs(LEDGER, 12), 12, BOARD_2017_18);
 
   it('are added to the forecast of the department\'s area, as a row of their own', () => {
     expect(model.carryForwardsApplied).toBe(true);
@@ -191,7 +192,7 @@ describe('carry-forward requests at year-end', () => {
     expect(s(lp.forecast)).toBe('1070000');
     expect(s(lp.forecastVariance?.amount)).toBe('-10000');
     expect(lp.children.at(-1)?.label).toBe('Carry-forward requests (Appendix 2)');
-    // Corporate Comms belongs to Organisational Support (board-structure.ts): 680,000 + 6,000.
+    // Corporate Comms belongs to Organisational Support (papers/board-2017-18.ts): 680,000 + 6,000.
     expect(s(model.byId.get('area:organisational-support')!.forecast)).toBe('686000');
   });
 
@@ -206,7 +207,7 @@ describe('the illustrative 2017/18 year ends at the paper', () => {
   let models: ReturnType<typeof buildRevenueModel>[];
   beforeAll(async () => {
     const data = await sampleInputs();
-    models = [3, 6, 9, 12].map((month) => buildRevenueModel(data, month));
+    models = [3, 6, 9, 12].map((month) => buildRevenueModel(data, month, BOARD_2017_18));
   });
 
   // The Constabulary summary (para 4.1) and Table 3 of the 19 July 2018 paper, £'000 x 1,000.
@@ -279,7 +280,7 @@ describe('the illustrative 2017/18 year ends at the paper', () => {
 describe('the board tables', () => {
   it('show "Cost centres not in the budget" only in a month when it holds something (P9: 2041O\'s £3,250; not P12, reversed)', async () => {
     const data = await sampleInputs();
-    const labels = (month: number) => boardTables(buildRevenueModel(data, month))[0]!.rows.map((r) => r.node.label);
+    const labels = (month: number) => boardTables(buildRevenueModel(data, month, BOARD_2017_18))[0]!.rows.map((r) => r.node.label);
     expect(labels(9)).toEqual(['Constabulary', 'OPCC', 'Grants, Capital Financing and costs of surplus properties', 'Cost centres not in the budget', 'TOTAL']);
     expect(labels(12)).toEqual(['Constabulary', 'OPCC', 'Grants, Capital Financing and costs of surplus properties', 'TOTAL']);
   });

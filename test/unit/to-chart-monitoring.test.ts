@@ -6,6 +6,7 @@ import { forecastBridge, forecastHistory, inThousands } from '../../src/domain/r
 import { Money } from '../../src/domain/core/money';
 import { boardTables, shownInThousands } from '../../src/domain/revenue/monitoring-tables';
 import { buildRevenueModel, tableOneAreas, type MonitoringInputs, type ReturnLineInput } from '../../src/domain/revenue/revenue-model';
+import { BOARD_2017_18 } from '../../src/domain/papers/board-2017-18';
 import { toBudgetForecastSeries } from '../../src/features/revenue/to-chart-budget-forecast';
 import { toForecastHistorySeries } from '../../src/features/revenue/to-chart-forecast-history';
 import { toVarianceByAreaSeries } from '../../src/features/revenue/to-chart-variance-by-area';
@@ -37,7 +38,7 @@ const inputs: MonitoringInputs = {
   ledger: combineLedgers([]),
   carryForwards: [],
 };
-const p12 = buildRevenueModel(inputs, 12);
+const p12 = buildRevenueModel(inputs, 12, BOARD_2017_18);
 const shown = shownInThousands(p12, boardTables(p12));
 const areas = tableOneAreas(p12).filter((a) => !a.budget.isZero());
 
@@ -93,7 +94,7 @@ describe('toWaterfall', () => {
 });
 
 describe('history and bridge series', () => {
-  const models = [buildRevenueModel(inputs, 9), p12];
+  const models = [buildRevenueModel(inputs, 9, BOARD_2017_18), p12];
   const history = forecastHistory(models, inThousands);
 
   it('gives the forecast by month in £000', () => {

@@ -1,65 +1,15 @@
-import type { LineType } from '../checks/variance';
-import { keyOf } from '../checks/table-rows';
+import type { BoardArea, BoardStructure, GroupKey } from '../revenue/board-structure';
 
 /*
- * How the board reads the revenue budget: the layout of the 19 July 2018 outturn paper.
+ * The layout of the 19 July 2018 outturn paper, as the board reads the revenue budget (the types and how a
+ * layout is read are in revenue/board-structure.ts).
  *
  * Table 1 has three lines (Constabulary; OPCC; Grants, Capital Financing and costs of surplus
  * properties). The Constabulary line opens into the six areas of the Constabulary summary (4.1), and the
  * other two into Table 3's lines. Budgets, returns and ledgers name an area in their Area column; the
  * names each area answers to are listed here, so that a file can say "Corporate Reserves" where the paper
  * prints a second "Reserves". An area not listed is shown under "Other areas", never dropped.
- *
- * Table 3's "Transfer to Reserves" is below the line: it is the OPCC's underspend moved to reserves at
- * year-end, and the paper leaves it out of Table 1 (Table 1's OPCC outturn 1,098 = Table 3's 771 + 327;
- * Table 3's TOTAL OPCC 1,194 adds the 96 transferred). The model keeps it out of Table 1 the same way.
  */
-
-export type GroupKey = 'constabulary' | 'opcc' | 'grants' | 'other' | 'unassigned';
-
-export interface BoardArea {
-  key: string;
-  /** As the paper prints it (two areas print "Reserves"). */
-  label: string;
-  /** Where the label alone is ambiguous (charts, bridges): "Reserves (Constabulary)". */
-  fullLabel: string;
-  group: GroupKey;
-  lineType: LineType;
-  /** Names a file may give in its Area column (compared by keyOf: case and punctuation ignored). */
-  names: readonly string[];
-  /** Shown in Table 3 but counted in no Table 1 line (see above). */
-  belowTheLine?: boolean;
-}
-
-export interface BoardGroup {
-  key: GroupKey;
-  label: string;
-}
-
-export interface BoardSubtotal {
-  key: string;
-  label: string;
-  /** The areas it adds, in order; it is printed after the last of them. */
-  areas: readonly string[];
-}
-
-export interface BoardTableSpec {
-  id: string;
-  title: string;
-  /** Rows in print order: an area, a group (Table 1's lines), a subtotal of areas, or a total. */
-  rows: readonly BoardRowSpec[];
-}
-
-export type BoardRowSpec =
-  | { kind: 'group'; key: GroupKey }
-  | { kind: 'area'; key: string }
-  | { kind: 'sum'; key: string; label: string; rowType: 'subtotal' | 'total'; areas: readonly string[]; groups?: readonly GroupKey[] };
-
-export interface BoardStructure {
-  groups: readonly BoardGroup[];
-  areas: readonly BoardArea[];
-  tables: readonly BoardTableSpec[];
-}
 
 const area = (key: string, label: string, group: GroupKey, names: string[], extra: Partial<BoardArea> = {}): BoardArea => ({
   key,
@@ -74,6 +24,28 @@ const area = (key: string, label: string, group: GroupKey, names: string[], extr
 const CONSTABULARY_AREAS = ['local-policing', 'organisational-support', 'collaboration', 'income', 'carry-forwards', 'constabulary-reserves'];
 const OPCC_AREAS = ['commissioner-and-staff', 'supplies-and-services'];
 const GRANTS_AREAS = ['corporate-costs-and-grants', 'property-in-capital-financing-costs', 'costs-of-surplus-properties', 'corporate-reserves'];
+
+/**
+ * Appendix 2 names a department, not an area. Where each department's requests sit in the board's layout
+ * is an inference (the paper does not say), made from what the departments are:
+ * - Local Policing is an area; PCC requests are commissioning grants (victims services, crime and
+ *   disorder), in Table 3's Corporate Costs and Grants;
+ * - Corporate, Corporate Comms, ACPO (the women's group account the force holds as banker), Agile
+ *   (the Demand Hub) and CDD (corporate development) are support functions: Organisational Support;
+ * - RPU is the collaborated Roads Policing Unit (para 4.9) and ERSOU the regional organised crime unit:
+ *   Collaboration.
+ */
+export const CARRY_FORWARD_DEPARTMENTS_2017_18: Readonly<Record<string, string>> = {
+  'local-policing': 'local-policing',
+  pcc: 'corporate-costs-and-grants',
+  corporate: 'organisational-support',
+  'corporate-comms': 'organisational-support',
+  acpo: 'organisational-support',
+  agile: 'organisational-support',
+  cdd: 'organisational-support',
+  rpu: 'collaboration',
+  collaboration: 'collaboration',
+};
 
 export const BOARD_2017_18: BoardStructure = {
   groups: [
@@ -141,39 +113,5 @@ export const BOARD_2017_18: BoardStructure = {
       ],
     },
   ],
+  departments: CARRY_FORWARD_DEPARTMENTS_2017_18,
 };
-
-/** The area a file's Area text names, or undefined when the layout has no such area. */
-export function areaNamed(structure: BoardStructure, name: string): BoardArea | undefined {
-  const key = keyOf(name);
-  if (key === '') return undefined;
-  return structure.areas.find((a) => a.names.some((n) => keyOf(n) === key));
-}
-
-/**
- * Appendix 2 names a department, not an area. Where each department's requests sit in the board's layout
- * is an inference (the paper does not say), made from what the departments are:
- * - Local Policing is an area; PCC requests are commissioning grants (victims services, crime and
- *   disorder), in Table 3's Corporate Costs and Grants;
- * - Corporate, Corporate Comms, ACPO (the women's group account the force holds as banker), Agile
- *   (the Demand Hub) and CDD (corporate development) are support functions: Organisational Support;
- * - RPU is the collaborated Roads Policing Unit (para 4.9) and ERSOU the regional organised crime unit:
- *   Collaboration.
- */
-export const CARRY_FORWARD_DEPARTMENTS_2017_18: Readonly<Record<string, string>> = {
-  'local-policing': 'local-policing',
-  pcc: 'corporate-costs-and-grants',
-  corporate: 'organisational-support',
-  'corporate-comms': 'organisational-support',
-  acpo: 'organisational-support',
-  agile: 'organisational-support',
-  cdd: 'organisational-support',
-  rpu: 'collaboration',
-  collaboration: 'collaboration',
-};
-
-/** The area a carry-forward request's department belongs to: by the table above, else by area name. */
-export function areaOfDepartment(structure: BoardStructure, department: string, departments: Readonly<Record<string, string>> = CARRY_FORWARD_DEPARTMENTS_2017_18): BoardArea | undefined {
-  const mapped = departments[keyOf(department)];
-  return mapped ? structure.areas.find((a) => a.key === mapped) : areaNamed(structure, department);
-}

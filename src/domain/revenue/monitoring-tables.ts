@@ -1,4 +1,4 @@
-import { BOARD_2017_18, type BoardStructure } from './board-structure';
+import type { BoardStructure } from './board-structure';
 import { Money, ZERO, sum } from '../core/money';
 import type { Figures, MonitoringNode, RevenueMonitor } from './revenue-model';
 import { roundTree, type TreeValues } from '../core/rounded-tree';
@@ -60,7 +60,7 @@ function sumNode(id: string, label: string, parts: readonly MonitoringNode[]): M
 }
 
 /** The three tables the board reads, as the paper lays them out, for the model's month. */
-export function boardTables(model: RevenueMonitor, structure: BoardStructure = BOARD_2017_18): BoardTable[] {
+export function boardTables(model: RevenueMonitor, structure: BoardStructure = model.structure): BoardTable[] {
   return structure.tables.map((spec) => {
     const rows: BoardRow[] = [];
     for (const r of spec.rows) {

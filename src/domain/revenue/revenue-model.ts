@@ -1,4 +1,4 @@
-import { BOARD_2017_18, areaNamed, areaOfDepartment, type BoardArea, type BoardStructure, type GroupKey } from './board-structure';
+import { areaNamed, areaOfDepartment, type BoardArea, type BoardStructure, type GroupKey } from './board-structure';
 import { annualBudget, budgetToDate, profileOf, type BudgetProfile, type BudgetRow } from './budget-profile';
 import { actualToDatePence, actualsByPeriod, closedPeriods, fromPence, isPosted, lineKey, missingPeriods, splitLineKey, type LedgerActuals } from './ledger-actuals';
 import type { Money} from '../core/money';
@@ -126,6 +126,8 @@ export interface RevenueMonitor {
   /** Areas shown in Table 3 but counted in no Table 1 line (Transfer to Reserves). */
   belowTheLine: MonitoringNode[];
   byId: ReadonlyMap<string, MonitoringNode>;
+  /** The board's layout the model was built on (its tables are read in it: monitoring-tables.ts). */
+  structure: BoardStructure;
 }
 
 /** The months that have a monitoring return, ascending (1..12). */
@@ -173,7 +175,7 @@ interface LineFacts {
 }
 
 /** Builds the model as at `month` (a closed month, 1..12). */
-export function buildRevenueModel(inputs: MonitoringInputs, month: number, structure: BoardStructure = BOARD_2017_18): RevenueMonitor {
+export function buildRevenueModel(inputs: MonitoringInputs, month: number, structure: BoardStructure): RevenueMonitor {
   const months = monitoringMonths(inputs.returns);
   const year = pickYear(inputs);
   const inYear = (y: number | null): boolean => year === null || y === null || y === year;
@@ -358,6 +360,7 @@ export function buildRevenueModel(inputs: MonitoringInputs, month: number, struc
     root,
     belowTheLine,
     byId,
+    structure,
   };
 }
 
