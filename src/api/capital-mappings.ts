@@ -1,6 +1,6 @@
 import type { CategoryBudgetInput, SchemeInput } from '../domain/capital/capital-programme';
 import type { FinancingLineInput } from '../domain/capital/capital-financing';
-import type { CarryForwardRequestInput } from '../domain/revenue/carry-forward-requests';
+import type { CarryForwardRequestInput } from '../domain/capital/carry-forward-requests';
 import type { Money } from '../domain/core/money';
 import { rowKeys } from '../domain/checks/table-checks';
 import { findColumn, type PrintedRow, type PrintedTable } from '../import/printed-table';

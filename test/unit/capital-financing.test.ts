@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { toCarryForwardRequestRows, toFinancingRows } from '../../src/api/capital-mappings';
 import { buildCapitalFinancing, financingSourceOf } from '../../src/domain/capital/capital-financing';
-import { buildCarryForwardRequests } from '../../src/domain/revenue/carry-forward-requests';
+import { buildCarryForwardRequests } from '../../src/domain/capital/carry-forward-requests';
 import type { Money } from '../../src/domain/core/money';
 import { expectations, sampleTable } from './sample-tables';
 
