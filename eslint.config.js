@@ -1,14 +1,20 @@
 // Lint: TypeScript strictness plus the one-way architecture of DESIGN.md, enforced rather than hoped for:
 //   domain <- import <- storage <- api <- features <- app ; components are shared views; cli is Node-only.
 // domain and import stay pure (no React, DOM, fetch or storage) so they run in a worker, in Node and in tests.
+// Inside domain, one way too: core <- checks <- revenue, capital, reserves <- scenarios; papers (the fixed
+// figures of one paper) and board-pack (the printed composition) sit on top, and nothing below imports them.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import boundaries from 'eslint-plugin-boundaries';
 import globals from 'globals';
 
+// The folders of src/domain, each its own element. To every other layer they are all simply 'domain'.
+const DOMAIN_PARTS = ['core', 'checks', 'revenue', 'capital', 'reserves', 'scenarios', 'papers', 'board-pack'];
+const DOMAIN = DOMAIN_PARTS.map((part) => `domain-${part}`);
+
 const elements = [
-  { type: 'domain', pattern: 'src/domain' },
+  ...DOMAIN_PARTS.map((part) => ({ type: `domain-${part}`, pattern: `src/domain/${part}` })),
   { type: 'import', pattern: 'src/import' },
   { type: 'storage', pattern: 'src/storage' },
   { type: 'api', pattern: 'src/api' },
@@ -20,9 +26,11 @@ const elements = [
   { type: 'worker', pattern: 'src/worker' },
 ];
 
+// 'domain' on either side stands for every folder of src/domain.
+const expand = (types) => types.flatMap((type) => (type === 'domain' ? DOMAIN : [type]));
 const allow = (from, ...to) => ({
-  from: { element: { type: from } },
-  allow: { to: { element: { types: { anyOf: to } } } },
+  from: { element: { types: { anyOf: expand([from]) } } },
+  allow: { to: { element: { types: { anyOf: expand(to) } } } },
 });
 
 // Browser and app-side APIs that the pure core must not touch.
@@ -59,7 +67,17 @@ export default tseslint.config(
         {
           default: 'disallow',
           policies: [
-            allow('domain', 'domain'),
+            // Each folder imports itself and what lies below it; core imports nothing else in the domain.
+            allow('domain-core', 'domain-core'),
+            allow('domain-checks', 'domain-core', 'domain-checks'),
+            allow('domain-revenue', 'domain-core', 'domain-checks', 'domain-revenue'),
+            allow('domain-capital', 'domain-core', 'domain-checks', 'domain-capital'),
+            allow('domain-reserves', 'domain-core', 'domain-checks', 'domain-reserves'),
+            allow('domain-scenarios', 'domain-core', 'domain-reserves', 'domain-scenarios'),
+            // A paper's figures are written in the types of the area they belong to.
+            allow('domain-papers', 'domain-core', 'domain-checks', 'domain-revenue', 'domain-reserves', 'domain-papers'),
+            // The board pack composes every area; it takes one fixed date from a paper (the road casualty commitment year).
+            allow('domain-board-pack', 'domain-core', 'domain-checks', 'domain-revenue', 'domain-capital', 'domain-reserves', 'domain-papers', 'domain-board-pack'),
             allow('import', 'domain', 'import'),
             allow('storage', 'domain', 'import', 'storage'),
             allow('api', 'domain', 'import', 'storage', 'worker', 'api'),

@@ -1,8 +1,8 @@
-import type { CategoryBudgetInput, SchemeInput } from '../domain/capital-programme';
-import type { FinancingLineInput } from '../domain/capital-financing';
-import type { CarryForwardRequestInput } from '../domain/carry-forward-requests';
-import type { Money } from '../domain/money';
-import { rowKeys } from '../domain/table-checks';
+import type { CategoryBudgetInput, SchemeInput } from '../domain/capital/capital-programme';
+import type { FinancingLineInput } from '../domain/capital/capital-financing';
+import type { CarryForwardRequestInput } from '../domain/capital/carry-forward-requests';
+import type { Money } from '../domain/core/money';
+import { rowKeys } from '../domain/checks/table-checks';
 import { findColumn, type PrintedRow, type PrintedTable } from '../import/printed-table';
 
 /*

@@ -1,7 +1,7 @@
 import { useQueries } from '@tanstack/react-query';
-import { buildCapitalFinancing, type CapitalFinancing } from '../domain/capital-financing';
-import { buildCapitalProgramme, type CapitalProgramme } from '../domain/capital-programme';
-import { buildCarryForwardRequests, type CarryForwardRequests } from '../domain/carry-forward-requests';
+import { buildCapitalFinancing, type CapitalFinancing } from '../domain/capital/capital-financing';
+import { buildCapitalProgramme, type CapitalProgramme } from '../domain/capital/capital-programme';
+import { buildCarryForwardRequests, type CarryForwardRequests } from '../domain/capital/carry-forward-requests';
 import type { PrintedTable } from '../import/printed-table';
 import { toCarryForwardRequestRows, toCategoryRows, toFinancingRows, toSchemeRows } from './capital-mappings';
 import { SAMPLE_FILES, printedTableQuery } from './sample-tables';

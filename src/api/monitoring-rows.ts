@@ -1,6 +1,6 @@
-import { fromPence, type LedgerSource } from '../domain/ledger-actuals';
-import type { Money } from '../domain/money';
-import type { BudgetLineInput, CarryForwardInput, ReturnLineInput } from '../domain/revenue-model';
+import { fromPence, type LedgerSource } from '../domain/revenue/ledger-actuals';
+import type { Money } from '../domain/core/money';
+import type { BudgetLineInput, CarryForwardInput, ReturnLineInput } from '../domain/revenue/revenue-model';
 import type { ImportPlan, StoredChunk } from '../import/import-session';
 
 /*

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { buildOutturnTable, type OutturnInputRow, type OutturnTable } from '../domain/outturn-table';
-import { rowKeys } from '../domain/table-checks';
+import { buildOutturnTable, type OutturnInputRow, type OutturnTable } from '../domain/revenue/outturn-table';
+import { rowKeys } from '../domain/checks/table-checks';
 import { findColumn, type PrintedTable } from '../import/printed-table';
 import { printedTableQuery, type SampleFile } from './sample-tables';
 

@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PackSettings } from '../domain/pack-snapshot';
+import type { PackSettings } from '../domain/board-pack/pack-snapshot';
 import { getSetting, putSetting } from '../storage/datasets';
 
 /** The board pack's settings, kept with the other settings (and so carried in a workspace file). */

@@ -1,6 +1,6 @@
 import { useQueries } from '@tanstack/react-query';
-import { checkPrintedTable, type TableChecks } from '../domain/table-checks';
-import { PAPER_2017_18 } from '../domain/paper-2017-18';
+import { checkPrintedTable, type TableChecks } from '../domain/checks/table-checks';
+import { PAPER_2017_18 } from '../domain/papers/paper-2017-18';
 import { printedTableQuery, type SampleFile } from './sample-tables';
 
 export interface PaperChecks {

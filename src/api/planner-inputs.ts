@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { ZERO, type Money } from '../domain/money';
-import type { ReserveBalance, ReserveGroup, ReservesPosition } from '../domain/mtfs-planner';
-import { keyOf } from '../domain/table-rows';
+import { ZERO, type Money } from '../domain/core/money';
+import type { ReserveBalance, ReserveGroup, ReservesPosition } from '../domain/reserves/mtfs-planner';
+import { keyOf } from '../domain/checks/table-rows';
 import { findColumn, type PrintedTable } from '../import/printed-table';
 import { printedTableQuery, SAMPLE_FILES } from './sample-tables';
 

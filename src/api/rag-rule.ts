@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Money } from '../domain/money';
-import { DEFAULT_RAG_RULE, type RagRule } from '../domain/rag';
+import { Money } from '../domain/core/money';
+import { DEFAULT_RAG_RULE, type RagRule } from '../domain/checks/rag';
 import { getSetting, putSetting } from '../storage/datasets';
 
 /*

@@ -1,9 +1,9 @@
 import { useQueries } from '@tanstack/react-query';
-import { PAPER_2017_18 } from '../domain/paper-2017-18';
-import { PAPER_2017_18_TIE_OUTS, PAPER_2017_18_TIE_OUT_NOTES } from '../domain/paper-2017-18-tie-outs';
-import { reconcile, type Reconciliation } from '../domain/reconciliation';
-import type { TieOutGroup } from '../domain/tie-outs';
-import type { CheckableTable } from '../domain/table-checks';
+import { PAPER_2017_18 } from '../domain/papers/paper-2017-18';
+import { PAPER_2017_18_TIE_OUTS, PAPER_2017_18_TIE_OUT_NOTES } from '../domain/papers/paper-2017-18-tie-outs';
+import { reconcile, type Reconciliation } from '../domain/checks/reconciliation';
+import type { TieOutGroup } from '../domain/checks/tie-outs';
+import type { CheckableTable } from '../domain/checks/table-checks';
 import type { PrintedTable } from '../import/printed-table';
 import { printedTableQuery, type SampleFile } from './sample-tables';
 

@@ -1,6 +1,6 @@
-import type { Money } from '../domain/money';
-import { reserveGroupOf, type ReserveInput } from '../domain/reserves-position';
-import { rowKeys } from '../domain/table-checks';
+import type { Money } from '../domain/core/money';
+import { reserveGroupOf, type ReserveInput } from '../domain/reserves/reserves-position';
+import { rowKeys } from '../domain/checks/table-checks';
 import { findColumn, type PrintedTable } from '../import/printed-table';
 
 /*

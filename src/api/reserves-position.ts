@@ -1,5 +1,5 @@
 import { useQueries } from '@tanstack/react-query';
-import { buildReservesPosition, generalReserveShare, type GeneralReserveShare, type ReservesPosition } from '../domain/reserves-position';
+import { buildReservesPosition, generalReserveShare, type GeneralReserveShare, type ReservesPosition } from '../domain/reserves/reserves-position';
 import type { PrintedTable } from '../import/printed-table';
 import { netRevenueBudgetOf, toReserveRows } from './reserves-mappings';
 import { SAMPLE_FILES, printedTableQuery } from './sample-tables';

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { combineLedgers, closedPeriods, type LedgerActuals } from '../domain/ledger-actuals';
-import type { MonitoringInputs, ReturnLineInput } from '../domain/revenue-model';
+import { combineLedgers, closedPeriods, type LedgerActuals } from '../domain/revenue/ledger-actuals';
+import type { MonitoringInputs, ReturnLineInput } from '../domain/revenue/revenue-model';
 import { listDatasets, readChunks, type DatasetMeta } from '../storage/datasets';
 import {
   budgetLinesOf,

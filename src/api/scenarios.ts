@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Scenario } from '../domain/scenario';
+import type { Scenario } from '../domain/scenarios/scenario';
 import { deleteScenario, listScenarios, saveScenario } from '../storage/scenarios';
 
 export type { ScenarioList, UnreadableScenario } from '../storage/scenarios';

@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { readSnapshot, sealSnapshot, SNAPSHOT_FORMAT, type PackInputs, type Snapshot } from '../domain/pack-snapshot';
+import { readSnapshot, sealSnapshot, SNAPSHOT_FORMAT, type PackInputs, type Snapshot } from '../domain/board-pack/pack-snapshot';
 import { deleteSnapshot, listSnapshotRecords, putSnapshot } from '../storage/snapshots';
 import { buildPackFromInputs } from './board-pack-inputs';
 

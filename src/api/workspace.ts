@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { canonicalJson, type JsonValue } from '../domain/canonical-json';
-import { readSnapshot } from '../domain/pack-snapshot';
-import { scenarioFromJson } from '../domain/scenario';
+import { canonicalJson, type JsonValue } from '../domain/core/canonical-json';
+import { readSnapshot } from '../domain/board-pack/pack-snapshot';
+import { scenarioFromJson } from '../domain/scenarios/scenario';
 import { blobSource } from '../import/byte-sources';
 import type { ImportReceipt } from '../import/receipt';
 import {

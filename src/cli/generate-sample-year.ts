@@ -11,9 +11,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BOARD_2017_18, areaOfDepartment } from '../domain/board-structure';
-import { Money, ZERO, sum } from '../domain/money';
-import { shareByLargestRemainder } from '../domain/rounded-tree';
+import { areaOfDepartment } from '../domain/revenue/board-structure';
+import { BOARD_2017_18 } from '../domain/papers/board-2017-18';
+import { Money, ZERO, sum } from '../domain/core/money';
+import { shareByLargestRemainder } from '../domain/core/rounded-tree';
 import { findColumn, readPrintedTable } from '../import/printed-table';
 import { seededRandom } from './seeded-random';
 

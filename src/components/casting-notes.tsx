@@ -1,5 +1,5 @@
-import type { CheckResult } from '../domain/casting';
-import { formatThousands } from '../domain/money';
+import type { CheckResult } from '../domain/checks/casting';
+import { formatThousands } from '../domain/core/money';
 import { CheckBadge } from './status-badge';
 
 const figure = (check: CheckResult, v: CheckResult['printed']): string =>

@@ -1,4 +1,4 @@
-import { Money, formatWholeThousands } from '../domain/money';
+import { Money, formatWholeThousands } from '../domain/core/money';
 
 /**
  * A £'000 figure on a chart (axis tick, tooltip, the chart's own table) as the papers print it:

@@ -1,5 +1,5 @@
-import type { CheckResult } from '../domain/casting';
-import type { Money } from '../domain/money';
+import type { CheckResult } from '../domain/checks/casting';
+import type { Money } from '../domain/core/money';
 import { Thousands } from './money-cell';
 
 /**

@@ -1,4 +1,4 @@
-import { formatThousands, formatPounds, toThousands, type Money } from '../domain/money';
+import { formatThousands, formatPounds, toThousands, type Money } from '../domain/core/money';
 
 /**
  * A figure in £'000 as the papers print it, with the exact pound figure a hover (and a screen reader)

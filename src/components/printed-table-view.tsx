@@ -1,4 +1,4 @@
-import { rowKeys } from '../domain/table-checks';
+import { rowKeys } from '../domain/checks/table-checks';
 import type { PrintedTable, PrintedRow } from '../import/printed-table';
 import { DataTable } from './data-table';
 import { Thousands } from './money-cell';

@@ -1,5 +1,5 @@
-import { PAPER_2017_18 } from '../domain/paper-2017-18';
-import { keyOf } from '../domain/table-rows';
+import { PAPER_2017_18 } from '../domain/papers/paper-2017-18';
+import { keyOf } from '../domain/checks/table-rows';
 
 /*
  * Where each table's rows live in the app, so that a check can link to "the rows behind it": the capital

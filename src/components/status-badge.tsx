@@ -1,5 +1,5 @@
-import type { VarianceDirection } from '../domain/variance';
-import type { CheckStatus } from '../domain/casting';
+import type { VarianceDirection } from '../domain/checks/variance';
+import type { CheckStatus } from '../domain/checks/casting';
 
 // Status is carried by an icon and a word as well as a colour, so it reads in black and white
 // and to a screen reader.

@@ -1,4 +1,4 @@
-import { parseAmount } from '../domain/money';
+import { parseAmount } from '../domain/core/money';
 import type { CsvCell } from '../import/csv-write';
 
 /*

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { formatThousands, type Money } from '../domain/money';
-import type { Figure, TieOutResult } from '../domain/tie-outs';
+import { formatThousands, type Money } from '../domain/core/money';
+import type { Figure, TieOutResult } from '../domain/checks/tie-outs';
 import { DataTable } from './data-table';
 import { LinkList } from './link-list';
 import { checkAnchorId, rowHref, tableIdOf, tableShortNameOf } from './row-links';

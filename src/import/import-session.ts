@@ -1,4 +1,4 @@
-import { parseDate, parseFinancialYear, parsePeriod } from '../domain/period';
+import { parseDate, parseFinancialYear, parsePeriod } from '../domain/core/period';
 import type { ColumnMapping, ColumnScale } from './column-mapping';
 import { KIND_COLUMNS, type CanonicalColumn, type DatasetKind } from './dataset-kinds';
 import type { EncodingEvidence } from './decode';

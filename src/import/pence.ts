@@ -1,10 +1,10 @@
-import { Money, parseAmount, type AmountErrorCode } from '../domain/money';
+import { Money, parseAmount, type AmountErrorCode } from '../domain/core/money';
 
 /*
  * Amounts on the hot path of a large import: straight from the cell's text to whole pence as a safe
  * integer, with no Decimal object per cell (measured ~5x faster, and exactly equal). The common shapes
  * (1234.56, -1,234.56, £1,234.56, (1,234.56), 1,234.56-) are scanned here; anything else goes through
- * the full parser in src/domain/money.ts, so every format it accepts is accepted, and every refusal
+ * the full parser in src/domain/core/money.ts, so every format it accepts is accepted, and every refusal
  * keeps its reason. More than two decimal places is reported, never rounded.
  */
 

@@ -1,9 +1,9 @@
 import Papa from 'papaparse';
 import { toCsv } from './csv-write';
-import { ZERO, parseAmount, toThousands, type Money } from '../domain/money';
-import type { PlannedMovement } from '../domain/mtfs-planner';
-import { formatFinancialYear, parseFinancialYear } from '../domain/period';
-import { keyOf } from '../domain/table-rows';
+import { ZERO, parseAmount, toThousands, type Money } from '../domain/core/money';
+import type { PlannedMovement } from '../domain/reserves/mtfs-planner';
+import { formatFinancialYear, parseFinancialYear } from '../domain/core/period';
+import { keyOf } from '../domain/checks/table-rows';
 
 /*
  * Planned reserve movements from a CSV: one row per reserve and year,

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { ZERO, parseAmount, parsePercent, type Money } from '../domain/money';
+import { ZERO, parseAmount, parsePercent, type Money } from '../domain/core/money';
 
 /*
  * Reads a "printed table": a CSV transcribed from a board paper (data/*.csv), with headers as printed,
@@ -9,8 +9,8 @@ import { ZERO, parseAmount, parsePercent, type Money } from '../domain/money';
  * builds on this; the sample tables need none of that to be read exactly.
  */
 
-export type { RowType } from '../domain/table-rows';
-import type { RowType } from '../domain/table-rows';
+export type { RowType } from '../domain/checks/table-rows';
+import type { RowType } from '../domain/checks/table-rows';
 export type ColumnKind = 'label' | 'group' | 'row-type' | 'amount' | 'percent' | 'text';
 
 export interface PrintedColumn {

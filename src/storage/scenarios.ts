@@ -1,9 +1,9 @@
-import { scenarioFromJson, scenarioToJson, type Scenario } from '../domain/scenario';
+import { scenarioFromJson, scenarioToJson, type Scenario } from '../domain/scenarios/scenario';
 import { DB_NAME, openOutturnDb, type Stored } from './db';
 
 /*
  * Saved reserve-modelling scenarios, one record each in the `scenarios` store (keyPath id), in the
- * JSON-safe form of domain/scenario.ts (amounts as decimal strings). A record that no longer reads as
+ * JSON-safe form of domain/scenarios/scenario.ts (amounts as decimal strings). A record that no longer reads as
  * a scenario is reported, not dropped silently and not thrown over: the user can see it and delete it.
  */
 

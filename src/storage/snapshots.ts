@@ -1,9 +1,9 @@
-import type { Snapshot } from '../domain/pack-snapshot';
+import type { Snapshot } from '../domain/board-pack/pack-snapshot';
 import { openOutturnDb, type Db } from './db';
 
 /*
  * Frozen board packs, one record each in the `snapshots` store (keyPath id), as sealed by
- * domain/pack-snapshot.ts. Records are returned as stored: the reader checks their seal.
+ * domain/board-pack/pack-snapshot.ts. Records are returned as stored: the reader checks their seal.
  */
 
 export async function listSnapshotRecords(db?: Db): Promise<unknown[]> {

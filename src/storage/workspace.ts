@@ -1,4 +1,4 @@
-import { canonicalJson, type JsonValue } from '../domain/canonical-json';
+import { canonicalJson, type JsonValue } from '../domain/core/canonical-json';
 import type { StoredChunk } from '../import/import-session';
 import type { ImportReceipt } from '../import/receipt';
 import { ContentHasher, LinesHasher, WORKSPACE_FORMAT, WORKSPACE_TYPE, encodeChunk, isLocalSetting, type WorkspaceRecord } from '../import/workspace-file';

@@ -1,5 +1,5 @@
-import { exactText, shownText, type PackCell, type PackStatus } from '../../domain/board-pack';
-import { Money, formatPounds, toThousands } from '../../domain/money';
+import { exactText, shownText, type PackCell, type PackStatus } from '../../domain/board-pack/board-pack';
+import { Money, formatPounds, toThousands } from '../../domain/core/money';
 
 /** A status as a shape and a word (readable in black and white), coloured by its level as well. */
 export function PackStatusBadge({ status }: { status: PackStatus }) {

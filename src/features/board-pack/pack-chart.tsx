@@ -1,5 +1,5 @@
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, XAxis, YAxis } from 'recharts';
-import type { PackChart } from '../../domain/board-pack';
+import type { PackChart } from '../../domain/board-pack/board-pack';
 import { thousandsLabel } from '../../components/chart-axis';
 import { toPackChartData, toPackReferences } from './to-chart-pack';
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { PackSettings } from '../../domain/pack-snapshot';
-import type { Scenario } from '../../domain/scenario';
+import type { PackSettings } from '../../domain/board-pack/pack-snapshot';
+import type { Scenario } from '../../domain/scenarios/scenario';
 
 /** The pack's title, organisation and period, and which Road Casualty inputs it projects. */
 export function PackSettingsForm({

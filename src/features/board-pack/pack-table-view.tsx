@@ -1,5 +1,5 @@
 import { DataTable } from '../../components/data-table';
-import type { PackRow, PackTable } from '../../domain/board-pack';
+import type { PackRow, PackTable } from '../../domain/board-pack/board-pack';
 import { ExactCellView, PackCellView } from './pack-cell';
 
 const rowClass = (r: PackRow) => (r.rowType === 'item' ? undefined : `row-${r.rowType}`);

@@ -1,5 +1,5 @@
-import type { BoardPack, PackBlock, PackPage, PackTable } from '../../domain/board-pack';
-import { packTables } from '../../domain/board-pack-build';
+import type { BoardPack, PackBlock, PackPage, PackTable } from '../../domain/board-pack/board-pack';
+import { packTables } from '../../domain/board-pack/board-pack-build';
 import { PackCellView } from './pack-cell';
 import { PackChartView } from './pack-chart';
 import { ExactTableView, PackTableView } from './pack-table-view';

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { DataTable } from '../../components/data-table';
 import { Thousands } from '../../components/money-cell';
-import type { BoardPack } from '../../domain/board-pack';
-import { Money, formatThousands, parseAmount } from '../../domain/money';
-import { comparePacks, type MovedFigure, type NewRed, type ReserveChange } from '../../domain/pack-compare';
-import type { Snapshot } from '../../domain/pack-snapshot';
+import type { BoardPack } from '../../domain/board-pack/board-pack';
+import { Money, formatThousands, parseAmount } from '../../domain/core/money';
+import { comparePacks, type MovedFigure, type NewRed, type ReserveChange } from '../../domain/board-pack/pack-compare';
+import type { Snapshot } from '../../domain/board-pack/pack-snapshot';
 import { PackStatusBadge } from './pack-cell';
 
 const LIVE = 'live';

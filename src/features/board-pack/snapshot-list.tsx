@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import type { UnreadableSnapshot } from '../../api/snapshots';
 import { DataTable } from '../../components/data-table';
-import type { Snapshot } from '../../domain/pack-snapshot';
+import type { Snapshot } from '../../domain/board-pack/pack-snapshot';
 
 const when = (iso: string): string => new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 

@@ -1,4 +1,4 @@
-import type { PackChart } from '../../domain/board-pack';
+import type { PackChart } from '../../domain/board-pack/board-pack';
 
 /** One point of a pack chart: its label and a number per series (£'000), for drawing only. */
 export type PackChartPoint = { label: string } & Record<string, number | string | null>;

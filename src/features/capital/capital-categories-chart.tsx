@@ -1,6 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
-import type { CategoryBudgetLine } from '../../domain/capital-programme';
-import { formatPercent } from '../../domain/percent';
+import type { CategoryBudgetLine } from '../../domain/capital/capital-programme';
+import { formatPercent } from '../../domain/core/percent';
 import { thousandsLabel, thousandsTooltip } from '../../components/chart-axis';
 import { ChartFigure } from '../../components/chart-figure';
 import { DataTable } from '../../components/data-table';

@@ -1,6 +1,6 @@
 import { useCapital } from '../../api/capital-programme';
 import { useReconciliation } from '../../api/reconciliation';
-import { summariseCapitalSpend } from '../../domain/capital-summary';
+import { summariseCapitalSpend } from '../../domain/capital/capital-summary';
 import { TieOutTable } from '../../components/tie-out-table';
 import { useHashTarget } from '../../components/use-hash-target';
 import { CapitalCategoriesChart } from './capital-categories-chart';

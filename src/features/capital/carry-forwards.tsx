@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
-import { CAPITAL_CATEGORIES, type CapitalProgramme, type SchemeLine } from '../../domain/capital-programme';
-import type { CarryForwardRequest, CarryForwardRequests } from '../../domain/carry-forward-requests';
+import { CAPITAL_CATEGORIES, type CapitalProgramme, type SchemeLine } from '../../domain/capital/capital-programme';
+import type { CarryForwardRequest, CarryForwardRequests } from '../../domain/capital/carry-forward-requests';
 import { CastingNotes } from '../../components/casting-notes';
 import { CheckedAmount } from '../../components/checked-amount';
 import { DataTable } from '../../components/data-table';

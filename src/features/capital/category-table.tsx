@@ -1,5 +1,5 @@
-import type { CapitalProgramme, CategoryBudgetLine } from '../../domain/capital-programme';
-import { formatPercent } from '../../domain/percent';
+import type { CapitalProgramme, CategoryBudgetLine } from '../../domain/capital/capital-programme';
+import { formatPercent } from '../../domain/core/percent';
 import { CastingNotes } from '../../components/casting-notes';
 import { CheckedAmount } from '../../components/checked-amount';
 import { DataTable } from '../../components/data-table';

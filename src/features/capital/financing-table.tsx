@@ -1,4 +1,4 @@
-import type { CapitalFinancing, FinancingBySource, FinancingLine } from '../../domain/capital-financing';
+import type { CapitalFinancing, FinancingBySource, FinancingLine } from '../../domain/capital/capital-financing';
 import { CastingNotes } from '../../components/casting-notes';
 import { CheckedAmount } from '../../components/checked-amount';
 import { DataTable } from '../../components/data-table';

@@ -1,4 +1,4 @@
-import { CAPITAL_CATEGORIES, type CapitalProgramme, type SchemeColumn, type SchemeLine } from '../../domain/capital-programme';
+import { CAPITAL_CATEGORIES, type CapitalProgramme, type SchemeColumn, type SchemeLine } from '../../domain/capital/capital-programme';
 import { CastingNotes } from '../../components/casting-notes';
 import { CheckedAmount } from '../../components/checked-amount';
 import { DataTable, type Column } from '../../components/data-table';

@@ -1,5 +1,5 @@
-import type { CategoryBudgetLine } from '../../domain/capital-programme';
-import { toThousands } from '../../domain/money';
+import type { CategoryBudgetLine } from '../../domain/capital/capital-programme';
+import { toThousands } from '../../domain/core/money';
 
 export interface CapitalCategoryPoint {
   category: string;

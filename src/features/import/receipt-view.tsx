@@ -1,5 +1,5 @@
 import { issuesToCsv, receiptToCsv, type ImportReceipt } from '../../import/receipt';
-import { Money, formatPounds } from '../../domain/money';
+import { Money, formatPounds } from '../../domain/core/money';
 import { downloadText } from '../../components/download';
 import { usePresentation } from '../../components/presentation';
 import { DataTable } from '../../components/data-table';

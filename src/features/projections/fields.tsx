@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { formatFinancialYear } from '../../domain/period';
+import { formatFinancialYear } from '../../domain/core/period';
 import type { FieldIssue } from './scenario-form';
 
 /** The message for a field, if it has one. */

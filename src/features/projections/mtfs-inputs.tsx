@@ -1,7 +1,7 @@
 import { memo } from 'react';
-import { formatFinancialYear } from '../../domain/period';
-import { horizonYears } from '../../domain/reserve-projection';
-import { MAX_HORIZON_YEARS } from '../../domain/scenario';
+import { formatFinancialYear } from '../../domain/core/period';
+import { horizonYears } from '../../domain/reserves/reserve-projection';
+import { MAX_HORIZON_YEARS } from '../../domain/scenarios/scenario';
 import { ChoiceSelect, TextField } from './fields';
 import { fieldId, type FieldIssue, type MtfsForm } from './scenario-form';
 

@@ -1,10 +1,10 @@
 import { memo, useId, useRef, useState, type ChangeEvent } from 'react';
 import { Thousands } from '../../components/money-cell';
-import { roundHalfAwayFromZero, sum, type Money } from '../../domain/money';
-import type { MtfsProjection, ReserveBalance, ReservePlan } from '../../domain/mtfs-planner';
-import { formatFinancialYear } from '../../domain/period';
-import { horizonYears } from '../../domain/reserve-projection';
-import type { CaseId } from '../../domain/road-casualty-reserve';
+import { roundHalfAwayFromZero, sum, type Money } from '../../domain/core/money';
+import type { MtfsProjection, ReserveBalance, ReservePlan } from '../../domain/reserves/mtfs-planner';
+import { formatFinancialYear } from '../../domain/core/period';
+import { horizonYears } from '../../domain/reserves/reserve-projection';
+import type { CaseId } from '../../domain/reserves/road-casualty-reserve';
 import { readPlannedMovements, writePlannedMovements, type MovementIssue } from '../../import/planned-movements';
 import { downloadText } from './download';
 import { usePresentation } from '../../components/presentation';

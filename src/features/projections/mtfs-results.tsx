@@ -1,10 +1,10 @@
 import { memo } from 'react';
 import { DataTable } from '../../components/data-table';
 import { Thousands } from '../../components/money-cell';
-import type { Money } from '../../domain/money';
-import type { GeneralReserveYear, MtfsProjection } from '../../domain/mtfs-planner';
-import { describeGeneralReserve, formatPercent2, shareStatus } from '../../domain/mtfs-summary';
-import { formatFinancialYear } from '../../domain/period';
+import type { Money } from '../../domain/core/money';
+import type { GeneralReserveYear, MtfsProjection } from '../../domain/reserves/mtfs-planner';
+import { describeGeneralReserve, formatPercent2, shareStatus } from '../../domain/reserves/mtfs-summary';
+import { formatFinancialYear } from '../../domain/core/period';
 import { LineFigure } from './line-figure';
 import { toGeneralReserveSeries, toShareReferences } from './to-chart-mtfs';
 

@@ -1,8 +1,8 @@
 import { memo } from 'react';
-import { formatFinancialYear } from '../../domain/period';
-import { horizonYears } from '../../domain/reserve-projection';
-import { INFLOW_CASE_IDS, type CommitmentKind, type CommitmentStatus, type InflowCaseId } from '../../domain/road-casualty-reserve';
-import { MAX_HORIZON_YEARS } from '../../domain/scenario';
+import { formatFinancialYear } from '../../domain/core/period';
+import { horizonYears } from '../../domain/reserves/reserve-projection';
+import { INFLOW_CASE_IDS, type CommitmentKind, type CommitmentStatus, type InflowCaseId } from '../../domain/reserves/road-casualty-reserve';
+import { MAX_HORIZON_YEARS } from '../../domain/scenarios/scenario';
 import { ChoiceSelect, TextField, YearSelect } from './fields';
 import { fieldId, type CommitmentForm, type FieldIssue, type InflowCaseForm, type RoadCasualtyForm } from './scenario-form';
 

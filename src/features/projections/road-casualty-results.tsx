@@ -1,12 +1,12 @@
 import { memo, useState } from 'react';
 import { DataTable } from '../../components/data-table';
 import { Thousands } from '../../components/money-cell';
-import { ZERO, type Money } from '../../domain/money';
-import { PAPER_COMMITMENT_YEAR } from '../../domain/paper-2019-road-casualty';
-import { formatFinancialYear } from '../../domain/period';
-import type { ProjectedYear } from '../../domain/reserve-projection';
-import { paperWorking, yearlyInflow, type CaseId, type CaseProjection, type RoadCasualtyInput } from '../../domain/road-casualty-reserve';
-import { describeCases, formatK } from '../../domain/road-casualty-summary';
+import { ZERO, type Money } from '../../domain/core/money';
+import { PAPER_COMMITMENT_YEAR } from '../../domain/papers/paper-2019-road-casualty';
+import { formatFinancialYear } from '../../domain/core/period';
+import type { ProjectedYear } from '../../domain/reserves/reserve-projection';
+import { paperWorking, yearlyInflow, type CaseId, type CaseProjection, type RoadCasualtyInput } from '../../domain/reserves/road-casualty-reserve';
+import { describeCases, formatK } from '../../domain/reserves/road-casualty-summary';
 import { LineFigure, type LineSeries } from './line-figure';
 import { drawThousands, toRoadCasualtySeries } from './to-chart-road-casualty';
 

@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import type { Scenario } from '../../domain/scenario';
+import type { Scenario } from '../../domain/scenarios/scenario';
 import type { UnreadableScenario } from '../../api/scenarios';
 import { usePresentation } from '../../components/presentation';
 import { TableDownload } from '../../components/table-download';

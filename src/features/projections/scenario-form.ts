@@ -1,8 +1,8 @@
-import { Money, parseAmount, toThousands, ZERO } from '../../domain/money';
-import type { BudgetYear, MtfsInput, PlannedMovement, ReservesPosition } from '../../domain/mtfs-planner';
-import { PAPER_FIRST_YEAR, paperRoadCasualtyInput, TABLE_5_CLOSING_2017_18 } from '../../domain/paper-2019-road-casualty';
-import { formatFinancialYear } from '../../domain/period';
-import { horizonYears } from '../../domain/reserve-projection';
+import { Money, parseAmount, toThousands, ZERO } from '../../domain/core/money';
+import type { BudgetYear, MtfsInput, PlannedMovement, ReservesPosition } from '../../domain/reserves/mtfs-planner';
+import { PAPER_FIRST_YEAR, paperRoadCasualtyInput, TABLE_5_CLOSING_2017_18 } from '../../domain/papers/paper-2019-road-casualty';
+import { formatFinancialYear } from '../../domain/core/period';
+import { horizonYears } from '../../domain/reserves/reserve-projection';
 import {
   INFLOW_CASE_IDS,
   type Commitment,
@@ -12,9 +12,9 @@ import {
   type InflowCaseId,
   type InflowSource,
   type RoadCasualtyInput,
-} from '../../domain/road-casualty-reserve';
-import type { ScenarioInputs } from '../../domain/scenario';
-import { keyOf } from '../../domain/table-rows';
+} from '../../domain/reserves/road-casualty-reserve';
+import type { ScenarioInputs } from '../../domain/scenarios/scenario';
+import { keyOf } from '../../domain/checks/table-rows';
 
 /*
  * The inputs as the user types them: text in £'000 (and percent), so that a half-typed figure is never

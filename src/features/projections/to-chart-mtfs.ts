@@ -1,7 +1,7 @@
-import type { Money } from '../../domain/money';
-import { HOME_OFFICE_JUSTIFICATION_PERCENT, type GeneralReserveYear, type MtfsProjection } from '../../domain/mtfs-planner';
-import { formatFinancialYear } from '../../domain/period';
-import type { CaseProjection } from '../../domain/road-casualty-reserve';
+import type { Money } from '../../domain/core/money';
+import { HOME_OFFICE_JUSTIFICATION_PERCENT, type GeneralReserveYear, type MtfsProjection } from '../../domain/reserves/mtfs-planner';
+import { formatFinancialYear } from '../../domain/core/period';
+import type { CaseProjection } from '../../domain/reserves/road-casualty-reserve';
 import { drawThousands } from './to-chart-road-casualty';
 
 /** A point of the general reserve chart: its share of the budget in percent, a number for drawing only. */

@@ -1,6 +1,6 @@
-import { toThousands, type Money } from '../../domain/money';
-import { formatFinancialYear } from '../../domain/period';
-import type { CaseId, CaseProjection } from '../../domain/road-casualty-reserve';
+import { toThousands, type Money } from '../../domain/core/money';
+import { formatFinancialYear } from '../../domain/core/period';
+import type { CaseId, CaseProjection } from '../../domain/reserves/road-casualty-reserve';
 
 /** One point of the Road Casualty chart: £'000 per case, numbers for drawing only. */
 export type BalancePoint = { label: string } & Partial<Record<CaseId, number>>;

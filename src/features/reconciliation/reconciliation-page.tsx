@@ -1,7 +1,7 @@
 import { useSearchParams } from 'react-router';
 import { useReconciliation } from '../../api/reconciliation';
 import type { SampleFile } from '../../api/sample-tables';
-import { countStatuses } from '../../domain/reconciliation';
+import { countStatuses } from '../../domain/checks/reconciliation';
 import { fileOfTableId } from '../../components/row-links';
 import { TieOutTable } from '../../components/tie-out-table';
 import { useHashTarget } from '../../components/use-hash-target';

@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
-import type { CheckResult } from '../../domain/casting';
-import { formatThousands } from '../../domain/money';
-import { countStatuses } from '../../domain/reconciliation';
-import type { TableChecks } from '../../domain/table-checks';
+import type { CheckResult } from '../../domain/checks/casting';
+import { formatThousands } from '../../domain/core/money';
+import { countStatuses } from '../../domain/checks/reconciliation';
+import type { TableChecks } from '../../domain/checks/table-checks';
 import { DataTable } from '../../components/data-table';
 import { LinkList } from '../../components/link-list';
 import { checkAnchorId, rowHref } from '../../components/row-links';

@@ -1,5 +1,5 @@
-import { countStatuses } from '../../domain/reconciliation';
-import { TIE_OUT_GROUPS, type TieOutGroup, type TieOutResult } from '../../domain/tie-outs';
+import { countStatuses } from '../../domain/checks/reconciliation';
+import { TIE_OUT_GROUPS, type TieOutGroup, type TieOutResult } from '../../domain/checks/tie-outs';
 import { TieOutTable } from '../../components/tie-out-table';
 import { plural } from './plural';
 

@@ -1,5 +1,5 @@
-import { formatPercent } from '../../domain/percent';
-import { GENERAL_RESERVE_LINE, type GeneralReserveShare } from '../../domain/reserves-position';
+import { formatPercent } from '../../domain/core/percent';
+import { GENERAL_RESERVE_LINE, type GeneralReserveShare } from '../../domain/reserves/reserves-position';
 import { Thousands } from '../../components/money-cell';
 
 /** The general reserve against the net revenue budget, and which side of the 5% line it sits. */

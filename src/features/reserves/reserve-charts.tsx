@@ -1,5 +1,5 @@
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import type { ReserveLine } from '../../domain/reserves-position';
+import type { ReserveLine } from '../../domain/reserves/reserves-position';
 import { thousandsLabel, thousandsTooltip } from '../../components/chart-axis';
 import { ChartFigure } from '../../components/chart-figure';
 import { DataTable } from '../../components/data-table';

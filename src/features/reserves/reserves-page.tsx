@@ -1,7 +1,7 @@
 import { SAMPLE_FILES, usePrintedTable } from '../../api/sample-tables';
 import { useReconciliation } from '../../api/reconciliation';
 import { useReserves } from '../../api/reserves-position';
-import { summariseReserveBalances, summariseReserveMovements } from '../../domain/reserves-summary';
+import { summariseReserveBalances, summariseReserveMovements } from '../../domain/reserves/reserves-summary';
 import { PrintedTableView } from '../../components/printed-table-view';
 import { QueryState } from '../../components/query-state';
 import { TieOutTable } from '../../components/tie-out-table';

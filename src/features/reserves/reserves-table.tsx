@@ -1,4 +1,4 @@
-import { RESERVE_GROUPS, type ReserveGroupSubtotal, type ReserveLine, type ReservesPosition } from '../../domain/reserves-position';
+import { RESERVE_GROUPS, type ReserveGroupSubtotal, type ReserveLine, type ReservesPosition } from '../../domain/reserves/reserves-position';
 import { CastingNotes } from '../../components/casting-notes';
 import { CheckedAmount } from '../../components/checked-amount';
 import { DataTable } from '../../components/data-table';

@@ -1,5 +1,5 @@
-import { toThousands } from '../../domain/money';
-import type { ReserveLine } from '../../domain/reserves-position';
+import { toThousands } from '../../domain/core/money';
+import type { ReserveLine } from '../../domain/reserves/reserves-position';
 
 export interface ReserveMovementPoint {
   reserve: string;

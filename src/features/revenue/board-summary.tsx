@@ -1,6 +1,6 @@
 import type { To } from 'react-router';
-import type { BoardTable, ShownFigures } from '../../domain/monitoring-tables';
-import type { RagRule } from '../../domain/rag';
+import type { BoardTable, ShownFigures } from '../../domain/revenue/monitoring-tables';
+import type { RagRule } from '../../domain/checks/rag';
 import { MonitoringTable, type MonitoringRow } from './monitoring-table';
 
 /**

@@ -1,5 +1,5 @@
 import { Link, type To } from 'react-router';
-import type { MonitoringNode } from '../../domain/revenue-model';
+import type { MonitoringNode } from '../../domain/revenue/revenue-model';
 
 /** The way back up: every level above the open row, each a link; the open row is the current page. */
 export function Breadcrumb({ path, to }: { path: readonly MonitoringNode[]; to: (open: string | null) => To }) {

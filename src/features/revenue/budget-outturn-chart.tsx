@@ -1,5 +1,5 @@
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
-import type { OutturnLine } from '../../domain/outturn-table';
+import type { OutturnLine } from '../../domain/revenue/outturn-table';
 import { thousandsLabel, thousandsTooltip } from '../../components/chart-axis';
 import { ChartFigure } from '../../components/chart-figure';
 import { DataTable } from '../../components/data-table';

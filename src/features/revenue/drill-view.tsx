@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { Link, type To } from 'react-router';
-import { PENNY, shownFigures, type BoardTable, type ShownFigures } from '../../domain/monitoring-tables';
-import { formatPeriodLabel, financialYear } from '../../domain/period';
-import type { RagRule } from '../../domain/rag';
-import { pathTo, type MonitoringNode, type RevenueMonitor } from '../../domain/revenue-model';
+import { PENNY, shownFigures, type BoardTable, type ShownFigures } from '../../domain/revenue/monitoring-tables';
+import { formatPeriodLabel, financialYear } from '../../domain/core/period';
+import type { RagRule } from '../../domain/checks/rag';
+import { pathTo, type MonitoringNode, type RevenueMonitor } from '../../domain/revenue/revenue-model';
 import { BoardSummary } from './board-summary';
 import { Breadcrumb } from './breadcrumb';
 import { LedgerLinesView } from './ledger-lines-view';

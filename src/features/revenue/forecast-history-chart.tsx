@@ -1,7 +1,7 @@
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import type { ForecastHistory } from '../../domain/forecast-history';
-import { formatWholeThousands } from '../../domain/money';
-import { formatVariancePercent } from '../../domain/variance';
+import type { ForecastHistory } from '../../domain/revenue/forecast-history';
+import { formatWholeThousands } from '../../domain/core/money';
+import { formatVariancePercent } from '../../domain/checks/variance';
 import { thousandsLabel, thousandsTooltip } from '../../components/chart-axis';
 import { ChartFigure } from '../../components/chart-figure';
 import { DataTable } from '../../components/data-table';

@@ -1,8 +1,8 @@
 import { useId, useMemo, useState } from 'react';
-import { forecastBridge, forecastHistory, inThousands } from '../../domain/forecast-history';
-import { ZERO, formatWholeThousands } from '../../domain/money';
-import { summariseBridge, summariseHistory } from '../../domain/monitoring-summary';
-import type { RevenueMonitor } from '../../domain/revenue-model';
+import { forecastBridge, forecastHistory, inThousands } from '../../domain/revenue/forecast-history';
+import { ZERO, formatWholeThousands } from '../../domain/core/money';
+import { summariseBridge, summariseHistory } from '../../domain/revenue/monitoring-summary';
+import type { RevenueMonitor } from '../../domain/revenue/revenue-model';
 import { DataTable } from '../../components/data-table';
 import { ForecastHistoryChart } from './forecast-history-chart';
 import { toForecastHistorySeries } from './to-chart-forecast-history';

@@ -1,4 +1,4 @@
-import { Money, formatPounds, formatWholeThousands } from '../../domain/money';
+import { Money, formatPounds, formatWholeThousands } from '../../domain/core/money';
 
 /*
  * How monitoring figures are written: the board's tables in £'000 as the papers print them (brackets for

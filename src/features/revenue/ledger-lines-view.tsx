@@ -1,8 +1,8 @@
 import { useLedgerLines, type LedgerLine } from '../../api/revenue-monitoring';
-import { checkLinesAgainstActual } from '../../domain/ledger-actuals';
-import { formatPounds } from '../../domain/money';
-import { MAX_PERIOD, MONTHLY_PERIODS } from '../../domain/period';
-import type { MonitoringNode, RevenueMonitor } from '../../domain/revenue-model';
+import { checkLinesAgainstActual } from '../../domain/revenue/ledger-actuals';
+import { formatPounds } from '../../domain/core/money';
+import { MAX_PERIOD, MONTHLY_PERIODS } from '../../domain/core/period';
+import type { MonitoringNode, RevenueMonitor } from '../../domain/revenue/revenue-model';
 import { DataTable } from '../../components/data-table';
 import { QueryState } from '../../components/query-state';
 import { CheckBadge } from '../../components/status-badge';

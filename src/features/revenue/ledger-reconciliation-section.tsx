@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { MonitoringData } from '../../api/revenue-monitoring';
-import { reconcileLedgerToReturns, type MonthReconciliation, type ReconciliationRow } from '../../domain/ledger-reconciliation';
-import { formatPounds } from '../../domain/money';
+import { reconcileLedgerToReturns, type MonthReconciliation, type ReconciliationRow } from '../../domain/revenue/ledger-reconciliation';
+import { formatPounds } from '../../domain/core/money';
 import { DataTable } from '../../components/data-table';
 
 type Finding = ReconciliationRow & { finding: string };

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import type { ShownFigures } from '../../domain/monitoring-tables';
-import { summariseForecast, summariseVarianceByArea, summariseWaterfall } from '../../domain/monitoring-summary';
-import { tableOneAreas, type RevenueMonitor } from '../../domain/revenue-model';
+import type { ShownFigures } from '../../domain/revenue/monitoring-tables';
+import { summariseForecast, summariseVarianceByArea, summariseWaterfall } from '../../domain/revenue/monitoring-summary';
+import { tableOneAreas, type RevenueMonitor } from '../../domain/revenue/revenue-model';
 import { BudgetForecastChart } from './budget-forecast-chart';
 import { toBudgetForecastSeries } from './to-chart-budget-forecast';
 import { toVarianceByAreaSeries } from './to-chart-variance-by-area';

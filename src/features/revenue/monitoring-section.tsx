@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
 import { useRagRule } from '../../api/rag-rule';
 import type { MonitoringData } from '../../api/revenue-monitoring';
-import { boardTables, shownInThousands } from '../../domain/monitoring-tables';
-import { financialYear, formatPeriodLabel } from '../../domain/period';
-import { DEFAULT_RAG_RULE, describeRagRule } from '../../domain/rag';
-import type { RevenueMonitor } from '../../domain/revenue-model';
+import { boardTables, shownInThousands } from '../../domain/revenue/monitoring-tables';
+import { financialYear, formatPeriodLabel } from '../../domain/core/period';
+import { DEFAULT_RAG_RULE, describeRagRule } from '../../domain/checks/rag';
+import type { RevenueMonitor } from '../../domain/revenue/revenue-model';
 import { DrillView } from './drill-view';
 import { IllustrativeNote } from './illustrative-note';
 import { MonitoringCharts } from './monitoring-charts';

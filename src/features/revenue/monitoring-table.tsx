@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import { Link, type To } from 'react-router';
-import type { Money } from '../../domain/money';
-import type { ShownFigures } from '../../domain/monitoring-tables';
-import { ragOf, type RagRule } from '../../domain/rag';
-import type { MonitoringNode } from '../../domain/revenue-model';
-import type { RowType } from '../../domain/table-rows';
-import { formatVariancePercent } from '../../domain/variance';
+import type { Money } from '../../domain/core/money';
+import type { ShownFigures } from '../../domain/revenue/monitoring-tables';
+import { ragOf, type RagRule } from '../../domain/checks/rag';
+import type { MonitoringNode } from '../../domain/revenue/revenue-model';
+import type { RowType } from '../../domain/checks/table-rows';
+import { formatVariancePercent } from '../../domain/checks/variance';
 import { DataTable, type Column } from '../../components/data-table';
 import { RagBadge } from '../../components/status-badge';
 import { UNIT_LABEL, writeShown, type Unit } from './format';

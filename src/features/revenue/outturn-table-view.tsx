@@ -1,5 +1,5 @@
-import type { OutturnLine, OutturnTable } from '../../domain/outturn-table';
-import { formatVariancePercent } from '../../domain/variance';
+import type { OutturnLine, OutturnTable } from '../../domain/revenue/outturn-table';
+import { formatVariancePercent } from '../../domain/checks/variance';
 import { DataTable } from '../../components/data-table';
 import { Thousands } from '../../components/money-cell';
 import { DirectionBadge } from '../../components/status-badge';

@@ -1,6 +1,6 @@
 import { useOutturnTable } from '../../api/outturn-tables';
 import { SAMPLE_FILES } from '../../api/sample-tables';
-import { summariseOutturn } from '../../domain/outturn-summary';
+import { summariseOutturn } from '../../domain/revenue/outturn-summary';
 import { QueryState } from '../../components/query-state';
 import { BudgetOutturnChart } from './budget-outturn-chart';
 import { OutturnTableView } from './outturn-table-view';

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useSaveRagRule } from '../../api/rag-rule';
-import { DEFAULT_RAG_RULE, describeRagRule, ragRuleText, readRagRule, type RagRule, type RagRuleProblem, type RagRuleText } from '../../domain/rag';
+import { DEFAULT_RAG_RULE, describeRagRule, ragRuleText, readRagRule, type RagRule, type RagRuleProblem, type RagRuleText } from '../../domain/checks/rag';
 
 /**
  * The status rule, stated in words where the statuses are shown, and a form to change it. A variance is

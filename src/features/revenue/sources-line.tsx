@@ -1,6 +1,6 @@
 import type { MonitoringData } from '../../api/revenue-monitoring';
-import { formatThousands } from '../../domain/money';
-import type { RevenueMonitor } from '../../domain/revenue-model';
+import { formatThousands } from '../../domain/core/money';
+import type { RevenueMonitor } from '../../domain/revenue/revenue-model';
 
 const span = (periods: readonly number[]): string => {
   if (periods.length === 0) return 'none';

@@ -1,5 +1,5 @@
-import type { ShownFigures } from '../../domain/monitoring-tables';
-import type { MonitoringNode } from '../../domain/revenue-model';
+import type { ShownFigures } from '../../domain/revenue/monitoring-tables';
+import type { MonitoringNode } from '../../domain/revenue/revenue-model';
 
 export interface BudgetForecastPoint {
   area: string;

@@ -1,5 +1,5 @@
-import { toThousands } from '../../domain/money';
-import type { OutturnLine } from '../../domain/outturn-table';
+import { toThousands } from '../../domain/core/money';
+import type { OutturnLine } from '../../domain/revenue/outturn-table';
 
 export interface BudgetOutturnPoint {
   area: string;

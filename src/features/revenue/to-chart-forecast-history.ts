@@ -1,4 +1,4 @@
-import type { ForecastHistory } from '../../domain/forecast-history';
+import type { ForecastHistory } from '../../domain/revenue/forecast-history';
 
 export interface HistoryPoint {
   month: string;

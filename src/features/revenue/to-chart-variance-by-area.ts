@@ -1,6 +1,6 @@
-import type { ShownFigures } from '../../domain/monitoring-tables';
-import type { MonitoringNode } from '../../domain/revenue-model';
-import type { VarianceDirection } from '../../domain/variance';
+import type { ShownFigures } from '../../domain/revenue/monitoring-tables';
+import type { MonitoringNode } from '../../domain/revenue/revenue-model';
+import type { VarianceDirection } from '../../domain/checks/variance';
 
 export interface VariancePoint {
   area: string;

@@ -1,7 +1,7 @@
-import type { ForecastBridge } from '../../domain/forecast-history';
-import type { Money } from '../../domain/money';
-import type { ShownFigures } from '../../domain/monitoring-tables';
-import { tableOneAreas, type RevenueMonitor } from '../../domain/revenue-model';
+import type { ForecastBridge } from '../../domain/revenue/forecast-history';
+import type { Money } from '../../domain/core/money';
+import type { ShownFigures } from '../../domain/revenue/monitoring-tables';
+import { tableOneAreas, type RevenueMonitor } from '../../domain/revenue/revenue-model';
 
 export interface WaterfallInput {
   startLabel: string;

@@ -2,8 +2,8 @@
 // imports it at first start) and turned into the revenue model's inputs.
 import { join } from 'node:path';
 import { fileSource } from '../../../src/cli/node-source';
-import { combineLedgers, type LedgerSource } from '../../../src/domain/ledger-actuals';
-import type { MonitoringInputs } from '../../../src/domain/revenue-model';
+import { combineLedgers, type LedgerSource } from '../../../src/domain/revenue/ledger-actuals';
+import type { MonitoringInputs } from '../../../src/domain/revenue/revenue-model';
 import type { StoredChunk } from '../../../src/import/import-session';
 import { planOf } from '../../../src/import/preview';
 import { importRows, preview, scan } from '../../../src/import/run-import';

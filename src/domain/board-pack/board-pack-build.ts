@@ -1,0 +1,149 @@
+import { PACK_FORMAT, countCell, textCell, type BoardPack, type PackBlock, type PackPage, type PackSource, type PackTable } from './board-pack';
+import { capitalPage } from './board-pack-capital';
+import { reconciliationPages } from './board-pack-reconciliation';
+import { reservesPages } from './board-pack-reserves';
+import { revenuePages } from './board-pack-revenue';
+import { roadCasualtyPage } from './board-pack-road-casualty';
+import type { CapitalProgramme } from '../capital/capital-programme';
+import type { OutturnTable } from '../revenue/outturn-table';
+import type { Reconciliation } from '../checks/reconciliation';
+import type { GeneralReserveShare, ReservesPosition } from '../reserves/reserves-position';
+import { projectRoadCasualtyReserve, type RoadCasualtyInput } from '../reserves/road-casualty-reserve';
+
+/*
+ * The whole pack, in the order the board reads it: a cover (title, period, date, contents, how to read
+ * it, the files behind it), revenue, capital, reserves, the reconciliation, the Road Casualty Reserve
+ * projection, and the notes with every rounded table's exact figures. Pure: the same content and meta
+ * give the same pack, which is what lets a frozen snapshot be checked against its inputs.
+ */
+
+export interface PackContent {
+  table1: OutturnTable;
+  constabulary: OutturnTable;
+  capital: CapitalProgramme;
+  reserves: ReservesPosition;
+  generalReserve: GeneralReserveShare;
+  reconciliation: Reconciliation;
+  roadCasualty: { input: RoadCasualtyInput; source: string };
+}
+
+export interface PackMeta {
+  title: string;
+  organisation: string;
+  period: string;
+  producedAt: string;
+  appVersion: string;
+  sources: readonly PackSource[];
+}
+
+/** How many table rows one notes page holds whole (a caption and a header count as four rows, a group heading as one). */
+export const NOTES_ROWS_PER_PAGE = 36;
+
+const CONVENTIONS = [
+  "Figures are in £'000: brackets for negatives, - for nil, n/s where the source shows no figure.",
+  'Each table of figures is rounded as a whole (controlled rounding, largest remainder), so that every row and column casts; each figure is within £1k of its exact value, and where one was moved from its own rounding its footnote says so. The exact figures, to the penny, are in the notes at the end.',
+  'Totals are worked out from the lines shown; where the paper prints a different total, a footnote gives both. Variance = outturn − budget.',
+  'Status is a shape and a word, so it reads in black and white: ✓ passes or not crossed; ≈ a rounding difference; ✗ fails; ? cannot be checked (a figure is missing); ▲ adverse or above a line; ▼ favourable, or the year a line is crossed.',
+];
+
+function coverPage(meta: PackMeta): PackPage {
+  const sources: PackTable = {
+    id: 'cover-sources',
+    caption: 'The files behind these figures (as imported into Outturn)',
+    columns: [
+      { key: 'title', header: 'Table', kind: 'text' },
+      { key: 'file', header: 'File', kind: 'text' },
+      { key: 'rows', header: 'Rows', kind: 'count' },
+      { key: 'sha256', header: 'SHA-256 of the file (first 16)', kind: 'text' },
+    ],
+    rows: meta.sources.map((s) => ({
+      key: s.file,
+      label: s.title,
+      rowType: 'item',
+      cells: { title: textCell(s.title), file: textCell(s.file), rows: countCell(s.rows), sha256: textCell(s.sha256.slice(0, 16)) },
+    })),
+    rounding: 'none',
+    footnotes: [],
+  };
+  return {
+    id: 'cover',
+    section: 'Cover',
+    heading: meta.title,
+    blocks: [{ kind: 'contents' }, ...CONVENTIONS.map((text): PackBlock => ({ kind: 'text', tone: 'note', text })), { kind: 'table', table: sources }],
+  };
+}
+
+/** The tables whose figures were rounded, in page order: their exact figures go in the notes. */
+function roundedTables(pages: readonly PackPage[]): PackTable[] {
+  const found: PackTable[] = [];
+  const walk = (blocks: readonly PackBlock[]) => {
+    for (const b of blocks) {
+      if (b.kind === 'table' && b.table.rounding !== 'none') found.push(b.table);
+      if (b.kind === 'columns') b.columns.forEach(walk);
+    }
+  };
+  pages.forEach((p) => walk(p.blocks));
+  return found;
+}
+
+/** Notes pages: the exact figures of every rounded table, as many tables to a page as fit whole. */
+function notesPages(pages: readonly PackPage[]): PackPage[] {
+  const tables = roundedTables(pages);
+  const groups: PackTable[][] = [];
+  let used = NOTES_ROWS_PER_PAGE;
+  for (const t of tables) {
+    const headings = new Set(t.rows.map((r) => r.group).filter((g) => g !== undefined && g !== '')).size;
+    const size = t.rows.length + headings + 4;
+    if (used + size > NOTES_ROWS_PER_PAGE) {
+      groups.push([]);
+      used = 0;
+    }
+    groups[groups.length - 1]!.push(t);
+    used += size;
+  }
+  return groups.map((g, i) => ({
+    id: `notes-${i + 1}`,
+    section: 'Notes',
+    heading: `Notes: exact figures${groups.length > 1 ? ` (${i + 1} of ${groups.length})` : ''}`,
+    blocks: [
+      ...(i === 0
+        ? [{ kind: 'text' as const, tone: 'lede' as const, text: 'Every rounded table again, with each figure exact to the penny, as held by Outturn. Totals are exact sums of the lines above them.' }]
+        : []),
+      { kind: 'exact' as const, tableIds: g.map((t) => t.id) },
+    ],
+  }));
+}
+
+/** Builds the board pack. Pure and deterministic: `meta.producedAt` is the only clock it reads. */
+export function buildBoardPack(content: PackContent, meta: PackMeta): BoardPack {
+  const body: PackPage[] = [
+    ...revenuePages(content.table1, content.constabulary),
+    capitalPage(content.capital),
+    ...reservesPages(content.reserves, content.generalReserve),
+    ...reconciliationPages(content.reconciliation),
+    roadCasualtyPage(content.roadCasualty.input, projectRoadCasualtyReserve(content.roadCasualty.input), content.roadCasualty.source),
+  ];
+  return {
+    format: PACK_FORMAT,
+    title: meta.title,
+    organisation: meta.organisation,
+    period: meta.period,
+    producedAt: meta.producedAt,
+    appVersion: meta.appVersion,
+    sources: meta.sources,
+    pages: [coverPage(meta), ...body, ...notesPages(body)],
+  };
+}
+
+/** Every table of a pack by id (the notes and the comparison look tables up by id). */
+export function packTables(pack: BoardPack): Map<string, PackTable> {
+  const tables = new Map<string, PackTable>();
+  const walk = (blocks: readonly PackBlock[]) => {
+    for (const b of blocks) {
+      if (b.kind === 'table') tables.set(b.table.id, b.table);
+      if (b.kind === 'columns') b.columns.forEach(walk);
+    }
+  };
+  pack.pages.forEach((p) => walk(p.blocks));
+  return tables;
+}

@@ -1,0 +1,98 @@
+import type { BoardPack } from './board-pack';
+import { canonicalJson, hashOf, type JsonValue } from '../core/canonical-json';
+
+/*
+ * A frozen board pack: the pack exactly as it was drawn, with everything it was drawn from (the rows of
+ * every table as stored, which dataset and file each came from, the pack's settings, the Road Casualty
+ * inputs) and the version of the app, sealed by a SHA-256 over all of it. Reopening shows the frozen pack
+ * itself, so a later version of the app cannot change what the board saw; the inputs let the pack be
+ * worked out again and compared.
+ */
+
+export const SNAPSHOT_FORMAT = 1;
+
+/** A table's rows as the import stored them (header cells, then each row's cells with its file line). */
+export interface FrozenTable {
+  file: string;
+  datasetId: string;
+  /** SHA-256 of the file's bytes as imported. */
+  sha256: string;
+  headers: readonly string[];
+  rows: readonly { line: number; cells: readonly string[] }[];
+}
+
+export interface PackSettings {
+  title: string;
+  organisation: string;
+  period: string;
+  /** The saved scenario whose Road Casualty inputs the pack projects; null for the paper's case. */
+  roadCasualtyScenarioId: string | null;
+}
+
+export interface PackInputs {
+  tables: readonly FrozenTable[];
+  settings: PackSettings;
+  /** The Road Casualty inputs: the paper's case on the tables above, or a saved scenario (its stored JSON). */
+  roadCasualty: { source: 'paper' } | { source: 'scenario'; scenario: JsonValue };
+}
+
+export interface Snapshot {
+  format: typeof SNAPSHOT_FORMAT;
+  id: string;
+  name: string;
+  /** ISO 8601. */
+  frozenAt: string;
+  appVersion: string;
+  inputs: PackInputs;
+  pack: BoardPack;
+  /** SHA-256 (hex) of the canonical JSON of everything above. */
+  sha256: string;
+}
+
+export type SnapshotContent = Omit<Snapshot, 'sha256'>;
+
+/** The seal: SHA-256 of the canonical JSON of the snapshot without its own hash. */
+export function snapshotHash(content: SnapshotContent): string {
+  return hashOf(content as unknown as JsonValue);
+}
+
+export function sealSnapshot(content: SnapshotContent): Snapshot {
+  return { ...content, sha256: snapshotHash(content) };
+}
+
+/** Whether a snapshot is as it was frozen: its seal matches its content. */
+export function verifySnapshot(snapshot: Snapshot): boolean {
+  const { sha256, ...content } = snapshot;
+  return snapshotHash(content) === sha256;
+}
+
+/** Whether two packs show the same thing (everything but when they were produced and by which version). */
+export function samePack(a: BoardPack, b: BoardPack): boolean {
+  const strip = (p: BoardPack) => canonicalJson({ ...p, producedAt: '', appVersion: '' } as unknown as JsonValue);
+  return strip(a) === strip(b);
+}
+
+export type SnapshotReadResult = { ok: true; value: Snapshot } | { ok: false; issues: string[] };
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Reads a stored or imported snapshot record: its shape (enough to draw it) and its seal. A record that
+ * fails is reported with what is wrong, never drawn as if it were sound.
+ */
+export function readSnapshot(value: unknown): SnapshotReadResult {
+  const issues: string[] = [];
+  if (!isObject(value)) return { ok: false, issues: ['snapshot: expected an object'] };
+  if (value.format !== SNAPSHOT_FORMAT) issues.push(`snapshot.format: expected ${SNAPSHOT_FORMAT}, found ${JSON.stringify(value.format)}`);
+  for (const key of ['id', 'name', 'frozenAt', 'appVersion', 'sha256'] as const) {
+    if (typeof value[key] !== 'string') issues.push(`snapshot.${key}: expected text`);
+  }
+  const pack = value.pack;
+  if (!isObject(pack) || !Array.isArray(pack.pages) || typeof pack.title !== 'string') issues.push('snapshot.pack: expected a board pack with pages');
+  const inputs = value.inputs;
+  if (!isObject(inputs) || !Array.isArray(inputs.tables) || !isObject(inputs.settings)) issues.push('snapshot.inputs: expected the tables and settings the pack was drawn from');
+  if (issues.length > 0) return { ok: false, issues };
+  const snapshot = value as unknown as Snapshot;
+  if (!verifySnapshot(snapshot)) return { ok: false, issues: [`snapshot “${snapshot.name}”: its SHA-256 does not match its content (it has been altered since it was frozen)`] };
+  return { ok: true, value: snapshot };
+}

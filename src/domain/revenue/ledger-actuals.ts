@@ -1,0 +1,139 @@
+import { Money, ZERO } from '../core/money';
+import { MAX_PERIOD, MONTHLY_PERIODS } from '../core/period';
+
+/*
+ * Actuals from the ledger: exact sums by cost centre, subjective and period, as the import pipeline
+ * aggregates them (integer pence).
+ *
+ * Ledgers arrive as monthly exports, and a period may be exported again (a re-run after late journals).
+ * Adding every export would count such a period twice, so each period is taken from ONE export: the
+ * latest imported that has it. A closed period that no loaded ledger has is a gap, not a zero: its actual
+ * is unknown, and the model says so rather than showing nil.
+ */
+
+export type LedgerAggregate = readonly [costCentre: string, subjective: string, period: number, pence: number];
+
+export interface LedgerSource {
+  id: string;
+  name: string;
+  /** Import order: a later source supplies a period that an earlier one also has. */
+  order: number;
+  aggregates: readonly LedgerAggregate[];
+}
+
+export interface LedgerActuals {
+  /** Period (1..16) -> the source that supplies it. */
+  periodSource: ReadonlyMap<number, LedgerSource>;
+  /** "cc\u0000subjective" -> pence by period (index 0..16; 0 = lines with no period). */
+  byLine: ReadonlyMap<string, readonly number[]>;
+  /** "cc\u0000subjective" -> the periods in which it has ledger entries (from the supplying source). */
+  posted: ReadonlyMap<string, ReadonlySet<number>>;
+  /** Amounts on lines with no period (never counted as an actual of any month), pence. */
+  unperiodised: number;
+}
+
+export const lineKey = (costCentre: string, subjective: string): string => `${costCentre}\u0000${subjective}`;
+
+export function splitLineKey(key: string): [costCentre: string, subjective: string] {
+  const i = key.indexOf('\u0000');
+  return [key.slice(0, i), key.slice(i + 1)];
+}
+
+/** Combines ledger exports, each period from the latest source that has it. Sums stay in integer pence. */
+export function combineLedgers(sources: readonly LedgerSource[]): LedgerActuals {
+  const ordered = [...sources].sort((a, b) => a.order - b.order);
+  const periodSource = new Map<number, LedgerSource>();
+  for (const s of ordered) {
+    for (const [, , period] of s.aggregates) if (period > 0) periodSource.set(period, s);
+  }
+  const byLine = new Map<string, number[]>();
+  const posted = new Map<string, Set<number>>();
+  let unperiodised = 0;
+  for (const s of ordered) {
+    for (const [cc, subjective, period, pence] of s.aggregates) {
+      if (period === 0) {
+        unperiodised += pence;
+        continue;
+      }
+      if (periodSource.get(period) !== s) continue;
+      const key = lineKey(cc, subjective);
+      let periods = byLine.get(key);
+      if (!periods) byLine.set(key, (periods = new Array<number>(MAX_PERIOD + 1).fill(0)));
+      periods[period]! += pence;
+      let seen = posted.get(key);
+      if (!seen) posted.set(key, (seen = new Set()));
+      seen.add(period);
+    }
+  }
+  return { periodSource, byLine, posted, unperiodised };
+}
+
+/**
+ * The periods closed when month `month` (1..12) has been closed: P1..month, and at P12 the year-end
+ * adjustment periods as well (P13-P16), which belong to the closed year.
+ */
+export function closedPeriods(month: number): number[] {
+  const last = Math.max(0, Math.min(month, MONTHLY_PERIODS));
+  const periods = Array.from({ length: last }, (_, i) => i + 1);
+  if (last === MONTHLY_PERIODS) for (let p = MONTHLY_PERIODS + 1; p <= MAX_PERIOD; p++) periods.push(p);
+  return periods;
+}
+
+/** The monthly periods up to `month` that no loaded ledger has (adjustment periods may simply not exist). */
+export function missingPeriods(actuals: LedgerActuals, month: number): number[] {
+  return closedPeriods(month).filter((p) => p <= MONTHLY_PERIODS && !actuals.periodSource.has(p));
+}
+
+/** Pence to pounds, exact (pence are whole numbers well inside 2^53). */
+export function fromPence(pence: number): Money {
+  return pence === 0 ? ZERO : new Money(pence).dividedBy(100);
+}
+
+/**
+ * A line's actual by period after `month`: pounds for each closed period that a ledger supplies (zero if
+ * the line has no postings in it), null for a closed period with no ledger and for every open period.
+ * Index 1..16; index 0 unused.
+ */
+export function actualsByPeriod(actuals: LedgerActuals, key: string, month: number): (Money | null)[] {
+  const periods = actuals.byLine.get(key);
+  const closed = new Set(closedPeriods(month));
+  return Array.from({ length: MAX_PERIOD + 1 }, (_, p) => {
+    if (p === 0 || !closed.has(p) || !actuals.periodSource.has(p)) return null;
+    return fromPence(periods?.[p] ?? 0);
+  });
+}
+
+/** A line's actual to date after `month` in pence, or null when a closed monthly period has no ledger. */
+export function actualToDatePence(actuals: LedgerActuals, key: string, month: number): number | null {
+  if (missingPeriods(actuals, month).length > 0) return null;
+  const periods = actuals.byLine.get(key);
+  if (!periods) return 0;
+  let total = 0;
+  for (const p of closedPeriods(month)) total += periods[p] ?? 0;
+  return total;
+}
+
+/**
+ * Whether a line has ledger entries in the periods closed after `month`. The import keeps a sum per
+ * cost centre, subjective and period only when it is not nil, so postings that cancel out within one
+ * period leave no trace here.
+ */
+export function isPosted(actuals: LedgerActuals, key: string, month: number): boolean {
+  const periods = actuals.posted.get(key);
+  return periods !== undefined && closedPeriods(month).some((p) => periods.has(p));
+}
+
+export interface LinesCheck {
+  /** The lines' sum, pounds, exact. */
+  total: Money;
+  /** total - actual; null when there is no actual to compare with. */
+  difference: Money | null;
+  agrees: boolean;
+}
+
+/** Do the ledger lines shown add to the actual to date shown? (They must, to the penny, when the actual is the ledger's.) */
+export function checkLinesAgainstActual(amounts: readonly Money[], actual: Money | null): LinesCheck {
+  const total = amounts.reduce((acc, a) => acc.plus(a), ZERO);
+  const difference = actual === null ? null : total.minus(actual);
+  return { total, difference, agrees: difference !== null && difference.isZero() };
+}

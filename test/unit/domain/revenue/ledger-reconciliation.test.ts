@@ -1,0 +1,81 @@
+// Ledger to outturn: the returns' actuals against the ledger's lines, cost centre by cost centre.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { combineLedgers, type LedgerAggregate } from '../../../../src/domain/revenue/ledger-actuals';
+import { reconcileLedgerToReturns, type MonthReconciliation } from '../../../../src/domain/revenue/ledger-reconciliation';
+import { Money } from '../../../../src/domain/core/money';
+import type { ReturnLineInput } from '../../../../src/domain/revenue/revenue-model';
+import { sampleInputs } from '../../helpers/sample-year';
+
+const ret = (period: number, costCentre: string, actual: string | null): ReturnLineInput => ({
+  year: 2017,
+  period,
+  costCentre,
+  subjective: '1',
+  area: 'Local Policing',
+  budget: new Money(0),
+  actual: actual === null ? null : new Money(actual),
+  forecast: null,
+});
+
+describe('reconcileLedgerToReturns', () => {
+  const ledger: LedgerAggregate[] = [
+    ['100', '1', 1, 10_000],
+    ['100', '2', 2, 2_550],
+    ['200', '1', 2, 99_999],
+    ['300', '1', 1, 500],
+  ];
+  const returns = [ret(2, '100', '125.50'), ret(2, '200', '1000.00'), ret(2, '400', '75.00'), ret(2, '500', '0'), ret(3, '100', '125.50')];
+  const [p2, p3] = reconcileLedgerToReturns(combineLedgers([{ id: 'l', name: 'l', order: 0, aggregates: ledger }]), returns);
+
+  it('agrees to the penny where the sums are equal: 100.00 + 25.50 = 125.50', () => {
+    expect(p2!.status).toBe('compared');
+    expect(p2!.agreed).toBe(1);
+  });
+
+  it('lists a difference with its amount: 999.99 in the ledger against 1,000.00 returned is (0.01)', () => {
+    expect(p2!.differences.map((d) => [d.costCentre, d.ledger?.toString(), d.returned?.toString(), d.difference.toString()])).toEqual([['200', '999.99', '1000', '-0.01']]);
+  });
+
+  it('lists codes found in one file only: 300 in the ledger; 400 in the return with an actual; 500 with nil', () => {
+    expect(p2!.ledgerOnly.map((r) => [r.costCentre, r.difference.toString()])).toEqual([['300', '5']]);
+    expect(p2!.returnOnly.map((r) => [r.costCentre, r.difference.toString()])).toEqual([['400', '-75']]);
+    expect(p2!.returnOnlyNil).toEqual(['500']);
+    // Ledger 100.00 + 25.50 + 999.99 + 5.00 = 1,130.49; return 125.50 + 1,000.00 + 75.00 + 0 = 1,200.50.
+    expect([p2!.ledgerTotal.toString(), p2!.returnTotal.toString()]).toEqual(['1130.49', '1200.5']);
+  });
+
+  it('does not compare a month the ledger does not cover (P3 here), and says which periods are missing', () => {
+    expect(p3!.status).toBe('ledger-incomplete');
+    expect(p3!.missingPeriods).toEqual([3]);
+  });
+});
+
+describe('the illustrative year: the planted findings (data/README.md)', () => {
+  let months: MonthReconciliation[];
+  beforeAll(async () => {
+    const data = await sampleInputs();
+    months = reconcileLedgerToReturns(data.ledger, data.returns);
+  });
+
+  it('P3 agrees everywhere', () => {
+    expect(months[0]!.differences).toEqual([]);
+    expect(months[0]!.ledgerOnly).toEqual([]);
+  });
+
+  it('P6: the late journal of £12,400.00 on 20500, posted after the return was prepared', () => {
+    expect(months[1]!.differences.map((d) => [d.costCentre, d.difference.toString()])).toEqual([['20500', '12400']]);
+  });
+
+  it('P9: the invoice keyed to 2041O (letter O): 20410 short by £3,250.00 and 2041O in the ledger only', () => {
+    expect(months[2]!.differences.map((d) => [d.costCentre, d.difference.toString()])).toEqual([['20410', '-3250']]);
+    expect(months[2]!.ledgerOnly.map((d) => [d.costCentre, d.ledger?.toString()])).toEqual([['2041O', '3250']]);
+    // The totals agree (the miscoding moves money between codes): the finding is in the codes.
+    expect(months[2]!.ledgerTotal.toString()).toBe(months[2]!.returnTotal.toString());
+  });
+
+  it('P12: the miscoding reversed in P10 leaves 2041O in the ledger at nil; everything else agrees', () => {
+    expect(months[3]!.differences).toEqual([]);
+    expect(months[3]!.ledgerOnly.map((d) => [d.costCentre, d.ledger?.toString()])).toEqual([['2041O', '0']]);
+    expect(months[3]!.returnOnlyNil).toEqual(['20900']); // the vacancy factor: a budget with no postings
+  });
+});

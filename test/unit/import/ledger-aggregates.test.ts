@@ -1,0 +1,50 @@
+// The ledger's sums by cost centre, subjective and period look all-digit codes up by number: the sums,
+// and their order, must be exactly those of plain text keys, with leading zeros still telling codes apart.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { codeKey } from '../../../src/import/code-key';
+import { LedgerAggregates } from '../../../src/import/ledger-aggregates';
+
+function byText(rows: [string, string, number, number][]): [string, string, number, number][] {
+  const sums = new Map<string, Map<string, number[]>>();
+  for (const [cc, subjective, period, pence] of rows) {
+    const bySubjective = sums.get(cc) ?? new Map<string, number[]>();
+    sums.set(cc, bySubjective);
+    const byPeriod = bySubjective.get(subjective) ?? new Array<number>(17).fill(0);
+    bySubjective.set(subjective, byPeriod);
+    byPeriod[period]! += pence;
+  }
+  return [...sums].flatMap(([cc, bySubjective]) => [...bySubjective].flatMap(([subjective, byPeriod]) => byPeriod.flatMap((pence, period) => (pence === 0 ? [] : [[cc, subjective, period, pence] as [string, string, number, number]]))));
+}
+
+const codeArb = fc.oneof(fc.constantFrom('', '0', '00', '01234', '1234', '001234', '99999999', '199999999', '123456789', 'C8010', '1e3', '0x1', '12.0', '١٢'), fc.stringMatching(/^[0-9]{0,10}$/));
+
+describe('ledger aggregates', () => {
+  it('codeKey: the same key exactly when the same text', () => {
+    fc.assert(
+      fc.property(codeArb, codeArb, (a, b) => {
+        expect(codeKey(a) === codeKey(b)).toBe(a === b);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('the same sums, in the same order, as text keys', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(codeArb, codeArb, fc.integer({ min: 0, max: 16 }), fc.integer({ min: -1e9, max: 1e9 })), { maxLength: 200 }), (rows) => {
+        const aggregates = new LedgerAggregates();
+        for (const [cc, subjective, period, pence] of rows) aggregates.add(cc, subjective, period, pence);
+        expect(aggregates.list()).toEqual(byText(rows));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('many codes and pairs (the tables grow): the same as text keys', () => {
+    const rows: [string, string, number, number][] = [];
+    for (let i = 0; i < 20_000; i++) rows.push([String((i * 7919) % 1500).padStart(5, '0'), i % 3 === 0 ? `S${(i * 31) % 90}` : String((i * 13) % 70), i % 17, (i % 1000) - 400]);
+    const aggregates = new LedgerAggregates();
+    for (const [cc, subjective, period, pence] of rows) aggregates.add(cc, subjective, period, pence);
+    expect(aggregates.list()).toEqual(byText(rows));
+  });
+});
