@@ -10,7 +10,7 @@ import Papa from 'papaparse';
 import { bytesSource } from '../src/cli/node-source';
 import { planOf } from '../src/import/preview';
 import { importRows, preview, scan } from '../src/import/run-import';
-import type { StoredChunk } from '../src/import/import-session';
+import type { StoredChunk } from '../src/import/stored-chunk';
 import { penceToPounds } from '../src/import/pence';
 import { generateLedger } from './generate-ledger';
 

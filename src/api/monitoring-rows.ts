@@ -1,7 +1,8 @@
 import { fromPence, type LedgerSource } from '../domain/revenue/ledger-actuals';
 import type { Money } from '../domain/core/money';
 import type { BudgetLineInput, CarryForwardInput, ReturnLineInput } from '../domain/revenue/revenue-model';
-import type { ImportPlan, StoredChunk } from '../import/import-session';
+import type { ImportPlan } from '../import/import-plan';
+import type { StoredChunk } from '../import/stored-chunk';
 
 /*
  * Stored datasets (columnar chunks, as the import pipeline keeps them) turned into the revenue model's

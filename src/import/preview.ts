@@ -1,7 +1,7 @@
 import { scaleOfHeader, suggestKind, suggestMapping, type ColumnMapping, type ColumnScale, type MappingSuggestion } from './column-mapping';
 import { KIND_COLUMNS, type DatasetKind } from './dataset-kinds';
 import type { EncodingEvidence } from './decode';
-import type { ImportPlan } from './import-session';
+import type { ImportPlan } from './import-plan';
 import { MAX_ROW_CHARS, normalise, RecordReader } from './record-reader';
 import { detectDelimiter, detectHeaderRow, detectNewline, type Delimiter, type Newline } from './sniff';
 

@@ -1,6 +1,7 @@
 import type { ColumnScale } from './column-mapping';
 import { KIND_COLUMNS, type DatasetKind } from './dataset-kinds';
-import type { ImportIssue, ImportPlan, RejectedRow, RowCounts, SessionResult, SkippedRow } from './import-session';
+import type { ImportPlan } from './import-plan';
+import type { ImportIssue, RejectedRow, RowCounts, SessionResult, SkippedRow } from './session-result';
 import { penceToPounds } from './pence';
 import { DELIMITER_NAMES, NEWLINE_NAMES } from './sniff';
 import { csvFile, type CsvCell } from './csv-write';

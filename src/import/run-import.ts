@@ -1,7 +1,10 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { createDecoder, EncodingDetector, type EncodingEvidence, type EncodingVerdict } from './decode';
-import { ImportSession, type ImportPlan, type SessionResult, type StoredChunk } from './import-session';
+import type { ImportPlan } from './import-plan';
+import { ImportSession } from './import-session';
+import type { SessionResult } from './session-result';
+import type { StoredChunk } from './stored-chunk';
 import { buildPreview, PREVIEW_CHARS, type Preview, type PreviewChoices } from './preview';
 import { MAX_ROW_CHARS } from './record-reader';
 

@@ -2,7 +2,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { canonicalJson, type JsonValue } from '../domain/core/canonical-json';
 import { Money } from '../domain/core/money';
-import type { StoredChunk } from './import-session';
+import type { StoredChunk } from './stored-chunk';
 import type { ByteSource } from './run-import';
 
 /*

@@ -1,5 +1,5 @@
 import { isDatasetKind, KIND_COLUMNS, type DatasetKind } from '../import/dataset-kinds';
-import type { StoredChunk } from '../import/import-session';
+import type { StoredChunk } from '../import/stored-chunk';
 
 /*
  * Reading what IndexedDB holds, without trusting it: a record may have been written by an older version

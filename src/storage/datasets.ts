@@ -1,5 +1,5 @@
-import type { StoredChunk } from '../import/import-session';
-import type { ImportPlan } from '../import/import-session';
+import type { StoredChunk } from '../import/stored-chunk';
+import type { ImportPlan } from '../import/import-plan';
 import type { ImportReceipt } from '../import/receipt';
 import type { DatasetKind } from '../import/dataset-kinds';
 import { checkChunk, DATASET_SCHEMA, judgeDatasetRecord, migrateChunk, nameOf, problemOfReceipt } from './dataset-records';

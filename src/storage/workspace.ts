@@ -1,5 +1,5 @@
 import { canonicalJson, type JsonValue } from '../domain/core/canonical-json';
-import type { StoredChunk } from '../import/import-session';
+import type { StoredChunk } from '../import/stored-chunk';
 import type { ImportReceipt } from '../import/receipt';
 import { ContentHasher, LinesHasher, WORKSPACE_FORMAT, WORKSPACE_TYPE, encodeChunk, isLocalSetting, type WorkspaceRecord } from '../import/workspace-file';
 import type { PlanDataset } from '../import/workspace-plan';

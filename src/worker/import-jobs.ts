@@ -1,6 +1,6 @@
 import { headerSignature } from '../import/column-mapping';
 import type { EncodingEvidence, EncodingVerdict } from '../import/decode';
-import type { ImportPlan } from '../import/import-session';
+import type { ImportPlan } from '../import/import-plan';
 import type { Preview, PreviewChoices } from '../import/preview';
 import { buildReceipt, type ImportReceipt } from '../import/receipt';
 import { importRows, preview, scan, type ByteSource, type Progress } from '../import/run-import';

@@ -1,5 +1,5 @@
 import type { EncodingEvidence } from '../import/decode';
-import type { ImportPlan } from '../import/import-session';
+import type { ImportPlan } from '../import/import-plan';
 import type { PreviewChoices } from '../import/preview';
 import type { Progress } from '../import/run-import';
 

@@ -1,0 +1,273 @@
+import { parseDate, parseFinancialYear, parsePeriod } from '../domain/core/period';
+import type { Binding } from './bind-headers';
+import type { ControlTotals } from './control-totals';
+import type { DatasetKind } from './dataset-kinds';
+import { fastDate, fastPeriod, formatYmd, periodOfYmd } from './fast-cells';
+import { addIssue, INVISIBLE, type IssueLog } from './issue-log';
+import { parsePence } from './pence';
+import { classifyRow, isCodeShaped } from './row-shape';
+import { DELIMITER_NAMES, DELIMITERS, type Delimiter } from './sniff';
+
+/*
+ * One row after the header, read to what it is: blank, accepted (perhaps with warnings), rejected with its
+ * reasons, or skipped as a total, subtotal or footer. Every cell check is here, in the order its issues are
+ * reported: amounts (which decide the row's shape), the shape, required cells, period, dates and years,
+ * period against posting date, missing and extra cells, bytes that were not UTF-8.
+ * It runs on every row of a large file, so it is one tight function over an explicit state made once per
+ * import (RowReader): the row's amounts, dates and period go into buffers there, reused, not into a new
+ * object per row. It reports issues into the IssueLog; what the row then counts for (counts, totals,
+ * ledger sums, stored chunk) is the session's business.
+ */
+
+export const ROW_BLANK = 0;
+export const ROW_ACCEPTED = 1;
+export const ROW_REJECTED = 2;
+export const ROW_SKIPPED = 3;
+export type RowOutcome = typeof ROW_BLANK | typeof ROW_ACCEPTED | typeof ROW_REJECTED | typeof ROW_SKIPPED;
+
+export interface RowReader {
+  readonly binding: Binding;
+  readonly delimiter: Delimiter;
+  readonly kind: DatasetKind;
+  /** The decoder replaced bytes that were not valid UTF-8 (with U+FFFD): look for them in the cells. */
+  readonly replaced: boolean;
+  readonly log: IssueLog;
+  /** The running sums since the last total and since the start, by which a total row is recognised. */
+  readonly totals: ControlTotals;
+  /** Data rows with and without codes so far: does the data carry codes? */
+  codedRows: number;
+  uncodedRows: number;
+  // The last row read (valid until the next one):
+  /** Pence per amount slot; null where blank or unreadable. */
+  readonly amounts: (number | null)[];
+  /** Per date column: yyyymmdd, a year's first year, or 0. */
+  readonly dates: number[];
+  /** 1..16, from the cell or the posting date; 0 when none. */
+  period: number;
+  /** Accepted with warnings. */
+  warned: boolean;
+  /** A skipped row's type and why. */
+  skipType: 'total' | 'subtotal' | 'footer';
+  skipReason: string;
+}
+
+export function newRowReader(binding: Binding, plan: { delimiter: Delimiter; kind: DatasetKind; encoding: { replaced?: boolean } }, log: IssueLog, totals: ControlTotals): RowReader {
+  const width = binding.split ? 1 : binding.amountColumns.length;
+  return {
+    binding,
+    delimiter: plan.delimiter,
+    kind: plan.kind,
+    replaced: plan.encoding.replaced === true,
+    log,
+    totals,
+    codedRows: 0,
+    uncodedRows: 0,
+    amounts: new Array<number | null>(width).fill(null),
+    dates: new Array<number>(binding.dateColumns.length).fill(0),
+    period: 0,
+    warned: false,
+    skipType: 'footer',
+    skipReason: '',
+  };
+}
+
+/** Reads one row (`line` as the spreadsheet numbers it), reporting its issues into r.log. */
+export function readRow(r: RowReader, cells: string[], line: number): RowOutcome {
+  let blank = true;
+  for (let c = 0; c < cells.length; c++) {
+    const v = cells[c]!;
+    if (v !== '' && v.trim() !== '') {
+      blank = false;
+      break;
+    }
+  }
+  if (blank) return ROW_BLANK;
+  const b = r.binding;
+  const log = r.log;
+  const headerWidth = b.headers.length;
+
+  // One cell where the header has several, and another delimiter splits it to the header's width: a
+  // line written with semicolons in a comma file (two exports pasted together). Said, never guessed.
+  if (cells.length === 1 && headerWidth > 1) {
+    const other = DELIMITERS.find((d) => d !== r.delimiter && cells[0]!.split(d).length === headerWidth);
+    if (other) {
+      addIssue(log, line, '', 'wrong-delimiter', `This row is split by ${DELIMITER_NAMES[other]}s, but the file's header by ${DELIMITER_NAMES[r.delimiter]}s, so its cells cannot be matched to the columns. The row was not imported.`, cells[0]!, 'error');
+      return ROW_REJECTED;
+    }
+  }
+
+  // Amounts first: the shape of the row (total or data) depends on them. One buffer, reused.
+  const amounts = r.amounts;
+  let amountError = false;
+  if (b.split) {
+    amounts[0] = null;
+    for (const [col, sign] of b.splitColumns) {
+      const p = parsePence(cells[col.index] ?? '', col.scale);
+      if (!p.ok) amountError = true;
+      else if (!p.missing) amounts[0] = (amounts[0] ?? 0) + sign * p.pence;
+    }
+  } else {
+    const amountColumns = b.amountColumns;
+    for (let a = 0; a < amountColumns.length; a++) {
+      const col = amountColumns[a]!;
+      const p = parsePence(cells[col.index] ?? '', col.scale);
+      if (!p.ok) {
+        amounts[a] = null;
+        amountError = true;
+      } else amounts[a] = p.missing ? null : p.pence;
+    }
+  }
+
+  // Most rows of a coded file carry codes: they are data, and need no closer look at their shape.
+  const codeColumns = b.codeColumns;
+  let coded = codeColumns.length > 0;
+  for (let c = 0; c < codeColumns.length && coded; c++) coded = isCodeShaped(cells[codeColumns[c]!.index] ?? '');
+  const declared = b.rowTypeColumn >= 0 ? cells[b.rowTypeColumn] : undefined;
+  let warning: string | undefined;
+  let codeWarned = false;
+  if (!coded || declared !== undefined) {
+    const shape = classifyRow({
+      codes: codeColumns.map((col) => (cells[col.index] ?? '').trim()),
+      dataHasCodes: r.codedRows >= r.uncodedRows,
+      label: (cells[b.labelColumn] ?? '').trim(),
+      cells,
+      amounts,
+      sinceLastTotal: r.totals.sinceLastTotal,
+      sinceStart: r.totals.sinceStart,
+      declaredType: declared,
+    });
+    if (shape.type !== 'data') {
+      r.skipType = shape.type;
+      r.skipReason = shape.reason;
+      return ROW_SKIPPED;
+    }
+    if ('warning' in shape) warning = shape.warning;
+    if (codeColumns.length > 0 && codeColumns.some((col) => (cells[col.index] ?? '').trim() !== '')) r.uncodedRows++;
+    // A code with an invisible character looks like another code and never matches it: say so.
+    for (const col of codeColumns) {
+      const code = cells[col.index] ?? '';
+      if (INVISIBLE.test(code)) {
+        addIssue(log, line, col.header, 'invisible-character', `${col.column.label} "${code}" will not match the same code typed without it`, code, 'warning');
+        codeWarned = true;
+      }
+    }
+  } else {
+    r.codedRows++;
+  }
+
+  let rejected = false;
+  let warned = codeWarned;
+  if (warning !== undefined) {
+    addIssue(log, line, '', 'total-label-kept', warning, (cells[b.labelColumn] ?? '').trim(), 'warning');
+    warned = true;
+  }
+  if (amountError) {
+    // Parse again only on the rare bad row, to say exactly what is wrong with each cell.
+    for (const col of b.amountCells) {
+      const raw = cells[col.index] ?? '';
+      const p = parsePence(raw, col.scale);
+      if (!p.ok) addIssue(log, line, col.header, p.code, p.message, raw, 'error');
+    }
+    rejected = true;
+  }
+
+  // Required cells, periods, dates and years.
+  for (const col of b.requiredColumns) {
+    const raw = cells[col.index] ?? '';
+    if (raw.trim() === '') {
+      addIssue(log, line, col.header, 'missing-required', `${col.column.label} is required but this row has none`, raw, 'error');
+      rejected = true;
+    }
+  }
+  let period = 0;
+  const periodColumn = b.periodColumn;
+  if (periodColumn) {
+    const raw = cells[periodColumn.index] ?? '';
+    if (raw !== '') {
+      period = fastPeriod(raw);
+      if (period === 0) {
+        const p = parsePeriod(raw.trim());
+        if (p.ok) period = p.value;
+        else if (raw.trim() !== '') {
+          addIssue(log, line, periodColumn.header, p.code, p.message, raw, 'error');
+          rejected = true;
+        }
+      }
+    }
+  }
+  const dateValues = r.dates;
+  const dateColumns = b.dateColumns;
+  for (let d = 0; d < dateColumns.length; d++) {
+    const col = dateColumns[d]!;
+    const raw = (cells[col.index] ?? '').trim();
+    dateValues[d] = 0;
+    if (raw === '') continue;
+    if (col.column.type === 'date') {
+      const ymd = fastDate(raw);
+      if (ymd !== 0) dateValues[d] = ymd;
+      else {
+        const p = parseDate(raw);
+        if (p.ok) dateValues[d] = p.value.year * 10000 + p.value.month * 100 + p.value.day;
+        else {
+          addIssue(log, line, col.header, p.code, p.message, raw, 'error');
+          rejected = true;
+        }
+      }
+    } else {
+      const p = parseFinancialYear(raw);
+      if (p.ok) dateValues[d] = p.value.startYear;
+      else {
+        addIssue(log, line, col.header, p.code, p.message, raw, 'error');
+        rejected = true;
+      }
+    }
+  }
+  if (b.split && amounts[0] === null && !amountError) {
+    addIssue(log, line, 'Debit/Credit', 'missing-amount', 'Neither a debit nor a credit is given', '', 'error');
+    rejected = true;
+  }
+  // A posting date and a period that disagree: keep the period, but say so. No period: take it from the date.
+  const posting = b.postingDateSlot >= 0 ? dateValues[b.postingDateSlot]! : 0;
+  if (!rejected && posting !== 0) {
+    const fromDate = periodOfYmd(posting);
+    if (period === 0) period = fromDate;
+    else if (period <= 12 && fromDate !== period) {
+      addIssue(log, line, periodColumn?.header ?? 'Period', 'period-date-mismatch', `Period P${period} but the posting date ${formatYmd(posting)} falls in P${fromDate}`, cells[periodColumn?.index ?? 0] ?? '', 'warning');
+      warned = true;
+    }
+  }
+  if (cells.length < headerWidth) {
+    addIssue(log, line, '', 'missing-cells', `This row has ${cells.length === 1 ? '1 cell' : `${cells.length} cells`} but the header has ${headerWidth}; the missing cells were read as blank`, cells.join(r.delimiter), 'warning');
+    warned = true;
+  }
+  if (r.kind === 'ledger' && !b.split && b.amountColumns.length > 0 && amounts[0] === null && !amountError) {
+    addIssue(log, line, b.amountColumns[0]!.header, 'missing-amount', 'No amount is given: a ledger line needs its value (a blank cell is missing, not nil; write 0 or - for nil)', '', 'error');
+    rejected = true;
+  }
+  if (cells.length > headerWidth) {
+    const extra = cells.slice(headerWidth);
+    if (extra.some((c) => c.trim() !== '')) {
+      addIssue(log, line, '', 'extra-cells', `This row has ${cells.length} cells but the header has ${headerWidth}; the extra cells were not read`, extra.join(r.delimiter), 'warning');
+      warned = true;
+    }
+  }
+
+  if (r.replaced) {
+    for (let c = 0; c < cells.length; c++) {
+      if (cells[c]!.includes('\uFFFD')) {
+        addIssue(log, line, b.headers[c] ?? `column ${c + 1}`, 'invalid-character', 'This cell has a byte that is not valid UTF-8, shown as �: the file mixes encodings, so check this text against the source', cells[c]!, 'warning');
+        warned = true;
+      }
+    }
+  }
+
+  if (rejected) return ROW_REJECTED;
+  r.period = period;
+  r.warned = warned;
+  return ROW_ACCEPTED;
+}
+
+/** A skipped row's label: its label cell, or else its first cell with text. */
+export function rowLabel(b: Binding, cells: readonly string[]): string {
+  return (cells[b.labelColumn] ?? '').trim() || cells.find((c) => c.trim() !== '')?.trim() || '';
+}

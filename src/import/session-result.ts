@@ -1,0 +1,77 @@
+import type { AggregateRow } from './ledger-aggregates';
+
+/*
+ * What an import session returns for the receipt: counts, issues, skipped and rejected rows, control
+ * totals. Apart from the session because the steps that fill it (issue-log, control-totals, read-row) and
+ * the receipt that keeps it all name these types, and none of them needs the session itself.
+ */
+
+export interface ImportIssue {
+  /** The row as the user's spreadsheet numbers it (the file's first line is 1). */
+  row: number;
+  column: string;
+  code: string;
+  message: string;
+  value: string;
+  severity: 'error' | 'warning';
+}
+
+export interface ControlTotal {
+  column: string;
+  /** Exact sums in pence: positive amounts, negative amounts, and both. */
+  debit: number;
+  credit: number;
+  net: number;
+  byPeriod: { period: number; debit: number; credit: number; net: number }[];
+}
+
+export interface SkippedRow {
+  row: number;
+  type: 'total' | 'subtotal' | 'footer';
+  reason: string;
+  label: string;
+  /** The row as read, so that a printed table can be shown whole, totals included. */
+  cells: string[];
+}
+
+export interface RejectedRow {
+  row: number;
+  cells: string[];
+}
+
+export interface TotalRowCheck {
+  row: number;
+  label: string;
+  column: string;
+  printed: number;
+  computed: number;
+  status: 'pass' | 'fail';
+}
+
+export interface RowCounts {
+  /** Records after the header that are not blank: accepted + rejected + skipped. */
+  read: number;
+  accepted: number;
+  acceptedWithWarnings: number;
+  rejected: number;
+  skipped: number;
+  blank: number;
+  /** Lines above the header (titles, notes). */
+  preamble: number;
+}
+
+export interface SessionResult {
+  headers: string[];
+  rows: RowCounts;
+  issues: ImportIssue[];
+  issueCount: number;
+  issuesByCode: Record<string, number>;
+  skippedRows: SkippedRow[];
+  /** Rejected rows as read (the first MAX_ISSUES), for the rejections download. */
+  rejectedRows: RejectedRow[];
+  controlTotals: ControlTotal[];
+  totalRowChecks: TotalRowCheck[];
+  /** Ledger: exact sums by cost centre, subjective and period (pence). */
+  aggregates: AggregateRow[];
+  chunkCount: number;
+}

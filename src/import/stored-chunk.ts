@@ -1,0 +1,30 @@
+/*
+ * The stored form of imported rows: what the import builds, IndexedDB keeps, a workspace file carries and
+ * drill-down reads. Declared here alone, apart from the code that builds it, because storage reads it as a
+ * contract: storage may import this file (domain <- import <- storage), and nothing here imports storage.
+ * A change to these fields is a change of the stored layout (DATASET_SCHEMA in src/storage/dataset-records.ts).
+ */
+
+/** Accepted rows in one stored chunk, at most. */
+export const CHUNK_ROWS = 10_000;
+
+/** Up to CHUNK_ROWS accepted rows, column by column: the stored form that drill-down reads. */
+export interface StoredChunk {
+  index: number;
+  rowCount: number;
+  /** Spreadsheet row number of each row. */
+  lines: Uint32Array;
+  /** 1 where the row was accepted with warnings. */
+  warned: Uint8Array;
+  /** Every column of the file, as its text (codes keep their leading zeros). */
+  raw: string[][];
+  /** Canonical amount columns in pence (NaN where blank). */
+  pence: Record<string, Float64Array>;
+  /** Canonical period, 1..16; 0 where none. */
+  periods: Uint8Array;
+  /**
+   * Canonical dates as numbers yyyymmdd (20170403), and financial years as their first year (2017);
+   * 0 where none. Numbers in typed arrays: no string per row, and a quarter of the memory.
+   */
+  dates: Record<string, Uint32Array>;
+}
