@@ -1,7 +1,6 @@
 import type { BoardPack, PackSource } from '../domain/board-pack/board-pack';
 import { buildBoardPack, type PackContent } from '../domain/board-pack/board-pack-build';
 import { buildCapitalProgramme } from '../domain/capital/capital-programme';
-import type { JsonValue } from '../domain/core/canonical-json';
 import { buildOutturnTable } from '../domain/revenue/outturn-table';
 import { PAPER_2017_18 } from '../domain/papers/paper-2017-18';
 import { PAPER_2017_18_TIE_OUTS } from '../domain/papers/paper-2017-18-tie-outs';
@@ -51,7 +50,7 @@ export function packInputs(tables: readonly FrozenTable[], settings: PackSetting
   return {
     tables,
     settings,
-    roadCasualty: scenario ? { source: 'scenario', scenario: scenarioToJson(scenario) as JsonValue } : { source: 'paper' },
+    roadCasualty: scenario ? { source: 'scenario', scenario: scenarioToJson(scenario) } : { source: 'paper' },
   };
 }
 

@@ -10,11 +10,12 @@ import { getSetting, putSetting } from '../storage/datasets';
 
 const SETTING = 'rag-rule';
 
-interface StoredRule {
+// A type, not an interface: it is JSON (a setting's value), which an interface cannot promise.
+type StoredRule = {
   amber: { pounds: string; percent: string };
   red: { pounds: string; percent: string };
   underspends: boolean;
-}
+};
 
 const toStored = (r: RagRule): StoredRule => ({
   amber: { pounds: r.amber.pounds.toString(), percent: r.amber.percent.toString() },

@@ -1,7 +1,7 @@
 import type { EncodingEvidence } from '../import/decode';
 import { planOf, planProblems, type Preview } from '../import/preview';
 import { getSetting, IMPORT_LOCK, listDatasets, migrateDatasets, putSetting, sweepUnfinishedImports } from '../storage/datasets';
-import type { ImportReply, PreviewReply, ScanReply } from '../worker/import-jobs';
+import type { ImportReply } from '../worker/import-jobs';
 import { startJob } from '../worker/worker-client';
 import { datasetsChangedHere } from './cross-tab';
 import { SAMPLE_FILE_LIST } from './sample-files';
@@ -78,13 +78,13 @@ export async function importSample(): Promise<void> {
 
 /** The whole pipeline with every guess accepted: for the sample, whose layout is known. */
 async function importBlob(name: string, file: Blob, origin: 'sample' | 'upload'): Promise<ImportReply> {
-  const scanned = await startJob<ScanReply>({ type: 'scan', name, file }).promise;
+  const scanned = await startJob({ type: 'scan', name, file }).promise;
   if (!scanned.verdict.ok) throw new Error(`${name}: ${scanned.verdict.message}`);
   const encoding: EncodingEvidence = scanned.verdict.evidence;
-  const { preview }: PreviewReply = await startJob<PreviewReply>({ type: 'preview', name, file, encoding, choices: {}, useProfile: false }).promise;
+  const { preview } = await startJob({ type: 'preview', name, file, encoding, choices: {}, useProfile: false }).promise;
   assertImportable(preview);
   const ids = { datasetId: crypto.randomUUID(), receiptId: crypto.randomUUID(), sha256: scanned.sha256, origin };
-  return startJob<ImportReply>({ type: 'import', name, file, plan: planOf(preview), ids }).promise;
+  return startJob({ type: 'import', name, file, plan: planOf(preview), ids }).promise;
 }
 
 function assertImportable(preview: Preview): void {

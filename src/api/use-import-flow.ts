@@ -6,7 +6,8 @@ import { planOf, type Preview, type PreviewChoices } from '../import/preview';
 import type { ImportReceipt } from '../import/receipt';
 import { sizeRefusal, type Progress } from '../import/run-import';
 import { saveProfile, type MappingProfile } from '../storage/profiles';
-import type { ImportReply, PreviewReply, ScanReply } from '../worker/import-jobs';
+import type { ScanReply } from '../worker/import-jobs';
+import type { JobKind, JobReplies } from '../worker/messages';
 import { startJob, type Job } from '../worker/worker-client';
 import { announceImportEnded, announceImportStarted } from './cross-tab';
 import { useInvalidateDatasets } from './datasets';
@@ -27,7 +28,7 @@ export type Step =
 
 export function useImportFlow() {
   const [step, setStep] = useState<Step>({ name: 'choose' });
-  const job = useRef<Job<unknown> | null>(null);
+  const job = useRef<Job<JobReplies[JobKind]> | null>(null);
   const invalidate = useInvalidateDatasets();
 
   const fail = (error: unknown) => setStep({ name: 'failed', message: error instanceof Error ? error.message : String(error) });
@@ -35,7 +36,7 @@ export function useImportFlow() {
   const showPreview = useCallback(async (file: File, scan: ScanReply, choices: PreviewChoices, useProfile: boolean) => {
     if (!scan.verdict.ok) return;
     const encoding = scan.verdict.evidence;
-    const j = startJob<PreviewReply>({ type: 'preview', name: file.name, file, encoding, choices, useProfile });
+    const j = startJob({ type: 'preview', name: file.name, file, encoding, choices, useProfile });
     const reply = await j.promise;
     setStep({ name: 'mapping', file, scan, encoding, preview: reply.preview, profile: reply.profile, choices });
   }, []);
@@ -46,7 +47,7 @@ export function useImportFlow() {
       if (refusal) return fail(new Error(refusal));
       setStep({ name: 'scanning', file, progress: null });
       try {
-        const j = startJob<ScanReply>({ type: 'scan', name: file.name, file }, (progress) => setStep({ name: 'scanning', file, progress }));
+        const j = startJob({ type: 'scan', name: file.name, file }, (progress) => setStep({ name: 'scanning', file, progress }));
         job.current = j;
         const scan = await j.promise;
         if (!scan.verdict.ok) return fail(new Error(`${file.name}: ${scan.verdict.message}`));
@@ -90,7 +91,7 @@ export function useImportFlow() {
       }
       setStep({ name: 'importing', file, progress: null });
       const ids = { datasetId: crypto.randomUUID(), receiptId: crypto.randomUUID(), sha256: scan.sha256, origin: 'upload' as const };
-      const j = startJob<ImportReply>({ type: 'import', name: file.name, file, plan: planOf(preview, profileName ?? step.profile?.name ?? null), ids }, (progress) =>
+      const j = startJob({ type: 'import', name: file.name, file, plan: planOf(preview, profileName ?? step.profile?.name ?? null), ids }, (progress) =>
         setStep({ name: 'importing', file, progress }),
       );
       job.current = j;

@@ -176,7 +176,7 @@ export async function readWorkspace(file: Blob, fileName = 'the file'): Promise<
           }
           const rb = readBacks.get(meta.id) ?? new DatasetReadBack(meta.id);
           readBacks.delete(meta.id);
-          const issues = rb.finish(meta, r.contentSha256, (receipts.get(meta.receiptId) as never) ?? null);
+          const issues = rb.finish(meta, r.contentSha256, receipts.get(meta.receiptId) ?? null);
           reading.datasets.push({ meta: meta as unknown as DatasetMeta, contentSha256: r.contentSha256, issues });
           break;
         }
@@ -318,7 +318,7 @@ async function applyChosen(file: Blob, plan: readonly PlanItem[], chosen: Readon
       const meta = asDatasetMeta(r.meta);
       if (!meta || !names.has(meta.name)) continue;
       const rb = readBacks.get(meta.id) ?? new DatasetReadBack(meta.id);
-      const issues = rb.finish(meta, r.contentSha256, (receipts.get(meta.receiptId) as never) ?? null);
+      const issues = rb.finish(meta, r.contentSha256, receipts.get(meta.receiptId) ?? null);
       const group = staged.get(meta.name) ?? { metas: [], failed: false };
       staged.set(meta.name, group);
       if (issues.length > 0) {

@@ -1,3 +1,4 @@
+import type { JsonValue } from '../domain/core/canonical-json';
 import type { StoredChunk } from '../import/stored-chunk';
 import type { ImportPlan } from '../import/import-plan';
 import type { ImportReceipt } from '../import/receipt';
@@ -103,7 +104,7 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
 
 export async function putChunk(datasetId: string, chunk: StoredChunk, db?: Db): Promise<void> {
   const d = db ?? (await openOutturnDb());
-  await guarded(() => d.put('chunks', { ...chunk, datasetId } as never));
+  await guarded(() => d.put('chunks', { ...chunk, datasetId }));
 }
 
 /** Makes an import visible: the dataset record and its receipt, together. */
@@ -112,8 +113,8 @@ export async function commitDataset(meta: DatasetMeta, receipt: ImportReceipt, d
   await guarded(async () => {
     const tx = d.transaction(['datasets', 'receipts', 'settings'], 'readwrite');
     await allOrNothing(tx, [
-      () => tx.objectStore('datasets').put(meta as never),
-      () => tx.objectStore('receipts').put(receipt as never),
+      () => tx.objectStore('datasets').put(meta),
+      () => tx.objectStore('receipts').put(receipt),
       () => tx.objectStore('settings').delete(RUNNING + meta.id),
     ]);
   });
@@ -259,7 +260,7 @@ export async function migrateDatasets(db?: Db): Promise<number> {
     }
     const tx = d.transaction(['datasets', 'chunks'], 'readwrite');
     try {
-      await allOrNothing(tx, [...chunks.map((c) => () => tx.objectStore('chunks').put({ ...c, datasetId: meta.id } as never)), () => tx.objectStore('datasets').put({ ...meta, schema: DATASET_SCHEMA } as never)]);
+      await allOrNothing(tx, [...chunks.map((c) => () => tx.objectStore('chunks').put({ ...c, datasetId: meta.id })), () => tx.objectStore('datasets').put({ ...meta, schema: DATASET_SCHEMA })]);
       migrated++;
       await d.delete('settings', SET_ASIDE + meta.id);
     } catch (error) {
@@ -274,7 +275,7 @@ export async function migrateDatasets(db?: Db): Promise<number> {
 /** Marks an import as running: if its page never finishes it, the next start-up knows, tidies and tells. */
 export async function beginImport(datasetId: string, info: { fileName: string; size: number }, db?: Db): Promise<void> {
   const d = db ?? (await openOutturnDb());
-  await guarded(() => d.put('settings', { datasetId, fileName: info.fileName, size: info.size, startedAt: new Date().toISOString() } as never, RUNNING + datasetId));
+  await guarded(() => d.put('settings', { datasetId, fileName: info.fileName, size: info.size, startedAt: new Date().toISOString() }, RUNNING + datasetId));
 }
 
 /** An import given up (cancelled, crashed, refused): its chunks and its marker go, together. */
@@ -285,15 +286,18 @@ export async function abandonImport(datasetId: string, db?: Db): Promise<void> {
   await Promise.all([...keys.map((k) => tx.objectStore('chunks').delete(k)), tx.objectStore('settings').delete(RUNNING + datasetId), tx.done]);
 }
 
-/** Something the user should hear about at the next visit: an import that a closed or reloaded page left unfinished. */
-export interface Notice {
+/**
+ * Something the user should hear about at the next visit: an import that a closed or reloaded page left unfinished.
+ * A type, not an interface: notices are kept as JSON (a setting's value), which an interface cannot promise.
+ */
+export type Notice = {
   id: string;
   kind: 'interrupted-import';
   fileName: string;
   size: number;
   startedAt: string;
   foundAt: string;
-}
+};
 
 export async function listNotices(db?: Db): Promise<Notice[]> {
   const d = db ?? (await openOutturnDb());
@@ -355,7 +359,7 @@ export async function getSetting<T>(name: string, db?: Db): Promise<T | undefine
   return (await d.get('settings', name)) as T | undefined;
 }
 
-export async function putSetting(name: string, value: unknown, db?: Db): Promise<void> {
+export async function putSetting(name: string, value: JsonValue, db?: Db): Promise<void> {
   const d = db ?? (await openOutturnDb());
-  await d.put('settings', value as never, name);
+  await d.put('settings', value, name);
 }

@@ -1,4 +1,10 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { JsonValue } from '../domain/core/canonical-json';
+import type { Snapshot } from '../domain/board-pack/pack-snapshot';
+import type { StoredChunk } from '../import/stored-chunk';
+import type { ImportReceipt } from '../import/receipt';
+import type { DatasetMeta } from './datasets';
+import type { MappingProfile } from './profiles';
 
 /*
  * The one IndexedDB database of Outturn. Every store is declared here so that features share one
@@ -9,24 +15,34 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 export const DB_NAME = 'outturn';
 export const DB_VERSION = 1;
 
-/** A value stored as JSON-safe data: money as decimal strings (never floats), dates as ISO strings. */
-export type Stored = string | number | boolean | null | Stored[] | { [key: string]: Stored | undefined };
+/**
+ * A record kept as it came (a workspace file's profile, scenario or frozen pack, checked only for its key):
+ * JSON-safe data (money as decimal strings, dates as ISO strings), read back with the same care as any other.
+ */
+export type KeptRecord<Key extends string> = { readonly [K in Key]: string } & { readonly [key: string]: JsonValue | undefined };
 
+/** A dataset's rows in one chunk, as stored: the chunk and the dataset it belongs to. */
+export type ChunkRecord = StoredChunk & { datasetId: string };
+
+/*
+ * Each store's records as this version writes them. A record read back may have been written by another
+ * version, or damaged: the readers (dataset-records.ts, scenarioFromJson, readSnapshot) check before trusting it.
+ */
 export interface OutturnDb extends DBSchema {
   /** Imported datasets: one record of metadata each; their rows live in `chunks`. */
-  datasets: { key: string; value: { id: string } & Record<string, Stored | undefined>; indexes: { byHash: string } };
+  datasets: { key: string; value: DatasetMeta; indexes: { byHash: string } };
   /** Dataset rows in column-oriented chunks, keyed [datasetId, chunkIndex], so a million rows is ~100 records. */
-  chunks: { key: [string, number]; value: { datasetId: string; index: number } & Record<string, Stored | undefined>; indexes: { byDataset: string } };
+  chunks: { key: [string, number]; value: ChunkRecord; indexes: { byDataset: string } };
   /** Import receipts, one per import, kept after the dataset is deleted. */
-  receipts: { key: string; value: { id: string } & Record<string, Stored | undefined> };
+  receipts: { key: string; value: ImportReceipt };
   /** Column-mapping profiles, keyed by the signature of the headers they apply to. */
-  profiles: { key: string; value: { signature: string } & Record<string, Stored | undefined> };
-  /** Saved reserve-modelling scenarios. */
-  scenarios: { key: string; value: { id: string } & Record<string, Stored | undefined> };
+  profiles: { key: string; value: MappingProfile | KeptRecord<'signature'> };
+  /** Saved reserve-modelling scenarios, in the JSON-safe form of domain/scenario.ts. */
+  scenarios: { key: string; value: KeptRecord<'id'> };
   /** Frozen board-pack snapshots. */
-  snapshots: { key: string; value: { id: string } & Record<string, Stored | undefined> };
+  snapshots: { key: string; value: Snapshot | KeptRecord<'id'> };
   /** Settings by name (RAG thresholds, chosen period ...). */
-  settings: { key: string; value: Stored };
+  settings: { key: string; value: JsonValue };
 }
 
 export type Db = IDBPDatabase<OutturnDb>;

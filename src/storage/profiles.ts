@@ -14,7 +14,7 @@ export interface MappingProfile {
 
 export async function saveProfile(profile: MappingProfile, db?: Db): Promise<void> {
   const d = db ?? (await openOutturnDb());
-  await d.put('profiles', profile as never);
+  await d.put('profiles', profile);
 }
 
 export async function findProfile(signature: string, db?: Db): Promise<MappingProfile | undefined> {

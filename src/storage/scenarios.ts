@@ -1,5 +1,5 @@
 import { scenarioFromJson, scenarioToJson, type Scenario } from '../domain/scenarios/scenario';
-import { DB_NAME, openOutturnDb, type Stored } from './db';
+import { DB_NAME, openOutturnDb } from './db';
 
 /*
  * Saved reserve-modelling scenarios, one record each in the `scenarios` store (keyPath id), in the
@@ -36,8 +36,7 @@ export async function listScenarios(dbName: string = DB_NAME): Promise<ScenarioL
 /** Saves (creates or replaces) a scenario under its id. */
 export async function saveScenario(scenario: Scenario, dbName: string = DB_NAME): Promise<void> {
   const db = await openOutturnDb(dbName);
-  const record = scenarioToJson(scenario) as { id: string } & Record<string, Stored>;
-  await db.put('scenarios', record);
+  await db.put('scenarios', scenarioToJson(scenario));
 }
 
 /** Deletes a saved scenario; deleting one that is not there is not an error. */

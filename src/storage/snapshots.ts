@@ -13,7 +13,7 @@ export async function listSnapshotRecords(db?: Db): Promise<unknown[]> {
 
 export async function putSnapshot(snapshot: Snapshot, db?: Db): Promise<void> {
   const d = db ?? (await openOutturnDb());
-  await d.put('snapshots', snapshot as never);
+  await d.put('snapshots', snapshot);
 }
 
 /** Deletes a snapshot; deleting one that is not there is not an error. */

@@ -4,7 +4,7 @@ import type { ImportReceipt } from '../import/receipt';
 import { ContentHasher, LinesHasher, WORKSPACE_FORMAT, WORKSPACE_TYPE, encodeChunk, isLocalSetting, type WorkspaceRecord } from '../import/workspace-file';
 import type { PlanDataset } from '../import/workspace-plan';
 import { listDatasets, type DatasetMeta } from './datasets';
-import { openOutturnDb, type Db } from './db';
+import { openOutturnDb, type Db, type KeptRecord } from './db';
 
 /*
  * The workspace file's side of IndexedDB: every store read out as the lines of the file (a chunk at a
@@ -54,7 +54,7 @@ export async function datasetContentSha256(meta: DatasetMeta, db?: Db): Promise<
     if (!chunk) throw new Error(`${meta.name}: row chunk ${i} of ${meta.chunkCount} is missing from this browser's storage.`);
     hasher.addChunk(encodeChunk(chunk));
   }
-  return hasher.finish(meta as never);
+  return hasher.finish(meta);
 }
 
 /**
@@ -87,7 +87,7 @@ export async function* workspaceLinesFromStorage(stamp: { exportedAt: string; ap
       attached.add(meta.receiptId);
       yield line({ type: 'receipt', receipt: receipt as unknown as JsonValue });
     }
-    yield line({ type: 'dataset', meta: meta as unknown as JsonValue, contentSha256: hasher.finish(meta as never) });
+    yield line({ type: 'dataset', meta: meta as unknown as JsonValue, contentSha256: hasher.finish(meta) });
   }
   for (const receipt of await d.getAll('receipts')) {
     if (!attached.has(receipt.id)) yield line({ type: 'receipt', receipt: receipt as unknown as JsonValue });
@@ -125,7 +125,7 @@ export async function localWorkspaceState(names: ReadonlySet<string>, db?: Db) {
 /** Writes one imported chunk (not yet visible: no dataset record names it until commitDatasetsByName). */
 export async function putImportedChunk(datasetId: string, chunk: StoredChunk, db?: Db): Promise<void> {
   const d = db ?? (await openOutturnDb());
-  await d.put('chunks', { ...chunk, datasetId } as never);
+  await d.put('chunks', { ...chunk, datasetId });
 }
 
 /**
@@ -141,8 +141,8 @@ export async function commitDatasetsByName(name: string, metas: readonly Dataset
   const existing = ((await datasets.getAll()) as unknown as DatasetMeta[]).filter((m) => m.name === name && !incoming.has(m.id));
   await Promise.all([
     ...existing.map((m) => datasets.delete(m.id)),
-    ...metas.map((m) => datasets.put(m as never)),
-    ...receipts.map((r) => tx.objectStore('receipts').put(r as never)),
+    ...metas.map((m) => datasets.put(m)),
+    ...receipts.map((r) => tx.objectStore('receipts').put(r)),
     tx.done,
   ]);
   return existing.map((m) => m.id);
@@ -151,11 +151,28 @@ export async function commitDatasetsByName(name: string, metas: readonly Dataset
 export async function putReceiptIfNew(receipt: ImportReceipt, db?: Db): Promise<boolean> {
   const d = db ?? (await openOutturnDb());
   if (await d.get('receipts', receipt.id)) return false;
-  await d.put('receipts', receipt as never);
+  await d.put('receipts', receipt);
   return true;
 }
 
+/** Whether a workspace file's record can be kept in a keyed store: an object with its key, as text. */
+function isKept<Key extends string>(record: JsonValue, key: Key): record is KeptRecord<Key> {
+  return isJsonObject(record) && typeof record[key] === 'string';
+}
+
+const isJsonObject = (v: JsonValue): v is { readonly [key: string]: JsonValue | undefined } => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A record with no key to be kept under is refused as IndexedDB would refuse it (DataError), before it is written. */
+const unkeyed = (store: string, key: string) => new DOMException(`A record for ${store} has no ${key} to be kept under.`, 'DataError');
+
+/** Keeps a workspace file's profile, scenario or frozen pack as it came (its reader checks it when it is used). */
 export async function putRecord(store: 'profiles' | 'scenarios' | 'snapshots', record: JsonValue, db?: Db): Promise<void> {
   const d = db ?? (await openOutturnDb());
-  await d.put(store, record as never);
+  if (store === 'profiles') {
+    if (!isKept(record, 'signature')) throw unkeyed(store, 'signature');
+    await d.put(store, record);
+  } else {
+    if (!isKept(record, 'id')) throw unkeyed(store, 'id');
+    await d.put(store, record);
+  }
 }

@@ -2,11 +2,32 @@ import type { EncodingEvidence } from '../import/decode';
 import type { ImportPlan } from '../import/import-plan';
 import type { PreviewChoices } from '../import/preview';
 import type { Progress } from '../import/run-import';
+import type { ImportReply, PreviewReply, ScanReply } from './import-jobs';
 
-/** What the page asks of the import worker. The file travels as a Blob: its bytes are read in the worker. */
-export type JobRequest =
-  | { type: 'scan'; name: string; file: Blob }
-  | { type: 'preview'; name: string; file: Blob; encoding: EncodingEvidence; choices: PreviewChoices; useProfile: boolean }
-  | { type: 'import'; name: string; file: Blob; plan: ImportPlan; ids: { datasetId: string; receiptId: string; sha256: string; origin: 'sample' | 'upload' } };
+/*
+ * The import worker's protocol, typed end to end: each kind of job has its request and its reply here,
+ * and nowhere else. The page's startJob and the worker's runJob take a request of kind K and give back
+ * JobReplies[K]; no caller picks the type of what comes back.
+ */
 
-export type JobMessage = { type: 'progress'; progress: Progress } | { type: 'done'; result: unknown } | { type: 'failed'; message: string };
+/** What the page asks of the import worker, by kind. The file travels as a Blob: its bytes are read in the worker. */
+export interface JobRequests {
+  scan: { name: string; file: Blob };
+  preview: { name: string; file: Blob; encoding: EncodingEvidence; choices: PreviewChoices; useProfile: boolean };
+  import: { name: string; file: Blob; plan: ImportPlan; ids: { datasetId: string; receiptId: string; sha256: string; origin: 'sample' | 'upload' } };
+}
+
+/** What each kind of job answers. */
+export interface JobReplies {
+  scan: ScanReply;
+  preview: PreviewReply;
+  import: ImportReply;
+}
+
+export type JobKind = keyof JobRequests & keyof JobReplies;
+
+/** A request of kind K (by default: of any kind), tagged with its kind. */
+export type JobRequest<K extends JobKind = JobKind> = { [P in K]: { type: P } & JobRequests[P] }[K];
+
+/** What the worker sends back for a job of kind K: progress, then its reply or its failure. */
+export type JobMessage<K extends JobKind = JobKind> = { type: 'progress'; progress: Progress } | { type: 'done'; result: JobReplies[K] } | { type: 'failed'; message: string };

@@ -1,22 +1,22 @@
 import { blobSource } from '../import/byte-sources';
-import type { Progress } from '../import/run-import';
+import type { ByteSource, Progress } from '../import/run-import';
 import { importJob, previewJob, scanJob } from './import-jobs';
-import type { JobRequest } from './messages';
+import type { JobKind, JobReplies, JobRequest } from './messages';
+
+type Handlers = { [K in JobKind]: (request: JobRequest<K>, source: ByteSource, onProgress: (p: Progress) => void, signal?: AbortSignal) => Promise<JobReplies[K]> };
+
+/** Each kind of job and what runs it: its reply's type is the one JobReplies names for that kind. */
+const handlers: Handlers = {
+  scan: (_request, source, onProgress) => scanJob(source, onProgress),
+  preview: (request, source) => previewJob(source, request.encoding, request.choices, request.useProfile),
+  import: (request, source, onProgress, signal) => importJob(source, request.plan, request.ids, onProgress, signal),
+};
 
 /** Runs one job: the same code in the worker and, where there is no Worker (tests), on the page. */
-export function runJob(request: JobRequest, onProgress: (p: Progress) => void, signal?: AbortSignal): Promise<unknown> {
+export function runJob<K extends JobKind>(request: JobRequest<K>, onProgress: (p: Progress) => void, signal?: AbortSignal): Promise<JobReplies[K]> {
   const source = blobSource(request.name, request.file);
-  const job = (): Promise<unknown> => {
-    switch (request.type) {
-      case 'scan':
-        return scanJob(source, onProgress);
-      case 'preview':
-        return previewJob(source, request.encoding, request.choices, request.useProfile);
-      case 'import':
-        return importJob(source, request.plan, request.ids, onProgress, signal);
-    }
-  };
-  return job().catch((error: unknown) => {
+  const run: Handlers[K] = handlers[request.type];
+  return run(request, source, onProgress, signal).catch((error: unknown) => {
     throw unreadable(request.name, error) ?? error;
   });
 }

@@ -1,6 +1,6 @@
 import { ImportCancelled, type Progress } from '../import/run-import';
 import { abandonImport, IMPORT_LOCK } from '../storage/datasets';
-import type { JobMessage, JobRequest } from './messages';
+import type { JobKind, JobMessage, JobReplies, JobRequest } from './messages';
 import { runJob } from './run-job';
 
 /*
@@ -26,36 +26,45 @@ function holdImportLock(): () => void {
   };
 }
 
-export function startJob<T>(request: JobRequest, onProgress: (p: Progress) => void = () => undefined): Job<T> {
+/** The dataset a job writes (an import's), which a cancelled or crashed job leaves to be cleaned up; null for a job that writes nothing. */
+const writesDataset: { [K in JobKind]: (request: JobRequest<K>) => string | null } = {
+  scan: () => null,
+  preview: () => null,
+  import: (request) => request.ids.datasetId,
+};
+
+/** Starts a job of kind K; its promise gives that kind's reply (JobReplies[K]). */
+export function startJob<K extends JobKind>(request: JobRequest<K>, onProgress: (p: Progress) => void = () => undefined): Job<JobReplies[K]> {
   // The page holds the import lock (shared) too, until its clean-up is done: no start-up sweep in another tab
   // may run between the worker's end and the clean-up and take a cancelled import for one a closed page left.
-  const release = request.type === 'import' ? holdImportLock() : () => undefined;
+  const datasetId = writesDataset[request.type](request);
+  const release = datasetId !== null ? holdImportLock() : () => undefined;
   const cleanUp = async (): Promise<void> => {
-    if (request.type === 'import') await abandonImport(request.ids.datasetId).catch(() => undefined);
+    if (datasetId !== null) await abandonImport(datasetId).catch(() => undefined);
     release();
   };
 
   if (typeof Worker === 'undefined') {
     const controller = new AbortController();
-    const promise = runJob(request, onProgress, controller.signal) as Promise<T>;
+    const promise = runJob(request, onProgress, controller.signal);
     promise.then(release, release);
     return { promise, cancel: () => controller.abort() };
   }
 
   const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
-  let settle: { resolve: (v: T) => void; reject: (e: Error) => void } | undefined;
-  const promise = new Promise<T>((resolve, reject) => {
+  let settle: { resolve: (v: JobReplies[K]) => void; reject: (e: Error) => void } | undefined;
+  const promise = new Promise<JobReplies[K]>((resolve, reject) => {
     settle = { resolve, reject };
   });
   const finish = (): void => {
     worker.terminate();
     settle = undefined;
   };
-  worker.onmessage = (event: MessageEvent<JobMessage>) => {
+  worker.onmessage = (event: MessageEvent<JobMessage<K>>) => {
     const m = event.data;
     if (m.type === 'progress') onProgress(m.progress);
     else if (m.type === 'done') {
-      settle?.resolve(m.result as T);
+      settle?.resolve(m.result);
       finish();
       release();
     } else {

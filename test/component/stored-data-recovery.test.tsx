@@ -11,7 +11,7 @@ import { fileSource } from '../../src/cli/node-source';
 import { ImportPage } from '../../src/features/import/import-page';
 import { StoredDataNotices } from '../../src/features/import/stored-data-notices';
 import { RevenuePage } from '../../src/features/revenue/revenue-page';
-import type { StoredChunk } from '../../src/import/import-session';
+import type { StoredChunk } from '../../src/import/stored-chunk';
 import { planOf } from '../../src/import/preview';
 import { buildReceipt } from '../../src/import/receipt';
 import { importRows, preview, scan } from '../../src/import/run-import';

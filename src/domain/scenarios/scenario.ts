@@ -1,3 +1,4 @@
+import type { JsonValue } from '../core/canonical-json';
 import { Money, ZERO, toThousands } from '../core/money';
 import type { MtfsInput, PlannedMovement } from '../reserves/mtfs-planner';
 import { formatFinancialYear } from '../core/period';
@@ -30,19 +31,17 @@ export interface Scenario {
   inputs: ScenarioInputs;
 }
 
-export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
-
 /** The version of the stored shape; bump it (and read the old one) if the shape changes. */
 export const SCENARIO_FORMAT = 1;
 
 const money = (m: Money): string => m.toString();
 
-function sourceToJson(s: InflowSource): Json {
+function sourceToJson(s: InflowSource): JsonValue {
   return s.kind === 'direct' ? { kind: 'direct', amount: money(s.amount) } : { kind: 'ctc-share', ctcSurplus: money(s.ctcSurplus), nreSharePercent: money(s.nreSharePercent) };
 }
 
 /** A scenario as JSON-safe data: amounts as decimal strings in pounds, percentages as decimal strings. */
-export function scenarioToJson(s: Scenario): { [key: string]: Json } {
+export function scenarioToJson(s: Scenario): { id: string; [key: string]: JsonValue } {
   const rc = s.inputs.roadCasualty;
   const mtfs = s.inputs.mtfs;
   return {

@@ -4,7 +4,8 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { DatasetKind } from '../../../src/import/dataset-kinds';
-import type { SessionResult, StoredChunk } from '../../../src/import/import-session';
+import type { SessionResult } from '../../../src/import/session-result';
+import type { StoredChunk } from '../../../src/import/stored-chunk';
 import { planOf, planProblems } from '../../../src/import/preview';
 import { importRows, preview, scan, sizeRefusal, type ByteSource } from '../../../src/import/run-import';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileSource } from '../../../src/cli/node-source';
 import { combineLedgers, type LedgerSource } from '../../../src/domain/revenue/ledger-actuals';
 import type { MonitoringInputs } from '../../../src/domain/revenue/revenue-model';
-import type { StoredChunk } from '../../../src/import/import-session';
+import type { StoredChunk } from '../../../src/import/stored-chunk';
 import { planOf } from '../../../src/import/preview';
 import { importRows, preview, scan } from '../../../src/import/run-import';
 import { budgetLinesOf, carryForwardsOf, returnLinesOf, type StoredDataset } from '../../../src/api/monitoring-rows';

@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bytesSource } from '../../../src/import/byte-sources';
-import type { StoredChunk } from '../../../src/import/import-session';
+import type { StoredChunk } from '../../../src/import/stored-chunk';
 import {
   ContentHasher,
   DatasetReadBack,

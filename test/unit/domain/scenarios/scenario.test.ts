@@ -25,9 +25,9 @@ const same = (a: Scenario, b: Scenario) => expect(JSON.stringify(scenarioToJson(
 
 describe('stored scenarios', () => {
   it('store money as decimal strings in pounds, never as numbers', () => {
-    const json = scenarioToJson(base) as { roadCasualty: { openingBalance: unknown; commitments: { amount: unknown }[] } };
-    expect(json.roadCasualty.openingBalance).toBe('1582000');
-    expect(json.roadCasualty.commitments[0]!.amount).toBe('730000');
+    const roadCasualty = scenarioToJson(base).roadCasualty as { openingBalance: unknown; commitments: readonly { amount: unknown }[] };
+    expect(roadCasualty.openingBalance).toBe('1582000');
+    expect(roadCasualty.commitments[0]!.amount).toBe('730000');
   });
 
   it('read back exactly what was stored, through JSON', () => {
@@ -43,7 +43,7 @@ describe('stored scenarios', () => {
   });
 
   it('refuse a damaged record, naming every problem', () => {
-    const json = scenarioToJson(base) as Record<string, never>;
+    const json = scenarioToJson(base);
     const damaged = JSON.parse(JSON.stringify(json)) as { format: number; roadCasualty: { openingBalance: unknown; commitments: { status: string; amount: unknown }[] } };
     damaged.roadCasualty.openingBalance = 1582000.5; // a float: not accepted
     damaged.roadCasualty.commitments[1]!.status = 'maybe';
