@@ -371,7 +371,7 @@ export class ImportSession {
     this.bound = columns.flatMap((column) => {
       const index = this.plan.mapping[column.key];
       if (index === null || index === undefined || index >= record.length) return [];
-      return [{ column, index, header: this.headers[index] ?? '', scale: this.plan.scales[column.key] === 'thousands' ? 1000 : 1 } as Bound];
+      return [{ column, index, header: this.headers[index] ?? '', scale: this.plan.scales[column.key] === 'thousands' ? 1000 : 1 }];
     });
     this.amountColumns = this.bound.filter((b) => b.column.type === 'amount');
     // A ledger without an Amount column takes its value from Debit and Credit (debit positive, credit negative).

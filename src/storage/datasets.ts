@@ -274,7 +274,7 @@ export async function migrateDatasets(db?: Db): Promise<number> {
 /** Marks an import as running: if its page never finishes it, the next start-up knows, tidies and tells. */
 export async function beginImport(datasetId: string, info: { fileName: string; size: number }, db?: Db): Promise<void> {
   const d = db ?? (await openOutturnDb());
-  await guarded(() => d.put('settings', { datasetId, fileName: info.fileName, size: info.size, startedAt: new Date().toISOString() } as never, RUNNING + datasetId));
+  await guarded(() => d.put('settings', { datasetId, fileName: info.fileName, size: info.size, startedAt: new Date().toISOString() }, RUNNING + datasetId));
 }
 
 /** An import given up (cancelled, crashed, refused): its chunks and its marker go, together. */

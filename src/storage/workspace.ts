@@ -54,7 +54,7 @@ export async function datasetContentSha256(meta: DatasetMeta, db?: Db): Promise<
     if (!chunk) throw new Error(`${meta.name}: row chunk ${i} of ${meta.chunkCount} is missing from this browser's storage.`);
     hasher.addChunk(encodeChunk(chunk));
   }
-  return hasher.finish(meta as never);
+  return hasher.finish(meta);
 }
 
 /**
@@ -87,7 +87,7 @@ export async function* workspaceLinesFromStorage(stamp: { exportedAt: string; ap
       attached.add(meta.receiptId);
       yield line({ type: 'receipt', receipt: receipt as unknown as JsonValue });
     }
-    yield line({ type: 'dataset', meta: meta as unknown as JsonValue, contentSha256: hasher.finish(meta as never) });
+    yield line({ type: 'dataset', meta: meta as unknown as JsonValue, contentSha256: hasher.finish(meta) });
   }
   for (const receipt of await d.getAll('receipts')) {
     if (!attached.has(receipt.id)) yield line({ type: 'receipt', receipt: receipt as unknown as JsonValue });
@@ -111,7 +111,7 @@ export async function localWorkspaceState(names: ReadonlySet<string>, db?: Db) {
   const keyed = async (store: 'profiles' | 'scenarios' | 'snapshots', key: (r: Record<string, unknown>) => string) =>
     new Map((await d.getAll(store)).map((r) => [key(r as Record<string, unknown>), canonicalJson(r as unknown as JsonValue)]));
   const settings = new Map<string, string>();
-  for (const name of await settingNames(d)) settings.set(name, canonicalJson(((await d.get('settings', name)) ?? null) as JsonValue));
+  for (const name of await settingNames(d)) settings.set(name, canonicalJson(((await d.get('settings', name)) ?? null)));
   return {
     datasets,
     receiptIds: new Set((await d.getAllKeys('receipts')).map(String)),

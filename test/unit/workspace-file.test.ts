@@ -95,7 +95,7 @@ describe("a dataset's content hash", () => {
   const readBack = (chunks: StoredChunk[], written: string, receipt: object | null) => {
     const rb = new DatasetReadBack('d1');
     for (const c of chunks) rb.addChunk(JSON.parse(JSON.stringify(encodeChunk(c))));
-    return rb.finish(meta(5), written, receipt as never);
+    return rb.finish(meta(5), written, receipt);
   };
   // 100 + 200 + 300 + 400 + 500 pence = £15.00.
   const receipt = { sha256: 'ab'.repeat(32), rows: { accepted: 5 }, controlTotals: [{ column: 'amount', net: '15.00' }] };
