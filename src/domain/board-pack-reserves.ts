@@ -32,8 +32,8 @@ const COLUMNS = ['opening', 'added', 'usage', 'closing', 'net'] as const;
 type Column = (typeof COLUMNS)[number];
 const WORDS: Readonly<Record<string, string>> = { opening: 'opening balance', added: 'added', used: 'used', closing: 'closing balance' };
 
-export const ABOVE_LINE: PackStatus = { icon: '▲', text: 'Above the 5% line: a justification is expected', level: 'amber' };
-export const WITHIN_LINE: PackStatus = { icon: '✓', text: 'At or below the 5% line', level: 'green' };
+const ABOVE_LINE: PackStatus = { icon: '▲', text: 'Above the 5% line: a justification is expected', level: 'amber' };
+const WITHIN_LINE: PackStatus = { icon: '✓', text: 'At or below the 5% line', level: 'green' };
 
 export function reservesPages(position: ReservesPosition, share: GeneralReserveShare): PackPage[] {
   const items = RESERVE_GROUPS.flatMap((g) => position.reserves.filter((r) => r.group === g.id)).concat(position.reserves.filter((r) => r.group === null));

@@ -36,13 +36,6 @@ export interface BoardGroup {
   label: string;
 }
 
-export interface BoardSubtotal {
-  key: string;
-  label: string;
-  /** The areas it adds, in order; it is printed after the last of them. */
-  areas: readonly string[];
-}
-
 export interface BoardTableSpec {
   id: string;
   title: string;
@@ -160,7 +153,7 @@ export function areaNamed(structure: BoardStructure, name: string): BoardArea | 
  * - RPU is the collaborated Roads Policing Unit (para 4.9) and ERSOU the regional organised crime unit:
  *   Collaboration.
  */
-export const CARRY_FORWARD_DEPARTMENTS_2017_18: Readonly<Record<string, string>> = {
+const CARRY_FORWARD_DEPARTMENTS_2017_18: Readonly<Record<string, string>> = {
   'local-policing': 'local-policing',
   pcc: 'corporate-costs-and-grants',
   corporate: 'organisational-support',

@@ -221,17 +221,11 @@ export function createDecoder(evidence: Pick<EncodingEvidence, 'encoding' | 'bom
   };
 }
 
-export function detectEncoding(bytes: Uint8Array): EncodingVerdict {
-  const d = new EncodingDetector();
-  d.push(bytes, true);
-  return d.verdict();
-}
-
 /**
  * Where in a piece of bytes UTF-8 first breaks (0 if at its start, e.g. a character split across pieces).
  * Only run on the piece that failed, to name the byte in the receipt.
  */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
+function firstInvalidUtf8(bytes: Uint8Array): number {
   for (let i = 0; i < bytes.length; ) {
     const b = bytes[i]!;
     const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
@@ -246,7 +240,7 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 }
 
 /** Where in a piece of UTF-16 bytes a code unit is broken: an unpaired surrogate, or a last odd byte. */
-export function firstInvalidUtf16(bytes: Uint8Array, littleEndian: boolean): number {
+function firstInvalidUtf16(bytes: Uint8Array, littleEndian: boolean): number {
   const unit = (i: number): number => (littleEndian ? bytes[i]! | (bytes[i + 1]! << 8) : (bytes[i]! << 8) | bytes[i + 1]!);
   let i = 0;
   for (; i + 1 < bytes.length; i += 2) {

@@ -7,7 +7,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
  */
 
 export const DB_NAME = 'outturn';
-export const DB_VERSION = 1;
+const DB_VERSION = 1;
 
 /** A value stored as JSON-safe data: money as decimal strings (never floats), dates as ISO strings. */
 export type Stored = string | number | boolean | null | Stored[] | { [key: string]: Stored | undefined };
@@ -44,7 +44,7 @@ export function openOutturnDb(name: string = DB_NAME): Promise<Db> {
 }
 
 /** The database was written by a newer Outturn: this version must not touch it, and says so. */
-export class NewerDatabase extends Error {
+class NewerDatabase extends Error {
   constructor() {
     super(
       `The data kept in this browser was saved by a newer version of Outturn (its database is past version ${DB_VERSION}, the newest this version reads). Nothing was read or changed. Open Outturn at the newer version's address to see it.`,

@@ -8,7 +8,7 @@ import type { SessionResult, StoredChunk } from '../../src/import/import-session
 import { planOf, planProblems } from '../../src/import/preview';
 import { importRows, preview, scan, sizeRefusal, type ByteSource } from '../../src/import/run-import';
 
-export const ROOT = join(import.meta.dirname, '../..');
+const ROOT = join(import.meta.dirname, '../..');
 
 export type Outcome =
   | { outcome: 'refused'; stage: 'size' | 'scan' | 'layout'; message: string }
