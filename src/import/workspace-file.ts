@@ -49,7 +49,7 @@ export function isLocalSetting(name: string): boolean {
 // Typed arrays as base64 (little-endian)
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const B64_INDEX = new Map([...B64].map((c, i) => [c, i]));
+const B64_INDEX = new Map(Array.from(B64, (c, i) => [c, i]));
 
 export function bytesToBase64(bytes: Uint8Array): string {
   let out = '';

@@ -33,7 +33,7 @@ export function ForecastHistorySection({ models, suffix }: { models: readonly Re
         columns={[
           { key: 'area', header: 'Area', cell: (a: (typeof shown.areas)[number]) => a.label },
           ...months.map((m, i) => ({ key: `p${m}`, header: `P${m}`, numeric: true, cell: (a: (typeof shown.areas)[number]) => (a.forecast[i] ? formatWholeThousands(a.forecast[i]) : 'no forecast') })),
-          { key: 'movement', header: `Movement P${months[0]} to P${months[months.length - 1]}`, numeric: true, cell: (a) => formatWholeThousands(movement.get(a.key) ?? ZERO) },
+          { key: 'movement', header: `Movement P${months[0]!} to P${months[months.length - 1]!}`, numeric: true, cell: (a) => formatWholeThousands(movement.get(a.key) ?? ZERO) },
         ]}
         rows={shown.areas}
         rowKey={(a) => a.key}
