@@ -10,6 +10,7 @@ import {
   textCell,
   thousandsString,
   type PackBlock,
+  type PackCell,
   type PackPage,
   type PackRow,
   type PackStatus,
@@ -72,7 +73,7 @@ export function reservesPages(position: ReservesPosition, share: GeneralReserveS
     label,
     rowType,
     group,
-    cells: Object.fromEntries([['reserve', textCell(label)], ...COLUMNS.map((c) => [c, roundedCell(f.exact[c], f.shown[c])])]),
+    cells: Object.fromEntries<PackCell>([['reserve', textCell(label)], ...COLUMNS.map((c): [string, PackCell] => [c, roundedCell(f.exact[c], f.shown[c])])]),
   });
   const rows: PackRow[] = [];
   for (const g of RESERVE_GROUPS) {

@@ -18,7 +18,7 @@ describe('Content-Security-Policy', () => {
     expect(directives['connect-src']).toEqual(["'self'"]);
     expect(directives['object-src']).toEqual(["'none'"]);
     for (const sources of Object.values(directives)) {
-      for (const source of sources as string[]) expect(["'self'", "'none'", 'data:']).toContain(source);
+      for (const source of sources) expect(["'self'", "'none'", 'data:']).toContain(source);
     }
   });
 });
