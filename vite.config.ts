@@ -17,7 +17,7 @@ function sampleData(): Plugin {
     configureServer(server) {
       server.middlewares.use('/data', (req, res, next) => {
         const file = decodeURIComponent((req.url ?? '').replace(/^\//, '').split('?')[0] ?? '');
-        if (!sampleFiles().includes(file)) return next();
+        if (!sampleFiles().includes(file)) { next(); return; }
         res.setHeader('Content-Type', 'text/csv; charset=utf-8');
         res.end(readFileSync(join(DATA_DIR, file)));
       });

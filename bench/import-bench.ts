@@ -51,7 +51,9 @@ const plan = planOf(await preview(source, scanned.verdict.evidence));
 // The memory measurement keeps them all (keep: true), to weigh the stored form.
 async function wholeImport(keep = false): Promise<{ net: string; accepted: number; chunks: StoredChunk[]; chunkCount: number }> {
   const chunks: StoredChunk[] = [];
-  const result = await importRows(source, plan, (c) => void (keep && chunks.push(c)));
+  const result = await importRows(source, plan, (c) => {
+    if (keep) chunks.push(c);
+  });
   return { net: penceToPounds(result.controlTotals[0]!.net), accepted: result.rows.accepted, chunks, chunkCount: result.chunkCount };
 }
 

@@ -27,12 +27,12 @@ import { loadTableSource } from './sample-tables';
  */
 
 /** The titles the Revenue page gives the two year-end tables. */
-export const REVENUE_TITLES = {
+const REVENUE_TITLES = {
   table1: 'Table 1: Revenue Outturn 2017/18',
   constabulary: 'Draft Outturn 2017/18: Constabulary summary',
 } as const;
 
-export const PAPER_CASE = 'the paper’s case (BCB 4 April 2019), opening at Table 5’s balance';
+const PAPER_CASE = 'the paper’s case (BCB 4 April 2019), opening at Table 5’s balance';
 const ROAD_CASUALTY_KEY = keyOf('Road Casualty Reduction & Support Fund');
 
 /** The tables the pack is drawn from: the paper's, whose checks make the reconciliation (not any other data loaded). */
@@ -70,7 +70,7 @@ function paperCase(table5: PrintedTable): RoadCasualtyInput {
 }
 
 /** The domain models the pack is drawn from. Throws (with a message for the page) if a table is missing. */
-export function packContent(inputs: PackInputs): PackContent {
+function packContent(inputs: PackInputs): PackContent {
   const t = (file: SampleFile) => printed(inputs.tables, file);
   const table1 = t(SAMPLE_FILES.table1);
   const reservesTable = t(SAMPLE_FILES.reserves);
@@ -93,7 +93,7 @@ export function packContent(inputs: PackInputs): PackContent {
 }
 
 /** Where each table came from, for the cover. */
-export function packSources(tables: readonly FrozenTable[]): PackSource[] {
+function packSources(tables: readonly FrozenTable[]): PackSource[] {
   return tables.map((t) => ({
     file: t.file,
     title: PAPER_2017_18[t.file as keyof typeof PAPER_2017_18]?.title ?? t.file,

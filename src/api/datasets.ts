@@ -3,7 +3,7 @@ import { deleteDataset, deleteReceipt, dismissNotice, listDatasets, listNotices,
 import { announceDatasetsChanged } from './cross-tab';
 import { ensureStarted, importSample } from './sample-bootstrap';
 
-export const datasetsQuery = queryOptions({
+const datasetsQuery = queryOptions({
   queryKey: ['datasets', 'list'],
   queryFn: async () => {
     await ensureStarted();
@@ -11,7 +11,7 @@ export const datasetsQuery = queryOptions({
   },
 });
 
-export const receiptsQuery = queryOptions({
+const receiptsQuery = queryOptions({
   queryKey: ['datasets', 'receipts'],
   queryFn: async () => {
     await ensureStarted();
@@ -23,7 +23,7 @@ export const receiptsQuery = queryOptions({
  * Stored records that cannot be read (damaged, or from another version of Outturn), with the reason:
  * datasets and receipts ('all', the Import page), or datasets only ('datasets', the notice on every page).
  */
-export const setAsideQuery = (scope: 'all' | 'datasets') =>
+const setAsideQuery = (scope: 'all' | 'datasets') =>
   queryOptions({
     queryKey: ['datasets', 'set-aside', scope],
     queryFn: async () => {
@@ -33,7 +33,7 @@ export const setAsideQuery = (scope: 'all' | 'datasets') =>
   });
 
 /** What the user should hear about from an earlier visit: imports a closed or reloaded page left unfinished. */
-export const noticesQuery = queryOptions({
+const noticesQuery = queryOptions({
   queryKey: ['datasets', 'notices'],
   queryFn: async () => {
     await ensureStarted();
@@ -101,5 +101,5 @@ export function useReloadSample() {
   });
 }
 
-export type { DatasetMeta, Notice, SetAside } from '../storage/datasets';
+export type { DatasetMeta, SetAside } from '../storage/datasets';
 export type { MappingProfile } from '../storage/profiles';

@@ -27,7 +27,7 @@ function reader(plan: ImportPlan, chunk: StoredChunk) {
     const pence = chunk.pence[key]?.[i];
     return pence === undefined || Number.isNaN(pence) ? null : fromPence(pence);
   };
-  const period = (i: number): number | null => (chunk.periods[i] ? chunk.periods[i]! : null);
+  const period = (i: number): number | null => (chunk.periods[i] ? chunk.periods[i] : null);
   const year = (i: number): number | null => chunk.dates['year']?.[i] || null;
   return { text, money, period, year };
 }

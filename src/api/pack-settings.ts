@@ -3,9 +3,9 @@ import type { PackSettings } from '../domain/board-pack/pack-snapshot';
 import { getSetting, putSetting } from '../storage/datasets';
 
 /** The board pack's settings, kept with the other settings (and so carried in a workspace file). */
-export const PACK_SETTINGS_KEY = 'board-pack';
+const PACK_SETTINGS_KEY = 'board-pack';
 
-export const DEFAULT_PACK_SETTINGS: PackSettings = {
+const DEFAULT_PACK_SETTINGS: PackSettings = {
   title: 'Revenue and capital outturn 2017/18',
   organisation: 'Cambridgeshire Police and Crime Commissioner and Constabulary',
   period: '2017/18 provisional outturn (year end, period 12)',
@@ -13,9 +13,9 @@ export const DEFAULT_PACK_SETTINGS: PackSettings = {
 };
 
 /** Stored settings as the pack's settings: a field that is missing or not text falls back to its default. */
-export function readPackSettings(value: unknown): PackSettings {
+function readPackSettings(value: unknown): PackSettings {
   const o = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-  const text = (key: 'title' | 'organisation' | 'period') => (typeof o[key] === 'string' && (o[key] as string).trim() !== '' ? (o[key] as string) : DEFAULT_PACK_SETTINGS[key]);
+  const text = (key: 'title' | 'organisation' | 'period') => (typeof o[key] === 'string' && (o[key]).trim() !== '' ? (o[key]) : DEFAULT_PACK_SETTINGS[key]);
   return {
     title: text('title'),
     organisation: text('organisation'),
@@ -24,7 +24,7 @@ export function readPackSettings(value: unknown): PackSettings {
   };
 }
 
-export const packSettingsQuery = queryOptions({
+const packSettingsQuery = queryOptions({
   queryKey: ['settings', PACK_SETTINGS_KEY],
   queryFn: async () => readPackSettings(await getSetting<unknown>(PACK_SETTINGS_KEY)),
 });

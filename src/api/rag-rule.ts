@@ -36,7 +36,7 @@ function fromStored(s: StoredRule | undefined): RagRule {
   }
 }
 
-export const ragRuleQuery = queryOptions({
+const ragRuleQuery = queryOptions({
   queryKey: ['settings', SETTING],
   queryFn: async () => fromStored(await getSetting<StoredRule>(SETTING)),
   staleTime: Infinity,

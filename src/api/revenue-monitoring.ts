@@ -77,7 +77,7 @@ async function loadMonitoring(): Promise<MonitoringData> {
   return { inputs, sources, illustrative: names.some((n) => ILLUSTRATIVE.test(n)) };
 }
 
-export const monitoringQuery = queryOptions({ queryKey: ['datasets', 'monitoring'], queryFn: loadMonitoring, staleTime: Infinity });
+const monitoringQuery = queryOptions({ queryKey: ['datasets', 'monitoring'], queryFn: loadMonitoring, staleTime: Infinity });
 
 export function useMonitoringData() {
   return useQuery(monitoringQuery);
@@ -107,7 +107,7 @@ async function loadLedgerLines(costCentre: string, subjective: string, month: nu
   return lines.sort((a, b) => a.period - b.period || ymd(a.postingDate).localeCompare(ymd(b.postingDate)) || a.row - b.row);
 }
 
-export const ledgerLinesQuery = (costCentre: string, subjective: string, month: number) =>
+const ledgerLinesQuery = (costCentre: string, subjective: string, month: number) =>
   queryOptions({
     queryKey: ['datasets', 'ledger-lines', costCentre, subjective, month],
     queryFn: () => loadLedgerLines(costCentre, subjective, month),

@@ -5,7 +5,7 @@ import { deleteScenario, listScenarios, saveScenario } from '../storage/scenario
 export type { ScenarioList, UnreadableScenario } from '../storage/scenarios';
 
 /** The saved scenarios (IndexedDB), their query, and the mutations that change them. */
-export const scenariosQuery = () => queryOptions({ queryKey: ['scenarios'], queryFn: () => listScenarios() });
+const scenariosQuery = () => queryOptions({ queryKey: ['scenarios'], queryFn: () => listScenarios() });
 
 export function useScenarios() {
   return useQuery(scenariosQuery());

@@ -19,7 +19,7 @@ export interface SnapshotList {
   unreadable: UnreadableSnapshot[];
 }
 
-export async function listSnapshots(): Promise<SnapshotList> {
+async function listSnapshots(): Promise<SnapshotList> {
   const list: SnapshotList = { snapshots: [], unreadable: [] };
   for (const record of await listSnapshotRecords()) {
     const read = readSnapshot(record);
@@ -33,14 +33,14 @@ export async function listSnapshots(): Promise<SnapshotList> {
   return list;
 }
 
-export const snapshotsQuery = queryOptions({ queryKey: ['snapshots'], queryFn: listSnapshots });
+const snapshotsQuery = queryOptions({ queryKey: ['snapshots'], queryFn: listSnapshots });
 
 export function useSnapshots() {
   return useQuery(snapshotsQuery);
 }
 
 /** Freezes the pack drawn from `inputs` now: the pack, its inputs and this app's version, sealed by SHA-256. */
-export function freezeSnapshot(name: string, inputs: PackInputs, now: Date = new Date()): Snapshot {
+function freezeSnapshot(name: string, inputs: PackInputs, now: Date = new Date()): Snapshot {
   const frozenAt = now.toISOString();
   const pack = buildPackFromInputs(inputs, { producedAt: frozenAt, appVersion: APP_VERSION });
   return sealSnapshot({ format: SNAPSHOT_FORMAT, id: crypto.randomUUID(), name, frozenAt, appVersion: APP_VERSION, inputs, pack });

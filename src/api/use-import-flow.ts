@@ -44,14 +44,14 @@ export function useImportFlow() {
   const choose = useCallback(
     async (file: File) => {
       const refusal = sizeRefusal(file.name, file.size);
-      if (refusal) return fail(new Error(refusal));
+      if (refusal) { fail(new Error(refusal)); return; }
       setStep({ name: 'scanning', file, progress: null });
       try {
         const j = startJob({ type: 'scan', name: file.name, file }, (progress) => setStep({ name: 'scanning', file, progress }));
         job.current = j;
         const scan = await j.promise;
-        if (!scan.verdict.ok) return fail(new Error(`${file.name}: ${scan.verdict.message}`));
-        if (scan.duplicates.length > 0) return setStep({ name: 'duplicate', file, scan });
+        if (!scan.verdict.ok) { fail(new Error(`${file.name}: ${scan.verdict.message}`)); return; }
+        if (scan.duplicates.length > 0) { setStep({ name: 'duplicate', file, scan }); return; }
         await showPreview(file, scan, {}, true);
       } catch (error) {
         fail(error);

@@ -40,7 +40,7 @@ import { APP_VERSION } from './snapshots';
  * first, records last in one transaction), so a failure part-way leaves this browser as it was.
  */
 
-export const workspaceCountsQuery = queryOptions({
+const workspaceCountsQuery = queryOptions({
   queryKey: ['datasets', 'workspace-counts'],
   queryFn: async () => {
     await ensureStarted();

@@ -89,7 +89,7 @@ async function main(): Promise<void> {
       `${s.file} (${s.size} bytes)  sha256 ${s.sha256}`,
       `encoding  ${s.encoding}: ${s.encodingReason}`,
       `layout    ${s.delimiter}-delimited, header on row ${s.headerRow} (${receipt.headerReason}); read as ${s.kind}`,
-      `mapping   ${receipt.mapping.filter((m) => m.header).map((m) => `${m.label} <- "${m.header}"${m.scale === 'thousands' ? " (£'000)" : ''}`).join('; ')}`,
+      `mapping   ${receipt.mapping.filter((m) => m.header).map((m) => `${m.label} <- "${m.header ?? ''}"${m.scale === 'thousands' ? " (£'000)" : ''}`).join('; ')}`,
       `rows      ${s.rows.read} read = ${s.rows.accepted} accepted + ${s.rows.rejected} rejected + ${s.rows.skipped} skipped (totals, footers); ${s.rows.blank} blank, ${s.rows.preamble} above the header`,
       ...s.totalsByColumn.map((t) => `totals    ${t.column}: debits ${t.debit}, credits ${t.credit}, net ${t.net}`),
       ...s.totalRowChecks.map((c) => `check     row ${c.row} "${c.label}" ${c.column}: file says ${c.printed}, rows add to ${c.computed}: ${c.status === 'pass' ? 'agrees' : `DIFFERS by ${c.difference}`}`),

@@ -255,7 +255,7 @@ export function paperTargets(paper: PaperInputs): Map<string, AreaTarget> {
     if (row.rowType !== 'item') continue;
     const area = areaOfDepartment(BOARD_2017_18, row.text['Department'] ?? '');
     const t = area ? targets.get(area.key) : undefined;
-    if (!t) throw new Error(`Appendix 2: no area for department "${row.text['Department']}"`);
+    if (!t) throw new Error(`Appendix 2: no area for department "${row.text['Department'] ?? ''}"`);
     t.carryForward = t.carryForward.plus(row.values[amount]!);
   }
   return targets;

@@ -119,7 +119,7 @@ const MASKED_ATTRIBUTES = ['title', 'aria-label'] as const;
  * is called: it stops watching and puts back every text and attribute it changed (unless the page has
  * changed it since).
  */
-export function maskFigures(root: HTMLElement): () => void {
+function maskFigures(root: HTMLElement): () => void {
   const texts = new Map<Text, { original: string; masked: string }>();
   const attributes = new Map<Element, Map<string, { original: string; masked: string }>>();
 

@@ -62,11 +62,7 @@ export function rowHref(tableId: string, rowKey: string): string {
   return page ? `${page}#${anchor}` : `/reconciliation?table=${encodeURIComponent(tableId)}#${anchor}`;
 }
 
-/** The id of a check's row on the Reconciliation page, and the link to it. */
+/** The id of a check's row on the Reconciliation page. */
 export function checkAnchorId(checkId: string): string {
   return `check-${keyOf(checkId)}`;
-}
-
-export function checkHref(checkId: string): string {
-  return `/reconciliation#${checkAnchorId(checkId)}`;
 }

@@ -8,7 +8,7 @@ import { checkAnchorId, rowHref, tableIdOf, tableShortNameOf } from './row-links
 import { TieOutBadge } from './status-badge';
 
 /** A figure as the papers print it: £'000 with brackets, or a percentage; "n/s" when not shown. */
-export function tieOutFigure(value: Money | null, unit: TieOutResult['unit']): string {
+function tieOutFigure(value: Money | null, unit: TieOutResult['unit']): string {
   if (value === null) return 'n/s';
   // Negatives in brackets for percentages too, as the papers print them.
   if (unit === 'percent') return value.isNegative() ? `(${value.abs().toString()}%)` : `${value.toString()}%`;
@@ -23,7 +23,7 @@ const columnName = (column: string): string =>
     .replace(/^£'000$/, '');
 
 /** The rows behind a tie-out, each a link to its row (with the columns read there); figures stated in the text are quoted. */
-export function FigureLinks({ figures }: { figures: readonly Figure[] }) {
+function FigureLinks({ figures }: { figures: readonly Figure[] }) {
   // A row read twice (applied and transfer on one line) is one row to look at, with both columns named.
   const rows = new Map<string, { figure: Figure; columns: string[] }>();
   for (const f of figures) {

@@ -59,10 +59,10 @@ const ROW_TYPE = /^row\s*type$/i;
 /** Binds a header record to the plan's kind, mapping and scales. */
 export function bindHeaders(plan: Pick<ImportPlan, 'kind' | 'mapping' | 'scales'>, record: readonly string[]): Binding {
   const headers = record.map((h) => h.trim());
-  const bound = KIND_COLUMNS[plan.kind].flatMap((column) => {
+  const bound = KIND_COLUMNS[plan.kind].flatMap((column): Bound[] => {
     const index = plan.mapping[column.key];
     if (index === null || index === undefined || index >= record.length) return [];
-    return [{ column, index, header: headers[index] ?? '', scale: plan.scales[column.key] === 'thousands' ? 1000 : 1 } as Bound];
+    return [{ column, index, header: headers[index] ?? '', scale: plan.scales[column.key] === 'thousands' ? 1000 : 1 }];
   });
   let amountColumns = bound.filter((b) => b.column.type === 'amount');
   // A ledger without an Amount column takes its value from Debit and Credit (debit positive, credit negative).

@@ -10,7 +10,7 @@ export type ColumnScale = 'pounds' | 'thousands';
  * A header reduced to its words: case, units, printed formula letters and years removed, so
  * "Budget B/Fwd (£'000) [D]" and "budget b fwd" compare equal.
  */
-export function normaliseHeader(header: string): string {
+function normaliseHeader(header: string): string {
   const words = header
     .toLowerCase()
     .replace(/\[[^\]]*\]/g, ' ') // printed formula letters: [G = D+E+F]

@@ -221,12 +221,6 @@ export function createDecoder(evidence: Pick<EncodingEvidence, 'encoding' | 'bom
   };
 }
 
-export function detectEncoding(bytes: Uint8Array): EncodingVerdict {
-  const d = new EncodingDetector();
-  d.push(bytes, true);
-  return d.verdict();
-}
-
 /**
  * Where in a piece of bytes UTF-8 first breaks (0 if at its start, e.g. a character split across pieces).
  * Only run on the piece that failed, to name the byte in the receipt.

@@ -24,13 +24,6 @@ import { CHUNK_ROWS, type StoredChunk } from './stored-chunk';
  *   chunk-builder  accepted rows to the stored form (stored-chunk.ts)
  */
 
-// The types other layers name, where they have always been found.
-export type { ImportPlan } from './import-plan';
-export type { StoredChunk } from './stored-chunk';
-export type { ControlTotal, ImportIssue, RejectedRow, RowCounts, SessionResult, SkippedRow, TotalRowCheck } from './session-result';
-export { CHUNK_ROWS } from './stored-chunk';
-export { clipValue } from './issue-log';
-export { formatYmd } from './fast-cells';
 
 export interface SessionOptions {
   chunkRows?: number;

@@ -13,7 +13,7 @@ import { detectDelimiter, detectHeaderRow, detectNewline, type Delimiter, type N
 export const PREVIEW_CHARS = 256 * 1024;
 const PREVIEW_RECORDS = 200;
 /** Excel's limit: a header wider than this is not a table anyone exported. */
-export const MAX_COLUMNS = 16_384;
+const MAX_COLUMNS = 16_384;
 
 export interface PreviewChoices {
   headerIndex?: number;

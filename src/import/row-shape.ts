@@ -70,7 +70,7 @@ export function classifyRow(input: ShapeInput): RowShape {
   const matchesSince = equalsRunning(input.amounts, input.sinceLastTotal);
   const matchesAll = equalsRunning(input.amounts, input.sinceStart);
   if (declared === 'subtotal' || declared === 'total') {
-    return { type: declared, reason: `marked "${input.declaredType}" in the Row type column`, matches: matchesSince || matchesAll };
+    return { type: declared, reason: `marked "${input.declaredType ?? ''}" in the Row type column`, matches: matchesSince || matchesAll };
   }
   const hasAmounts = input.amounts.some((a) => a !== null);
   const words = input.cells.some((c) => TOTAL_WORD.test(c));

@@ -34,7 +34,7 @@ export interface Progress {
 }
 
 /** Files above this are refused before any work starts (IndexedDB quota and memory on an ordinary PC). */
-export const MAX_FILE_BYTES = 1024 * 1024 * 1024;
+const MAX_FILE_BYTES = 1024 * 1024 * 1024;
 
 const bytesIn = (n: number): string => `${n.toLocaleString('en-GB')} bytes`;
 

@@ -38,7 +38,7 @@ export const WORKSPACE_TYPE = 'outturn-workspace';
  * running here (storage/datasets.ts); another browser taking them in would report or tidy what never
  * happened there.
  */
-export const LOCAL_SETTINGS: readonly string[] = ['sample-imported', 'notices'];
+const LOCAL_SETTINGS: readonly string[] = ['sample-imported', 'notices'];
 const LOCAL_SETTING_PREFIXES: readonly string[] = ['import-running/'];
 
 export function isLocalSetting(name: string): boolean {
@@ -49,7 +49,7 @@ export function isLocalSetting(name: string): boolean {
 // Typed arrays as base64 (little-endian)
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const B64_INDEX = new Map([...B64].map((c, i) => [c, i]));
+const B64_INDEX = new Map(Array.from(B64, (c, i) => [c, i]));
 
 export function bytesToBase64(bytes: Uint8Array): string {
   let out = '';
@@ -166,7 +166,7 @@ export interface DatasetContent {
   aggregates: JsonValue;
 }
 
-export function datasetContentOf(meta: DatasetContent): DatasetContent {
+function datasetContentOf(meta: DatasetContent): DatasetContent {
   return { name: meta.name, kind: meta.kind, sha256: meta.sha256, size: meta.size, rowCount: meta.rowCount, headers: meta.headers, skippedRows: meta.skippedRows, aggregates: meta.aggregates };
 }
 

@@ -64,6 +64,7 @@ export function judgeDatasetRecord<M>(record: unknown): MetaVerdict<M> {
   if (!isObject(record)) return { status: 'unreadable', reason: 'it is not a dataset record' };
   const schema = record.schema;
   if (schema !== undefined && (typeof schema !== 'number' || !Number.isInteger(schema) || schema < 1)) {
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- whatever was stored, named as best it can be (JSON.stringify throws on a BigInt)
     return { status: 'unreadable', reason: `its layout number (${String(schema)}) is not one Outturn ever wrote` };
   }
   if (typeof schema === 'number' && schema > DATASET_SCHEMA) {

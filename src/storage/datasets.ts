@@ -58,7 +58,7 @@ export interface DatasetMeta {
   aggregates: [string, string, number, number][];
 }
 
-export class StorageRefused extends Error {
+class StorageRefused extends Error {
   constructor(cause: unknown) {
     const name = cause instanceof DOMException ? cause.name : '';
     super(
@@ -138,16 +138,10 @@ export async function listDatasets(db?: Db): Promise<DatasetMeta[]> {
   return all.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }
 
-export async function getReceipt(id: string, db?: Db): Promise<ImportReceipt | undefined> {
-  const d = db ?? (await openOutturnDb());
-  const r = await d.get('receipts', id);
-  return problemOfReceipt(r) === null ? (r as unknown as ImportReceipt) : undefined;
-}
-
 /** The receipts that can be read, newest first. Any other is set aside (listSetAside). */
 export async function listReceipts(db?: Db): Promise<ImportReceipt[]> {
   const d = db ?? (await openOutturnDb());
-  const all = (await d.getAll('receipts')).filter((r) => problemOfReceipt(r) === null) as unknown as ImportReceipt[];
+  const all = (await d.getAll('receipts')).filter((r) => problemOfReceipt(r) === null);
   return all.sort((a, b) => b.finishedAt.localeCompare(a.finishedAt));
 }
 
@@ -160,7 +154,7 @@ export async function findByHash(sha256: string, db?: Db): Promise<DatasetMeta[]
 }
 
 /** Stored rows that are not as their dataset says: the page says which, and what to do. */
-export class StoredDataDamaged extends Error {
+class StoredDataDamaged extends Error {
   constructor(name: string, problem: string) {
     super(`The stored rows of ${name} cannot be read: ${problem}. Delete it on the Import page and import the file again; nothing else is affected.`);
   }
@@ -339,7 +333,7 @@ export async function sweepUnfinishedImports(db?: Db): Promise<Notice[]> {
 }
 
 /** Chunks that belong to no dataset: left by an import that was cancelled, crashed or reloaded away. */
-export async function deleteOrphanChunks(db?: Db): Promise<number> {
+async function deleteOrphanChunks(db?: Db): Promise<number> {
   const d = db ?? (await openOutturnDb());
   const datasets = new Set((await d.getAllKeys('datasets')).map(String));
   const tx = d.transaction('chunks', 'readwrite');

@@ -13,7 +13,7 @@ import type { MappingProfile } from './profiles';
  */
 
 export const DB_NAME = 'outturn';
-export const DB_VERSION = 1;
+const DB_VERSION = 1;
 
 /**
  * A record kept as it came (a workspace file's profile, scenario or frozen pack, checked only for its key):
@@ -60,7 +60,7 @@ export function openOutturnDb(name: string = DB_NAME): Promise<Db> {
 }
 
 /** The database was written by a newer Outturn: this version must not touch it, and says so. */
-export class NewerDatabase extends Error {
+class NewerDatabase extends Error {
   constructor() {
     super(
       `The data kept in this browser was saved by a newer version of Outturn (its database is past version ${DB_VERSION}, the newest this version reads). Nothing was read or changed. Open Outturn at the newer version's address to see it.`,

@@ -21,8 +21,3 @@ export async function findProfile(signature: string, db?: Db): Promise<MappingPr
   const d = db ?? (await openOutturnDb());
   return (await d.get('profiles', signature)) as unknown as MappingProfile | undefined;
 }
-
-export async function listProfiles(db?: Db): Promise<MappingProfile[]> {
-  const d = db ?? (await openOutturnDb());
-  return (await d.getAll('profiles')) as unknown as MappingProfile[];
-}

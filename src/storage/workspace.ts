@@ -42,7 +42,7 @@ export async function workspaceCounts(db?: Db): Promise<WorkspaceCounts> {
 
 /** A stored chunk, one at a time (keys [datasetId, index]). */
 async function chunkAt(d: Db, datasetId: string, index: number): Promise<StoredChunk | undefined> {
-  return (await d.get('chunks', [datasetId, index])) as unknown as StoredChunk | undefined;
+  return await d.get('chunks', [datasetId, index]);
 }
 
 /** A dataset's content hash, from its stored rows (the hash the workspace file carries). */
@@ -95,7 +95,7 @@ export async function* workspaceLinesFromStorage(stamp: { exportedAt: string; ap
   for (const profile of await d.getAll('profiles')) yield line({ type: 'profile', profile: profile as unknown as JsonValue });
   for (const record of await d.getAll('scenarios')) yield line({ type: 'scenario', record: record as unknown as JsonValue });
   for (const record of await d.getAll('snapshots')) yield line({ type: 'snapshot', record: record as unknown as JsonValue });
-  for (const name of await settingNames(d)) yield line({ type: 'setting', name, value: ((await d.get('settings', name)) ?? null) as JsonValue });
+  for (const name of await settingNames(d)) yield line({ type: 'setting', name, value: ((await d.get('settings', name)) ?? null) });
   const count = lines.lines;
   yield JSON.stringify({ type: 'end', lines: count, sha256: lines.digest() } satisfies WorkspaceRecord);
 }
@@ -111,7 +111,7 @@ export async function localWorkspaceState(names: ReadonlySet<string>, db?: Db) {
   const keyed = async (store: 'profiles' | 'scenarios' | 'snapshots', key: (r: Record<string, unknown>) => string) =>
     new Map((await d.getAll(store)).map((r) => [key(r as Record<string, unknown>), canonicalJson(r as unknown as JsonValue)]));
   const settings = new Map<string, string>();
-  for (const name of await settingNames(d)) settings.set(name, canonicalJson(((await d.get('settings', name)) ?? null) as JsonValue));
+  for (const name of await settingNames(d)) settings.set(name, canonicalJson(((await d.get('settings', name)) ?? null)));
   return {
     datasets,
     receiptIds: new Set((await d.getAllKeys('receipts')).map(String)),
@@ -138,7 +138,7 @@ export async function commitDatasetsByName(name: string, metas: readonly Dataset
   const incoming = new Set(metas.map((m) => m.id));
   const tx = d.transaction(['datasets', 'receipts'], 'readwrite');
   const datasets = tx.objectStore('datasets');
-  const existing = ((await datasets.getAll()) as unknown as DatasetMeta[]).filter((m) => m.name === name && !incoming.has(m.id));
+  const existing = (await datasets.getAll()).filter((m) => m.name === name && !incoming.has(m.id));
   await Promise.all([
     ...existing.map((m) => datasets.delete(m.id)),
     ...metas.map((m) => datasets.put(m)),

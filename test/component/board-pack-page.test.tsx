@@ -63,7 +63,7 @@ describe('BoardPackPage', { timeout: 60_000 }, () => {
     await user.type(title, 'BCB 19 July 2018: outturn');
     await user.click(screen.getByRole('button', { name: 'Save the pack settings' }));
     await screen.findByRole('region', { name: /^Page 1 of 13: BCB 19 July 2018: outturn/ });
-    expect(sheets().every((p) => p.querySelector('.pack-running-head')!.textContent!.startsWith('BCB 19 July 2018: outturn · '))).toBe(true);
+    expect(sheets().every((p) => p.querySelector('.pack-running-head')!.textContent.startsWith('BCB 19 July 2018: outturn · '))).toBe(true);
   });
 
   it('freezes the pack, lists it, and reopens it exactly as it was, its seal checked', async () => {

@@ -24,8 +24,8 @@ describe('ImportPage', () => {
     const user = await upload(fixture('ledger-windows-1252.csv'));
     await screen.findByRole('heading', { name: 'Check how ledger-windows-1252.csv will be read' });
     expect(screen.getByText(/windows-1252: not valid UTF-8/)).toBeTruthy();
-    expect((screen.getByLabelText('This file is') as HTMLSelectElement).value).toBe('ledger');
-    expect((screen.getByLabelText('Column names are on row') as HTMLSelectElement).value).toBe('3'); // row 4
+    expect(screen.getByLabelText<HTMLSelectElement>('This file is').value).toBe('ledger');
+    expect(screen.getByLabelText<HTMLSelectElement>('Column names are on row').value).toBe('3'); // row 4
     const preview = screen.getByRole('table', { name: /The first rows of the file/ });
     expect(within(preview).getByRole('rowheader', { name: '1 (above the header)' })).toBeTruthy();
     expect(within(preview).getByRole('rowheader', { name: '4 (header)' })).toBeTruthy();
@@ -33,9 +33,9 @@ describe('ImportPage', () => {
     // Unmap the cost centre: the import is blocked, and the page says why.
     await user.selectOptions(screen.getByLabelText('Cost centre (required)'), '(not in this file)');
     expect((await screen.findByRole('alert')).textContent).toContain('Map a column to "Cost centre"');
-    expect((screen.getByRole('button', { name: 'Import ledger-windows-1252.csv' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Import ledger-windows-1252.csv' }).disabled).toBe(true);
     await user.selectOptions(screen.getByLabelText('Cost centre (required)'), 'Cost Centre');
-    await waitFor(() => expect((screen.getByRole('button', { name: 'Import ledger-windows-1252.csv' }) as HTMLButtonElement).disabled).toBe(false));
+    await waitFor(() => expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Import ledger-windows-1252.csv' }).disabled).toBe(false));
 
     // Another kind maps afresh.
     await user.selectOptions(screen.getByLabelText('This file is'), 'reserves');
@@ -72,7 +72,7 @@ describe('ImportPage', () => {
     const text = readFileSync(join(import.meta.dirname, '../fixtures/carry-forwards-utf8.tsv'), 'utf8') + 'Victims services Grant\tPCC\tgrant\t103000\n';
     await upload(new File([text], 'carry-forwards-june.tsv'));
     expect((await screen.findByRole('note')).textContent).toContain('Your saved mapping “Carry-forward return”');
-    expect((screen.getByLabelText('Category') as HTMLSelectElement).value).toBe('');
+    expect(screen.getByLabelText<HTMLSelectElement>('Category').value).toBe('');
   });
 
   it('asks before importing the same bytes twice', async () => {

@@ -13,6 +13,7 @@ import { storedState } from './stored-state.ts';
 import { SAMPLE_FILE_LIST } from '../../src/api/sample-files';
 
 const store = globalThis.IDBObjectStore.prototype;
+// eslint-disable-next-line @typescript-eslint/unbound-method -- restored as the method, or called with .apply(this)
 const realPut = store.put;
 
 afterEach(() => {

@@ -16,7 +16,7 @@ export const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..'
 const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /** The bytes of data/<name>, or undefined when there is no such file. */
-export async function readDataFile(name: string): Promise<Uint8Array | undefined> {
+async function readDataFile(name: string): Promise<Uint8Array | undefined> {
   if (!SAFE_NAME.test(name)) return undefined;
   try {
     return new Uint8Array(await readFile(join(DATA_DIR, name)));
@@ -26,7 +26,7 @@ export async function readDataFile(name: string): Promise<Uint8Array | undefined
   }
 }
 
-export const dataFileHandlers = [
+const dataFileHandlers = [
   // '*' matches any origin: tests use absolute URLs (http://localhost/...), jsdom's own is http://localhost:3000.
   http.get('*/data/:file', async ({ params }) => {
     const name = String(params.file);

@@ -15,7 +15,7 @@ beforeAll(async () => {
       request.result.close();
       resolve();
     };
-    request.onerror = () => reject(request.error);
+    request.onerror = () => reject(request.error ?? new Error('the database did not open'));
   });
 });
 

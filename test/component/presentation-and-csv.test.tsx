@@ -64,7 +64,7 @@ describe('a page table as CSV', { timeout: 30_000 }, () => {
   it('writes the exact figures as numbers in £’000, with each row’s group and without marks', async () => {
     localStorage.removeItem('outturn.presentation-mode');
     renderReserves();
-    const table = (await screen.findByRole('table', { name: "Table 5: reserves position, 2017/18 (£'000)" })) as HTMLTableElement;
+    const table = await screen.findByRole<HTMLTableElement>('table', { name: "Table 5: reserves position, 2017/18 (£'000)" });
     const { fields, rows } = tableToCsv(table);
     expect(fields).toEqual([
       'Group',

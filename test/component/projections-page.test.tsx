@@ -78,7 +78,7 @@ describe('ProjectionsPage: Road Casualty Reserve', { timeout: 20_000 }, () => {
     expect(within(alert).getByRole('link', { name: 'Floor: "abc" is not an amount' }).getAttribute('href')).toBe('#rc-floor');
     expect(screen.getByLabelText("Floor (£'000)").getAttribute('aria-invalid')).toBe('true');
     expect(screen.queryAllByRole('table', { name: /How long the reserve lasts/ })).toEqual([]);
-    expect((screen.getByRole('button', { name: 'Save scenario' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Save scenario' }).disabled).toBe(true);
   });
 
   it('adds and removes a commitment', async () => {
@@ -129,8 +129,8 @@ describe('ProjectionsPage: MTFS planner', { timeout: 20_000 }, () => {
     const user = await renderPage();
     await user.click(screen.getByRole('button', { name: 'Fill the fund’s rows' }));
     // Central case: 350 in each year; out 244, 1,035, 145, 145.
-    expect((screen.getByLabelText("Road Casualty Reduction & Support Fund contribution 2018/19 (£'000)") as HTMLInputElement).value).toBe('350');
-    expect((screen.getByLabelText("Road Casualty Reduction & Support Fund drawdown 2019/20 (£'000)") as HTMLInputElement).value).toBe('1,035');
+    expect(screen.getByLabelText<HTMLInputElement>("Road Casualty Reduction & Support Fund contribution 2018/19 (£'000)").value).toBe('350');
+    expect(screen.getByLabelText<HTMLInputElement>("Road Casualty Reduction & Support Fund drawdown 2019/20 (£'000)").value).toBe('1,035');
   });
 
   it('loads planned movements from a CSV and reports the rows it could not use', async () => {
@@ -140,7 +140,7 @@ describe('ProjectionsPage: MTFS planner', { timeout: 20_000 }, () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('plan.csv: 2 rows read, 1 loaded, 1 not loaded.');
     expect(alert.textContent).toContain('Line 3, Reserve: "Police Horses Reserve" is not one of the loaded reserves');
-    expect((screen.getByLabelText("General Reserve drawdown 2019/20 (£'000)") as HTMLInputElement).value).toBe('1,500');
+    expect(screen.getByLabelText<HTMLInputElement>("General Reserve drawdown 2019/20 (£'000)").value).toBe('1,500');
   });
 });
 
@@ -164,7 +164,7 @@ describe('ProjectionsPage: scenarios', { timeout: 20_000 }, () => {
 
     // Open the saved one: its inputs come back.
     await user.click(screen.getByRole('button', { name: 'Open Low inflow 100' }));
-    expect((screen.getByLabelText("Low case yearly inflow (£'000)") as HTMLInputElement).value).toBe('100');
+    expect(screen.getByLabelText<HTMLInputElement>("Low case yearly inflow (£'000)").value).toBe('100');
     expect(document.getElementById('scenario-state')!.textContent).toBe('Saved');
 
     // Copy it from the list, then delete the original.

@@ -22,6 +22,6 @@ export const summary = async (): Promise<Record<string, string>> => {
     expect(s).not.toBeNull();
     return s!;
   });
-  return Object.fromEntries([...section.querySelectorAll('dl > div')].map((d) => [d.querySelector('dt')!.textContent!, d.querySelector('dd')!.textContent!]));
+  return Object.fromEntries([...section.querySelectorAll('dl > div')].map((d) => [d.querySelector('dt')!.textContent, d.querySelector('dd')!.textContent]));
 };
 export const group = (title: string): HTMLElement => tableNamed(`${title}: every check`);

@@ -69,14 +69,14 @@ beforeAll(async () => {
   const db = await openOutturnDb();
   await db.put('datasets', expected.meta as never);
   for (const c of expected.chunks) await db.put('chunks', { ...asLayout1(c), datasetId: 'old-1' } as never);
-  await db.put('receipts', expected.receipt as never);
-  await db.put('datasets', newer as never);
+  await db.put('receipts', expected.receipt);
+  await db.put('datasets', newer as never); // damaged on purpose: not a DatasetMeta
   await db.put('datasets', damaged as never);
   await db.put('receipts', damagedReceipt as never);
   // A page reloaded part-way through an import: its marker and two chunks, and a chunk of nobody's.
-  await db.put('settings', { datasetId: 'abandoned-1', fileName: 'big-ledger.csv', size: 36_000_000, startedAt: '2026-11-20T10:15:00.000Z' } as never, 'import-running/abandoned-1');
-  for (const index of [0, 1]) await db.put('chunks', { ...expected.chunks[0]!, index, datasetId: 'abandoned-1' } as never);
-  await db.put('chunks', { ...expected.chunks[0]!, datasetId: 'orphan-1' } as never);
+  await db.put('settings', { datasetId: 'abandoned-1', fileName: 'big-ledger.csv', size: 36_000_000, startedAt: '2026-11-20T10:15:00.000Z' }, 'import-running/abandoned-1');
+  for (const index of [0, 1]) await db.put('chunks', { ...expected.chunks[0]!, index, datasetId: 'abandoned-1' });
+  await db.put('chunks', { ...expected.chunks[0]!, datasetId: 'orphan-1' });
 });
 
 // The first start imports the sample (every file of SAMPLE_FILE_LIST) in jsdom: on a busy 2-core machine that can take seconds,

@@ -51,8 +51,8 @@ beforeEach(async () => {
 describe('WorkspacePage', { timeout: 60_000 }, () => {
   it('exports the workspace and takes it back: the plan shows each change, then the chosen changes are made', async () => {
     const db = await openOutturnDb();
-    await db.put('profiles', PROFILE as never);
-    await db.put('settings', { title: 'From the officer', organisation: 'OPCC', period: 'P12', roadCasualtyScenarioId: null } as never, 'board-pack');
+    await db.put('profiles', PROFILE);
+    await db.put('settings', { title: 'From the officer', organisation: 'OPCC', period: 'P12', roadCasualtyScenarioId: null }, 'board-pack');
     const user = await renderPage();
     const exported = await exportWorkspace(new Date('2018-07-19T09:00:00Z'));
     expect(exported.fileName).toBe('outturn-workspace-2018-07-19.ndjson.gz');
@@ -63,7 +63,7 @@ describe('WorkspacePage', { timeout: 60_000 }, () => {
 
     // This browser moves on: the profile is deleted and the pack's title changed.
     await db.delete('profiles', PROFILE.signature);
-    await db.put('settings', { title: 'Changed here', organisation: 'OPCC', period: 'P12', roadCasualtyScenarioId: null } as never, 'board-pack');
+    await db.put('settings', { title: 'Changed here', organisation: 'OPCC', period: 'P12', roadCasualtyScenarioId: null }, 'board-pack');
 
     await user.upload(screen.getByLabelText('Choose a workspace file'), new File([exported.blob], exported.fileName));
     const plan = await screen.findByRole('table', { name: 'What importing this file would change in this browser' });
@@ -84,10 +84,10 @@ describe('WorkspacePage', { timeout: 60_000 }, () => {
 
   it('leaves what is unticked as it is', async () => {
     const db = await openOutturnDb();
-    await db.put('settings', { title: 'From the officer', organisation: 'OPCC', period: 'P12', roadCasualtyScenarioId: null } as never, 'board-pack');
+    await db.put('settings', { title: 'From the officer', organisation: 'OPCC', period: 'P12', roadCasualtyScenarioId: null }, 'board-pack');
     const user = await renderPage();
     const exported = await exportWorkspace();
-    await db.put('settings', { title: 'Mine', organisation: 'OPCC', period: 'P12', roadCasualtyScenarioId: null } as never, 'board-pack');
+    await db.put('settings', { title: 'Mine', organisation: 'OPCC', period: 'P12', roadCasualtyScenarioId: null }, 'board-pack');
     await user.upload(screen.getByLabelText('Choose a workspace file'), new File([exported.blob], exported.fileName));
     await user.click(await screen.findByRole('checkbox', { name: 'Take Board pack settings' }));
     expect(screen.getByRole('button', { name: 'Apply the 0 chosen changes' })).toHaveProperty('disabled', true);

@@ -17,7 +17,7 @@ function isExecutableFile(file: string): boolean {
 }
 
 /** $CHROMIUM_PATH if set, else /usr/bin/chromium, else chromium or chromium-browser on PATH. */
-export function chromiumExecutablePath(): string {
+function chromiumExecutablePath(): string {
   const fromEnv = process.env.CHROMIUM_PATH;
   if (fromEnv) return fromEnv;
   if (isExecutableFile(DEFAULT_PATH)) return DEFAULT_PATH;
@@ -36,7 +36,7 @@ export function chromiumExecutablePath(): string {
  * sandbox (CI runs as root), no GPU, and no background traffic of the browser's own, so that the
  * only network requests are the app's.
  */
-export const chromiumArgs: readonly string[] = [
+const chromiumArgs: readonly string[] = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

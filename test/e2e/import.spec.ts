@@ -66,7 +66,7 @@ async function cancelAndCheck(app: Page, big: string): Promise<void> {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const r = indexedDB.open('outturn');
       r.onsuccess = () => resolve(r.result);
-      r.onerror = () => reject(r.error);
+      r.onerror = () => reject(r.error ?? new Error('the database did not open'));
     });
     const all = <T,>(store: string) =>
       new Promise<T[]>((resolve) => {

@@ -24,7 +24,7 @@ test('an older layout is brought forward, unreadable records set aside with a me
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const r = indexedDB.open('outturn');
       r.onsuccess = () => resolve(r.result);
-      r.onerror = () => reject(r.error);
+      r.onerror = () => reject(r.error ?? new Error('the database did not open'));
     });
     const tx = db.transaction(['datasets', 'chunks'], 'readwrite');
     const datasets = tx.objectStore('datasets');

@@ -58,14 +58,14 @@ export async function storedState(page: Page): Promise<StoredState> {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const r = indexedDB.open('outturn');
       r.onsuccess = () => resolve(r.result);
-      r.onerror = () => reject(r.error);
+      r.onerror = () => reject(r.error ?? new Error('the database did not open'));
     });
     const all = <T,>(store: string, keys = false) =>
       new Promise<T[]>((resolve, reject) => {
         const s = db.transaction(store).objectStore(store);
         const r = keys ? s.getAllKeys() : s.getAll();
         r.onsuccess = () => resolve(r.result as T[]);
-        r.onerror = () => reject(r.error);
+        r.onerror = () => reject(r.error ?? new Error(`${store} could not be read`));
       });
     const datasets = await all<{ id: string; name: string; rowCount: number; chunkCount: number }>('datasets');
     const chunkKeys = await all<[string, number]>('chunks', true);

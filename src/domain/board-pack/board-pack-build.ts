@@ -37,7 +37,7 @@ export interface PackMeta {
 }
 
 /** How many table rows one notes page holds whole (a caption and a header count as four rows, a group heading as one). */
-export const NOTES_ROWS_PER_PAGE = 36;
+const NOTES_ROWS_PER_PAGE = 36;
 
 const CONVENTIONS = [
   "Figures are in £'000: brackets for negatives, - for nil, n/s where the source shows no figure.",

@@ -11,18 +11,18 @@ import { TIE_OUT_GROUPS, type TieOutGroup, type TieOutResult } from '../checks/t
  */
 
 /** The most failures listed on one page: a page must hold its table whole (no table is cut across pages). */
-export const FAILURES_PER_PAGE = 18;
+const FAILURES_PER_PAGE = 18;
 
 const LEVEL = { fail: 'red', rounding: 'amber', pass: 'green', incomplete: 'neutral' } as const;
 
-export const CHECK_STATUS: Readonly<Record<CheckStatus, PackStatus>> = {
+const CHECK_STATUS: Readonly<Record<CheckStatus, PackStatus>> = {
   pass: { icon: '✓', text: 'Casts', level: LEVEL.pass },
   rounding: { icon: '≈', text: 'Rounding difference', level: LEVEL.rounding },
   fail: { icon: '✗', text: 'Does not cast', level: LEVEL.fail },
   incomplete: { icon: '?', text: 'Cannot check', level: LEVEL.incomplete },
 };
 
-export const TIE_OUT_STATUS: Readonly<Record<CheckStatus, PackStatus>> = {
+const TIE_OUT_STATUS: Readonly<Record<CheckStatus, PackStatus>> = {
   ...CHECK_STATUS,
   pass: { icon: '✓', text: 'Ties out', level: LEVEL.pass },
   fail: { icon: '✗', text: 'Does not tie out', level: LEVEL.fail },

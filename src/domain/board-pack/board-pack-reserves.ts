@@ -10,6 +10,7 @@ import {
   textCell,
   thousandsString,
   type PackBlock,
+  type PackCell,
   type PackPage,
   type PackRow,
   type PackStatus,
@@ -32,8 +33,8 @@ const COLUMNS = ['opening', 'added', 'usage', 'closing', 'net'] as const;
 type Column = (typeof COLUMNS)[number];
 const WORDS: Readonly<Record<string, string>> = { opening: 'opening balance', added: 'added', used: 'used', closing: 'closing balance' };
 
-export const ABOVE_LINE: PackStatus = { icon: '▲', text: 'Above the 5% line: a justification is expected', level: 'amber' };
-export const WITHIN_LINE: PackStatus = { icon: '✓', text: 'At or below the 5% line', level: 'green' };
+const ABOVE_LINE: PackStatus = { icon: '▲', text: 'Above the 5% line: a justification is expected', level: 'amber' };
+const WITHIN_LINE: PackStatus = { icon: '✓', text: 'At or below the 5% line', level: 'green' };
 
 export function reservesPages(position: ReservesPosition, share: GeneralReserveShare): PackPage[] {
   const items = RESERVE_GROUPS.flatMap((g) => position.reserves.filter((r) => r.group === g.id)).concat(position.reserves.filter((r) => r.group === null));
@@ -72,7 +73,7 @@ export function reservesPages(position: ReservesPosition, share: GeneralReserveS
     label,
     rowType,
     group,
-    cells: Object.fromEntries([['reserve', textCell(label)], ...COLUMNS.map((c) => [c, roundedCell(f.exact[c], f.shown[c])])]),
+    cells: Object.fromEntries<PackCell>([['reserve', textCell(label)], ...COLUMNS.map((c): [string, PackCell] => [c, roundedCell(f.exact[c], f.shown[c])])]),
   });
   const rows: PackRow[] = [];
   for (const g of RESERVE_GROUPS) {

@@ -71,13 +71,13 @@ export function revenueTable(source: OutturnTable, id: string): RevenueTableResu
     'outturn',
   );
   const shownOf = new Map(items.map((l, i) => [l.key, rounded.shown[i]!]));
-  const figureRows: FigureRow[] = source.lines.map((l) => {
+  const figureRows: FigureRow[] = source.lines.map((l): FigureRow => {
     const shown = shownOf.get(l.key);
     return {
       key: l.key,
       rowType: l.rowType,
       exact: { budget: l.budget, outturn: l.outturn, variance: l.budget !== null && l.outturn !== null ? l.outturn.minus(l.budget) : null },
-      shown: shown ? { budget: shown.budget ?? null, outturn: shown.outturn ?? null, variance: shown.variance ?? null } : ({} as Record<string, Money | null>),
+      shown: shown ? { budget: shown.budget ?? null, outturn: shown.outturn ?? null, variance: shown.variance ?? null } : {},
     };
   });
   const worked = workTotals(figureRows, ['budget', 'outturn', 'variance']);

@@ -30,7 +30,7 @@ const fy = (year: number): string => formatFinancialYear({ startYear: year });
 const CASE_NAMES: Readonly<Record<CaseId, string>> = { none: 'No new inflow', low: 'Low', central: 'Central', high: 'High' };
 const DASHES: Readonly<Record<CaseId, string | undefined>> = { none: '8 4', low: '2 3', central: undefined, high: '12 3 3 3' };
 
-export function caseName(input: RoadCasualtyInput, id: CaseId): string {
+function caseName(input: RoadCasualtyInput, id: CaseId): string {
   if (id === 'none') return CASE_NAMES.none;
   const c = input.inflowCases[id];
   return `${CASE_NAMES[id]} (${formatK(yearlyInflow(c.source))} a year${c.overrides.length > 0 ? ', some years differ' : ''})`;

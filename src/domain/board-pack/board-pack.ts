@@ -251,7 +251,10 @@ export function sumShown(values: readonly (Money | null)[]): Money | null {
   return values.some((v) => v === null) ? null : sum(values as Money[]);
 }
 
-/** Sum of exact figures (pounds), or null if any is not shown. */
+/**
+ * Sum of exact figures (pounds), or null if any is not shown: the same sum, named for what it adds.
+ * @alias
+ */
 export const sumExact = sumShown;
 
 // ---------------------------------------------------------------------------------------------------

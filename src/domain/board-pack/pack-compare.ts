@@ -48,7 +48,7 @@ export interface PackComparison {
 }
 
 /** Paged tables (the failures, split across pages) are one table for comparing. */
-export const tableFamily = (id: string): string => id.replace(/-\d+$/, '');
+const tableFamily = (id: string): string => id.replace(/-\d+$/, '');
 
 const RESERVES_TABLE = 'reserves-position';
 

@@ -52,7 +52,7 @@ export interface Snapshot {
 export type SnapshotContent = Omit<Snapshot, 'sha256'>;
 
 /** The seal: SHA-256 of the canonical JSON of the snapshot without its own hash. */
-export function snapshotHash(content: SnapshotContent): string {
+function snapshotHash(content: SnapshotContent): string {
   return hashOf(content as unknown as JsonValue);
 }
 

@@ -11,7 +11,7 @@ import { inferTotalRules, type RowType } from '../checks/table-rows';
 
 export type FinancingSource = 'grants' | 'reserves' | 'capital-receipts' | 'revenue-contributions' | 'borrowing';
 
-export const FINANCING_SOURCES: readonly { id: FinancingSource; label: string }[] = [
+const FINANCING_SOURCES: readonly { id: FinancingSource; label: string }[] = [
   { id: 'grants', label: 'Grants' },
   { id: 'reserves', label: 'Reserves' },
   { id: 'capital-receipts', label: 'Capital receipts' },

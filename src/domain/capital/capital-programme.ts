@@ -113,7 +113,7 @@ export interface SchemeSection {
   detailMissing: boolean;
 }
 
-export const SCHEME_COLUMNS = [
+const SCHEME_COLUMNS = [
   'bfwd',
   'original',
   'amendments',

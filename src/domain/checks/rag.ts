@@ -65,7 +65,7 @@ export function describeRagRule(rule: RagRule): string {
 export type RagRuleProblem = { field: 'amber.pounds' | 'amber.percent' | 'red.pounds' | 'red.percent'; message: string };
 
 /** What is wrong with a rule a user typed: negative thresholds, or red below amber. */
-export function ragRuleProblems(rule: RagRule): RagRuleProblem[] {
+function ragRuleProblems(rule: RagRule): RagRuleProblem[] {
   const problems: RagRuleProblem[] = [];
   for (const level of ['amber', 'red'] as const) {
     if (rule[level].pounds.isNegative()) problems.push({ field: `${level}.pounds`, message: `The ${level} pound floor cannot be negative.` });

@@ -15,7 +15,7 @@ export interface Reconciliation {
 }
 
 /** A loaded table as the tie-outs read it: value columns by header, rows by the keys the casting checks use. */
-export function toTieOutTable(id: string, title: string, table: CheckableTable): TieOutTable {
+function toTieOutTable(id: string, title: string, table: CheckableTable): TieOutTable {
   const keys = rowKeys(table.rows);
   return {
     id,

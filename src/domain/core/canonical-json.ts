@@ -27,13 +27,8 @@ export function canonicalJson(value: JsonValue): string {
 }
 
 /** SHA-256 of text (as UTF-8), lower-case hex. */
-export function sha256Hex(text: string): string {
+function sha256Hex(text: string): string {
   return bytesToHex(sha256(utf8ToBytes(text)));
-}
-
-/** SHA-256 of bytes, lower-case hex. */
-export function sha256HexOfBytes(bytes: Uint8Array): string {
-  return bytesToHex(sha256(bytes));
 }
 
 /** SHA-256 of a value's canonical JSON, lower-case hex. */

@@ -110,7 +110,7 @@ export function isValidDate(date: CalendarDate): boolean {
 }
 
 /** The English name of a calendar month (1 -> "January"). Throws RangeError outside 1-12. */
-export function monthName(month: number): string {
+function monthName(month: number): string {
   assertMonth(month);
   return MONTH_NAMES[month - 1] ?? '';
 }

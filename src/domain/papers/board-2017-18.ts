@@ -35,7 +35,7 @@ const GRANTS_AREAS = ['corporate-costs-and-grants', 'property-in-capital-financi
  * - RPU is the collaborated Roads Policing Unit (para 4.9) and ERSOU the regional organised crime unit:
  *   Collaboration.
  */
-export const CARRY_FORWARD_DEPARTMENTS_2017_18: Readonly<Record<string, string>> = {
+const CARRY_FORWARD_DEPARTMENTS_2017_18: Readonly<Record<string, string>> = {
   'local-policing': 'local-policing',
   pcc: 'corporate-costs-and-grants',
   corporate: 'organisational-support',

@@ -147,7 +147,7 @@ const reservesFundingCapital: TieOutSpec[] = [
   tie(
     id!,
     'reserves-funding-capital',
-    `Table 5 ${reserveLabel} usage = -(Table 4 ${lineLabel} applied + transfer)`,
+    `Table 5 ${reserveLabel!} usage = -(Table 4 ${lineLabel!} applied + transfer)`,
     [cell(T5, reserve!, C.used)],
     [cell(T4F, line!, C.applied, -1), cell(T4F, line!, C.transfer, -1)],
     { note: BY_CONSTRUCTION },

@@ -20,15 +20,15 @@ export const PAPER_FIRST_YEAR = 2018;
 /** The paper's commitments are for 2019/20 ("Future commitments for 19/20", para 4.4). */
 export const PAPER_COMMITMENT_YEAR = 2019;
 /** The horizon of the default case: five years, 2018/19 to 2022/23. */
-export const DEFAULT_HORIZON_YEARS = 5;
+const DEFAULT_HORIZON_YEARS = 5;
 
 const k = (thousands: number): Money => fromThousands(new Money(thousands));
 
 /** Para 4.3: "The expenditure yet to be applied for 18/19 totals £244k." */
-export const PAPER_TO_APPLY = { amount: k(244), year: 2018 };
+const PAPER_TO_APPLY = { amount: k(244), year: 2018 };
 
 /** Para 4.4: the 2019/20 commitments, as listed. */
-export const PAPER_COMMITMENTS: readonly Commitment[] = [
+const PAPER_COMMITMENTS: readonly Commitment[] = [
   { id: 'cameras', label: '24 cameras', amount: k(730), status: 'committed', kind: 'one-off-capital', firstYear: 2019, years: 1 },
   { id: 'speed-indication-devices', label: 'Speed indication devices (up to)', amount: k(100), status: 'earmarked', kind: 'one-off-capital', firstYear: 2019, years: 1 },
   { id: 'speedwatch-equipment', label: 'Speedwatch equipment', amount: k(60), status: 'earmarked', kind: 'one-off-capital', firstYear: 2019, years: 1 },
@@ -45,7 +45,7 @@ export const PAPER_COMMITMENTS: readonly Commitment[] = [
  *   4.7-4.8 warn that the unit's surplus is changing, so the middle of the range would not be prudent);
  * - high £500k: the top of the historical range "since 2013/14".
  */
-export const PAPER_INFLOWS: Readonly<Record<InflowCaseId, Money>> = { low: k(172), central: k(350), high: k(500) };
+const PAPER_INFLOWS: Readonly<Record<InflowCaseId, Money>> = { low: k(172), central: k(350), high: k(500) };
 
 /**
  * The default floor: one year of the recurrent commitments (55 + 60 + 30 = £145k), so that the grants

@@ -122,7 +122,7 @@ export interface MtfsProjection {
 const HUNDRED = new Money(100);
 
 /** Net drawdown of the actual year, pounds: used - added (negative when the reserve grew). */
-export function latestNetDrawdown(reserve: ReserveBalance): Money {
+function latestNetDrawdown(reserve: ReserveBalance): Money {
   return reserve.used.minus(reserve.added);
 }
 

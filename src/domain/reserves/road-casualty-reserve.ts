@@ -110,7 +110,7 @@ export function yearlyInflow(source: InflowSource): Money {
 }
 
 /** The inflow of a case in a year (pounds): that year's override if there is one, else the yearly amount. */
-export function inflowFor(inflowCase: InflowCase, year: number): Money {
+function inflowFor(inflowCase: InflowCase, year: number): Money {
   return inflowCase.overrides.find((o) => o.year === year)?.amount ?? yearlyInflow(inflowCase.source);
 }
 
@@ -122,7 +122,7 @@ export function paidIn(commitment: Commitment, year: number): boolean {
 }
 
 /** Each year's movements for one case: the case's inflow in, the yet-to-apply and the commitments out. */
-export function caseMovements(input: RoadCasualtyInput, caseId: CaseId, includeEarmarked: boolean): YearMovements[] {
+function caseMovements(input: RoadCasualtyInput, caseId: CaseId, includeEarmarked: boolean): YearMovements[] {
   return horizonYears(input.firstYear, input.horizonYears).map((year) => {
     const inflows: Movement[] = [];
     if (caseId !== 'none') inflows.push({ key: 'inflow', label: 'Inflow (CTC surplus share)', amount: inflowFor(input.inflowCases[caseId], year) });

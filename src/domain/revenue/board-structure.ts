@@ -34,13 +34,6 @@ export interface BoardGroup {
   label: string;
 }
 
-export interface BoardSubtotal {
-  key: string;
-  label: string;
-  /** The areas it adds, in order; it is printed after the last of them. */
-  areas: readonly string[];
-}
-
 export interface BoardTableSpec {
   id: string;
   title: string;

@@ -137,11 +137,6 @@ export function forecastBridge(history: ForecastHistory, from: number, to: numbe
   return { from, to, start, end, steps, unbridged };
 }
 
-/** The movement in the total forecast between two months, as a variance of `to` against `from`. */
-export function movement(bridge: ForecastBridge): Variance {
-  return variance(bridge.start, bridge.end, 'expenditure');
-}
-
 /** Sum of a bridge's steps (pounds): equals end - start when every area is bridged. */
 export function bridgeTotal(bridge: ForecastBridge): Money {
   return bridge.steps.reduce((acc, s) => acc.plus(s.change), ZERO);

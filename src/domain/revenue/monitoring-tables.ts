@@ -140,7 +140,7 @@ export function shownFigures(roots: readonly MonitoringNode[], unit: Money, tabl
   return shown;
 }
 
-export const THOUSAND = new Money(1000);
+const THOUSAND = new Money(1000);
 export const PENNY = new Money('0.01');
 
 /** The model in £'000, every table casting (Table 1 total down to cost centres; Table 3's rows too). */

@@ -15,7 +15,7 @@ export const EXPORT_HEADER = ['Section', 'Item', 'Case', 'Year', 'Measure', 'Val
 const CASE_NAMES: Readonly<Record<CaseId, string>> = { none: 'No new inflow', low: 'Low', central: 'Central', high: 'High' };
 
 /** "Low, with earmarked items" / "No new inflow, without earmarked items". */
-export function caseName(p: Pick<CaseProjection, 'caseId' | 'includeEarmarked'>): string {
+function caseName(p: Pick<CaseProjection, 'caseId' | 'includeEarmarked'>): string {
   return `${CASE_NAMES[p.caseId]}, ${p.includeEarmarked ? 'with' : 'without'} earmarked items`;
 }
 

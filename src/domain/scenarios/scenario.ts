@@ -32,7 +32,7 @@ export interface Scenario {
 }
 
 /** The version of the stored shape; bump it (and read the old one) if the shape changes. */
-export const SCENARIO_FORMAT = 1;
+const SCENARIO_FORMAT = 1;
 
 const money = (m: Money): string => m.toString();
 

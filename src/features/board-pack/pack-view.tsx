@@ -12,7 +12,7 @@ import { ExactTableView, PackTableView } from './pack-table-view';
  */
 
 /** The width of a sheet's content in CSS pixels: 273 mm at 96 px to the inch. */
-export const SHEET_WIDTH_PX = Math.floor((273 / 25.4) * 96);
+const SHEET_WIDTH_PX = Math.floor((273 / 25.4) * 96);
 const GAP_PX = 16;
 
 const longDate = (iso: string): string => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });

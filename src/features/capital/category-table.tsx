@@ -20,7 +20,7 @@ export function CategoryTable({ programme, target }: { programme: CapitalProgram
   const rows = [...programme.categories, ...(programme.categoryTotal ? [programme.categoryTotal] : [])];
   const labelOf = (key: string) => rows.find((r) => r.key === key)?.label ?? key;
   const anchor = (l: CategoryBudgetLine) => rowAnchorId('t4p', l.key);
-  const amount = (column: keyof typeof COLUMN_LABELS & keyof CategoryBudgetLine) => (l: CategoryBudgetLine) => (
+  const amount = (column: keyof CategoryBudgetLine) => (l: CategoryBudgetLine) => (
     <CheckedAmount value={l[column] as CategoryBudgetLine['revised']} checks={l.checks} column={column} />
   );
   return (

@@ -45,7 +45,7 @@ export function ReceiptView({ receipt }: { receipt: ImportReceipt }) {
           {receipt.profileName ? `, with the saved mapping "${receipt.profileName}"` : ''}
         </dd>
         <dt>Mapping</dt>
-        <dd>{mapped.map((m) => `${m.label} ← "${m.header}"${m.scale === 'thousands' ? " (£'000)" : ''}`).join('; ')}</dd>
+        <dd>{mapped.map((m) => `${m.label} ← "${m.header ?? ''}"${m.scale === 'thousands' ? " (£'000)" : ''}`).join('; ')}</dd>
         <dt>Imported</dt>
         <dd>
           {receipt.finishedAt.replace('T', ' ').slice(0, 19)} UTC in {receipt.durationMs.toLocaleString('en-GB')} ms

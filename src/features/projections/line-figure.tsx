@@ -24,7 +24,7 @@ const percent = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
  * A line chart of a few series over the years, with reference lines (a floor, zero, the 5% line)
  * drawn in and labelled, a one-sentence summary above it, and the figures as a table below it.
  */
-export function LineFigure<Point extends { label: string }>({
+export function LineFigure({
   title,
   summary,
   data,
@@ -35,7 +35,7 @@ export function LineFigure<Point extends { label: string }>({
 }: {
   title: string;
   summary: string;
-  data: readonly Point[];
+  data: readonly { label: string }[];
   series: readonly LineSeries[];
   references?: readonly Reference[];
   unit: "£'000" | '%';

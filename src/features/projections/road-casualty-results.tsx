@@ -20,7 +20,7 @@ export const CASE_SERIES: readonly (LineSeries & { key: CaseId })[] = [
 ];
 
 /** "Low (£172k a year)"; "No new inflow". */
-export function caseTitle(input: RoadCasualtyInput, id: CaseId): string {
+function caseTitle(input: RoadCasualtyInput, id: CaseId): string {
   if (id === 'none') return 'No new inflow';
   const c = input.inflowCases[id];
   const name = CASE_SERIES.find((s) => s.key === id)!.name;

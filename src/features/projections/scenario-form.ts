@@ -87,9 +87,9 @@ export interface FieldIssue {
 export type Parsed<T> = { ok: true; value: T } | { ok: false; issues: FieldIssue[] };
 
 /** The MTFS 2018/19 to 2021/22 (Table 5's paragraph 7.1): four years. */
-export const DEFAULT_MTFS_HORIZON = 4;
+const DEFAULT_MTFS_HORIZON = 4;
 /** A common minimum for the general reserve in PCC reserves strategies; the papers give none. */
-export const DEFAULT_GENERAL_RESERVE_FLOOR_PERCENT = new Money(3);
+const DEFAULT_GENERAL_RESERVE_FLOOR_PERCENT = new Money(3);
 export const ROAD_CASUALTY_KEY = keyOf('Road Casualty Reduction & Support Fund');
 
 const fy = (year: number): string => formatFinancialYear({ startYear: year });
@@ -133,7 +133,7 @@ function caseToForm(c: InflowCase): InflowCaseForm {
     : { mode: 'ctc', amount: '', ctcSurplus: thousandsText(c.source.ctcSurplus), nreShare: c.source.nreSharePercent.toString(), overrides };
 }
 
-export function roadCasualtyToForm(input: RoadCasualtyInput): RoadCasualtyForm {
+function roadCasualtyToForm(input: RoadCasualtyInput): RoadCasualtyForm {
   return {
     opening: thousandsText(input.openingBalance),
     firstYear: input.firstYear,
@@ -154,7 +154,7 @@ export function roadCasualtyToForm(input: RoadCasualtyInput): RoadCasualtyForm {
   };
 }
 
-export function mtfsToForm(input: MtfsInput): MtfsForm {
+function mtfsToForm(input: MtfsInput): MtfsForm {
   const movements: Record<string, MovementForm> = {};
   for (const m of input.movements) {
     movements[movementKey(m.reserveKey, m.year)] = {

@@ -32,8 +32,8 @@ export function ForecastHistorySection({ models, suffix }: { models: readonly Re
         caption={`Forecast outturn by area and month (£'000)${suffix}`}
         columns={[
           { key: 'area', header: 'Area', cell: (a: (typeof shown.areas)[number]) => a.label },
-          ...months.map((m, i) => ({ key: `p${m}`, header: `P${m}`, numeric: true, cell: (a: (typeof shown.areas)[number]) => (a.forecast[i] ? formatWholeThousands(a.forecast[i]!) : 'no forecast') })),
-          { key: 'movement', header: `Movement P${months[0]} to P${months[months.length - 1]}`, numeric: true, cell: (a) => formatWholeThousands(movement.get(a.key) ?? ZERO) },
+          ...months.map((m, i) => ({ key: `p${m}`, header: `P${m}`, numeric: true, cell: (a: (typeof shown.areas)[number]) => (a.forecast[i] ? formatWholeThousands(a.forecast[i]) : 'no forecast') })),
+          { key: 'movement', header: `Movement P${months[0]!} to P${months[months.length - 1]!}`, numeric: true, cell: (a) => formatWholeThousands(movement.get(a.key) ?? ZERO) },
         ]}
         rows={shown.areas}
         rowKey={(a) => a.key}

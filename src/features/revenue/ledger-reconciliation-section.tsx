@@ -19,7 +19,10 @@ function Verdict({ state }: { state: 'agrees' | 'differs' | 'not-compared' }) {
 const pounds = (v: ReconciliationRow['ledger']): string => (v === null ? 'none' : formatPounds(v, { zero: '£0.00' }));
 
 function MonthFindings({ month, names, suffix }: { month: MonthReconciliation; names: ReadonlyMap<string, string>; suffix: string }) {
-  const label = (cc: string): string => (names.get(cc) ? `${cc} ${names.get(cc)}` : cc);
+  const label = (cc: string): string => {
+    const name = names.get(cc);
+    return name ? `${cc} ${name}` : cc;
+  };
   if (month.status === 'ledger-incomplete') {
     return (
       <p>

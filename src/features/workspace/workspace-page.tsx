@@ -54,7 +54,7 @@ export function WorkspacePage() {
     setStep({ name: 'reading', fileName: file.name });
     try {
       const reading = await readWorkspace(file, file.name);
-      if (reading.problems.length > 0) return setStep({ name: 'refused', reading });
+      if (reading.problems.length > 0) { setStep({ name: 'refused', reading }); return; }
       const plan = await planImport(reading);
       setStep({ name: 'planned', file, reading, plan, chosen: new Set(plan.filter(canTake).map((i) => i.id)) });
     } catch (e) {

@@ -9,7 +9,7 @@ import type { StoredChunk } from '../../../src/import/stored-chunk';
 import { planOf, planProblems } from '../../../src/import/preview';
 import { importRows, preview, scan, sizeRefusal, type ByteSource } from '../../../src/import/run-import';
 
-export const ROOT = join(import.meta.dirname, '../../..');
+const ROOT = join(import.meta.dirname, '../../..');
 
 export type Outcome =
   | { outcome: 'refused'; stage: 'size' | 'scan' | 'layout'; message: string }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readPrintedTable, type PrintedTable } from '../../../src/import/printed-table';
 
-export const DATA_DIR = join(import.meta.dirname, '../../../data');
+const DATA_DIR = join(import.meta.dirname, '../../../data');
 
 export function sampleText(file: string): string {
   return readFileSync(join(DATA_DIR, file), 'utf8');

@@ -15,7 +15,7 @@ export interface Imported extends StoredDataset {
   aggregates: LedgerSource['aggregates'];
 }
 
-export async function importData(name: string): Promise<Imported> {
+async function importData(name: string): Promise<Imported> {
   const source = fileSource(join(DATA, name));
   const s = await scan(source);
   if (!s.verdict.ok) throw new Error(s.verdict.message);

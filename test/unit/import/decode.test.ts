@@ -3,12 +3,21 @@
 // and that the verdict does not depend on how the bytes are split into pieces.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createDecoder, detectEncoding, EncodingDetector, firstInvalidUtf16, firstInvalidUtf8 } from '../../../src/import/decode';
+import { createDecoder, EncodingDetector, firstInvalidUtf16, firstInvalidUtf8, type EncodingVerdict } from '../../../src/import/decode';
+
+/** The verdict on a whole file's bytes, pushed as one last piece. */
+function detectEncoding(bytes: Uint8Array): EncodingVerdict {
+  const d = new EncodingDetector();
+  d.push(bytes, true);
+  return d.verdict();
+}
 
 const bytes = (...b: number[]) => new Uint8Array(b);
-const ascii = (s: string) => new Uint8Array([...s].map((c) => c.charCodeAt(0)));
-const utf16le = (s: string) => new Uint8Array([...s].flatMap((c) => [c.charCodeAt(0), 0]));
-const utf16be = (s: string) => new Uint8Array([...s].flatMap((c) => [0, c.charCodeAt(0)]));
+// The test strings are ASCII: one UTF-16 code unit a character, so indexing them is exact.
+const units = (s: string): number[] => Array.from({ length: s.length }, (_, i) => s.charCodeAt(i));
+const ascii = (s: string) => new Uint8Array(units(s));
+const utf16le = (s: string) => new Uint8Array(units(s).flatMap((c) => [c, 0]));
+const utf16be = (s: string) => new Uint8Array(units(s).flatMap((c) => [0, c]));
 const join = (...parts: Uint8Array[]) => new Uint8Array(parts.flatMap((p) => [...p]));
 
 describe('detectEncoding', () => {

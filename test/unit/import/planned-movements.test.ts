@@ -67,7 +67,8 @@ describe('readPlannedMovements', () => {
   it('reports a reserve planned twice for one year, and keeps the first row', () => {
     const r = read('General Reserve,2019/20,,100\nGeneral Reserve,2019-20,,200');
     expect(plain(r)).toEqual([['general-reserve', 2019, '0', '100000']]);
-    expect(r.issues).toEqual([{ line: 3, column: 'Reserve', message: expect.stringContaining('already planned') as unknown as string }]);
+    expect(r.issues).toMatchObject([{ line: 3, column: 'Reserve' }]);
+    expect(r.issues[0]?.message).toContain('already planned');
   });
 
   it('accounts for every row: read = accepted + rows with an issue', () => {

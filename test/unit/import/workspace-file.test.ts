@@ -62,7 +62,7 @@ describe('typed arrays as base64', () => {
     const c = chunk(0, [123456, -99, 0]);
     c.pence.amount![1] = Number.NaN;
     c.pence.amount![2] = -0;
-    const back = decodeChunk(JSON.parse(JSON.stringify(encodeChunk(c))));
+    const back = decodeChunk(JSON.parse(JSON.stringify(encodeChunk(c))) as ReturnType<typeof encodeChunk>);
     expect(back.ok).toBe(true);
     if (!back.ok) return;
     expect(Number.isNaN(back.chunk.pence.amount![1])).toBe(true);
@@ -94,8 +94,8 @@ describe("a dataset's content hash", () => {
 
   const readBack = (chunks: StoredChunk[], written: string, receipt: object | null) => {
     const rb = new DatasetReadBack('d1');
-    for (const c of chunks) rb.addChunk(JSON.parse(JSON.stringify(encodeChunk(c))));
-    return rb.finish(meta(5), written, receipt as never);
+    for (const c of chunks) rb.addChunk(JSON.parse(JSON.stringify(encodeChunk(c))) as ReturnType<typeof encodeChunk>);
+    return rb.finish(meta(5), written, receipt);
   };
   // 100 + 200 + 300 + 400 + 500 pence = £15.00.
   const receipt = { sha256: 'ab'.repeat(32), rows: { accepted: 5 }, controlTotals: [{ column: 'amount', net: '15.00' }] };

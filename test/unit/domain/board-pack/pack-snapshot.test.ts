@@ -38,7 +38,7 @@ describe('a frozen pack', () => {
     expect(readSnapshot(JSON.parse(JSON.stringify(snapshot))).ok).toBe(true);
   });
   it('is refused when any figure has been altered since', () => {
-    const altered = JSON.parse(JSON.stringify(snapshot).replace('"126252"', '"126253"'));
+    const altered = JSON.parse(JSON.stringify(snapshot).replace('"126252"', '"126253"')) as typeof snapshot;
     expect(verifySnapshot(altered)).toBe(false);
     const read = readSnapshot(altered);
     expect(read.ok).toBe(false);

@@ -76,7 +76,7 @@ describe('parseFinancialYear', () => {
 
   it('names the year it expected when the end year is wrong', () => {
     const result = parseFinancialYear('2017/19');
-    expect(result.ok === false && result.message).toContain('2017/18');
+    expect(!result.ok && result.message).toContain('2017/18');
   });
 
   it('round-trips every label it formats', () => {
@@ -182,7 +182,7 @@ describe('parsePeriod', () => {
 
   it('explains both readings of an ambiguous M03', () => {
     const result = parsePeriod('M03');
-    expect(result.ok === false && result.message).toMatch(/June.*March/);
+    expect(!result.ok && result.message).toMatch(/June.*March/);
   });
 
   it('accepts exactly the periods 1..MAX_PERIOD', () => {
@@ -325,12 +325,12 @@ describe('parseDate', () => {
 
   it('says why 12/31/2018 is refused instead of reading it as US', () => {
     const result = parseDate('12/31/2018');
-    expect(result.ok === false && result.message).toMatch(/day first/);
+    expect(!result.ok && result.message).toMatch(/day first/);
   });
 
   it('says how many days the month has', () => {
     const result = parseDate('29/02/2017');
-    expect(result.ok === false && result.message).toContain('February 2017 has 28 days');
+    expect(!result.ok && result.message).toContain('February 2017 has 28 days');
   });
 
   const validDate = fc

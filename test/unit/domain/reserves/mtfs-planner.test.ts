@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { toNetRevenueBudget, toReservesPosition } from '../../../../src/api/planner-inputs';
 import { readPrintedTable } from '../../../../src/import/printed-table';
 import { Money, ZERO, fromThousands } from '../../../../src/domain/core/money';
-import { movementsFromRoadCasualty, projectMtfs, type MtfsInput, type PlannedMovement, type ReservesPosition } from '../../../../src/domain/reserves/mtfs-planner';
+import { movementsFromRoadCasualty, projectMtfs, type MtfsInput, type PlannedMovement } from '../../../../src/domain/reserves/mtfs-planner';
 import { paperRoadCasualtyInput } from '../../../../src/domain/papers/paper-2019-road-casualty';
 import { projectCase } from '../../../../src/domain/reserves/road-casualty-reserve';
 import { yearsToExhaustion } from '../../../../src/domain/reserves/reserve-projection';
@@ -158,7 +158,7 @@ describe('properties of the plan', () => {
   it('obeys closing = opening + contributions - drawdowns for every reserve and year, and totals add up', () => {
     fc.assert(
       fc.property(fc.array(movementArb, { maxLength: 30 }), (movements) => {
-        const p = projectMtfs(position as ReservesPosition, input(movements), budget);
+        const p = projectMtfs(position, input(movements), budget);
         p.reserves.forEach((plan) => {
           let opening = plan.reserve.closing;
           for (const y of plan.years) {
