@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { areaOfDepartment } from '../domain/revenue/board-structure';
 import { BOARD_2017_18 } from '../domain/papers/board-2017-18';
-import { Money, ZERO, sum } from '../domain/core/money';
+import { Money, ZERO, sum, THOUSAND, HUNDRED } from '../domain/core/money';
 import { shareByLargestRemainder } from '../domain/core/rounded-tree';
 import { findColumn, readPrintedTable } from '../import/printed-table';
 import { seededRandom } from './seeded-random';
@@ -216,8 +216,6 @@ function split(total: Money, weights: readonly number[]): Money[] {
   return shareByLargestRemainder(w.map((x) => total.times(x).dividedBy(s)), total)!;
 }
 
-const THOUSAND = new Money(1000);
-const HUNDRED = new Money(100);
 
 export interface PaperInputs {
   constabularySummary: string;

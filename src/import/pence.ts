@@ -1,4 +1,4 @@
-import { Money, parseAmount, type AmountErrorCode } from '../domain/core/money';
+import { HUNDRED, parseAmount, type AmountErrorCode } from '../domain/core/money';
 
 /*
  * Amounts on the hot path of a large import: straight from the cell's text to whole pence as a safe
@@ -91,7 +91,6 @@ export function parsePence(raw: string, scale: 1 | 1000 = 1): PenceResult {
   return { ok: true, pence: negative && pence !== 0 ? -pence : pence, missing: false };
 }
 
-const HUNDRED = new Money(100);
 
 /** Every other shape, through the exact parser. */
 function slow(raw: string, scale: 1 | 1000): PenceResult {

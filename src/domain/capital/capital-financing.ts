@@ -1,5 +1,6 @@
 import { checkTable, type CastingRule, type CheckResult } from '../checks/casting';
-import { Money } from '../core/money';
+import type { Money} from '../core/money';
+import { THOUSAND } from '../core/money';
 import { sumOrMissing } from '../core/sum-or-missing';
 import { inferTotalRules, type RowType } from '../checks/table-rows';
 
@@ -78,7 +79,6 @@ export interface CapitalFinancing {
   checks: CheckResult[];
 }
 
-const THOUSAND = new Money(1000);
 const COLUMNS = ['bfwd', 'original', 'amendments', 'revised', 'totalSpend', 'applied', 'transfer'] as const;
 
 /**

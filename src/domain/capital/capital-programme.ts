@@ -1,5 +1,6 @@
 import { checkTable, type CastingRule, type CheckResult } from '../checks/casting';
-import { Money } from '../core/money';
+import type { Money} from '../core/money';
+import { THOUSAND } from '../core/money';
 import { percentOf } from '../core/percent';
 import { sumOrMissing } from '../core/sum-or-missing';
 import { inferTotalRules, type RowType } from '../checks/table-rows';
@@ -146,7 +147,6 @@ export interface CapitalProgramme {
   carryForwardNotItemised: Money | null;
 }
 
-const THOUSAND = new Money(1000);
 
 function checkCategories(lines: readonly CategoryBudgetInput[], printedUnit: Money): CheckResult[] {
   const keys = lines.map((l) => l.key);

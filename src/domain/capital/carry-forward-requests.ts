@@ -1,5 +1,6 @@
 import { checkTable, type CheckResult } from '../checks/casting';
-import { Money } from '../core/money';
+import type { Money} from '../core/money';
+import { THOUSAND } from '../core/money';
 import { sumOrMissing } from '../core/sum-or-missing';
 
 /*
@@ -34,7 +35,6 @@ export interface CarryForwardRequests {
   checks: CheckResult[];
 }
 
-const THOUSAND = new Money(1000);
 
 /**
  * Builds the list and checks each request: variance = outturn - revised, and (a test of reason, not a

@@ -1,4 +1,4 @@
-import { Money, ZERO, sum } from '../core/money';
+import { Money, ZERO, sum, HUNDRED } from '../core/money';
 
 /*
  * The casting checker: does a table add up? Given a table's rows and the formulas that bind it (rows to
@@ -172,7 +172,6 @@ export function checkTable(table: CastingTable, rules: readonly CastingRule[]): 
   return results;
 }
 
-const HUNDRED = new Money(100);
 
 function percentageCheck(
   table: CastingTable,

@@ -1,5 +1,6 @@
 import { checkTable, type CastingRule, type CheckResult, type Term } from './casting';
-import { Money } from '../core/money';
+import type { Money} from '../core/money';
+import { THOUSAND } from '../core/money';
 import { inferTotalRules, keyOf, type RowType } from './table-rows';
 
 /*
@@ -143,7 +144,7 @@ export function checkPrintedTable(spec: TableSpec, table: CheckableTable): Table
     {
       id: spec.id,
       title: spec.title,
-      printedUnit: spec.printedUnit ?? new Money(1000),
+      printedUnit: spec.printedUnit ?? THOUSAND,
       rows: table.rows.map((r, i) => ({ key: keys[i]!, label: r.label, values: r.values })),
     },
     rules,

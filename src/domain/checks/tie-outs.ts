@@ -1,5 +1,5 @@
 import type { CheckStatus } from './casting';
-import { Money, ZERO, sum } from '../core/money';
+import { Money, ZERO, sum, THOUSAND } from '../core/money';
 import type { RowType } from './table-rows';
 
 /*
@@ -145,7 +145,6 @@ export interface TieOutResult {
   note?: string;
 }
 
-const THOUSAND = new Money(1000);
 const HALF = new Money('0.5');
 
 interface Resolved {

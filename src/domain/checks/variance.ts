@@ -1,4 +1,5 @@
-import { Money, formatThousands, roundHalfAwayFromZero } from '../core/money';
+import type { Money} from '../core/money';
+import { formatThousands, roundHalfAwayFromZero, HUNDRED } from '../core/money';
 
 /*
  * Budget against outturn, as the board papers present it.
@@ -44,7 +45,6 @@ export interface Variance {
   readonly direction: VarianceDirection;
 }
 
-const HUNDRED = new Money(100);
 
 /**
  * Variance of outturn against budget, both in pounds. Exact: amount + budget = outturn.

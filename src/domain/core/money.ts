@@ -18,7 +18,10 @@ export const Money = Decimal.clone({
 export type Money = Decimal;
 
 export const ZERO: Money = new Money(0);
-const THOUSAND = new Money(1000);
+/** £1,000: the unit of a table printed in £'000. Defined once, here. */
+export const THOUSAND: Money = new Money(1000);
+/** 100: pence in a pound, and percent in a whole. Defined once, here. */
+export const HUNDRED: Money = new Money(100);
 
 /** A parsed amount: a value in pounds, or null when the cell is blank (missing, not zero). */
 export type AmountResult =

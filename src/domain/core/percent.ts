@@ -1,6 +1,6 @@
-import { Money, roundHalfAwayFromZero } from './money';
+import type { Money} from './money';
+import { roundHalfAwayFromZero, HUNDRED } from './money';
 
-const HUNDRED = new Money(100);
 
 /**
  * part / whole x 100, exact to the Money precision (no presentation rounding). null when either is

@@ -1,4 +1,4 @@
-import { Money, ZERO, sum } from '../core/money';
+import { Money, ZERO, sum, HUNDRED } from '../core/money';
 import {
   firstYearBelow,
   horizonYears,
@@ -119,7 +119,6 @@ export interface MtfsProjection {
   general: GeneralReserveYear[];
 }
 
-const HUNDRED = new Money(100);
 
 /** Net drawdown of the actual year, pounds: used - added (negative when the reserve grew). */
 function latestNetDrawdown(reserve: ReserveBalance): Money {

@@ -1,5 +1,5 @@
 import { checkTable, type CastingRule, type CheckResult } from '../checks/casting';
-import { Money, ZERO } from '../core/money';
+import { Money, ZERO, THOUSAND } from '../core/money';
 import { percentOf } from '../core/percent';
 import { sumOrMissing } from '../core/sum-or-missing';
 import { inferTotalRules, type RowType } from '../checks/table-rows';
@@ -78,7 +78,6 @@ export interface ReservesPosition {
   checks: CheckResult[];
 }
 
-const THOUSAND = new Money(1000);
 const COLUMNS = ['opening', 'added', 'used', 'closing'] as const;
 const negate = (v: Money | null): Money | null => (v === null ? null : v.isZero() ? ZERO : v.negated());
 

@@ -1,4 +1,5 @@
-import { Money, ZERO } from '../core/money';
+import type { Money} from '../core/money';
+import { ZERO, HUNDRED } from '../core/money';
 import {
   firstYearBelow,
   headroomAboveFloor,
@@ -102,7 +103,6 @@ export interface CaseProjection {
   headroom: Money;
 }
 
-const HUNDRED = new Money(100);
 
 /** The yearly inflow of a source, pounds: the amount, or surplus x share / 100, exact. */
 export function yearlyInflow(source: InflowSource): Money {

@@ -1,5 +1,5 @@
 import type { BoardStructure } from './board-structure';
-import { Money, ZERO, sum } from '../core/money';
+import { Money, ZERO, sum, THOUSAND } from '../core/money';
 import type { Figures, MonitoringNode, RevenueMonitor } from './revenue-model';
 import { roundTree, type TreeValues } from '../core/rounded-tree';
 import type { RowType } from '../checks/table-rows';
@@ -140,7 +140,6 @@ export function shownFigures(roots: readonly MonitoringNode[], unit: Money, tabl
   return shown;
 }
 
-const THOUSAND = new Money(1000);
 export const PENNY = new Money('0.01');
 
 /** The model in £'000, every table casting (Table 1 total down to cost centres; Table 3's rows too). */

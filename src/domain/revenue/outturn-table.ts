@@ -1,5 +1,6 @@
 import { checkTable, type CastingRule, type CheckResult } from '../checks/casting';
-import { Money } from '../core/money';
+import type { Money} from '../core/money';
+import { THOUSAND } from '../core/money';
 import { inferTotalRules, type RowType } from '../checks/table-rows';
 import { variance, type LineType, type Variance } from '../checks/variance';
 
@@ -37,7 +38,6 @@ export interface OutturnTable {
 }
 
 const INCOME = /\bincome\b/i;
-const THOUSAND = new Money(1000);
 
 /** Income lines are recognised by name; every other line is a cost (the papers' net-cost convention). */
 export function lineTypeOf(label: string): LineType {

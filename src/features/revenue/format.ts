@@ -1,4 +1,5 @@
-import { Money, formatPounds, formatWholeThousands } from '../../domain/core/money';
+import type { Money} from '../../domain/core/money';
+import { formatPounds, formatWholeThousands, HUNDRED } from '../../domain/core/money';
 
 /*
  * How monitoring figures are written: the board's tables in £'000 as the papers print them (brackets for
@@ -8,7 +9,6 @@ import { Money, formatPounds, formatWholeThousands } from '../../domain/core/mon
 
 export type Unit = 'thousands' | 'pence';
 
-const HUNDRED = new Money(100);
 
 /** A shown figure in its unit, written; null is said in words, never shown as nil. */
 export function writeShown(value: Money | null, unit: Unit, missing = 'no figure'): string {
