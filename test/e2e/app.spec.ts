@@ -3,7 +3,7 @@
 // fails on console errors, uncaught page errors, failed or 4xx/5xx requests, and any request to
 // an origin other than the app's: the app must work offline, so it may fetch nothing from elsewhere.
 import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
+import { axe } from './axe';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, pageReady } from './watched-page';
 
@@ -41,7 +41,7 @@ async function cellAt(table: Locator, rowLabel: string, column: RegExp): Promise
 }
 
 async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
+  const { violations } = await axe(page).analyze();
   const serious = violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => ({

@@ -5,7 +5,7 @@
 // stays a number. Expected figures are the paper's (data/README.md), worked by hand.
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
+import { axe } from './axe';
 import Papa from 'papaparse';
 import type { Page } from '@playwright/test';
 import { APP_PAGES } from './app-pages';
@@ -211,7 +211,7 @@ test.describe(() => {
       await app.goto(path);
       await pageReady(app);
       await expect(target.ready(app)).toBeVisible();
-      const { violations } = await new AxeBuilder({ page: app }).analyze();
+      const { violations } = await axe(app).analyze();
       const serious = violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
         .map((v) => ({ rule: v.id, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));

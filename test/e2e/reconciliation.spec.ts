@@ -4,7 +4,7 @@
 // are kept. As in app.spec.ts, every test fails on console errors, page errors,
 // failed requests and any request to another origin.
 import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
+import { axe } from './axe';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, pageReady } from './watched-page';
 
@@ -16,7 +16,7 @@ const ARTIFACTS = new URL('./artifacts/issue-6/', import.meta.url);
 
 
 async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
+  const { violations } = await axe(page).analyze();
   const serious = violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ rule: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));

@@ -3,7 +3,7 @@
 // variance is checked against the paper's, and the drill-down goes from the board summary to a ledger
 // line of that export and back up by keyboard, with screenshots kept.
 import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
+import { axe } from './axe';
 import type { Page } from '@playwright/test';
 import { test, expect, pageReady } from './watched-page';
 
@@ -12,7 +12,7 @@ const ARTIFACTS = new URL('./artifacts/', import.meta.url);
 const CONSTABULARY_P12 = 'Constabulary (as the summary at 4.1), P12 (March 2018) (illustrative)';
 
 async function seriousAxeViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
+  const { violations } = await axe(page).analyze();
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
