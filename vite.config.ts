@@ -113,6 +113,9 @@ export default defineConfig({
   preview: { port: 4173, strictPort: true },
   worker: { format: 'es' },
   test: {
+    // Two test files at a time, on 2 cores too (Vitest's default there is one): a file spends much of its time
+    // waiting (fake IndexedDB, timers, a child process), and the machine's other work takes its share either way.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
