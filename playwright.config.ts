@@ -18,11 +18,16 @@ export default defineConfig({
   testDir: 'test/e2e',
   outputDir: 'test-results',
   reporter: 'list',
-  // Timeouts sized for a slow 2-core CI machine running Chromium, axe and the preview server at once.
-  timeout: 60_000,
+  // Bounds, not waits: a test waits on the app saying it is ready (test/e2e/watched-page.ts), never on a fixed
+  // delay. Sized for a 2-core machine that is also busy with something else: an axe run on a large page can take
+  // 40 s there, so a test may take two minutes before it is taken to have hung. An expect's own 10 s is for what
+  // follows at once from an action on a page that has already drawn.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   globalTimeout: 20 * 60_000,
-  workers: isCI ? 1 : 2,
+  // Two workers, in CI too: while one waits on its page (IndexedDB, the import worker, the preview server) the
+  // other runs. Each worker starts one shared profile for the read-only tests.
+  workers: 2,
   fullyParallel: false,
   forbidOnly: isCI,
   // No retries: a flaky test is a bug to fix, not to hide.

@@ -113,10 +113,14 @@ export default defineConfig({
   preview: { port: 4173, strictPort: true },
   worker: { format: 'es' },
   test: {
+    // Two test files at a time, on 2 cores too (Vitest's default there is one): a file spends much of its time
+    // waiting (fake IndexedDB, timers, a child process), and the machine's other work takes its share either way.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
-        test: { name: 'unit', environment: 'node', include: ['test/unit/**/*.test.ts'] },
+        // A bound, not a wait: Vitest's default of 5 s fails a property test on a busy 2-core machine.
+        test: { name: 'unit', environment: 'node', include: ['test/unit/**/*.test.ts'], testTimeout: 60_000 },
       },
       {
         extends: true,
@@ -125,8 +129,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/component/**/*.test.tsx'],
           // The first test of a file imports all 16 sample files through the whole pipeline (first start):
-          // on a loaded 2-core machine that can pass 5 s. A bound, not a retry.
-          testTimeout: 30_000,
+          // on a loaded 2-core machine that can pass 5 s, and a Projections test 20 s. A bound, not a retry.
+          testTimeout: 120_000,
           setupFiles: ['test/component/setup.ts'],
         },
       },

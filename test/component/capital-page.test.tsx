@@ -13,7 +13,7 @@ const cells = (row: HTMLElement): string[] => within(row).getAllByRole('cell').m
 // seconds, so the waits are generous. They guard against hanging, and time nothing.
 configure({ asyncUtilTimeout: 5_000 });
 
-describe('CapitalPage', { timeout: 20_000 }, () => {
+describe('CapitalPage', () => {
   it('shows Table 4 by category with the percentage of the revised budget spent', async () => {
     renderWithProviders(<CapitalPage />);
     const table = await screen.findByRole('table', { name: "Table 4: capital programme by category, 2017/18 (£'000)" });

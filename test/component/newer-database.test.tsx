@@ -25,7 +25,7 @@ const MESSAGE = /^The data kept in this browser was saved by a newer version of 
 // so the waits are generous. They guard against hanging, and time nothing.
 configure({ asyncUtilTimeout: 10_000 });
 
-describe('a database from a newer version of Outturn', { timeout: 30_000 }, () => {
+describe('a database from a newer version of Outturn', () => {
   it('is left alone, and the Revenue page says why it shows nothing', async () => {
     renderWithProviders(<RevenuePage />);
     const alerts = await screen.findAllByRole('alert');

@@ -31,7 +31,7 @@ beforeEach(async () => {
 });
 
 // Typing into a page this size takes a second or two in jsdom; allow for a slow CI machine.
-describe('ProjectionsPage: Road Casualty Reserve', { timeout: 20_000 }, () => {
+describe('ProjectionsPage: Road Casualty Reserve', () => {
   it('works the paper’s sum from Table 5’s £1,582k: 1,582 - 244 - 1,035 = 303', async () => {
     await renderPage();
     const working = screen.getByRole('table', { name: /Left at 31 March 2020 if everything goes ahead/ });
@@ -103,7 +103,7 @@ describe('ProjectionsPage: Road Casualty Reserve', { timeout: 20_000 }, () => {
   });
 });
 
-describe('ProjectionsPage: MTFS planner', { timeout: 20_000 }, () => {
+describe('ProjectionsPage: MTFS planner', () => {
   it('flags the general reserve above 5% and below the floor once drawn down', async () => {
     const user = await renderPage();
     const shares = () => screen.getByRole('table', { name: "The chart's figures: general reserve against the net revenue budget" });
@@ -144,7 +144,7 @@ describe('ProjectionsPage: MTFS planner', { timeout: 20_000 }, () => {
   });
 });
 
-describe('ProjectionsPage: scenarios', { timeout: 20_000 }, () => {
+describe('ProjectionsPage: scenarios', () => {
   it('saves a scenario, opens it again after changes, copies it and compares it', async () => {
     const user = await renderPage();
     await replace(user, screen.getByLabelText('Scenario name'), 'Low inflow 100');

@@ -13,7 +13,7 @@ import { cells, group, rowOf, summary, tableNamed } from './reconciliation-finde
 // seconds, so the waits are generous. They guard against hanging, and time nothing.
 configure({ asyncUtilTimeout: 5_000 });
 
-describe('ReconciliationPage', { timeout: 20_000 }, () => {
+describe('ReconciliationPage', () => {
   it('counts every check: 290 within the tables and 89 between them', async () => {
     renderWithProviders(<ReconciliationPage />);
     // 420 hand-worked checks, less 12 Applied + Transfer (not the paper's formula) and 29 with no printed figure.

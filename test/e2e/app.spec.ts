@@ -3,9 +3,12 @@
 // fails on console errors, uncaught page errors, failed or 4xx/5xx requests, and any request to
 // an origin other than the app's: the app must work offline, so it may fetch nothing from elsewhere.
 import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
+import { axe } from './axe';
 import type { Locator, Page } from '@playwright/test';
-import { test, expect } from './watched-page';
+import { test, expect, pageReady } from './watched-page';
+
+// Every test here only reads: one started profile per worker, a new page for each test.
+test.use({ profile: 'shared' });
 
 const AREAS = ['Revenue', 'Capital', 'Reserves', 'Reconciliation', 'Projections'] as const;
 const ARTIFACTS = new URL('./artifacts/', import.meta.url);
@@ -20,6 +23,7 @@ function mainNavigation(page: Page): Locator {
 async function openRevenue(page: Page): Promise<void> {
   await page.goto('/');
   await mainNavigation(page).getByRole('link', { name: 'Revenue', exact: true }).click();
+  await pageReady(page, 'Revenue');
 }
 
 /**
@@ -37,7 +41,7 @@ async function cellAt(table: Locator, rowLabel: string, column: RegExp): Promise
 }
 
 async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
+  const { violations } = await axe(page).analyze();
   const serious = violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => ({
@@ -52,12 +56,6 @@ async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
 test('opens on the Outturn heading', async ({ app }) => {
   await app.goto('/');
   await expect(app.getByRole('heading', { level: 1, name: 'Outturn' })).toBeVisible();
-});
-
-test('the home page has no serious or critical accessibility violations', async ({ app }) => {
-  await app.goto('/');
-  await expect(app.getByRole('heading', { level: 1, name: 'Outturn' })).toBeVisible();
-  await expectNoSeriousAxeViolations(app);
 });
 
 test('the navigation links every area', async ({ app }) => {
@@ -78,12 +76,6 @@ test('Revenue shows Table 1 of the 2017/18 outturn, with the figures of the pape
   await expect(await cellAt(table, 'Constabulary', /outturn/i)).toContainText('128,040');
 
   await app.screenshot({ path: fileURLToPath(new URL('revenue.png', ARTIFACTS)), fullPage: true });
-});
-
-test('the Revenue page has no serious or critical accessibility violations', async ({ app }) => {
-  await openRevenue(app);
-  await expect(app.getByRole('table', { name: 'Table 1: Revenue Outturn 2017/18' })).toBeVisible();
-  await expectNoSeriousAxeViolations(app);
 });
 
 test('the chart is drawn in the browser, beside its data table', async ({ app }) => {
@@ -112,6 +104,7 @@ for (const area of AREAS) {
   test(`the ${area} page loads its tables, passes axe, and is kept as a screenshot`, async ({ app }) => {
     await app.goto(`/${area.toLowerCase()}`);
     await expect(app.getByRole('heading', { level: 2, name: area })).toBeVisible();
+    await pageReady(app);
     await expect(app.getByRole('status')).toHaveCount(0); // nothing still loading
     await expect(app.getByRole('alert')).toHaveCount(0); // nothing failed to load
     await expectNoSeriousAxeViolations(app);

@@ -5,12 +5,12 @@
 // stays a number. Expected figures are the paper's (data/README.md), worked by hand.
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
+import { axe } from './axe';
 import Papa from 'papaparse';
 import type { Page } from '@playwright/test';
 import { APP_PAGES } from './app-pages';
 import { pdfInfo, pdfPageText, pdfToPngs } from './pdf-tools';
-import { test, expect } from './watched-page';
+import { test, expect, pageReady } from './watched-page';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const TITLE = 'Revenue and capital outturn 2017/18';
@@ -21,60 +21,66 @@ const PAGES = 13;
 
 async function openPack(page: Page): Promise<void> {
   await page.goto('/board-pack');
-  await expect(page.getByRole('region', { name: new RegExp(`^Page 1 of ${PAGES}: ${TITLE}`) })).toBeVisible({ timeout: 30_000 });
+  await pageReady(page);
+  await expect(page.getByRole('region', { name: new RegExp(`^Page 1 of ${PAGES}: ${TITLE}`) })).toBeVisible();
 }
 
-test('prints the pack: A4 landscape, every page with the title, the period and its number; pages kept as PNG', async ({ app }) => {
-  await app.setViewportSize({ width: 1400, height: 1000 });
-  await openPack(app);
-  await app.emulateMedia({ media: 'print' });
-  // No table or chart is cut by a page: every sheet is one printed page and nothing overflows it.
-  const sheets = await app.locator('.pack-sheet').evaluateAll((els) =>
-    els.map((s) => {
-      const body = s.querySelector('.pack-body')!;
-      const box = body.getBoundingClientRect();
-      const outside = [...body.querySelectorAll('table, figure')].filter((el) => {
-        const r = el.getBoundingClientRect();
-        return r.top < box.top - 1 || r.bottom > box.bottom + 1 || r.left < box.left - 1 || r.right > box.right + 1;
-      }).length;
-      return { overflowY: body.scrollHeight - body.clientHeight, overflowX: body.scrollWidth - body.clientWidth, outside };
-    }),
-  );
-  expect(sheets).toHaveLength(PAGES);
-  expect(sheets.filter((s) => s.overflowY > 0 || s.overflowX > 0 || s.outside > 0)).toEqual([]);
+test.describe(() => {
+  // These only read: the worker's started profile, a new page.
+  test.use({ profile: 'shared' });
 
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const pdf = `${ARTIFACTS}board-pack.pdf`;
-  await app.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
-  const info = pdfInfo(pdf);
-  expect(info.pages).toBe(PAGES);
-  expect(info.pageSize).toBe('841.92 x 594.96 pts (A4)'); // 297 x 210 mm: landscape
-  for (let i = 1; i <= PAGES; i++) {
-    const text = pdfPageText(pdf, i).replace(/\s+/g, ' ');
-    expect(text, `page ${i}`).toContain(`${TITLE} · ${PERIOD}`);
-    expect(text, `page ${i}`).toContain(`Page ${i} of ${PAGES}`);
-  }
-  // Table 1's lines add to 130,960 and 132,746; the paper's Road Casualty sum leaves 303.
-  expect(pdfPageText(pdf, 2).replace(/\s+/g, ' ')).toMatch(/TOTAL 130,960 132,746 1,786 1\.4% ▲ Adverse/);
-  expect(pdfPageText(pdf, 10).replace(/\s+/g, ' ')).toContain('Left at 31 March 2020 303');
+  test('prints the pack: A4 landscape, every page with the title, the period and its number; pages kept as PNG', async ({ app }) => {
+    await app.setViewportSize({ width: 1400, height: 1000 });
+    await openPack(app);
+    await app.emulateMedia({ media: 'print' });
+    // No table or chart is cut by a page: every sheet is one printed page and nothing overflows it.
+    const sheets = await app.locator('.pack-sheet').evaluateAll((els) =>
+      els.map((s) => {
+        const body = s.querySelector('.pack-body')!;
+        const box = body.getBoundingClientRect();
+        const outside = [...body.querySelectorAll('table, figure')].filter((el) => {
+          const r = el.getBoundingClientRect();
+          return r.top < box.top - 1 || r.bottom > box.bottom + 1 || r.left < box.left - 1 || r.right > box.right + 1;
+        }).length;
+        return { overflowY: body.scrollHeight - body.clientHeight, overflowX: body.scrollWidth - body.clientWidth, outside };
+      }),
+    );
+    expect(sheets).toHaveLength(PAGES);
+    expect(sheets.filter((s) => s.overflowY > 0 || s.overflowX > 0 || s.outside > 0)).toEqual([]);
 
-  const pngs = pdfToPngs(pdf, ARTIFACTS, 'board-pack-page');
-  expect(pngs).toHaveLength(PAGES);
-  for (const png of pngs) expect(statSync(png).size).toBeGreaterThan(10_000);
-});
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const pdf = `${ARTIFACTS}board-pack.pdf`;
+    await app.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+    const info = pdfInfo(pdf);
+    expect(info.pages).toBe(PAGES);
+    expect(info.pageSize).toBe('841.92 x 594.96 pts (A4)'); // 297 x 210 mm: landscape
+    for (let i = 1; i <= PAGES; i++) {
+      const text = pdfPageText(pdf, i).replace(/\s+/g, ' ');
+      expect(text, `page ${i}`).toContain(`${TITLE} · ${PERIOD}`);
+      expect(text, `page ${i}`).toContain(`Page ${i} of ${PAGES}`);
+    }
+    // Table 1's lines add to 130,960 and 132,746; the paper's Road Casualty sum leaves 303.
+    expect(pdfPageText(pdf, 2).replace(/\s+/g, ' ')).toMatch(/TOTAL 130,960 132,746 1,786 1\.4% ▲ Adverse/);
+    expect(pdfPageText(pdf, 10).replace(/\s+/g, ' ')).toContain('Left at 31 March 2020 303');
 
-test('says every status with a shape and a word, and prints it in black', async ({ app }) => {
-  await openPack(app);
-  await app.emulateMedia({ media: 'print' });
-  const statuses = await app.locator('.pack-sheet .pack-status').evaluateAll((els) =>
-    els.map((el) => ({ icon: el.querySelector('[aria-hidden="true"]')?.textContent ?? '', word: el.textContent ?? '', colour: getComputedStyle(el).color })),
-  );
-  expect(statuses.length).toBeGreaterThan(40);
-  for (const s of statuses) {
-    expect(s.icon).toMatch(/^[✓≈✗?▲▼●]$/);
-    expect(s.word.replace(s.icon, '').trim()).toMatch(/[A-Za-z0-9]/);
-    expect(s.colour).toBe('rgb(0, 0, 0)');
-  }
+    const pngs = pdfToPngs(pdf, ARTIFACTS, 'board-pack-page');
+    expect(pngs).toHaveLength(PAGES);
+    for (const png of pngs) expect(statSync(png).size).toBeGreaterThan(10_000);
+  });
+
+  test('says every status with a shape and a word, and prints it in black', async ({ app }) => {
+    await openPack(app);
+    await app.emulateMedia({ media: 'print' });
+    const statuses = await app.locator('.pack-sheet .pack-status').evaluateAll((els) =>
+      els.map((el) => ({ icon: el.querySelector('[aria-hidden="true"]')?.textContent ?? '', word: el.textContent ?? '', colour: getComputedStyle(el).color })),
+    );
+    expect(statuses.length).toBeGreaterThan(40);
+    for (const s of statuses) {
+      expect(s.icon).toMatch(/^[✓≈✗?▲▼●]$/);
+      expect(s.word.replace(s.icon, '').trim()).toMatch(/[A-Za-z0-9]/);
+      expect(s.colour).toBe('rgb(0, 0, 0)');
+    }
+  });
 });
 
 /** Amounts a viewer could read: numbers in figure cells and chart axes (not percentages, years or counts), any £ sum or printed figure, amount inputs. */
@@ -98,6 +104,7 @@ async function visibleAmounts(page: Page): Promise<string[]> {
 
 test('presentation mode hides every amount on every page, and the figures come back when it is off', async ({ app }) => {
   await app.goto('/revenue');
+  await pageReady(app);
   await expect(APP_PAGES[0]!.ready(app)).toBeVisible();
   expect((await visibleAmounts(app)).length).toBeGreaterThan(10);
   const toggle = app.getByRole('button', { name: /Presentation mode/ });
@@ -107,7 +114,8 @@ test('presentation mode hides every amount on every page, and the figures come b
   await expect(app.getByText(/^Presentation mode: every amount is hidden on every page/)).toBeVisible();
   for (const { path, ready } of APP_PAGES) {
     await app.goto(path); // a reload keeps the mode: it is never the reason figures appear
-    await expect(ready(app)).toBeVisible({ timeout: 30_000 });
+    await pageReady(app);
+    await expect(ready(app)).toBeVisible();
     await expect(app.getByRole('button', { name: /Presentation mode/ })).toHaveAttribute('aria-pressed', 'true');
     await expect.poll(() => visibleAmounts(app), { message: `amounts visible on ${path}` }).toEqual([]);
     await app.screenshot({ path: `${ARTIFACTS}presentation${path.replace('/', '-')}.png` });
@@ -194,15 +202,20 @@ test('a downloaded text cell that starts with = is defused, while -1234.56 stays
   expect(receiptRows).toContainEqual(['control total (£): amount', 'all rows accepted', 'net', '12.50']);
 });
 
-for (const path of ['/board-pack', '/workspace']) {
-  test(`the ${path} page passes axe (no serious or critical violations)`, async ({ app }) => {
-    const target = APP_PAGES.find((p) => p.path === path)!;
-    await app.goto(path);
-    await expect(target.ready(app)).toBeVisible({ timeout: 30_000 });
-    const { violations } = await new AxeBuilder({ page: app }).analyze();
-    const serious = violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ rule: v.id, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
-    expect(serious).toEqual([]);
-  });
-}
+test.describe(() => {
+  test.use({ profile: 'shared' });
+
+  for (const path of ['/board-pack', '/workspace']) {
+    test(`the ${path} page passes axe (no serious or critical violations)`, async ({ app }) => {
+      const target = APP_PAGES.find((p) => p.path === path)!;
+      await app.goto(path);
+      await pageReady(app);
+      await expect(target.ready(app)).toBeVisible();
+      const { violations } = await axe(app).analyze();
+      const serious = violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => ({ rule: v.id, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+      expect(serious).toEqual([]);
+    });
+  }
+});

@@ -64,7 +64,8 @@ test('nothing leaves the origin while a user imports, browses and prints every p
 });
 
 test.describe('the Content-Security-Policy', () => {
-  test.use({ expectedProblems: /example\.invalid|Content Security Policy/ });
+  // Only reads (what the page tries is blocked): the worker's started profile, a new page.
+  test.use({ expectedProblems: /example\.invalid|Content Security Policy/, profile: 'shared' });
 
   test('blocks a request to another origin, should any code try one', async ({ app }) => {
     const answered: string[] = [];

@@ -3,16 +3,16 @@
 // variance is checked against the paper's, and the drill-down goes from the board summary to a ledger
 // line of that export and back up by keyboard, with screenshots kept.
 import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
+import { axe } from './axe';
 import type { Page } from '@playwright/test';
-import { test, expect } from './watched-page';
+import { test, expect, pageReady } from './watched-page';
 
 const LEDGER_P12 = fileURLToPath(new URL('../../data/illustrative-2017-18-ledger-p12.csv', import.meta.url));
 const ARTIFACTS = new URL('./artifacts/', import.meta.url);
 const CONSTABULARY_P12 = 'Constabulary (as the summary at 4.1), P12 (March 2018) (illustrative)';
 
 async function seriousAxeViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
+  const { violations } = await axe(page).analyze();
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
@@ -20,7 +20,7 @@ test('load the P12 ledger, drill from the board summary to a ledger line and bac
   test.setTimeout(120_000);
   await app.goto('/import');
   const list = app.getByRole('table', { name: /16 datasets, kept in this browser/ });
-  await expect(list).toBeVisible({ timeout: 30_000 }); // the sample, imported at first start
+  await expect(list).toBeVisible(); // the sample, imported at first start (the fixture waited for it)
 
   // Start as at month-end before the month's ledger is in: take the P12 export out.
   app.once('dialog', (dialog) => void dialog.accept());
@@ -28,7 +28,8 @@ test('load the P12 ledger, drill from the board summary to a ledger line and bac
   await expect(app.getByRole('table', { name: /15 datasets, kept/ })).toBeVisible();
 
   await app.getByRole('link', { name: 'Revenue', exact: true }).click();
-  await expect(app.getByText(/Actual to date: from the P12 return, because no loaded ledger has P12/)).toBeVisible({ timeout: 30_000 });
+  await pageReady(app, 'Revenue');
+  await expect(app.getByText(/Actual to date: from the P12 return, because no loaded ledger has P12/)).toBeVisible();
 
   // Load the month's ledger export, as a finance officer does.
   await app.getByRole('link', { name: 'Import', exact: true }).click();
@@ -39,7 +40,8 @@ test('load the P12 ledger, drill from the board summary to a ledger line and bac
   await expect(receipt.getByRole('status')).toContainText('130 rows read = 130 accepted + 0 rejected + 0 skipped');
 
   await app.getByRole('link', { name: 'Revenue', exact: true }).click();
-  await expect(app.getByText(/Actual to date: from the ledger, summed exactly \(.*illustrative-2017-18-ledger-p12\.csv: P12\)/)).toBeVisible({ timeout: 30_000 });
+  await pageReady(app, 'Revenue');
+  await expect(app.getByText(/Actual to date: from the ledger, summed exactly \(.*illustrative-2017-18-ledger-p12\.csv: P12\)/)).toBeVisible();
 
   // The variance on screen against the paper's: Organisational Support 20,378 - 15,984 = 4,394 (£'000), as the
   // Constabulary summary of the 19 July 2018 paper prints it ("4,394/ 27.5%"), shown further down the same page.
@@ -85,19 +87,25 @@ test('load the P12 ledger, drill from the board summary to a ledger line and bac
   await expect(app.getByRole('table', { name: '20500 Fleet and Transport: subjectives, P12 (March 2018) (illustrative)' })).toBeVisible();
 });
 
-test('the charts are drawn, each beside its figures and a sentence written from them', async ({ app }) => {
-  await app.goto('/revenue');
-  const chart = app.getByRole('figure').filter({ has: app.getByRole('img', { name: /^Budget against forecast outturn by area, P12 \(illustrative\)\./ }) });
-  await expect(chart).toContainText('Forecast outturn £1.78m (1.4%) over budget; largest adverse: Organisational Support £4.39m', { timeout: 30_000 });
-  // The 12 areas counted in Table 1, budget and forecast: up to 24 bars (recharts may draw no bar for a nil budget).
-  await expect(chart.locator('.recharts-bar-rectangle').first()).toBeVisible();
-  expect(await chart.locator('.recharts-bar-rectangle').count()).toBeGreaterThanOrEqual(20);
-  const waterfall = app.getByRole('figure').filter({ has: app.getByRole('img', { name: /^From budget to forecast outturn, P12/ }) });
-  // Budget, 12 areas, forecast: 14 floating bars.
-  await expect(waterfall.locator('.recharts-bar-rectangle')).toHaveCount(14);
-  await expect(waterfall.getByRole('table')).toContainText('132,745');
-  const bridge = app.getByRole('figure').filter({ has: app.getByRole('img', { name: /^Bridge from the P3 forecast to the P12 forecast/ }) });
-  await expect(bridge).toContainText('From P3 to P12 the forecast outturn rose £2.31m');
-  expect(await seriousAxeViolations(app)).toEqual([]);
-  await app.screenshot({ path: fileURLToPath(new URL('revenue-full.png', ARTIFACTS)), fullPage: true });
+test.describe(() => {
+  // Only reads: the worker's started profile, a new page.
+  test.use({ profile: 'shared' });
+
+  test('the charts are drawn, each beside its figures and a sentence written from them', async ({ app }) => {
+    await app.goto('/revenue');
+    await pageReady(app);
+    const chart = app.getByRole('figure').filter({ has: app.getByRole('img', { name: /^Budget against forecast outturn by area, P12 \(illustrative\)\./ }) });
+    await expect(chart).toContainText('Forecast outturn £1.78m (1.4%) over budget; largest adverse: Organisational Support £4.39m');
+    // The 12 areas counted in Table 1, budget and forecast: up to 24 bars (recharts may draw no bar for a nil budget).
+    await expect(chart.locator('.recharts-bar-rectangle').first()).toBeVisible();
+    expect(await chart.locator('.recharts-bar-rectangle').count()).toBeGreaterThanOrEqual(20);
+    const waterfall = app.getByRole('figure').filter({ has: app.getByRole('img', { name: /^From budget to forecast outturn, P12/ }) });
+    // Budget, 12 areas, forecast: 14 floating bars.
+    await expect(waterfall.locator('.recharts-bar-rectangle')).toHaveCount(14);
+    await expect(waterfall.getByRole('table')).toContainText('132,745');
+    const bridge = app.getByRole('figure').filter({ has: app.getByRole('img', { name: /^Bridge from the P3 forecast to the P12 forecast/ }) });
+    await expect(bridge).toContainText('From P3 to P12 the forecast outturn rose £2.31m');
+    expect(await seriousAxeViolations(app)).toEqual([]);
+    await app.screenshot({ path: fileURLToPath(new URL('revenue-full.png', ARTIFACTS)), fullPage: true });
+  });
 });

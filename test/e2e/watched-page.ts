@@ -1,8 +1,22 @@
-// A Playwright fixture: a page (from a fresh context, as axe requires) that fails its test on any
-// console error, uncaught error, failed request, HTTP error or request to another origin. A test that
-// injects a fault names the problems it expects with `test.use({ expectedProblems: /.../ })` (one pattern;
-// Playwright would read an array as a fixture's [value, options]); anything else still fails it. Every request the context makes is recorded in `requests` (pages and workers).
-import { test as base, expect, type Page } from '@playwright/test';
+// Playwright fixtures for the end-to-end tests.
+//
+// `app`: a page of the built app whose browser profile has had its first start (the embedded sample imported
+// through the pipeline, which takes seconds on a busy machine): the fixture waits until the app says so (the
+// Import page lists the sample's datasets), bounded only by the test's own timeout, so no test waits on it
+// against a short expect timeout. Two kinds of profile:
+//  - fresh (the default): a new browser context for the test, its own first start. For tests that change
+//    what is stored (imports, deletes, saved scenarios, a workspace taken in, faults, recovery), keep
+//    settings (presentation mode), route requests, open second tabs, or record every request of a profile.
+//  - shared (`test.use({ profile: 'shared' })`): one context per worker, started once; each test gets a new
+//    page in it and closes it after. For tests that only read. The fixture checks the stored datasets and
+//    receipts are as the first start left them when such a test ends, so a test that writes fails here.
+// Either way the page fails its test on any console error, uncaught error, failed request, HTTP error or
+// request to another origin made while the test runs (collected per test, for shared contexts too). A test
+// that injects a fault names the problems it expects with `test.use({ expectedProblems: /.../ })` (one
+// pattern; Playwright would read an array as a fixture's [value, options]); anything else still fails it.
+// Every request the context makes during the test is recorded in `requests` (pages and workers).
+import { test as base, expect, type BrowserContext, type BrowserContextOptions, type ConsoleMessage, type Page, type Request, type Response, type WebError } from '@playwright/test';
+import { SAMPLE_FILE_LIST } from '../../src/api/sample-files';
 
 export interface RecordedRequest {
   method: string;
@@ -10,33 +24,134 @@ export interface RecordedRequest {
   resourceType: string;
 }
 
-export const test = base.extend<{ app: Page; expectedProblems: RegExp; requests: RecordedRequest[] }>({
+export type Profile = 'fresh' | 'shared';
+
+interface SharedProfile {
+  context: BrowserContext;
+  stored: StoredState;
+}
+
+/** Watches a context for what fails a test; `stop()` detaches and returns what was seen. */
+function watch(context: BrowserContext, origin: string, requests: RecordedRequest[]): { stop: () => string[] } {
+  const problems: string[] = [];
+  const onRequest = (r: Request) => {
+    requests.push({ method: r.method(), url: r.url(), resourceType: r.resourceType() });
+    const url = new URL(r.url());
+    if (['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol) && url.origin !== origin) problems.push(`request to another origin: ${r.url()}`);
+  };
+  const onFailed = (r: Request) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText ?? ''})`);
+  const onResponse = (r: Response) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  };
+  const onWebError = (e: WebError) => problems.push(`uncaught error: ${e.error().message}`);
+  const onConsole = (m: ConsoleMessage) => {
+    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+  };
+  context.on('request', onRequest);
+  context.on('requestfailed', onFailed);
+  context.on('response', onResponse);
+  context.on('weberror', onWebError);
+  context.on('console', onConsole);
+  return {
+    stop: () => {
+      context.off('request', onRequest);
+      context.off('requestfailed', onFailed);
+      context.off('response', onResponse);
+      context.off('weberror', onWebError);
+      context.off('console', onConsole);
+      return [...problems];
+    },
+  };
+}
+
+/** The sample's datasets, stored at a profile's first start. */
+const SAMPLES = SAMPLE_FILE_LIST.length;
+
+/**
+ * A profile's first start: the app imports the embedded sample, then the Import page lists its datasets.
+ * Waited for without a timeout of its own: only the test's (or the worker fixture's) bounds it.
+ */
+export async function firstStart(page: Page): Promise<void> {
+  await page.goto('/import');
+  await expect(page.getByRole('table', { name: new RegExp(`^${SAMPLES} datasets, kept in this browser`) })).toBeVisible({ timeout: 0 });
+}
+
+/**
+ * A page has drawn what it shows: its heading (`heading`, if named) is there and no section still says it is
+ * opening, loading, checking or putting itself together. Bounded only by the test's timeout: on a busy machine a page may take seconds to draw.
+ */
+export async function pageReady(page: Page, heading?: string): Promise<void> {
+  // After a click in the app (no new document) name the page's heading, or the old page would do.
+  const h2 = heading === undefined ? page.locator('main h2').first() : page.getByRole('heading', { level: 2, name: heading, exact: true });
+  await expect(h2).toBeVisible({ timeout: 0 });
+  await expect(page.locator('main [role="status"]').filter({ hasText: /^(Loading|Checking|Opening|Putting)/ })).toHaveCount(0, { timeout: 0 });
+}
+
+export const test = base.extend<
+  { app: Page; expectedProblems: RegExp; requests: RecordedRequest[]; profile: Profile },
+  { sharedProfile: { get: () => Promise<SharedProfile>; made: () => boolean } }
+>({
   expectedProblems: [/(?!)/, { option: true }],
+  profile: ['fresh', { option: true }],
   // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture needs from this pattern; this one needs none
   requests: async ({}, use) => {
     await use([]);
   },
-  app: async ({ browser, baseURL, expectedProblems, requests }, use) => {
+  // One started profile per worker, for the tests that only read: made when a test first asks for it (a worker
+  // that runs only fresh-profile tests never makes it), closed when the worker ends. Created with the project's
+  // `use` options (a worker fixture does not get them from the test's context factory).
+  sharedProfile: [
+    async ({ browser }, use, workerInfo) => {
+      let made: Promise<SharedProfile> | undefined;
+      const make = async (): Promise<SharedProfile> => {
+        const options = workerInfo.project.use;
+        const baseURL = options.baseURL;
+        if (!baseURL) throw new Error('use.baseURL must be set in playwright.config.ts');
+        const contextOptions: BrowserContextOptions = { baseURL, locale: options.locale, timezoneId: options.timezoneId, acceptDownloads: true };
+        const context = await browser.newContext(contextOptions);
+        const watcher = watch(context, new URL(baseURL).origin, []);
+        const page = await context.newPage();
+        await firstStart(page);
+        const stored = await storedState(page);
+        await page.close();
+        expect(watcher.stop(), 'console errors, page errors or failed requests during the shared first start').toEqual([]);
+        return { context, stored };
+      };
+      await use({
+        made: () => made !== undefined,
+        get: () => {
+          made ??= make();
+          return made;
+        },
+      });
+      if (made) await (await made.catch(() => undefined))?.context.close();
+    },
+    { scope: 'worker' },
+  ],
+  app: async ({ browser, baseURL, expectedProblems, requests, profile, sharedProfile }, use, testInfo) => {
     if (!baseURL) throw new Error('use.baseURL must be set in playwright.config.ts');
     const origin = new URL(baseURL).origin;
+    if (profile === 'shared') {
+      // The test that makes the shared profile also waits for its first start: give it that time on top.
+      if (!sharedProfile.made()) testInfo.setTimeout(testInfo.timeout + 60_000);
+      const shared = await sharedProfile.get();
+      const watcher = watch(shared.context, origin, requests);
+      const page = await shared.context.newPage();
+      await use(page);
+      // Read before the page closes (closing may abort what it still loads).
+      const unchanged = page.url().startsWith(origin) && !page.isClosed() ? await storedState(page) : shared.stored;
+      const seen = watcher.stop().filter((p) => !expectedProblems.test(p));
+      if (!page.isClosed()) await page.close();
+      expect(seen, 'console errors, page errors, failed requests or requests to other origins').toEqual([]);
+      expect(unchanged, 'a test on the shared profile left the stored data as its first start did').toEqual(shared.stored);
+      return;
+    }
     const context = await browser.newContext({ acceptDownloads: true });
-    const problems: string[] = [];
-    context.on('request', (r) => {
-      requests.push({ method: r.method(), url: r.url(), resourceType: r.resourceType() });
-      const url = new URL(r.url());
-      if (['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol) && url.origin !== origin) problems.push(`request to another origin: ${r.url()}`);
-    });
-    context.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText ?? ''})`));
-    context.on('response', (r) => {
-      if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
-    });
-    context.on('weberror', (e) => problems.push(`uncaught error: ${e.error().message}`));
-    context.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
-    });
+    const watcher = watch(context, origin, requests);
     const page = await context.newPage();
+    await firstStart(page);
     await use(page);
-    const seen = problems.filter((p) => !expectedProblems.test(p));
+    const seen = watcher.stop().filter((p) => !expectedProblems.test(p));
     await context.close();
     expect(seen, 'console errors, page errors, failed requests or requests to other origins').toEqual([]);
   },
