@@ -71,7 +71,7 @@ const SAMPLES = SAMPLE_FILE_LIST.length;
  * A profile's first start: the app imports the embedded sample, then the Import page lists its datasets.
  * Waited for without a timeout of its own: only the test's (or the worker fixture's) bounds it.
  */
-export async function firstStart(page: Page): Promise<void> {
+async function firstStart(page: Page): Promise<void> {
   await page.goto('/import');
   await expect(page.getByRole('table', { name: new RegExp(`^${SAMPLES} datasets, kept in this browser`) })).toBeVisible({ timeout: 0 });
 }
