@@ -1,4 +1,4 @@
-// Lint: TypeScript strictness plus the one-way architecture of DESIGN.md, enforced rather than hoped for:
+// Lint: TypeScript strictness plus the one-way architecture of ARCHITECTURE.md, enforced rather than hoped for:
 //   domain <- import <- storage <- api <- features <- app ; components are shared views; cli is Node-only.
 // domain and import stay pure (no React, DOM, fetch or storage) so they run in a worker, in Node and in tests.
 // Inside domain, one way too: core <- checks <- revenue, capital, reserves <- scenarios; papers (the fixed
@@ -37,7 +37,7 @@ const allow = (from, ...to) => ({
 // Browser and app-side APIs that the pure core must not touch.
 const impureGlobals = ['window', 'document', 'localStorage', 'sessionStorage', 'indexedDB', 'fetch', 'navigator', 'XMLHttpRequest', 'location', 'alert'].map((name) => ({
   name,
-  message: 'src/domain and src/import are pure: pass data in, return values out (DESIGN.md).',
+  message: 'src/domain and src/import are pure: pass data in, return values out (ARCHITECTURE.md).',
 }));
 const appSidePackages = ['react', 'react-dom', 'react-dom/*', 'react-router', 'recharts', '@tanstack/*', 'idb', 'msw', 'msw/*'];
 
@@ -117,7 +117,7 @@ export default tseslint.config(
     files: ['src/domain/**/*.ts', 'src/import/**/*.ts'],
     rules: {
       'no-restricted-globals': ['error', ...impureGlobals],
-      'no-restricted-imports': ['error', { patterns: [{ group: appSidePackages, message: 'The pure core imports no React, charts, storage or app code (DESIGN.md).' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: appSidePackages, message: 'The pure core imports no React, charts, storage or app code (ARCHITECTURE.md).' }] }],
     },
   },
   // Last: turn off any rule that would fight prettier over layout (prettier owns formatting).

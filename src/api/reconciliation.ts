@@ -33,7 +33,7 @@ const combine = (results: { data?: PrintedTable; isPending: boolean; error: Erro
   errors: results.flatMap((r) => (r.error ? [r.error.message] : [])),
 });
 
-/** Every check of DESIGN.md on the loaded tables: casting of each table, and the tie-outs between them. */
+/** Every check (ARCHITECTURE.md, "The checks") on the loaded tables: casting of each table, and the tie-outs between them. */
 export function useReconciliation(): ReconciliationState {
   return useQueries({ queries: FILES.map((file) => printedTableQuery(file)), combine });
 }

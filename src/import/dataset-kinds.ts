@@ -1,5 +1,5 @@
 /*
- * The kinds of file Outturn takes in and the canonical columns each maps onto (DESIGN.md, "Dataset
+ * The kinds of file Outturn takes in and the canonical columns each maps onto (ARCHITECTURE.md, "Dataset
  * kinds"). Headers in real exports vary ("Cost Centre", "CC", "Cost Center Code"), so each column
  * lists the names and synonyms it answers to; matching normalises case, punctuation and units.
  */

@@ -28,7 +28,7 @@ describe('ReconciliationPage', () => {
     expect(screen.getByText(/^290 checks: 246 pass, 8 rounding differences, 13 failures, 23 cannot be made\.$/)).toBeTruthy();
   });
 
-  it('shows the DESIGN.md tie-outs with their statuses, figures and differences', async () => {
+  it('shows the tie-outs across files with their statuses, figures and differences', async () => {
     renderWithProviders(<ReconciliationPage />);
     await summary();
     // Revenue carry-forwards: £1.012m both.

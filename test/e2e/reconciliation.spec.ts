@@ -53,7 +53,7 @@ test('the reconciliation page shows every check with the statuses worked out by 
   }
   await expect(app.getByText('89 tie-outs: 68 tie out, 4 rounding differences, 9 do not tie out, 8 cannot be made.')).toBeVisible();
 
-  // The DESIGN.md tie-outs: £1.012m and £2.173m tie out; capital spend ties in total, applied is 166 short.
+  // The tie-outs across files: £1.012m and £2.173m tie out; capital spend ties in total, applied is 166 short.
   expect((await rowCells(app, /^Revenue carry-forwards and the Carry Forward Revenue Reserve: every check$/, /^Table 5 Carry Forward Revenue Reserve added/)).slice(0, 4)).toEqual(['✓ Ties out', '1,012', '1,012', '0']);
   const slippage = /^Capital slippage and the Capital Carry Forward Reserve: every check$/;
   expect((await rowCells(app, slippage, /^Table 5 Capital Carry Forward Reserve added/)).slice(0, 4)).toEqual(['✓ Ties out', '2,173', '2,173', '0']);

@@ -1,5 +1,5 @@
 // The policy in index.html is the one vite.config.ts enforces (the build writes the constant into the page):
-// the two must not drift apart, and the policy must stay as tight as DESIGN.md's "no data leaves" needs.
+// the two must not drift apart, and the policy must stay as tight as "no request leaves the origin" (ARCHITECTURE.md) needs.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -3,7 +3,7 @@ import { checkPrintedTable, rowKeys, type CheckableTable, type TableChecks, type
 import { checkTieOuts, type TieOutResult, type TieOutSpec, type TieOutTable } from './tie-outs';
 
 /*
- * Every check of DESIGN.md's reconciliation in one place: the casting of each loaded table (its totals
+ * Every check of the reconciliation (ARCHITECTURE.md, "The checks") in one place: the casting of each loaded table (its totals
  * and column formulas) and the tie-outs between tables. A table that is not loaded is simply absent:
  * its own checks are not made, and every tie-out that needs it is incomplete and says which table.
  */

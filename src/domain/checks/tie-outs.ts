@@ -12,7 +12,7 @@ import type { RowType } from './table-rows';
  * makes the tie-out incomplete, never nil.
  */
 
-/** The checks of DESIGN.md "Across files", plus the comparisons between a table and its breakdowns. */
+/** The checks across files (ARCHITECTURE.md, "The checks"), plus the comparisons between a table and its breakdowns. */
 export type TieOutGroup =
   | 'revenue-carry-forwards'
   | 'capital-carry-forwards'

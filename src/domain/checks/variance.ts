@@ -11,7 +11,7 @@ import { formatThousands, roundHalfAwayFromZero, HUNDRED } from '../core/money';
  * so a negative variance lowers net cost (favourable) and a positive one raises it (adverse), for
  * expenditure and income alike.
  *
- * The flip that DESIGN.md describes ("for expenditure a positive variance is adverse, for income it is
+ * The flip that the design brief describes ("for expenditure a positive variance is adverse, for income it is
  * favourable") holds when income is stored as a positive number (budget 1,435, outturn 2,194, variance
  * +759, favourable). Files differ, so the convention is a named option, not a guess from the signs of the
  * figures (a refund can turn an income line's sign either way). The default is the papers' convention.

@@ -7,7 +7,7 @@ import Decimal from 'decimal.js';
  * precision 40 significant digits: a million ledger lines of up to £10^15 each sum well inside it, and a
  * percentage of such a sum keeps 20+ decimal places, so no intermediate step rounds by accident.
  * rounding ROUND_HALF_UP is decimal.js's "half away from zero" (2.5 -> 3, -2.5 -> -3): the presentation
- * rule in DESIGN.md. It applies only where code rounds on purpose (toDecimalPlaces and friends).
+ * rule (ARCHITECTURE.md, "Money"). It applies only where code rounds on purpose (toDecimalPlaces and friends).
  */
 export const Money = Decimal.clone({
   precision: 40,

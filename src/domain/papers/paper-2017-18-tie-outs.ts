@@ -259,7 +259,7 @@ const paperText: TieOutSpec[] = [
   tie('x.p62-a4.demand-hub', 'paper-text', 'Appendix 4 Demand Hub - Building Works variance = -(paragraph 6.2 “Demand Hub (£371k underspend)”)', [cell(A4, 'demand-hub-building-works', C.a4Variance)], [stated('paragraph 6.2', '“£371k underspend”', 371, -1)]),
 ];
 
-/** Every tie-out of the 2017/18 sample, grouped as DESIGN.md lists the checks across files. */
+/** Every tie-out of the 2017/18 sample, grouped as ARCHITECTURE.md lists the checks across files. */
 export const PAPER_2017_18_TIE_OUTS: readonly TieOutSpec[] = [
   ...revenueCarryForwards,
   ...capitalCarryForwards,

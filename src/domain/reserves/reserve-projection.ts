@@ -3,7 +3,7 @@ import { Money, ZERO, sum } from '../core/money';
 /*
  * The balance of one reserve carried forward year by year: the arithmetic both the Road Casualty model
  * and the MTFS planner share. Each year is exact: closing = opening + inflows - outflows, with no
- * rounding anywhere (rounding is for presentation only, DESIGN.md). Years are financial years named by
+ * rounding anywhere (rounding is for presentation only: ARCHITECTURE.md, "Money"). Years are financial years named by
  * the calendar year they start in (2019 = 2019/20; see period.ts).
  */
 

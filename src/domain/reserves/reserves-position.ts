@@ -7,7 +7,7 @@ import { inferTotalRules, type RowType } from '../checks/table-rows';
 /*
  * The reserves position (Table 5 of the 2017/18 paper): each reserve's balance at the start of the year,
  * what was added, what was used, and the balance at the end, with subtotals by group and the general
- * reserve as a share of the net revenue budget. "Used" is the amount drawn, positive (DESIGN.md:
+ * reserve as a share of the net revenue budget. "Used" is the amount drawn, positive (ARCHITECTURE.md:
  * closing = opening + added - used); the paper prints it negative, in brackets, and `usage` keeps that
  * signed form for showing it as printed. Amounts are pounds, exact; missing stays missing.
  */
@@ -134,7 +134,7 @@ export function buildReservesPosition(rows: readonly ReserveInput[], printedUnit
   return { reserves, groups, totals, usable: [...totals].reverse().find((l) => l.rowType === 'total') ?? null, checks };
 }
 
-/** The level above which DESIGN.md says the Home Office expects a general reserve to be justified, in percent. */
+/** The level above which the Home Office expects a general reserve to be justified, in percent. */
 export const GENERAL_RESERVE_LINE = new Money(5);
 
 export interface GeneralReserveShare {

@@ -5,7 +5,7 @@ export type PackChartPoint = { label: string } & Record<string, number | string 
 
 /**
  * A pack chart's points as numbers for recharts. The pack holds exact £'000 decimal strings; Number() on
- * money is allowed here and only here (DESIGN.md), because a chart only draws. A figure not shown stays
+ * money is allowed here and only here (ARCHITECTURE.md, "Money"), because a chart only draws. A figure not shown stays
  * null, so no bar or point is drawn for it (never a nil bar).
  */
 export function toPackChartData(chart: PackChart): PackChartPoint[] {

@@ -11,7 +11,7 @@ import { TableCheckList } from './table-check-list';
 import { TieOutGroups } from './tie-out-groups';
 
 /**
- * Every check of DESIGN.md in one place: the tie-outs between the files, then the casting of each table,
+ * Every check (ARCHITECTURE.md, "The checks") in one place: the tie-outs between the files, then the casting of each table,
  * each with its status in words, the two figures, the difference, and links to the rows behind it.
  * ?table=<id> shows that table as printed first, with the linked row marked.
  */

@@ -6,7 +6,7 @@ import { plural } from './plural';
 // More passes than this in one group fold away, so that what needs attention stays in view.
 const FOLD_PASSES_OVER = 10;
 
-/** The tie-outs between tables, one section per check of DESIGN.md, in its order. */
+/** The tie-outs between tables, one section per check of ARCHITECTURE.md ("The checks"), in its order. */
 export function TieOutGroups({
   tieOuts,
   notes,

@@ -49,7 +49,7 @@ describe('tie-outs of the 2017/18 sample', () => {
     expect(countStatuses(tieOuts)).toEqual({ pass: 68, rounding: 4, fail: 9, incomplete: 8 });
   });
 
-  it('the DESIGN.md tie-outs give the paper’s figures', () => {
+  it('the tie-outs across files give the paper’s figures', () => {
     const get = (id: string) => tieOuts.find((t) => t.id === id)!;
     // Revenue carry-forwards: Appendix 2 / para 4.10 £1.012m = Table 5 addition £1.012m.
     expect([get('x.a2-t5.carry-forward-revenue-added').printed?.toString(), get('x.a2-t5.carry-forward-revenue-added').computed?.toString()]).toEqual(['1012000', '1012000']);

@@ -15,7 +15,7 @@ const valueOf = (raw: string, options?: Parameters<typeof parseAmount>[1]): stri
   return r.ok ? (r.value === null ? null : r.value.toString()) : undefined;
 };
 
-describe('parseAmount: every format in DESIGN.md', () => {
+describe('parseAmount: every format of ARCHITECTURE.md's money rules', () => {
   it.each([
     ['1234.56', '1234.56'],
     ['1,234.56', '1234.56'],
