@@ -15,7 +15,7 @@ const valueOf = (raw: string, options?: Parameters<typeof parseAmount>[1]): stri
   return r.ok ? (r.value === null ? null : r.value.toString()) : undefined;
 };
 
-describe('parseAmount: every format of ARCHITECTURE.md's money rules', () => {
+describe('parseAmount: every format of the money rules in ARCHITECTURE.md', () => {
   it.each([
     ['1234.56', '1234.56'],
     ['1,234.56', '1234.56'],
