@@ -26,13 +26,25 @@ const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 /** dd/mm/yyyy to the number yyyymmdd when valid, without the general parser; 0 sends it to parseDate for a reason. */
 export function fastDate(raw: string): number {
   if (raw.length !== 10 || raw.charCodeAt(2) !== 47 || raw.charCodeAt(5) !== 47) return 0;
-  const d = (raw.charCodeAt(0) - 48) * 10 + (raw.charCodeAt(1) - 48);
-  const m = (raw.charCodeAt(3) - 48) * 10 + (raw.charCodeAt(4) - 48);
-  const y = (raw.charCodeAt(6) - 48) * 1000 + (raw.charCodeAt(7) - 48) * 100 + (raw.charCodeAt(8) - 48) * 10 + (raw.charCodeAt(9) - 48);
+  // Every other character must be a digit: without this, a character just above '9' (':' is 58) passes the
+  // range checks below as a tenth digit, and "0:/01/2020" would be read as 10 January 2020.
+  const d = digitPair(raw, 0);
+  const m = digitPair(raw, 3);
+  const century = digitPair(raw, 6);
+  const yy = digitPair(raw, 8);
+  if (d < 0 || m < 0 || century < 0 || yy < 0) return 0;
+  const y = century * 100 + yy;
   if (!(m >= 1 && m <= 12 && y >= 1900 && y <= 2999 && d >= 1 && d <= 31)) return 0;
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   if (d > (m === 2 && leap ? 29 : DAYS[m - 1]!)) return 0;
   return y * 10000 + m * 100 + d;
+}
+
+/** The two digits at i and i+1 as a number 0..99, or -1 when either is not a digit 0-9. */
+function digitPair(raw: string, i: number): number {
+  const a = raw.charCodeAt(i) - 48;
+  const b = raw.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
 
 /** The period (P1 = April) of a date held as yyyymmdd. */

@@ -45,6 +45,12 @@ describe('fastDate', () => {
     '03/04/17',
     ' 03/04/2017',
     '',
+    // ':' is the character after '9': a digit check, not only a range check, keeps these out.
+    '0:/01/2020',
+    '1:/01/2020',
+    '01/0:/2020',
+    '01/01/20:0',
+    '01/01/2:20',
   ])('"%s" is left to the general parser (0)', (raw) => expect(fastDate(raw)).toBe(0));
 });
 
