@@ -55,9 +55,9 @@ test('nothing leaves the origin while a user imports, browses and prints every p
     const elsewhere = requests.filter((r) => !r.url.startsWith(`${origin}/`) && !/^(data|blob):/.test(r.url));
     expect(elsewhere, 'requests to another origin').toEqual([]);
     expect(sockets, 'WebSockets opened').toEqual([]);
-    // And only what the app is made of: its pages, its built assets, the sample files.
+    // And only what the app is made of: its pages, its built assets, its icon (public/), the sample files.
     const paths = new Set(requests.filter((r) => r.url.startsWith(origin)).map((r) => new URL(r.url).pathname.replace(/^\/assets\/.*$/, '/assets/*').replace(/^\/data\/.*\.csv$/, '/data/*.csv')));
-    expect([...paths].sort()).toEqual(['/assets/*', '/data/*.csv', ...ROUTES.map((r) => r.path)].sort());
+    expect([...paths].sort()).toEqual(['/assets/*', '/data/*.csv', '/favicon.svg', ...ROUTES.map((r) => r.path)].sort());
   } finally {
     rmSync(PRINTS, { recursive: true, force: true });
   }
