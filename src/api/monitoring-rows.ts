@@ -1,4 +1,5 @@
-import { fromPence, type LedgerSource } from '../domain/revenue/ledger-actuals';
+import type { LedgerSource } from '../domain/revenue/ledger-actuals';
+import { fromPence, pence } from '../domain/core/units';
 import type { Money } from '../domain/core/money';
 import type { BudgetLineInput, CarryForwardInput, ReturnLineInput } from '../domain/revenue/revenue-model';
 import type { ImportPlan } from '../import/import-plan';
@@ -24,8 +25,9 @@ function reader(plan: ImportPlan, chunk: StoredChunk) {
     return column === null || column === undefined ? '' : (chunk.raw[column]?.[i] ?? '').trim();
   };
   const money = (key: string, i: number): Money | null => {
-    const pence = chunk.pence[key]?.[i];
-    return pence === undefined || Number.isNaN(pence) ? null : fromPence(pence);
+    // The chunk's typed array holds pence as plain numbers (NaN = blank); a cell read from it is branded here, where it leaves.
+    const cell = chunk.pence[key]?.[i];
+    return cell === undefined || Number.isNaN(cell) ? null : fromPence(pence(cell));
   };
   const period = (i: number): number | null => (chunk.periods[i] ? chunk.periods[i] : null);
   const year = (i: number): number | null => chunk.dates['year']?.[i] || null;
