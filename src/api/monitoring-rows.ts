@@ -1,6 +1,5 @@
 import type { LedgerSource } from '../domain/revenue/ledger-actuals';
-import { fromPence, pence } from '../domain/core/units';
-import type { Money } from '../domain/core/money';
+import { fromPence, pence, type Pounds } from '../domain/core/units';
 import type { BudgetLineInput, CarryForwardInput, ReturnLineInput } from '../domain/revenue/revenue-model';
 import type { ImportPlan } from '../import/import-plan';
 import type { StoredChunk } from '../import/stored-chunk';
@@ -24,7 +23,7 @@ function reader(plan: ImportPlan, chunk: StoredChunk) {
     const column = plan.mapping[key];
     return column === null || column === undefined ? '' : (chunk.raw[column]?.[i] ?? '').trim();
   };
-  const money = (key: string, i: number): Money | null => {
+  const money = (key: string, i: number): Pounds | null => {
     // The chunk's typed array holds pence as plain numbers (NaN = blank); a cell read from it is branded here, where it leaves.
     const cell = chunk.pence[key]?.[i];
     return cell === undefined || Number.isNaN(cell) ? null : fromPence(pence(cell));
@@ -116,7 +115,8 @@ export interface LedgerLine {
   description: string;
   supplier: string;
   reference: string;
-  amount: Money;
+  /** Pounds, from the chunk's pence. */
+  amount: Pounds;
 }
 
 /** yyyymmdd as dd/mm/yyyy (UK order, as the ledgers write it). */

@@ -1,5 +1,5 @@
 import { Money } from '../core/money';
-import { fromThousands, thousands } from '../core/units';
+import { fromThousands, thousands, type PoundsOrPlain } from '../core/units';
 import type { Commitment, InflowCase, InflowCaseId, RoadCasualtyInput } from '../reserves/road-casualty-reserve';
 
 /*
@@ -56,7 +56,7 @@ const PAPER_INFLOWS: Readonly<Record<InflowCaseId, Money>> = { low: k(172), cent
 export const DEFAULT_FLOOR = k(145);
 
 /** The paper's case as model inputs, opening at `openingBalance` (pounds; Table 5's £1,582k by default). */
-export function paperRoadCasualtyInput(openingBalance: Money = TABLE_5_CLOSING_2017_18): RoadCasualtyInput {
+export function paperRoadCasualtyInput(openingBalance: PoundsOrPlain = TABLE_5_CLOSING_2017_18): RoadCasualtyInput {
   const inflowCase = (id: InflowCaseId): InflowCase => ({ id, source: { kind: 'direct', amount: PAPER_INFLOWS[id] }, overrides: [] });
   return {
     openingBalance,

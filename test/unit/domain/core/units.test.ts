@@ -12,6 +12,7 @@ import {
   type Pounds,
   type Thousands,
 } from '../../../../src/domain/core/units';
+import type { ToApply } from '../../../../src/domain/reserves/road-casualty-reserve';
 
 // The type-level half of these tests is checked by `npm run typecheck` (tsc includes test/): each
 // `@ts-expect-error` fails the build if the line under it ever type-checks, i.e. if a brand stops
@@ -31,6 +32,15 @@ describe('units as types', () => {
     // @ts-expect-error nor a plain Money: say what unit it is in with thousands(...)
     fromThousands(new Money(1582));
     expect(wrong).toBe(k); // the brands are types only: the same object at run time
+  });
+
+  it("a model's pounds input refuses a figure in £'000, and takes pounds or plain Money", () => {
+    // @ts-expect-error the road casualty model takes pounds: £244k must go through fromThousands
+    const wrong: ToApply = { amount: thousands(244), year: 2018 };
+    const right: ToApply = { amount: fromThousands(thousands(244)), year: 2018 };
+    const plain: ToApply = { amount: new Money(244_000), year: 2018 };
+    expect(right.amount.equals(plain.amount)).toBe(true);
+    expect(wrong.amount.toString()).toBe('244');
   });
 
   it('a plain number is not Pence, and Pence not Pounds', () => {
