@@ -1,4 +1,4 @@
-import { Money } from '../core/money';
+import type { Money } from '../core/money';
 import { fromThousands, thousands, type PoundsOrPlain } from '../core/units';
 import type { Commitment, InflowCase, InflowCaseId, RoadCasualtyInput } from '../reserves/road-casualty-reserve';
 
