@@ -9,9 +9,10 @@ import { HUNDRED, Money, THOUSAND, ZERO } from './money';
  * into the revenue model, the papers' £'000 figures into the reserves models).
  *
  * The brands cost nothing at run time (a Pence is a number, a Pounds or Thousands a Money). The functions
- * here are the only way to make one: `pence` checks the value is a safe integer; the converters change
- * unit exactly. Arithmetic on a Money returns a plain Money, which is pounds by the domain's convention:
- * `asPounds` says so where a signature asks for the brand.
+ * here are the only way to make one: `pence` checks the value is a safe integer, `thousands` marks a
+ * figure as the papers print it; the converters change unit exactly. Arithmetic on a Money returns a plain
+ * Money, which is pounds by the domain's convention, so what takes pounds takes `PoundsOrPlain`: a plain
+ * Money or a Pounds, never a Thousands. No re-branding helper is needed (or wanted: it would be a cast).
  */
 
 /** An integer number of pence (a safe integer, so sums of them stay exact). */
@@ -30,11 +31,6 @@ export type PoundsOrPlain = Money & { readonly __unit?: 'pounds' };
 export function pence(n: number): Pence {
   if (!Number.isSafeInteger(n)) throw new RangeError(`${n} is not a whole number of pence within 2^53`);
   return n as Pence;
-}
-
-/** A Money known to be in pounds (e.g. the result of arithmetic on pounds): the brand, with no conversion. */
-export function asPounds(value: PoundsOrPlain): Pounds {
-  return value as Pounds;
 }
 
 /** A figure in £'000 as printed (1582 for £1,582k): the brand, with no conversion. */
