@@ -11,7 +11,7 @@ import { bytesSource } from '../src/cli/node-source';
 import { planOf } from '../src/import/preview';
 import { importRows, preview, scan } from '../src/import/run-import';
 import type { StoredChunk } from '../src/import/stored-chunk';
-import { penceToPounds } from '../src/import/pence';
+import { penceToPounds } from '../src/domain/core/units';
 import { generateLedger } from './generate-ledger';
 
 const arg = (name: string, fallback: number): number => {

@@ -1,5 +1,5 @@
-import { fromPence, type LedgerSource } from '../domain/revenue/ledger-actuals';
-import type { Money } from '../domain/core/money';
+import type { LedgerSource } from '../domain/revenue/ledger-actuals';
+import { fromPence, pence, type Pounds } from '../domain/core/units';
 import type { BudgetLineInput, CarryForwardInput, ReturnLineInput } from '../domain/revenue/revenue-model';
 import type { ImportPlan } from '../import/import-plan';
 import type { StoredChunk } from '../import/stored-chunk';
@@ -23,9 +23,10 @@ function reader(plan: ImportPlan, chunk: StoredChunk) {
     const column = plan.mapping[key];
     return column === null || column === undefined ? '' : (chunk.raw[column]?.[i] ?? '').trim();
   };
-  const money = (key: string, i: number): Money | null => {
-    const pence = chunk.pence[key]?.[i];
-    return pence === undefined || Number.isNaN(pence) ? null : fromPence(pence);
+  const money = (key: string, i: number): Pounds | null => {
+    // The chunk's typed array holds pence as plain numbers (NaN = blank); a cell read from it is branded here, where it leaves.
+    const cell = chunk.pence[key]?.[i];
+    return cell === undefined || Number.isNaN(cell) ? null : fromPence(pence(cell));
   };
   const period = (i: number): number | null => (chunk.periods[i] ? chunk.periods[i] : null);
   const year = (i: number): number | null => chunk.dates['year']?.[i] || null;
@@ -114,7 +115,8 @@ export interface LedgerLine {
   description: string;
   supplier: string;
   reference: string;
-  amount: Money;
+  /** Pounds, from the chunk's pence. */
+  amount: Pounds;
 }
 
 /** yyyymmdd as dd/mm/yyyy (UK order, as the ledgers write it). */

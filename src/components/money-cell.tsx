@@ -1,4 +1,5 @@
-import { formatThousands, formatPounds, toThousands, type Money } from '../domain/core/money';
+import { formatThousands, formatPounds, type Money } from '../domain/core/money';
+import { toThousands } from '../domain/core/units';
 
 /**
  * A figure in £'000 as the papers print it, with the exact pound figure a hover (and a screen reader)

@@ -1,3 +1,4 @@
+import { pence } from '../domain/core/units';
 import { MAX_PERIOD } from './fast-cells';
 import type { ControlTotal, TotalRowCheck } from './session-result';
 
@@ -74,7 +75,7 @@ export function checkTotalRow(t: ControlTotals, row: number, label: string, prin
     const since = t.sinceLastTotal[i]!;
     const all = t.sinceStart[i]!;
     const computed = printed === all && printed !== since ? all : since;
-    t.checks.push({ row, label, column: keys[i] ?? '', printed, computed, status: printed === computed ? 'pass' : 'fail' });
+    t.checks.push({ row, label, column: keys[i] ?? '', printed: pence(printed), computed: pence(computed), status: printed === computed ? 'pass' : 'fail' });
   }
   t.sinceLastTotal.fill(0);
 }
@@ -88,8 +89,8 @@ export function controlTotalsOf(t: ControlTotals, keys: readonly string[]): Cont
       if (!s.seen[p]) continue;
       const debit = s.debitByPeriod[p]!;
       const credit = s.creditByPeriod[p]!;
-      byPeriod.push({ period: p, debit, credit, net: debit + credit });
+      byPeriod.push({ period: p, debit: pence(debit), credit: pence(credit), net: pence(debit + credit) });
     }
-    return { column, debit: s.debit, credit: s.credit, net: s.debit + s.credit, byPeriod };
+    return { column, debit: pence(s.debit), credit: pence(s.credit), net: pence(s.debit + s.credit), byPeriod };
   });
 }

@@ -10,6 +10,7 @@
  * additions in the same order as one row at a time.
  */
 
+import { pence, type Pence } from '../domain/core/units';
 import { codeKey } from './code-key';
 
 const PERIODS = 17; // 0 (none) and 1..16
@@ -33,7 +34,8 @@ class CodeNumbers {
   }
 }
 
-export type AggregateRow = [costCentre: string, subjective: string, period: number, pence: number];
+/** A sum as it leaves the import: branded pence (the revenue model's ledger actuals take it as such). */
+export type AggregateRow = [costCentre: string, subjective: string, period: number, pence: Pence];
 
 export class LedgerAggregates {
   private readonly costCentres = new CodeNumbers();
@@ -135,8 +137,8 @@ export class LedgerAggregates {
       const cc = this.costCentres.codes[this.pairCostCentre[p]!]!;
       const subjective = this.subjectives.codes[this.pairSubjective[p]!]!;
       for (let period = 0; period < PERIODS; period++) {
-        const pence = this.sums[p * PERIODS + period]!;
-        if (pence !== 0) list.push([cc, subjective, period, pence]);
+        const sum = this.sums[p * PERIODS + period]!;
+        if (sum !== 0) list.push([cc, subjective, period, pence(sum)]);
       }
     }
     return list;

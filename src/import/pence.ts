@@ -106,12 +106,3 @@ function slow(raw: string, scale: 1 | 1000): PenceResult {
   }
   return { ok: true, pence: pence.toNumber(), missing: false };
 }
-
-/** Pence as an exact decimal string in pounds: -123456 -> "-1234.56". */
-export function penceToPounds(pence: number): string {
-  const negative = pence < 0;
-  const abs = Math.abs(pence);
-  const whole = Math.floor(abs / 100);
-  const part = String(abs % 100).padStart(2, '0');
-  return `${negative ? '-' : ''}${whole}.${part}`;
-}

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { toCsv } from './csv-write';
-import { ZERO, parseAmount, toThousands, type Money } from '../domain/core/money';
+import { ZERO, parseAmount, type Money } from '../domain/core/money';
+import { toThousands } from '../domain/core/units';
 import type { PlannedMovement } from '../domain/reserves/mtfs-planner';
 import { formatFinancialYear, parseFinancialYear } from '../domain/core/period';
 import { keyOf } from '../domain/checks/table-rows';

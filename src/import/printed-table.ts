@@ -36,7 +36,11 @@ export interface PrintedRow {
   rowType: RowType;
   /** Every cell as printed. */
   text: Readonly<Record<string, string>>;
-  /** Amount (pounds) and percent (percent number) columns: null where the cell is empty (missing). */
+  /**
+   * Amount (pounds) and percent (percent number) columns: null where the cell is empty (missing). A column
+   * printed in £'000 is already in pounds here (parseAmount's scale), so the domain's table models take
+   * pounds and never see £'000. Not branded Pounds: the same record holds the percent columns.
+   */
   values: Readonly<Record<string, Money | null>>;
 }
 

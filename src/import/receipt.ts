@@ -2,7 +2,7 @@ import type { ColumnScale } from './column-mapping';
 import { KIND_COLUMNS, type DatasetKind } from './dataset-kinds';
 import type { ImportPlan } from './import-plan';
 import type { ImportIssue, RejectedRow, RowCounts, SessionResult, SkippedRow } from './session-result';
-import { penceToPounds } from './pence';
+import { pence, penceToPounds } from '../domain/core/units';
 import { DELIMITER_NAMES, NEWLINE_NAMES } from './sniff';
 import { csvFile, type CsvCell } from './csv-write';
 
@@ -100,7 +100,7 @@ export function buildReceipt(args: {
       column: c.column,
       printed: penceToPounds(c.printed),
       computed: penceToPounds(c.computed),
-      difference: penceToPounds(c.printed - c.computed),
+      difference: penceToPounds(pence(c.printed - c.computed)),
       status: c.status,
     })),
     startedAt: args.startedAt.toISOString(),

@@ -1,3 +1,4 @@
+import type { Pence } from '../domain/core/units';
 import type { AggregateRow } from './ledger-aggregates';
 
 /*
@@ -19,10 +20,10 @@ export interface ImportIssue {
 export interface ControlTotal {
   column: string;
   /** Exact sums in pence: positive amounts, negative amounts, and both. */
-  debit: number;
-  credit: number;
-  net: number;
-  byPeriod: { period: number; debit: number; credit: number; net: number }[];
+  debit: Pence;
+  credit: Pence;
+  net: Pence;
+  byPeriod: { period: number; debit: Pence; credit: Pence; net: Pence }[];
 }
 
 export interface SkippedRow {
@@ -43,8 +44,8 @@ export interface TotalRowCheck {
   row: number;
   label: string;
   column: string;
-  printed: number;
-  computed: number;
+  printed: Pence;
+  computed: Pence;
   status: 'pass' | 'fail';
 }
 

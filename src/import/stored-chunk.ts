@@ -18,7 +18,10 @@ export interface StoredChunk {
   warned: Uint8Array;
   /** Every column of the file, as its text (codes keep their leading zeros). */
   raw: string[][];
-  /** Canonical amount columns in pence (NaN where blank). */
+  /**
+   * Canonical amount columns in pence (NaN where blank). A typed array cannot hold a branded number: a
+   * cell is branded `Pence` (src/domain/core/units.ts) where it leaves the import, in src/api/monitoring-rows.ts.
+   */
   pence: Record<string, Float64Array>;
   /** Canonical period, 1..16; 0 where none. */
   periods: Uint8Array;

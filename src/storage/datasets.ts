@@ -1,4 +1,5 @@
 import type { JsonValue } from '../domain/core/canonical-json';
+import type { Pence } from '../domain/core/units';
 import type { StoredChunk } from '../import/stored-chunk';
 import type { ImportPlan } from '../import/import-plan';
 import type { ImportReceipt } from '../import/receipt';
@@ -55,7 +56,7 @@ export interface DatasetMeta {
   /** Totals, subtotals and footers as read (kept out of the data rows). */
   skippedRows: { row: number; type: string; cells: string[] }[];
   /** Ledger: exact sums by cost centre, subjective and period (pence). */
-  aggregates: [string, string, number, number][];
+  aggregates: [string, string, number, Pence][];
 }
 
 class StorageRefused extends Error {

@@ -1,4 +1,5 @@
-import { Money, ZERO, formatPounds, formatWholeThousands, roundHalfAwayFromZero, sum, toThousands } from '../core/money';
+import { Money, ZERO, formatPounds, formatWholeThousands, roundHalfAwayFromZero, sum } from '../core/money';
+import { toThousands } from '../core/units';
 import { roundPreservingSum, roundTablePreservingSums } from '../core/rounding';
 import type { RowType } from '../checks/table-rows';
 

@@ -147,15 +147,7 @@ export function roundHalfAwayFromZero(value: Money, decimalPlaces: number): Mone
   return rounded.isZero() ? ZERO : rounded;
 }
 
-/** Pounds to thousands of pounds, exact (no rounding). */
-export function toThousands(pounds: Money): Money {
-  return pounds.dividedBy(THOUSAND);
-}
-
-/** Thousands of pounds to pounds, exact. */
-export function fromThousands(thousands: Money): Money {
-  return thousands.times(THOUSAND);
-}
+// Pounds to £'000 and back, and pence to pounds: src/domain/core/units.ts (the units as types).
 
 function groupThousands(digits: string): string {
   const [whole = '0', fraction] = digits.split('.');
@@ -173,7 +165,7 @@ export interface FormatOptions {
  * separators, negatives in brackets. -1,547,000 -> "(1,547)"; 0 and -400 -> zero option (default "-").
  */
 export function formatThousands(pounds: Money, options: FormatOptions = {}): string {
-  return formatUnits(roundHalfAwayFromZero(toThousands(pounds), 0), 0, options);
+  return formatUnits(roundHalfAwayFromZero(pounds.dividedBy(THOUSAND), 0), 0, options);
 }
 
 /** A value already in whole £'000 units (e.g. from sum-preserving rounding), printed as the papers do. */

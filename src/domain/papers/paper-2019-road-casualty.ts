@@ -1,4 +1,5 @@
-import { Money, fromThousands } from '../core/money';
+import type { Money } from '../core/money';
+import { fromThousands, thousands, type PoundsOrPlain } from '../core/units';
 import type { Commitment, InflowCase, InflowCaseId, RoadCasualtyInput } from '../reserves/road-casualty-reserve';
 
 /*
@@ -13,7 +14,7 @@ import type { Commitment, InflowCase, InflowCaseId, RoadCasualtyInput } from '..
  */
 
 /** Table 5, Road Casualty Reduction & Support Fund, Balance 31/3/18: £1,582k. */
-export const TABLE_5_CLOSING_2017_18 = fromThousands(new Money(1582));
+export const TABLE_5_CLOSING_2017_18 = fromThousands(thousands(1582));
 
 /** The first projected year: 2018/19 (the model opens at 31 March 2018). */
 export const PAPER_FIRST_YEAR = 2018;
@@ -22,7 +23,7 @@ export const PAPER_COMMITMENT_YEAR = 2019;
 /** The horizon of the default case: five years, 2018/19 to 2022/23. */
 const DEFAULT_HORIZON_YEARS = 5;
 
-const k = (thousands: number): Money => fromThousands(new Money(thousands));
+const k = (figure: number): Money => fromThousands(thousands(figure));
 
 /** Para 4.3: "The expenditure yet to be applied for 18/19 totals £244k." */
 const PAPER_TO_APPLY = { amount: k(244), year: 2018 };
@@ -55,7 +56,7 @@ const PAPER_INFLOWS: Readonly<Record<InflowCaseId, Money>> = { low: k(172), cent
 export const DEFAULT_FLOOR = k(145);
 
 /** The paper's case as model inputs, opening at `openingBalance` (pounds; Table 5's £1,582k by default). */
-export function paperRoadCasualtyInput(openingBalance: Money = TABLE_5_CLOSING_2017_18): RoadCasualtyInput {
+export function paperRoadCasualtyInput(openingBalance: PoundsOrPlain = TABLE_5_CLOSING_2017_18): RoadCasualtyInput {
   const inflowCase = (id: InflowCaseId): InflowCase => ({ id, source: { kind: 'direct', amount: PAPER_INFLOWS[id] }, overrides: [] });
   return {
     openingBalance,

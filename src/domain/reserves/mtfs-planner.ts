@@ -1,4 +1,5 @@
 import { Money, ZERO, sum, HUNDRED } from '../core/money';
+import type { PoundsOrPlain } from '../core/units';
 import {
   firstYearBelow,
   horizonYears,
@@ -27,13 +28,13 @@ export interface ReserveBalance {
   label: string;
   group: ReserveGroup;
   /** Pounds at the start of the actual year, or null if the position does not give it. */
-  opening: Money | null;
+  opening: PoundsOrPlain | null;
   /** Pounds added in the actual year. */
-  added: Money;
+  added: PoundsOrPlain;
   /** Pounds used (drawn) in the actual year, as a positive amount. */
-  used: Money;
+  used: PoundsOrPlain;
   /** Pounds at the end of the actual year: the opening balance of the plan. */
-  closing: Money;
+  closing: PoundsOrPlain;
 }
 
 export interface ReservesPosition {
@@ -49,16 +50,16 @@ export interface PlannedMovement {
   /** Financial year start. */
   year: number;
   /** Pounds put into the reserve in the year (never negative). */
-  contribution: Money;
+  contribution: PoundsOrPlain;
   /** Pounds drawn from the reserve in the year (never negative). */
-  drawdown: Money;
+  drawdown: PoundsOrPlain;
 }
 
 export interface BudgetYear {
   /** Financial year start. */
   year: number;
   /** Pounds. */
-  amount: Money;
+  amount: PoundsOrPlain;
 }
 
 export interface MtfsInput {

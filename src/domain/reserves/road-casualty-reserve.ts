@@ -1,4 +1,5 @@
 import type { Money} from '../core/money';
+import type { PoundsOrPlain } from '../core/units';
 import { ZERO, HUNDRED } from '../core/money';
 import {
   firstYearBelow,
@@ -28,7 +29,7 @@ export interface Commitment {
   id: string;
   label: string;
   /** Pounds: the whole cost of a one-off item, or the cost in each year of a recurrent one. */
-  amount: Money;
+  amount: PoundsOrPlain;
   status: CommitmentStatus;
   kind: CommitmentKind;
   /** Financial year start of the first (or only) payment. */
@@ -44,22 +45,22 @@ export interface Commitment {
 /** Expenditure approved but not yet charged to the reserve (the paper's "yet to be applied"). */
 export interface ToApply {
   /** Pounds. */
-  amount: Money;
+  amount: PoundsOrPlain;
   /** Financial year start in which it is charged. */
   year: number;
 }
 
 export type InflowSource =
   /** Pounds a year, entered directly. */
-  | { kind: 'direct'; amount: Money }
+  | { kind: 'direct'; amount: PoundsOrPlain }
   /** The CTC unit's surplus (pounds a year, for the three forces) times Cambridgeshire's NRE share (percent). */
-  | { kind: 'ctc-share'; ctcSurplus: Money; nreSharePercent: Money };
+  | { kind: 'ctc-share'; ctcSurplus: PoundsOrPlain; nreSharePercent: Money };
 
 export interface InflowOverride {
   /** Financial year start. */
   year: number;
   /** Pounds: the inflow of that year, in place of the case's yearly amount. */
-  amount: Money;
+  amount: PoundsOrPlain;
 }
 
 export type InflowCaseId = 'low' | 'central' | 'high';
@@ -74,7 +75,7 @@ export interface InflowCase {
 
 export interface RoadCasualtyInput {
   /** Pounds at the start of `firstYear` (the closing balance of the year before). */
-  openingBalance: Money;
+  openingBalance: PoundsOrPlain;
   /** Financial year start of the first projected year. */
   firstYear: number;
   /** Number of years projected (the default case: five). */
@@ -83,7 +84,7 @@ export interface RoadCasualtyInput {
   inflowCases: Readonly<Record<InflowCaseId, InflowCase>>;
   commitments: readonly Commitment[];
   /** Pounds: the balance the reserve should not fall below. */
-  floor: Money;
+  floor: PoundsOrPlain;
 }
 
 /** 'none' is the paper's own working: no new inflow counted at all. */

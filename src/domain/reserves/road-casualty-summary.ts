@@ -1,4 +1,5 @@
-import { formatThousands, roundHalfAwayFromZero, toThousands, type Money } from '../core/money';
+import { formatThousands, roundHalfAwayFromZero, type Money } from '../core/money';
+import { toThousands } from '../core/units';
 import { formatFinancialYear } from '../core/period';
 import type { CaseId, CaseProjection } from './road-casualty-reserve';
 

@@ -1,4 +1,5 @@
-import { Money, ZERO } from '../core/money';
+import { ZERO, type Money } from '../core/money';
+import { fromPence, pence, type Pence } from '../core/units';
 import { MAX_PERIOD, MONTHLY_PERIODS } from '../core/period';
 
 /*
@@ -11,7 +12,7 @@ import { MAX_PERIOD, MONTHLY_PERIODS } from '../core/period';
  * is unknown, and the model says so rather than showing nil.
  */
 
-export type LedgerAggregate = readonly [costCentre: string, subjective: string, period: number, pence: number];
+export type LedgerAggregate = readonly [costCentre: string, subjective: string, period: number, pence: Pence];
 
 export interface LedgerSource {
   id: string;
@@ -25,11 +26,11 @@ export interface LedgerActuals {
   /** Period (1..16) -> the source that supplies it. */
   periodSource: ReadonlyMap<number, LedgerSource>;
   /** "cc\u0000subjective" -> pence by period (index 0..16; 0 = lines with no period). */
-  byLine: ReadonlyMap<string, readonly number[]>;
+  byLine: ReadonlyMap<string, readonly Pence[]>;
   /** "cc\u0000subjective" -> the periods in which it has ledger entries (from the supplying source). */
   posted: ReadonlyMap<string, ReadonlySet<number>>;
   /** Amounts on lines with no period (never counted as an actual of any month), pence. */
-  unperiodised: number;
+  unperiodised: Pence;
 }
 
 export const lineKey = (costCentre: string, subjective: string): string => `${costCentre}\u0000${subjective}`;
@@ -46,20 +47,20 @@ export function combineLedgers(sources: readonly LedgerSource[]): LedgerActuals 
   for (const s of ordered) {
     for (const [, , period] of s.aggregates) if (period > 0) periodSource.set(period, s);
   }
-  const byLine = new Map<string, number[]>();
+  const byLine = new Map<string, Pence[]>();
   const posted = new Map<string, Set<number>>();
-  let unperiodised = 0;
+  let unperiodised = pence(0);
   for (const s of ordered) {
-    for (const [cc, subjective, period, pence] of s.aggregates) {
+    for (const [cc, subjective, period, amount] of s.aggregates) {
       if (period === 0) {
-        unperiodised += pence;
+        unperiodised = pence(unperiodised + amount);
         continue;
       }
       if (periodSource.get(period) !== s) continue;
       const key = lineKey(cc, subjective);
       let periods = byLine.get(key);
-      if (!periods) byLine.set(key, (periods = new Array<number>(MAX_PERIOD + 1).fill(0)));
-      periods[period]! += pence;
+      if (!periods) byLine.set(key, (periods = new Array<Pence>(MAX_PERIOD + 1).fill(pence(0))));
+      periods[period] = pence(periods[period]! + amount);
       let seen = posted.get(key);
       if (!seen) posted.set(key, (seen = new Set()));
       seen.add(period);
@@ -84,11 +85,6 @@ export function missingPeriods(actuals: LedgerActuals, month: number): number[] 
   return closedPeriods(month).filter((p) => p <= MONTHLY_PERIODS && !actuals.periodSource.has(p));
 }
 
-/** Pence to pounds, exact (pence are whole numbers well inside 2^53). */
-export function fromPence(pence: number): Money {
-  return pence === 0 ? ZERO : new Money(pence).dividedBy(100);
-}
-
 /**
  * A line's actual by period after `month`: pounds for each closed period that a ledger supplies (zero if
  * the line has no postings in it), null for a closed period with no ledger and for every open period.
@@ -99,18 +95,18 @@ export function actualsByPeriod(actuals: LedgerActuals, key: string, month: numb
   const closed = new Set(closedPeriods(month));
   return Array.from({ length: MAX_PERIOD + 1 }, (_, p) => {
     if (p === 0 || !closed.has(p) || !actuals.periodSource.has(p)) return null;
-    return fromPence(periods?.[p] ?? 0);
+    return fromPence(periods?.[p] ?? pence(0));
   });
 }
 
 /** A line's actual to date after `month` in pence, or null when a closed monthly period has no ledger. */
-export function actualToDatePence(actuals: LedgerActuals, key: string, month: number): number | null {
+export function actualToDatePence(actuals: LedgerActuals, key: string, month: number): Pence | null {
   if (missingPeriods(actuals, month).length > 0) return null;
   const periods = actuals.byLine.get(key);
-  if (!periods) return 0;
+  if (!periods) return pence(0);
   let total = 0;
   for (const p of closedPeriods(month)) total += periods[p] ?? 0;
-  return total;
+  return pence(total);
 }
 
 /**

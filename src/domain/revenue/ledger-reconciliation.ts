@@ -1,4 +1,5 @@
-import { closedPeriods, fromPence, missingPeriods, splitLineKey, type LedgerActuals } from './ledger-actuals';
+import { fromPence, pence as asPence } from '../core/units';
+import { closedPeriods, missingPeriods, splitLineKey, type LedgerActuals } from './ledger-actuals';
 import type { Money} from '../core/money';
 import { ZERO, sum } from '../core/money';
 import type { ReturnLineInput } from './revenue-model';
@@ -76,7 +77,7 @@ function reconcileMonth(ledger: LedgerActuals, rows: readonly ReturnLineInput[],
   let agreed = 0;
   const codes = [...new Set([...pence.keys(), ...returned.keys()])].sort();
   for (const costCentre of codes) {
-    const l = pence.has(costCentre) ? fromPence(pence.get(costCentre)!) : null;
+    const l = pence.has(costCentre) ? fromPence(asPence(pence.get(costCentre)!)) : null;
     const r = returned.has(costCentre) ? (returned.get(costCentre) ?? null) : null;
     const row: ReconciliationRow = { costCentre, ledger: l, returned: r, difference: (l ?? ZERO).minus(r ?? ZERO) };
     if (!returned.has(costCentre)) ledgerOnly.push(row);
@@ -85,6 +86,6 @@ function reconcileMonth(ledger: LedgerActuals, rows: readonly ReturnLineInput[],
     else if (row.difference.isZero() && r !== null) agreed++;
     else differences.push(row);
   }
-  const ledgerTotal = fromPence([...pence.values()].reduce((a, b) => a + b, 0));
+  const ledgerTotal = fromPence(asPence([...pence.values()].reduce((a, b) => a + b, 0)));
   return { month, status: 'compared', missingPeriods: [], agreed, differences, ledgerOnly, returnOnly, returnOnlyNil, ledgerTotal, returnTotal };
 }

@@ -1,6 +1,7 @@
 import { areaNamed, areaOfDepartment, type BoardArea, type BoardStructure, type GroupKey } from './board-structure';
 import { annualBudget, budgetToDate, profileOf, type BudgetProfile, type BudgetRow } from './budget-profile';
-import { actualToDatePence, actualsByPeriod, closedPeriods, fromPence, isPosted, lineKey, missingPeriods, splitLineKey, type LedgerActuals } from './ledger-actuals';
+import { fromPence, pence as asPence } from '../core/units';
+import { actualToDatePence, actualsByPeriod, closedPeriods, isPosted, lineKey, missingPeriods, splitLineKey, type LedgerActuals } from './ledger-actuals';
 import type { Money} from '../core/money';
 import { ZERO, sum } from '../core/money';
 import { MONTHLY_PERIODS } from '../core/period';
@@ -261,7 +262,7 @@ export function buildRevenueModel(inputs: MonitoringInputs, month: number, struc
     const budget = hasBudgetFile ? annualBudget(f.budgetRows) : (r?.budget ?? ZERO);
     const ytdBudget = hasBudgetFile ? budgetToDate(f.budgetRows, month) : budgetToDate([{ amount: budget, period: null }], month);
     const pence = actualSource === 'ledger' ? actualToDatePence(ledger, f.key, month) : null;
-    const actual = actualSource === 'ledger' ? fromPence(pence ?? 0) : actualSource === 'return' ? (r?.actual ?? null) : null;
+    const actual = actualSource === 'ledger' ? fromPence(pence ?? asPence(0)) : actualSource === 'return' ? (r?.actual ?? null) : null;
     const notes: string[] = [];
     if (hasReturn && !r) notes.push(`Not in the P${month} return: no forecast.`);
     if (hasBudgetFile && f.budgetRows.length === 0) notes.push('Not in the budget: budget nil.');

@@ -1,5 +1,6 @@
 import type { JsonValue } from '../core/canonical-json';
-import { Money, ZERO, toThousands } from '../core/money';
+import { Money, ZERO } from '../core/money';
+import { toThousands } from '../core/units';
 import type { MtfsInput, PlannedMovement } from '../reserves/mtfs-planner';
 import { formatFinancialYear } from '../core/period';
 import {

@@ -1,5 +1,6 @@
 import { exactText, shownText, type PackCell, type PackStatus } from '../../domain/board-pack/board-pack';
-import { Money, formatPounds, toThousands } from '../../domain/core/money';
+import { Money, formatPounds } from '../../domain/core/money';
+import { toThousands } from '../../domain/core/units';
 
 /** A status as a shape and a word (readable in black and white), coloured by its level as well. */
 export function PackStatusBadge({ status }: { status: PackStatus }) {

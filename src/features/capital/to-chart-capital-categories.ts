@@ -1,5 +1,5 @@
 import type { CategoryBudgetLine } from '../../domain/capital/capital-programme';
-import { toThousands } from '../../domain/core/money';
+import { toThousands } from '../../domain/core/units';
 
 export interface CapitalCategoryPoint {
   category: string;

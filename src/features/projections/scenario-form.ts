@@ -1,4 +1,5 @@
-import { Money, parseAmount, toThousands, ZERO } from '../../domain/core/money';
+import { Money, parseAmount, ZERO } from '../../domain/core/money';
+import { toThousands } from '../../domain/core/units';
 import type { BudgetYear, MtfsInput, PlannedMovement, ReservesPosition } from '../../domain/reserves/mtfs-planner';
 import { PAPER_FIRST_YEAR, paperRoadCasualtyInput, TABLE_5_CLOSING_2017_18 } from '../../domain/papers/paper-2019-road-casualty';
 import { formatFinancialYear } from '../../domain/core/period';

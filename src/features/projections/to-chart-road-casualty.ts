@@ -1,4 +1,5 @@
-import { toThousands, type Money } from '../../domain/core/money';
+import { type Money } from '../../domain/core/money';
+import { toThousands } from '../../domain/core/units';
 import { formatFinancialYear } from '../../domain/core/period';
 import type { CaseId, CaseProjection } from '../../domain/reserves/road-casualty-reserve';
 

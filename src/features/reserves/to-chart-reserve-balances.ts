@@ -1,4 +1,4 @@
-import { toThousands } from '../../domain/core/money';
+import { toThousands } from '../../domain/core/units';
 import type { ReserveLine } from '../../domain/reserves/reserves-position';
 
 export interface ReserveBalancePoint {

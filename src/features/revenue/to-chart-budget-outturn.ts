@@ -1,4 +1,4 @@
-import { toThousands } from '../../domain/core/money';
+import { toThousands } from '../../domain/core/units';
 import type { OutturnLine } from '../../domain/revenue/outturn-table';
 
 export interface BudgetOutturnPoint {

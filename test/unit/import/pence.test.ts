@@ -14,7 +14,7 @@ import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseAmount } from '../../../src/domain/core/money';
-import { parsePence, penceToPounds } from '../../../src/import/pence';
+import { parsePence } from '../../../src/import/pence';
 
 const MAX = Number.MAX_SAFE_INTEGER;
 
@@ -117,16 +117,7 @@ describe('parsePence: edge cases', () => {
   });
 });
 
-describe('penceToPounds', () => {
-  it.each([
-    [-123456, '-1234.56'],
-    [5, '0.05'],
-    [-5, '-0.05'],
-    [0, '0.00'],
-    [100, '1.00'],
-    [MAX, '90071992547409.91'],
-  ])('%i -> %s', (pence, pounds) => expect(penceToPounds(pence)).toBe(pounds));
-});
+// penceToPounds moved to src/domain/core/units.ts: tested in test/unit/domain/core/units.test.ts.
 
 /** An amount as a finance export writes it, from pence known in advance. */
 function written(pence: bigint, style: number, grouped: boolean, spaces: boolean): string {

@@ -6,13 +6,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toNetRevenueBudget, toReservesPosition } from '../../../../src/api/planner-inputs';
 import { readPrintedTable } from '../../../../src/import/printed-table';
-import { Money, ZERO, fromThousands } from '../../../../src/domain/core/money';
+import { Money, ZERO } from '../../../../src/domain/core/money';
+import { fromThousands, thousands } from '../../../../src/domain/core/units';
 import { movementsFromRoadCasualty, projectMtfs, type MtfsInput, type PlannedMovement } from '../../../../src/domain/reserves/mtfs-planner';
 import { paperRoadCasualtyInput } from '../../../../src/domain/papers/paper-2019-road-casualty';
 import { projectCase } from '../../../../src/domain/reserves/road-casualty-reserve';
 import { yearsToExhaustion } from '../../../../src/domain/reserves/reserve-projection';
 
-const k = (thousands: number | string): Money => fromThousands(new Money(thousands));
+const k = (t: number | string): Money => fromThousands(thousands(t));
 const read = (file: string) => readPrintedTable(file, readFileSync(join(import.meta.dirname, '..', '..', '..', '..', 'data', file), 'utf8'));
 const position = toReservesPosition(read('table-5-reserves.csv'));
 const budget = toNetRevenueBudget(read('table-1-revenue-outturn.csv'));

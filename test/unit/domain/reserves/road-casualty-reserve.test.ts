@@ -6,7 +6,8 @@
 //   2020/21 onwards: the recurrent items only, 55 + 60 + 30 = 145 a year.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Money, ZERO, fromThousands } from '../../../../src/domain/core/money';
+import { Money, ZERO } from '../../../../src/domain/core/money';
+import { fromThousands, thousands } from '../../../../src/domain/core/units';
 import { DEFAULT_FLOOR, paperRoadCasualtyInput, TABLE_5_CLOSING_2017_18 } from '../../../../src/domain/papers/paper-2019-road-casualty';
 import {
   paidIn,
@@ -19,7 +20,7 @@ import {
   type RoadCasualtyInput,
 } from '../../../../src/domain/reserves/road-casualty-reserve';
 
-const k = (thousands: number | string): Money => fromThousands(new Money(thousands));
+const k = (t: number | string): Money => fromThousands(thousands(t));
 const inThousands = (values: readonly Money[]): string[] => values.map((v) => v.dividedBy(1000).toString());
 
 describe('the paper’s case (BCB 4 April 2019, para 4.3-4.6)', () => {

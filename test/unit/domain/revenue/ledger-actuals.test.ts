@@ -16,6 +16,7 @@ import {
   type LedgerSource,
 } from '../../../../src/domain/revenue/ledger-actuals';
 import { Money } from '../../../../src/domain/core/money';
+import { pence } from '../../../../src/domain/core/units';
 
 const source = (id: string, order: number, aggregates: LedgerSource['aggregates']): LedgerSource => ({ id, name: `${id}.csv`, order, aggregates });
 
@@ -41,9 +42,9 @@ describe('ledger lines aggregated by the import', () => {
     );
     // Leading zeros kept; P1: 10 + 20 = 30p; P2: 100,001 - 100,000 = 1p; 00456 P2: 1,250p.
     expect([...aggregates].sort()).toEqual([
-      ['00456', '4100', 2, 1250],
-      ['01234', '4100', 1, 30],
-      ['01234', '4100', 2, 1],
+      ['00456', '4100', 2, pence(1250)],
+      ['01234', '4100', 1, pence(30)],
+      ['01234', '4100', 2, pence(1)],
     ]);
   });
 });
@@ -51,13 +52,13 @@ describe('ledger lines aggregated by the import', () => {
 describe('combineLedgers: each period from one export', () => {
   // Export A (P1-P2) and a later export B that re-runs P2 and adds P3.
   const a = source('a', 0, [
-    ['100', '1', 1, 12_345],
-    ['100', '1', 2, 500],
-    ['200', '9', 2, -4_000],
+    ['100', '1', 1, pence(12_345)],
+    ['100', '1', 2, pence(500)],
+    ['200', '9', 2, pence(-4_000)],
   ]);
   const b = source('b', 1, [
-    ['100', '1', 2, 700],
-    ['100', '1', 3, 300],
+    ['100', '1', 2, pence(700)],
+    ['100', '1', 3, pence(300)],
   ]);
   const ledger = combineLedgers([b, a]); // the order of the list does not matter; import order does
 

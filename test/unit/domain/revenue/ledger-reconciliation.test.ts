@@ -5,6 +5,7 @@ import { reconcileLedgerToReturns, type MonthReconciliation } from '../../../../
 import { Money } from '../../../../src/domain/core/money';
 import type { ReturnLineInput } from '../../../../src/domain/revenue/revenue-model';
 import { sampleInputs } from '../../helpers/sample-year';
+import { pence } from '../../../../src/domain/core/units';
 
 const ret = (period: number, costCentre: string, actual: string | null): ReturnLineInput => ({
   year: 2017,
@@ -19,10 +20,10 @@ const ret = (period: number, costCentre: string, actual: string | null): ReturnL
 
 describe('reconcileLedgerToReturns', () => {
   const ledger: LedgerAggregate[] = [
-    ['100', '1', 1, 10_000],
-    ['100', '2', 2, 2_550],
-    ['200', '1', 2, 99_999],
-    ['300', '1', 1, 500],
+    ['100', '1', 1, pence(10_000)],
+    ['100', '2', 2, pence(2_550)],
+    ['200', '1', 2, pence(99_999)],
+    ['300', '1', 1, pence(500)],
   ];
   const returns = [ret(2, '100', '125.50'), ret(2, '200', '1000.00'), ret(2, '400', '75.00'), ret(2, '500', '0'), ret(3, '100', '125.50')];
   const [p2, p3] = reconcileLedgerToReturns(combineLedgers([{ id: 'l', name: 'l', order: 0, aggregates: ledger }]), returns);

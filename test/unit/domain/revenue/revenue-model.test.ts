@@ -9,6 +9,7 @@ import { boardTables, shownInThousands } from '../../../../src/domain/revenue/mo
 import { buildRevenueModel, pathTo, type BudgetLineInput, type MonitoringInputs, type ReturnLineInput } from '../../../../src/domain/revenue/revenue-model';
 import { BOARD_2017_18 } from '../../../../src/domain/papers/board-2017-18';
 import { sampleInputs, SAMPLE_YEAR } from '../../helpers/sample-year';
+import { pence } from '../../../../src/domain/core/units';
 
 const m = (v: string) => new Money(v);
 const budget = (costCentre: string, area: string, subjective: string, revised: string, extra: Partial<BudgetLineInput> = {}): BudgetLineInput => ({
@@ -36,16 +37,16 @@ const ret = (period: number, costCentre: string, subjective: string, area: strin
 });
 // Pence per period: cc, subjective, period, pence.
 const LEDGER: LedgerAggregate[] = [
-  ['10100', '1001', 1, 10_000_000],
-  ['10100', '1001', 2, 9_500_000],
-  ['10100', '1001', 3, 9_500_000],
-  ['10100', '9002', 3, -2_500_000],
-  ['20500', '3010', 1, 5_500_000],
-  ['20500', '3010', 2, 5_750_000],
-  ['20500', '3010', 3, 5_750_000],
-  ['40100', '9001', 2, -2_000_000],
-  ['40900', '7010', 1, -3_000_000],
-  ['2041O', '4010', 2, 325_000],
+  ['10100', '1001', 1, pence(10_000_000)],
+  ['10100', '1001', 2, pence(9_500_000)],
+  ['10100', '1001', 3, pence(9_500_000)],
+  ['10100', '9002', 3, pence(-2_500_000)],
+  ['20500', '3010', 1, pence(5_500_000)],
+  ['20500', '3010', 2, pence(5_750_000)],
+  ['20500', '3010', 3, pence(5_750_000)],
+  ['40100', '9001', 2, pence(-2_000_000)],
+  ['40900', '7010', 1, pence(-3_000_000)],
+  ['2041O', '4010', 2, pence(325_000)],
 ];
 
 function inputs(ledger: LedgerAggregate[] = LEDGER, month = 3, actuals: 'given' | 'blank' = 'given'): MonitoringInputs {

@@ -2,7 +2,8 @@
 // with every problem named); compared input by input; exported as one tidy table.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Money, ZERO, fromThousands } from '../../../../src/domain/core/money';
+import { Money, ZERO } from '../../../../src/domain/core/money';
+import { fromThousands, thousands } from '../../../../src/domain/core/units';
 import type { MtfsInput, ReservesPosition } from '../../../../src/domain/reserves/mtfs-planner';
 import { projectMtfs } from '../../../../src/domain/reserves/mtfs-planner';
 import { paperRoadCasualtyInput } from '../../../../src/domain/papers/paper-2019-road-casualty';
@@ -10,7 +11,7 @@ import { projectRoadCasualtyReserve } from '../../../../src/domain/reserves/road
 import { compareScenarios, exactThousands, scenarioEntries, scenarioFromJson, scenarioToJson, type Scenario } from '../../../../src/domain/scenarios/scenario';
 import { EXPORT_HEADER, scenarioExportRows } from '../../../../src/domain/scenarios/scenario-export';
 
-const k = (thousands: number | string): Money => fromThousands(new Money(thousands));
+const k = (t: number | string): Money => fromThousands(thousands(t));
 const mtfs: MtfsInput = {
   firstYear: 2018,
   horizonYears: 4,

@@ -1,7 +1,8 @@
 // The inputs as typed (£'000 text) to model inputs (pounds, exact) and back; every unreadable field is
 // reported by its id. Also the words and chart series drawn from the projections.
 import { describe, expect, it } from 'vitest';
-import { Money, ZERO, fromThousands } from '../../../../src/domain/core/money';
+import { Money, ZERO } from '../../../../src/domain/core/money';
+import { fromThousands, thousands } from '../../../../src/domain/core/units';
 import type { ReservesPosition } from '../../../../src/domain/reserves/mtfs-planner';
 import { projectMtfs } from '../../../../src/domain/reserves/mtfs-planner';
 import { describeGeneralReserve } from '../../../../src/domain/reserves/mtfs-summary';
@@ -20,7 +21,7 @@ import {
 import { toGeneralReserveSeries, toCompareBalanceSeries, toShareReferences } from '../../../../src/features/projections/to-chart-mtfs';
 import { toRoadCasualtySeries } from '../../../../src/features/projections/to-chart-road-casualty';
 
-const k = (thousands: number | string): Money => fromThousands(new Money(thousands));
+const k = (t: number | string): Money => fromThousands(thousands(t));
 const position: ReservesPosition = {
   actualYear: 2017,
   source: 'Table 5',
