@@ -213,19 +213,20 @@ class FieldReader {
   thousands(text: string, field: string, name: string, rule: AmountRule = {}): Money {
     const r = parseAmount(text, { scale: 'thousands' });
     if (!r.ok) {
-      this.issues.push({ field, message: `${name}: ${r.message}` });
+      for (const i of r.issues) this.issues.push({ field, message: `${name}: ${i.message}` });
       return ZERO;
     }
-    if (r.value === null) {
+    const amount = r.value.amount;
+    if (amount === null) {
       if (rule.blankIsNil) return ZERO;
       this.issues.push({ field, message: `${name}: enter an amount in £'000 (0 for none)` });
       return ZERO;
     }
-    if (r.value.isNegative() && !rule.allowNegative) {
+    if (amount.isNegative() && !rule.allowNegative) {
       this.issues.push({ field, message: `${name}: cannot be negative` });
       return ZERO;
     }
-    return r.value;
+    return amount;
   }
   percent(text: string, field: string, name: string): Money {
     const s = text.trim().replace(/%$/, '').trim();
