@@ -18,21 +18,6 @@ export type Result<T, I extends Issue = Issue> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly issues: readonly I[] };
 
-/** A success. */
-export function ok<T>(value: T): { readonly ok: true; readonly value: T } {
-  return { ok: true, value };
-}
-
-/** A failure with one issue, or with every issue found. */
-export function fail<I extends Issue>(issues: I | readonly I[]): { readonly ok: false; readonly issues: readonly I[] } {
-  return { ok: false, issues: Array.isArray(issues) ? (issues as readonly I[]) : [issues as I] };
-}
-
-/** An issue with its code and message. */
-export function issue<C extends string>(code: C, message: string): Issue<C> {
-  return { code, message };
-}
-
 /** The issues' messages as one sentence for the user (the parsers' single issue, as it was). */
 export function messages(issues: readonly Issue[]): string {
   return issues.map((i) => i.message).join('; ');
