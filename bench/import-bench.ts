@@ -7,6 +7,7 @@
 // ratio by CPU time is printed too, since on a shared machine the clock also counts other work's turns.
 import Decimal from 'decimal.js';
 import Papa from 'papaparse';
+import { messages } from '../src/domain/core/result';
 import { bytesSource } from '../src/cli/node-source';
 import { planOf } from '../src/import/preview';
 import { importRows, preview, scan } from '../src/import/run-import';
@@ -44,8 +45,8 @@ for (const a of amounts) expected = expected.plus(new Decimal(a));
 
 const source = bytesSource('bench.csv', bytes, 4 << 20);
 const scanned = await scan(source);
-if (!scanned.verdict.ok) throw new Error(scanned.verdict.message);
-const plan = planOf(await preview(source, scanned.verdict.evidence));
+if (!scanned.verdict.ok) throw new Error(messages(scanned.verdict.issues));
+const plan = planOf(await preview(source, scanned.verdict.value));
 
 // The app hands each chunk to IndexedDB and lets it go; the timed rounds do the same (keep: false).
 // The memory measurement keeps them all (keep: true), to weigh the stored form.

@@ -1,3 +1,4 @@
+import { messages } from '../domain/core/result';
 import type { EncodingEvidence } from '../import/decode';
 import { planOf, planProblems, type Preview } from '../import/preview';
 import { getSetting, IMPORT_LOCK, listDatasets, migrateDatasets, putSetting, sweepUnfinishedImports } from '../storage/datasets';
@@ -79,8 +80,8 @@ export async function importSample(): Promise<void> {
 /** The whole pipeline with every guess accepted: for the sample, whose layout is known. */
 async function importBlob(name: string, file: Blob, origin: 'sample' | 'upload'): Promise<ImportReply> {
   const scanned = await startJob({ type: 'scan', name, file }).promise;
-  if (!scanned.verdict.ok) throw new Error(`${name}: ${scanned.verdict.message}`);
-  const encoding: EncodingEvidence = scanned.verdict.evidence;
+  if (!scanned.verdict.ok) throw new Error(`${name}: ${messages(scanned.verdict.issues)}`);
+  const encoding: EncodingEvidence = scanned.verdict.value;
   const { preview } = await startJob({ type: 'preview', name, file, encoding, choices: {}, useProfile: false }).promise;
   assertImportable(preview);
   const ids = { datasetId: crypto.randomUUID(), receiptId: crypto.randomUUID(), sha256: scanned.sha256, origin };

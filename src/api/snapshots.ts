@@ -26,7 +26,7 @@ async function listSnapshots(): Promise<SnapshotList> {
     if (read.ok) list.snapshots.push(read.value);
     else {
       const r = record as { id?: unknown; name?: unknown };
-      list.unreadable.push({ id: typeof r.id === 'string' ? r.id : '', name: typeof r.name === 'string' ? r.name : '', issues: read.issues });
+      list.unreadable.push({ id: typeof r.id === 'string' ? r.id : '', name: typeof r.name === 'string' ? r.name : '', issues: read.issues.map((i) => i.message) });
     }
   }
   list.snapshots.sort((a, b) => b.frozenAt.localeCompare(a.frozenAt) || a.name.localeCompare(b.name));

@@ -1,4 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
+import { messages } from '../domain/core/result';
 import { headerSignature, type ColumnMapping } from '../import/column-mapping';
 import type { DatasetKind } from '../import/dataset-kinds';
 import type { EncodingEvidence } from '../import/decode';
@@ -35,7 +36,7 @@ export function useImportFlow() {
 
   const showPreview = useCallback(async (file: File, scan: ScanReply, choices: PreviewChoices, useProfile: boolean) => {
     if (!scan.verdict.ok) return;
-    const encoding = scan.verdict.evidence;
+    const encoding = scan.verdict.value;
     const j = startJob({ type: 'preview', name: file.name, file, encoding, choices, useProfile });
     const reply = await j.promise;
     setStep({ name: 'mapping', file, scan, encoding, preview: reply.preview, profile: reply.profile, choices });
@@ -50,7 +51,7 @@ export function useImportFlow() {
         const j = startJob({ type: 'scan', name: file.name, file }, (progress) => setStep({ name: 'scanning', file, progress }));
         job.current = j;
         const scan = await j.promise;
-        if (!scan.verdict.ok) { fail(new Error(`${file.name}: ${scan.verdict.message}`)); return; }
+        if (!scan.verdict.ok) { fail(new Error(`${file.name}: ${messages(scan.verdict.issues)}`)); return; }
         if (scan.duplicates.length > 0) { setStep({ name: 'duplicate', file, scan }); return; }
         await showPreview(file, scan, {}, true);
       } catch (error) {

@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { canonicalJson, type JsonValue } from '../domain/core/canonical-json';
+import { messages } from '../domain/core/result';
 import { readSnapshot } from '../domain/board-pack/pack-snapshot';
 import { scenarioFromJson } from '../domain/scenarios/scenario';
 import { blobSource } from '../import/byte-sources';
@@ -133,11 +134,11 @@ export async function readWorkspace(file: Blob, fileName = 'the file'): Promise<
       }
       const parsed = parseRecord(line);
       if (!parsed.ok) {
-        problem(reading.lines === 1 ? 'This is not an Outturn workspace file.' : `line ${reading.lines}: ${parsed.reason}`);
+        problem(reading.lines === 1 ? 'This is not an Outturn workspace file.' : `line ${reading.lines}: ${messages(parsed.issues)}`);
         if (reading.lines === 1) break;
         continue;
       }
-      const r = parsed.record;
+      const r = parsed.value;
       if (r.type === 'end') {
         end = r;
         continue;
@@ -190,14 +191,14 @@ export async function readWorkspace(file: Blob, fileName = 'the file'): Promise<
           const read = scenarioFromJson(r.record);
           const rec = r.record as { id?: unknown; name?: unknown };
           const key = typeof rec.id === 'string' ? rec.id : `line-${reading.lines}`;
-          reading.scenarios.push({ key, label: `Scenario “${typeof rec.name === 'string' ? rec.name : key}”`, json: json(r.record), ...(read.ok ? {} : { issues: read.issues }) });
+          reading.scenarios.push({ key, label: `Scenario “${typeof rec.name === 'string' ? rec.name : key}”`, json: json(r.record), ...(read.ok ? {} : { issues: read.issues.map((i) => i.message) }) });
           break;
         }
         case 'snapshot': {
           const read = readSnapshot(r.record);
           const rec = r.record as { id?: unknown; name?: unknown };
           const key = typeof rec.id === 'string' ? rec.id : `line-${reading.lines}`;
-          reading.snapshots.push({ key, label: `Frozen pack “${typeof rec.name === 'string' ? rec.name : key}”`, json: json(r.record), ...(read.ok ? {} : { issues: read.issues }) });
+          reading.snapshots.push({ key, label: `Frozen pack “${typeof rec.name === 'string' ? rec.name : key}”`, json: json(r.record), ...(read.ok ? {} : { issues: read.issues.map((i) => i.message) }) });
           break;
         }
         case 'setting':
@@ -294,7 +295,7 @@ async function applyChosen(file: Blob, plan: readonly PlanItem[], chosen: Readon
   for await (const line of workspaceLines(blobSource('workspace', file))) {
     const parsed = parseRecord(line);
     if (!parsed.ok) continue; // pass 1 found no problems: a line that now fails shows in the count below
-    const r = parsed.record;
+    const r = parsed.value;
     if (r.type === 'end') {
       end = r;
       continue;

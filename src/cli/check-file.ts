@@ -3,6 +3,7 @@
 // Runs the import pipeline in Node and prints the receipt, so an export can be checked before upload.
 // Exit status: 0 no row rejected; 1 some rows rejected; 2 the file cannot be read at all.
 import { existsSync, statSync } from 'node:fs';
+import { messages } from '../domain/core/result';
 import { isDatasetKind, DATASET_KINDS } from '../import/dataset-kinds';
 import { planOf, planProblems } from '../import/preview';
 import { buildReceipt, type ImportReceipt } from '../import/receipt';
@@ -65,9 +66,9 @@ async function main(): Promise<void> {
 
   const started = new Date();
   const scanned = await scan(source);
-  if (!scanned.verdict.ok) fail(scanned.verdict.message, args.json, args.file);
+  if (!scanned.verdict.ok) fail(messages(scanned.verdict.issues), args.json, args.file);
   const kind = args.kind !== undefined && isDatasetKind(args.kind) ? args.kind : undefined;
-  const p = await preview(source, scanned.verdict.evidence, {
+  const p = await preview(source, scanned.verdict.value, {
     ...(kind ? { kind } : {}),
     ...(args.headerRow ? { headerIndex: args.headerRow - 1 } : {}),
   });

@@ -38,7 +38,7 @@ function readCell(cell: HTMLTableCellElement): Cell {
   }
   if (cell.classList.contains('num') && /\d/.test(text) && !text.includes('%')) {
     const read = parseAmount(text);
-    if (read.ok && read.value !== null) return { value: read.value.toString(), unit: null };
+    if (read.ok && read.value.amount !== null) return { value: read.value.amount.toString(), unit: null };
   }
   return { value: text === 'n/s' ? '' : text, unit: null };
 }

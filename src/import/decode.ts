@@ -1,3 +1,4 @@
+import type { Issue, Result } from '../domain/core/result';
 /*
  * Telling the encoding from the bytes, with evidence. Finance exports arrive as UTF-8 (with or without
  * a byte-order mark), as Windows-1252 from older ledger systems and Excel's "CSV", and occasionally as
@@ -20,7 +21,8 @@ export interface EncodingEvidence {
   replaced?: boolean;
 }
 
-export type EncodingVerdict = { ok: true; evidence: EncodingEvidence } | { ok: false; code: 'binary' | 'invalid-utf16'; message: string };
+export type EncodingIssueCode = 'binary' | 'invalid-utf16';
+export type EncodingVerdict = Result<EncodingEvidence, Issue<EncodingIssueCode>>;
 
 const SAMPLE_BYTES = 1 << 20;
 /** The first bytes are gathered before deciding anything, however small the pieces the file arrives in. */
@@ -152,24 +154,22 @@ export class EncodingDetector {
   verdict(): EncodingVerdict {
     if (this.head) this.push(new Uint8Array(), true);
     const b = this.first;
-    if (this.signature) return { ok: false, code: 'binary', message: `This is not a text file: it is ${this.signature}.` };
+    if (this.signature) return { ok: false, issues: [{ code: 'binary', message: `This is not a text file: it is ${this.signature}.` }] };
     if (this.family !== 'utf-8') {
       const name = this.family === 'utf-16le' ? 'little-endian' : 'big-endian';
       const how = this.utf16Bom ? `UTF-16 ${name} byte-order mark (${this.family === 'utf-16le' ? 'FF FE' : 'FE FF'})` : `no byte-order mark, but every other byte is zero, as in UTF-16 ${name} text`;
       if (this.invalidAt >= 0) {
         return {
           ok: false,
-          code: 'invalid-utf16',
-          message: `This file reads as UTF-16 (${how}), but it is not valid UTF-16: ${this.invalidAt >= this.offset - 1 && this.offset % 2 === 1 ? `it ends in half a character (${this.offset} bytes, an odd number)` : `the character at byte ${this.invalidAt + 1} is broken`}. The file may be cut short or damaged; save it again as "CSV UTF-8" and import that.`,
+          issues: [{ code: 'invalid-utf16', message: `This file reads as UTF-16 (${how}), but it is not valid UTF-16: ${this.invalidAt >= this.offset - 1 && this.offset % 2 === 1 ? `it ends in half a character (${this.offset} bytes, an odd number)` : `the character at byte ${this.invalidAt + 1} is broken`}. The file may be cut short or damaged; save it again as "CSV UTF-8" and import that.` }],
         };
       }
-      return { ok: true, evidence: { encoding: this.family, bom: this.utf16Bom, reason: how } };
+      return { ok: true, value: { encoding: this.family, bom: this.utf16Bom, reason: how } };
     }
     if (this.nulAt >= 0) {
       return {
         ok: false,
-        code: 'binary',
-        message: `This is not a text file: it contains a NUL byte at byte ${this.nulAt + 1}. Export the data as CSV and try again. (If it is text saved as UTF-16, "Unicode text", save it as "CSV UTF-8" instead.)`,
+        issues: [{ code: 'binary', message: `This is not a text file: it contains a NUL byte at byte ${this.nulAt + 1}. Export the data as CSV and try again. (If it is text saved as UTF-16, "Unicode text", save it as "CSV UTF-8" instead.)` }],
       };
     }
     const bom = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
@@ -179,14 +179,14 @@ export class EncodingDetector {
         : this.nonAscii === 0 && this.offset <= SAMPLE_BYTES
           ? 'only ASCII characters, which read the same in UTF-8 and Windows-1252'
           : `no byte-order mark, but every byte is valid UTF-8 (${this.nonAscii} non-ASCII bytes in the first megabyte)`;
-      return { ok: true, evidence: { encoding: 'utf-8', bom, reason } };
+      return { ok: true, value: { encoding: 'utf-8', bom, reason } };
     }
     const invalid = `byte ${this.invalidAt + 1} cannot start or continue a UTF-8 character`;
     const utf8Chars = this.utf8Chars - (bom ? 1 : 0); // the mark itself is one
     if (utf8Chars > 0) {
       return {
         ok: true,
-        evidence: {
+        value: {
           encoding: 'utf-8',
           bom,
           replaced: true,
@@ -197,7 +197,7 @@ export class EncodingDetector {
     const pounds = this.poundBytes > 0 ? `; byte A3 (the £ sign in Windows-1252) occurs ${this.poundBytes} times in the first megabyte` : '';
     return {
       ok: true,
-      evidence: {
+      value: {
         encoding: 'windows-1252',
         bom,
         reason: `not valid UTF-8 (${invalid})${pounds}${bom ? '; the UTF-8 byte-order mark at the start is not part of the text and is dropped' : ''}`,

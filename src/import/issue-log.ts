@@ -1,4 +1,4 @@
-import type { ImportIssue, RejectedRow } from './session-result';
+import type { ImportIssue, ImportIssueCode, RejectedRow } from './session-result';
 
 /*
  * The issues and rejected rows of one import, bounded: the first maxIssues kept in full (values clipped,
@@ -14,7 +14,7 @@ export interface IssueLog {
   readonly maxIssues: number;
   readonly issues: ImportIssue[];
   issueCount: number;
-  readonly issuesByCode: Record<string, number>;
+  readonly issuesByCode: Partial<Record<ImportIssueCode, number>>;
   /** Rejected rows as read (the first maxIssues), for the rejections download. */
   readonly rejectedRows: RejectedRow[];
 }
@@ -24,7 +24,7 @@ export function newIssueLog(maxIssues: number = MAX_ISSUES): IssueLog {
 }
 
 /** Counts an issue by its code, and keeps it while fewer than maxIssues are kept. */
-export function addIssue(log: IssueLog, row: number, column: string, code: string, message: string, value: string, severity: 'error' | 'warning'): void {
+export function addIssue(log: IssueLog, row: number, column: string, code: ImportIssueCode, message: string, value: string, severity: 'error' | 'warning'): void {
   log.issueCount++;
   log.issuesByCode[code] = (log.issuesByCode[code] ?? 0) + 1;
   if (log.issues.length >= log.maxIssues) return;

@@ -1,4 +1,5 @@
 import { HUNDRED, parseAmount, type AmountErrorCode } from '../domain/core/money';
+import type { Issue, Result } from '../domain/core/result';
 
 /*
  * Amounts on the hot path of a large import: straight from the cell's text to whole pence as a safe
@@ -8,12 +9,15 @@ import { HUNDRED, parseAmount, type AmountErrorCode } from '../domain/core/money
  * keeps its reason. More than two decimal places is reported, never rounded.
  */
 
-export type PenceResult =
-  | { ok: true; pence: number; missing: false }
-  | { ok: true; pence: 0; missing: true }
-  | { ok: false; code: AmountErrorCode | 'too-many-decimals' | 'too-large'; message: string };
+export type PenceErrorCode = AmountErrorCode | 'too-many-decimals' | 'too-large';
 
-const MISSING: PenceResult = { ok: true, pence: 0, missing: true };
+/**
+ * Whole pence, or null for a blank (missing, not zero). One flat object per cell (the shared MISSING for
+ * blanks), so the hot path allocates nothing more than it did before results took one shape.
+ */
+export type PenceResult = Result<number | null, Issue<PenceErrorCode>>;
+
+const MISSING: PenceResult = { ok: true, value: null };
 const MAX = Number.MAX_SAFE_INTEGER;
 
 /**
@@ -88,7 +92,7 @@ export function parsePence(raw: string, scale: 1 | 1000 = 1): PenceResult {
   let pence = whole * 100 + fraction;
   if (scale === 1000) pence *= 1000;
   if (pence > MAX) return slow(raw, scale);
-  return { ok: true, pence: negative && pence !== 0 ? -pence : pence, missing: false };
+  return { ok: true, value: negative && pence !== 0 ? -pence : pence };
 }
 
 
@@ -96,13 +100,13 @@ export function parsePence(raw: string, scale: 1 | 1000 = 1): PenceResult {
 function slow(raw: string, scale: 1 | 1000): PenceResult {
   const r = parseAmount(raw, { scale: scale === 1000 ? 'thousands' : 'pounds' });
   if (!r.ok) return r;
-  if (r.value === null) return MISSING;
-  const pence = r.value.times(HUNDRED);
+  if (r.value.amount === null) return MISSING;
+  const pence = r.value.amount.times(HUNDRED);
   if (!pence.isInteger()) {
-    return { ok: false, code: 'too-many-decimals', message: `"${raw}" has more than two decimal places (pence); it was not rounded` };
+    return { ok: false, issues: [{ code: 'too-many-decimals', message: `"${raw}" has more than two decimal places (pence); it was not rounded` }] };
   }
   if (pence.abs().gt(MAX)) {
-    return { ok: false, code: 'too-large', message: `"${raw}" is larger than Outturn can add exactly (over £${Math.floor(MAX / 100).toLocaleString('en-GB')})` };
+    return { ok: false, issues: [{ code: 'too-large', message: `"${raw}" is larger than Outturn can add exactly (over £${Math.floor(MAX / 100).toLocaleString('en-GB')})` }] };
   }
-  return { ok: true, pence: pence.toNumber(), missing: false };
+  return { ok: true, value: pence.toNumber() };
 }

@@ -88,7 +88,7 @@ export function readPlannedMovements(text: string, reserves: readonly ReserveNam
     if (!reserve) problems.push({ line, column: head[columns.reserve]!, message: `"${name}" is not one of the loaded reserves` });
     const yearText = cells[columns.year] ?? '';
     const year = parseFinancialYear(yearText);
-    if (!year.ok) problems.push({ line, column: head[columns.year]!, message: year.message });
+    if (!year.ok) for (const i of year.issues) problems.push({ line, column: head[columns.year]!, message: i.message });
     else if (years && !years.includes(year.value.startYear)) {
       problems.push({ line, column: head[columns.year]!, message: `${formatFinancialYear(year.value)} is outside the plan's years` });
     }
@@ -96,10 +96,10 @@ export function readPlannedMovements(text: string, reserves: readonly ReserveNam
       const header = column === 'contribution' ? contributionHeader : drawdownHeader;
       const r = parseAmount(cells[columns[column]] ?? '', { scale: scales[column]! });
       if (!r.ok) {
-        problems.push({ line, column: header, message: r.message });
+        for (const i of r.issues) problems.push({ line, column: header, message: i.message });
         return null;
       }
-      const value = r.value ?? ZERO;
+      const value = r.value.amount ?? ZERO;
       if (column === 'contribution' && value.isNegative()) {
         problems.push({ line, column: header, message: 'A negative contribution is a drawdown: put it in the drawdown column' });
         return null;

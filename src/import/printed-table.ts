@@ -112,17 +112,17 @@ export function printedTableFromRows(name: string, head: readonly string[], body
         values[column.header] = ZERO;
       } else if (column.kind === 'amount') {
         const r = parseAmount(raw, { scale: column.scale ?? 'pounds' });
-        if (r.ok) values[column.header] = r.value;
+        if (r.ok) values[column.header] = r.value.amount;
         else {
           values[column.header] = null;
-          issues.push({ line, column: column.header, code: r.code, message: r.message, value: raw });
+          for (const i of r.issues) issues.push({ line, column: column.header, code: i.code, message: i.message, value: raw });
         }
       } else if (column.kind === 'percent') {
         const r = parsePercent(raw);
         if (r.ok) values[column.header] = r.value;
         else {
           values[column.header] = null;
-          issues.push({ line, column: column.header, code: r.code, message: r.message, value: raw });
+          for (const i of r.issues) issues.push({ line, column: column.header, code: i.code, message: i.message, value: raw });
         }
       }
     });

@@ -104,7 +104,7 @@ export function readRow(r: RowReader, cells: string[], line: number): RowOutcome
     for (const [col, sign] of b.splitColumns) {
       const p = parsePence(cells[col.index] ?? '', col.scale);
       if (!p.ok) amountError = true;
-      else if (!p.missing) amounts[0] = (amounts[0] ?? 0) + sign * p.pence;
+      else if (p.value !== null) amounts[0] = (amounts[0] ?? 0) + sign * p.value;
     }
   } else {
     const amountColumns = b.amountColumns;
@@ -114,7 +114,7 @@ export function readRow(r: RowReader, cells: string[], line: number): RowOutcome
       if (!p.ok) {
         amounts[a] = null;
         amountError = true;
-      } else amounts[a] = p.missing ? null : p.pence;
+      } else amounts[a] = p.value;
     }
   }
 
@@ -166,7 +166,7 @@ export function readRow(r: RowReader, cells: string[], line: number): RowOutcome
     for (const col of b.amountCells) {
       const raw = cells[col.index] ?? '';
       const p = parsePence(raw, col.scale);
-      if (!p.ok) addIssue(log, line, col.header, p.code, p.message, raw, 'error');
+      if (!p.ok) for (const i of p.issues) addIssue(log, line, col.header, i.code, i.message, raw, 'error');
     }
     rejected = true;
   }
@@ -189,7 +189,7 @@ export function readRow(r: RowReader, cells: string[], line: number): RowOutcome
         const p = parsePeriod(raw.trim());
         if (p.ok) period = p.value;
         else if (raw.trim() !== '') {
-          addIssue(log, line, periodColumn.header, p.code, p.message, raw, 'error');
+          for (const i of p.issues) addIssue(log, line, periodColumn.header, i.code, i.message, raw, 'error');
           rejected = true;
         }
       }
@@ -209,7 +209,7 @@ export function readRow(r: RowReader, cells: string[], line: number): RowOutcome
         const p = parseDate(raw);
         if (p.ok) dateValues[d] = p.value.year * 10000 + p.value.month * 100 + p.value.day;
         else {
-          addIssue(log, line, col.header, p.code, p.message, raw, 'error');
+          for (const i of p.issues) addIssue(log, line, col.header, i.code, i.message, raw, 'error');
           rejected = true;
         }
       }
@@ -217,7 +217,7 @@ export function readRow(r: RowReader, cells: string[], line: number): RowOutcome
       const p = parseFinancialYear(raw);
       if (p.ok) dateValues[d] = p.value.startYear;
       else {
-        addIssue(log, line, col.header, p.code, p.message, raw, 'error');
+        for (const i of p.issues) addIssue(log, line, col.header, i.code, i.message, raw, 'error');
         rejected = true;
       }
     }

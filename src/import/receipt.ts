@@ -1,7 +1,7 @@
 import type { ColumnScale } from './column-mapping';
 import { KIND_COLUMNS, type DatasetKind } from './dataset-kinds';
 import type { ImportPlan } from './import-plan';
-import type { ImportIssue, RejectedRow, RowCounts, SessionResult, SkippedRow } from './session-result';
+import type { ImportIssue, ImportIssueCode, RejectedRow, RowCounts, SessionResult, SkippedRow } from './session-result';
 import { pence, penceToPounds } from '../domain/core/units';
 import { DELIMITER_NAMES, NEWLINE_NAMES } from './sniff';
 import { csvFile, type CsvCell } from './csv-write';
@@ -38,7 +38,7 @@ export interface ImportReceipt {
   rows: RowCounts;
   issues: ImportIssue[];
   issueCount: number;
-  issuesByCode: Record<string, number>;
+  issuesByCode: Partial<Record<ImportIssueCode, number>>;
   skippedRows: SkippedRow[];
   rejectedRows: RejectedRow[];
   controlTotals: ({ column: string; rows: number } & ReceiptTotals & { byPeriod: ({ period: number } & ReceiptTotals)[] })[];

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import type { Issue } from '../domain/core/result';
 import type { Delimiter } from './sniff';
 
 /*
@@ -18,10 +19,8 @@ import type { Delimiter } from './sniff';
 export const MAX_ROW_CHARS = 1 << 20;
 
 /** A row that could not be read as cells. It is still a row: the session counts and rejects it. */
-export interface RecordProblem {
-  code: 'unbalanced-quote' | 'unclosed-quote' | 'row-too-long';
-  message: string;
-}
+export type RecordProblemCode = 'unbalanced-quote' | 'unclosed-quote' | 'row-too-long';
+export type RecordProblem = Issue<RecordProblemCode>;
 
 export type RecordSink = (cells: string[], problem?: RecordProblem) => void;
 

@@ -1,5 +1,8 @@
+import type { DateErrorCode, FinancialYearErrorCode, PeriodErrorCode } from '../domain/core/period';
 import type { Pence } from '../domain/core/units';
 import type { AggregateRow } from './ledger-aggregates';
+import type { PenceErrorCode } from './pence';
+import type { RecordProblemCode } from './record-reader';
 
 /*
  * What an import session returns for the receipt: counts, issues, skipped and rejected rows, control
@@ -7,11 +10,35 @@ import type { AggregateRow } from './ledger-aggregates';
  * the receipt that keeps it all name these types, and none of them needs the session itself.
  */
 
+/**
+ * Every code an import can report on a row, so a receipt's issues and counts can be switched on and
+ * checked. The parsers' own codes join by reference: a new refusal in a parser is a new import code.
+ */
+export type ImportIssueCode =
+  // A cell the parsers refuse (amounts, periods, dates, financial years).
+  | PenceErrorCode
+  | PeriodErrorCode
+  | DateErrorCode
+  | FinancialYearErrorCode
+  // A row that cannot be read as cells, or comes before any header (import-session, record-reader).
+  | RecordProblemCode
+  | 'no-header'
+  // The row's shape and cells (read-row).
+  | 'wrong-delimiter'
+  | 'invisible-character'
+  | 'total-label-kept'
+  | 'missing-required'
+  | 'missing-amount'
+  | 'period-date-mismatch'
+  | 'missing-cells'
+  | 'extra-cells'
+  | 'invalid-character';
+
 export interface ImportIssue {
   /** The row as the user's spreadsheet numbers it (the file's first line is 1). */
   row: number;
   column: string;
-  code: string;
+  code: ImportIssueCode;
   message: string;
   value: string;
   severity: 'error' | 'warning';
@@ -66,7 +93,7 @@ export interface SessionResult {
   rows: RowCounts;
   issues: ImportIssue[];
   issueCount: number;
-  issuesByCode: Record<string, number>;
+  issuesByCode: Partial<Record<ImportIssueCode, number>>;
   skippedRows: SkippedRow[];
   /** Rejected rows as read (the first MAX_ISSUES), for the rejections download. */
   rejectedRows: RejectedRow[];

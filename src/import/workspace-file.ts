@@ -2,6 +2,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { canonicalJson, type JsonValue } from '../domain/core/canonical-json';
 import { Money } from '../domain/core/money';
+import type { Issue, Result } from '../domain/core/result';
 import type { StoredChunk } from './stored-chunk';
 import type { ByteSource } from './run-import';
 
@@ -135,11 +136,13 @@ export function encodeChunk(chunk: StoredChunk): EncodedChunk {
 }
 
 /** A chunk record back to the stored form; issues say what does not decode. */
-export function decodeChunk(e: EncodedChunk): { ok: true; chunk: StoredChunk } | { ok: false; issues: string[] } {
-  const issues: string[] = [];
+export type ChunkIssueCode = 'chunk-not-base64' | 'chunk-raw-shape';
+
+export function decodeChunk(e: EncodedChunk): Result<StoredChunk, Issue<ChunkIssueCode>> {
+  const issues: Issue<ChunkIssueCode>[] = [];
   const n = e.rowCount;
   const need = <T>(value: T | null, what: string): T | null => {
-    if (value === null) issues.push(`chunk ${e.index}: ${what} is not ${n} values of base64`);
+    if (value === null) issues.push({ code: 'chunk-not-base64', message: `chunk ${e.index}: ${what} is not ${n} values of base64` });
     return value;
   };
   const lines = need(base64ToU32(e.lines, n), 'lines');
@@ -148,10 +151,10 @@ export function decodeChunk(e: EncodedChunk): { ok: true; chunk: StoredChunk } |
   const pence = Object.fromEntries(Object.entries(e.pence).map(([k, v]) => [k, need(base64ToF64(v, n), `pence.${k}`) ?? new Float64Array(0)]));
   const dates = Object.fromEntries(Object.entries(e.dates).map(([k, v]) => [k, need(base64ToU32(v, n), `dates.${k}`) ?? new Uint32Array(0)]));
   if (!Array.isArray(e.raw) || e.raw.some((col) => !Array.isArray(col) || col.length !== n || col.some((c) => typeof c !== 'string'))) {
-    issues.push(`chunk ${e.index}: raw is not columns of ${n} texts`);
+    issues.push({ code: 'chunk-raw-shape', message: `chunk ${e.index}: raw is not columns of ${n} texts` });
   }
   if (issues.length > 0 || !lines || !warned || !periods) return { ok: false, issues };
-  return { ok: true, chunk: { index: e.index, rowCount: n, lines, warned, raw: e.raw, pence, periods, dates } };
+  return { ok: true, value: { index: e.index, rowCount: n, lines, warned, raw: e.raw, pence, periods, dates } };
 }
 
 /** What a dataset holds, for its content hash (not where or when it was stored). */
@@ -265,16 +268,18 @@ export async function* workspaceLines(source: ByteSource): AsyncGenerator<string
   if (rest !== '') yield rest;
 }
 
-/** Parses one line as a record; a reason when it is not one. */
-export function parseRecord(line: string): { ok: true; record: WorkspaceRecord } | { ok: false; reason: string } {
+export type RecordIssueCode = 'not-json' | 'no-type' | 'wrong-fields';
+
+/** Parses one line as a record; why, when it is not one. */
+export function parseRecord(line: string): Result<WorkspaceRecord, Issue<RecordIssueCode>> {
   let value: unknown;
   try {
     value = JSON.parse(line);
   } catch {
-    return { ok: false, reason: 'not JSON' };
+    return { ok: false, issues: [{ code: 'not-json', message: 'not JSON' }] };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value) || typeof (value as { type?: unknown }).type !== 'string') {
-    return { ok: false, reason: 'not a record (no type)' };
+    return { ok: false, issues: [{ code: 'no-type', message: 'not a record (no type)' }] };
   }
   const r = value as Record<string, unknown>;
   const str = (k: string) => typeof r[k] === 'string';
@@ -301,7 +306,7 @@ export function parseRecord(line: string): { ok: true; record: WorkspaceRecord }
         return false;
     }
   })();
-  return ok ? { ok: true, record: value as WorkspaceRecord } : { ok: false, reason: `a "${String(r.type)}" record with missing or wrong fields` };
+  return ok ? { ok: true, value: value as WorkspaceRecord } : { ok: false, issues: [{ code: 'wrong-fields', message: `a "${String(r.type)}" record with missing or wrong fields` }] };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -359,16 +364,16 @@ export class DatasetReadBack {
     this.hasher.addChunk({ index: record.index, rowCount: record.rowCount, lines: record.lines, warned: record.warned, raw: record.raw, pence: record.pence, periods: record.periods, dates: record.dates });
     const decoded = decodeChunk(record);
     if (!decoded.ok) {
-      this.issues.push(...decoded.issues);
+      for (const i of decoded.issues) this.issues.push(i.message);
       return null;
     }
-    this.rows += decoded.chunk.rowCount;
-    for (const [column, values] of Object.entries(decoded.chunk.pence)) {
+    this.rows += decoded.value.rowCount;
+    for (const [column, values] of Object.entries(decoded.value.pence)) {
       let s = this.sums.get(column) ?? 0;
       for (const v of values) if (!Number.isNaN(v)) s += v;
       this.sums.set(column, s);
     }
-    return decoded.chunk;
+    return decoded.value;
   }
 
   /** The checks, once the dataset record (and its receipt, if the file has it) have been read. */

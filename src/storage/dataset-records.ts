@@ -1,3 +1,4 @@
+import type { Issue, Result } from '../domain/core/result';
 import { isDatasetKind, KIND_COLUMNS, type DatasetKind } from '../import/dataset-kinds';
 import type { StoredChunk } from '../import/stored-chunk';
 
@@ -17,7 +18,8 @@ import type { StoredChunk } from '../import/stored-chunk';
 
 export const DATASET_SCHEMA = 2;
 
-export type Read<T> = { ok: true; value: T } | { ok: false; reason: string };
+/** Why a stored chunk cannot be brought to the current layout. */
+export type MigrateIssueCode = 'chunk-missing' | 'dates-not-text' | 'date-unreadable' | 'chunk-damaged';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isString = (v: unknown): v is string => typeof v === 'string';
@@ -93,8 +95,8 @@ export function checkChunk(chunk: unknown, expectedIndex: number): string | null
 }
 
 /** Layout 1 to 2: a chunk's dates from text to numbers. Returns the chunk in layout 2, or why it cannot be. */
-export function migrateChunk(chunk: unknown, kind: DatasetKind, expectedIndex: number): Read<StoredChunk> {
-  if (!isObject(chunk) || !isObject(chunk.dates)) return { ok: false, reason: `part ${expectedIndex + 1} of its rows is missing` };
+export function migrateChunk(chunk: unknown, kind: DatasetKind, expectedIndex: number): Result<StoredChunk, Issue<MigrateIssueCode>> {
+  if (!isObject(chunk) || !isObject(chunk.dates)) return { ok: false, issues: [{ code: 'chunk-missing', message: `part ${expectedIndex + 1} of its rows is missing` }] };
   const types = new Map(KIND_COLUMNS[kind].map((c) => [c.key, c.type]));
   const dates: Record<string, Uint32Array> = {};
   for (const [key, values] of Object.entries(chunk.dates)) {
@@ -102,20 +104,20 @@ export function migrateChunk(chunk: unknown, kind: DatasetKind, expectedIndex: n
       dates[key] = values as Uint32Array;
       continue;
     }
-    if (!isStrings(values)) return { ok: false, reason: `its dates in "${key}" are neither text nor numbers` };
+    if (!isStrings(values)) return { ok: false, issues: [{ code: 'dates-not-text', message: `its dates in "${key}" are neither text nor numbers` }] };
     const out = new Uint32Array(values.length);
     for (let i = 0; i < values.length; i++) {
       const v = values[i]!;
       if (v === '') continue;
       const m = types.get(key) === 'year' ? /^(\d{4})\/\d{2}$/.exec(v) : /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-      if (!m) return { ok: false, reason: `its date "${v}" in "${key}" cannot be brought to the current layout` };
+      if (!m) return { ok: false, issues: [{ code: 'date-unreadable', message: `its date "${v}" in "${key}" cannot be brought to the current layout` }] };
       out[i] = m.length === 2 ? Number(m[1]) : Number(m[1]) * 10000 + Number(m[2]) * 100 + Number(m[3]);
     }
     dates[key] = out;
   }
   const migrated = { ...chunk, dates };
   const problem = checkChunk(migrated, expectedIndex);
-  return problem ? { ok: false, reason: problem } : { ok: true, value: migrated as unknown as StoredChunk };
+  return problem ? { ok: false, issues: [{ code: 'chunk-damaged', message: problem }] } : { ok: true, value: migrated as unknown as StoredChunk };
 }
 
 /** An import receipt with every field the receipt view reads, or why not. */

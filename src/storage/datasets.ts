@@ -1,4 +1,5 @@
 import type { JsonValue } from '../domain/core/canonical-json';
+import { messages } from '../domain/core/result';
 import type { Pence } from '../domain/core/units';
 import type { StoredChunk } from '../import/stored-chunk';
 import type { ImportPlan } from '../import/import-plan';
@@ -247,7 +248,7 @@ export async function migrateDatasets(db?: Db): Promise<number> {
     for (let i = 0; i < stored.length && reason === null; i++) {
       const m = migrateChunk(stored[i], meta.kind, i);
       if (m.ok) chunks.push(m.value);
-      else reason = m.reason;
+      else reason = messages(m.issues);
     }
     if (reason !== null) {
       await putSetting(SET_ASIDE + meta.id, `it was saved by an older version of Outturn and cannot be brought forward: ${reason}`, d);

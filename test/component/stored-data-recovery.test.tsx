@@ -25,8 +25,8 @@ const LEDGER = join(import.meta.dirname, '../fixtures/ledger-windows-1252.csv');
 async function currentForm(id: string) {
   const source = fileSource(LEDGER);
   const s = await scan(source);
-  if (!s.verdict.ok) throw new Error(s.verdict.message);
-  const plan = planOf(await preview(source, s.verdict.evidence));
+  if (!s.verdict.ok) throw new Error(s.verdict.issues.map((i) => i.message).join("; "));
+  const plan = planOf(await preview(source, s.verdict.value));
   const chunks: StoredChunk[] = [];
   const result = await importRows(source, plan, (c) => void chunks.push(c));
   const receipt = buildReceipt({ id: `${id}-receipt`, datasetId: id, plan, sha256: s.sha256, result, startedAt: new Date(0), finishedAt: new Date(1000) });

@@ -1,5 +1,6 @@
 import type { BoardPack } from './board-pack';
 import { canonicalJson, hashOf, type JsonValue } from '../core/canonical-json';
+import type { Issue, Result } from '../core/result';
 
 /*
  * A frozen board pack: the pack exactly as it was drawn, with everything it was drawn from (the rows of
@@ -72,7 +73,9 @@ export function samePack(a: BoardPack, b: BoardPack): boolean {
   return strip(a) === strip(b);
 }
 
-export type SnapshotReadResult = { ok: true; value: Snapshot } | { ok: false; issues: string[] };
+/** A record not shaped like a snapshot, of another format, or altered since it was sealed. */
+export type SnapshotIssueCode = 'snapshot-shape' | 'snapshot-format' | 'snapshot-hash';
+export type SnapshotReadResult = Result<Snapshot, Issue<SnapshotIssueCode>>;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -81,18 +84,19 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  * fails is reported with what is wrong, never drawn as if it were sound.
  */
 export function readSnapshot(value: unknown): SnapshotReadResult {
-  const issues: string[] = [];
-  if (!isObject(value)) return { ok: false, issues: ['snapshot: expected an object'] };
-  if (value.format !== SNAPSHOT_FORMAT) issues.push(`snapshot.format: expected ${SNAPSHOT_FORMAT}, found ${JSON.stringify(value.format)}`);
+  const issues: Issue<SnapshotIssueCode>[] = [];
+  const shape = (message: string) => issues.push({ code: 'snapshot-shape', message });
+  if (!isObject(value)) return { ok: false, issues: [{ code: 'snapshot-shape', message: 'snapshot: expected an object' }] };
+  if (value.format !== SNAPSHOT_FORMAT) issues.push({ code: 'snapshot-format', message: `snapshot.format: expected ${SNAPSHOT_FORMAT}, found ${JSON.stringify(value.format)}` });
   for (const key of ['id', 'name', 'frozenAt', 'appVersion', 'sha256'] as const) {
-    if (typeof value[key] !== 'string') issues.push(`snapshot.${key}: expected text`);
+    if (typeof value[key] !== 'string') shape(`snapshot.${key}: expected text`);
   }
   const pack = value.pack;
-  if (!isObject(pack) || !Array.isArray(pack.pages) || typeof pack.title !== 'string') issues.push('snapshot.pack: expected a board pack with pages');
+  if (!isObject(pack) || !Array.isArray(pack.pages) || typeof pack.title !== 'string') shape('snapshot.pack: expected a board pack with pages');
   const inputs = value.inputs;
-  if (!isObject(inputs) || !Array.isArray(inputs.tables) || !isObject(inputs.settings)) issues.push('snapshot.inputs: expected the tables and settings the pack was drawn from');
+  if (!isObject(inputs) || !Array.isArray(inputs.tables) || !isObject(inputs.settings)) shape('snapshot.inputs: expected the tables and settings the pack was drawn from');
   if (issues.length > 0) return { ok: false, issues };
   const snapshot = value as unknown as Snapshot;
-  if (!verifySnapshot(snapshot)) return { ok: false, issues: [`snapshot “${snapshot.name}”: its SHA-256 does not match its content (it has been altered since it was frozen)`] };
+  if (!verifySnapshot(snapshot)) return { ok: false, issues: [{ code: 'snapshot-hash', message: `snapshot “${snapshot.name}”: its SHA-256 does not match its content (it has been altered since it was frozen)` }] };
   return { ok: true, value: snapshot };
 }

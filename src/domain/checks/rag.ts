@@ -1,4 +1,5 @@
-import { Money, formatPounds, parseAmount, parsePercent, roundHalfAwayFromZero } from '../core/money';
+import { Money, formatPounds, parseAmount, parsePercent, roundHalfAwayFromZero, type AmountErrorCode } from '../core/money';
+import type { Issue, Result } from '../core/result';
 import type { Variance } from './variance';
 
 /*
@@ -62,17 +63,22 @@ export function describeRagRule(rule: RagRule): string {
   );
 }
 
-export type RagRuleProblem = { field: 'amber.pounds' | 'amber.percent' | 'red.pounds' | 'red.percent'; message: string };
+export type RagRuleIssueCode = AmountErrorCode | 'not-a-percentage' | 'missing' | 'negative' | 'red-below-amber';
+
+/** What is wrong with one field of a typed rule. */
+export interface RagRuleIssue extends Issue<RagRuleIssueCode> {
+  readonly field: 'amber.pounds' | 'amber.percent' | 'red.pounds' | 'red.percent';
+}
 
 /** What is wrong with a rule a user typed: negative thresholds, or red below amber. */
-function ragRuleProblems(rule: RagRule): RagRuleProblem[] {
-  const problems: RagRuleProblem[] = [];
+function ragRuleProblems(rule: RagRule): RagRuleIssue[] {
+  const problems: RagRuleIssue[] = [];
   for (const level of ['amber', 'red'] as const) {
-    if (rule[level].pounds.isNegative()) problems.push({ field: `${level}.pounds`, message: `The ${level} pound floor cannot be negative.` });
-    if (rule[level].percent.isNegative()) problems.push({ field: `${level}.percent`, message: `The ${level} percentage cannot be negative.` });
+    if (rule[level].pounds.isNegative()) problems.push({ field: `${level}.pounds`, code: 'negative', message: `The ${level} pound floor cannot be negative.` });
+    if (rule[level].percent.isNegative()) problems.push({ field: `${level}.percent`, code: 'negative', message: `The ${level} percentage cannot be negative.` });
   }
-  if (rule.red.pounds.lessThan(rule.amber.pounds)) problems.push({ field: 'red.pounds', message: 'The red pound floor is below the amber one: red would never be reached before amber.' });
-  if (rule.red.percent.lessThan(rule.amber.percent)) problems.push({ field: 'red.percent', message: 'The red percentage is below the amber one.' });
+  if (rule.red.pounds.lessThan(rule.amber.pounds)) problems.push({ field: 'red.pounds', code: 'red-below-amber', message: 'The red pound floor is below the amber one: red would never be reached before amber.' });
+  if (rule.red.percent.lessThan(rule.amber.percent)) problems.push({ field: 'red.percent', code: 'red-below-amber', message: 'The red percentage is below the amber one.' });
   return problems;
 }
 
@@ -96,18 +102,20 @@ export function ragRuleText(rule: RagRule): RagRuleText {
 }
 
 /** Reads a typed rule exactly (the money and percentage parsers), or says what is wrong with which field. */
-export function readRagRule(text: RagRuleText): { ok: true; rule: RagRule } | { ok: false; problems: RagRuleProblem[] } {
-  const problems: RagRuleProblem[] = [];
-  const pounds = (field: RagRuleProblem['field'], raw: string): Money => {
+export function readRagRule(text: RagRuleText): Result<RagRule, RagRuleIssue> {
+  const problems: RagRuleIssue[] = [];
+  const pounds = (field: RagRuleIssue['field'], raw: string): Money => {
     const r = parseAmount(raw);
-    if (r.ok && r.value) return r.value;
-    problems.push({ field, message: r.ok ? 'Give a pound figure (0 for none).' : r.message });
+    if (r.ok && r.value.amount) return r.value.amount;
+    if (r.ok) problems.push({ field, code: 'missing', message: 'Give a pound figure (0 for none).' });
+    else for (const i of r.issues) problems.push({ field, ...i });
     return new Money(0);
   };
-  const percent = (field: RagRuleProblem['field'], raw: string): Money => {
+  const percent = (field: RagRuleIssue['field'], raw: string): Money => {
     const r = parsePercent(raw);
     if (r.ok && r.value) return r.value;
-    problems.push({ field, message: r.ok ? 'Give a percentage (0 for none).' : r.message });
+    if (r.ok) problems.push({ field, code: 'missing', message: 'Give a percentage (0 for none).' });
+    else for (const i of r.issues) problems.push({ field, ...i });
     return new Money(0);
   };
   const rule: RagRule = {
@@ -115,7 +123,7 @@ export function readRagRule(text: RagRuleText): { ok: true; rule: RagRule } | { 
     red: { pounds: pounds('red.pounds', text.redPounds), percent: percent('red.percent', text.redPercent) },
     underspends: text.underspends,
   };
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0) return { ok: false, issues: problems };
   const more = ragRuleProblems(rule);
-  return more.length > 0 ? { ok: false, problems: more } : { ok: true, rule };
+  return more.length > 0 ? { ok: false, issues: more } : { ok: true, value: rule };
 }

@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import type { Issue, Result } from './result';
 
 /**
  * The one Decimal constructor for money. Every amount in Outturn is an instance of it, built from the
@@ -24,9 +25,13 @@ export const THOUSAND: Money = new Money(1000);
 export const HUNDRED: Money = new Money(100);
 
 /** A parsed amount: a value in pounds, or null when the cell is blank (missing, not zero). */
-export type AmountResult =
-  | { ok: true; value: Money | null; note?: AmountNote }
-  | { ok: false; code: AmountErrorCode; message: string };
+export type AmountResult = Result<ParsedAmount, Issue<AmountErrorCode>>;
+
+/** An amount read from text: pounds, or null when the cell is blank (missing, not zero), and how it was read. */
+export interface ParsedAmount {
+  readonly amount: Money | null;
+  readonly note?: AmountNote;
+}
 
 /** How a value was read when the reading involved a convention the user may want to see. */
 export type AmountNote = 'dash-as-zero' | 'blank-as-missing' | 'not-shown' | 'credit' | 'debit';
@@ -65,13 +70,13 @@ const MAX_DIGITS = 30;
 export function parseAmount(raw: string, options: AmountOptions = {}): AmountResult {
   // Non-breaking and thin spaces appear in copied figures; they carry no meaning.
   let s = raw.replace(/[\s\u00A0\u2009\u202F]+/g, ' ').trim();
-  if (s === '') return { ok: true, value: null, note: 'blank-as-missing' };
+  if (s === '') return { ok: true, value: { amount: null, note: 'blank-as-missing' } };
   // "n/s" (not shown): a figure the source does not give, written so that it cannot be taken for nil.
-  if (/^n\/s$/i.test(s)) return { ok: true, value: null, note: 'not-shown' };
+  if (/^n\/s$/i.test(s)) return { ok: true, value: { amount: null, note: 'not-shown' } };
   if (DASH_ONLY.test(s)) {
     return options.dash === 'missing'
-      ? { ok: true, value: null, note: 'blank-as-missing' }
-      : { ok: true, value: ZERO, note: 'dash-as-zero' };
+      ? { ok: true, value: { amount: null, note: 'blank-as-missing' } }
+      : { ok: true, value: { amount: ZERO, note: 'dash-as-zero' } };
   }
 
   let negatives = 0;
@@ -116,29 +121,29 @@ export function parseAmount(raw: string, options: AmountOptions = {}): AmountRes
   }
 
   if (negatives > 1) {
-    return { ok: false, code: 'conflicting-signs', message: `"${raw}" has more than one sign; it could be read as positive or negative` };
+    return { ok: false, issues: [{ code: 'conflicting-signs', message: `"${raw}" has more than one sign; it could be read as positive or negative` }] };
   }
   if (s.endsWith('%')) {
-    return { ok: false, code: 'percentage', message: `"${raw}" is a percentage, not an amount` };
+    return { ok: false, issues: [{ code: 'percentage', message: `"${raw}" is a percentage, not an amount` }] };
   }
   if (/^\d+(\.\d+)?e[+-]?\d+$/i.test(s)) {
-    return { ok: false, code: 'scientific-notation', message: `"${raw}" is in scientific notation, so its exact value was already lost by the program that wrote it` };
+    return { ok: false, issues: [{ code: 'scientific-notation', message: `"${raw}" is in scientific notation, so its exact value was already lost by the program that wrote it` }] };
   }
   if (!GROUPED.test(s) && !BARE_FRACTION.test(s)) {
     if (/^[\d.,]+$/.test(s)) {
-      return { ok: false, code: 'ambiguous-separator', message: `"${raw}" uses separators that could be thousands or decimals (expected 1,234.56)` };
+      return { ok: false, issues: [{ code: 'ambiguous-separator', message: `"${raw}" uses separators that could be thousands or decimals (expected 1,234.56)` }] };
     }
-    return { ok: false, code: 'not-a-number', message: `"${raw}" is not an amount` };
+    return { ok: false, issues: [{ code: 'not-a-number', message: `"${raw}" is not an amount` }] };
   }
   const digits = s.replace(/,/g, '');
   if (digits.replace('.', '').length > MAX_DIGITS) {
-    return { ok: false, code: 'too-many-digits', message: `"${raw}" has more than ${MAX_DIGITS} digits` };
+    return { ok: false, issues: [{ code: 'too-many-digits', message: `"${raw}" has more than ${MAX_DIGITS} digits` }] };
   }
   let value = new Money(digits);
   if (options.scale === 'thousands') value = value.times(THOUSAND);
   if (negatives === 1) value = value.negated();
   if (value.isZero()) value = ZERO; // no negative zero: (0) and -0 are nil
-  return note ? { ok: true, value, note } : { ok: true, value };
+  return { ok: true, value: note ? { amount: value, note } : { amount: value } };
 }
 
 /** Rounds to the given decimal places, half away from zero (the presentation rule). */
@@ -195,7 +200,7 @@ export function sum(values: readonly Money[]): Money {
   return total;
 }
 
-export type PercentResult = { ok: true; value: Money | null } | { ok: false; code: 'not-a-percentage'; message: string };
+export type PercentResult = Result<Money | null, Issue<'not-a-percentage'>>;
 
 /**
  * Reads a printed percentage ("2.05%", "66.8 %", "-", blank) as a percent number (2.05), exact.
@@ -206,7 +211,7 @@ export function parsePercent(raw: string): PercentResult {
   if (s === '') return { ok: true, value: null };
   if (DASH_ONLY.test(s)) return { ok: true, value: ZERO };
   const match = /^(-?)(\d+(\.\d+)?)%?$/.exec(s) ?? /^\((\d+(\.\d+)?)%?\)$/.exec(s);
-  if (!match) return { ok: false, code: 'not-a-percentage', message: `"${raw}" is not a percentage` };
+  if (!match) return { ok: false, issues: [{ code: 'not-a-percentage', message: `"${raw}" is not a percentage` }] };
   const negative = match[1] === '-' || s.startsWith('(');
   const digits = s.startsWith('(') ? match[1]! : match[2]!;
   const value = new Money(digits);

@@ -1,5 +1,6 @@
 import type { JsonValue } from '../core/canonical-json';
 import { Money, ZERO } from '../core/money';
+import type { Issue, Result } from '../core/result';
 import { toThousands } from '../core/units';
 import type { MtfsInput, PlannedMovement } from '../reserves/mtfs-planner';
 import { formatFinancialYear } from '../core/period';
@@ -71,46 +72,65 @@ export function scenarioToJson(s: Scenario): { id: string; [key: string]: JsonVa
   };
 }
 
-export type ScenarioReadResult = { ok: true; value: Scenario } | { ok: false; issues: string[] };
+export type ScenarioIssueCode =
+  | 'expected-object'
+  | 'expected-list'
+  | 'expected-text'
+  | 'expected-amount'
+  | 'negative'
+  | 'expected-whole-number'
+  | 'expected-one-of'
+  | 'wrong-format'
+  | 'empty';
+
+/** What is wrong with one field of a stored scenario; the message starts with its path. */
+export interface ScenarioIssue extends Issue<ScenarioIssueCode> {
+  readonly path: string;
+}
+
+export type ScenarioReadResult = Result<Scenario, ScenarioIssue>;
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
 /** Collects every problem in a stored record, with its path, instead of stopping at the first. */
 class Reader {
-  readonly issues: string[] = [];
+  readonly issues: ScenarioIssue[] = [];
+  add(path: string, code: ScenarioIssueCode, what: string): void {
+    this.issues.push({ path, code, message: `${path}: ${what}` });
+  }
   obj(v: unknown, path: string): Record<string, unknown> {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) return v as Record<string, unknown>;
-    this.issues.push(`${path}: expected an object`);
+    this.add(path, 'expected-object', 'expected an object');
     return {};
   }
   arr(v: unknown, path: string): unknown[] {
     if (Array.isArray(v)) return v;
-    this.issues.push(`${path}: expected a list`);
+    this.add(path, 'expected-list', 'expected a list');
     return [];
   }
   str(v: unknown, path: string): string {
     if (typeof v === 'string') return v;
-    this.issues.push(`${path}: expected text`);
+    this.add(path, 'expected-text', 'expected text');
     return '';
   }
   /** Money is stored as a decimal string; a number would already have passed through a float. */
   money(v: unknown, path: string, { nonNegative = false } = {}): Money {
     if (typeof v !== 'string' || !DECIMAL.test(v)) {
-      this.issues.push(`${path}: expected an amount as a decimal string`);
+      this.add(path, 'expected-amount', 'expected an amount as a decimal string');
       return ZERO;
     }
     const m = new Money(v);
-    if (nonNegative && m.isNegative()) this.issues.push(`${path}: must not be negative`);
+    if (nonNegative && m.isNegative()) this.add(path, 'negative', 'must not be negative');
     return m;
   }
   int(v: unknown, path: string, min: number, max: number): number {
     if (typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max) return v;
-    this.issues.push(`${path}: expected a whole number ${min}-${max}`);
+    this.add(path, 'expected-whole-number', `expected a whole number ${min}-${max}`);
     return min;
   }
   oneOf<T extends string>(v: unknown, path: string, options: readonly T[]): T {
     if (typeof v === 'string' && (options as readonly string[]).includes(v)) return v as T;
-    this.issues.push(`${path}: expected one of ${options.join(', ')}`);
+    this.add(path, 'expected-one-of', `expected one of ${options.join(', ')}`);
     return options[0]!;
   }
 }
@@ -132,7 +152,7 @@ function readSource(r: Reader, v: unknown, path: string): InflowSource {
 export function scenarioFromJson(value: unknown): ScenarioReadResult {
   const r = new Reader();
   const o = r.obj(value, 'scenario');
-  if (o.format !== SCENARIO_FORMAT) r.issues.push(`scenario.format: expected ${SCENARIO_FORMAT}, found ${JSON.stringify(o.format)}`);
+  if (o.format !== SCENARIO_FORMAT) r.add('scenario.format', 'wrong-format', `expected ${SCENARIO_FORMAT}, found ${JSON.stringify(o.format)}`);
   const rc = r.obj(o.roadCasualty, 'roadCasualty');
   const cases = r.obj(rc.inflowCases, 'roadCasualty.inflowCases');
   const inflowCase = (id: InflowCaseId): InflowCase => {
@@ -198,7 +218,7 @@ export function scenarioFromJson(value: unknown): ScenarioReadResult {
       },
     },
   };
-  if (scenario.id === '' && !r.issues.some((i) => i.startsWith('scenario.id'))) r.issues.push('scenario.id: must not be empty');
+  if (scenario.id === '' && !r.issues.some((i) => i.path.startsWith('scenario.id'))) r.add('scenario.id', 'empty', 'must not be empty');
   return r.issues.length > 0 ? { ok: false, issues: r.issues } : { ok: true, value: scenario };
 }
 

@@ -7,13 +7,15 @@ import { useScenarios } from '../../api/scenarios';
 import { APP_VERSION, useDeleteSnapshot, useFreezeSnapshot, useSnapshots } from '../../api/snapshots';
 import type { BoardPack } from '../../domain/board-pack/board-pack';
 import { samePack, type Snapshot } from '../../domain/board-pack/pack-snapshot';
+import { messages, type Issue, type Result } from '../../domain/core/result';
 import { PackSettingsForm } from './pack-settings-form';
 import { PackView, packStamp } from './pack-view';
 import { SnapshotCompare } from './snapshot-compare';
 import { SnapshotList } from './snapshot-list';
 import './board-pack.css';
 
-type Built = { ok: true; pack: BoardPack } | { ok: false; message: string };
+/** The live pack, or why it cannot be drawn from the current inputs. */
+type Built = Result<BoardPack, Issue<'pack-not-drawn'>>;
 
 /** Whether a frozen pack is drawn the same by this version from its frozen inputs. */
 function redrawn(snapshot: Snapshot): string {
@@ -55,15 +57,15 @@ export function BoardPackPage() {
   const live = useMemo((): Built | null => {
     if (!inputs) return null;
     try {
-      return { ok: true, pack: buildPackFromInputs(inputs, { producedAt, appVersion: APP_VERSION }) };
+      return { ok: true, value: buildPackFromInputs(inputs, { producedAt, appVersion: APP_VERSION }) };
     } catch (error) {
-      return { ok: false, message: error instanceof Error ? error.message : String(error) };
+      return { ok: false, issues: [{ code: 'pack-not-drawn', message: error instanceof Error ? error.message : String(error) }] };
     }
   }, [inputs, producedAt]);
   const list = snapshots.data;
   const open = openId === null ? null : (list?.snapshots.find((s) => s.id === openId) ?? null);
   const check = useMemo(() => (open ? redrawn(open) : ''), [open]);
-  const shown = open ? open.pack : live?.ok ? live.pack : null;
+  const shown = open ? open.pack : live?.ok ? live.value : null;
   const error = tables.error ?? settings.error ?? snapshots.error;
 
   const onFreeze = () => {
@@ -98,7 +100,7 @@ export function BoardPackPage() {
         )}
         {live && !live.ok && (
           <p role="alert" className="error">
-            The pack cannot be drawn: {live.message}
+            The pack cannot be drawn: {messages(live.issues)}
           </p>
         )}
         <div className="pack-toolbar">
@@ -137,7 +139,7 @@ export function BoardPackPage() {
           {list && list.snapshots.length > 0 && (
             <>
               <h3>Compare</h3>
-              <SnapshotCompare snapshots={list.snapshots} live={live?.ok ? live.pack : null} />
+              <SnapshotCompare snapshots={list.snapshots} live={live?.ok ? live.value : null} />
             </>
           )}
         </details>

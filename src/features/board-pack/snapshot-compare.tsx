@@ -20,8 +20,9 @@ export function SnapshotCompare({ snapshots, live }: { snapshots: readonly Snaps
   const threshold = parseAmount(thresholdText, { scale: 'thousands' });
   const before = packOf(a);
   const after = packOf(b);
-  const valid = threshold.ok && threshold.value !== null && !threshold.value.isNegative();
-  const result = valid && before && after ? comparePacks(before, after, threshold.value!) : null;
+  const floor = threshold.ok ? threshold.value.amount : null;
+  const valid = floor !== null && !floor.isNegative();
+  const result = valid && before && after ? comparePacks(before, after, floor) : null;
   const options = [
     ...snapshots.map((s) => (
       <option key={s.id} value={s.id}>
@@ -32,7 +33,7 @@ export function SnapshotCompare({ snapshots, live }: { snapshots: readonly Snaps
       The live figures (now)
     </option>,
   ];
-  const limit = valid ? formatThousands(threshold.value!, { zero: '0' }) : '';
+  const limit = valid ? formatThousands(floor, { zero: '0' }) : '';
   return (
     <div className="pack-compare">
       <div className="choices">

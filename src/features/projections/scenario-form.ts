@@ -1,4 +1,5 @@
-import { Money, parseAmount, ZERO } from '../../domain/core/money';
+import { Money, parseAmount, ZERO, type AmountErrorCode } from '../../domain/core/money';
+import type { Issue, Result } from '../../domain/core/result';
 import { toThousands } from '../../domain/core/units';
 import type { BudgetYear, MtfsInput, PlannedMovement, ReservesPosition } from '../../domain/reserves/mtfs-planner';
 import { PAPER_FIRST_YEAR, paperRoadCasualtyInput, TABLE_5_CLOSING_2017_18 } from '../../domain/papers/paper-2019-road-casualty';
@@ -79,13 +80,14 @@ export interface ScenarioForm {
   mtfs: MtfsForm;
 }
 
-export interface FieldIssue {
+export type FieldIssueCode = AmountErrorCode | 'missing' | 'negative' | 'not-a-percentage' | 'over-100' | 'no-name' | 'not-whole-years';
+
+export interface FieldIssue extends Issue<FieldIssueCode> {
   /** The id of the input it is about (so the message can point at it and link to it). */
-  field: string;
-  message: string;
+  readonly field: string;
 }
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; issues: FieldIssue[] };
+export type Parsed<T> = Result<T, FieldIssue>;
 
 /** The MTFS 2018/19 to 2021/22 (Table 5's paragraph 7.1): four years. */
 const DEFAULT_MTFS_HORIZON = 4;
@@ -214,28 +216,29 @@ class FieldReader {
   thousands(text: string, field: string, name: string, rule: AmountRule = {}): Money {
     const r = parseAmount(text, { scale: 'thousands' });
     if (!r.ok) {
-      this.issues.push({ field, message: `${name}: ${r.message}` });
+      for (const i of r.issues) this.issues.push({ field, code: i.code, message: `${name}: ${i.message}` });
       return ZERO;
     }
-    if (r.value === null) {
+    const amount = r.value.amount;
+    if (amount === null) {
       if (rule.blankIsNil) return ZERO;
-      this.issues.push({ field, message: `${name}: enter an amount in £'000 (0 for none)` });
+      this.issues.push({ field, code: 'missing', message: `${name}: enter an amount in £'000 (0 for none)` });
       return ZERO;
     }
-    if (r.value.isNegative() && !rule.allowNegative) {
-      this.issues.push({ field, message: `${name}: cannot be negative` });
+    if (amount.isNegative() && !rule.allowNegative) {
+      this.issues.push({ field, code: 'negative', message: `${name}: cannot be negative` });
       return ZERO;
     }
-    return r.value;
+    return amount;
   }
   percent(text: string, field: string, name: string): Money {
     const s = text.trim().replace(/%$/, '').trim();
     if (!/^\d+(\.\d+)?$/.test(s)) {
-      this.issues.push({ field, message: `${name}: enter a percentage such as 3 or 34.5` });
+      this.issues.push({ field, code: 'not-a-percentage', message: `${name}: enter a percentage such as 3 or 34.5` });
       return ZERO;
     }
     const v = new Money(s);
-    if (v.greaterThan(100)) this.issues.push({ field, message: `${name}: cannot be more than 100%` });
+    if (v.greaterThan(100)) this.issues.push({ field, code: 'over-100', message: `${name}: cannot be more than 100%` });
     return v;
   }
 }
@@ -262,11 +265,11 @@ export function parseRoadCasualtyForm(form: RoadCasualtyForm): Parsed<RoadCasual
   };
   const commitments = form.commitments.map((c): Commitment => {
     const name = c.label.trim() || 'A commitment';
-    if (c.label.trim() === '') r.issues.push({ field: fieldId.commitment(c.id, 'label'), message: 'A commitment needs a name' });
+    if (c.label.trim() === '') r.issues.push({ field: fieldId.commitment(c.id, 'label'), code: 'no-name', message: 'A commitment needs a name' });
     let years: number | null = null;
     if (c.kind === 'recurrent-revenue' && c.years.trim() !== '') {
       const n = Number(c.years.trim());
-      if (!/^\d+$/.test(c.years.trim()) || n < 1) r.issues.push({ field: fieldId.commitment(c.id, 'years'), message: `${name}: the number of years must be a whole number from 1 (or blank for every year)` });
+      if (!/^\d+$/.test(c.years.trim()) || n < 1) r.issues.push({ field: fieldId.commitment(c.id, 'years'), code: 'not-whole-years', message: `${name}: the number of years must be a whole number from 1 (or blank for every year)` });
       else years = n;
     }
     return { id: c.id, label: c.label.trim(), amount: r.thousands(c.amount, fieldId.commitment(c.id, 'amount'), name), status: c.status, kind: c.kind, firstYear: c.firstYear, years: c.kind === 'one-off-capital' ? 1 : years };

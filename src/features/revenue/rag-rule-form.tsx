@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useSaveRagRule } from '../../api/rag-rule';
-import { DEFAULT_RAG_RULE, describeRagRule, ragRuleText, readRagRule, type RagRule, type RagRuleProblem, type RagRuleText } from '../../domain/checks/rag';
+import { DEFAULT_RAG_RULE, describeRagRule, ragRuleText, readRagRule, type RagRule, type RagRuleIssue, type RagRuleText } from '../../domain/checks/rag';
 
 /**
  * The status rule, stated in words where the statuses are shown, and a form to change it. A variance is
@@ -9,9 +9,9 @@ import { DEFAULT_RAG_RULE, describeRagRule, ragRuleText, readRagRule, type RagRu
 export function RagRuleForm({ rule }: { rule: RagRule }) {
   const save = useSaveRagRule();
   const [text, setText] = useState<RagRuleText>(() => ragRuleText(rule));
-  const [problems, setProblems] = useState<RagRuleProblem[]>([]);
+  const [problems, setProblems] = useState<readonly RagRuleIssue[]>([]);
   const id = useId();
-  const field = (key: keyof Omit<RagRuleText, 'underspends'>, label: string, problemKey: RagRuleProblem['field']) => {
+  const field = (key: keyof Omit<RagRuleText, 'underspends'>, label: string, problemKey: RagRuleIssue['field']) => {
     const problem = problems.find((p) => p.field === problemKey);
     return (
       <span className="field">
@@ -37,11 +37,11 @@ export function RagRuleForm({ rule }: { rule: RagRule }) {
   const apply = (next: RagRuleText) => {
     const read = readRagRule(next);
     if (!read.ok) {
-      setProblems(read.problems);
+      setProblems(read.issues);
       return;
     }
     setProblems([]);
-    save.mutate(read.rule);
+    save.mutate(read.value);
   };
   return (
     <div className="rag-rule">

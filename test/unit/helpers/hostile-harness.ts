@@ -20,13 +20,13 @@ export async function runPipeline(source: ByteSource, kind?: DatasetKind): Promi
   const refusal = sizeRefusal(source.name, source.size);
   if (refusal) return { outcome: 'refused', stage: 'size', message: refusal };
   const s = await scan(source);
-  if (!s.verdict.ok) return { outcome: 'refused', stage: 'scan', message: s.verdict.message };
-  const p = await preview(source, s.verdict.evidence, kind ? { kind } : {});
+  if (!s.verdict.ok) return { outcome: 'refused', stage: 'scan', message: s.verdict.issues.map((i) => i.message).join("; ") };
+  const p = await preview(source, s.verdict.value, kind ? { kind } : {});
   const problems = planProblems(p);
   if (problems.length > 0) return { outcome: 'refused', stage: 'layout', message: problems.join(' ') };
   const chunks: StoredChunk[] = [];
   const result = await importRows(source, planOf(p), (c) => void chunks.push(c));
-  return { outcome: 'read', result, chunks, encoding: s.verdict.evidence.encoding, reason: s.verdict.evidence.reason, headers: p.headers };
+  return { outcome: 'read', result, chunks, encoding: s.verdict.value.encoding, reason: s.verdict.value.reason, headers: p.headers };
 }
 
 /**

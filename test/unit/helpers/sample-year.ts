@@ -18,8 +18,8 @@ export interface Imported extends StoredDataset {
 async function importData(name: string): Promise<Imported> {
   const source = fileSource(join(DATA, name));
   const s = await scan(source);
-  if (!s.verdict.ok) throw new Error(s.verdict.message);
-  const plan = planOf(await preview(source, s.verdict.evidence));
+  if (!s.verdict.ok) throw new Error(s.verdict.issues.map((i) => i.message).join("; "));
+  const plan = planOf(await preview(source, s.verdict.value));
   const chunks: StoredChunk[] = [];
   const result = await importRows(source, plan, (c) => void chunks.push(c));
   if (result.rows.rejected > 0) throw new Error(`${name}: ${result.rows.rejected} rows rejected`);

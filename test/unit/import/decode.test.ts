@@ -24,70 +24,70 @@ describe('detectEncoding', () => {
   it('ASCII only: UTF-8, and said to read the same either way', () => {
     expect(detectEncoding(ascii('a,b\n1,2\n'))).toEqual({
       ok: true,
-      evidence: { encoding: 'utf-8', bom: false, reason: 'only ASCII characters, which read the same in UTF-8 and Windows-1252' },
+      value: { encoding: 'utf-8', bom: false, reason: 'only ASCII characters, which read the same in UTF-8 and Windows-1252' },
     });
   });
 
   it('a UTF-8 byte-order mark', () => {
     const v = detectEncoding(join(bytes(0xef, 0xbb, 0xbf), ascii('a,b\n')));
-    expect(v).toEqual({ ok: true, evidence: { encoding: 'utf-8', bom: true, reason: 'UTF-8 byte-order mark (EF BB BF), and every byte is valid UTF-8' } });
+    expect(v).toEqual({ ok: true, value: { encoding: 'utf-8', bom: true, reason: 'UTF-8 byte-order mark (EF BB BF), and every byte is valid UTF-8' } });
   });
 
   it('valid UTF-8 without a mark: the non-ASCII bytes are counted', () => {
     const v = detectEncoding(join(ascii('a,'), bytes(0xc2, 0xa3), ascii('5\n'))); // £ in UTF-8
-    expect(v).toEqual({ ok: true, evidence: { encoding: 'utf-8', bom: false, reason: 'no byte-order mark, but every byte is valid UTF-8 (2 non-ASCII bytes in the first megabyte)' } });
+    expect(v).toEqual({ ok: true, value: { encoding: 'utf-8', bom: false, reason: 'no byte-order mark, but every byte is valid UTF-8 (2 non-ASCII bytes in the first megabyte)' } });
   });
 
   it('Windows-1252: the byte that breaks UTF-8 is named, and the £ bytes counted', () => {
     const v = detectEncoding(join(ascii('a,'), bytes(0xa3), ascii('5\n'), bytes(0xa3)));
     expect(v.ok).toBe(true);
     if (!v.ok) return;
-    expect(v.evidence.encoding).toBe('windows-1252');
-    expect(v.evidence.bom).toBe(false);
-    expect(v.evidence.replaced).toBeUndefined();
-    expect(v.evidence.reason).toBe('not valid UTF-8 (byte 3 cannot start or continue a UTF-8 character); byte A3 (the £ sign in Windows-1252) occurs 2 times in the first megabyte');
+    expect(v.value.encoding).toBe('windows-1252');
+    expect(v.value.bom).toBe(false);
+    expect(v.value.replaced).toBeUndefined();
+    expect(v.value.reason).toBe('not valid UTF-8 (byte 3 cannot start or continue a UTF-8 character); byte A3 (the £ sign in Windows-1252) occurs 2 times in the first megabyte');
   });
 
   it('UTF-8 text with a stray single byte: read as UTF-8, the bad bytes replaced and flagged', () => {
     const v = detectEncoding(join(ascii('Caf'), bytes(0xc3, 0xa9), ascii(','), bytes(0xa3), ascii('5\n')));
     expect(v.ok).toBe(true);
     if (!v.ok) return;
-    expect(v.evidence.encoding).toBe('utf-8');
-    expect(v.evidence.replaced).toBe(true);
-    expect(v.evidence.reason).toMatch(/^mixed encodings: 1 character in the first megabyte is written in UTF-8, but byte 7 cannot start or continue a UTF-8 character/);
+    expect(v.value.encoding).toBe('utf-8');
+    expect(v.value.replaced).toBe(true);
+    expect(v.value.reason).toMatch(/^mixed encodings: 1 character in the first megabyte is written in UTF-8, but byte 7 cannot start or continue a UTF-8 character/);
   });
 
   it('UTF-16 with a byte-order mark, either way round', () => {
-    expect(detectEncoding(join(bytes(0xff, 0xfe), utf16le('a,b\n')))).toEqual({ ok: true, evidence: { encoding: 'utf-16le', bom: true, reason: 'UTF-16 little-endian byte-order mark (FF FE)' } });
-    expect(detectEncoding(join(bytes(0xfe, 0xff), utf16be('a,b\n')))).toEqual({ ok: true, evidence: { encoding: 'utf-16be', bom: true, reason: 'UTF-16 big-endian byte-order mark (FE FF)' } });
+    expect(detectEncoding(join(bytes(0xff, 0xfe), utf16le('a,b\n')))).toEqual({ ok: true, value: { encoding: 'utf-16le', bom: true, reason: 'UTF-16 little-endian byte-order mark (FF FE)' } });
+    expect(detectEncoding(join(bytes(0xfe, 0xff), utf16be('a,b\n')))).toEqual({ ok: true, value: { encoding: 'utf-16be', bom: true, reason: 'UTF-16 big-endian byte-order mark (FE FF)' } });
   });
 
   it('UTF-16 without a mark, by its zero bytes', () => {
     const v = detectEncoding(utf16be('Cost centre,Amount\n'));
-    expect(v).toEqual({ ok: true, evidence: { encoding: 'utf-16be', bom: false, reason: 'no byte-order mark, but every other byte is zero, as in UTF-16 big-endian text' } });
+    expect(v).toEqual({ ok: true, value: { encoding: 'utf-16be', bom: false, reason: 'no byte-order mark, but every other byte is zero, as in UTF-16 big-endian text' } });
   });
 
   it('UTF-16 that ends in half a character is refused', () => {
     const v = detectEncoding(join(bytes(0xff, 0xfe), utf16le('ab'), bytes(0x63)));
     expect(v.ok).toBe(false);
     if (v.ok) return;
-    expect(v.code).toBe('invalid-utf16');
-    expect(v.message).toContain('it ends in half a character (7 bytes, an odd number)');
+    expect(v.issues.map((i) => i.code)).toEqual(['invalid-utf16']);
+    expect(v.issues[0]!.message).toContain('it ends in half a character (7 bytes, an odd number)');
   });
 
   it('files that are not text are refused by their first bytes, with what to do', () => {
     const xlsx = detectEncoding(join(bytes(0x50, 0x4b, 0x03, 0x04), ascii('rest of a zip')));
-    expect(xlsx).toMatchObject({ ok: false, code: 'binary' });
-    if (!xlsx.ok) expect(xlsx.message).toContain('an Excel workbook (.xlsx)');
+    expect(xlsx).toMatchObject({ ok: false, issues: [{ code: 'binary' }] });
+    if (!xlsx.ok) expect(xlsx.issues[0]!.message).toContain('an Excel workbook (.xlsx)');
     const pdf = detectEncoding(ascii('%PDF-1.7\n'));
-    expect(pdf).toMatchObject({ ok: false, code: 'binary' });
-    if (!pdf.ok) expect(pdf.message).toContain('a PDF, not CSV');
+    expect(pdf).toMatchObject({ ok: false, issues: [{ code: 'binary' }] });
+    if (!pdf.ok) expect(pdf.issues[0]!.message).toContain('a PDF, not CSV');
   });
 
   it('a NUL byte in what is not UTF-16 is refused, with its position', () => {
     const v = detectEncoding(join(ascii('abc'), bytes(0), ascii('def')));
-    expect(v).toMatchObject({ ok: false, code: 'binary' });
-    if (!v.ok) expect(v.message).toContain('a NUL byte at byte 4');
+    expect(v).toMatchObject({ ok: false, issues: [{ code: 'binary' }] });
+    if (!v.ok) expect(v.issues[0]!.message).toContain('a NUL byte at byte 4');
   });
 
   it('the verdict does not depend on how the bytes arrive in pieces', () => {

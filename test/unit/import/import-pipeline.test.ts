@@ -12,8 +12,8 @@ const FIXTURES = join(import.meta.dirname, '../../fixtures');
 async function importFixture(name: string) {
   const source = fileSource(join(FIXTURES, name), 64); // tiny pieces: rows and characters cross piece boundaries
   const s = await scan(source);
-  if (!s.verdict.ok) throw new Error(s.verdict.message);
-  const p = await preview(source, s.verdict.evidence);
+  if (!s.verdict.ok) throw new Error(s.verdict.issues.map((i) => i.message).join("; "));
+  const p = await preview(source, s.verdict.value);
   const plan = planOf(p);
   const chunks: Awaited<Parameters<Parameters<typeof importRows>[2]>[0]>[] = [];
   const result = await importRows(source, plan, (c) => void chunks.push(c));

@@ -11,7 +11,7 @@ async function run(bytes: Uint8Array, chunk: number) {
   const source = bytesSource('p.csv', bytes, chunk);
   const s = await scan(source);
   if (!s.verdict.ok) return { refused: true as const };
-  const p = await preview(source, s.verdict.evidence, { kind: 'ledger' });
+  const p = await preview(source, s.verdict.value, { kind: 'ledger' });
   const result = await importRows(source, planOf(p), () => undefined);
   return { refused: false as const, result, preview: p };
 }
@@ -69,10 +69,10 @@ describe('import properties', () => {
         const s = await scan(source);
         if (!s.verdict.ok) {
           // Refused with the reason: a NUL byte (and where), a known non-text signature, or broken UTF-16.
-          expect(s.verdict.message).toMatch(/^This (is not a text file|file reads as UTF-16)/);
+          expect(s.verdict.issues.map((i) => i.message).join("; ")).toMatch(/^This (is not a text file|file reads as UTF-16)/);
           return;
         }
-        const p = await preview(source, s.verdict.evidence);
+        const p = await preview(source, s.verdict.value);
         const result = await importRows(source, planOf(p), () => undefined);
         const { read, accepted, rejected, skipped } = result.rows;
         expect(read).toBe(accepted + rejected + skipped);

@@ -21,9 +21,9 @@ const MAX = Number.MAX_SAFE_INTEGER;
 /** parseAmount's answer in the terms of parsePence: pence when whole and in range, else what is wrong. */
 function viaParseAmount(raw: string, scale: 1 | 1000): { pence: number } | { missing: true } | { code: string } {
   const r = parseAmount(raw, { scale: scale === 1000 ? 'thousands' : 'pounds' });
-  if (!r.ok) return { code: r.code };
-  if (r.value === null) return { missing: true };
-  const pence = new Decimal(r.value.toString()).times(100);
+  if (!r.ok) return { code: r.issues.map((i) => i.code).join() };
+  if (r.value.amount === null) return { missing: true };
+  const pence = new Decimal(r.value.amount.toString()).times(100);
   if (!pence.isInteger()) return { code: 'too-many-decimals' };
   if (pence.abs().gt(MAX)) return { code: 'too-large' };
   return { pence: pence.toNumber() };
@@ -31,8 +31,8 @@ function viaParseAmount(raw: string, scale: 1 | 1000): { pence: number } | { mis
 
 function viaPence(raw: string, scale: 1 | 1000): { pence: number } | { missing: true } | { code: string } {
   const r = parsePence(raw, scale);
-  if (!r.ok) return { code: r.code };
-  return r.missing ? { missing: true } : { pence: r.pence };
+  if (!r.ok) return { code: r.issues.map((i) => i.code).join() };
+  return r.value === null ? { missing: true } : { pence: r.value };
 }
 
 describe('parsePence: edge cases', () => {
@@ -68,19 +68,19 @@ describe('parsePence: edge cases', () => {
     ['90,071,992,547,409.91', MAX], // the largest exact pence
   ])('"%s" is %i pence', (raw, pence) => {
     const r = parsePence(raw);
-    expect(r).toEqual({ ok: true, pence, missing: false });
+    expect(r).toEqual({ ok: true, value: pence });
     expect(viaParseAmount(raw, 1)).toEqual({ pence });
   });
 
   it('zero is never negative zero', () => {
     for (const raw of ['-0', '(0.00)', '0-', '-0.00']) {
       const r = parsePence(raw);
-      expect(r.ok && !r.missing && Object.is(r.pence, 0)).toBe(true);
+      expect(r.ok && r.value !== null && Object.is(r.value, 0)).toBe(true);
     }
   });
 
   it.each(['', '   ', 'n/s', 'N/S'])('"%s" is missing (not zero)', (raw) => {
-    expect(parsePence(raw)).toEqual({ ok: true, pence: 0, missing: true });
+    expect(parsePence(raw)).toEqual({ ok: true, value: null });
   });
 
   it.each([
@@ -102,18 +102,18 @@ describe('parsePence: edge cases', () => {
     const r = parsePence(raw);
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.code).toBe(code);
-      expect(r.message).toContain(raw);
+      expect(r.issues.map((i) => i.code)).toEqual([code]);
+      expect(r.issues[0]!.message).toContain(raw);
     }
   });
 
   it("in £'000: thousands of pounds to pence, exact, whole pence only", () => {
-    expect(parsePence('1.5', 1000)).toEqual({ ok: true, pence: 150_000, missing: false });
-    expect(parsePence('(2)', 1000)).toEqual({ ok: true, pence: -200_000, missing: false });
-    expect(parsePence('1.234', 1000)).toEqual({ ok: true, pence: 123_400, missing: false });
-    expect(parsePence('1.23456', 1000)).toEqual({ ok: true, pence: 123_456, missing: false }); // £1,234.56
-    expect(parsePence('1.234567', 1000)).toMatchObject({ ok: false, code: 'too-many-decimals' });
-    expect(parsePence('-', 1000)).toEqual({ ok: true, pence: 0, missing: false });
+    expect(parsePence('1.5', 1000)).toEqual({ ok: true, value: 150_000 });
+    expect(parsePence('(2)', 1000)).toEqual({ ok: true, value: -200_000 });
+    expect(parsePence('1.234', 1000)).toEqual({ ok: true, value: 123_400 });
+    expect(parsePence('1.23456', 1000)).toEqual({ ok: true, value: 123_456 }); // £1,234.56
+    expect(parsePence('1.234567', 1000)).toMatchObject({ ok: false, issues: [{ code: 'too-many-decimals' }] });
+    expect(parsePence('-', 1000)).toEqual({ ok: true, value: 0 });
   });
 });
 

@@ -65,11 +65,11 @@ describe('typed arrays as base64', () => {
     const back = decodeChunk(JSON.parse(JSON.stringify(encodeChunk(c))) as ReturnType<typeof encodeChunk>);
     expect(back.ok).toBe(true);
     if (!back.ok) return;
-    expect(Number.isNaN(back.chunk.pence.amount![1])).toBe(true);
-    expect(Object.is(back.chunk.pence.amount![2], -0)).toBe(true);
-    expect(back.chunk.pence.amount![0]).toBe(123456);
-    expect(back.chunk).toEqual(c);
-    expect(back.chunk.raw[0]).toEqual(['000', '001', '002']);
+    expect(Number.isNaN(back.value.pence.amount![1])).toBe(true);
+    expect(Object.is(back.value.pence.amount![2], -0)).toBe(true);
+    expect(back.value.pence.amount![0]).toBe(123456);
+    expect(back.value).toEqual(c);
+    expect(back.value.raw[0]).toEqual(['000', '001', '002']);
   });
   it('writes little-endian whatever the machine: row line 2 is AgAAAA==', () => {
     expect(encodeChunk(chunk(0, [5])).lines).toBe('AgAAAA==');
@@ -128,12 +128,12 @@ describe('reading the lines of a file', () => {
     expect(await read(new Uint8Array(gzipSync(Buffer.from(text, 'utf8'))))).toEqual(['{"type":"a"}', '{"type":"b","x":"£1,234"}', '{"type":"c"}']);
   });
   it.each([
-    ['not json', 'not JSON'],
-    ['[1,2]', 'not a record (no type)'],
-    ['{"type":"dataset","meta":{}}', 'a "dataset" record with missing or wrong fields'],
-    ['{"type":"mystery"}', 'a "mystery" record with missing or wrong fields'],
-  ])('refuses a line that is not a record: %s', (line, reason) => {
-    expect(parseRecord(line)).toEqual({ ok: false, reason });
+    ['not json', 'not-json', 'not JSON'],
+    ['[1,2]', 'no-type', 'not a record (no type)'],
+    ['{"type":"dataset","meta":{}}', 'wrong-fields', 'a "dataset" record with missing or wrong fields'],
+    ['{"type":"mystery"}', 'wrong-fields', 'a "mystery" record with missing or wrong fields'],
+  ])('refuses a line that is not a record: %s', (line, code, message) => {
+    expect(parseRecord(line)).toEqual({ ok: false, issues: [{ code, message }] });
   });
 });
 

@@ -55,11 +55,11 @@ describe('a rule the user sets', () => {
 
   it('reads a typed rule exactly, and refuses one that cannot be read or where red sits below amber', () => {
     const ok = readRagRule({ amberPounds: '£75,000', amberPercent: '2%', redPounds: '300000', redPercent: '7.5', underspends: true });
-    expect(ok.ok && [ok.rule.amber.pounds.toString(), ok.rule.amber.percent.toString(), ok.rule.red.pounds.toString(), ok.rule.red.percent.toString()]).toEqual(['75000', '2', '300000', '7.5']);
+    expect(ok.ok && [ok.value.amber.pounds.toString(), ok.value.amber.percent.toString(), ok.value.red.pounds.toString(), ok.value.red.percent.toString()]).toEqual(['75000', '2', '300000', '7.5']);
     const bad = readRagRule({ amberPounds: 'lots', amberPercent: '1', redPounds: '250000', redPercent: '5', underspends: false });
-    expect(!bad.ok && bad.problems.map((p) => p.field)).toEqual(['amber.pounds']);
+    expect(!bad.ok && bad.issues.map((p) => p.field)).toEqual(['amber.pounds']);
     const inverted = readRagRule({ amberPounds: '300000', amberPercent: '1', redPounds: '250000', redPercent: '5', underspends: false });
-    expect(!inverted.ok && inverted.problems.map((p) => p.field)).toEqual(['red.pounds']);
+    expect(!inverted.ok && inverted.issues.map((p) => p.field)).toEqual(['red.pounds']);
   });
 
   it('states the defaults in words', () => {

@@ -12,7 +12,7 @@ import {
 
 const valueOf = (raw: string, options?: Parameters<typeof parseAmount>[1]): string | null | undefined => {
   const r = parseAmount(raw, options);
-  return r.ok ? (r.value === null ? null : r.value.toString()) : undefined;
+  return r.ok ? (r.value.amount === null ? null : r.value.amount.toString()) : undefined;
 };
 
 describe('parseAmount: every format of the money rules in ARCHITECTURE.md', () => {
@@ -45,10 +45,10 @@ describe('parseAmount: every format of the money rules in ARCHITECTURE.md', () =
   });
 
   it('reads "-" as nil (zero) and says so; blank as missing (null), never zero', () => {
-    expect(parseAmount('-')).toEqual({ ok: true, value: new Money(0), note: 'dash-as-zero' });
-    expect(parseAmount('–').ok && parseAmount('–')).toMatchObject({ note: 'dash-as-zero' });
-    expect(parseAmount('')).toEqual({ ok: true, value: null, note: 'blank-as-missing' });
-    expect(parseAmount('   ')).toEqual({ ok: true, value: null, note: 'blank-as-missing' });
+    expect(parseAmount('-')).toEqual({ ok: true, value: { amount: new Money(0), note: 'dash-as-zero' } });
+    expect(parseAmount('–').ok && parseAmount('–')).toMatchObject({ value: { note: 'dash-as-zero' } });
+    expect(parseAmount('')).toEqual({ ok: true, value: { amount: null, note: 'blank-as-missing' } });
+    expect(parseAmount('   ')).toEqual({ ok: true, value: { amount: null, note: 'blank-as-missing' } });
     expect(valueOf('-', { dash: 'missing' })).toBeNull();
   });
 
@@ -61,8 +61,8 @@ describe('parseAmount: every format of the money rules in ARCHITECTURE.md', () =
   it('keeps exactness no float could: 0.1 + 0.2 and 17 significant digits', () => {
     const a = parseAmount('0.1');
     const b = parseAmount('0.2');
-    if (!a.ok || !b.ok || !a.value || !b.value) throw new Error('parse failed');
-    expect(a.value.plus(b.value).toString()).toBe('0.3');
+    if (!a.ok || !b.ok || !a.value.amount || !b.value.amount) throw new Error('parse failed');
+    expect(a.value.amount.plus(b.value.amount).toString()).toBe('0.3');
     expect(valueOf('12,345,678,901,234.57')).toBe('12345678901234.57');
   });
 
@@ -84,8 +84,8 @@ describe('parseAmount: every format of the money rules in ARCHITECTURE.md', () =
     const r = parseAmount(raw);
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.code).toBe(code);
-      expect(r.message).toContain(raw);
+      expect(r.issues.map((i) => i.code)).toEqual([code]);
+      expect(r.issues[0]!.message).toContain(raw);
     }
   });
 
@@ -106,7 +106,7 @@ describe('parseAmount: every format of the money rules in ARCHITECTURE.md', () =
           style === 'trailing' ? `${grouped}${neg ? '-' : ''}` :
           `${grouped} ${neg ? 'CR' : 'DR'}`;
         const r = parseAmount(raw);
-        expect(r.ok && r.value?.times(100).toFixed(0)).toBe(pence.toString());
+        expect(r.ok && r.value.amount?.times(100).toFixed(0)).toBe(pence.toString());
       }),
     );
   });

@@ -69,14 +69,14 @@ describe('parseFinancialYear', () => {
     const result = parseFinancialYear(text);
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.code).toBe(code);
-      expect(result.message.length).toBeGreaterThan(0);
+      expect(result.issues.map((i) => i.code)).toEqual([code]);
+      expect(result.issues[0]!.message.length).toBeGreaterThan(0);
     }
   });
 
   it('names the year it expected when the end year is wrong', () => {
     const result = parseFinancialYear('2017/19');
-    expect(!result.ok && result.message).toContain('2017/18');
+    expect(!result.ok && result.issues[0]!.message).toContain('2017/18');
   });
 
   it('round-trips every label it formats', () => {
@@ -175,14 +175,14 @@ describe('parsePeriod', () => {
     const result = parsePeriod(text);
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.code).toBe(code);
-      expect(result.message.length).toBeGreaterThan(0);
+      expect(result.issues.map((i) => i.code)).toEqual([code]);
+      expect(result.issues[0]!.message.length).toBeGreaterThan(0);
     }
   });
 
   it('explains both readings of an ambiguous M03', () => {
     const result = parsePeriod('M03');
-    expect(!result.ok && result.message).toMatch(/June.*March/);
+    expect(!result.ok && result.issues[0]!.message).toMatch(/June.*March/);
   });
 
   it('accepts exactly the periods 1..MAX_PERIOD', () => {
@@ -318,19 +318,19 @@ describe('parseDate', () => {
     const result = parseDate(text);
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.code).toBe(code);
-      expect(result.message.length).toBeGreaterThan(0);
+      expect(result.issues.map((i) => i.code)).toEqual([code]);
+      expect(result.issues[0]!.message.length).toBeGreaterThan(0);
     }
   });
 
   it('says why 12/31/2018 is refused instead of reading it as US', () => {
     const result = parseDate('12/31/2018');
-    expect(!result.ok && result.message).toMatch(/day first/);
+    expect(!result.ok && result.issues[0]!.message).toMatch(/day first/);
   });
 
   it('says how many days the month has', () => {
     const result = parseDate('29/02/2017');
-    expect(!result.ok && result.message).toContain('February 2017 has 28 days');
+    expect(!result.ok && result.issues[0]!.message).toContain('February 2017 has 28 days');
   });
 
   const validDate = fc

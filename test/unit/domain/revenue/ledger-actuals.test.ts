@@ -24,7 +24,7 @@ async function aggregatesOf(csv: string) {
   const src = bytesSource('ledger.csv', new TextEncoder().encode(csv));
   const s = await scan(src);
   if (!s.verdict.ok) throw new Error('unreadable');
-  const plan = planOf(await preview(src, s.verdict.evidence));
+  const plan = planOf(await preview(src, s.verdict.value));
   return (await importRows(src, plan, () => undefined)).aggregates;
 }
 

@@ -52,7 +52,7 @@ describe('stored scenarios', () => {
     const r = scenarioFromJson(damaged);
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.issues).toEqual([
+      expect(r.issues.map((i) => i.message)).toEqual([
         'roadCasualty.commitments[1].status: expected one of committed, earmarked',
         'roadCasualty.commitments[2].amount: must not be negative',
         'roadCasualty.openingBalance: expected an amount as a decimal string',
