@@ -35,14 +35,44 @@ const allow = (from, ...to) => ({
 });
 
 // Browser and app-side APIs that the pure core must not touch.
-const impureGlobals = ['window', 'document', 'localStorage', 'sessionStorage', 'indexedDB', 'fetch', 'navigator', 'XMLHttpRequest', 'location', 'alert'].map((name) => ({
+const impureGlobals = [
+  'window',
+  'document',
+  'localStorage',
+  'sessionStorage',
+  'indexedDB',
+  'fetch',
+  'navigator',
+  'XMLHttpRequest',
+  'location',
+  'alert',
+].map((name) => ({
   name,
   message: 'src/domain and src/import are pure: pass data in, return values out (ARCHITECTURE.md).',
 }));
-const appSidePackages = ['react', 'react-dom', 'react-dom/*', 'react-router', 'recharts', '@tanstack/*', 'idb', 'msw', 'msw/*'];
+const appSidePackages = [
+  'react',
+  'react-dom',
+  'react-dom/*',
+  'react-router',
+  'recharts',
+  '@tanstack/*',
+  'idb',
+  'msw',
+  'msw/*',
+];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'public/mockServiceWorker.js', 'test-results/', 'playwright-report/', 'test/e2e/artifacts/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'public/mockServiceWorker.js',
+      'test-results/',
+      'playwright-report/',
+      'test/e2e/artifacts/',
+    ],
+  },
   js.configs.recommended,
   // Type-aware: the rules see the types (a floating promise, a promise passed where a void callback is expected).
   ...tseslint.configs.strictTypeChecked,
@@ -58,7 +88,17 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
       // Numbers in messages and labels are the norm here (`P${month}`); a value that may be undefined or null stays flagged.
-      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true, allowRegExp: true, allowAny: false, allowNullish: false, allowNever: false }],
+      '@typescript-eslint/restrict-template-expressions': [
+        'error',
+        {
+          allowNumber: true,
+          allowBoolean: true,
+          allowRegExp: true,
+          allowAny: false,
+          allowNullish: false,
+          allowNever: false,
+        },
+      ],
       // `onChange={(e) => setValue(e.target.value)}` is the React idiom; a void returned from a block body stays flagged.
       '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
       // Off: the code checks at its edges what the types promise but a stored record, a browser or jsdom may not keep
@@ -92,9 +132,25 @@ export default tseslint.config(
             allow('domain-reserves', 'domain-core', 'domain-checks', 'domain-reserves'),
             allow('domain-scenarios', 'domain-core', 'domain-reserves', 'domain-scenarios'),
             // A paper's figures are written in the types of the area they belong to.
-            allow('domain-papers', 'domain-core', 'domain-checks', 'domain-revenue', 'domain-reserves', 'domain-papers'),
+            allow(
+              'domain-papers',
+              'domain-core',
+              'domain-checks',
+              'domain-revenue',
+              'domain-reserves',
+              'domain-papers',
+            ),
             // The board pack composes every area; it takes one fixed date from a paper (the road casualty commitment year).
-            allow('domain-board-pack', 'domain-core', 'domain-checks', 'domain-revenue', 'domain-capital', 'domain-reserves', 'domain-papers', 'domain-board-pack'),
+            allow(
+              'domain-board-pack',
+              'domain-core',
+              'domain-checks',
+              'domain-revenue',
+              'domain-capital',
+              'domain-reserves',
+              'domain-papers',
+              'domain-board-pack',
+            ),
             allow('import', 'domain', 'import'),
             allow('storage', 'domain', 'import', 'storage'),
             allow('api', 'domain', 'import', 'storage', 'worker', 'api'),
@@ -117,7 +173,17 @@ export default tseslint.config(
     files: ['src/domain/**/*.ts', 'src/import/**/*.ts'],
     rules: {
       'no-restricted-globals': ['error', ...impureGlobals],
-      'no-restricted-imports': ['error', { patterns: [{ group: appSidePackages, message: 'The pure core imports no React, charts, storage or app code (ARCHITECTURE.md).' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: appSidePackages,
+              message: 'The pure core imports no React, charts, storage or app code (ARCHITECTURE.md).',
+            },
+          ],
+        },
+      ],
     },
   },
   // Last: turn off any rule that would fight prettier over layout (prettier owns formatting).

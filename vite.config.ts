@@ -17,7 +17,10 @@ function sampleData(): Plugin {
     configureServer(server) {
       server.middlewares.use('/data', (req, res, next) => {
         const file = decodeURIComponent((req.url ?? '').replace(/^\//, '').split('?')[0] ?? '');
-        if (!sampleFiles().includes(file)) { next(); return; }
+        if (!sampleFiles().includes(file)) {
+          next();
+          return;
+        }
         res.setHeader('Content-Type', 'text/csv; charset=utf-8');
         res.end(readFileSync(join(DATA_DIR, file)));
       });
@@ -33,9 +36,16 @@ function sampleData(): Plugin {
 // The version a frozen board pack records: package.json's version, and the commit it was built from when
 // there is one (a clone builds from git; an unpacked tarball does not).
 function appVersion(): string {
-  const { version } = JSON.parse(readFileSync(join(import.meta.dirname, 'package.json'), 'utf8')) as { version: string };
+  const { version } = JSON.parse(readFileSync(join(import.meta.dirname, 'package.json'), 'utf8')) as {
+    version: string;
+  };
   try {
-    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: import.meta.dirname, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: import.meta.dirname,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    })
+      .toString()
+      .trim();
     return commit ? `${version}+${commit}` : version;
   } catch {
     return version;
@@ -90,7 +100,8 @@ function contentSecurityPolicy(): Plugin {
     transformIndexHtml: {
       order: 'pre',
       handler(html, ctx) {
-        if (!META.test(html)) throw new Error('index.html must carry the Content-Security-Policy <meta> (vite.config.ts)');
+        if (!META.test(html))
+          throw new Error('index.html must carry the Content-Security-Policy <meta> (vite.config.ts)');
         const policy = ctx.server ? DEV_POLICY : CONTENT_SECURITY_POLICY;
         return html.replace(META, `<meta http-equiv="Content-Security-Policy" content="${policy}" />`);
       },

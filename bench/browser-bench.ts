@@ -20,7 +20,10 @@ mkdirSync('test-results', { recursive: true });
 const file = `test-results/bench-ledger-${rows}.csv`;
 writeFileSync(file, generateLedger(rows, 11).text);
 
-const server = spawn('node_modules/.bin/vite', ['preview', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
+const server = spawn('node_modules/.bin/vite', ['preview', '--port', String(port), '--strictPort'], {
+  stdio: 'ignore',
+  detached: true,
+});
 const base = `http://localhost:${port}`;
 for (let i = 0; i < 100; i++) {
   try {
@@ -49,18 +52,26 @@ try {
   await page.getByRole('article', { name: /Import receipt/ }).waitFor({ timeout: 300_000 });
   const importMs = Date.now() - t0;
   const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
-  const status = await page.getByRole('article', { name: /Import receipt/ }).getByRole('status').innerText();
+  const status = await page
+    .getByRole('article', { name: /Import receipt/ })
+    .getByRole('status')
+    .innerText();
 
   const t1 = Date.now();
   await page.reload();
-  await page.getByRole('row').filter({ hasText: `bench-ledger-${rows}.csv` }).waitFor({ timeout: 60_000 });
+  await page
+    .getByRole('row')
+    .filter({ hasText: `bench-ledger-${rows}.csv` })
+    .waitFor({ timeout: 60_000 });
   const reloadMs = Date.now() - t1;
 
   console.log(`file ${file}: ${rows.toLocaleString('en-GB')} rows`);
   console.log(status.split('.')[0]);
   console.log(`choose file -> receipt on screen: ${importMs} ms`);
   console.log(`reload -> stored datasets listed again: ${reloadMs} ms`);
-  console.log(`longest main-thread task during the import: ${longest.toFixed(0)} ms (long tasks are over 50 ms; 0 = none)`);
+  console.log(
+    `longest main-thread task during the import: ${longest.toFixed(0)} ms (long tasks are over 50 ms; 0 = none)`,
+  );
 } finally {
   await browser.close();
   try {

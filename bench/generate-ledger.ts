@@ -5,14 +5,38 @@
 
 import { seededRandom } from '../src/cli/seeded-random';
 
-const SUPPLIERS = ['Total Gas & Power', 'Chiltern Transport Consortium', 'Café Nero Ltd', 'Bean & Co', '"Smith, Jones & Partners"', 'Office Depot', 'Zürich Insurance plc', 'Anglian Water', 'BT plc', 'Motorola Solutions'];
-const DESCRIPTIONS = ['Diesel for fleet', 'Refund – overcharge', 'Overtime, March', 'Stationery', 'Rates: Parkside', 'Uniform (PCSO)', 'Body-worn video licences', 'Café supplies, HQ', 'Vehicle repairs', 'Training course'];
+const SUPPLIERS = [
+  'Total Gas & Power',
+  'Chiltern Transport Consortium',
+  'Café Nero Ltd',
+  'Bean & Co',
+  '"Smith, Jones & Partners"',
+  'Office Depot',
+  'Zürich Insurance plc',
+  'Anglian Water',
+  'BT plc',
+  'Motorola Solutions',
+];
+const DESCRIPTIONS = [
+  'Diesel for fleet',
+  'Refund – overcharge',
+  'Overtime, March',
+  'Stationery',
+  'Rates: Parkside',
+  'Uniform (PCSO)',
+  'Body-worn video licences',
+  'Café supplies, HQ',
+  'Vehicle repairs',
+  'Training course',
+];
 
 export function generateLedger(rows: number, seed: number): { text: string; amounts: string[] } {
   const next = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
   const quote = (s: string): string => (/[",\n]/.test(s) && !s.startsWith('"') ? `"${s.replace(/"/g, '""')}"` : s);
-  const lines: string[] = ['Posting Date,Period,Cost Centre,Subjective,Description,Supplier,Amount,Reference,Job Code,VAT Code'];
+  const lines: string[] = [
+    'Posting Date,Period,Cost Centre,Subjective,Description,Supplier,Amount,Reference,Job Code,VAT Code',
+  ];
   const amounts: string[] = [];
   for (let i = 0; i < rows; i++) {
     const period = 1 + Math.floor(next() * 12);
@@ -26,7 +50,14 @@ export function generateLedger(rows: number, seed: number): { text: string; amou
     const pounds = `${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
     const grouped = pounds.replace(/\B(?=(\d{3})+(?!\d))(?=.*\.)/g, ',');
     const style = next();
-    const written = pence >= 0 ? (grouped.includes(',') ? `"${grouped}"` : grouped) : style < 0.5 ? `"(${grouped})"` : `"-${grouped}"`;
+    const written =
+      pence >= 0
+        ? grouped.includes(',')
+          ? `"${grouped}"`
+          : grouped
+        : style < 0.5
+          ? `"(${grouped})"`
+          : `"-${grouped}"`;
     amounts.push(pence < 0 ? `-${pounds}` : pounds);
     lines.push(
       [

@@ -50,12 +50,19 @@ const plan = planOf(await preview(source, scanned.verdict.value));
 
 // The app hands each chunk to IndexedDB and lets it go; the timed rounds do the same (keep: false).
 // The memory measurement keeps them all (keep: true), to weigh the stored form.
-async function wholeImport(keep = false): Promise<{ net: string; accepted: number; chunks: StoredChunk[]; chunkCount: number }> {
+async function wholeImport(
+  keep = false,
+): Promise<{ net: string; accepted: number; chunks: StoredChunk[]; chunkCount: number }> {
   const chunks: StoredChunk[] = [];
   const result = await importRows(source, plan, (c) => {
     if (keep) chunks.push(c);
   });
-  return { net: penceToPounds(result.controlTotals[0]!.net), accepted: result.rows.accepted, chunks, chunkCount: result.chunkCount };
+  return {
+    net: penceToPounds(result.controlTotals[0]!.net),
+    accepted: result.rows.accepted,
+    chunks,
+    chunkCount: result.chunkCount,
+  };
 }
 
 const importTimes: number[] = [];
@@ -90,7 +97,9 @@ async function round(r: number): Promise<void> {
   parseTimes.push(parseMs);
   ratios.push(importMs / parseMs);
   cpuRatios.push(importCpu / parseCpu);
-  console.log(`round ${r + 1}: import ${importMs.toFixed(0)} ms, bare parse ${parseMs.toFixed(0)} ms, ratio ${(importMs / parseMs).toFixed(2)} (CPU time ${importCpu.toFixed(0)} / ${parseCpu.toFixed(0)} ms, ${(importCpu / parseCpu).toFixed(2)})`);
+  console.log(
+    `round ${r + 1}: import ${importMs.toFixed(0)} ms, bare parse ${parseMs.toFixed(0)} ms, ratio ${(importMs / parseMs).toFixed(2)} (CPU time ${importCpu.toFixed(0)} / ${parseCpu.toFixed(0)} ms, ${(importCpu / parseCpu).toFixed(2)})`,
+  );
 }
 for (let r = 0; r < rounds; r++) await round(r);
 
@@ -109,11 +118,23 @@ await scan(source);
 const scanMs = ms(t0);
 
 const exact = heldChunks.net === expected.toFixed(2);
-console.log(`rows accepted ${heldChunks.accepted.toLocaleString('en-GB')} of ${rows.toLocaleString('en-GB')}; chunks ${heldChunks.chunks.length}`);
-console.log(`net ${heldChunks.net}; independent decimal.js sum ${expected.toFixed(2)}: ${exact ? 'exact to the penny' : 'MISMATCH'}`);
-console.log(`median import ${median(importTimes).toFixed(0)} ms (${(rows / median(importTimes)).toFixed(0)}k rows/s); median bare parse ${median(parseTimes).toFixed(0)} ms`);
-console.log(`scan pass (SHA-256 + encoding proof) ${scanMs.toFixed(0)} ms, ${(bytes.length / 1e6 / (scanMs / 1000)).toFixed(0)} MB/s`);
-console.log(`stored form held in memory: ${perRow.toFixed(0)} bytes per row (heap + array buffers, text of the file excluded)`);
+console.log(
+  `rows accepted ${heldChunks.accepted.toLocaleString('en-GB')} of ${rows.toLocaleString('en-GB')}; chunks ${heldChunks.chunks.length}`,
+);
+console.log(
+  `net ${heldChunks.net}; independent decimal.js sum ${expected.toFixed(2)}: ${exact ? 'exact to the penny' : 'MISMATCH'}`,
+);
+console.log(
+  `median import ${median(importTimes).toFixed(0)} ms (${(rows / median(importTimes)).toFixed(0)}k rows/s); median bare parse ${median(parseTimes).toFixed(0)} ms`,
+);
+console.log(
+  `scan pass (SHA-256 + encoding proof) ${scanMs.toFixed(0)} ms, ${(bytes.length / 1e6 / (scanMs / 1000)).toFixed(0)} MB/s`,
+);
+console.log(
+  `stored form held in memory: ${perRow.toFixed(0)} bytes per row (heap + array buffers, text of the file excluded)`,
+);
 if (!exact || heldChunks.accepted !== rows) process.exitCode = 1;
-console.log(`CPU-time ratio ${median(cpuRatios).toFixed(2)} (the same rounds by this process's CPU time: less moved by other work on the machine)`);
+console.log(
+  `CPU-time ratio ${median(cpuRatios).toFixed(2)} (the same rounds by this process's CPU time: less moved by other work on the machine)`,
+);
 console.log(`ratio ${median(ratios).toFixed(2)}`);

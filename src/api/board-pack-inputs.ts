@@ -4,7 +4,11 @@ import { buildCapitalProgramme } from '../domain/capital/capital-programme';
 import { buildOutturnTable } from '../domain/revenue/outturn-table';
 import { PAPER_2017_18 } from '../domain/papers/paper-2017-18';
 import { PAPER_2017_18_TIE_OUTS } from '../domain/papers/paper-2017-18-tie-outs';
-import { PAPER_FIRST_YEAR, TABLE_5_CLOSING_2017_18, paperRoadCasualtyInput } from '../domain/papers/paper-2019-road-casualty';
+import {
+  PAPER_FIRST_YEAR,
+  TABLE_5_CLOSING_2017_18,
+  paperRoadCasualtyInput,
+} from '../domain/papers/paper-2019-road-casualty';
 import type { FrozenTable, PackInputs, PackSettings } from '../domain/board-pack/pack-snapshot';
 import { reconcile } from '../domain/checks/reconciliation';
 import { buildReservesPosition, generalReserveShare } from '../domain/reserves/reserves-position';
@@ -41,12 +45,25 @@ export const PACK_FILES = Object.keys(PAPER_2017_18) as SampleFile[];
 /** The rows of every table of the pack as stored now (the latest dataset of each file name). */
 export async function loadFrozenTables(): Promise<FrozenTable[]> {
   const sources = await Promise.all(PACK_FILES.map((file) => loadTableSource(file)));
-  return sources.map((s, i) => ({ file: PACK_FILES[i]!, datasetId: s.dataset.id, sha256: s.dataset.sha256, headers: s.headers, rows: s.rows }));
+  return sources.map((s, i) => ({
+    file: PACK_FILES[i]!,
+    datasetId: s.dataset.id,
+    sha256: s.dataset.sha256,
+    headers: s.headers,
+    rows: s.rows,
+  }));
 }
 
 /** The inputs of a pack: the tables, the settings, and the scenario the settings name (if it is still saved). */
-export function packInputs(tables: readonly FrozenTable[], settings: PackSettings, scenarios: readonly Scenario[]): PackInputs {
-  const scenario = settings.roadCasualtyScenarioId === null ? undefined : scenarios.find((s) => s.id === settings.roadCasualtyScenarioId);
+export function packInputs(
+  tables: readonly FrozenTable[],
+  settings: PackSettings,
+  scenarios: readonly Scenario[],
+): PackInputs {
+  const scenario =
+    settings.roadCasualtyScenarioId === null
+      ? undefined
+      : scenarios.find((s) => s.id === settings.roadCasualtyScenarioId);
   return {
     tables,
     settings,
@@ -56,7 +73,10 @@ export function packInputs(tables: readonly FrozenTable[], settings: PackSetting
 
 function printed(tables: readonly FrozenTable[], file: SampleFile): PrintedTable {
   const t = tables.find((x) => x.file === file);
-  if (!t) throw new Error(`The pack needs ${file}, and it is not loaded. Import it on the Import page (or reload the sample there).`);
+  if (!t)
+    throw new Error(
+      `The pack needs ${file}, and it is not loaded. Import it on the Import page (or reload the sample there).`,
+    );
   return printedTableFromRows(file, t.headers, t.rows);
 }
 
@@ -78,13 +98,21 @@ function packContent(inputs: PackInputs): PackContent {
   let roadCasualty: PackContent['roadCasualty'] = { input: paperCase(reservesTable), source: PAPER_CASE };
   if (inputs.roadCasualty.source === 'scenario') {
     const read = scenarioFromJson(inputs.roadCasualty.scenario);
-    if (read.ok) roadCasualty = { input: read.value.inputs.roadCasualty, source: `the saved scenario “${read.value.name}”` };
+    if (read.ok)
+      roadCasualty = { input: read.value.inputs.roadCasualty, source: `the saved scenario “${read.value.name}”` };
   }
   const all = PACK_FILES.filter((file) => inputs.tables.some((x) => x.file === file)).map(t);
   return {
     table1: buildOutturnTable('table-1-revenue-outturn', REVENUE_TITLES.table1, toOutturnRows(table1)),
-    constabulary: buildOutturnTable('constabulary-summary', REVENUE_TITLES.constabulary, toOutturnRows(t(SAMPLE_FILES.constabulary))),
-    capital: buildCapitalProgramme(toCategoryRows(t(SAMPLE_FILES.capitalProgramme)), toSchemeRows(t(SAMPLE_FILES.capitalSchemes))),
+    constabulary: buildOutturnTable(
+      'constabulary-summary',
+      REVENUE_TITLES.constabulary,
+      toOutturnRows(t(SAMPLE_FILES.constabulary)),
+    ),
+    capital: buildCapitalProgramme(
+      toCategoryRows(t(SAMPLE_FILES.capitalProgramme)),
+      toSchemeRows(t(SAMPLE_FILES.capitalSchemes)),
+    ),
     reserves,
     generalReserve: generalReserveShare(reserves, netRevenueBudgetOf(table1)),
     reconciliation: reconcile(toCheckableTables(all), PAPER_2017_18, PAPER_2017_18_TIE_OUTS),
@@ -106,5 +134,11 @@ function packSources(tables: readonly FrozenTable[]): PackSource[] {
 /** The pack drawn from its inputs. Pure: the same inputs and stamp give the same pack. */
 export function buildPackFromInputs(inputs: PackInputs, stamp: { producedAt: string; appVersion: string }): BoardPack {
   const { title, organisation, period } = inputs.settings;
-  return buildBoardPack(packContent(inputs), { title, organisation, period, ...stamp, sources: packSources(inputs.tables) });
+  return buildBoardPack(packContent(inputs), {
+    title,
+    organisation,
+    period,
+    ...stamp,
+    sources: packSources(inputs.tables),
+  });
 }

@@ -24,7 +24,13 @@ const textOf = (table: PrintedTable, pattern: RegExp) => {
 /** Table 4, capital payments: one line per category, and the TOTAL. */
 export function toCategoryRows(table: PrintedTable): CategoryBudgetInput[] {
   const keys = rowKeys(table.rows);
-  const [bfwd, original, amendments, revised, outturn] = [/^b\/fwd/i, /^original/i, /amendments/i, /^revised/i, /^outturn/i].map((p) => amountOf(table, p));
+  const [bfwd, original, amendments, revised, outturn] = [
+    /^b\/fwd/i,
+    /^original/i,
+    /amendments/i,
+    /^revised/i,
+    /^outturn/i,
+  ].map((p) => amountOf(table, p));
   const percent = findColumn(table, /%/, 'percent');
   return table.rows.map((row, i) => ({
     key: keys[i]!,
@@ -72,7 +78,15 @@ export function toSchemeRows(table: PrintedTable): SchemeInput[] {
 /** Table 4, capital financing: one line per source of finance, and the TOTAL. */
 export function toFinancingRows(table: PrintedTable): FinancingLineInput[] {
   const keys = rowKeys(table.rows);
-  const [bfwd, original, amendments, revised, totalSpend, applied, transfer] = [/^b\/fwd/i, /^original/i, /amendments/i, /^revised/i, /^total spend/i, /^applied/i, /^transfer/i].map((p) => amountOf(table, p));
+  const [bfwd, original, amendments, revised, totalSpend, applied, transfer] = [
+    /^b\/fwd/i,
+    /^original/i,
+    /amendments/i,
+    /^revised/i,
+    /^total spend/i,
+    /^applied/i,
+    /^transfer/i,
+  ].map((p) => amountOf(table, p));
   return table.rows.map((row, i) => ({
     key: keys[i]!,
     label: row.label,
@@ -90,7 +104,12 @@ export function toFinancingRows(table: PrintedTable): FinancingLineInput[] {
 /** Appendix 4: the capital carry-forward requests. */
 export function toCarryForwardRequestRows(table: PrintedTable): CarryForwardRequestInput[] {
   const keys = rowKeys(table.rows);
-  const [revised, outturn, variance, requested] = [/^revised/i, /^provisional outturn|^outturn/i, /^variance/i, /^requested/i].map((p) => amountOf(table, p));
+  const [revised, outturn, variance, requested] = [
+    /^revised/i,
+    /^provisional outturn|^outturn/i,
+    /^variance/i,
+    /^requested/i,
+  ].map((p) => amountOf(table, p));
   const jobCode = textOf(table, /job code/i);
   const details = textOf(table, /^details/i);
   const note = textOf(table, /^note$/i);

@@ -19,7 +19,12 @@ export interface CapitalState {
   errors: string[];
 }
 
-const FILES = [SAMPLE_FILES.capitalProgramme, SAMPLE_FILES.capitalSchemes, SAMPLE_FILES.capitalFinancing, SAMPLE_FILES.capitalCarryForwards] as const;
+const FILES = [
+  SAMPLE_FILES.capitalProgramme,
+  SAMPLE_FILES.capitalSchemes,
+  SAMPLE_FILES.capitalFinancing,
+  SAMPLE_FILES.capitalCarryForwards,
+] as const;
 
 const combine = (results: { data?: PrintedTable; isPending: boolean; error: Error | null }[]): CapitalState => {
   const [programme, schemes, financing, requests] = results.map((r) => r.data);

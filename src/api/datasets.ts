@@ -1,5 +1,14 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { deleteDataset, deleteReceipt, dismissNotice, listDatasets, listNotices, listReceipts, listSetAside, type SetAside } from '../storage/datasets';
+import {
+  deleteDataset,
+  deleteReceipt,
+  dismissNotice,
+  listDatasets,
+  listNotices,
+  listReceipts,
+  listSetAside,
+  type SetAside,
+} from '../storage/datasets';
 import { announceDatasetsChanged } from './cross-tab';
 import { ensureStarted, importSample } from './sample-bootstrap';
 
@@ -57,7 +66,8 @@ export function useDismissNotice() {
 export function useDeleteSetAside() {
   const invalidate = useInvalidateDatasets();
   return useMutation({
-    mutationFn: (record: SetAside) => (record.store === 'datasets' ? deleteDataset(record.id) : deleteReceipt(record.id)),
+    mutationFn: (record: SetAside) =>
+      record.store === 'datasets' ? deleteDataset(record.id) : deleteReceipt(record.id),
     onSuccess: async () => {
       announceDatasetsChanged();
       await invalidate();

@@ -84,11 +84,17 @@ export function carryForwardsOf(dataset: StoredDataset): CarryForwardInput[] {
   return rows(dataset, (r, i) => {
     const amount = r.money('amount', i);
     if (amount === null) return null;
-    return { description: r.text('description', i), department: r.text('department', i), category: r.text('category', i), amount };
+    return {
+      description: r.text('description', i),
+      department: r.text('department', i),
+      category: r.text('category', i),
+      amount,
+    };
   });
 }
 
-const isMapped = (plan: ImportPlan, key: string): boolean => plan.mapping[key] !== null && plan.mapping[key] !== undefined;
+const isMapped = (plan: ImportPlan, key: string): boolean =>
+  plan.mapping[key] !== null && plan.mapping[key] !== undefined;
 
 /** Is this outturn dataset a monthly return (cost centres and a period), rather than a printed summary table? */
 export function isMonitoringReturn(plan: ImportPlan): boolean {
@@ -100,7 +106,10 @@ export function isCostCentreBudget(plan: ImportPlan): boolean {
   return plan.kind === 'budget' && isMapped(plan, 'costCentre');
 }
 
-export function ledgerSourceOf(meta: { id: string; name: string; aggregates: LedgerSource['aggregates'] }, order: number): LedgerSource {
+export function ledgerSourceOf(
+  meta: { id: string; name: string; aggregates: LedgerSource['aggregates'] },
+  order: number,
+): LedgerSource {
   return { id: meta.id, name: meta.name, order, aggregates: meta.aggregates };
 }
 
@@ -127,17 +136,28 @@ const ukDate = (ymd: number): string => {
 };
 
 /** The ledger lines of one cost centre and subjective in the given periods (each period from `periodDataset`). */
-export function ledgerLinesOf(dataset: StoredDataset, costCentre: string, subjective: string, periods: ReadonlySet<number>): LedgerLine[] {
+export function ledgerLinesOf(
+  dataset: StoredDataset,
+  costCentre: string,
+  subjective: string,
+  periods: ReadonlySet<number>,
+): LedgerLine[] {
   const ccColumn = dataset.plan.mapping['costCentre'];
   const subjectiveColumn = dataset.plan.mapping['subjective'];
-  if (ccColumn === null || ccColumn === undefined || subjectiveColumn === null || subjectiveColumn === undefined) return [];
+  if (ccColumn === null || ccColumn === undefined || subjectiveColumn === null || subjectiveColumn === undefined)
+    return [];
   const out: LedgerLine[] = [];
   for (const chunk of dataset.chunks) {
     const cc = chunk.raw[ccColumn] ?? [];
     const subj = chunk.raw[subjectiveColumn] ?? [];
     const r = reader(dataset.plan, chunk);
     for (let i = 0; i < chunk.rowCount; i++) {
-      if ((cc[i] ?? '').trim() !== costCentre || (subj[i] ?? '').trim() !== subjective || !periods.has(chunk.periods[i] ?? 0)) continue;
+      if (
+        (cc[i] ?? '').trim() !== costCentre ||
+        (subj[i] ?? '').trim() !== subjective ||
+        !periods.has(chunk.periods[i] ?? 0)
+      )
+        continue;
       const amount = r.money('amount', i);
       if (amount === null) continue;
       out.push({

@@ -12,7 +12,7 @@ export function toOutturnRows(table: PrintedTable): OutturnInputRow[] {
   const printedPercent = findColumn(table, /variance/i, 'percent');
   const keys = rowKeys(table.rows);
   return table.rows.map((row, i) => {
-    const value = (column: string | undefined) => (column ? row.values[column] ?? null : null);
+    const value = (column: string | undefined) => (column ? (row.values[column] ?? null) : null);
     return {
       key: keys[i]!,
       label: row.label,

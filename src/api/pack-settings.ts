@@ -15,7 +15,8 @@ const DEFAULT_PACK_SETTINGS: PackSettings = {
 /** Stored settings as the pack's settings: a field that is missing or not text falls back to its default. */
 function readPackSettings(value: unknown): PackSettings {
   const o = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-  const text = (key: 'title' | 'organisation' | 'period') => (typeof o[key] === 'string' && (o[key]).trim() !== '' ? (o[key]) : DEFAULT_PACK_SETTINGS[key]);
+  const text = (key: 'title' | 'organisation' | 'period') =>
+    typeof o[key] === 'string' && o[key].trim() !== '' ? o[key] : DEFAULT_PACK_SETTINGS[key];
   return {
     title: text('title'),
     organisation: text('organisation'),

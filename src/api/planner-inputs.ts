@@ -33,7 +33,8 @@ export function toReservesPosition(table: PrintedTable): ReservesPosition {
   if (!closing) throw new Error(`${table.name} has no "Balance 31/3/yy" column, so there is no position to plan from.`);
   const actualYear = actualYearOf(closing);
   if (actualYear === null) throw new Error(`${table.name}: cannot tell the year from the column "${closing}".`);
-  const value = (row: PrintedTable['rows'][number], column: string | undefined): Money | null => (column ? row.values[column] ?? null : null);
+  const value = (row: PrintedTable['rows'][number], column: string | undefined): Money | null =>
+    column ? (row.values[column] ?? null) : null;
   const reserves = table.rows
     .filter((row) => row.rowType === 'item')
     .map((row): ReserveBalance => {
@@ -59,7 +60,7 @@ export function toReservesPosition(table: PrintedTable): ReservesPosition {
 export function toNetRevenueBudget(table: PrintedTable): Money {
   const budget = findColumn(table, /^budget/i);
   const total = [...table.rows].reverse().find((r) => r.rowType === 'total');
-  const amount = budget && total ? total.values[budget] ?? null : null;
+  const amount = budget && total ? (total.values[budget] ?? null) : null;
   if (amount === null) throw new Error(`${table.name} has no total budget.`);
   return amount;
 }

@@ -23,11 +23,7 @@ export function toCheckableTables(loaded: readonly (PrintedTable | undefined)[])
 
 // Module-level, so react-query keeps the combined result while the tables do not change.
 const combine = (results: { data?: PrintedTable; isPending: boolean; error: Error | null }[]): ReconciliationState => ({
-  ...reconcile(
-    toCheckableTables(results.map((r) => r.data)),
-    PAPER_2017_18,
-    PAPER_2017_18_TIE_OUTS,
-  ),
+  ...reconcile(toCheckableTables(results.map((r) => r.data)), PAPER_2017_18, PAPER_2017_18_TIE_OUTS),
   notes: PAPER_2017_18_TIE_OUT_NOTES,
   pending: results.some((r) => r.isPending),
   errors: results.flatMap((r) => (r.error ? [r.error.message] : [])),

@@ -15,7 +15,8 @@ export function toReserveRows(table: PrintedTable): ReserveInput[] {
   const column = (p: RegExp) => findColumn(table, p);
   const [opening, added, usage, closing] = [/^balance 1\//i, /^added/i, /usage|used/i, /^balance 31\//i].map(column);
   const note = table.columns.find((c) => c.kind === 'text' && /^note$/i.test(c.header))?.header;
-  const value = (row: PrintedTable['rows'][number], header: string | undefined): Money | null => (header === undefined ? null : (row.values[header] ?? null));
+  const value = (row: PrintedTable['rows'][number], header: string | undefined): Money | null =>
+    header === undefined ? null : (row.values[header] ?? null);
   return table.rows.map((row, i) => {
     const printedUsage = value(row, usage);
     return {

@@ -1,5 +1,10 @@
 import { useQueries } from '@tanstack/react-query';
-import { buildReservesPosition, generalReserveShare, type GeneralReserveShare, type ReservesPosition } from '../domain/reserves/reserves-position';
+import {
+  buildReservesPosition,
+  generalReserveShare,
+  type GeneralReserveShare,
+  type ReservesPosition,
+} from '../domain/reserves/reserves-position';
 import type { PrintedTable } from '../import/printed-table';
 import { netRevenueBudgetOf, toReserveRows } from './reserves-mappings';
 import { SAMPLE_FILES, printedTableQuery } from './sample-tables';
@@ -22,7 +27,9 @@ const combine = (results: { data?: PrintedTable; isPending: boolean; error: Erro
   const position = reserves ? buildReservesPosition(toReserveRows(reserves)) : null;
   return {
     // Without Table 1 the share has no budget to divide by, and says so (null), rather than hiding the reserves.
-    data: position ? { position, generalReserve: generalReserveShare(position, table1 ? netRevenueBudgetOf(table1) : null) } : null,
+    data: position
+      ? { position, generalReserve: generalReserveShare(position, table1 ? netRevenueBudgetOf(table1) : null) }
+      : null,
     pending: results.some((r) => r.isPending),
     errors: results.flatMap((r) => (r.error ? [r.error.message] : [])),
   };

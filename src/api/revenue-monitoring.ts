@@ -58,7 +58,8 @@ async function loadMonitoring(): Promise<MonitoringData> {
   const byPeriod = new Map<number, { name: string; rows: ReturnLineInput[] }>();
   for (const meta of returnMetas) {
     const rows = returnLinesOf(await stored(meta));
-    for (const period of new Set(rows.map((r) => r.period))) byPeriod.set(period, { name: meta.name, rows: rows.filter((r) => r.period === period) });
+    for (const period of new Set(rows.map((r) => r.period)))
+      byPeriod.set(period, { name: meta.name, rows: rows.filter((r) => r.period === period) });
   }
   const ledger = ledgerOf(all);
   const inputs: MonitoringInputs = {
@@ -70,14 +71,26 @@ async function loadMonitoring(): Promise<MonitoringData> {
   const sources: MonitoringSources = {
     budget: budgetMeta?.name ?? null,
     returns: [...byPeriod.entries()].sort((a, b) => a[0] - b[0]).map(([period, r]) => ({ period, name: r.name })),
-    ledgers: ledgerMetas.map((m) => ({ name: m.name, periods: [...ledger.periodSource.entries()].filter(([, s]) => s.id === m.id).map(([p]) => p).sort((a, b) => a - b) })),
+    ledgers: ledgerMetas.map((m) => ({
+      name: m.name,
+      periods: [...ledger.periodSource.entries()]
+        .filter(([, s]) => s.id === m.id)
+        .map(([p]) => p)
+        .sort((a, b) => a - b),
+    })),
     carryForwards: cfMeta?.name ?? null,
   };
-  const names = [sources.budget, ...sources.returns.map((r) => r.name), ...sources.ledgers.map((l) => l.name)].filter((n): n is string => n !== null);
+  const names = [sources.budget, ...sources.returns.map((r) => r.name), ...sources.ledgers.map((l) => l.name)].filter(
+    (n): n is string => n !== null,
+  );
   return { inputs, sources, illustrative: names.some((n) => ILLUSTRATIVE.test(n)) };
 }
 
-const monitoringQuery = queryOptions({ queryKey: ['datasets', 'monitoring'], queryFn: loadMonitoring, staleTime: Infinity });
+const monitoringQuery = queryOptions({
+  queryKey: ['datasets', 'monitoring'],
+  queryFn: loadMonitoring,
+  staleTime: Infinity,
+});
 
 export function useMonitoringData() {
   return useQuery(monitoringQuery);
@@ -104,7 +117,9 @@ async function loadLedgerLines(costCentre: string, subjective: string, month: nu
     if (meta) lines.push(...ledgerLinesOf(await stored(meta), costCentre, subjective, periods));
   }
   const ymd = (d: string): string => d.split('/').reverse().join('');
-  return lines.sort((a, b) => a.period - b.period || ymd(a.postingDate).localeCompare(ymd(b.postingDate)) || a.row - b.row);
+  return lines.sort(
+    (a, b) => a.period - b.period || ymd(a.postingDate).localeCompare(ymd(b.postingDate)) || a.row - b.row,
+  );
 }
 
 const ledgerLinesQuery = (costCentre: string, subjective: string, month: number) =>

@@ -1,7 +1,14 @@
 import { messages } from '../domain/core/result';
 import type { EncodingEvidence } from '../import/decode';
 import { planOf, planProblems, type Preview } from '../import/preview';
-import { getSetting, IMPORT_LOCK, listDatasets, migrateDatasets, putSetting, sweepUnfinishedImports } from '../storage/datasets';
+import {
+  getSetting,
+  IMPORT_LOCK,
+  listDatasets,
+  migrateDatasets,
+  putSetting,
+  sweepUnfinishedImports,
+} from '../storage/datasets';
 import type { ImportReply } from '../worker/import-jobs';
 import { startJob } from '../worker/worker-client';
 import { datasetsChangedHere } from './cross-tab';

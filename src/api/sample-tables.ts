@@ -21,10 +21,14 @@ export async function loadTableSource(file: SampleFile): Promise<TableSource> {
   await ensureStarted();
   const datasets = (await listDatasets()).filter((d) => d.name === file);
   const latest = datasets[datasets.length - 1];
-  if (!latest) throw new Error(`No dataset named ${file} is loaded. Import it on the Import page (or reload the sample there).`);
-  const rows: { line: number; cells: string[] }[] = latest.skippedRows.filter((r) => r.type !== 'footer').map((r) => ({ line: r.row, cells: r.cells }));
+  if (!latest)
+    throw new Error(`No dataset named ${file} is loaded. Import it on the Import page (or reload the sample there).`);
+  const rows: { line: number; cells: string[] }[] = latest.skippedRows
+    .filter((r) => r.type !== 'footer')
+    .map((r) => ({ line: r.row, cells: r.cells }));
   for (const chunk of await readChunks(latest.id)) {
-    for (let i = 0; i < chunk.rowCount; i++) rows.push({ line: chunk.lines[i]!, cells: chunk.raw.map((column) => column[i] ?? '') });
+    for (let i = 0; i < chunk.rowCount; i++)
+      rows.push({ line: chunk.lines[i]!, cells: chunk.raw.map((column) => column[i] ?? '') });
   }
   rows.sort((a, b) => a.line - b.line);
   return { dataset: latest, headers: latest.headers, rows };
@@ -37,7 +41,11 @@ async function loadPrintedTable(file: SampleFile): Promise<PrintedTable> {
 }
 
 export const printedTableQuery = (file: SampleFile) =>
-  queryOptions({ queryKey: ['datasets', 'printed-table', file], queryFn: () => loadPrintedTable(file), staleTime: Infinity });
+  queryOptions({
+    queryKey: ['datasets', 'printed-table', file],
+    queryFn: () => loadPrintedTable(file),
+    staleTime: Infinity,
+  });
 
 export function usePrintedTable(file: SampleFile) {
   return useQuery(printedTableQuery(file));

@@ -1,5 +1,11 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { readSnapshot, sealSnapshot, SNAPSHOT_FORMAT, type PackInputs, type Snapshot } from '../domain/board-pack/pack-snapshot';
+import {
+  readSnapshot,
+  sealSnapshot,
+  SNAPSHOT_FORMAT,
+  type PackInputs,
+  type Snapshot,
+} from '../domain/board-pack/pack-snapshot';
 import { deleteSnapshot, listSnapshotRecords, putSnapshot } from '../storage/snapshots';
 import { buildPackFromInputs } from './board-pack-inputs';
 
@@ -26,7 +32,11 @@ async function listSnapshots(): Promise<SnapshotList> {
     if (read.ok) list.snapshots.push(read.value);
     else {
       const r = record as { id?: unknown; name?: unknown };
-      list.unreadable.push({ id: typeof r.id === 'string' ? r.id : '', name: typeof r.name === 'string' ? r.name : '', issues: read.issues.map((i) => i.message) });
+      list.unreadable.push({
+        id: typeof r.id === 'string' ? r.id : '',
+        name: typeof r.name === 'string' ? r.name : '',
+        issues: read.issues.map((i) => i.message),
+      });
     }
   }
   list.snapshots.sort((a, b) => b.frozenAt.localeCompare(a.frozenAt) || a.name.localeCompare(b.name));
@@ -43,7 +53,15 @@ export function useSnapshots() {
 function freezeSnapshot(name: string, inputs: PackInputs, now: Date = new Date()): Snapshot {
   const frozenAt = now.toISOString();
   const pack = buildPackFromInputs(inputs, { producedAt: frozenAt, appVersion: APP_VERSION });
-  return sealSnapshot({ format: SNAPSHOT_FORMAT, id: crypto.randomUUID(), name, frozenAt, appVersion: APP_VERSION, inputs, pack });
+  return sealSnapshot({
+    format: SNAPSHOT_FORMAT,
+    id: crypto.randomUUID(),
+    name,
+    frozenAt,
+    appVersion: APP_VERSION,
+    inputs,
+    pack,
+  });
 }
 
 export function useFreezeSnapshot() {

@@ -22,7 +22,15 @@ export type Step =
   | { name: 'choose' }
   | { name: 'scanning'; file: File; progress: Progress | null }
   | { name: 'duplicate'; file: File; scan: ScanReply }
-  | { name: 'mapping'; file: File; scan: ScanReply; encoding: EncodingEvidence; preview: Preview; profile: MappingProfile | null; choices: PreviewChoices }
+  | {
+      name: 'mapping';
+      file: File;
+      scan: ScanReply;
+      encoding: EncodingEvidence;
+      preview: Preview;
+      profile: MappingProfile | null;
+      choices: PreviewChoices;
+    }
   | { name: 'importing'; file: File; progress: Progress | null }
   | { name: 'done'; receipt: ImportReceipt }
   | { name: 'failed'; message: string };
@@ -32,7 +40,8 @@ export function useImportFlow() {
   const job = useRef<Job<JobReplies[JobKind]> | null>(null);
   const invalidate = useInvalidateDatasets();
 
-  const fail = (error: unknown) => setStep({ name: 'failed', message: error instanceof Error ? error.message : String(error) });
+  const fail = (error: unknown) =>
+    setStep({ name: 'failed', message: error instanceof Error ? error.message : String(error) });
 
   const showPreview = useCallback(async (file: File, scan: ScanReply, choices: PreviewChoices, useProfile: boolean) => {
     if (!scan.verdict.ok) return;
@@ -45,14 +54,25 @@ export function useImportFlow() {
   const choose = useCallback(
     async (file: File) => {
       const refusal = sizeRefusal(file.name, file.size);
-      if (refusal) { fail(new Error(refusal)); return; }
+      if (refusal) {
+        fail(new Error(refusal));
+        return;
+      }
       setStep({ name: 'scanning', file, progress: null });
       try {
-        const j = startJob({ type: 'scan', name: file.name, file }, (progress) => setStep({ name: 'scanning', file, progress }));
+        const j = startJob({ type: 'scan', name: file.name, file }, (progress) =>
+          setStep({ name: 'scanning', file, progress }),
+        );
         job.current = j;
         const scan = await j.promise;
-        if (!scan.verdict.ok) { fail(new Error(`${file.name}: ${messages(scan.verdict.issues)}`)); return; }
-        if (scan.duplicates.length > 0) { setStep({ name: 'duplicate', file, scan }); return; }
+        if (!scan.verdict.ok) {
+          fail(new Error(`${file.name}: ${messages(scan.verdict.issues)}`));
+          return;
+        }
+        if (scan.duplicates.length > 0) {
+          setStep({ name: 'duplicate', file, scan });
+          return;
+        }
         await showPreview(file, scan, {}, true);
       } catch (error) {
         fail(error);
@@ -91,9 +111,21 @@ export function useImportFlow() {
         });
       }
       setStep({ name: 'importing', file, progress: null });
-      const ids = { datasetId: crypto.randomUUID(), receiptId: crypto.randomUUID(), sha256: scan.sha256, origin: 'upload' as const };
-      const j = startJob({ type: 'import', name: file.name, file, plan: planOf(preview, profileName ?? step.profile?.name ?? null), ids }, (progress) =>
-        setStep({ name: 'importing', file, progress }),
+      const ids = {
+        datasetId: crypto.randomUUID(),
+        receiptId: crypto.randomUUID(),
+        sha256: scan.sha256,
+        origin: 'upload' as const,
+      };
+      const j = startJob(
+        {
+          type: 'import',
+          name: file.name,
+          file,
+          plan: planOf(preview, profileName ?? step.profile?.name ?? null),
+          ids,
+        },
+        (progress) => setStep({ name: 'importing', file, progress }),
       );
       job.current = j;
       announceImportStarted(ids.datasetId, file.name);

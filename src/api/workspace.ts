@@ -82,9 +82,16 @@ export async function exportWorkspace(now: Date = new Date()): Promise<ExportedW
     },
   });
   const parts: Uint8Array[] = [];
-  const reader = input.pipeThrough(new CompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>).getReader();
+  const reader = input
+    .pipeThrough(new CompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>)
+    .getReader();
   for (let r = await reader.read(); !r.done; r = await reader.read()) parts.push(r.value);
-  return { blob: new Blob(parts as BlobPart[], { type: 'application/gzip' }), fileName: `outturn-workspace-${now.toISOString().slice(0, 10)}.ndjson.gz`, lines: count, plainBytes };
+  return {
+    blob: new Blob(parts as BlobPart[], { type: 'application/gzip' }),
+    fileName: `outturn-workspace-${now.toISOString().slice(0, 10)}.ndjson.gz`,
+    lines: count,
+    plainBytes,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -117,7 +124,19 @@ const json = (v: unknown) => canonicalJson(v as JsonValue);
 
 /** Reads every line of a workspace file and checks it, writing nothing. Never throws on a bad file. */
 export async function readWorkspace(file: Blob, fileName = 'the file'): Promise<WorkspaceReading> {
-  const reading: WorkspaceReading = { fileName, exportedAt: null, appVersion: null, lines: 0, problems: [], datasets: [], receiptIds: [], profiles: [], scenarios: [], snapshots: [], settings: [] };
+  const reading: WorkspaceReading = {
+    fileName,
+    exportedAt: null,
+    appVersion: null,
+    lines: 0,
+    problems: [],
+    datasets: [],
+    receiptIds: [],
+    profiles: [],
+    scenarios: [],
+    snapshots: [],
+    settings: [],
+  };
   const hasher = new LinesHasher();
   const readBacks = new Map<string, DatasetReadBack>();
   const receipts = new Map<string, ImportReceipt>();
@@ -134,7 +153,11 @@ export async function readWorkspace(file: Blob, fileName = 'the file'): Promise<
       }
       const parsed = parseRecord(line);
       if (!parsed.ok) {
-        problem(reading.lines === 1 ? 'This is not an Outturn workspace file.' : `line ${reading.lines}: ${messages(parsed.issues)}`);
+        problem(
+          reading.lines === 1
+            ? 'This is not an Outturn workspace file.'
+            : `line ${reading.lines}: ${messages(parsed.issues)}`,
+        );
         if (reading.lines === 1) break;
         continue;
       }
@@ -149,7 +172,10 @@ export async function readWorkspace(file: Blob, fileName = 'the file'): Promise<
           problem('This is not an Outturn workspace file: its first line does not say so.');
           break;
         }
-        if (r.format > WORKSPACE_FORMAT) problem(`It was written by a newer version of Outturn (workspace format ${r.format}; this version reads ${WORKSPACE_FORMAT}).`);
+        if (r.format > WORKSPACE_FORMAT)
+          problem(
+            `It was written by a newer version of Outturn (workspace format ${r.format}; this version reads ${WORKSPACE_FORMAT}).`,
+          );
         reading.exportedAt = r.exportedAt;
         reading.appVersion = r.appVersion;
         continue;
@@ -183,41 +209,70 @@ export async function readWorkspace(file: Blob, fileName = 'the file'): Promise<
         }
         case 'profile': {
           const p = r.profile as { signature?: unknown; name?: unknown };
-          if (typeof p.signature !== 'string') problem(`line ${reading.lines}: a mapping profile with no header signature`);
-          else reading.profiles.push({ key: p.signature, label: `Mapping profile “${typeof p.name === 'string' ? p.name : p.signature}”`, json: json(r.profile) });
+          if (typeof p.signature !== 'string')
+            problem(`line ${reading.lines}: a mapping profile with no header signature`);
+          else
+            reading.profiles.push({
+              key: p.signature,
+              label: `Mapping profile “${typeof p.name === 'string' ? p.name : p.signature}”`,
+              json: json(r.profile),
+            });
           break;
         }
         case 'scenario': {
           const read = scenarioFromJson(r.record);
           const rec = r.record as { id?: unknown; name?: unknown };
           const key = typeof rec.id === 'string' ? rec.id : `line-${reading.lines}`;
-          reading.scenarios.push({ key, label: `Scenario “${typeof rec.name === 'string' ? rec.name : key}”`, json: json(r.record), ...(read.ok ? {} : { issues: read.issues.map((i) => i.message) }) });
+          reading.scenarios.push({
+            key,
+            label: `Scenario “${typeof rec.name === 'string' ? rec.name : key}”`,
+            json: json(r.record),
+            ...(read.ok ? {} : { issues: read.issues.map((i) => i.message) }),
+          });
           break;
         }
         case 'snapshot': {
           const read = readSnapshot(r.record);
           const rec = r.record as { id?: unknown; name?: unknown };
           const key = typeof rec.id === 'string' ? rec.id : `line-${reading.lines}`;
-          reading.snapshots.push({ key, label: `Frozen pack “${typeof rec.name === 'string' ? rec.name : key}”`, json: json(r.record), ...(read.ok ? {} : { issues: read.issues.map((i) => i.message) }) });
+          reading.snapshots.push({
+            key,
+            label: `Frozen pack “${typeof rec.name === 'string' ? rec.name : key}”`,
+            json: json(r.record),
+            ...(read.ok ? {} : { issues: read.issues.map((i) => i.message) }),
+          });
           break;
         }
         case 'setting':
-          if (!isLocalSetting(r.name)) reading.settings.push({ key: r.name, label: r.name === 'board-pack' ? 'Board pack settings' : `Setting “${r.name}”`, json: json(r.value) });
+          if (!isLocalSetting(r.name))
+            reading.settings.push({
+              key: r.name,
+              label: r.name === 'board-pack' ? 'Board pack settings' : `Setting “${r.name}”`,
+              json: json(r.value),
+            });
           break;
         default:
           problem(`line ${reading.lines}: a second header`);
       }
     }
   } catch (error) {
-    problem(`The file cannot be read: ${error instanceof Error ? error.message : String(error)} (is it a workspace file, whole?).`);
+    problem(
+      `The file cannot be read: ${error instanceof Error ? error.message : String(error)} (is it a workspace file, whole?).`,
+    );
   }
   // Receipts of the file's datasets travel with them; the rest (receipts of datasets since deleted) are planned on their own.
   const attached = new Set(reading.datasets.map((d) => d.meta.receiptId));
   reading.receiptIds = reading.receiptIds.filter((id) => !attached.has(id));
   if (reading.lines === 0) problem('The file is empty.');
   else if (reading.problems.length === 0) {
-    if (!end) problem('The file ends early: its last line (the count of its lines and their SHA-256) is missing, so it may have been cut short.');
-    else if (end.lines !== hasher.lines || end.sha256 !== hasher.digest()) problem('Its lines do not match the count and SHA-256 in its last line: it has been altered or damaged since it was written.');
+    if (!end)
+      problem(
+        'The file ends early: its last line (the count of its lines and their SHA-256) is missing, so it may have been cut short.',
+      );
+    else if (end.lines !== hasher.lines || end.sha256 !== hasher.digest())
+      problem(
+        'Its lines do not match the count and SHA-256 in its last line: it has been altered or damaged since it was written.',
+      );
     for (const id of readBacks.keys()) problem(`It has rows of a dataset (${id}) but not the dataset's record.`);
   }
   return reading;
@@ -236,7 +291,14 @@ export async function planImport(reading: WorkspaceReading): Promise<PlanItem[]>
     issues: d.issues,
   }));
   return planWorkspaceImport({
-    file: { datasets, receiptIds: reading.receiptIds, profiles: reading.profiles, scenarios: reading.scenarios, snapshots: reading.snapshots, settings: reading.settings },
+    file: {
+      datasets,
+      receiptIds: reading.receiptIds,
+      profiles: reading.profiles,
+      scenarios: reading.scenarios,
+      snapshots: reading.snapshots,
+      settings: reading.settings,
+    },
     local,
   });
 }
@@ -256,7 +318,11 @@ export interface ApplyReport {
  * Reads the file again and writes the chosen changes (plan item ids). A dataset whose id is already used
  * here by other rows is stored under a new id, so this browser's rows are never touched before the commit.
  */
-export async function applyImport(file: Blob, plan: readonly PlanItem[], chosen: ReadonlySet<string>): Promise<ApplyReport> {
+export async function applyImport(
+  file: Blob,
+  plan: readonly PlanItem[],
+  chosen: ReadonlySet<string>,
+): Promise<ApplyReport> {
   await ensureStarted();
   // Rows are written before the records that name them, as an import writes them: holding the import lock
   // (shared) keeps another tab's start-up tidy from taking them for rows an unfinished import left.
@@ -266,7 +332,8 @@ export async function applyImport(file: Blob, plan: readonly PlanItem[], chosen:
 async function applyChosen(file: Blob, plan: readonly PlanItem[], chosen: ReadonlySet<string>): Promise<ApplyReport> {
   const take = (item: PlanItem) => chosen.has(item.id) && (item.action === 'add' || item.action === 'replace');
   const names = new Set(plan.filter((i) => i.group === 'datasets' && take(i)).map((i) => i.key));
-  const taken = (group: PlanItem['group'], key: string) => plan.some((i) => i.group === group && i.key === key && take(i));
+  const taken = (group: PlanItem['group'], key: string) =>
+    plan.some((i) => i.group === group && i.key === key && take(i));
   const report: ApplyReport = { datasets: [], receipts: 0, records: 0, failures: [] };
 
   const localIds = new Map((await listDatasets()).map((m) => [m.id, m]));
@@ -287,7 +354,8 @@ async function applyChosen(file: Blob, plan: readonly PlanItem[], chosen: Readon
   for (const d of reading.datasets) {
     if (!names.has(d.meta.name)) continue;
     const here = localIds.get(d.meta.id);
-    const same = here !== undefined && here.name === d.meta.name && (await datasetContentSha256(here)) === d.contentSha256;
+    const same =
+      here !== undefined && here.name === d.meta.name && (await datasetContentSha256(here)) === d.contentSha256;
     idFor.set(d.meta.id, here === undefined || same ? d.meta.id : crypto.randomUUID());
     if (same) written.add(`keep:${d.meta.id}`);
   }
@@ -345,7 +413,10 @@ async function applyChosen(file: Blob, plan: readonly PlanItem[], chosen: Readon
   };
   if (!intact) {
     await discard(written);
-    return { ...report, failures: ['The file changed after it was checked (its lines no longer match its last line): nothing was taken.'] };
+    return {
+      ...report,
+      failures: ['The file changed after it was checked (its lines no longer match its last line): nothing was taken.'],
+    };
   }
   for (const [name, group] of staged) {
     const ids = group.metas.map((m) => m.id);
@@ -360,11 +431,17 @@ async function applyChosen(file: Blob, plan: readonly PlanItem[], chosen: Readon
     const orphans = await commitDatasetsByName(name, group.metas, wanted);
     for (const id of orphans) await deleteChunks(id);
     const planned = plan.find((i) => i.group === 'datasets' && i.key === name);
-    report.datasets.push({ name, count: group.metas.length, rows: group.metas.reduce((t, m) => t + m.rowCount, 0), action: planned?.action === 'replace' ? 'replace' : 'add' });
+    report.datasets.push({
+      name,
+      count: group.metas.length,
+      rows: group.metas.reduce((t, m) => t + m.rowCount, 0),
+      action: planned?.action === 'replace' ? 'replace' : 'add',
+    });
   }
   if (plan.some((i) => i.id === 'receipts/all' && take(i))) {
     const loose = new Set(reading.receiptIds);
-    for (const receipt of receipts.values()) if (loose.has(receipt.id) && (await putReceiptIfNew(receipt))) report.receipts++;
+    for (const receipt of receipts.values())
+      if (loose.has(receipt.id) && (await putReceiptIfNew(receipt))) report.receipts++;
   }
   for (const { store, record } of records) {
     await putRecord(store, record);

@@ -11,12 +11,22 @@ import { Shell } from './shell';
  */
 const RevenuePage = lazy(() => import('../features/revenue/revenue-page').then((m) => ({ default: m.RevenuePage })));
 const CapitalPage = lazy(() => import('../features/capital/capital-page').then((m) => ({ default: m.CapitalPage })));
-const ReservesPage = lazy(() => import('../features/reserves/reserves-page').then((m) => ({ default: m.ReservesPage })));
-const ReconciliationPage = lazy(() => import('../features/reconciliation/reconciliation-page').then((m) => ({ default: m.ReconciliationPage })));
-const ProjectionsPage = lazy(() => import('../features/projections/projections-page').then((m) => ({ default: m.ProjectionsPage })));
-const BoardPackPage = lazy(() => import('../features/board-pack/board-pack-page').then((m) => ({ default: m.BoardPackPage })));
+const ReservesPage = lazy(() =>
+  import('../features/reserves/reserves-page').then((m) => ({ default: m.ReservesPage })),
+);
+const ReconciliationPage = lazy(() =>
+  import('../features/reconciliation/reconciliation-page').then((m) => ({ default: m.ReconciliationPage })),
+);
+const ProjectionsPage = lazy(() =>
+  import('../features/projections/projections-page').then((m) => ({ default: m.ProjectionsPage })),
+);
+const BoardPackPage = lazy(() =>
+  import('../features/board-pack/board-pack-page').then((m) => ({ default: m.BoardPackPage })),
+);
 const ImportPage = lazy(() => import('../features/import/import-page').then((m) => ({ default: m.ImportPage })));
-const WorkspacePage = lazy(() => import('../features/workspace/workspace-page').then((m) => ({ default: m.WorkspacePage })));
+const WorkspacePage = lazy(() =>
+  import('../features/workspace/workspace-page').then((m) => ({ default: m.WorkspacePage })),
+);
 
 /** Each page behind its own error boundary: one page failing leaves the navigation and every other page working. */
 function Page({ name, children }: { name: string; children: ReactNode }) {
@@ -37,14 +47,70 @@ export function AppRoutes() {
     <Shell>
       <Routes>
         <Route path="/" element={<Navigate to="/revenue" replace />} />
-        <Route path="/revenue" element={<Page name="Revenue"><RevenuePage /></Page>} />
-        <Route path="/capital" element={<Page name="Capital"><CapitalPage /></Page>} />
-        <Route path="/reserves" element={<Page name="Reserves"><ReservesPage /></Page>} />
-        <Route path="/reconciliation" element={<Page name="Reconciliation"><ReconciliationPage /></Page>} />
-        <Route path="/projections" element={<Page name="Projections"><ProjectionsPage /></Page>} />
-        <Route path="/board-pack" element={<Page name="Board pack"><BoardPackPage /></Page>} />
-        <Route path="/import" element={<Page name="Import"><ImportPage /></Page>} />
-        <Route path="/workspace" element={<Page name="Workspace"><WorkspacePage /></Page>} />
+        <Route
+          path="/revenue"
+          element={
+            <Page name="Revenue">
+              <RevenuePage />
+            </Page>
+          }
+        />
+        <Route
+          path="/capital"
+          element={
+            <Page name="Capital">
+              <CapitalPage />
+            </Page>
+          }
+        />
+        <Route
+          path="/reserves"
+          element={
+            <Page name="Reserves">
+              <ReservesPage />
+            </Page>
+          }
+        />
+        <Route
+          path="/reconciliation"
+          element={
+            <Page name="Reconciliation">
+              <ReconciliationPage />
+            </Page>
+          }
+        />
+        <Route
+          path="/projections"
+          element={
+            <Page name="Projections">
+              <ProjectionsPage />
+            </Page>
+          }
+        />
+        <Route
+          path="/board-pack"
+          element={
+            <Page name="Board pack">
+              <BoardPackPage />
+            </Page>
+          }
+        />
+        <Route
+          path="/import"
+          element={
+            <Page name="Import">
+              <ImportPage />
+            </Page>
+          }
+        />
+        <Route
+          path="/workspace"
+          element={
+            <Page name="Workspace">
+              <WorkspacePage />
+            </Page>
+          }
+        />
         <Route path="*" element={<p>There is no page here. Choose one from the navigation above.</p>} />
       </Routes>
     </Shell>

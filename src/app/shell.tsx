@@ -37,8 +37,8 @@ export function Shell({ children }: { children: ReactNode }) {
       </header>
       {presenting && (
         <p className="presentation-banner" role="status">
-          Presentation mode: every amount is hidden on every page; percentages, statuses and the shapes of the charts stay. Downloads are off. Press
-          &ldquo;Presentation mode&rdquo; again to show the figures.
+          Presentation mode: every amount is hidden on every page; percentages, statuses and the shapes of the charts
+          stay. Downloads are off. Press &ldquo;Presentation mode&rdquo; again to show the figures.
         </p>
       )}
       <main id="main" tabIndex={-1} ref={main}>

@@ -46,12 +46,33 @@ function summary(receipt: ImportReceipt) {
     delimiter: receipt.delimiter,
     headerRow: receipt.headerRow,
     kind: receipt.kind,
-    rows: { read: receipt.rows.read, accepted: receipt.rows.accepted, rejected: receipt.rows.rejected, skipped: receipt.rows.skipped, blank: receipt.rows.blank, preamble: receipt.rows.preamble },
-    totals: first ? { column: first.column, debit: first.debit, credit: first.credit, net: first.net } : { column: null, debit: '0.00', credit: '0.00', net: '0.00' },
-    totalsByColumn: receipt.controlTotals.map((t) => ({ column: t.column, debit: t.debit, credit: t.credit, net: t.net })),
+    rows: {
+      read: receipt.rows.read,
+      accepted: receipt.rows.accepted,
+      rejected: receipt.rows.rejected,
+      skipped: receipt.rows.skipped,
+      blank: receipt.rows.blank,
+      preamble: receipt.rows.preamble,
+    },
+    totals: first
+      ? { column: first.column, debit: first.debit, credit: first.credit, net: first.net }
+      : { column: null, debit: '0.00', credit: '0.00', net: '0.00' },
+    totalsByColumn: receipt.controlTotals.map((t) => ({
+      column: t.column,
+      debit: t.debit,
+      credit: t.credit,
+      net: t.net,
+    })),
     totalRowChecks: receipt.totalRowChecks,
     issueCount: receipt.issueCount,
-    issues: receipt.issues.map((i) => ({ row: i.row, column: i.column, code: i.code, message: i.message, value: i.value, severity: i.severity })),
+    issues: receipt.issues.map((i) => ({
+      row: i.row,
+      column: i.column,
+      code: i.code,
+      message: i.message,
+      value: i.value,
+      severity: i.severity,
+    })),
   };
 }
 
@@ -59,7 +80,8 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   if (!args.file) fail('give the file to check: npm run check-file -- <file> [--kind KIND] [--json]', args.json);
   if (!existsSync(args.file) || !statSync(args.file).isFile()) fail(`${args.file} is not a file`, args.json, args.file);
-  if (args.kind !== undefined && !isDatasetKind(args.kind)) fail(`--kind must be one of ${DATASET_KINDS.join(', ')}`, args.json, args.file);
+  if (args.kind !== undefined && !isDatasetKind(args.kind))
+    fail(`--kind must be one of ${DATASET_KINDS.join(', ')}`, args.json, args.file);
   const source = fileSource(args.file);
   const refusal = sizeRefusal(source.name, source.size);
   if (refusal) fail(refusal, args.json, args.file);
@@ -75,12 +97,25 @@ async function main(): Promise<void> {
   const problems = planProblems(p);
   if (problems.length > 0) {
     const shown = p.headers.slice(0, 12).map((h) => (h.length > 40 ? `${h.slice(0, 40)}…` : h));
-    const more = p.headers.length > shown.length ? ` and ${(p.headers.length - shown.length).toLocaleString('en-GB')} more` : '';
-    fail(`${source.name}: ${problems.join(' ')} (headers found on row ${p.headerIndex + 1}: ${shown.join(', ')}${more})`, args.json, args.file);
+    const more =
+      p.headers.length > shown.length ? ` and ${(p.headers.length - shown.length).toLocaleString('en-GB')} more` : '';
+    fail(
+      `${source.name}: ${problems.join(' ')} (headers found on row ${p.headerIndex + 1}: ${shown.join(', ')}${more})`,
+      args.json,
+      args.file,
+    );
   }
   const plan = planOf(p);
   const result = await importRows(source, plan, () => undefined);
-  const receipt = buildReceipt({ id: 'cli', datasetId: 'cli', plan, sha256: scanned.sha256, result, startedAt: started, finishedAt: new Date() });
+  const receipt = buildReceipt({
+    id: 'cli',
+    datasetId: 'cli',
+    plan,
+    sha256: scanned.sha256,
+    result,
+    startedAt: started,
+    finishedAt: new Date(),
+  });
   const s = summary(receipt);
 
   if (args.json) {
@@ -90,11 +125,22 @@ async function main(): Promise<void> {
       `${s.file} (${s.size} bytes)  sha256 ${s.sha256}`,
       `encoding  ${s.encoding}: ${s.encodingReason}`,
       `layout    ${s.delimiter}-delimited, header on row ${s.headerRow} (${receipt.headerReason}); read as ${s.kind}`,
-      `mapping   ${receipt.mapping.filter((m) => m.header).map((m) => `${m.label} <- "${m.header ?? ''}"${m.scale === 'thousands' ? " (£'000)" : ''}`).join('; ')}`,
+      `mapping   ${receipt.mapping
+        .filter((m) => m.header)
+        .map((m) => `${m.label} <- "${m.header ?? ''}"${m.scale === 'thousands' ? " (£'000)" : ''}`)
+        .join('; ')}`,
       `rows      ${s.rows.read} read = ${s.rows.accepted} accepted + ${s.rows.rejected} rejected + ${s.rows.skipped} skipped (totals, footers); ${s.rows.blank} blank, ${s.rows.preamble} above the header`,
       ...s.totalsByColumn.map((t) => `totals    ${t.column}: debits ${t.debit}, credits ${t.credit}, net ${t.net}`),
-      ...s.totalRowChecks.map((c) => `check     row ${c.row} "${c.label}" ${c.column}: file says ${c.printed}, rows add to ${c.computed}: ${c.status === 'pass' ? 'agrees' : `DIFFERS by ${c.difference}`}`),
-      ...s.issues.slice(0, 50).map((i) => `${i.severity === 'error' ? 'rejected' : 'warning '}  row ${i.row}, ${i.column || '(row)'}: ${i.message} [${i.code}]`),
+      ...s.totalRowChecks.map(
+        (c) =>
+          `check     row ${c.row} "${c.label}" ${c.column}: file says ${c.printed}, rows add to ${c.computed}: ${c.status === 'pass' ? 'agrees' : `DIFFERS by ${c.difference}`}`,
+      ),
+      ...s.issues
+        .slice(0, 50)
+        .map(
+          (i) =>
+            `${i.severity === 'error' ? 'rejected' : 'warning '}  row ${i.row}, ${i.column || '(row)'}: ${i.message} [${i.code}]`,
+        ),
       s.issueCount > 50 ? `... and ${s.issueCount - 50} more issues (use --json for all kept)` : '',
     ].filter((l) => l !== '');
     process.stdout.write(`${out.join('\n')}\n`);
@@ -102,4 +148,6 @@ async function main(): Promise<void> {
   process.exit(s.rows.rejected > 0 ? 1 : 0);
 }
 
-main().catch((error: unknown) => fail(error instanceof Error ? error.message : String(error), process.argv.includes('--json')));
+main().catch((error: unknown) =>
+  fail(error instanceof Error ? error.message : String(error), process.argv.includes('--json')),
+);

@@ -49,8 +49,17 @@ interface AreaSpec {
   costCentres: CostCentreSpec[];
 }
 
-const L = (subjective: string, budget: LineSpec['budget'], variance: LineSpec['variance'], profile: Profile, recognise: Recognition, phase?: Phase): LineSpec =>
-  phase ? { subjective, budget, variance, profile, recognise, phase } : { subjective, budget, variance, profile, recognise };
+const L = (
+  subjective: string,
+  budget: LineSpec['budget'],
+  variance: LineSpec['variance'],
+  profile: Profile,
+  recognise: Recognition,
+  phase?: Phase,
+): LineSpec =>
+  phase
+    ? { subjective, budget, variance, profile, recognise, phase }
+    : { subjective, budget, variance, profile, recognise };
 
 export const SUBJECTIVES: Readonly<Record<string, string>> = {
   '1001': 'Police officer pay',
@@ -98,28 +107,137 @@ export const CHART: readonly AreaSpec[] = [
     area: 'Local Policing',
     key: 'local-policing',
     costCentres: [
-      { code: '10100', name: 'Northern Area Policing', lines: [L('1001', 17000, -520, 'monthly', 'early'), L('1002', 600, 180, 'overtime', 'growing'), L('1021', 1400, -40, 'monthly', 'steady'), L('3002', 260, 15, 'lumpy', 'steady'), L('4001', 180, 10, 'lumpy', 'steady')] },
-      { code: '10200', name: 'Southern Area Policing', lines: [L('1001', 16200, -480, 'monthly', 'early'), L('1002', 560, 170, 'overtime', 'growing'), L('1021', 1300, -30, 'monthly', 'steady'), L('3002', 240, 12, 'lumpy', 'steady'), L('4001', 170, 8, 'lumpy', 'steady')] },
-      { code: '10300', name: 'Response Policing', lines: [L('1001', 18500, -560, 'monthly', 'early'), L('1002', 900, 300, 'overtime', 'growing'), L('3002', 420, 20, 'lumpy', 'steady'), L('4001', 200, 6, 'lumpy', 'steady')] },
-      { code: '10400', name: 'Neighbourhood Policing and PCSOs', lines: [L('1011', 5200, -600, 'monthly', 'early'), L('1012', 150, -67, 'overtime', 'steady'), L('1021', 400, 0, 'monthly', 'steady'), L('4001', 90, 5, 'lumpy', 'steady')] },
-      { code: '10500', name: 'Local Crime Investigation', lines: [L('1001', 11000, -350, 'monthly', 'early'), L('1002', 450, 44, 'overtime', 'growing'), L('1021', 1100, -60, 'monthly', 'steady'), L('4001', 350, 30, 'lumpy', 'steady')] },
-      { code: '10600', name: 'Community Safety and Partnerships', lines: [L('1021', 520, -20, 'monthly', 'steady'), L('5010', 600, -160, 'lumpy', 'growing'), L('9002', -700, 0, 'quarterly', 'steady', 'quarterly'), L('4090', 200, 'balance', 'lumpy', 'steady')] },
+      {
+        code: '10100',
+        name: 'Northern Area Policing',
+        lines: [
+          L('1001', 17000, -520, 'monthly', 'early'),
+          L('1002', 600, 180, 'overtime', 'growing'),
+          L('1021', 1400, -40, 'monthly', 'steady'),
+          L('3002', 260, 15, 'lumpy', 'steady'),
+          L('4001', 180, 10, 'lumpy', 'steady'),
+        ],
+      },
+      {
+        code: '10200',
+        name: 'Southern Area Policing',
+        lines: [
+          L('1001', 16200, -480, 'monthly', 'early'),
+          L('1002', 560, 170, 'overtime', 'growing'),
+          L('1021', 1300, -30, 'monthly', 'steady'),
+          L('3002', 240, 12, 'lumpy', 'steady'),
+          L('4001', 170, 8, 'lumpy', 'steady'),
+        ],
+      },
+      {
+        code: '10300',
+        name: 'Response Policing',
+        lines: [
+          L('1001', 18500, -560, 'monthly', 'early'),
+          L('1002', 900, 300, 'overtime', 'growing'),
+          L('3002', 420, 20, 'lumpy', 'steady'),
+          L('4001', 200, 6, 'lumpy', 'steady'),
+        ],
+      },
+      {
+        code: '10400',
+        name: 'Neighbourhood Policing and PCSOs',
+        lines: [
+          L('1011', 5200, -600, 'monthly', 'early'),
+          L('1012', 150, -67, 'overtime', 'steady'),
+          L('1021', 400, 0, 'monthly', 'steady'),
+          L('4001', 90, 5, 'lumpy', 'steady'),
+        ],
+      },
+      {
+        code: '10500',
+        name: 'Local Crime Investigation',
+        lines: [
+          L('1001', 11000, -350, 'monthly', 'early'),
+          L('1002', 450, 44, 'overtime', 'growing'),
+          L('1021', 1100, -60, 'monthly', 'steady'),
+          L('4001', 350, 30, 'lumpy', 'steady'),
+        ],
+      },
+      {
+        code: '10600',
+        name: 'Community Safety and Partnerships',
+        lines: [
+          L('1021', 520, -20, 'monthly', 'steady'),
+          L('5010', 600, -160, 'lumpy', 'growing'),
+          L('9002', -700, 0, 'quarterly', 'steady', 'quarterly'),
+          L('4090', 200, 'balance', 'lumpy', 'steady'),
+        ],
+      },
     ],
   },
   {
     area: 'Organisational Support',
     key: 'organisational-support',
     costCentres: [
-      { code: '20100', name: 'Human Resources', lines: [L('1021', 2300, 60, 'monthly', 'steady'), L('4060', 300, -120, 'lumpy', 'growing')] },
-      { code: '20150', name: 'Disclosure and Barring (DBS)', lines: [L('1021', 0, 380, 'monthly', 'growing'), L('4090', 0, 40, 'lumpy', 'growing')] },
-      { code: '20200', name: 'Finance and Business Services', lines: [L('1021', 1600, 20, 'monthly', 'steady'), L('4090', 250, 10, 'lumpy', 'steady')] },
-      { code: '20300', name: 'Estates and Facilities', lines: [L('2001', 1900, 110, 'monthly', 'early'), L('2002', 900, 20, 'lumpy', 'steady'), L('2003', 800, -30, 'lumpy', 'steady'), L('1021', 500, 0, 'monthly', 'steady')] },
-      { code: '20410', name: 'ICT', lines: [L('1021', 2600, -300, 'monthly', 'early'), L('4010', 2400, 260, 'lumpy', 'growing'), L('4030', 1300, 30, 'monthly', 'steady')] },
-      { code: '20500', name: 'Fleet and Transport', lines: [L('3001', 900, 40, 'lumpy', 'steady'), L('3010', 1400, 574, 'monthly', 'known')] },
-      { code: '20600', name: 'Corporate Development (Agile)', lines: [L('1021', 700, -20, 'monthly', 'steady'), L('4090', 300, 10, 'lumpy', 'steady')] },
-      { code: '20700', name: 'Insurance and Clothing', lines: [L('4020', 900, 150, 'quarterly', 'growing', 'quarterly'), L('4002', 500, 90, 'lumpy', 'steady')] },
-      { code: '20800', name: 'Force Command and Corporate Communications', lines: [L('1001', 1600, 30, 'monthly', 'steady'), L('1021', 700, 0, 'monthly', 'steady'), L('4090', 200, 'balance', 'lumpy', 'steady')] },
-      { code: '20900', name: 'Support staff vacancy factor', lines: [L('1090', { fixed: -2900 }, 'no-spend', 'none', 'growing')] },
+      {
+        code: '20100',
+        name: 'Human Resources',
+        lines: [L('1021', 2300, 60, 'monthly', 'steady'), L('4060', 300, -120, 'lumpy', 'growing')],
+      },
+      {
+        code: '20150',
+        name: 'Disclosure and Barring (DBS)',
+        lines: [L('1021', 0, 380, 'monthly', 'growing'), L('4090', 0, 40, 'lumpy', 'growing')],
+      },
+      {
+        code: '20200',
+        name: 'Finance and Business Services',
+        lines: [L('1021', 1600, 20, 'monthly', 'steady'), L('4090', 250, 10, 'lumpy', 'steady')],
+      },
+      {
+        code: '20300',
+        name: 'Estates and Facilities',
+        lines: [
+          L('2001', 1900, 110, 'monthly', 'early'),
+          L('2002', 900, 20, 'lumpy', 'steady'),
+          L('2003', 800, -30, 'lumpy', 'steady'),
+          L('1021', 500, 0, 'monthly', 'steady'),
+        ],
+      },
+      {
+        code: '20410',
+        name: 'ICT',
+        lines: [
+          L('1021', 2600, -300, 'monthly', 'early'),
+          L('4010', 2400, 260, 'lumpy', 'growing'),
+          L('4030', 1300, 30, 'monthly', 'steady'),
+        ],
+      },
+      {
+        code: '20500',
+        name: 'Fleet and Transport',
+        lines: [L('3001', 900, 40, 'lumpy', 'steady'), L('3010', 1400, 574, 'monthly', 'known')],
+      },
+      {
+        code: '20600',
+        name: 'Corporate Development (Agile)',
+        lines: [L('1021', 700, -20, 'monthly', 'steady'), L('4090', 300, 10, 'lumpy', 'steady')],
+      },
+      {
+        code: '20700',
+        name: 'Insurance and Clothing',
+        lines: [L('4020', 900, 150, 'quarterly', 'growing', 'quarterly'), L('4002', 500, 90, 'lumpy', 'steady')],
+      },
+      {
+        code: '20800',
+        name: 'Force Command and Corporate Communications',
+        lines: [
+          L('1001', 1600, 30, 'monthly', 'steady'),
+          L('1021', 700, 0, 'monthly', 'steady'),
+          L('4090', 200, 'balance', 'lumpy', 'steady'),
+        ],
+      },
+      {
+        code: '20900',
+        name: 'Support staff vacancy factor',
+        lines: [L('1090', { fixed: -2900 }, 'no-spend', 'none', 'growing')],
+      },
     ],
   },
   {
@@ -128,9 +246,21 @@ export const CHART: readonly AreaSpec[] = [
     costCentres: [
       { code: '30100', name: 'Joint Protective Services (BCH)', lines: [L('5001', 14000, -331, 'monthly', 'growing')] },
       { code: '30200', name: 'BCH Organisational Support', lines: [L('5001', 9500, 150, 'monthly', 'growing')] },
-      { code: '30300', name: 'Custody and Criminal Justice', lines: [L('5001', 6500, 80, 'monthly', 'steady'), L('1021', 300, 10, 'monthly', 'steady')] },
-      { code: '30400', name: 'ERSOU (regional organised crime)', lines: [L('5001', 2800, -160, 'quarterly', 'growing', 'quarterly')] },
-      { code: '30500', name: 'Seven Force collaboration', lines: [L('5001', 1600, 60, 'quarterly', 'steady', 'quarterly')] },
+      {
+        code: '30300',
+        name: 'Custody and Criminal Justice',
+        lines: [L('5001', 6500, 80, 'monthly', 'steady'), L('1021', 300, 10, 'monthly', 'steady')],
+      },
+      {
+        code: '30400',
+        name: 'ERSOU (regional organised crime)',
+        lines: [L('5001', 2800, -160, 'quarterly', 'growing', 'quarterly')],
+      },
+      {
+        code: '30500',
+        name: 'Seven Force collaboration',
+        lines: [L('5001', 1600, 60, 'quarterly', 'steady', 'quarterly')],
+      },
       { code: '30600', name: 'Collaborated ICT and Athena', lines: [L('5001', 2900, 'balance', 'monthly', 'steady')] },
     ],
   },
@@ -138,56 +268,124 @@ export const CHART: readonly AreaSpec[] = [
     area: 'Income',
     key: 'income',
     costCentres: [
-      { code: '40100', name: 'Constabulary Income', lines: [L('9001', -500, -120, 'lumpy', 'steady'), L('9003', 0, -420, 'lumpy', 'growing'), L('9010', -600, -150, 'quarterly', 'steady', 'quarterly'), L('9002', -335, 'balance', 'lumpy', 'steady')] },
+      {
+        code: '40100',
+        name: 'Constabulary Income',
+        lines: [
+          L('9001', -500, -120, 'lumpy', 'steady'),
+          L('9003', 0, -420, 'lumpy', 'growing'),
+          L('9010', -600, -150, 'quarterly', 'steady', 'quarterly'),
+          L('9002', -335, 'balance', 'lumpy', 'steady'),
+        ],
+      },
     ],
   },
   {
     area: 'Carry Forwards',
     key: 'carry-forwards',
-    costCentres: [{ code: '40900', name: 'Carry forwards from 2016/17', lines: [L('7010', { fixed: -1091 }, 'balance', 'start', 'known', 'P1')] }],
+    costCentres: [
+      {
+        code: '40900',
+        name: 'Carry forwards from 2016/17',
+        lines: [L('7010', { fixed: -1091 }, 'balance', 'start', 'known', 'P1')],
+      },
+    ],
   },
   {
     area: 'Constabulary Reserves',
     key: 'constabulary-reserves',
-    costCentres: [{ code: '40800', name: 'Constabulary reserve transfers', lines: [L('7001', 0, 'balance', 'year-end', 'late')] }],
+    costCentres: [
+      { code: '40800', name: 'Constabulary reserve transfers', lines: [L('7001', 0, 'balance', 'year-end', 'late')] },
+    ],
   },
   {
     area: 'Commissioner and Staff',
     key: 'commissioner-and-staff',
-    costCentres: [{ code: '50100', name: 'Office of the Police and Crime Commissioner', lines: [L('1021', 760, -105, 'monthly', 'early'), L('1031', 133, 'balance', 'monthly', 'steady')] }],
+    costCentres: [
+      {
+        code: '50100',
+        name: 'Office of the Police and Crime Commissioner',
+        lines: [L('1021', 760, -105, 'monthly', 'early'), L('1031', 133, 'balance', 'monthly', 'steady')],
+      },
+    ],
   },
   {
     area: 'Supplies and Services',
     key: 'supplies-and-services',
-    costCentres: [{ code: '50200', name: 'OPCC Supplies and Services', lines: [L('4001', 40, 3, 'lumpy', 'steady'), L('4030', 30, 2, 'monthly', 'steady'), L('4090', 160, 30, 'lumpy', 'growing'), L('4050', 72, 'balance', 'quarterly', 'steady')] }],
+    costCentres: [
+      {
+        code: '50200',
+        name: 'OPCC Supplies and Services',
+        lines: [
+          L('4001', 40, 3, 'lumpy', 'steady'),
+          L('4030', 30, 2, 'monthly', 'steady'),
+          L('4090', 160, 30, 'lumpy', 'growing'),
+          L('4050', 72, 'balance', 'quarterly', 'steady'),
+        ],
+      },
+    ],
   },
   {
     area: 'Transfer to Reserves',
     key: 'transfer-to-reserves',
-    costCentres: [{ code: '50900', name: 'OPCC transfer to reserves', lines: [L('7001', 0, 'balance', 'year-end', 'late')] }],
+    costCentres: [
+      { code: '50900', name: 'OPCC transfer to reserves', lines: [L('7001', 0, 'balance', 'year-end', 'late')] },
+    ],
   },
   {
     area: 'Corporate Costs and Grants',
     key: 'corporate-costs-and-grants',
     costCentres: [
-      { code: '60100', name: 'Commissioning and Grants', lines: [L('5010', 1500, -80, 'quarterly', 'growing', 'quarterly'), L('9002', -500, 20, 'quarterly', 'steady', 'quarterly')] },
-      { code: '60200', name: 'Corporate Costs', lines: [L('4050', 250, 25, 'lumpy', 'steady'), L('4090', 1012, 'balance', 'lumpy', 'steady')] },
+      {
+        code: '60100',
+        name: 'Commissioning and Grants',
+        lines: [
+          L('5010', 1500, -80, 'quarterly', 'growing', 'quarterly'),
+          L('9002', -500, 20, 'quarterly', 'steady', 'quarterly'),
+        ],
+      },
+      {
+        code: '60200',
+        name: 'Corporate Costs',
+        lines: [L('4050', 250, 25, 'lumpy', 'steady'), L('4090', 1012, 'balance', 'lumpy', 'steady')],
+      },
     ],
   },
   {
     area: 'Property in Capital Financing Costs',
     key: 'property-in-capital-financing-costs',
-    costCentres: [{ code: '60300', name: 'Capital Financing', lines: [L('6001', 300, -40, 'half-yearly', 'steady', 'half-yearly'), L('6002', 913, 'balance', 'year-end', 'late', 'P12')] }],
+    costCentres: [
+      {
+        code: '60300',
+        name: 'Capital Financing',
+        lines: [
+          L('6001', 300, -40, 'half-yearly', 'steady', 'half-yearly'),
+          L('6002', 913, 'balance', 'year-end', 'late', 'P12'),
+        ],
+      },
+    ],
   },
   {
     area: 'Costs of surplus properties',
     key: 'costs-of-surplus-properties',
-    costCentres: [{ code: '60400', name: 'Surplus Properties', lines: [L('2001', 20, 70, 'monthly', 'early'), L('2002', 9, 25, 'lumpy', 'steady'), L('2003', 10, 'balance', 'lumpy', 'growing')] }],
+    costCentres: [
+      {
+        code: '60400',
+        name: 'Surplus Properties',
+        lines: [
+          L('2001', 20, 70, 'monthly', 'early'),
+          L('2002', 9, 25, 'lumpy', 'steady'),
+          L('2003', 10, 'balance', 'lumpy', 'growing'),
+        ],
+      },
+    ],
   },
   {
     area: 'Corporate Reserves',
     key: 'corporate-reserves',
-    costCentres: [{ code: '60900', name: 'Corporate reserve transfers', lines: [L('7001', 0, 'balance', 'year-end', 'late')] }],
+    costCentres: [
+      { code: '60900', name: 'Corporate reserve transfers', lines: [L('7001', 0, 'balance', 'year-end', 'late')] },
+    ],
   },
 ];
 
@@ -205,17 +403,33 @@ const YEAR = '2017/18';
 const SEED = 20170401;
 
 /** The planted differences between the ledger and the returns (data/README.md explains them). */
-export const LATE_JOURNAL = { period: 6, costCentre: '20500', subjective: '3010', pence: 1_240_000, day: 30, reference: 'JNL-P06-0412' };
-export const MISCODING = { period: 8, correctedIn: 10, costCentre: '20410', wrongCode: '2041O', subjective: '4010', pence: 325_000 };
+export const LATE_JOURNAL = {
+  period: 6,
+  costCentre: '20500',
+  subjective: '3010',
+  pence: 1_240_000,
+  day: 30,
+  reference: 'JNL-P06-0412',
+};
+export const MISCODING = {
+  period: 8,
+  correctedIn: 10,
+  costCentre: '20410',
+  wrongCode: '2041O',
+  subjective: '4010',
+  pence: 325_000,
+};
 
 /** Splits `total` (whole units) by weights into whole units that add to it exactly (largest remainder). */
 function split(total: Money, weights: readonly number[]): Money[] {
   const w = weights.map((x) => new Money(x));
   const s = sum(w);
   if (s.isZero()) return weights.map(() => ZERO);
-  return shareByLargestRemainder(w.map((x) => total.times(x).dividedBy(s)), total)!;
+  return shareByLargestRemainder(
+    w.map((x) => total.times(x).dividedBy(s)),
+    total,
+  )!;
 }
-
 
 export interface PaperInputs {
   constabularySummary: string;
@@ -244,7 +458,8 @@ export function paperTargets(paper: PaperInputs): Map<string, AreaTarget> {
     }
   };
   // Both tables print a "Reserves" line: the file says which one.
-  const byLabel = (reserves: string) => (label: string) => (label === 'Reserves' ? reserves : BOARD_2017_18.areas.find((a) => a.label === label)?.key);
+  const byLabel = (reserves: string) => (label: string) =>
+    label === 'Reserves' ? reserves : BOARD_2017_18.areas.find((a) => a.label === label)?.key;
   read('constabulary-summary.csv', paper.constabularySummary, byLabel('constabulary-reserves'));
   read('table-3-opcc-corporate-costs.csv', paper.table3, byLabel('corporate-reserves'));
   const appendix = readPrintedTable('appendix-2-revenue-carry-forwards.csv', paper.appendix2);
@@ -302,16 +517,27 @@ function buildLines(targets: Map<string, AreaTarget>, next: () => number): Gener
     if (!target) throw new Error(`No paper figures for ${area.key}`);
     const specs = area.costCentres.flatMap((costCentre) => costCentre.lines.map((spec) => ({ costCentre, spec })));
     // Budgets: fixed lines as stated; the rest share what is left, in whole pounds, by their weights.
-    const fixed = sum(specs.map(({ spec }) => (typeof spec.budget === 'number' ? ZERO : new Money(spec.budget.fixed).times(THOUSAND))));
+    const fixed = sum(
+      specs.map(({ spec }) => (typeof spec.budget === 'number' ? ZERO : new Money(spec.budget.fixed).times(THOUSAND))),
+    );
     const weights = specs.map(({ spec }) => (typeof spec.budget === 'number' ? spec.budget : 0));
     const shared = split(target.budget.minus(fixed), weights);
-    const budgets = specs.map(({ spec }, i) => (typeof spec.budget === 'number' ? shared[i]! : new Money(spec.budget.fixed).times(THOUSAND)));
+    const budgets = specs.map(({ spec }, i) =>
+      typeof spec.budget === 'number' ? shared[i]! : new Money(spec.budget.fixed).times(THOUSAND),
+    );
     // Spend variance: the paper's outturn less the carry forwards (added back at year-end), less budget.
     const spendVariance = target.outturn.minus(target.carryForward).minus(target.budget);
-    const variances = specs.map(({ spec }, i) => (spec.variance === 'no-spend' ? budgets[i]!.negated() : typeof spec.variance === 'number' ? new Money(spec.variance).times(THOUSAND) : null));
+    const variances = specs.map(({ spec }, i) =>
+      spec.variance === 'no-spend'
+        ? budgets[i]!.negated()
+        : typeof spec.variance === 'number'
+          ? new Money(spec.variance).times(THOUSAND)
+          : null,
+    );
     const balance = specs.findIndex(({ spec }) => spec.variance === 'balance');
     if (balance >= 0) variances[balance] = spendVariance.minus(sum(variances.filter((v): v is Money => v !== null)));
-    if (!sum(variances.map((v) => v ?? ZERO)).equals(spendVariance)) throw new Error(`${area.key}: line variances do not add to the paper's`);
+    if (!sum(variances.map((v) => v ?? ZERO)).equals(spendVariance))
+      throw new Error(`${area.key}: line variances do not add to the paper's`);
     specs.forEach(({ costCentre, spec }, i) => {
       const budget = budgets[i]!;
       const variance = variances[i]!;
@@ -358,32 +584,73 @@ const NARRATIVE: Readonly<Record<string, readonly [description: string, supplier
   '1021': [['Payroll: police staff pay', '', true]],
   '1031': [['Payroll: Commissioner and deputy', '', true]],
   '2001': [['Business rates instalment', 'District council (rates)', false]],
-  '2002': [['Electricity', 'Energy supplier (framework)', false], ['Gas', 'Energy supplier (framework)', false]],
-  '2003': [['Reactive repairs', 'Facilities contractor', false], ['Planned maintenance', 'Facilities contractor', false], ['Security patrols, vacant site', 'Security contractor', false]],
-  '3001': [['Vehicle servicing', 'Fleet workshop', false], ['Tyres', 'Tyre supplier', false], ['Vehicle hire', 'Hire company', false]],
+  '2002': [
+    ['Electricity', 'Energy supplier (framework)', false],
+    ['Gas', 'Energy supplier (framework)', false],
+  ],
+  '2003': [
+    ['Reactive repairs', 'Facilities contractor', false],
+    ['Planned maintenance', 'Facilities contractor', false],
+    ['Security patrols, vacant site', 'Security contractor', false],
+  ],
+  '3001': [
+    ['Vehicle servicing', 'Fleet workshop', false],
+    ['Tyres', 'Tyre supplier', false],
+    ['Vehicle hire', 'Hire company', false],
+  ],
   '3002': [['Fuel card statement', 'Fuel card provider', false]],
   '3010': [['CTC contract charge', 'Chiltern Transport Consortium', false]],
-  '4001': [['Equipment and materials', 'Police equipment supplier', false], ['Body armour replacements', 'Police equipment supplier', false], ['Stationery', 'Office supplies framework', false]],
-  '4002': [['Uniform order', 'Uniform supplier', false], ['Protective footwear', 'Uniform supplier', false]],
-  '4010': [['Laptops and peripherals', 'ICT reseller', false], ['Software licences', 'Software licensing partner', false], ['Demand Hub workstations', 'ICT reseller', false]],
-  '4020': [['Insurance premium instalment', 'Insurer', false], ['Claims handling fee', 'Claims handler', false]],
-  '4030': [['Mobile telephony', 'Network operator', false], ['Airwave service charge', 'Radio network provider', false]],
-  '4050': [['External audit fee', 'External auditor', false], ['Professional advice', 'Advisory firm', false]],
-  '4060': [['Training course fees', 'Training provider', false], ['Conference places', 'Conference organiser', false]],
-  '4090': [['Sundry supplies and services', 'Various suppliers', false], ['Subscriptions', 'Professional body', false]],
+  '4001': [
+    ['Equipment and materials', 'Police equipment supplier', false],
+    ['Body armour replacements', 'Police equipment supplier', false],
+    ['Stationery', 'Office supplies framework', false],
+  ],
+  '4002': [
+    ['Uniform order', 'Uniform supplier', false],
+    ['Protective footwear', 'Uniform supplier', false],
+  ],
+  '4010': [
+    ['Laptops and peripherals', 'ICT reseller', false],
+    ['Software licences', 'Software licensing partner', false],
+    ['Demand Hub workstations', 'ICT reseller', false],
+  ],
+  '4020': [
+    ['Insurance premium instalment', 'Insurer', false],
+    ['Claims handling fee', 'Claims handler', false],
+  ],
+  '4030': [
+    ['Mobile telephony', 'Network operator', false],
+    ['Airwave service charge', 'Radio network provider', false],
+  ],
+  '4050': [
+    ['External audit fee', 'External auditor', false],
+    ['Professional advice', 'Advisory firm', false],
+  ],
+  '4060': [
+    ['Training course fees', 'Training provider', false],
+    ['Conference places', 'Conference organiser', false],
+  ],
+  '4090': [
+    ['Sundry supplies and services', 'Various suppliers', false],
+    ['Subscriptions', 'Professional body', false],
+  ],
   '5001': [['Collaboration contribution', 'Lead force (recharge)', true]],
   '5010': [['Grant payment', 'Commissioned provider', false]],
   '6001': [['Loan interest', 'Public Works Loan Board', false]],
   '6002': [['Minimum revenue provision', '', true]],
   '7001': [['Year-end transfer to or from reserves', '', true]],
   '7010': [['Carry forwards from 2016/17 applied', '', true]],
-  '9001': [['Fees and charges', 'Various customers', false], ['Firearms licensing fees', 'Various customers', false]],
+  '9001': [
+    ['Fees and charges', 'Various customers', false],
+    ['Firearms licensing fees', 'Various customers', false],
+  ],
   '9002': [['Specific grant received', 'Grant-paying body', false]],
   '9003': [['Disclosure (DBS) income', 'Disclosure and Barring Service', false]],
   '9010': [['Secondment recharge', 'Partner organisation', false]],
 };
 
-const MONTH_OF_PERIOD = (p: number): { month: number; year: number } => (p <= 9 ? { month: p + 3, year: 2017 } : { month: p - 9, year: 2018 });
+const MONTH_OF_PERIOD = (p: number): { month: number; year: number } =>
+  p <= 9 ? { month: p + 3, year: 2017 } : { month: p - 9, year: 2018 };
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 const date = (p: number, day: number): string => {
   const { month, year } = MONTH_OF_PERIOD(p);
@@ -412,12 +679,28 @@ function ledgerLines(lines: readonly GeneratedLine[], next: () => number): Ledge
       if (amount.isZero()) continue;
       const journalLine = narratives[0]![2];
       const count = journalLine || line.spec.profile !== 'lumpy' ? 1 : 1 + Math.floor(next() * 5);
-      const parts = split(amount, Array.from({ length: count }, () => 0.3 + next() * 1.4));
+      const parts = split(
+        amount,
+        Array.from({ length: count }, () => 0.3 + next() * 1.4),
+      );
       parts.forEach((part) => {
         const [description, supplier, isJournal] = narratives[Math.floor(next() * narratives.length)]!;
         const day = isJournal ? (p === 12 ? 31 : 25) : 1 + Math.floor(next() * 28);
-        const reference = description.startsWith('Payroll') ? `PAY-1718-P${pad2(p)}` : isJournal ? `JNL-P${pad2(p)}-${String(++journal).padStart(4, '0')}` : `INV-${++invoice}`;
-        out.push({ period: p, day, costCentre: line.costCentre.code, subjective: line.spec.subjective, description, supplier, reference, pence: part });
+        const reference = description.startsWith('Payroll')
+          ? `PAY-1718-P${pad2(p)}`
+          : isJournal
+            ? `JNL-P${pad2(p)}-${String(++journal).padStart(4, '0')}`
+            : `INV-${++invoice}`;
+        out.push({
+          period: p,
+          day,
+          costCentre: line.costCentre.code,
+          subjective: line.spec.subjective,
+          description,
+          supplier,
+          reference,
+          pence: part,
+        });
       });
     }
   }
@@ -427,7 +710,10 @@ function ledgerLines(lines: readonly GeneratedLine[], next: () => number): Ledge
 /** The planted findings: a late journal (the P6 return misses it) and a miscoded invoice (P8, corrected in P10). */
 function plant(ledger: LedgerLine[]): void {
   const take = (period: number, costCentre: string, subjective: string, pence: Money): LedgerLine => {
-    const host = ledger.find((l) => l.period === period && l.costCentre === costCentre && l.subjective === subjective && l.pence.greaterThan(pence));
+    const host = ledger.find(
+      (l) =>
+        l.period === period && l.costCentre === costCentre && l.subjective === subjective && l.pence.greaterThan(pence),
+    );
     if (!host) throw new Error(`No ${costCentre}/${subjective} line in P${period} to plant in`);
     host.pence = host.pence.minus(pence);
     return host;
@@ -447,9 +733,33 @@ function plant(ledger: LedgerLine[]): void {
   const wrong = new Money(MISCODING.pence);
   const host = take(MISCODING.period, MISCODING.costCentre, MISCODING.subjective, wrong);
   const base = { costCentre: MISCODING.wrongCode, subjective: MISCODING.subjective, supplier: host.supplier };
-  ledger.push({ ...base, period: MISCODING.period, day: host.day, description: `${host.description} (cost centre keyed as ${MISCODING.wrongCode})`, reference: `${host.reference}A`, pence: wrong });
-  ledger.push({ ...base, period: MISCODING.correctedIn, day: 12, description: `Reverse miscoded ${host.reference}A to ${MISCODING.costCentre}`, reference: 'JNL-P10-0901', supplier: '', pence: wrong.negated() });
-  ledger.push({ ...base, period: MISCODING.correctedIn, day: 12, costCentre: MISCODING.costCentre, description: `Re-post ${host.reference}A from ${MISCODING.wrongCode}`, reference: 'JNL-P10-0901', supplier: '', pence: wrong });
+  ledger.push({
+    ...base,
+    period: MISCODING.period,
+    day: host.day,
+    description: `${host.description} (cost centre keyed as ${MISCODING.wrongCode})`,
+    reference: `${host.reference}A`,
+    pence: wrong,
+  });
+  ledger.push({
+    ...base,
+    period: MISCODING.correctedIn,
+    day: 12,
+    description: `Reverse miscoded ${host.reference}A to ${MISCODING.costCentre}`,
+    reference: 'JNL-P10-0901',
+    supplier: '',
+    pence: wrong.negated(),
+  });
+  ledger.push({
+    ...base,
+    period: MISCODING.correctedIn,
+    day: 12,
+    costCentre: MISCODING.costCentre,
+    description: `Re-post ${host.reference}A from ${MISCODING.wrongCode}`,
+    reference: 'JNL-P10-0901',
+    supplier: '',
+    pence: wrong,
+  });
 }
 
 export const FILES = {
@@ -466,35 +776,101 @@ export function generateSampleYear(paper: PaperInputs): Map<string, string> {
   const lines = buildLines(targets, next);
   const files = new Map<string, string>();
 
-  const budgetRows: string[][] = [['Year', 'Cost centre', 'Cost centre name', 'Area', 'Subjective', 'Subjective name', 'Period', 'Original budget', 'Revised budget']];
+  const budgetRows: string[][] = [
+    [
+      'Year',
+      'Cost centre',
+      'Cost centre name',
+      'Area',
+      'Subjective',
+      'Subjective name',
+      'Period',
+      'Original budget',
+      'Revised budget',
+    ],
+  ];
   for (const l of lines) {
-    const base = [YEAR, l.costCentre.code, l.costCentre.name, l.area.area, l.spec.subjective, SUBJECTIVES[l.spec.subjective] ?? ''];
+    const base = [
+      YEAR,
+      l.costCentre.code,
+      l.costCentre.name,
+      l.area.area,
+      l.spec.subjective,
+      SUBJECTIVES[l.spec.subjective] ?? '',
+    ];
     const phase = l.spec.phase ? PHASE_PERIODS[l.spec.phase] : null;
     if (!phase) budgetRows.push([...base, '', poundsOf(l.original), poundsOf(l.budget)]);
     else {
-      const revised = split(l.budget, phase.map(() => 1));
-      const original = split(l.original, phase.map(() => 1));
+      const revised = split(
+        l.budget,
+        phase.map(() => 1),
+      );
+      const original = split(
+        l.original,
+        phase.map(() => 1),
+      );
       phase.forEach((p, i) => budgetRows.push([...base, String(p), poundsOf(original[i]!), poundsOf(revised[i]!)]));
     }
   }
   files.set(FILES.budget, csv(budgetRows));
 
   MONTHS.forEach((month, i) => {
-    const rows: string[][] = [['Year', 'Period', 'Cost centre', 'Subjective', 'Area', 'Budget', 'Actual to date', 'Forecast outturn']];
+    const rows: string[][] = [
+      ['Year', 'Period', 'Cost centre', 'Subjective', 'Area', 'Budget', 'Actual to date', 'Forecast outturn'],
+    ];
     for (const l of lines) {
       let actual = sum(l.byPeriod.slice(1, month + 1)); // pence
-      if (month === LATE_JOURNAL.period && l.costCentre.code === LATE_JOURNAL.costCentre && l.spec.subjective === LATE_JOURNAL.subjective) actual = actual.minus(LATE_JOURNAL.pence);
+      if (
+        month === LATE_JOURNAL.period &&
+        l.costCentre.code === LATE_JOURNAL.costCentre &&
+        l.spec.subjective === LATE_JOURNAL.subjective
+      )
+        actual = actual.minus(LATE_JOURNAL.pence);
       const forecast = l.budget.plus(forecastVariance(l, month));
-      rows.push([YEAR, String(month), l.costCentre.code, l.spec.subjective, l.area.area, poundsOf(l.budget), pounds(actual), poundsOf(forecast)]);
+      rows.push([
+        YEAR,
+        String(month),
+        l.costCentre.code,
+        l.spec.subjective,
+        l.area.area,
+        poundsOf(l.budget),
+        pounds(actual),
+        poundsOf(forecast),
+      ]);
     }
     files.set(FILES.returns[i]!, csv(rows));
   });
 
   const ledger = ledgerLines(lines, next);
   plant(ledger);
-  ledger.sort((a, b) => a.period - b.period || a.day - b.day || a.costCentre.localeCompare(b.costCentre) || a.subjective.localeCompare(b.subjective) || a.reference.localeCompare(b.reference));
-  const header = ['Posting date', 'Period', 'Cost centre', 'Subjective', 'Description', 'Supplier', 'Reference', 'Amount'];
-  const row = (l: LedgerLine): string[] => [date(l.period, l.day), String(l.period), l.costCentre, l.subjective, l.description, l.supplier, l.reference, pounds(l.pence)];
+  ledger.sort(
+    (a, b) =>
+      a.period - b.period ||
+      a.day - b.day ||
+      a.costCentre.localeCompare(b.costCentre) ||
+      a.subjective.localeCompare(b.subjective) ||
+      a.reference.localeCompare(b.reference),
+  );
+  const header = [
+    'Posting date',
+    'Period',
+    'Cost centre',
+    'Subjective',
+    'Description',
+    'Supplier',
+    'Reference',
+    'Amount',
+  ];
+  const row = (l: LedgerLine): string[] => [
+    date(l.period, l.day),
+    String(l.period),
+    l.costCentre,
+    l.subjective,
+    l.description,
+    l.supplier,
+    l.reference,
+    pounds(l.pence),
+  ];
   files.set(FILES.ledgerToP11, csv([header, ...ledger.filter((l) => l.period <= 11 && !l.pence.isZero()).map(row)]));
   files.set(FILES.ledgerP12, csv([header, ...ledger.filter((l) => l.period === 12 && !l.pence.isZero()).map(row)]));
   return files;
@@ -533,7 +909,9 @@ function main(): void {
     }
   }
   if (check) {
-    process.stdout.write(stale === 0 ? 'data/ is up to date\n' : `${stale} file(s) differ: run npx tsx src/cli/generate-sample-year.ts\n`);
+    process.stdout.write(
+      stale === 0 ? 'data/ is up to date\n' : `${stale} file(s) differ: run npx tsx src/cli/generate-sample-year.ts\n`,
+    );
     process.exit(stale === 0 ? 0 : 1);
   }
 }

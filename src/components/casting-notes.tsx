@@ -3,7 +3,11 @@ import { formatThousands } from '../domain/core/money';
 import { CheckBadge } from './status-badge';
 
 const figure = (check: CheckResult, v: CheckResult['printed']): string =>
-  v === null ? 'n/s' : check.kind === 'percentage' ? `${v.toDecimalPlaces(2).toString()}%` : formatThousands(v, { zero: '0' });
+  v === null
+    ? 'n/s'
+    : check.kind === 'percentage'
+      ? `${v.toDecimalPlaces(2).toString()}%`
+      : formatThousands(v, { zero: '0' });
 
 /**
  * Notes under a table of its own checks: each failure and rounding difference with both figures and the
@@ -11,7 +15,15 @@ const figure = (check: CheckResult, v: CheckResult['printed']): string =>
  * that cannot be made because a figure is not shown. A long list of "cannot check" lines would bury the
  * failures, so those are counted per row instead.
  */
-export function CastingNotes({ checks, labelOf, columnLabel }: { checks: readonly CheckResult[]; labelOf: (rowKey: string) => string; columnLabel: (column: string) => string }) {
+export function CastingNotes({
+  checks,
+  labelOf,
+  columnLabel,
+}: {
+  checks: readonly CheckResult[];
+  labelOf: (rowKey: string) => string;
+  columnLabel: (column: string) => string;
+}) {
   const notes = checks.filter((c) => c.status === 'fail' || c.status === 'rounding');
   const passed = checks.filter((c) => c.status === 'pass').length;
   const incomplete = new Map<string, number>();
@@ -33,8 +45,8 @@ export function CastingNotes({ checks, labelOf, columnLabel }: { checks: readonl
         <ol aria-label="Where the printed figures do not cast">
           {notes.map((c) => (
             <li key={c.id} id={`check-${c.id}`}>
-              <CheckBadge status={c.status} /> {labelOf(c.row)}, {columnLabel(c.column)}: {c.description}: printed {figure(c, c.printed)}, its terms give {figure(c, c.computed)} (difference{' '}
-              {figure(c, c.difference)}).
+              <CheckBadge status={c.status} /> {labelOf(c.row)}, {columnLabel(c.column)}: {c.description}: printed{' '}
+              {figure(c, c.printed)}, its terms give {figure(c, c.computed)} (difference {figure(c, c.difference)}).
             </li>
           ))}
         </ol>

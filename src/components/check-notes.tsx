@@ -5,12 +5,19 @@ import { CheckBadge } from './status-badge';
 function describe(check: CheckResult): string {
   if (check.status === 'incomplete') return `missing: ${check.missing.join(', ')}`;
   const isPercent = check.column === 'percent';
-  const fmt = (v: CheckResult['computed']): string => (v === null ? 'n/s' : isPercent ? `${v.toDecimalPlaces(2).toString()}%` : formatThousands(v, { zero: '0' }));
+  const fmt = (v: CheckResult['computed']): string =>
+    v === null ? 'n/s' : isPercent ? `${v.toDecimalPlaces(2).toString()}%` : formatThousands(v, { zero: '0' });
   return `printed ${fmt(check.printed)}, figures give ${fmt(check.computed)} (difference ${fmt(check.difference)})`;
 }
 
 /** Footnotes under a table: every check that did not pass, with the two figures and the difference. */
-export function CheckNotes({ checks, labelOf }: { checks: readonly CheckResult[]; labelOf: (rowKey: string) => string }) {
+export function CheckNotes({
+  checks,
+  labelOf,
+}: {
+  checks: readonly CheckResult[];
+  labelOf: (rowKey: string) => string;
+}) {
   const notes = checks.filter((c) => c.status !== 'pass');
   if (notes.length === 0) return <p className="check-notes">Every total and variance in this table casts.</p>;
   return (

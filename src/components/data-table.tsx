@@ -32,7 +32,17 @@ interface DataTableProps<Row> {
 }
 
 /** A semantic table: caption, column headers, row headers; printable, readable by screen readers. */
-export function DataTable<Row>({ caption, columns, rows, rowKey, rowClass, footer, rowId, groupOf, groupKey }: DataTableProps<Row>) {
+export function DataTable<Row>({
+  caption,
+  columns,
+  rows,
+  rowKey,
+  rowClass,
+  footer,
+  rowId,
+  groupOf,
+  groupKey,
+}: DataTableProps<Row>) {
   const captionId = useId();
   const tableRef = useRef<HTMLTableElement>(null);
   const renderRow = (row: Row) => (

@@ -1,5 +1,15 @@
 import './presentation.css';
-import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useState, type ReactNode, type RefObject } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 
 /*
  * Presentation mode: for sharing a screen before a paper is published. Every amount on every page is
@@ -58,7 +68,12 @@ export function usePresentation(): Presentation {
 export function PresentationToggle() {
   const { on, setOn } = usePresentation();
   return (
-    <button type="button" className={`presentation-toggle${on ? ' is-on' : ''}`} aria-pressed={on} onClick={() => setOn(!on)}>
+    <button
+      type="button"
+      className={`presentation-toggle${on ? ' is-on' : ''}`}
+      aria-pressed={on}
+      onClick={() => setOn(!on)}
+    >
       <span aria-hidden="true">{on ? '◉' : '○'}</span> Presentation mode{on ? ': figures hidden' : ''}
     </button>
   );
@@ -92,16 +107,26 @@ const FIGURE_SCOPE = [
 // Counts (checks made, rows read) are not amounts, even in a numeric cell.
 const COUNT_SCOPE = '[data-count]';
 
-const inFigureScope = (element: Element | null): boolean => (element?.closest(FIGURE_SCOPE) ?? null) !== null && element?.closest(COUNT_SCOPE) === null;
+const inFigureScope = (element: Element | null): boolean =>
+  (element?.closest(FIGURE_SCOPE) ?? null) !== null && element?.closest(COUNT_SCOPE) === null;
 
 /** Whether a number in its text is not an amount: a percentage (an index), a year (2018, 2017/18) or a code (P12, C8010, £'000). */
 function notAnAmount(token: string, before: string, after: string): boolean {
-  if (after === '%' || (after === '/' && /\d/.test(token)) || before === '/' || before === "'" || /[A-Za-z]/.test(before)) return true;
+  if (
+    after === '%' ||
+    (after === '/' && /\d/.test(token)) ||
+    before === '/' ||
+    before === "'" ||
+    /[A-Za-z]/.test(before)
+  )
+    return true;
   return /^(19|20|21)\d\d$/.test(token);
 }
 
 const masker = (pattern: RegExp) => (text: string) =>
-  text.replace(pattern, (token, offset: number, whole: string) => (notAnAmount(token, whole[offset - 1] ?? '', whole[offset + token.length] ?? '') ? token : MASK));
+  text.replace(pattern, (token, offset: number, whole: string) =>
+    notAnAmount(token, whole[offset - 1] ?? '', whole[offset + token.length] ?? '') ? token : MASK,
+  );
 
 const maskPrinted = masker(PRINTED);
 const maskNumbers = masker(NUMBER);
@@ -171,13 +196,20 @@ function maskFigures(root: HTMLElement): () => void {
       else r.addedNodes.forEach(maskTree);
     }
   });
-  observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: [...MASKED_ATTRIBUTES] });
+  observer.observe(root, {
+    subtree: true,
+    childList: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: [...MASKED_ATTRIBUTES],
+  });
 
   return () => {
     observer.disconnect();
     for (const [node, { original, masked }] of texts) if (node.nodeValue === masked) node.nodeValue = original;
     for (const [element, names] of attributes) {
-      for (const [name, { original, masked }] of names) if (element.getAttribute(name) === masked) element.setAttribute(name, original);
+      for (const [name, { original, masked }] of names)
+        if (element.getAttribute(name) === masked) element.setAttribute(name, original);
     }
   };
 }

@@ -23,7 +23,8 @@ export function PrintedTableView({
 }) {
   const columns = table.columns.filter((c) => c.kind !== 'row-type' && !(c.kind === 'group'));
   const keys = new Map(rowKeys(table.rows).map((k, i) => [table.rows[i]!, k]));
-  const anchorOf = (r: PrintedRow): string | undefined => (tableId === undefined ? undefined : rowAnchorId(tableId, keys.get(r)!));
+  const anchorOf = (r: PrintedRow): string | undefined =>
+    tableId === undefined ? undefined : rowAnchorId(tableId, keys.get(r)!);
   return (
     <DataTable
       caption={caption}
@@ -47,10 +48,15 @@ export function PrintedTableView({
       rowKey={(r) => String(r.line)}
       rowId={anchorOf}
       // Tables with a grouping column (Appendix 2's categories) show each group under its heading.
-      {...(table.columns.some((c) => c.kind === 'group') ? { groupKey: (r: PrintedRow) => r.group || 'all', groupOf: (r: PrintedRow) => r.group || 'All' } : {})}
+      {...(table.columns.some((c) => c.kind === 'group')
+        ? { groupKey: (r: PrintedRow) => r.group || 'all', groupOf: (r: PrintedRow) => r.group || 'All' }
+        : {})}
       rowClass={(r) => {
         const anchor = anchorOf(r);
-        const classes = [r.rowType === 'item' ? undefined : `row-${r.rowType}`, anchor && highlighted?.includes(anchor) ? 'row-target' : undefined];
+        const classes = [
+          r.rowType === 'item' ? undefined : `row-${r.rowType}`,
+          anchor && highlighted?.includes(anchor) ? 'row-target' : undefined,
+        ];
         return classes.filter(Boolean).join(' ') || undefined;
       }}
     />

@@ -57,7 +57,11 @@ const RAG = {
   green: { icon: '●', text: 'Green' },
 } as const;
 
-const DIRECTION_WORD: Record<VarianceDirection, string> = { adverse: 'adverse', favourable: 'favourable', 'on-budget': 'on budget' };
+const DIRECTION_WORD: Record<VarianceDirection, string> = {
+  adverse: 'adverse',
+  favourable: 'favourable',
+  'on-budget': 'on budget',
+};
 
 /** A RAG status: icon, the word and the variance's direction, as well as colour ("▲ Red, adverse"). */
 export function RagBadge({ rag, direction }: { rag: 'red' | 'amber' | 'green'; direction: VarianceDirection }) {

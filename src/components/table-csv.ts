@@ -18,7 +18,12 @@ function textOf(node: Node): string {
   if (node.nodeType !== Node.ELEMENT_NODE) return '';
   const element = node as Element;
   if (element.matches(SKIP)) return '';
-  if (element instanceof HTMLInputElement || element instanceof HTMLSelectElement || element instanceof HTMLTextAreaElement) return element.value;
+  if (
+    element instanceof HTMLInputElement ||
+    element instanceof HTMLSelectElement ||
+    element instanceof HTMLTextAreaElement
+  )
+    return element.value;
   return [...element.childNodes].map(textOf).join('');
 }
 

@@ -9,7 +9,13 @@ import { tableToCsv } from './table-csv';
  * "Download CSV" under a table: the table as shown, with exact figures as numbers (table-csv.ts), a
  * byte-order mark and formulas defused (csv-write.ts). Off in presentation mode, when figures are hidden.
  */
-export function TableDownload({ tableRef, captionId }: { tableRef: RefObject<HTMLTableElement | null>; captionId: string }) {
+export function TableDownload({
+  tableRef,
+  captionId,
+}: {
+  tableRef: RefObject<HTMLTableElement | null>;
+  captionId: string;
+}) {
   const { on: presenting } = usePresentation();
   const id = useId();
   const download = () => {

@@ -87,7 +87,12 @@ export function TieOutTable({
         { key: 'status', header: 'Status', cell: (t) => <TieOutBadge status={t.status} /> },
         { key: 'printed', header: 'Figure', numeric: true, cell: (t) => tieOutFigure(t.printed, t.unit) },
         { key: 'against', header: 'Against', numeric: true, cell: (t) => tieOutFigure(t.computed, t.unit) },
-        { key: 'difference', header: 'Difference', numeric: true, cell: (t) => (t.difference === null ? '—' : tieOutFigure(t.difference, t.unit)) },
+        {
+          key: 'difference',
+          header: 'Difference',
+          numeric: true,
+          cell: (t) => (t.difference === null ? '—' : tieOutFigure(t.difference, t.unit)),
+        },
         {
           key: 'rows',
           header: 'Rows behind it',

@@ -70,7 +70,9 @@ export function bindHeaders(plan: Pick<ImportPlan, 'kind' | 'mapping' | 'scales'
   let splitColumns: [Bound, 1 | -1][] = [];
   if (split) {
     amountColumns = [];
-    splitColumns = bound.flatMap((b): [Bound, 1 | -1][] => (b.column.key === 'debit' ? [[b, 1]] : b.column.key === 'credit' ? [[b, -1]] : []));
+    splitColumns = bound.flatMap((b): [Bound, 1 | -1][] =>
+      b.column.key === 'debit' ? [[b, 1]] : b.column.key === 'credit' ? [[b, -1]] : [],
+    );
   }
   const codeColumns = bound.filter((b) => b.column.type === 'code');
   const requiredColumns = bound.filter((b) => b.column.required && b.column.type !== 'amount');

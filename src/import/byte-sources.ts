@@ -7,7 +7,8 @@ export function bytesSource(name: string, bytes: Uint8Array, chunkBytes = 1 << 2
     size: bytes.length,
     // eslint-disable-next-line @typescript-eslint/require-await -- bytes in memory are there at once; the interface is async for files
     async *chunks() {
-      for (let i = 0; i < bytes.length; i += chunkBytes) yield bytes.subarray(i, Math.min(bytes.length, i + chunkBytes));
+      for (let i = 0; i < bytes.length; i += chunkBytes)
+        yield bytes.subarray(i, Math.min(bytes.length, i + chunkBytes));
     },
   };
 }
@@ -21,7 +22,8 @@ export function blobSource(name: string, blob: Blob, chunkBytes = 4 << 20): Byte
     name,
     size: blob.size,
     async *chunks() {
-      for (let i = 0; i < blob.size; i += chunkBytes) yield new Uint8Array(await blob.slice(i, i + chunkBytes).arrayBuffer());
+      for (let i = 0; i < blob.size; i += chunkBytes)
+        yield new Uint8Array(await blob.slice(i, i + chunkBytes).arrayBuffer());
     },
   };
 }

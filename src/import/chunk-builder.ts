@@ -24,7 +24,12 @@ export interface ChunkBuilder {
 }
 
 /** An empty chunk of `capacity` rows: one pool per raw column, one stored column per amount and date key. */
-export function newChunk(pools: readonly CellPool[], capacity: number, amountKeys: readonly string[], dateKeys: readonly string[]): ChunkBuilder {
+export function newChunk(
+  pools: readonly CellPool[],
+  capacity: number,
+  amountKeys: readonly string[],
+  dateKeys: readonly string[],
+): ChunkBuilder {
   return {
     size: 0,
     capacity,
@@ -45,7 +50,15 @@ export function isFull(chunk: ChunkBuilder): boolean {
 }
 
 /** One accepted row. Amounts null (blank) are stored as NaN; cells beyond the row as ''. */
-export function addRow(chunk: ChunkBuilder, cells: readonly string[], line: number, warned: boolean, amounts: readonly (number | null)[], period: number, dates: readonly number[]): void {
+export function addRow(
+  chunk: ChunkBuilder,
+  cells: readonly string[],
+  line: number,
+  warned: boolean,
+  amounts: readonly (number | null)[],
+  period: number,
+  dates: readonly number[],
+): void {
   const i = chunk.size++;
   chunk.lines[i] = line;
   chunk.warned[i] = warned ? 1 : 0;

@@ -68,14 +68,27 @@ export function addAccepted(t: ControlTotals, amounts: readonly (number | null)[
  * when it equals them, against every row so far: a grand total under subtotals), and the running sum
  * since the last total starts again.
  */
-export function checkTotalRow(t: ControlTotals, row: number, label: string, printedAmounts: readonly (number | null)[], keys: readonly string[]): void {
+export function checkTotalRow(
+  t: ControlTotals,
+  row: number,
+  label: string,
+  printedAmounts: readonly (number | null)[],
+  keys: readonly string[],
+): void {
   for (let i = 0; i < printedAmounts.length; i++) {
     const printed = printedAmounts[i];
     if (printed === null || printed === undefined) continue;
     const since = t.sinceLastTotal[i]!;
     const all = t.sinceStart[i]!;
     const computed = printed === all && printed !== since ? all : since;
-    t.checks.push({ row, label, column: keys[i] ?? '', printed: pence(printed), computed: pence(computed), status: printed === computed ? 'pass' : 'fail' });
+    t.checks.push({
+      row,
+      label,
+      column: keys[i] ?? '',
+      printed: pence(printed),
+      computed: pence(computed),
+      status: printed === computed ? 'pass' : 'fail',
+    });
   }
   t.sinceLastTotal.fill(0);
 }

@@ -18,11 +18,15 @@ export type CsvCell = string | number | null | undefined;
 /** The UTF-8 byte-order mark. */
 export const BOM = '\uFEFF';
 
-const cellText = (c: CsvCell): string => (c === null || c === undefined ? '' : typeof c === 'number' ? (Number.isFinite(c) ? String(c) : '') : c);
+const cellText = (c: CsvCell): string =>
+  c === null || c === undefined ? '' : typeof c === 'number' ? (Number.isFinite(c) ? String(c) : '') : c;
 
 /** RFC 4180 CSV (LF line ends, fields quoted where needed), safe to open in a spreadsheet. No BOM. */
 export function toCsv(fields: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
-  return Papa.unparse({ fields: [...fields], data: rows.map((r) => r.map(cellText)) }, { newline: '\n', escapeFormulae: FORMULA_START });
+  return Papa.unparse(
+    { fields: [...fields], data: rows.map((r) => r.map(cellText)) },
+    { newline: '\n', escapeFormulae: FORMULA_START },
+  );
 }
 
 /** A CSV file's whole text: the byte-order mark, the table, and a final line end. */
@@ -32,6 +36,12 @@ export function csvFile(fields: readonly string[], rows: readonly (readonly CsvC
 
 /** A file name from a title: lower case, letters, digits and dashes, ending .csv. */
 export function csvFileName(title: string, fallback = 'table'): string {
-  const base = title.toLowerCase().replace(/£'000|£/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80) || fallback;
+  const base =
+    title
+      .toLowerCase()
+      .replace(/£'000|£/g, '')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 80) || fallback;
   return `${base}.csv`;
 }

@@ -4,7 +4,15 @@
  * lists the names and synonyms it answers to; matching normalises case, punctuation and units.
  */
 
-export const DATASET_KINDS = ['ledger', 'budget', 'outturn', 'capital', 'capital-financing', 'reserves', 'carry-forwards'] as const;
+export const DATASET_KINDS = [
+  'ledger',
+  'budget',
+  'outturn',
+  'capital',
+  'capital-financing',
+  'reserves',
+  'carry-forwards',
+] as const;
 export type DatasetKind = (typeof DATASET_KINDS)[number];
 
 /** How a cell is read: text (codes keep leading zeros), an amount, a period, a date or a financial year. */
@@ -26,22 +34,76 @@ const col = (key: string, label: string, type: ColumnType, required: boolean, sy
   synonyms: [label, ...synonyms],
 });
 
-const COST_CENTRE = ['cost centre', 'cost center', 'cost centre code', 'cost center code', 'cc', 'cost ctr', 'costcentre', 'cost centre no', 'responsibility centre'];
-const SUBJECTIVE = ['subjective', 'subjective code', 'account', 'account code', 'nominal', 'nominal code', 'gl code', 'gl account', 'expense type', 'ledger code'];
+const COST_CENTRE = [
+  'cost centre',
+  'cost center',
+  'cost centre code',
+  'cost center code',
+  'cc',
+  'cost ctr',
+  'costcentre',
+  'cost centre no',
+  'responsibility centre',
+];
+const SUBJECTIVE = [
+  'subjective',
+  'subjective code',
+  'account',
+  'account code',
+  'nominal',
+  'nominal code',
+  'gl code',
+  'gl account',
+  'expense type',
+  'ledger code',
+];
 const AREA = ['area', 'department', 'dept', 'directorate', 'division', 'service', 'business area'];
 
 export const KIND_COLUMNS: Readonly<Record<DatasetKind, readonly CanonicalColumn[]>> = {
   ledger: [
-    col('postingDate', 'Posting date', 'date', false, ['date', 'transaction date', 'trans date', 'gl date', 'journal date', 'document date', 'posted']),
+    col('postingDate', 'Posting date', 'date', false, [
+      'date',
+      'transaction date',
+      'trans date',
+      'gl date',
+      'journal date',
+      'document date',
+      'posted',
+    ]),
     col('period', 'Period', 'period', false, ['accounting period', 'per', 'fiscal period', 'month no', 'prd']),
     col('costCentre', 'Cost centre', 'code', true, COST_CENTRE),
     col('subjective', 'Subjective', 'code', true, SUBJECTIVE),
-    col('description', 'Description', 'text', false, ['narrative', 'details', 'transaction description', 'line description', 'memo', 'text']),
-    col('amount', 'Amount', 'amount', false, ['value', 'net amount', 'amount gbp', 'net', 'total', 'amt', 'transaction amount', 'base amount']),
+    col('description', 'Description', 'text', false, [
+      'narrative',
+      'details',
+      'transaction description',
+      'line description',
+      'memo',
+      'text',
+    ]),
+    col('amount', 'Amount', 'amount', false, [
+      'value',
+      'net amount',
+      'amount gbp',
+      'net',
+      'total',
+      'amt',
+      'transaction amount',
+      'base amount',
+    ]),
     col('debit', 'Debit', 'amount', false, ['dr', 'debit amount', 'debits']),
     col('credit', 'Credit', 'amount', false, ['cr', 'credit amount', 'credits']),
     col('supplier', 'Supplier', 'text', false, ['vendor', 'supplier name', 'payee', 'creditor', 'vendor name']),
-    col('reference', 'Reference', 'text', false, ['ref', 'document number', 'doc no', 'journal', 'invoice', 'invoice number', 'transaction reference', 'po number']),
+    col('reference', 'Reference', 'text', false, [
+      'ref',
+      'document number',
+      'doc no',
+      'journal',
+      'invoice',
+      'invoice number',
+      'transaction reference',
+      'po number',
+    ]),
   ],
   budget: [
     col('year', 'Year', 'year', false, ['financial year', 'fy', 'budget year']),
@@ -49,8 +111,20 @@ export const KIND_COLUMNS: Readonly<Record<DatasetKind, readonly CanonicalColumn
     col('area', 'Area', 'text', false, AREA),
     col('subjective', 'Subjective', 'code', false, SUBJECTIVE),
     // Names beside the codes, so that a drill-down reads "20410 ICT" rather than a bare code.
-    col('costCentreName', 'Cost centre name', 'text', false, ['cost center name', 'cost centre description', 'cost center description', 'cc name', 'cost centre title']),
-    col('subjectiveName', 'Subjective name', 'text', false, ['subjective description', 'account name', 'account description', 'nominal name', 'nominal description']),
+    col('costCentreName', 'Cost centre name', 'text', false, [
+      'cost center name',
+      'cost centre description',
+      'cost center description',
+      'cc name',
+      'cost centre title',
+    ]),
+    col('subjectiveName', 'Subjective name', 'text', false, [
+      'subjective description',
+      'account name',
+      'account description',
+      'nominal name',
+      'nominal description',
+    ]),
     col('period', 'Period', 'period', false, ['accounting period', 'month no']),
     col('original', 'Original budget', 'amount', false, ['original', 'base budget', 'original estimate']),
     col('revised', 'Revised budget', 'amount', false, ['revised', 'current budget', 'latest budget', 'working budget']),
@@ -64,22 +138,62 @@ export const KIND_COLUMNS: Readonly<Record<DatasetKind, readonly CanonicalColumn
     // A monthly return forecasts each budget line (cost centre and subjective), not only each cost centre.
     col('subjective', 'Subjective', 'code', false, SUBJECTIVE),
     col('budget', 'Budget', 'amount', true, ['full year budget', 'annual budget', 'revised budget', 'current budget']),
-    col('actual', 'Actual to date', 'amount', false, ['actual', 'actuals', 'ytd actual', 'actual ytd', 'spend to date']),
-    col('forecast', 'Forecast outturn', 'amount', false, ['forecast', 'outturn', 'projected outturn', 'year end forecast', 'year-end outturn', 'forecast out-turn']),
+    col('actual', 'Actual to date', 'amount', false, [
+      'actual',
+      'actuals',
+      'ytd actual',
+      'actual ytd',
+      'spend to date',
+    ]),
+    col('forecast', 'Forecast outturn', 'amount', false, [
+      'forecast',
+      'outturn',
+      'projected outturn',
+      'year end forecast',
+      'year-end outturn',
+      'forecast out-turn',
+    ]),
     col('commitments', 'Commitments', 'amount', false, ['commitment', 'committed', 'orders']),
   ],
   capital: [
     col('jobCode', 'Job code', 'code', false, ['job', 'scheme code', 'project code', 'job no']),
-    col('title', 'Scheme title', 'text', true, ['scheme', 'project', 'scheme name', 'project name', 'title', 'capital payments']),
+    col('title', 'Scheme title', 'text', true, [
+      'scheme',
+      'project',
+      'scheme name',
+      'project name',
+      'title',
+      'capital payments',
+    ]),
     col('category', 'Category', 'text', false, ['section', 'programme', 'capital category']),
-    col('bfwd', 'B/Fwd', 'amount', false, ['budget b/fwd', 'brought forward', 'b fwd', 'bfwd', 'b/fwd from previous years']),
-    col('original', 'Original programme', 'amount', false, ['original capital programme', 'original budget', 'original']),
-    col('amendments', 'Amendments', 'amount', false, ['programme amendments', 'proposed programme amendments', 'previously authorised programme amendments', 'virements']),
+    col('bfwd', 'B/Fwd', 'amount', false, [
+      'budget b/fwd',
+      'brought forward',
+      'b fwd',
+      'bfwd',
+      'b/fwd from previous years',
+    ]),
+    col('original', 'Original programme', 'amount', false, [
+      'original capital programme',
+      'original budget',
+      'original',
+    ]),
+    col('amendments', 'Amendments', 'amount', false, [
+      'programme amendments',
+      'proposed programme amendments',
+      'previously authorised programme amendments',
+      'virements',
+    ]),
     col('revised', 'Revised budget', 'amount', false, ['revised capital budget', 'revised', 'current budget']),
     col('actual', 'Actual', 'amount', false, ['actual ytd', 'spend', 'actual to date']),
     col('commitments', 'Commitments', 'amount', false, ['commitments ytd', 'committed']),
     col('expectedOutturn', 'Expected outturn', 'amount', false, ['outturn', 'forecast outturn', 'projected outturn']),
-    col('carryForward', 'Predicted carry-forward', 'amount', false, ['predicted c/fwd', 'carry forward', 'c/fwd', 'slippage']),
+    col('carryForward', 'Predicted carry-forward', 'amount', false, [
+      'predicted c/fwd',
+      'carry forward',
+      'c/fwd',
+      'slippage',
+    ]),
   ],
   'capital-financing': [
     col('source', 'Source', 'text', true, ['capital financing', 'financing source', 'funding source', 'funding']),

@@ -30,8 +30,14 @@ const HEAD_BYTES = 4096;
 
 /** Files that are not text, by their first bytes, with what to do instead. */
 const SIGNATURES: readonly { bytes: readonly number[]; what: string }[] = [
-  { bytes: [0x50, 0x4b, 0x03, 0x04], what: 'an Excel workbook (.xlsx) or another zip file, not CSV. In Excel, use File > Save As > "CSV UTF-8" and import that' },
-  { bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], what: 'an old-style Excel workbook (.xls), not CSV. In Excel, use File > Save As > "CSV UTF-8" and import that' },
+  {
+    bytes: [0x50, 0x4b, 0x03, 0x04],
+    what: 'an Excel workbook (.xlsx) or another zip file, not CSV. In Excel, use File > Save As > "CSV UTF-8" and import that',
+  },
+  {
+    bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
+    what: 'an old-style Excel workbook (.xls), not CSV. In Excel, use File > Save As > "CSV UTF-8" and import that',
+  },
   { bytes: [0x25, 0x50, 0x44, 0x46, 0x2d], what: 'a PDF, not CSV. Ask for the report as a CSV export' },
   { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image, not CSV' },
   { bytes: [0xff, 0xd8, 0xff], what: 'a JPEG image, not CSV' },
@@ -145,7 +151,9 @@ export class EncodingDetector {
       try {
         this.decoder.decode(bytes, { stream: !final });
       } catch {
-        this.invalidAt = this.offset + (this.family === 'utf-8' ? firstInvalidUtf8(bytes) : firstInvalidUtf16(bytes, this.family === 'utf-16le'));
+        this.invalidAt =
+          this.offset +
+          (this.family === 'utf-8' ? firstInvalidUtf8(bytes) : firstInvalidUtf16(bytes, this.family === 'utf-16le'));
       }
     }
     this.offset += bytes.length;
@@ -154,14 +162,22 @@ export class EncodingDetector {
   verdict(): EncodingVerdict {
     if (this.head) this.push(new Uint8Array(), true);
     const b = this.first;
-    if (this.signature) return { ok: false, issues: [{ code: 'binary', message: `This is not a text file: it is ${this.signature}.` }] };
+    if (this.signature)
+      return { ok: false, issues: [{ code: 'binary', message: `This is not a text file: it is ${this.signature}.` }] };
     if (this.family !== 'utf-8') {
       const name = this.family === 'utf-16le' ? 'little-endian' : 'big-endian';
-      const how = this.utf16Bom ? `UTF-16 ${name} byte-order mark (${this.family === 'utf-16le' ? 'FF FE' : 'FE FF'})` : `no byte-order mark, but every other byte is zero, as in UTF-16 ${name} text`;
+      const how = this.utf16Bom
+        ? `UTF-16 ${name} byte-order mark (${this.family === 'utf-16le' ? 'FF FE' : 'FE FF'})`
+        : `no byte-order mark, but every other byte is zero, as in UTF-16 ${name} text`;
       if (this.invalidAt >= 0) {
         return {
           ok: false,
-          issues: [{ code: 'invalid-utf16', message: `This file reads as UTF-16 (${how}), but it is not valid UTF-16: ${this.invalidAt >= this.offset - 1 && this.offset % 2 === 1 ? `it ends in half a character (${this.offset} bytes, an odd number)` : `the character at byte ${this.invalidAt + 1} is broken`}. The file may be cut short or damaged; save it again as "CSV UTF-8" and import that.` }],
+          issues: [
+            {
+              code: 'invalid-utf16',
+              message: `This file reads as UTF-16 (${how}), but it is not valid UTF-16: ${this.invalidAt >= this.offset - 1 && this.offset % 2 === 1 ? `it ends in half a character (${this.offset} bytes, an odd number)` : `the character at byte ${this.invalidAt + 1} is broken`}. The file may be cut short or damaged; save it again as "CSV UTF-8" and import that.`,
+            },
+          ],
         };
       }
       return { ok: true, value: { encoding: this.family, bom: this.utf16Bom, reason: how } };
@@ -169,7 +185,12 @@ export class EncodingDetector {
     if (this.nulAt >= 0) {
       return {
         ok: false,
-        issues: [{ code: 'binary', message: `This is not a text file: it contains a NUL byte at byte ${this.nulAt + 1}. Export the data as CSV and try again. (If it is text saved as UTF-16, "Unicode text", save it as "CSV UTF-8" instead.)` }],
+        issues: [
+          {
+            code: 'binary',
+            message: `This is not a text file: it contains a NUL byte at byte ${this.nulAt + 1}. Export the data as CSV and try again. (If it is text saved as UTF-16, "Unicode text", save it as "CSV UTF-8" instead.)`,
+          },
+        ],
       };
     }
     const bom = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
@@ -194,7 +215,10 @@ export class EncodingDetector {
         },
       };
     }
-    const pounds = this.poundBytes > 0 ? `; byte A3 (the £ sign in Windows-1252) occurs ${this.poundBytes} times in the first megabyte` : '';
+    const pounds =
+      this.poundBytes > 0
+        ? `; byte A3 (the £ sign in Windows-1252) occurs ${this.poundBytes} times in the first megabyte`
+        : '';
     return {
       ok: true,
       value: {
@@ -207,7 +231,9 @@ export class EncodingDetector {
 }
 
 /** A streaming decoder for the chosen encoding; drops a byte-order mark (a UTF-8 one on a Windows-1252 file too). */
-export function createDecoder(evidence: Pick<EncodingEvidence, 'encoding' | 'bom'>): (bytes: Uint8Array, final: boolean) => string {
+export function createDecoder(
+  evidence: Pick<EncodingEvidence, 'encoding' | 'bom'>,
+): (bytes: Uint8Array, final: boolean) => string {
   const decoder = new TextDecoder(evidence.encoding, { ignoreBOM: false });
   let skip = evidence.encoding === 'windows-1252' && evidence.bom ? 3 : 0;
   return (bytes, final) => {
@@ -226,9 +252,10 @@ export function createDecoder(evidence: Pick<EncodingEvidence, 'encoding' | 'bom
  * Only run on the piece that failed, to name the byte in the receipt.
  */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i]!;
-    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    const length =
+      b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
     if (length === 0) return i;
     for (let k = 1; k < length; k++) {
       if (i + k >= bytes.length) return i; // cut off at the end of the piece
@@ -241,7 +268,8 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 
 /** Where in a piece of UTF-16 bytes a code unit is broken: an unpaired surrogate, or a last odd byte. */
 export function firstInvalidUtf16(bytes: Uint8Array, littleEndian: boolean): number {
-  const unit = (i: number): number => (littleEndian ? bytes[i]! | (bytes[i + 1]! << 8) : (bytes[i]! << 8) | bytes[i + 1]!);
+  const unit = (i: number): number =>
+    littleEndian ? bytes[i]! | (bytes[i + 1]! << 8) : (bytes[i]! << 8) | bytes[i + 1]!;
   let i = 0;
   for (; i + 1 < bytes.length; i += 2) {
     const u = unit(i);

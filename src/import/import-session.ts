@@ -24,7 +24,6 @@ import { CHUNK_ROWS, type StoredChunk } from './stored-chunk';
  *   chunk-builder  accepted rows to the stored form (stored-chunk.ts)
  */
 
-
 export interface SessionOptions {
   chunkRows?: number;
   /** Issues kept in full; beyond this they are counted by code. */
@@ -39,7 +38,15 @@ export class ImportSession {
   private binding: Binding | null = null;
   private rows: RowReader | null = null;
   private totals: ControlTotals = newControlTotals(0);
-  private readonly counts: RowCounts = { read: 0, accepted: 0, acceptedWithWarnings: 0, rejected: 0, skipped: 0, blank: 0, preamble: 0 };
+  private readonly counts: RowCounts = {
+    read: 0,
+    accepted: 0,
+    acceptedWithWarnings: 0,
+    rejected: 0,
+    skipped: 0,
+    blank: 0,
+    preamble: 0,
+  };
   private readonly skippedRows: SkippedRow[] = [];
   private readonly aggregates = new LedgerAggregates();
   private pools: CellPool[] = [];
@@ -100,7 +107,16 @@ export class ImportSession {
     if (index < this.plan.headerIndex) {
       this.counts.preamble++;
     } else if (index === this.plan.headerIndex) {
-      if (problem) addIssue(this.log, index + 1, '', problem.code, `The header row could not be read as it should: ${problem.message}`, cells.join(this.plan.delimiter), 'warning');
+      if (problem)
+        addIssue(
+          this.log,
+          index + 1,
+          '',
+          problem.code,
+          `The header row could not be read as it should: ${problem.message}`,
+          cells.join(this.plan.delimiter),
+          'warning',
+        );
       this.bind(cells);
     } else if (problem || !this.rows) {
       this.brokenRow(cells, index + 1, problem);
@@ -127,7 +143,10 @@ export class ImportSession {
     this.trailingBlank = false;
     this.counts.read++;
     this.counts.rejected++;
-    const p = problem ?? { code: 'no-header', message: 'There is no header row above this row, so its columns are unknown. The row was not imported.' };
+    const p = problem ?? {
+      code: 'no-header',
+      message: 'There is no header row above this row, so its columns are unknown. The row was not imported.',
+    };
     addIssue(this.log, line, '', p.code, p.message, cells.join(this.plan.delimiter), 'error');
     keepRejected(this.log, line, cells);
   }
@@ -165,7 +184,14 @@ export class ImportSession {
     if (isFull(this.chunk)) this.flush();
   }
 
-  private skip(b: Binding, cells: string[], line: number, type: 'total' | 'subtotal' | 'footer', reason: string, amounts: readonly (number | null)[]): void {
+  private skip(
+    b: Binding,
+    cells: string[],
+    line: number,
+    type: 'total' | 'subtotal' | 'footer',
+    reason: string,
+    amounts: readonly (number | null)[],
+  ): void {
     this.counts.skipped++;
     const label = rowLabel(b, cells);
     this.skippedRows.push({ row: line, type, reason, label, cells });

@@ -67,7 +67,8 @@ export function parsePence(raw: string, scale: 1 | 1000 = 1): PenceResult {
       digits++;
       if (sinceComma >= 0) sinceComma++;
     } else if (c === 44 /* , */) {
-      if (digits === 0 || (sinceComma >= 0 && sinceComma !== 3) || (sinceComma < 0 && digits > 3)) return slow(raw, scale);
+      if (digits === 0 || (sinceComma >= 0 && sinceComma !== 3) || (sinceComma < 0 && digits > 3))
+        return slow(raw, scale);
       sinceComma = 0;
     } else break;
   }
@@ -95,7 +96,6 @@ export function parsePence(raw: string, scale: 1 | 1000 = 1): PenceResult {
   return { ok: true, value: negative && pence !== 0 ? -pence : pence };
 }
 
-
 /** Every other shape, through the exact parser. */
 function slow(raw: string, scale: 1 | 1000): PenceResult {
   const r = parseAmount(raw, { scale: scale === 1000 ? 'thousands' : 'pounds' });
@@ -103,10 +103,23 @@ function slow(raw: string, scale: 1 | 1000): PenceResult {
   if (r.value.amount === null) return MISSING;
   const pence = r.value.amount.times(HUNDRED);
   if (!pence.isInteger()) {
-    return { ok: false, issues: [{ code: 'too-many-decimals', message: `"${raw}" has more than two decimal places (pence); it was not rounded` }] };
+    return {
+      ok: false,
+      issues: [
+        { code: 'too-many-decimals', message: `"${raw}" has more than two decimal places (pence); it was not rounded` },
+      ],
+    };
   }
   if (pence.abs().gt(MAX)) {
-    return { ok: false, issues: [{ code: 'too-large', message: `"${raw}" is larger than Outturn can add exactly (over £${Math.floor(MAX / 100).toLocaleString('en-GB')})` }] };
+    return {
+      ok: false,
+      issues: [
+        {
+          code: 'too-large',
+          message: `"${raw}" is larger than Outturn can add exactly (over £${Math.floor(MAX / 100).toLocaleString('en-GB')})`,
+        },
+      ],
+    };
   }
   return { ok: true, value: pence.toNumber() };
 }

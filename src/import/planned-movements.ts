@@ -58,24 +58,52 @@ const HEADERS = {
 };
 
 /** Reads planned movements; `reserves` are the reserves they may name, `years` (optional) the plan's years. */
-export function readPlannedMovements(text: string, reserves: readonly ReserveName[], years?: readonly number[]): PlannedMovementsResult {
+export function readPlannedMovements(
+  text: string,
+  reserves: readonly ReserveName[],
+  years?: readonly number[],
+): PlannedMovementsResult {
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { header: false, skipEmptyLines: 'greedy' });
   const [head = [], ...body] = parsed.data;
-  const issues: MovementIssue[] = parsed.errors.map((e) => ({ line: (e.row ?? 0) + 1, column: '', message: e.message }));
+  const issues: MovementIssue[] = parsed.errors.map((e) => ({
+    line: (e.row ?? 0) + 1,
+    column: '',
+    message: e.message,
+  }));
   const index = (pattern: RegExp) => head.findIndex((h) => pattern.test(h.trim()));
-  const columns = { reserve: index(HEADERS.reserve), year: index(HEADERS.year), contribution: index(HEADERS.contribution), drawdown: index(HEADERS.drawdown) };
-  const missing = Object.entries(columns).filter(([, i]) => i < 0).map(([name]) => name);
+  const columns = {
+    reserve: index(HEADERS.reserve),
+    year: index(HEADERS.year),
+    contribution: index(HEADERS.contribution),
+    drawdown: index(HEADERS.drawdown),
+  };
+  const missing = Object.entries(columns)
+    .filter(([, i]) => i < 0)
+    .map(([name]) => name);
   if (missing.length > 0) {
-    issues.push({ line: 1, column: '', message: `The header has no ${missing.join(', ')} column (expected Reserve, Year, Contribution (£'000), Drawdown (£'000))` });
+    issues.push({
+      line: 1,
+      column: '',
+      message: `The header has no ${missing.join(', ')} column (expected Reserve, Year, Contribution (£'000), Drawdown (£'000))`,
+    });
     return { movements: [], issues, rowsRead: body.length, rowsAccepted: 0 };
   }
   const contributionHeader = head[columns.contribution]!.trim();
   const drawdownHeader = head[columns.drawdown]!.trim();
   const scales = { contribution: unitOf(contributionHeader), drawdown: unitOf(drawdownHeader) };
-  for (const [name, header] of [['contribution', contributionHeader], ['drawdown', drawdownHeader]] as const) {
-    if (scales[name] === null) issues.push({ line: 1, column: header, message: `"${header}" does not say its unit; write (£'000) or (£) so that 500 cannot be read two ways` });
+  for (const [name, header] of [
+    ['contribution', contributionHeader],
+    ['drawdown', drawdownHeader],
+  ] as const) {
+    if (scales[name] === null)
+      issues.push({
+        line: 1,
+        column: header,
+        message: `"${header}" does not say its unit; write (£'000) or (£) so that 500 cannot be read two ways`,
+      });
   }
-  if (scales.contribution === null || scales.drawdown === null) return { movements: [], issues, rowsRead: body.length, rowsAccepted: 0 };
+  if (scales.contribution === null || scales.drawdown === null)
+    return { movements: [], issues, rowsRead: body.length, rowsAccepted: 0 };
 
   const byKey = new Map(reserves.map((r) => [r.key, r]));
   const seen = new Set<string>();
@@ -85,12 +113,17 @@ export function readPlannedMovements(text: string, reserves: readonly ReserveNam
     const problems: MovementIssue[] = [];
     const name = (cells[columns.reserve] ?? '').trim();
     const reserve = byKey.get(keyOf(name));
-    if (!reserve) problems.push({ line, column: head[columns.reserve]!, message: `"${name}" is not one of the loaded reserves` });
+    if (!reserve)
+      problems.push({ line, column: head[columns.reserve]!, message: `"${name}" is not one of the loaded reserves` });
     const yearText = cells[columns.year] ?? '';
     const year = parseFinancialYear(yearText);
     if (!year.ok) for (const i of year.issues) problems.push({ line, column: head[columns.year]!, message: i.message });
     else if (years && !years.includes(year.value.startYear)) {
-      problems.push({ line, column: head[columns.year]!, message: `${formatFinancialYear(year.value)} is outside the plan's years` });
+      problems.push({
+        line,
+        column: head[columns.year]!,
+        message: `${formatFinancialYear(year.value)} is outside the plan's years`,
+      });
     }
     const amount = (column: 'contribution' | 'drawdown'): Money | null => {
       const header = column === 'contribution' ? contributionHeader : drawdownHeader;
@@ -101,7 +134,11 @@ export function readPlannedMovements(text: string, reserves: readonly ReserveNam
       }
       const value = r.value.amount ?? ZERO;
       if (column === 'contribution' && value.isNegative()) {
-        problems.push({ line, column: header, message: 'A negative contribution is a drawdown: put it in the drawdown column' });
+        problems.push({
+          line,
+          column: header,
+          message: 'A negative contribution is a drawdown: put it in the drawdown column',
+        });
         return null;
       }
       return value.abs();
@@ -110,7 +147,12 @@ export function readPlannedMovements(text: string, reserves: readonly ReserveNam
     const drawdown = amount('drawdown');
     if (reserve && year.ok) {
       const id = `${reserve.key}|${year.value.startYear}`;
-      if (seen.has(id)) problems.push({ line, column: head[columns.reserve]!, message: `${reserve.label} ${formatFinancialYear(year.value)} is already planned on an earlier row; this row was not used` });
+      if (seen.has(id))
+        problems.push({
+          line,
+          column: head[columns.reserve]!,
+          message: `${reserve.label} ${formatFinancialYear(year.value)} is already planned on an earlier row; this row was not used`,
+        });
       else if (problems.length === 0) seen.add(id);
     }
     if (problems.length > 0 || !reserve || !year.ok || contribution === null || drawdown === null) {

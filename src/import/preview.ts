@@ -1,4 +1,11 @@
-import { scaleOfHeader, suggestKind, suggestMapping, type ColumnMapping, type ColumnScale, type MappingSuggestion } from './column-mapping';
+import {
+  scaleOfHeader,
+  suggestKind,
+  suggestMapping,
+  type ColumnMapping,
+  type ColumnScale,
+  type MappingSuggestion,
+} from './column-mapping';
 import { KIND_COLUMNS, type DatasetKind } from './dataset-kinds';
 import type { EncodingEvidence } from './decode';
 import type { ImportPlan } from './import-plan';
@@ -53,15 +60,26 @@ function readRecords(text: string, delimiter: Delimiter, limit: number): string[
   return records;
 }
 
-export function buildPreview(fileName: string, size: number, encoding: EncodingEvidence, sample: string, choices: PreviewChoices = {}): Preview {
+export function buildPreview(
+  fileName: string,
+  size: number,
+  encoding: EncodingEvidence,
+  sample: string,
+  choices: PreviewChoices = {},
+): Preview {
   const raw = sample.replace(/^\uFEFF/, '');
   // The line ending is reported as found; rows are read with any line ending (as the import reads them).
   const newline = detectNewline(raw);
   const endless = raw.length > MAX_ROW_CHARS && raw.search(/[\r\n]/) < 0;
   const text = endless ? raw.slice(0, 200) : normalise(raw);
-  const guess = choices.delimiter ? { delimiter: choices.delimiter, reason: 'chosen by you' } : detectDelimiter(text, '\n');
+  const guess = choices.delimiter
+    ? { delimiter: choices.delimiter, reason: 'chosen by you' }
+    : detectDelimiter(text, '\n');
   const records = readRecords(text, guess.delimiter, PREVIEW_RECORDS);
-  const header = choices.headerIndex !== undefined ? { index: choices.headerIndex, reason: `row ${choices.headerIndex + 1}: chosen by you` } : detectHeaderRow(records);
+  const header =
+    choices.headerIndex !== undefined
+      ? { index: choices.headerIndex, reason: `row ${choices.headerIndex + 1}: chosen by you` }
+      : detectHeaderRow(records);
   const headers = (records[header.index] ?? []).map((h) => h.trim());
   const detected = suggestKind(headers);
   const kind = choices.kind ?? detected.kind;
@@ -70,7 +88,8 @@ export function buildPreview(fileName: string, size: number, encoding: EncodingE
   const scales: Record<string, ColumnScale> = {};
   for (const c of KIND_COLUMNS[kind]) {
     const index = mapping[c.key];
-    if (c.type === 'amount' && index !== null && index !== undefined) scales[c.key] = scaleOfHeader(headers[index] ?? '');
+    if (c.type === 'amount' && index !== null && index !== undefined)
+      scales[c.key] = scaleOfHeader(headers[index] ?? '');
   }
   return {
     fileName,
@@ -87,9 +106,13 @@ export function buildPreview(fileName: string, size: number, encoding: EncodingE
     suggestedKind: detected.kind,
     scales,
     ...(endless
-      ? { problem: `Row 1 runs on for more than ${MAX_ROW_CHARS.toLocaleString('en-GB')} characters without a line break, so this is not a table of rows Outturn can read (rows may be up to ${MAX_ROW_CHARS.toLocaleString('en-GB')} characters). Check that this is the CSV export.` }
+      ? {
+          problem: `Row 1 runs on for more than ${MAX_ROW_CHARS.toLocaleString('en-GB')} characters without a line break, so this is not a table of rows Outturn can read (rows may be up to ${MAX_ROW_CHARS.toLocaleString('en-GB')} characters). Check that this is the CSV export.`,
+        }
       : headers.length > MAX_COLUMNS
-        ? { problem: `The header row (row ${header.index + 1}) has ${headers.length.toLocaleString('en-GB')} columns; Outturn reads files of up to ${MAX_COLUMNS.toLocaleString('en-GB')} columns (a spreadsheet's limit). Check the delimiter, or export fewer columns.` }
+        ? {
+            problem: `The header row (row ${header.index + 1}) has ${headers.length.toLocaleString('en-GB')} columns; Outturn reads files of up to ${MAX_COLUMNS.toLocaleString('en-GB')} columns (a spreadsheet's limit). Check the delimiter, or export fewer columns.`,
+          }
         : {}),
   };
 }
@@ -97,12 +120,18 @@ export function buildPreview(fileName: string, size: number, encoding: EncodingE
 /** What stops an import before it starts: required columns not mapped. */
 export function planProblems(preview: Preview): string[] {
   if (preview.problem) return [preview.problem];
-  if (preview.headers.every((h) => h === '')) return ['No header row was found: no row of the file names its columns. Point at the row that does, or check that this is the right file.'];
+  if (preview.headers.every((h) => h === ''))
+    return [
+      'No header row was found: no row of the file names its columns. Point at the row that does, or check that this is the right file.',
+    ];
   const { kind, mapping } = preview.suggestion;
   const problems = KIND_COLUMNS[kind]
     .filter((c) => c.required && (mapping[c.key] === null || mapping[c.key] === undefined))
     .map((c) => `Map a column to "${c.label}": a ${kind} file needs one.`);
-  if (kind === 'ledger' && [mapping.amount, mapping.debit, mapping.credit].every((m) => m === null || m === undefined)) {
+  if (
+    kind === 'ledger' &&
+    [mapping.amount, mapping.debit, mapping.credit].every((m) => m === null || m === undefined)
+  ) {
     problems.push('Map an "Amount" column, or "Debit" and "Credit" columns: a ledger needs the value of each line.');
   }
   return problems;

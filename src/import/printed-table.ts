@@ -78,15 +78,37 @@ export interface PrintedTableOptions {
 
 /** Parses a printed table's CSV text. Never throws: problems are returned as issues with line and column. */
 export function readPrintedTable(name: string, text: string, options: PrintedTableOptions = {}): PrintedTable {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { header: false, skipEmptyLines: 'greedy', dynamicTyping: false });
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
+    header: false,
+    skipEmptyLines: 'greedy',
+    dynamicTyping: false,
+  });
   const [head = [], ...body] = parsed.data;
-  const table = printedTableFromRows(name, head, body.map((cells, i) => ({ line: i + 2, cells })), options);
-  table.issues.unshift(...parsed.errors.map((e) => ({ line: (e.row ?? 0) + 1, column: '', code: `csv-${e.code}`, message: e.message, value: '' })));
+  const table = printedTableFromRows(
+    name,
+    head,
+    body.map((cells, i) => ({ line: i + 2, cells })),
+    options,
+  );
+  table.issues.unshift(
+    ...parsed.errors.map((e) => ({
+      line: (e.row ?? 0) + 1,
+      column: '',
+      code: `csv-${e.code}`,
+      message: e.message,
+      value: '',
+    })),
+  );
   return table;
 }
 
 /** A printed table from its header cells and its rows (with their file line numbers), e.g. as stored by an import. */
-export function printedTableFromRows(name: string, head: readonly string[], body: readonly { line: number; cells: readonly string[] }[], options: PrintedTableOptions = {}): PrintedTable {
+export function printedTableFromRows(
+  name: string,
+  head: readonly string[],
+  body: readonly { line: number; cells: readonly string[] }[],
+  options: PrintedTableOptions = {},
+): PrintedTable {
   const blankAsNil = (options.blank ?? 'nil') === 'nil';
   const issues: CellIssue[] = [];
   const groupSeen = head.length > 0 && GROUP_HEADERS.test(head[0] ?? '');
@@ -105,7 +127,14 @@ export function printedTableFromRows(name: string, head: readonly string[], body
       if (column.kind === 'row-type') {
         const t = raw.trim().toLowerCase();
         if (t === 'item' || t === 'subtotal' || t === 'total') rowType = t;
-        else issues.push({ line, column: column.header, code: 'row-type', message: `Row type "${raw}" is not item, subtotal or total; read as item`, value: raw });
+        else
+          issues.push({
+            line,
+            column: column.header,
+            code: 'row-type',
+            message: `Row type "${raw}" is not item, subtotal or total; read as item`,
+            value: raw,
+          });
       } else if ((column.kind === 'amount' || column.kind === 'percent') && NOT_SHOWN.test(raw.trim())) {
         values[column.header] = null;
       } else if ((column.kind === 'amount' || column.kind === 'percent') && raw.trim() === '' && blankAsNil) {
@@ -115,20 +144,22 @@ export function printedTableFromRows(name: string, head: readonly string[], body
         if (r.ok) values[column.header] = r.value.amount;
         else {
           values[column.header] = null;
-          for (const i of r.issues) issues.push({ line, column: column.header, code: i.code, message: i.message, value: raw });
+          for (const i of r.issues)
+            issues.push({ line, column: column.header, code: i.code, message: i.message, value: raw });
         }
       } else if (column.kind === 'percent') {
         const r = parsePercent(raw);
         if (r.ok) values[column.header] = r.value;
         else {
           values[column.header] = null;
-          for (const i of r.issues) issues.push({ line, column: column.header, code: i.code, message: i.message, value: raw });
+          for (const i of r.issues)
+            issues.push({ line, column: column.header, code: i.code, message: i.message, value: raw });
         }
       }
     });
     return {
       line,
-      label: (labelColumn ? text[labelColumn] : cells[0] ?? '')?.trim() ?? '',
+      label: (labelColumn ? text[labelColumn] : (cells[0] ?? ''))?.trim() ?? '',
       group: (groupColumn ? text[groupColumn] : '')?.trim() ?? '',
       rowType,
       text,

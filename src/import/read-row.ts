@@ -51,7 +51,12 @@ export interface RowReader {
   skipReason: string;
 }
 
-export function newRowReader(binding: Binding, plan: { delimiter: Delimiter; kind: DatasetKind; encoding: { replaced?: boolean } }, log: IssueLog, totals: ControlTotals): RowReader {
+export function newRowReader(
+  binding: Binding,
+  plan: { delimiter: Delimiter; kind: DatasetKind; encoding: { replaced?: boolean } },
+  log: IssueLog,
+  totals: ControlTotals,
+): RowReader {
   const width = binding.split ? 1 : binding.amountColumns.length;
   return {
     binding,
@@ -91,7 +96,15 @@ export function readRow(r: RowReader, cells: string[], line: number): RowOutcome
   if (cells.length === 1 && headerWidth > 1) {
     const other = DELIMITERS.find((d) => d !== r.delimiter && cells[0]!.split(d).length === headerWidth);
     if (other) {
-      addIssue(log, line, '', 'wrong-delimiter', `This row is split by ${DELIMITER_NAMES[other]}s, but the file's header by ${DELIMITER_NAMES[r.delimiter]}s, so its cells cannot be matched to the columns. The row was not imported.`, cells[0]!, 'error');
+      addIssue(
+        log,
+        line,
+        '',
+        'wrong-delimiter',
+        `This row is split by ${DELIMITER_NAMES[other]}s, but the file's header by ${DELIMITER_NAMES[r.delimiter]}s, so its cells cannot be matched to the columns. The row was not imported.`,
+        cells[0]!,
+        'error',
+      );
       return ROW_REJECTED;
     }
   }
@@ -147,7 +160,15 @@ export function readRow(r: RowReader, cells: string[], line: number): RowOutcome
     for (const col of codeColumns) {
       const code = cells[col.index] ?? '';
       if (INVISIBLE.test(code)) {
-        addIssue(log, line, col.header, 'invisible-character', `${col.column.label} "${code}" will not match the same code typed without it`, code, 'warning');
+        addIssue(
+          log,
+          line,
+          col.header,
+          'invisible-character',
+          `${col.column.label} "${code}" will not match the same code typed without it`,
+          code,
+          'warning',
+        );
         codeWarned = true;
       }
     }
@@ -175,7 +196,15 @@ export function readRow(r: RowReader, cells: string[], line: number): RowOutcome
   for (const col of b.requiredColumns) {
     const raw = cells[col.index] ?? '';
     if (raw.trim() === '') {
-      addIssue(log, line, col.header, 'missing-required', `${col.column.label} is required but this row has none`, raw, 'error');
+      addIssue(
+        log,
+        line,
+        col.header,
+        'missing-required',
+        `${col.column.label} is required but this row has none`,
+        raw,
+        'error',
+      );
       rejected = true;
     }
   }
@@ -232,22 +261,54 @@ export function readRow(r: RowReader, cells: string[], line: number): RowOutcome
     const fromDate = periodOfYmd(posting);
     if (period === 0) period = fromDate;
     else if (period <= 12 && fromDate !== period) {
-      addIssue(log, line, periodColumn?.header ?? 'Period', 'period-date-mismatch', `Period P${period} but the posting date ${formatYmd(posting)} falls in P${fromDate}`, cells[periodColumn?.index ?? 0] ?? '', 'warning');
+      addIssue(
+        log,
+        line,
+        periodColumn?.header ?? 'Period',
+        'period-date-mismatch',
+        `Period P${period} but the posting date ${formatYmd(posting)} falls in P${fromDate}`,
+        cells[periodColumn?.index ?? 0] ?? '',
+        'warning',
+      );
       warned = true;
     }
   }
   if (cells.length < headerWidth) {
-    addIssue(log, line, '', 'missing-cells', `This row has ${cells.length === 1 ? '1 cell' : `${cells.length} cells`} but the header has ${headerWidth}; the missing cells were read as blank`, cells.join(r.delimiter), 'warning');
+    addIssue(
+      log,
+      line,
+      '',
+      'missing-cells',
+      `This row has ${cells.length === 1 ? '1 cell' : `${cells.length} cells`} but the header has ${headerWidth}; the missing cells were read as blank`,
+      cells.join(r.delimiter),
+      'warning',
+    );
     warned = true;
   }
   if (r.kind === 'ledger' && !b.split && b.amountColumns.length > 0 && amounts[0] === null && !amountError) {
-    addIssue(log, line, b.amountColumns[0]!.header, 'missing-amount', 'No amount is given: a ledger line needs its value (a blank cell is missing, not nil; write 0 or - for nil)', '', 'error');
+    addIssue(
+      log,
+      line,
+      b.amountColumns[0]!.header,
+      'missing-amount',
+      'No amount is given: a ledger line needs its value (a blank cell is missing, not nil; write 0 or - for nil)',
+      '',
+      'error',
+    );
     rejected = true;
   }
   if (cells.length > headerWidth) {
     const extra = cells.slice(headerWidth);
     if (extra.some((c) => c.trim() !== '')) {
-      addIssue(log, line, '', 'extra-cells', `This row has ${cells.length} cells but the header has ${headerWidth}; the extra cells were not read`, extra.join(r.delimiter), 'warning');
+      addIssue(
+        log,
+        line,
+        '',
+        'extra-cells',
+        `This row has ${cells.length} cells but the header has ${headerWidth}; the extra cells were not read`,
+        extra.join(r.delimiter),
+        'warning',
+      );
       warned = true;
     }
   }
@@ -255,7 +316,15 @@ export function readRow(r: RowReader, cells: string[], line: number): RowOutcome
   if (r.replaced) {
     for (let c = 0; c < cells.length; c++) {
       if (cells[c]!.includes('\uFFFD')) {
-        addIssue(log, line, b.headers[c] ?? `column ${c + 1}`, 'invalid-character', 'This cell has a byte that is not valid UTF-8, shown as �: the file mixes encodings, so check this text against the source', cells[c]!, 'warning');
+        addIssue(
+          log,
+          line,
+          b.headers[c] ?? `column ${c + 1}`,
+          'invalid-character',
+          'This cell has a byte that is not valid UTF-8, shown as �: the file mixes encodings, so check this text against the source',
+          cells[c]!,
+          'warning',
+        );
         warned = true;
       }
     }

@@ -41,8 +41,18 @@ export interface ImportReceipt {
   issuesByCode: Partial<Record<ImportIssueCode, number>>;
   skippedRows: SkippedRow[];
   rejectedRows: RejectedRow[];
-  controlTotals: ({ column: string; rows: number } & ReceiptTotals & { byPeriod: ({ period: number } & ReceiptTotals)[] })[];
-  totalRowChecks: { row: number; label: string; column: string; printed: string; computed: string; difference: string; status: 'pass' | 'fail' }[];
+  controlTotals: ({ column: string; rows: number } & ReceiptTotals & {
+      byPeriod: ({ period: number } & ReceiptTotals)[];
+    })[];
+  totalRowChecks: {
+    row: number;
+    label: string;
+    column: string;
+    printed: string;
+    computed: string;
+    difference: string;
+    status: 'pass' | 'fail';
+  }[];
   startedAt: string;
   finishedAt: string;
   durationMs: number;
@@ -77,7 +87,12 @@ export function buildReceipt(args: {
     mapping: KIND_COLUMNS[plan.kind].map((c) => {
       const index = plan.mapping[c.key];
       const header = index === null || index === undefined ? null : (headers[index] ?? null);
-      return { column: c.key, label: c.label, header, scale: c.type === 'amount' && header !== null ? (plan.scales[c.key] ?? 'pounds') : null };
+      return {
+        column: c.key,
+        label: c.label,
+        header,
+        scale: c.type === 'amount' && header !== null ? (plan.scales[c.key] ?? 'pounds') : null,
+      };
     }),
     profileName: plan.profileName,
     rows: result.rows,
@@ -92,7 +107,12 @@ export function buildReceipt(args: {
       debit: penceToPounds(t.debit),
       credit: penceToPounds(t.credit),
       net: penceToPounds(t.net),
-      byPeriod: t.byPeriod.map((p) => ({ period: p.period, debit: penceToPounds(p.debit), credit: penceToPounds(p.credit), net: penceToPounds(p.net) })),
+      byPeriod: t.byPeriod.map((p) => ({
+        period: p.period,
+        debit: penceToPounds(p.debit),
+        credit: penceToPounds(p.credit),
+        net: penceToPounds(p.net),
+      })),
     })),
     totalRowChecks: result.totalRowChecks.map((c) => ({
       row: c.row,
@@ -114,10 +134,30 @@ export function buildReceipt(args: {
  * as numbers, formula injection defused): row, column, outcome, code, message and the value, then every
  * cell of a rejected row under the file's own headers, so the row can be corrected and imported again.
  */
-export function issuesToCsv(receipt: Pick<ImportReceipt, 'fileName' | 'issues' | 'headers'> & Partial<Pick<ImportReceipt, 'rejectedRows'>>): string {
+export function issuesToCsv(
+  receipt: Pick<ImportReceipt, 'fileName' | 'issues' | 'headers'> & Partial<Pick<ImportReceipt, 'rejectedRows'>>,
+): string {
   const rejected = new Map((receipt.rejectedRows ?? []).map((r) => [r.row, r.cells]));
-  const fields = ['file', 'row', 'column', 'severity', 'code', 'message', 'value', ...receipt.headers.map((h) => `cell: ${h}`)];
-  const rows = receipt.issues.map((i): CsvCell[] => [receipt.fileName, i.row, i.column, i.severity, i.code, i.message, i.value, ...(rejected.get(i.row) ?? [])]);
+  const fields = [
+    'file',
+    'row',
+    'column',
+    'severity',
+    'code',
+    'message',
+    'value',
+    ...receipt.headers.map((h) => `cell: ${h}`),
+  ];
+  const rows = receipt.issues.map((i): CsvCell[] => [
+    receipt.fileName,
+    i.row,
+    i.column,
+    i.severity,
+    i.code,
+    i.message,
+    i.value,
+    ...(rejected.get(i.row) ?? []),
+  ]);
   return csvFile(fields, rows);
 }
 
@@ -136,7 +176,9 @@ export function receiptToCsv(receipt: ImportReceipt): string {
     ['read as', 'line endings', '', receipt.newline],
     ['read as', 'header row', receipt.headerReason, receipt.headerRow],
     ['read as', 'kind', receipt.profileName ? `saved mapping: ${receipt.profileName}` : '', receipt.kind],
-    ...receipt.mapping.filter((m) => m.header !== null).map((m): CsvCell[] => ['mapping', m.label, m.scale === 'thousands' ? "£'000" : '', m.header]),
+    ...receipt.mapping
+      .filter((m) => m.header !== null)
+      .map((m): CsvCell[] => ['mapping', m.label, m.scale === 'thousands' ? "£'000" : '', m.header]),
     ['rows', 'read', '', receipt.rows.read],
     ['rows', 'accepted', '', receipt.rows.accepted],
     ['rows', 'accepted with warnings', '', receipt.rows.acceptedWithWarnings],

@@ -32,7 +32,8 @@ const HEAD = 200;
 
 const unbalanced = (): RecordProblem => ({
   code: 'unbalanced-quote',
-  message: 'A quote (") in this row opens a field that closes in the wrong place, so its cells cannot be told apart. The row was not imported; reading went on at the next line.',
+  message:
+    'A quote (") in this row opens a field that closes in the wrong place, so its cells cannot be told apart. The row was not imported; reading went on at the next line.',
 });
 const unclosed = (): RecordProblem => ({
   code: 'unclosed-quote',
@@ -173,7 +174,10 @@ export class RecordReader {
         return;
       }
       const line = nl < 0 ? text.slice(pos) : text.slice(pos, nl);
-      this.sink(line.length > MAX_ROW_CHARS ? [`${line.slice(0, HEAD)}…`] : line.split(this.delimiter), r.kind === 'broken' ? unbalanced() : unclosed());
+      this.sink(
+        line.length > MAX_ROW_CHARS ? [`${line.slice(0, HEAD)}…`] : line.split(this.delimiter),
+        r.kind === 'broken' ? unbalanced() : unclosed(),
+      );
       pos = nl < 0 ? text.length : nl + 1;
     }
   }

@@ -70,7 +70,11 @@ export function classifyRow(input: ShapeInput): RowShape {
   const matchesSince = equalsRunning(input.amounts, input.sinceLastTotal);
   const matchesAll = equalsRunning(input.amounts, input.sinceStart);
   if (declared === 'subtotal' || declared === 'total') {
-    return { type: declared, reason: `marked "${input.declaredType ?? ''}" in the Row type column`, matches: matchesSince || matchesAll };
+    return {
+      type: declared,
+      reason: `marked "${input.declaredType ?? ''}" in the Row type column`,
+      matches: matchesSince || matchesAll,
+    };
   }
   const hasAmounts = input.amounts.some((a) => a !== null);
   const words = input.cells.some((c) => TOTAL_WORD.test(c));
@@ -80,21 +84,39 @@ export function classifyRow(input: ShapeInput): RowShape {
     if (coded) return { type: 'data' };
     if (hasAmounts && (matchesSince || matchesAll)) {
       const type = matchesSince ? 'subtotal' : 'total';
-      return { type, reason: `no code, and its amounts equal the ${matchesSince ? 'rows since the previous total' : 'rows above'}`, matches: true };
+      return {
+        type,
+        reason: `no code, and its amounts equal the ${matchesSince ? 'rows since the previous total' : 'rows above'}`,
+        matches: true,
+      };
     }
-    if (hasAmounts && words) return { type: 'total', reason: 'no code, and labelled as a total (its amounts do not equal the rows above)', matches: false };
-    if (!hasAmounts && input.cells.some((c) => c.trim() !== '')) return { type: 'footer', reason: 'no code and no amounts: a note or footer' };
+    if (hasAmounts && words)
+      return {
+        type: 'total',
+        reason: 'no code, and labelled as a total (its amounts do not equal the rows above)',
+        matches: false,
+      };
+    if (!hasAmounts && input.cells.some((c) => c.trim() !== ''))
+      return { type: 'footer', reason: 'no code and no amounts: a note or footer' };
     return { type: 'data' };
   }
 
   // Files without codes (reserves, carry-forwards, outturn by area): the label says total, the sums agree.
   const labelled = TOTAL_WORD.test(input.label);
   if (labelled && hasAmounts && (matchesSince || matchesAll)) {
-    return { type: matchesSince ? 'subtotal' : 'total', reason: 'labelled as a total, and its amounts equal the rows above', matches: true };
+    return {
+      type: matchesSince ? 'subtotal' : 'total',
+      reason: 'labelled as a total, and its amounts equal the rows above',
+      matches: true,
+    };
   }
   if (!hasAmounts && input.cells.filter((c) => c.trim() !== '').length === 1) {
     return { type: 'footer', reason: 'one cell and no amounts: a heading, note or footer' };
   }
-  if (labelled && hasAmounts) return { type: 'data', warning: `"${input.label}" reads like a total, but its amounts do not equal the rows above, so it is kept as data` };
+  if (labelled && hasAmounts)
+    return {
+      type: 'data',
+      warning: `"${input.label}" reads like a total, but its amounts do not equal the rows above, so it is kept as data`,
+    };
   return { type: 'data' };
 }

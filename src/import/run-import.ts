@@ -57,7 +57,11 @@ export class ImportCancelled extends Error {
 }
 
 /** Pass 1: SHA-256 of the bytes and the encoding, with its evidence. */
-export async function scan(source: ByteSource, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<Scan> {
+export async function scan(
+  source: ByteSource,
+  onProgress?: (p: Progress) => void,
+  signal?: AbortSignal,
+): Promise<Scan> {
   const hash = sha256.create();
   const detector = new EncodingDetector();
   let bytes = 0;
@@ -73,7 +77,11 @@ export async function scan(source: ByteSource, onProgress?: (p: Progress) => voi
 }
 
 /** The preview from the first part of the file, decoded as pass 1 decided. */
-export async function preview(source: ByteSource, encoding: EncodingEvidence, choices: PreviewChoices = {}): Promise<Preview> {
+export async function preview(
+  source: ByteSource,
+  encoding: EncodingEvidence,
+  choices: PreviewChoices = {},
+): Promise<Preview> {
   const decode = createDecoder(encoding);
   let text = '';
   let firstBreak = -1;
@@ -91,7 +99,13 @@ export async function preview(source: ByteSource, encoding: EncodingEvidence, ch
   // Cut at the last line break so the preview does not end in half a row.
   const window = text.slice(0, Math.max(PREVIEW_CHARS, Math.min(firstBreak, MAX_ROW_CHARS) + 1));
   const cut = Math.max(window.lastIndexOf('\n'), window.lastIndexOf('\r'));
-  return buildPreview(source.name, source.size, encoding, cut > 0 ? window.slice(0, cut) : text.slice(0, MAX_ROW_CHARS + 1), choices);
+  return buildPreview(
+    source.name,
+    source.size,
+    encoding,
+    cut > 0 ? window.slice(0, cut) : text.slice(0, MAX_ROW_CHARS + 1),
+    choices,
+  );
 }
 
 /** Pass 2: every row, streamed into chunks. */

@@ -9,8 +9,17 @@ import { headerLikeness } from './column-mapping';
 export type Newline = '\r\n' | '\n' | '\r';
 export type Delimiter = ',' | ';' | '\t' | '|';
 export const DELIMITERS: readonly Delimiter[] = [',', ';', '\t', '|'];
-export const DELIMITER_NAMES: Readonly<Record<Delimiter, string>> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
-export const NEWLINE_NAMES: Readonly<Record<Newline, string>> = { '\r\n': 'CRLF (Windows)', '\n': 'LF (Unix)', '\r': 'CR (old Mac)' };
+export const DELIMITER_NAMES: Readonly<Record<Delimiter, string>> = {
+  ',': 'comma',
+  ';': 'semicolon',
+  '\t': 'tab',
+  '|': 'pipe',
+};
+export const NEWLINE_NAMES: Readonly<Record<Newline, string>> = {
+  '\r\n': 'CRLF (Windows)',
+  '\n': 'LF (Unix)',
+  '\r': 'CR (old Mac)',
+};
 
 /** The line ending used most outside quoted fields in the sample. */
 export function detectNewline(sample: string): Newline {
@@ -56,7 +65,10 @@ export function detectDelimiter(sample: string, newline: Newline): DelimiterGues
         fields = n;
       }
     }
-    if (consistent > 0 && (!best || consistent > best.consistent || (consistent === best.consistent && fields > best.fields))) {
+    if (
+      consistent > 0 &&
+      (!best || consistent > best.consistent || (consistent === best.consistent && fields > best.fields))
+    ) {
       best = { delimiter, consistent, fields };
     }
   }
@@ -99,9 +111,16 @@ export function detectHeaderRow(records: readonly (readonly string[])[]): Header
   const widths = candidates.filter((r) => !isBlank(r)).map(filled);
   const modal = mode(widths);
   const index = candidates.findIndex((r) => !isBlank(r) && filled(r) >= modal && !r.some(looksNumeric));
-  if (index >= 0) return { index, reason: `row ${index + 1}: the first row as wide as the data (${modal} cells) with no figures in it` };
+  if (index >= 0)
+    return {
+      index,
+      reason: `row ${index + 1}: the first row as wide as the data (${modal} cells) with no figures in it`,
+    };
   const first = candidates.findIndex((r) => !isBlank(r));
-  return { index: Math.max(0, first), reason: `row ${Math.max(0, first) + 1}: the first non-blank row (no better candidate)` };
+  return {
+    index: Math.max(0, first),
+    reason: `row ${Math.max(0, first) + 1}: the first non-blank row (no better candidate)`,
+  };
 }
 
 function mode(values: readonly number[]): number {

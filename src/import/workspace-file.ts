@@ -142,15 +142,23 @@ export function decodeChunk(e: EncodedChunk): Result<StoredChunk, Issue<ChunkIss
   const issues: Issue<ChunkIssueCode>[] = [];
   const n = e.rowCount;
   const need = <T>(value: T | null, what: string): T | null => {
-    if (value === null) issues.push({ code: 'chunk-not-base64', message: `chunk ${e.index}: ${what} is not ${n} values of base64` });
+    if (value === null)
+      issues.push({ code: 'chunk-not-base64', message: `chunk ${e.index}: ${what} is not ${n} values of base64` });
     return value;
   };
   const lines = need(base64ToU32(e.lines, n), 'lines');
   const warned = need(base64ToU8(e.warned, n), 'warned');
   const periods = need(base64ToU8(e.periods, n), 'periods');
-  const pence = Object.fromEntries(Object.entries(e.pence).map(([k, v]) => [k, need(base64ToF64(v, n), `pence.${k}`) ?? new Float64Array(0)]));
-  const dates = Object.fromEntries(Object.entries(e.dates).map(([k, v]) => [k, need(base64ToU32(v, n), `dates.${k}`) ?? new Uint32Array(0)]));
-  if (!Array.isArray(e.raw) || e.raw.some((col) => !Array.isArray(col) || col.length !== n || col.some((c) => typeof c !== 'string'))) {
+  const pence = Object.fromEntries(
+    Object.entries(e.pence).map(([k, v]) => [k, need(base64ToF64(v, n), `pence.${k}`) ?? new Float64Array(0)]),
+  );
+  const dates = Object.fromEntries(
+    Object.entries(e.dates).map(([k, v]) => [k, need(base64ToU32(v, n), `dates.${k}`) ?? new Uint32Array(0)]),
+  );
+  if (
+    !Array.isArray(e.raw) ||
+    e.raw.some((col) => !Array.isArray(col) || col.length !== n || col.some((c) => typeof c !== 'string'))
+  ) {
     issues.push({ code: 'chunk-raw-shape', message: `chunk ${e.index}: raw is not columns of ${n} texts` });
   }
   if (issues.length > 0 || !lines || !warned || !periods) return { ok: false, issues };
@@ -170,7 +178,16 @@ export interface DatasetContent {
 }
 
 function datasetContentOf(meta: DatasetContent): DatasetContent {
-  return { name: meta.name, kind: meta.kind, sha256: meta.sha256, size: meta.size, rowCount: meta.rowCount, headers: meta.headers, skippedRows: meta.skippedRows, aggregates: meta.aggregates };
+  return {
+    name: meta.name,
+    kind: meta.kind,
+    sha256: meta.sha256,
+    size: meta.size,
+    rowCount: meta.rowCount,
+    headers: meta.headers,
+    skippedRows: meta.skippedRows,
+    aggregates: meta.aggregates,
+  };
 }
 
 /** SHA-256 of a dataset's content, fed its chunks in order and then its content fields. */
@@ -247,7 +264,9 @@ async function* bytesOf(source: ByteSource): AsyncGenerator<Uint8Array> {
       else controller.enqueue(r.value);
     },
   });
-  const reader = input.pipeThrough(new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>).getReader();
+  const reader = input
+    .pipeThrough(new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>)
+    .getReader();
   for (let r = await reader.read(); !r.done; r = await reader.read()) yield r.value;
 }
 
@@ -278,7 +297,12 @@ export function parseRecord(line: string): Result<WorkspaceRecord, Issue<RecordI
   } catch {
     return { ok: false, issues: [{ code: 'not-json', message: 'not JSON' }] };
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value) || typeof (value as { type?: unknown }).type !== 'string') {
+  if (
+    typeof value !== 'object' ||
+    value === null ||
+    Array.isArray(value) ||
+    typeof (value as { type?: unknown }).type !== 'string'
+  ) {
     return { ok: false, issues: [{ code: 'no-type', message: 'not a record (no type)' }] };
   }
   const r = value as Record<string, unknown>;
@@ -288,7 +312,17 @@ export function parseRecord(line: string): Result<WorkspaceRecord, Issue<RecordI
       case WORKSPACE_TYPE:
         return typeof r.format === 'number' && str('exportedAt') && str('appVersion');
       case 'chunk':
-        return str('datasetId') && typeof r.index === 'number' && typeof r.rowCount === 'number' && str('lines') && str('warned') && str('periods') && Array.isArray(r.raw) && typeof r.pence === 'object' && typeof r.dates === 'object';
+        return (
+          str('datasetId') &&
+          typeof r.index === 'number' &&
+          typeof r.rowCount === 'number' &&
+          str('lines') &&
+          str('warned') &&
+          str('periods') &&
+          Array.isArray(r.raw) &&
+          typeof r.pence === 'object' &&
+          typeof r.dates === 'object'
+        );
       case 'dataset':
         return typeof r.meta === 'object' && r.meta !== null && str('contentSha256');
       case 'receipt':
@@ -306,7 +340,12 @@ export function parseRecord(line: string): Result<WorkspaceRecord, Issue<RecordI
         return false;
     }
   })();
-  return ok ? { ok: true, value: value as WorkspaceRecord } : { ok: false, issues: [{ code: 'wrong-fields', message: `a "${String(r.type)}" record with missing or wrong fields` }] };
+  return ok
+    ? { ok: true, value: value as WorkspaceRecord }
+    : {
+        ok: false,
+        issues: [{ code: 'wrong-fields', message: `a "${String(r.type)}" record with missing or wrong fields` }],
+      };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -360,8 +399,18 @@ export class DatasetReadBack {
 
   /** Takes the next chunk record; returns the decoded chunk (to store), or null if it does not decode. */
   addChunk(record: EncodedChunk): StoredChunk | null {
-    if (record.index !== this.hasher.chunkCount) this.issues.push(`chunk ${record.index} is out of order (expected ${this.hasher.chunkCount})`);
-    this.hasher.addChunk({ index: record.index, rowCount: record.rowCount, lines: record.lines, warned: record.warned, raw: record.raw, pence: record.pence, periods: record.periods, dates: record.dates });
+    if (record.index !== this.hasher.chunkCount)
+      this.issues.push(`chunk ${record.index} is out of order (expected ${this.hasher.chunkCount})`);
+    this.hasher.addChunk({
+      index: record.index,
+      rowCount: record.rowCount,
+      lines: record.lines,
+      warned: record.warned,
+      raw: record.raw,
+      pence: record.pence,
+      periods: record.periods,
+      dates: record.dates,
+    });
     const decoded = decodeChunk(record);
     if (!decoded.ok) {
       for (const i of decoded.issues) this.issues.push(i.message);
@@ -379,19 +428,25 @@ export class DatasetReadBack {
   /** The checks, once the dataset record (and its receipt, if the file has it) have been read. */
   finish(meta: MetaLike, contentSha256: string, receipt: ReceiptLike | null): string[] {
     const issues = [...this.issues];
-    if (this.hasher.chunkCount !== meta.chunkCount) issues.push(`${meta.chunkCount} chunks of rows expected, ${this.hasher.chunkCount} found`);
+    if (this.hasher.chunkCount !== meta.chunkCount)
+      issues.push(`${meta.chunkCount} chunks of rows expected, ${this.hasher.chunkCount} found`);
     if (this.rows !== meta.rowCount) issues.push(`${meta.rowCount} rows expected, ${this.rows} found`);
     const computed = this.hasher.finish(meta);
-    if (computed !== contentSha256) issues.push(`its content hash is ${computed.slice(0, 16)}…, not the ${contentSha256.slice(0, 16)}… written when it was exported`);
+    if (computed !== contentSha256)
+      issues.push(
+        `its content hash is ${computed.slice(0, 16)}…, not the ${contentSha256.slice(0, 16)}… written when it was exported`,
+      );
     if (receipt) {
       if (receipt.sha256 !== meta.sha256) issues.push('its receipt is for a different file');
-      if (receipt.rows?.accepted !== meta.rowCount) issues.push(`its receipt accepted ${String(receipt.rows?.accepted)} rows, the dataset holds ${meta.rowCount}`);
+      if (receipt.rows?.accepted !== meta.rowCount)
+        issues.push(`its receipt accepted ${String(receipt.rows?.accepted)} rows, the dataset holds ${meta.rowCount}`);
       for (const t of receipt.controlTotals ?? []) {
         if (typeof t.column !== 'string' || typeof t.net !== 'string' || !this.sums.has(t.column)) continue;
         if (!/^-?\d+(\.\d+)?$/.test(t.net)) continue;
         // Both exact: the receipt's net in pounds (a decimal string), the rows' sum in whole pence.
         const rows = new Money(this.sums.get(t.column)!).dividedBy(100);
-        if (!rows.equals(new Money(t.net))) issues.push(`its ${t.column} column adds to £${rows.toFixed(2)}, not the receipt's control total £${t.net}`);
+        if (!rows.equals(new Money(t.net)))
+          issues.push(`its ${t.column} column adds to £${rows.toFixed(2)}, not the receipt's control total £${t.net}`);
       }
     }
     return issues;

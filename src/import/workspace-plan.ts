@@ -74,7 +74,11 @@ function datasetItems(file: readonly PlanDataset[], local: readonly PlanDataset[
     const base = { id: `datasets/${name}`, group: 'datasets' as const, key: name, label: name };
     const refused = theirs.filter((d) => (d.issues?.length ?? 0) > 0);
     if (refused.length > 0) {
-      return { ...base, action: 'refused', detail: `Not taken: ${refused.map((d) => (d.issues ?? []).join('; ')).join('; ')}. This browser's ${name} is left as it is.` };
+      return {
+        ...base,
+        action: 'refused',
+        detail: `Not taken: ${refused.map((d) => (d.issues ?? []).join('; ')).join('; ')}. This browser's ${name} is left as it is.`,
+      };
     }
     const latest = theirs[theirs.length - 1]!;
     const summary = `${plural(theirs.length, 'dataset')}, ${plural(rows(theirs), 'row')}, content ${theirs.map((d) => short(d.contentSha256)).join(', ')}`;
@@ -89,14 +93,24 @@ function datasetItems(file: readonly PlanDataset[], local: readonly PlanDataset[
   });
 }
 
-function recordItems(group: PlanGroup, file: readonly PlanRecord[], local: ReadonlyMap<string, string>, noun: string): PlanItem[] {
+function recordItems(
+  group: PlanGroup,
+  file: readonly PlanRecord[],
+  local: ReadonlyMap<string, string>,
+  noun: string,
+): PlanItem[] {
   return file.map((r): PlanItem => {
     const base = { id: `${group}/${r.key}`, group, key: r.key, label: r.label };
-    if ((r.issues?.length ?? 0) > 0) return { ...base, action: 'refused', detail: `Not taken: ${(r.issues ?? []).join('; ')}.` };
+    if ((r.issues?.length ?? 0) > 0)
+      return { ...base, action: 'refused', detail: `Not taken: ${(r.issues ?? []).join('; ')}.` };
     const here = local.get(r.key);
     if (here === undefined) return { ...base, action: 'add', detail: `Adds this ${noun}: not in this browser.` };
     if (here === r.json) return { ...base, action: 'same', detail: `The same as this browser's ${noun}.` };
-    return { ...base, action: 'replace', detail: `This browser has a different ${noun} under the same ${group === 'settings' ? 'name' : group === 'profiles' ? 'headers' : 'id'}: the file's replaces it.` };
+    return {
+      ...base,
+      action: 'replace',
+      detail: `This browser has a different ${noun} under the same ${group === 'settings' ? 'name' : group === 'profiles' ? 'headers' : 'id'}: the file's replaces it.`,
+    };
   });
 }
 

@@ -40,8 +40,18 @@ function problemOfMeta(r: Record<string, unknown>): string | null {
     ['chunkCount', isCount, 'a count'],
     ['receiptId', isString, 'text'],
     ['headers', isStrings, 'a list of column names'],
-    ['plan', (v) => isObject(v) && isObject(v.encoding) && isObject(v.mapping) && isCount(v.headerIndex) && isString(v.delimiter), 'an import plan'],
-    ['skippedRows', (v) => Array.isArray(v) && v.every((s) => isObject(s) && isCount(s.row) && isString(s.type) && isStrings(s.cells)), 'a list of rows'],
+    [
+      'plan',
+      (v) =>
+        isObject(v) && isObject(v.encoding) && isObject(v.mapping) && isCount(v.headerIndex) && isString(v.delimiter),
+      'an import plan',
+    ],
+    [
+      'skippedRows',
+      (v) =>
+        Array.isArray(v) && v.every((s) => isObject(s) && isCount(s.row) && isString(s.type) && isStrings(s.cells)),
+      'a list of rows',
+    ],
     ['aggregates', (v) => Array.isArray(v) && v.every((a) => Array.isArray(a) && a.length === 4), 'a list of sums'],
   ];
   for (const [key, ok, what] of fields) if (!ok(r[key])) return `its "${key}" is not ${what}`;
@@ -51,7 +61,13 @@ function problemOfMeta(r: Record<string, unknown>): string | null {
 /** What a stored record is called in a message. */
 export function nameOf(record: unknown): string {
   if (!isObject(record)) return '(a record that is not an object)';
-  return isString(record.name) ? record.name : isString(record.fileName) ? record.fileName : isString(record.id) ? record.id : '(no name)';
+  return isString(record.name)
+    ? record.name
+    : isString(record.fileName)
+      ? record.fileName
+      : isString(record.id)
+        ? record.id
+        : '(no name)';
 }
 
 export interface MetaVerdict<M> {
@@ -77,7 +93,9 @@ export function judgeDatasetRecord<M>(record: unknown): MetaVerdict<M> {
   }
   const problem = problemOfMeta(record);
   if (problem) return { status: 'unreadable', reason: `it is damaged: ${problem}` };
-  return schema === DATASET_SCHEMA ? { status: 'current', meta: record as M } : { status: 'migrate', meta: record as M };
+  return schema === DATASET_SCHEMA
+    ? { status: 'current', meta: record as M }
+    : { status: 'migrate', meta: record as M };
 }
 
 /** A stored chunk in the current layout, or why not. */
@@ -86,17 +104,30 @@ export function checkChunk(chunk: unknown, expectedIndex: number): string | null
   const n = chunk.rowCount;
   if (!isCount(n) || chunk.index !== expectedIndex) return `part ${expectedIndex + 1} of its rows is missing`;
   // By tag, not instanceof: a typed array read back from IndexedDB may come from another realm (a worker, a test's jsdom).
-  const typed = (v: unknown, tag: 'Uint8Array' | 'Uint32Array' | 'Float64Array') => Object.prototype.toString.call(v) === `[object ${tag}]` && (v as ArrayLike<number>).length === n;
-  if (!typed(chunk.lines, 'Uint32Array') || !typed(chunk.warned, 'Uint8Array') || !typed(chunk.periods, 'Uint8Array')) return `part ${expectedIndex + 1} of its rows is damaged`;
-  if (!Array.isArray(chunk.raw) || !chunk.raw.every((c) => Array.isArray(c) && c.length === n)) return `part ${expectedIndex + 1} of its rows is damaged (its cells)`;
-  if (!isObject(chunk.pence) || !Object.values(chunk.pence).every((v) => typed(v, 'Float64Array'))) return `part ${expectedIndex + 1} of its rows is damaged (its amounts)`;
-  if (!isObject(chunk.dates) || !Object.values(chunk.dates).every((v) => typed(v, 'Uint32Array'))) return `part ${expectedIndex + 1} of its rows is damaged (its dates)`;
+  const typed = (v: unknown, tag: 'Uint8Array' | 'Uint32Array' | 'Float64Array') =>
+    Object.prototype.toString.call(v) === `[object ${tag}]` && (v as ArrayLike<number>).length === n;
+  if (!typed(chunk.lines, 'Uint32Array') || !typed(chunk.warned, 'Uint8Array') || !typed(chunk.periods, 'Uint8Array'))
+    return `part ${expectedIndex + 1} of its rows is damaged`;
+  if (!Array.isArray(chunk.raw) || !chunk.raw.every((c) => Array.isArray(c) && c.length === n))
+    return `part ${expectedIndex + 1} of its rows is damaged (its cells)`;
+  if (!isObject(chunk.pence) || !Object.values(chunk.pence).every((v) => typed(v, 'Float64Array')))
+    return `part ${expectedIndex + 1} of its rows is damaged (its amounts)`;
+  if (!isObject(chunk.dates) || !Object.values(chunk.dates).every((v) => typed(v, 'Uint32Array')))
+    return `part ${expectedIndex + 1} of its rows is damaged (its dates)`;
   return null;
 }
 
 /** Layout 1 to 2: a chunk's dates from text to numbers. Returns the chunk in layout 2, or why it cannot be. */
-export function migrateChunk(chunk: unknown, kind: DatasetKind, expectedIndex: number): Result<StoredChunk, Issue<MigrateIssueCode>> {
-  if (!isObject(chunk) || !isObject(chunk.dates)) return { ok: false, issues: [{ code: 'chunk-missing', message: `part ${expectedIndex + 1} of its rows is missing` }] };
+export function migrateChunk(
+  chunk: unknown,
+  kind: DatasetKind,
+  expectedIndex: number,
+): Result<StoredChunk, Issue<MigrateIssueCode>> {
+  if (!isObject(chunk) || !isObject(chunk.dates))
+    return {
+      ok: false,
+      issues: [{ code: 'chunk-missing', message: `part ${expectedIndex + 1} of its rows is missing` }],
+    };
   const types = new Map(KIND_COLUMNS[kind].map((c) => [c.key, c.type]));
   const dates: Record<string, Uint32Array> = {};
   for (const [key, values] of Object.entries(chunk.dates)) {
@@ -104,35 +135,75 @@ export function migrateChunk(chunk: unknown, kind: DatasetKind, expectedIndex: n
       dates[key] = values as Uint32Array;
       continue;
     }
-    if (!isStrings(values)) return { ok: false, issues: [{ code: 'dates-not-text', message: `its dates in "${key}" are neither text nor numbers` }] };
+    if (!isStrings(values))
+      return {
+        ok: false,
+        issues: [{ code: 'dates-not-text', message: `its dates in "${key}" are neither text nor numbers` }],
+      };
     const out = new Uint32Array(values.length);
     for (let i = 0; i < values.length; i++) {
       const v = values[i]!;
       if (v === '') continue;
       const m = types.get(key) === 'year' ? /^(\d{4})\/\d{2}$/.exec(v) : /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-      if (!m) return { ok: false, issues: [{ code: 'date-unreadable', message: `its date "${v}" in "${key}" cannot be brought to the current layout` }] };
+      if (!m)
+        return {
+          ok: false,
+          issues: [
+            { code: 'date-unreadable', message: `its date "${v}" in "${key}" cannot be brought to the current layout` },
+          ],
+        };
       out[i] = m.length === 2 ? Number(m[1]) : Number(m[1]) * 10000 + Number(m[2]) * 100 + Number(m[3]);
     }
     dates[key] = out;
   }
   const migrated = { ...chunk, dates };
   const problem = checkChunk(migrated, expectedIndex);
-  return problem ? { ok: false, issues: [{ code: 'chunk-damaged', message: problem }] } : { ok: true, value: migrated as unknown as StoredChunk };
+  return problem
+    ? { ok: false, issues: [{ code: 'chunk-damaged', message: problem }] }
+    : { ok: true, value: migrated as unknown as StoredChunk };
 }
 
 /** An import receipt with every field the receipt view reads, or why not. */
 export function problemOfReceipt(r: unknown): string | null {
   if (!isObject(r)) return 'it is not a receipt';
   const rows = r.rows;
-  if (!isObject(rows) || !['read', 'accepted', 'acceptedWithWarnings', 'rejected', 'skipped', 'blank', 'preamble'].every((k) => isCount(rows[k]))) return 'its row counts are damaged';
-  for (const key of ['id', 'datasetId', 'fileName', 'sha256', 'encoding', 'delimiter', 'newline', 'kind', 'finishedAt', 'startedAt']) {
+  if (
+    !isObject(rows) ||
+    !['read', 'accepted', 'acceptedWithWarnings', 'rejected', 'skipped', 'blank', 'preamble'].every((k) =>
+      isCount(rows[k]),
+    )
+  )
+    return 'its row counts are damaged';
+  for (const key of [
+    'id',
+    'datasetId',
+    'fileName',
+    'sha256',
+    'encoding',
+    'delimiter',
+    'newline',
+    'kind',
+    'finishedAt',
+    'startedAt',
+  ]) {
     if (!isString(r[key])) return `its "${key}" is not text`;
   }
-  for (const key of ['issues', 'skippedRows', 'rejectedRows', 'controlTotals', 'totalRowChecks', 'mapping', 'headers']) {
+  for (const key of [
+    'issues',
+    'skippedRows',
+    'rejectedRows',
+    'controlTotals',
+    'totalRowChecks',
+    'mapping',
+    'headers',
+  ]) {
     if (!Array.isArray(r[key])) return `its "${key}" is not a list`;
   }
-  if (!isCount(r.size) || !isCount(r.issueCount) || !isCount(r.headerRow) || typeof r.durationMs !== 'number') return 'its figures are damaged';
-  if (!(r.issues as unknown[]).every((i) => isObject(i) && isCount(i.row) && isString(i.message) && isString(i.code))) return 'its list of issues is damaged';
-  if (!(r.controlTotals as unknown[]).every((t) => isObject(t) && isString(t.net) && Array.isArray(t.byPeriod))) return 'its control totals are damaged';
+  if (!isCount(r.size) || !isCount(r.issueCount) || !isCount(r.headerRow) || typeof r.durationMs !== 'number')
+    return 'its figures are damaged';
+  if (!(r.issues as unknown[]).every((i) => isObject(i) && isCount(i.row) && isString(i.message) && isString(i.code)))
+    return 'its list of issues is damaged';
+  if (!(r.controlTotals as unknown[]).every((t) => isObject(t) && isString(t.net) && Array.isArray(t.byPeriod)))
+    return 'its control totals are damaged';
   return null;
 }

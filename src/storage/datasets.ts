@@ -5,7 +5,14 @@ import type { StoredChunk } from '../import/stored-chunk';
 import type { ImportPlan } from '../import/import-plan';
 import type { ImportReceipt } from '../import/receipt';
 import type { DatasetKind } from '../import/dataset-kinds';
-import { checkChunk, DATASET_SCHEMA, judgeDatasetRecord, migrateChunk, nameOf, problemOfReceipt } from './dataset-records';
+import {
+  checkChunk,
+  DATASET_SCHEMA,
+  judgeDatasetRecord,
+  migrateChunk,
+  nameOf,
+  problemOfReceipt,
+} from './dataset-records';
 import { openOutturnDb, type Db } from './db';
 
 export { DATASET_SCHEMA } from './dataset-records';
@@ -84,7 +91,10 @@ function abortQuietly(tx: { abort(): void }): void {
  * aborts the transaction, so that no record is left without its companions, and every queued write is
  * waited for (each ends in the abort) before the refusal is passed on.
  */
-async function allOrNothing(tx: { abort(): void; done: Promise<void> }, writes: readonly (() => Promise<unknown>)[]): Promise<void> {
+async function allOrNothing(
+  tx: { abort(): void; done: Promise<void> },
+  writes: readonly (() => Promise<unknown>)[],
+): Promise<void> {
   const pending: Promise<unknown>[] = [];
   try {
     for (const write of writes) pending.push(write());
@@ -158,7 +168,9 @@ export async function findByHash(sha256: string, db?: Db): Promise<DatasetMeta[]
 /** Stored rows that are not as their dataset says: the page says which, and what to do. */
 class StoredDataDamaged extends Error {
   constructor(name: string, problem: string) {
-    super(`The stored rows of ${name} cannot be read: ${problem}. Delete it on the Import page and import the file again; nothing else is affected.`);
+    super(
+      `The stored rows of ${name} cannot be read: ${problem}. Delete it on the Import page and import the file again; nothing else is affected.`,
+    );
   }
 }
 
@@ -170,13 +182,15 @@ export async function readChunks(datasetId: string, db?: Db): Promise<StoredChun
   chunks.sort((a, b) => ((a as StoredChunk).index ?? 0) - ((b as StoredChunk).index ?? 0));
   if (record.meta) {
     const meta = record.meta;
-    if (chunks.length !== meta.chunkCount) throw new StoredDataDamaged(meta.name, `${meta.chunkCount} parts were stored, ${chunks.length} are there`);
+    if (chunks.length !== meta.chunkCount)
+      throw new StoredDataDamaged(meta.name, `${meta.chunkCount} parts were stored, ${chunks.length} are there`);
     for (let i = 0; i < chunks.length; i++) {
       const problem = checkChunk(chunks[i], i);
       if (problem) throw new StoredDataDamaged(meta.name, problem);
     }
     const rows = chunks.reduce((n: number, c) => n + (c as StoredChunk).rowCount, 0);
-    if (rows !== meta.rowCount) throw new StoredDataDamaged(meta.name, `${meta.rowCount} rows were stored, ${rows} are there`);
+    if (rows !== meta.rowCount)
+      throw new StoredDataDamaged(meta.name, `${meta.rowCount} rows were stored, ${rows} are there`);
   }
   return chunks as StoredChunk[];
 }
@@ -216,7 +230,10 @@ export async function listSetAside(options: { receipts: boolean } = { receipts: 
     const v = judgeDatasetRecord<DatasetMeta>(records[i]);
     if (v.status === 'current') continue;
     const id = String(keys[i]);
-    const reason = v.reason ?? (await getSetting<string>(SET_ASIDE + id, d)) ?? 'it is in an older layout that has not been brought forward yet';
+    const reason =
+      v.reason ??
+      (await getSetting<string>(SET_ASIDE + id, d)) ??
+      'it is in an older layout that has not been brought forward yet';
     list.push({ store: 'datasets', id, name: nameOf(records[i]), reason });
   }
   if (!options.receipts) return list;
@@ -224,7 +241,8 @@ export async function listSetAside(options: { receipts: boolean } = { receipts: 
   const receipts = await d.getAll('receipts');
   for (let i = 0; i < receipts.length; i++) {
     const problem = problemOfReceipt(receipts[i]);
-    if (problem) list.push({ store: 'receipts', id: String(receiptKeys[i]), name: nameOf(receipts[i]), reason: problem });
+    if (problem)
+      list.push({ store: 'receipts', id: String(receiptKeys[i]), name: nameOf(receipts[i]), reason: problem });
   }
   return list;
 }
@@ -243,7 +261,10 @@ export async function migrateDatasets(db?: Db): Promise<number> {
     const meta = v.meta;
     const stored = (await d.getAllFromIndex('chunks', 'byDataset', meta.id)) as unknown[];
     stored.sort((a, b) => ((a as StoredChunk).index ?? 0) - ((b as StoredChunk).index ?? 0));
-    let reason: string | null = stored.length === meta.chunkCount ? null : `${meta.chunkCount} parts of its rows were stored, ${stored.length} are there`;
+    let reason: string | null =
+      stored.length === meta.chunkCount
+        ? null
+        : `${meta.chunkCount} parts of its rows were stored, ${stored.length} are there`;
     const chunks: StoredChunk[] = [];
     for (let i = 0; i < stored.length && reason === null; i++) {
       const m = migrateChunk(stored[i], meta.kind, i);
@@ -251,18 +272,29 @@ export async function migrateDatasets(db?: Db): Promise<number> {
       else reason = messages(m.issues);
     }
     if (reason !== null) {
-      await putSetting(SET_ASIDE + meta.id, `it was saved by an older version of Outturn and cannot be brought forward: ${reason}`, d);
+      await putSetting(
+        SET_ASIDE + meta.id,
+        `it was saved by an older version of Outturn and cannot be brought forward: ${reason}`,
+        d,
+      );
       continue;
     }
     const tx = d.transaction(['datasets', 'chunks'], 'readwrite');
     try {
-      await allOrNothing(tx, [...chunks.map((c) => () => tx.objectStore('chunks').put({ ...c, datasetId: meta.id })), () => tx.objectStore('datasets').put({ ...meta, schema: DATASET_SCHEMA })]);
+      await allOrNothing(tx, [
+        ...chunks.map((c) => () => tx.objectStore('chunks').put({ ...c, datasetId: meta.id })),
+        () => tx.objectStore('datasets').put({ ...meta, schema: DATASET_SCHEMA }),
+      ]);
       migrated++;
       await d.delete('settings', SET_ASIDE + meta.id);
     } catch (error) {
       // Refused (a full disk): the dataset stays as it was, set aside, and the next start tries again.
       const reason = error instanceof Error ? new StorageRefused(error).message : String(error);
-      await putSetting(SET_ASIDE + meta.id, `it was saved by an older version of Outturn and could not yet be brought forward: ${reason}`, d).catch(() => undefined);
+      await putSetting(
+        SET_ASIDE + meta.id,
+        `it was saved by an older version of Outturn and could not yet be brought forward: ${reason}`,
+        d,
+      ).catch(() => undefined);
     }
   }
   return migrated;
@@ -271,7 +303,13 @@ export async function migrateDatasets(db?: Db): Promise<number> {
 /** Marks an import as running: if its page never finishes it, the next start-up knows, tidies and tells. */
 export async function beginImport(datasetId: string, info: { fileName: string; size: number }, db?: Db): Promise<void> {
   const d = db ?? (await openOutturnDb());
-  await guarded(() => d.put('settings', { datasetId, fileName: info.fileName, size: info.size, startedAt: new Date().toISOString() }, RUNNING + datasetId));
+  await guarded(() =>
+    d.put(
+      'settings',
+      { datasetId, fileName: info.fileName, size: info.size, startedAt: new Date().toISOString() },
+      RUNNING + datasetId,
+    ),
+  );
 }
 
 /** An import given up (cancelled, crashed, refused): its chunks and its marker go, together. */
@@ -279,7 +317,11 @@ export async function abandonImport(datasetId: string, db?: Db): Promise<void> {
   const d = db ?? (await openOutturnDb());
   const tx = d.transaction(['chunks', 'settings'], 'readwrite');
   const keys = await tx.objectStore('chunks').index('byDataset').getAllKeys(datasetId);
-  await Promise.all([...keys.map((k) => tx.objectStore('chunks').delete(k)), tx.objectStore('settings').delete(RUNNING + datasetId), tx.done]);
+  await Promise.all([
+    ...keys.map((k) => tx.objectStore('chunks').delete(k)),
+    tx.objectStore('settings').delete(RUNNING + datasetId),
+    tx.done,
+  ]);
 }
 
 /**
@@ -298,12 +340,18 @@ export type Notice = {
 export async function listNotices(db?: Db): Promise<Notice[]> {
   const d = db ?? (await openOutturnDb());
   const notices = await getSetting<unknown>(NOTICES, d);
-  return Array.isArray(notices) ? (notices as Notice[]).filter((n) => typeof n?.id === 'string' && typeof n.fileName === 'string') : [];
+  return Array.isArray(notices)
+    ? (notices as Notice[]).filter((n) => typeof n?.id === 'string' && typeof n.fileName === 'string')
+    : [];
 }
 
 export async function dismissNotice(id: string, db?: Db): Promise<void> {
   const d = db ?? (await openOutturnDb());
-  await putSetting(NOTICES, (await listNotices(d)).filter((n) => n.id !== id), d);
+  await putSetting(
+    NOTICES,
+    (await listNotices(d)).filter((n) => n.id !== id),
+    d,
+  );
 }
 
 /**
@@ -317,7 +365,8 @@ export async function sweepUnfinishedImports(db?: Db): Promise<Notice[]> {
   const keys = await d.getAllKeys('settings', range);
   const found: Notice[] = [];
   for (const key of keys) {
-    const marker = (await d.get('settings', key)) as { datasetId?: unknown; fileName?: unknown; size?: unknown; startedAt?: unknown } | undefined;
+    const marker = (await d.get('settings', key)) as
+      { datasetId?: unknown; fileName?: unknown; size?: unknown; startedAt?: unknown } | undefined;
     const datasetId = String(key).slice(RUNNING.length);
     found.push({
       id: `interrupted-${datasetId}`,

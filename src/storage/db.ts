@@ -19,7 +19,9 @@ const DB_VERSION = 1;
  * A record kept as it came (a workspace file's profile, scenario or frozen pack, checked only for its key):
  * JSON-safe data (money as decimal strings, dates as ISO strings), read back with the same care as any other.
  */
-export type KeptRecord<Key extends string> = { readonly [K in Key]: string } & { readonly [key: string]: JsonValue | undefined };
+export type KeptRecord<Key extends string> = { readonly [K in Key]: string } & {
+  readonly [key: string]: JsonValue | undefined;
+};
 
 /** A dataset's rows in one chunk, as stored: the chunk and the dataset it belongs to. */
 export type ChunkRecord = StoredChunk & { datasetId: string };

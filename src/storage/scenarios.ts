@@ -27,7 +27,12 @@ export async function listScenarios(dbName: string = DB_NAME): Promise<ScenarioL
   for (const record of records) {
     const read = scenarioFromJson(record);
     if (read.ok) list.scenarios.push(read.value);
-    else list.unreadable.push({ id: record.id, name: typeof record.name === 'string' ? record.name : '', issues: read.issues.map((i) => i.message) });
+    else
+      list.unreadable.push({
+        id: record.id,
+        name: typeof record.name === 'string' ? record.name : '',
+        issues: read.issues.map((i) => i.message),
+      });
   }
   list.scenarios.sort((a, b) => b.savedAt.localeCompare(a.savedAt) || a.name.localeCompare(b.name));
   return list;

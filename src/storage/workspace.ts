@@ -1,7 +1,15 @@
 import { canonicalJson, type JsonValue } from '../domain/core/canonical-json';
 import type { StoredChunk } from '../import/stored-chunk';
 import type { ImportReceipt } from '../import/receipt';
-import { ContentHasher, LinesHasher, WORKSPACE_FORMAT, WORKSPACE_TYPE, encodeChunk, isLocalSetting, type WorkspaceRecord } from '../import/workspace-file';
+import {
+  ContentHasher,
+  LinesHasher,
+  WORKSPACE_FORMAT,
+  WORKSPACE_TYPE,
+  encodeChunk,
+  isLocalSetting,
+  type WorkspaceRecord,
+} from '../import/workspace-file';
 import type { PlanDataset } from '../import/workspace-plan';
 import { listDatasets, type DatasetMeta } from './datasets';
 import { openOutturnDb, type Db, type KeptRecord } from './db';
@@ -51,7 +59,8 @@ export async function datasetContentSha256(meta: DatasetMeta, db?: Db): Promise<
   const hasher = new ContentHasher();
   for (let i = 0; i < meta.chunkCount; i++) {
     const chunk = await chunkAt(d, meta.id, i);
-    if (!chunk) throw new Error(`${meta.name}: row chunk ${i} of ${meta.chunkCount} is missing from this browser's storage.`);
+    if (!chunk)
+      throw new Error(`${meta.name}: row chunk ${i} of ${meta.chunkCount} is missing from this browser's storage.`);
     hasher.addChunk(encodeChunk(chunk));
   }
   return hasher.finish(meta);
@@ -62,7 +71,10 @@ export async function datasetContentSha256(meta: DatasetMeta, db?: Db): Promise<
  * record (with its content hash); the other receipts; mapping profiles; scenarios; frozen packs; settings;
  * and a last line counting the lines before it with their SHA-256.
  */
-export async function* workspaceLinesFromStorage(stamp: { exportedAt: string; appVersion: string }, db?: Db): AsyncGenerator<string> {
+export async function* workspaceLinesFromStorage(
+  stamp: { exportedAt: string; appVersion: string },
+  db?: Db,
+): AsyncGenerator<string> {
   const d = db ?? (await openOutturnDb());
   const lines = new LinesHasher();
   const line = (record: WorkspaceRecord): string => {
@@ -70,14 +82,22 @@ export async function* workspaceLinesFromStorage(stamp: { exportedAt: string; ap
     lines.add(text);
     return text;
   };
-  yield line({ type: WORKSPACE_TYPE, format: WORKSPACE_FORMAT, exportedAt: stamp.exportedAt, appVersion: stamp.appVersion });
+  yield line({
+    type: WORKSPACE_TYPE,
+    format: WORKSPACE_FORMAT,
+    exportedAt: stamp.exportedAt,
+    appVersion: stamp.appVersion,
+  });
   const datasets = await listDatasets(d);
   const attached = new Set<string>();
   for (const meta of datasets) {
     const hasher = new ContentHasher();
     for (let i = 0; i < meta.chunkCount; i++) {
       const chunk = await chunkAt(d, meta.id, i);
-      if (!chunk) throw new Error(`${meta.name}: row chunk ${i} of ${meta.chunkCount} is missing from this browser's storage, so it cannot be exported.`);
+      if (!chunk)
+        throw new Error(
+          `${meta.name}: row chunk ${i} of ${meta.chunkCount} is missing from this browser's storage, so it cannot be exported.`,
+        );
       const encoded = encodeChunk(chunk);
       hasher.addChunk(encoded);
       yield line({ type: 'chunk', datasetId: meta.id, ...encoded });
@@ -92,10 +112,14 @@ export async function* workspaceLinesFromStorage(stamp: { exportedAt: string; ap
   for (const receipt of await d.getAll('receipts')) {
     if (!attached.has(receipt.id)) yield line({ type: 'receipt', receipt: receipt as unknown as JsonValue });
   }
-  for (const profile of await d.getAll('profiles')) yield line({ type: 'profile', profile: profile as unknown as JsonValue });
-  for (const record of await d.getAll('scenarios')) yield line({ type: 'scenario', record: record as unknown as JsonValue });
-  for (const record of await d.getAll('snapshots')) yield line({ type: 'snapshot', record: record as unknown as JsonValue });
-  for (const name of await settingNames(d)) yield line({ type: 'setting', name, value: ((await d.get('settings', name)) ?? null) });
+  for (const profile of await d.getAll('profiles'))
+    yield line({ type: 'profile', profile: profile as unknown as JsonValue });
+  for (const record of await d.getAll('scenarios'))
+    yield line({ type: 'scenario', record: record as unknown as JsonValue });
+  for (const record of await d.getAll('snapshots'))
+    yield line({ type: 'snapshot', record: record as unknown as JsonValue });
+  for (const name of await settingNames(d))
+    yield line({ type: 'setting', name, value: (await d.get('settings', name)) ?? null });
   const count = lines.lines;
   yield JSON.stringify({ type: 'end', lines: count, sha256: lines.digest() } satisfies WorkspaceRecord);
 }
@@ -106,12 +130,20 @@ export async function localWorkspaceState(names: ReadonlySet<string>, db?: Db) {
   const datasets: PlanDataset[] = [];
   for (const meta of await listDatasets(d)) {
     if (!names.has(meta.name)) continue;
-    datasets.push({ id: meta.id, name: meta.name, createdAt: meta.createdAt, rowCount: meta.rowCount, contentSha256: await datasetContentSha256(meta, d) });
+    datasets.push({
+      id: meta.id,
+      name: meta.name,
+      createdAt: meta.createdAt,
+      rowCount: meta.rowCount,
+      contentSha256: await datasetContentSha256(meta, d),
+    });
   }
   const keyed = async (store: 'profiles' | 'scenarios' | 'snapshots', key: (r: Record<string, unknown>) => string) =>
-    new Map((await d.getAll(store)).map((r) => [key(r as Record<string, unknown>), canonicalJson(r as unknown as JsonValue)]));
+    new Map(
+      (await d.getAll(store)).map((r) => [key(r as Record<string, unknown>), canonicalJson(r as unknown as JsonValue)]),
+    );
   const settings = new Map<string, string>();
-  for (const name of await settingNames(d)) settings.set(name, canonicalJson(((await d.get('settings', name)) ?? null)));
+  for (const name of await settingNames(d)) settings.set(name, canonicalJson((await d.get('settings', name)) ?? null));
   return {
     datasets,
     receiptIds: new Set((await d.getAllKeys('receipts')).map(String)),
@@ -133,7 +165,12 @@ export async function putImportedChunk(datasetId: string, chunk: StoredChunk, db
  * datasets of that name are removed (their receipts stay) and the file's dataset records and receipts
  * written. Returns the ids whose rows are now orphans, for deleteChunks.
  */
-export async function commitDatasetsByName(name: string, metas: readonly DatasetMeta[], receipts: readonly ImportReceipt[], db?: Db): Promise<string[]> {
+export async function commitDatasetsByName(
+  name: string,
+  metas: readonly DatasetMeta[],
+  receipts: readonly ImportReceipt[],
+  db?: Db,
+): Promise<string[]> {
   const d = db ?? (await openOutturnDb());
   const incoming = new Set(metas.map((m) => m.id));
   const tx = d.transaction(['datasets', 'receipts'], 'readwrite');
@@ -160,13 +197,19 @@ function isKept<Key extends string>(record: JsonValue, key: Key): record is Kept
   return isJsonObject(record) && typeof record[key] === 'string';
 }
 
-const isJsonObject = (v: JsonValue): v is { readonly [key: string]: JsonValue | undefined } => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isJsonObject = (v: JsonValue): v is { readonly [key: string]: JsonValue | undefined } =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A record with no key to be kept under is refused as IndexedDB would refuse it (DataError), before it is written. */
-const unkeyed = (store: string, key: string) => new DOMException(`A record for ${store} has no ${key} to be kept under.`, 'DataError');
+const unkeyed = (store: string, key: string) =>
+  new DOMException(`A record for ${store} has no ${key} to be kept under.`, 'DataError');
 
 /** Keeps a workspace file's profile, scenario or frozen pack as it came (its reader checks it when it is used). */
-export async function putRecord(store: 'profiles' | 'scenarios' | 'snapshots', record: JsonValue, db?: Db): Promise<void> {
+export async function putRecord(
+  store: 'profiles' | 'scenarios' | 'snapshots',
+  record: JsonValue,
+  db?: Db,
+): Promise<void> {
   const d = db ?? (await openOutturnDb());
   if (store === 'profiles') {
     if (!isKept(record, 'signature')) throw unkeyed(store, 'signature');

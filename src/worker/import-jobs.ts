@@ -4,7 +4,16 @@ import type { ImportPlan } from '../import/import-plan';
 import type { Preview, PreviewChoices } from '../import/preview';
 import { buildReceipt, type ImportReceipt } from '../import/receipt';
 import { importRows, preview, scan, type ByteSource, type Progress } from '../import/run-import';
-import { abandonImport, beginImport, commitDataset, DATASET_SCHEMA, findByHash, putChunk, withImportLock, type DatasetMeta } from '../storage/datasets';
+import {
+  abandonImport,
+  beginImport,
+  commitDataset,
+  DATASET_SCHEMA,
+  findByHash,
+  putChunk,
+  withImportLock,
+  type DatasetMeta,
+} from '../storage/datasets';
 import { findProfile, type MappingProfile } from '../storage/profiles';
 
 /*
@@ -31,12 +40,23 @@ export interface PreviewReply {
 }
 
 /** The preview; with no choices made yet, a profile saved for these headers is applied. */
-export async function previewJob(source: ByteSource, encoding: EncodingEvidence, choices: PreviewChoices = {}, useProfile = true): Promise<PreviewReply> {
+export async function previewJob(
+  source: ByteSource,
+  encoding: EncodingEvidence,
+  choices: PreviewChoices = {},
+  useProfile = true,
+): Promise<PreviewReply> {
   let p = await preview(source, encoding, choices);
   let profile: MappingProfile | null = null;
   if (useProfile && choices.mapping === undefined) {
     profile = (await findProfile(headerSignature(p.headers))) ?? null;
-    if (profile) p = await preview(source, encoding, { ...choices, kind: profile.kind, headerIndex: profile.headerIndex, mapping: profile.mapping });
+    if (profile)
+      p = await preview(source, encoding, {
+        ...choices,
+        kind: profile.kind,
+        headerIndex: profile.headerIndex,
+        mapping: profile.mapping,
+      });
   }
   return { preview: p, profile };
 }
@@ -53,16 +73,36 @@ type ImportIds = { datasetId: string; receiptId: string; sha256: string; origin:
  * another tab never takes its chunks for an orphan's. Imports in several tabs run side by side: each writes
  * only its own chunks and its own record.
  */
-export async function importJob(source: ByteSource, plan: ImportPlan, ids: ImportIds, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<ImportReply> {
+export async function importJob(
+  source: ByteSource,
+  plan: ImportPlan,
+  ids: ImportIds,
+  onProgress?: (p: Progress) => void,
+  signal?: AbortSignal,
+): Promise<ImportReply> {
   return withImportLock(() => importUnderLock(source, plan, ids, onProgress, signal));
 }
 
-async function importUnderLock(source: ByteSource, plan: ImportPlan, ids: ImportIds, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<ImportReply> {
+async function importUnderLock(
+  source: ByteSource,
+  plan: ImportPlan,
+  ids: ImportIds,
+  onProgress?: (p: Progress) => void,
+  signal?: AbortSignal,
+): Promise<ImportReply> {
   const startedAt = new Date();
   try {
     await beginImport(ids.datasetId, { fileName: plan.fileName, size: plan.size });
     const result = await importRows(source, plan, (chunk) => putChunk(ids.datasetId, chunk), onProgress, signal);
-    const receipt = buildReceipt({ id: ids.receiptId, datasetId: ids.datasetId, plan, sha256: ids.sha256, result, startedAt, finishedAt: new Date() });
+    const receipt = buildReceipt({
+      id: ids.receiptId,
+      datasetId: ids.datasetId,
+      plan,
+      sha256: ids.sha256,
+      result,
+      startedAt,
+      finishedAt: new Date(),
+    });
     const meta: DatasetMeta = {
       schema: DATASET_SCHEMA,
       id: ids.datasetId,

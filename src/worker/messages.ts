@@ -14,7 +14,12 @@ import type { ImportReply, PreviewReply, ScanReply } from './import-jobs';
 export interface JobRequests {
   scan: { name: string; file: Blob };
   preview: { name: string; file: Blob; encoding: EncodingEvidence; choices: PreviewChoices; useProfile: boolean };
-  import: { name: string; file: Blob; plan: ImportPlan; ids: { datasetId: string; receiptId: string; sha256: string; origin: 'sample' | 'upload' } };
+  import: {
+    name: string;
+    file: Blob;
+    plan: ImportPlan;
+    ids: { datasetId: string; receiptId: string; sha256: string; origin: 'sample' | 'upload' };
+  };
 }
 
 /** What each kind of job answers. */
@@ -30,4 +35,7 @@ export type JobKind = keyof JobRequests & keyof JobReplies;
 export type JobRequest<K extends JobKind = JobKind> = { [P in K]: { type: P } & JobRequests[P] }[K];
 
 /** What the worker sends back for a job of kind K: progress, then its reply or its failure. */
-export type JobMessage<K extends JobKind = JobKind> = { type: 'progress'; progress: Progress } | { type: 'done'; result: JobReplies[K] } | { type: 'failed'; message: string };
+export type JobMessage<K extends JobKind = JobKind> =
+  | { type: 'progress'; progress: Progress }
+  | { type: 'done'; result: JobReplies[K] }
+  | { type: 'failed'; message: string };

@@ -3,7 +3,14 @@ import type { ByteSource, Progress } from '../import/run-import';
 import { importJob, previewJob, scanJob } from './import-jobs';
 import type { JobKind, JobReplies, JobRequest } from './messages';
 
-type Handlers = { [K in JobKind]: (request: JobRequest<K>, source: ByteSource, onProgress: (p: Progress) => void, signal?: AbortSignal) => Promise<JobReplies[K]> };
+type Handlers = {
+  [K in JobKind]: (
+    request: JobRequest<K>,
+    source: ByteSource,
+    onProgress: (p: Progress) => void,
+    signal?: AbortSignal,
+  ) => Promise<JobReplies[K]>;
+};
 
 /** Each kind of job and what runs it: its reply's type is the one JobReplies names for that kind. */
 const handlers: Handlers = {
@@ -13,7 +20,11 @@ const handlers: Handlers = {
 };
 
 /** Runs one job: the same code in the worker and, where there is no Worker (tests), on the page. */
-export function runJob<K extends JobKind>(request: JobRequest<K>, onProgress: (p: Progress) => void, signal?: AbortSignal): Promise<JobReplies[K]> {
+export function runJob<K extends JobKind>(
+  request: JobRequest<K>,
+  onProgress: (p: Progress) => void,
+  signal?: AbortSignal,
+): Promise<JobReplies[K]> {
   const source = blobSource(request.name, request.file);
   const run: Handlers[K] = handlers[request.type];
   return run(request, source, onProgress, signal).catch((error: unknown) => {
@@ -28,5 +39,7 @@ export function runJob<K extends JobKind>(request: JobRequest<K>, onProgress: (p
 function unreadable(name: string, error: unknown): Error | null {
   const kind = error instanceof DOMException || (error instanceof Error && error.name) ? (error as Error).name : '';
   if (kind !== 'NotFoundError' && kind !== 'NotReadableError') return null;
-  return new Error(`${name} could not be read to the end: it was moved, changed or deleted while Outturn was reading it. Nothing from this import was kept; choose the file again.`);
+  return new Error(
+    `${name} could not be read to the end: it was moved, changed or deleted while Outturn was reading it. Nothing from this import was kept; choose the file again.`,
+  );
 }

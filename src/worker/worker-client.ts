@@ -19,7 +19,9 @@ function holdImportLock(): () => void {
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
   let released = false;
   let letGo: (() => void) | undefined;
-  void locks?.request(IMPORT_LOCK, { mode: 'shared' }, () => (released ? undefined : new Promise<void>((resolve) => (letGo = resolve))));
+  void locks?.request(IMPORT_LOCK, { mode: 'shared' }, () =>
+    released ? undefined : new Promise<void>((resolve) => (letGo = resolve)),
+  );
   return () => {
     released = true;
     letGo?.();
@@ -34,7 +36,10 @@ const writesDataset: { [K in JobKind]: (request: JobRequest<K>) => string | null
 };
 
 /** Starts a job of kind K; its promise gives that kind's reply (JobReplies[K]). */
-export function startJob<K extends JobKind>(request: JobRequest<K>, onProgress: (p: Progress) => void = () => undefined): Job<JobReplies[K]> {
+export function startJob<K extends JobKind>(
+  request: JobRequest<K>,
+  onProgress: (p: Progress) => void = () => undefined,
+): Job<JobReplies[K]> {
   // The page holds the import lock (shared) too, until its clean-up is done: no start-up sweep in another tab
   // may run between the worker's end and the clean-up and take a cancelled import for one a closed page left.
   const datasetId = writesDataset[request.type](request);
@@ -77,7 +82,13 @@ export function startJob<K extends JobKind>(request: JobRequest<K>, onProgress: 
     event.preventDefault();
     const s = settle;
     finish();
-    void cleanUp().then(() => s?.reject(new Error(`The import stopped unexpectedly (${event.message || 'the worker failed'}). Nothing from it was kept.`)));
+    void cleanUp().then(() =>
+      s?.reject(
+        new Error(
+          `The import stopped unexpectedly (${event.message || 'the worker failed'}). Nothing from it was kept.`,
+        ),
+      ),
+    );
   };
   worker.postMessage(request);
   return {

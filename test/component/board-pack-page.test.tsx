@@ -12,8 +12,12 @@ import { renderWithProviders } from './render-with-providers.tsx';
 
 configure({ asyncUtilTimeout: 8_000 });
 
-const rowOf = (table: HTMLElement, label: string): HTMLElement => within(table).getByRole('rowheader', { name: label }).closest('tr')!;
-const cells = (row: HTMLElement): string[] => within(row).getAllByRole('cell').map((c) => c.textContent ?? '');
+const rowOf = (table: HTMLElement, label: string): HTMLElement =>
+  within(table).getByRole('rowheader', { name: label }).closest('tr')!;
+const cells = (row: HTMLElement): string[] =>
+  within(row)
+    .getAllByRole('cell')
+    .map((c) => c.textContent ?? '');
 
 function renderPage(entry = '/board-pack') {
   const user = userEvent.setup({ delay: null });
@@ -41,7 +45,9 @@ describe('BoardPackPage', { timeout: 60_000 }, () => {
     const pages = sheets();
     expect(pages).toHaveLength(13);
     pages.forEach((page, i) => {
-      expect(page.querySelector('.pack-running-head')!.textContent).toContain('Revenue and capital outturn 2017/18 · 2017/18 provisional outturn (year end, period 12)');
+      expect(page.querySelector('.pack-running-head')!.textContent).toContain(
+        'Revenue and capital outturn 2017/18 · 2017/18 provisional outturn (year end, period 12)',
+      );
       expect(page.querySelector('.pack-running-foot')!.textContent).toContain(`Page ${i + 1} of 13`);
     });
   });
@@ -51,7 +57,9 @@ describe('BoardPackPage', { timeout: 60_000 }, () => {
     const table = await screen.findByRole('table', { name: "Table 1: Revenue Outturn 2017/18 (£'000)" });
     // 126,252 + 1,194 + 3,514 = 130,960; 128,040 + 1,098 + 3,608 = 132,746; 132,746 - 130,960 = 1,786.
     expect(cells(rowOf(table, 'TOTAL'))).toEqual(['130,960', '132,746', '1,786', '1.4%', '▲ Adverse']);
-    expect(screen.getByText('TOTAL, outturn: the paper prints 132,811; its lines as printed add to 132,746.')).toBeTruthy();
+    expect(
+      screen.getByText('TOTAL, outturn: the paper prints 132,811; its lines as printed add to 132,746.'),
+    ).toBeTruthy();
   });
 
   it('uses the saved settings: a new title heads every page', async () => {
@@ -63,7 +71,11 @@ describe('BoardPackPage', { timeout: 60_000 }, () => {
     await user.type(title, 'BCB 19 July 2018: outturn');
     await user.click(screen.getByRole('button', { name: 'Save the pack settings' }));
     await screen.findByRole('region', { name: /^Page 1 of 13: BCB 19 July 2018: outturn/ });
-    expect(sheets().every((p) => p.querySelector('.pack-running-head')!.textContent.startsWith('BCB 19 July 2018: outturn · '))).toBe(true);
+    expect(
+      sheets().every((p) =>
+        p.querySelector('.pack-running-head')!.textContent.startsWith('BCB 19 July 2018: outturn · '),
+      ),
+    ).toBe(true);
   });
 
   it('freezes the pack, lists it, and reopens it exactly as it was, its seal checked', async () => {
@@ -76,8 +88,12 @@ describe('BoardPackPage', { timeout: 60_000 }, () => {
     const list = await screen.findByRole('table', { name: 'Frozen packs: 1' });
     await user.click(within(list).getByRole('link', { name: 'Open July BCB draft' }));
     const banner = await screen.findByText(/the seal matches, so it is exactly as it was frozen/);
-    expect(banner.textContent).toMatch(/Worked out again from its frozen inputs by this version \(.+\): the same figures on every page\./);
-    expect(sheets()[0]!.querySelector('.pack-running-foot')!.textContent).toMatch(/frozen snapshot “July BCB draft”, SHA-256 [0-9a-f]{12}…/);
+    expect(banner.textContent).toMatch(
+      /Worked out again from its frozen inputs by this version \(.+\): the same figures on every page\./,
+    );
+    expect(sheets()[0]!.querySelector('.pack-running-foot')!.textContent).toMatch(
+      /frozen snapshot “July BCB draft”, SHA-256 [0-9a-f]{12}…/,
+    );
     const table = screen.getByRole('table', { name: "Table 1: Revenue Outturn 2017/18 (£'000)" });
     expect(cells(rowOf(table, 'TOTAL'))).toEqual(['130,960', '132,746', '1,786', '1.4%', '▲ Adverse']);
   });
@@ -87,7 +103,9 @@ describe('BoardPackPage', { timeout: 60_000 }, () => {
     await screen.findByRole('region', { name: /^Page 1 of 13/ });
     await user.click(screen.getByRole('button', { name: 'Freeze this pack' }));
     await screen.findByRole('table', { name: 'Frozen packs: 1' });
-    expect(await screen.findByText(/: 0 figures moved by more than £100k, 0 new reds, 0 reserve balances changed\./)).toBeTruthy();
+    expect(
+      await screen.findByText(/: 0 figures moved by more than £100k, 0 new reds, 0 reserve balances changed\./),
+    ).toBeTruthy();
   });
 
   it('deletes a frozen pack once confirmed', async () => {

@@ -37,18 +37,32 @@ describe('ChartFigure', () => {
 
   it('shows a longer caption where given, while the drawing keeps the summary as its label', () => {
     render(
-      <ChartFigure title="Forecast" summary="Forecast falls." caption="Forecast falls. The value axis does not start at zero." height={280} table={table}>
+      <ChartFigure
+        title="Forecast"
+        summary="Forecast falls."
+        caption="Forecast falls. The value axis does not start at zero."
+        height={280}
+        table={table}
+      >
         <svg />
       </ChartFigure>,
     );
     const figure = screen.getByRole('figure');
-    expect(figure.querySelector('.chart-summary')?.textContent).toBe('Forecast falls. The value axis does not start at zero.');
+    expect(figure.querySelector('.chart-summary')?.textContent).toBe(
+      'Forecast falls. The value axis does not start at zero.',
+    );
     expect(within(figure).getByRole('img').getAttribute('aria-label')).toBe('Forecast. Forecast falls.');
   });
 
   it('is named by its title alone when given a title id', () => {
     render(
-      <ChartFigure title="Balance by case" summary="Every case stays above the floor." height={300} titleId="t1" table={table}>
+      <ChartFigure
+        title="Balance by case"
+        summary="Every case stays above the floor."
+        height={300}
+        titleId="t1"
+        table={table}
+      >
         <svg />
       </ChartFigure>,
     );

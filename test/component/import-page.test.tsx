@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { ImportPage } from '../../src/features/import/import-page';
 import { renderWithProviders } from './render-with-providers.tsx';
 
-const fixture = (name: string, as = name): File => new File([readFileSync(join(import.meta.dirname, '../fixtures', name))], as, { type: 'text/csv' });
+const fixture = (name: string, as = name): File =>
+  new File([readFileSync(join(import.meta.dirname, '../fixtures', name))], as, { type: 'text/csv' });
 
 async function upload(file: File) {
   const user = userEvent.setup();
@@ -33,9 +34,15 @@ describe('ImportPage', () => {
     // Unmap the cost centre: the import is blocked, and the page says why.
     await user.selectOptions(screen.getByLabelText('Cost centre (required)'), '(not in this file)');
     expect((await screen.findByRole('alert')).textContent).toContain('Map a column to "Cost centre"');
-    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Import ledger-windows-1252.csv' }).disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Import ledger-windows-1252.csv' }).disabled).toBe(
+      true,
+    );
     await user.selectOptions(screen.getByLabelText('Cost centre (required)'), 'Cost Centre');
-    await waitFor(() => expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Import ledger-windows-1252.csv' }).disabled).toBe(false));
+    await waitFor(() =>
+      expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Import ledger-windows-1252.csv' }).disabled).toBe(
+        false,
+      ),
+    );
 
     // Another kind maps afresh.
     await user.selectOptions(screen.getByLabelText('This file is'), 'reserves');
@@ -47,11 +54,19 @@ describe('ImportPage', () => {
     const user = await upload(fixture('ledger-windows-1252.csv'));
     await user.click(await screen.findByRole('button', { name: 'Import ledger-windows-1252.csv' }));
     const receipt = await screen.findByRole('article', { name: 'Import receipt: ledger-windows-1252.csv' });
-    expect(within(receipt).getByRole('status').textContent).toMatch(/8 rows read = 3 accepted \+ 3 rejected \+ 2 skipped .*Every row is accounted for/);
+    expect(within(receipt).getByRole('status').textContent).toMatch(
+      /8 rows read = 3 accepted \+ 3 rejected \+ 2 skipped .*Every row is accounted for/,
+    );
     const rejections = within(receipt).getByRole('table', { name: /Rejections and warnings: 3/ });
-    expect(within(rejections).getAllByRole('rowheader').map((h) => h.textContent)).toEqual(['8', '9', '10']);
+    expect(
+      within(rejections)
+        .getAllByRole('rowheader')
+        .map((h) => h.textContent),
+    ).toEqual(['8', '9', '10']);
     const totals = within(receipt).getByRole('table', { name: /Control totals: amount/ });
-    expect(within(totals).getByRole('rowheader', { name: 'All rows accepted' }).closest('tr')!.textContent).toContain('£1,089.10');
+    expect(within(totals).getByRole('rowheader', { name: 'All rows accepted' }).closest('tr')!.textContent).toContain(
+      '£1,089.10',
+    );
   });
 
   it('saves a mapping as a profile and applies it to the next file with the same headers', async () => {
@@ -69,7 +84,9 @@ describe('ImportPage', () => {
     await user.click(screen.getByRole('button', { name: 'Import another file' }));
 
     // Same headers, different bytes (a new name and an extra row): the profile is applied.
-    const text = readFileSync(join(import.meta.dirname, '../fixtures/carry-forwards-utf8.tsv'), 'utf8') + 'Victims services Grant\tPCC\tgrant\t103000\n';
+    const text =
+      readFileSync(join(import.meta.dirname, '../fixtures/carry-forwards-utf8.tsv'), 'utf8') +
+      'Victims services Grant\tPCC\tgrant\t103000\n';
     await upload(new File([text], 'carry-forwards-june.tsv'));
     expect((await screen.findByRole('note')).textContent).toContain('Your saved mapping “Carry-forward return”');
     expect(screen.getByLabelText<HTMLSelectElement>('Category').value).toBe('');
@@ -104,6 +121,8 @@ describe('ImportPage', () => {
   it('refuses an empty file with a message, before any work', async () => {
     renderWithProviders(<ImportPage />);
     await upload(new File([], 'empty.csv'));
-    expect((await screen.findByRole('alert')).textContent).toBe('empty.csv is empty (0 bytes): there is nothing to import.');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'empty.csv is empty (0 bytes): there is nothing to import.',
+    );
   });
 });

@@ -24,12 +24,14 @@ afterEach(() => {
 function refuseWrites(storeName: string, allow = 0): void {
   let allowed = allow;
   store.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
-    if (this.name === storeName && allowed-- <= 0) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    if (this.name === storeName && allowed-- <= 0)
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     return realPut.apply(this, args);
   };
 }
 
-const FULL = 'The browser refused to store the data: its storage for this site is full. Nothing from this import was kept; delete a dataset or free space and try again.';
+const FULL =
+  'The browser refused to store the data: its storage for this site is full. Nothing from this import was kept; delete a dataset or free space and try again.';
 
 async function importLedger(name: string) {
   const user = userEvent.setup();

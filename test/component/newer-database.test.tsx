@@ -19,7 +19,8 @@ beforeAll(async () => {
   });
 });
 
-const MESSAGE = /^The data kept in this browser was saved by a newer version of Outturn \(its database is past version 1, the newest this version reads\)\. Nothing was read or changed\./;
+const MESSAGE =
+  /^The data kept in this browser was saved by a newer version of Outturn \(its database is past version 1, the newest this version reads\)\. Nothing was read or changed\./;
 
 // The first start imports the whole sample in jsdom: on a busy 2-core machine that can take seconds,
 // so the waits are generous. They guard against hanging, and time nothing.

@@ -23,8 +23,12 @@ describe('a page that fails', { timeout: 30_000 }, () => {
     renderWithProviders(<AppRoutes />, { initialEntries: ['/revenue'] });
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByRole('heading', { name: 'The Revenue page could not be shown' })).toBeTruthy();
-    expect(alert.textContent).toContain('It stopped with this problem: injected fault: the Revenue page failed to render');
-    expect(alert.textContent).toContain('The other pages still work: choose one from the navigation above. Your stored data is unchanged.');
+    expect(alert.textContent).toContain(
+      'It stopped with this problem: injected fault: the Revenue page failed to render',
+    );
+    expect(alert.textContent).toContain(
+      'The other pages still work: choose one from the navigation above. Your stored data is unchanged.',
+    );
 
     const user = userEvent.setup();
     const nav = screen.getByRole('navigation', { name: 'Main' });

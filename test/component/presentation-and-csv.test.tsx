@@ -28,7 +28,9 @@ function renderReserves() {
 
 /** Every number shown in a figure cell that is not a percentage: what presentation mode must hide. */
 const visibleAmounts = (root: HTMLElement): string[] =>
-  [...root.querySelectorAll('td.num, [data-value]')].map((c) => c.textContent ?? '').filter((t) => /\d/.test(t.replace(/\d+(\.\d+)?%/g, '').replace(/\d{4}\/\d{2}/g, '')));
+  [...root.querySelectorAll('td.num, [data-value]')]
+    .map((c) => c.textContent ?? '')
+    .filter((t) => /\d/.test(t.replace(/\d+(\.\d+)?%/g, '').replace(/\d{4}\/\d{2}/g, '')));
 
 describe('presentation mode', { timeout: 30_000 }, () => {
   it('hides every amount while it is on, keeps percentages and statuses, and puts every figure back when it is off', async () => {
@@ -49,11 +51,17 @@ describe('presentation mode', { timeout: 30_000 }, () => {
     expect(screen.getByText(/^Presentation mode: every amount is hidden on every page/)).toBeTruthy();
     await waitFor(() => expect(visibleAmounts(main)).toEqual([]));
     const budgetAssistance = within(table).getByRole('rowheader', { name: 'Budget Assistance Reserve' }).closest('tr')!;
-    expect(within(budgetAssistance).getAllByRole('cell').map((c) => c.textContent)).toEqual([MASK, '-', MASK, MASK, MASK]);
+    expect(
+      within(budgetAssistance)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual([MASK, '-', MASK, MASK, MASK]);
     // 7,198 / 130,959 = 5.5%: a share (an index) stays; the sentences lose their £ amounts.
     expect(main.textContent).toContain('5.5%');
     expect(main.textContent).not.toMatch(/£\s?\d/);
-    expect(screen.getAllByRole('button', { name: /Download CSV/ }).every((b) => (b as HTMLButtonElement).disabled)).toBe(true);
+    expect(
+      screen.getAllByRole('button', { name: /Download CSV/ }).every((b) => (b as HTMLButtonElement).disabled),
+    ).toBe(true);
 
     await user.click(toggle);
     await waitFor(() => expect(main.textContent).toBe(before));
@@ -64,7 +72,9 @@ describe('a page table as CSV', { timeout: 30_000 }, () => {
   it('writes the exact figures as numbers in £’000, with each row’s group and without marks', async () => {
     localStorage.removeItem('outturn.presentation-mode');
     renderReserves();
-    const table = await screen.findByRole<HTMLTableElement>('table', { name: "Table 5: reserves position, 2017/18 (£'000)" });
+    const table = await screen.findByRole<HTMLTableElement>('table', {
+      name: "Table 5: reserves position, 2017/18 (£'000)",
+    });
     const { fields, rows } = tableToCsv(table);
     expect(fields).toEqual([
       'Group',
@@ -76,7 +86,23 @@ describe('a page table as CSV', { timeout: 30_000 }, () => {
       "Net movement (worked out) (£'000)",
     ]);
     // Table 5, Budget Assistance Reserve: 8,414 - 4,354 = 4,060 (nil added is 0, a number).
-    expect(rows).toContainEqual(['Earmarked reserves', 'Budget Assistance Reserve', '8414', '0', '-4354', '4060', '-4354']);
-    expect(rows).toContainEqual(['Totals as printed', 'Total Usable Reserves', '29680', '4330', '-9779', '24231', '-5449']);
+    expect(rows).toContainEqual([
+      'Earmarked reserves',
+      'Budget Assistance Reserve',
+      '8414',
+      '0',
+      '-4354',
+      '4060',
+      '-4354',
+    ]);
+    expect(rows).toContainEqual([
+      'Totals as printed',
+      'Total Usable Reserves',
+      '29680',
+      '4330',
+      '-9779',
+      '24231',
+      '-5449',
+    ]);
   });
 });

@@ -9,8 +9,12 @@ import { ProjectionsPage } from '../../src/features/projections/projections-page
 import { openOutturnDb } from '../../src/storage/db';
 import { renderWithProviders } from './render-with-providers.tsx';
 
-export const rowOf = (table: HTMLElement, label: string | RegExp, nth = 0): HTMLElement => within(table).getAllByRole('rowheader', { name: label })[nth]!.closest('tr')!;
-export const cells = (row: HTMLElement): string[] => within(row).getAllByRole('cell').map((c) => c.textContent ?? '');
+export const rowOf = (table: HTMLElement, label: string | RegExp, nth = 0): HTMLElement =>
+  within(table).getAllByRole('rowheader', { name: label })[nth]!.closest('tr')!;
+export const cells = (row: HTMLElement): string[] =>
+  within(row)
+    .getAllByRole('cell')
+    .map((c) => c.textContent ?? '');
 
 export async function renderPage() {
   // delay: null types without waiting between keys (the default waits a tick per key).

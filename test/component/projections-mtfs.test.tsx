@@ -7,37 +7,67 @@ import { rowOf, cells, renderPage, replace } from './projections-harness.tsx';
 describe('ProjectionsPage: MTFS planner', () => {
   it('flags the general reserve above 5% and below the floor once drawn down', async () => {
     const user = await renderPage();
-    const shares = () => screen.getByRole('table', { name: "The chart's figures: general reserve against the net revenue budget" });
+    const shares = () =>
+      screen.getByRole('table', { name: "The chart's figures: general reserve against the net revenue budget" });
     // 7,198 / 130,959 = 5.4964% -> 5.50%: above the 5% line.
-    expect(cells(rowOf(shares(), '2017/18 (actual)'))).toEqual(['7,198', '130,959', '5.50%', '▲ Above 5%: justification expected']);
+    expect(cells(rowOf(shares(), '2017/18 (actual)'))).toEqual([
+      '7,198',
+      '130,959',
+      '5.50%',
+      '▲ Above 5%: justification expected',
+    ]);
     // Draw 4,000 in 2019/20: 3,198 / 130,959 = 2.442% -> below the 3% floor.
     await replace(user, screen.getByLabelText("General Reserve drawdown 2019/20 (£'000)"), '4,000');
     expect(cells(rowOf(shares(), '2019/20'))).toEqual(['3,198', '130,959', '2.44%', '▼ Below the 3% floor']);
     const plan = screen.getByRole('table', { name: /Planned movements and the balances they leave/ });
     // Total usable reserves: 24,231 - 4,000 = 20,231 from 2019/20.
-    expect(cells(rowOf(plan, 'Total usable reserves (balance)'))).toEqual(['24,231', '24,231', '20,231', '20,231', '20,231', '', '']);
+    expect(cells(rowOf(plan, 'Total usable reserves (balance)'))).toEqual([
+      '24,231',
+      '24,231',
+      '20,231',
+      '20,231',
+      '20,231',
+      '',
+      '',
+    ]);
   });
 
   it('says how long each reserve lasts at its 2017/18 net drawdown', async () => {
     await renderPage();
     const plan = screen.getByRole('table', { name: /Planned movements and the balances they leave/ });
     // Budget Assistance: 4,060 / 4,354 = 0.93 years; Estate Development: 2,939 / 500 = 5.9 years.
-    expect(within(plan).getByRole('rowheader', { name: 'Budget Assistance Reserve' }).closest('tr')!.textContent).toContain('0.9 years (runs out during 2018/19)');
-    expect(within(plan).getByRole('rowheader', { name: 'Estate Development Reserve' }).closest('tr')!.textContent).toContain('5.9 years (runs out during 2023/24)');
+    expect(
+      within(plan).getByRole('rowheader', { name: 'Budget Assistance Reserve' }).closest('tr')!.textContent,
+    ).toContain('0.9 years (runs out during 2018/19)');
+    expect(
+      within(plan).getByRole('rowheader', { name: 'Estate Development Reserve' }).closest('tr')!.textContent,
+    ).toContain('5.9 years (runs out during 2023/24)');
   });
 
   it('fills the Road Casualty fund’s rows from the model', async () => {
     const user = await renderPage();
     await user.click(screen.getByRole('button', { name: 'Fill the fund’s rows' }));
     // Central case: 350 in each year; out 244, 1,035, 145, 145.
-    expect(screen.getByLabelText<HTMLInputElement>("Road Casualty Reduction & Support Fund contribution 2018/19 (£'000)").value).toBe('350');
-    expect(screen.getByLabelText<HTMLInputElement>("Road Casualty Reduction & Support Fund drawdown 2019/20 (£'000)").value).toBe('1,035');
+    expect(
+      screen.getByLabelText<HTMLInputElement>("Road Casualty Reduction & Support Fund contribution 2018/19 (£'000)")
+        .value,
+    ).toBe('350');
+    expect(
+      screen.getByLabelText<HTMLInputElement>("Road Casualty Reduction & Support Fund drawdown 2019/20 (£'000)").value,
+    ).toBe('1,035');
   });
 
   it('loads planned movements from a CSV and reports the rows it could not use', async () => {
     const user = await renderPage();
-    const csv = ["Reserve,Year,Contribution (£'000),Drawdown (£'000)", 'General Reserve,2019/20,,"1,500"', 'Police Horses Reserve,2019/20,5,'].join('\n');
-    await user.upload(screen.getByLabelText('Load planned movements from a CSV'), new File([csv], 'plan.csv', { type: 'text/csv' }));
+    const csv = [
+      "Reserve,Year,Contribution (£'000),Drawdown (£'000)",
+      'General Reserve,2019/20,,"1,500"',
+      'Police Horses Reserve,2019/20,5,',
+    ].join('\n');
+    await user.upload(
+      screen.getByLabelText('Load planned movements from a CSV'),
+      new File([csv], 'plan.csv', { type: 'text/csv' }),
+    );
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('plan.csv: 2 rows read, 1 loaded, 1 not loaded.');
     expect(alert.textContent).toContain('Line 3, Reserve: "Police Horses Reserve" is not one of the loaded reserves');

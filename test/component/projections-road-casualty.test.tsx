@@ -25,11 +25,23 @@ describe('ProjectionsPage: Road Casualty Reserve', () => {
     const included = screen.getByRole('table', { name: /How long the reserve lasts, earmarked items included/ });
     const leftOut = screen.getByRole('table', { name: /How long the reserve lasts, earmarked items left out/ });
     // No inflow, with earmarked: 1,338; 303; 158; 13; (132): below 145 in 2021/22, below zero in 2022/23.
-    expect(cells(rowOf(included, 'No new inflow'))).toEqual(['(132)', '(132) in 2022/23', '▼ 2021/22', '▼ 2022/23', '-']);
+    expect(cells(rowOf(included, 'No new inflow'))).toEqual([
+      '(132)',
+      '(132) in 2022/23',
+      '▼ 2021/22',
+      '▼ 2022/23',
+      '-',
+    ]);
     // Without the 160 earmarked: ... 173; 28: below the floor in 2022/23, never below zero.
     expect(cells(rowOf(leftOut, 'No new inflow'))).toEqual(['28', '28 in 2022/23', '▼ 2022/23', '✓ Not crossed', '-']);
     // Low: lowest 647 (2019/20); 647 - 145 = 502 could still be spent once.
-    expect(cells(rowOf(included, 'Low (£172k a year)'))).toEqual(['728', '647 in 2019/20', '✓ Not crossed', '✓ Not crossed', '502']);
+    expect(cells(rowOf(included, 'Low (£172k a year)'))).toEqual([
+      '728',
+      '647 in 2019/20',
+      '✓ Not crossed',
+      '✓ Not crossed',
+      '502',
+    ]);
   });
 
   it('moves the exhaustion year when the inflow case and an earmarked item change', async () => {
@@ -42,14 +54,18 @@ describe('ProjectionsPage: Road Casualty Reserve', () => {
     await replace(user, screen.getByLabelText("Speedwatch equipment: Amount (£'000)"), '200');
     expect(cells(rowOf(summary(), 'Low (£0k a year)')).slice(2, 4)).toEqual(['▼ 2020/21', '▼ 2021/22']);
     const figure = screen.getByRole('figure', { name: /Road Casualty Reserve: balance at each year end/ });
-    expect(figure.textContent).toContain('In the low case the balance falls below the £145k floor in 2020/21 and below zero in 2021/22');
+    expect(figure.textContent).toContain(
+      'In the low case the balance falls below the £145k floor in 2020/21 and below zero in 2021/22',
+    );
   });
 
   it('says which inputs cannot be read, and links to them, instead of projecting', async () => {
     const user = await renderPage();
     await replace(user, screen.getByLabelText("Floor (£'000)"), 'abc');
     const alert = await screen.findByRole('alert');
-    expect(within(alert).getByRole('link', { name: 'Floor: "abc" is not an amount' }).getAttribute('href')).toBe('#rc-floor');
+    expect(within(alert).getByRole('link', { name: 'Floor: "abc" is not an amount' }).getAttribute('href')).toBe(
+      '#rc-floor',
+    );
     expect(screen.getByLabelText("Floor (£'000)").getAttribute('aria-invalid')).toBe('true');
     expect(screen.queryAllByRole('table', { name: /How long the reserve lasts/ })).toEqual([]);
     expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Save scenario' }).disabled).toBe(true);
@@ -63,7 +79,14 @@ describe('ProjectionsPage: Road Casualty Reserve', () => {
     expect(cells(rowOf(working, 'Left at 31 March 2020, no new inflow counted'))).toEqual(['363']);
     await user.click(screen.getByRole('button', { name: 'Add a commitment' }));
     await replace(user, screen.getByLabelText("New item: Amount (£'000)"), '63');
-    expect(cells(rowOf(screen.getByRole('table', { name: /Left at 31 March 2020/ }), 'Left at 31 March 2020, no new inflow counted'))).toEqual(['300']);
+    expect(
+      cells(
+        rowOf(
+          screen.getByRole('table', { name: /Left at 31 March 2020/ }),
+          'Left at 31 March 2020, no new inflow counted',
+        ),
+      ),
+    ).toEqual(['300']);
   });
 
   it('draws every chart with a summary and a data table', async () => {

@@ -30,9 +30,13 @@ describe('ProjectionsPage: scenarios', () => {
 
     // Copy it from the list, then delete the original.
     await user.click(screen.getByRole('button', { name: 'Copy Low inflow 100' }));
-    await within(screen.getByRole('table', { name: 'Saved scenarios' })).findByRole('rowheader', { name: /Low inflow 100 \(copy\)/ });
+    await within(screen.getByRole('table', { name: 'Saved scenarios' })).findByRole('rowheader', {
+      name: /Low inflow 100 \(copy\)/,
+    });
     await user.click(screen.getByRole('button', { name: 'Delete Low inflow 100' }));
-    await waitFor(() => expect(within(screen.getByRole('table', { name: 'Saved scenarios' })).getAllByRole('row')).toHaveLength(2));
+    await waitFor(() =>
+      expect(within(screen.getByRole('table', { name: 'Saved scenarios' })).getAllByRole('row')).toHaveLength(2),
+    );
     expect(screen.getByText('Deleted “Low inflow 100”.')).toBeTruthy();
   });
 

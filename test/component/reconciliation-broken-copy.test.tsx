@@ -11,24 +11,33 @@ import { DATA_DIR, server } from './msw-server.ts';
 import { renderWithProviders } from './render-with-providers.tsx';
 import { cells, group, rowOf, summary, tableNamed } from './reconciliation-finders.ts';
 
-
 // These pages load several files and render hundreds of rows: on a busy 2-core machine that can take
 // seconds, so the waits are generous. They guard against hanging, and time nothing.
 configure({ asyncUtilTimeout: 5_000 });
 
 describe('ReconciliationPage with a broken Table 5', () => {
   it('a broken copy of Table 5 (2,137 for 2,173 added to the Capital Carry Forward Reserve) turns exactly three checks red', async () => {
-    const text = readFileSync(join(DATA_DIR, 'table-5-reserves.csv'), 'utf8').replace('"1,604","2,173","(1,604)"', '"1,604","2,137","(1,604)"');
+    const text = readFileSync(join(DATA_DIR, 'table-5-reserves.csv'), 'utf8').replace(
+      '"1,604","2,173","(1,604)"',
+      '"1,604","2,137","(1,604)"',
+    );
     server.use(http.get('*/data/table-5-reserves.csv', () => HttpResponse.text(text)));
     renderWithProviders(<ReconciliationPage />);
     // Three passes become failures: 314 - 3 and 22 + 3.
-    expect(await summary()).toMatchObject({ Pass: '311', Failures: '25', 'Rounding differences': '12', 'Cannot be made (figure not shown)': '31' });
-    expect(cells(rowOf(group('Capital slippage and the Capital Carry Forward Reserve'), /^Table 5 Capital Carry Forward Reserve added/)).slice(0, 4)).toEqual([
-      '✗ Does not tie out',
-      '2,137',
-      '2,173',
-      '(36)',
-    ]);
+    expect(await summary()).toMatchObject({
+      Pass: '311',
+      Failures: '25',
+      'Rounding differences': '12',
+      'Cannot be made (figure not shown)': '31',
+    });
+    expect(
+      cells(
+        rowOf(
+          group('Capital slippage and the Capital Carry Forward Reserve'),
+          /^Table 5 Capital Carry Forward Reserve added/,
+        ),
+      ).slice(0, 4),
+    ).toEqual(['✗ Does not tie out', '2,137', '2,173', '(36)']);
     const t5 = tableNamed('Table 5: Reserves position: checks that do not pass');
     // 1,012 + 38 + 402 + 705 + 2,137 = 4,294 against 4,330; 1,604 + 2,137 - 1,604 = 2,137 against 2,173.
     expect([...t5.querySelectorAll('tbody tr')].map((r) => cells(r).slice(1, 5))).toEqual([

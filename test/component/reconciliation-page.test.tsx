@@ -8,7 +8,6 @@ import { ReconciliationPage } from '../../src/features/reconciliation/reconcilia
 import { renderWithProviders } from './render-with-providers.tsx';
 import { cells, group, rowOf, summary, tableNamed } from './reconciliation-finders.ts';
 
-
 // These pages load several files and render hundreds of rows: on a busy 2-core machine that can take
 // seconds, so the waits are generous. They guard against hanging, and time nothing.
 configure({ asyncUtilTimeout: 5_000 });
@@ -24,39 +23,96 @@ describe('ReconciliationPage', () => {
       Failures: '22',
       'Cannot be made (figure not shown)': '31',
     });
-    expect(screen.getByText(/^89 tie-outs: 68 tie out, 4 rounding differences, 9 do not tie out, 8 cannot be made\.$/)).toBeTruthy();
-    expect(screen.getByText(/^290 checks: 246 pass, 8 rounding differences, 13 failures, 23 cannot be made\.$/)).toBeTruthy();
+    expect(
+      screen.getByText(/^89 tie-outs: 68 tie out, 4 rounding differences, 9 do not tie out, 8 cannot be made\.$/),
+    ).toBeTruthy();
+    expect(
+      screen.getByText(/^290 checks: 246 pass, 8 rounding differences, 13 failures, 23 cannot be made\.$/),
+    ).toBeTruthy();
   });
 
   it('shows the tie-outs across files with their statuses, figures and differences', async () => {
     renderWithProviders(<ReconciliationPage />);
     await summary();
     // Revenue carry-forwards: £1.012m both.
-    expect(cells(rowOf(group('Revenue carry-forwards and the Carry Forward Revenue Reserve'), /^Table 5 Carry Forward Revenue Reserve added/)).slice(0, 4)).toEqual(['✓ Ties out', '1,012', '1,012', '0']);
+    expect(
+      cells(
+        rowOf(
+          group('Revenue carry-forwards and the Carry Forward Revenue Reserve'),
+          /^Table 5 Carry Forward Revenue Reserve added/,
+        ),
+      ).slice(0, 4),
+    ).toEqual(['✓ Ties out', '1,012', '1,012', '0']);
     // Capital slippage: £2.173m both; Appendix 3's 2,154 is 19 short, Appendix 4's requests 20.
     const capital = group('Capital slippage and the Capital Carry Forward Reserve');
-    expect(cells(rowOf(capital, /^Table 5 Capital Carry Forward Reserve added/)).slice(0, 4)).toEqual(['✓ Ties out', '2,173', '2,173', '0']);
-    expect(cells(rowOf(capital, /^Appendix 3 predicted carry-forward = Table 4/)).slice(0, 4)).toEqual(['✗ Does not tie out', '2,154', '2,173', '(19)']);
-    expect(cells(rowOf(capital, /^Table 4 transfer to the Capital Carry Forward Reserve = the Appendix 4/)).slice(0, 4)).toEqual(['✗ Does not tie out', '2,173', '2,153', '20']);
-    expect(cells(rowOf(capital, /^Appendix 3 predicted carry-forward = the Appendix 4/)).slice(0, 4)).toEqual(['≈ Rounding difference', '2,154', '2,153', '1']);
+    expect(cells(rowOf(capital, /^Table 5 Capital Carry Forward Reserve added/)).slice(0, 4)).toEqual([
+      '✓ Ties out',
+      '2,173',
+      '2,173',
+      '0',
+    ]);
+    expect(cells(rowOf(capital, /^Appendix 3 predicted carry-forward = Table 4/)).slice(0, 4)).toEqual([
+      '✗ Does not tie out',
+      '2,154',
+      '2,173',
+      '(19)',
+    ]);
+    expect(
+      cells(rowOf(capital, /^Table 4 transfer to the Capital Carry Forward Reserve = the Appendix 4/)).slice(0, 4),
+    ).toEqual(['✗ Does not tie out', '2,173', '2,153', '20']);
+    expect(cells(rowOf(capital, /^Appendix 3 predicted carry-forward = the Appendix 4/)).slice(0, 4)).toEqual([
+      '≈ Rounding difference',
+      '2,154',
+      '2,153',
+      '1',
+    ]);
     // Reserves that finance capital: usage = -(applied + transfer).
-    expect(cells(rowOf(group('Reserves that finance capital'), /^Table 5 Capital Reserve usage/)).slice(0, 4)).toEqual(['✓ Ties out', '(1,920)', '(1,920)', '0']);
+    expect(cells(rowOf(group('Reserves that finance capital'), /^Table 5 Capital Reserve usage/)).slice(0, 4)).toEqual([
+      '✓ Ties out',
+      '(1,920)',
+      '(1,920)',
+      '0',
+    ]);
     // Capital spend = capital financing: total spend ties, applied is 166 short.
     const spend = group('Capital spend and capital financing');
-    expect(cells(rowOf(spend, /total spend against outturn/)).slice(0, 4)).toEqual(['✓ Ties out', '5,702', '5,702', '0']);
-    expect(cells(rowOf(spend, /^Table 4 financing applied/)).slice(0, 4)).toEqual(['✗ Does not tie out', '5,536', '5,702', '(166)']);
+    expect(cells(rowOf(spend, /total spend against outturn/)).slice(0, 4)).toEqual([
+      '✓ Ties out',
+      '5,702',
+      '5,702',
+      '0',
+    ]);
+    expect(cells(rowOf(spend, /^Table 4 financing applied/)).slice(0, 4)).toEqual([
+      '✗ Does not tie out',
+      '5,536',
+      '5,702',
+      '(166)',
+    ]);
     // Revenue outturn's transfers: Carry Forwards (1,089) = the reserve's usage.
-    expect(cells(rowOf(group('Revenue outturn and reserve movements'), /Carry Forwards line/)).slice(0, 4)).toEqual(['✓ Ties out', '(1,089)', '(1,089)', '0']);
+    expect(cells(rowOf(group('Revenue outturn and reserve movements'), /Carry Forwards line/)).slice(0, 4)).toEqual([
+      '✓ Ties out',
+      '(1,089)',
+      '(1,089)',
+      '0',
+    ]);
   });
 
   it('links each figure to its row, on the page that shows its table', async () => {
     renderWithProviders(<ReconciliationPage />);
     await summary();
     const row = rowOf(group('Reserves that finance capital'), /^Table 5 Capital Reserve usage/);
-    expect([...row.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['/reserves#row-t5-capital-reserve', '/capital#row-t4f-capital-reserve']);
-    const revenue = rowOf(group('Revenue outturn against its breakdowns'), /^Table 1 OPCC = Table 3 TOTAL OPCC \(outturn\)/);
+    expect([...row.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([
+      '/reserves#row-t5-capital-reserve',
+      '/capital#row-t4f-capital-reserve',
+    ]);
+    const revenue = rowOf(
+      group('Revenue outturn against its breakdowns'),
+      /^Table 1 OPCC = Table 3 TOTAL OPCC \(outturn\)/,
+    );
     expect(cells(revenue).slice(0, 4)).toEqual(['✗ Does not tie out', '1,098', '1,194', '(96)']);
-    expect([...revenue.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['/reconciliation?table=t1#row-t1-opcc', '/reconciliation?table=t3#row-t3-total-opcc']);
+    expect([...revenue.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([
+      '/reconciliation?table=t1#row-t1-opcc',
+      '/reconciliation?table=t3#row-t3-total-opcc',
+    ]);
   });
 
   it('lists each table’s own checks that do not pass, with the rows behind them', async () => {
@@ -65,7 +121,13 @@ describe('ReconciliationPage', () => {
     const t1 = tableNamed('Table 1: Revenue Outturn 2017/18: checks that do not pass');
     // 128,040 + 1,098 + 3,608 = 132,746 against 132,811 printed.
     const outturn = rowOf(t1, "TOTAL · Year-End Outturn (£'000)");
-    expect(cells(outturn).slice(0, 5)).toEqual(['Rows above add to TOTAL', '✗ Does not cast', '132,811', '132,746', '65']);
+    expect(cells(outturn).slice(0, 5)).toEqual([
+      'Rows above add to TOTAL',
+      '✗ Does not cast',
+      '132,811',
+      '132,746',
+      '65',
+    ]);
     expect([...outturn.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([
       '/reconciliation?table=t1#row-t1-constabulary',
       '/reconciliation?table=t1#row-t1-opcc',

@@ -6,8 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { ReservesPage } from '../../src/features/reserves/reserves-page';
 import { renderWithProviders } from './render-with-providers.tsx';
 
-const rowOf = (table: HTMLElement, label: string | RegExp): HTMLElement => within(table).getByRole('rowheader', { name: label }).closest('tr')!;
-const cells = (row: HTMLElement): string[] => within(row).getAllByRole('cell').map((c) => c.textContent ?? '');
+const rowOf = (table: HTMLElement, label: string | RegExp): HTMLElement =>
+  within(table).getByRole('rowheader', { name: label }).closest('tr')!;
+const cells = (row: HTMLElement): string[] =>
+  within(row)
+    .getAllByRole('cell')
+    .map((c) => c.textContent ?? '');
 
 // These pages load several files and render hundreds of rows: on a busy 2-core machine that can take
 // seconds, so the waits are generous. They guard against hanging, and time nothing.
@@ -17,12 +21,26 @@ describe('ReservesPage', { timeout: 20_000 }, () => {
   it('shows each reserve under its group, with the balance at the start, added, used and the balance at the end', async () => {
     renderWithProviders(<ReservesPage />);
     const table = await screen.findByRole('table', { name: "Table 5: reserves position, 2017/18 (£'000)" });
-    const groups = within(table).getAllByRole('rowheader').filter((h) => h.getAttribute('scope') === 'rowgroup');
-    expect(groups.map((g) => g.textContent)).toEqual(['Earmarked reserves', 'Contingency reserves', 'Capital reserves', 'General reserve', 'Totals as printed']);
+    const groups = within(table)
+      .getAllByRole('rowheader')
+      .filter((h) => h.getAttribute('scope') === 'rowgroup');
+    expect(groups.map((g) => g.textContent)).toEqual([
+      'Earmarked reserves',
+      'Contingency reserves',
+      'Capital reserves',
+      'General reserve',
+      'Totals as printed',
+    ]);
     // 8,414 - 4,354 = 4,060.
     expect(cells(rowOf(table, 'Budget Assistance Reserve'))).toEqual(['8,414', '-', '(4,354)', '4,060', '(4,354)']);
     // Earmarked (7): 15,070 / 1,452 / (6,121) / 10,401, net (4,669).
-    expect(cells(rowOf(table, 'Earmarked reserves: 7 reserves (worked out)'))).toEqual(['15,070', '1,452', '(6,121)', '10,401', '(4,669)']);
+    expect(cells(rowOf(table, 'Earmarked reserves: 7 reserves (worked out)'))).toEqual([
+      '15,070',
+      '1,452',
+      '(6,121)',
+      '10,401',
+      '(4,669)',
+    ]);
     expect(cells(rowOf(table, 'Total Usable Reserves'))).toEqual(['29,680', '4,330', '(9,779)', '24,231', '(5,449)']);
     expect(screen.getByText('23 checks: 23 pass.')).toBeTruthy();
   });
@@ -31,15 +49,21 @@ describe('ReservesPage', { timeout: 20_000 }, () => {
     renderWithProviders(<ReservesPage />);
     // 7,198 / 130,959 = 5.50%.
     const share = await screen.findByText('General reserve as a share of the budget');
-    expect(share.parentElement!.textContent).toBe('General reserve as a share of the budget5.5% (above the 5% line, where a justification is expected)');
+    expect(share.parentElement!.textContent).toBe(
+      'General reserve as a share of the budget5.5% (above the 5% line, where a justification is expected)',
+    );
   });
 
   it('draws opening against closing balances and the movements, each with a sentence and a table', async () => {
     renderWithProviders(<ReservesPage />);
     const figures = await screen.findAllByRole('figure');
     expect(figures).toHaveLength(2);
-    expect(within(figures[0]!).getByRole('img').getAttribute('aria-label')).toContain('Usable reserves fell from £29.68m to £24.23m (down £5.45m)');
-    expect(within(figures[1]!).getByRole('img').getAttribute('aria-label')).toContain('£4.33m added to reserves and £9.78m used');
+    expect(within(figures[0]!).getByRole('img').getAttribute('aria-label')).toContain(
+      'Usable reserves fell from £29.68m to £24.23m (down £5.45m)',
+    );
+    expect(within(figures[1]!).getByRole('img').getAttribute('aria-label')).toContain(
+      '£4.33m added to reserves and £9.78m used',
+    );
     expect(within(within(figures[1]!).getByRole('table')).getAllByRole('row')).toHaveLength(1 + 10);
   });
 
@@ -47,8 +71,18 @@ describe('ReservesPage', { timeout: 20_000 }, () => {
     renderWithProviders(<ReservesPage />);
     const table = await screen.findByRole('table', { name: /Table 5 against the revenue outturn/ });
     // £1.012m both: the Appendix 2 total = the addition to the Carry Forward Revenue Reserve.
-    expect(cells(rowOf(table, /^Table 5 Carry Forward Revenue Reserve added/)).slice(0, 4)).toEqual(['✓ Ties out', '1,012', '1,012', '0']);
-    expect(cells(rowOf(table, /^Table 5 Capital Carry Forward Reserve added/)).slice(0, 4)).toEqual(['✓ Ties out', '2,173', '2,173', '0']);
+    expect(cells(rowOf(table, /^Table 5 Carry Forward Revenue Reserve added/)).slice(0, 4)).toEqual([
+      '✓ Ties out',
+      '1,012',
+      '1,012',
+      '0',
+    ]);
+    expect(cells(rowOf(table, /^Table 5 Capital Carry Forward Reserve added/)).slice(0, 4)).toEqual([
+      '✓ Ties out',
+      '2,173',
+      '2,173',
+      '0',
+    ]);
     expect(within(table).getAllByRole('row')).toHaveLength(1 + 7);
   });
 

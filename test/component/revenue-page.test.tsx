@@ -10,7 +10,10 @@ const rowOf = (table: HTMLElement, label: string): HTMLElement => {
   const header = within(table).getByRole('rowheader', { name: label });
   return header.closest('tr')!;
 };
-const cells = (row: HTMLElement): string[] => within(row).getAllByRole('cell').map((c) => c.textContent ?? '');
+const cells = (row: HTMLElement): string[] =>
+  within(row)
+    .getAllByRole('cell')
+    .map((c) => c.textContent ?? '');
 
 describe('RevenuePage', () => {
   it('shows Table 1 in £000 with worked variances and their status in words', async () => {
@@ -44,13 +47,15 @@ describe('RevenuePage', () => {
     expect(cells(rowOf(table, 'Reserves'))).toEqual(['-', '(326)', '(326)', 'n/a', '▼ Favourable']);
   });
 
-  it('gives every chart of the paper\'s tables a summary sentence and a data table', async () => {
+  it("gives every chart of the paper's tables a summary sentence and a data table", async () => {
     renderWithProviders(<RevenuePage />);
     const paper = await screen.findByRole('region', { name: 'The paper’s year-end tables (19 July 2018)' });
     await waitFor(() => expect(within(paper).getAllByRole('figure')).toHaveLength(2));
     const figures = within(paper).getAllByRole('figure');
     // 132,811 - 130,959 = 1,852 over; 1,852 / 130,959 = 1.41%; largest adverse line: Constabulary 1,788.
-    expect(figures[0]!.textContent).toContain('Outturn £1.85m (1.4%) over budget; largest adverse: Constabulary £1.79m');
+    expect(figures[0]!.textContent).toContain(
+      'Outturn £1.85m (1.4%) over budget; largest adverse: Constabulary £1.79m',
+    );
     // 4,394 over at Organisational Support is the constabulary's largest adverse variance.
     expect(figures[1]!.textContent).toContain('largest adverse: Organisational Support £4.39m');
     for (const f of figures) expect(within(f).getByRole('table')).toBeTruthy();

@@ -25,11 +25,19 @@ const LEDGER = join(import.meta.dirname, '../fixtures/ledger-windows-1252.csv');
 async function currentForm(id: string) {
   const source = fileSource(LEDGER);
   const s = await scan(source);
-  if (!s.verdict.ok) throw new Error(s.verdict.issues.map((i) => i.message).join("; "));
+  if (!s.verdict.ok) throw new Error(s.verdict.issues.map((i) => i.message).join('; '));
   const plan = planOf(await preview(source, s.verdict.value));
   const chunks: StoredChunk[] = [];
   const result = await importRows(source, plan, (c) => void chunks.push(c));
-  const receipt = buildReceipt({ id: `${id}-receipt`, datasetId: id, plan, sha256: s.sha256, result, startedAt: new Date(0), finishedAt: new Date(1000) });
+  const receipt = buildReceipt({
+    id: `${id}-receipt`,
+    datasetId: id,
+    plan,
+    sha256: s.sha256,
+    result,
+    startedAt: new Date(0),
+    finishedAt: new Date(1000),
+  });
   const meta = {
     id,
     name: 'old-ledger.csv',
@@ -52,12 +60,23 @@ async function currentForm(id: string) {
 /** Layout 1 (the first stored datasets): dates as ISO text, years as "2017/18". */
 const asLayout1 = (chunk: StoredChunk) => ({
   ...chunk,
-  dates: Object.fromEntries(Object.entries(chunk.dates).map(([k, v]) => [k, [...v].map((n) => (n === 0 ? '' : `${String(n).slice(0, 4)}-${String(n).slice(4, 6)}-${String(n).slice(6, 8)}`))])),
+  dates: Object.fromEntries(
+    Object.entries(chunk.dates).map(([k, v]) => [
+      k,
+      [...v].map((n) => (n === 0 ? '' : `${String(n).slice(0, 4)}-${String(n).slice(4, 6)}-${String(n).slice(6, 8)}`)),
+    ]),
+  ),
 });
 
 /** Typed arrays as their kind and values (one read back from IndexedDB may come from another realm). */
 const plain = (v: unknown): unknown =>
-  ArrayBuffer.isView(v) ? [Object.prototype.toString.call(v), Array.from(v as unknown as ArrayLike<number>)] : Array.isArray(v) ? v.map(plain) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)])) : v;
+  ArrayBuffer.isView(v)
+    ? [Object.prototype.toString.call(v), Array.from(v as unknown as ArrayLike<number>)]
+    : Array.isArray(v)
+      ? v.map(plain)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)]))
+        : v;
 
 const newer = { schema: 99, id: 'newer-1', name: 'from-the-future.csv', layout: 'unknown to this version' };
 const damaged = { id: 'damaged-1', name: 'damaged.csv', kind: 'ledger', sha256: 42 };
@@ -74,7 +93,11 @@ beforeAll(async () => {
   await db.put('datasets', damaged as never);
   await db.put('receipts', damagedReceipt as never);
   // A page reloaded part-way through an import: its marker and two chunks, and a chunk of nobody's.
-  await db.put('settings', { datasetId: 'abandoned-1', fileName: 'big-ledger.csv', size: 36_000_000, startedAt: '2026-11-20T10:15:00.000Z' }, 'import-running/abandoned-1');
+  await db.put(
+    'settings',
+    { datasetId: 'abandoned-1', fileName: 'big-ledger.csv', size: 36_000_000, startedAt: '2026-11-20T10:15:00.000Z' },
+    'import-running/abandoned-1',
+  );
   for (const index of [0, 1]) await db.put('chunks', { ...expected.chunks[0]!, index, datasetId: 'abandoned-1' });
   await db.put('chunks', { ...expected.chunks[0]!, datasetId: 'orphan-1' });
 });
@@ -86,20 +109,28 @@ configure({ asyncUtilTimeout: 10_000 });
 describe('stored data from other versions, damaged, or left by an unfinished import', { timeout: 30_000 }, () => {
   it('brings the old dataset forward: the same rows, dates in the current layout, listed as usual', async () => {
     renderWithProviders(<ImportPage />);
-    const list = await screen.findByRole('table', { name: new RegExp(`${SAMPLE_FILE_LIST.length + 1} datasets, kept in this browser`) }); // the old ledger and the sample
+    const list = await screen.findByRole('table', {
+      name: new RegExp(`${SAMPLE_FILE_LIST.length + 1} datasets, kept in this browser`),
+    }); // the old ledger and the sample
     expect(within(list).getByRole('rowheader', { name: 'old-ledger.csv' })).toBeTruthy();
     const db = await openOutturnDb();
     expect((await db.get('datasets', 'old-1'))?.schema).toBe(2);
-    const chunks = (await db.getAllFromIndex('chunks', 'byDataset', 'old-1')).map((c) => Object.fromEntries(Object.entries(c).filter(([k]) => k !== 'datasetId')));
+    const chunks = (await db.getAllFromIndex('chunks', 'byDataset', 'old-1')).map((c) =>
+      Object.fromEntries(Object.entries(c).filter(([k]) => k !== 'datasetId')),
+    );
     expect(plain(chunks)).toEqual(plain(expected.chunks)); // exactly what this version's import writes
-    expect([...(chunks[0]!.dates as unknown as { postingDate: Uint32Array }).postingDate]).toEqual([20170403, 20170515, 20170620]);
+    expect([...(chunks[0]!.dates as unknown as { postingDate: Uint32Array }).postingDate]).toEqual([
+      20170403, 20170515, 20170620,
+    ]);
   });
 
   it('sets aside what it cannot read, untouched, and says which and why, on the Import page', async () => {
     renderWithProviders(<ImportPage />);
     const table = await screen.findByRole('table', { name: '3 set aside' });
     const reasonOf = (name: string) => within(table).getByRole('rowheader', { name }).closest('tr')!.textContent;
-    expect(reasonOf('from-the-future.csv')).toContain('It cannot be read: it was saved by a newer version of Outturn (data layout 99; this version reads layouts up to 2)');
+    expect(reasonOf('from-the-future.csv')).toContain(
+      'It cannot be read: it was saved by a newer version of Outturn (data layout 99; this version reads layouts up to 2)',
+    );
     expect(reasonOf('damaged.csv')).toContain('It cannot be read: it is damaged: its "sha256" is not text.');
     expect(reasonOf('odd-receipt.csv')).toContain('It cannot be read: its row counts are damaged.');
     const db = await openOutturnDb();
@@ -119,7 +150,9 @@ describe('stored data from other versions, damaged, or left by an unfinished imp
     expect(notice.textContent).toMatch(
       /^The import of big-ledger\.csv started 2026-11-20 10:15 UTC did not finish: the page was closed or reloaded while it ran\. Nothing from it was kept, and the data stored before it is as it was\./,
     );
-    expect((await screen.findByText(/stored datasets cannot be read/)).textContent).toContain('2 stored datasets cannot be read and were set aside');
+    expect((await screen.findByText(/stored datasets cannot be read/)).textContent).toContain(
+      '2 stored datasets cannot be read and were set aside',
+    );
     const db = await openOutturnDb();
     const owners = (await db.getAllKeys('chunks')).map(([id]) => id);
     expect(owners.filter((id) => id === 'abandoned-1' || id === 'orphan-1')).toEqual([]);

@@ -13,7 +13,7 @@ export interface StoredState {
 export async function storedState(): Promise<StoredState> {
   const db = await openOutturnDb();
   const datasets = (await db.getAll('datasets'))
-     
+
     .map((d) => ({ id: d.id, name: String(d.name), rowCount: Number(d.rowCount), chunkCount: Number(d.chunkCount) }))
     .sort((a, b) => a.id.localeCompare(b.id));
   const ids = new Set(datasets.map((d) => d.id));

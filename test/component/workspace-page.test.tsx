@@ -18,7 +18,14 @@ configure({ asyncUtilTimeout: 10_000 });
 // Every sample file is imported at first start (the paper's tables, and any other sample data shipped).
 const SAMPLES = SAMPLE_FILE_LIST.length;
 
-const PROFILE = { signature: 'cost centre|amount', name: 'Monthly ledger', kind: 'ledger', mapping: { costCentre: 0, amount: 1 }, headerIndex: 0, savedAt: '2018-07-01T00:00:00.000Z' };
+const PROFILE = {
+  signature: 'cost centre|amount',
+  name: 'Monthly ledger',
+  kind: 'ledger',
+  mapping: { costCentre: 0, amount: 1 },
+  headerIndex: 0,
+  savedAt: '2018-07-01T00:00:00.000Z',
+};
 
 async function renderPage() {
   const user = userEvent.setup({ delay: null });
@@ -28,7 +35,10 @@ async function renderPage() {
 }
 
 async function plainLines(blob: Blob): Promise<string[]> {
-  return new TextDecoder().decode(gunzipSync(new Uint8Array(await blob.arrayBuffer()))).trimEnd().split('\n');
+  return new TextDecoder()
+    .decode(gunzipSync(new Uint8Array(await blob.arrayBuffer())))
+    .trimEnd()
+    .split('\n');
 }
 
 function fileOf(lines: readonly string[], name = 'edited.ndjson'): File {
@@ -52,18 +62,30 @@ describe('WorkspacePage', { timeout: 60_000 }, () => {
   it('exports the workspace and takes it back: the plan shows each change, then the chosen changes are made', async () => {
     const db = await openOutturnDb();
     await db.put('profiles', PROFILE);
-    await db.put('settings', { title: 'From the officer', organisation: 'OPCC', period: 'P12', roadCasualtyScenarioId: null }, 'board-pack');
+    await db.put(
+      'settings',
+      { title: 'From the officer', organisation: 'OPCC', period: 'P12', roadCasualtyScenarioId: null },
+      'board-pack',
+    );
     const user = await renderPage();
     const exported = await exportWorkspace(new Date('2018-07-19T09:00:00Z'));
     expect(exported.fileName).toBe('outturn-workspace-2018-07-19.ndjson.gz');
     const lines = await plainLines(exported.blob);
     // The header, each sample dataset (one chunk, its receipt and its record), the profile, the setting, the count.
     expect(lines).toHaveLength(1 + SAMPLES * 3 + 1 + 1 + 1);
-    expect(JSON.parse(lines[0]!)).toMatchObject({ type: 'outturn-workspace', format: 1, exportedAt: '2018-07-19T09:00:00.000Z' });
+    expect(JSON.parse(lines[0]!)).toMatchObject({
+      type: 'outturn-workspace',
+      format: 1,
+      exportedAt: '2018-07-19T09:00:00.000Z',
+    });
 
     // This browser moves on: the profile is deleted and the pack's title changed.
     await db.delete('profiles', PROFILE.signature);
-    await db.put('settings', { title: 'Changed here', organisation: 'OPCC', period: 'P12', roadCasualtyScenarioId: null }, 'board-pack');
+    await db.put(
+      'settings',
+      { title: 'Changed here', organisation: 'OPCC', period: 'P12', roadCasualtyScenarioId: null },
+      'board-pack',
+    );
 
     await user.upload(screen.getByLabelText('Choose a workspace file'), new File([exported.blob], exported.fileName));
     const plan = await screen.findByRole('table', { name: 'What importing this file would change in this browser' });
@@ -71,8 +93,16 @@ describe('WorkspacePage', { timeout: 60_000 }, () => {
     expect(within(row('table-5-reserves.csv')).getByText('No change')).toBeTruthy();
     expect(within(row('Mapping profile “Monthly ledger”')).getByText('Adds')).toBeTruthy();
     expect(within(row('Board pack settings')).getByText('Replaces')).toBeTruthy();
-    expect(screen.getByText(/Replaces what this browser holds:/).parentElement!.textContent).toContain('Board pack settings');
-    expect(screen.getByText(new RegExp(`every dataset’s hash and totals check\\. It would add 1, replace 1; ${SAMPLES} the same as here; 0 refused\\.`))).toBeTruthy();
+    expect(screen.getByText(/Replaces what this browser holds:/).parentElement!.textContent).toContain(
+      'Board pack settings',
+    );
+    expect(
+      screen.getByText(
+        new RegExp(
+          `every dataset’s hash and totals check\\. It would add 1, replace 1; ${SAMPLES} the same as here; 0 refused\\.`,
+        ),
+      ),
+    ).toBeTruthy();
 
     // Nothing has been written yet.
     expect(await db.get('profiles', PROFILE.signature)).toBeUndefined();
@@ -84,10 +114,18 @@ describe('WorkspacePage', { timeout: 60_000 }, () => {
 
   it('leaves what is unticked as it is', async () => {
     const db = await openOutturnDb();
-    await db.put('settings', { title: 'From the officer', organisation: 'OPCC', period: 'P12', roadCasualtyScenarioId: null }, 'board-pack');
+    await db.put(
+      'settings',
+      { title: 'From the officer', organisation: 'OPCC', period: 'P12', roadCasualtyScenarioId: null },
+      'board-pack',
+    );
     const user = await renderPage();
     const exported = await exportWorkspace();
-    await db.put('settings', { title: 'Mine', organisation: 'OPCC', period: 'P12', roadCasualtyScenarioId: null }, 'board-pack');
+    await db.put(
+      'settings',
+      { title: 'Mine', organisation: 'OPCC', period: 'P12', roadCasualtyScenarioId: null },
+      'board-pack',
+    );
     await user.upload(screen.getByLabelText('Choose a workspace file'), new File([exported.blob], exported.fileName));
     await user.click(await screen.findByRole('checkbox', { name: 'Take Board pack settings' }));
     expect(screen.getByRole('button', { name: 'Apply the 0 chosen changes' })).toHaveProperty('disabled', true);
@@ -99,28 +137,41 @@ describe('WorkspacePage', { timeout: 60_000 }, () => {
     const user = await renderPage();
     const lines = await plainLines((await exportWorkspace()).blob);
     // Table 5's Budget Assistance Reserve: usage (4,354) becomes (4,355) in the rows.
-    const edited = lines.map((l) => (l.includes('"type":"chunk"') && l.includes('(4,354)') ? l.replace('(4,354)', '(4,355)') : l));
+    const edited = lines.map((l) =>
+      l.includes('"type":"chunk"') && l.includes('(4,354)') ? l.replace('(4,354)', '(4,355)') : l,
+    );
     expect(edited).not.toEqual(lines);
     await user.upload(screen.getByLabelText('Choose a workspace file'), fileOf(edited));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('edited.ndjson was not taken in');
-    expect(alert.textContent).toContain('Its lines do not match the count and SHA-256 in its last line: it has been altered or damaged since it was written.');
+    expect(alert.textContent).toContain(
+      'Its lines do not match the count and SHA-256 in its last line: it has been altered or damaged since it was written.',
+    );
   });
 
   it('refuses a dataset whose rows no longer match its own hash, even when the file’s last line was made to match', async () => {
     const user = await renderPage();
     const lines = await plainLines((await exportWorkspace()).blob);
-    const edited = resealed(lines.map((l) => (l.includes('"type":"chunk"') && l.includes('(4,354)') ? l.replace('(4,354)', '(4,355)') : l)));
+    const edited = resealed(
+      lines.map((l) => (l.includes('"type":"chunk"') && l.includes('(4,354)') ? l.replace('(4,354)', '(4,355)') : l)),
+    );
     await user.upload(screen.getByLabelText('Choose a workspace file'), fileOf(edited));
     const plan = await screen.findByRole('table', { name: 'What importing this file would change in this browser' });
     const row = within(plan).getByRole('rowheader', { name: 'table-5-reserves.csv' }).closest('tr')!;
     expect(within(row).getByText('Refused')).toBeTruthy();
-    expect(row.textContent).toMatch(/Not taken: its content hash is [0-9a-f]{16}…, not the [0-9a-f]{16}… written when it was exported/);
+    expect(row.textContent).toMatch(
+      /Not taken: its content hash is [0-9a-f]{16}…, not the [0-9a-f]{16}… written when it was exported/,
+    );
   });
 
   it('refuses a file that is not a workspace', async () => {
     const user = await renderPage();
-    await user.upload(screen.getByLabelText('Choose a workspace file'), new File(['Reserve,Balance\nGeneral,7198\n'], 'table.ndjson'));
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('This is not an Outturn workspace file.'));
+    await user.upload(
+      screen.getByLabelText('Choose a workspace file'),
+      new File(['Reserve,Balance\nGeneral,7198\n'], 'table.ndjson'),
+    );
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toContain('This is not an Outturn workspace file.'),
+    );
   });
 });

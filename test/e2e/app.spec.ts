@@ -13,11 +13,8 @@ test.use({ profile: 'shared' });
 const AREAS = ['Revenue', 'Capital', 'Reserves', 'Reconciliation', 'Projections'] as const;
 const ARTIFACTS = new URL('./artifacts/', import.meta.url);
 
-
 function mainNavigation(page: Page): Locator {
-  return page
-    .getByRole('navigation')
-    .filter({ has: page.getByRole('link', { name: 'Revenue', exact: true }) });
+  return page.getByRole('navigation').filter({ has: page.getByRole('link', { name: 'Revenue', exact: true }) });
 }
 
 async function openRevenue(page: Page): Promise<void> {
@@ -34,7 +31,10 @@ async function cellAt(table: Locator, rowLabel: string, column: RegExp): Promise
   const headers = await table.locator('thead tr').last().locator('th, td').allInnerTexts();
   const index = headers.findIndex((header) => column.test(header) && !/variance/i.test(header));
   expect(index, `a column header matching ${column} among ${JSON.stringify(headers)}`).toBeGreaterThanOrEqual(0);
-  const label = table.page().locator('th, td').filter({ hasText: new RegExp(`^\\s*${rowLabel}\\s*$`) });
+  const label = table
+    .page()
+    .locator('th, td')
+    .filter({ hasText: new RegExp(`^\\s*${rowLabel}\\s*$`) });
   const row = table.locator('tbody tr').filter({ has: label });
   await expect(row, `exactly one row labelled "${rowLabel}"`).toHaveCount(1);
   return row.locator('th, td').nth(index);
@@ -81,7 +81,9 @@ test('Revenue shows Table 1 of the 2017/18 outturn, with the figures of the pape
 test('the chart is drawn in the browser, beside its data table', async ({ app }) => {
   await openRevenue(app);
   // The paper's own chart (the monitoring charts above it are illustrative).
-  const figure = app.getByRole('figure').filter({ has: app.getByRole('img', { name: /^Budget against outturn by area\. Outturn £1\.85m/ }) });
+  const figure = app
+    .getByRole('figure')
+    .filter({ has: app.getByRole('img', { name: /^Budget against outturn by area\. Outturn £1\.85m/ }) });
   await expect(figure.getByRole('img', { name: /^Budget against outturn by area\. Outturn £1\.85m/ })).toBeVisible();
   // recharts draws one bar per area and series: Table 1 has three areas, so six bars.
   await expect(figure.locator('.recharts-bar-rectangle')).toHaveCount(6);

@@ -29,7 +29,9 @@ test.describe(() => {
   // These only read: the worker's started profile, a new page.
   test.use({ profile: 'shared' });
 
-  test('prints the pack: A4 landscape, every page with the title, the period and its number; pages kept as PNG', async ({ app }) => {
+  test('prints the pack: A4 landscape, every page with the title, the period and its number; pages kept as PNG', async ({
+    app,
+  }) => {
     await app.setViewportSize({ width: 1400, height: 1000 });
     await openPack(app);
     await app.emulateMedia({ media: 'print' });
@@ -42,7 +44,11 @@ test.describe(() => {
           const r = el.getBoundingClientRect();
           return r.top < box.top - 1 || r.bottom > box.bottom + 1 || r.left < box.left - 1 || r.right > box.right + 1;
         }).length;
-        return { overflowY: body.scrollHeight - body.clientHeight, overflowX: body.scrollWidth - body.clientWidth, outside };
+        return {
+          overflowY: body.scrollHeight - body.clientHeight,
+          overflowX: body.scrollWidth - body.clientWidth,
+          outside,
+        };
       }),
     );
     expect(sheets).toHaveLength(PAGES);
@@ -72,7 +78,11 @@ test.describe(() => {
     await openPack(app);
     await app.emulateMedia({ media: 'print' });
     const statuses = await app.locator('.pack-sheet .pack-status').evaluateAll((els) =>
-      els.map((el) => ({ icon: el.querySelector('[aria-hidden="true"]')?.textContent ?? '', word: el.textContent ?? '', colour: getComputedStyle(el).color })),
+      els.map((el) => ({
+        icon: el.querySelector('[aria-hidden="true"]')?.textContent ?? '',
+        word: el.textContent ?? '',
+        colour: getComputedStyle(el).color,
+      })),
     );
     expect(statuses.length).toBeGreaterThan(40);
     for (const s of statuses) {
@@ -90,19 +100,30 @@ async function visibleAmounts(page: Page): Promise<string[]> {
     const figure = [...main.querySelectorAll('td.num, [data-value], .recharts-cartesian-axis-tick-value')]
       .filter((el) => el.closest('[data-count]') === null && el.querySelector('[data-count]') === null)
       .map((el) => el.textContent ?? '')
-      .filter((t) => /\d/.test(t.replace(/\d+(\.\d+)?%/g, '').replace(/\b\d{4}\/\d{2}\b/g, '').replace(/\b(P|C)\d+/g, '')));
+      .filter((t) =>
+        /\d/.test(
+          t
+            .replace(/\d+(\.\d+)?%/g, '')
+            .replace(/\b\d{4}\/\d{2}\b/g, '')
+            .replace(/\b(P|C)\d+/g, ''),
+        ),
+      );
     const text = (main as HTMLElement).innerText;
     // Anywhere: a £ sum, or a figure as the papers print one (1,547 or (96)).
     const pounds = text.match(/£[ \u00a0]?\d[\d,.]*/g) ?? []; // a sum never spans a line break
     const printed = text.match(/\(\d[\d,]*(\.\d+)?\)|\d{1,3}(,\d{3})+(\.\d+)?/g) ?? [];
-    const inputs = [...main.querySelectorAll<HTMLInputElement>('input[inputmode="decimal"], input[inputmode="numeric"]')]
+    const inputs = [
+      ...main.querySelectorAll<HTMLInputElement>('input[inputmode="decimal"], input[inputmode="numeric"]'),
+    ]
       .filter((i) => i.value !== '' && getComputedStyle(i).getPropertyValue('-webkit-text-security') !== 'disc')
       .map((i) => i.value);
     return [...figure, ...pounds, ...printed, ...inputs];
   });
 }
 
-test('presentation mode hides every amount on every page, and the figures come back when it is off', async ({ app }) => {
+test('presentation mode hides every amount on every page, and the figures come back when it is off', async ({
+  app,
+}) => {
   await app.goto('/revenue');
   await pageReady(app);
   await expect(APP_PAGES[0]!.ready(app)).toBeVisible();
@@ -130,7 +151,10 @@ test('presentation mode hides every amount on every page, and the figures come b
 
 test('a table downloaded as CSV goes back in through the Import page to the same totals', async ({ app }) => {
   await openPack(app);
-  const [download] = await Promise.all([app.waitForEvent('download'), app.getByRole('button', { name: "Download CSV Table 1: Revenue Outturn 2017/18 (£'000)" }).click()]);
+  const [download] = await Promise.all([
+    app.waitForEvent('download'),
+    app.getByRole('button', { name: "Download CSV Table 1: Revenue Outturn 2017/18 (£'000)" }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe('table-1-revenue-outturn-2017-18.csv');
   mkdirSync(ARTIFACTS, { recursive: true });
   const file = `${ARTIFACTS}table-1-revenue-outturn-2017-18.csv`;
@@ -156,7 +180,11 @@ test('a table downloaded as CSV goes back in through the Import page to the same
   await expect(receipt.getByRole('table', { name: /Control totals: budget/ })).toContainText('£130,960,000.00');
   await expect(receipt.getByRole('table', { name: /Control totals: forecast/ })).toContainText('£132,746,000.00');
   // ... which are the sample's own receipt's for Table 1.
-  await app.getByRole('row').filter({ hasText: 'table-1-revenue-outturn.csv' }).getByRole('button', { name: /Show receipt/ }).click();
+  await app
+    .getByRole('row')
+    .filter({ hasText: 'table-1-revenue-outturn.csv' })
+    .getByRole('button', { name: /Show receipt/ })
+    .click();
   const sample = app.getByRole('article', { name: 'Import receipt: table-1-revenue-outturn.csv' });
   await expect(sample.getByRole('table', { name: /Control totals: budget/ })).toContainText('£130,960,000.00');
   await expect(sample.getByRole('table', { name: /Control totals: forecast/ })).toContainText('£132,746,000.00');
@@ -179,7 +207,10 @@ test('a downloaded text cell that starts with = is defused, while -1234.56 stays
   await app.getByRole('button', { name: 'Import ledger-with-formula.csv' }).click();
   const receipt = app.getByRole('article', { name: 'Import receipt: ledger-with-formula.csv' });
   await expect(receipt.getByRole('status')).toContainText('2 rows read = 1 accepted + 1 rejected + 0 skipped');
-  const [download] = await Promise.all([app.waitForEvent('download'), receipt.getByRole('button', { name: 'Download rejections and warnings as CSV' }).click()]);
+  const [download] = await Promise.all([
+    app.waitForEvent('download'),
+    receipt.getByRole('button', { name: 'Download rejections and warnings as CSV' }).click(),
+  ]);
   const file = `${ARTIFACTS}ledger-with-formula-rejections.csv`;
   await download.saveAs(file);
   const text = readFileSync(file, 'utf8');
@@ -193,7 +224,10 @@ test('a downloaded text cell that starts with = is defused, while -1234.56 stays
   expect(text).toMatch(/,-1234\.56\n/);
   expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""Click"")"`);
 
-  const [receiptDownload] = await Promise.all([app.waitForEvent('download'), receipt.getByRole('button', { name: 'Download this receipt as CSV' }).click()]);
+  const [receiptDownload] = await Promise.all([
+    app.waitForEvent('download'),
+    receipt.getByRole('button', { name: 'Download this receipt as CSV' }).click(),
+  ]);
   expect(receiptDownload.suggestedFilename()).toBe('ledger-with-formula-receipt.csv');
   const receiptFile = `${ARTIFACTS}ledger-with-formula-receipt.csv`;
   await receiptDownload.saveAs(receiptFile);

@@ -69,7 +69,7 @@ function run(command, args) {
 }
 
 function installWithApt() {
-  console.log('ensure-chromium: Chromium not found; installing Debian\'s chromium package with apt-get.');
+  console.log("ensure-chromium: Chromium not found; installing Debian's chromium package with apt-get.");
   const problem = run('apt-get', ['update']) ?? run('apt-get', ['install', '-y', 'chromium']);
   if (problem) {
     fail([
@@ -93,7 +93,7 @@ if (!chromium) {
       `(looked at $CHROMIUM_PATH, ${DEFAULT_PATH}, and ${PATH_NAMES.join(' / ')} on PATH).`,
       apt
         ? 'Install it with:  sudo apt-get update && sudo apt-get install -y chromium'
-        : 'Install Chromium with your system\'s package manager,',
+        : "Install Chromium with your system's package manager,",
       'or point the tests at an existing one:  CHROMIUM_PATH=/path/to/chromium npm run test:e2e',
       '(Do not run `npx playwright install`: the tests use the system Chromium.)',
     ]);

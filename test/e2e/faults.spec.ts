@@ -65,7 +65,9 @@ test.describe('the worker crashing part-way', () => {
           throw new Error('injected fault: the import worker crashed');
         });
       });
-      await expect(app.getByRole('alert')).toHaveText(/^The import stopped unexpectedly \(.*injected fault: the import worker crashed\)\. Nothing from it was kept\.$/);
+      await expect(app.getByRole('alert')).toHaveText(
+        /^The import stopped unexpectedly \(.*injected fault: the import worker crashed\)\. Nothing from it was kept\.$/,
+      );
       await expect(app.getByRole('table', { name: new RegExp(`^${SAMPLES} datasets, kept`) })).toBeVisible();
       await expect.poll(() => storedState(app)).toEqual(before);
     } finally {
@@ -75,7 +77,9 @@ test.describe('the worker crashing part-way', () => {
 });
 
 test.describe('the browser refusing a write', () => {
-  test('(IndexedDB refusing the fourth part of the rows, as a full disk does) leaves the stored data as it was, and says so', async ({ app }) => {
+  test('(IndexedDB refusing the fourth part of the rows, as a full disk does) leaves the stored data as it was, and says so', async ({
+    app,
+  }) => {
     // Chromium's DevTools quota override (Storage.overrideQuotaForOrigin) does not reach IndexedDB in headless
     // Chromium 156, so the refusal is injected where the browser reports it: the worker's IndexedDB writes. The
     // worker script is served as built, with this in front of it; everything else is the real app.
@@ -106,7 +110,9 @@ test.describe('the browser refusing a write', () => {
 });
 
 test.describe('a second tab importing at the same time', () => {
-  test('both imports are kept whole, neither disturbs the other, and each tab is told of the other', async ({ app }) => {
+  test('both imports are kept whole, neither disturbs the other, and each tab is told of the other', async ({
+    app,
+  }) => {
     const big = bigLedger();
     try {
       const before = await openImport(app);
@@ -117,13 +123,17 @@ test.describe('a second tab importing at the same time', () => {
       // A second tab opens while the first imports: its start-up must not take the running import's rows for an orphan's.
       const second = await app.context().newPage();
       await second.goto('/import');
-      await expect(second.getByRole('status').filter({ hasText: 'Another tab is importing big-ledger.csv' })).toBeVisible();
+      await expect(
+        second.getByRole('status').filter({ hasText: 'Another tab is importing big-ledger.csv' }),
+      ).toBeVisible();
       expect(await chunksInFlight(second)).toBeGreaterThanOrEqual(inFlight);
       await second.getByLabel(/Choose a CSV file/).setInputFiles(FIXTURE);
       await second.getByRole('button', { name: 'Import ledger-windows-1252.csv' }).click();
       await expect(second.getByRole('article', { name: 'Import receipt: ledger-windows-1252.csv' })).toBeVisible();
 
-      await expect(app.getByRole('article', { name: 'Import receipt: big-ledger.csv' })).toBeVisible({ timeout: 60_000 });
+      await expect(app.getByRole('article', { name: 'Import receipt: big-ledger.csv' })).toBeVisible({
+        timeout: 60_000,
+      });
       // Each tab lists both, without a reload: the other tab's import was announced.
       await expect(app.getByRole('table', { name: new RegExp(`^${SAMPLES + 2} datasets, kept`) })).toBeVisible();
       await expect(second.getByRole('table', { name: new RegExp(`^${SAMPLES + 2} datasets, kept`) })).toBeVisible();

@@ -35,7 +35,9 @@ test('a Windows-1252 ledger: receipt on screen, still there after a reload', asy
   await expect(row).toContainText('ledger');
   await expect(row.getByRole('cell').nth(1)).toHaveText('3'); // rows kept
   await row.getByRole('button', { name: /Show receipt/ }).click();
-  await expect(app.getByRole('article', { name: 'Import receipt: ledger-windows-1252.csv' }).getByRole('status')).toContainText('8 rows read');
+  await expect(
+    app.getByRole('article', { name: 'Import receipt: ledger-windows-1252.csv' }).getByRole('status'),
+  ).toContainText('8 rows read');
 });
 
 test('cancelling a large import stops it and keeps nothing', async ({ app }) => {
@@ -68,7 +70,7 @@ async function cancelAndCheck(app: Page, big: string): Promise<void> {
       r.onsuccess = () => resolve(r.result);
       r.onerror = () => reject(r.error ?? new Error('the database did not open'));
     });
-    const all = <T,>(store: string) =>
+    const all = <T>(store: string) =>
       new Promise<T[]>((resolve) => {
         const r = db.transaction(store).objectStore(store).getAll();
         r.onsuccess = () => resolve(r.result as T[]);

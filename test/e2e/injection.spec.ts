@@ -36,7 +36,9 @@ function relabel(file: string, replacements: Record<string, string>): string {
   for (const [label, hostile] of Object.entries(replacements)) {
     const i = lines.findIndex((l) => l.split(',').includes(label));
     if (i < 0) throw new Error(`${file} has no row labelled ${label}`);
-    lines[i] = lines[i]!.split(',').map((c) => (c === label ? cell(hostile) : c)).join(',');
+    lines[i] = lines[i]!.split(',')
+      .map((c) => (c === label ? cell(hostile) : c))
+      .join(',');
   }
   return lines.join('\n');
 }
@@ -45,16 +47,28 @@ function relabel(file: string, replacements: Record<string, string>): string {
 function relabelAll(file: string, replacements: Record<string, string>): string {
   return DATA(file)
     .split('\n')
-    .map((l) => l.split(',').map((c) => (c in replacements ? cell(replacements[c]!) : c)).join(','))
+    .map((l) =>
+      l
+        .split(',')
+        .map((c) => (c in replacements ? cell(replacements[c]!) : c))
+        .join(','),
+    )
     .join('\n');
 }
 
 const HOSTILE_FILES: Record<string, string> = {
   'table-1-revenue-outturn.csv': relabel('table-1-revenue-outturn.csv', { Constabulary: IMG, OPCC: SCRIPT }),
-  'table-5-reserves.csv': relabel('table-5-reserves.csv', { 'ICT Development Reserve': BOLD, 'Collaboration & Commissioning Reserve': FORMULA }),
+  'table-5-reserves.csv': relabel('table-5-reserves.csv', {
+    'ICT Development Reserve': BOLD,
+    'Collaboration & Commissioning Reserve': FORMULA,
+  }),
   'appendix-3-capital-schemes.csv': relabel('appendix-3-capital-schemes.csv', { Telematics: SVG }),
-  'illustrative-2017-18-budget.csv': relabelAll('illustrative-2017-18-budget.csv', { 'Fleet and Transport': COST_CENTRE }),
-  'illustrative-2017-18-ledger-p12.csv': relabelAll('illustrative-2017-18-ledger-p12.csv', { 'CTC contract charge': DESCRIPTION }),
+  'illustrative-2017-18-budget.csv': relabelAll('illustrative-2017-18-budget.csv', {
+    'Fleet and Transport': COST_CENTRE,
+  }),
+  'illustrative-2017-18-ledger-p12.csv': relabelAll('illustrative-2017-18-ledger-p12.csv', {
+    'CTC contract charge': DESCRIPTION,
+  }),
 };
 
 async function importFile(page: Page, path: string, name: string): Promise<void> {
@@ -68,13 +82,16 @@ async function importFile(page: Page, path: string, name: string): Promise<void>
 async function expectInert(page: Page): Promise<void> {
   const found = await page.evaluate(() => ({
     pwned: (window as unknown as { __pwned?: unknown }).__pwned ?? null,
-    elements: document.querySelectorAll('img[src="x"], svg[onload], b[onmouseover], [onerror], [onload], [onmouseover]').length,
+    elements: document.querySelectorAll('img[src="x"], svg[onload], b[onmouseover], [onerror], [onload], [onmouseover]')
+      .length,
     scripts: [...document.scripts].filter((s) => s.textContent?.includes('__pwned')).length,
   }));
   expect(found).toEqual({ pwned: null, elements: 0, scripts: 0 });
 }
 
-test('markup and script in the data are text on every page, in charts, tooltips, the print and the downloads', async ({ app }) => {
+test('markup and script in the data are text on every page, in charts, tooltips, the print and the downloads', async ({
+  app,
+}) => {
   const dialogs: string[] = [];
   app.on('dialog', (d) => {
     dialogs.push(d.message());
@@ -90,14 +107,23 @@ test('markup and script in the data are text on every page, in charts, tooltips,
     }
 
     // A ledger with markup and formulas in its cost centres and descriptions: the preview, the receipt, its download.
-    await app.getByLabel(/Choose a CSV file/).setInputFiles(fileURLToPath(new URL('../fixtures/hostile/markup-and-formulae.csv', import.meta.url)));
+    await app
+      .getByLabel(/Choose a CSV file/)
+      .setInputFiles(fileURLToPath(new URL('../fixtures/hostile/markup-and-formulae.csv', import.meta.url)));
     const preview = app.getByRole('table', { name: /The first rows of the file/ });
     await expect(preview.getByRole('cell', { name: '<script>window.__pwned=1</script>', exact: true })).toBeVisible();
-    await expect(preview.getByRole('cell', { name: '<img src=x onerror=window.__pwned=1>', exact: true })).toBeVisible();
+    await expect(
+      preview.getByRole('cell', { name: '<img src=x onerror=window.__pwned=1>', exact: true }),
+    ).toBeVisible();
     await app.getByRole('button', { name: 'Import markup-and-formulae.csv' }).click();
     const receipt = app.getByRole('article', { name: 'Import receipt: markup-and-formulae.csv' });
-    await expect(receipt.getByRole('table', { name: /Rejections and warnings/ })).toContainText('"=1+1" is not an amount');
-    const [rejections] = await Promise.all([app.waitForEvent('download'), receipt.getByRole('button', { name: 'Download rejections and warnings as CSV' }).click()]);
+    await expect(receipt.getByRole('table', { name: /Rejections and warnings/ })).toContainText(
+      '"=1+1" is not an amount',
+    );
+    const [rejections] = await Promise.all([
+      app.waitForEvent('download'),
+      receipt.getByRole('button', { name: 'Download rejections and warnings as CSV' }).click(),
+    ]);
     const rejectionsCsv = await readFile(await rejections.path(), 'utf8');
     expect(rejectionsCsv).toMatch(/,"?'=1\+1"?(,|\r?\n)/); // the value, made harmless for a spreadsheet (quoted or not)
     expect(rejectionsCsv).not.toMatch(/,=1\+1/);
@@ -109,7 +135,10 @@ test('markup and script in the data are text on every page, in charts, tooltips,
     await expect(table1.getByRole('rowheader', { name: IMG, exact: true })).toBeVisible();
     await expect(table1.getByRole('rowheader', { name: SCRIPT, exact: true })).toBeVisible();
     // The chart of Table 1: hover the bar whose axis label is the hostile name; its tooltip names it as text.
-    const figure = app.getByRole('figure').filter({ has: app.locator('.recharts-cartesian-axis-tick-value', { hasText: 'Constabulary <img' }) }).first();
+    const figure = app
+      .getByRole('figure')
+      .filter({ has: app.locator('.recharts-cartesian-axis-tick-value', { hasText: 'Constabulary <img' }) })
+      .first();
     const ticks = await figure.locator('.recharts-cartesian-axis-tick-value').allTextContents();
     const at = ticks.findIndex((t) => t.startsWith('Constabulary <img'));
     expect(at).toBeGreaterThanOrEqual(0);
@@ -121,7 +150,9 @@ test('markup and script in the data are text on every page, in charts, tooltips,
     const summary = app.getByRole('table', { name: /^Constabulary \(as the summary at 4\.1\), P12/ });
     await summary.getByRole('link', { name: 'Organisational Support' }).click();
     await app.getByRole('link', { name: `20500 ${COST_CENTRE}` }).click();
-    await expect(app.getByRole('heading', { name: `20500 ${COST_CENTRE}: subjectives, P12 (March 2018)`, exact: true })).toBeFocused();
+    await expect(
+      app.getByRole('heading', { name: `20500 ${COST_CENTRE}: subjectives, P12 (March 2018)`, exact: true }),
+    ).toBeFocused();
     await app.getByRole('link', { name: '3010 Transport contract (CTC)' }).click();
     const lines = app.getByRole('table', { name: /Ledger lines behind the actual to date: 20500 \/ 3010/ });
     await expect(lines.getByRole('cell', { name: DESCRIPTION, exact: true })).toBeVisible();
@@ -142,7 +173,10 @@ test('markup and script in the data are text on every page, in charts, tooltips,
     // Projections: the reserves carried into the plan, and the scenario export, formula made harmless.
     await app.goto('/projections');
     await expect(app.getByText(BOLD, { exact: true }).first()).toBeVisible();
-    const [exported] = await Promise.all([app.waitForEvent('download'), app.getByRole('button', { name: 'Export scenario and projection (CSV)' }).click()]);
+    const [exported] = await Promise.all([
+      app.waitForEvent('download'),
+      app.getByRole('button', { name: 'Export scenario and projection (CSV)' }).click(),
+    ]);
     const csv = await readFile(await exported.path(), 'utf8');
     expect(csv).toContain(cell(BOLD));
     expect(csv).toContain(cell(`'${FORMULA}`));

@@ -10,7 +10,11 @@ function run(tool: string, args: string[]): string {
     return execFileSync(tool, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
-    if (e.code === 'ENOENT') throw new Error(`${tool} is not installed: apt-get install -y poppler-utils (the end-to-end tests read the printed pack with it).`, { cause: error });
+    if (e.code === 'ENOENT')
+      throw new Error(
+        `${tool} is not installed: apt-get install -y poppler-utils (the end-to-end tests read the printed pack with it).`,
+        { cause: error },
+      );
     throw error;
   }
 }

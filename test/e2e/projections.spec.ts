@@ -12,7 +12,6 @@ test.use({ profile: 'shared' });
 
 const ARTIFACTS = new URL('./artifacts/', import.meta.url);
 
-
 async function openProjections(page: Page): Promise<void> {
   await page.goto('/projections');
   await expect(page.getByRole('heading', { level: 2, name: 'Projections' })).toBeVisible();
@@ -22,7 +21,11 @@ async function openProjections(page: Page): Promise<void> {
 
 /** The cells (not the row header) of the n-th body row of `table` whose header reads `label`. */
 function rowCells(table: Locator, label: string, nth = 0): Locator {
-  return table.locator('tbody tr').filter({ has: table.page().getByRole('rowheader', { name: label, exact: true }) }).nth(nth).getByRole('cell');
+  return table
+    .locator('tbody tr')
+    .filter({ has: table.page().getByRole('rowheader', { name: label, exact: true }) })
+    .nth(nth)
+    .getByRole('cell');
 }
 
 const summaryTable = (page: Page, earmarked: 'included' | 'left out' = 'included') =>
@@ -44,7 +47,9 @@ test.describe(() => {
   // These save scenarios: a fresh profile each.
   test.use({ profile: 'fresh' });
 
-  test('changing the inflow case and an earmarked item moves the exhaustion year; the scenario survives a reload', async ({ app }) => {
+  test('changing the inflow case and an earmarked item moves the exhaustion year; the scenario survives a reload', async ({
+    app,
+  }) => {
     await openProjections(app);
     // Default low case (172 a year): never below the £145k floor or zero by 2022/23.
     await expect(rowCells(summaryTable(app), 'Low (£172k a year)').nth(2)).toHaveText('✓ Not crossed');
@@ -62,7 +67,9 @@ test.describe(() => {
     await expect(lowNil.nth(2)).toHaveText('▼ 2020/21');
     await expect(lowNil.nth(3)).toHaveText('▼ 2021/22');
     const figure = app.getByRole('figure', { name: 'Road Casualty Reserve: balance at each year end, by case' });
-    await expect(figure).toContainText('In the low case the balance falls below the £145k floor in 2020/21 and below zero in 2021/22');
+    await expect(figure).toContainText(
+      'In the low case the balance falls below the £145k floor in 2020/21 and below zero in 2021/22',
+    );
     // Without the earmarked items the Speedwatch change makes no difference: still 2022/23 for the floor.
     await expect(rowCells(summaryTable(app, 'left out'), 'Low (£0k a year)').nth(2)).toHaveText('▼ 2022/23');
 
@@ -92,7 +99,11 @@ test.describe(() => {
     await app.getByLabel("Central case yearly inflow (£'000)").fill('250');
     await app.getByLabel('Scenario B').selectOption({ label: 'Base (saved)' });
     const diffs = app.getByRole('table', { name: /Inputs that differ \(1;/ });
-    await expect(rowCells(diffs, 'Central case inflow: yearly amount')).toHaveText(['Road Casualty Reserve', '250', '350']);
+    await expect(rowCells(diffs, 'Central case inflow: yearly amount')).toHaveText([
+      'Road Casualty Reserve',
+      '250',
+      '350',
+    ]);
     const chart = app.getByRole('figure', { name: 'Road Casualty Reserve, Central case: A and B' });
     await expect(chart.locator('.recharts-line')).toHaveCount(2);
     // Central at 250: 1,582 + 250 - 244 = 1,588 in 2018/19; at 350, 1,688.
@@ -104,12 +115,19 @@ test.describe(() => {
 
 test('exports the scenario and its projection as CSV, exact in pounds', async ({ app }) => {
   await openProjections(app);
-  const [download] = await Promise.all([app.waitForEvent('download'), app.getByRole('button', { name: 'Export scenario and projection (CSV)' }).click()]);
+  const [download] = await Promise.all([
+    app.waitForEvent('download'),
+    app.getByRole('button', { name: 'Export scenario and projection (CSV)' }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe('paper-case-bcb-4-april-2019.csv');
   const text = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '');
   expect(text.split('\n')[0]).toBe('Section,Item,Case,Year,Measure,Value');
-  expect(text).toContain('Road Casualty Reserve projection,Balance,"No new inflow, with earmarked items",2019/20,closing (£),303000');
-  expect(text).toContain('Road Casualty Reserve projection,First year below zero,"No new inflow, with earmarked items",,year,2022/23');
+  expect(text).toContain(
+    'Road Casualty Reserve projection,Balance,"No new inflow, with earmarked items",2019/20,closing (£),303000',
+  );
+  expect(text).toContain(
+    'Road Casualty Reserve projection,First year below zero,"No new inflow, with earmarked items",,year,2022/23',
+  );
 });
 
 test('draws the Road Casualty chart with a line per case and the floor, beside its table', async ({ app }) => {
@@ -117,15 +135,25 @@ test('draws the Road Casualty chart with a line per case and the floor, beside i
   const figure = app.getByRole('figure', { name: 'Road Casualty Reserve: balance at each year end, by case' });
   await expect(figure.locator('.recharts-line')).toHaveCount(4);
   await expect(figure.locator('.recharts-reference-line')).toHaveCount(2);
-  await expect(figure.locator('.chart-canvas')).toHaveAttribute('aria-label', /With no new inflow the balance falls below the £145k floor in 2021\/22 and below zero in 2022\/23/);
+  await expect(figure.locator('.chart-canvas')).toHaveAttribute(
+    'aria-label',
+    /With no new inflow the balance falls below the £145k floor in 2021\/22 and below zero in 2022\/23/,
+  );
   await expect(rowCells(figure.getByRole('table'), '2019/20')).toHaveText(['303', '647', '1,003', '1,303']);
 });
 
 test('the MTFS planner flags the general reserve and shows a drawdown’s effect', async ({ app }) => {
   await openProjections(app);
-  const shares = app.getByRole('table', { name: "The chart's figures: general reserve against the net revenue budget" });
+  const shares = app.getByRole('table', {
+    name: "The chart's figures: general reserve against the net revenue budget",
+  });
   // 7,198 / 130,959 = 5.4964% -> 5.50%.
-  await expect(rowCells(shares, '2017/18 (actual)')).toHaveText(['7,198', '130,959', '5.50%', '▲ Above 5%: justification expected']);
+  await expect(rowCells(shares, '2017/18 (actual)')).toHaveText([
+    '7,198',
+    '130,959',
+    '5.50%',
+    '▲ Above 5%: justification expected',
+  ]);
   await app.getByLabel("General Reserve drawdown 2019/20 (£'000)").fill('4000');
   // 3,198 / 130,959 = 2.44%: below the 3% floor.
   await expect(rowCells(shares, '2019/20')).toHaveText(['3,198', '130,959', '2.44%', '▼ Below the 3% floor']);

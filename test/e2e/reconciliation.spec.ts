@@ -14,7 +14,6 @@ test.use({ profile: 'shared' });
 
 const ARTIFACTS = new URL('./artifacts/issue-6/', import.meta.url);
 
-
 async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
   const { violations } = await axe(page).analyze();
   const serious = violations
@@ -49,17 +48,49 @@ test('the reconciliation page shows every check with the statuses worked out by 
     ['Failures', '22'],
     ['Cannot be made (figure not shown)', '31'],
   ] as const) {
-    await expect(summary.locator('div').filter({ has: app.locator('dt', { hasText: new RegExp(`^${term.replace(/[()]/g, '\\$&')}$`) }) }).locator('dd')).toHaveText(value);
+    await expect(
+      summary
+        .locator('div')
+        .filter({ has: app.locator('dt', { hasText: new RegExp(`^${term.replace(/[()]/g, '\\$&')}$`) }) })
+        .locator('dd'),
+    ).toHaveText(value);
   }
-  await expect(app.getByText('89 tie-outs: 68 tie out, 4 rounding differences, 9 do not tie out, 8 cannot be made.')).toBeVisible();
+  await expect(
+    app.getByText('89 tie-outs: 68 tie out, 4 rounding differences, 9 do not tie out, 8 cannot be made.'),
+  ).toBeVisible();
 
   // The tie-outs across files: £1.012m and £2.173m tie out; capital spend ties in total, applied is 166 short.
-  expect((await rowCells(app, /^Revenue carry-forwards and the Carry Forward Revenue Reserve: every check$/, /^Table 5 Carry Forward Revenue Reserve added/)).slice(0, 4)).toEqual(['✓ Ties out', '1,012', '1,012', '0']);
+  expect(
+    (
+      await rowCells(
+        app,
+        /^Revenue carry-forwards and the Carry Forward Revenue Reserve: every check$/,
+        /^Table 5 Carry Forward Revenue Reserve added/,
+      )
+    ).slice(0, 4),
+  ).toEqual(['✓ Ties out', '1,012', '1,012', '0']);
   const slippage = /^Capital slippage and the Capital Carry Forward Reserve: every check$/;
-  expect((await rowCells(app, slippage, /^Table 5 Capital Carry Forward Reserve added/)).slice(0, 4)).toEqual(['✓ Ties out', '2,173', '2,173', '0']);
-  expect((await rowCells(app, slippage, /^Appendix 3 predicted carry-forward = Table 4/)).slice(0, 4)).toEqual(['✗ Does not tie out', '2,154', '2,173', '(19)']);
-  expect((await rowCells(app, /^Capital spend and capital financing: every check$/, /^Table 4 financing applied/)).slice(0, 4)).toEqual(['✗ Does not tie out', '5,536', '5,702', '(166)']);
-  expect((await rowCells(app, /^Reserves that finance capital: every check$/, /^Table 5 Capital Reserve usage/)).slice(0, 4)).toEqual(['✓ Ties out', '(1,920)', '(1,920)', '0']);
+  expect((await rowCells(app, slippage, /^Table 5 Capital Carry Forward Reserve added/)).slice(0, 4)).toEqual([
+    '✓ Ties out',
+    '2,173',
+    '2,173',
+    '0',
+  ]);
+  expect((await rowCells(app, slippage, /^Appendix 3 predicted carry-forward = Table 4/)).slice(0, 4)).toEqual([
+    '✗ Does not tie out',
+    '2,154',
+    '2,173',
+    '(19)',
+  ]);
+  expect(
+    (await rowCells(app, /^Capital spend and capital financing: every check$/, /^Table 4 financing applied/)).slice(
+      0,
+      4,
+    ),
+  ).toEqual(['✗ Does not tie out', '5,536', '5,702', '(166)']);
+  expect(
+    (await rowCells(app, /^Reserves that finance capital: every check$/, /^Table 5 Capital Reserve usage/)).slice(0, 4),
+  ).toEqual(['✓ Ties out', '(1,920)', '(1,920)', '0']);
 
   // Nothing on the page is an input: the checks are read, not edited.
   await expect(app.locator('input, textarea, select, [contenteditable="true"]')).toHaveCount(0);
@@ -69,7 +100,10 @@ test('the reconciliation page shows every check with the statuses worked out by 
 test('a link to the rows behind a check lands on the row, marked and focused', async ({ app }) => {
   await app.goto('/reconciliation');
   await pageReady(app);
-  const row = app.getByRole('table', { name: /^Reserves that finance capital: every check$/ }).locator('tbody tr').filter({ hasText: 'Table 5 Capital Reserve usage' });
+  const row = app
+    .getByRole('table', { name: /^Reserves that finance capital: every check$/ })
+    .locator('tbody tr')
+    .filter({ hasText: 'Table 5 Capital Reserve usage' });
   await row.getByRole('link', { name: /Table 4 financing: Capital Reserve/ }).click();
   await expect(app).toHaveURL(/\/capital#row-t4f-capital-reserve$/);
   const target = app.locator('#row-t4f-capital-reserve');
@@ -90,13 +124,19 @@ test('a link to the rows behind a check lands on the row, marked and focused', a
 test('the capital page shows the share spent, the missing scheme detail and draws its chart', async ({ app }) => {
   await app.goto('/capital');
   await pageReady(app);
-  expect((await rowCells(app, "Table 4: capital programme by category, 2017/18 (£'000)", 'Land & Buildings')).slice(-2)).toEqual(['66.8%', '66.8%']);
-  expect((await rowCells(app, "Table 4: capital programme by category, 2017/18 (£'000)", 'IT & Communications')).slice(-2)).toEqual(['62.4%', '62.4%']);
+  expect(
+    (await rowCells(app, "Table 4: capital programme by category, 2017/18 (£'000)", 'Land & Buildings')).slice(-2),
+  ).toEqual(['66.8%', '66.8%']);
+  expect(
+    (await rowCells(app, "Table 4: capital programme by category, 2017/18 (£'000)", 'IT & Communications')).slice(-2),
+  ).toEqual(['62.4%', '62.4%']);
   const lb = await rowCells(app, /^Appendix 3: scheme by scheme/, 'Land & Buildings Total');
   expect(lb.slice(1, 4)).toEqual(['590', 'n/s', 'n/s']);
   await expect(app.getByText('scheme detail missing').first()).toBeVisible();
   const figure = app.getByRole('figure');
-  await expect(figure.getByRole('img', { name: /^Revised budget against outturn by category\. Capital outturn £5\.70m/ })).toBeVisible();
+  await expect(
+    figure.getByRole('img', { name: /^Revised budget against outturn by category\. Capital outturn £5\.70m/ }),
+  ).toBeVisible();
   // Five revised-budget bars and four outturn bars (schemes subject to a business case spent nothing).
   await expect(figure.locator('.recharts-bar-rectangle path, .recharts-bar-rectangle rect')).toHaveCount(9);
 });
@@ -104,11 +144,19 @@ test('the capital page shows the share spent, the missing scheme detail and draw
 test('the reserves page draws balances and movements beside their figures', async ({ app }) => {
   await app.goto('/reserves');
   await pageReady(app);
-  expect(await rowCells(app, "Table 5: reserves position, 2017/18 (£'000)", 'Total Usable Reserves')).toEqual(['29,680', '4,330', '(9,779)', '24,231', '(5,449)']);
+  expect(await rowCells(app, "Table 5: reserves position, 2017/18 (£'000)", 'Total Usable Reserves')).toEqual([
+    '29,680',
+    '4,330',
+    '(9,779)',
+    '24,231',
+    '(5,449)',
+  ]);
   await expect(app.getByText('5.5%', { exact: true })).toBeVisible();
   const figures = app.getByRole('figure');
   await expect(figures).toHaveCount(2);
-  await expect(figures.nth(0).getByRole('img', { name: /Usable reserves fell from £29\.68m to £24\.23m/ })).toBeVisible();
+  await expect(
+    figures.nth(0).getByRole('img', { name: /Usable reserves fell from £29\.68m to £24\.23m/ }),
+  ).toBeVisible();
   await expect(figures.nth(1).getByRole('img', { name: /£4\.33m added to reserves and £9\.78m used/ })).toBeVisible();
   // Thirteen reserves, two bars each.
   await expect(figures.nth(0).locator('.recharts-bar-rectangle')).toHaveCount(26);

@@ -12,7 +12,9 @@ const SAMPLES = SAMPLE_FILE_LIST.length;
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/ledger-windows-1252.csv', import.meta.url));
 
-test('an older layout is brought forward, unreadable records set aside with a message, and every page still opens', async ({ app }) => {
+test('an older layout is brought forward, unreadable records set aside with a message, and every page still opens', async ({
+  app,
+}) => {
   await app.goto('/import');
   await expect(app.getByRole('table', { name: new RegExp(`^${SAMPLES} datasets, kept`) })).toBeVisible();
   await app.getByLabel(/Choose a CSV file/).setInputFiles(FIXTURE);
@@ -29,12 +31,19 @@ test('an older layout is brought forward, unreadable records set aside with a me
     const tx = db.transaction(['datasets', 'chunks'], 'readwrite');
     const datasets = tx.objectStore('datasets');
     const chunks = tx.objectStore('chunks');
-    const all = <T,>(r: IDBRequest) => new Promise<T>((resolve) => (r.onsuccess = () => resolve(r.result as T)));
-    const ledger = (await all<{ id: string; name: string; schema?: number }[]>(datasets.getAll())).find((d) => d.name === 'ledger-windows-1252.csv')!;
+    const all = <T>(r: IDBRequest) => new Promise<T>((resolve) => (r.onsuccess = () => resolve(r.result as T)));
+    const ledger = (await all<{ id: string; name: string; schema?: number }[]>(datasets.getAll())).find(
+      (d) => d.name === 'ledger-windows-1252.csv',
+    )!;
     delete ledger.schema;
     datasets.put(ledger);
-    for (const c of await all<{ dates: Record<string, Uint32Array | string[]> }[]>(chunks.index('byDataset').getAll(ledger.id))) {
-      for (const [k, v] of Object.entries(c.dates)) c.dates[k] = [...(v as Uint32Array)].map((n) => (n ? `${String(n).slice(0, 4)}-${String(n).slice(4, 6)}-${String(n).slice(6)}` : ''));
+    for (const c of await all<{ dates: Record<string, Uint32Array | string[]> }[]>(
+      chunks.index('byDataset').getAll(ledger.id),
+    )) {
+      for (const [k, v] of Object.entries(c.dates))
+        c.dates[k] = [...(v as Uint32Array)].map((n) =>
+          n ? `${String(n).slice(0, 4)}-${String(n).slice(4, 6)}-${String(n).slice(6)}` : '',
+        );
       chunks.put(c);
     }
     datasets.put({ id: 'damaged-1', name: 'damaged.csv', kind: 'ledger', rowCount: 'many' });
@@ -44,20 +53,30 @@ test('an older layout is brought forward, unreadable records set aside with a me
   });
 
   await app.reload();
-  await expect(app.getByRole('status').filter({ hasText: '2 stored datasets cannot be read and were set aside' })).toBeVisible();
+  await expect(
+    app.getByRole('status').filter({ hasText: '2 stored datasets cannot be read and were set aside' }),
+  ).toBeVisible();
   const setAside = app.getByRole('table', { name: '2 set aside' });
-  await expect(setAside.getByRole('row').filter({ hasText: 'damaged.csv' })).toContainText('It cannot be read: it is damaged');
-  await expect(setAside.getByRole('row').filter({ hasText: 'from-the-future.csv' })).toContainText('it was saved by a newer version of Outturn (data layout 99');
+  await expect(setAside.getByRole('row').filter({ hasText: 'damaged.csv' })).toContainText(
+    'It cannot be read: it is damaged',
+  );
+  await expect(setAside.getByRole('row').filter({ hasText: 'from-the-future.csv' })).toContainText(
+    'it was saved by a newer version of Outturn (data layout 99',
+  );
   await expect(app.getByRole('table', { name: new RegExp(`^${SAMPLES + 1} datasets, kept`) })).toBeVisible();
   const migrated = await app.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve) => {
       const r = indexedDB.open('outturn');
       r.onsuccess = () => resolve(r.result);
     });
-    const get = <T,>(r: IDBRequest) => new Promise<T>((resolve) => (r.onsuccess = () => resolve(r.result as T)));
+    const get = <T>(r: IDBRequest) => new Promise<T>((resolve) => (r.onsuccess = () => resolve(r.result as T)));
     const tx = db.transaction(['datasets', 'chunks']);
-    const ledger = (await get<{ id: string; name: string; schema?: number }[]>(tx.objectStore('datasets').getAll())).find((d) => d.name === 'ledger-windows-1252.csv')!;
-    const [chunk] = await get<{ dates: Record<string, unknown> }[]>(tx.objectStore('chunks').index('byDataset').getAll(ledger.id));
+    const ledger = (
+      await get<{ id: string; name: string; schema?: number }[]>(tx.objectStore('datasets').getAll())
+    ).find((d) => d.name === 'ledger-windows-1252.csv')!;
+    const [chunk] = await get<{ dates: Record<string, unknown> }[]>(
+      tx.objectStore('chunks').index('byDataset').getAll(ledger.id),
+    );
     const dates = chunk!.dates.postingDate;
     db.close();
     return { schema: ledger.schema, type: Object.prototype.toString.call(dates), values: [...(dates as Uint32Array)] };
@@ -72,7 +91,11 @@ test('an older layout is brought forward, unreadable records set aside with a me
 
   app.on('dialog', (d) => void d.accept());
   await app.goto('/import');
-  for (const name of ['damaged.csv', 'from-the-future.csv']) await app.getByRole('table', { name: /set aside$/ }).getByRole('button', { name: `Delete ${name}` }).click();
+  for (const name of ['damaged.csv', 'from-the-future.csv'])
+    await app
+      .getByRole('table', { name: /set aside$/ })
+      .getByRole('button', { name: `Delete ${name}` })
+      .click();
   await expect(app.getByRole('heading', { name: 'Stored data that cannot be read' })).toHaveCount(0);
   await expect(app.getByText(/cannot be read and (was|were) set aside/)).toHaveCount(0);
 });

@@ -13,10 +13,14 @@ const CONSTABULARY_P12 = 'Constabulary (as the summary at 4.1), P12 (March 2018)
 
 async function seriousAxeViolations(page: Page): Promise<string[]> {
   const { violations } = await axe(page).analyze();
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-test('load the P12 ledger, drill from the board summary to a ledger line and back, and match the paper', async ({ app }) => {
+test('load the P12 ledger, drill from the board summary to a ledger line and back, and match the paper', async ({
+  app,
+}) => {
   test.setTimeout(120_000);
   await app.goto('/import');
   const list = app.getByRole('table', { name: /16 datasets, kept in this browser/ });
@@ -34,14 +38,18 @@ test('load the P12 ledger, drill from the board summary to a ledger line and bac
   // Load the month's ledger export, as a finance officer does.
   await app.getByRole('link', { name: 'Import', exact: true }).click();
   await app.getByLabel(/Choose a CSV file/).setInputFiles(LEDGER_P12);
-  await expect(app.getByRole('heading', { name: 'Check how illustrative-2017-18-ledger-p12.csv will be read' })).toBeVisible();
+  await expect(
+    app.getByRole('heading', { name: 'Check how illustrative-2017-18-ledger-p12.csv will be read' }),
+  ).toBeVisible();
   await app.getByRole('button', { name: 'Import illustrative-2017-18-ledger-p12.csv' }).click();
   const receipt = app.getByRole('article', { name: 'Import receipt: illustrative-2017-18-ledger-p12.csv' });
   await expect(receipt.getByRole('status')).toContainText('130 rows read = 130 accepted + 0 rejected + 0 skipped');
 
   await app.getByRole('link', { name: 'Revenue', exact: true }).click();
   await pageReady(app, 'Revenue');
-  await expect(app.getByText(/Actual to date: from the ledger, summed exactly \(.*illustrative-2017-18-ledger-p12\.csv: P12\)/)).toBeVisible();
+  await expect(
+    app.getByText(/Actual to date: from the ledger, summed exactly \(.*illustrative-2017-18-ledger-p12\.csv: P12\)/),
+  ).toBeVisible();
 
   // The variance on screen against the paper's: Organisational Support 20,378 - 15,984 = 4,394 (£'000), as the
   // Constabulary summary of the 19 July 2018 paper prints it ("4,394/ 27.5%"), shown further down the same page.
@@ -51,7 +59,9 @@ test('load the P12 ledger, drill from the board summary to a ledger line and bac
   await expect(os.getByRole('cell').nth(6)).toHaveText('27.5%');
   await expect(os.getByRole('cell').nth(7)).toHaveText('▲ Red, adverse');
   const paper = app.getByRole('table', { name: 'Draft Outturn 2017/18: Constabulary summary' });
-  const paperOs = paper.getByRole('row').filter({ has: app.getByRole('rowheader', { name: 'Organisational Support' }) });
+  const paperOs = paper
+    .getByRole('row')
+    .filter({ has: app.getByRole('rowheader', { name: 'Organisational Support' }) });
   await expect(paperOs.getByRole('cell').nth(2)).toHaveText('4,394');
   await app.getByRole('heading', { name: 'Board summary, P12 (March 2018)' }).scrollIntoViewIfNeeded();
   await app.screenshot({ path: fileURLToPath(new URL('revenue-monitoring.png', ARTIFACTS)), fullPage: false });
@@ -59,12 +69,16 @@ test('load the P12 ledger, drill from the board summary to a ledger line and bac
   // Down: area, cost centre, subjective, ledger lines (links, opened from the keyboard).
   await summary.getByRole('link', { name: 'Organisational Support' }).focus();
   await app.keyboard.press('Enter');
-  await expect(app.getByRole('heading', { name: 'Organisational Support: cost centres, P12 (March 2018)' })).toBeFocused();
+  await expect(
+    app.getByRole('heading', { name: 'Organisational Support: cost centres, P12 (March 2018)' }),
+  ).toBeFocused();
   await app.getByRole('link', { name: '20500 Fleet and Transport' }).focus();
   await app.keyboard.press('Enter');
   await app.getByRole('link', { name: '3010 Transport contract (CTC)' }).focus();
   await app.keyboard.press('Enter');
-  const lines = app.getByRole('table', { name: /Ledger lines behind the actual to date: 20500 \/ 3010 Transport contract \(CTC\), 13 lines in P1–P12/ });
+  const lines = app.getByRole('table', {
+    name: /Ledger lines behind the actual to date: 20500 \/ 3010 Transport contract \(CTC\), 13 lines in P1–P12/,
+  });
   await expect(lines).toBeVisible();
   // The line from the export just loaded is there, with its file and row.
   const p12Line = lines.getByRole('row').filter({ hasText: 'illustrative-2017-18-ledger-p12.csv' });
@@ -84,7 +98,9 @@ test('load the P12 ledger, drill from the board summary to a ledger line and bac
   await app.goBack();
   await expect(lines).toBeVisible();
   await app.goBack();
-  await expect(app.getByRole('table', { name: '20500 Fleet and Transport: subjectives, P12 (March 2018) (illustrative)' })).toBeVisible();
+  await expect(
+    app.getByRole('table', { name: '20500 Fleet and Transport: subjectives, P12 (March 2018) (illustrative)' }),
+  ).toBeVisible();
 });
 
 test.describe(() => {
@@ -94,16 +110,24 @@ test.describe(() => {
   test('the charts are drawn, each beside its figures and a sentence written from them', async ({ app }) => {
     await app.goto('/revenue');
     await pageReady(app);
-    const chart = app.getByRole('figure').filter({ has: app.getByRole('img', { name: /^Budget against forecast outturn by area, P12 \(illustrative\)\./ }) });
-    await expect(chart).toContainText('Forecast outturn £1.78m (1.4%) over budget; largest adverse: Organisational Support £4.39m');
+    const chart = app.getByRole('figure').filter({
+      has: app.getByRole('img', { name: /^Budget against forecast outturn by area, P12 \(illustrative\)\./ }),
+    });
+    await expect(chart).toContainText(
+      'Forecast outturn £1.78m (1.4%) over budget; largest adverse: Organisational Support £4.39m',
+    );
     // The 12 areas counted in Table 1, budget and forecast: up to 24 bars (recharts may draw no bar for a nil budget).
     await expect(chart.locator('.recharts-bar-rectangle').first()).toBeVisible();
     expect(await chart.locator('.recharts-bar-rectangle').count()).toBeGreaterThanOrEqual(20);
-    const waterfall = app.getByRole('figure').filter({ has: app.getByRole('img', { name: /^From budget to forecast outturn, P12/ }) });
+    const waterfall = app
+      .getByRole('figure')
+      .filter({ has: app.getByRole('img', { name: /^From budget to forecast outturn, P12/ }) });
     // Budget, 12 areas, forecast: 14 floating bars.
     await expect(waterfall.locator('.recharts-bar-rectangle')).toHaveCount(14);
     await expect(waterfall.getByRole('table')).toContainText('132,745');
-    const bridge = app.getByRole('figure').filter({ has: app.getByRole('img', { name: /^Bridge from the P3 forecast to the P12 forecast/ }) });
+    const bridge = app
+      .getByRole('figure')
+      .filter({ has: app.getByRole('img', { name: /^Bridge from the P3 forecast to the P12 forecast/ }) });
     await expect(bridge).toContainText('From P3 to P12 the forecast outturn rose £2.31m');
     expect(await seriousAxeViolations(app)).toEqual([]);
     await app.screenshot({ path: fileURLToPath(new URL('revenue-full.png', ARTIFACTS)), fullPage: true });

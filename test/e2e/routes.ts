@@ -5,4 +5,7 @@ import { PAGES } from '../../src/app/pages';
  * injection.spec.ts): the navigation's own list, so a new page is browsed, printed and watched like every
  * other. Each page's heading is its label in the navigation.
  */
-export const ROUTES: readonly { path: string; heading: string }[] = PAGES.map((p) => ({ path: p.to, heading: p.label }));
+export const ROUTES: readonly { path: string; heading: string }[] = PAGES.map((p) => ({
+  path: p.to,
+  heading: p.label,
+}));

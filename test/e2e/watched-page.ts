@@ -15,7 +15,17 @@
 // that injects a fault names the problems it expects with `test.use({ expectedProblems: /.../ })` (one
 // pattern; Playwright would read an array as a fixture's [value, options]); anything else still fails it.
 // Every request the context makes during the test is recorded in `requests` (pages and workers).
-import { test as base, expect, type BrowserContext, type BrowserContextOptions, type ConsoleMessage, type Page, type Request, type Response, type WebError } from '@playwright/test';
+import {
+  test as base,
+  expect,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type ConsoleMessage,
+  type Page,
+  type Request,
+  type Response,
+  type WebError,
+} from '@playwright/test';
 import { SAMPLE_FILE_LIST } from '../../src/api/sample-files';
 
 export interface RecordedRequest {
@@ -37,7 +47,8 @@ function watch(context: BrowserContext, origin: string, requests: RecordedReques
   const onRequest = (r: Request) => {
     requests.push({ method: r.method(), url: r.url(), resourceType: r.resourceType() });
     const url = new URL(r.url());
-    if (['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol) && url.origin !== origin) problems.push(`request to another origin: ${r.url()}`);
+    if (['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol) && url.origin !== origin)
+      problems.push(`request to another origin: ${r.url()}`);
   };
   const onFailed = (r: Request) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText ?? ''})`);
   const onResponse = (r: Response) => {
@@ -73,7 +84,9 @@ const SAMPLES = SAMPLE_FILE_LIST.length;
  */
 async function firstStart(page: Page): Promise<void> {
   await page.goto('/import');
-  await expect(page.getByRole('table', { name: new RegExp(`^${SAMPLES} datasets, kept in this browser`) })).toBeVisible({ timeout: 0 });
+  await expect(page.getByRole('table', { name: new RegExp(`^${SAMPLES} datasets, kept in this browser`) })).toBeVisible(
+    { timeout: 0 },
+  );
 }
 
 /**
@@ -82,9 +95,14 @@ async function firstStart(page: Page): Promise<void> {
  */
 export async function pageReady(page: Page, heading?: string): Promise<void> {
   // After a click in the app (no new document) name the page's heading, or the old page would do.
-  const h2 = heading === undefined ? page.locator('main h2').first() : page.getByRole('heading', { level: 2, name: heading, exact: true });
+  const h2 =
+    heading === undefined
+      ? page.locator('main h2').first()
+      : page.getByRole('heading', { level: 2, name: heading, exact: true });
   await expect(h2).toBeVisible({ timeout: 0 });
-  await expect(page.locator('main [role="status"]').filter({ hasText: /^(Loading|Checking|Opening|Putting)/ })).toHaveCount(0, { timeout: 0 });
+  await expect(
+    page.locator('main [role="status"]').filter({ hasText: /^(Loading|Checking|Opening|Putting)/ }),
+  ).toHaveCount(0, { timeout: 0 });
 }
 
 export const test = base.extend<
@@ -107,14 +125,21 @@ export const test = base.extend<
         const options = workerInfo.project.use;
         const baseURL = options.baseURL;
         if (!baseURL) throw new Error('use.baseURL must be set in playwright.config.ts');
-        const contextOptions: BrowserContextOptions = { baseURL, locale: options.locale, timezoneId: options.timezoneId, acceptDownloads: true };
+        const contextOptions: BrowserContextOptions = {
+          baseURL,
+          locale: options.locale,
+          timezoneId: options.timezoneId,
+          acceptDownloads: true,
+        };
         const context = await browser.newContext(contextOptions);
         const watcher = watch(context, new URL(baseURL).origin, []);
         const page = await context.newPage();
         await firstStart(page);
         const stored = await storedState(page);
         await page.close();
-        expect(watcher.stop(), 'console errors, page errors or failed requests during the shared first start').toEqual([]);
+        expect(watcher.stop(), 'console errors, page errors or failed requests during the shared first start').toEqual(
+          [],
+        );
         return { context, stored };
       };
       await use({
@@ -143,7 +168,9 @@ export const test = base.extend<
       const seen = watcher.stop().filter((p) => !expectedProblems.test(p));
       if (!page.isClosed()) await page.close();
       expect(seen, 'console errors, page errors, failed requests or requests to other origins').toEqual([]);
-      expect(unchanged, 'a test on the shared profile left the stored data as its first start did').toEqual(shared.stored);
+      expect(unchanged, 'a test on the shared profile left the stored data as its first start did').toEqual(
+        shared.stored,
+      );
       return;
     }
     const context = await browser.newContext({ acceptDownloads: true });
@@ -175,7 +202,7 @@ export async function storedState(page: Page): Promise<StoredState> {
       r.onsuccess = () => resolve(r.result);
       r.onerror = () => reject(r.error ?? new Error('the database did not open'));
     });
-    const all = <T,>(store: string, keys = false) =>
+    const all = <T>(store: string, keys = false) =>
       new Promise<T[]>((resolve, reject) => {
         const s = db.transaction(store).objectStore(store);
         const r = keys ? s.getAllKeys() : s.getAll();
@@ -190,7 +217,13 @@ export async function storedState(page: Page): Promise<StoredState> {
     const ids = new Set(datasets.map((d) => d.id));
     return {
       datasets: datasets
-        .map((d) => ({ id: d.id, name: d.name, rowCount: d.rowCount, chunkCount: d.chunkCount, chunks: chunkKeys.filter(([id]) => id === d.id).length }))
+        .map((d) => ({
+          id: d.id,
+          name: d.name,
+          rowCount: d.rowCount,
+          chunkCount: d.chunkCount,
+          chunks: chunkKeys.filter(([id]) => id === d.id).length,
+        }))
         .sort((a, b) => a.id.localeCompare(b.id)),
       orphanChunks: chunkKeys.filter(([id]) => !ids.has(id)).length,
       receipts,

@@ -34,7 +34,11 @@ general,General Reserve,item,"7,198",-,-,"7,198",
 `;
 
 /** The figures a page shows: every numeric cell's text, in page order. */
-async function figuresOn(page: Page, path: string, ready: (p: Page) => ReturnType<Page['getByRole']>): Promise<string[]> {
+async function figuresOn(
+  page: Page,
+  path: string,
+  ready: (p: Page) => ReturnType<Page['getByRole']>,
+): Promise<string[]> {
   await page.goto(path);
   // A page draws its sections as their data arrives: wait until none still says it is loading or checking.
   await pageReady(page);
@@ -54,7 +58,10 @@ async function freshProfile(browser: Browser) {
   return { context, page: await context.newPage(), problems };
 }
 
-test('a workspace exported from one profile and taken into a fresh one shows the same figures on every page', async ({ app, browser }) => {
+test('a workspace exported from one profile and taken into a fresh one shows the same figures on every page', async ({
+  app,
+  browser,
+}) => {
   test.setTimeout(180_000);
   mkdirSync(ARTIFACTS, { recursive: true });
 
@@ -62,14 +69,20 @@ test('a workspace exported from one profile and taken into a fresh one shows the
   const table5 = `${ARTIFACTS}table-5-reserves.csv`;
   writeFileSync(table5, REVISED_TABLE_5);
   await app.goto('/import');
-  await expect(app.getByRole('table', { name: new RegExp(`^${SAMPLES} datasets, kept in this browser`) })).toBeVisible();
+  await expect(
+    app.getByRole('table', { name: new RegExp(`^${SAMPLES} datasets, kept in this browser`) }),
+  ).toBeVisible();
   await app.getByLabel(/Choose a CSV file/).setInputFiles(table5);
   await app.getByRole('button', { name: 'Import table-5-reserves.csv' }).click();
-  await expect(app.getByRole('article', { name: 'Import receipt: table-5-reserves.csv' }).getByRole('status')).toContainText('15 rows read = 13 accepted');
+  await expect(
+    app.getByRole('article', { name: 'Import receipt: table-5-reserves.csv' }).getByRole('status'),
+  ).toContainText('15 rows read = 13 accepted');
 
   await app.goto('/reserves');
   const reserves = app.getByRole('table', { name: "Table 5: reserves position, 2017/18 (£'000)" });
-  await expect(reserves.getByRole('row').filter({ has: app.getByRole('rowheader', { name: 'Capital Reserve', exact: true }) })).toContainText('1,085');
+  await expect(
+    reserves.getByRole('row').filter({ has: app.getByRole('rowheader', { name: 'Capital Reserve', exact: true }) }),
+  ).toContainText('1,085');
 
   await app.goto('/projections');
   await app.getByLabel("Low case yearly inflow (£'000)").fill('0');
@@ -82,7 +95,9 @@ test('a workspace exported from one profile and taken into a fresh one shows the
   await expect(app.getByRole('region', { name: /^Page 1 of/ })).toBeVisible();
   await app.getByText('Pack settings: title, period, Road Casualty inputs').click();
   await app.getByLabel('Title').fill('BCB 19 July 2018: outturn');
-  await app.getByLabel('Road Casualty Reserve projection').selectOption({ label: 'Saved scenario: Officer’s case: no low inflow' });
+  await app
+    .getByLabel('Road Casualty Reserve projection')
+    .selectOption({ label: 'Saved scenario: Officer’s case: no low inflow' });
   await app.getByRole('button', { name: 'Save the pack settings' }).click();
   await expect(app.getByRole('region', { name: /^Page 1 of \d+: BCB 19 July 2018: outturn/ })).toBeVisible();
   await app.getByLabel('Name for a frozen copy').fill('July BCB');
@@ -97,7 +112,10 @@ test('a workspace exported from one profile and taken into a fresh one shows the
 
   await app.goto('/workspace');
   await expect(app.getByText(new RegExp(`This browser holds ${SAMPLES + 1} datasets`))).toBeVisible();
-  const [download] = await Promise.all([app.waitForEvent('download'), app.getByRole('button', { name: 'Export the workspace' }).click()]);
+  const [download] = await Promise.all([
+    app.waitForEvent('download'),
+    app.getByRole('button', { name: 'Export the workspace' }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^outturn-workspace-\d{4}-\d{2}-\d{2}\.ndjson\.gz$/);
   const file = `${ARTIFACTS}${download.suggestedFilename()}`;
   await download.saveAs(file);
@@ -112,7 +130,12 @@ test('a workspace exported from one profile and taken into a fresh one shows the
   await b.page.getByLabel('Choose a workspace file').setInputFiles(file);
   const plan = b.page.getByRole('table', { name: 'What importing this file would change in this browser' });
   await expect(plan).toBeVisible({ timeout: 30_000 });
-  const change = (label: string) => plan.getByRole('row').filter({ has: b.page.getByRole('rowheader', { name: label, exact: true }) }).getByRole('cell').first();
+  const change = (label: string) =>
+    plan
+      .getByRole('row')
+      .filter({ has: b.page.getByRole('rowheader', { name: label, exact: true }) })
+      .getByRole('cell')
+      .first();
   await expect(change('table-5-reserves.csv')).toHaveText('⇄ Replaces');
   await expect(change('table-1-revenue-outturn.csv')).toHaveText('= No change');
   await expect(change('Scenario “Officer’s case: no low inflow”')).toHaveText('+ Adds');

@@ -8,11 +8,15 @@ import { CONTENT_SECURITY_POLICY } from '../../vite.config';
 describe('Content-Security-Policy', () => {
   it('index.html carries the same policy as vite.config.ts', () => {
     const html = readFileSync(join(import.meta.dirname, '../../index.html'), 'utf8');
-    expect(/<meta http-equiv="Content-Security-Policy" content="([^"]*)" \/>/.exec(html)?.[1]).toBe(CONTENT_SECURITY_POLICY);
+    expect(/<meta http-equiv="Content-Security-Policy" content="([^"]*)" \/>/.exec(html)?.[1]).toBe(
+      CONTENT_SECURITY_POLICY,
+    );
   });
 
   it('allows the app its own origin and nothing else: no inline script, no eval, no other host', () => {
-    const directives = Object.fromEntries(CONTENT_SECURITY_POLICY.split('; ').map((d) => [d.split(' ')[0] ?? '', d.split(' ').slice(1)]));
+    const directives = Object.fromEntries(
+      CONTENT_SECURITY_POLICY.split('; ').map((d) => [d.split(' ')[0] ?? '', d.split(' ').slice(1)]),
+    );
     expect(directives['default-src']).toEqual(["'self'"]);
     expect(directives['script-src']).toEqual(["'self'"]);
     expect(directives['connect-src']).toEqual(["'self'"]);

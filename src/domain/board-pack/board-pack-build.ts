@@ -1,4 +1,13 @@
-import { PACK_FORMAT, countCell, textCell, type BoardPack, type PackBlock, type PackPage, type PackSource, type PackTable } from './board-pack';
+import {
+  PACK_FORMAT,
+  countCell,
+  textCell,
+  type BoardPack,
+  type PackBlock,
+  type PackPage,
+  type PackSource,
+  type PackTable,
+} from './board-pack';
 import { capitalPage } from './board-pack-capital';
 import { reconciliationPages } from './board-pack-reconciliation';
 import { reservesPages } from './board-pack-reserves';
@@ -60,7 +69,12 @@ function coverPage(meta: PackMeta): PackPage {
       key: s.file,
       label: s.title,
       rowType: 'item',
-      cells: { title: textCell(s.title), file: textCell(s.file), rows: countCell(s.rows), sha256: textCell(s.sha256.slice(0, 16)) },
+      cells: {
+        title: textCell(s.title),
+        file: textCell(s.file),
+        rows: countCell(s.rows),
+        sha256: textCell(s.sha256.slice(0, 16)),
+      },
     })),
     rounding: 'none',
     footnotes: [],
@@ -69,7 +83,11 @@ function coverPage(meta: PackMeta): PackPage {
     id: 'cover',
     section: 'Cover',
     heading: meta.title,
-    blocks: [{ kind: 'contents' }, ...CONVENTIONS.map((text): PackBlock => ({ kind: 'text', tone: 'note', text })), { kind: 'table', table: sources }],
+    blocks: [
+      { kind: 'contents' },
+      ...CONVENTIONS.map((text): PackBlock => ({ kind: 'text', tone: 'note', text })),
+      { kind: 'table', table: sources },
+    ],
   };
 }
 
@@ -107,7 +125,13 @@ function notesPages(pages: readonly PackPage[]): PackPage[] {
     heading: `Notes: exact figures${groups.length > 1 ? ` (${i + 1} of ${groups.length})` : ''}`,
     blocks: [
       ...(i === 0
-        ? [{ kind: 'text' as const, tone: 'lede' as const, text: 'Every rounded table again, with each figure exact to the penny, as held by Outturn. Totals are exact sums of the lines above them.' }]
+        ? [
+            {
+              kind: 'text' as const,
+              tone: 'lede' as const,
+              text: 'Every rounded table again, with each figure exact to the penny, as held by Outturn. Totals are exact sums of the lines above them.',
+            },
+          ]
         : []),
       { kind: 'exact' as const, tableIds: g.map((t) => t.id) },
     ],
@@ -121,7 +145,11 @@ export function buildBoardPack(content: PackContent, meta: PackMeta): BoardPack 
     capitalPage(content.capital),
     ...reservesPages(content.reserves, content.generalReserve),
     ...reconciliationPages(content.reconciliation),
-    roadCasualtyPage(content.roadCasualty.input, projectRoadCasualtyReserve(content.roadCasualty.input), content.roadCasualty.source),
+    roadCasualtyPage(
+      content.roadCasualty.input,
+      projectRoadCasualtyReserve(content.roadCasualty.input),
+      content.roadCasualty.source,
+    ),
   ];
   return {
     format: PACK_FORMAT,

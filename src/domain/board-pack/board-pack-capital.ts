@@ -24,9 +24,17 @@ import { formatPercent, percentOf } from '../core/percent';
  */
 
 const PARTS = ['bfwd', 'original', 'amendments'] as const;
-const COLUMN_WORDS: Readonly<Record<string, string>> = { bfwd: 'B/Fwd', original: 'original programme', amendments: 'amendments', revised: 'revised budget', outturn: 'outturn', percent: '% spent' };
+const COLUMN_WORDS: Readonly<Record<string, string>> = {
+  bfwd: 'B/Fwd',
+  original: 'original programme',
+  amendments: 'amendments',
+  revised: 'revised budget',
+  outturn: 'outturn',
+  percent: '% spent',
+};
 
-const revisedOf = (l: CategoryBudgetLine): Money | null => (PARTS.some((p) => l[p] === null) ? null : sum(PARTS.map((p) => l[p]!)));
+const revisedOf = (l: CategoryBudgetLine): Money | null =>
+  PARTS.some((p) => l[p] === null) ? null : sum(PARTS.map((p) => l[p]!));
 
 export function capitalPage(programme: CapitalProgramme): PackPage {
   const lines = [...programme.categories, ...(programme.categoryTotal ? [programme.categoryTotal] : [])];
@@ -51,7 +59,14 @@ export function capitalPage(programme: CapitalProgramme): PackPage {
     return {
       key: l.key,
       rowType: l.rowType,
-      exact: { bfwd: l.bfwd, original: l.original, amendments: l.amendments, revised, outturn: l.outturn, variance: revised !== null && l.outturn !== null ? l.outturn.minus(revised) : null },
+      exact: {
+        bfwd: l.bfwd,
+        original: l.original,
+        amendments: l.amendments,
+        revised,
+        outturn: l.outturn,
+        variance: revised !== null && l.outturn !== null ? l.outturn.minus(revised) : null,
+      },
       shown: shownOf.get(l.key) ?? {},
     };
   });
@@ -136,7 +151,10 @@ export function capitalPage(programme: CapitalProgramme): PackPage {
             { key: 'revised', name: 'Revised budget' },
             { key: 'outturn', name: 'Outturn' },
           ],
-          points: items.map((l) => ({ label: l.label, values: { revised: thousandsString(revisedOf(l)), outturn: thousandsString(l.outturn) } })),
+          points: items.map((l) => ({
+            label: l.label,
+            values: { revised: thousandsString(revisedOf(l)), outturn: thousandsString(l.outturn) },
+          })),
         },
       },
     ],

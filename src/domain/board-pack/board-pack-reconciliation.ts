@@ -1,4 +1,15 @@
-import { amountCell, countCell, percentCell, statusCell, textCell, type PackCell, type PackPage, type PackRow, type PackStatus, type PackTable } from './board-pack';
+import {
+  amountCell,
+  countCell,
+  percentCell,
+  statusCell,
+  textCell,
+  type PackCell,
+  type PackPage,
+  type PackRow,
+  type PackStatus,
+  type PackTable,
+} from './board-pack';
 import type { CheckResult, CheckStatus } from '../checks/casting';
 import { roundHalfAwayFromZero, type Money } from '../core/money';
 import { countStatuses, type Reconciliation } from '../checks/reconciliation';
@@ -30,8 +41,14 @@ const TIE_OUT_STATUS: Readonly<Record<CheckStatus, PackStatus>> = {
 
 /** The status of a group of checks: the worst of them, with how many. */
 function groupStatus(counts: Record<CheckStatus, number>, failWords: readonly [string, string]): PackStatus {
-  if (counts.fail > 0) return { icon: '✗', text: `${counts.fail} ${failWords[counts.fail === 1 ? 0 : 1]}`, level: 'red' };
-  if (counts.rounding > 0) return { icon: '≈', text: `${counts.rounding} rounding ${counts.rounding === 1 ? 'difference' : 'differences'}`, level: 'amber' };
+  if (counts.fail > 0)
+    return { icon: '✗', text: `${counts.fail} ${failWords[counts.fail === 1 ? 0 : 1]}`, level: 'red' };
+  if (counts.rounding > 0)
+    return {
+      icon: '≈',
+      text: `${counts.rounding} rounding ${counts.rounding === 1 ? 'difference' : 'differences'}`,
+      level: 'amber',
+    };
   if (counts.pass > 0) return { icon: '✓', text: 'All that can be checked pass', level: 'green' };
   return { icon: '?', text: 'Nothing could be checked', level: 'neutral' };
 }
@@ -47,7 +64,13 @@ const COUNT_COLUMNS = [
   { key: 'incomplete', header: '? Cannot check', kind: 'count' as const },
 ];
 
-function countRow(key: string, label: string, statuses: readonly { status: CheckStatus }[], failWords: readonly [string, string], rowType: PackRow['rowType'] = 'item'): PackRow {
+function countRow(
+  key: string,
+  label: string,
+  statuses: readonly { status: CheckStatus }[],
+  failWords: readonly [string, string],
+  rowType: PackRow['rowType'] = 'item',
+): PackRow {
   const c = countStatuses(statuses);
   return {
     key,
@@ -93,8 +116,15 @@ export function reconciliationPages(reconciliation: Reconciliation): PackPage[] 
   const byTable: PackTable = {
     id: 'reconciliation-tables',
     caption: 'Within each table: totals and column formulas',
-    columns: [{ key: 'name', header: 'Table', kind: 'text' }, ...COUNT_COLUMNS, { key: 'status', header: 'Status', kind: 'status' }],
-    rows: [...tables.map((t) => countRow(t.spec.id, t.spec.title, t.checks, CAST_WORDS)), countRow('all-tables', 'All tables', inTables, CAST_WORDS, 'total')],
+    columns: [
+      { key: 'name', header: 'Table', kind: 'text' },
+      ...COUNT_COLUMNS,
+      { key: 'status', header: 'Status', kind: 'status' },
+    ],
+    rows: [
+      ...tables.map((t) => countRow(t.spec.id, t.spec.title, t.checks, CAST_WORDS)),
+      countRow('all-tables', 'All tables', inTables, CAST_WORDS, 'total'),
+    ],
     rounding: 'none',
     footnotes: [],
   };
@@ -102,9 +132,22 @@ export function reconciliationPages(reconciliation: Reconciliation): PackPage[] 
   const byGroup: PackTable = {
     id: 'reconciliation-tie-outs',
     caption: 'Between the tables: tie-outs',
-    columns: [{ key: 'name', header: 'Tie-outs', kind: 'text' }, ...COUNT_COLUMNS, { key: 'status', header: 'Status', kind: 'status' }],
+    columns: [
+      { key: 'name', header: 'Tie-outs', kind: 'text' },
+      ...COUNT_COLUMNS,
+      { key: 'status', header: 'Status', kind: 'status' },
+    ],
     rows: [
-      ...groups.filter((g) => tieOuts.some((t) => t.group === g)).map((g) => countRow(g, TIE_OUT_GROUPS[g].title, tieOuts.filter((t) => t.group === g), TIE_WORDS)),
+      ...groups
+        .filter((g) => tieOuts.some((t) => t.group === g))
+        .map((g) =>
+          countRow(
+            g,
+            TIE_OUT_GROUPS[g].title,
+            tieOuts.filter((t) => t.group === g),
+            TIE_WORDS,
+          ),
+        ),
       countRow('all-tie-outs', 'All tie-outs', tieOuts, TIE_WORDS, 'total'),
     ],
     rounding: 'none',
@@ -167,7 +210,12 @@ export function reconciliationPages(reconciliation: Reconciliation): PackPage[] 
       },
     })),
     rounding: 'none',
-    footnotes: index === parts - 1 ? ["Figures as printed in the paper (whole £'000); percentages to two decimals. Every check, with links to its rows, is on the app's Reconciliation page."] : [],
+    footnotes:
+      index === parts - 1
+        ? [
+            "Figures as printed in the paper (whole £'000); percentages to two decimals. Every check, with links to its rows, is on the app's Reconciliation page.",
+          ]
+        : [],
   });
   // As many pages as needed, shared out evenly (22 failures: two pages of 11, not 18 and 4).
   const parts = Math.max(1, Math.ceil(failures.length / FAILURES_PER_PAGE));
@@ -179,7 +227,9 @@ export function reconciliationPages(reconciliation: Reconciliation): PackPage[] 
           id: `reconciliation-failures-${i + 1}`,
           section: 'Reconciliation',
           heading: `Checks that fail${parts > 1 ? ` (${i + 1} of ${parts})` : ''}`,
-          blocks: [{ kind: 'table' as const, table: failureTable(failures.slice(i * perPage, (i + 1) * perPage), i, parts) }],
+          blocks: [
+            { kind: 'table' as const, table: failureTable(failures.slice(i * perPage, (i + 1) * perPage), i, parts) },
+          ],
         }));
   return [
     {

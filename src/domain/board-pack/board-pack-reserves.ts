@@ -18,7 +18,13 @@ import {
 } from './board-pack';
 import { formatThousands, type Money } from '../core/money';
 import { formatPercent } from '../core/percent';
-import { GENERAL_RESERVE_LINE, RESERVE_GROUPS, type GeneralReserveShare, type ReserveLine, type ReservesPosition } from '../reserves/reserves-position';
+import {
+  GENERAL_RESERVE_LINE,
+  RESERVE_GROUPS,
+  type GeneralReserveShare,
+  type ReserveLine,
+  type ReservesPosition,
+} from '../reserves/reserves-position';
 import { summariseReserveBalances, summariseReserveMovements } from '../reserves/reserves-summary';
 
 /*
@@ -31,29 +37,44 @@ import { summariseReserveBalances, summariseReserveMovements } from '../reserves
 
 const COLUMNS = ['opening', 'added', 'usage', 'closing', 'net'] as const;
 type Column = (typeof COLUMNS)[number];
-const WORDS: Readonly<Record<string, string>> = { opening: 'opening balance', added: 'added', used: 'used', closing: 'closing balance' };
+const WORDS: Readonly<Record<string, string>> = {
+  opening: 'opening balance',
+  added: 'added',
+  used: 'used',
+  closing: 'closing balance',
+};
 
 const ABOVE_LINE: PackStatus = { icon: '▲', text: 'Above the 5% line: a justification is expected', level: 'amber' };
 const WITHIN_LINE: PackStatus = { icon: '✓', text: 'At or below the 5% line', level: 'green' };
 
 export function reservesPages(position: ReservesPosition, share: GeneralReserveShare): PackPage[] {
-  const items = RESERVE_GROUPS.flatMap((g) => position.reserves.filter((r) => r.group === g.id)).concat(position.reserves.filter((r) => r.group === null));
+  const items = RESERVE_GROUPS.flatMap((g) => position.reserves.filter((r) => r.group === g.id)).concat(
+    position.reserves.filter((r) => r.group === null),
+  );
   const rounded = roundWithRowTotal(
     items.map((r) => ({ opening: r.opening, added: r.added, usage: r.usage })),
     ['opening', 'added', 'usage'],
     'closing',
   );
   type Figures = { exact: Record<Column, Money | null>; shown: Record<Column, Money | null> };
-  const net = (added: Money | null, usage: Money | null) => (added === null || usage === null ? null : added.plus(usage));
+  const net = (added: Money | null, usage: Money | null) =>
+    added === null || usage === null ? null : added.plus(usage);
   const figures = new Map<ReserveLine, Figures>(
     items.map((r, i) => {
       const s = rounded.shown[i]!;
-      const closing = r.opening !== null && r.added !== null && r.usage !== null ? r.opening.plus(r.added).plus(r.usage) : null;
+      const closing =
+        r.opening !== null && r.added !== null && r.usage !== null ? r.opening.plus(r.added).plus(r.usage) : null;
       return [
         r,
         {
           exact: { opening: r.opening, added: r.added, usage: r.usage, closing, net: net(r.added, r.usage) },
-          shown: { opening: s.opening ?? null, added: s.added ?? null, usage: s.usage ?? null, closing: s.closing ?? null, net: net(s.added ?? null, s.usage ?? null) },
+          shown: {
+            opening: s.opening ?? null,
+            added: s.added ?? null,
+            usage: s.usage ?? null,
+            closing: s.closing ?? null,
+            net: net(s.added ?? null, s.usage ?? null),
+          },
         },
       ];
     }),
@@ -73,7 +94,10 @@ export function reservesPages(position: ReservesPosition, share: GeneralReserveS
     label,
     rowType,
     group,
-    cells: Object.fromEntries<PackCell>([['reserve', textCell(label)], ...COLUMNS.map((c): [string, PackCell] => [c, roundedCell(f.exact[c], f.shown[c])])]),
+    cells: Object.fromEntries<PackCell>([
+      ['reserve', textCell(label)],
+      ...COLUMNS.map((c): [string, PackCell] => [c, roundedCell(f.exact[c], f.shown[c])]),
+    ]),
   });
   const rows: PackRow[] = [];
   for (const g of RESERVE_GROUPS) {
@@ -112,7 +136,9 @@ export function reservesPages(position: ReservesPosition, share: GeneralReserveS
   const footnotes = [
     'Closing balance = opening balance + added + used (used is drawn from the reserve, in brackets). Net movement = added + used.',
     ...(earmarkedPrinted
-      ? [`The paper's ${earmarkedPrinted.name} adds the earmarked, contingency and capital reserves together; here each group is summed on its own.`]
+      ? [
+          `The paper's ${earmarkedPrinted.name} adds the earmarked, contingency and capital reserves together; here each group is summed on its own.`,
+        ]
       : []),
     ...paperNotes,
     roundingFootnote(table),
@@ -136,8 +162,14 @@ export function reservesPages(position: ReservesPosition, share: GeneralReserveS
     items: [
       { label: "General reserve at the year end (£'000)", cell: amountCell(share.balance) },
       { label: "Net revenue budget (£'000, Table 1's total as printed)", cell: amountCell(share.netRevenueBudget) },
-      { label: 'General reserve as a share of the budget', cell: percentCell(share.percent, formatPercent(share.percent)) },
-      { label: `Against the ${formatPercent(GENERAL_RESERVE_LINE, 0)} line`, cell: status ? statusCell(status) : textCell('cannot be worked out: a figure is missing') },
+      {
+        label: 'General reserve as a share of the budget',
+        cell: percentCell(share.percent, formatPercent(share.percent)),
+      },
+      {
+        label: `Against the ${formatPercent(GENERAL_RESERVE_LINE, 0)} line`,
+        cell: status ? statusCell(status) : textCell('cannot be worked out: a figure is missing'),
+      },
     ],
   };
   return [
@@ -167,7 +199,10 @@ export function reservesPages(position: ReservesPosition, share: GeneralReserveS
             ],
             points: items.map((r) => ({
               label: r.name.replace(/\s*\(\*\)$/, ''),
-              values: { opening: thousandsString(figures.get(r)!.exact.opening), closing: thousandsString(figures.get(r)!.exact.closing) },
+              values: {
+                opening: thousandsString(figures.get(r)!.exact.opening),
+                closing: thousandsString(figures.get(r)!.exact.closing),
+              },
             })),
           },
         },

@@ -31,10 +31,19 @@ const DIRECTION: Readonly<Record<VarianceDirection, PackStatus>> = {
   'on-budget': { icon: '●', text: 'On budget', level: 'neutral' },
 };
 
-const COLUMN_WORDS: Readonly<Record<string, string>> = { budget: 'budget', outturn: 'outturn', variance: 'variance', percent: 'variance %' };
+const COLUMN_WORDS: Readonly<Record<string, string>> = {
+  budget: 'budget',
+  outturn: 'outturn',
+  variance: 'variance',
+  percent: 'variance %',
+};
 
 const figure = (c: CheckResult, v: Money | null): string =>
-  v === null ? 'n/s' : c.kind === 'percentage' ? `${roundHalfAwayFromZero(v, 2).toString()}%` : formatThousands(v, { zero: '0' });
+  v === null
+    ? 'n/s'
+    : c.kind === 'percentage'
+      ? `${roundHalfAwayFromZero(v, 2).toString()}%`
+      : formatThousands(v, { zero: '0' });
 
 /** Where the paper's printed figures differ from the ones the pack shows, in words. */
 function paperFootnotes(table: OutturnTable): string[] {
@@ -42,10 +51,14 @@ function paperFootnotes(table: OutturnTable): string[] {
   const notes: string[] = [];
   const differing = table.checks.filter((c) => c.status === 'fail' || c.status === 'rounding');
   for (const c of differing.filter((c) => c.kind === 'total')) {
-    notes.push(`${labelOf(c.row)}, ${COLUMN_WORDS[c.column] ?? c.column}: the paper prints ${figure(c, c.printed)}; its lines as printed add to ${figure(c, c.computed)}.`);
+    notes.push(
+      `${labelOf(c.row)}, ${COLUMN_WORDS[c.column] ?? c.column}: the paper prints ${figure(c, c.printed)}; its lines as printed add to ${figure(c, c.computed)}.`,
+    );
   }
   for (const c of differing.filter((c) => c.kind === 'formula')) {
-    notes.push(`${labelOf(c.row)}: the paper prints a variance of ${figure(c, c.printed)}; outturn − budget is ${figure(c, c.computed)}, as shown here.`);
+    notes.push(
+      `${labelOf(c.row)}: the paper prints a variance of ${figure(c, c.printed)}; outturn − budget is ${figure(c, c.computed)}, as shown here.`,
+    );
   }
   const percents = differing.filter((c) => c.kind === 'percentage');
   if (percents.length > 0) {
@@ -66,7 +79,10 @@ export interface RevenueTableResult {
 export function revenueTable(source: OutturnTable, id: string): RevenueTableResult {
   const items = source.lines.filter((l) => l.rowType === 'item');
   const rounded = roundWithRowTotal(
-    items.map((l) => ({ budget: l.budget, variance: l.budget !== null && l.outturn !== null ? l.outturn.minus(l.budget) : null })),
+    items.map((l) => ({
+      budget: l.budget,
+      variance: l.budget !== null && l.outturn !== null ? l.outturn.minus(l.budget) : null,
+    })),
     ['budget', 'variance'],
     'outturn',
   );
@@ -76,8 +92,14 @@ export function revenueTable(source: OutturnTable, id: string): RevenueTableResu
     return {
       key: l.key,
       rowType: l.rowType,
-      exact: { budget: l.budget, outturn: l.outturn, variance: l.budget !== null && l.outturn !== null ? l.outturn.minus(l.budget) : null },
-      shown: shown ? { budget: shown.budget ?? null, outturn: shown.outturn ?? null, variance: shown.variance ?? null } : {},
+      exact: {
+        budget: l.budget,
+        outturn: l.outturn,
+        variance: l.budget !== null && l.outturn !== null ? l.outturn.minus(l.budget) : null,
+      },
+      shown: shown
+        ? { budget: shown.budget ?? null, outturn: shown.outturn ?? null, variance: shown.variance ?? null }
+        : {},
     };
   });
   const worked = workTotals(figureRows, ['budget', 'outturn', 'variance']);
@@ -85,7 +107,12 @@ export function revenueTable(source: OutturnTable, id: string): RevenueTableResu
     const w = worked[i]!;
     const budget = w.exact.budget ?? null;
     const outturn = w.exact.outturn ?? null;
-    return { ...l, budget, outturn, variance: budget !== null && outturn !== null ? variance(budget, outturn, l.lineType) : null };
+    return {
+      ...l,
+      budget,
+      outturn,
+      variance: budget !== null && outturn !== null ? variance(budget, outturn, l.lineType) : null,
+    };
   });
   const table: PackTable = {
     id,
@@ -110,7 +137,14 @@ export function revenueTable(source: OutturnTable, id: string): RevenueTableResu
           budget: roundedCell(w.exact.budget ?? null, w.shown.budget ?? null),
           outturn: roundedCell(w.exact.outturn ?? null, w.shown.outturn ?? null),
           variance: roundedCell(w.exact.variance ?? null, w.shown.variance ?? null),
-          percent: percentCell(v?.percent ?? null, v === null ? 'n/s' : v.percent === null ? 'n/a' : `${roundHalfAwayFromZero(v.percent.abs(), 1).toFixed(1)}%`),
+          percent: percentCell(
+            v?.percent ?? null,
+            v === null
+              ? 'n/s'
+              : v.percent === null
+                ? 'n/a'
+                : `${roundHalfAwayFromZero(v.percent.abs(), 1).toFixed(1)}%`,
+          ),
           status: v === null ? textCell('n/s') : statusCell(DIRECTION[v.direction]),
         },
       };
@@ -139,7 +173,12 @@ function budgetOutturnChart(id: string, title: string, lines: readonly OutturnLi
       { key: 'budget', name: 'Budget' },
       { key: 'outturn', name: 'Outturn' },
     ],
-    points: lines.filter((l) => l.rowType === 'item').map((l) => ({ label: l.label, values: { budget: thousandsString(l.budget), outturn: thousandsString(l.outturn) } })),
+    points: lines
+      .filter((l) => l.rowType === 'item')
+      .map((l) => ({
+        label: l.label,
+        values: { budget: thousandsString(l.budget), outturn: thousandsString(l.outturn) },
+      })),
   };
 }
 
@@ -163,7 +202,14 @@ export function revenuePages(table1: OutturnTable, constabulary: OutturnTable): 
       heading: 'Constabulary',
       blocks: [
         { kind: 'table', table: cs.table },
-        { kind: 'chart', chart: budgetOutturnChart('revenue-constabulary-chart', 'Constabulary budget against outturn by area', cs.lines) },
+        {
+          kind: 'chart',
+          chart: budgetOutturnChart(
+            'revenue-constabulary-chart',
+            'Constabulary budget against outturn by area',
+            cs.lines,
+          ),
+        },
       ],
     },
   ];

@@ -15,7 +15,14 @@ import {
 import { ZERO, type Money } from '../core/money';
 import { PAPER_COMMITMENT_YEAR } from '../papers/paper-2019-road-casualty';
 import { formatFinancialYear } from '../core/period';
-import { CASE_IDS, paperWorking, yearlyInflow, type CaseId, type CaseProjection, type RoadCasualtyInput } from '../reserves/road-casualty-reserve';
+import {
+  CASE_IDS,
+  paperWorking,
+  yearlyInflow,
+  type CaseId,
+  type CaseProjection,
+  type RoadCasualtyInput,
+} from '../reserves/road-casualty-reserve';
 import { describeCases, formatK } from '../reserves/road-casualty-summary';
 
 /*
@@ -27,8 +34,18 @@ import { describeCases, formatK } from '../reserves/road-casualty-summary';
 
 const fy = (year: number): string => formatFinancialYear({ startYear: year });
 
-const CASE_NAMES: Readonly<Record<CaseId, string>> = { none: 'No new inflow', low: 'Low', central: 'Central', high: 'High' };
-const DASHES: Readonly<Record<CaseId, string | undefined>> = { none: '8 4', low: '2 3', central: undefined, high: '12 3 3 3' };
+const CASE_NAMES: Readonly<Record<CaseId, string>> = {
+  none: 'No new inflow',
+  low: 'Low',
+  central: 'Central',
+  high: 'High',
+};
+const DASHES: Readonly<Record<CaseId, string | undefined>> = {
+  none: '8 4',
+  low: '2 3',
+  central: undefined,
+  high: '12 3 3 3',
+};
 
 function caseName(input: RoadCasualtyInput, id: CaseId): string {
   if (id === 'none') return CASE_NAMES.none;
@@ -37,7 +54,9 @@ function caseName(input: RoadCasualtyInput, id: CaseId): string {
 }
 
 const crossing = (year: number | null, line: 'floor' | 'zero'): PackStatus =>
-  year === null ? { icon: '✓', text: 'Not crossed', level: 'green' } : { icon: '▼', text: fy(year), level: line === 'zero' ? 'red' : 'amber' };
+  year === null
+    ? { icon: '✓', text: 'Not crossed', level: 'green' }
+    : { icon: '▼', text: fy(year), level: line === 'zero' ? 'red' : 'amber' };
 
 /** The paper's sum: balance less what is yet to be applied less the items due by the end of the paper's year, no new inflow. */
 function paperSumTable(input: RoadCasualtyInput): PackTable {
@@ -47,7 +66,11 @@ function paperSumTable(input: RoadCasualtyInput): PackTable {
   const items: { key: string; label: string; amount: Money }[] = [
     { key: 'opening', label: `Balance at 31 March ${input.firstYear}`, amount: w.opening },
     { key: 'to-apply', label: `less yet to be applied, ${fy(input.toApply.year)}`, amount: w.toApply.negated() },
-    ...w.items.map((m) => ({ key: m.key, label: `less ${m.label} (${m.commitment.status}, ${fy(m.year)})`, amount: m.amount.isZero() ? ZERO : m.amount.negated() })),
+    ...w.items.map((m) => ({
+      key: m.key,
+      label: `less ${m.label} (${m.commitment.status}, ${fy(m.year)})`,
+      amount: m.amount.isZero() ? ZERO : m.amount.negated(),
+    })),
   ];
   const shown = roundColumn(items.map((i) => i.amount));
   const table: PackTable = {
@@ -58,12 +81,20 @@ function paperSumTable(input: RoadCasualtyInput): PackTable {
       { key: 'amount', header: "£'000", kind: 'amount' },
     ],
     rows: [
-      ...items.map((item, i) => ({ key: item.key, label: item.label, rowType: 'item' as const, cells: { item: textCell(item.label), amount: roundedCell(item.amount, shown[i] ?? null) } })),
+      ...items.map((item, i) => ({
+        key: item.key,
+        label: item.label,
+        rowType: 'item' as const,
+        cells: { item: textCell(item.label), amount: roundedCell(item.amount, shown[i] ?? null) },
+      })),
       {
         key: 'remainder',
         label: `Left at 31 March ${year + 1}`,
         rowType: 'total' as const,
-        cells: { item: textCell(`Left at 31 March ${year + 1}`), amount: roundedCell(sumExact(items.map((i) => i.amount)), sumShown(shown)) },
+        cells: {
+          item: textCell(`Left at 31 March ${year + 1}`),
+          amount: roundedCell(sumExact(items.map((i) => i.amount)), sumShown(shown)),
+        },
       },
     ],
     rounding: 'controlled',
@@ -74,7 +105,9 @@ function paperSumTable(input: RoadCasualtyInput): PackTable {
 
 function caseTable(input: RoadCasualtyInput, projections: readonly CaseProjection[]): PackTable {
   const last = input.firstYear + input.horizonYears - 1;
-  const chosen = CASE_IDS.map((id) => projections.find((p) => p.caseId === id && p.includeEarmarked)).filter((p): p is CaseProjection => p !== undefined);
+  const chosen = CASE_IDS.map((id) => projections.find((p) => p.caseId === id && p.includeEarmarked)).filter(
+    (p): p is CaseProjection => p !== undefined,
+  );
   const table: PackTable = {
     id: 'road-casualty-cases',
     caption: `Each inflow case, earmarked items counted (floor ${formatK(input.floor)}; £'000)`,
@@ -114,8 +147,14 @@ function caseTable(input: RoadCasualtyInput, projections: readonly CaseProjectio
 }
 
 /** The Road Casualty Reserve page from the inputs used (`source` says which: the paper's case or a saved scenario). */
-export function roadCasualtyPage(input: RoadCasualtyInput, projections: readonly CaseProjection[], source: string): PackPage {
-  const chosen = CASE_IDS.map((id) => projections.find((p) => p.caseId === id && p.includeEarmarked)).filter((p): p is CaseProjection => p !== undefined);
+export function roadCasualtyPage(
+  input: RoadCasualtyInput,
+  projections: readonly CaseProjection[],
+  source: string,
+): PackPage {
+  const chosen = CASE_IDS.map((id) => projections.find((p) => p.caseId === id && p.includeEarmarked)).filter(
+    (p): p is CaseProjection => p !== undefined,
+  );
   const years = chosen[0]?.years ?? [];
   return {
     id: 'road-casualty',
@@ -127,7 +166,14 @@ export function roadCasualtyPage(input: RoadCasualtyInput, projections: readonly
         tone: 'lede',
         text: `Inputs: ${source}. Opening balance ${formatK(input.openingBalance)} at 31 March ${input.firstYear}; inflow cases low ${formatK(yearlyInflow(input.inflowCases.low.source))}, central ${formatK(yearlyInflow(input.inflowCases.central.source))} and high ${formatK(yearlyInflow(input.inflowCases.high.source))} a year; floor ${formatK(input.floor)}.`,
       },
-      { kind: 'columns', widths: [2, 3], columns: [[{ kind: 'table', table: paperSumTable(input) }], [{ kind: 'table', table: caseTable(input, projections) }]] },
+      {
+        kind: 'columns',
+        widths: [2, 3],
+        columns: [
+          [{ kind: 'table', table: paperSumTable(input) }],
+          [{ kind: 'table', table: caseTable(input, projections) }],
+        ],
+      },
       {
         kind: 'chart',
         chart: {
@@ -135,10 +181,20 @@ export function roadCasualtyPage(input: RoadCasualtyInput, projections: readonly
           kind: 'lines',
           title: 'Balance at each year end, by case, earmarked items counted',
           summary: describeCases(projections, input.floor, true),
-          series: chosen.map((p) => ({ key: p.caseId, name: CASE_NAMES[p.caseId], ...(DASHES[p.caseId] ? { dash: DASHES[p.caseId] } : {}) })),
+          series: chosen.map((p) => ({
+            key: p.caseId,
+            name: CASE_NAMES[p.caseId],
+            ...(DASHES[p.caseId] ? { dash: DASHES[p.caseId] } : {}),
+          })),
           points: [
-            { label: 'Opening', values: Object.fromEntries(chosen.map((p) => [p.caseId, thousandsString(input.openingBalance)])) },
-            ...years.map((y, i) => ({ label: fy(y.year), values: Object.fromEntries(chosen.map((p) => [p.caseId, thousandsString(p.years[i]?.closing ?? null)])) })),
+            {
+              label: 'Opening',
+              values: Object.fromEntries(chosen.map((p) => [p.caseId, thousandsString(input.openingBalance)])),
+            },
+            ...years.map((y, i) => ({
+              label: fy(y.year),
+              values: Object.fromEntries(chosen.map((p) => [p.caseId, thousandsString(p.years[i]?.closing ?? null)])),
+            })),
           ],
           references: [
             { label: `Floor ${formatK(input.floor)}`, value: thousandsString(input.floor)! },

@@ -138,7 +138,11 @@ const str = (m: Money | null): string | null => (m === null ? null : m.toString(
 
 /** An amount cell rounded on its own: whole £'000, half away from zero. */
 export function amountCell(exact: Money | null): PackCell {
-  return { kind: 'amount', exact: str(exact), shown: exact === null ? null : roundHalfAwayFromZero(toThousands(exact), 0).toString() };
+  return {
+    kind: 'amount',
+    exact: str(exact),
+    shown: exact === null ? null : roundHalfAwayFromZero(toThousands(exact), 0).toString(),
+  };
 }
 
 /** An amount cell whose shown figure (whole £'000) was chosen by the table's rounding. */
@@ -149,7 +153,11 @@ export function roundedCell(exact: Money | null, shownThousands: Money | null): 
 export const textCell = (text: string): PackCell => ({ kind: 'text', text });
 export const countCell = (value: number): PackCell => ({ kind: 'count', value });
 export const statusCell = (status: PackStatus): PackCell => ({ kind: 'status', status });
-export const percentCell = (exact: Money | null, text: string): PackCell => ({ kind: 'percent', exact: str(exact), text });
+export const percentCell = (exact: Money | null, text: string): PackCell => ({
+  kind: 'percent',
+  exact: str(exact),
+  text,
+});
 
 /** A shown figure as printed: "(1,547)", "-" for nil, "n/s" where the source shows none. */
 export function shownText(cell: PackCell): string {
@@ -173,7 +181,8 @@ export function exactText(cell: PackCell): string {
 }
 
 /** £'000 of a pounds figure as an exact decimal string (for charts). */
-export const thousandsString = (pounds: Money | null): string | null => (pounds === null ? null : toThousands(pounds).toString());
+export const thousandsString = (pounds: Money | null): string | null =>
+  pounds === null ? null : toThousands(pounds).toString();
 
 // ---------------------------------------------------------------------------------------------------
 // Rounding a table so that it casts
@@ -195,7 +204,14 @@ export function movedFigures(table: PackTable): MovedFigure[] {
       const cell = row.cells[column.key];
       if (cell?.kind !== 'amount' || cell.exact === null || cell.shown === null) continue;
       const own = roundHalfAwayFromZero(toThousands(new Money(cell.exact)), 0);
-      if (!own.equals(new Money(cell.shown))) moved.push({ row: row.label, column: column.header, exact: cell.exact, own: own.toString(), shown: cell.shown });
+      if (!own.equals(new Money(cell.shown)))
+        moved.push({
+          row: row.label,
+          column: column.header,
+          exact: cell.exact,
+          own: own.toString(),
+          shown: cell.shown,
+        });
     }
   }
   return moved;
@@ -208,9 +224,13 @@ export function roundingFootnote(table: PackTable): string {
     return "£'000, each figure rounded on its own (half away from zero): the rows of this table are not meant to add up. Exact figures: Notes.";
   }
   const moved = movedFigures(table);
-  const method = "£'000, rounded as a whole by controlled rounding (largest remainder) so that every row and column casts";
+  const method =
+    "£'000, rounded as a whole by controlled rounding (largest remainder) so that every row and column casts";
   if (moved.length === 0) return `${method}; no figure differs from its own rounding. Exact figures: Notes.`;
-  const list = moved.map((m) => `${m.row}, ${m.column}: ${formatPounds(new Money(m.exact))} shown ${formatWholeThousands(new Money(m.shown))} (its own rounding ${formatWholeThousands(new Money(m.own))})`);
+  const list = moved.map(
+    (m) =>
+      `${m.row}, ${m.column}: ${formatPounds(new Money(m.exact))} shown ${formatWholeThousands(new Money(m.shown))} (its own rounding ${formatWholeThousands(new Money(m.own))})`,
+  );
   return `${method}; ${moved.length === 1 ? 'one figure was' : `${moved.length} figures were`} moved by one unit to make it cast: ${list.join('; ')}. Exact figures: Notes.`;
 }
 
@@ -229,7 +249,11 @@ const k = (pounds: Money | null): Money => (pounds === null ? ZERO : toThousands
  * away from zero (roundTablePreservingSums). Figures are pounds in, whole £'000 out; a null part stays
  * null (not shown) and counts as nil in the sums, so the caller marks such totals not shown.
  */
-export function roundWithRowTotal(rows: readonly Readonly<Record<string, Money | null>>[], parts: readonly string[], total: string): RoundedItems {
+export function roundWithRowTotal(
+  rows: readonly Readonly<Record<string, Money | null>>[],
+  parts: readonly string[],
+  total: string,
+): RoundedItems {
   const result = roundTablePreservingSums(rows.map((r) => parts.map((p) => k(r[p] ?? null))));
   return {
     shown: rows.map((r, i) => {

@@ -68,14 +68,21 @@ function collect<T>(pack: BoardPack, pick: (cell: PackCell) => T | undefined): M
         const cell = row.cells[column.key];
         const value = cell === undefined ? undefined : pick(cell);
         if (value === undefined) continue;
-        found.set(`${tableFamily(table.id)}\u0000${row.key}\u0000${column.key}`, { table, rowKey: row.key, rowLabel: row.label, column: column.header, value });
+        found.set(`${tableFamily(table.id)}\u0000${row.key}\u0000${column.key}`, {
+          table,
+          rowKey: row.key,
+          rowLabel: row.label,
+          column: column.header,
+          value,
+        });
       }
     }
   }
   return found;
 }
 
-const sameFigure = (x: string | null, y: string | null): boolean => (x === null || y === null ? x === y : new Money(x).equals(new Money(y)));
+const sameFigure = (x: string | null, y: string | null): boolean =>
+  x === null || y === null ? x === y : new Money(x).equals(new Money(y));
 
 const amountOf = (cell: PackCell): string | null | undefined => (cell.kind === 'amount' ? cell.exact : undefined);
 const statusOf = (cell: PackCell): PackStatus | undefined => (cell.kind === 'status' ? cell.status : undefined);
@@ -97,7 +104,15 @@ export function comparePacks(before: BoardPack, after: BoardPack, threshold: Mon
     // A figure that appears or disappears has moved by its whole self.
     const size = change ?? new Money(by ?? bx!).abs();
     if (size.abs().gt(threshold)) {
-      moved.push({ table: where.table.caption, row: where.rowKey, rowLabel: where.rowLabel, column: where.column, before: bx, after: by, change: change === null ? null : change.toString() });
+      moved.push({
+        table: where.table.caption,
+        row: where.rowKey,
+        rowLabel: where.rowLabel,
+        column: where.column,
+        before: bx,
+        after: by,
+        change: change === null ? null : change.toString(),
+      });
     }
   }
 
@@ -108,7 +123,14 @@ export function comparePacks(before: BoardPack, after: BoardPack, threshold: Mon
     if (y.value.level !== 'red') continue;
     const x = sa.get(key);
     if (x?.value.level === 'red') continue;
-    newReds.push({ table: y.table.caption, row: y.rowKey, rowLabel: y.rowLabel, column: y.column, before: x?.value ?? null, after: y.value });
+    newReds.push({
+      table: y.table.caption,
+      row: y.rowKey,
+      rowLabel: y.rowLabel,
+      column: y.column,
+      before: x?.value ?? null,
+      after: y.value,
+    });
   }
 
   const reserveRows = (pack: BoardPack) => {

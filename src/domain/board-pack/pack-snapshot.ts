@@ -86,17 +86,33 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 export function readSnapshot(value: unknown): SnapshotReadResult {
   const issues: Issue<SnapshotIssueCode>[] = [];
   const shape = (message: string) => issues.push({ code: 'snapshot-shape', message });
-  if (!isObject(value)) return { ok: false, issues: [{ code: 'snapshot-shape', message: 'snapshot: expected an object' }] };
-  if (value.format !== SNAPSHOT_FORMAT) issues.push({ code: 'snapshot-format', message: `snapshot.format: expected ${SNAPSHOT_FORMAT}, found ${JSON.stringify(value.format)}` });
+  if (!isObject(value))
+    return { ok: false, issues: [{ code: 'snapshot-shape', message: 'snapshot: expected an object' }] };
+  if (value.format !== SNAPSHOT_FORMAT)
+    issues.push({
+      code: 'snapshot-format',
+      message: `snapshot.format: expected ${SNAPSHOT_FORMAT}, found ${JSON.stringify(value.format)}`,
+    });
   for (const key of ['id', 'name', 'frozenAt', 'appVersion', 'sha256'] as const) {
     if (typeof value[key] !== 'string') shape(`snapshot.${key}: expected text`);
   }
   const pack = value.pack;
-  if (!isObject(pack) || !Array.isArray(pack.pages) || typeof pack.title !== 'string') shape('snapshot.pack: expected a board pack with pages');
+  if (!isObject(pack) || !Array.isArray(pack.pages) || typeof pack.title !== 'string')
+    shape('snapshot.pack: expected a board pack with pages');
   const inputs = value.inputs;
-  if (!isObject(inputs) || !Array.isArray(inputs.tables) || !isObject(inputs.settings)) shape('snapshot.inputs: expected the tables and settings the pack was drawn from');
+  if (!isObject(inputs) || !Array.isArray(inputs.tables) || !isObject(inputs.settings))
+    shape('snapshot.inputs: expected the tables and settings the pack was drawn from');
   if (issues.length > 0) return { ok: false, issues };
   const snapshot = value as unknown as Snapshot;
-  if (!verifySnapshot(snapshot)) return { ok: false, issues: [{ code: 'snapshot-hash', message: `snapshot “${snapshot.name}”: its SHA-256 does not match its content (it has been altered since it was frozen)` }] };
+  if (!verifySnapshot(snapshot))
+    return {
+      ok: false,
+      issues: [
+        {
+          code: 'snapshot-hash',
+          message: `snapshot “${snapshot.name}”: its SHA-256 does not match its content (it has been altered since it was frozen)`,
+        },
+      ],
+    };
   return { ok: true, value: snapshot };
 }

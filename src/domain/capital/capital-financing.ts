@@ -1,5 +1,5 @@
 import { checkTable, type CastingRule, type CheckResult } from '../checks/casting';
-import type { Money} from '../core/money';
+import type { Money } from '../core/money';
 import { THOUSAND } from '../core/money';
 import { sumOrMissing } from '../core/sum-or-missing';
 import { inferTotalRules, type RowType } from '../checks/table-rows';
@@ -86,22 +86,39 @@ const COLUMNS = ['bfwd', 'original', 'amendments', 'revised', 'totalSpend', 'app
  * Revised = B/Fwd + Original + Amendments on every line. Sums by source are exact and cover the item
  * lines only (the printed TOTAL is kept as printed).
  */
-export function buildCapitalFinancing(rows: readonly FinancingLineInput[], printedUnit: Money = THOUSAND): CapitalFinancing {
+export function buildCapitalFinancing(
+  rows: readonly FinancingLineInput[],
+  printedUnit: Money = THOUSAND,
+): CapitalFinancing {
   const rules: CastingRule[] = [
     ...inferTotalRules('t4f', rows, COLUMNS),
-    { kind: 'formula', id: 't4f.revised', description: 'Revised = B/Fwd + Original + Amendments', target: 'revised', terms: ['bfwd', 'original', 'amendments'], rows: rows.map((r) => r.key) },
+    {
+      kind: 'formula',
+      id: 't4f.revised',
+      description: 'Revised = B/Fwd + Original + Amendments',
+      target: 'revised',
+      terms: ['bfwd', 'original', 'amendments'],
+      rows: rows.map((r) => r.key),
+    },
   ];
   const checks = checkTable(
-    { id: 't4f', title: 'Capital financing', printedUnit, rows: rows.map((r) => ({ key: r.key, label: r.label, values: Object.fromEntries(COLUMNS.map((c) => [c, r[c]])) })) },
+    {
+      id: 't4f',
+      title: 'Capital financing',
+      printedUnit,
+      rows: rows.map((r) => ({
+        key: r.key,
+        label: r.label,
+        values: Object.fromEntries(COLUMNS.map((c) => [c, r[c]])),
+      })),
+    },
     rules,
   );
-  const lines = rows.map(
-    (r): FinancingLine => ({
-      ...r,
-      source: r.rowType === 'item' ? financingSourceOf(r.label) : null,
-      checks: checks.filter((c) => c.row === r.key && c.status !== 'pass'),
-    }),
-  );
+  const lines = rows.map((r): FinancingLine => ({
+    ...r,
+    source: r.rowType === 'item' ? financingSourceOf(r.label) : null,
+    checks: checks.filter((c) => c.row === r.key && c.status !== 'pass'),
+  }));
   const items = lines.filter((l) => l.rowType === 'item');
   const bySource = FINANCING_SOURCES.map(({ id, label }): FinancingBySource => {
     const of = items.filter((l) => l.source === id);

@@ -1,5 +1,5 @@
 import { checkTable, type CastingRule, type CheckResult } from '../checks/casting';
-import type { Money} from '../core/money';
+import type { Money } from '../core/money';
 import { THOUSAND } from '../core/money';
 import { percentOf } from '../core/percent';
 import { sumOrMissing } from '../core/sum-or-missing';
@@ -13,7 +13,8 @@ import { inferTotalRules, type RowType } from '../checks/table-rows';
  * whose scheme pages are missing keeps its printed totals and says its detail is missing.
  */
 
-export type CapitalCategory = 'land-and-buildings' | 'it-and-communications' | 'fleet' | 'collaboration' | 'subject-to-business-case';
+export type CapitalCategory =
+  'land-and-buildings' | 'it-and-communications' | 'fleet' | 'collaboration' | 'subject-to-business-case';
 
 /** The categories in the paper's order, with the names the board knows them by. */
 export const CAPITAL_CATEGORIES: readonly { id: CapitalCategory; label: string }[] = [
@@ -147,12 +148,18 @@ export interface CapitalProgramme {
   carryForwardNotItemised: Money | null;
 }
 
-
 function checkCategories(lines: readonly CategoryBudgetInput[], printedUnit: Money): CheckResult[] {
   const keys = lines.map((l) => l.key);
   const rules: CastingRule[] = [
     ...inferTotalRules('t4p', lines, ['bfwd', 'original', 'amendments', 'revised', 'outturn']),
-    { kind: 'formula', id: 't4p.revised', description: 'Revised = B/Fwd + Original + Amendments', target: 'revised', terms: ['bfwd', 'original', 'amendments'], rows: keys },
+    {
+      kind: 'formula',
+      id: 't4p.revised',
+      description: 'Revised = B/Fwd + Original + Amendments',
+      target: 'revised',
+      terms: ['bfwd', 'original', 'amendments'],
+      rows: keys,
+    },
     {
       kind: 'percentage',
       id: 't4p.percent',
@@ -171,7 +178,14 @@ function checkCategories(lines: readonly CategoryBudgetInput[], printedUnit: Mon
       rows: lines.map((l) => ({
         key: l.key,
         label: l.label,
-        values: { bfwd: l.bfwd, original: l.original, amendments: l.amendments, revised: l.revised, outturn: l.outturn, percent: l.printedPercent },
+        values: {
+          bfwd: l.bfwd,
+          original: l.original,
+          amendments: l.amendments,
+          revised: l.revised,
+          outturn: l.outturn,
+          percent: l.printedPercent,
+        },
       })),
     },
     rules,
@@ -180,7 +194,12 @@ function checkCategories(lines: readonly CategoryBudgetInput[], printedUnit: Mon
 
 function checkSchemes(rows: readonly SchemeInput[], printedUnit: Money): CheckResult[] {
   const keys = rows.map((r) => r.key);
-  const formula = (id: string, description: string, target: SchemeColumn, terms: Extract<CastingRule, { kind: 'formula' }>['terms']): CastingRule => ({
+  const formula = (
+    id: string,
+    description: string,
+    target: SchemeColumn,
+    terms: Extract<CastingRule, { kind: 'formula' }>['terms'],
+  ): CastingRule => ({
     kind: 'formula',
     id: `a3.${id}`,
     description,
@@ -190,23 +209,41 @@ function checkSchemes(rows: readonly SchemeInput[], printedUnit: Money): CheckRe
   });
   const rules: CastingRule[] = [
     ...inferTotalRules('a3', rows, SCHEME_COLUMNS),
-    formula('g', 'G = D + E + F (revised = brought forward + original + amendments)', 'revised', ['bfwd', 'original', 'amendments']),
-    formula('j', 'J = H + I (committed and spent = actual + commitments)', 'committedAndSpent', ['actual', 'commitments']),
-    formula('l', 'L = K - G (variance = expected outturn - revised)', 'variance', ['expectedOutturn', { ref: 'revised', sign: -1 }]),
-    formula('n', 'N = L + M ((under)/overspend = variance + carry-forward)', 'underOverspend', ['variance', 'carryForward']),
+    formula('g', 'G = D + E + F (revised = brought forward + original + amendments)', 'revised', [
+      'bfwd',
+      'original',
+      'amendments',
+    ]),
+    formula('j', 'J = H + I (committed and spent = actual + commitments)', 'committedAndSpent', [
+      'actual',
+      'commitments',
+    ]),
+    formula('l', 'L = K - G (variance = expected outturn - revised)', 'variance', [
+      'expectedOutturn',
+      { ref: 'revised', sign: -1 },
+    ]),
+    formula('n', 'N = L + M ((under)/overspend = variance + carry-forward)', 'underOverspend', [
+      'variance',
+      'carryForward',
+    ]),
   ];
   return checkTable(
     {
       id: 'a3',
       title: 'Scheme by scheme capital report',
       printedUnit,
-      rows: rows.map((r) => ({ key: r.key, label: r.title, values: Object.fromEntries(SCHEME_COLUMNS.map((c) => [c, r[c]])) })),
+      rows: rows.map((r) => ({
+        key: r.key,
+        label: r.title,
+        values: Object.fromEntries(SCHEME_COLUMNS.map((c) => [c, r[c]])),
+      })),
     },
     rules,
   );
 }
 
-const notPassedOn = (checks: readonly CheckResult[], key: string): CheckResult[] => checks.filter((c) => c.row === key && c.status !== 'pass');
+const notPassedOn = (checks: readonly CheckResult[], key: string): CheckResult[] =>
+  checks.filter((c) => c.row === key && c.status !== 'pass');
 
 /**
  * Builds the programme from Table 4's category lines and Appendix 3's scheme rows, and checks both:
@@ -215,20 +252,26 @@ const notPassedOn = (checks: readonly CheckResult[], key: string): CheckResult[]
  * is the unit of the printed figures in pounds (1000 for £'000): it sets what counts as a rounding
  * difference. percentSpent is exact (round it only to show it).
  */
-export function buildCapitalProgramme(categoryRows: readonly CategoryBudgetInput[], schemeRows: readonly SchemeInput[], printedUnit: Money = THOUSAND): CapitalProgramme {
+export function buildCapitalProgramme(
+  categoryRows: readonly CategoryBudgetInput[],
+  schemeRows: readonly SchemeInput[],
+  printedUnit: Money = THOUSAND,
+): CapitalProgramme {
   const categoryChecks = checkCategories(categoryRows, printedUnit);
-  const lines = categoryRows.map(
-    (r): CategoryBudgetLine => ({
-      ...r,
-      category: r.rowType === 'item' ? categoryOf(r.label) : null,
-      percentSpent: percentOf(r.outturn, r.revised),
-      variance: r.outturn !== null && r.revised !== null ? r.outturn.minus(r.revised) : null,
-      checks: notPassedOn(categoryChecks, r.key),
-    }),
-  );
+  const lines = categoryRows.map((r): CategoryBudgetLine => ({
+    ...r,
+    category: r.rowType === 'item' ? categoryOf(r.label) : null,
+    percentSpent: percentOf(r.outturn, r.revised),
+    variance: r.outturn !== null && r.revised !== null ? r.outturn.minus(r.revised) : null,
+    checks: notPassedOn(categoryChecks, r.key),
+  }));
 
   const schemeChecks = checkSchemes(schemeRows, printedUnit);
-  const schemeLines = schemeRows.map((r): SchemeLine => ({ ...r, category: categoryOf(r.section), checks: notPassedOn(schemeChecks, r.key) }));
+  const schemeLines = schemeRows.map((r): SchemeLine => ({
+    ...r,
+    category: categoryOf(r.section),
+    checks: notPassedOn(schemeChecks, r.key),
+  }));
   const sections: SchemeSection[] = [];
   let grandTotal: SchemeLine | null = null;
   for (const line of schemeLines) {
@@ -246,7 +289,9 @@ export function buildCapitalProgramme(categoryRows: readonly CategoryBudgetInput
   }
   for (const s of sections) s.detailMissing = s.total !== null && s.schemes.length === 0;
 
-  const itemised = sumOrMissing(sections.filter((s) => !s.detailMissing).flatMap((s) => s.schemes.map((l) => l.carryForward)));
+  const itemised = sumOrMissing(
+    sections.filter((s) => !s.detailMissing).flatMap((s) => s.schemes.map((l) => l.carryForward)),
+  );
   const grandCarryForward = grandTotal?.carryForward ?? null;
   return {
     categories: lines.filter((l) => l.rowType === 'item'),
@@ -255,7 +300,9 @@ export function buildCapitalProgramme(categoryRows: readonly CategoryBudgetInput
     sections,
     grandTotal,
     schemeChecks,
-    predictedCarryForwards: schemeLines.filter((l) => l.rowType === 'item' && l.carryForward !== null && !l.carryForward.isZero()),
+    predictedCarryForwards: schemeLines.filter(
+      (l) => l.rowType === 'item' && l.carryForward !== null && !l.carryForward.isZero(),
+    ),
     detailMissing: sections.filter((s) => s.detailMissing).map((s) => s.label),
     carryForwardItemised: itemised,
     carryForwardNotItemised: itemised !== null && grandCarryForward !== null ? grandCarryForward.minus(itemised) : null,

@@ -11,7 +11,9 @@ import { formatPercent } from '../core/percent';
 export function summariseCapitalSpend(programme: CapitalProgramme): string {
   const total = programme.categoryTotal;
   if (!total || total.outturn === null || total.revised === null) return 'Capital outturn: no total to summarise.';
-  const parts = [`Capital outturn ${formatMillions(total.outturn)} against a revised budget of ${formatMillions(total.revised)}: ${formatPercent(total.percentSpent)} spent`];
+  const parts = [
+    `Capital outturn ${formatMillions(total.outturn)} against a revised budget of ${formatMillions(total.revised)}: ${formatPercent(total.percentSpent)} spent`,
+  ];
   const ranked = programme.categories
     .filter((c) => c.percentSpent !== null)
     .sort((a, b) => a.percentSpent!.comparedTo(b.percentSpent!));

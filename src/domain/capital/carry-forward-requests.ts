@@ -1,5 +1,5 @@
 import { checkTable, type CheckResult } from '../checks/casting';
-import type { Money} from '../core/money';
+import type { Money } from '../core/money';
 import { THOUSAND } from '../core/money';
 import { sumOrMissing } from '../core/sum-or-missing';
 
@@ -35,24 +35,44 @@ export interface CarryForwardRequests {
   checks: CheckResult[];
 }
 
-
 /**
  * Builds the list and checks each request: variance = outturn - revised, and (a test of reason, not a
  * printed formula) the request equals the underspend it carries forward, -variance. `printedUnit` in
  * pounds (1000 for £'000) decides what is a rounding difference.
  */
-export function buildCarryForwardRequests(rows: readonly CarryForwardRequestInput[], printedUnit: Money = THOUSAND): CarryForwardRequests {
+export function buildCarryForwardRequests(
+  rows: readonly CarryForwardRequestInput[],
+  printedUnit: Money = THOUSAND,
+): CarryForwardRequests {
   const keys = rows.map((r) => r.key);
   const checks = checkTable(
     {
       id: 'a4',
       title: 'Capital carry-forward requests',
       printedUnit,
-      rows: rows.map((r) => ({ key: r.key, label: r.title, values: { revised: r.revised, outturn: r.outturn, variance: r.variance, requested: r.requested } })),
+      rows: rows.map((r) => ({
+        key: r.key,
+        label: r.title,
+        values: { revised: r.revised, outturn: r.outturn, variance: r.variance, requested: r.requested },
+      })),
     },
     [
-      { kind: 'formula', id: 'a4.variance', description: 'Variance = outturn - revised budget', target: 'variance', terms: ['outturn', { ref: 'revised', sign: -1 }], rows: keys },
-      { kind: 'formula', id: 'a4.cfwd-vs-variance', description: 'Requested carry-forward = the underspend (-variance)', target: 'requested', terms: [{ ref: 'variance', sign: -1 }], rows: keys },
+      {
+        kind: 'formula',
+        id: 'a4.variance',
+        description: 'Variance = outturn - revised budget',
+        target: 'variance',
+        terms: ['outturn', { ref: 'revised', sign: -1 }],
+        rows: keys,
+      },
+      {
+        kind: 'formula',
+        id: 'a4.cfwd-vs-variance',
+        description: 'Requested carry-forward = the underspend (-variance)',
+        target: 'requested',
+        terms: [{ ref: 'variance', sign: -1 }],
+        rows: keys,
+      },
     ],
   );
   return {

@@ -38,9 +38,23 @@ export interface Term {
 
 export type CastingRule =
   /** Down a column: total row = sum of signed part rows, checked in each listed column. */
-  | { kind: 'total'; id: string; description: string; total: string; parts: readonly (string | Term)[]; columns: readonly string[] }
+  | {
+      kind: 'total';
+      id: string;
+      description: string;
+      total: string;
+      parts: readonly (string | Term)[];
+      columns: readonly string[];
+    }
   /** Across a row: target column = sum of signed term columns, checked in each listed row. */
-  | { kind: 'formula'; id: string; description: string; target: string; terms: readonly (string | Term)[]; rows: readonly string[] }
+  | {
+      kind: 'formula';
+      id: string;
+      description: string;
+      target: string;
+      terms: readonly (string | Term)[];
+      rows: readonly string[];
+    }
   /**
    * A percentage: target = numerator / denominator x 100, printed to some decimals. Checked by interval:
    * pass if it equals the printed figures' ratio at the printed precision, rounding if some true values
@@ -109,7 +123,10 @@ export function checkTable(table: CastingTable, rules: readonly CastingRule[]): 
     // A blank where a total or a formula's result would be printed is no claim, so there is nothing to check.
     if (printed === null) return null;
     // A total with no rows above it (a section whose detail pages are missing) cannot be checked.
-    const termsMissing = terms.length === 0 ? ['its item rows are not in the table'] : terms.filter((t) => cell(...t.at) === null).map((t) => t.name);
+    const termsMissing =
+      terms.length === 0
+        ? ['its item rows are not in the table']
+        : terms.filter((t) => cell(...t.at) === null).map((t) => t.name);
     const missing = termsMissing;
     const computed = termsMissing.length === 0 ? sum(terms.map((t) => (cell(...t.at) ?? ZERO).times(t.sign))) : null;
     // n printed terms and one printed total, each up to half a unit off.
@@ -172,7 +189,6 @@ export function checkTable(table: CastingTable, rules: readonly CastingRule[]): 
   return results;
 }
 
-
 function percentageCheck(
   table: CastingTable,
   rule: Extract<CastingRule, { kind: 'percentage' }>,
@@ -201,7 +217,8 @@ function percentageCheck(
     missing,
   };
   if (numerator === null || denominator === null || denominator.isZero()) {
-    if (denominator?.isZero()) missing.push(`${row} / ${rule.denominator} is nil, so no percentage follows from the figures`);
+    if (denominator?.isZero())
+      missing.push(`${row} / ${rule.denominator} is nil, so no percentage follows from the figures`);
     return { ...base, computed: null, difference: null, tolerance: ZERO, status: 'incomplete' };
   }
   const adjust = (v: Money): Money => (rule.absolute ? v.abs() : v);

@@ -1,4 +1,11 @@
-import { Money, formatPounds, parseAmount, parsePercent, roundHalfAwayFromZero, type AmountErrorCode } from '../core/money';
+import {
+  Money,
+  formatPounds,
+  parseAmount,
+  parsePercent,
+  roundHalfAwayFromZero,
+  type AmountErrorCode,
+} from '../core/money';
 import type { Issue, Result } from '../core/result';
 import type { Variance } from './variance';
 
@@ -55,7 +62,9 @@ const pct = (p: Money): string => `${roundHalfAwayFromZero(p, 2).toString()}%`;
 
 /** The rule in words, as it is stated on screen. */
 export function describeRagRule(rule: RagRule): string {
-  const which = rule.underspends ? 'A variance (over or under budget)' : 'An adverse variance (overspend or income shortfall)';
+  const which = rule.underspends
+    ? 'A variance (over or under budget)'
+    : 'An adverse variance (overspend or income shortfall)';
   return (
     `${which} is red when it is at least ${formatPounds(rule.red.pounds, { decimals: 0 })} and at least ${pct(rule.red.percent)} of budget, ` +
     `amber when it is at least ${formatPounds(rule.amber.pounds, { decimals: 0 })} and at least ${pct(rule.amber.percent)}; otherwise green. ` +
@@ -74,11 +83,31 @@ export interface RagRuleIssue extends Issue<RagRuleIssueCode> {
 function ragRuleProblems(rule: RagRule): RagRuleIssue[] {
   const problems: RagRuleIssue[] = [];
   for (const level of ['amber', 'red'] as const) {
-    if (rule[level].pounds.isNegative()) problems.push({ field: `${level}.pounds`, code: 'negative', message: `The ${level} pound floor cannot be negative.` });
-    if (rule[level].percent.isNegative()) problems.push({ field: `${level}.percent`, code: 'negative', message: `The ${level} percentage cannot be negative.` });
+    if (rule[level].pounds.isNegative())
+      problems.push({
+        field: `${level}.pounds`,
+        code: 'negative',
+        message: `The ${level} pound floor cannot be negative.`,
+      });
+    if (rule[level].percent.isNegative())
+      problems.push({
+        field: `${level}.percent`,
+        code: 'negative',
+        message: `The ${level} percentage cannot be negative.`,
+      });
   }
-  if (rule.red.pounds.lessThan(rule.amber.pounds)) problems.push({ field: 'red.pounds', code: 'red-below-amber', message: 'The red pound floor is below the amber one: red would never be reached before amber.' });
-  if (rule.red.percent.lessThan(rule.amber.percent)) problems.push({ field: 'red.percent', code: 'red-below-amber', message: 'The red percentage is below the amber one.' });
+  if (rule.red.pounds.lessThan(rule.amber.pounds))
+    problems.push({
+      field: 'red.pounds',
+      code: 'red-below-amber',
+      message: 'The red pound floor is below the amber one: red would never be reached before amber.',
+    });
+  if (rule.red.percent.lessThan(rule.amber.percent))
+    problems.push({
+      field: 'red.percent',
+      code: 'red-below-amber',
+      message: 'The red percentage is below the amber one.',
+    });
   return problems;
 }
 

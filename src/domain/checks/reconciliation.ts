@@ -26,7 +26,11 @@ function toTieOutTable(id: string, title: string, table: CheckableTable): TieOut
 }
 
 /** Runs the casting checks of every loaded table that has a spec, then every tie-out. Pure; never throws. */
-export function reconcile(tables: ReadonlyMap<string, CheckableTable>, specs: Readonly<Record<string, TableSpec>>, tieOuts: readonly TieOutSpec[]): Reconciliation {
+export function reconcile(
+  tables: ReadonlyMap<string, CheckableTable>,
+  specs: Readonly<Record<string, TableSpec>>,
+  tieOuts: readonly TieOutSpec[],
+): Reconciliation {
   const tableChecks: TableChecks[] = [];
   const forTieOuts = new Map<string, TieOutTable>();
   for (const [file, spec] of Object.entries(specs)) {

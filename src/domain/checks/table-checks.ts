@@ -1,5 +1,5 @@
 import { checkTable, type CastingRule, type CheckResult, type Term } from './casting';
-import type { Money} from '../core/money';
+import type { Money } from '../core/money';
 import { THOUSAND } from '../core/money';
 import { inferTotalRules, keyOf, type RowType } from './table-rows';
 
@@ -97,10 +97,23 @@ export function checkPrintedTable(spec: TableSpec, table: CheckableTable): Table
   const rules: CastingRule[] = [];
 
   if (spec.totals === 'layout') {
-    rules.push(...inferTotalRules(spec.id, table.rows.map((r, i) => ({ key: keys[i]!, rowType: r.rowType })), amountColumns));
+    rules.push(
+      ...inferTotalRules(
+        spec.id,
+        table.rows.map((r, i) => ({ key: keys[i]!, rowType: r.rowType })),
+        amountColumns,
+      ),
+    );
   } else {
     for (const t of spec.totals) {
-      rules.push({ kind: 'total', id: `${spec.id}.${t.id}`, description: t.description, total: t.total, parts: t.parts, columns: amountColumns });
+      rules.push({
+        kind: 'total',
+        id: `${spec.id}.${t.id}`,
+        description: t.description,
+        total: t.total,
+        parts: t.parts,
+        columns: amountColumns,
+      });
     }
   }
   for (const f of spec.formulas ?? []) {
@@ -136,7 +149,9 @@ export function checkPrintedTable(spec: TableSpec, table: CheckableTable): Table
       denominator,
       absolute: p.absolute,
       // Only rows that print a percentage are checked: a blank there is not a claim.
-      rows: table.rows.flatMap((r, i) => (r.values[target] === null || r.values[target] === undefined ? [] : [keys[i]!])),
+      rows: table.rows.flatMap((r, i) =>
+        r.values[target] === null || r.values[target] === undefined ? [] : [keys[i]!],
+      ),
     });
   }
 

@@ -23,12 +23,26 @@ export function inferTotalRules(tableId: string, rows: readonly TypedRow[], colu
       sinceSubtotal.push(row.key);
       sinceTotal.push(row.key);
     } else if (row.rowType === 'subtotal') {
-      rules.push({ kind: 'total', id: `${tableId}.${row.key}`, description: `Items add to ${row.key}`, total: row.key, parts: sinceSubtotal, columns });
+      rules.push({
+        kind: 'total',
+        id: `${tableId}.${row.key}`,
+        description: `Items add to ${row.key}`,
+        total: row.key,
+        parts: sinceSubtotal,
+        columns,
+      });
       sinceTotal = sinceTotal.filter((k) => !sinceSubtotal.includes(k));
       sinceTotal.push(row.key);
       sinceSubtotal = [];
     } else {
-      rules.push({ kind: 'total', id: `${tableId}.${row.key}`, description: `Lines add to ${row.key}`, total: row.key, parts: sinceTotal, columns });
+      rules.push({
+        kind: 'total',
+        id: `${tableId}.${row.key}`,
+        description: `Lines add to ${row.key}`,
+        total: row.key,
+        parts: sinceTotal,
+        columns,
+      });
       sinceTotal = [];
       sinceSubtotal = [];
     }

@@ -178,12 +178,22 @@ function resolve(spec: FigureSpec, tables: ReadonlyMap<string, TieOutTable>, uni
     unit === 'percent' ? (v === null ? ZERO : new Money(10).pow(-v.decimalPlaces()).times(HALF)) : halfUnit;
   if (column === undefined) {
     return {
-      figures: [{ table: table.id, row: null, label: `${table.title}: no column matching ${spec.column.source}`, column: '', value: null, sign }],
+      figures: [
+        {
+          table: table.id,
+          row: null,
+          label: `${table.title}: no column matching ${spec.column.source}`,
+          column: '',
+          value: null,
+          sign,
+        },
+      ],
       slack: ZERO,
       missing: [`${table.title} has no column matching ${spec.column.source}`],
     };
   }
-  const rows = 'rows' in spec ? table.rows.filter((r) => r.rowType === 'item') : table.rows.filter((r) => r.key === spec.row);
+  const rows =
+    'rows' in spec ? table.rows.filter((r) => r.rowType === 'item') : table.rows.filter((r) => r.key === spec.row);
   if (rows.length === 0) {
     const what = 'rows' in spec ? 'no item rows' : `no row ${spec.row}`;
     return {
@@ -192,7 +202,14 @@ function resolve(spec: FigureSpec, tables: ReadonlyMap<string, TieOutTable>, uni
       missing: [`${table.title} has ${what}`],
     };
   }
-  const figures = rows.map((r): Figure => ({ table: table.id, row: r.key, label: `${r.label} · ${column}`, column, value: r.values[column] ?? null, sign }));
+  const figures = rows.map((r): Figure => ({
+    table: table.id,
+    row: r.key,
+    label: `${r.label} · ${column}`,
+    column,
+    value: r.values[column] ?? null,
+    sign,
+  }));
   return {
     figures,
     slack: sum(figures.map((f) => slackOf(f.value))),
@@ -222,7 +239,8 @@ export function checkTieOut(spec: TieOutSpec, tables: ReadonlyMap<string, TieOut
   const difference = printed.value !== null && against.value !== null ? printed.value.minus(against.value) : null;
   const tolerance = printed.slack.plus(against.slack);
   let status: CheckStatus = 'incomplete';
-  if (difference !== null) status = difference.isZero() ? 'pass' : difference.abs().lte(tolerance) ? 'rounding' : 'fail';
+  if (difference !== null)
+    status = difference.isZero() ? 'pass' : difference.abs().lte(tolerance) ? 'rounding' : 'fail';
   return {
     id: spec.id,
     group: spec.group,

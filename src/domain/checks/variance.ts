@@ -1,4 +1,4 @@
-import type { Money} from '../core/money';
+import type { Money } from '../core/money';
 import { formatThousands, roundHalfAwayFromZero, HUNDRED } from '../core/money';
 
 /*
@@ -44,7 +44,6 @@ export interface Variance {
   readonly percent: Money | null;
   readonly direction: VarianceDirection;
 }
-
 
 /**
  * Variance of outturn against budget, both in pounds. Exact: amount + budget = outturn.

@@ -9,7 +9,8 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
  * Infinity has no JSON spelling, and money never travels as a number anyway (decimal strings).
  */
 
-export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue | undefined };
+export type JsonValue =
+  string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue | undefined };
 
 /** The canonical JSON text of a value. Throws RangeError on a non-finite number (a caller bug, not data). */
 export function canonicalJson(value: JsonValue): string {

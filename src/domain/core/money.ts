@@ -121,17 +121,41 @@ export function parseAmount(raw: string, options: AmountOptions = {}): AmountRes
   }
 
   if (negatives > 1) {
-    return { ok: false, issues: [{ code: 'conflicting-signs', message: `"${raw}" has more than one sign; it could be read as positive or negative` }] };
+    return {
+      ok: false,
+      issues: [
+        {
+          code: 'conflicting-signs',
+          message: `"${raw}" has more than one sign; it could be read as positive or negative`,
+        },
+      ],
+    };
   }
   if (s.endsWith('%')) {
     return { ok: false, issues: [{ code: 'percentage', message: `"${raw}" is a percentage, not an amount` }] };
   }
   if (/^\d+(\.\d+)?e[+-]?\d+$/i.test(s)) {
-    return { ok: false, issues: [{ code: 'scientific-notation', message: `"${raw}" is in scientific notation, so its exact value was already lost by the program that wrote it` }] };
+    return {
+      ok: false,
+      issues: [
+        {
+          code: 'scientific-notation',
+          message: `"${raw}" is in scientific notation, so its exact value was already lost by the program that wrote it`,
+        },
+      ],
+    };
   }
   if (!GROUPED.test(s) && !BARE_FRACTION.test(s)) {
     if (/^[\d.,]+$/.test(s)) {
-      return { ok: false, issues: [{ code: 'ambiguous-separator', message: `"${raw}" uses separators that could be thousands or decimals (expected 1,234.56)` }] };
+      return {
+        ok: false,
+        issues: [
+          {
+            code: 'ambiguous-separator',
+            message: `"${raw}" uses separators that could be thousands or decimals (expected 1,234.56)`,
+          },
+        ],
+      };
     }
     return { ok: false, issues: [{ code: 'not-a-number', message: `"${raw}" is not an amount` }] };
   }

@@ -1,6 +1,5 @@
-import type { Money} from './money';
+import type { Money } from './money';
 import { roundHalfAwayFromZero, HUNDRED } from './money';
-
 
 /**
  * part / whole x 100, exact to the Money precision (no presentation rounding). null when either is

@@ -175,16 +175,27 @@ export function parseFinancialYear(text: string): ParseResult<FinancialYear, Fin
   const startDigits = match?.[1];
   const endDigits = match?.[2];
   if (startDigits === undefined || endDigits === undefined) {
-    return { ok: false, issues: [{ code: 'not-a-financial-year', message: `"${text}" is not a financial year (expected e.g. 2017/18)` }] };
+    return {
+      ok: false,
+      issues: [{ code: 'not-a-financial-year', message: `"${text}" is not a financial year (expected e.g. 2017/18)` }],
+    };
   }
   if (startDigits.length === 2) {
     return {
       ok: false,
-      issues: [{ code: 'two-digit-year', message: `"${text}" has a two-digit start year; write the full year (e.g. 2017/18) rather than have it guessed` }],
+      issues: [
+        {
+          code: 'two-digit-year',
+          message: `"${text}" has a two-digit start year; write the full year (e.g. 2017/18) rather than have it guessed`,
+        },
+      ],
     };
   }
   if (startDigits.length !== 4 || (endDigits.length !== 2 && endDigits.length !== 4)) {
-    return { ok: false, issues: [{ code: 'not-a-financial-year', message: `"${text}" is not a financial year (expected e.g. 2017/18)` }] };
+    return {
+      ok: false,
+      issues: [{ code: 'not-a-financial-year', message: `"${text}" is not a financial year (expected e.g. 2017/18)` }],
+    };
   }
   const startYear = Number.parseInt(startDigits, 10);
   const end = Number.parseInt(endDigits, 10);
@@ -192,7 +203,12 @@ export function parseFinancialYear(text: string): ParseResult<FinancialYear, Fin
   if (end !== expectedEnd) {
     return {
       ok: false,
-      issues: [{ code: 'not-consecutive', message: `"${text}" does not name consecutive years; a financial year runs April ${startYear} to March ${startYear + 1} (${formatFinancialYear({ startYear })})` }],
+      issues: [
+        {
+          code: 'not-consecutive',
+          message: `"${text}" does not name consecutive years; a financial year runs April ${startYear} to March ${startYear + 1} (${formatFinancialYear({ startYear })})`,
+        },
+      ],
     };
   }
   return { ok: true, value: { startYear } };
@@ -267,13 +283,21 @@ export function parsePeriod(text: string): ParseResult<number, PeriodErrorCode> 
   if (MONTH_PREFIX.test(s)) {
     return {
       ok: false,
-      issues: [{ code: 'ambiguous-month', message: `"${text}" could be a financial month (M3 = June = P3) or a calendar month (M3 = March = P12); give the period as P1-P${MAX_PERIOD}` }],
+      issues: [
+        {
+          code: 'ambiguous-month',
+          message: `"${text}" could be a financial month (M3 = June = P3) or a calendar month (M3 = March = P12); give the period as P1-P${MAX_PERIOD}`,
+        },
+      ],
     };
   }
   const digits = PERIOD.exec(s)?.[1];
   if (digits === undefined) {
     if (/^(?:P|PER|PERIOD)?\s*[-\u2212]\s*\d+$/i.test(s)) {
-      return { ok: false, issues: [{ code: 'out-of-range', message: `"${text}" is negative; periods run P1-P${MAX_PERIOD}` }] };
+      return {
+        ok: false,
+        issues: [{ code: 'out-of-range', message: `"${text}" is negative; periods run P1-P${MAX_PERIOD}` }],
+      };
     }
     return { ok: false, issues: [{ code: 'not-a-period', message: `"${text}" is not a period (expected e.g. P3)` }] };
   }
@@ -282,7 +306,12 @@ export function parsePeriod(text: string): ParseResult<number, PeriodErrorCode> 
   if (period < 1 || period > MAX_PERIOD) {
     return {
       ok: false,
-      issues: [{ code: 'out-of-range', message: `"${text}" is outside P1-P${MAX_PERIOD} (P1 = April ... P12 = March; P13-P${MAX_PERIOD} are year-end adjustments)` }],
+      issues: [
+        {
+          code: 'out-of-range',
+          message: `"${text}" is outside P1-P${MAX_PERIOD} (P1 = April ... P12 = March; P13-P${MAX_PERIOD} are year-end adjustments)`,
+        },
+      ],
     };
   }
   return { ok: true, value: period };
@@ -315,7 +344,12 @@ export function parseDate(text: string): ParseResult<CalendarDate, DateErrorCode
   if (SERIAL.test(s)) {
     return {
       ok: false,
-      issues: [{ code: 'excel-serial', message: `"${text}" looks like an Excel serial date number, not a date; format the column as dd/mm/yyyy text and export again` }],
+      issues: [
+        {
+          code: 'excel-serial',
+          message: `"${text}" looks like an Excel serial date number, not a date; format the column as dd/mm/yyyy text and export again`,
+        },
+      ],
     };
   }
 
@@ -328,18 +362,33 @@ export function parseDate(text: string): ParseResult<CalendarDate, DateErrorCode
     if (yearDigits.length === 2) {
       return {
         ok: false,
-        issues: [{ code: 'two-digit-year', message: `"${text}" has a two-digit year; write the full year (dd/mm/yyyy) rather than have the century guessed` }],
+        issues: [
+          {
+            code: 'two-digit-year',
+            message: `"${text}" has a two-digit year; write the full year (dd/mm/yyyy) rather than have the century guessed`,
+          },
+        ],
       };
     }
     if (yearDigits.length !== 4) {
-      return { ok: false, issues: [{ code: 'unsupported-format', message: `"${text}" does not have a four-digit year (expected dd/mm/yyyy)` }] };
+      return {
+        ok: false,
+        issues: [
+          { code: 'unsupported-format', message: `"${text}" does not have a four-digit year (expected dd/mm/yyyy)` },
+        ],
+      };
     }
     return checkDate(text, Number(yearDigits), Number(dayFirst[3]), Number(dayFirst[1]));
   }
 
   return {
     ok: false,
-    issues: [{ code: 'unsupported-format', message: `"${text}" is not a date in a supported format (dd/mm/yyyy or yyyy-mm-dd)` }],
+    issues: [
+      {
+        code: 'unsupported-format',
+        message: `"${text}" is not a date in a supported format (dd/mm/yyyy or yyyy-mm-dd)`,
+      },
+    ],
   };
 }
 
@@ -347,17 +396,27 @@ function checkDate(text: string, year: number, month: number, day: number): Pars
   if (month < 1 || month > 12) {
     return {
       ok: false,
-      issues: [{ code: 'invalid-month', message: `"${text}" has month ${month}, which is not 1-12; dates are read day first (dd/mm/yyyy), never as US mm/dd/yyyy` }],
+      issues: [
+        {
+          code: 'invalid-month',
+          message: `"${text}" has month ${month}, which is not 1-12; dates are read day first (dd/mm/yyyy), never as US mm/dd/yyyy`,
+        },
+      ],
     };
   }
   if (year < MIN_YEAR || year > MAX_YEAR) {
-    return { ok: false, issues: [{ code: 'year-out-of-range', message: `"${text}" has year ${year}, outside ${MIN_YEAR}-${MAX_YEAR}` }] };
+    return {
+      ok: false,
+      issues: [{ code: 'year-out-of-range', message: `"${text}" has year ${year}, outside ${MIN_YEAR}-${MAX_YEAR}` }],
+    };
   }
   const days = daysInMonth(year, month);
   if (day < 1 || day > days) {
     return {
       ok: false,
-      issues: [{ code: 'invalid-day', message: `"${text}" has day ${day}, but ${monthName(month)} ${year} has ${days} days` }],
+      issues: [
+        { code: 'invalid-day', message: `"${text}" has day ${day}, but ${monthName(month)} ${year} has ${days} days` },
+      ],
     };
   }
   return { ok: true, value: { year, month, day } };

@@ -15,8 +15,7 @@ export interface Issue<C extends string = string> {
 }
 
 export type Result<T, I extends Issue = Issue> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly issues: readonly I[] };
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: readonly I[] };
 
 /** The issues' messages as one sentence for the user (the parsers' single issue, as it was). */
 export function messages(issues: readonly Issue[]): string {

@@ -1,4 +1,4 @@
-import type { Money} from './money';
+import type { Money } from './money';
 import { ZERO, roundHalfAwayFromZero, sum } from './money';
 
 /*
@@ -57,13 +57,23 @@ export function roundTree(roots: readonly TreeValues[], unit: Money): Map<string
     for (let c = 0; c < columns; c++) {
       const exact = node.children.map((child) => inUnits(child.values[c] ?? null));
       const target = mine[c] ?? null;
-      const shared = target === null ? null : shareByLargestRemainder(exact.map((v) => v ?? ZERO), target);
+      const shared =
+        target === null
+          ? null
+          : shareByLargestRemainder(
+              exact.map((v) => v ?? ZERO),
+              target,
+            );
       exact.forEach((v, i) => {
         childShown[i]![c] = v === null ? null : shared ? shared[i]! : roundHalfAwayFromZero(v, 0);
       });
     }
     node.children.forEach((child, i) => visit(child, childShown[i]!));
   };
-  for (const root of roots) visit(root, root.values.map((v) => (v === null ? null : roundHalfAwayFromZero(v.dividedBy(unit), 0))));
+  for (const root of roots)
+    visit(
+      root,
+      root.values.map((v) => (v === null ? null : roundHalfAwayFromZero(v.dividedBy(unit), 0))),
+    );
   return shown;
 }

@@ -113,12 +113,7 @@ interface Edge {
  * fractional sum, by successive shortest paths on: source -> row -> column -> sink.
  * Lower bounds are enforced with a large negative cost on the first `floor` units of each margin edge.
  */
-function chooseRoundUps(
-  fractions: Money[][],
-  rowFraction: Money[],
-  columnFraction: Money[],
-  ups: number,
-): boolean[][] {
+function chooseRoundUps(fractions: Money[][], rowFraction: Money[], columnFraction: Money[], ups: number): boolean[][] {
   const rows = fractions.length;
   const columns = columnFraction.length;
   const source = 0;
@@ -189,7 +184,7 @@ function augmentAlongCheapestPath(graph: Edge[][], source: number, sink: number)
     });
   }
   if (distance[sink] === Number.POSITIVE_INFINITY) return false;
-  for (let v = sink; v !== source; ) {
+  for (let v = sink; v !== source;) {
     const step = previous[v]!;
     const edge = graph[step.node]![step.edge]!;
     edge.capacity -= 1;

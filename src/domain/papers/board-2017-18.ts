@@ -11,7 +11,13 @@ import type { BoardArea, BoardStructure, GroupKey } from '../revenue/board-struc
  * prints a second "Reserves". An area not listed is shown under "Other areas", never dropped.
  */
 
-const area = (key: string, label: string, group: GroupKey, names: string[], extra: Partial<BoardArea> = {}): BoardArea => ({
+const area = (
+  key: string,
+  label: string,
+  group: GroupKey,
+  names: string[],
+  extra: Partial<BoardArea> = {},
+): BoardArea => ({
   key,
   label,
   fullLabel: extra.fullLabel ?? label,
@@ -21,9 +27,21 @@ const area = (key: string, label: string, group: GroupKey, names: string[], extr
   ...extra,
 });
 
-const CONSTABULARY_AREAS = ['local-policing', 'organisational-support', 'collaboration', 'income', 'carry-forwards', 'constabulary-reserves'];
+const CONSTABULARY_AREAS = [
+  'local-policing',
+  'organisational-support',
+  'collaboration',
+  'income',
+  'carry-forwards',
+  'constabulary-reserves',
+];
 const OPCC_AREAS = ['commissioner-and-staff', 'supplies-and-services'];
-const GRANTS_AREAS = ['corporate-costs-and-grants', 'property-in-capital-financing-costs', 'costs-of-surplus-properties', 'corporate-reserves'];
+const GRANTS_AREAS = [
+  'corporate-costs-and-grants',
+  'property-in-capital-financing-costs',
+  'costs-of-surplus-properties',
+  'corporate-reserves',
+];
 
 /**
  * Appendix 2 names a department, not an area. Where each department's requests sit in the board's layout
@@ -61,12 +79,16 @@ export const BOARD_2017_18: BoardStructure = {
     area('collaboration', 'Collaboration', 'constabulary', ['Collaborated units']),
     area('income', 'Income', 'constabulary', ['Constabulary income']),
     area('carry-forwards', 'Carry Forwards', 'constabulary', ['Carry forward', 'Carry-forwards']),
-    area('constabulary-reserves', 'Reserves', 'constabulary', ['Constabulary Reserves'], { fullLabel: 'Reserves (Constabulary)' }),
+    area('constabulary-reserves', 'Reserves', 'constabulary', ['Constabulary Reserves'], {
+      fullLabel: 'Reserves (Constabulary)',
+    }),
     area('commissioner-and-staff', 'Commissioner and Staff', 'opcc', []),
     area('supplies-and-services', 'Supplies and Services', 'opcc', ['OPCC Supplies and Services']),
     area('transfer-to-reserves', 'Transfer to Reserves', 'opcc', ['OPCC Transfer to Reserves'], { belowTheLine: true }),
     area('corporate-costs-and-grants', 'Corporate Costs and Grants', 'grants', []),
-    area('property-in-capital-financing-costs', 'Property in Capital Financing Costs', 'grants', ['Capital Financing Costs']),
+    area('property-in-capital-financing-costs', 'Property in Capital Financing Costs', 'grants', [
+      'Capital Financing Costs',
+    ]),
     area('costs-of-surplus-properties', 'Costs of surplus properties', 'grants', ['Surplus properties']),
     area('corporate-reserves', 'Reserves', 'grants', ['Corporate Reserves'], { fullLabel: 'Reserves (corporate)' }),
   ],
@@ -80,7 +102,14 @@ export const BOARD_2017_18: BoardStructure = {
         { kind: 'group', key: 'grants' },
         { kind: 'group', key: 'other' },
         { kind: 'group', key: 'unassigned' },
-        { kind: 'sum', key: 'total', label: 'TOTAL', rowType: 'total', areas: [], groups: ['constabulary', 'opcc', 'grants', 'other', 'unassigned'] },
+        {
+          kind: 'sum',
+          key: 'total',
+          label: 'TOTAL',
+          rowType: 'total',
+          areas: [],
+          groups: ['constabulary', 'opcc', 'grants', 'other', 'unassigned'],
+        },
       ],
     },
     {
@@ -90,11 +119,23 @@ export const BOARD_2017_18: BoardStructure = {
         { kind: 'area', key: 'local-policing' },
         { kind: 'area', key: 'organisational-support' },
         { kind: 'area', key: 'collaboration' },
-        { kind: 'sum', key: 'total-expenditure', label: 'Total Expenditure', rowType: 'subtotal', areas: ['local-policing', 'organisational-support', 'collaboration'] },
+        {
+          kind: 'sum',
+          key: 'total-expenditure',
+          label: 'Total Expenditure',
+          rowType: 'subtotal',
+          areas: ['local-policing', 'organisational-support', 'collaboration'],
+        },
         { kind: 'area', key: 'income' },
         { kind: 'area', key: 'carry-forwards' },
         { kind: 'area', key: 'constabulary-reserves' },
-        { kind: 'sum', key: 'total-constabulary-budget', label: 'TOTAL CONSTABULARY BUDGET', rowType: 'total', areas: CONSTABULARY_AREAS },
+        {
+          kind: 'sum',
+          key: 'total-constabulary-budget',
+          label: 'TOTAL CONSTABULARY BUDGET',
+          rowType: 'total',
+          areas: CONSTABULARY_AREAS,
+        },
       ],
     },
     {
@@ -104,7 +145,13 @@ export const BOARD_2017_18: BoardStructure = {
         { kind: 'area', key: 'commissioner-and-staff' },
         { kind: 'area', key: 'supplies-and-services' },
         { kind: 'area', key: 'transfer-to-reserves' },
-        { kind: 'sum', key: 'total-opcc', label: 'TOTAL OPCC', rowType: 'total', areas: [...OPCC_AREAS, 'transfer-to-reserves'] },
+        {
+          kind: 'sum',
+          key: 'total-opcc',
+          label: 'TOTAL OPCC',
+          rowType: 'total',
+          areas: [...OPCC_AREAS, 'transfer-to-reserves'],
+        },
         { kind: 'area', key: 'corporate-costs-and-grants' },
         { kind: 'area', key: 'property-in-capital-financing-costs' },
         { kind: 'area', key: 'costs-of-surplus-properties' },

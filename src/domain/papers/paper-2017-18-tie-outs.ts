@@ -43,7 +43,12 @@ const C = {
 } as const;
 const letter = (l: string): RegExp => new RegExp(`\\[${l}\\b`);
 
-const cell = (table: string, row: string, column: RegExp, sign: 1 | -1 = 1): FigureSpec => ({ table, row, column, sign });
+const cell = (table: string, row: string, column: RegExp, sign: 1 | -1 = 1): FigureSpec => ({
+  table,
+  row,
+  column,
+  sign,
+});
 const items = (table: string, column: RegExp): FigureSpec => ({ table, rows: 'items', column });
 const stated = (where: string, quote: string, thousands: number, sign: 1 | -1 = 1): FigureSpec => ({
   stated: where,
@@ -52,7 +57,14 @@ const stated = (where: string, quote: string, thousands: number, sign: 1 | -1 = 
   sign,
 });
 
-const tie = (id: string, group: TieOutGroup, description: string, printed: FigureSpec[], against: FigureSpec[], extra: Partial<TieOutSpec> = {}): TieOutSpec => ({
+const tie = (
+  id: string,
+  group: TieOutGroup,
+  description: string,
+  printed: FigureSpec[],
+  against: FigureSpec[],
+  extra: Partial<TieOutSpec> = {},
+): TieOutSpec => ({
   id,
   group,
   description,
@@ -64,13 +76,29 @@ const tie = (id: string, group: TieOutGroup, description: string, printed: Figur
 // Table 1 against the Constabulary summary and Table 3, column by column.
 const revenueBreakdowns: TieOutSpec[] = [
   ...(['budget', 'outturn', 'variance', 'percent'] as const).map((c) =>
-    tie(`x.t1-cs.constabulary.${c}`, 'revenue-tables', `Table 1 Constabulary = Constabulary summary total (${c})`, [cell(T1, 'constabulary', C[c])], [cell(CS, 'total-constabulary-budget', C[c])], c === 'percent' ? { unit: 'percent' } : {}),
+    tie(
+      `x.t1-cs.constabulary.${c}`,
+      'revenue-tables',
+      `Table 1 Constabulary = Constabulary summary total (${c})`,
+      [cell(T1, 'constabulary', C[c])],
+      [cell(CS, 'total-constabulary-budget', C[c])],
+      c === 'percent' ? { unit: 'percent' } : {},
+    ),
   ),
   ...(['budget', 'outturn', 'variance', 'percent'] as const).map((c) =>
-    tie(`x.t1-t3.opcc.${c}`, 'revenue-tables', `Table 1 OPCC = Table 3 TOTAL OPCC (${c})`, [cell(T1, 'opcc', C[c])], [cell(T3, 'total-opcc', C[c])], {
-      ...(c === 'percent' ? { unit: 'percent' as const } : {}),
-      ...(c === 'outturn' ? { note: 'Table 1 prints 1,098; Table 3’s TOTAL OPCC includes the 96 Transfer to Reserves.' } : {}),
-    }),
+    tie(
+      `x.t1-t3.opcc.${c}`,
+      'revenue-tables',
+      `Table 1 OPCC = Table 3 TOTAL OPCC (${c})`,
+      [cell(T1, 'opcc', C[c])],
+      [cell(T3, 'total-opcc', C[c])],
+      {
+        ...(c === 'percent' ? { unit: 'percent' as const } : {}),
+        ...(c === 'outturn'
+          ? { note: 'Table 1 prints 1,098; Table 3’s TOTAL OPCC includes the 96 Transfer to Reserves.' }
+          : {}),
+      },
+    ),
   ),
   ...(['budget', 'outturn', 'variance', 'percent'] as const).map((c) =>
     tie(
@@ -81,7 +109,9 @@ const revenueBreakdowns: TieOutSpec[] = [
       [cell(T3, 'total', C[c])],
       {
         ...(c === 'percent' ? { unit: 'percent' as const } : {}),
-        ...(c === 'variance' ? { note: 'Table 1 prints (94), an underspend; outturn 3,608 is 94 over budget 3,514, as Table 3 prints.' } : {}),
+        ...(c === 'variance'
+          ? { note: 'Table 1 prints (94), an underspend; outturn 3,608 is 94 over budget 3,514, as Table 3 prints.' }
+          : {}),
       },
     ),
   ),
@@ -102,9 +132,16 @@ const revenueCarryForwards: TieOutSpec[] = [
     [cell(T5, 'carry-forward-revenue-reserve', C.added)],
     [cell(A2, 'total-of-all-carry-forwards', C.amount)],
   ),
-  tie('a2.total.amount-from-items', 'revenue-carry-forwards', 'Appendix 2: total of all carry-forwards (para 4.10) = all the requests', [cell(A2, 'total-of-all-carry-forwards', C.amount)], [items(A2, C.amount)], {
-    note: 'The grant sub total is printed 745 where its items add to 746.',
-  }),
+  tie(
+    'a2.total.amount-from-items',
+    'revenue-carry-forwards',
+    'Appendix 2: total of all carry-forwards (para 4.10) = all the requests',
+    [cell(A2, 'total-of-all-carry-forwards', C.amount)],
+    [items(A2, C.amount)],
+    {
+      note: 'The grant sub total is printed 745 where its items add to 746.',
+    },
+  ),
 ];
 
 const revenueReserveTransfers: TieOutSpec[] = [
@@ -126,9 +163,29 @@ const capitalCarryForwards: TieOutSpec[] = [
     [cell(T5, 'capital-carry-forward-reserve', C.added)],
     [cell(T4F, 'total', C.transfer)],
   ),
-  tie('x.a3-t4f.carry-forward', 'capital-carry-forwards', 'Appendix 3 predicted carry-forward = Table 4 transfer to the Capital Carry Forward Reserve', [cell(A3, 'grand-total', letter('M'))], [cell(T4F, 'total', C.transfer)]),
-  tie('x.a4-t4f.carry-forward', 'capital-carry-forwards', 'Table 4 transfer to the Capital Carry Forward Reserve = the Appendix 4 carry-forward requests', [cell(T4F, 'total', C.transfer)], [items(A4, C.a4Cfwd)], { note: A4_NOTE }),
-  tie('x.a4-a3.carry-forward', 'capital-carry-forwards', 'Appendix 3 predicted carry-forward = the Appendix 4 carry-forward requests', [cell(A3, 'grand-total', letter('M'))], [items(A4, C.a4Cfwd)], { note: A4_NOTE }),
+  tie(
+    'x.a3-t4f.carry-forward',
+    'capital-carry-forwards',
+    'Appendix 3 predicted carry-forward = Table 4 transfer to the Capital Carry Forward Reserve',
+    [cell(A3, 'grand-total', letter('M'))],
+    [cell(T4F, 'total', C.transfer)],
+  ),
+  tie(
+    'x.a4-t4f.carry-forward',
+    'capital-carry-forwards',
+    'Table 4 transfer to the Capital Carry Forward Reserve = the Appendix 4 carry-forward requests',
+    [cell(T4F, 'total', C.transfer)],
+    [items(A4, C.a4Cfwd)],
+    { note: A4_NOTE },
+  ),
+  tie(
+    'x.a4-a3.carry-forward',
+    'capital-carry-forwards',
+    'Appendix 3 predicted carry-forward = the Appendix 4 carry-forward requests',
+    [cell(A3, 'grand-total', letter('M'))],
+    [items(A4, C.a4Cfwd)],
+    { note: A4_NOTE },
+  ),
   tie(
     'x.t4p-t5.capital-carry-forward-opening',
     'capital-carry-forwards',
@@ -138,11 +195,24 @@ const capitalCarryForwards: TieOutSpec[] = [
   ),
 ];
 
-const BY_CONSTRUCTION = 'The transcription placed this transfer figure by this tie, so it passes by construction (data/README.md).';
+const BY_CONSTRUCTION =
+  'The transcription placed this transfer figure by this tie, so it passes by construction (data/README.md).';
 const reservesFundingCapital: TieOutSpec[] = [
-  ['x.t4f-t5.capital-carry-forward-reserve-used', 'capital-carry-forward-reserve', 'carry-forward-reserve', 'Capital Carry Forward Reserve', 'Carry Forward Reserve'],
+  [
+    'x.t4f-t5.capital-carry-forward-reserve-used',
+    'capital-carry-forward-reserve',
+    'carry-forward-reserve',
+    'Capital Carry Forward Reserve',
+    'Carry Forward Reserve',
+  ],
   ['x.t4f-t5.capital-reserve-used', 'capital-reserve', 'capital-reserve', 'Capital Reserve', 'Capital Reserve'],
-  ['x.t4f-t5.estate-development-reserve-used', 'estate-development-reserve', 'estates-development-reserve', 'Estate Development Reserve', 'Estates Development Reserve'],
+  [
+    'x.t4f-t5.estate-development-reserve-used',
+    'estate-development-reserve',
+    'estates-development-reserve',
+    'Estate Development Reserve',
+    'Estates Development Reserve',
+  ],
 ].map(([id, reserve, line, reserveLabel, lineLabel]) =>
   tie(
     id!,
@@ -164,20 +234,57 @@ const capitalSpendFinancing: TieOutSpec[] = [
       ['outturn', C.totalSpend, C.t4pOutturn],
     ] as const
   ).map(([id, financing, payments]) =>
-    tie(`x.t4p-t4f.${id}`, 'capital-spend-financing', `Table 4 capital financing TOTAL = capital payments TOTAL (${id === 'outturn' ? 'total spend against outturn' : id})`, [cell(T4F, 'total', financing)], [cell(T4P, 'total', payments)]),
+    tie(
+      `x.t4p-t4f.${id}`,
+      'capital-spend-financing',
+      `Table 4 capital financing TOTAL = capital payments TOTAL (${id === 'outturn' ? 'total spend against outturn' : id})`,
+      [cell(T4F, 'total', financing)],
+      [cell(T4P, 'total', payments)],
+    ),
   ),
-  tie('x.t4p-t4f.applied', 'capital-spend-financing', 'Table 4 financing applied = capital payments outturn', [cell(T4F, 'total', C.applied)], [cell(T4P, 'total', C.t4pOutturn)], {
-    note: 'Capital Grants shows total spend 649 but applied 483; the 166 between them is its transfer to the reserve.',
-  }),
+  tie(
+    'x.t4p-t4f.applied',
+    'capital-spend-financing',
+    'Table 4 financing applied = capital payments outturn',
+    [cell(T4F, 'total', C.applied)],
+    [cell(T4P, 'total', C.t4pOutturn)],
+    {
+      note: 'Capital Grants shows total spend 649 but applied 483; the 166 between them is its transfer to the reserve.',
+    },
+  ),
 ];
 
 // Appendix 3's section totals against Table 4's categories: D = B/Fwd, E = Original + previously
 // authorised amendments (Appendix 3's footnote), G = Revised, K = Outturn.
 const sectionTies = (key: string, a3Row: string, t4pRow: string, name: string): TieOutSpec[] => [
-  tie(`x.a3-t4p.${key}.d`, 'scheme-detail', `Appendix 3 ${name} B/Fwd (D) = Table 4`, [cell(A3, a3Row, letter('D'))], [cell(T4P, t4pRow, C.bfwd)]),
-  tie(`x.a3-t4p.${key}.e`, 'scheme-detail', `Appendix 3 ${name} original programme (E) = Table 4 original + amendments`, [cell(A3, a3Row, letter('E'))], [cell(T4P, t4pRow, C.original), cell(T4P, t4pRow, C.amendments)]),
-  tie(`x.a3-t4p.${key}.g`, 'scheme-detail', `Appendix 3 ${name} revised budget (G) = Table 4`, [cell(A3, a3Row, letter('G'))], [cell(T4P, t4pRow, C.revised)]),
-  tie(`x.a3-t4p.${key}.k`, 'scheme-detail', `Appendix 3 ${name} expected outturn (K) = Table 4 outturn`, [cell(A3, a3Row, letter('K'))], [cell(T4P, t4pRow, C.t4pOutturn)]),
+  tie(
+    `x.a3-t4p.${key}.d`,
+    'scheme-detail',
+    `Appendix 3 ${name} B/Fwd (D) = Table 4`,
+    [cell(A3, a3Row, letter('D'))],
+    [cell(T4P, t4pRow, C.bfwd)],
+  ),
+  tie(
+    `x.a3-t4p.${key}.e`,
+    'scheme-detail',
+    `Appendix 3 ${name} original programme (E) = Table 4 original + amendments`,
+    [cell(A3, a3Row, letter('E'))],
+    [cell(T4P, t4pRow, C.original), cell(T4P, t4pRow, C.amendments)],
+  ),
+  tie(
+    `x.a3-t4p.${key}.g`,
+    'scheme-detail',
+    `Appendix 3 ${name} revised budget (G) = Table 4`,
+    [cell(A3, a3Row, letter('G'))],
+    [cell(T4P, t4pRow, C.revised)],
+  ),
+  tie(
+    `x.a3-t4p.${key}.k`,
+    'scheme-detail',
+    `Appendix 3 ${name} expected outturn (K) = Table 4 outturn`,
+    [cell(A3, a3Row, letter('K'))],
+    [cell(T4P, t4pRow, C.t4pOutturn)],
+  ),
 ];
 const SCHEMES = 'schemes-approved-subject-to-further-business-case';
 const SUBJECT_TO_CASE = ['crm-contact', 'parkside-custody-replacement'];
@@ -189,30 +296,62 @@ const residual = (l: string): FigureSpec[] => [
   cell(A3, 'collaboration-total', letter(l), -1),
   ...SUBJECT_TO_CASE.map((r) => cell(A3, r, letter(l), -1)),
 ];
-const MISSING_PAGES = 'Land & Buildings and IT & Communications: the Appendix 3 pages are missing, so their figures are what the Grand Total leaves.';
+const MISSING_PAGES =
+  'Land & Buildings and IT & Communications: the Appendix 3 pages are missing, so their figures are what the Grand Total leaves.';
 const schemeDetail: TieOutSpec[] = [
   ...sectionTies('fleet-total', 'fleet-total', 'fleet', 'Fleet'),
   ...sectionTies('collaboration-total', 'collaboration-total', 'collaboration', 'Collaboration'),
   ...sectionTies('grand-total', 'grand-total', 'total', 'Grand Total'),
-  tie('x.a3-t4p.schemes.e', 'scheme-detail', 'Table 4 schemes subject to business case original + amendments = Appendix 3 CRM / Contact + Parkside (E)', [cell(T4P, SCHEMES, C.original), cell(T4P, SCHEMES, C.amendments)], SUBJECT_TO_CASE.map((r) => cell(A3, r, letter('E')))),
-  tie('x.a3-t4p.schemes.g', 'scheme-detail', 'Table 4 schemes subject to business case revised = Appendix 3 CRM / Contact + Parkside (G)', [cell(T4P, SCHEMES, C.revised)], SUBJECT_TO_CASE.map((r) => cell(A3, r, letter('G')))),
-  tie('x.a3-t4p.schemes.k', 'scheme-detail', 'Table 4 schemes subject to business case outturn = Appendix 3 CRM / Contact + Parkside (K)', [cell(T4P, SCHEMES, C.t4pOutturn)], SUBJECT_TO_CASE.map((r) => cell(A3, r, letter('K')))),
+  tie(
+    'x.a3-t4p.schemes.e',
+    'scheme-detail',
+    'Table 4 schemes subject to business case original + amendments = Appendix 3 CRM / Contact + Parkside (E)',
+    [cell(T4P, SCHEMES, C.original), cell(T4P, SCHEMES, C.amendments)],
+    SUBJECT_TO_CASE.map((r) => cell(A3, r, letter('E'))),
+  ),
+  tie(
+    'x.a3-t4p.schemes.g',
+    'scheme-detail',
+    'Table 4 schemes subject to business case revised = Appendix 3 CRM / Contact + Parkside (G)',
+    [cell(T4P, SCHEMES, C.revised)],
+    SUBJECT_TO_CASE.map((r) => cell(A3, r, letter('G'))),
+  ),
+  tie(
+    'x.a3-t4p.schemes.k',
+    'scheme-detail',
+    'Table 4 schemes subject to business case outturn = Appendix 3 CRM / Contact + Parkside (K)',
+    [cell(T4P, SCHEMES, C.t4pOutturn)],
+    SUBJECT_TO_CASE.map((r) => cell(A3, r, letter('K'))),
+  ),
   tie(
     'x.a3-t4p.land-buildings-and-it-residual.e',
     'scheme-detail',
     'Table 4 Land & Buildings + IT original + amendments = what Appendix 3’s Grand Total leaves (E)',
-    ['land-and-buildings', 'it-and-communications'].flatMap((r) => [cell(T4P, r, C.original), cell(T4P, r, C.amendments)]),
+    ['land-and-buildings', 'it-and-communications'].flatMap((r) => [
+      cell(T4P, r, C.original),
+      cell(T4P, r, C.amendments),
+    ]),
     residual('E'),
     { note: MISSING_PAGES },
   ),
-  tie('x.a3-t4p.land-buildings-and-it-residual.h', 'scheme-detail', 'Table 4 Land & Buildings + IT outturn = what Appendix 3’s Grand Total leaves (H, actual = outturn at year end)', ['land-and-buildings', 'it-and-communications'].map((r) => cell(T4P, r, C.t4pOutturn)), residual('H'), {
-    note: MISSING_PAGES,
-  }),
+  tie(
+    'x.a3-t4p.land-buildings-and-it-residual.h',
+    'scheme-detail',
+    'Table 4 Land & Buildings + IT outturn = what Appendix 3’s Grand Total leaves (H, actual = outturn at year end)',
+    ['land-and-buildings', 'it-and-communications'].map((r) => cell(T4P, r, C.t4pOutturn)),
+    residual('H'),
+    {
+      note: MISSING_PAGES,
+    },
+  ),
   tie(
     'x.a3-t4p.land-buildings-and-it-residual.l',
     'scheme-detail',
     'Table 4 Land & Buildings + IT outturn - revised = what Appendix 3’s Grand Total leaves (L)',
-    ['land-and-buildings', 'it-and-communications'].flatMap((r) => [cell(T4P, r, C.t4pOutturn), cell(T4P, r, C.revised, -1)]),
+    ['land-and-buildings', 'it-and-communications'].flatMap((r) => [
+      cell(T4P, r, C.t4pOutturn),
+      cell(T4P, r, C.revised, -1),
+    ]),
     residual('L'),
     { note: MISSING_PAGES },
   ),
@@ -228,12 +367,29 @@ const requestTies = (a4Row: string, a3Rows: string[], name: string, note?: strin
       ['cfwd', C.a4Cfwd, 'M'],
     ] as const
   ).map(([id, column, l]) =>
-    tie(`x.a4-a3.${a4Row}.${id}`, 'scheme-detail', `Appendix 4 ${name} ${id === 'cfwd' ? 'request' : id} = Appendix 3 (${l})`, [cell(A4, a4Row, column)], a3Rows.map((r) => cell(A3, r, letter(l))), note === undefined ? {} : { note }),
+    tie(
+      `x.a4-a3.${a4Row}.${id}`,
+      'scheme-detail',
+      `Appendix 4 ${name} ${id === 'cfwd' ? 'request' : id} = Appendix 3 (${l})`,
+      [cell(A4, a4Row, column)],
+      a3Rows.map((r) => cell(A3, r, letter(l))),
+      note === undefined ? {} : { note },
+    ),
   );
 const requests: TieOutSpec[] = [
   ...requestTies('org-support-bch-erp-purchase', ['org-support-bch-erp-purchase'], 'Org Support BCH ERP Purchase'),
-  ...requestTies('bch-property-management-system', ['bch-property-management-system'], 'BCH Property Management System', 'Appendix 4’s budget, outturn and variance for this scheme are unreadable in the extract.'),
-  ...requestTies('psd-7f-software-monitoring', ['seven-forces-psd-monitoring-system'], 'PSD 7F Software Monitoring', 'Appendix 4’s budget, outturn and variance for this scheme are unreadable in the extract.'),
+  ...requestTies(
+    'bch-property-management-system',
+    ['bch-property-management-system'],
+    'BCH Property Management System',
+    'Appendix 4’s budget, outturn and variance for this scheme are unreadable in the extract.',
+  ),
+  ...requestTies(
+    'psd-7f-software-monitoring',
+    ['seven-forces-psd-monitoring-system'],
+    'PSD 7F Software Monitoring',
+    'Appendix 4’s budget, outturn and variance for this scheme are unreadable in the extract.',
+  ),
   ...requestTies('jps-anpr', ['jps-anpr'], 'JPS ANPR'),
   ...requestTies('esn-iccs', ['esn-iccs'], 'ESN - ICCS'),
   ...requestTies('telematics', ['telematics'], 'Telematics'),
@@ -243,20 +399,60 @@ const requests: TieOutSpec[] = [
     'Vehicle Replacement Programme/Equipment',
     'The request names both schemes (C8010/C8011), but its budget 510 and outturn 217 are New Vehicle Equipment’s alone.',
   ),
-  ...requestTies('bch-in-cell-conferencing-facilities', ['bch-in-cell-conferencing-facilities'], 'BCH In-Cell Conferencing Facilities'),
-  ...requestTies('jps-equipment-replacement-rolling-programme', ['jps-equipment-replacement-rolling-programme'], 'JPS Equipment Replacement Rolling Programme'),
+  ...requestTies(
+    'bch-in-cell-conferencing-facilities',
+    ['bch-in-cell-conferencing-facilities'],
+    'BCH In-Cell Conferencing Facilities',
+  ),
+  ...requestTies(
+    'jps-equipment-replacement-rolling-programme',
+    ['jps-equipment-replacement-rolling-programme'],
+    'JPS Equipment Replacement Rolling Programme',
+  ),
 ];
 
 const paperText: TieOutSpec[] = [
-  tie('x.p31-t1.total-variance', 'paper-text', 'Paragraph 3.1 “overspent by £1.852m” = Table 1 TOTAL variance', [cell(T1, 'total', C.variance)], [stated('paragraph 3.1', '“overspent by £1.852m”', 1852)]),
-  tie('x.p62-a4.wisbech', 'paper-text', 'Paragraph 6.2 Wisbech Fire Station Extension “£362k underspend” = Appendix 4 request', [stated('paragraph 6.2', '“£362k underspend”', 362)], [cell(A4, 'wisbech-fire-station-ext-for-police-purposes', C.a4Cfwd)], {
-    note: 'Different measures: an underspend and a request; they differ by 1.',
-  }),
-  tie('x.p62-a4.ict-consolidated', 'paper-text', 'Appendix 4 ICT Consolidated Workstreams request = paragraph 6.2 “£410k underspend”', [cell(A4, 'ict-consolidated-workstreams', C.a4Cfwd)], [stated('paragraph 6.2', '“£410k underspend”', 410)]),
-  tie('x.p62-a4.ict-consolidated-variance', 'paper-text', 'Appendix 4 ICT Consolidated Workstreams variance = -(paragraph 6.2 “£410k underspend”)', [cell(A4, 'ict-consolidated-workstreams', C.a4Variance)], [stated('paragraph 6.2', '“£410k underspend”', 410, -1)], {
-    note: 'The extract places 100 / 98 / (2) on this row: they repeat the SAN row and are probably misplaced.',
-  }),
-  tie('x.p62-a4.demand-hub', 'paper-text', 'Appendix 4 Demand Hub - Building Works variance = -(paragraph 6.2 “Demand Hub (£371k underspend)”)', [cell(A4, 'demand-hub-building-works', C.a4Variance)], [stated('paragraph 6.2', '“£371k underspend”', 371, -1)]),
+  tie(
+    'x.p31-t1.total-variance',
+    'paper-text',
+    'Paragraph 3.1 “overspent by £1.852m” = Table 1 TOTAL variance',
+    [cell(T1, 'total', C.variance)],
+    [stated('paragraph 3.1', '“overspent by £1.852m”', 1852)],
+  ),
+  tie(
+    'x.p62-a4.wisbech',
+    'paper-text',
+    'Paragraph 6.2 Wisbech Fire Station Extension “£362k underspend” = Appendix 4 request',
+    [stated('paragraph 6.2', '“£362k underspend”', 362)],
+    [cell(A4, 'wisbech-fire-station-ext-for-police-purposes', C.a4Cfwd)],
+    {
+      note: 'Different measures: an underspend and a request; they differ by 1.',
+    },
+  ),
+  tie(
+    'x.p62-a4.ict-consolidated',
+    'paper-text',
+    'Appendix 4 ICT Consolidated Workstreams request = paragraph 6.2 “£410k underspend”',
+    [cell(A4, 'ict-consolidated-workstreams', C.a4Cfwd)],
+    [stated('paragraph 6.2', '“£410k underspend”', 410)],
+  ),
+  tie(
+    'x.p62-a4.ict-consolidated-variance',
+    'paper-text',
+    'Appendix 4 ICT Consolidated Workstreams variance = -(paragraph 6.2 “£410k underspend”)',
+    [cell(A4, 'ict-consolidated-workstreams', C.a4Variance)],
+    [stated('paragraph 6.2', '“£410k underspend”', 410, -1)],
+    {
+      note: 'The extract places 100 / 98 / (2) on this row: they repeat the SAN row and are probably misplaced.',
+    },
+  ),
+  tie(
+    'x.p62-a4.demand-hub',
+    'paper-text',
+    'Appendix 4 Demand Hub - Building Works variance = -(paragraph 6.2 “Demand Hub (£371k underspend)”)',
+    [cell(A4, 'demand-hub-building-works', C.a4Variance)],
+    [stated('paragraph 6.2', '“£371k underspend”', 371, -1)],
+  ),
 ];
 
 /** Every tie-out of the 2017/18 sample, grouped as ARCHITECTURE.md lists the checks across files. */

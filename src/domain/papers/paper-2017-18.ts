@@ -73,7 +73,15 @@ export const PAPER_2017_18 = {
     title: 'Table 4: Capital Programme (payments)',
     totals: 'layout',
     formulas: [revisedFormula],
-    percentages: [{ id: 'percent', description: '% = Outturn / Revised x 100', target: /^%$/, numerator: /^outturn/i, denominator: /^revised/i }],
+    percentages: [
+      {
+        id: 'percent',
+        description: '% = Outturn / Revised x 100',
+        target: /^%$/,
+        numerator: /^outturn/i,
+        denominator: /^revised/i,
+      },
+    ],
   },
   'table-4-capital-financing.csv': {
     id: 't4f',
@@ -108,10 +116,23 @@ export const PAPER_2017_18 = {
     title: 'Appendix 3: Scheme by scheme capital report',
     totals: 'layout',
     formulas: [
-      appendix3('G', 'G = D + E + F', [['D', 1], ['E', 1], ['F', 1]]),
-      appendix3('J', 'J = H + I', [['H', 1], ['I', 1]]),
-      appendix3('L', 'L = K - G', [['K', 1], ['G', -1]]),
-      appendix3('N', 'N = L + M', [['L', 1], ['M', 1]]),
+      appendix3('G', 'G = D + E + F', [
+        ['D', 1],
+        ['E', 1],
+        ['F', 1],
+      ]),
+      appendix3('J', 'J = H + I', [
+        ['H', 1],
+        ['I', 1],
+      ]),
+      appendix3('L', 'L = K - G', [
+        ['K', 1],
+        ['G', -1],
+      ]),
+      appendix3('N', 'N = L + M', [
+        ['L', 1],
+        ['M', 1],
+      ]),
     ],
   },
   'appendix-4-capital-carry-forwards.csv': {

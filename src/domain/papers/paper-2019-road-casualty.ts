@@ -30,13 +30,61 @@ const PAPER_TO_APPLY = { amount: k(244), year: 2018 };
 
 /** Para 4.4: the 2019/20 commitments, as listed. */
 const PAPER_COMMITMENTS: readonly Commitment[] = [
-  { id: 'cameras', label: '24 cameras', amount: k(730), status: 'committed', kind: 'one-off-capital', firstYear: 2019, years: 1 },
-  { id: 'speed-indication-devices', label: 'Speed indication devices (up to)', amount: k(100), status: 'earmarked', kind: 'one-off-capital', firstYear: 2019, years: 1 },
-  { id: 'speedwatch-equipment', label: 'Speedwatch equipment', amount: k(60), status: 'earmarked', kind: 'one-off-capital', firstYear: 2019, years: 1 },
+  {
+    id: 'cameras',
+    label: '24 cameras',
+    amount: k(730),
+    status: 'committed',
+    kind: 'one-off-capital',
+    firstYear: 2019,
+    years: 1,
+  },
+  {
+    id: 'speed-indication-devices',
+    label: 'Speed indication devices (up to)',
+    amount: k(100),
+    status: 'earmarked',
+    kind: 'one-off-capital',
+    firstYear: 2019,
+    years: 1,
+  },
+  {
+    id: 'speedwatch-equipment',
+    label: 'Speedwatch equipment',
+    amount: k(60),
+    status: 'earmarked',
+    kind: 'one-off-capital',
+    firstYear: 2019,
+    years: 1,
+  },
   // Recurrent revenue: paid every year from 2019/20 until stopped (years: null), as "recurrent" means.
-  { id: 'casualty-reduction-officer', label: 'Casualty Reduction Officer', amount: k(55), status: 'committed', kind: 'recurrent-revenue', firstYear: 2019, years: null },
-  { id: 'road-victims-trust', label: 'Road Victims Trust grant', amount: k(60), status: 'committed', kind: 'recurrent-revenue', firstYear: 2019, years: null },
-  { id: 'road-safety-partnership', label: 'Cambridgeshire & Peterborough Road Safety Partnership grant', amount: k(30), status: 'committed', kind: 'recurrent-revenue', firstYear: 2019, years: null },
+  {
+    id: 'casualty-reduction-officer',
+    label: 'Casualty Reduction Officer',
+    amount: k(55),
+    status: 'committed',
+    kind: 'recurrent-revenue',
+    firstYear: 2019,
+    years: null,
+  },
+  {
+    id: 'road-victims-trust',
+    label: 'Road Victims Trust grant',
+    amount: k(60),
+    status: 'committed',
+    kind: 'recurrent-revenue',
+    firstYear: 2019,
+    years: null,
+  },
+  {
+    id: 'road-safety-partnership',
+    label: 'Cambridgeshire & Peterborough Road Safety Partnership grant',
+    amount: k(30),
+    status: 'committed',
+    kind: 'recurrent-revenue',
+    firstYear: 2019,
+    years: null,
+  },
 ];
 
 /**
@@ -57,7 +105,11 @@ export const DEFAULT_FLOOR = k(145);
 
 /** The paper's case as model inputs, opening at `openingBalance` (pounds; Table 5's £1,582k by default). */
 export function paperRoadCasualtyInput(openingBalance: PoundsOrPlain = TABLE_5_CLOSING_2017_18): RoadCasualtyInput {
-  const inflowCase = (id: InflowCaseId): InflowCase => ({ id, source: { kind: 'direct', amount: PAPER_INFLOWS[id] }, overrides: [] });
+  const inflowCase = (id: InflowCaseId): InflowCase => ({
+    id,
+    source: { kind: 'direct', amount: PAPER_INFLOWS[id] },
+    overrides: [],
+  });
   return {
     openingBalance,
     firstYear: PAPER_FIRST_YEAR,

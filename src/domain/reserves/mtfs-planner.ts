@@ -120,7 +120,6 @@ export interface MtfsProjection {
   general: GeneralReserveYear[];
 }
 
-
 /** Net drawdown of the actual year, pounds: used - added (negative when the reserve grew). */
 function latestNetDrawdown(reserve: ReserveBalance): Money {
   return reserve.used.minus(reserve.added);
@@ -149,8 +148,12 @@ export function projectMtfs(position: ReservesPosition, input: MtfsInput, actual
       reserve.closing,
       years.map((year) => {
         const planned = input.movements.filter((m) => m.reserveKey === reserve.key && m.year === year);
-        const inflows: Movement[] = planned.filter((m) => !m.contribution.isZero()).map((m, i) => ({ key: `contribution-${i}`, label: 'Contribution', amount: m.contribution }));
-        const outflows: Movement[] = planned.filter((m) => !m.drawdown.isZero()).map((m, i) => ({ key: `drawdown-${i}`, label: 'Drawdown', amount: m.drawdown }));
+        const inflows: Movement[] = planned
+          .filter((m) => !m.contribution.isZero())
+          .map((m, i) => ({ key: `contribution-${i}`, label: 'Contribution', amount: m.contribution }));
+        const outflows: Movement[] = planned
+          .filter((m) => !m.drawdown.isZero())
+          .map((m, i) => ({ key: `drawdown-${i}`, label: 'Drawdown', amount: m.drawdown }));
         return { year, inflows, outflows };
       }),
     );
@@ -163,8 +166,14 @@ export function projectMtfs(position: ReservesPosition, input: MtfsInput, actual
   });
 
   const totals = years.map((year, i): GroupTotals => {
-    const of = (group: ReserveGroup) => sum(reserves.filter((r) => r.reserve.group === group).map((r) => r.years[i]!.closing));
-    const byGroup = { earmarked: of('earmarked'), contingency: of('contingency'), capital: of('capital'), general: of('general') };
+    const of = (group: ReserveGroup) =>
+      sum(reserves.filter((r) => r.reserve.group === group).map((r) => r.years[i]!.closing));
+    const byGroup = {
+      earmarked: of('earmarked'),
+      contingency: of('contingency'),
+      capital: of('capital'),
+      general: of('general'),
+    };
     const earmarked = byGroup.earmarked.plus(byGroup.contingency).plus(byGroup.capital);
     return { year, byGroup, earmarked, general: byGroup.general, total: earmarked.plus(byGroup.general) };
   });
@@ -184,7 +193,11 @@ export function projectMtfs(position: ReservesPosition, input: MtfsInput, actual
  * A Road Casualty case as planned movements of its reserve: each year's inflow a contribution, its
  * outflows (yet to apply and commitments) a drawdown, for the years the two horizons share.
  */
-export function movementsFromRoadCasualty(projection: CaseProjection, reserveKey: string, years: readonly number[]): PlannedMovement[] {
+export function movementsFromRoadCasualty(
+  projection: CaseProjection,
+  reserveKey: string,
+  years: readonly number[],
+): PlannedMovement[] {
   return projection.years
     .filter((y) => years.includes(y.year))
     .map((y) => ({ reserveKey, year: y.year, contribution: y.inflow, drawdown: y.outflow }));

@@ -28,14 +28,24 @@ export function describeGeneralReserve(p: MtfsProjection, floorPercent: Money): 
   const parts: string[] = [];
   const b = p.baseline;
   if (b.percent !== null) {
-    const where = b.belowFloor ? `below ${floor}` : b.aboveJustificationLine ? 'above the 5% line, where the Home Office expects a justification' : `between ${floor} and 5%`;
-    parts.push(`The general reserve was ${formatPercent2(b.percent)} of the net revenue budget in ${fy(b.year)}, ${where}.`);
+    const where = b.belowFloor
+      ? `below ${floor}`
+      : b.aboveJustificationLine
+        ? 'above the 5% line, where the Home Office expects a justification'
+        : `between ${floor} and 5%`;
+    parts.push(
+      `The general reserve was ${formatPercent2(b.percent)} of the net revenue budget in ${fy(b.year)}, ${where}.`,
+    );
   }
   const below = p.general.find((g) => g.belowFloor);
   const above = p.general.filter((g) => g.aboveJustificationLine).map((g) => fy(g.year));
   const last = p.general[p.general.length - 1];
-  if (below) parts.push(`On this plan it falls below ${floor} in ${fy(below.year)} (${formatPercent2(below.percent!)}).`);
-  else if (last?.percent) parts.push(`On this plan it stays at or above ${floor} to ${fy(last.year)}, ending at ${formatPercent2(last.percent)}.`);
+  if (below)
+    parts.push(`On this plan it falls below ${floor} in ${fy(below.year)} (${formatPercent2(below.percent!)}).`);
+  else if (last?.percent)
+    parts.push(
+      `On this plan it stays at or above ${floor} to ${fy(last.year)}, ending at ${formatPercent2(last.percent)}.`,
+    );
   if (above.length > 0) parts.push(`It is above 5% in ${above.join(', ')}.`);
   if (parts.length === 0) parts.push('No net revenue budget is given, so the share cannot be worked out.');
   return parts.join(' ');

@@ -99,17 +99,24 @@ export function buildReservesPosition(rows: readonly ReserveInput[], printedUnit
     },
   ];
   const checks = checkTable(
-    { id: 't5', title: 'Reserves position', printedUnit, rows: rows.map((r) => ({ key: r.key, label: r.name, values: { opening: r.opening, added: r.added, used: r.used, closing: r.closing } })) },
+    {
+      id: 't5',
+      title: 'Reserves position',
+      printedUnit,
+      rows: rows.map((r) => ({
+        key: r.key,
+        label: r.name,
+        values: { opening: r.opening, added: r.added, used: r.used, closing: r.closing },
+      })),
+    },
     rules,
   );
-  const lines = rows.map(
-    (r): ReserveLine => ({
-      ...r,
-      usage: negate(r.used),
-      netMovement: r.added !== null && r.used !== null ? r.added.minus(r.used) : null,
-      checks: checks.filter((c) => c.row === r.key && c.status !== 'pass'),
-    }),
-  );
+  const lines = rows.map((r): ReserveLine => ({
+    ...r,
+    usage: negate(r.used),
+    netMovement: r.added !== null && r.used !== null ? r.added.minus(r.used) : null,
+    checks: checks.filter((c) => c.row === r.key && c.status !== 'pass'),
+  }));
   const reserves = lines.filter((l) => l.rowType === 'item');
   const groups = RESERVE_GROUPS.flatMap(({ id, label }): ReserveGroupSubtotal[] => {
     const of = reserves.filter((r) => r.group === id);

@@ -6,10 +6,11 @@ import type { ReserveLine, ReservesPosition } from './reserves-position';
  * decimals, half away from zero.
  */
 
-const largest = (lines: readonly ReserveLine[], of: (l: ReserveLine) => ReserveLine['opening']): ReserveLine | undefined =>
-  lines
-    .filter((l) => of(l) !== null && !of(l)!.isZero())
-    .sort((a, b) => of(b)!.abs().comparedTo(of(a)!.abs()))[0];
+const largest = (
+  lines: readonly ReserveLine[],
+  of: (l: ReserveLine) => ReserveLine['opening'],
+): ReserveLine | undefined =>
+  lines.filter((l) => of(l) !== null && !of(l)!.isZero()).sort((a, b) => of(b)!.abs().comparedTo(of(a)!.abs()))[0];
 
 /** "Usable reserves fell from £29.68m to £24.23m (down £5.45m); the largest fall: Budget Assistance Reserve, down £4.35m." */
 export function summariseReserveBalances(position: ReservesPosition): string {
@@ -21,8 +22,14 @@ export function summariseReserveBalances(position: ReservesPosition): string {
     ? `Usable reserves ${direction} ${formatMillions(total.closing)}`
     : `Usable reserves ${direction} ${formatMillions(total.opening)} to ${formatMillions(total.closing)} (${change.isNegative() ? 'down' : 'up'} ${formatMillions(change.abs())})`;
   const net = (l: ReserveLine) => l.netMovement;
-  const fall = largest(position.reserves.filter((l) => l.netMovement?.isNegative()), net);
-  const rise = largest(position.reserves.filter((l) => l.netMovement?.isPositive()), net);
+  const fall = largest(
+    position.reserves.filter((l) => l.netMovement?.isNegative()),
+    net,
+  );
+  const rise = largest(
+    position.reserves.filter((l) => l.netMovement?.isPositive()),
+    net,
+  );
   const parts = [head];
   if (fall) parts.push(`the largest fall: ${fall.name}, down ${formatMillions(fall.netMovement!.abs())}`);
   if (rise) parts.push(`the largest rise: ${rise.name}, up ${formatMillions(rise.netMovement!)}`);

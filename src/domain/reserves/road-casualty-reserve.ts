@@ -1,4 +1,4 @@
-import type { Money} from '../core/money';
+import type { Money } from '../core/money';
 import type { PoundsOrPlain } from '../core/units';
 import { ZERO, HUNDRED } from '../core/money';
 import {
@@ -104,7 +104,6 @@ export interface CaseProjection {
   headroom: Money;
 }
 
-
 /** The yearly inflow of a source, pounds: the amount, or surplus x share / 100, exact. */
 export function yearlyInflow(source: InflowSource): Money {
   return source.kind === 'direct' ? source.amount : source.ctcSurplus.times(source.nreSharePercent).dividedBy(HUNDRED);
@@ -126,7 +125,12 @@ export function paidIn(commitment: Commitment, year: number): boolean {
 function caseMovements(input: RoadCasualtyInput, caseId: CaseId, includeEarmarked: boolean): YearMovements[] {
   return horizonYears(input.firstYear, input.horizonYears).map((year) => {
     const inflows: Movement[] = [];
-    if (caseId !== 'none') inflows.push({ key: 'inflow', label: 'Inflow (CTC surplus share)', amount: inflowFor(input.inflowCases[caseId], year) });
+    if (caseId !== 'none')
+      inflows.push({
+        key: 'inflow',
+        label: 'Inflow (CTC surplus share)',
+        amount: inflowFor(input.inflowCases[caseId], year),
+      });
     const outflows: Movement[] = [];
     if (input.toApply.year === year && !input.toApply.amount.isZero()) {
       outflows.push({ key: 'to-apply', label: 'Expenditure yet to be applied', amount: input.toApply.amount });
@@ -177,9 +181,17 @@ export interface PaperWorking {
 export function paperWorking(input: RoadCasualtyInput, year: number): PaperWorking {
   const items: (Movement & { commitment: Commitment; year: number })[] = [];
   for (let y = input.firstYear; y <= year; y++) {
-    for (const c of input.commitments) if (paidIn(c, y)) items.push({ key: `${c.id}@${y}`, label: c.label, amount: c.amount, commitment: c, year: y });
+    for (const c of input.commitments)
+      if (paidIn(c, y)) items.push({ key: `${c.id}@${y}`, label: c.label, amount: c.amount, commitment: c, year: y });
   }
   const toApply = input.toApply.year <= year ? input.toApply.amount : ZERO;
   const itemsTotal = items.reduce((t, m) => t.plus(m.amount), ZERO);
-  return { year, opening: input.openingBalance, toApply, items, itemsTotal, remainder: input.openingBalance.minus(toApply).minus(itemsTotal) };
+  return {
+    year,
+    opening: input.openingBalance,
+    toApply,
+    items,
+    itemsTotal,
+    remainder: input.openingBalance.minus(toApply).minus(itemsTotal),
+  };
 }

@@ -9,7 +9,12 @@ import type { CaseId, CaseProjection } from './road-casualty-reserve';
  * half away from zero (presentation only).
  */
 
-const CASE_WORDS: Readonly<Record<CaseId, string>> = { none: 'With no new inflow', low: 'In the low case', central: 'In the central case', high: 'In the high case' };
+const CASE_WORDS: Readonly<Record<CaseId, string>> = {
+  none: 'With no new inflow',
+  low: 'In the low case',
+  central: 'In the central case',
+  high: 'In the high case',
+};
 
 /** Pounds as £k for a sentence: 145,000 -> "£145k"; -132,000 -> "-£132k"; 1,582,000 -> "£1,582k". */
 export function formatK(pounds: Money): string {

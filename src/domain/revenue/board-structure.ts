@@ -44,7 +44,14 @@ export interface BoardTableSpec {
 export type BoardRowSpec =
   | { kind: 'group'; key: GroupKey }
   | { kind: 'area'; key: string }
-  | { kind: 'sum'; key: string; label: string; rowType: 'subtotal' | 'total'; areas: readonly string[]; groups?: readonly GroupKey[] };
+  | {
+      kind: 'sum';
+      key: string;
+      label: string;
+      rowType: 'subtotal' | 'total';
+      areas: readonly string[];
+      groups?: readonly GroupKey[];
+    };
 
 export interface BoardStructure {
   groups: readonly BoardGroup[];

@@ -41,7 +41,8 @@ export function budgetToDate(rows: readonly BudgetRow[], closedThrough: number):
   let phased = ZERO;
   for (const r of rows) {
     if (r.period === null) annual = annual.plus(r.amount);
-    else if (r.period <= months || (months === MONTHLY_PERIODS && r.period > MONTHLY_PERIODS)) phased = phased.plus(r.amount);
+    else if (r.period <= months || (months === MONTHLY_PERIODS && r.period > MONTHLY_PERIODS))
+      phased = phased.plus(r.amount);
   }
   return annual.times(months).dividedBy(TWELVE).plus(phased);
 }

@@ -37,7 +37,9 @@ export interface ForecastHistory {
 }
 
 /** The figures a history is built from: exact pounds by default, or as shown in £'000. */
-export type HistoryValues = (model: RevenueMonitor) => (node: MonitoringNode) => { budget: Money; forecast: Money | null; carryForward: Money };
+export type HistoryValues = (
+  model: RevenueMonitor,
+) => (node: MonitoringNode) => { budget: Money; forecast: Money | null; carryForward: Money };
 
 const exact: HistoryValues = () => (n) => ({ budget: n.budget, forecast: n.forecast, carryForward: n.carryForward });
 

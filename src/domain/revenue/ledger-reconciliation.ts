@@ -1,6 +1,6 @@
 import { fromPence, pence as asPence } from '../core/units';
 import { closedPeriods, missingPeriods, splitLineKey, type LedgerActuals } from './ledger-actuals';
-import type { Money} from '../core/money';
+import type { Money } from '../core/money';
 import { ZERO, sum } from '../core/money';
 import type { ReturnLineInput } from './revenue-model';
 
@@ -44,9 +44,18 @@ export interface MonthReconciliation {
 }
 
 /** Reconciles each month that has a return (ascending) against the ledger. */
-export function reconcileLedgerToReturns(ledger: LedgerActuals, returns: readonly ReturnLineInput[]): MonthReconciliation[] {
+export function reconcileLedgerToReturns(
+  ledger: LedgerActuals,
+  returns: readonly ReturnLineInput[],
+): MonthReconciliation[] {
   const months = [...new Set(returns.map((r) => r.period))].sort((a, b) => a - b);
-  return months.map((month) => reconcileMonth(ledger, returns.filter((r) => r.period === month), month));
+  return months.map((month) =>
+    reconcileMonth(
+      ledger,
+      returns.filter((r) => r.period === month),
+      month,
+    ),
+  );
 }
 
 function reconcileMonth(ledger: LedgerActuals, rows: readonly ReturnLineInput[], month: number): MonthReconciliation {
@@ -58,7 +67,18 @@ function reconcileMonth(ledger: LedgerActuals, rows: readonly ReturnLineInput[],
   }
   const returnTotal = sum([...returned.values()].filter((v): v is Money => v !== null));
   if (missing.length > 0 || ledger.periodSource.size === 0) {
-    return { month, status: 'ledger-incomplete', missingPeriods: missing, agreed: 0, differences: [], ledgerOnly: [], returnOnly: [], returnOnlyNil: [], ledgerTotal: ZERO, returnTotal };
+    return {
+      month,
+      status: 'ledger-incomplete',
+      missingPeriods: missing,
+      agreed: 0,
+      differences: [],
+      ledgerOnly: [],
+      returnOnly: [],
+      returnOnlyNil: [],
+      ledgerTotal: ZERO,
+      returnTotal,
+    };
   }
   const closed = closedPeriods(month);
   const pence = new Map<string, number>();
@@ -87,5 +107,16 @@ function reconcileMonth(ledger: LedgerActuals, rows: readonly ReturnLineInput[],
     else differences.push(row);
   }
   const ledgerTotal = fromPence(asPence([...pence.values()].reduce((a, b) => a + b, 0)));
-  return { month, status: 'compared', missingPeriods: [], agreed, differences, ledgerOnly, returnOnly, returnOnlyNil, ledgerTotal, returnTotal };
+  return {
+    month,
+    status: 'compared',
+    missingPeriods: [],
+    agreed,
+    differences,
+    ledgerOnly,
+    returnOnly,
+    returnOnlyNil,
+    ledgerTotal,
+    returnTotal,
+  };
 }

@@ -9,7 +9,8 @@ import type { Variance } from '../checks/variance';
  * Pounds as £m to two decimals and percentages to one, both half away from zero.
  */
 
-const pct = (v: Variance): string => (v.percent === null ? '' : ` (${roundHalfAwayFromZero(v.percent.abs(), 1).toFixed(1)}%)`);
+const pct = (v: Variance): string =>
+  v.percent === null ? '' : ` (${roundHalfAwayFromZero(v.percent.abs(), 1).toFixed(1)}%)`;
 const m = (amount: Money): string => formatMillions(amount.abs());
 
 function largest(areas: readonly MonitoringNode[], direction: 'adverse' | 'favourable'): MonitoringNode | undefined {
@@ -22,7 +23,9 @@ function largest(areas: readonly MonitoringNode[], direction: 'adverse' | 'favou
 export function summariseForecast(model: RevenueMonitor): string {
   const v = model.root.forecastVariance;
   if (!v) return `No forecast outturn for P${model.month}: no monitoring return is loaded for it.`;
-  const position = v.amount.isZero() ? 'Forecast outturn on budget' : `Forecast outturn ${m(v.amount)}${pct(v)} ${v.amount.isPositive() ? 'over' : 'under'} budget`;
+  const position = v.amount.isZero()
+    ? 'Forecast outturn on budget'
+    : `Forecast outturn ${m(v.amount)}${pct(v)} ${v.amount.isPositive() ? 'over' : 'under'} budget`;
   const areas = tableOneAreas(model);
   const adverse = largest(areas, 'adverse');
   const favourable = largest(areas, 'favourable');
@@ -38,8 +41,11 @@ export function summariseVarianceByArea(model: RevenueMonitor): string {
   if (areas.length === 0) return `No area is forecast away from its budget at P${model.month}.`;
   const over = areas.filter((a) => a.forecastVariance!.amount.isPositive());
   const under = areas.filter((a) => a.forecastVariance!.amount.isNegative());
-  const top = (list: MonitoringNode[]) => list.sort((a, b) => b.forecastVariance!.amount.abs().comparedTo(a.forecastVariance!.amount.abs()))[0];
-  const parts = [`${over.length} ${over.length === 1 ? 'area' : 'areas'} forecast over budget and ${under.length} under`];
+  const top = (list: MonitoringNode[]) =>
+    list.sort((a, b) => b.forecastVariance!.amount.abs().comparedTo(a.forecastVariance!.amount.abs()))[0];
+  const parts = [
+    `${over.length} ${over.length === 1 ? 'area' : 'areas'} forecast over budget and ${under.length} under`,
+  ];
   const o = top(over);
   const u = top(under);
   if (o) parts.push(`the largest overspend is ${o.fullLabel} (${m(o.forecastVariance!.amount)})`);
@@ -63,7 +69,8 @@ export function summariseHistory(history: ForecastHistory): string {
   const first = points[0];
   const last = points[points.length - 1];
   if (!first || !last) return 'No monthly forecasts are loaded.';
-  const say = (v: Variance): string => (v.amount.isZero() ? 'on budget' : `${m(v.amount)} ${v.amount.isPositive() ? 'over' : 'under'} budget`);
+  const say = (v: Variance): string =>
+    v.amount.isZero() ? 'on budget' : `${m(v.amount)} ${v.amount.isPositive() ? 'over' : 'under'} budget`;
   if (first === last) return `One forecast is loaded: P${first.month}, ${say(first.variance!)}.`;
   return `The year-end forecast moved from ${say(first.variance!)} at P${first.month} to ${say(last.variance!)} at P${last.month}.`;
 }

@@ -68,7 +68,8 @@ export function boardTables(model: RevenueMonitor, structure: BoardStructure = m
         const node = model.byId.get(`${r.kind}:${r.key}`);
         // A group is shown when the total counts it (one outside the layout with nothing in it is not).
         const counted = r.kind === 'area' || (node !== undefined && model.root.children.includes(node));
-        if (node && node.parentId !== null && counted) rows.push({ id: node.id, rowType: 'item', node, parts: [], opens: node.id });
+        if (node && node.parentId !== null && counted)
+          rows.push({ id: node.id, rowType: 'item', node, parts: [], opens: node.id });
         continue;
       }
       const parts = [...(r.groups ?? []).map((g) => `group:${g}`), ...r.areas.map((a) => `area:${a}`)]
@@ -76,7 +77,13 @@ export function boardTables(model: RevenueMonitor, structure: BoardStructure = m
         .filter((n): n is MonitoringNode => n !== undefined && n.parentId !== null);
       const id = `sum:${spec.id}:${r.key}`;
       const isRoot = r.groups !== undefined && r.areas.length === 0;
-      rows.push({ id, rowType: r.rowType, node: isRoot ? model.root : sumNode(id, r.label, parts), parts: parts.map((p) => p.id), opens: null });
+      rows.push({
+        id,
+        rowType: r.rowType,
+        node: isRoot ? model.root : sumNode(id, r.label, parts),
+        parts: parts.map((p) => p.id),
+        opens: null,
+      });
     }
     return { id: spec.id, title: spec.title, rows };
   });
@@ -97,7 +104,11 @@ export interface ShownFigures {
 
 const COLUMNS = ['budget', 'original', 'ytdBudget', 'actual', 'forecast', 'carryForward'] as const;
 
-const toTree = (n: MonitoringNode): TreeValues => ({ id: n.id, values: COLUMNS.map((c) => n[c]), children: n.children.map(toTree) });
+const toTree = (n: MonitoringNode): TreeValues => ({
+  id: n.id,
+  values: COLUMNS.map((c) => n[c]),
+  children: n.children.map(toTree),
+});
 
 function shownOf(values: readonly (Money | null)[]): ShownFigures {
   const [budget, original, ytdBudget, actual, forecast, carryForward] = values;
@@ -118,7 +129,11 @@ function shownOf(values: readonly (Money | null)[]): ShownFigures {
  * board tables' subtotal rows as the sums of their shown parts. Values are in units (a £'000 figure of
  * 4,394 is 4394).
  */
-export function shownFigures(roots: readonly MonitoringNode[], unit: Money, tables: readonly BoardTable[] = []): Map<string, ShownFigures> {
+export function shownFigures(
+  roots: readonly MonitoringNode[],
+  unit: Money,
+  tables: readonly BoardTable[] = [],
+): Map<string, ShownFigures> {
   const raw = roundTree(roots.map(toTree), unit);
   const shown = new Map<string, ShownFigures>();
   for (const [id, values] of raw) shown.set(id, shownOf(values));

@@ -23,6 +23,7 @@ export function summariseOutturn(lines: readonly OutturnLine[], noun = 'Outturn'
   const favourable = worst('favourable');
   const parts = [position];
   if (adverse) parts.push(`largest adverse: ${adverse.label} ${formatMillions(adverse.variance!.amount.abs())}`);
-  if (favourable) parts.push(`largest favourable: ${favourable.label} ${formatMillions(favourable.variance!.amount.abs())}`);
+  if (favourable)
+    parts.push(`largest favourable: ${favourable.label} ${formatMillions(favourable.variance!.amount.abs())}`);
   return `${parts.join('; ')}.`;
 }

@@ -1,5 +1,5 @@
 import { checkTable, type CastingRule, type CheckResult } from '../checks/casting';
-import type { Money} from '../core/money';
+import type { Money } from '../core/money';
 import { THOUSAND } from '../core/money';
 import { inferTotalRules, type RowType } from '../checks/table-rows';
 import { variance, type LineType, type Variance } from '../checks/variance';
@@ -49,7 +49,12 @@ export function lineTypeOf(label: string): LineType {
  * variance = outturn - budget on every row, and the printed percentage against the figures.
  * `printedUnit` is the unit of the printed figures in pounds (1000 for £'000).
  */
-export function buildOutturnTable(id: string, title: string, rows: readonly OutturnInputRow[], printedUnit: Money = THOUSAND): OutturnTable {
+export function buildOutturnTable(
+  id: string,
+  title: string,
+  rows: readonly OutturnInputRow[],
+  printedUnit: Money = THOUSAND,
+): OutturnTable {
   const keys = rows.map((r) => r.key);
   const rules: CastingRule[] = [
     ...inferTotalRules(id, rows, ['budget', 'outturn', 'variance']),

@@ -1,8 +1,17 @@
 import { areaNamed, areaOfDepartment, type BoardArea, type BoardStructure, type GroupKey } from './board-structure';
 import { annualBudget, budgetToDate, profileOf, type BudgetProfile, type BudgetRow } from './budget-profile';
 import { fromPence, pence as asPence } from '../core/units';
-import { actualToDatePence, actualsByPeriod, closedPeriods, isPosted, lineKey, missingPeriods, splitLineKey, type LedgerActuals } from './ledger-actuals';
-import type { Money} from '../core/money';
+import {
+  actualToDatePence,
+  actualsByPeriod,
+  closedPeriods,
+  isPosted,
+  lineKey,
+  missingPeriods,
+  splitLineKey,
+  type LedgerActuals,
+} from './ledger-actuals';
+import type { Money } from '../core/money';
 import { ZERO, sum } from '../core/money';
 import { MONTHLY_PERIODS } from '../core/period';
 import { keyOf } from '../checks/table-rows';
@@ -136,9 +145,22 @@ export function monitoringMonths(returns: readonly ReturnLineInput[]): number[] 
   return [...new Set(returns.map((r) => r.period).filter((p) => p >= 1 && p <= MONTHLY_PERIODS))].sort((a, b) => a - b);
 }
 
-const emptyFigures = (): Figures => ({ budget: ZERO, original: null, ytdBudget: ZERO, actual: null, forecast: null, carryForward: ZERO });
+const emptyFigures = (): Figures => ({
+  budget: ZERO,
+  original: null,
+  ytdBudget: ZERO,
+  actual: null,
+  forecast: null,
+  carryForward: ZERO,
+});
 
-function node(id: string, level: NodeLevel, key: string, label: string, extra: Partial<MonitoringNode> = {}): MonitoringNode {
+function node(
+  id: string,
+  level: NodeLevel,
+  key: string,
+  label: string,
+  extra: Partial<MonitoringNode> = {},
+): MonitoringNode {
   return {
     ...emptyFigures(),
     id,
@@ -189,7 +211,11 @@ export function buildRevenueModel(inputs: MonitoringInputs, month: number, struc
   const ledgerPeriods = [...ledger.periodSource.keys()].sort((a, b) => a - b);
   const hasReturn = returnRows.length > 0;
   const actualSource: ActualSource =
-    ledger.periodSource.size > 0 && missing.length === 0 ? 'ledger' : returnRows.some((r) => r.actual !== null) ? 'return' : 'none';
+    ledger.periodSource.size > 0 && missing.length === 0
+      ? 'ledger'
+      : returnRows.some((r) => r.actual !== null)
+        ? 'return'
+        : 'none';
   const hasBudgetFile = budgetRows.length > 0;
 
   // Everything known about each cost centre and subjective line, from whichever file names it.
@@ -199,7 +225,21 @@ export function buildRevenueModel(inputs: MonitoringInputs, month: number, struc
   const facts = (costCentre: string, subjective: string): LineFacts => {
     const key = lineKey(costCentre, subjective);
     let f = lines.get(key);
-    if (!f) lines.set(key, (f = { key, costCentre, subjective, costCentreName: '', subjectiveName: '', area: '', budgetRows: [], original: null, returnRow: undefined }));
+    if (!f)
+      lines.set(
+        key,
+        (f = {
+          key,
+          costCentre,
+          subjective,
+          costCentreName: '',
+          subjectiveName: '',
+          area: '',
+          budgetRows: [],
+          original: null,
+          returnRow: undefined,
+        }),
+      );
     return f;
   };
   for (const b of budgetRows) {
@@ -224,7 +264,9 @@ export function buildRevenueModel(inputs: MonitoringInputs, month: number, struc
     facts(cc, subjective);
   }
 
-  const profile: RevenueMonitor['profile'] = hasBudgetFile ? profileOf([...lines.values()].flatMap((f) => f.budgetRows)) : 'return';
+  const profile: RevenueMonitor['profile'] = hasBudgetFile
+    ? profileOf([...lines.values()].flatMap((f) => f.budgetRows))
+    : 'return';
 
   // Areas: the board's, then any other names found, then cost centres that no file places.
   const areaNodes = new Map<string, MonitoringNode>();
@@ -237,20 +279,27 @@ export function buildRevenueModel(inputs: MonitoringInputs, month: number, struc
   const areaFor = (name: string): { area: MonitoringNode; group: GroupKey } => {
     const known: BoardArea | undefined = name ? areaNamed(structure, name) : undefined;
     if (known) return { area: areaNodes.get(known.key)!, group: known.group };
-    if (!name) return { area: ensureArea('unassigned', 'No area given', 'No area given', 'expenditure'), group: 'unassigned' };
+    if (!name)
+      return { area: ensureArea('unassigned', 'No area given', 'No area given', 'expenditure'), group: 'unassigned' };
     return { area: ensureArea(`other-${keyOf(name)}`, name, name, lineTypeOf(name)), group: 'other' };
   };
 
   const areaGroup = new Map<string, GroupKey>();
   const ccNodes = new Map<string, MonitoringNode>();
-  for (const f of [...lines.values()].sort((a, b) => a.costCentre.localeCompare(b.costCentre) || a.subjective.localeCompare(b.subjective))) {
+  for (const f of [...lines.values()].sort(
+    (a, b) => a.costCentre.localeCompare(b.costCentre) || a.subjective.localeCompare(b.subjective),
+  )) {
     const { area, group } = areaFor(f.area || ccArea.get(f.costCentre) || '');
     areaGroup.set(area.key, group);
     const ccId = `cc:${area.key}:${f.costCentre}`;
     let cc = ccNodes.get(ccId);
     if (!cc) {
       const name = ccName.get(f.costCentre) ?? '';
-      cc = node(ccId, 'cost-centre', f.costCentre, name ? `${f.costCentre} ${name}` : f.costCentre, { code: f.costCentre, parentId: area.id, lineType: area.lineType });
+      cc = node(ccId, 'cost-centre', f.costCentre, name ? `${f.costCentre} ${name}` : f.costCentre, {
+        code: f.costCentre,
+        parentId: area.id,
+        lineType: area.lineType,
+      });
       ccNodes.set(ccId, cc);
       area.children.push(cc);
     }
@@ -260,9 +309,16 @@ export function buildRevenueModel(inputs: MonitoringInputs, month: number, struc
   function lineNode(f: LineFacts, cc: MonitoringNode, areaLineType: LineType): MonitoringNode {
     const r = f.returnRow;
     const budget = hasBudgetFile ? annualBudget(f.budgetRows) : (r?.budget ?? ZERO);
-    const ytdBudget = hasBudgetFile ? budgetToDate(f.budgetRows, month) : budgetToDate([{ amount: budget, period: null }], month);
+    const ytdBudget = hasBudgetFile
+      ? budgetToDate(f.budgetRows, month)
+      : budgetToDate([{ amount: budget, period: null }], month);
     const pence = actualSource === 'ledger' ? actualToDatePence(ledger, f.key, month) : null;
-    const actual = actualSource === 'ledger' ? fromPence(pence ?? asPence(0)) : actualSource === 'return' ? (r?.actual ?? null) : null;
+    const actual =
+      actualSource === 'ledger'
+        ? fromPence(pence ?? asPence(0))
+        : actualSource === 'return'
+          ? (r?.actual ?? null)
+          : null;
     const notes: string[] = [];
     if (hasReturn && !r) notes.push(`Not in the P${month} return: no forecast.`);
     if (hasBudgetFile && f.budgetRows.length === 0) notes.push('Not in the budget: budget nil.');
@@ -293,7 +349,10 @@ export function buildRevenueModel(inputs: MonitoringInputs, month: number, struc
     }
     for (const [key, requests] of byArea) {
       const area = areaNodes.get(key)!;
-      const cf = node(`cf:${key}`, 'carry-forwards', 'carry-forwards', 'Carry-forward requests (Appendix 2)', { parentId: area.id, carryForward: sum(requests.map((q) => q.amount)) });
+      const cf = node(`cf:${key}`, 'carry-forwards', 'carry-forwards', 'Carry-forward requests (Appendix 2)', {
+        parentId: area.id,
+        carryForward: sum(requests.map((q) => q.amount)),
+      });
       cf.children = requests.map((q, i) =>
         node(`cf:${key}:${i + 1}`, 'request', String(i + 1), q.description, {
           parentId: cf.id,
@@ -312,7 +371,9 @@ export function buildRevenueModel(inputs: MonitoringInputs, month: number, struc
   const belowTheLine: MonitoringNode[] = [];
   for (const g of structure.groups) {
     const group = node(`group:${g.key}`, 'group', g.key, g.label, { parentId: root.id });
-    const members = [...areaNodes.values()].filter((a) => (structure.areas.find((s) => s.key === a.key)?.group ?? areaGroup.get(a.key)) === g.key);
+    const members = [...areaNodes.values()].filter(
+      (a) => (structure.areas.find((s) => s.key === a.key)?.group ?? areaGroup.get(a.key)) === g.key,
+    );
     for (const a of members) {
       a.parentId = group.id;
       if (structure.areas.find((s) => s.key === a.key)?.belowTheLine) belowTheLine.push(a);
@@ -330,14 +391,26 @@ export function buildRevenueModel(inputs: MonitoringInputs, month: number, struc
         n.forecast = n.carryForward;
       } else {
         n.budget = sum(n.children.map((c) => c.budget));
-        n.original = sumNullable(n.children.map((c) => c.original), null);
+        n.original = sumNullable(
+          n.children.map((c) => c.original),
+          null,
+        );
         n.ytdBudget = sum(n.children.map((c) => c.ytdBudget));
-        n.actual = sumNullable(n.children.map((c) => c.actual), actualSource === 'none' ? null : ZERO);
-        n.forecast = sumNullable(n.children.map((c) => c.forecast), hasReturn ? ZERO : null);
+        n.actual = sumNullable(
+          n.children.map((c) => c.actual),
+          actualSource === 'none' ? null : ZERO,
+        );
+        n.forecast = sumNullable(
+          n.children.map((c) => c.forecast),
+          hasReturn ? ZERO : null,
+        );
         n.carryForward = sum(n.children.map((c) => c.carryForward));
       }
     }
-    n.varianceToDate = n.actual === null || n.level === 'carry-forwards' || n.level === 'request' ? null : variance(n.ytdBudget, n.actual, n.lineType);
+    n.varianceToDate =
+      n.actual === null || n.level === 'carry-forwards' || n.level === 'request'
+        ? null
+        : variance(n.ytdBudget, n.actual, n.lineType);
     n.forecastVariance = n.forecast === null ? null : variance(n.budget, n.forecast, n.lineType);
   };
   finish(root);
@@ -371,7 +444,9 @@ function isNil(n: Figures): boolean {
 
 /** The financial year the returns are for (the latest, if several); else the budget's. */
 function pickYear(inputs: MonitoringInputs): number | null {
-  const years = [...inputs.returns.map((r) => r.year), ...inputs.budget.map((b) => b.year)].filter((y): y is number => y !== null);
+  const years = [...inputs.returns.map((r) => r.year), ...inputs.budget.map((b) => b.year)].filter(
+    (y): y is number => y !== null,
+  );
   return years.length === 0 ? null : Math.max(...years);
 }
 

@@ -12,7 +12,12 @@ import { scenarioEntries, type Scenario } from './scenario';
 
 export const EXPORT_HEADER = ['Section', 'Item', 'Case', 'Year', 'Measure', 'Value'] as const;
 
-const CASE_NAMES: Readonly<Record<CaseId, string>> = { none: 'No new inflow', low: 'Low', central: 'Central', high: 'High' };
+const CASE_NAMES: Readonly<Record<CaseId, string>> = {
+  none: 'No new inflow',
+  low: 'Low',
+  central: 'Central',
+  high: 'High',
+};
 
 /** "Low, with earmarked items" / "No new inflow, without earmarked items". */
 function caseName(p: Pick<CaseProjection, 'caseId' | 'includeEarmarked'>): string {
@@ -41,25 +46,64 @@ export function scenarioExportRows(
   for (const p of roadCasualty) {
     const name = caseName(p);
     for (const y of p.years) {
-      for (const [measure, value] of [['opening (£)', y.opening], ['inflow (£)', y.inflow], ['outflow (£)', y.outflow], ['closing (£)', y.closing]] as const) {
+      for (const [measure, value] of [
+        ['opening (£)', y.opening],
+        ['inflow (£)', y.inflow],
+        ['outflow (£)', y.outflow],
+        ['closing (£)', y.closing],
+      ] as const) {
         rows.push(['Road Casualty Reserve projection', 'Balance', name, year(y.year), measure, pounds(value)]);
       }
     }
-    rows.push(['Road Casualty Reserve projection', 'First year below the floor', name, '', 'year', year(p.firstBelowFloor) || 'not within the horizon']);
-    rows.push(['Road Casualty Reserve projection', 'First year below zero', name, '', 'year', year(p.firstBelowZero) || 'not within the horizon']);
+    rows.push([
+      'Road Casualty Reserve projection',
+      'First year below the floor',
+      name,
+      '',
+      'year',
+      year(p.firstBelowFloor) || 'not within the horizon',
+    ]);
+    rows.push([
+      'Road Casualty Reserve projection',
+      'First year below zero',
+      name,
+      '',
+      'year',
+      year(p.firstBelowZero) || 'not within the horizon',
+    ]);
   }
   for (const plan of mtfs.reserves) {
     const label = plan.reserve.label;
     for (const y of plan.years) {
-      for (const [measure, value] of [['opening (£)', y.opening], ['contribution (£)', y.inflow], ['drawdown (£)', y.outflow], ['closing (£)', y.closing]] as const) {
+      for (const [measure, value] of [
+        ['opening (£)', y.opening],
+        ['contribution (£)', y.inflow],
+        ['drawdown (£)', y.outflow],
+        ['closing (£)', y.closing],
+      ] as const) {
         rows.push(['MTFS projection', label, '', year(y.year), measure, pounds(value)]);
       }
     }
-    rows.push(['MTFS projection', label, '', '', 'runs out during (at the latest net drawdown)', year(plan.atLatestRate.runsOutDuring) || 'not drawn down']);
+    rows.push([
+      'MTFS projection',
+      label,
+      '',
+      '',
+      'runs out during (at the latest net drawdown)',
+      year(plan.atLatestRate.runsOutDuring) || 'not drawn down',
+    ]);
   }
-  for (const t of mtfs.totals) rows.push(['MTFS projection', 'Total usable reserves', '', year(t.year), 'closing (£)', pounds(t.total)]);
+  for (const t of mtfs.totals)
+    rows.push(['MTFS projection', 'Total usable reserves', '', year(t.year), 'closing (£)', pounds(t.total)]);
   for (const g of mtfs.general) {
-    rows.push(['MTFS projection', 'General reserve share of the net revenue budget', '', year(g.year), 'percent (6 dp, half away from zero)', g.percent === null ? 'no budget given' : percent6(g.percent)]);
+    rows.push([
+      'MTFS projection',
+      'General reserve share of the net revenue budget',
+      '',
+      year(g.year),
+      'percent (6 dp, half away from zero)',
+      g.percent === null ? 'no budget given' : percent6(g.percent),
+    ]);
   }
   return rows;
 }

@@ -39,7 +39,9 @@ const SCENARIO_FORMAT = 1;
 const money = (m: Money): string => m.toString();
 
 function sourceToJson(s: InflowSource): JsonValue {
-  return s.kind === 'direct' ? { kind: 'direct', amount: money(s.amount) } : { kind: 'ctc-share', ctcSurplus: money(s.ctcSurplus), nreSharePercent: money(s.nreSharePercent) };
+  return s.kind === 'direct'
+    ? { kind: 'direct', amount: money(s.amount) }
+    : { kind: 'ctc-share', ctcSurplus: money(s.ctcSurplus), nreSharePercent: money(s.nreSharePercent) };
 }
 
 /** A scenario as JSON-safe data: amounts as decimal strings in pounds, percentages as decimal strings. */
@@ -57,9 +59,23 @@ export function scenarioToJson(s: Scenario): { id: string; [key: string]: JsonVa
       horizonYears: rc.horizonYears,
       toApply: { amount: money(rc.toApply.amount), year: rc.toApply.year },
       inflowCases: Object.fromEntries(
-        INFLOW_CASE_IDS.map((id) => [id, { source: sourceToJson(rc.inflowCases[id].source), overrides: rc.inflowCases[id].overrides.map((o) => ({ year: o.year, amount: money(o.amount) })) }]),
+        INFLOW_CASE_IDS.map((id) => [
+          id,
+          {
+            source: sourceToJson(rc.inflowCases[id].source),
+            overrides: rc.inflowCases[id].overrides.map((o) => ({ year: o.year, amount: money(o.amount) })),
+          },
+        ]),
       ),
-      commitments: rc.commitments.map((c) => ({ id: c.id, label: c.label, amount: money(c.amount), status: c.status, kind: c.kind, firstYear: c.firstYear, years: c.years })),
+      commitments: rc.commitments.map((c) => ({
+        id: c.id,
+        label: c.label,
+        amount: money(c.amount),
+        status: c.status,
+        kind: c.kind,
+        firstYear: c.firstYear,
+        years: c.years,
+      })),
       floor: money(rc.floor),
     },
     mtfs: {
@@ -67,7 +83,12 @@ export function scenarioToJson(s: Scenario): { id: string; [key: string]: JsonVa
       horizonYears: mtfs.horizonYears,
       netRevenueBudget: mtfs.netRevenueBudget.map((b) => ({ year: b.year, amount: money(b.amount) })),
       generalReserveFloorPercent: money(mtfs.generalReserveFloorPercent),
-      movements: mtfs.movements.map((m) => ({ reserveKey: m.reserveKey, year: m.year, contribution: money(m.contribution), drawdown: money(m.drawdown) })),
+      movements: mtfs.movements.map((m) => ({
+        reserveKey: m.reserveKey,
+        year: m.year,
+        contribution: money(m.contribution),
+        drawdown: money(m.drawdown),
+      })),
     },
   };
 }
@@ -145,14 +166,19 @@ function readSource(r: Reader, v: unknown, path: string): InflowSource {
   const kind = r.oneOf(o.kind, `${path}.kind`, ['direct', 'ctc-share'] as const);
   return kind === 'direct'
     ? { kind, amount: r.money(o.amount, `${path}.amount`, { nonNegative: true }) }
-    : { kind, ctcSurplus: r.money(o.ctcSurplus, `${path}.ctcSurplus`, { nonNegative: true }), nreSharePercent: r.money(o.nreSharePercent, `${path}.nreSharePercent`, { nonNegative: true }) };
+    : {
+        kind,
+        ctcSurplus: r.money(o.ctcSurplus, `${path}.ctcSurplus`, { nonNegative: true }),
+        nreSharePercent: r.money(o.nreSharePercent, `${path}.nreSharePercent`, { nonNegative: true }),
+      };
 }
 
 /** Reads a stored scenario back, checking every field. */
 export function scenarioFromJson(value: unknown): ScenarioReadResult {
   const r = new Reader();
   const o = r.obj(value, 'scenario');
-  if (o.format !== SCENARIO_FORMAT) r.add('scenario.format', 'wrong-format', `expected ${SCENARIO_FORMAT}, found ${JSON.stringify(o.format)}`);
+  if (o.format !== SCENARIO_FORMAT)
+    r.add('scenario.format', 'wrong-format', `expected ${SCENARIO_FORMAT}, found ${JSON.stringify(o.format)}`);
   const rc = r.obj(o.roadCasualty, 'roadCasualty');
   const cases = r.obj(rc.inflowCases, 'roadCasualty.inflowCases');
   const inflowCase = (id: InflowCaseId): InflowCase => {
@@ -163,7 +189,10 @@ export function scenarioFromJson(value: unknown): ScenarioReadResult {
       overrides: r.arr(c.overrides, `roadCasualty.inflowCases.${id}.overrides`).map((v, i) => {
         const p = `roadCasualty.inflowCases.${id}.overrides[${i}]`;
         const ov = r.obj(v, p);
-        return { year: r.int(ov.year, `${p}.year`, YEAR_MIN, YEAR_MAX), amount: r.money(ov.amount, `${p}.amount`, { nonNegative: true }) };
+        return {
+          year: r.int(ov.year, `${p}.year`, YEAR_MIN, YEAR_MAX),
+          amount: r.money(ov.amount, `${p}.amount`, { nonNegative: true }),
+        };
       }),
     };
   };
@@ -201,7 +230,10 @@ export function scenarioFromJson(value: unknown): ScenarioReadResult {
         openingBalance: r.money(rc.openingBalance, 'roadCasualty.openingBalance'),
         firstYear: r.int(rc.firstYear, 'roadCasualty.firstYear', YEAR_MIN, YEAR_MAX),
         horizonYears: r.int(rc.horizonYears, 'roadCasualty.horizonYears', 1, MAX_HORIZON_YEARS),
-        toApply: { amount: r.money(toApply.amount, 'roadCasualty.toApply.amount', { nonNegative: true }), year: r.int(toApply.year, 'roadCasualty.toApply.year', YEAR_MIN, YEAR_MAX) },
+        toApply: {
+          amount: r.money(toApply.amount, 'roadCasualty.toApply.amount', { nonNegative: true }),
+          year: r.int(toApply.year, 'roadCasualty.toApply.year', YEAR_MIN, YEAR_MAX),
+        },
         inflowCases: { low: inflowCase('low'), central: inflowCase('central'), high: inflowCase('high') },
         commitments,
         floor: r.money(rc.floor, 'roadCasualty.floor'),
@@ -211,14 +243,20 @@ export function scenarioFromJson(value: unknown): ScenarioReadResult {
         horizonYears: r.int(mtfs.horizonYears, 'mtfs.horizonYears', 1, MAX_HORIZON_YEARS),
         netRevenueBudget: r.arr(mtfs.netRevenueBudget, 'mtfs.netRevenueBudget').map((v, i) => {
           const b = r.obj(v, `mtfs.netRevenueBudget[${i}]`);
-          return { year: r.int(b.year, `mtfs.netRevenueBudget[${i}].year`, YEAR_MIN, YEAR_MAX), amount: r.money(b.amount, `mtfs.netRevenueBudget[${i}].amount`) };
+          return {
+            year: r.int(b.year, `mtfs.netRevenueBudget[${i}].year`, YEAR_MIN, YEAR_MAX),
+            amount: r.money(b.amount, `mtfs.netRevenueBudget[${i}].amount`),
+          };
         }),
-        generalReserveFloorPercent: r.money(mtfs.generalReserveFloorPercent, 'mtfs.generalReserveFloorPercent', { nonNegative: true }),
+        generalReserveFloorPercent: r.money(mtfs.generalReserveFloorPercent, 'mtfs.generalReserveFloorPercent', {
+          nonNegative: true,
+        }),
         movements,
       },
     },
   };
-  if (scenario.id === '' && !r.issues.some((i) => i.path.startsWith('scenario.id'))) r.add('scenario.id', 'empty', 'must not be empty');
+  if (scenario.id === '' && !r.issues.some((i) => i.path.startsWith('scenario.id')))
+    r.add('scenario.id', 'empty', 'must not be empty');
   return r.issues.length > 0 ? { ok: false, issues: r.issues } : { ok: true, value: scenario };
 }
 
@@ -261,12 +299,17 @@ const year = (y: number): string => formatFinancialYear({ startYear: y });
  * Every input of a scenario as entries, in a stable order. `reserveLabel` names a planned movement's
  * reserve (the label in the loaded position); without it the key is shown.
  */
-export function scenarioEntries(inputs: ScenarioInputs, reserveLabel: (key: string) => string = (k) => k): ScenarioEntry[] {
+export function scenarioEntries(
+  inputs: ScenarioInputs,
+  reserveLabel: (key: string) => string = (k) => k,
+): ScenarioEntry[] {
   const out: ScenarioEntry[] = [];
   const RC = 'Road Casualty Reserve';
   const MTFS = 'MTFS planner';
-  const pounds = (key: string, model: string, label: string, v: Money) => out.push({ key, model, label, unit: 'pounds', exact: v.toString(), display: exactThousands(v) });
-  const text = (key: string, model: string, label: string, v: string, unit: EntryUnit = 'text') => out.push({ key, model, label, unit, exact: v, display: v });
+  const pounds = (key: string, model: string, label: string, v: Money) =>
+    out.push({ key, model, label, unit: 'pounds', exact: v.toString(), display: exactThousands(v) });
+  const text = (key: string, model: string, label: string, v: string, unit: EntryUnit = 'text') =>
+    out.push({ key, model, label, unit, exact: v, display: v });
   const rc = inputs.roadCasualty;
   pounds('rc.opening', RC, `Opening balance (1 April ${rc.firstYear})`, rc.openingBalance);
   text('rc.first-year', RC, 'First year', year(rc.firstYear), 'year');
@@ -283,9 +326,17 @@ export function scenarioEntries(inputs: ScenarioInputs, reserveLabel: (key: stri
     } else {
       text(`rc.inflow.${id}.source`, RC, `${name}: basis`, 'CTC surplus x NRE share');
       pounds(`rc.inflow.${id}.ctc`, RC, `${name}: CTC unit surplus`, c.source.ctcSurplus);
-      out.push({ key: `rc.inflow.${id}.share`, model: RC, label: `${name}: NRE share`, unit: 'percent', exact: c.source.nreSharePercent.toString(), display: `${c.source.nreSharePercent.toString()}%` });
+      out.push({
+        key: `rc.inflow.${id}.share`,
+        model: RC,
+        label: `${name}: NRE share`,
+        unit: 'percent',
+        exact: c.source.nreSharePercent.toString(),
+        display: `${c.source.nreSharePercent.toString()}%`,
+      });
     }
-    for (const o of [...c.overrides].sort((a, b) => a.year - b.year)) pounds(`rc.inflow.${id}.year.${o.year}`, RC, `${name} in ${year(o.year)}`, o.amount);
+    for (const o of [...c.overrides].sort((a, b) => a.year - b.year))
+      pounds(`rc.inflow.${id}.year.${o.year}`, RC, `${name} in ${year(o.year)}`, o.amount);
   }
   for (const c of rc.commitments) {
     const k = `rc.commitment.${c.id}`;
@@ -294,17 +345,44 @@ export function scenarioEntries(inputs: ScenarioInputs, reserveLabel: (key: stri
     text(`${k}.status`, RC, `${c.label}: status`, c.status);
     text(`${k}.kind`, RC, `${c.label}: kind`, c.kind === 'one-off-capital' ? 'one-off capital' : 'recurrent revenue');
     text(`${k}.first-year`, RC, `${c.label}: first year`, year(c.firstYear), 'year');
-    if (c.kind === 'recurrent-revenue') text(`${k}.years`, RC, `${c.label}: years`, c.years === null ? 'to the end of the horizon' : String(c.years), 'years');
+    if (c.kind === 'recurrent-revenue')
+      text(
+        `${k}.years`,
+        RC,
+        `${c.label}: years`,
+        c.years === null ? 'to the end of the horizon' : String(c.years),
+        'years',
+      );
   }
   const m = inputs.mtfs;
   text('mtfs.first-year', MTFS, 'First year', year(m.firstYear), 'year');
   text('mtfs.horizon', MTFS, 'Horizon (years)', String(m.horizonYears), 'years');
-  out.push({ key: 'mtfs.floor', model: MTFS, label: 'General reserve policy floor', unit: 'percent', exact: m.generalReserveFloorPercent.toString(), display: `${m.generalReserveFloorPercent.toString()}%` });
-  for (const b of [...m.netRevenueBudget].sort((a, b2) => a.year - b2.year)) pounds(`mtfs.nrb.${b.year}`, MTFS, `Net revenue budget ${year(b.year)}`, b.amount);
+  out.push({
+    key: 'mtfs.floor',
+    model: MTFS,
+    label: 'General reserve policy floor',
+    unit: 'percent',
+    exact: m.generalReserveFloorPercent.toString(),
+    display: `${m.generalReserveFloorPercent.toString()}%`,
+  });
+  for (const b of [...m.netRevenueBudget].sort((a, b2) => a.year - b2.year))
+    pounds(`mtfs.nrb.${b.year}`, MTFS, `Net revenue budget ${year(b.year)}`, b.amount);
   const moves = [...m.movements].sort((a, b) => a.reserveKey.localeCompare(b.reserveKey) || a.year - b.year);
   for (const mv of moves) {
-    if (!mv.contribution.isZero()) pounds(`mtfs.move.${mv.reserveKey}.${mv.year}.in`, MTFS, `${reserveLabel(mv.reserveKey)}: contribution ${year(mv.year)}`, mv.contribution);
-    if (!mv.drawdown.isZero()) pounds(`mtfs.move.${mv.reserveKey}.${mv.year}.out`, MTFS, `${reserveLabel(mv.reserveKey)}: drawdown ${year(mv.year)}`, mv.drawdown);
+    if (!mv.contribution.isZero())
+      pounds(
+        `mtfs.move.${mv.reserveKey}.${mv.year}.in`,
+        MTFS,
+        `${reserveLabel(mv.reserveKey)}: contribution ${year(mv.year)}`,
+        mv.contribution,
+      );
+    if (!mv.drawdown.isZero())
+      pounds(
+        `mtfs.move.${mv.reserveKey}.${mv.year}.out`,
+        MTFS,
+        `${reserveLabel(mv.reserveKey)}: drawdown ${year(mv.year)}`,
+        mv.drawdown,
+      );
   }
   return out;
 }
@@ -319,7 +397,11 @@ export interface ScenarioDifference {
 }
 
 /** The inputs that differ between two scenarios: A's order first, then what only B has. */
-export function compareScenarios(a: ScenarioInputs, b: ScenarioInputs, reserveLabel?: (key: string) => string): ScenarioDifference[] {
+export function compareScenarios(
+  a: ScenarioInputs,
+  b: ScenarioInputs,
+  reserveLabel?: (key: string) => string,
+): ScenarioDifference[] {
   const left = scenarioEntries(a, reserveLabel);
   const right = scenarioEntries(b, reserveLabel);
   const rightByKey = new Map(right.map((e) => [e.key, e]));
@@ -327,8 +409,10 @@ export function compareScenarios(a: ScenarioInputs, b: ScenarioInputs, reserveLa
   const diffs: ScenarioDifference[] = [];
   for (const e of left) {
     const other = rightByKey.get(e.key);
-    if (!other || other.exact !== e.exact) diffs.push({ key: e.key, model: e.model, label: e.label, a: e.display, b: other?.display ?? null });
+    if (!other || other.exact !== e.exact)
+      diffs.push({ key: e.key, model: e.model, label: e.label, a: e.display, b: other?.display ?? null });
   }
-  for (const e of right) if (!leftKeys.has(e.key)) diffs.push({ key: e.key, model: e.model, label: e.label, a: null, b: e.display });
+  for (const e of right)
+    if (!leftKeys.has(e.key)) diffs.push({ key: e.key, model: e.model, label: e.label, a: null, b: e.display });
   return diffs;
 }

@@ -20,7 +20,10 @@ type Built = Result<BoardPack, Issue<'pack-not-drawn'>>;
 /** Whether a frozen pack is drawn the same by this version from its frozen inputs. */
 function redrawn(snapshot: Snapshot): string {
   try {
-    const again = buildPackFromInputs(snapshot.inputs, { producedAt: snapshot.pack.producedAt, appVersion: APP_VERSION });
+    const again = buildPackFromInputs(snapshot.inputs, {
+      producedAt: snapshot.pack.producedAt,
+      appVersion: APP_VERSION,
+    });
     return samePack(again, snapshot.pack)
       ? `Worked out again from its frozen inputs by this version (${APP_VERSION}): the same figures on every page.`
       : `This version (${APP_VERSION}) works its frozen inputs out differently; the pack is shown exactly as it was frozen.`;
@@ -51,7 +54,10 @@ export function BoardPackPage() {
 
   const savedScenarios = useMemo(() => scenarios.data?.scenarios ?? [], [scenarios.data]);
   const inputs = useMemo(
-    () => (tables.data && settings.data && !scenarios.isPending ? packInputs(tables.data, settings.data, savedScenarios) : null),
+    () =>
+      tables.data && settings.data && !scenarios.isPending
+        ? packInputs(tables.data, settings.data, savedScenarios)
+        : null,
     [tables.data, settings.data, scenarios.isPending, savedScenarios],
   );
   const live = useMemo((): Built | null => {
@@ -59,7 +65,10 @@ export function BoardPackPage() {
     try {
       return { ok: true, value: buildPackFromInputs(inputs, { producedAt, appVersion: APP_VERSION }) };
     } catch (error) {
-      return { ok: false, issues: [{ code: 'pack-not-drawn', message: error instanceof Error ? error.message : String(error) }] };
+      return {
+        ok: false,
+        issues: [{ code: 'pack-not-drawn', message: error instanceof Error ? error.message : String(error) }],
+      };
     }
   }, [inputs, producedAt]);
   const list = snapshots.data;
@@ -70,11 +79,14 @@ export function BoardPackPage() {
 
   const onFreeze = () => {
     if (!inputs) return;
-    const name = freezeName.trim() || `${inputs.settings.title}, frozen ${new Date().toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}`;
+    const name =
+      freezeName.trim() ||
+      `${inputs.settings.title}, frozen ${new Date().toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}`;
     freeze.mutate(
       { name, inputs },
       {
-        onSuccess: (s) => setMessage(`Frozen “${s.name}” (SHA-256 ${s.sha256.slice(0, 16)}…). It is listed under Frozen packs.`),
+        onSuccess: (s) =>
+          setMessage(`Frozen “${s.name}” (SHA-256 ${s.sha256.slice(0, 16)}…). It is listed under Frozen packs.`),
         onError: (e) => setMessage(`Could not freeze the pack: ${e instanceof Error ? e.message : String(e)}`),
       },
     );
@@ -89,9 +101,10 @@ export function BoardPackPage() {
       <div className="no-print">
         <h2>Board pack</h2>
         <p className="lede">
-          The current figures as a board pack, laid out as A4 landscape pages: a cover, revenue, capital, reserves, the reconciliation and the
-          Road Casualty Reserve projection, then the exact figures. Tables are in £&rsquo;000 and cast; every page carries the title, the
-          period and its number. Print it, or choose &ldquo;Save as PDF&rdquo; in the print dialogue.
+          The current figures as a board pack, laid out as A4 landscape pages: a cover, revenue, capital, reserves, the
+          reconciliation and the Road Casualty Reserve projection, then the exact figures. Tables are in £&rsquo;000 and
+          cast; every page carries the title, the period and its number. Print it, or choose &ldquo;Save as PDF&rdquo;
+          in the print dialogue.
         </p>
         {error && (
           <p role="alert" className="error">
@@ -109,7 +122,12 @@ export function BoardPackPage() {
           </button>
           <label>
             Name for a frozen copy{' '}
-            <input type="text" value={freezeName} onChange={(e) => setFreezeName(e.target.value)} placeholder="e.g. BCB July: draft 1" />
+            <input
+              type="text"
+              value={freezeName}
+              onChange={(e) => setFreezeName(e.target.value)}
+              placeholder="e.g. BCB July: draft 1"
+            />
           </label>
           <button type="button" onClick={onFreeze} disabled={!inputs || !live?.ok || freeze.isPending}>
             Freeze this pack
@@ -127,7 +145,9 @@ export function BoardPackPage() {
               scenarios={savedScenarios}
               busy={saveSettings.isPending}
               message={settingsMessage}
-              onSave={(s) => saveSettings.mutate(s, { onSuccess: () => setSettingsMessage('Saved. The pack below uses them.') })}
+              onSave={(s) =>
+                saveSettings.mutate(s, { onSuccess: () => setSettingsMessage('Saved. The pack below uses them.') })
+              }
             />
           )}
         </details>
@@ -135,7 +155,14 @@ export function BoardPackPage() {
           <summary>
             Frozen packs, {list?.snapshots.length ?? 0} in this browser: open one as it was, or compare two
           </summary>
-          {list && <SnapshotList snapshots={list.snapshots} unreadable={list.unreadable} openId={open?.id ?? null} onDelete={onDelete} />}
+          {list && (
+            <SnapshotList
+              snapshots={list.snapshots}
+              unreadable={list.unreadable}
+              openId={open?.id ?? null}
+              onDelete={onDelete}
+            />
+          )}
           {list && list.snapshots.length > 0 && (
             <>
               <h3>Compare</h3>
@@ -145,14 +172,17 @@ export function BoardPackPage() {
         </details>
         {openId !== null && list && !open && (
           <p role="alert" className="error">
-            There is no frozen pack with the id {openId} in this browser. <Link to="/board-pack">Show the live figures</Link>.
+            There is no frozen pack with the id {openId} in this browser.{' '}
+            <Link to="/board-pack">Show the live figures</Link>.
           </p>
         )}
         {open && (
           <div className="snapshot-banner" role="status">
             <p>
-              <strong>Frozen pack &ldquo;{open.name}&rdquo;</strong>, frozen {new Date(open.frozenAt).toLocaleString('en-GB')} by Outturn {open.appVersion}. SHA-256{' '}
-              <span className="mono">{open.sha256}</span>: <span aria-hidden="true">✓</span> the seal matches, so it is exactly as it was frozen. {check}
+              <strong>Frozen pack &ldquo;{open.name}&rdquo;</strong>, frozen{' '}
+              {new Date(open.frozenAt).toLocaleString('en-GB')} by Outturn {open.appVersion}. SHA-256{' '}
+              <span className="mono">{open.sha256}</span>: <span aria-hidden="true">✓</span> the seal matches, so it is
+              exactly as it was frozen. {check}
             </p>
             <p>
               <Link to="/board-pack">Back to the live figures</Link>

@@ -20,7 +20,11 @@ export function PackCellView({ cell }: { cell: PackCell }) {
     case 'amount':
       if (cell.exact === null) return <span className="missing">n/s</span>;
       return (
-        <span title={formatPounds(new Money(cell.exact))} data-value={toThousands(new Money(cell.exact)).toString()} data-unit="£'000">
+        <span
+          title={formatPounds(new Money(cell.exact))}
+          data-value={toThousands(new Money(cell.exact)).toString()}
+          data-unit="£'000"
+        >
           {shownText(cell)}
         </span>
       );

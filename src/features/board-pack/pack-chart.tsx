@@ -27,23 +27,56 @@ export function PackChartView({ chart, width, height }: { chart: PackChart; widt
       <div role="img" aria-label={label}>
         {chart.kind === 'bars' ? (
           chart.orientation === 'rows' ? (
-            <BarChart width={width} height={height} data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
+            <BarChart
+              width={width}
+              height={height}
+              data={data}
+              layout="vertical"
+              margin={{ top: 4, right: 16, bottom: 4, left: 4 }}
+            >
               <CartesianGrid strokeDasharray="3 3" horizontal={false} />
               <XAxis type="number" tickFormatter={thousandsLabel} tick={{ fontSize: 10 }} />
-              <YAxis type="category" dataKey="label" width={Math.min(240, Math.round(width * 0.42))} tick={{ fontSize: 10 }} interval={0} />
+              <YAxis
+                type="category"
+                dataKey="label"
+                width={Math.min(240, Math.round(width * 0.42))}
+                tick={{ fontSize: 10 }}
+                interval={0}
+              />
               <Legend wrapperStyle={{ fontSize: 11 }} formatter={legendText} />
               {chart.series.map((s, i) => (
-                <Bar key={s.key} dataKey={s.key} name={s.name} fill={BAR_FILLS[i % BAR_FILLS.length]} stroke="#1b1f24" strokeWidth={0.5} isAnimationActive={false} />
+                <Bar
+                  key={s.key}
+                  dataKey={s.key}
+                  name={s.name}
+                  fill={BAR_FILLS[i % BAR_FILLS.length]}
+                  stroke="#1b1f24"
+                  strokeWidth={0.5}
+                  isAnimationActive={false}
+                />
               ))}
             </BarChart>
           ) : (
             <BarChart width={width} height={height} data={data} margin={{ top: 4, right: 16, bottom: 4, left: 16 }}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
               <XAxis dataKey="label" interval={0} tick={{ fontSize: 10 }} />
-              <YAxis tickFormatter={thousandsLabel} width={64} tick={{ fontSize: 10 }} label={{ value: "£'000", angle: -90, position: 'insideLeft', fontSize: 10 }} />
+              <YAxis
+                tickFormatter={thousandsLabel}
+                width={64}
+                tick={{ fontSize: 10 }}
+                label={{ value: "£'000", angle: -90, position: 'insideLeft', fontSize: 10 }}
+              />
               <Legend wrapperStyle={{ fontSize: 11 }} formatter={legendText} />
               {chart.series.map((s, i) => (
-                <Bar key={s.key} dataKey={s.key} name={s.name} fill={BAR_FILLS[i % BAR_FILLS.length]} stroke="#1b1f24" strokeWidth={0.5} isAnimationActive={false} />
+                <Bar
+                  key={s.key}
+                  dataKey={s.key}
+                  name={s.name}
+                  fill={BAR_FILLS[i % BAR_FILLS.length]}
+                  stroke="#1b1f24"
+                  strokeWidth={0.5}
+                  isAnimationActive={false}
+                />
               ))}
             </BarChart>
           )
@@ -51,7 +84,12 @@ export function PackChartView({ chart, width, height }: { chart: PackChart; widt
           <LineChart width={width} height={height} data={data} margin={{ top: 12, right: 24, bottom: 4, left: 16 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="label" tick={{ fontSize: 10 }} />
-            <YAxis tickFormatter={thousandsLabel} width={64} tick={{ fontSize: 10 }} label={{ value: "£'000", angle: -90, position: 'insideLeft', fontSize: 10 }} />
+            <YAxis
+              tickFormatter={thousandsLabel}
+              width={64}
+              tick={{ fontSize: 10 }}
+              label={{ value: "£'000", angle: -90, position: 'insideLeft', fontSize: 10 }}
+            />
             <Legend iconType="plainline" wrapperStyle={{ fontSize: 11 }} formatter={legendText} />
             {toPackReferences(chart).map((r, i) => (
               <ReferenceLine
@@ -60,7 +98,12 @@ export function PackChartView({ chart, width, height }: { chart: PackChart; widt
                 stroke="#1b1f24"
                 strokeDasharray="2 4"
                 ifOverflow="extendDomain"
-                label={{ value: r.label, position: i === 0 ? 'insideTopRight' : 'insideBottomLeft', fontSize: 10, fill: '#1b1f24' }}
+                label={{
+                  value: r.label,
+                  position: i === 0 ? 'insideTopRight' : 'insideBottomLeft',
+                  fontSize: 10,
+                  fill: '#1b1f24',
+                }}
               />
             ))}
             {chart.series.map((s, i) => (

@@ -34,7 +34,12 @@ export function PackSettingsForm({
         </label>
         <label>
           Organisation
-          <input type="text" value={form.organisation} onChange={(e) => set({ organisation: e.target.value })} required />
+          <input
+            type="text"
+            value={form.organisation}
+            onChange={(e) => set({ organisation: e.target.value })}
+            required
+          />
         </label>
         <label>
           Period
@@ -42,14 +47,21 @@ export function PackSettingsForm({
         </label>
         <label>
           Road Casualty Reserve projection
-          <select value={form.roadCasualtyScenarioId ?? ''} onChange={(e) => set({ roadCasualtyScenarioId: e.target.value === '' ? null : e.target.value })}>
+          <select
+            value={form.roadCasualtyScenarioId ?? ''}
+            onChange={(e) => set({ roadCasualtyScenarioId: e.target.value === '' ? null : e.target.value })}
+          >
             <option value="">The paper’s case (BCB 4 April 2019)</option>
             {scenarios.map((s) => (
               <option key={s.id} value={s.id}>
                 Saved scenario: {s.name}
               </option>
             ))}
-            {missing && <option value={form.roadCasualtyScenarioId ?? ''}>A scenario no longer saved (the paper’s case is used)</option>}
+            {missing && (
+              <option value={form.roadCasualtyScenarioId ?? ''}>
+                A scenario no longer saved (the paper’s case is used)
+              </option>
+            )}
           </select>
         </label>
       </div>

@@ -15,7 +15,8 @@ import { ExactTableView, PackTableView } from './pack-table-view';
 const SHEET_WIDTH_PX = Math.floor((273 / 25.4) * 96);
 const GAP_PX = 16;
 
-const longDate = (iso: string): string => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+const longDate = (iso: string): string =>
+  new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 
 function chartHeight(block: Extract<PackBlock, { kind: 'chart' }>): number {
   const c = block.chart;
@@ -24,7 +25,17 @@ function chartHeight(block: Extract<PackBlock, { kind: 'chart' }>): number {
   return 210;
 }
 
-function Block({ block, pack, tables, width }: { block: PackBlock; pack: BoardPack; tables: Map<string, PackTable>; width: number }) {
+function Block({
+  block,
+  pack,
+  tables,
+  width,
+}: {
+  block: PackBlock;
+  pack: BoardPack;
+  tables: Map<string, PackTable>;
+  width: number;
+}) {
   switch (block.kind) {
     case 'table':
       return <PackTableView table={block.table} />;
@@ -54,7 +65,13 @@ function Block({ block, pack, tables, width }: { block: PackBlock; pack: BoardPa
           {block.columns.map((column, i) => (
             <div key={i} className="pack-column">
               {column.map((b, j) => (
-                <Block key={j} block={b} pack={pack} tables={tables} width={Math.floor((inner * (widths[i] ?? 1)) / total)} />
+                <Block
+                  key={j}
+                  block={b}
+                  pack={pack}
+                  tables={tables}
+                  width={Math.floor((inner * (widths[i] ?? 1)) / total)}
+                />
               ))}
             </div>
           ))}
@@ -85,10 +102,28 @@ function Block({ block, pack, tables, width }: { block: PackBlock; pack: BoardPa
   }
 }
 
-function Sheet({ pack, page, index, count, tables, stamp }: { pack: BoardPack; page: PackPage; index: number; count: number; tables: Map<string, PackTable>; stamp: string }) {
+function Sheet({
+  pack,
+  page,
+  index,
+  count,
+  tables,
+  stamp,
+}: {
+  pack: BoardPack;
+  page: PackPage;
+  index: number;
+  count: number;
+  tables: Map<string, PackTable>;
+  stamp: string;
+}) {
   const cover = index === 0;
   return (
-    <section className={`pack-sheet${cover ? ' pack-cover' : ''}`} aria-label={`Page ${index + 1} of ${count}: ${page.heading}`} data-page={index + 1}>
+    <section
+      className={`pack-sheet${cover ? ' pack-cover' : ''}`}
+      aria-label={`Page ${index + 1} of ${count}: ${page.heading}`}
+      data-page={index + 1}
+    >
       <header className="pack-running-head">
         <span>
           {pack.title} · {pack.period}
@@ -126,7 +161,15 @@ export function PackView({ pack, stamp }: { pack: BoardPack; stamp: string }) {
   return (
     <div className="pack-sheets">
       {pack.pages.map((page, i) => (
-        <Sheet key={page.id} pack={pack} page={page} index={i} count={pack.pages.length} tables={tables} stamp={stamp} />
+        <Sheet
+          key={page.id}
+          pack={pack}
+          page={page}
+          index={i}
+          count={pack.pages.length}
+          tables={tables}
+          stamp={stamp}
+        />
       ))}
     </div>
   );
@@ -135,5 +178,7 @@ export function PackView({ pack, stamp }: { pack: BoardPack; stamp: string }) {
 /** The foot of each page: the organisation, when the figures were produced, and the app's version. */
 export function packStamp(pack: BoardPack, snapshot?: { name: string; sha256: string }): string {
   const base = `${pack.organisation} · produced ${longDate(pack.producedAt)} · Outturn ${pack.appVersion}`;
-  return snapshot ? `${base} · frozen snapshot “${snapshot.name}”, SHA-256 ${snapshot.sha256.slice(0, 12)}…` : `${base} · live figures`;
+  return snapshot
+    ? `${base} · frozen snapshot “${snapshot.name}”, SHA-256 ${snapshot.sha256.slice(0, 12)}…`
+    : `${base} · live figures`;
 }

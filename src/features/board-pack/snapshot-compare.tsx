@@ -15,8 +15,10 @@ export function SnapshotCompare({ snapshots, live }: { snapshots: readonly Snaps
   const [a, setA] = useState(snapshots[1]?.id ?? snapshots[0]?.id ?? LIVE);
   const [b, setB] = useState(snapshots.length > 1 ? (snapshots[0]?.id ?? LIVE) : LIVE);
   const [thresholdText, setThresholdText] = useState('100');
-  const packOf = (id: string): BoardPack | null => (id === LIVE ? live : (snapshots.find((s) => s.id === id)?.pack ?? null));
-  const nameOf = (id: string): string => (id === LIVE ? 'the live figures' : `“${snapshots.find((s) => s.id === id)?.name ?? id}”`);
+  const packOf = (id: string): BoardPack | null =>
+    id === LIVE ? live : (snapshots.find((s) => s.id === id)?.pack ?? null);
+  const nameOf = (id: string): string =>
+    id === LIVE ? 'the live figures' : `“${snapshots.find((s) => s.id === id)?.name ?? id}”`;
   const threshold = parseAmount(thresholdText, { scale: 'thousands' });
   const before = packOf(a);
   const after = packOf(b);
@@ -38,23 +40,41 @@ export function SnapshotCompare({ snapshots, live }: { snapshots: readonly Snaps
     <div className="pack-compare">
       <div className="choices">
         <label>
-          Before <select value={a} onChange={(e) => setA(e.target.value)}>{options}</select>
+          Before{' '}
+          <select value={a} onChange={(e) => setA(e.target.value)}>
+            {options}
+          </select>
         </label>
         <label>
-          After <select value={b} onChange={(e) => setB(e.target.value)}>{options}</select>
+          After{' '}
+          <select value={b} onChange={(e) => setB(e.target.value)}>
+            {options}
+          </select>
         </label>
         <label>
           Moved by more than (£&rsquo;000){' '}
-          <input type="text" inputMode="decimal" size={6} value={thresholdText} onChange={(e) => setThresholdText(e.target.value)} aria-invalid={!valid} />
+          <input
+            type="text"
+            inputMode="decimal"
+            size={6}
+            value={thresholdText}
+            onChange={(e) => setThresholdText(e.target.value)}
+            aria-invalid={!valid}
+          />
         </label>
       </div>
-      {!valid && <p role="alert" className="error">The threshold must be an amount in £&rsquo;000, nil or more (for example 100).</p>}
+      {!valid && (
+        <p role="alert" className="error">
+          The threshold must be an amount in £&rsquo;000, nil or more (for example 100).
+        </p>
+      )}
       {result && (
         <>
           <p>
-            From {nameOf(a)} to {nameOf(b)}: {result.moved.length} {result.moved.length === 1 ? 'figure' : 'figures'} moved by more than £{limit}k,{' '}
-            {result.newReds.length} new {result.newReds.length === 1 ? 'red' : 'reds'}, {result.reserveChanges.length} reserve{' '}
-            {result.reserveChanges.length === 1 ? 'balance' : 'balances'} changed.
+            From {nameOf(a)} to {nameOf(b)}: {result.moved.length} {result.moved.length === 1 ? 'figure' : 'figures'}{' '}
+            moved by more than £{limit}k, {result.newReds.length} new {result.newReds.length === 1 ? 'red' : 'reds'},{' '}
+            {result.reserveChanges.length} reserve {result.reserveChanges.length === 1 ? 'balance' : 'balances'}{' '}
+            changed.
           </p>
           {result.moved.length > 0 && (
             <DataTable
@@ -78,7 +98,11 @@ export function SnapshotCompare({ snapshots, live }: { snapshots: readonly Snaps
                 { key: 'line', header: 'Line', cell: (r: NewRed) => r.rowLabel },
                 { key: 'table', header: 'Table', cell: (r) => r.table },
                 { key: 'column', header: 'Column', cell: (r) => r.column },
-                { key: 'before', header: 'Before', cell: (r) => (r.before ? <PackStatusBadge status={r.before} /> : 'not listed') },
+                {
+                  key: 'before',
+                  header: 'Before',
+                  cell: (r) => (r.before ? <PackStatusBadge status={r.before} /> : 'not listed'),
+                },
                 { key: 'after', header: 'After', cell: (r) => <PackStatusBadge status={r.after} /> },
               ]}
               rows={result.newReds}
@@ -90,11 +114,36 @@ export function SnapshotCompare({ snapshots, live }: { snapshots: readonly Snaps
               caption="Reserve balances that changed (£'000)"
               columns={[
                 { key: 'reserve', header: 'Reserve', cell: (r: ReserveChange) => r.reserve },
-                { key: 'opening-before', header: 'Opening before', numeric: true, cell: (r) => <Thousands value={money(r.before?.opening)} /> },
-                { key: 'opening-after', header: 'Opening after', numeric: true, cell: (r) => <Thousands value={money(r.after?.opening)} /> },
-                { key: 'closing-before', header: 'Closing before', numeric: true, cell: (r) => <Thousands value={money(r.before?.closing)} /> },
-                { key: 'closing-after', header: 'Closing after', numeric: true, cell: (r) => <Thousands value={money(r.after?.closing)} /> },
-                { key: 'change', header: 'Closing change', numeric: true, cell: (r) => <Thousands value={money(r.closingChange)} /> },
+                {
+                  key: 'opening-before',
+                  header: 'Opening before',
+                  numeric: true,
+                  cell: (r) => <Thousands value={money(r.before?.opening)} />,
+                },
+                {
+                  key: 'opening-after',
+                  header: 'Opening after',
+                  numeric: true,
+                  cell: (r) => <Thousands value={money(r.after?.opening)} />,
+                },
+                {
+                  key: 'closing-before',
+                  header: 'Closing before',
+                  numeric: true,
+                  cell: (r) => <Thousands value={money(r.before?.closing)} />,
+                },
+                {
+                  key: 'closing-after',
+                  header: 'Closing after',
+                  numeric: true,
+                  cell: (r) => <Thousands value={money(r.after?.closing)} />,
+                },
+                {
+                  key: 'change',
+                  header: 'Closing change',
+                  numeric: true,
+                  cell: (r) => <Thousands value={money(r.closingChange)} />,
+                },
               ]}
               rows={result.reserveChanges}
               rowKey={(r) => r.row}

@@ -3,7 +3,14 @@ import type { UnreadableSnapshot } from '../../api/snapshots';
 import { DataTable } from '../../components/data-table';
 import type { Snapshot } from '../../domain/board-pack/pack-snapshot';
 
-const when = (iso: string): string => new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+const when = (iso: string): string =>
+  new Date(iso).toLocaleString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 
 /** The frozen packs kept in this browser: open one exactly as it was, or delete it. */
 export function SnapshotList({
@@ -28,8 +35,17 @@ export function SnapshotList({
             { key: 'name', header: 'Name', cell: (s: Snapshot) => s.name },
             { key: 'frozen', header: 'Frozen', cell: (s) => when(s.frozenAt) },
             { key: 'version', header: 'Outturn version', cell: (s) => s.appVersion },
-            { key: 'pages', header: 'Pages', numeric: true, cell: (s) => <span data-count="">{s.pack.pages.length}</span> },
-            { key: 'hash', header: 'SHA-256 (sealed)', cell: (s) => <span className="mono">{s.sha256.slice(0, 16)}…</span> },
+            {
+              key: 'pages',
+              header: 'Pages',
+              numeric: true,
+              cell: (s) => <span data-count="">{s.pack.pages.length}</span>,
+            },
+            {
+              key: 'hash',
+              header: 'SHA-256 (sealed)',
+              cell: (s) => <span className="mono">{s.sha256.slice(0, 16)}…</span>,
+            },
             {
               key: 'actions',
               header: 'Actions',
@@ -56,7 +72,10 @@ export function SnapshotList({
       {unreadable.length > 0 && (
         <div role="alert" className="error-panel">
           <p>
-            {unreadable.length === 1 ? 'One stored snapshot cannot be opened' : `${unreadable.length} stored snapshots cannot be opened`}: it is not as it was frozen.
+            {unreadable.length === 1
+              ? 'One stored snapshot cannot be opened'
+              : `${unreadable.length} stored snapshots cannot be opened`}
+            : it is not as it was frozen.
           </p>
           <ul>
             {unreadable.map((u) => (

@@ -8,7 +8,15 @@ import { Thousands } from '../../components/money-cell';
 import { toCapitalCategorySeries } from './to-chart-capital-categories';
 
 /** Revised budget against outturn by category, with the figures beside it (a chart is never the only source). */
-export function CapitalCategoriesChart({ title, summary, lines }: { title: string; summary: string; lines: readonly CategoryBudgetLine[] }) {
+export function CapitalCategoriesChart({
+  title,
+  summary,
+  lines,
+}: {
+  title: string;
+  summary: string;
+  lines: readonly CategoryBudgetLine[];
+}) {
   const data = toCapitalCategorySeries(lines);
   return (
     <ChartFigure
@@ -31,7 +39,11 @@ export function CapitalCategoriesChart({ title, summary, lines }: { title: strin
     >
       <BarChart data={data} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
         <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-        <XAxis type="number" tickFormatter={thousandsLabel} label={{ value: "£'000", position: 'insideBottomRight', offset: -4 }} />
+        <XAxis
+          type="number"
+          tickFormatter={thousandsLabel}
+          label={{ value: "£'000", position: 'insideBottomRight', offset: -4 }}
+        />
         <YAxis type="category" dataKey="category" width={230} tick={{ fontSize: 12 }} interval={0} />
         <Tooltip formatter={thousandsTooltip} />
         <Legend />

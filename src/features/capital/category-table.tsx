@@ -33,8 +33,18 @@ export function CategoryTable({ programme, target }: { programme: CapitalProgram
         { key: 'amendments', header: 'Amendments', numeric: true, cell: amount('amendments') },
         { key: 'revised', header: 'Revised budget', numeric: true, cell: amount('revised') },
         { key: 'outturn', header: 'Outturn', numeric: true, cell: amount('outturn') },
-        { key: 'variance', header: 'Variance (outturn − revised, worked out)', numeric: true, cell: (l) => <Thousands value={l.variance} /> },
-        { key: 'spent', header: '% of revised budget spent', numeric: true, cell: (l) => formatPercent(l.percentSpent) },
+        {
+          key: 'variance',
+          header: 'Variance (outturn − revised, worked out)',
+          numeric: true,
+          cell: (l) => <Thousands value={l.variance} />,
+        },
+        {
+          key: 'spent',
+          header: '% of revised budget spent',
+          numeric: true,
+          cell: (l) => formatPercent(l.percentSpent),
+        },
         {
           key: 'printed',
           header: '% as printed',
@@ -42,7 +52,11 @@ export function CategoryTable({ programme, target }: { programme: CapitalProgram
           cell: (l) => (
             <>
               {l.checks.some((c) => c.column === 'percent') && (
-                <a className="check-flag check-flag-link" href={`#check-${l.checks.find((c) => c.column === 'percent')!.id}`} aria-label="Rounding difference or failure: see the note">
+                <a
+                  className="check-flag check-flag-link"
+                  href={`#check-${l.checks.find((c) => c.column === 'percent')!.id}`}
+                  aria-label="Rounding difference or failure: see the note"
+                >
                   †
                 </a>
               )}
@@ -54,8 +68,13 @@ export function CategoryTable({ programme, target }: { programme: CapitalProgram
       rows={rows}
       rowKey={(l) => l.key}
       rowId={anchor}
-      rowClass={(l) => [l.rowType === 'item' ? '' : `row-${l.rowType}`, target === anchor(l) ? 'row-target' : ''].join(' ').trim() || undefined}
-      footer={<CastingNotes checks={programme.categoryChecks} labelOf={labelOf} columnLabel={(c) => COLUMN_LABELS[c] ?? c} />}
+      rowClass={(l) =>
+        [l.rowType === 'item' ? '' : `row-${l.rowType}`, target === anchor(l) ? 'row-target' : ''].join(' ').trim() ||
+        undefined
+      }
+      footer={
+        <CastingNotes checks={programme.categoryChecks} labelOf={labelOf} columnLabel={(c) => COLUMN_LABELS[c] ?? c} />
+      }
     />
   );
 }

@@ -1,4 +1,9 @@
-import { CAPITAL_CATEGORIES, type CapitalProgramme, type SchemeColumn, type SchemeLine } from '../../domain/capital/capital-programme';
+import {
+  CAPITAL_CATEGORIES,
+  type CapitalProgramme,
+  type SchemeColumn,
+  type SchemeLine,
+} from '../../domain/capital/capital-programme';
 import { CastingNotes } from '../../components/casting-notes';
 import { CheckedAmount } from '../../components/checked-amount';
 import { DataTable, type Column } from '../../components/data-table';
@@ -37,7 +42,11 @@ export function SchemeTable({ programme, target }: { programme: CapitalProgramme
   const anchor = (l: SchemeLine) => rowAnchorId('a3', l.key);
   const columns: Column<SchemeLine>[] = [
     { key: 'title', header: 'Scheme', cell: (l) => l.title },
-    { key: 'job', header: 'Job code', cell: (l) => l.jobCode || (l.rowType === 'item' ? <span className="missing">none printed</span> : '') },
+    {
+      key: 'job',
+      header: 'Job code',
+      cell: (l) => l.jobCode || (l.rowType === 'item' ? <span className="missing">none printed</span> : ''),
+    },
     ...COLUMNS.map(({ column, header }) => ({
       key: column,
       header,
@@ -62,15 +71,18 @@ export function SchemeTable({ programme, target }: { programme: CapitalProgramme
               {categoryLabel(l)}: <span className="detail-missing">scheme detail missing</span>
               <span className="group-note">
                 {' '}
-                The source lacks this section&rsquo;s Appendix 3 page. Its total is shown with the B/Fwd, revised budget and outturn that
-                Table 4 gives; the other figures are not shown (n/s), not nil.
+                The source lacks this section&rsquo;s Appendix 3 page. Its total is shown with the B/Fwd, revised budget
+                and outturn that Table 4 gives; the other figures are not shown (n/s), not nil.
               </span>
             </>
           ) : (
             categoryLabel(l)
           )
         }
-        rowClass={(l) => [l.rowType === 'item' ? '' : `row-${l.rowType}`, target === anchor(l) ? 'row-target' : ''].join(' ').trim() || undefined}
+        rowClass={(l) =>
+          [l.rowType === 'item' ? '' : `row-${l.rowType}`, target === anchor(l) ? 'row-target' : ''].join(' ').trim() ||
+          undefined
+        }
         footer={
           <>
             {notes.length > 0 && (
@@ -82,7 +94,11 @@ export function SchemeTable({ programme, target }: { programme: CapitalProgramme
                 ))}
               </ul>
             )}
-            <CastingNotes checks={programme.schemeChecks} labelOf={labelOf} columnLabel={(c) => COLUMNS.find((x) => x.column === c)?.short ?? c} />
+            <CastingNotes
+              checks={programme.schemeChecks}
+              labelOf={labelOf}
+              columnLabel={(c) => COLUMNS.find((x) => x.column === c)?.short ?? c}
+            />
           </>
         }
       />

@@ -21,7 +21,8 @@ export function ChooseFile({ onFile }: { onFile: (file: File) => void }) {
       onDrop={drop}
     >
       <label htmlFor={id}>
-        <strong>Choose a CSV file</strong> (ledger export, budget, outturn, capital programme, reserves or carry-forwards), or drop it here.
+        <strong>Choose a CSV file</strong> (ledger export, budget, outturn, capital programme, reserves or
+        carry-forwards), or drop it here.
       </label>
       <input
         id={id}

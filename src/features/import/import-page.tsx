@@ -16,24 +16,27 @@ export function ImportPage() {
     <>
       <h2>Import</h2>
       <p className="lede">
-        Load a ledger export or a budget, outturn, capital, reserves or carry-forward file. Outturn finds the header, reads
-        every row, and gives you a receipt: rows read, accepted, rejected (with row, column and reason) and skipped, and
-        control totals you can tie to the ledger.
+        Load a ledger export or a budget, outturn, capital, reserves or carry-forward file. Outturn finds the header,
+        reads every row, and gives you a receipt: rows read, accepted, rejected (with row, column and reason) and
+        skipped, and control totals you can tie to the ledger.
       </p>
       {others.map((o) => (
         <p key={o.id} className="note" role="status">
-          Another tab is importing <strong>{o.fileName}</strong>. You can import here too: each import keeps to its own rows, and both are listed here when
-          they finish.
+          Another tab is importing <strong>{o.fileName}</strong>. You can import here too: each import keeps to its own
+          rows, and both are listed here when they finish.
         </p>
       ))}
       {step.name === 'choose' && <ChooseFile onFile={(f) => void flow.choose(f)} />}
-      {step.name === 'scanning' && <ImportProgress label="Checking" fileName={step.file.name} progress={step.progress} onCancel={flow.reset} />}
+      {step.name === 'scanning' && (
+        <ImportProgress label="Checking" fileName={step.file.name} progress={step.progress} onCancel={flow.reset} />
+      )}
       {step.name === 'duplicate' && (
         <section className="panel" role="alertdialog" aria-labelledby="duplicate-title">
           <h3 id="duplicate-title">{step.file.name} has been imported before</h3>
           <p>
             The same bytes (SHA-256 {step.scan.sha256.slice(0, 12)}…) were imported as{' '}
-            {step.scan.duplicates.map((d) => `${d.name} on ${d.createdAt.slice(0, 10)}`).join(' and ')}. Import them again as a separate dataset?
+            {step.scan.duplicates.map((d) => `${d.name} on ${d.createdAt.slice(0, 10)}`).join(' and ')}. Import them
+            again as a separate dataset?
           </p>
           <div className="actions">
             <button type="button" className="primary" onClick={() => void flow.acceptDuplicate()}>
@@ -46,9 +49,17 @@ export function ImportPage() {
         </section>
       )}
       {step.name === 'mapping' && (
-        <MappingStep preview={step.preview} profile={step.profile} onChange={(c) => void flow.rechoose(c)} onImport={(name) => void flow.start(name)} onCancel={flow.reset} />
+        <MappingStep
+          preview={step.preview}
+          profile={step.profile}
+          onChange={(c) => void flow.rechoose(c)}
+          onImport={(name) => void flow.start(name)}
+          onCancel={flow.reset}
+        />
       )}
-      {step.name === 'importing' && <ImportProgress label="Importing" fileName={step.file.name} progress={step.progress} onCancel={flow.cancel} />}
+      {step.name === 'importing' && (
+        <ImportProgress label="Importing" fileName={step.file.name} progress={step.progress} onCancel={flow.cancel} />
+      )}
       {step.name === 'done' && (
         <>
           <ReceiptView receipt={step.receipt} />

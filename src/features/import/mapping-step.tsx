@@ -17,7 +17,10 @@ const PREVIEW_ROWS = 8;
 const PREVIEW_COLUMNS = 40;
 /** A cell of a hostile file can be a megabyte long: the preview shows its start. */
 const PREVIEW_CELL_CHARS = 120;
-const shortCell = (text: string): string => (text.length > PREVIEW_CELL_CHARS ? `${text.slice(0, PREVIEW_CELL_CHARS)}… (${text.length.toLocaleString('en-GB')} characters)` : text);
+const shortCell = (text: string): string =>
+  text.length > PREVIEW_CELL_CHARS
+    ? `${text.slice(0, PREVIEW_CELL_CHARS)}… (${text.length.toLocaleString('en-GB')} characters)`
+    : text;
 
 /** The layout as detected, each guess with its reason, and every choice open to change before import. */
 export function MappingStep({ preview, profile, onChange, onImport, onCancel }: Props) {
@@ -29,7 +32,8 @@ export function MappingStep({ preview, profile, onChange, onImport, onCancel }: 
   const shown = preview.records.slice(0, preview.headerIndex + 1 + PREVIEW_ROWS);
   const fullWidth = shown.reduce((w, r) => Math.max(w, r.length), 1);
   const width = Math.min(fullWidth, PREVIEW_COLUMNS);
-  const setColumn = (key: string, value: string) => onChange({ mapping: { ...mapping, [key]: value === '' ? null : Number(value) } });
+  const setColumn = (key: string, value: string) =>
+    onChange({ mapping: { ...mapping, [key]: value === '' ? null : Number(value) } });
 
   return (
     <section aria-labelledby="mapping-title" className="panel">
@@ -47,7 +51,8 @@ export function MappingStep({ preview, profile, onChange, onImport, onCancel }: 
       </dl>
       {profile && (
         <p role="note" className="note">
-          Your saved mapping &ldquo;{profile.name}&rdquo; (saved {profile.savedAt.slice(0, 10)}) was applied: these headers match it.
+          Your saved mapping &ldquo;{profile.name}&rdquo; (saved {profile.savedAt.slice(0, 10)}) was applied: these
+          headers match it.
         </p>
       )}
 
@@ -62,10 +67,21 @@ export function MappingStep({ preview, profile, onChange, onImport, onCancel }: 
           ))}
         </select>
         <label htmlFor={ids.header}>Column names are on row</label>
-        <select id={ids.header} value={preview.headerIndex} onChange={(e) => onChange({ headerIndex: Number(e.target.value) })}>
+        <select
+          id={ids.header}
+          value={preview.headerIndex}
+          onChange={(e) => onChange({ headerIndex: Number(e.target.value) })}
+        >
           {preview.records.slice(0, 30).map((r, i) => (
             <option key={i} value={i}>
-              {i + 1}: {r.slice(0, 50).filter((c) => c.trim() !== '').slice(0, 4).map((c) => c.slice(0, 60)).join(' | ').slice(0, 60) || '(blank)'}
+              {i + 1}:{' '}
+              {r
+                .slice(0, 50)
+                .filter((c) => c.trim() !== '')
+                .slice(0, 4)
+                .map((c) => c.slice(0, 60))
+                .join(' | ')
+                .slice(0, 60) || '(blank)'}
             </option>
           ))}
         </select>
@@ -103,7 +119,13 @@ export function MappingStep({ preview, profile, onChange, onImport, onCancel }: 
                       ))}
                     </select>
                   </td>
-                  <td>{c.type === 'amount' && index !== null && index !== undefined ? (preview.scales[c.key] === 'thousands' ? "£'000 (from the header)" : '£') : ''}</td>
+                  <td>
+                    {c.type === 'amount' && index !== null && index !== undefined
+                      ? preview.scales[c.key] === 'thousands'
+                        ? "£'000 (from the header)"
+                        : '£'
+                      : ''}
+                  </td>
                 </tr>
               );
             })}
@@ -129,7 +151,12 @@ export function MappingStep({ preview, profile, onChange, onImport, onCancel }: 
           </thead>
           <tbody>
             {shown.map((r, i) => (
-              <tr key={i} className={i < preview.headerIndex ? 'row-preamble' : i === preview.headerIndex ? 'row-header' : undefined}>
+              <tr
+                key={i}
+                className={
+                  i < preview.headerIndex ? 'row-preamble' : i === preview.headerIndex ? 'row-header' : undefined
+                }
+              >
                 <th scope="row">
                   {i + 1}
                   {i < preview.headerIndex ? ' (above the header)' : i === preview.headerIndex ? ' (header)' : ''}
@@ -153,10 +180,21 @@ export function MappingStep({ preview, profile, onChange, onImport, onCancel }: 
       <div className="choices">
         <input id={ids.save} type="checkbox" checked={save} onChange={(e) => setSave(e.target.checked)} />
         <label htmlFor={ids.save}>Save this mapping for the next file with the same columns, as</label>
-        <input id={ids.profile} aria-label="Name of the saved mapping" value={profileName} disabled={!save} onChange={(e) => setProfileName(e.target.value)} />
+        <input
+          id={ids.profile}
+          aria-label="Name of the saved mapping"
+          value={profileName}
+          disabled={!save}
+          onChange={(e) => setProfileName(e.target.value)}
+        />
       </div>
       <div className="actions">
-        <button type="button" className="primary" disabled={problems.length > 0} onClick={() => onImport(save && profileName.trim() ? profileName.trim() : null)}>
+        <button
+          type="button"
+          className="primary"
+          disabled={problems.length > 0}
+          onClick={() => onImport(save && profileName.trim() ? profileName.trim() : null)}
+        >
           Import {preview.fileName}
         </button>
         <button type="button" onClick={onCancel}>

@@ -20,8 +20,9 @@ export function ReceiptView({ receipt }: { receipt: ImportReceipt }) {
       <h3 id={`receipt-${receipt.id}`}>Import receipt: {receipt.fileName}</h3>
       <p className="rows-summary" role="status">
         <strong>{r.read.toLocaleString('en-GB')} rows read</strong> = {r.accepted.toLocaleString('en-GB')} accepted
-        {r.acceptedWithWarnings > 0 ? ` (${r.acceptedWithWarnings.toLocaleString('en-GB')} with warnings)` : ''} + {r.rejected.toLocaleString('en-GB')} rejected +{' '}
-        {r.skipped.toLocaleString('en-GB')} skipped (totals and footers). {balanced ? 'Every row is accounted for.' : 'THE COUNTS DO NOT ADD UP.'} Also {r.blank} blank rows and{' '}
+        {r.acceptedWithWarnings > 0 ? ` (${r.acceptedWithWarnings.toLocaleString('en-GB')} with warnings)` : ''} +{' '}
+        {r.rejected.toLocaleString('en-GB')} rejected + {r.skipped.toLocaleString('en-GB')} skipped (totals and
+        footers). {balanced ? 'Every row is accounted for.' : 'THE COUNTS DO NOT ADD UP.'} Also {r.blank} blank rows and{' '}
         {r.preamble} lines above the header.
       </p>
       <dl className="facts">
@@ -37,7 +38,8 @@ export function ReceiptView({ receipt }: { receipt: ImportReceipt }) {
         </dd>
         <dt>Layout</dt>
         <dd>
-          {receipt.delimiter}-delimited, {receipt.newline} line endings; header on row {receipt.headerRow} ({receipt.headerReason})
+          {receipt.delimiter}-delimited, {receipt.newline} line endings; header on row {receipt.headerRow} (
+          {receipt.headerReason})
         </dd>
         <dt>Read as</dt>
         <dd>
@@ -45,7 +47,9 @@ export function ReceiptView({ receipt }: { receipt: ImportReceipt }) {
           {receipt.profileName ? `, with the saved mapping "${receipt.profileName}"` : ''}
         </dd>
         <dt>Mapping</dt>
-        <dd>{mapped.map((m) => `${m.label} ← "${m.header ?? ''}"${m.scale === 'thousands' ? " (£'000)" : ''}`).join('; ')}</dd>
+        <dd>
+          {mapped.map((m) => `${m.label} ← "${m.header ?? ''}"${m.scale === 'thousands' ? " (£'000)" : ''}`).join('; ')}
+        </dd>
         <dt>Imported</dt>
         <dd>
           {receipt.finishedAt.replace('T', ' ').slice(0, 19)} UTC in {receipt.durationMs.toLocaleString('en-GB')} ms
@@ -57,12 +61,20 @@ export function ReceiptView({ receipt }: { receipt: ImportReceipt }) {
           key={t.column}
           caption={`Control totals: ${t.column} (£, exact)`}
           columns={[
-            { key: 'period', header: 'Period', cell: (p: (typeof t.byPeriod)[number] & { label?: string }) => p.label ?? (p.period === 0 ? 'No period' : `P${p.period}`) },
+            {
+              key: 'period',
+              header: 'Period',
+              cell: (p: (typeof t.byPeriod)[number] & { label?: string }) =>
+                p.label ?? (p.period === 0 ? 'No period' : `P${p.period}`),
+            },
             { key: 'debit', header: 'Debits', numeric: true, cell: (p) => pounds(p.debit) },
             { key: 'credit', header: 'Credits', numeric: true, cell: (p) => pounds(p.credit) },
             { key: 'net', header: 'Net', numeric: true, cell: (p) => pounds(p.net) },
           ]}
-          rows={[...(t.byPeriod.length > 1 ? t.byPeriod : []), { period: -1, label: 'All rows accepted', debit: t.debit, credit: t.credit, net: t.net }]}
+          rows={[
+            ...(t.byPeriod.length > 1 ? t.byPeriod : []),
+            { period: -1, label: 'All rows accepted', debit: t.debit, credit: t.credit, net: t.net },
+          ]}
           rowKey={(p) => String(p.period)}
           rowClass={(p) => (p.period === -1 ? 'row-total' : undefined)}
         />
@@ -91,21 +103,33 @@ export function ReceiptView({ receipt }: { receipt: ImportReceipt }) {
             columns={[
               { key: 'row', header: 'Row', cell: (i: ImportReceipt['issues'][number]) => String(i.row) },
               { key: 'column', header: 'Column', cell: (i) => i.column || '(whole row)' },
-              { key: 'severity', header: 'Outcome', cell: (i) => (i.severity === 'error' ? '✗ Rejected' : '⚠ Warning') },
+              {
+                key: 'severity',
+                header: 'Outcome',
+                cell: (i) => (i.severity === 'error' ? '✗ Rejected' : '⚠ Warning'),
+              },
               { key: 'message', header: 'Reason', cell: (i) => i.message },
               { key: 'value', header: 'Value in the file', cell: (i) => <span className="mono">{i.value}</span> },
             ]}
             rows={receipt.issues.slice(0, ISSUES_SHOWN)}
             rowKey={(i) => `${i.row}-${i.column}-${i.code}`}
           />
-          <button type="button" disabled={presenting} onClick={() => downloadText(`${base}-rejections.csv`, issuesToCsv(receipt))}>
+          <button
+            type="button"
+            disabled={presenting}
+            onClick={() => downloadText(`${base}-rejections.csv`, issuesToCsv(receipt))}
+          >
             Download rejections and warnings as CSV
           </button>
         </>
       )}
 
       <p className="actions">
-        <button type="button" disabled={presenting} onClick={() => downloadText(`${base}-receipt.csv`, receiptToCsv(receipt))}>
+        <button
+          type="button"
+          disabled={presenting}
+          onClick={() => downloadText(`${base}-receipt.csv`, receiptToCsv(receipt))}
+        >
           Download this receipt as CSV
         </button>
       </p>

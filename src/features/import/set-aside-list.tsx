@@ -15,8 +15,8 @@ export function SetAsideList() {
         Stored data that cannot be read
       </h3>
       <p>
-        These records are kept as they are (a newer version of Outturn may read them) but left out of every page. Delete one to clear it, then import its file
-        again.
+        These records are kept as they are (a newer version of Outturn may read them) but left out of every page. Delete
+        one to clear it, then import its file again.
       </p>
       <DataTable
         caption={`${list.length} set aside`}
@@ -31,7 +31,8 @@ export function SetAsideList() {
               <button
                 type="button"
                 onClick={() => {
-                  if (window.confirm(`Delete ${r.name} for good? It cannot be read by this version of Outturn.`)) remove.mutate(r);
+                  if (window.confirm(`Delete ${r.name} for good? It cannot be read by this version of Outturn.`))
+                    remove.mutate(r);
                 }}
               >
                 Delete <span className="visually-hidden">{r.name}</span>

@@ -18,8 +18,9 @@ export function StoredDataNotices() {
     <section className="notices" aria-label="About your stored data">
       {notices.data?.map((n) => (
         <p key={n.id} className="notice" role="status">
-          The import of <strong>{n.fileName}</strong> started {when(n.startedAt)} did not finish: the page was closed or reloaded while it ran. Nothing from it
-          was kept, and the data stored before it is as it was. Import the file again to load it.{' '}
+          The import of <strong>{n.fileName}</strong> started {when(n.startedAt)} did not finish: the page was closed or
+          reloaded while it ran. Nothing from it was kept, and the data stored before it is as it was. Import the file
+          again to load it.{' '}
           <button type="button" onClick={() => dismiss.mutate(n.id)}>
             Dismiss <span className="visually-hidden">the notice about {n.fileName}</span>
           </button>
@@ -27,8 +28,9 @@ export function StoredDataNotices() {
       ))}
       {unreadable > 0 && (
         <p className="notice" role="status">
-          {unreadable === 1 ? 'One stored dataset' : `${unreadable} stored datasets`} cannot be read and {unreadable === 1 ? 'was' : 'were'} set aside; everything else is
-          shown as usual. <NavLink to="/import#set-aside">See which, and why, on the Import page</NavLink>.
+          {unreadable === 1 ? 'One stored dataset' : `${unreadable} stored datasets`} cannot be read and{' '}
+          {unreadable === 1 ? 'was' : 'were'} set aside; everything else is shown as usual.{' '}
+          <NavLink to="/import#set-aside">See which, and why, on the Import page</NavLink>.
         </p>
       )}
     </section>

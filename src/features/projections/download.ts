@@ -15,6 +15,10 @@ export function downloadText(fileName: string, text: string, type = 'text/csv;ch
 
 /** A file name from a scenario name: letters, digits and dashes only. */
 export function fileNameFor(name: string, suffix: string): string {
-  const base = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'scenario';
+  const base =
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'scenario';
   return `${base}${suffix}`;
 }

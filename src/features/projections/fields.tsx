@@ -66,7 +66,19 @@ export function TextField({
 }
 
 /** A labelled select of financial years. */
-export function YearSelect({ id, label, value, years, onChange }: { id: string; label: ReactNode; value: number; years: readonly number[]; onChange: (year: number) => void }) {
+export function YearSelect({
+  id,
+  label,
+  value,
+  years,
+  onChange,
+}: {
+  id: string;
+  label: ReactNode;
+  value: number;
+  years: readonly number[];
+  onChange: (year: number) => void;
+}) {
   const options = years.includes(value) ? years : [value, ...years];
   return (
     <div className="field">

@@ -6,10 +6,21 @@ import { ChoiceSelect, TextField } from './fields';
 import { fieldId, type FieldIssue, type MtfsForm } from './scenario-form';
 
 const fy = (year: number): string => formatFinancialYear({ startYear: year });
-const HORIZONS = Array.from({ length: MAX_HORIZON_YEARS }, (_, i) => ({ value: i + 1, label: `${i + 1} year${i === 0 ? '' : 's'}` }));
+const HORIZONS = Array.from({ length: MAX_HORIZON_YEARS }, (_, i) => ({
+  value: i + 1,
+  label: `${i + 1} year${i === 0 ? '' : 's'}`,
+}));
 
 /** The planner's policy inputs: the years planned, the general reserve floor, each year's net revenue budget. */
-function MtfsInputsView({ form, onChange, issues }: { form: MtfsForm; onChange: (form: MtfsForm) => void; issues: readonly FieldIssue[] }) {
+function MtfsInputsView({
+  form,
+  onChange,
+  issues,
+}: {
+  form: MtfsForm;
+  onChange: (form: MtfsForm) => void;
+  issues: readonly FieldIssue[];
+}) {
   const years = horizonYears(form.firstYear, form.horizon);
   const setHorizon = (horizon: number) => {
     // A year added to the plan takes the budget of the year before it until the user changes it.
@@ -27,7 +38,13 @@ function MtfsInputsView({ form, onChange, issues }: { form: MtfsForm; onChange: 
       <fieldset>
         <legend>Plan, budget and policy</legend>
         <div className="field-row">
-          <ChoiceSelect id="mtfs-horizon" label={`Years from ${fy(form.firstYear)}`} value={form.horizon} choices={HORIZONS} onChange={setHorizon} />
+          <ChoiceSelect
+            id="mtfs-horizon"
+            label={`Years from ${fy(form.firstYear)}`}
+            value={form.horizon}
+            choices={HORIZONS}
+            onChange={setHorizon}
+          />
           <TextField
             id={fieldId.mtfsFloor}
             label="General reserve policy floor"
@@ -39,7 +56,8 @@ function MtfsInputsView({ form, onChange, issues }: { form: MtfsForm; onChange: 
           />
         </div>
         <p className="hint">
-          Net revenue budget of each year. Default: Table 1&rsquo;s 2017/18 budget, £130,959k, held flat until you enter the MTFS figures.
+          Net revenue budget of each year. Default: Table 1&rsquo;s 2017/18 budget, £130,959k, held flat until you enter
+          the MTFS figures.
         </p>
         <div className="field-grid">
           {years.map((y) => (

@@ -10,7 +10,15 @@ import { downloadText } from './download';
 import { usePresentation } from '../../components/presentation';
 import { TableDownload } from '../../components/table-download';
 import { ChoiceSelect, issueFor } from './fields';
-import { fieldId, movementKey, parseMtfsForm, thousandsText, type FieldIssue, type MovementForm, type MtfsForm } from './scenario-form';
+import {
+  fieldId,
+  movementKey,
+  parseMtfsForm,
+  thousandsText,
+  type FieldIssue,
+  type MovementForm,
+  type MtfsForm,
+} from './scenario-form';
 
 const fy = (year: number): string => formatFinancialYear({ startYear: year });
 const FILL_CASES: readonly { value: CaseId; label: string }[] = [
@@ -29,7 +37,8 @@ interface CsvReport {
 
 function lastsText(plan: ReservePlan): string {
   const e = plan.atLatestRate;
-  if (e.years === null || e.runsOutDuring === null) return e.annualDrawdown.isZero() ? 'Not drawn down' : 'Grew: not drawn down';
+  if (e.years === null || e.runsOutDuring === null)
+    return e.annualDrawdown.isZero() ? 'Not drawn down' : 'Grew: not drawn down';
   return `${roundHalfAwayFromZero(e.years, 1).toFixed(1)} years (runs out during ${fy(e.runsOutDuring)})`;
 }
 
@@ -103,7 +112,8 @@ function MtfsPlanTableView({
 
   const downloadPlan = () => {
     const parsed = parseMtfsForm(form, reserves);
-    if (parsed.ok) downloadText('planned-reserve-movements.csv', writePlannedMovements(parsed.value.movements, reserves));
+    if (parsed.ok)
+      downloadText('planned-reserve-movements.csv', writePlannedMovements(parsed.value.movements, reserves));
   };
 
   const planOf = (key: string): ReservePlan | undefined => projection?.reserves.find((r) => r.reserve.key === key);
@@ -132,9 +142,16 @@ function MtfsPlanTableView({
       <div className="plan-tools">
         <div className="field">
           <label htmlFor={fileId}>Load planned movements from a CSV</label>
-          <input id={fileId} type="file" accept=".csv,text/csv" onChange={(e) => void loadCsv(e)} aria-describedby={`${fileId}-hint`} />
+          <input
+            id={fileId}
+            type="file"
+            accept=".csv,text/csv"
+            onChange={(e) => void loadCsv(e)}
+            aria-describedby={`${fileId}-hint`}
+          />
           <span className="hint" id={`${fileId}-hint`}>
-            Columns: Reserve, Year, Contribution (£&rsquo;000), Drawdown (£&rsquo;000). Loading replaces the movements in the table.
+            Columns: Reserve, Year, Contribution (£&rsquo;000), Drawdown (£&rsquo;000). Loading replaces the movements
+            in the table.
           </span>
         </div>
         <div className="button-row">
@@ -144,7 +161,13 @@ function MtfsPlanTableView({
         </div>
         {fundKey ? (
           <div className="button-row">
-            <ChoiceSelect id="mtfs-fill-case" label="Road Casualty fund: take the model's" value={fillCase} choices={FILL_CASES} onChange={setFillCase} />
+            <ChoiceSelect
+              id="mtfs-fill-case"
+              label="Road Casualty fund: take the model's"
+              value={fillCase}
+              choices={FILL_CASES}
+              onChange={setFillCase}
+            />
             <button type="button" onClick={() => onFillFund(fillCase)}>
               Fill the fund&rsquo;s rows
             </button>
@@ -152,9 +175,13 @@ function MtfsPlanTableView({
         ) : null}
       </div>
       {report ? (
-        <div className={report.issues.length > 0 ? 'issue-summary' : 'load-report'} role={report.issues.length > 0 ? 'alert' : undefined}>
+        <div
+          className={report.issues.length > 0 ? 'issue-summary' : 'load-report'}
+          role={report.issues.length > 0 ? 'alert' : undefined}
+        >
           <p>
-            {report.file}: {report.rowsRead} rows read, {report.rowsAccepted} loaded, {report.rowsRead - report.rowsAccepted} not loaded.
+            {report.file}: {report.rowsRead} rows read, {report.rowsAccepted} loaded,{' '}
+            {report.rowsRead - report.rowsAccepted} not loaded.
           </p>
           {report.issues.length > 0 ? (
             <ul>
@@ -220,7 +247,13 @@ function MtfsPlanTableView({
                             aria-invalid={error ? true : undefined}
                             title={error}
                             value={(part === 'in' ? m?.contribution : m?.drawdown) ?? ''}
-                            onChange={(e) => setMovement(r.key, y, part === 'in' ? { contribution: e.target.value } : { drawdown: e.target.value })}
+                            onChange={(e) =>
+                              setMovement(
+                                r.key,
+                                y,
+                                part === 'in' ? { contribution: e.target.value } : { drawdown: e.target.value },
+                              )
+                            }
                           />
                         </td>
                       );
@@ -242,7 +275,11 @@ function MtfsPlanTableView({
                   </td>
                   {years.map((y, i) => (
                     <td key={y} className="num">
-                      {plan?.years[i] ? <Thousands value={plan.years[i].closing} /> : <span className="missing">…</span>}
+                      {plan?.years[i] ? (
+                        <Thousands value={plan.years[i].closing} />
+                      ) : (
+                        <span className="missing">…</span>
+                      )}
                     </td>
                   ))}
                 </tr>
@@ -250,15 +287,25 @@ function MtfsPlanTableView({
             );
           })}
           <tbody>
-            {totalRow('Total earmarked reserves (balance)', projection?.totals.map((t) => t.earmarked), earmarkedOpening, 'row-subtotal')}
-            {totalRow('Total usable reserves (balance)', projection?.totals.map((t) => t.total), usableOpening, 'row-total')}
+            {totalRow(
+              'Total earmarked reserves (balance)',
+              projection?.totals.map((t) => t.earmarked),
+              earmarkedOpening,
+              'row-subtotal',
+            )}
+            {totalRow(
+              'Total usable reserves (balance)',
+              projection?.totals.map((t) => t.total),
+              usableOpening,
+              'row-total',
+            )}
           </tbody>
         </table>
         <TableDownload tableRef={planTable} captionId="plan-caption" />
       </div>
       <p className="hint">
-        Net drawdown = {fy(actualYear)}&rsquo;s usage less its additions (Table 5); a reserve that grew or did not move is not being drawn down. Years
-        count from {fy(actualYear + 1)}.
+        Net drawdown = {fy(actualYear)}&rsquo;s usage less its additions (Table 5); a reserve that grew or did not move
+        is not being drawn down. Years count from {fy(actualYear + 1)}.
       </p>
     </div>
   );

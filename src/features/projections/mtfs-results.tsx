@@ -35,7 +35,15 @@ function ShareBadge({ g, floor }: { g: GeneralReserveYear; floor: Money }) {
 }
 
 /** The general reserve against the policy floor and the 5% line, drawn and tabled. */
-function MtfsResultsView({ projection, floorPercent, actualYear }: { projection: MtfsProjection; floorPercent: Money; actualYear: number }) {
+function MtfsResultsView({
+  projection,
+  floorPercent,
+  actualYear,
+}: {
+  projection: MtfsProjection;
+  floorPercent: Money;
+  actualYear: number;
+}) {
   const shares = [projection.baseline, ...projection.general];
   const summary = describeGeneralReserve(projection, floorPercent);
   const generalStatus = (g: GeneralReserveYear) => <ShareBadge g={g} floor={floorPercent} />;
@@ -52,10 +60,29 @@ function MtfsResultsView({ projection, floorPercent, actualYear }: { projection:
           <DataTable
             caption="The chart's figures: general reserve against the net revenue budget"
             columns={[
-              { key: 'year', header: 'Year (balance at 31 March)', cell: (g: GeneralReserveYear) => (g.year === actualYear ? `${fy(g.year)} (actual)` : fy(g.year)) },
-              { key: 'closing', header: "General reserve (£'000)", numeric: true, cell: (g) => <Thousands value={g.closing} /> },
-              { key: 'nrb', header: "Net revenue budget (£'000)", numeric: true, cell: (g) => <Thousands value={g.netRevenueBudget} /> },
-              { key: 'pct', header: 'Share', numeric: true, cell: (g) => (g.percent === null ? 'n/a' : formatPercent2(g.percent)) },
+              {
+                key: 'year',
+                header: 'Year (balance at 31 March)',
+                cell: (g: GeneralReserveYear) => (g.year === actualYear ? `${fy(g.year)} (actual)` : fy(g.year)),
+              },
+              {
+                key: 'closing',
+                header: "General reserve (£'000)",
+                numeric: true,
+                cell: (g) => <Thousands value={g.closing} />,
+              },
+              {
+                key: 'nrb',
+                header: "Net revenue budget (£'000)",
+                numeric: true,
+                cell: (g) => <Thousands value={g.netRevenueBudget} />,
+              },
+              {
+                key: 'pct',
+                header: 'Share',
+                numeric: true,
+                cell: (g) => (g.percent === null ? 'n/a' : formatPercent2(g.percent)),
+              },
               { key: 'status', header: 'Against policy', cell: generalStatus },
             ]}
             rows={shares}

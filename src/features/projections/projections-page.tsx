@@ -48,13 +48,13 @@ export function ProjectionsPage() {
     <>
       <h2>Projections</h2>
       <p className="lede">
-        How long each reserve lasts and what it can still pay for. Inputs are on the left of each model and its results on the right; every
-        figure is worked out exactly in this browser, in £&rsquo;000 with negatives in brackets. Save a set of inputs as a scenario to come back
-        to it, copy it, or compare it with another.
+        How long each reserve lasts and what it can still pay for. Inputs are on the left of each model and its results
+        on the right; every figure is worked out exactly in this browser, in £&rsquo;000 with negatives in brackets.
+        Save a set of inputs as a scenario to come back to it, copy it, or compare it with another.
       </p>
       <p className="page-contents">
-        On this page: <a href="#rc-heading">Road Casualty Reserve</a> · <a href="#mtfs-heading">MTFS reserves planner</a> ·{' '}
-        <a href="#compare-heading">Compare scenarios</a>
+        On this page: <a href="#rc-heading">Road Casualty Reserve</a> ·{' '}
+        <a href="#mtfs-heading">MTFS reserves planner</a> · <a href="#compare-heading">Compare scenarios</a>
       </p>
       <QueryState query={position}>
         {(p) => <QueryState query={budget}>{(b) => <Workspace position={p} budget={b} />}</QueryState>}
@@ -82,9 +82,18 @@ function Workspace({ position, budget }: { position: ReservesPosition; budget: M
   const rc = useMemo(() => parseRoadCasualtyForm(form.roadCasualty), [form.roadCasualty]);
   const mtfs = useMemo(() => parseMtfsForm(form.mtfs, position.reserves), [form.mtfs, position.reserves]);
   const rcProjections = useMemo(() => (rc.ok ? projectRoadCasualtyReserve(rc.value) : null), [rc]);
-  const mtfsProjection = useMemo(() => (mtfs.ok ? projectMtfs(position, mtfs.value, budget) : null), [mtfs, position, budget]);
-  const inputs = useMemo((): ScenarioInputs | null => (rc.ok && mtfs.ok ? { roadCasualty: rc.value, mtfs: mtfs.value } : null), [rc, mtfs]);
-  const setRoadCasualty = useCallback((roadCasualty: ScenarioForm['roadCasualty']) => setForm((f) => ({ ...f, roadCasualty })), []);
+  const mtfsProjection = useMemo(
+    () => (mtfs.ok ? projectMtfs(position, mtfs.value, budget) : null),
+    [mtfs, position, budget],
+  );
+  const inputs = useMemo(
+    (): ScenarioInputs | null => (rc.ok && mtfs.ok ? { roadCasualty: rc.value, mtfs: mtfs.value } : null),
+    [rc, mtfs],
+  );
+  const setRoadCasualty = useCallback(
+    (roadCasualty: ScenarioForm['roadCasualty']) => setForm((f) => ({ ...f, roadCasualty })),
+    [],
+  );
   const setMtfs = useCallback((m: ScenarioForm['mtfs']) => setForm((f) => ({ ...f, mtfs: m })), []);
   const fund = position.reserves.find((r) => r.key === ROAD_CASUALTY_KEY) ?? null;
   const reserveLabel = (key: string): string => position.reserves.find((r) => r.key === key)?.label ?? key;
@@ -104,7 +113,12 @@ function Workspace({ position, budget }: { position: ReservesPosition; budget: M
     if (!inputs) return;
     const name = current.name.trim();
     const copyName = asCopy ? `${name} (copy)` : name;
-    const scenario: Scenario = { id: asCopy || !current.id ? newId() : current.id, name: copyName, savedAt: new Date().toISOString(), inputs };
+    const scenario: Scenario = {
+      id: asCopy || !current.id ? newId() : current.id,
+      name: copyName,
+      savedAt: new Date().toISOString(),
+      inputs,
+    };
     persist(scenario, asCopy ? `Saved a copy as “${copyName}”, now open.` : `Saved “${copyName}”.`, true);
   };
   const open = (s: Scenario) => {
@@ -113,9 +127,15 @@ function Workspace({ position, budget }: { position: ReservesPosition; budget: M
     setCurrent({ id: s.id, name: s.name, snapshot: JSON.stringify(f) });
     setMessage(`Opened “${s.name}”.`);
   };
-  const copySaved = (s: Scenario) => persist({ ...s, id: newId(), name: `${s.name} (copy)`, savedAt: new Date().toISOString() }, `Copied “${s.name}” as “${s.name} (copy)”.`, false);
+  const copySaved = (s: Scenario) =>
+    persist(
+      { ...s, id: newId(), name: `${s.name} (copy)`, savedAt: new Date().toISOString() },
+      `Copied “${s.name}” as “${s.name} (copy)”.`,
+      false,
+    );
   const deleteSaved = (id: string) => {
-    const name = list.scenarios.find((s) => s.id === id)?.name ?? list.unreadable.find((u) => u.id === id)?.name ?? 'the scenario';
+    const name =
+      list.scenarios.find((s) => s.id === id)?.name ?? list.unreadable.find((u) => u.id === id)?.name ?? 'the scenario';
     remove.mutate(id, {
       onSuccess: () => {
         if (current.id === id) setCurrent({ ...current, id: null, snapshot: null });
@@ -131,8 +151,16 @@ function Workspace({ position, budget }: { position: ReservesPosition; budget: M
   };
   const exportCsv = () => {
     if (!inputs || !rcProjections || !mtfsProjection) return;
-    const scenario: Scenario = { id: current.id ?? 'unsaved', name: current.name, savedAt: new Date().toISOString(), inputs };
-    downloadText(fileNameFor(current.name, '.csv'), toCsv(EXPORT_HEADER, scenarioExportRows(scenario, rcProjections, mtfsProjection, reserveLabel)));
+    const scenario: Scenario = {
+      id: current.id ?? 'unsaved',
+      name: current.name,
+      savedAt: new Date().toISOString(),
+      inputs,
+    };
+    downloadText(
+      fileNameFor(current.name, '.csv'),
+      toCsv(EXPORT_HEADER, scenarioExportRows(scenario, rcProjections, mtfsProjection, reserveLabel)),
+    );
   };
   const fundKey = fund?.key ?? null;
   const fillFund = useCallback(
@@ -176,18 +204,27 @@ function Workspace({ position, budget }: { position: ReservesPosition; budget: M
         onCopy={copySaved}
         onDelete={deleteSaved}
       />
-      {scenarios.isError ? <p role="alert" className="error">Saved scenarios could not be read: {scenarios.error.message}</p> : null}
+      {scenarios.isError ? (
+        <p role="alert" className="error">
+          Saved scenarios could not be read: {scenarios.error.message}
+        </p>
+      ) : null}
 
       <section aria-labelledby="rc-heading">
         <h3 id="rc-heading">Road Casualty Reduction &amp; Support Reserve</h3>
         <p className="lede">
-          Filled by Cambridgeshire&rsquo;s share (its net revenue expenditure proportion) of the Cameras, Tickets &amp; Collisions unit&rsquo;s
-          surplus, and spent on road safety commitments. Defaults: the Business Coordination Board paper of 4 April 2019 (agenda item 10), opening
-          at Table 5&rsquo;s balance at 31 March {form.roadCasualty.firstYear}
+          Filled by Cambridgeshire&rsquo;s share (its net revenue expenditure proportion) of the Cameras, Tickets &amp;
+          Collisions unit&rsquo;s surplus, and spent on road safety commitments. Defaults: the Business Coordination
+          Board paper of 4 April 2019 (agenda item 10), opening at Table 5&rsquo;s balance at 31 March{' '}
+          {form.roadCasualty.firstYear}
           {fund ? '' : ' (the loaded reserves position has no Road Casualty fund, so the paper’s £1,582k is used)'}.
         </p>
         <div className="projection-layout">
-          <RoadCasualtyInputs form={form.roadCasualty} onChange={setRoadCasualty} issues={rc.ok ? NO_ISSUES : rc.issues} />
+          <RoadCasualtyInputs
+            form={form.roadCasualty}
+            onChange={setRoadCasualty}
+            issues={rc.ok ? NO_ISSUES : rc.issues}
+          />
           {rc.ok && rcProjections ? (
             <RoadCasualtyResults input={rc.value} projections={rcProjections} />
           ) : (
@@ -201,13 +238,17 @@ function Workspace({ position, budget }: { position: ReservesPosition; budget: M
       <section aria-labelledby="mtfs-heading">
         <h3 id="mtfs-heading">MTFS reserves planner</h3>
         <p className="lede">
-          Every usable reserve from the reserves position ({position.source}), carried forward through the contributions and drawdowns planned
-          for each year from {formatFinancialYear({ startYear: form.mtfs.firstYear })}.
+          Every usable reserve from the reserves position ({position.source}), carried forward through the contributions
+          and drawdowns planned for each year from {formatFinancialYear({ startYear: form.mtfs.firstYear })}.
         </p>
         <div className="projection-layout">
           <MtfsInputs form={form.mtfs} onChange={setMtfs} issues={mtfs.ok ? NO_ISSUES : mtfs.issues} />
           {mtfs.ok && mtfsProjection ? (
-            <MtfsResults projection={mtfsProjection} floorPercent={mtfs.value.generalReserveFloorPercent} actualYear={position.actualYear} />
+            <MtfsResults
+              projection={mtfsProjection}
+              floorPercent={mtfs.value.generalReserveFloorPercent}
+              actualYear={position.actualYear}
+            />
           ) : (
             <div className="results">
               <IssueSummary title="The plan needs these inputs corrected:" issues={mtfs.ok ? [] : mtfs.issues} />
@@ -227,7 +268,13 @@ function Workspace({ position, budget }: { position: ReservesPosition; budget: M
         />
       </section>
 
-      <ScenarioCompare current={inputs} currentName={current.name} scenarios={list.scenarios} position={position} budget={budget} />
+      <ScenarioCompare
+        current={inputs}
+        currentName={current.name}
+        scenarios={list.scenarios}
+        position={position}
+        budget={budget}
+      />
     </>
   );
 }

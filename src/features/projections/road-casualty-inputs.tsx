@@ -1,12 +1,27 @@
 import { memo } from 'react';
 import { formatFinancialYear } from '../../domain/core/period';
 import { horizonYears } from '../../domain/reserves/reserve-projection';
-import { INFLOW_CASE_IDS, type CommitmentKind, type CommitmentStatus, type InflowCaseId } from '../../domain/reserves/road-casualty-reserve';
+import {
+  INFLOW_CASE_IDS,
+  type CommitmentKind,
+  type CommitmentStatus,
+  type InflowCaseId,
+} from '../../domain/reserves/road-casualty-reserve';
 import { MAX_HORIZON_YEARS } from '../../domain/scenarios/scenario';
 import { ChoiceSelect, TextField, YearSelect } from './fields';
-import { fieldId, type CommitmentForm, type FieldIssue, type InflowCaseForm, type RoadCasualtyForm } from './scenario-form';
+import {
+  fieldId,
+  type CommitmentForm,
+  type FieldIssue,
+  type InflowCaseForm,
+  type RoadCasualtyForm,
+} from './scenario-form';
 
-const CASE_TITLE: Readonly<Record<InflowCaseId, string>> = { low: 'Low case', central: 'Central case', high: 'High case' };
+const CASE_TITLE: Readonly<Record<InflowCaseId, string>> = {
+  low: 'Low case',
+  central: 'Central case',
+  high: 'High case',
+};
 const CASE_HINT: Readonly<Record<InflowCaseId, string>> = {
   low: 'Paper: £172k, the Period 10 forecast transfer for 2018/19.',
   central: 'Paper: £350k, the bottom of the historical range (£350k-£500k a year since 2013/14).',
@@ -20,7 +35,10 @@ const KIND: readonly { value: CommitmentKind; label: string }[] = [
   { value: 'one-off-capital', label: 'One-off capital' },
   { value: 'recurrent-revenue', label: 'Recurrent revenue' },
 ];
-const HORIZONS = Array.from({ length: MAX_HORIZON_YEARS }, (_, i) => ({ value: i + 1, label: `${i + 1} year${i === 0 ? '' : 's'}` }));
+const HORIZONS = Array.from({ length: MAX_HORIZON_YEARS }, (_, i) => ({
+  value: i + 1,
+  label: `${i + 1} year${i === 0 ? '' : 's'}`,
+}));
 
 let added = 0;
 /** An id for a new commitment, unique in the page and in any scenario it is saved into. */
@@ -30,12 +48,25 @@ function newCommitmentId(): string {
 }
 
 /** The Road Casualty model's inputs: balance, floor and horizon; the three inflow cases; the commitments. */
-function RoadCasualtyInputsView({ form, onChange, issues }: { form: RoadCasualtyForm; onChange: (form: RoadCasualtyForm) => void; issues: readonly FieldIssue[] }) {
+function RoadCasualtyInputsView({
+  form,
+  onChange,
+  issues,
+}: {
+  form: RoadCasualtyForm;
+  onChange: (form: RoadCasualtyForm) => void;
+  issues: readonly FieldIssue[];
+}) {
   const years = horizonYears(form.firstYear, form.horizon);
-  const set = <K extends keyof RoadCasualtyForm>(key: K, value: RoadCasualtyForm[K]) => onChange({ ...form, [key]: value });
-  const setCase = (id: InflowCaseId, patch: Partial<InflowCaseForm>) => set('cases', { ...form.cases, [id]: { ...form.cases[id], ...patch } });
+  const set = <K extends keyof RoadCasualtyForm>(key: K, value: RoadCasualtyForm[K]) =>
+    onChange({ ...form, [key]: value });
+  const setCase = (id: InflowCaseId, patch: Partial<InflowCaseForm>) =>
+    set('cases', { ...form.cases, [id]: { ...form.cases[id], ...patch } });
   const setCommitment = (id: string, patch: Partial<CommitmentForm>) =>
-    set('commitments', form.commitments.map((c) => (c.id === id ? { ...c, ...patch } : c)));
+    set(
+      'commitments',
+      form.commitments.map((c) => (c.id === id ? { ...c, ...patch } : c)),
+    );
   const openingDate = `31 March ${form.firstYear}`;
 
   return (
@@ -52,8 +83,21 @@ function RoadCasualtyInputsView({ form, onChange, issues }: { form: RoadCasualty
           hint="Table 5's closing balance for 2017/18: the figure that gives the paper's £300k remainder."
         />
         <div className="field-row">
-          <TextField id={fieldId.toApply} label="Expenditure yet to be applied" unit="£'000" value={form.toApply} onChange={(v) => set('toApply', v)} issues={issues} />
-          <YearSelect id="rc-to-apply-year" label="charged in" value={form.toApplyYear} years={years} onChange={(y) => set('toApplyYear', y)} />
+          <TextField
+            id={fieldId.toApply}
+            label="Expenditure yet to be applied"
+            unit="£'000"
+            value={form.toApply}
+            onChange={(v) => set('toApply', v)}
+            issues={issues}
+          />
+          <YearSelect
+            id="rc-to-apply-year"
+            label="charged in"
+            value={form.toApplyYear}
+            years={years}
+            onChange={(y) => set('toApplyYear', y)}
+          />
         </div>
         <div className="field-row">
           <TextField
@@ -65,7 +109,13 @@ function RoadCasualtyInputsView({ form, onChange, issues }: { form: RoadCasualty
             issues={issues}
             hint="Default: one year of the recurrent commitments (£145k). The paper sets none."
           />
-          <ChoiceSelect id="rc-horizon" label="Horizon" value={form.horizon} choices={HORIZONS} onChange={(h) => set('horizon', h)} />
+          <ChoiceSelect
+            id="rc-horizon"
+            label="Horizon"
+            value={form.horizon}
+            choices={HORIZONS}
+            onChange={(h) => set('horizon', h)}
+          />
         </div>
       </fieldset>
 
@@ -78,18 +128,52 @@ function RoadCasualtyInputsView({ form, onChange, issues }: { form: RoadCasualty
               <legend>{CASE_TITLE[id]}</legend>
               <div className="radio-row" role="radiogroup" aria-label={`${CASE_TITLE[id]}: how the inflow is given`}>
                 <label>
-                  <input type="radio" name={`rc-case-${id}-mode`} checked={c.mode === 'direct'} onChange={() => setCase(id, { mode: 'direct' })} /> A yearly amount
+                  <input
+                    type="radio"
+                    name={`rc-case-${id}-mode`}
+                    checked={c.mode === 'direct'}
+                    onChange={() => setCase(id, { mode: 'direct' })}
+                  />{' '}
+                  A yearly amount
                 </label>
                 <label>
-                  <input type="radio" name={`rc-case-${id}-mode`} checked={c.mode === 'ctc'} onChange={() => setCase(id, { mode: 'ctc' })} /> CTC surplus × NRE share
+                  <input
+                    type="radio"
+                    name={`rc-case-${id}-mode`}
+                    checked={c.mode === 'ctc'}
+                    onChange={() => setCase(id, { mode: 'ctc' })}
+                  />{' '}
+                  CTC surplus × NRE share
                 </label>
               </div>
               {c.mode === 'direct' ? (
-                <TextField id={fieldId.caseAmount(id)} label={`${CASE_TITLE[id]} yearly inflow`} unit="£'000" value={c.amount} onChange={(v) => setCase(id, { amount: v })} issues={issues} hint={CASE_HINT[id]} />
+                <TextField
+                  id={fieldId.caseAmount(id)}
+                  label={`${CASE_TITLE[id]} yearly inflow`}
+                  unit="£'000"
+                  value={c.amount}
+                  onChange={(v) => setCase(id, { amount: v })}
+                  issues={issues}
+                  hint={CASE_HINT[id]}
+                />
               ) : (
                 <div className="field-row">
-                  <TextField id={fieldId.caseCtc(id)} label={`${CASE_TITLE[id]} CTC unit surplus (three forces)`} unit="£'000" value={c.ctcSurplus} onChange={(v) => setCase(id, { ctcSurplus: v })} issues={issues} />
-                  <TextField id={fieldId.caseShare(id)} label={`${CASE_TITLE[id]} Cambridgeshire NRE share`} unit="%" value={c.nreShare} onChange={(v) => setCase(id, { nreShare: v })} issues={issues} />
+                  <TextField
+                    id={fieldId.caseCtc(id)}
+                    label={`${CASE_TITLE[id]} CTC unit surplus (three forces)`}
+                    unit="£'000"
+                    value={c.ctcSurplus}
+                    onChange={(v) => setCase(id, { ctcSurplus: v })}
+                    issues={issues}
+                  />
+                  <TextField
+                    id={fieldId.caseShare(id)}
+                    label={`${CASE_TITLE[id]} Cambridgeshire NRE share`}
+                    unit="%"
+                    value={c.nreShare}
+                    onChange={(v) => setCase(id, { nreShare: v })}
+                    issues={issues}
+                  />
                 </div>
               )}
               <details>
@@ -117,45 +201,96 @@ function RoadCasualtyInputsView({ form, onChange, issues }: { form: RoadCasualty
       <fieldset>
         <legend>Commitments</legend>
         <p className="hint">
-          One-off items are paid once, in their first year. Recurrent items repeat each year for their number of years (blank: to the end of the horizon).
+          One-off items are paid once, in their first year. Recurrent items repeat each year for their number of years
+          (blank: to the end of the horizon).
         </p>
         <ol className="commitments">
           {form.commitments.map((c) => (
             <li key={c.id} className="commitment">
-              <TextField id={fieldId.commitment(c.id, 'label')} label="Commitment" value={c.label} onChange={(v) => setCommitment(c.id, { label: v })} issues={issues} inputMode="text" className="wide" />
+              <TextField
+                id={fieldId.commitment(c.id, 'label')}
+                label="Commitment"
+                value={c.label}
+                onChange={(v) => setCommitment(c.id, { label: v })}
+                issues={issues}
+                inputMode="text"
+                className="wide"
+              />
               <div className="field-row">
-                <TextField id={fieldId.commitment(c.id, 'amount')} label={
+                <TextField
+                  id={fieldId.commitment(c.id, 'amount')}
+                  label={
                     <>
                       <span className="sr-only">{c.label || 'Item'}: </span>
                       {c.kind === 'recurrent-revenue' ? 'Amount a year' : 'Amount'}
                     </>
-                  } unit="£'000" value={c.amount} onChange={(v) => setCommitment(c.id, { amount: v })} issues={issues} />
-                <ChoiceSelect id={`rc-commitment-${c.id}-status`} label={
+                  }
+                  unit="£'000"
+                  value={c.amount}
+                  onChange={(v) => setCommitment(c.id, { amount: v })}
+                  issues={issues}
+                />
+                <ChoiceSelect
+                  id={`rc-commitment-${c.id}-status`}
+                  label={
                     <>
                       <span className="sr-only">{c.label || 'Item'}: </span>Status
                     </>
-                  } value={c.status} choices={STATUS} onChange={(v) => setCommitment(c.id, { status: v })} />
+                  }
+                  value={c.status}
+                  choices={STATUS}
+                  onChange={(v) => setCommitment(c.id, { status: v })}
+                />
               </div>
               <div className="field-row">
-                <ChoiceSelect id={`rc-commitment-${c.id}-kind`} label={
+                <ChoiceSelect
+                  id={`rc-commitment-${c.id}-kind`}
+                  label={
                     <>
                       <span className="sr-only">{c.label || 'Item'}: </span>Kind
                     </>
-                  } value={c.kind} choices={KIND} onChange={(v) => setCommitment(c.id, { kind: v })} />
-                <YearSelect id={`rc-commitment-${c.id}-first-year`} label={
+                  }
+                  value={c.kind}
+                  choices={KIND}
+                  onChange={(v) => setCommitment(c.id, { kind: v })}
+                />
+                <YearSelect
+                  id={`rc-commitment-${c.id}-first-year`}
+                  label={
                     <>
                       <span className="sr-only">{c.label || 'Item'}: </span>First year
                     </>
-                  } value={c.firstYear} years={years} onChange={(y) => setCommitment(c.id, { firstYear: y })} />
+                  }
+                  value={c.firstYear}
+                  years={years}
+                  onChange={(y) => setCommitment(c.id, { firstYear: y })}
+                />
                 {c.kind === 'recurrent-revenue' ? (
-                  <TextField id={fieldId.commitment(c.id, 'years')} label={
+                  <TextField
+                    id={fieldId.commitment(c.id, 'years')}
+                    label={
                       <>
                         <span className="sr-only">{c.label || 'Item'}: </span>Years
                       </>
-                    } value={c.years} onChange={(v) => setCommitment(c.id, { years: v })} issues={issues} inputMode="numeric" hint="blank: every year" />
+                    }
+                    value={c.years}
+                    onChange={(v) => setCommitment(c.id, { years: v })}
+                    issues={issues}
+                    inputMode="numeric"
+                    hint="blank: every year"
+                  />
                 ) : null}
               </div>
-              <button type="button" className="link-button" onClick={() => set('commitments', form.commitments.filter((x) => x.id !== c.id))}>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() =>
+                  set(
+                    'commitments',
+                    form.commitments.filter((x) => x.id !== c.id),
+                  )
+                }
+              >
                 Remove {c.label || 'this item'}
               </button>
             </li>
@@ -166,7 +301,15 @@ function RoadCasualtyInputsView({ form, onChange, issues }: { form: RoadCasualty
           onClick={() =>
             set('commitments', [
               ...form.commitments,
-              { id: newCommitmentId(), label: 'New item', amount: '0', status: 'earmarked', kind: 'one-off-capital', firstYear: years[1] ?? form.firstYear, years: '' },
+              {
+                id: newCommitmentId(),
+                label: 'New item',
+                amount: '0',
+                status: 'earmarked',
+                kind: 'one-off-capital',
+                firstYear: years[1] ?? form.firstYear,
+                years: '',
+              },
             ])
           }
         >

@@ -5,7 +5,13 @@ import { ZERO, type Money } from '../../domain/core/money';
 import { PAPER_COMMITMENT_YEAR } from '../../domain/papers/paper-2019-road-casualty';
 import { formatFinancialYear } from '../../domain/core/period';
 import type { ProjectedYear } from '../../domain/reserves/reserve-projection';
-import { paperWorking, yearlyInflow, type CaseId, type CaseProjection, type RoadCasualtyInput } from '../../domain/reserves/road-casualty-reserve';
+import {
+  paperWorking,
+  yearlyInflow,
+  type CaseId,
+  type CaseProjection,
+  type RoadCasualtyInput,
+} from '../../domain/reserves/road-casualty-reserve';
 import { describeCases, formatK } from '../../domain/reserves/road-casualty-summary';
 import { LineFigure, type LineSeries } from './line-figure';
 import { drawThousands, toRoadCasualtySeries } from './to-chart-road-casualty';
@@ -42,7 +48,13 @@ function Crossing({ year }: { year: number | null }) {
 }
 
 /** The paper's sum on the current inputs, then the same with each inflow case added. */
-function PaperWorkingView({ input, projections }: { input: RoadCasualtyInput; projections: readonly CaseProjection[] }) {
+function PaperWorkingView({
+  input,
+  projections,
+}: {
+  input: RoadCasualtyInput;
+  projections: readonly CaseProjection[];
+}) {
   const lastYear = input.firstYear + input.horizonYears - 1;
   const year = Math.min(Math.max(PAPER_COMMITMENT_YEAR, input.firstYear), lastYear);
   const w = paperWorking(input, year);
@@ -50,20 +62,30 @@ function PaperWorkingView({ input, projections }: { input: RoadCasualtyInput; pr
   type Line = { key: string; label: string; amount: Money; total?: boolean };
   const lines: Line[] = [
     { key: 'opening', label: `Balance at 31 March ${input.firstYear} (Table 5)`, amount: w.opening },
-    { key: 'to-apply', label: `less expenditure yet to be applied, ${fy(input.toApply.year)}`, amount: w.toApply.negated() },
-    ...w.items.map((m) => ({ key: m.key, label: `less ${m.label} (${m.commitment.status}, ${fy(m.year)})`, amount: m.amount.negated() })),
+    {
+      key: 'to-apply',
+      label: `less expenditure yet to be applied, ${fy(input.toApply.year)}`,
+      amount: w.toApply.negated(),
+    },
+    ...w.items.map((m) => ({
+      key: m.key,
+      label: `less ${m.label} (${m.commitment.status}, ${fy(m.year)})`,
+      amount: m.amount.negated(),
+    })),
     { key: 'remainder', label: `Left at ${endDate}, no new inflow counted`, amount: w.remainder, total: true },
   ];
   const withInflow = projections.filter((p) => p.includeEarmarked && p.caseId !== 'none');
-  const inflowTo = (p: CaseProjection): Money => p.years.filter((y) => y.year <= year).reduce((t, y) => t.plus(y.inflow), ZERO);
+  const inflowTo = (p: CaseProjection): Money =>
+    p.years.filter((y) => y.year <= year).reduce((t, y) => t.plus(y.inflow), ZERO);
   const closingAt = (p: CaseProjection): Money | null => p.years.find((y) => y.year === year)?.closing ?? null;
   return (
     <section aria-labelledby="rc-working" className="working">
       <h4 id="rc-working">The paper's sum, on these inputs</h4>
       <p>
-        The paper (para 4.3–4.5) says the balance is “approx £1.5m”, that £244k is still to be applied for 2018/19, and that about £300k
-        remains if all the 2019/20 items, “totalling just over £1m”, go ahead. The only exact balance in the papers is Table 5's closing
-        balance at 31 March 2018, £1,582k, and it is the one that gives the paper's remainder, so the model opens there.
+        The paper (para 4.3–4.5) says the balance is “approx £1.5m”, that £244k is still to be applied for 2018/19, and
+        that about £300k remains if all the 2019/20 items, “totalling just over £1m”, go ahead. The only exact balance
+        in the papers is Table 5's closing balance at 31 March 2018, £1,582k, and it is the one that gives the paper's
+        remainder, so the model opens there.
       </p>
       <DataTable
         caption={`Left at ${endDate} if everything goes ahead, with no new inflow (£'000)`}
@@ -81,7 +103,12 @@ function PaperWorkingView({ input, projections }: { input: RoadCasualtyInput; pr
           { key: 'case', header: 'Case', cell: (p: CaseProjection) => caseTitle(input, p.caseId) },
           { key: 'before', header: 'No new inflow', numeric: true, cell: () => <Thousands value={w.remainder} /> },
           { key: 'inflow', header: 'plus inflow', numeric: true, cell: (p) => <Thousands value={inflowTo(p)} /> },
-          { key: 'closing', header: `Balance at ${endDate}`, numeric: true, cell: (p) => <Thousands value={closingAt(p)} /> },
+          {
+            key: 'closing',
+            header: `Balance at ${endDate}`,
+            numeric: true,
+            cell: (p) => <Thousands value={closingAt(p)} />,
+          },
         ]}
         rows={withInflow}
         rowKey={(p) => p.caseId}
@@ -101,11 +128,37 @@ function CaseSummary({ input, projections }: { input: RoadCasualtyInput; project
           caption={`How long the reserve lasts, earmarked items ${earmarked ? 'included' : 'left out'} (floor ${formatK(input.floor)}; £'000)`}
           columns={[
             { key: 'case', header: 'Case', cell: (p: CaseProjection) => caseTitle(input, p.caseId) },
-            { key: 'closing', header: `Balance at 31 March ${last + 1}`, numeric: true, cell: (p) => <Thousands value={p.years[p.years.length - 1]?.closing ?? null} /> },
-            { key: 'lowest', header: 'Lowest balance', numeric: true, cell: (p) => (p.lowest ? <><Thousands value={p.lowest.closing} /> in {fy(p.lowest.year)}</> : '') },
-            { key: 'floor', header: `Below the floor (to ${fy(last)})`, cell: (p) => <Crossing year={p.firstBelowFloor} /> },
+            {
+              key: 'closing',
+              header: `Balance at 31 March ${last + 1}`,
+              numeric: true,
+              cell: (p) => <Thousands value={p.years[p.years.length - 1]?.closing ?? null} />,
+            },
+            {
+              key: 'lowest',
+              header: 'Lowest balance',
+              numeric: true,
+              cell: (p) =>
+                p.lowest ? (
+                  <>
+                    <Thousands value={p.lowest.closing} /> in {fy(p.lowest.year)}
+                  </>
+                ) : (
+                  ''
+                ),
+            },
+            {
+              key: 'floor',
+              header: `Below the floor (to ${fy(last)})`,
+              cell: (p) => <Crossing year={p.firstBelowFloor} />,
+            },
             { key: 'zero', header: `Below zero (to ${fy(last)})`, cell: (p) => <Crossing year={p.firstBelowZero} /> },
-            { key: 'headroom', header: 'Could still pay for once, above the floor', numeric: true, cell: (p) => <Thousands value={p.headroom} /> },
+            {
+              key: 'headroom',
+              header: 'Could still pay for once, above the floor',
+              numeric: true,
+              cell: (p) => <Thousands value={p.headroom} />,
+            },
           ]}
           rows={projections.filter((p) => p.includeEarmarked === earmarked)}
           rowKey={(p) => p.caseId}
@@ -127,7 +180,11 @@ function YearByYear({ input, projections }: { input: RoadCasualtyInput; projecti
   const rows: Row[] = [
     { key: 'opening', label: 'Opening balance', value: (y) => y.opening },
     { key: 'inflow', label: 'plus inflow', value: (y) => y.inflow },
-    ...[...names].map(([key, label]): Row => ({ key, label: `less ${label}`, value: (y) => y.outflows.find((o) => o.key === key)?.amount.negated() ?? ZERO })),
+    ...[...names].map(([key, label]): Row => ({
+      key,
+      label: `less ${label}`,
+      value: (y) => y.outflows.find((o) => o.key === key)?.amount.negated() ?? ZERO,
+    })),
     { key: 'closing', label: 'Closing balance', value: (y) => y.closing, total: true },
   ];
   return (
@@ -145,14 +202,20 @@ function YearByYear({ input, projections }: { input: RoadCasualtyInput; projecti
           </select>
         </div>
         <label className="check">
-          <input type="checkbox" checked={earmarked} onChange={(e) => setEarmarked(e.target.checked)} /> Count the earmarked items
+          <input type="checkbox" checked={earmarked} onChange={(e) => setEarmarked(e.target.checked)} /> Count the
+          earmarked items
         </label>
       </div>
       <DataTable
         caption={`${caseTitle(input, p.caseId)}, earmarked items ${p.includeEarmarked ? 'included' : 'left out'}: the working by year (£'000)`}
         columns={[
           { key: 'label', header: 'Year ending 31 March', cell: (r: Row) => r.label },
-          ...p.years.map((y) => ({ key: String(y.year), header: fy(y.year), numeric: true, cell: (r: Row) => <Thousands value={r.value(y)} /> })),
+          ...p.years.map((y) => ({
+            key: String(y.year),
+            header: fy(y.year),
+            numeric: true,
+            cell: (r: Row) => <Thousands value={r.value(y)} />,
+          })),
         ]}
         rows={rows}
         rowKey={(r) => r.key}
@@ -163,7 +226,13 @@ function YearByYear({ input, projections }: { input: RoadCasualtyInput; projecti
 }
 
 /** The Road Casualty results: the paper's sum, the cases, the chart with its table, the year-by-year working. */
-function RoadCasualtyResultsView({ input, projections }: { input: RoadCasualtyInput; projections: readonly CaseProjection[] }) {
+function RoadCasualtyResultsView({
+  input,
+  projections,
+}: {
+  input: RoadCasualtyInput;
+  projections: readonly CaseProjection[];
+}) {
   const [earmarked, setEarmarked] = useState(true);
   const chosen = projections.filter((p) => p.includeEarmarked === earmarked);
   const points = toRoadCasualtySeries(projections, earmarked, input.openingBalance);
@@ -171,8 +240,16 @@ function RoadCasualtyResultsView({ input, projections }: { input: RoadCasualtyIn
   const years = chosen[0]?.years ?? [];
   type Row = { key: string; label: string; values: Partial<Record<CaseId, Money>> };
   const rows: Row[] = [
-    { key: 'opening', label: `Opening (31 March ${input.firstYear})`, values: Object.fromEntries(chosen.map((p) => [p.caseId, input.openingBalance])) },
-    ...years.map((y, i): Row => ({ key: String(y.year), label: fy(y.year), values: Object.fromEntries(chosen.map((p) => [p.caseId, p.years[i]!.closing])) })),
+    {
+      key: 'opening',
+      label: `Opening (31 March ${input.firstYear})`,
+      values: Object.fromEntries(chosen.map((p) => [p.caseId, input.openingBalance])),
+    },
+    ...years.map((y, i): Row => ({
+      key: String(y.year),
+      label: fy(y.year),
+      values: Object.fromEntries(chosen.map((p) => [p.caseId, p.years[i]!.closing])),
+    })),
   ];
   return (
     <div className="results">
@@ -180,10 +257,12 @@ function RoadCasualtyResultsView({ input, projections }: { input: RoadCasualtyIn
       <CaseSummary input={input} projections={projections} />
       <div className="radio-row" role="radiogroup" aria-label="Chart: the earmarked items">
         <label>
-          <input type="radio" name="rc-chart-earmarked" checked={earmarked} onChange={() => setEarmarked(true)} /> Chart with the earmarked items
+          <input type="radio" name="rc-chart-earmarked" checked={earmarked} onChange={() => setEarmarked(true)} /> Chart
+          with the earmarked items
         </label>
         <label>
-          <input type="radio" name="rc-chart-earmarked" checked={!earmarked} onChange={() => setEarmarked(false)} /> without them
+          <input type="radio" name="rc-chart-earmarked" checked={!earmarked} onChange={() => setEarmarked(false)} />{' '}
+          without them
         </label>
       </div>
       <LineFigure
@@ -201,7 +280,12 @@ function RoadCasualtyResultsView({ input, projections }: { input: RoadCasualtyIn
             caption={`The chart's figures: balance at 31 March by case, earmarked items ${earmarked ? 'included' : 'left out'} (£'000)`}
             columns={[
               { key: 'label', header: 'Year', cell: (r: Row) => r.label },
-              ...chosen.map((p) => ({ key: p.caseId, header: CASE_SERIES.find((s) => s.key === p.caseId)!.name, numeric: true, cell: (r: Row) => <Thousands value={r.values[p.caseId] ?? null} /> })),
+              ...chosen.map((p) => ({
+                key: p.caseId,
+                header: CASE_SERIES.find((s) => s.key === p.caseId)!.name,
+                numeric: true,
+                cell: (r: Row) => <Thousands value={r.values[p.caseId] ?? null} />,
+              })),
             ]}
             rows={rows}
             rowKey={(r) => r.key}

@@ -64,7 +64,14 @@ export function ScenarioBar({
       >
         <div className="field wide">
           <label htmlFor="scenario-name">Scenario name</label>
-          <input id="scenario-name" type="text" value={name} onChange={(e) => onNameChange(e.target.value)} aria-describedby="scenario-state" autoComplete="off" />
+          <input
+            id="scenario-name"
+            type="text"
+            value={name}
+            onChange={(e) => onNameChange(e.target.value)}
+            aria-describedby="scenario-state"
+            autoComplete="off"
+          />
           <span className="hint" id="scenario-state">
             {state}
           </span>
@@ -84,7 +91,9 @@ export function ScenarioBar({
           </button>
         </div>
       </form>
-      {!canSave ? <p className="hint">Some inputs cannot be read (see below): correct them to save or export.</p> : null}
+      {!canSave ? (
+        <p className="hint">Some inputs cannot be read (see below): correct them to save or export.</p>
+      ) : null}
       <p className="save-message" aria-live="polite">
         {message}
       </p>
@@ -125,7 +134,9 @@ export function ScenarioBar({
           <TableDownload tableRef={savedTable} captionId="saved-caption" />
         </div>
       ) : (
-        <p className="hint">No saved scenarios yet. Saved scenarios stay in this browser (IndexedDB) and never leave it.</p>
+        <p className="hint">
+          No saved scenarios yet. Saved scenarios stay in this browser (IndexedDB) and never leave it.
+        </p>
       )}
       {unreadable.length > 0 ? (
         <div className="issue-summary">

@@ -7,7 +7,12 @@ import { formatPercent2 } from '../../domain/reserves/mtfs-summary';
 import { formatFinancialYear } from '../../domain/core/period';
 import { projectCase, type CaseId, type CaseProjection } from '../../domain/reserves/road-casualty-reserve';
 import { formatK } from '../../domain/reserves/road-casualty-summary';
-import { compareScenarios, type Scenario, type ScenarioDifference, type ScenarioInputs } from '../../domain/scenarios/scenario';
+import {
+  compareScenarios,
+  type Scenario,
+  type ScenarioDifference,
+  type ScenarioInputs,
+} from '../../domain/scenarios/scenario';
 import { LineFigure } from './line-figure';
 import { CASE_SERIES } from './road-casualty-results';
 import { toCompareBalanceSeries, toCompareShareSeries } from './to-chart-mtfs';
@@ -38,7 +43,10 @@ function ScenarioCompareView({
   const [aId, setAId] = useState(CURRENT);
   const [bId, setBId] = useState<string>('');
   const [caseId, setCaseId] = useState<CaseId>('central');
-  const choices = [{ id: CURRENT, label: `The inputs on screen (${currentName || 'unnamed'})` }, ...scenarios.map((s) => ({ id: s.id, label: `${s.name} (saved)` }))];
+  const choices = [
+    { id: CURRENT, label: `The inputs on screen (${currentName || 'unnamed'})` },
+    ...scenarios.map((s) => ({ id: s.id, label: `${s.name} (saved)` })),
+  ];
   const b = bId || scenarios.find((s) => s.id !== aId)?.id || '';
   const side = (id: string): Side | null => {
     if (id === CURRENT) return current ? { name: `${currentName || 'Unnamed'} (on screen)`, inputs: current } : null;
@@ -66,7 +74,9 @@ function ScenarioCompareView({
   return (
     <section aria-labelledby="compare-heading">
       <h3 id="compare-heading">Compare two scenarios</h3>
-      {scenarios.length === 0 ? <p className="hint">Save a scenario to compare it with the inputs on screen or with another saved scenario.</p> : null}
+      {scenarios.length === 0 ? (
+        <p className="hint">Save a scenario to compare it with the inputs on screen or with another saved scenario.</p>
+      ) : null}
       <div className="field-row">
         {select('compare-a', 'Scenario A', aId, setAId)}
         {select('compare-b', 'Scenario B', b, setBId)}
@@ -81,12 +91,30 @@ function ScenarioCompareView({
           </select>
         </div>
       </div>
-      {A && B ? <Comparison a={A} b={B} caseId={caseId} position={position} budget={budget} reserveLabel={label} /> : scenarios.length > 0 && !A ? <p className="hint">The inputs on screen cannot be read yet.</p> : null}
+      {A && B ? (
+        <Comparison a={A} b={B} caseId={caseId} position={position} budget={budget} reserveLabel={label} />
+      ) : scenarios.length > 0 && !A ? (
+        <p className="hint">The inputs on screen cannot be read yet.</p>
+      ) : null}
     </section>
   );
 }
 
-function Comparison({ a, b, caseId, position, budget, reserveLabel }: { a: Side; b: Side; caseId: CaseId; position: ReservesPosition; budget: Money | null; reserveLabel: (key: string) => string }) {
+function Comparison({
+  a,
+  b,
+  caseId,
+  position,
+  budget,
+  reserveLabel,
+}: {
+  a: Side;
+  b: Side;
+  caseId: CaseId;
+  position: ReservesPosition;
+  budget: Money | null;
+  reserveLabel: (key: string) => string;
+}) {
   const diffs = compareScenarios(a.inputs, b.inputs, reserveLabel);
   const pa = projectCase(a.inputs.roadCasualty, caseId, true);
   const pb = projectCase(b.inputs.roadCasualty, caseId, true);
@@ -96,7 +124,9 @@ function Comparison({ a, b, caseId, position, budget, reserveLabel }: { a: Side;
   const cross = (p: CaseProjection, floor: Money) => {
     const last = p.years[p.years.length - 1];
     const end = last ? `, ending ${fy(last.year)} at ${formatK(last.closing)}` : '';
-    return p.firstBelowFloor === null ? `stays at or above its ${formatK(floor)} floor${end}` : `falls below its ${formatK(floor)} floor in ${fy(p.firstBelowFloor)}${end}`;
+    return p.firstBelowFloor === null
+      ? `stays at or above its ${formatK(floor)} floor${end}`
+      : `falls below its ${formatK(floor)} floor in ${fy(p.firstBelowFloor)}${end}`;
   };
   const balanceSummary = `${caseName} case, earmarked items included: in A the balance ${cross(pa, a.inputs.roadCasualty.floor)}; in B it ${cross(pb, b.inputs.roadCasualty.floor)}.`;
   const shareSummary = shareWords(ma, mb);
@@ -116,8 +146,18 @@ function Comparison({ a, b, caseId, position, budget, reserveLabel }: { a: Side;
           columns={[
             { key: 'label', header: 'Input', cell: (d: ScenarioDifference) => d.label },
             { key: 'model', header: 'Model', cell: (d) => d.model },
-            { key: 'a', header: `A: ${a.name}`, numeric: true, cell: (d) => d.a ?? <span className="missing">not in A</span> },
-            { key: 'b', header: `B: ${b.name}`, numeric: true, cell: (d) => d.b ?? <span className="missing">not in B</span> },
+            {
+              key: 'a',
+              header: `A: ${a.name}`,
+              numeric: true,
+              cell: (d) => d.a ?? <span className="missing">not in A</span>,
+            },
+            {
+              key: 'b',
+              header: `B: ${b.name}`,
+              numeric: true,
+              cell: (d) => d.b ?? <span className="missing">not in B</span>,
+            },
           ]}
           rows={diffs}
           rowKey={(d) => d.key}
@@ -136,8 +176,18 @@ function Comparison({ a, b, caseId, position, budget, reserveLabel }: { a: Side;
               caption={`The chart's figures: balance at 31 March, ${caseName} case (£'000)`}
               columns={[
                 { key: 'year', header: 'Year', cell: (y: number) => fy(y) },
-                { key: 'a', header: 'A', numeric: true, cell: (y) => <Thousands value={pa.years.find((r) => r.year === y)?.closing ?? null} /> },
-                { key: 'b', header: 'B', numeric: true, cell: (y) => <Thousands value={pb.years.find((r) => r.year === y)?.closing ?? null} /> },
+                {
+                  key: 'a',
+                  header: 'A',
+                  numeric: true,
+                  cell: (y) => <Thousands value={pa.years.find((r) => r.year === y)?.closing ?? null} />,
+                },
+                {
+                  key: 'b',
+                  header: 'B',
+                  numeric: true,
+                  cell: (y) => <Thousands value={pb.years.find((r) => r.year === y)?.closing ?? null} />,
+                },
               ]}
               rows={years}
               rowKey={(y) => String(y)}
@@ -177,7 +227,8 @@ function pctOf(p: MtfsProjection, year: number): string {
 function shareWords(a: MtfsProjection, b: MtfsProjection): string {
   const lastA = a.general[a.general.length - 1];
   const lastB = b.general[b.general.length - 1];
-  if (!lastA?.percent || !lastB?.percent) return 'The share cannot be worked out for both scenarios (a budget is missing).';
+  if (!lastA?.percent || !lastB?.percent)
+    return 'The share cannot be worked out for both scenarios (a budget is missing).';
   return `At the end of the plan the general reserve is ${formatPercent2(lastA.percent)} of the budget in A (${fy(lastA.year)}) and ${formatPercent2(lastB.percent)} in B (${fy(lastB.year)}).`;
 }
 

@@ -2,7 +2,11 @@ import { Money, parseAmount, ZERO, type AmountErrorCode } from '../../domain/cor
 import type { Issue, Result } from '../../domain/core/result';
 import { toThousands } from '../../domain/core/units';
 import type { BudgetYear, MtfsInput, PlannedMovement, ReservesPosition } from '../../domain/reserves/mtfs-planner';
-import { PAPER_FIRST_YEAR, paperRoadCasualtyInput, TABLE_5_CLOSING_2017_18 } from '../../domain/papers/paper-2019-road-casualty';
+import {
+  PAPER_FIRST_YEAR,
+  paperRoadCasualtyInput,
+  TABLE_5_CLOSING_2017_18,
+} from '../../domain/papers/paper-2019-road-casualty';
 import { formatFinancialYear } from '../../domain/core/period';
 import { horizonYears } from '../../domain/reserves/reserve-projection';
 import {
@@ -80,7 +84,8 @@ export interface ScenarioForm {
   mtfs: MtfsForm;
 }
 
-export type FieldIssueCode = AmountErrorCode | 'missing' | 'negative' | 'not-a-percentage' | 'over-100' | 'no-name' | 'not-whole-years';
+export type FieldIssueCode =
+  AmountErrorCode | 'missing' | 'negative' | 'not-a-percentage' | 'over-100' | 'no-name' | 'not-whole-years';
 
 export interface FieldIssue extends Issue<FieldIssueCode> {
   /** The id of the input it is about (so the message can point at it and link to it). */
@@ -133,7 +138,13 @@ function caseToForm(c: InflowCase): InflowCaseForm {
   const overrides = Object.fromEntries(c.overrides.map((o) => [String(o.year), thousandsText(o.amount)]));
   return c.source.kind === 'direct'
     ? { mode: 'direct', amount: thousandsText(c.source.amount), ctcSurplus: '', nreShare: '', overrides }
-    : { mode: 'ctc', amount: '', ctcSurplus: thousandsText(c.source.ctcSurplus), nreShare: c.source.nreSharePercent.toString(), overrides };
+    : {
+        mode: 'ctc',
+        amount: '',
+        ctcSurplus: thousandsText(c.source.ctcSurplus),
+        nreShare: c.source.nreSharePercent.toString(),
+        overrides,
+      };
 }
 
 function roadCasualtyToForm(input: RoadCasualtyInput): RoadCasualtyForm {
@@ -144,7 +155,11 @@ function roadCasualtyToForm(input: RoadCasualtyInput): RoadCasualtyForm {
     toApply: thousandsText(input.toApply.amount),
     toApplyYear: input.toApply.year,
     floor: thousandsText(input.floor),
-    cases: { low: caseToForm(input.inflowCases.low), central: caseToForm(input.inflowCases.central), high: caseToForm(input.inflowCases.high) },
+    cases: {
+      low: caseToForm(input.inflowCases.low),
+      central: caseToForm(input.inflowCases.central),
+      high: caseToForm(input.inflowCases.high),
+    },
     commitments: input.commitments.map((c) => ({
       id: c.id,
       label: c.label,
@@ -193,7 +208,8 @@ export function defaultInputs(position: ReservesPosition, budget: Money | null):
     mtfs: {
       firstYear,
       horizonYears: DEFAULT_MTFS_HORIZON,
-      netRevenueBudget: budget === null ? [] : horizonYears(firstYear, DEFAULT_MTFS_HORIZON).map((year) => ({ year, amount: budget })),
+      netRevenueBudget:
+        budget === null ? [] : horizonYears(firstYear, DEFAULT_MTFS_HORIZON).map((year) => ({ year, amount: budget })),
       generalReserveFloorPercent: DEFAULT_GENERAL_RESERVE_FLOOR_PERCENT,
       movements: [],
     },
@@ -243,7 +259,11 @@ class FieldReader {
   }
 }
 
-const CASE_NAME: Readonly<Record<InflowCaseId, string>> = { low: 'Low case', central: 'Central case', high: 'High case' };
+const CASE_NAME: Readonly<Record<InflowCaseId, string>> = {
+  low: 'Low case',
+  central: 'Central case',
+  high: 'High case',
+};
 
 export function parseRoadCasualtyForm(form: RoadCasualtyForm): Parsed<RoadCasualtyInput> {
   const r = new FieldReader();
@@ -260,26 +280,57 @@ export function parseRoadCasualtyForm(form: RoadCasualtyForm): Parsed<RoadCasual
           };
     const overrides = years
       .filter((y) => (c.overrides[String(y)] ?? '').trim() !== '')
-      .map((year) => ({ year, amount: r.thousands(c.overrides[String(year)] ?? '', fieldId.caseYear(id, year), `${CASE_NAME[id]} inflow in ${fy(year)}`) }));
+      .map((year) => ({
+        year,
+        amount: r.thousands(
+          c.overrides[String(year)] ?? '',
+          fieldId.caseYear(id, year),
+          `${CASE_NAME[id]} inflow in ${fy(year)}`,
+        ),
+      }));
     return { id, source, overrides };
   };
   const commitments = form.commitments.map((c): Commitment => {
     const name = c.label.trim() || 'A commitment';
-    if (c.label.trim() === '') r.issues.push({ field: fieldId.commitment(c.id, 'label'), code: 'no-name', message: 'A commitment needs a name' });
+    if (c.label.trim() === '')
+      r.issues.push({
+        field: fieldId.commitment(c.id, 'label'),
+        code: 'no-name',
+        message: 'A commitment needs a name',
+      });
     let years: number | null = null;
     if (c.kind === 'recurrent-revenue' && c.years.trim() !== '') {
       const n = Number(c.years.trim());
-      if (!/^\d+$/.test(c.years.trim()) || n < 1) r.issues.push({ field: fieldId.commitment(c.id, 'years'), code: 'not-whole-years', message: `${name}: the number of years must be a whole number from 1 (or blank for every year)` });
+      if (!/^\d+$/.test(c.years.trim()) || n < 1)
+        r.issues.push({
+          field: fieldId.commitment(c.id, 'years'),
+          code: 'not-whole-years',
+          message: `${name}: the number of years must be a whole number from 1 (or blank for every year)`,
+        });
       else years = n;
     }
-    return { id: c.id, label: c.label.trim(), amount: r.thousands(c.amount, fieldId.commitment(c.id, 'amount'), name), status: c.status, kind: c.kind, firstYear: c.firstYear, years: c.kind === 'one-off-capital' ? 1 : years };
+    return {
+      id: c.id,
+      label: c.label.trim(),
+      amount: r.thousands(c.amount, fieldId.commitment(c.id, 'amount'), name),
+      status: c.status,
+      kind: c.kind,
+      firstYear: c.firstYear,
+      years: c.kind === 'one-off-capital' ? 1 : years,
+    };
   });
   const value: RoadCasualtyInput = {
     openingBalance: r.thousands(form.opening, fieldId.opening, 'Opening balance', { allowNegative: true }),
     firstYear: form.firstYear,
     horizonYears: form.horizon,
-    toApply: { amount: r.thousands(form.toApply, fieldId.toApply, 'Expenditure yet to be applied'), year: form.toApplyYear },
-    inflowCases: Object.fromEntries(INFLOW_CASE_IDS.map((id) => [id, inflowCase(id)])) as Record<InflowCaseId, InflowCase>,
+    toApply: {
+      amount: r.thousands(form.toApply, fieldId.toApply, 'Expenditure yet to be applied'),
+      year: form.toApplyYear,
+    },
+    inflowCases: Object.fromEntries(INFLOW_CASE_IDS.map((id) => [id, inflowCase(id)])) as Record<
+      InflowCaseId,
+      InflowCase
+    >,
     commitments,
     floor: r.thousands(form.floor, fieldId.floor, 'Floor', { allowNegative: true }),
   };
@@ -301,9 +352,17 @@ export function parseMtfsForm(form: MtfsForm, reserves: readonly { key: string; 
       const m = form.movements[movementKey(reserve.key, year)];
       if (!m) continue;
       const label = `${reserve.label} ${fy(year)}`;
-      const contribution = r.thousands(m.contribution, fieldId.movement(reserve.key, year, 'in'), `${label} contribution`, { blankIsNil: true });
-      const drawdown = r.thousands(m.drawdown, fieldId.movement(reserve.key, year, 'out'), `${label} drawdown`, { blankIsNil: true });
-      if (!contribution.isZero() || !drawdown.isZero()) movements.push({ reserveKey: reserve.key, year, contribution, drawdown });
+      const contribution = r.thousands(
+        m.contribution,
+        fieldId.movement(reserve.key, year, 'in'),
+        `${label} contribution`,
+        { blankIsNil: true },
+      );
+      const drawdown = r.thousands(m.drawdown, fieldId.movement(reserve.key, year, 'out'), `${label} drawdown`, {
+        blankIsNil: true,
+      });
+      if (!contribution.isZero() || !drawdown.isZero())
+        movements.push({ reserveKey: reserve.key, year, contribution, drawdown });
     }
   }
   const value: MtfsInput = {

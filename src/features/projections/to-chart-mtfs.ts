@@ -1,5 +1,9 @@
 import type { Money } from '../../domain/core/money';
-import { HOME_OFFICE_JUSTIFICATION_PERCENT, type GeneralReserveYear, type MtfsProjection } from '../../domain/reserves/mtfs-planner';
+import {
+  HOME_OFFICE_JUSTIFICATION_PERCENT,
+  type GeneralReserveYear,
+  type MtfsProjection,
+} from '../../domain/reserves/mtfs-planner';
 import { formatFinancialYear } from '../../domain/core/period';
 import type { CaseProjection } from '../../domain/reserves/road-casualty-reserve';
 import { drawThousands } from './to-chart-road-casualty';
@@ -10,7 +14,8 @@ export interface SharePoint {
   percent?: number;
 }
 
-const pct = (g: GeneralReserveYear): number | undefined => (g.percent === null ? undefined : Number(g.percent.toFixed(4)));
+const pct = (g: GeneralReserveYear): number | undefined =>
+  g.percent === null ? undefined : Number(g.percent.toFixed(4));
 
 /** The general reserve as a share of the net revenue budget: the actual year, then each planned year. */
 export function toGeneralReserveSeries(p: MtfsProjection): SharePoint[] {
@@ -33,7 +38,11 @@ export function toCompareBalanceSeries(a: CaseProjection, b: CaseProjection): Co
   return years.map((year) => {
     const ya = a.years.find((y) => y.year === year);
     const yb = b.years.find((y) => y.year === year);
-    return { label: formatFinancialYear({ startYear: year }), a: ya ? drawThousands(ya.closing) : undefined, b: yb ? drawThousands(yb.closing) : undefined };
+    return {
+      label: formatFinancialYear({ startYear: year }),
+      a: ya ? drawThousands(ya.closing) : undefined,
+      b: yb ? drawThousands(yb.closing) : undefined,
+    };
   });
 }
 
@@ -43,14 +52,28 @@ export function toCompareShareSeries(a: MtfsProjection, b: MtfsProjection): Comp
   return years.map((year) => {
     const ga = a.general.find((g) => g.year === year);
     const gb = b.general.find((g) => g.year === year);
-    return { label: formatFinancialYear({ startYear: year }), a: ga ? pct(ga) : undefined, b: gb ? pct(gb) : undefined };
+    return {
+      label: formatFinancialYear({ startYear: year }),
+      a: ga ? pct(ga) : undefined,
+      b: gb ? pct(gb) : undefined,
+    };
   });
 }
 
 /** The lines drawn across the share chart: the 5% line and the policy floor (numbers for drawing only). */
-export function toShareReferences(floorPercent: Money): { y: number; label: string; position: 'insideTopLeft' | 'insideBottomLeft' }[] {
+export function toShareReferences(
+  floorPercent: Money,
+): { y: number; label: string; position: 'insideTopLeft' | 'insideBottomLeft' }[] {
   return [
-    { y: Number(HOME_OFFICE_JUSTIFICATION_PERCENT.toFixed(4)), label: '5%: justification expected above', position: 'insideTopLeft' },
-    { y: Number(floorPercent.toFixed(4)), label: `Policy floor ${floorPercent.toString()}%`, position: 'insideBottomLeft' },
+    {
+      y: Number(HOME_OFFICE_JUSTIFICATION_PERCENT.toFixed(4)),
+      label: '5%: justification expected above',
+      position: 'insideTopLeft',
+    },
+    {
+      y: Number(floorPercent.toFixed(4)),
+      label: `Policy floor ${floorPercent.toString()}%`,
+      position: 'insideBottomLeft',
+    },
   ];
 }

@@ -13,7 +13,11 @@ export const drawThousands = (pounds: Money): number => Number(toThousands(pound
  * The balance of each case over the years: the opening balance first (label "Opening"), then each year's
  * closing balance labelled by its financial year. Only the projections with or without earmarked items.
  */
-export function toRoadCasualtySeries(projections: readonly CaseProjection[], includeEarmarked: boolean, opening: Money): BalancePoint[] {
+export function toRoadCasualtySeries(
+  projections: readonly CaseProjection[],
+  includeEarmarked: boolean,
+  opening: Money,
+): BalancePoint[] {
   const chosen = projections.filter((p) => p.includeEarmarked === includeEarmarked);
   const first = chosen[0];
   if (!first) return [];

@@ -31,10 +31,11 @@ export function ReconciliationPage() {
     <>
       <h2>Reconciliation</h2>
       <p className="lede">
-        Does each table add up, and do the tables agree with each other? Every total is checked against its rows, every column formula
-        against its terms, and every figure that two tables both carry against the other. The paper was printed in £&rsquo;000, so a
-        difference within half a unit per figure is a rounding difference, not a failure (the paper warns that &ldquo;figures may not
-        cast due to roundings&rdquo;). A check that needs a figure the source does not show cannot be made, and says which.
+        Does each table add up, and do the tables agree with each other? Every total is checked against its rows, every
+        column formula against its terms, and every figure that two tables both carry against the other. The paper was
+        printed in £&rsquo;000, so a difference within half a unit per figure is a rounding difference, not a failure
+        (the paper warns that &ldquo;figures may not cast due to roundings&rdquo;). A check that needs a figure the
+        source does not show cannot be made, and says which.
       </p>
       {errors.map((e) => (
         <p key={e} role="alert" className="error">
@@ -79,17 +80,23 @@ export function ReconciliationPage() {
       <section aria-labelledby="tie-outs">
         <h3 id="tie-outs">Between the tables</h3>
         <p>
-          {tieOuts.length} tie-outs: {tieCounts.pass} tie out, {plural(tieCounts.rounding, 'rounding difference')}, {tieCounts.fail} do not tie out,{' '}
-          {tieCounts.incomplete} cannot be made.
+          {tieOuts.length} tie-outs: {tieCounts.pass} tie out, {plural(tieCounts.rounding, 'rounding difference')},{' '}
+          {tieCounts.fail} do not tie out, {tieCounts.incomplete} cannot be made.
         </p>
-        {attention.length > 0 && <TieOutTable caption="Tie-outs that need attention: failures and rounding differences" results={attention} anchored={false} />}
+        {attention.length > 0 && (
+          <TieOutTable
+            caption="Tie-outs that need attention: failures and rounding differences"
+            results={attention}
+            anchored={false}
+          />
+        )}
         <TieOutGroups tieOuts={tieOuts} notes={notes} target={target} />
       </section>
       <section aria-labelledby="casting">
         <h3 id="casting">Within each table: casting and cross-casting</h3>
         <p>
-          {inTable.length} checks: {tableCounts.pass} pass, {plural(tableCounts.rounding, 'rounding difference')}, {plural(tableCounts.fail, 'failure')},{' '}
-          {tableCounts.incomplete} cannot be made.
+          {inTable.length} checks: {tableCounts.pass} pass, {plural(tableCounts.rounding, 'rounding difference')},{' '}
+          {plural(tableCounts.fail, 'failure')}, {tableCounts.incomplete} cannot be made.
         </p>
         {tables.map((t) => (
           <TableCheckList key={t.spec.id} table={t} target={target} />

@@ -17,7 +17,16 @@ export function SourceTable({ tableId, file, target }: { tableId: string; file: 
       <p>
         The row a check reads is marked. <Link to="/reconciliation">Back to every check</Link>
       </p>
-      <QueryState query={table}>{(t) => <PrintedTableView table={t} caption={`${title} (£'000)`} tableId={tableId} highlighted={target === null ? [] : [target]} />}</QueryState>
+      <QueryState query={table}>
+        {(t) => (
+          <PrintedTableView
+            table={t}
+            caption={`${title} (£'000)`}
+            tableId={tableId}
+            highlighted={target === null ? [] : [target]}
+          />
+        )}
+      </QueryState>
     </section>
   );
 }

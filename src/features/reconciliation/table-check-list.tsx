@@ -10,9 +10,23 @@ import { CheckBadge } from '../../components/status-badge';
 import { plural } from './plural';
 
 const figure = (c: CheckResult, v: CheckResult['printed']): string =>
-  v === null ? 'n/s' : c.kind === 'percentage' ? `${v.toDecimalPlaces(2).toString()}%` : formatThousands(v, { zero: '0' });
+  v === null
+    ? 'n/s'
+    : c.kind === 'percentage'
+      ? `${v.toDecimalPlaces(2).toString()}%`
+      : formatThousands(v, { zero: '0' });
 
-function ChecksTable({ table, checks, caption, target }: { table: TableChecks; checks: readonly CheckResult[]; caption: string; target: string | null }) {
+function ChecksTable({
+  table,
+  checks,
+  caption,
+  target,
+}: {
+  table: TableChecks;
+  checks: readonly CheckResult[];
+  caption: string;
+  target: string | null;
+}) {
   const labelOf = (key: string) => table.rows.find((r) => r.key === key)?.label ?? key;
   return (
     <DataTable
@@ -20,18 +34,36 @@ function ChecksTable({ table, checks, caption, target }: { table: TableChecks; c
       columns={[
         { key: 'check', header: 'Check', cell: (c: CheckResult) => `${labelOf(c.row)} · ${c.column}` },
         // Layout totals are described by row key ("Lines add to total-opcc"): say it with the row's label.
-        { key: 'rule', header: 'Rule', cell: (c) => (c.kind === 'total' ? `Rows above add to ${labelOf(c.row)}` : c.description) },
+        {
+          key: 'rule',
+          header: 'Rule',
+          cell: (c) => (c.kind === 'total' ? `Rows above add to ${labelOf(c.row)}` : c.description),
+        },
         { key: 'status', header: 'Status', cell: (c) => <CheckBadge status={c.status} /> },
         { key: 'printed', header: 'Printed', numeric: true, cell: (c) => figure(c, c.printed) },
         { key: 'computed', header: 'From its terms', numeric: true, cell: (c) => figure(c, c.computed) },
-        { key: 'difference', header: 'Difference', numeric: true, cell: (c) => (c.difference === null ? '—' : figure(c, c.difference)) },
+        {
+          key: 'difference',
+          header: 'Difference',
+          numeric: true,
+          cell: (c) => (c.difference === null ? '—' : figure(c, c.difference)),
+        },
         {
           key: 'rows',
           header: 'Rows behind it',
           cell: (c) => (
             <>
-              <LinkList items={c.rowKeys.map((k) => ({ key: k, node: <Link to={rowHref(table.spec.id, k)}>{labelOf(k)}</Link> }))} />
-              {c.status === 'incomplete' && <span className="check-note">Missing: {c.missing.map((m) => m.replace(/ \/ /g, ' · ')).join('; ')}.</span>}
+              <LinkList
+                items={c.rowKeys.map((k) => ({
+                  key: k,
+                  node: <Link to={rowHref(table.spec.id, k)}>{labelOf(k)}</Link>,
+                }))}
+              />
+              {c.status === 'incomplete' && (
+                <span className="check-note">
+                  Missing: {c.missing.map((m) => m.replace(/ \/ /g, ' · ')).join('; ')}.
+                </span>
+              )}
             </>
           ),
         },
@@ -54,17 +86,29 @@ export function TableCheckList({ table, target }: { table: TableChecks; target: 
     <section aria-labelledby={headingId}>
       <h4 id={headingId}>{table.spec.title}</h4>
       <p>
-        {table.checks.length} checks: {counts.pass} pass, {plural(counts.rounding, 'rounding difference')}, {plural(counts.fail, 'failure')}, {counts.incomplete}{' '}
-        cannot be made (a figure is not shown).
+        {table.checks.length} checks: {counts.pass} pass, {plural(counts.rounding, 'rounding difference')},{' '}
+        {plural(counts.fail, 'failure')}, {counts.incomplete} cannot be made (a figure is not shown).
         {table.unmatched.length > 0 && ` Not checked (column not in the file): ${table.unmatched.join('; ')}.`}
       </p>
-      {shown.length > 0 && <ChecksTable table={table} checks={shown} caption={`${table.spec.title}: checks that do not pass`} target={target} />}
+      {shown.length > 0 && (
+        <ChecksTable
+          table={table}
+          checks={shown}
+          caption={`${table.spec.title}: checks that do not pass`}
+          target={target}
+        />
+      )}
       {passed.length > 0 && (
         <details className="passed-checks">
           <summary>
             The {passed.length} checks that pass in {table.spec.title}
           </summary>
-          <ChecksTable table={table} checks={passed} caption={`${table.spec.title}: checks that pass`} target={target} />
+          <ChecksTable
+            table={table}
+            checks={passed}
+            caption={`${table.spec.title}: checks that pass`}
+            target={target}
+          />
         </details>
       )}
     </section>

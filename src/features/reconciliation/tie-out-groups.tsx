@@ -31,11 +31,18 @@ export function TieOutGroups({
           <section key={group} aria-labelledby={`tie-${group}`}>
             <h4 id={`tie-${group}`}>{title}</h4>
             <p>
-              {rule} {plural(results.length, 'check')}: {counts.pass} tie out, {plural(counts.rounding, 'rounding difference')}, {counts.fail} do not tie out,{' '}
-              {counts.incomplete} cannot be made.
+              {rule} {plural(results.length, 'check')}: {counts.pass} tie out,{' '}
+              {plural(counts.rounding, 'rounding difference')}, {counts.fail} do not tie out, {counts.incomplete} cannot
+              be made.
             </p>
             {notes[group] && <p className="group-gap">{notes[group]}</p>}
-            {shown.length > 0 && <TieOutTable caption={fold ? `${title}: checks that do not tie out` : `${title}: every check`} results={shown} target={target} />}
+            {shown.length > 0 && (
+              <TieOutTable
+                caption={fold ? `${title}: checks that do not tie out` : `${title}: every check`}
+                results={shown}
+                target={target}
+              />
+            )}
             {fold && (
               <details className="passed-checks">
                 <summary>The {passed.length} checks that tie out</summary>

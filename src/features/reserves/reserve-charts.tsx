@@ -34,7 +34,11 @@ export function ReserveBalancesChart({ summary, reserves }: { summary: string; r
     >
       <BarChart data={data} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
         <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-        <XAxis type="number" tickFormatter={thousandsLabel} label={{ value: "£'000", position: 'insideBottomRight', offset: -4 }} />
+        <XAxis
+          type="number"
+          tickFormatter={thousandsLabel}
+          label={{ value: "£'000", position: 'insideBottomRight', offset: -4 }}
+        />
         <YAxis type="category" dataKey="reserve" width={260} tick={{ fontSize: 12 }} interval={0} />
         <Tooltip formatter={thousandsTooltip} />
         <Legend />
@@ -71,7 +75,11 @@ export function ReserveMovementsChart({ summary, reserves }: { summary: string; 
     >
       <BarChart data={data} layout="vertical" stackOffset="sign" margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
         <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-        <XAxis type="number" tickFormatter={thousandsLabel} label={{ value: "£'000", position: 'insideBottomRight', offset: -4 }} />
+        <XAxis
+          type="number"
+          tickFormatter={thousandsLabel}
+          label={{ value: "£'000", position: 'insideBottomRight', offset: -4 }}
+        />
         <YAxis type="category" dataKey="reserve" width={260} tick={{ fontSize: 12 }} interval={0} />
         <ReferenceLine x={0} stroke="var(--ink)" />
         <Tooltip formatter={thousandsTooltip} />

@@ -16,13 +16,15 @@ export function ReservesPage() {
   const carryForwards = usePrintedTable(SAMPLE_FILES.revenueCarryForwards);
   const reconciliation = useReconciliation();
   const target = useHashTarget(data !== null && carryForwards.isSuccess);
-  const touchesReserves = reconciliation.tieOuts.filter((t) => [...t.printedFigures, ...t.againstFigures].some((f) => f.table === SAMPLE_FILES.reserves));
+  const touchesReserves = reconciliation.tieOuts.filter((t) =>
+    [...t.printedFigures, ...t.againstFigures].some((f) => f.table === SAMPLE_FILES.reserves),
+  );
   return (
     <>
       <h2>Reserves</h2>
       <p className="lede">
-        The reserves position at 31 March 2018 in £&rsquo;000, negatives in brackets, and the revenue carry-forward requests that
-        the Carry Forward Revenue Reserve holds for 2018/19.
+        The reserves position at 31 March 2018 in £&rsquo;000, negatives in brackets, and the revenue carry-forward
+        requests that the Carry Forward Revenue Reserve holds for 2018/19.
       </p>
       {errors.map((e) => (
         <p key={e} role="alert" className="error">
@@ -41,11 +43,18 @@ export function ReservesPage() {
           <section aria-labelledby="reserves-movements">
             <h3 id="reserves-movements">How the reserves moved</h3>
             <ReserveBalancesChart summary={summariseReserveBalances(data.position)} reserves={data.position.reserves} />
-            <ReserveMovementsChart summary={summariseReserveMovements(data.position)} reserves={data.position.reserves} />
+            <ReserveMovementsChart
+              summary={summariseReserveMovements(data.position)}
+              reserves={data.position.reserves}
+            />
           </section>
           <section aria-labelledby="reserves-ties">
             <h3 id="reserves-ties">Against the other tables</h3>
-            <TieOutTable caption="Table 5 against the revenue outturn, the carry-forwards and capital financing" results={touchesReserves} pending={reconciliation.pending} />
+            <TieOutTable
+              caption="Table 5 against the revenue outturn, the carry-forwards and capital financing"
+              results={touchesReserves}
+              pending={reconciliation.pending}
+            />
           </section>
         </>
       )}

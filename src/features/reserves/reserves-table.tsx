@@ -1,13 +1,26 @@
-import { RESERVE_GROUPS, type ReserveGroupSubtotal, type ReserveLine, type ReservesPosition } from '../../domain/reserves/reserves-position';
+import {
+  RESERVE_GROUPS,
+  type ReserveGroupSubtotal,
+  type ReserveLine,
+  type ReservesPosition,
+} from '../../domain/reserves/reserves-position';
 import { CastingNotes } from '../../components/casting-notes';
 import { CheckedAmount } from '../../components/checked-amount';
 import { DataTable } from '../../components/data-table';
 import { Thousands } from '../../components/money-cell';
 import { rowAnchorId } from '../../components/row-links';
 
-type Row = { kind: 'reserve'; line: ReserveLine } | { kind: 'group'; group: ReserveGroupSubtotal } | { kind: 'printed'; line: ReserveLine };
+type Row =
+  | { kind: 'reserve'; line: ReserveLine }
+  | { kind: 'group'; group: ReserveGroupSubtotal }
+  | { kind: 'printed'; line: ReserveLine };
 
-const COLUMN_LABELS: Record<string, string> = { opening: 'balance at 1 April 2017', added: 'added', used: 'used', closing: 'balance at 31 March 2018' };
+const COLUMN_LABELS: Record<string, string> = {
+  opening: 'balance at 1 April 2017',
+  added: 'added',
+  used: 'used',
+  closing: 'balance at 31 March 2018',
+};
 const groupLabel = (id: string): string => RESERVE_GROUPS.find((g) => g.id === id)?.label ?? 'Group not named';
 
 /**
@@ -17,13 +30,20 @@ const groupLabel = (id: string): string => RESERVE_GROUPS.find((g) => g.id === i
  */
 export function ReservesTable({ position, target }: { position: ReservesPosition; target: string | null }) {
   const rows: Row[] = [
-    ...position.groups.flatMap((g): Row[] => [...g.reserves.map((line): Row => ({ kind: 'reserve', line })), ...(g.reserves.length > 1 ? [{ kind: 'group' as const, group: g }] : [])]),
+    ...position.groups.flatMap((g): Row[] => [
+      ...g.reserves.map((line): Row => ({ kind: 'reserve', line })),
+      ...(g.reserves.length > 1 ? [{ kind: 'group' as const, group: g }] : []),
+    ]),
     ...position.reserves.filter((r) => r.group === null).map((line): Row => ({ kind: 'reserve', line })),
     ...position.totals.map((line): Row => ({ kind: 'printed', line })),
   ];
   const anchor = (r: Row) => (r.kind === 'group' ? undefined : rowAnchorId('t5', r.line.key));
   const amount = (column: 'opening' | 'added' | 'closing') => (r: Row) =>
-    r.kind === 'group' ? <Thousands value={r.group[column]} /> : <CheckedAmount value={r.line[column]} checks={r.line.checks} column={column} />;
+    r.kind === 'group' ? (
+      <Thousands value={r.group[column]} />
+    ) : (
+      <CheckedAmount value={r.line[column]} checks={r.line.checks} column={column} />
+    );
   const labelOf = (key: string) => [...position.reserves, ...position.totals].find((l) => l.key === key)?.name ?? key;
   const notes = [...position.reserves, ...position.totals].filter((l) => l.note !== '');
   return (
@@ -33,7 +53,8 @@ export function ReservesTable({ position, target }: { position: ReservesPosition
         {
           key: 'reserve',
           header: 'Reserve',
-          cell: (r: Row) => (r.kind === 'group' ? `${r.group.label}: ${r.group.reserves.length} reserves (worked out)` : r.line.name),
+          cell: (r: Row) =>
+            r.kind === 'group' ? `${r.group.label}: ${r.group.reserves.length} reserves (worked out)` : r.line.name,
         },
         { key: 'opening', header: 'Balance 1 April 2017', numeric: true, cell: amount('opening') },
         { key: 'added', header: 'Added', numeric: true, cell: amount('added') },
@@ -41,26 +62,46 @@ export function ReservesTable({ position, target }: { position: ReservesPosition
           key: 'used',
           header: 'Used',
           numeric: true,
-          cell: (r) => (r.kind === 'group' ? <Thousands value={r.group.usage} /> : <CheckedAmount value={r.line.usage} checks={r.line.checks} column="used" />),
+          cell: (r) =>
+            r.kind === 'group' ? (
+              <Thousands value={r.group.usage} />
+            ) : (
+              <CheckedAmount value={r.line.usage} checks={r.line.checks} column="used" />
+            ),
         },
         { key: 'closing', header: 'Balance 31 March 2018', numeric: true, cell: amount('closing') },
-        { key: 'net', header: 'Net movement (worked out)', numeric: true, cell: (r) => <Thousands value={r.kind === 'group' ? r.group.netMovement : r.line.netMovement} /> },
+        {
+          key: 'net',
+          header: 'Net movement (worked out)',
+          numeric: true,
+          cell: (r) => <Thousands value={r.kind === 'group' ? r.group.netMovement : r.line.netMovement} />,
+        },
       ]}
       rows={rows}
       rowKey={(r) => (r.kind === 'group' ? `group-${r.group.group}` : r.line.key)}
       rowId={anchor}
-      groupKey={(r) => (r.kind === 'printed' ? 'printed' : r.kind === 'group' ? r.group.group : (r.line.group ?? 'none'))}
-      groupOf={(r) => (r.kind === 'printed' ? 'Totals as printed' : groupLabel(r.kind === 'group' ? r.group.group : (r.line.group ?? '')))}
+      groupKey={(r) =>
+        r.kind === 'printed' ? 'printed' : r.kind === 'group' ? r.group.group : (r.line.group ?? 'none')
+      }
+      groupOf={(r) =>
+        r.kind === 'printed'
+          ? 'Totals as printed'
+          : groupLabel(r.kind === 'group' ? r.group.group : (r.line.group ?? ''))
+      }
       rowClass={(r) =>
-        [r.kind === 'group' ? 'row-subtotal row-worked' : r.kind === 'printed' ? `row-${r.line.rowType}` : '', anchor(r) !== undefined && target === anchor(r) ? 'row-target' : '']
+        [
+          r.kind === 'group' ? 'row-subtotal row-worked' : r.kind === 'printed' ? `row-${r.line.rowType}` : '',
+          anchor(r) !== undefined && target === anchor(r) ? 'row-target' : '',
+        ]
           .join(' ')
           .trim() || undefined
       }
       footer={
         <>
           <p className="table-footnote">
-            Used is what was drawn from the reserve, in brackets as the paper prints it. The paper&rsquo;s Total Earmarked Reserves includes the
-            contingency and capital reserves; the group sums are worked out here (the paper prints none).
+            Used is what was drawn from the reserve, in brackets as the paper prints it. The paper&rsquo;s Total
+            Earmarked Reserves includes the contingency and capital reserves; the group sums are worked out here (the
+            paper prints none).
           </p>
           {notes.length > 0 && (
             <ul className="table-footnote" aria-label="Notes on the reserves">

@@ -12,5 +12,9 @@ export interface ReserveBalancePoint {
 export function toReserveBalanceSeries(reserves: readonly ReserveLine[]): ReserveBalancePoint[] {
   return reserves
     .filter((r) => r.rowType === 'item' && r.opening !== null && r.closing !== null)
-    .map((r) => ({ reserve: r.name, opening: Number(toThousands(r.opening!).toFixed(0)), closing: Number(toThousands(r.closing!).toFixed(0)) }));
+    .map((r) => ({
+      reserve: r.name,
+      opening: Number(toThousands(r.opening!).toFixed(0)),
+      closing: Number(toThousands(r.closing!).toFixed(0)),
+    }));
 }

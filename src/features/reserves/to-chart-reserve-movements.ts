@@ -14,6 +14,12 @@ export interface ReserveMovementPoint {
  */
 export function toReserveMovementSeries(reserves: readonly ReserveLine[]): ReserveMovementPoint[] {
   return reserves
-    .filter((r) => r.rowType === 'item' && r.added !== null && r.usage !== null && !(r.added.isZero() && r.usage.isZero()))
-    .map((r) => ({ reserve: r.name, added: Number(toThousands(r.added!).toFixed(0)), used: Number(toThousands(r.usage!).toFixed(0)) }));
+    .filter(
+      (r) => r.rowType === 'item' && r.added !== null && r.usage !== null && !(r.added.isZero() && r.usage.isZero()),
+    )
+    .map((r) => ({
+      reserve: r.name,
+      added: Number(toThousands(r.added!).toFixed(0)),
+      used: Number(toThousands(r.usage!).toFixed(0)),
+    }));
 }

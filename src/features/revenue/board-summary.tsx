@@ -7,12 +7,40 @@ import { MonitoringTable, type MonitoringRow } from './monitoring-table';
  * What the board reads first: the three tables of the paper (Table 1, the Constabulary summary, Table 3),
  * each line opening to what is under it.
  */
-export function BoardSummary({ tables, shown, rule, to, suffix }: { tables: readonly BoardTable[]; shown: ReadonlyMap<string, ShownFigures>; rule: RagRule; to: (open: string) => To; suffix: string }) {
+export function BoardSummary({
+  tables,
+  shown,
+  rule,
+  to,
+  suffix,
+}: {
+  tables: readonly BoardTable[];
+  shown: ReadonlyMap<string, ShownFigures>;
+  rule: RagRule;
+  to: (open: string) => To;
+  suffix: string;
+}) {
   return (
     <>
       {tables.map((t) => {
-        const rows: MonitoringRow[] = t.rows.map((r) => ({ id: r.id, node: r.node, rowType: r.rowType, opens: r.opens }));
-        return <MonitoringTable key={t.id} caption={`${t.title}${suffix}`} rows={rows} shown={shown} unit="thousands" toDate rule={rule} to={to} />;
+        const rows: MonitoringRow[] = t.rows.map((r) => ({
+          id: r.id,
+          node: r.node,
+          rowType: r.rowType,
+          opens: r.opens,
+        }));
+        return (
+          <MonitoringTable
+            key={t.id}
+            caption={`${t.title}${suffix}`}
+            rows={rows}
+            shown={shown}
+            unit="thousands"
+            toDate
+            rule={rule}
+            to={to}
+          />
+        );
       })}
     </>
   );

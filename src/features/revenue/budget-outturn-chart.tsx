@@ -7,7 +7,15 @@ import { Thousands } from '../../components/money-cell';
 import { toBudgetOutturnSeries } from './to-chart-budget-outturn';
 
 /** Budget against outturn by area, with the figures beside it as a table (charts are never the only source). */
-export function BudgetOutturnChart({ title, summary, lines }: { title: string; summary: string; lines: readonly OutturnLine[] }) {
+export function BudgetOutturnChart({
+  title,
+  summary,
+  lines,
+}: {
+  title: string;
+  summary: string;
+  lines: readonly OutturnLine[];
+}) {
   const data = toBudgetOutturnSeries(lines);
   const items = lines.filter((l) => l.rowType === 'item');
   return (
@@ -31,7 +39,11 @@ export function BudgetOutturnChart({ title, summary, lines }: { title: string; s
       <BarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="area" interval={0} tick={{ fontSize: 12 }} />
-        <YAxis tickFormatter={thousandsLabel} width={72} label={{ value: "£'000", angle: -90, position: 'insideLeft' }} />
+        <YAxis
+          tickFormatter={thousandsLabel}
+          width={72}
+          label={{ value: "£'000", angle: -90, position: 'insideLeft' }}
+        />
         <Tooltip formatter={thousandsTooltip} />
         <Legend />
         <Bar dataKey="budget" name="Budget" fill="var(--chart-budget)" isAnimationActive={false} />

@@ -57,7 +57,7 @@ export function DrillView({ model, open, tables, shown, rule, to, suffix }: Prop
     if (before && (open === null || at >= 0)) {
       const candidates = open === null ? trail.slice(1).reverse() : trail.slice(at + 1, at + 2);
       for (const id of candidates) {
-        const link = container.current?.querySelector<HTMLElement>(`[data-node="${id.replace(/["\\]/g, "\\$&")}"]`);
+        const link = container.current?.querySelector<HTMLElement>(`[data-node="${id.replace(/["\\]/g, '\\$&')}"]`);
         if (link) {
           link.focus();
           return;
@@ -90,7 +90,9 @@ export function DrillView({ model, open, tables, shown, rule, to, suffix }: Prop
     title = `${node.fullLabel}: ${LEVEL_CONTENTS[node.level] ?? 'lines'}, ${when}`;
     // The requests are the paper's own (Appendix 2): never labelled illustrative.
     const caption = node.level === 'carry-forwards' ? `${title} (the paper's figures)` : `${title}${suffix}`;
-    body = <OpenedTable node={node} model={model} shown={shown} pence={pence} rule={rule} to={openTo} caption={caption} />;
+    body = (
+      <OpenedTable node={node} model={model} shown={shown} pence={pence} rule={rule} to={openTo} caption={caption} />
+    );
   }
 
   return (
@@ -111,20 +113,50 @@ export function DrillView({ model, open, tables, shown, rule, to, suffix }: Prop
   );
 }
 
-function OpenedTable({ node, model, shown, pence, rule, to, caption }: { node: MonitoringNode; model: RevenueMonitor; shown: ReadonlyMap<string, ShownFigures>; pence: boolean; rule: RagRule; to: (id: string) => To; caption: string }) {
+function OpenedTable({
+  node,
+  model,
+  shown,
+  pence,
+  rule,
+  to,
+  caption,
+}: {
+  node: MonitoringNode;
+  model: RevenueMonitor;
+  shown: ReadonlyMap<string, ShownFigures>;
+  pence: boolean;
+  rule: RagRule;
+  to: (id: string) => To;
+  caption: string;
+}) {
   // A cost centre's subjectives are shown in pounds and pence, casting to the cost centre's own figure.
   const figures = useMemo(() => (pence ? shownFigures([node], PENNY) : shown), [pence, node, shown]);
   const rows: MonitoringRow[] = [
-    ...node.children.map((c) => ({ id: c.id, node: c, rowType: 'item' as const, opens: c.children.length > 0 || c.level === 'line' ? c.id : null })),
+    ...node.children.map((c) => ({
+      id: c.id,
+      node: c,
+      rowType: 'item' as const,
+      opens: c.children.length > 0 || c.level === 'line' ? c.id : null,
+    })),
     { id: node.id, node: { ...node, label: `Total: ${node.label}` }, rowType: 'total', opens: null },
   ];
   const notes = node.children.flatMap((c) => c.notes.map((n) => `${c.label}: ${n}`));
   return (
     <>
-      <MonitoringTable caption={caption} rows={rows} shown={figures} unit={pence ? 'pence' : 'thousands'} toDate rule={rule} to={to} />
+      <MonitoringTable
+        caption={caption}
+        rows={rows}
+        shown={figures}
+        unit={pence ? 'pence' : 'thousands'}
+        toDate
+        rule={rule}
+        to={to}
+      />
       {node.level === 'carry-forwards' && (
         <p className="facts-line">
-          Requests from Appendix 2 of the paper (real figures). At year-end they are added to the forecast of the area whose department made them, so that an underspend carried forward is not reported as an underspend.
+          Requests from Appendix 2 of the paper (real figures). At year-end they are added to the forecast of the area
+          whose department made them, so that an underspend carried forward is not reported as an underspend.
         </p>
       )}
       {notes.length > 0 && (
@@ -134,7 +166,9 @@ function OpenedTable({ node, model, shown, pence, rule, to, caption }: { node: M
           ))}
         </ul>
       )}
-      {model.actualSource === 'none' && <p className="facts-line">No actual to date: no ledger or return gives one for this month.</p>}
+      {model.actualSource === 'none' && (
+        <p className="facts-line">No actual to date: no ledger or return gives one for this month.</p>
+      )}
     </>
   );
 }

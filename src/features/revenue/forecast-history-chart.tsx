@@ -9,7 +9,19 @@ import { DirectionBadge } from '../../components/status-badge';
 import type { HistoryPoint } from './to-chart-forecast-history';
 
 /** The year-end forecast month by month against the budget, with its figures (shown £'000; % from the exact figures). */
-export function ForecastHistoryChart({ title, summary, points, exact, shown }: { title: string; summary: string; points: readonly HistoryPoint[]; exact: ForecastHistory; shown: ForecastHistory }) {
+export function ForecastHistoryChart({
+  title,
+  summary,
+  points,
+  exact,
+  shown,
+}: {
+  title: string;
+  summary: string;
+  points: readonly HistoryPoint[];
+  exact: ForecastHistory;
+  shown: ForecastHistory;
+}) {
   const rows = shown.totals.map((t, i) => ({ shown: t, exact: exact.totals[i]! }));
   return (
     <ChartFigure
@@ -23,11 +35,35 @@ export function ForecastHistoryChart({ title, summary, points, exact, shown }: {
           columns={[
             { key: 'month', header: 'Month', cell: (r: (typeof rows)[number]) => `P${r.shown.month}` },
             { key: 'budget', header: "Budget £'000", numeric: true, cell: (r) => formatWholeThousands(r.shown.budget) },
-            { key: 'forecast', header: "Forecast outturn £'000", numeric: true, cell: (r) => (r.shown.forecast === null ? 'no forecast' : formatWholeThousands(r.shown.forecast)) },
-            { key: 'variance', header: "Variance £'000", numeric: true, cell: (r) => (r.shown.variance ? formatWholeThousands(r.shown.variance.amount) : '-') },
-            { key: 'percent', header: 'Variance %', numeric: true, cell: (r) => (r.exact.variance ? formatVariancePercent(r.exact.variance) : '-') },
-            { key: 'direction', header: 'Direction', cell: (r) => (r.exact.variance ? <DirectionBadge direction={r.exact.variance.direction} /> : '-') },
-            { key: 'cf', header: "Carry forwards included £'000", numeric: true, cell: (r) => formatWholeThousands(r.shown.carryForward) },
+            {
+              key: 'forecast',
+              header: "Forecast outturn £'000",
+              numeric: true,
+              cell: (r) => (r.shown.forecast === null ? 'no forecast' : formatWholeThousands(r.shown.forecast)),
+            },
+            {
+              key: 'variance',
+              header: "Variance £'000",
+              numeric: true,
+              cell: (r) => (r.shown.variance ? formatWholeThousands(r.shown.variance.amount) : '-'),
+            },
+            {
+              key: 'percent',
+              header: 'Variance %',
+              numeric: true,
+              cell: (r) => (r.exact.variance ? formatVariancePercent(r.exact.variance) : '-'),
+            },
+            {
+              key: 'direction',
+              header: 'Direction',
+              cell: (r) => (r.exact.variance ? <DirectionBadge direction={r.exact.variance.direction} /> : '-'),
+            },
+            {
+              key: 'cf',
+              header: "Carry forwards included £'000",
+              numeric: true,
+              cell: (r) => formatWholeThousands(r.shown.carryForward),
+            },
           ]}
           rows={rows}
           rowKey={(r) => String(r.shown.month)}
@@ -40,8 +76,24 @@ export function ForecastHistoryChart({ title, summary, points, exact, shown }: {
         <YAxis domain={['auto', 'auto']} tickFormatter={thousandsLabel} width={80} />
         <Tooltip formatter={thousandsTooltip} />
         <Legend />
-        <Line type="linear" dataKey="budget" name="Budget" stroke="var(--chart-budget)" strokeDasharray="6 4" strokeWidth={2} isAnimationActive={false} />
-        <Line type="linear" dataKey="forecast" name="Forecast outturn" stroke="var(--chart-outturn)" strokeWidth={3} dot={{ r: 5 }} isAnimationActive={false} />
+        <Line
+          type="linear"
+          dataKey="budget"
+          name="Budget"
+          stroke="var(--chart-budget)"
+          strokeDasharray="6 4"
+          strokeWidth={2}
+          isAnimationActive={false}
+        />
+        <Line
+          type="linear"
+          dataKey="forecast"
+          name="Forecast outturn"
+          stroke="var(--chart-outturn)"
+          strokeWidth={3}
+          dot={{ r: 5 }}
+          isAnimationActive={false}
+        />
       </LineChart>
     </ChartFigure>
   );

@@ -27,13 +27,30 @@ export function ForecastHistorySection({ models, suffix }: { models: readonly Re
   if (months.length === 0) return <p>No monthly returns are loaded, so there is no forecast history.</p>;
   return (
     <>
-      <ForecastHistoryChart title={`Year-end forecast by month${suffix}`} summary={summariseHistory(exact)} points={toForecastHistorySeries(shown)} exact={exact} shown={shown} />
+      <ForecastHistoryChart
+        title={`Year-end forecast by month${suffix}`}
+        summary={summariseHistory(exact)}
+        points={toForecastHistorySeries(shown)}
+        exact={exact}
+        shown={shown}
+      />
       <DataTable
         caption={`Forecast outturn by area and month (£'000)${suffix}`}
         columns={[
           { key: 'area', header: 'Area', cell: (a: (typeof shown.areas)[number]) => a.label },
-          ...months.map((m, i) => ({ key: `p${m}`, header: `P${m}`, numeric: true, cell: (a: (typeof shown.areas)[number]) => (a.forecast[i] ? formatWholeThousands(a.forecast[i]) : 'no forecast') })),
-          { key: 'movement', header: `Movement P${months[0]!} to P${months[months.length - 1]!}`, numeric: true, cell: (a) => formatWholeThousands(movement.get(a.key) ?? ZERO) },
+          ...months.map((m, i) => ({
+            key: `p${m}`,
+            header: `P${m}`,
+            numeric: true,
+            cell: (a: (typeof shown.areas)[number]) =>
+              a.forecast[i] ? formatWholeThousands(a.forecast[i]) : 'no forecast',
+          })),
+          {
+            key: 'movement',
+            header: `Movement P${months[0]!} to P${months[months.length - 1]!}`,
+            numeric: true,
+            cell: (a) => formatWholeThousands(movement.get(a.key) ?? ZERO),
+          },
         ]}
         rows={shown.areas}
         rowKey={(a) => a.key}
@@ -63,8 +80,17 @@ export function ForecastHistorySection({ models, suffix }: { models: readonly Re
       </div>
       {bridgeShown && bridgeExact ? (
         <>
-          <WaterfallChart title={`Bridge from the P${from} forecast to the P${to} forecast, by area${suffix}`} summary={summariseBridge(bridgeExact)} chart={toBridgeWaterfall(bridgeShown)} stepHeader="Forecast or area" />
-          {bridgeShown.unbridged.length > 0 && <p className="facts-line">Not bridged (no forecast in one of the two months): {bridgeShown.unbridged.join('; ')}.</p>}
+          <WaterfallChart
+            title={`Bridge from the P${from} forecast to the P${to} forecast, by area${suffix}`}
+            summary={summariseBridge(bridgeExact)}
+            chart={toBridgeWaterfall(bridgeShown)}
+            stepHeader="Forecast or area"
+          />
+          {bridgeShown.unbridged.length > 0 && (
+            <p className="facts-line">
+              Not bridged (no forecast in one of the two months): {bridgeShown.unbridged.join('; ')}.
+            </p>
+          )}
         </>
       ) : (
         <p>One of the two months has no forecast.</p>

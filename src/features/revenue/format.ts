@@ -1,4 +1,4 @@
-import type { Money} from '../../domain/core/money';
+import type { Money } from '../../domain/core/money';
 import { formatPounds, formatWholeThousands, HUNDRED } from '../../domain/core/money';
 
 /*
@@ -9,12 +9,13 @@ import { formatPounds, formatWholeThousands, HUNDRED } from '../../domain/core/m
 
 export type Unit = 'thousands' | 'pence';
 
-
 /** A shown figure in its unit, written; null is said in words, never shown as nil. */
 export function writeShown(value: Money | null, unit: Unit, missing = 'no figure'): string {
   if (value === null) return missing;
   // In a table whose header says "£", the sign is left off each figure, as the papers do for £'000.
-  return unit === 'thousands' ? formatWholeThousands(value) : formatPounds(value.dividedBy(HUNDRED), { zero: '£0.00' }).replace('£', '');
+  return unit === 'thousands'
+    ? formatWholeThousands(value)
+    : formatPounds(value.dividedBy(HUNDRED), { zero: '£0.00' }).replace('£', '');
 }
 
 export const UNIT_LABEL: Record<Unit, string> = { thousands: "£'000", pence: '£' };

@@ -1,6 +1,10 @@
 import { useMemo } from 'react';
 import type { MonitoringData } from '../../api/revenue-monitoring';
-import { reconcileLedgerToReturns, type MonthReconciliation, type ReconciliationRow } from '../../domain/revenue/ledger-reconciliation';
+import {
+  reconcileLedgerToReturns,
+  type MonthReconciliation,
+  type ReconciliationRow,
+} from '../../domain/revenue/ledger-reconciliation';
 import { formatPounds } from '../../domain/core/money';
 import { DataTable } from '../../components/data-table';
 
@@ -8,7 +12,11 @@ type Finding = ReconciliationRow & { finding: string };
 
 /** Agreement in words and icon, not colour alone. */
 function Verdict({ state }: { state: 'agrees' | 'differs' | 'not-compared' }) {
-  const { icon, text, css } = { agrees: { icon: '✓', text: 'Agrees', css: 'pass' }, differs: { icon: '✗', text: 'Differs', css: 'fail' }, 'not-compared': { icon: '?', text: 'Not compared', css: 'incomplete' } }[state];
+  const { icon, text, css } = {
+    agrees: { icon: '✓', text: 'Agrees', css: 'pass' },
+    differs: { icon: '✗', text: 'Differs', css: 'fail' },
+    'not-compared': { icon: '?', text: 'Not compared', css: 'incomplete' },
+  }[state];
   return (
     <span className={`badge badge-check-${css}`}>
       <span aria-hidden="true">{icon}</span> {text}
@@ -18,7 +26,15 @@ function Verdict({ state }: { state: 'agrees' | 'differs' | 'not-compared' }) {
 
 const pounds = (v: ReconciliationRow['ledger']): string => (v === null ? 'none' : formatPounds(v, { zero: '£0.00' }));
 
-function MonthFindings({ month, names, suffix }: { month: MonthReconciliation; names: ReadonlyMap<string, string>; suffix: string }) {
+function MonthFindings({
+  month,
+  names,
+  suffix,
+}: {
+  month: MonthReconciliation;
+  names: ReadonlyMap<string, string>;
+  suffix: string;
+}) {
   const label = (cc: string): string => {
     const name = names.get(cc);
     return name ? `${cc} ${name}` : cc;
@@ -26,7 +42,8 @@ function MonthFindings({ month, names, suffix }: { month: MonthReconciliation; n
   if (month.status === 'ledger-incomplete') {
     return (
       <p>
-        <Verdict state="not-compared" /> <strong>P{month.month}:</strong> not compared: no loaded ledger has {month.missingPeriods.map((p) => `P${p}`).join(', ')}.
+        <Verdict state="not-compared" /> <strong>P{month.month}:</strong> not compared: no loaded ledger has{' '}
+        {month.missingPeriods.map((p) => `P${p}`).join(', ')}.
       </p>
     );
   }
@@ -39,8 +56,10 @@ function MonthFindings({ month, names, suffix }: { month: MonthReconciliation; n
   return (
     <>
       <p>
-        <Verdict state={clean ? 'agrees' : 'differs'} /> <strong>P{month.month}:</strong> {month.agreed} cost centres agree to the penny
-        {clean ? '; nothing differs.' : `; ${findings.length} ${findings.length === 1 ? 'finding' : 'findings'}.`} Ledger {pounds(month.ledgerTotal)}, return {pounds(month.returnTotal)}.
+        <Verdict state={clean ? 'agrees' : 'differs'} /> <strong>P{month.month}:</strong> {month.agreed} cost centres
+        agree to the penny
+        {clean ? '; nothing differs.' : `; ${findings.length} ${findings.length === 1 ? 'finding' : 'findings'}.`}{' '}
+        Ledger {pounds(month.ledgerTotal)}, return {pounds(month.returnTotal)}.
       </p>
       {!clean && (
         <DataTable
@@ -50,7 +69,12 @@ function MonthFindings({ month, names, suffix }: { month: MonthReconciliation; n
             { key: 'finding', header: 'Finding', cell: (r) => r.finding },
             { key: 'ledger', header: 'Ledger actual to date £', numeric: true, cell: (r) => pounds(r.ledger) },
             { key: 'return', header: 'Return actual to date £', numeric: true, cell: (r) => pounds(r.returned) },
-            { key: 'difference', header: 'Difference (ledger − return) £', numeric: true, cell: (r) => <span className="diff-amount">{formatPounds(r.difference, { zero: '£0.00' })}</span> },
+            {
+              key: 'difference',
+              header: 'Difference (ledger − return) £',
+              numeric: true,
+              cell: (r) => <span className="diff-amount">{formatPounds(r.difference, { zero: '£0.00' })}</span>,
+            },
           ]}
           rows={findings}
           rowKey={(r) => `${r.finding}:${r.costCentre}`}
@@ -58,7 +82,8 @@ function MonthFindings({ month, names, suffix }: { month: MonthReconciliation; n
       )}
       {month.returnOnlyNil.length > 0 && (
         <p className="facts-line">
-          In the return with a nil actual and no ledger postings yet (nothing to reconcile): {month.returnOnlyNil.map(label).join('; ')}.
+          In the return with a nil actual and no ledger postings yet (nothing to reconcile):{' '}
+          {month.returnOnlyNil.map(label).join('; ')}.
         </p>
       )}
     </>
@@ -71,7 +96,10 @@ function MonthFindings({ month, names, suffix }: { month: MonthReconciliation; n
  */
 export function LedgerReconciliationSection({ data, suffix }: { data: MonitoringData; suffix: string }) {
   const months = useMemo(() => reconcileLedgerToReturns(data.inputs.ledger, data.inputs.returns), [data]);
-  const names = useMemo(() => new Map(data.inputs.budget.filter((b) => b.costCentreName).map((b) => [b.costCentre, b.costCentreName])), [data]);
+  const names = useMemo(
+    () => new Map(data.inputs.budget.filter((b) => b.costCentreName).map((b) => [b.costCentre, b.costCentreName])),
+    [data],
+  );
   if (months.length === 0) return <p>No monthly return is loaded to reconcile with the ledger.</p>;
   return (
     <>

@@ -21,7 +21,13 @@ export function MonitoringSection({ data, models }: { data: MonitoringData; mode
   const tables = useMemo(() => (model ? boardTables(model) : []), [model]);
   const shown = useMemo(() => (model ? shownInThousands(model, tables) : new Map()), [model, tables]);
   const suffix = data.illustrative ? ' (illustrative)' : '';
-  if (!model) return <p>No monthly monitoring return is loaded. Load one on the Import page (an outturn file with cost centres and a period).</p>;
+  if (!model)
+    return (
+      <p>
+        No monthly monitoring return is loaded. Load one on the Import page (an outturn file with cost centres and a
+        period).
+      </p>
+    );
   const label = (m: number) => (model.year === null ? `P${m}` : formatPeriodLabel(financialYear(model.year), m));
   return (
     <>

@@ -35,7 +35,8 @@ function Missing({ children }: { children: ReactNode }) {
 }
 
 function Status({ node, rule }: { node: MonitoringNode; rule: RagRule }) {
-  if (node.level === 'carry-forwards' || node.level === 'request') return <span className="badge">◇ Carried forward to next year</span>;
+  if (node.level === 'carry-forwards' || node.level === 'request')
+    return <span className="badge">◇ Carried forward to next year</span>;
   const rag = ragOf(node.forecastVariance, rule);
   if (!rag || !node.forecastVariance) return <Missing>no forecast</Missing>;
   return <RagBadge rag={rag} direction={node.forecastVariance.direction} />;
@@ -68,16 +69,30 @@ export function MonitoringTable({ caption, rows, shown, unit, toDate, rule, to }
         ),
     },
     { key: 'budget', header: `Budget ${u}`, numeric: true, cell: money((s) => s.budget, 'no budget') },
-    ...(toDate ? [{ key: 'ytd', header: `Budget to date ${u}`, numeric: true, cell: money((s) => s.ytdBudget, '-') }] : []),
+    ...(toDate
+      ? [{ key: 'ytd', header: `Budget to date ${u}`, numeric: true, cell: money((s) => s.ytdBudget, '-') }]
+      : []),
     { key: 'actual', header: `Actual to date ${u}`, numeric: true, cell: money((s) => s.actual, 'no actual') },
-    ...(toDate ? [{ key: 'vtd', header: `Variance to date ${u}`, numeric: true, cell: money((s) => s.varianceToDate, 'no actual') }] : []),
+    ...(toDate
+      ? [
+          {
+            key: 'vtd',
+            header: `Variance to date ${u}`,
+            numeric: true,
+            cell: money((s) => s.varianceToDate, 'no actual'),
+          },
+        ]
+      : []),
     { key: 'forecast', header: `Forecast outturn ${u}`, numeric: true, cell: money((s) => s.forecast, 'no forecast') },
     { key: 'variance', header: `Variance ${u}`, numeric: true, cell: money((s) => s.forecastVariance, 'no forecast') },
     {
       key: 'percent',
       header: 'Variance %',
       numeric: true,
-      cell: (r) => (r.node.forecastVariance && r.node.level !== 'carry-forwards' && r.node.level !== 'request' ? formatVariancePercent(r.node.forecastVariance) : '-'),
+      cell: (r) =>
+        r.node.forecastVariance && r.node.level !== 'carry-forwards' && r.node.level !== 'request'
+          ? formatVariancePercent(r.node.forecastVariance)
+          : '-',
     },
     { key: 'status', header: 'Status', cell: (r) => <Status node={r.node} rule={rule} /> },
   ];
@@ -87,7 +102,10 @@ export function MonitoringTable({ caption, rows, shown, unit, toDate, rule, to }
       columns={columns}
       rows={rows}
       rowKey={(r) => r.id}
-      rowClass={(r) => [r.rowType === 'item' ? '' : `row-${r.rowType}`, r.indent ? 'row-indent' : ''].filter(Boolean).join(' ') || undefined}
+      rowClass={(r) =>
+        [r.rowType === 'item' ? '' : `row-${r.rowType}`, r.indent ? 'row-indent' : ''].filter(Boolean).join(' ') ||
+        undefined
+      }
     />
   );
 }

@@ -8,7 +8,11 @@ import { CheckNotes } from '../../components/check-notes';
 const percent = (l: OutturnLine): string => (l.variance ? formatVariancePercent(l.variance) : 'n/s');
 const flag = (l: OutturnLine, column: string) =>
   l.checks.some((c) => c.column === column && (c.status === 'fail' || c.status === 'rounding')) ? (
-    <a className="check-flag" href={`#check-${l.checks.find((c) => c.column === column)!.id}`} aria-label="See the casting note">
+    <a
+      className="check-flag"
+      href={`#check-${l.checks.find((c) => c.column === column)!.id}`}
+      aria-label="See the casting note"
+    >
       †
     </a>
   ) : null;
@@ -21,11 +25,55 @@ export function OutturnTableView({ table, caption }: { table: OutturnTable; capt
       caption={caption}
       columns={[
         { key: 'label', header: 'Line', cell: (l: OutturnLine) => l.label },
-        { key: 'budget', header: "Budget £'000", numeric: true, cell: (l) => <>{flag(l, 'budget')}<Thousands value={l.budget} /></> },
-        { key: 'outturn', header: "Outturn £'000", numeric: true, cell: (l) => <>{flag(l, 'outturn')}<Thousands value={l.outturn} /></> },
-        { key: 'variance', header: "Variance £'000", numeric: true, cell: (l) => <>{flag(l, 'variance')}<Thousands value={l.variance?.amount ?? null} /></> },
-        { key: 'percent', header: 'Variance %', numeric: true, cell: (l) => <>{flag(l, 'percent')}{percent(l)}</> },
-        { key: 'status', header: 'Status', cell: (l) => (l.variance ? <DirectionBadge direction={l.variance.direction} /> : 'n/s') },
+        {
+          key: 'budget',
+          header: "Budget £'000",
+          numeric: true,
+          cell: (l) => (
+            <>
+              {flag(l, 'budget')}
+              <Thousands value={l.budget} />
+            </>
+          ),
+        },
+        {
+          key: 'outturn',
+          header: "Outturn £'000",
+          numeric: true,
+          cell: (l) => (
+            <>
+              {flag(l, 'outturn')}
+              <Thousands value={l.outturn} />
+            </>
+          ),
+        },
+        {
+          key: 'variance',
+          header: "Variance £'000",
+          numeric: true,
+          cell: (l) => (
+            <>
+              {flag(l, 'variance')}
+              <Thousands value={l.variance?.amount ?? null} />
+            </>
+          ),
+        },
+        {
+          key: 'percent',
+          header: 'Variance %',
+          numeric: true,
+          cell: (l) => (
+            <>
+              {flag(l, 'percent')}
+              {percent(l)}
+            </>
+          ),
+        },
+        {
+          key: 'status',
+          header: 'Status',
+          cell: (l) => (l.variance ? <DirectionBadge direction={l.variance.direction} /> : 'n/s'),
+        },
       ]}
       rows={table.lines}
       rowKey={(l) => l.key}

@@ -15,9 +15,10 @@ export function PaperTables() {
   return (
     <>
       <p className="lede">
-        Budget against outturn for 2017/18 as the paper of 19 July 2018 prints it, in £&rsquo;000; negatives in brackets. Variances are
-        worked out from the printed budget and outturn (outturn minus budget); where the paper&rsquo;s own figures do not cast, a † marks the
-        cell and a note under the table gives both figures and the difference.
+        Budget against outturn for 2017/18 as the paper of 19 July 2018 prints it, in £&rsquo;000; negatives in
+        brackets. Variances are worked out from the printed budget and outturn (outturn minus budget); where the
+        paper&rsquo;s own figures do not cast, a † marks the cell and a note under the table gives both figures and the
+        difference.
       </p>
       <section aria-labelledby="table-1">
         <h4 id="table-1">Revenue outturn</h4>
@@ -25,7 +26,11 @@ export function PaperTables() {
           {(t) => (
             <>
               <OutturnTableView table={t} caption={TABLE_1} />
-              <BudgetOutturnChart title="Budget against outturn by area" summary={summariseOutturn(t.lines)} lines={t.lines} />
+              <BudgetOutturnChart
+                title="Budget against outturn by area"
+                summary={summariseOutturn(t.lines)}
+                lines={t.lines}
+              />
             </>
           )}
         </QueryState>
@@ -36,7 +41,11 @@ export function PaperTables() {
           {(t) => (
             <>
               <OutturnTableView table={t} caption={CONSTABULARY} />
-              <BudgetOutturnChart title="Constabulary budget against outturn by area" summary={summariseOutturn(t.lines)} lines={t.lines} />
+              <BudgetOutturnChart
+                title="Constabulary budget against outturn by area"
+                summary={summariseOutturn(t.lines)}
+                lines={t.lines}
+              />
             </>
           )}
         </QueryState>

@@ -1,6 +1,14 @@
 import { useId, useState } from 'react';
 import { useSaveRagRule } from '../../api/rag-rule';
-import { DEFAULT_RAG_RULE, describeRagRule, ragRuleText, readRagRule, type RagRule, type RagRuleIssue, type RagRuleText } from '../../domain/checks/rag';
+import {
+  DEFAULT_RAG_RULE,
+  describeRagRule,
+  ragRuleText,
+  readRagRule,
+  type RagRule,
+  type RagRuleIssue,
+  type RagRuleText,
+} from '../../domain/checks/rag';
 
 /**
  * The status rule, stated in words where the statuses are shown, and a form to change it. A variance is
@@ -58,7 +66,8 @@ export function RagRuleForm({ rule }: { rule: RagRule }) {
           }}
         >
           <p className="hint">
-            Defaults: amber at £50,000 and 1% of budget, red at £250,000 and 5%, adverse variances only. Both the pound floor and the percentage must be passed.
+            Defaults: amber at £50,000 and 1% of budget, red at £250,000 and 5%, adverse variances only. Both the pound
+            floor and the percentage must be passed.
           </p>
           <fieldset>
             <legend>Amber</legend>
@@ -71,7 +80,12 @@ export function RagRuleForm({ rule }: { rule: RagRule }) {
             {field('redPercent', 'Percentage of budget (%)', 'red.percent')}
           </fieldset>
           <label className="checkbox">
-            <input type="checkbox" checked={text.underspends} onChange={(e) => setText({ ...text, underspends: e.target.checked })} /> Flag large underspends too
+            <input
+              type="checkbox"
+              checked={text.underspends}
+              onChange={(e) => setText({ ...text, underspends: e.target.checked })}
+            />{' '}
+            Flag large underspends too
           </label>
           {problems.length > 0 && (
             <p role="alert" className="error">

@@ -18,9 +18,9 @@ export function RevenuePage() {
     <>
       <h2>Revenue</h2>
       <p className="lede">
-        Budget, actual to date and forecast outturn by month, from the board&rsquo;s summary down to the ledger lines, in £&rsquo;000 with
-        negatives in brackets (pounds and pence below a cost centre). A variance is forecast outturn minus budget; income is a credit, so
-        more income is a favourable (negative) variance.
+        Budget, actual to date and forecast outturn by month, from the board&rsquo;s summary down to the ledger lines,
+        in £&rsquo;000 with negatives in brackets (pounds and pence below a cost centre). A variance is forecast outturn
+        minus budget; income is a credit, so more income is a favourable (negative) variance.
       </p>
       <nav className="page-contents" aria-label="On this page">
         <ol>
@@ -49,8 +49,8 @@ export function RevenuePage() {
       <section aria-labelledby="ledger-reconciliation">
         <h3 id="ledger-reconciliation">Ledger to monitoring return{tag}</h3>
         <p className="lede">
-          Each month&rsquo;s return states an actual to date for every cost centre; the ledger&rsquo;s lines for the closed periods are summed
-          and set against it, to the penny.
+          Each month&rsquo;s return states an actual to date for every cost centre; the ledger&rsquo;s lines for the
+          closed periods are summed and set against it, to the penny.
         </p>
         <QueryState query={query}>{(data) => <LedgerReconciliationSection data={data} suffix={suffix} />}</QueryState>
       </section>

@@ -13,7 +13,9 @@ const span = (periods: readonly number[]): string => {
 export function SourcesLine({ model, data }: { model: RevenueMonitor; data: MonitoringData }) {
   const monthly = model.closed.filter((p) => p <= 12);
   const ret = data.sources.returns.find((r) => r.period === model.month);
-  const ledgers = data.sources.ledgers.filter((l) => l.periods.some((p) => p <= model.month)).map((l) => `${l.name}: ${span(l.periods)}`);
+  const ledgers = data.sources.ledgers
+    .filter((l) => l.periods.some((p) => p <= model.month))
+    .map((l) => `${l.name}: ${span(l.periods)}`);
   const actual =
     model.actualSource === 'ledger'
       ? `from the ledger, summed exactly (${ledgers.join('; ')})`
@@ -27,21 +29,26 @@ export function SourcesLine({ model, data }: { model: RevenueMonitor; data: Moni
   return (
     <ul className="facts-line">
       <li>
-        As at P{model.month}: {span(monthly)} closed{model.month === 12 ? ', with any year-end adjustment periods' : ''}; later months have no actual yet.
+        As at P{model.month}: {span(monthly)} closed{model.month === 12 ? ', with any year-end adjustment periods' : ''}
+        ; later months have no actual yet.
       </li>
       <li>Actual to date: {actual}.</li>
       <li>Forecast outturn: {ret ? ret.name : 'no return for this month'}.</li>
       <li>Budget and budget to date: {profile}.</li>
       {data.illustrative && model.month === 12 && (
         <li>
-          At P12 the area lines equal the paper&rsquo;s printed figures; the totals add those lines, so they differ where the paper&rsquo;s own
-          totals do not cast (Table 1&rsquo;s total outturn, the Constabulary outturn, the OPCC budget).
+          At P12 the area lines equal the paper&rsquo;s printed figures; the totals add those lines, so they differ
+          where the paper&rsquo;s own totals do not cast (Table 1&rsquo;s total outturn, the Constabulary outturn, the
+          OPCC budget).
         </li>
       )}
       {model.carryForwardsApplied && (
         <li>
-          Year-end: the carry-forward requests ({data.sources.carryForwards}, £{formatThousands(model.root.carryForward)}k: the sum of its items) are included in the forecast of their areas, as the paper does (para 4.10).
-          {model.unplacedCarryForwards.length > 0 && ` Not placed in any area: ${model.unplacedCarryForwards.map((c) => c.description).join('; ')}.`}
+          Year-end: the carry-forward requests ({data.sources.carryForwards}, £
+          {formatThousands(model.root.carryForward)}k: the sum of its items) are included in the forecast of their
+          areas, as the paper does (para 4.10).
+          {model.unplacedCarryForwards.length > 0 &&
+            ` Not placed in any area: ${model.unplacedCarryForwards.map((c) => c.description).join('; ')}.`}
         </li>
       )}
     </ul>

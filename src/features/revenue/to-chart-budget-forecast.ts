@@ -9,10 +9,19 @@ export interface BudgetForecastPoint {
 }
 
 /** Budget against forecast outturn by area, in the board's order, from the figures as the tables show them. */
-export function toBudgetForecastSeries(areas: readonly MonitoringNode[], shown: ReadonlyMap<string, ShownFigures>): BudgetForecastPoint[] {
+export function toBudgetForecastSeries(
+  areas: readonly MonitoringNode[],
+  shown: ReadonlyMap<string, ShownFigures>,
+): BudgetForecastPoint[] {
   return areas.flatMap((a) => {
     const s = shown.get(a.id);
     if (!s) return [];
-    return [{ area: a.fullLabel, budget: Number(s.budget.toString()), forecast: s.forecast === null ? null : Number(s.forecast.toString()) }];
+    return [
+      {
+        area: a.fullLabel,
+        budget: Number(s.budget.toString()),
+        forecast: s.forecast === null ? null : Number(s.forecast.toString()),
+      },
+    ];
   });
 }

@@ -14,7 +14,10 @@ export interface VariancePoint {
  * order. Areas with no forecast are left out (there is no variance to draw); the direction is the
  * exact variance's, so colour and table agree.
  */
-export function toVarianceByAreaSeries(areas: readonly MonitoringNode[], shown: ReadonlyMap<string, ShownFigures>): VariancePoint[] {
+export function toVarianceByAreaSeries(
+  areas: readonly MonitoringNode[],
+  shown: ReadonlyMap<string, ShownFigures>,
+): VariancePoint[] {
   return areas.flatMap((a) => {
     const v = shown.get(a.id)?.forecastVariance;
     if (v === null || v === undefined || !a.forecastVariance) return [];

@@ -66,21 +66,35 @@ export function toWaterfall(input: WaterfallInput): WaterfallChart {
   const base = farFromZero ? floor : 0;
   const points: WaterfallPoint[] = [
     { label: input.startLabel, range: [base, n(input.start)], value: n(input.start), kind: 'total' },
-    ...steps.map((s): WaterfallPoint => ({ label: s.label, range: [Math.min(s.from, s.to), Math.max(s.from, s.to)], value: s.change, kind: s.change >= 0 ? 'increase' : 'decrease' })),
+    ...steps.map((s): WaterfallPoint => ({
+      label: s.label,
+      range: [Math.min(s.from, s.to), Math.max(s.from, s.to)],
+      value: s.change,
+      kind: s.change >= 0 ? 'increase' : 'decrease',
+    })),
     { label: input.endLabel, range: [base, end], value: end, kind: 'total' },
   ];
   return { points, domain: [floor, ceiling], axisFromZero: !farFromZero };
 }
 
 /** Budget to forecast outturn: the Table 1 budget, each area's forecast variance, the forecast (shown £'000). null without a forecast. */
-export function toBudgetForecastWaterfall(model: RevenueMonitor, shown: ReadonlyMap<string, ShownFigures>): WaterfallChart | null {
+export function toBudgetForecastWaterfall(
+  model: RevenueMonitor,
+  shown: ReadonlyMap<string, ShownFigures>,
+): WaterfallChart | null {
   const total = shown.get(model.root.id);
   if (!total || total.forecast === null) return null;
   const steps = tableOneAreas(model).flatMap((a) => {
     const change = shown.get(a.id)?.forecastVariance;
     return change && !change.isZero() ? [{ label: a.fullLabel, change }] : [];
   });
-  return toWaterfall({ startLabel: 'Budget', start: total.budget, steps, endLabel: 'Forecast outturn', end: total.forecast });
+  return toWaterfall({
+    startLabel: 'Budget',
+    start: total.budget,
+    steps,
+    endLabel: 'Forecast outturn',
+    end: total.forecast,
+  });
 }
 
 /** The bridge between two months' forecasts, from a bridge built on shown £'000 figures. */

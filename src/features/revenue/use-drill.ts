@@ -28,11 +28,14 @@ export function useDrill(months: readonly number[]) {
     [params, location.pathname, month],
   );
 
-  const go = useCallback((change: { month?: number; open?: string | null }) => {
+  const go = useCallback(
+    (change: { month?: number; open?: string | null }) => {
       // A data router's navigate returns a promise that settles when the move is done; a failing page shows its
       // error boundary rather than rejecting, so there is nothing to wait for here.
       void navigate(to(change), { preventScrollReset: true });
-    }, [navigate, to]);
+    },
+    [navigate, to],
+  );
 
   return { month, open, to, go };
 }

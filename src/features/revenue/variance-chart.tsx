@@ -8,7 +8,15 @@ import type { VariancePoint } from './to-chart-variance-by-area';
 const FILL = { adverse: 'var(--adverse)', favourable: 'var(--favourable)', 'on-budget': 'var(--muted)' } as const;
 
 /** Forecast variance by area: overspends right of zero, underspends left, with its figures and their direction in words. */
-export function VarianceChart({ title, summary, points }: { title: string; summary: string; points: readonly VariancePoint[] }) {
+export function VarianceChart({
+  title,
+  summary,
+  points,
+}: {
+  title: string;
+  summary: string;
+  points: readonly VariancePoint[];
+}) {
   return (
     <ChartFigure
       title={title}
@@ -19,7 +27,12 @@ export function VarianceChart({ title, summary, points }: { title: string; summa
           caption={`${title}: the figures (£'000)`}
           columns={[
             { key: 'area', header: 'Area', cell: (p: VariancePoint) => p.area },
-            { key: 'variance', header: "Forecast variance £'000", numeric: true, cell: (p) => thousandsLabel(p.variance) },
+            {
+              key: 'variance',
+              header: "Forecast variance £'000",
+              numeric: true,
+              cell: (p) => thousandsLabel(p.variance),
+            },
             { key: 'direction', header: 'Direction', cell: (p) => <DirectionBadge direction={p.direction} /> },
           ]}
           rows={points}
@@ -29,7 +42,11 @@ export function VarianceChart({ title, summary, points }: { title: string; summa
     >
       <BarChart data={[...points]} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
         <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-        <XAxis type="number" tickFormatter={thousandsLabel} label={{ value: "£'000 (under ← 0 → over)", position: 'insideBottomRight', offset: -4 }} />
+        <XAxis
+          type="number"
+          tickFormatter={thousandsLabel}
+          label={{ value: "£'000 (under ← 0 → over)", position: 'insideBottomRight', offset: -4 }}
+        />
         <YAxis type="category" dataKey="area" width={210} interval={0} tick={{ fontSize: 12 }} />
         <Tooltip formatter={thousandsTooltip} />
         <ReferenceLine x={0} stroke="var(--ink)" />

@@ -11,8 +11,20 @@ const KIND = { total: 'Total', increase: 'Adds (over)', decrease: 'Takes off (un
  * A waterfall (bridge): floating bars from a start total to an end total, one per step, drawn with
  * recharts' ranged bars; the figures, and whether the axis starts at zero, beside it.
  */
-export function WaterfallChart({ title, summary, chart, stepHeader }: { title: string; summary: string; chart: Waterfall; stepHeader: string }) {
-  const axisNote = chart.axisFromZero ? '' : ` The value axis starts at ${thousandsLabel(chart.domain[0])}, not zero, so that the steps can be seen.`;
+export function WaterfallChart({
+  title,
+  summary,
+  chart,
+  stepHeader,
+}: {
+  title: string;
+  summary: string;
+  chart: Waterfall;
+  stepHeader: string;
+}) {
+  const axisNote = chart.axisFromZero
+    ? ''
+    : ` The value axis starts at ${thousandsLabel(chart.domain[0])}, not zero, so that the steps can be seen.`;
   return (
     <ChartFigure
       title={title}
@@ -25,7 +37,12 @@ export function WaterfallChart({ title, summary, chart, stepHeader }: { title: s
             { key: 'label', header: stepHeader, cell: (p: WaterfallPoint) => p.label },
             { key: 'kind', header: 'Step', cell: (p) => KIND[p.kind] },
             { key: 'value', header: "£'000", numeric: true, cell: (p) => thousandsLabel(p.value) },
-            { key: 'after', header: "Running total £'000", numeric: true, cell: (p) => thousandsLabel(p.kind === 'decrease' ? p.range[0] : p.range[1]) },
+            {
+              key: 'after',
+              header: "Running total £'000",
+              numeric: true,
+              cell: (p) => thousandsLabel(p.kind === 'decrease' ? p.range[0] : p.range[1]),
+            },
           ]}
           rows={chart.points}
           rowKey={(p) => `${p.kind}-${p.label}`}

@@ -11,7 +11,15 @@ const ACTION: Readonly<Record<PlanAction, { icon: string; text: string; classNam
 export const canTake = (item: PlanItem): boolean => item.action === 'add' || item.action === 'replace';
 
 /** The plan of an import: every change with a box to take it or leave it; no change is made until Apply. */
-export function ImportPlanView({ plan, chosen, onToggle }: { plan: readonly PlanItem[]; chosen: ReadonlySet<string>; onToggle: (id: string, take: boolean) => void }) {
+export function ImportPlanView({
+  plan,
+  chosen,
+  onToggle,
+}: {
+  plan: readonly PlanItem[];
+  chosen: ReadonlySet<string>;
+  onToggle: (id: string, take: boolean) => void;
+}) {
   return (
     <DataTable
       caption="What importing this file would change in this browser"
@@ -32,7 +40,8 @@ export function ImportPlanView({ plan, chosen, onToggle }: { plan: readonly Plan
           cell: (i) =>
             canTake(i) ? (
               <label className="check">
-                <input type="checkbox" checked={chosen.has(i.id)} onChange={(e) => onToggle(i.id, e.target.checked)} /> Take <span className="visually-hidden">{i.label}</span>
+                <input type="checkbox" checked={chosen.has(i.id)} onChange={(e) => onToggle(i.id, e.target.checked)} />{' '}
+                Take <span className="visually-hidden">{i.label}</span>
               </label>
             ) : (
               '—'

@@ -1,6 +1,14 @@
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { applyImport, exportWorkspace, planImport, readWorkspace, useWorkspaceCounts, type ApplyReport, type WorkspaceReading } from '../../api/workspace';
+import {
+  applyImport,
+  exportWorkspace,
+  planImport,
+  readWorkspace,
+  useWorkspaceCounts,
+  type ApplyReport,
+  type WorkspaceReading,
+} from '../../api/workspace';
 import { usePresentation } from '../../components/presentation';
 import type { PlanItem } from '../../import/workspace-plan';
 import { ImportPlanView, canTake } from './import-plan-view';
@@ -42,7 +50,9 @@ export function WorkspacePage() {
     try {
       const file = await exportWorkspace();
       downloadBlob(file.fileName, file.blob);
-      setExported(`Exported ${file.fileName}: ${kb(file.blob.size)} (${kb(file.plainBytes)} before compression, ${file.lines.toLocaleString('en-GB')} lines).`);
+      setExported(
+        `Exported ${file.fileName}: ${kb(file.blob.size)} (${kb(file.plainBytes)} before compression, ${file.lines.toLocaleString('en-GB')} lines).`,
+      );
     } catch (e) {
       setExported(`Could not export: ${message(e)}`);
     } finally {
@@ -54,7 +64,10 @@ export function WorkspacePage() {
     setStep({ name: 'reading', fileName: file.name });
     try {
       const reading = await readWorkspace(file, file.name);
-      if (reading.problems.length > 0) { setStep({ name: 'refused', reading }); return; }
+      if (reading.problems.length > 0) {
+        setStep({ name: 'refused', reading });
+        return;
+      }
       const plan = await planImport(reading);
       setStep({ name: 'planned', file, reading, plan, chosen: new Set(plan.filter(canTake).map((i) => i.id)) });
     } catch (e) {
@@ -79,22 +92,24 @@ export function WorkspacePage() {
     <>
       <h2>Workspace</h2>
       <p className="lede">
-        Everything Outturn holds in this browser (the datasets with their receipts, mapping profiles, settings, scenarios and frozen packs) in
-        one file, to hand the month&rsquo;s work to a colleague without a server: they take it in on their own machine and see the same
-        figures on every page. Nothing is uploaded anywhere; the file is yours to pass on.
+        Everything Outturn holds in this browser (the datasets with their receipts, mapping profiles, settings,
+        scenarios and frozen packs) in one file, to hand the month&rsquo;s work to a colleague without a server: they
+        take it in on their own machine and see the same figures on every page. Nothing is uploaded anywhere; the file
+        is yours to pass on.
       </p>
 
       <section aria-labelledby="workspace-export" className="panel">
         <h3 id="workspace-export">Hand over this workspace</h3>
         {c && (
           <p>
-            This browser holds {c.datasets} datasets ({c.rows.toLocaleString('en-GB')} rows), {c.receipts} import receipts, {c.profiles} mapping profiles,{' '}
-            {c.scenarios} scenarios, {c.snapshots} frozen packs and {c.settings} settings.
+            This browser holds {c.datasets} datasets ({c.rows.toLocaleString('en-GB')} rows), {c.receipts} import
+            receipts, {c.profiles} mapping profiles, {c.scenarios} scenarios, {c.snapshots} frozen packs and{' '}
+            {c.settings} settings.
           </p>
         )}
         <p className="hint">
-          One gzip-compressed file of JSON lines. Each dataset carries a SHA-256 of its rows, checked when the file is taken in, and the file ends
-          with a count and SHA-256 of all its lines.
+          One gzip-compressed file of JSON lines. Each dataset carries a SHA-256 of its rows, checked when the file is
+          taken in, and the file ends with a count and SHA-256 of all its lines.
         </p>
         <div className="actions">
           <button type="button" className="primary" onClick={() => void onExport()} disabled={exporting || presenting}>
@@ -107,13 +122,18 @@ export function WorkspacePage() {
       <section aria-labelledby="workspace-import" className="panel">
         <h3 id="workspace-import">Take in a workspace</h3>
         <p>
-          Choose a workspace file. Outturn reads and checks all of it first, then shows what it would change here, item by item; nothing is
-          written until you apply the changes you choose. What this browser holds that the file does not is kept.
+          Choose a workspace file. Outturn reads and checks all of it first, then shows what it would change here, item
+          by item; nothing is written until you apply the changes you choose. What this browser holds that the file does
+          not is kept.
         </p>
         {(step.name === 'idle' || step.name === 'done' || step.name === 'refused' || step.name === 'failed') && (
           <label className="file-choice">
             Choose a workspace file{' '}
-            <input type="file" accept=".gz,.ndjson,.jsonl,application/gzip" onChange={(e) => void onChoose(e.target.files?.[0])} />
+            <input
+              type="file"
+              accept=".gz,.ndjson,.jsonl,application/gzip"
+              onChange={(e) => void onChoose(e.target.files?.[0])}
+            />
           </label>
         )}
         {step.name === 'reading' && <p role="status">Reading and checking {step.fileName}…</p>}
@@ -154,20 +174,32 @@ export function WorkspacePage() {
   );
 }
 
-function Plan({ step, onToggle, onApply, onCancel }: { step: Extract<Step, { name: 'planned' }>; onToggle: (id: string, take: boolean) => void; onApply: () => void; onCancel: () => void }) {
+function Plan({
+  step,
+  onToggle,
+  onApply,
+  onCancel,
+}: {
+  step: Extract<Step, { name: 'planned' }>;
+  onToggle: (id: string, take: boolean) => void;
+  onApply: () => void;
+  onCancel: () => void;
+}) {
   const { reading, plan, chosen } = step;
   const count = (a: PlanItem['action']) => plan.filter((i) => i.action === a).length;
   const replacing = plan.filter((i) => i.action === 'replace' && chosen.has(i.id));
   return (
     <div className="workspace-plan">
       <p role="status">
-        {reading.fileName}, exported {reading.exportedAt ? new Date(reading.exportedAt).toLocaleString('en-GB') : 'at an unknown time'} by Outturn{' '}
-        {reading.appVersion ?? '?'}: every dataset&rsquo;s hash and totals check. It would add {count('add')}, replace {count('replace')}; {count('same')} the same as
-        here; {count('refused')} refused.
+        {reading.fileName}, exported{' '}
+        {reading.exportedAt ? new Date(reading.exportedAt).toLocaleString('en-GB') : 'at an unknown time'} by Outturn{' '}
+        {reading.appVersion ?? '?'}: every dataset&rsquo;s hash and totals check. It would add {count('add')}, replace{' '}
+        {count('replace')}; {count('same')} the same as here; {count('refused')} refused.
       </p>
       {replacing.length > 0 && (
         <p className="detail-missing-note">
-          <strong>Replaces what this browser holds:</strong> {replacing.map((i) => i.label).join(', ')}. Untick any you want to keep.
+          <strong>Replaces what this browser holds:</strong> {replacing.map((i) => i.label).join(', ')}. Untick any you
+          want to keep.
         </p>
       )}
       <ImportPlanView plan={plan} chosen={chosen} onToggle={onToggle} />
@@ -190,7 +222,12 @@ function Report({ report, fileName }: { report: ApplyReport; fileName: string })
         <strong>Taken in from {fileName}:</strong>{' '}
         {report.datasets.length === 0
           ? 'no datasets'
-          : report.datasets.map((d) => `${d.name} (${d.count} ${d.count === 1 ? 'dataset' : 'datasets'}, ${d.rows} rows, ${d.action === 'replace' ? 'replaced' : 'added'})`).join('; ')}
+          : report.datasets
+              .map(
+                (d) =>
+                  `${d.name} (${d.count} ${d.count === 1 ? 'dataset' : 'datasets'}, ${d.rows} rows, ${d.action === 'replace' ? 'replaced' : 'added'})`,
+              )
+              .join('; ')}
         ; {report.receipts} receipts; {report.records} other records.
       </p>
       {report.failures.length > 0 && (

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '../../..');
-const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/check-file.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/check-file.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
 
 describe('npm run check-file', () => {
   it('prints one JSON object for a ledger with rejections, and exits 1', () => {
@@ -21,17 +22,23 @@ describe('npm run check-file', () => {
       totals: { debit: '1323.66', credit: '-234.56', net: '1089.10' },
     });
     expect(j.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect((j.issues as { row: number; column: string; code: string }[]).map((i) => [i.row, i.column, i.code])).toEqual([
-      [8, 'Amount', 'too-many-decimals'],
-      [9, 'Posting Date', 'invalid-day'],
-      [10, 'Cost Centre', 'missing-required'],
-    ]);
+    expect((j.issues as { row: number; column: string; code: string }[]).map((i) => [i.row, i.column, i.code])).toEqual(
+      [
+        [8, 'Amount', 'too-many-decimals'],
+        [9, 'Posting Date', 'invalid-day'],
+        [10, 'Cost Centre', 'missing-required'],
+      ],
+    );
   }, 30_000);
 
   it('exits 0 for a clean file, and honours --kind', () => {
     const r = run('test/fixtures/carry-forwards-utf8.tsv', '--json', '--kind', 'carry-forwards');
     expect(r.status).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ kind: 'carry-forwards', rows: { read: 3, accepted: 3, rejected: 0, skipped: 0 }, totals: { net: '372000.00' } });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      kind: 'carry-forwards',
+      rows: { read: 3, accepted: 3, rejected: 0, skipped: 0 },
+      totals: { net: '372000.00' },
+    });
   }, 30_000);
 
   it('exits 2 with a reason when the file cannot be read at all', () => {
@@ -44,6 +51,8 @@ describe('npm run check-file', () => {
   it('prints a readable receipt without --json', () => {
     const r = run('test/fixtures/ledger-windows-1252.csv');
     expect(r.stdout).toContain('8 read = 3 accepted + 3 rejected + 2 skipped');
-    expect(r.stdout).toContain('rejected  row 9, Posting Date: "31/02/2017" has day 31, but February 2017 has 28 days [invalid-day]');
+    expect(r.stdout).toContain(
+      'rejected  row 9, Posting Date: "31/02/2017" has day 31, but February 2017 has 28 days [invalid-day]',
+    );
   }, 30_000);
 });

@@ -17,7 +17,10 @@ describe('generate-sample-year', () => {
     expect([...again.keys()]).toEqual([...files.keys()]);
     for (const [name, text] of files) {
       expect(again.get(name), name).toBe(text);
-      expect(readFileSync(join(DATA, name), 'utf8'), `data/${name} is stale: run npx tsx src/cli/generate-sample-year.ts`).toBe(text);
+      expect(
+        readFileSync(join(DATA, name), 'utf8'),
+        `data/${name} is stale: run npx tsx src/cli/generate-sample-year.ts`,
+      ).toBe(text);
     }
   });
 
@@ -26,14 +29,23 @@ describe('generate-sample-year', () => {
     expect([...files.keys()]).toEqual([FILES.budget, ...FILES.returns, FILES.ledgerToP11, FILES.ledgerP12]);
   });
 
-  it('reads the paper\'s targets from data/: Organisational Support 15,984 / 20,378 with 188 carried forward', () => {
+  it("reads the paper's targets from data/: Organisational Support 15,984 / 20,378 with 188 carried forward", () => {
     const t = paperTargets(paper).get('organisational-support')!;
     // Appendix 2 departments placed in Organisational Support: Corporate 87 + 7, ACPO 23, Corporate Comms 6, Agile 42, CDD 23 = 188.
-    expect([t.budget.toString(), t.outturn.toString(), t.carryForward.toString()]).toEqual(['15984000', '20378000', '188000']);
+    expect([t.budget.toString(), t.outturn.toString(), t.carryForward.toString()]).toEqual([
+      '15984000',
+      '20378000',
+      '188000',
+    ]);
   });
 
-  it('makes the P12 return\'s forecasts the actuals to date, line by line (the year is closed)', () => {
-    const rows = files.get(FILES.returns[3]!)!.trim().split('\n').slice(1).map((r) => r.split(','));
+  it("makes the P12 return's forecasts the actuals to date, line by line (the year is closed)", () => {
+    const rows = files
+      .get(FILES.returns[3]!)!
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((r) => r.split(','));
     expect(rows.length).toBeGreaterThan(50);
     for (const r of rows) expect(r[6], r.slice(2, 4).join('/')).toBe(r[7]);
   });

@@ -4,7 +4,10 @@ import { MASK, maskText } from '../../../src/components/presentation';
 
 describe('anywhere on a page: a sum of money with a £ sign is hidden', () => {
   it.each([
-    ['Outturn £1.79m (1.4%) over budget; largest adverse: Constabulary £1.79m.', `Outturn ${MASK} (1.4%) over budget; largest adverse: Constabulary ${MASK}.`],
+    [
+      'Outturn £1.79m (1.4%) over budget; largest adverse: Constabulary £1.79m.',
+      `Outturn ${MASK} (1.4%) over budget; largest adverse: Constabulary ${MASK}.`,
+    ],
     ['Floor £145k', `Floor ${MASK}`],
     ['(£1,234.50)', MASK],
     ['-£0.10m', MASK],
@@ -12,7 +15,10 @@ describe('anywhere on a page: a sum of money with a £ sign is hidden', () => {
     ["figures in £'000", "figures in £'000"],
     ['2017/18 provisional outturn, period 12', '2017/18 provisional outturn, period 12'],
     ['379 checks', '379 checks'],
-    ['TOTAL, outturn: the paper prints 132,811; its lines add to 132,746.', `TOTAL, outturn: the paper prints ${MASK}; its lines add to ${MASK}.`],
+    [
+      'TOTAL, outturn: the paper prints 132,811; its lines add to 132,746.',
+      `TOTAL, outturn: the paper prints ${MASK}; its lines add to ${MASK}.`,
+    ],
     ['OPCC (96) below budget', `OPCC ${MASK} below budget`],
     ['9 datasets (1,091 rows)', `9 datasets (${MASK} rows)`],
   ])('%j -> %j', (text, masked) => {

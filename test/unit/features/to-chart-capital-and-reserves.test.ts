@@ -12,7 +12,10 @@ import { toReserveMovementSeries } from '../../../src/features/reserves/to-chart
 import { sampleTable } from '../helpers/sample-tables';
 
 describe('toCapitalCategorySeries', () => {
-  const programme = buildCapitalProgramme(toCategoryRows(sampleTable('table-4-capital-programme.csv')), toSchemeRows(sampleTable('appendix-3-capital-schemes.csv')));
+  const programme = buildCapitalProgramme(
+    toCategoryRows(sampleTable('table-4-capital-programme.csv')),
+    toSchemeRows(sampleTable('appendix-3-capital-schemes.csv')),
+  );
 
   it('gives revised budget and outturn by category in £000 (Table 4)', () => {
     expect(toCapitalCategorySeries(programme.categories)).toEqual([
@@ -45,12 +48,26 @@ describe('reserve chart adapters', () => {
     const series = toReserveMovementSeries(position.reserves);
     expect(series.map((p) => p.reserve)).not.toContain('ICT Development Reserve');
     expect(series).toHaveLength(10);
-    expect(series.find((p) => p.reserve === 'Capital Carry Forward Reserve')).toEqual({ reserve: 'Capital Carry Forward Reserve', added: 2173, used: -1604 });
+    expect(series.find((p) => p.reserve === 'Capital Carry Forward Reserve')).toEqual({
+      reserve: 'Capital Carry Forward Reserve',
+      added: 2173,
+      used: -1604,
+    });
   });
 
   it('rounds a figure in pounds to whole £000 for drawing', () => {
     const [line] = buildReservesPosition([
-      { key: 'r', name: 'R', group: 'earmarked', rowType: 'item', opening: new Money('1499.99'), added: new Money('0'), used: new Money('0'), closing: new Money('1500.5'), note: '' },
+      {
+        key: 'r',
+        name: 'R',
+        group: 'earmarked',
+        rowType: 'item',
+        opening: new Money('1499.99'),
+        added: new Money('0'),
+        used: new Money('0'),
+        closing: new Money('1500.5'),
+        note: '',
+      },
     ]).reserves;
     expect(toReserveBalanceSeries([line!])).toEqual([{ reserve: 'R', opening: 1, closing: 2 }]);
   });

@@ -13,20 +13,35 @@ const ROOT = join(import.meta.dirname, '../../..');
 
 export type Outcome =
   | { outcome: 'refused'; stage: 'size' | 'scan' | 'layout'; message: string }
-  | { outcome: 'read'; result: SessionResult; chunks: StoredChunk[]; encoding: string; reason: string; headers: string[] };
+  | {
+      outcome: 'read';
+      result: SessionResult;
+      chunks: StoredChunk[];
+      encoding: string;
+      reason: string;
+      headers: string[];
+    };
 
 /** Size, scan, preview, import: each stage may refuse with a message; none may throw. */
 export async function runPipeline(source: ByteSource, kind?: DatasetKind): Promise<Outcome> {
   const refusal = sizeRefusal(source.name, source.size);
   if (refusal) return { outcome: 'refused', stage: 'size', message: refusal };
   const s = await scan(source);
-  if (!s.verdict.ok) return { outcome: 'refused', stage: 'scan', message: s.verdict.issues.map((i) => i.message).join("; ") };
+  if (!s.verdict.ok)
+    return { outcome: 'refused', stage: 'scan', message: s.verdict.issues.map((i) => i.message).join('; ') };
   const p = await preview(source, s.verdict.value, kind ? { kind } : {});
   const problems = planProblems(p);
   if (problems.length > 0) return { outcome: 'refused', stage: 'layout', message: problems.join(' ') };
   const chunks: StoredChunk[] = [];
   const result = await importRows(source, planOf(p), (c) => void chunks.push(c));
-  return { outcome: 'read', result, chunks, encoding: s.verdict.value.encoding, reason: s.verdict.value.reason, headers: p.headers };
+  return {
+    outcome: 'read',
+    result,
+    chunks,
+    encoding: s.verdict.value.encoding,
+    reason: s.verdict.value.reason,
+    headers: p.headers,
+  };
 }
 
 /**
@@ -65,7 +80,11 @@ export function comparable(o: Outcome): unknown {
     issues: o.result.issues,
     skipped: o.result.skippedRows,
     totals: o.result.controlTotals,
-    accepted: o.chunks.map((c) => ({ lines: [...c.lines], raw: c.raw, pence: Object.fromEntries(Object.entries(c.pence).map(([k, v]) => [k, [...v]])) })),
+    accepted: o.chunks.map((c) => ({
+      lines: [...c.lines],
+      raw: c.raw,
+      pence: Object.fromEntries(Object.entries(c.pence).map(([k, v]) => [k, [...v]])),
+    })),
   };
 }
 

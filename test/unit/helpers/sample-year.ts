@@ -18,7 +18,7 @@ export interface Imported extends StoredDataset {
 async function importData(name: string): Promise<Imported> {
   const source = fileSource(join(DATA, name));
   const s = await scan(source);
-  if (!s.verdict.ok) throw new Error(s.verdict.issues.map((i) => i.message).join("; "));
+  if (!s.verdict.ok) throw new Error(s.verdict.issues.map((i) => i.message).join('; '));
   const plan = planOf(await preview(source, s.verdict.value));
   const chunks: StoredChunk[] = [];
   const result = await importRows(source, plan, (c) => void chunks.push(c));
@@ -28,7 +28,12 @@ async function importData(name: string): Promise<Imported> {
 
 export const SAMPLE_YEAR = {
   budget: 'illustrative-2017-18-budget.csv',
-  returns: ['illustrative-2017-18-p03-outturn.csv', 'illustrative-2017-18-p06-outturn.csv', 'illustrative-2017-18-p09-outturn.csv', 'illustrative-2017-18-p12-outturn.csv'],
+  returns: [
+    'illustrative-2017-18-p03-outturn.csv',
+    'illustrative-2017-18-p06-outturn.csv',
+    'illustrative-2017-18-p09-outturn.csv',
+    'illustrative-2017-18-p12-outturn.csv',
+  ],
   ledgers: ['illustrative-2017-18-ledger-p01-p11.csv', 'illustrative-2017-18-ledger-p12.csv'],
   carryForwards: 'appendix-2-revenue-carry-forwards.csv',
 };

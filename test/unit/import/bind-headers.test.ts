@@ -21,12 +21,18 @@ const ledgerMapping = (over: ColumnMapping): ColumnMapping => ({
 describe('bindHeaders', () => {
   it('a ledger with an Amount column', () => {
     const b = bindHeaders(
-      { kind: 'ledger', mapping: ledgerMapping({ postingDate: 0, period: 1, costCentre: 2, subjective: 3, description: 4, amount: 5 }), scales: {} },
+      {
+        kind: 'ledger',
+        mapping: ledgerMapping({ postingDate: 0, period: 1, costCentre: 2, subjective: 3, description: 4, amount: 5 }),
+        scales: {},
+      },
       [' Date ', 'Period', 'Cost Centre', 'Subjective', 'Description', 'Amount'],
     );
     expect(b.headers).toEqual(['Date', 'Period', 'Cost Centre', 'Subjective', 'Description', 'Amount']);
     expect(b.split).toBe(false);
-    expect(b.amountColumns.map((x) => [x.column.key, x.index, x.header, x.scale])).toEqual([['amount', 5, 'Amount', 1]]);
+    expect(b.amountColumns.map((x) => [x.column.key, x.index, x.header, x.scale])).toEqual([
+      ['amount', 5, 'Amount', 1],
+    ]);
     expect(b.amountKeys).toEqual(['amount']);
     expect(b.amountCells.map((x) => x.index)).toEqual([5]);
     expect(b.splitColumns).toEqual([]);
@@ -43,7 +49,10 @@ describe('bindHeaders', () => {
   });
 
   it('a ledger with Debit and Credit and no Amount is split: debit +1, credit -1, stored as "amount"', () => {
-    const b = bindHeaders({ kind: 'ledger', mapping: ledgerMapping({ costCentre: 0, subjective: 1, debit: 2, credit: 3 }), scales: {} }, ['CC', 'Subj', 'Debit', 'Credit']);
+    const b = bindHeaders(
+      { kind: 'ledger', mapping: ledgerMapping({ costCentre: 0, subjective: 1, debit: 2, credit: 3 }), scales: {} },
+      ['CC', 'Subj', 'Debit', 'Credit'],
+    );
     expect(b.split).toBe(true);
     expect(b.amountColumns).toEqual([]);
     expect(b.splitColumns.map(([x, sign]) => [x.column.key, x.index, sign])).toEqual([
@@ -59,7 +68,10 @@ describe('bindHeaders', () => {
   });
 
   it('a column mapped beyond the header row is not bound', () => {
-    const b = bindHeaders({ kind: 'ledger', mapping: ledgerMapping({ costCentre: 0, subjective: 1, amount: 5 }), scales: {} }, ['CC', 'Subj', 'Amount']);
+    const b = bindHeaders(
+      { kind: 'ledger', mapping: ledgerMapping({ costCentre: 0, subjective: 1, amount: 5 }), scales: {} },
+      ['CC', 'Subj', 'Amount'],
+    );
     expect(b.amountColumns).toEqual([]);
     // With its Amount gone the ledger is read as split, with neither Debit nor Credit.
     expect(b.split).toBe(true);
@@ -67,13 +79,37 @@ describe('bindHeaders', () => {
   });
 
   it('an amount column in thousands has scale 1000', () => {
-    const b = bindHeaders({ kind: 'ledger', mapping: ledgerMapping({ costCentre: 0, subjective: 1, amount: 2 }), scales: { amount: 'thousands' } }, ['CC', 'Subj', "£'000"]);
+    const b = bindHeaders(
+      {
+        kind: 'ledger',
+        mapping: ledgerMapping({ costCentre: 0, subjective: 1, amount: 2 }),
+        scales: { amount: 'thousands' },
+      },
+      ['CC', 'Subj', "£'000"],
+    );
     expect(b.amountColumns[0]!.scale).toBe(1000);
   });
 
   it('an outturn return: required Budget last among required columns, Year as a date column, a Row type column found by its header', () => {
-    const mapping: ColumnMapping = { year: 0, period: null, costCentre: 1, area: 2, subjective: null, budget: 3, actual: 4, forecast: null, commitments: null };
-    const b = bindHeaders({ kind: 'outturn', mapping, scales: {} }, ['Year', 'Cost centre', 'Area', 'Budget', 'Actual', 'Row Type']);
+    const mapping: ColumnMapping = {
+      year: 0,
+      period: null,
+      costCentre: 1,
+      area: 2,
+      subjective: null,
+      budget: 3,
+      actual: 4,
+      forecast: null,
+      commitments: null,
+    };
+    const b = bindHeaders({ kind: 'outturn', mapping, scales: {} }, [
+      'Year',
+      'Cost centre',
+      'Area',
+      'Budget',
+      'Actual',
+      'Row Type',
+    ]);
     expect(b.amountKeys).toEqual(['budget', 'actual']);
     expect(b.requiredColumns.map((x) => x.column.key)).toEqual(['budget']);
     expect(b.dateColumns.map((x) => [x.column.key, x.column.type])).toEqual([['year', 'year']]);

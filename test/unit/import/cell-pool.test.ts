@@ -6,10 +6,15 @@ import { CellPool } from '../../../src/import/cell-pool';
 describe('cell pool', () => {
   it('gives back the text of every cell, repeating or not', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.constantFrom('', 'C8010', '01234', '1234', 'é'), fc.string({ maxLength: 8 })), { maxLength: 6000 }), (cells) => {
-        const pool = new CellPool();
-        expect(cells.map((c) => pool.take(c))).toEqual(cells);
-      }),
+      fc.property(
+        fc.array(fc.oneof(fc.constantFrom('', 'C8010', '01234', '1234', 'é'), fc.string({ maxLength: 8 })), {
+          maxLength: 6000,
+        }),
+        (cells) => {
+          const pool = new CellPool();
+          expect(cells.map((c) => pool.take(c))).toEqual(cells);
+        },
+      ),
       { numRuns: 50 },
     );
   });

@@ -13,7 +13,24 @@ function reference(value: string): boolean {
 
 describe('isCodeShaped', () => {
   it('agrees with asking the total-word expression every time', () => {
-    const part = fc.constantFrom('total', 'TOTAL', 'Totals', 'subtotal', 'sub-total', 'T', 't', 'C8010', '00038', '-', '.', '_', '+', '/', ' ', 'grand');
+    const part = fc.constantFrom(
+      'total',
+      'TOTAL',
+      'Totals',
+      'subtotal',
+      'sub-total',
+      'T',
+      't',
+      'C8010',
+      '00038',
+      '-',
+      '.',
+      '_',
+      '+',
+      '/',
+      ' ',
+      'grand',
+    );
     fc.assert(
       fc.property(fc.array(fc.oneof(part, fc.stringMatching(/^[A-Za-z0-9]{0,6}$/)), { maxLength: 6 }), (parts) => {
         const value = parts.join('');

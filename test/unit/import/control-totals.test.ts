@@ -71,7 +71,9 @@ describe('control totals', () => {
     const t = newControlTotals(2);
     addAccepted(t, [100, 10], 1);
     checkTotalRow(t, 3, 'Total', [100, null], ['budget', 'actual']);
-    expect(t.checks).toEqual([{ row: 3, label: 'Total', column: 'budget', printed: 100, computed: 100, status: 'pass' }]);
+    expect(t.checks).toEqual([
+      { row: 3, label: 'Total', column: 'budget', printed: 100, computed: 100, status: 'pass' },
+    ]);
     // Both running sums since the last total start again, the blank one included.
     expect(t.sinceLastTotal).toEqual([0, 0]);
   });

@@ -59,7 +59,16 @@ const receipt: ImportReceipt = {
   mapping: [{ column: 'amount', label: 'Amount', header: 'Amount', scale: 'pounds' }],
   profileName: null,
   rows: { read: 3, accepted: 2, acceptedWithWarnings: 0, rejected: 1, skipped: 0, blank: 0, preamble: 0 },
-  issues: [{ row: 4, column: 'Date', code: 'invalid-day', message: '"31/02/2017" has day 31', value: '31/02/2017', severity: 'error' }],
+  issues: [
+    {
+      row: 4,
+      column: 'Date',
+      code: 'invalid-day',
+      message: '"31/02/2017" has day 31',
+      value: '31/02/2017',
+      severity: 'error',
+    },
+  ],
   issueCount: 1,
   issuesByCode: { 'invalid-day': 1 },
   skippedRows: [],
@@ -76,8 +85,29 @@ describe('the rejections download', () => {
   const rows = Papa.parse<string[]>(text.replace(BOM, ''), { skipEmptyLines: true }).data;
   it('has a byte-order mark, the issue, and every cell of the rejected row under the file’s headers', () => {
     expect(text.startsWith(BOM)).toBe(true);
-    expect(rows[0]).toEqual(['file', 'row', 'column', 'severity', 'code', 'message', 'value', 'cell: Date', 'cell: Cost Centre', 'cell: Account', 'cell: Description', 'cell: Amount']);
-    expect(rows[1]!.slice(0, 7)).toEqual(['ledger.csv', '4', 'Date', 'error', 'invalid-day', '"31/02/2017" has day 31', '31/02/2017']);
+    expect(rows[0]).toEqual([
+      'file',
+      'row',
+      'column',
+      'severity',
+      'code',
+      'message',
+      'value',
+      'cell: Date',
+      'cell: Cost Centre',
+      'cell: Account',
+      'cell: Description',
+      'cell: Amount',
+    ]);
+    expect(rows[1]!.slice(0, 7)).toEqual([
+      'ledger.csv',
+      '4',
+      'Date',
+      'error',
+      'invalid-day',
+      '"31/02/2017" has day 31',
+      '31/02/2017',
+    ]);
   });
   it('defuses the description that starts with = and leaves -1234.56 a number', () => {
     expect(rows[1]![10]).toBe(`'=cmd|"/C calc"!A0`);

@@ -3,7 +3,13 @@
 // and that the verdict does not depend on how the bytes are split into pieces.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createDecoder, EncodingDetector, firstInvalidUtf16, firstInvalidUtf8, type EncodingVerdict } from '../../../src/import/decode';
+import {
+  createDecoder,
+  EncodingDetector,
+  firstInvalidUtf16,
+  firstInvalidUtf8,
+  type EncodingVerdict,
+} from '../../../src/import/decode';
 
 /** The verdict on a whole file's bytes, pushed as one last piece. */
 function detectEncoding(bytes: Uint8Array): EncodingVerdict {
@@ -24,18 +30,36 @@ describe('detectEncoding', () => {
   it('ASCII only: UTF-8, and said to read the same either way', () => {
     expect(detectEncoding(ascii('a,b\n1,2\n'))).toEqual({
       ok: true,
-      value: { encoding: 'utf-8', bom: false, reason: 'only ASCII characters, which read the same in UTF-8 and Windows-1252' },
+      value: {
+        encoding: 'utf-8',
+        bom: false,
+        reason: 'only ASCII characters, which read the same in UTF-8 and Windows-1252',
+      },
     });
   });
 
   it('a UTF-8 byte-order mark', () => {
     const v = detectEncoding(join(bytes(0xef, 0xbb, 0xbf), ascii('a,b\n')));
-    expect(v).toEqual({ ok: true, value: { encoding: 'utf-8', bom: true, reason: 'UTF-8 byte-order mark (EF BB BF), and every byte is valid UTF-8' } });
+    expect(v).toEqual({
+      ok: true,
+      value: {
+        encoding: 'utf-8',
+        bom: true,
+        reason: 'UTF-8 byte-order mark (EF BB BF), and every byte is valid UTF-8',
+      },
+    });
   });
 
   it('valid UTF-8 without a mark: the non-ASCII bytes are counted', () => {
     const v = detectEncoding(join(ascii('a,'), bytes(0xc2, 0xa3), ascii('5\n'))); // £ in UTF-8
-    expect(v).toEqual({ ok: true, value: { encoding: 'utf-8', bom: false, reason: 'no byte-order mark, but every byte is valid UTF-8 (2 non-ASCII bytes in the first megabyte)' } });
+    expect(v).toEqual({
+      ok: true,
+      value: {
+        encoding: 'utf-8',
+        bom: false,
+        reason: 'no byte-order mark, but every byte is valid UTF-8 (2 non-ASCII bytes in the first megabyte)',
+      },
+    });
   });
 
   it('Windows-1252: the byte that breaks UTF-8 is named, and the £ bytes counted', () => {
@@ -45,7 +69,9 @@ describe('detectEncoding', () => {
     expect(v.value.encoding).toBe('windows-1252');
     expect(v.value.bom).toBe(false);
     expect(v.value.replaced).toBeUndefined();
-    expect(v.value.reason).toBe('not valid UTF-8 (byte 3 cannot start or continue a UTF-8 character); byte A3 (the £ sign in Windows-1252) occurs 2 times in the first megabyte');
+    expect(v.value.reason).toBe(
+      'not valid UTF-8 (byte 3 cannot start or continue a UTF-8 character); byte A3 (the £ sign in Windows-1252) occurs 2 times in the first megabyte',
+    );
   });
 
   it('UTF-8 text with a stray single byte: read as UTF-8, the bad bytes replaced and flagged', () => {
@@ -54,17 +80,32 @@ describe('detectEncoding', () => {
     if (!v.ok) return;
     expect(v.value.encoding).toBe('utf-8');
     expect(v.value.replaced).toBe(true);
-    expect(v.value.reason).toMatch(/^mixed encodings: 1 character in the first megabyte is written in UTF-8, but byte 7 cannot start or continue a UTF-8 character/);
+    expect(v.value.reason).toMatch(
+      /^mixed encodings: 1 character in the first megabyte is written in UTF-8, but byte 7 cannot start or continue a UTF-8 character/,
+    );
   });
 
   it('UTF-16 with a byte-order mark, either way round', () => {
-    expect(detectEncoding(join(bytes(0xff, 0xfe), utf16le('a,b\n')))).toEqual({ ok: true, value: { encoding: 'utf-16le', bom: true, reason: 'UTF-16 little-endian byte-order mark (FF FE)' } });
-    expect(detectEncoding(join(bytes(0xfe, 0xff), utf16be('a,b\n')))).toEqual({ ok: true, value: { encoding: 'utf-16be', bom: true, reason: 'UTF-16 big-endian byte-order mark (FE FF)' } });
+    expect(detectEncoding(join(bytes(0xff, 0xfe), utf16le('a,b\n')))).toEqual({
+      ok: true,
+      value: { encoding: 'utf-16le', bom: true, reason: 'UTF-16 little-endian byte-order mark (FF FE)' },
+    });
+    expect(detectEncoding(join(bytes(0xfe, 0xff), utf16be('a,b\n')))).toEqual({
+      ok: true,
+      value: { encoding: 'utf-16be', bom: true, reason: 'UTF-16 big-endian byte-order mark (FE FF)' },
+    });
   });
 
   it('UTF-16 without a mark, by its zero bytes', () => {
     const v = detectEncoding(utf16be('Cost centre,Amount\n'));
-    expect(v).toEqual({ ok: true, value: { encoding: 'utf-16be', bom: false, reason: 'no byte-order mark, but every other byte is zero, as in UTF-16 big-endian text' } });
+    expect(v).toEqual({
+      ok: true,
+      value: {
+        encoding: 'utf-16be',
+        bom: false,
+        reason: 'no byte-order mark, but every other byte is zero, as in UTF-16 big-endian text',
+      },
+    });
   });
 
   it('UTF-16 that ends in half a character is refused', () => {
@@ -91,19 +132,26 @@ describe('detectEncoding', () => {
   });
 
   it('the verdict does not depend on how the bytes arrive in pieces', () => {
-    const byteArb = fc.oneof(fc.integer({ min: 0x20, max: 0x7e }), fc.constantFrom(0x0a, 0xa3, 0xc2, 0xc3, 0xa9, 0xe2, 0x82, 0xac, 0xef, 0xbb, 0xbf, 0x00, 0xff, 0xfe));
+    const byteArb = fc.oneof(
+      fc.integer({ min: 0x20, max: 0x7e }),
+      fc.constantFrom(0x0a, 0xa3, 0xc2, 0xc3, 0xa9, 0xe2, 0x82, 0xac, 0xef, 0xbb, 0xbf, 0x00, 0xff, 0xfe),
+    );
     fc.assert(
-      fc.property(fc.array(byteArb, { maxLength: 300 }), fc.array(fc.integer({ min: 1, max: 50 }), { minLength: 1, maxLength: 20 }), (list, sizes) => {
-        const all = new Uint8Array(list);
-        const d = new EncodingDetector();
-        let at = 0;
-        for (let i = 0; at < all.length; i++) {
-          const n = sizes[i % sizes.length]!;
-          d.push(all.subarray(at, at + n), at + n >= all.length);
-          at += n;
-        }
-        expect(d.verdict()).toEqual(detectEncoding(all));
-      }),
+      fc.property(
+        fc.array(byteArb, { maxLength: 300 }),
+        fc.array(fc.integer({ min: 1, max: 50 }), { minLength: 1, maxLength: 20 }),
+        (list, sizes) => {
+          const all = new Uint8Array(list);
+          const d = new EncodingDetector();
+          let at = 0;
+          for (let i = 0; at < all.length; i++) {
+            const n = sizes[i % sizes.length]!;
+            d.push(all.subarray(at, at + n), at + n >= all.length);
+            at += n;
+          }
+          expect(d.verdict()).toEqual(detectEncoding(all));
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -127,7 +175,9 @@ describe('createDecoder', () => {
   });
 
   it('UTF-16 little-endian: the mark dropped', () => {
-    expect(createDecoder({ encoding: 'utf-16le', bom: true })(join(bytes(0xff, 0xfe), utf16le('a,b')), true)).toBe('a,b');
+    expect(createDecoder({ encoding: 'utf-16le', bom: true })(join(bytes(0xff, 0xfe), utf16le('a,b')), true)).toBe(
+      'a,b',
+    );
   });
 });
 

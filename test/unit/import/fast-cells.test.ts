@@ -13,9 +13,12 @@ describe('fastPeriod', () => {
     ['16', 16],
   ])('"%s" is P%i', (raw, p) => expect(fastPeriod(raw)).toBe(p));
 
-  it.each(['', '0', '00', '17', '99', '100', 'P1', ' 1', '1 ', '-1', 'a', '1a', '012'])('"%s" is left to the general parser (0)', (raw) => {
-    expect(fastPeriod(raw)).toBe(0);
-  });
+  it.each(['', '0', '00', '17', '99', '100', 'P1', ' 1', '1 ', '-1', 'a', '1a', '012'])(
+    '"%s" is left to the general parser (0)',
+    (raw) => {
+      expect(fastPeriod(raw)).toBe(0);
+    },
+  );
 });
 
 describe('fastDate', () => {

@@ -7,7 +7,14 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileSource } from '../../../src/cli/node-source';
-import { comparable, expectCleanCliAnswer, expectEveryRowAccountedFor, runCli, runPipeline, type Outcome } from '../helpers/hostile-harness';
+import {
+  comparable,
+  expectCleanCliAnswer,
+  expectEveryRowAccountedFor,
+  runCli,
+  runPipeline,
+  type Outcome,
+} from '../helpers/hostile-harness';
 
 const DIR = join(import.meta.dirname, '../../fixtures/hostile');
 const PIECES = [1, 3, 64, 1 << 20];
@@ -16,7 +23,14 @@ type Refused = { file: string; refused: 'size' | 'scan' | 'layout'; message: Reg
 type Read = {
   file: string;
   encoding?: string;
-  rows: { read: number; accepted: number; rejected: number; skipped?: number; blank?: number; acceptedWithWarnings?: number };
+  rows: {
+    read: number;
+    accepted: number;
+    rejected: number;
+    skipped?: number;
+    blank?: number;
+    acceptedWithWarnings?: number;
+  };
   /** Every issue, in order: [row, code]. */
   issues: [number, string][];
   check?: (o: Extract<Outcome, { outcome: 'read' }>) => void;
@@ -27,16 +41,30 @@ const column = (o: Extract<Outcome, { outcome: 'read' }>, header: string): strin
   const i = o.headers.indexOf(header);
   return o.chunks.flatMap((c) => c.raw[i] ?? []);
 };
-const pence = (o: Extract<Outcome, { outcome: 'read' }>): number[] => o.chunks.flatMap((c) => [...(c.pence.amount ?? [])]);
-const messageOf = (o: Extract<Outcome, { outcome: 'read' }>, row: number): string => o.result.issues.find((i) => i.row === row)?.message ?? '';
+const pence = (o: Extract<Outcome, { outcome: 'read' }>): number[] =>
+  o.chunks.flatMap((c) => [...(c.pence.amount ?? [])]);
+const messageOf = (o: Extract<Outcome, { outcome: 'read' }>, row: number): string =>
+  o.result.issues.find((i) => i.row === row)?.message ?? '';
 
 const CASES: Case[] = [
   { file: 'binary-nul.dat', refused: 'scan', message: /^This is not a text file: it contains a NUL byte at byte 1\./ },
-  { file: 'workbook.xlsx', refused: 'scan', message: /an Excel workbook \(\.xlsx\) or another zip file, not CSV\. In Excel, use File > Save As > "CSV UTF-8"/ },
+  {
+    file: 'workbook.xlsx',
+    refused: 'scan',
+    message: /an Excel workbook \(\.xlsx\) or another zip file, not CSV\. In Excel, use File > Save As > "CSV UTF-8"/,
+  },
   { file: 'report.pdf', refused: 'scan', message: /^This is not a text file: it is a PDF, not CSV/ },
   { file: 'empty.csv', refused: 'size', message: /^empty\.csv is empty \(0 bytes\): there is nothing to import\.$/ },
-  { file: 'blank-lines-only.csv', refused: 'layout', message: /No header row was found: no row of the file names its columns/ },
-  { file: 'utf16le-truncated.csv', refused: 'scan', message: /not valid UTF-16: it ends in half a character \(211 bytes, an odd number\)/ },
+  {
+    file: 'blank-lines-only.csv',
+    refused: 'layout',
+    message: /No header row was found: no row of the file names its columns/,
+  },
+  {
+    file: 'utf16le-truncated.csv',
+    refused: 'scan',
+    message: /not valid UTF-16: it ends in half a character \(211 bytes, an odd number\)/,
+  },
   { file: 'header-only.csv', rows: { read: 0, accepted: 0, rejected: 0, blank: 0 }, issues: [] },
   {
     file: 'unbalanced-quotes.csv',
@@ -48,7 +76,12 @@ const CASES: Case[] = [
     ],
     check: (o) => {
       // The rows after each broken one are still read; the valid oddities are read as RFC 4180 says.
-      expect(column(o, 'Description')).toEqual(['Fine row', 'Quote "inside" done right', 'A "quote" mid-field', 'Multi\nline, legitimately']);
+      expect(column(o, 'Description')).toEqual([
+        'Fine row',
+        'Quote "inside" done right',
+        'A "quote" mid-field',
+        'Multi\nline, legitimately',
+      ]);
       expect(o.result.rejectedRows.map((r) => r.cells[0])).toEqual(['C100', 'C102', 'C106']);
     },
   },
@@ -60,7 +93,12 @@ const CASES: Case[] = [
       [4, 'wrong-delimiter'],
       [5, 'wrong-delimiter'],
     ],
-    check: (o) => expect(o.result.issues.map((i) => i.message.slice(0, 30))).toEqual(['This row is split by semicolon', 'This row is split by tabs, but', 'This row is split by pipes, bu']),
+    check: (o) =>
+      expect(o.result.issues.map((i) => i.message.slice(0, 30))).toEqual([
+        'This row is split by semicolon',
+        'This row is split by tabs, but',
+        'This row is split by pipes, bu',
+      ]),
   },
   {
     file: 'mixed-line-endings.csv',
@@ -80,18 +118,16 @@ const CASES: Case[] = [
       [6, 'missing-amount'],
     ],
   },
-  ...(['utf16le-bom.csv', 'utf16be-bom.csv', 'utf16le-no-bom.csv'] as const).map(
-    (file): Read => ({
-      file,
-      encoding: file.startsWith('utf16be') ? 'utf-16be' : 'utf-16le',
-      rows: { read: 2, accepted: 2, rejected: 0 },
-      issues: [],
-      check: (o) => {
-        expect(column(o, 'Description')).toEqual(['Café – £ and €', 'Zoë’s “quotes”']);
-        expect(o.headers[0]).toBe('Cost Centre');
-      },
-    }),
-  ),
+  ...(['utf16le-bom.csv', 'utf16be-bom.csv', 'utf16le-no-bom.csv'] as const).map((file): Read => ({
+    file,
+    encoding: file.startsWith('utf16be') ? 'utf-16be' : 'utf-16le',
+    rows: { read: 2, accepted: 2, rejected: 0 },
+    issues: [],
+    check: (o) => {
+      expect(column(o, 'Description')).toEqual(['Café – £ and €', 'Zoë’s “quotes”']);
+      expect(o.headers[0]).toBe('Cost Centre');
+    },
+  })),
   {
     file: 'utf8-bom-then-windows-1252.csv',
     encoding: 'windows-1252',
@@ -118,7 +154,10 @@ const CASES: Case[] = [
     file: 'mojibake.csv',
     rows: { read: 2, accepted: 1, rejected: 1 },
     issues: [[2, 'not-a-number']],
-    check: (o) => expect(messageOf(o, 2)).toMatch(/"Â£1\.00" is not an amount \("Â£" or "Ã" is how £ or an accented letter looks after a UTF-8 file was read as Windows-1252/),
+    check: (o) =>
+      expect(messageOf(o, 2)).toMatch(
+        /"Â£1\.00" is not an amount \("Â£" or "Ã" is how £ or an accented letter looks after a UTF-8 file was read as Windows-1252/,
+      ),
   },
   {
     file: 'invisible-characters.csv',
@@ -192,7 +231,12 @@ const CASES: Case[] = [
     check: (o) => {
       // Text stays text, byte for byte: showing it safely is the views' job (tested end to end).
       expect(column(o, 'Cost Centre')[0]).toBe('<script>window.__pwned=1</script>');
-      expect(column(o, 'Description')).toEqual(['<img src=x onerror=window.__pwned=1>', '=HYPERLINK("http://example.invalid","click")', "+cmd|' /C calc'!A0", 'javascript:alert(1)']);
+      expect(column(o, 'Description')).toEqual([
+        '<img src=x onerror=window.__pwned=1>',
+        '=HYPERLINK("http://example.invalid","click")',
+        "+cmd|' /C calc'!A0",
+        'javascript:alert(1)',
+      ]);
     },
   },
 ];

@@ -40,15 +40,23 @@ function writeParts(name: string, parts: readonly (string | { fill: string; byte
 }
 
 function wideFile(columns: number): string {
-  const headers = Array.from({ length: columns }, (_, i) => (i === 0 ? 'Cost Centre' : i === 1 ? 'Subjective' : i === 2 ? 'Amount' : `Column ${i + 1}`));
-  const row = (n: number) => Array.from({ length: columns }, (_, i) => (i === 0 ? `C${n}` : i === 1 ? '4000' : i === 2 ? `${n}.50` : String(i))).join(',');
+  const headers = Array.from({ length: columns }, (_, i) =>
+    i === 0 ? 'Cost Centre' : i === 1 ? 'Subjective' : i === 2 ? 'Amount' : `Column ${i + 1}`,
+  );
+  const row = (n: number) =>
+    Array.from({ length: columns }, (_, i) =>
+      i === 0 ? `C${n}` : i === 1 ? '4000' : i === 2 ? `${n}.50` : String(i),
+    ).join(',');
   return `${headers.join(',')}\n${row(1)}\n${row(2)}\n${row(3)}\n`;
 }
 
 describe('a file of 10,000 columns', () => {
   it('is read: header found, columns mapped, every row accepted, in seconds', async () => {
     const started = Date.now();
-    const o = await runPipeline(bytesSource('wide.csv', new TextEncoder().encode(wideFile(10_000)), 64 * 1024), 'ledger');
+    const o = await runPipeline(
+      bytesSource('wide.csv', new TextEncoder().encode(wideFile(10_000)), 64 * 1024),
+      'ledger',
+    );
     expect(o.outcome).toBe('read');
     if (o.outcome !== 'read') return;
     expect(o.headers).toHaveLength(10_000);
@@ -86,7 +94,11 @@ describe('a file of 20,000 columns', () => {
 describe('a row of 200 MB with no line break, between good rows', () => {
   let path = '';
   beforeAll(() => {
-    path = writeParts('long-row.csv', ['Cost Centre,Subjective,Description,Amount\nC1,4000,before,1.00\nC2,4000,', { fill: 'x', bytes: 200 * MB }, ',3.00\nC4,4000,after,4.00\n']);
+    path = writeParts('long-row.csv', [
+      'Cost Centre,Subjective,Description,Amount\nC1,4000,before,1.00\nC2,4000,',
+      { fill: 'x', bytes: 200 * MB },
+      ',3.00\nC4,4000,after,4.00\n',
+    ]);
   });
 
   it('is one rejected row, named, with the rows around it read, and memory bounded by one row', async () => {
@@ -117,7 +129,9 @@ describe('a row of 200 MB with no line break, between good rows', () => {
     // The 200 MB are never held: the heap grows by a few pieces of text (3 MB here), never by the row. The
     // bound is loose because garbage awaits the collector; holding the row would exceed it whatever the timing.
     expect(heapPeak - heapBefore).toBeLessThan(100 * MB);
-    console.log(`200 MB row: pipeline ${seconds(Date.now() - started)}, heap grew ${((heapPeak - heapBefore) / MB).toFixed(0)} MB at most`);
+    console.log(
+      `200 MB row: pipeline ${seconds(Date.now() - started)}, heap grew ${((heapPeak - heapBefore) / MB).toFixed(0)} MB at most`,
+    );
   }, 120_000);
 
   it('is the same rejected row from the command line (exit 1)', async () => {
@@ -139,10 +153,13 @@ describe('a 200 MB file that is one line', () => {
   it('is refused at the layout: no table of rows, said in words', async () => {
     const o = await runPipeline(fileSource(path), 'ledger');
     expect(o).toMatchObject({ outcome: 'refused', stage: 'layout' });
-    if (o.outcome === 'refused') expect(o.message).toMatch(/^Row 1 runs on for more than 1,048,576 characters without a line break/);
+    if (o.outcome === 'refused')
+      expect(o.message).toMatch(/^Row 1 runs on for more than 1,048,576 characters without a line break/);
     const r = await runCli([path, '--json']);
     expect(r.status).toBe(2);
-    expect(expectCleanCliAnswer(r).error).toMatch(/Row 1 runs on for more than 1,048,576 characters without a line break/);
+    expect(expectCleanCliAnswer(r).error).toMatch(
+      /Row 1 runs on for more than 1,048,576 characters without a line break/,
+    );
     console.log(`200 MB one line: command line ${seconds(r.ms)}`);
   }, 120_000);
 });
@@ -171,7 +188,8 @@ describe('a file of 2 GB', () => {
     expect(o).toEqual({
       outcome: 'refused',
       stage: 'size',
-      message: 'huge.csv is 2.0 GB (2,147,483,648 bytes); Outturn takes files of up to 1 GB (1,073,741,824 bytes), so nothing was read. Split the export by period and import each part.',
+      message:
+        'huge.csv is 2.0 GB (2,147,483,648 bytes); Outturn takes files of up to 1 GB (1,073,741,824 bytes), so nothing was read. Split the export by period and import each part.',
     });
     const r = await runCli([path, '--json']);
     expect(r.status).toBe(2);

@@ -12,12 +12,20 @@ const FIXTURES = join(import.meta.dirname, '../../fixtures');
 async function importFixture(name: string) {
   const source = fileSource(join(FIXTURES, name), 64); // tiny pieces: rows and characters cross piece boundaries
   const s = await scan(source);
-  if (!s.verdict.ok) throw new Error(s.verdict.issues.map((i) => i.message).join("; "));
+  if (!s.verdict.ok) throw new Error(s.verdict.issues.map((i) => i.message).join('; '));
   const p = await preview(source, s.verdict.value);
   const plan = planOf(p);
   const chunks: Awaited<Parameters<Parameters<typeof importRows>[2]>[0]>[] = [];
   const result = await importRows(source, plan, (c) => void chunks.push(c));
-  const receipt = buildReceipt({ id: 'r', datasetId: 'd', plan, sha256: s.sha256, result, startedAt: new Date(0), finishedAt: new Date(5) });
+  const receipt = buildReceipt({
+    id: 'r',
+    datasetId: 'd',
+    plan,
+    sha256: s.sha256,
+    result,
+    startedAt: new Date(0),
+    finishedAt: new Date(5),
+  });
   return { scan: s, preview: p, plan, result, receipt, chunks };
 }
 
@@ -50,7 +58,15 @@ describe('a Windows-1252 ledger with notes above the header, a total row, a foot
 
   it('accounts for every row: 8 read = 3 accepted + 3 rejected + 2 skipped', async () => {
     const { receipt } = await importFixture('ledger-windows-1252.csv');
-    expect(receipt.rows).toEqual({ read: 8, accepted: 3, acceptedWithWarnings: 0, rejected: 3, skipped: 2, blank: 0, preamble: 3 });
+    expect(receipt.rows).toEqual({
+      read: 8,
+      accepted: 3,
+      acceptedWithWarnings: 0,
+      rejected: 3,
+      skipped: 2,
+      blank: 0,
+      preamble: 3,
+    });
   });
 
   it('says which row, which column and why for each rejection, in spreadsheet row numbers', async () => {
@@ -70,7 +86,17 @@ describe('a Windows-1252 ledger with notes above the header, a total row, a foot
       [12, 'footer'],
     ]);
     // The file's total, £1,089.10, equals the accepted lines: 1,234.56 - 234.56 + 89.10.
-    expect(receipt.totalRowChecks).toEqual([{ row: 11, label: 'Total', column: 'amount', printed: '1089.10', computed: '1089.10', difference: '0.00', status: 'pass' }]);
+    expect(receipt.totalRowChecks).toEqual([
+      {
+        row: 11,
+        label: 'Total',
+        column: 'amount',
+        printed: '1089.10',
+        computed: '1089.10',
+        difference: '0.00',
+        status: 'pass',
+      },
+    ]);
   });
 
   it('gives control totals exactly: debits, credits and net, overall and by period', async () => {
@@ -99,14 +125,23 @@ describe('a Windows-1252 ledger with notes above the header, a total row, a foot
     const { receipt } = await importFixture('ledger-windows-1252.csv');
     const { createHash } = await import('node:crypto');
     const { readFileSync } = await import('node:fs');
-    expect(receipt.sha256).toBe(createHash('sha256').update(readFileSync(join(FIXTURES, 'ledger-windows-1252.csv'))).digest('hex'));
+    expect(receipt.sha256).toBe(
+      createHash('sha256')
+        .update(readFileSync(join(FIXTURES, 'ledger-windows-1252.csv')))
+        .digest('hex'),
+    );
   });
 });
 
 describe('other encodings and layouts', () => {
   it('UTF-8 with a byte-order mark, semicolons, LF and a budget file with "CC"', async () => {
     const { receipt, chunks } = await importFixture('budget-utf8-bom-semicolon.csv');
-    expect([receipt.encoding, receipt.delimiter, receipt.newline, receipt.kind]).toEqual(['utf-8 (with BOM)', 'semicolon', 'LF (Unix)', 'budget']);
+    expect([receipt.encoding, receipt.delimiter, receipt.newline, receipt.kind]).toEqual([
+      'utf-8 (with BOM)',
+      'semicolon',
+      'LF (Unix)',
+      'budget',
+    ]);
     expect(receipt.headers[0]).toBe('Year'); // the BOM is not part of the first header
     expect(receipt.mapping.find((m) => m.column === 'costCentre')?.header).toBe('CC');
     expect(receipt.rows).toMatchObject({ read: 2, accepted: 2, rejected: 0 });

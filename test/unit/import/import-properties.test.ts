@@ -33,11 +33,20 @@ describe('import properties', () => {
   it('valid rows in any of the accepted formats, split anywhere: every row accepted, total exact', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.tuple(penceArb, fc.nat(11), fc.stringMatching(/^[A-Za-z0-9 &,."'é£-]{0,20}$/)), { minLength: 1, maxLength: 60 }),
+        fc.array(fc.tuple(penceArb, fc.nat(11), fc.stringMatching(/^[A-Za-z0-9 &,."'é£-]{0,20}$/)), {
+          minLength: 1,
+          maxLength: 60,
+        }),
         fc.constantFrom('\n', '\r\n', '\r'),
         fc.integer({ min: 1, max: 97 }),
         async (rows, newline, chunk) => {
-          const lines = [HEADER, ...rows.map(([pence, style, text], i) => `C${1000 + i},${4000 + (i % 7)},"${text.replace(/"/g, '""')}",${written(pence, style)}`)];
+          const lines = [
+            HEADER,
+            ...rows.map(
+              ([pence, style, text], i) =>
+                `C${1000 + i},${4000 + (i % 7)},"${text.replace(/"/g, '""')}",${written(pence, style)}`,
+            ),
+          ];
           const r = await run(new TextEncoder().encode(lines.join(newline) + newline), chunk);
           expect(r.refused).toBe(false);
           if (r.refused) return;
@@ -52,12 +61,16 @@ describe('import properties', () => {
 
   it('any text at all: never throws, and read = accepted + rejected + skipped', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.string({ maxLength: 40 }), { maxLength: 40 }), fc.integer({ min: 1, max: 64 }), async (lines, chunk) => {
-        const r = await run(new TextEncoder().encode([HEADER, ...lines].join('\n')), chunk);
-        if (r.refused) return; // NUL bytes: refused as not text, with a message
-        const { read, accepted, rejected, skipped } = r.result.rows;
-        expect(read).toBe(accepted + rejected + skipped);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.string({ maxLength: 40 }), { maxLength: 40 }),
+        fc.integer({ min: 1, max: 64 }),
+        async (lines, chunk) => {
+          const r = await run(new TextEncoder().encode([HEADER, ...lines].join('\n')), chunk);
+          if (r.refused) return; // NUL bytes: refused as not text, with a message
+          const { read, accepted, rejected, skipped } = r.result.rows;
+          expect(read).toBe(accepted + rejected + skipped);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -69,7 +82,9 @@ describe('import properties', () => {
         const s = await scan(source);
         if (!s.verdict.ok) {
           // Refused with the reason: a NUL byte (and where), a known non-text signature, or broken UTF-16.
-          expect(s.verdict.issues.map((i) => i.message).join("; ")).toMatch(/^This (is not a text file|file reads as UTF-16)/);
+          expect(s.verdict.issues.map((i) => i.message).join('; ')).toMatch(
+            /^This (is not a text file|file reads as UTF-16)/,
+          );
           return;
         }
         const p = await preview(source, s.verdict.value);
@@ -116,14 +131,26 @@ const HOSTILE_CELLS = [
   'Grand Total',
 ];
 
-const cellArb = fc.oneof(fc.constantFrom(...HOSTILE_CELLS), fc.string({ maxLength: 12 }), fc.stringMatching(/^-?\d{1,6}(\.\d{2})?$/));
+const cellArb = fc.oneof(
+  fc.constantFrom(...HOSTILE_CELLS),
+  fc.string({ maxLength: 12 }),
+  fc.stringMatching(/^-?\d{1,6}(\.\d{2})?$/),
+);
 const quote = (cell: string): string => `"${cell.replace(/"/g, '""')}"`;
 
 describe('import properties: hostile input', () => {
   it('hostile cells in a well-formed file: every row accepted, rejected with its reasons, or skipped, exactly once', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.tuple(fc.constantFrom('C100', '01234', '', 'Total', '<b>x</b>'), fc.constantFrom('4000', '', '5200'), cellArb, cellArb), { minLength: 1, maxLength: 40 }),
+        fc.array(
+          fc.tuple(
+            fc.constantFrom('C100', '01234', '', 'Total', '<b>x</b>'),
+            fc.constantFrom('4000', '', '5200'),
+            cellArb,
+            cellArb,
+          ),
+          { minLength: 1, maxLength: 40 },
+        ),
         fc.array(fc.constantFrom('\n', '\r\n', '\r'), { minLength: 1, maxLength: 5 }),
         fc.integer({ min: 1, max: 97 }),
         async (rows, endings, chunk) => {
@@ -137,9 +164,13 @@ describe('import properties: hostile input', () => {
           // A blank last row is not counted as a blank row (the session's convention: it ends the file).
           const lastBlank = rows[rows.length - 1]!.every((c) => c.trim() === '') ? 1 : 0;
           expect(read + blank + lastBlank).toBe(rows.length);
-          const rowNumbers = new Set([...r.result.rejectedRows.map((x) => x.row), ...r.result.skippedRows.map((x) => x.row)]);
+          const rowNumbers = new Set([
+            ...r.result.rejectedRows.map((x) => x.row),
+            ...r.result.skippedRows.map((x) => x.row),
+          ]);
           for (const i of r.result.issues) if (i.severity === 'error') expect(rowNumbers.has(i.row)).toBe(true);
-          for (const x of r.result.rejectedRows) expect(r.result.issues.some((i) => i.row === x.row && i.severity === 'error')).toBe(true);
+          for (const x of r.result.rejectedRows)
+            expect(r.result.issues.some((i) => i.row === x.row && i.severity === 'error')).toBe(true);
           // Every row number is one of the file's rows (the header is row 1).
           for (const n of rowNumbers) expect(n >= 2 && n <= rows.length + 1).toBe(true);
           expect(read).toBe(r.result.rows.accepted + r.result.rows.rejected + r.result.rows.skipped);
@@ -150,7 +181,12 @@ describe('import properties: hostile input', () => {
   });
 
   it('any text, any line endings: the answer does not depend on where the file is split', async () => {
-    const textArb = fc.array(fc.oneof(fc.constantFrom(...HOSTILE_CELLS, ',', '"', '\n', '\r', '\r\n', ';'), fc.string({ maxLength: 6 })), { maxLength: 60 }).map((parts) => parts.join(''));
+    const textArb = fc
+      .array(
+        fc.oneof(fc.constantFrom(...HOSTILE_CELLS, ',', '"', '\n', '\r', '\r\n', ';'), fc.string({ maxLength: 6 })),
+        { maxLength: 60 },
+      )
+      .map((parts) => parts.join(''));
     await fc.assert(
       fc.asyncProperty(textArb, fc.integer({ min: 1, max: 31 }), async (body, chunk) => {
         const bytes = new TextEncoder().encode(`${HEADER}\n${body}`);
@@ -170,21 +206,31 @@ describe('import properties: hostile input', () => {
       fc.stringMatching(/^[^"\r\n]{0,30}$/),
     );
     await fc.assert(
-      fc.asyncProperty(fc.array(lineArb, { maxLength: 50 }), fc.array(fc.constantFrom('\n', '\r\n', '\r'), { minLength: 1, maxLength: 3 }), fc.integer({ min: 1, max: 64 }), async (body, endings, chunk) => {
-        const lines = [HEADER, ...body];
-        // A lone CR, an empty line, then LF would be a CRLF (one line ending, as in any reader): write CRLF there.
-        let text = '';
-        lines.forEach((l, i) => {
-          const e = endings[i % endings.length]!;
-          text += l + (text.endsWith('\r') && l === '' && e === '\n' ? '\r\n' : e);
-        });
-        const r = await run(new TextEncoder().encode(text), chunk);
-        if (r.refused) return;
-        const { preamble, read, blank } = r.result.rows;
-        // One trailing blank row is not counted as a blank row (the session's convention).
-        const lastBlank = body.length > 0 && body[body.length - 1]!.split(r.preview.delimiter).every((c) => c.trim() === '') && r.preview.headerIndex < lines.length - 1 ? 1 : 0;
-        expect(preamble + 1 + read + blank + lastBlank).toBe(lines.length);
-      }),
+      fc.asyncProperty(
+        fc.array(lineArb, { maxLength: 50 }),
+        fc.array(fc.constantFrom('\n', '\r\n', '\r'), { minLength: 1, maxLength: 3 }),
+        fc.integer({ min: 1, max: 64 }),
+        async (body, endings, chunk) => {
+          const lines = [HEADER, ...body];
+          // A lone CR, an empty line, then LF would be a CRLF (one line ending, as in any reader): write CRLF there.
+          let text = '';
+          lines.forEach((l, i) => {
+            const e = endings[i % endings.length]!;
+            text += l + (text.endsWith('\r') && l === '' && e === '\n' ? '\r\n' : e);
+          });
+          const r = await run(new TextEncoder().encode(text), chunk);
+          if (r.refused) return;
+          const { preamble, read, blank } = r.result.rows;
+          // One trailing blank row is not counted as a blank row (the session's convention).
+          const lastBlank =
+            body.length > 0 &&
+            body[body.length - 1]!.split(r.preview.delimiter).every((c) => c.trim() === '') &&
+            r.preview.headerIndex < lines.length - 1
+              ? 1
+              : 0;
+          expect(preamble + 1 + read + blank + lastBlank).toBe(lines.length);
+        },
+      ),
       { numRuns: 200 },
     );
   });

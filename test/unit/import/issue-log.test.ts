@@ -1,7 +1,14 @@
 // The issue log on its own: every issue counted by code, only the first maxIssues kept, long values
 // clipped, and hints for values that are not what they look like.
 import { describe, expect, it } from 'vitest';
-import { addIssue, clipValue, keepRejected, newIssueLog, shortenQuoted, valueHints } from '../../../src/import/issue-log';
+import {
+  addIssue,
+  clipValue,
+  keepRejected,
+  newIssueLog,
+  shortenQuoted,
+  valueHints,
+} from '../../../src/import/issue-log';
 
 describe('issue log', () => {
   it('keeps the first maxIssues issues and counts every one by its code', () => {
@@ -32,7 +39,9 @@ describe('issue log', () => {
 
   it('a message quoting a long value quotes its first 24 and last 8 characters', () => {
     const value = `${'x'.repeat(30)}${'y'.repeat(30)}z`; // 61 characters
-    expect(shortenQuoted(`"${value}" is not an amount`, value)).toBe(`"${'x'.repeat(24)}…${'y'.repeat(7)}z, 61 characters" is not an amount`);
+    expect(shortenQuoted(`"${value}" is not an amount`, value)).toBe(
+      `"${'x'.repeat(24)}…${'y'.repeat(7)}z, 61 characters" is not an amount`,
+    );
     expect(shortenQuoted('short "abc"', 'abc')).toBe('short "abc"');
     // A message that does not quote the value is left alone.
     expect(shortenQuoted('no quote', 'q'.repeat(100))).toBe('no quote');
@@ -49,7 +58,17 @@ describe('issue log', () => {
 
   it('adds the hints to the message and the clipped value to the issue', () => {
     const log = newIssueLog();
-    addIssue(log, 9, 'Cost centre', 'invisible-character', 'Cost centre "C\u200B1" will not match', 'C\u200B1', 'warning');
-    expect(log.issues[0]!.message).toBe('Cost centre "C\u200B1" will not match (it contains a character that cannot be seen: U+200B)');
+    addIssue(
+      log,
+      9,
+      'Cost centre',
+      'invisible-character',
+      'Cost centre "C\u200B1" will not match',
+      'C\u200B1',
+      'warning',
+    );
+    expect(log.issues[0]!.message).toBe(
+      'Cost centre "C\u200B1" will not match (it contains a character that cannot be seen: U+200B)',
+    );
   });
 });

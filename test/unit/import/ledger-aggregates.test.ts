@@ -14,10 +14,34 @@ function byText(rows: [string, string, number, number][]): [string, string, numb
     bySubjective.set(subjective, byPeriod);
     byPeriod[period]! += pence;
   }
-  return [...sums].flatMap(([cc, bySubjective]) => [...bySubjective].flatMap(([subjective, byPeriod]) => byPeriod.flatMap((pence, period) => (pence === 0 ? [] : [[cc, subjective, period, pence] as [string, string, number, number]]))));
+  return [...sums].flatMap(([cc, bySubjective]) =>
+    [...bySubjective].flatMap(([subjective, byPeriod]) =>
+      byPeriod.flatMap((pence, period) =>
+        pence === 0 ? [] : [[cc, subjective, period, pence] as [string, string, number, number]],
+      ),
+    ),
+  );
 }
 
-const codeArb = fc.oneof(fc.constantFrom('', '0', '00', '01234', '1234', '001234', '99999999', '199999999', '123456789', 'C8010', '1e3', '0x1', '12.0', '١٢'), fc.stringMatching(/^[0-9]{0,10}$/));
+const codeArb = fc.oneof(
+  fc.constantFrom(
+    '',
+    '0',
+    '00',
+    '01234',
+    '1234',
+    '001234',
+    '99999999',
+    '199999999',
+    '123456789',
+    'C8010',
+    '1e3',
+    '0x1',
+    '12.0',
+    '١٢',
+  ),
+  fc.stringMatching(/^[0-9]{0,10}$/),
+);
 
 describe('ledger aggregates', () => {
   it('codeKey: the same key exactly when the same text', () => {
@@ -31,18 +55,29 @@ describe('ledger aggregates', () => {
 
   it('the same sums, in the same order, as text keys', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(codeArb, codeArb, fc.integer({ min: 0, max: 16 }), fc.integer({ min: -1e9, max: 1e9 })), { maxLength: 200 }), (rows) => {
-        const aggregates = new LedgerAggregates();
-        for (const [cc, subjective, period, pence] of rows) aggregates.add(cc, subjective, period, pence);
-        expect(aggregates.list()).toEqual(byText(rows));
-      }),
+      fc.property(
+        fc.array(fc.tuple(codeArb, codeArb, fc.integer({ min: 0, max: 16 }), fc.integer({ min: -1e9, max: 1e9 })), {
+          maxLength: 200,
+        }),
+        (rows) => {
+          const aggregates = new LedgerAggregates();
+          for (const [cc, subjective, period, pence] of rows) aggregates.add(cc, subjective, period, pence);
+          expect(aggregates.list()).toEqual(byText(rows));
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('many codes and pairs (the tables grow): the same as text keys', () => {
     const rows: [string, string, number, number][] = [];
-    for (let i = 0; i < 20_000; i++) rows.push([String((i * 7919) % 1500).padStart(5, '0'), i % 3 === 0 ? `S${(i * 31) % 90}` : String((i * 13) % 70), i % 17, (i % 1000) - 400]);
+    for (let i = 0; i < 20_000; i++)
+      rows.push([
+        String((i * 7919) % 1500).padStart(5, '0'),
+        i % 3 === 0 ? `S${(i * 31) % 90}` : String((i * 13) % 70),
+        i % 17,
+        (i % 1000) - 400,
+      ]);
     const aggregates = new LedgerAggregates();
     for (const [cc, subjective, period, pence] of rows) aggregates.add(cc, subjective, period, pence);
     expect(aggregates.list()).toEqual(byText(rows));

@@ -126,7 +126,12 @@ function written(pence: bigint, style: number, grouped: boolean, spaces: boolean
   const whole = (abs / 100n).toString();
   const part = abs % 100n;
   // Whole pounds are often written without a fraction, and 1.50 as 1.5.
-  const fraction = part === 0n && style % 3 === 0 ? '' : part % 10n === 0n && style % 5 === 0 ? `.${part / 10n}` : `.${String(part).padStart(2, '0')}`;
+  const fraction =
+    part === 0n && style % 3 === 0
+      ? ''
+      : part % 10n === 0n && style % 5 === 0
+        ? `.${part / 10n}`
+        : `.${String(part).padStart(2, '0')}`;
   const body = `${grouped ? whole.replace(/\B(?=(\d{3})+$)/g, ',') : whole}${fraction}`;
   const pound = style % 7 === 0 ? '£' : '';
   const text = !negative
@@ -136,7 +141,10 @@ function written(pence: bigint, style: number, grouped: boolean, spaces: boolean
 }
 
 describe('parsePence agrees with parseAmount (differential)', () => {
-  const penceArb = fc.oneof(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.bigInt({ min: -100_000n, max: 100_000n }));
+  const penceArb = fc.oneof(
+    fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }),
+    fc.bigInt({ min: -100_000n, max: 100_000n }),
+  );
 
   it('amounts as exports write them: both read exactly the pence they were written from', () => {
     fc.assert(
@@ -152,7 +160,31 @@ describe('parsePence agrees with parseAmount (differential)', () => {
 
   // Text made of the characters amounts are made of, in any order: mostly refused, some accepted.
   const amountish = fc
-    .array(fc.constantFrom('0', '1', '5', '9', '9', '0', ',', '.', '-', '(', ')', '£', ' ', '+', '\u2212', 'CR', 'DR', 'e', '%', 'n/s'), { maxLength: 14 })
+    .array(
+      fc.constantFrom(
+        '0',
+        '1',
+        '5',
+        '9',
+        '9',
+        '0',
+        ',',
+        '.',
+        '-',
+        '(',
+        ')',
+        '£',
+        ' ',
+        '+',
+        '\u2212',
+        'CR',
+        'DR',
+        'e',
+        '%',
+        'n/s',
+      ),
+      { maxLength: 14 },
+    )
     .map((parts) => parts.join(''));
   const scaleArb = fc.constantFrom<1 | 1000>(1, 1000);
 
@@ -182,7 +214,11 @@ describe('parsePence agrees with parseAmount (differential)', () => {
     // The digit grammar both parsers read (GROUPED in money.ts), with a fraction of 1 to 4 digits: no
     // trailing point and at most 30 digits, the two shapes on which they are known to differ.
     const number = fc
-      .tuple(fc.stringMatching(/^(\d{1,3}(,\d{3}){0,4}|\d{1,15})$/), fc.option(fc.stringMatching(/^\d{1,4}$/), { nil: undefined }), fc.constantFrom('', '-', '(', '£'))
+      .tuple(
+        fc.stringMatching(/^(\d{1,3}(,\d{3}){0,4}|\d{1,15})$/),
+        fc.option(fc.stringMatching(/^\d{1,4}$/), { nil: undefined }),
+        fc.constantFrom('', '-', '(', '£'),
+      )
       .map(([whole, fraction, sign]) => {
         const body = fraction === undefined ? whole : `${whole}.${fraction}`;
         return sign === '(' ? `(${body})` : `${sign}${body}`;

@@ -19,7 +19,13 @@ const plain = (r: ReturnType<typeof read>) =>
 
 describe('readPlannedMovements', () => {
   it('reads £000 amounts, financial years and reserve names as printed', () => {
-    const r = read(['General Reserve,2019/20,,"2,000"', 'Road Casualty Reduction & Support Fund (*),2018-19,172,244', 'capital reserve,FY2020/21,0.5,(100)'].join('\n'));
+    const r = read(
+      [
+        'General Reserve,2019/20,,"2,000"',
+        'Road Casualty Reduction & Support Fund (*),2018-19,172,244',
+        'capital reserve,FY2020/21,0.5,(100)',
+      ].join('\n'),
+    );
     expect(r.issues).toEqual([]);
     expect(plain(r)).toEqual([
       ['general-reserve', 2019, '0', '2000000'],
@@ -53,7 +59,11 @@ describe('readPlannedMovements', () => {
     { row: 'Police Horses Reserve,2019/20,1,', column: 'Reserve', message: 'not one of the loaded reserves' },
     { row: 'General Reserve,19/20,1,', column: 'Year', message: 'two-digit start year' },
     { row: 'General Reserve,2030/31,1,', column: 'Year', message: "outside the plan's years" },
-    { row: 'General Reserve,2019/20,-5,', column: "Contribution (£'000)", message: 'negative contribution is a drawdown' },
+    {
+      row: 'General Reserve,2019/20,-5,',
+      column: "Contribution (£'000)",
+      message: 'negative contribution is a drawdown',
+    },
     { row: 'General Reserve,2019/20,"1,23",', column: "Contribution (£'000)", message: 'separators' },
   ])('reports $column on line 2: $message', ({ row, column, message }) => {
     const r = read(row);
@@ -103,22 +113,34 @@ describe('writePlannedMovements', () => {
 
   it('reads back what it wrote', () => {
     const amount = fc.integer({ min: 0, max: 1_000_000_00 }).map((p) => new Money(p).dividedBy(100));
-    const movement = fc.record({ reserveKey: fc.constantFrom(...RESERVES.map((r) => r.key)), year: fc.constantFrom(...YEARS), contribution: amount, drawdown: amount });
+    const movement = fc.record({
+      reserveKey: fc.constantFrom(...RESERVES.map((r) => r.key)),
+      year: fc.constantFrom(...YEARS),
+      contribution: amount,
+      drawdown: amount,
+    });
     fc.assert(
-      fc.property(fc.uniqueArray(movement, { selector: (m) => `${m.reserveKey}|${m.year}`, maxLength: 12 }), (movements) => {
-        const back = readPlannedMovements(writePlannedMovements(movements, RESERVES), RESERVES, YEARS);
-        expect(back.issues).toEqual([]);
-        const kept = movements.filter((m) => !m.contribution.isZero() || !m.drawdown.isZero());
-        expect(back.movements.map((m) => `${m.reserveKey}|${m.year}|${m.contribution.toString()}|${m.drawdown.toString()}`)).toEqual(
-          kept.map((m) => `${m.reserveKey}|${m.year}|${m.contribution.toString()}|${m.drawdown.toString()}`),
-        );
-      }),
+      fc.property(
+        fc.uniqueArray(movement, { selector: (m) => `${m.reserveKey}|${m.year}`, maxLength: 12 }),
+        (movements) => {
+          const back = readPlannedMovements(writePlannedMovements(movements, RESERVES), RESERVES, YEARS);
+          expect(back.issues).toEqual([]);
+          const kept = movements.filter((m) => !m.contribution.isZero() || !m.drawdown.isZero());
+          expect(
+            back.movements.map(
+              (m) => `${m.reserveKey}|${m.year}|${m.contribution.toString()}|${m.drawdown.toString()}`,
+            ),
+          ).toEqual(kept.map((m) => `${m.reserveKey}|${m.year}|${m.contribution.toString()}|${m.drawdown.toString()}`));
+        },
+      ),
     );
   });
 });
 
 describe('toCsv', () => {
   it('stops a cell from running as a formula, but keeps negative numbers as numbers', () => {
-    expect(toCsv(['a', 'b', 'c', 'd'], [['=1+1', '-2000.5', '-1+2', '@x']])).toBe(`a,b,c,d\n"'=1+1",-2000.5,"'-1+2","'@x"`);
+    expect(toCsv(['a', 'b', 'c', 'd'], [['=1+1', '-2000.5', '-1+2', '@x']])).toBe(
+      `a,b,c,d\n"'=1+1",-2000.5,"'-1+2","'@x"`,
+    );
   });
 });

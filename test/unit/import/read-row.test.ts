@@ -6,17 +6,42 @@ import type { ColumnMapping } from '../../../src/import/column-mapping';
 import { addAccepted, newControlTotals } from '../../../src/import/control-totals';
 import type { DatasetKind } from '../../../src/import/dataset-kinds';
 import { newIssueLog } from '../../../src/import/issue-log';
-import { newRowReader, readRow, ROW_ACCEPTED, ROW_BLANK, ROW_REJECTED, ROW_SKIPPED, rowLabel, type RowReader } from '../../../src/import/read-row';
+import {
+  newRowReader,
+  readRow,
+  ROW_ACCEPTED,
+  ROW_BLANK,
+  ROW_REJECTED,
+  ROW_SKIPPED,
+  rowLabel,
+  type RowReader,
+} from '../../../src/import/read-row';
 
-function reader(kind: DatasetKind, headers: string[], mapping: ColumnMapping, options: { replaced?: boolean; scales?: Record<string, 'pounds' | 'thousands'> } = {}): RowReader {
-  const plan = { kind, mapping, scales: options.scales ?? {}, delimiter: ',' as const, encoding: { replaced: options.replaced } };
+function reader(
+  kind: DatasetKind,
+  headers: string[],
+  mapping: ColumnMapping,
+  options: { replaced?: boolean; scales?: Record<string, 'pounds' | 'thousands'> } = {},
+): RowReader {
+  const plan = {
+    kind,
+    mapping,
+    scales: options.scales ?? {},
+    delimiter: ',' as const,
+    encoding: { replaced: options.replaced },
+  };
   const binding = bindHeaders(plan, headers);
   return newRowReader(binding, plan, newIssueLog(), newControlTotals(binding.split ? 1 : binding.amountColumns.length));
 }
 
 const LEDGER_HEADERS = ['Date', 'Period', 'Cost Centre', 'Subjective', 'Description', 'Amount', 'Supplier'];
 const ledger = (options: { replaced?: boolean; scales?: Record<string, 'pounds' | 'thousands'> } = {}) =>
-  reader('ledger', LEDGER_HEADERS, { postingDate: 0, period: 1, costCentre: 2, subjective: 3, description: 4, amount: 5, supplier: 6 }, options);
+  reader(
+    'ledger',
+    LEDGER_HEADERS,
+    { postingDate: 0, period: 1, costCentre: 2, subjective: 3, description: 4, amount: 5, supplier: 6 },
+    options,
+  );
 const codes = (r: RowReader) => r.log.issues.map((i) => i.code);
 
 /** Reads a row and, when accepted, adds it to the totals, as the session does. */
@@ -50,7 +75,14 @@ describe('readRow: accepted rows', () => {
     expect(r.period).toBe(2);
     expect(r.warned).toBe(true);
     expect(r.log.issues).toEqual([
-      { row: 7, column: 'Period', code: 'period-date-mismatch', message: 'Period P2 but the posting date 2017-04-03 falls in P1', value: '2', severity: 'warning' },
+      {
+        row: 7,
+        column: 'Period',
+        code: 'period-date-mismatch',
+        message: 'Period P2 but the posting date 2017-04-03 falls in P1',
+        value: '2',
+        severity: 'warning',
+      },
     ]);
   });
 
@@ -79,7 +111,9 @@ describe('readRow: accepted rows', () => {
     expect(read(r, ['03/04/2017', '1', 'C100', '5000', 'Fuel', '1'])).toBe(ROW_ACCEPTED);
     expect(r.warned).toBe(true);
     expect(r.log.issues[0]!.code).toBe('missing-cells');
-    expect(r.log.issues[0]!.message).toBe('This row has 6 cells but the header has 7; the missing cells were read as blank');
+    expect(r.log.issues[0]!.message).toBe(
+      'This row has 6 cells but the header has 7; the missing cells were read as blank',
+    );
   });
 
   it('more cells than the header: a warning only when the extra cells have text', () => {
@@ -120,7 +154,9 @@ describe('readRow: blank and rejected rows', () => {
   it('an amount that is not one: rejected, the reason from the amount parser', () => {
     const r = ledger();
     expect(read(r, ['03/04/2017', '1', 'C100', '5000', 'Fuel', 'abc', ''], 4)).toBe(ROW_REJECTED);
-    expect(r.log.issues.map((i) => [i.row, i.column, i.code, i.severity])).toEqual([[4, 'Amount', 'not-a-number', 'error']]);
+    expect(r.log.issues.map((i) => [i.row, i.column, i.code, i.severity])).toEqual([
+      [4, 'Amount', 'not-a-number', 'error'],
+    ]);
   });
 
   it('a ledger line with no amount is rejected (blank is missing, not nil)', () => {
@@ -135,7 +171,9 @@ describe('readRow: blank and rejected rows', () => {
   it('a required code that is blank', () => {
     const r = ledger();
     expect(read(r, ['03/04/2017', '1', '', '5000', 'Fuel', '1', ''])).toBe(ROW_REJECTED);
-    expect(r.log.issues.map((i) => [i.column, i.code, i.message])).toEqual([['Cost Centre', 'missing-required', 'Cost centre is required but this row has none']]);
+    expect(r.log.issues.map((i) => [i.column, i.code, i.message])).toEqual([
+      ['Cost Centre', 'missing-required', 'Cost centre is required but this row has none'],
+    ]);
   });
 
   it('issues in the order of the checks: amounts, then required cells, then the period, then dates', () => {
@@ -188,7 +226,13 @@ describe('readRow: skipped rows', () => {
 });
 
 describe('readRow: a ledger with Debit and Credit', () => {
-  const split = () => reader('ledger', ['Cost Centre', 'Subjective', 'Debit', 'Credit'], { costCentre: 0, subjective: 1, debit: 2, credit: 3 });
+  const split = () =>
+    reader('ledger', ['Cost Centre', 'Subjective', 'Debit', 'Credit'], {
+      costCentre: 0,
+      subjective: 1,
+      debit: 2,
+      credit: 3,
+    });
 
   it('debit less credit, either blank', () => {
     const r = split();

@@ -98,19 +98,29 @@ describe("a dataset's content hash", () => {
     return rb.finish(meta(5), written, receipt);
   };
   // 100 + 200 + 300 + 400 + 500 pence = £15.00.
-  const receipt = { sha256: 'ab'.repeat(32), rows: { accepted: 5 }, controlTotals: [{ column: 'amount', net: '15.00' }] };
+  const receipt = {
+    sha256: 'ab'.repeat(32),
+    rows: { accepted: 5 },
+    controlTotals: [{ column: 'amount', net: '15.00' }],
+  };
   it('checks on the way in: the hash, the rows, and the receipt’s control total (£15.00)', () => {
     expect(readBack(rows, hashOf(rows), receipt)).toEqual([]);
   });
   it('refuses rows whose hash is not the one written', () => {
-    expect(readBack(rows, 'f'.repeat(64), receipt).join(' ')).toMatch(/content hash is .*, not the ffffffffffffffff… written when it was exported/);
+    expect(readBack(rows, 'f'.repeat(64), receipt).join(' ')).toMatch(
+      /content hash is .*, not the ffffffffffffffff… written when it was exported/,
+    );
   });
   it('refuses a dataset with a chunk missing', () => {
-    expect(readBack([rows[0]!], hashOf(rows), receipt).join(' ')).toMatch(/2 chunks of rows expected, 1 found.*5 rows expected, 3 found/);
+    expect(readBack([rows[0]!], hashOf(rows), receipt).join(' ')).toMatch(
+      /2 chunks of rows expected, 1 found.*5 rows expected, 3 found/,
+    );
   });
   it('refuses rows that no longer add up to the receipt', () => {
     const edited = [chunk(0, [100, 200, 300]), chunk(1, [400, 600])];
-    expect(readBack(edited, hashOf(edited), receipt).join(' ')).toContain("its amount column adds to £16.00, not the receipt's control total £15.00");
+    expect(readBack(edited, hashOf(edited), receipt).join(' ')).toContain(
+      "its amount column adds to £16.00, not the receipt's control total £15.00",
+    );
   });
 });
 
@@ -122,10 +132,18 @@ describe('reading the lines of a file', () => {
     return out;
   };
   it('reads plain UTF-8 lines, whatever the size of the pieces', async () => {
-    expect(await read(new TextEncoder().encode(text))).toEqual(['{"type":"a"}', '{"type":"b","x":"£1,234"}', '{"type":"c"}']);
+    expect(await read(new TextEncoder().encode(text))).toEqual([
+      '{"type":"a"}',
+      '{"type":"b","x":"£1,234"}',
+      '{"type":"c"}',
+    ]);
   });
   it('reads the same lines gzip-compressed', async () => {
-    expect(await read(new Uint8Array(gzipSync(Buffer.from(text, 'utf8'))))).toEqual(['{"type":"a"}', '{"type":"b","x":"£1,234"}', '{"type":"c"}']);
+    expect(await read(new Uint8Array(gzipSync(Buffer.from(text, 'utf8'))))).toEqual([
+      '{"type":"a"}',
+      '{"type":"b","x":"£1,234"}',
+      '{"type":"c"}',
+    ]);
   });
   it.each([
     ['not json', 'not-json', 'not JSON'],
@@ -138,12 +156,37 @@ describe('reading the lines of a file', () => {
 });
 
 describe('the plan of an import', () => {
-  const d = (id: string, name: string, createdAt: string, hash: string, issues?: string[]): PlanDataset => ({ id, name, createdAt, rowCount: 10, contentSha256: hash, ...(issues ? { issues } : {}) });
-  const empty: PlanInput['local'] = { datasets: [], receiptIds: new Set(), profiles: new Map(), scenarios: new Map(), snapshots: new Map(), settings: new Map() };
-  const file = (over: Partial<PlanInput['file']>): PlanInput['file'] => ({ datasets: [], receiptIds: [], profiles: [], scenarios: [], snapshots: [], settings: [], ...over });
+  const d = (id: string, name: string, createdAt: string, hash: string, issues?: string[]): PlanDataset => ({
+    id,
+    name,
+    createdAt,
+    rowCount: 10,
+    contentSha256: hash,
+    ...(issues ? { issues } : {}),
+  });
+  const empty: PlanInput['local'] = {
+    datasets: [],
+    receiptIds: new Set(),
+    profiles: new Map(),
+    scenarios: new Map(),
+    snapshots: new Map(),
+    settings: new Map(),
+  };
+  const file = (over: Partial<PlanInput['file']>): PlanInput['file'] => ({
+    datasets: [],
+    receiptIds: [],
+    profiles: [],
+    scenarios: [],
+    snapshots: [],
+    settings: [],
+    ...over,
+  });
 
   it('takes the same rows under other ids as the same (two browsers that each loaded the sample)', () => {
-    const plan = planWorkspaceImport({ file: file({ datasets: [d('a', 't5.csv', '2018-01-01', 'h1')] }), local: { ...empty, datasets: [d('b', 't5.csv', '2019-01-01', 'h1')] } });
+    const plan = planWorkspaceImport({
+      file: file({ datasets: [d('a', 't5.csv', '2018-01-01', 'h1')] }),
+      local: { ...empty, datasets: [d('b', 't5.csv', '2019-01-01', 'h1')] },
+    });
     expect(plan.map((i) => [i.label, i.action])).toEqual([['t5.csv', 'same']]);
   });
   it('replaces a name whose rows differ, and says so with both sides', () => {
@@ -156,7 +199,12 @@ describe('the plan of an import', () => {
   });
   it('adds what is not here, refuses what does not check, and never touches what the file does not have', () => {
     const plan = planWorkspaceImport({
-      file: file({ datasets: [d('a', 'new.csv', '2018-01-01', 'h1'), d('x', 'bad.csv', '2018-01-01', 'h9', ['its content hash is wrong'])] }),
+      file: file({
+        datasets: [
+          d('a', 'new.csv', '2018-01-01', 'h1'),
+          d('x', 'bad.csv', '2018-01-01', 'h9', ['its content hash is wrong']),
+        ],
+      }),
       local: { ...empty, datasets: [d('b', 'mine.csv', '2019-01-01', 'h3')] },
     });
     expect(plan.map((i) => [i.label, i.action])).toEqual([
@@ -174,7 +222,14 @@ describe('the plan of an import', () => {
         ],
         settings: [{ key: 'board-pack', label: 'Board pack settings', json: '{"title":"X"}' }],
       }),
-      local: { ...empty, scenarios: new Map([['s2', '{"b":1}'], ['s3', '{"c":2}']]), settings: new Map([['board-pack', '{"title":"Y"}']]) },
+      local: {
+        ...empty,
+        scenarios: new Map([
+          ['s2', '{"b":1}'],
+          ['s3', '{"c":2}'],
+        ]),
+        settings: new Map([['board-pack', '{"title":"Y"}']]),
+      },
     });
     expect(plan.map((i) => [i.label, i.action])).toEqual([
       ['Scenario “A”', 'add'],
@@ -185,7 +240,7 @@ describe('the plan of an import', () => {
   });
 });
 
-describe("settings that belong to this browser", () => {
+describe('settings that belong to this browser', () => {
   it("are never carried: the sample's marker, the notices, and any running import's marker", () => {
     expect(['sample-imported', 'notices', 'import-running/3f2a-uuid'].filter(isLocalSetting)).toHaveLength(3);
   });

@@ -18,7 +18,9 @@ describe('the worker protocol', () => {
     expectTypeOf(() => start({ type: 'scan', name: 'a.csv', file })).returns.toEqualTypeOf<Job<ScanReply>>();
     expectTypeOf(() => start(preview)).returns.toEqualTypeOf<Job<PreviewReply>>();
     expectTypeOf(() => start(imports)).returns.toEqualTypeOf<Job<ImportReply>>();
-    expectTypeOf(() => run({ type: 'scan', name: 'a.csv', file }, () => undefined)).returns.toEqualTypeOf<Promise<ScanReply>>();
+    expectTypeOf(() => run({ type: 'scan', name: 'a.csv', file }, () => undefined)).returns.toEqualTypeOf<
+      Promise<ScanReply>
+    >();
     expectTypeOf(() => run(imports, () => undefined)).returns.toEqualTypeOf<Promise<ImportReply>>();
   });
 

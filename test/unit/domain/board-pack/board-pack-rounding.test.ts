@@ -2,13 +2,23 @@
 // rounded as a whole so that rows and columns cast, each figure within a unit of its exact value.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { movedFigures, roundWithRowTotal, roundingFootnote, shownText } from '../../../../src/domain/board-pack/board-pack';
+import {
+  movedFigures,
+  roundWithRowTotal,
+  roundingFootnote,
+  shownText,
+} from '../../../../src/domain/board-pack/board-pack';
 import { revenueTable } from '../../../../src/domain/board-pack/board-pack-revenue';
 import { Money } from '../../../../src/domain/core/money';
 import { buildOutturnTable, type OutturnInputRow } from '../../../../src/domain/revenue/outturn-table';
 
 const pounds = (s: string) => new Money(s);
-const line = (key: string, budget: string, outturn: string, rowType: OutturnInputRow['rowType'] = 'item'): OutturnInputRow => ({
+const line = (
+  key: string,
+  budget: string,
+  outturn: string,
+  rowType: OutturnInputRow['rowType'] = 'item',
+): OutturnInputRow => ({
   key,
   label: key,
   rowType,
@@ -21,7 +31,12 @@ const line = (key: string, budget: string, outturn: string, rowType: OutturnInpu
 describe('a hand-worked table: budgets 1,400, 2,400, 3,400; outturns 1,600, 2,600, 3,600 (£)', () => {
   // In £'000: budgets 1.4 + 2.4 + 3.4 = 7.2; outturns 1.6 + 2.6 + 3.6 = 7.8; variances 0.2 each, 0.6 in all.
   // Each figure rounded on its own gives budgets 1 + 2 + 3 = 6 against a total of 7: it would not cast.
-  const source = buildOutturnTable('t', 'Test', [line('a', '1400', '1600'), line('b', '2400', '2600'), line('c', '3400', '3600'), line('total', '7200', '7800', 'total')]);
+  const source = buildOutturnTable('t', 'Test', [
+    line('a', '1400', '1600'),
+    line('b', '2400', '2600'),
+    line('c', '3400', '3600'),
+    line('total', '7200', '7800', 'total'),
+  ]);
   const { table } = revenueTable(source, 'test');
   const figures = table.rows.map((r) => ['budget', 'outturn', 'variance'].map((c) => shownText(r.cells[c]!)));
 
@@ -62,11 +77,13 @@ describe('any table of pence amounts (fast-check)', () => {
           for (let r = 0; r < last; r++) {
             sum = sum.plus(value(r, c));
             const cell = table.rows[r]!.cells[c]!;
-            if (cell.kind === 'amount') expect(value(r, c).minus(new Money(cell.exact!).dividedBy(1000)).abs().lt(1)).toBe(true);
+            if (cell.kind === 'amount')
+              expect(value(r, c).minus(new Money(cell.exact!).dividedBy(1000)).abs().lt(1)).toBe(true);
           }
           expect(value(last, c).equals(sum)).toBe(true);
         }
-        for (let r = 0; r <= last; r++) expect(value(r, 'budget').plus(value(r, 'variance')).equals(value(r, 'outturn'))).toBe(true);
+        for (let r = 0; r <= last; r++)
+          expect(value(r, 'budget').plus(value(r, 'variance')).equals(value(r, 'outturn'))).toBe(true);
       }),
       { numRuns: 200 },
     );
@@ -74,15 +91,18 @@ describe('any table of pence amounts (fast-check)', () => {
 
   it('roundWithRowTotal: each row total is the sum of its parts and within one unit of its exact total', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(penceAmount, penceAmount, penceAmount), { minLength: 1, maxLength: 12 }), (rows) => {
-        const input = rows.map(([opening, added, usage]) => ({ opening, added, usage }));
-        const { shown } = roundWithRowTotal(input, ['opening', 'added', 'usage'], 'closing');
-        shown.forEach((s, i) => {
-          expect(s.opening!.plus(s.added!).plus(s.usage!).equals(s.closing!)).toBe(true);
-          const exact = input[i]!.opening.plus(input[i]!.added).plus(input[i]!.usage).dividedBy(1000);
-          expect(s.closing!.minus(exact).abs().lt(1)).toBe(true);
-        });
-      }),
+      fc.property(
+        fc.array(fc.tuple(penceAmount, penceAmount, penceAmount), { minLength: 1, maxLength: 12 }),
+        (rows) => {
+          const input = rows.map(([opening, added, usage]) => ({ opening, added, usage }));
+          const { shown } = roundWithRowTotal(input, ['opening', 'added', 'usage'], 'closing');
+          shown.forEach((s, i) => {
+            expect(s.opening!.plus(s.added!).plus(s.usage!).equals(s.closing!)).toBe(true);
+            const exact = input[i]!.opening.plus(input[i]!.added).plus(input[i]!.usage).dividedBy(1000);
+            expect(s.closing!.minus(exact).abs().lt(1)).toBe(true);
+          });
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -39,7 +39,11 @@ describe('the pages, in the order the board reads them', () => {
     ]);
   });
   it('carries the title, the period and the date it was produced', () => {
-    expect([pack.title, pack.period, pack.producedAt]).toEqual([SETTINGS.title, SETTINGS.period, '2018-07-19T09:00:00.000Z']);
+    expect([pack.title, pack.period, pack.producedAt]).toEqual([
+      SETTINGS.title,
+      SETTINGS.period,
+      '2018-07-19T09:00:00.000Z',
+    ]);
   });
 });
 
@@ -61,7 +65,9 @@ describe('Table 1 as the pack shows it: totals worked out from the lines, the pa
   });
   it('writes its sentence from the same figures: £1.79m (1,786 / 130,960 = 1.36%) over budget', () => {
     const chart = pack.pages[1]!.blocks.find((b) => b.kind === 'chart');
-    expect(chart?.kind === 'chart' && chart.chart.summary).toBe('Outturn £1.79m (1.4%) over budget; largest adverse: Constabulary £1.79m; largest favourable: OPCC £0.10m.');
+    expect(chart?.kind === 'chart' && chart.chart.summary).toBe(
+      'Outturn £1.79m (1.4%) over budget; largest adverse: Constabulary £1.79m; largest favourable: OPCC £0.10m.',
+    );
   });
 });
 
@@ -79,20 +85,41 @@ describe('capital by category (Table 4)', () => {
     const rows = shown(table('capital-categories'));
     expect(rows[3]).toEqual(['Collaboration', '427', '692', '466', '1,585', '1,242', '(343)', '78.4%']);
     expect(rows[5]).toEqual(['TOTAL', '1,604', '8,301', '1,546', '11,451', '5,702', '(5,749)', '49.8%']);
-    expect(table('capital-categories').footnotes.join(' ')).toContain('Collaboration: the paper prints 78.3% spent; the figures give 78.4%.');
+    expect(table('capital-categories').footnotes.join(' ')).toContain(
+      'Collaboration: the paper prints 78.3% spent; the figures give 78.4%.',
+    );
   });
 });
 
 describe('reserves (Table 5)', () => {
   it('sums each group and all usable reserves: 29,680 + 4,330 − 9,779 = 24,231', () => {
     const rows = shown(table('reserves-position'));
-    expect(rows.find((r) => r[0] === 'Total usable reserves')).toEqual(['Total usable reserves', '29,680', '4,330', '(9,779)', '24,231', '(5,449)']);
+    expect(rows.find((r) => r[0] === 'Total usable reserves')).toEqual([
+      'Total usable reserves',
+      '29,680',
+      '4,330',
+      '(9,779)',
+      '24,231',
+      '(5,449)',
+    ]);
     // Contingency: Insurance 996 - 134 = 862, Ill-Health 398.
-    expect(rows.find((r) => r[0] === 'Contingency reserves: together')).toEqual(['Contingency reserves: together', '1,394', '-', '(134)', '1,260', '(134)']);
+    expect(rows.find((r) => r[0] === 'Contingency reserves: together')).toEqual([
+      'Contingency reserves: together',
+      '1,394',
+      '-',
+      '(134)',
+      '1,260',
+      '(134)',
+    ]);
   });
   it('puts the general reserve against the budget: 7,198 / 130,959 = 5.5%, above the 5% line (amber)', () => {
     const figures = pack.pages[4]!.blocks.find((b) => b.kind === 'figures');
-    expect(figures?.kind === 'figures' && figures.items.map((i) => shownText(i.cell))).toEqual(['7,198', '130,959', '5.5%', '▲ Above the 5% line: a justification is expected']);
+    expect(figures?.kind === 'figures' && figures.items.map((i) => shownText(i.cell))).toEqual([
+      '7,198',
+      '130,959',
+      '5.5%',
+      '▲ Above the 5% line: a justification is expected',
+    ]);
   });
 });
 
@@ -112,10 +139,21 @@ describe('the Road Casualty Reserve (BCB 4 April 2019)', () => {
 
 describe('the reconciliation', () => {
   it('lists the paper’s failures with both figures: Table 1 TOTAL outturn 132,811 against its lines’ 132,746 (65)', () => {
-    const failures = [...tables.values()].filter((t) => t.id.startsWith('reconciliation-failures')).flatMap((t) => shown(t));
-    expect(failures).toContainEqual(['Table 1 · TOTAL · Year-End Outturn', 'Rows above add to it', '✗ Does not cast', '132,811', '132,746', '65']);
+    const failures = [...tables.values()]
+      .filter((t) => t.id.startsWith('reconciliation-failures'))
+      .flatMap((t) => shown(t));
+    expect(failures).toContainEqual([
+      'Table 1 · TOTAL · Year-End Outturn',
+      'Rows above add to it',
+      '✗ Does not cast',
+      '132,811',
+      '132,746',
+      '65',
+    ]);
     // Appendix 4 ICT Consolidated Workstreams requests 410 against a variance of (2) (data/README.md).
-    expect(failures.some((r) => r[0]?.includes('ICT Consolidated Workstreams') && r[3] === '410' && r[4] === '2')).toBe(true);
+    expect(failures.some((r) => r[0]?.includes('ICT Consolidated Workstreams') && r[3] === '410' && r[4] === '2')).toBe(
+      true,
+    );
   });
   it('reads Table 5 as casting throughout (all 23 of its checks pass) and Table 1 as failing', () => {
     const rows = shown(table('reconciliation-tables'));
@@ -126,19 +164,25 @@ describe('the reconciliation', () => {
 
 describe('every rounded table casts, and its exact figures are in the notes', () => {
   const rounded = [...tables.values()].filter((t) => t.rounding === 'controlled');
-  it.each(rounded.map((t) => [t.id, t] as const))('%s: each total row is the sum of the lines above it, as shown', (_id, t) => {
-    const amountColumns = t.columns.filter((c) => c.kind === 'amount').map((c) => c.key);
-    const shownOf = (cell: PackTable['rows'][number]['cells'][string] | undefined) => (cell?.kind === 'amount' && cell.shown !== null ? new Money(cell.shown) : null);
-    const items = t.rows.filter((r) => r.rowType === 'item');
-    const total = t.rows[t.rows.length - 1]!;
-    expect(total.rowType).toBe('total');
-    for (const c of amountColumns) {
-      const sum = items.reduce((s, r) => s.plus(shownOf(r.cells[c]) ?? 0), new Money(0));
-      expect(shownOf(total.cells[c])?.toString(), `${t.id} ${c}`).toBe(sum.toString());
-    }
-  });
+  it.each(rounded.map((t) => [t.id, t] as const))(
+    '%s: each total row is the sum of the lines above it, as shown',
+    (_id, t) => {
+      const amountColumns = t.columns.filter((c) => c.kind === 'amount').map((c) => c.key);
+      const shownOf = (cell: PackTable['rows'][number]['cells'][string] | undefined) =>
+        cell?.kind === 'amount' && cell.shown !== null ? new Money(cell.shown) : null;
+      const items = t.rows.filter((r) => r.rowType === 'item');
+      const total = t.rows[t.rows.length - 1]!;
+      expect(total.rowType).toBe('total');
+      for (const c of amountColumns) {
+        const sum = items.reduce((s, r) => s.plus(shownOf(r.cells[c]) ?? 0), new Money(0));
+        expect(shownOf(total.cells[c])?.toString(), `${t.id} ${c}`).toBe(sum.toString());
+      }
+    },
+  );
   it('names every rounded table in a notes page', () => {
-    const inNotes = pack.pages.filter((p) => p.section === 'Notes').flatMap((p) => p.blocks.flatMap((b) => (b.kind === 'exact' ? b.tableIds : [])));
+    const inNotes = pack.pages
+      .filter((p) => p.section === 'Notes')
+      .flatMap((p) => p.blocks.flatMap((b) => (b.kind === 'exact' ? b.tableIds : [])));
     expect(inNotes).toEqual(expect.arrayContaining(rounded.map((t) => t.id)));
   });
   it('moves no figure off its own rounding when the figures are whole thousands (the sample)', () => {

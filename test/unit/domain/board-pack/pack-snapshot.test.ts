@@ -4,7 +4,13 @@ import { createHash } from 'node:crypto';
 import { canonicalJson, hashOf } from '../../../../src/domain/core/canonical-json';
 import { Money } from '../../../../src/domain/core/money';
 import { comparePacks } from '../../../../src/domain/board-pack/pack-compare';
-import { readSnapshot, samePack, sealSnapshot, verifySnapshot, SNAPSHOT_FORMAT } from '../../../../src/domain/board-pack/pack-snapshot';
+import {
+  readSnapshot,
+  samePack,
+  sealSnapshot,
+  verifySnapshot,
+  SNAPSHOT_FORMAT,
+} from '../../../../src/domain/board-pack/pack-snapshot';
 import { paperRoadCasualtyInput } from '../../../../src/domain/papers/paper-2019-road-casualty';
 import { scenarioToJson } from '../../../../src/domain/scenarios/scenario';
 import type { JsonValue } from '../../../../src/domain/core/canonical-json';
@@ -29,11 +35,23 @@ describe('canonical JSON and its hash', () => {
 describe('a frozen pack', () => {
   const pack = samplePack();
   const inputs = { tables: sampleFrozenTables(), settings: SETTINGS, roadCasualty: { source: 'paper' as const } };
-  const snapshot = sealSnapshot({ format: SNAPSHOT_FORMAT, id: 's1', name: 'July BCB', frozenAt: '2018-07-19T09:00:00.000Z', appVersion: 'test', inputs, pack });
+  const snapshot = sealSnapshot({
+    format: SNAPSHOT_FORMAT,
+    id: 's1',
+    name: 'July BCB',
+    frozenAt: '2018-07-19T09:00:00.000Z',
+    appVersion: 'test',
+    inputs,
+    pack,
+  });
 
   it('is sealed by the SHA-256 of its canonical JSON, and reads back sound', () => {
     const { sha256, ...content } = snapshot;
-    expect(sha256).toBe(createHash('sha256').update(canonicalJson(content as unknown as JsonValue), 'utf8').digest('hex'));
+    expect(sha256).toBe(
+      createHash('sha256')
+        .update(canonicalJson(content as unknown as JsonValue), 'utf8')
+        .digest('hex'),
+    );
     expect(verifySnapshot(snapshot)).toBe(true);
     expect(readSnapshot(JSON.parse(JSON.stringify(snapshot))).ok).toBe(true);
   });
@@ -46,22 +64,43 @@ describe('a frozen pack', () => {
     expect(read.ok ? '' : read.issues.map((i) => i.message).join(' ')).toMatch(/does not match its content/);
   });
   it('is the same pack as one drawn again from its inputs (whenever, by whichever version)', () => {
-    expect(samePack(snapshot.pack, { ...samplePack(), producedAt: '2030-01-01T00:00:00.000Z', appVersion: 'later' })).toBe(true);
+    expect(
+      samePack(snapshot.pack, { ...samplePack(), producedAt: '2030-01-01T00:00:00.000Z', appVersion: 'later' }),
+    ).toBe(true);
   });
 });
 
 describe('comparing two packs', () => {
   // After: the Capital Reserve drew 2,120 rather than 1,920 (closing 1,085 rather than 1,285), and the Road
   // Casualty projection uses a saved scenario whose low case has no inflow at all.
-  const edited = sampleFrozenTables((file, text) => (file === 'table-5-reserves.csv' ? text.replace('capital,Capital Reserve,item,"3,205",-,"(1,920)","1,285"', 'capital,Capital Reserve,item,"3,205",-,"(2,120)","1,085"') : text));
+  const edited = sampleFrozenTables((file, text) =>
+    file === 'table-5-reserves.csv'
+      ? text.replace(
+          'capital,Capital Reserve,item,"3,205",-,"(1,920)","1,285"',
+          'capital,Capital Reserve,item,"3,205",-,"(2,120)","1,085"',
+        )
+      : text,
+  );
   const rc = paperRoadCasualtyInput();
   const scenario = scenarioToJson({
     id: 'low-nil',
     name: 'Low case nil',
     savedAt: '2019-04-04T00:00:00.000Z',
     inputs: {
-      roadCasualty: { ...rc, inflowCases: { ...rc.inflowCases, low: { id: 'low', source: { kind: 'direct', amount: new Money(0) }, overrides: [] } } },
-      mtfs: { firstYear: 2018, horizonYears: 4, netRevenueBudget: [], generalReserveFloorPercent: new Money(3), movements: [] },
+      roadCasualty: {
+        ...rc,
+        inflowCases: {
+          ...rc.inflowCases,
+          low: { id: 'low', source: { kind: 'direct', amount: new Money(0) }, overrides: [] },
+        },
+      },
+      mtfs: {
+        firstYear: 2018,
+        horizonYears: 4,
+        netRevenueBudget: [],
+        generalReserveFloorPercent: new Money(3),
+        movements: [],
+      },
     },
   });
   const before = samplePack();
@@ -69,23 +108,49 @@ describe('comparing two packs', () => {
   const result = comparePacks(before, after, new Money(100_000));
 
   it('lists the figures that moved by more than £100k, exactly: the Capital Reserve closes £200k lower', () => {
-    expect(edited.find((t) => t.file === 'table-5-reserves.csv')!.rows.some((r) => r.cells[5] === '(2,120)')).toBe(true);
-    expect(result.moved).toContainEqual(expect.objectContaining({ rowLabel: 'Capital Reserve', column: 'Closing balance', before: '1285000', after: '1085000', change: '-200000' }));
+    expect(edited.find((t) => t.file === 'table-5-reserves.csv')!.rows.some((r) => r.cells[5] === '(2,120)')).toBe(
+      true,
+    );
+    expect(result.moved).toContainEqual(
+      expect.objectContaining({
+        rowLabel: 'Capital Reserve',
+        column: 'Closing balance',
+        before: '1285000',
+        after: '1085000',
+        change: '-200000',
+      }),
+    );
   });
   it('leaves out a move of exactly the threshold (it must be more than it)', () => {
     const at200 = comparePacks(before, after, new Money(200_000));
     expect(at200.moved.some((m) => m.rowLabel === 'Capital Reserve')).toBe(false);
   });
   it('finds the new reds: the low case now falls below zero (2022/23), and Table 5 no longer casts', () => {
-    expect(result.newReds).toContainEqual(expect.objectContaining({ row: 'low', column: 'Below zero', before: { icon: '✓', text: 'Not crossed', level: 'green' }, after: { icon: '▼', text: '2022/23', level: 'red' } }));
-    expect(result.newReds.some((r) => r.rowLabel === 'Table 5: Reserves position' && r.after.level === 'red')).toBe(true);
+    expect(result.newReds).toContainEqual(
+      expect.objectContaining({
+        row: 'low',
+        column: 'Below zero',
+        before: { icon: '✓', text: 'Not crossed', level: 'green' },
+        after: { icon: '▼', text: '2022/23', level: 'red' },
+      }),
+    );
+    expect(result.newReds.some((r) => r.rowLabel === 'Table 5: Reserves position' && r.after.level === 'red')).toBe(
+      true,
+    );
   });
   it('lists every reserve balance that changed, and only those: the Capital Reserve, 1,285 to 1,085', () => {
-    expect(result.reserveChanges).toEqual([expect.objectContaining({ reserve: 'Capital Reserve', closingChange: '-200000' })]);
+    expect(result.reserveChanges).toEqual([
+      expect.objectContaining({ reserve: 'Capital Reserve', closingChange: '-200000' }),
+    ]);
     expect(result.reserveChanges[0]!.before?.closing).toBe('1285000');
     expect(result.reserveChanges[0]!.after?.closing).toBe('1085000');
   });
   it('finds nothing between a pack and itself', () => {
-    expect(comparePacks(before, before, new Money(0))).toEqual({ threshold: '0', moved: [], newReds: [], reserveChanges: [] });
+    expect(comparePacks(before, before, new Money(0))).toEqual({
+      threshold: '0',
+      moved: [],
+      newReds: [],
+      reserveChanges: [],
+    });
   });
 });

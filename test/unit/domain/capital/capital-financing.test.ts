@@ -31,7 +31,9 @@ describe('capital financing by source', () => {
   it('sums each source exactly', () => {
     // Total spend: grants 649 + 98 = 747; reserves 1,534 + 437 + 1,376 + 1,049 = 4,396; receipts 97;
     // revenue contributions 119 + 343 + 0 = 462; borrowing blank (nil). 747 + 4,396 + 97 + 462 = 5,702.
-    expect(financing.bySource.map((s) => [s.source, k(s.totalSpend), k(s.applied), k(s.transfer), k(s.revised)])).toEqual([
+    expect(
+      financing.bySource.map((s) => [s.source, k(s.totalSpend), k(s.applied), k(s.transfer), k(s.revised)]),
+    ).toEqual([
       // applied 483 + 98 = 581; transfer 166 + 8 = 174; revised 671 + 155 = 826
       ['grants', '747', '581', '174', '826'],
       // transfer 807 + 63 + 544 + 555 = 1,969; revised 1,846 + 1,080 + 2,000 + 1,604 = 6,530
@@ -46,7 +48,11 @@ describe('capital financing by source', () => {
 
   it('checks its own casting as worked by hand (t4f.total.*, t4f.revised.*)', () => {
     const COLUMN: Record<string, string> = { totalSpend: 'total-spend' };
-    const made = financing.checks.map((c) => [c.kind === 'total' ? `t4f.${c.row}.${COLUMN[c.column] ?? c.column}` : c.id, c.status, k(c.difference)]);
+    const made = financing.checks.map((c) => [
+      c.kind === 'total' ? `t4f.${c.row}.${COLUMN[c.column] ?? c.column}` : c.id,
+      c.status,
+      k(c.difference),
+    ]);
     const expected = expectations
       .filter((e) => /^t4f\.(total|revised)\./.test(e.id))
       .map((e) => [e.id, e.status, String(e.difference)]);
@@ -63,7 +69,9 @@ describe('capital financing by source', () => {
 });
 
 describe('capital carry-forward requests (Appendix 4)', () => {
-  const requests = buildCarryForwardRequests(toCarryForwardRequestRows(sampleTable('appendix-4-capital-carry-forwards.csv')));
+  const requests = buildCarryForwardRequests(
+    toCarryForwardRequestRows(sampleTable('appendix-4-capital-carry-forwards.csv')),
+  );
 
   it('adds the 19 requests to 2,153 (the paper prints no total)', () => {
     // 361 + 63 + 371 + 94 + 20 + 32 + 410 + 14 + 31 + 2 + 9 + 30 + 69 + 144 + 8 + 120 + 293 + 22 + 60 = 2,153
@@ -72,7 +80,11 @@ describe('capital carry-forward requests (Appendix 4)', () => {
   });
 
   it('says which requests lack their budget, outturn and variance in the source', () => {
-    expect(requests.incomplete).toEqual(['Wisbech Fire Station Ext for Police Purposes', 'BCH Property Management System', 'PSD 7F Software Monitoring']);
+    expect(requests.incomplete).toEqual([
+      'Wisbech Fire Station Ext for Police Purposes',
+      'BCH Property Management System',
+      'PSD 7F Software Monitoring',
+    ]);
     expect(requests.requests[0]!.revised).toBeNull();
   });
 
@@ -83,8 +95,12 @@ describe('capital carry-forward requests (Appendix 4)', () => {
   it('checks each request as worked by hand (a4.variance.*, a4.cfwd-vs-variance.*)', () => {
     // A blank printed variance (Wisbech, BCH PMS, PSD 7F) is no claim, so its variance check is not made.
     const expected = expectations.filter((e) => /^a4\./.test(e.id) && !e.missing.includes('target'));
-    expect(requests.checks.map((c) => [c.id, c.status, k(c.difference)]).sort()).toEqual(expected.map((e) => [e.id, e.status, e.difference === null ? null : String(e.difference)]).sort());
+    expect(requests.checks.map((c) => [c.id, c.status, k(c.difference)]).sort()).toEqual(
+      expected.map((e) => [e.id, e.status, e.difference === null ? null : String(e.difference)]).sort(),
+    );
     // ICT Consolidated Workstreams: 410 requested against an underspend of 2 as placed: +408.
-    expect(requests.requests.find((r) => r.key === 'ict-consolidated-workstreams')!.checks.map((c) => [c.id, c.status])).toEqual([['a4.cfwd-vs-variance.ict-consolidated-workstreams', 'fail']]);
+    expect(
+      requests.requests.find((r) => r.key === 'ict-consolidated-workstreams')!.checks.map((c) => [c.id, c.status]),
+    ).toEqual([['a4.cfwd-vs-variance.ict-consolidated-workstreams', 'fail']]);
   });
 });

@@ -9,7 +9,10 @@ import { Money } from '../../../../src/domain/core/money';
 import { formatPercent } from '../../../../src/domain/core/percent';
 import { expectations, sampleTable } from '../../helpers/sample-tables';
 
-const programme = buildCapitalProgramme(toCategoryRows(sampleTable('table-4-capital-programme.csv')), toSchemeRows(sampleTable('appendix-3-capital-schemes.csv')));
+const programme = buildCapitalProgramme(
+  toCategoryRows(sampleTable('table-4-capital-programme.csv')),
+  toSchemeRows(sampleTable('appendix-3-capital-schemes.csv')),
+);
 const k = (v: Money | null): string | null => (v === null ? null : v.dividedBy(1000).toString());
 
 describe('the capital programme by category (Table 4)', () => {
@@ -35,9 +38,13 @@ describe('the capital programme by category (Table 4)', () => {
 
   it('checks casting and the printed % the way the hand working does (t4p.*)', () => {
     const expected = expectations.filter((e) => e.id.startsWith('t4p.'));
-    expect(programme.categoryChecks.map((c) => [c.id, c.status]).sort()).toEqual(expected.map((e) => [e.id, e.status]).sort());
+    expect(programme.categoryChecks.map((c) => [c.id, c.status]).sort()).toEqual(
+      expected.map((e) => [e.id, e.status]).sort(),
+    );
     // The one that is not a pass: Collaboration's 78.3% is a rounding difference (78.36%).
-    expect(programme.categories.find((c) => c.category === 'collaboration')!.checks.map((c) => c.status)).toEqual(['rounding']);
+    expect(programme.categories.find((c) => c.category === 'collaboration')!.checks.map((c) => c.status)).toEqual([
+      'rounding',
+    ]);
   });
 });
 
@@ -54,7 +61,16 @@ describe('the programme scheme by scheme (Appendix 3)', () => {
     const lb = programme.sections[0]!.total!;
     // Only D, G and K are known (from Table 4): 590, 2,440, 1,629. The rest is not shown, not nil.
     expect([lb.bfwd, lb.revised, lb.expectedOutturn].map(k)).toEqual(['590', '2440', '1629']);
-    expect([lb.original, lb.amendments, lb.actual, lb.commitments, lb.committedAndSpent, lb.variance, lb.carryForward, lb.underOverspend]).toEqual(Array(8).fill(null));
+    expect([
+      lb.original,
+      lb.amendments,
+      lb.actual,
+      lb.commitments,
+      lb.committedAndSpent,
+      lb.variance,
+      lb.carryForward,
+      lb.underOverspend,
+    ]).toEqual(Array(8).fill(null));
   });
 
   it('keeps job codes as text', () => {
@@ -113,7 +129,9 @@ describe('the programme scheme by scheme (Appendix 3)', () => {
 
   it('the sections whose pages are missing cannot be checked, and say so', () => {
     const lb = programme.schemeChecks.filter((c) => c.row === 'land-and-buildings-total' && c.kind === 'total');
-    expect(lb.every((c) => c.status === 'incomplete' && c.missing.includes('its item rows are not in the table'))).toBe(true);
+    expect(lb.every((c) => c.status === 'incomplete' && c.missing.includes('its item rows are not in the table'))).toBe(
+      true,
+    );
   });
 });
 
@@ -142,7 +160,19 @@ describe('buildCapitalProgramme on a small table', () => {
   const m = (v: string | null) => (v === null ? null : new Money(v));
   it('a missing figure is never read as nil: the row check is incomplete', () => {
     const p = buildCapitalProgramme(
-      [{ key: 'a', label: 'Fleet', rowType: 'item', bfwd: m(null), original: m('100'), amendments: m('0'), revised: m('100'), outturn: m('50'), printedPercent: null }],
+      [
+        {
+          key: 'a',
+          label: 'Fleet',
+          rowType: 'item',
+          bfwd: m(null),
+          original: m('100'),
+          amendments: m('0'),
+          revised: m('100'),
+          outturn: m('50'),
+          printedPercent: null,
+        },
+      ],
       [],
     );
     expect(p.categoryChecks.map((c) => [c.id, c.status])).toEqual([['t4p.revised.a', 'incomplete']]);

@@ -26,7 +26,10 @@ function run(replace?: { file: string; from: string; to: string }): Statuses {
   const map: Statuses = new Map();
   for (const c of all) {
     expect(map.has(c.id), `check id ${c.id} is unique`).toBe(false);
-    map.set(c.id, { status: c.status, difference: c.difference === null ? null : c.difference.dividedBy(1000).toString() });
+    map.set(c.id, {
+      status: c.status,
+      difference: c.difference === null ? null : c.difference.dividedBy(1000).toString(),
+    });
   }
   return map;
 }
@@ -51,7 +54,11 @@ describe('a broken copy of one file', () => {
     //   the row's closing balance: 1,604 + 2,137 - 1,604 = 2,137 against 2,173 printed: +36;
     //   the tie-out to Table 4's transfer: 2,137 against 2,173: -36.
     // Total Usable Reserves adds the printed subtotal (4,330), so it still casts.
-    const broken = run({ file: 'table-5-reserves.csv', from: '"1,604","2,173","(1,604)"', to: '"1,604","2,137","(1,604)"' });
+    const broken = run({
+      file: 'table-5-reserves.csv',
+      from: '"1,604","2,173","(1,604)"',
+      to: '"1,604","2,137","(1,604)"',
+    });
     expect(changed(broken)).toEqual({
       // In-table total checks are named by the column header as printed.
       "t5.total-earmarked-reserves.Added to Reserve (£'000)": { status: 'fail', difference: '36' },
@@ -67,7 +74,11 @@ describe('a broken copy of one file', () => {
     //   Appendix 4 Telematics outturn 69 against Appendix 3 K 96: -27.
     // The Fleet Total against Table 4 reads the printed total (1,854), so it still ties out; J = H + I
     // does not read K.
-    const broken = run({ file: 'appendix-3-capital-schemes.csv', from: 'Telematics,C8105,item,,189,,189,69,,69,69,', to: 'Telematics,C8105,item,,189,,189,69,,69,96,' });
+    const broken = run({
+      file: 'appendix-3-capital-schemes.csv',
+      from: 'Telematics,C8105,item,,189,,189,69,,69,69,',
+      to: 'Telematics,C8105,item,,189,,189,69,,69,96,',
+    });
     expect(changed(broken)).toEqual({
       'a3.l.telematics': { status: 'fail', difference: '-27' },
       "a3.fleet-total.Expected Outturn 2017/18 (£'000) [K]": { status: 'fail', difference: '-27' },

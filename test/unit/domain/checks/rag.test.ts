@@ -5,7 +5,8 @@ import { DEFAULT_RAG_RULE, describeRagRule, ragOf, readRagRule, type RagRule } f
 import { variance, type LineType } from '../../../../src/domain/checks/variance';
 
 const k = (thousands: string) => new Money(thousands).times(1000);
-const rag = (budget: string, outturn: string, rule: RagRule = DEFAULT_RAG_RULE, lineType: LineType = 'expenditure') => ragOf(variance(k(budget), k(outturn), lineType), rule);
+const rag = (budget: string, outturn: string, rule: RagRule = DEFAULT_RAG_RULE, lineType: LineType = 'expenditure') =>
+  ragOf(variance(k(budget), k(outturn), lineType), rule);
 
 describe('ragOf with the defaults (amber £50,000 and 1%; red £250,000 and 5%; adverse only)', () => {
   it.each([
@@ -54,11 +55,36 @@ describe('a rule the user sets', () => {
   });
 
   it('reads a typed rule exactly, and refuses one that cannot be read or where red sits below amber', () => {
-    const ok = readRagRule({ amberPounds: '£75,000', amberPercent: '2%', redPounds: '300000', redPercent: '7.5', underspends: true });
-    expect(ok.ok && [ok.value.amber.pounds.toString(), ok.value.amber.percent.toString(), ok.value.red.pounds.toString(), ok.value.red.percent.toString()]).toEqual(['75000', '2', '300000', '7.5']);
-    const bad = readRagRule({ amberPounds: 'lots', amberPercent: '1', redPounds: '250000', redPercent: '5', underspends: false });
+    const ok = readRagRule({
+      amberPounds: '£75,000',
+      amberPercent: '2%',
+      redPounds: '300000',
+      redPercent: '7.5',
+      underspends: true,
+    });
+    expect(
+      ok.ok && [
+        ok.value.amber.pounds.toString(),
+        ok.value.amber.percent.toString(),
+        ok.value.red.pounds.toString(),
+        ok.value.red.percent.toString(),
+      ],
+    ).toEqual(['75000', '2', '300000', '7.5']);
+    const bad = readRagRule({
+      amberPounds: 'lots',
+      amberPercent: '1',
+      redPounds: '250000',
+      redPercent: '5',
+      underspends: false,
+    });
     expect(!bad.ok && bad.issues.map((p) => p.field)).toEqual(['amber.pounds']);
-    const inverted = readRagRule({ amberPounds: '300000', amberPercent: '1', redPounds: '250000', redPercent: '5', underspends: false });
+    const inverted = readRagRule({
+      amberPounds: '300000',
+      amberPercent: '1',
+      redPounds: '250000',
+      redPercent: '5',
+      underspends: false,
+    });
     expect(!inverted.ok && inverted.issues.map((p) => p.field)).toEqual(['red.pounds']);
   });
 

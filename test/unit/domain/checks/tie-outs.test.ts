@@ -6,7 +6,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Money } from '../../../../src/domain/core/money';
 import { PAPER_2017_18 } from '../../../../src/domain/papers/paper-2017-18';
-import { PAPER_2017_18_TIE_OUTS, PAPER_2017_18_TIE_OUT_NOTES } from '../../../../src/domain/papers/paper-2017-18-tie-outs';
+import {
+  PAPER_2017_18_TIE_OUTS,
+  PAPER_2017_18_TIE_OUT_NOTES,
+} from '../../../../src/domain/papers/paper-2017-18-tie-outs';
 import { countStatuses, reconcile } from '../../../../src/domain/checks/reconciliation';
 import { checkTieOut, type TieOutTable } from '../../../../src/domain/checks/tie-outs';
 import { readPrintedTable } from '../../../../src/import/printed-table';
@@ -22,7 +25,9 @@ interface Expectation {
 
 const DATA = join(import.meta.dirname, '../../../../data');
 const expectations = JSON.parse(readFileSync(join(DATA, 'casting-expectations.json'), 'utf8')) as Expectation[];
-const tables = new Map(Object.keys(PAPER_2017_18).map((file) => [file, readPrintedTable(file, readFileSync(join(DATA, file), 'utf8'))]));
+const tables = new Map(
+  Object.keys(PAPER_2017_18).map((file) => [file, readPrintedTable(file, readFileSync(join(DATA, file), 'utf8'))]),
+);
 const { tieOuts } = reconcile(tables, PAPER_2017_18, PAPER_2017_18_TIE_OUTS);
 
 // The two same-table checks by other terms are tie-outs of a total against its items: kept here.
@@ -30,7 +35,8 @@ const KEPT_IN_TABLE = ['a2.total.amount-from-items', 'cs.total-constabulary-budg
 const expected = expectations.filter((e) => e.id.startsWith('x.') || KEPT_IN_TABLE.includes(e.id));
 
 /** £'000 as in the expectations, or a percent number. */
-const inUnits = (v: Money | null, unit: string): number | null => (v === null ? null : unit === 'percent' ? v.toNumber() : v.dividedBy(1000).toNumber());
+const inUnits = (v: Money | null, unit: string): number | null =>
+  v === null ? null : unit === 'percent' ? v.toNumber() : v.dividedBy(1000).toNumber();
 
 describe('tie-outs of the 2017/18 sample', () => {
   it('are exactly the cross-file checks worked out by hand, each once', () => {
@@ -52,7 +58,10 @@ describe('tie-outs of the 2017/18 sample', () => {
   it('the tie-outs across files give the paper’s figures', () => {
     const get = (id: string) => tieOuts.find((t) => t.id === id)!;
     // Revenue carry-forwards: Appendix 2 / para 4.10 £1.012m = Table 5 addition £1.012m.
-    expect([get('x.a2-t5.carry-forward-revenue-added').printed?.toString(), get('x.a2-t5.carry-forward-revenue-added').computed?.toString()]).toEqual(['1012000', '1012000']);
+    expect([
+      get('x.a2-t5.carry-forward-revenue-added').printed?.toString(),
+      get('x.a2-t5.carry-forward-revenue-added').computed?.toString(),
+    ]).toEqual(['1012000', '1012000']);
     // Capital slippage: Table 4 transfer £2.173m = Table 5 addition £2.173m.
     expect(get('x.t4f-t5.capital-carry-forward-added').computed?.toString()).toBe('2173000');
     // Capital spend: financing total spend 5,702 = payments outturn 5,702; applied 5,536 is 166 short.
@@ -76,7 +85,10 @@ describe('the notes on what the paper leaves untied', () => {
   const value = (file: string, row: string, column: RegExp): number => {
     const table = tables.get(file)!;
     const header = table.columns.find((c) => column.test(c.header))!.header;
-    return table.rows.find((r) => r.label === row)!.values[header]!.dividedBy(1000).toNumber();
+    return table.rows
+      .find((r) => r.label === row)!
+      .values[header]!.dividedBy(1000)
+      .toNumber();
   };
 
   it('quote the printed figures, and their sums are right', () => {
@@ -86,8 +98,12 @@ describe('the notes on what the paper leaves untied', () => {
     const usage = -value('table-5-reserves.csv', 'Budget Assistance Reserve', /^actual usage/i);
     expect([overspend, applied, transfer, usage]).toEqual([1852, 1534, 807, 4354]);
     // 1,852 + 1,534 + 807 = 4,193; 4,354 - 4,193 = 161.
-    expect(PAPER_2017_18_TIE_OUT_NOTES['revenue-reserve-transfers']).toContain(`that is ${(overspend + applied + transfer).toLocaleString('en-GB')} of its ${usage.toLocaleString('en-GB')} usage`);
-    expect(PAPER_2017_18_TIE_OUT_NOTES['revenue-reserve-transfers']).toContain(`the other ${usage - overspend - applied - transfer} is`);
+    expect(PAPER_2017_18_TIE_OUT_NOTES['revenue-reserve-transfers']).toContain(
+      `that is ${(overspend + applied + transfer).toLocaleString('en-GB')} of its ${usage.toLocaleString('en-GB')} usage`,
+    );
+    expect(PAPER_2017_18_TIE_OUT_NOTES['revenue-reserve-transfers']).toContain(
+      `the other ${usage - overspend - applied - transfer} is`,
+    );
     expect(value('table-5-reserves.csv', 'Capital Receipts Reserve', /^added/i)).toBe(705);
     expect(value('table-4-capital-financing.csv', 'Capital Receipts', /^applied/i)).toBe(97);
   });
@@ -98,11 +114,28 @@ describe('checkTieOut', () => {
     id,
     title: id,
     columns: ['Amount'],
-    rows: rows.map(([key, v]) => ({ key, label: key, rowType: 'item', values: { Amount: v === null ? null : new Money(v) } })),
+    rows: rows.map(([key, v]) => ({
+      key,
+      label: key,
+      rowType: 'item',
+      values: { Amount: v === null ? null : new Money(v) },
+    })),
   });
   const tables = new Map([
-    ['a', table('a', [['x', '1012000'], ['gap', null]])],
-    ['b', table('b', [['y', '1013000'], ['z', '1015000']])],
+    [
+      'a',
+      table('a', [
+        ['x', '1012000'],
+        ['gap', null],
+      ]),
+    ],
+    [
+      'b',
+      table('b', [
+        ['y', '1013000'],
+        ['z', '1015000'],
+      ]),
+    ],
   ]);
   const spec = (printed: string, against: string) => ({
     id: 't',
@@ -127,7 +160,9 @@ describe('checkTieOut', () => {
   });
 
   it('a table that is not loaded, or a row it lacks, is said by name', () => {
-    expect(checkTieOut({ ...spec('x', 'y'), against: [{ table: 'c', row: 'y', column: /amount/i }] }, tables).missing).toEqual(['c is not loaded']);
+    expect(
+      checkTieOut({ ...spec('x', 'y'), against: [{ table: 'c', row: 'y', column: /amount/i }] }, tables).missing,
+    ).toEqual(['c is not loaded']);
     expect(checkTieOut(spec('nope', 'y'), tables).missing).toEqual(['a has no row nope']);
   });
 });

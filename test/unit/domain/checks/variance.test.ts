@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Money } from '../../../../src/domain/core/money';
-import { directionOf, formatPaperVariance, variance, type LineType, type VarianceDirection } from '../../../../src/domain/checks/variance';
+import {
+  directionOf,
+  formatPaperVariance,
+  variance,
+  type LineType,
+  type VarianceDirection,
+} from '../../../../src/domain/checks/variance';
 
 // The papers print £'000; the domain works in pounds.
 const k = (thousands: string): Money => new Money(thousands).times(1000);
@@ -11,7 +17,7 @@ const k = (thousands: string): Money => new Money(thousands).times(1000);
  * the Constabulary summary (section 4.1), Table 1 (section 3) and Table 3 (section 5.1).
  * Percent = (outturn - budget) / |budget| x 100, worked by long division and given here to 4 dp.
  */
-describe('variance: the papers\' rows', () => {
+describe("variance: the papers' rows", () => {
   it.each<[string, string, string, LineType, string, string, VarianceDirection]>([
     // Constabulary summary.
     // Local Policing: 73,712 - 75,259 = -1,547; 1,547 / 75,259 = 0.020556 -> -2.0556%. Underspend.
@@ -41,12 +47,15 @@ describe('variance: the papers\' rows', () => {
     ['Costs of surplus properties', '39', '174', 'expenditure', '135', '346.1538', 'adverse'],
     // Property in capital financing costs: 1,161 - 1,213 = -52; 52 / 1,213 -> -4.2869% (printed 4.1%).
     ['Property in capital financing', '1213', '1161', 'expenditure', '-52', '-4.2869', 'favourable'],
-  ])('%s: budget %s, outturn %s (%s) -> %s / %s percent, %s', (_name, budget, outturn, lineType, amount, percent, direction) => {
-    const v = variance(k(budget), k(outturn), lineType);
-    expect(v.amount.equals(k(amount))).toBe(true);
-    expect(v.percent?.toDecimalPlaces(4).toFixed(4)).toBe(percent);
-    expect(v.direction).toBe(direction);
-  });
+  ])(
+    '%s: budget %s, outturn %s (%s) -> %s / %s percent, %s',
+    (_name, budget, outturn, lineType, amount, percent, direction) => {
+      const v = variance(k(budget), k(outturn), lineType);
+      expect(v.amount.equals(k(amount))).toBe(true);
+      expect(v.percent?.toDecimalPlaces(4).toFixed(4)).toBe(percent);
+      expect(v.direction).toBe(direction);
+    },
+  );
 
   it('keeps the percentage exact, not rounded for presentation', () => {
     // 4,394 / 15,984 x 100 = 27.48998998... (15,984 = 16 x 999, so the digits 998 repeat).
@@ -86,13 +95,18 @@ describe('variance: direction', () => {
     ['100', '50', 'income', 'positive', 'adverse'],
     ['100', '100', 'income', 'positive', 'on-budget'],
     ['-0', '0', 'income', undefined, 'on-budget'],
-  ])('budget %s, outturn %s on an %s line (income sign %s) is %s', (budget, outturn, lineType, incomeSign, direction) => {
-    const options = incomeSign === undefined ? {} : { incomeSign };
-    expect(variance(new Money(budget), new Money(outturn), lineType, options).direction).toBe(direction);
-  });
+  ])(
+    'budget %s, outturn %s on an %s line (income sign %s) is %s',
+    (budget, outturn, lineType, incomeSign, direction) => {
+      const options = incomeSign === undefined ? {} : { incomeSign };
+      expect(variance(new Money(budget), new Money(outturn), lineType, options).direction).toBe(direction);
+    },
+  );
 
   it('the incomeSign option does not change expenditure', () => {
-    expect(variance(new Money(100), new Money(120), 'expenditure', { incomeSign: 'positive' }).direction).toBe('adverse');
+    expect(variance(new Money(100), new Money(120), 'expenditure', { incomeSign: 'positive' }).direction).toBe(
+      'adverse',
+    );
   });
 });
 

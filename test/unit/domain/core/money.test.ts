@@ -95,19 +95,28 @@ describe('parseAmount: every format of the money rules in ARCHITECTURE.md', () =
 
   it('round-trips any pence amount written the way ledgers write it', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.constantFrom('plain', 'bracket', 'trailing', 'cr'), (pence, style) => {
-        const abs = pence < 0n ? -pence : pence;
-        const pounds = `${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
-        const grouped = pounds.replace(/\B(?=(\d{3})+(?!\d))(?=.*\.)/g, ',');
-        const neg = pence < 0n;
-        const raw =
-          style === 'plain' ? `${neg ? '-' : ''}£${grouped}` :
-          style === 'bracket' ? (neg ? `(${grouped})` : grouped) :
-          style === 'trailing' ? `${grouped}${neg ? '-' : ''}` :
-          `${grouped} ${neg ? 'CR' : 'DR'}`;
-        const r = parseAmount(raw);
-        expect(r.ok && r.value.amount?.times(100).toFixed(0)).toBe(pence.toString());
-      }),
+      fc.property(
+        fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }),
+        fc.constantFrom('plain', 'bracket', 'trailing', 'cr'),
+        (pence, style) => {
+          const abs = pence < 0n ? -pence : pence;
+          const pounds = `${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
+          const grouped = pounds.replace(/\B(?=(\d{3})+(?!\d))(?=.*\.)/g, ',');
+          const neg = pence < 0n;
+          const raw =
+            style === 'plain'
+              ? `${neg ? '-' : ''}£${grouped}`
+              : style === 'bracket'
+                ? neg
+                  ? `(${grouped})`
+                  : grouped
+                : style === 'trailing'
+                  ? `${grouped}${neg ? '-' : ''}`
+                  : `${grouped} ${neg ? 'CR' : 'DR'}`;
+          const r = parseAmount(raw);
+          expect(r.ok && r.value.amount?.times(100).toFixed(0)).toBe(pence.toString());
+        },
+      ),
     );
   });
 });

@@ -334,7 +334,11 @@ describe('parseDate', () => {
   });
 
   const validDate = fc
-    .record({ year: fc.integer({ min: 1900, max: 2999 }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 31 }) })
+    .record({
+      year: fc.integer({ min: 1900, max: 2999 }),
+      month: fc.integer({ min: 1, max: 12 }),
+      day: fc.integer({ min: 1, max: 31 }),
+    })
     .filter((d) => isValidDate(d));
 
   it('round-trips every valid date through both formats', () => {

@@ -27,9 +27,18 @@ describe('roundTree in £000', () => {
     // Three areas of 1,000.4, 2,000.4 and 3,000.4 (£'000): each alone rounds to 1,000, 2,000, 3,000 (sum 6,000),
     // but they add to 6,001.2, which rounds to 6,001. Largest remainder gives the first area the extra unit.
     const area = (id: string, thousands: string) => ({ id, values: [m(thousands).times(THOUSAND)], children: [] });
-    const tree = { id: 'total', values: [m('6001.2').times(THOUSAND)], children: [area('a', '1000.4'), area('b', '2000.4'), area('c', '3000.4')] };
+    const tree = {
+      id: 'total',
+      values: [m('6001.2').times(THOUSAND)],
+      children: [area('a', '1000.4'), area('b', '2000.4'), area('c', '3000.4')],
+    };
     const shown = roundTree([tree], THOUSAND);
-    expect(['total', 'a', 'b', 'c'].map((id) => shown.get(id)![0]!.toString())).toEqual(['6001', '1001', '2000', '3000']);
+    expect(['total', 'a', 'b', 'c'].map((id) => shown.get(id)![0]!.toString())).toEqual([
+      '6001',
+      '1001',
+      '2000',
+      '3000',
+    ]);
   });
 
   it('keeps a missing figure missing, and shares the parent among the children that have one', () => {

@@ -53,8 +53,16 @@ describe('roundTablePreservingSums (controlled rounding)', () => {
     // Exactly one cell per row and per column goes up: a diagonal.
     expect(r.cells.map((row) => row.map(String))).toSatisfy(
       (cells: string[][]) =>
-        JSON.stringify(cells) === JSON.stringify([['1', '0'], ['0', '1']]) ||
-        JSON.stringify(cells) === JSON.stringify([['0', '1'], ['1', '0']]),
+        JSON.stringify(cells) ===
+          JSON.stringify([
+            ['1', '0'],
+            ['0', '1'],
+          ]) ||
+        JSON.stringify(cells) ===
+          JSON.stringify([
+            ['0', '1'],
+            ['1', '0'],
+          ]),
     );
   });
 
@@ -62,7 +70,9 @@ describe('roundTablePreservingSums (controlled rounding)', () => {
     const amount = fc.integer({ min: -5_000_000, max: 5_000_000 }).map((p) => new Money(p).dividedBy(1000));
     const table = fc
       .tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 6 }))
-      .chain(([rows, cols]) => fc.array(fc.array(amount, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows }));
+      .chain(([rows, cols]) =>
+        fc.array(fc.array(amount, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows }),
+      );
     fc.assert(
       fc.property(table, (t) => {
         const r = roundTablePreservingSums(t);
@@ -76,7 +86,12 @@ describe('roundTablePreservingSums (controlled rounding)', () => {
           row.forEach((c, j) => expect(c.minus(t[i]![j]!).abs().lt(1)).toBe(true));
         });
         r.columnTotals.forEach((c, j) => {
-          expect(c.minus(sum(t.map((row) => row[j]!))).abs().lt(1)).toBe(true);
+          expect(
+            c
+              .minus(sum(t.map((row) => row[j]!)))
+              .abs()
+              .lt(1),
+          ).toBe(true);
         });
       }),
       { numRuns: 300 },

@@ -72,9 +72,12 @@ describe('pence', () => {
     expect(pence(Number.MAX_SAFE_INTEGER)).toBe(Number.MAX_SAFE_INTEGER);
   });
 
-  it.each([0.5, 1234.56, Number.NaN, Number.POSITIVE_INFINITY, Number.MAX_SAFE_INTEGER + 1, -(2 ** 60)])('refuses %d', (n) => {
-    expect(() => pence(n)).toThrow(RangeError);
-  });
+  it.each([0.5, 1234.56, Number.NaN, Number.POSITIVE_INFINITY, Number.MAX_SAFE_INTEGER + 1, -(2 ** 60)])(
+    'refuses %d',
+    (n) => {
+      expect(() => pence(n)).toThrow(RangeError);
+    },
+  );
 });
 
 describe('converters, by hand', () => {

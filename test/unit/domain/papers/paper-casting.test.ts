@@ -52,7 +52,9 @@ const results = new Map(
 
 const labelOf = (file: string, key: string): string => results.get(file)!.checks.rows.find((r) => r.key === key)!.label;
 const find = (e: Expectation): CheckResult[] =>
-  results.get(e.table)!.checks.checks.filter((c) => labelOf(e.table, c.row) === e.row && c.column === e.column && c.kind === kindOf(e));
+  results
+    .get(e.table)!
+    .checks.checks.filter((c) => labelOf(e.table, c.row) === e.row && c.column === e.column && c.kind === kindOf(e));
 
 const inTable = expectations.filter((e) => !notInTable(e));
 // A check whose printed figure is blank in the paper ("n/s") is no claim: the checker makes none.
@@ -65,7 +67,8 @@ describe('the 2017/18 sample tables', () => {
   });
 
   it('every formula matches a column of its file', () => {
-    for (const [file, { checks }] of results) expect({ file, unmatched: checks.unmatched }).toEqual({ file, unmatched: [] });
+    for (const [file, { checks }] of results)
+      expect({ file, unmatched: checks.unmatched }).toEqual({ file, unmatched: [] });
   });
 
   it('make exactly the checks worked out by hand, no more', () => {
@@ -75,11 +78,15 @@ describe('the 2017/18 sample tables', () => {
 
   // A label can repeat (Appendix 2 has three "Sub Total" rows): the n-th such expectation is the n-th check.
   const occurrence = (e: Expectation): number =>
-    claims.filter((o) => o.table === e.table && o.row === e.row && o.column === e.column && kindOf(o) === kindOf(e)).indexOf(e);
+    claims
+      .filter((o) => o.table === e.table && o.row === e.row && o.column === e.column && kindOf(o) === kindOf(e))
+      .indexOf(e);
 
   it.each(claims.map((e) => [e.id, e] as const))('%s', (_id, e) => {
     const found = find(e);
-    const repeats = claims.filter((o) => o.table === e.table && o.row === e.row && o.column === e.column && kindOf(o) === kindOf(e)).length;
+    const repeats = claims.filter(
+      (o) => o.table === e.table && o.row === e.row && o.column === e.column && kindOf(o) === kindOf(e),
+    ).length;
     expect(found, `${repeats} check(s) on ${e.row} / ${e.column}`).toHaveLength(repeats);
     const check = found[occurrence(e)]!;
     expect(check.status).toBe(e.status);
@@ -98,8 +105,13 @@ describe('the 2017/18 sample tables', () => {
   });
 
   it('counts: the failures and rounding differences the paper prints', () => {
-    const statuses = claims.reduce<Record<string, number>>((acc, e) => ({ ...acc, [e.status]: (acc[e.status] ?? 0) + 1 }), {});
-    const made = [...results.values()].flatMap((r) => r.checks.checks).reduce<Record<string, number>>((acc, c) => ({ ...acc, [c.status]: (acc[c.status] ?? 0) + 1 }), {});
+    const statuses = claims.reduce<Record<string, number>>(
+      (acc, e) => ({ ...acc, [e.status]: (acc[e.status] ?? 0) + 1 }),
+      {},
+    );
+    const made = [...results.values()]
+      .flatMap((r) => r.checks.checks)
+      .reduce<Record<string, number>>((acc, c) => ({ ...acc, [c.status]: (acc[c.status] ?? 0) + 1 }), {});
     expect(made).toEqual(statuses);
   });
 });

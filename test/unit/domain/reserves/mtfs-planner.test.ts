@@ -8,13 +8,19 @@ import { toNetRevenueBudget, toReservesPosition } from '../../../../src/api/plan
 import { readPrintedTable } from '../../../../src/import/printed-table';
 import { Money, ZERO } from '../../../../src/domain/core/money';
 import { fromThousands, thousands } from '../../../../src/domain/core/units';
-import { movementsFromRoadCasualty, projectMtfs, type MtfsInput, type PlannedMovement } from '../../../../src/domain/reserves/mtfs-planner';
+import {
+  movementsFromRoadCasualty,
+  projectMtfs,
+  type MtfsInput,
+  type PlannedMovement,
+} from '../../../../src/domain/reserves/mtfs-planner';
 import { paperRoadCasualtyInput } from '../../../../src/domain/papers/paper-2019-road-casualty';
 import { projectCase } from '../../../../src/domain/reserves/road-casualty-reserve';
 import { yearsToExhaustion } from '../../../../src/domain/reserves/reserve-projection';
 
 const k = (t: number | string): Money => fromThousands(thousands(t));
-const read = (file: string) => readPrintedTable(file, readFileSync(join(import.meta.dirname, '..', '..', '..', '..', 'data', file), 'utf8'));
+const read = (file: string) =>
+  readPrintedTable(file, readFileSync(join(import.meta.dirname, '..', '..', '..', '..', 'data', file), 'utf8'));
 const position = toReservesPosition(read('table-5-reserves.csv'));
 const budget = toNetRevenueBudget(read('table-1-revenue-outturn.csv'));
 const YEARS = [2018, 2019, 2020, 2021];
@@ -33,7 +39,12 @@ describe('the reserves position read from Table 5', () => {
     expect(position.reserves).toHaveLength(13);
     const rc = position.reserves.find((r) => r.key === 'road-casualty-reduction-and-support-fund')!;
     // 1,348 + 402 - 168 = 1,582.
-    expect([rc.opening, rc.added, rc.used, rc.closing].map((v) => v!.dividedBy(1000).toString())).toEqual(['1348', '402', '168', '1582']);
+    expect([rc.opening, rc.added, rc.used, rc.closing].map((v) => v!.dividedBy(1000).toString())).toEqual([
+      '1348',
+      '402',
+      '168',
+      '1582',
+    ]);
     expect(rc.label).toBe('Road Casualty Reduction & Support Fund');
     expect(position.reserves.filter((r) => r.group === 'general').map((r) => r.label)).toEqual(['General Reserve']);
     // Capital Receipts Reserve: usage printed blank, read as nil.
@@ -92,7 +103,12 @@ describe('projectMtfs with no movements planned', () => {
 describe('projectMtfs with planned drawdowns', () => {
   it('carries a drawdown of the general reserve and flags the year it falls below the policy floor', () => {
     // Draw 2,000 in 2019/20 and in 2020/21: 7,198; 5,198 (3.97%); 3,198 (2.44%, below 3%); 3,198.
-    const draw = (year: number): PlannedMovement => ({ reserveKey: 'general-reserve', year, contribution: ZERO, drawdown: k(2000) });
+    const draw = (year: number): PlannedMovement => ({
+      reserveKey: 'general-reserve',
+      year,
+      contribution: ZERO,
+      drawdown: k(2000),
+    });
     const p = projectMtfs(position, input([draw(2019), draw(2020)]), budget);
     expect(p.general.map((g) => g.closing.dividedBy(1000).toString())).toEqual(['7198', '5198', '3198', '3198']);
     expect(p.general.map((g) => g.percent!.toDecimalPlaces(2).toString())).toEqual(['5.5', '3.97', '2.44', '2.44']);
@@ -104,7 +120,12 @@ describe('projectMtfs with planned drawdowns', () => {
 
   it('finds the first planned year a reserve goes below zero', () => {
     // Capital Reserve 1,285 - 1,000 = 285 (2018/19); 285 - 1,000 = (715) in 2019/20.
-    const draw = (year: number): PlannedMovement => ({ reserveKey: 'capital-reserve', year, contribution: ZERO, drawdown: k(1000) });
+    const draw = (year: number): PlannedMovement => ({
+      reserveKey: 'capital-reserve',
+      year,
+      contribution: ZERO,
+      drawdown: k(1000),
+    });
     const p = projectMtfs(position, input([draw(2018), draw(2019)]), budget);
     expect(p.reserves.find((r) => r.reserve.key === 'capital-reserve')!.firstBelowZero).toBe(2019);
   });
@@ -119,7 +140,9 @@ describe('projectMtfs with planned drawdowns', () => {
     // Central case with earmarked: inflow 350 each year; outflows 244, 1,035, 145, 145 (2018/19-2021/22).
     const rc = projectCase(paperRoadCasualtyInput(), 'central', true);
     const moves = movementsFromRoadCasualty(rc, 'road-casualty-reduction-and-support-fund', YEARS);
-    expect(moves.map((m) => [m.year, m.contribution.dividedBy(1000).toString(), m.drawdown.dividedBy(1000).toString()])).toEqual([
+    expect(
+      moves.map((m) => [m.year, m.contribution.dividedBy(1000).toString(), m.drawdown.dividedBy(1000).toString()]),
+    ).toEqual([
       [2018, '350', '244'],
       [2019, '350', '1035'],
       [2020, '350', '145'],

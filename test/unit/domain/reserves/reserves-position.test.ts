@@ -5,7 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { netRevenueBudgetOf, toReserveRows } from '../../../../src/api/reserves-mappings';
 import type { Money } from '../../../../src/domain/core/money';
 import { formatPercent } from '../../../../src/domain/core/percent';
-import { buildReservesPosition, generalReserveShare, reserveGroupOf } from '../../../../src/domain/reserves/reserves-position';
+import {
+  buildReservesPosition,
+  generalReserveShare,
+  reserveGroupOf,
+} from '../../../../src/domain/reserves/reserves-position';
 import { summariseReserveBalances, summariseReserveMovements } from '../../../../src/domain/reserves/reserves-summary';
 import { expectations, sampleTable } from '../../helpers/sample-tables';
 
@@ -17,7 +21,13 @@ describe('the reserves position (Table 5)', () => {
     expect(position.reserves).toHaveLength(13);
     const budgetAssistance = position.reserves.find((r) => r.key === 'budget-assistance-reserve')!;
     // Printed 8,414 / - / (4,354) / 4,060.
-    expect([k(budgetAssistance.opening), k(budgetAssistance.added), k(budgetAssistance.used), k(budgetAssistance.usage), k(budgetAssistance.closing)]).toEqual(['8414', '0', '4354', '-4354', '4060']);
+    expect([
+      k(budgetAssistance.opening),
+      k(budgetAssistance.added),
+      k(budgetAssistance.used),
+      k(budgetAssistance.usage),
+      k(budgetAssistance.closing),
+    ]).toEqual(['8414', '0', '4354', '-4354', '4060']);
     expect(budgetAssistance.group).toBe('earmarked');
   });
 
@@ -29,7 +39,17 @@ describe('the reserves position (Table 5)', () => {
     //   closing 1,285 + 1,914 + 2,173 = 5,372.
     // general (1): 7,198 throughout.
     // Net movements: 1,452 - 6,121 = (4,669); (134); 2,878 - 3,524 = (646); nil.
-    expect(position.groups.map((g) => [g.group, g.reserves.length, k(g.opening), k(g.added), k(g.used), k(g.closing), k(g.netMovement)])).toEqual([
+    expect(
+      position.groups.map((g) => [
+        g.group,
+        g.reserves.length,
+        k(g.opening),
+        k(g.added),
+        k(g.used),
+        k(g.closing),
+        k(g.netMovement),
+      ]),
+    ).toEqual([
       ['earmarked', 7, '15070', '1452', '6121', '10401', '-4669'],
       ['contingency', 2, '1394', '0', '134', '1260', '-134'],
       ['capital', 3, '6018', '2878', '3524', '5372', '-646'],
@@ -37,12 +57,19 @@ describe('the reserves position (Table 5)', () => {
     ]);
     // The four groups add to the printed Total Usable Reserves: 29,680 / 4,330 / (9,779) / 24,231.
     expect(position.usable!.name).toBe('Total Usable Reserves');
-    expect([k(position.usable!.opening), k(position.usable!.added), k(position.usable!.used), k(position.usable!.closing)]).toEqual(['29680', '4330', '9779', '24231']);
+    expect([
+      k(position.usable!.opening),
+      k(position.usable!.added),
+      k(position.usable!.used),
+      k(position.usable!.closing),
+    ]).toEqual(['29680', '4330', '9779', '24231']);
   });
 
   it('checks casting as worked by hand (t5.*), every one a pass', () => {
     const expected = expectations.filter((e) => e.id.startsWith('t5.'));
-    expect(position.checks.map((c) => [c.id, c.status, k(c.difference)]).sort()).toEqual(expected.map((e) => [e.id, e.status, String(e.difference)]).sort());
+    expect(position.checks.map((c) => [c.id, c.status, k(c.difference)]).sort()).toEqual(
+      expected.map((e) => [e.id, e.status, String(e.difference)]).sort(),
+    );
   });
 
   it('gives the general reserve as a share of the net revenue budget', () => {

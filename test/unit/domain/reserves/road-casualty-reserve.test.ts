@@ -8,7 +8,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Money, ZERO } from '../../../../src/domain/core/money';
 import { fromThousands, thousands } from '../../../../src/domain/core/units';
-import { DEFAULT_FLOOR, paperRoadCasualtyInput, TABLE_5_CLOSING_2017_18 } from '../../../../src/domain/papers/paper-2019-road-casualty';
+import {
+  DEFAULT_FLOOR,
+  paperRoadCasualtyInput,
+  TABLE_5_CLOSING_2017_18,
+} from '../../../../src/domain/papers/paper-2019-road-casualty';
 import {
   paidIn,
   paperWorking,
@@ -94,7 +98,14 @@ describe('the paper’s case (BCB 4 April 2019, para 4.3-4.6)', () => {
   it('projects all four cases, each with and without the earmarked items', () => {
     const all = projectRoadCasualtyReserve(input);
     expect(all.map((p) => `${p.caseId}/${p.includeEarmarked}`)).toEqual([
-      'none/true', 'none/false', 'low/true', 'low/false', 'central/true', 'central/false', 'high/true', 'high/false',
+      'none/true',
+      'none/false',
+      'low/true',
+      'low/false',
+      'central/true',
+      'central/false',
+      'high/true',
+      'high/false',
     ]);
   });
 
@@ -106,8 +117,20 @@ describe('the paper’s case (BCB 4 April 2019, para 4.3-4.6)', () => {
 describe('inflows', () => {
   it('builds an inflow from the CTC unit surplus times the NRE share', () => {
     // £1,250,000 x 34.4% = £430,000; an odd share stays exact: £1,000,000 x 33.3333% = £333,333.
-    expect(yearlyInflow({ kind: 'ctc-share', ctcSurplus: new Money('1250000'), nreSharePercent: new Money('34.4') }).toString()).toBe('430000');
-    expect(yearlyInflow({ kind: 'ctc-share', ctcSurplus: new Money('1000000'), nreSharePercent: new Money('33.3333') }).toString()).toBe('333333');
+    expect(
+      yearlyInflow({
+        kind: 'ctc-share',
+        ctcSurplus: new Money('1250000'),
+        nreSharePercent: new Money('34.4'),
+      }).toString(),
+    ).toBe('430000');
+    expect(
+      yearlyInflow({
+        kind: 'ctc-share',
+        ctcSurplus: new Money('1000000'),
+        nreSharePercent: new Money('33.3333'),
+      }).toString(),
+    ).toBe('333333');
   });
 
   it('takes a year’s own inflow over the yearly amount', () => {
@@ -117,7 +140,13 @@ describe('inflows', () => {
       ...base,
       inflowCases: { ...base.inflowCases, low: { ...base.inflowCases.low, overrides: [{ year: 2018, amount: ZERO }] } },
     };
-    expect(inThousands(projectCase(input, 'low', true).years.slice(0, 2).map((y) => y.closing))).toEqual(['1338', '475']);
+    expect(
+      inThousands(
+        projectCase(input, 'low', true)
+          .years.slice(0, 2)
+          .map((y) => y.closing),
+      ),
+    ).toEqual(['1338', '475']);
   });
 
   it('moves the exhaustion year when the inflow changes', () => {
@@ -127,7 +156,10 @@ describe('inflows', () => {
     const input: RoadCasualtyInput = {
       ...base,
       floor: k(450),
-      inflowCases: { ...base.inflowCases, low: { id: 'low', source: { kind: 'direct', amount: k(100) }, overrides: [] } },
+      inflowCases: {
+        ...base.inflowCases,
+        low: { id: 'low', source: { kind: 'direct', amount: k(100) }, overrides: [] },
+      },
     };
     const p = projectCase(input, 'low', true);
     expect(inThousands(p.years.map((y) => y.closing))).toEqual(['1438', '503', '458', '413', '368']);
@@ -137,7 +169,14 @@ describe('inflows', () => {
 
 describe('commitments', () => {
   const item = (over: Partial<Commitment>): Commitment => ({
-    id: 'x', label: 'x', amount: k(10), status: 'committed', kind: 'recurrent-revenue', firstYear: 2019, years: null, ...over,
+    id: 'x',
+    label: 'x',
+    amount: k(10),
+    status: 'committed',
+    kind: 'recurrent-revenue',
+    firstYear: 2019,
+    years: null,
+    ...over,
   });
 
   it.each([
@@ -159,7 +198,13 @@ describe('commitments', () => {
       ...base,
       commitments: base.commitments.map((c) => (c.id === 'casualty-reduction-officer' ? { ...c, years: 2 } : c)),
     };
-    expect(inThousands(projectCase(input, 'none', true).years.map((y) => y.closing))).toEqual(['1338', '303', '158', '68', '-22']);
+    expect(inThousands(projectCase(input, 'none', true).years.map((y) => y.closing))).toEqual([
+      '1338',
+      '303',
+      '158',
+      '68',
+      '-22',
+    ]);
   });
 });
 
@@ -183,14 +228,20 @@ const commitmentArb = fc.record({
 
 const sourceArb = fc.oneof(
   pounds().map((amount) => ({ kind: 'direct' as const, amount })),
-  fc.record({ ctcSurplus: pounds(), nreSharePercent: fc.integer({ min: 0, max: 10_000 }).map((bp) => new Money(bp).dividedBy(100)) })
+  fc
+    .record({
+      ctcSurplus: pounds(),
+      nreSharePercent: fc.integer({ min: 0, max: 10_000 }).map((bp) => new Money(bp).dividedBy(100)),
+    })
     .map((r) => ({ kind: 'ctc-share' as const, ...r })),
 );
 const caseArb = (id: 'low' | 'central' | 'high') =>
   fc.record({
     id: fc.constant(id),
     source: sourceArb,
-    overrides: fc.array(fc.record({ year: fc.integer({ min: FIRST, max: FIRST + 9 }), amount: pounds() }), { maxLength: 3 }),
+    overrides: fc.array(fc.record({ year: fc.integer({ min: FIRST, max: FIRST + 9 }), amount: pounds() }), {
+      maxLength: 3,
+    }),
   });
 
 const inputArb: fc.Arbitrary<RoadCasualtyInput> = fc.record({

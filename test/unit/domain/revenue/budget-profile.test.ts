@@ -23,7 +23,11 @@ describe('budgetToDate: even twelfths', () => {
   });
 
   it('is exact where twelfths do not divide: 1,000 x 5 / 12 = 416.666..., and 12/12 gives 1,000 back to the penny', () => {
-    expect(budgetToDate([annual('1000')], 5).toDecimalPlaces(6).toString()).toBe('416.666667');
+    expect(
+      budgetToDate([annual('1000')], 5)
+        .toDecimalPlaces(6)
+        .toString(),
+    ).toBe('416.666667');
     // Not a sum of rounded twelfths (83.33 x 12 = 999.96): one multiplication, one division.
     expect(budgetToDate([annual('1000')], 12).toString()).toBe('1000');
   });

@@ -1,10 +1,20 @@
 // Forecast history: each month's forecast kept; a bridge between two months adds up exactly by area.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { combineLedgers } from '../../../../src/domain/revenue/ledger-actuals';
-import { bridgeTotal, forecastBridge, forecastHistory, inThousands, type ForecastHistory } from '../../../../src/domain/revenue/forecast-history';
+import {
+  bridgeTotal,
+  forecastBridge,
+  forecastHistory,
+  inThousands,
+  type ForecastHistory,
+} from '../../../../src/domain/revenue/forecast-history';
 import { Money } from '../../../../src/domain/core/money';
 import { summariseBridge, summariseHistory } from '../../../../src/domain/revenue/monitoring-summary';
-import { buildRevenueModel, type MonitoringInputs, type ReturnLineInput } from '../../../../src/domain/revenue/revenue-model';
+import {
+  buildRevenueModel,
+  type MonitoringInputs,
+  type ReturnLineInput,
+} from '../../../../src/domain/revenue/revenue-model';
 import { BOARD_2017_18 } from '../../../../src/domain/papers/board-2017-18';
 import { sampleInputs } from '../../helpers/sample-year';
 
@@ -38,7 +48,7 @@ const inputs: MonitoringInputs = {
 describe('forecastHistory and forecastBridge', () => {
   const history = forecastHistory([6, 3].map((month) => buildRevenueModel(inputs, month, BOARD_2017_18)));
 
-  it('keeps each month\'s forecast in month order: P3 1,370,000, P6 1,410,000 against a budget of 1,400,000', () => {
+  it("keeps each month's forecast in month order: P3 1,370,000, P6 1,410,000 against a budget of 1,400,000", () => {
     expect(history.months).toEqual([3, 6]);
     // P3: 950,000 + 520,000 - 100,000 = 1,370,000 (30,000 under); P6: 930,000 + 610,000 - 130,000 = 1,410,000 (10,000 over).
     expect(history.totals.map((t) => [t.forecast?.toString(), t.variance?.amount.toString()])).toEqual([
@@ -55,7 +65,9 @@ describe('forecastHistory and forecastBridge', () => {
       ['Income', '-30000'],
     ]);
     expect(bridgeTotal(bridge).toString()).toBe(bridge.end.minus(bridge.start).toString());
-    expect(summariseBridge(bridge)).toBe('From P3 to P6 the forecast outturn rose £0.04m; the largest movement was Organisational Support, up £0.09m.');
+    expect(summariseBridge(bridge)).toBe(
+      'From P3 to P6 the forecast outturn rose £0.04m; the largest movement was Organisational Support, up £0.09m.',
+    );
   });
 
   it('bridges backwards too, and leaves out areas that did not move', () => {
@@ -66,11 +78,13 @@ describe('forecastHistory and forecastBridge', () => {
   });
 
   it('says how the forecast moved', () => {
-    expect(summariseHistory(history)).toBe('The year-end forecast moved from £0.03m under budget at P3 to £0.01m over budget at P6.');
+    expect(summariseHistory(history)).toBe(
+      'The year-end forecast moved from £0.03m under budget at P3 to £0.01m over budget at P6.',
+    );
   });
 });
 
-describe('the illustrative year\'s history', () => {
+describe("the illustrative year's history", () => {
   let exact: ForecastHistory;
   let shown: ForecastHistory;
   beforeAll(async () => {
@@ -82,7 +96,13 @@ describe('the illustrative year\'s history', () => {
 
   it('ends at the paper (132,745 = the Table 1 lines) and every bridge adds up, exactly and as shown in £000', () => {
     expect(shown.totals.at(-1)!.forecast!.toString()).toBe('132745');
-    for (const [from, to] of [[3, 6], [6, 9], [9, 12], [3, 12], [12, 3]] as const) {
+    for (const [from, to] of [
+      [3, 6],
+      [6, 9],
+      [9, 12],
+      [3, 12],
+      [12, 3],
+    ] as const) {
       for (const h of [exact, shown]) {
         const b = forecastBridge(h, from, to)!;
         expect(bridgeTotal(b).toString(), `P${from} to P${to}`).toBe(b.end.minus(b.start).toString());

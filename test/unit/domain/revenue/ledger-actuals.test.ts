@@ -18,7 +18,12 @@ import {
 import { Money } from '../../../../src/domain/core/money';
 import { pence } from '../../../../src/domain/core/units';
 
-const source = (id: string, order: number, aggregates: LedgerSource['aggregates']): LedgerSource => ({ id, name: `${id}.csv`, order, aggregates });
+const source = (id: string, order: number, aggregates: LedgerSource['aggregates']): LedgerSource => ({
+  id,
+  name: `${id}.csv`,
+  order,
+  aggregates,
+});
 
 async function aggregatesOf(csv: string) {
   const src = bytesSource('ledger.csv', new TextEncoder().encode(csv));

@@ -1,7 +1,10 @@
 // Ledger to outturn: the returns' actuals against the ledger's lines, cost centre by cost centre.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { combineLedgers, type LedgerAggregate } from '../../../../src/domain/revenue/ledger-actuals';
-import { reconcileLedgerToReturns, type MonthReconciliation } from '../../../../src/domain/revenue/ledger-reconciliation';
+import {
+  reconcileLedgerToReturns,
+  type MonthReconciliation,
+} from '../../../../src/domain/revenue/ledger-reconciliation';
 import { Money } from '../../../../src/domain/core/money';
 import type { ReturnLineInput } from '../../../../src/domain/revenue/revenue-model';
 import { sampleInputs } from '../../helpers/sample-year';
@@ -25,8 +28,17 @@ describe('reconcileLedgerToReturns', () => {
     ['200', '1', 2, pence(99_999)],
     ['300', '1', 1, pence(500)],
   ];
-  const returns = [ret(2, '100', '125.50'), ret(2, '200', '1000.00'), ret(2, '400', '75.00'), ret(2, '500', '0'), ret(3, '100', '125.50')];
-  const [p2, p3] = reconcileLedgerToReturns(combineLedgers([{ id: 'l', name: 'l', order: 0, aggregates: ledger }]), returns);
+  const returns = [
+    ret(2, '100', '125.50'),
+    ret(2, '200', '1000.00'),
+    ret(2, '400', '75.00'),
+    ret(2, '500', '0'),
+    ret(3, '100', '125.50'),
+  ];
+  const [p2, p3] = reconcileLedgerToReturns(
+    combineLedgers([{ id: 'l', name: 'l', order: 0, aggregates: ledger }]),
+    returns,
+  );
 
   it('agrees to the penny where the sums are equal: 100.00 + 25.50 = 125.50', () => {
     expect(p2!.status).toBe('compared');
@@ -34,7 +46,9 @@ describe('reconcileLedgerToReturns', () => {
   });
 
   it('lists a difference with its amount: 999.99 in the ledger against 1,000.00 returned is (0.01)', () => {
-    expect(p2!.differences.map((d) => [d.costCentre, d.ledger?.toString(), d.returned?.toString(), d.difference.toString()])).toEqual([['200', '999.99', '1000', '-0.01']]);
+    expect(
+      p2!.differences.map((d) => [d.costCentre, d.ledger?.toString(), d.returned?.toString(), d.difference.toString()]),
+    ).toEqual([['200', '999.99', '1000', '-0.01']]);
   });
 
   it('lists codes found in one file only: 300 in the ledger; 400 in the return with an actual; 500 with nil', () => {

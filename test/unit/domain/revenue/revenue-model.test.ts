@@ -6,13 +6,25 @@ import { combineLedgers, type LedgerAggregate } from '../../../../src/domain/rev
 import { Money } from '../../../../src/domain/core/money';
 import { summariseForecast } from '../../../../src/domain/revenue/monitoring-summary';
 import { boardTables, shownInThousands } from '../../../../src/domain/revenue/monitoring-tables';
-import { buildRevenueModel, pathTo, type BudgetLineInput, type MonitoringInputs, type ReturnLineInput } from '../../../../src/domain/revenue/revenue-model';
+import {
+  buildRevenueModel,
+  pathTo,
+  type BudgetLineInput,
+  type MonitoringInputs,
+  type ReturnLineInput,
+} from '../../../../src/domain/revenue/revenue-model';
 import { BOARD_2017_18 } from '../../../../src/domain/papers/board-2017-18';
 import { sampleInputs, SAMPLE_YEAR } from '../../helpers/sample-year';
 import { pence } from '../../../../src/domain/core/units';
 
 const m = (v: string) => new Money(v);
-const budget = (costCentre: string, area: string, subjective: string, revised: string, extra: Partial<BudgetLineInput> = {}): BudgetLineInput => ({
+const budget = (
+  costCentre: string,
+  area: string,
+  subjective: string,
+  revised: string,
+  extra: Partial<BudgetLineInput> = {},
+): BudgetLineInput => ({
   year: 2017,
   costCentre,
   costCentreName: '',
@@ -25,7 +37,15 @@ const budget = (costCentre: string, area: string, subjective: string, revised: s
   amount: null,
   ...extra,
 });
-const ret = (period: number, costCentre: string, subjective: string, area: string, b: string, actual: string | null, forecast: string): ReturnLineInput => ({
+const ret = (
+  period: number,
+  costCentre: string,
+  subjective: string,
+  area: string,
+  b: string,
+  actual: string | null,
+  forecast: string,
+): ReturnLineInput => ({
   year: 2017,
   period,
   costCentre,
@@ -53,7 +73,11 @@ function inputs(ledger: LedgerAggregate[] = LEDGER, month = 3, actuals: 'given' 
   const a = (v: string) => (actuals === 'given' ? v : null);
   return {
     budget: [
-      budget('10100', 'Local Policing', '1001', '1200000', { original: m('1250000'), costCentreName: 'North', subjectiveName: 'Police officer pay' }),
+      budget('10100', 'Local Policing', '1001', '1200000', {
+        original: m('1250000'),
+        costCentreName: 'North',
+        subjectiveName: 'Police officer pay',
+      }),
       budget('10100', 'Local Policing', '9002', '-120000', { subjectiveName: 'Income: specific grants' }),
       budget('20500', 'Organisational Support', '3010', '600000', { original: m('550000'), costCentreName: 'Fleet' }),
       budget('40100', 'Income', '9001', '-60000'),
@@ -89,7 +113,12 @@ describe('buildRevenueModel at P3, actuals from the ledger', () => {
 
   it('Local Policing: budget 1,200,000 - 120,000 = 1,080,000; to date x 3/12 = 270,000; actual 290,000 - 25,000 = 265,000; forecast 1,030,000', () => {
     const lp = area('local-policing');
-    expect([s(lp.budget), s(lp.ytdBudget), s(lp.actual), s(lp.forecast)]).toEqual(['1080000', '270000', '265000', '1030000']);
+    expect([s(lp.budget), s(lp.ytdBudget), s(lp.actual), s(lp.forecast)]).toEqual([
+      '1080000',
+      '270000',
+      '265000',
+      '1030000',
+    ]);
     // 265,000 - 270,000 = -5,000: spent less than the profile, favourable.
     expect(s(lp.varianceToDate?.amount)).toBe('-5000');
     expect(lp.varianceToDate?.direction).toBe('favourable');
@@ -130,7 +159,13 @@ describe('buildRevenueModel at P3, actuals from the ledger', () => {
     const c = model.byId.get('group:constabulary')!;
     // 1,080,000 + 600,000 - 60,000 - 30,000 = 1,590,000; 270,000 + 150,000 - 15,000 - 30,000 = 375,000;
     // 265,000 + 170,000 - 20,000 - 30,000 = 385,000; 1,030,000 + 680,000 - 75,000 - 30,000 = 1,605,000.
-    expect([s(c.budget), s(c.ytdBudget), s(c.actual), s(c.forecast), s(c.forecastVariance?.amount)]).toEqual(['1590000', '375000', '385000', '1605000', '15000']);
+    expect([s(c.budget), s(c.ytdBudget), s(c.actual), s(c.forecast), s(c.forecastVariance?.amount)]).toEqual([
+      '1590000',
+      '375000',
+      '385000',
+      '1605000',
+      '15000',
+    ]);
   });
 
   it('puts a cost centre no budget names under "Cost centres not in the budget", and counts its actual in the total', () => {
@@ -138,7 +173,13 @@ describe('buildRevenueModel at P3, actuals from the ledger', () => {
     expect(s(line.actual)).toBe('3250');
     expect(line.forecast).toBeNull();
     expect(line.notes).toEqual(['Not in the P3 return: no forecast.', 'Not in the budget: budget nil.']);
-    expect(pathTo(model, line.id).map((n) => n.id)).toEqual(['total', 'group:unassigned', 'area:unassigned', 'cc:unassigned:2041O', 'line:unassigned:2041O:4010']);
+    expect(pathTo(model, line.id).map((n) => n.id)).toEqual([
+      'total',
+      'group:unassigned',
+      'area:unassigned',
+      'cc:unassigned:2041O',
+      'line:unassigned:2041O:4010',
+    ]);
     // 385,000 + 3,250 = 388,250.
     expect(s(model.root.actual)).toBe('388250');
   });
@@ -157,7 +198,7 @@ describe('buildRevenueModel at P3, actuals from the ledger', () => {
 });
 
 describe('no actual is not a nil actual', () => {
-  it('a closed month with no ledger: the return\'s actuals are used, and said to be', () => {
+  it("a closed month with no ledger: the return's actuals are used, and said to be", () => {
     const model = buildRevenueModel(inputs(LEDGER.filter((l) => l[2] !== 3)), 3, BOARD_2017_18);
     expect(model.actualSource).toBe('return');
     expect(model.missingLedgerPeriods).toEqual([3]);
@@ -167,7 +208,15 @@ describe('no actual is not a nil actual', () => {
   });
 
   it('no ledger for the month and blank actuals in the return: no actual at any level (null), and no variance to date', () => {
-    const model = buildRevenueModel(inputs(LEDGER.filter((l) => l[2] !== 3), 3, 'blank'), 3, BOARD_2017_18);
+    const model = buildRevenueModel(
+      inputs(
+        LEDGER.filter((l) => l[2] !== 3),
+        3,
+        'blank',
+      ),
+      3,
+      BOARD_2017_18,
+    );
     expect(model.actualSource).toBe('none');
     const lp = model.byId.get('area:local-policing')!;
     expect(lp.actual).toBeNull();
@@ -178,7 +227,11 @@ describe('no actual is not a nil actual', () => {
 
   it('a line budgeted but never posted in a closed month has an actual of nil', () => {
     const withLine = inputs();
-    const model = buildRevenueModel({ ...withLine, budget: [...withLine.budget, budget('20500', 'Organisational Support', '3001', '120000')] }, 3, BOARD_2017_18);
+    const model = buildRevenueModel(
+      { ...withLine, budget: [...withLine.budget, budget('20500', 'Organisational Support', '3001', '120000')] },
+      3,
+      BOARD_2017_18,
+    );
     expect(s(model.byId.get('line:organisational-support:20500:3001')!.actual)).toBe('0');
   });
 });
@@ -186,7 +239,7 @@ describe('no actual is not a nil actual', () => {
 describe('carry-forward requests at year-end', () => {
   const model = buildRevenueModel(inputs(LEDGER, 12), 12, BOARD_2017_18);
 
-  it('are added to the forecast of the department\'s area, as a row of their own', () => {
+  it("are added to the forecast of the department's area, as a row of their own", () => {
     expect(model.carryForwardsApplied).toBe(true);
     const lp = model.byId.get('area:local-policing')!;
     // Spend forecast 1,030,000 + 40,000 carried forward = 1,070,000: the underspend reported is 10,000, not 50,000.
@@ -231,7 +284,7 @@ describe('the illustrative 2017/18 year ends at the paper', () => {
     expect([s(area.budget), s(area.forecast), s(area.forecastVariance?.amount)]).toEqual([b, f, v]);
   });
 
-  it('P12 totals are the sums of the paper\'s lines (the paper prints 128,040 and 132,811, which do not cast)', () => {
+  it("P12 totals are the sums of the paper's lines (the paper prints 128,040 and 132,811, which do not cast)", () => {
     const p12 = models[3]!;
     // Constabulary: 73,712 + 20,378 + 37,558 - 2,194 - 1,089 - 326 = 128,039.
     expect(s(p12.byId.get('group:constabulary')!.forecast)).toBe('128039000');
@@ -239,7 +292,9 @@ describe('the illustrative 2017/18 year ends at the paper', () => {
     expect(s(p12.root.forecast)).toBe('132745000');
     // Budget: 126,252 + (893 + 302) + 3,514 = 130,961.
     expect(s(p12.root.budget)).toBe('130961000');
-    expect(summariseForecast(p12)).toBe('Forecast outturn £1.78m (1.4%) over budget; largest adverse: Organisational Support £4.39m; largest favourable: Local Policing £1.55m.');
+    expect(summariseForecast(p12)).toBe(
+      'Forecast outturn £1.78m (1.4%) over budget; largest adverse: Organisational Support £4.39m; largest favourable: Local Policing £1.55m.',
+    );
   });
 
   it('P12 actual to date (the ledger) is the forecast less the carry-forward requests, area by area', () => {
@@ -259,7 +314,7 @@ describe('the illustrative 2017/18 year ends at the paper', () => {
     expect(s(models[0]!.byId.get('area:carry-forwards')!.ytdBudget)).toBe('-1091000');
   });
 
-  it('shows every board table casting in £000: the Constabulary summary\'s lines add to its total as shown', () => {
+  it("shows every board table casting in £000: the Constabulary summary's lines add to its total as shown", () => {
     for (const model of models) {
       const tables = boardTables(model);
       const shown = shownInThousands(model, tables);
@@ -281,8 +336,20 @@ describe('the illustrative 2017/18 year ends at the paper', () => {
 describe('the board tables', () => {
   it('show "Cost centres not in the budget" only in a month when it holds something (P9: 2041O\'s £3,250; not P12, reversed)', async () => {
     const data = await sampleInputs();
-    const labels = (month: number) => boardTables(buildRevenueModel(data, month, BOARD_2017_18))[0]!.rows.map((r) => r.node.label);
-    expect(labels(9)).toEqual(['Constabulary', 'OPCC', 'Grants, Capital Financing and costs of surplus properties', 'Cost centres not in the budget', 'TOTAL']);
-    expect(labels(12)).toEqual(['Constabulary', 'OPCC', 'Grants, Capital Financing and costs of surplus properties', 'TOTAL']);
+    const labels = (month: number) =>
+      boardTables(buildRevenueModel(data, month, BOARD_2017_18))[0]!.rows.map((r) => r.node.label);
+    expect(labels(9)).toEqual([
+      'Constabulary',
+      'OPCC',
+      'Grants, Capital Financing and costs of surplus properties',
+      'Cost centres not in the budget',
+      'TOTAL',
+    ]);
+    expect(labels(12)).toEqual([
+      'Constabulary',
+      'OPCC',
+      'Grants, Capital Financing and costs of surplus properties',
+      'TOTAL',
+    ]);
   });
 });

@@ -8,7 +8,14 @@ import type { MtfsInput, ReservesPosition } from '../../../../src/domain/reserve
 import { projectMtfs } from '../../../../src/domain/reserves/mtfs-planner';
 import { paperRoadCasualtyInput } from '../../../../src/domain/papers/paper-2019-road-casualty';
 import { projectRoadCasualtyReserve } from '../../../../src/domain/reserves/road-casualty-reserve';
-import { compareScenarios, exactThousands, scenarioEntries, scenarioFromJson, scenarioToJson, type Scenario } from '../../../../src/domain/scenarios/scenario';
+import {
+  compareScenarios,
+  exactThousands,
+  scenarioEntries,
+  scenarioFromJson,
+  scenarioToJson,
+  type Scenario,
+} from '../../../../src/domain/scenarios/scenario';
 import { EXPORT_HEADER, scenarioExportRows } from '../../../../src/domain/scenarios/scenario-export';
 
 const k = (t: number | string): Money => fromThousands(thousands(t));
@@ -19,14 +26,23 @@ const mtfs: MtfsInput = {
   generalReserveFloorPercent: new Money(3),
   movements: [{ reserveKey: 'general-reserve', year: 2019, contribution: ZERO, drawdown: k(2000) }],
 };
-const base: Scenario = { id: 's1', name: 'Paper case', savedAt: '2026-11-20T10:00:00.000Z', inputs: { roadCasualty: paperRoadCasualtyInput(), mtfs } };
+const base: Scenario = {
+  id: 's1',
+  name: 'Paper case',
+  savedAt: '2026-11-20T10:00:00.000Z',
+  inputs: { roadCasualty: paperRoadCasualtyInput(), mtfs },
+};
 
 /** Compares two scenarios by their exact stored form. */
-const same = (a: Scenario, b: Scenario) => expect(JSON.stringify(scenarioToJson(a))).toBe(JSON.stringify(scenarioToJson(b)));
+const same = (a: Scenario, b: Scenario) =>
+  expect(JSON.stringify(scenarioToJson(a))).toBe(JSON.stringify(scenarioToJson(b)));
 
 describe('stored scenarios', () => {
   it('store money as decimal strings in pounds, never as numbers', () => {
-    const roadCasualty = scenarioToJson(base).roadCasualty as { openingBalance: unknown; commitments: readonly { amount: unknown }[] };
+    const roadCasualty = scenarioToJson(base).roadCasualty as {
+      openingBalance: unknown;
+      commitments: readonly { amount: unknown }[];
+    };
     expect(roadCasualty.openingBalance).toBe('1582000');
     expect(roadCasualty.commitments[0]!.amount).toBe('730000');
   });
@@ -38,14 +54,23 @@ describe('stored scenarios', () => {
   });
 
   it('keep fractions of a penny exact', () => {
-    const s: Scenario = { ...base, inputs: { ...base.inputs, roadCasualty: { ...base.inputs.roadCasualty, floor: new Money('145000.333333333333333') } } };
+    const s: Scenario = {
+      ...base,
+      inputs: {
+        ...base.inputs,
+        roadCasualty: { ...base.inputs.roadCasualty, floor: new Money('145000.333333333333333') },
+      },
+    };
     const back = scenarioFromJson(JSON.parse(JSON.stringify(scenarioToJson(s))));
     expect(back.ok && back.value.inputs.roadCasualty.floor.toString()).toBe('145000.333333333333333');
   });
 
   it('refuse a damaged record, naming every problem', () => {
     const json = scenarioToJson(base);
-    const damaged = JSON.parse(JSON.stringify(json)) as { format: number; roadCasualty: { openingBalance: unknown; commitments: { status: string; amount: unknown }[] } };
+    const damaged = JSON.parse(JSON.stringify(json)) as {
+      format: number;
+      roadCasualty: { openingBalance: unknown; commitments: { status: string; amount: unknown }[] };
+    };
     damaged.roadCasualty.openingBalance = 1582000.5; // a float: not accepted
     damaged.roadCasualty.commitments[1]!.status = 'maybe';
     damaged.roadCasualty.commitments[2]!.amount = '-5';
@@ -90,7 +115,10 @@ describe('comparing scenarios', () => {
     const b: Scenario['inputs'] = {
       roadCasualty: {
         ...rc,
-        inflowCases: { ...rc.inflowCases, low: { ...rc.inflowCases.low, source: { kind: 'direct', amount: k('100.4') } } },
+        inflowCases: {
+          ...rc.inflowCases,
+          low: { ...rc.inflowCases.low, source: { kind: 'direct', amount: k('100.4') } },
+        },
         commitments: rc.commitments.filter((c) => c.id !== 'speedwatch-equipment'),
       },
       mtfs: { ...mtfs, generalReserveFloorPercent: new Money('2.5') },
@@ -130,9 +158,23 @@ describe('exporting a scenario', () => {
   const position: ReservesPosition = {
     actualYear: 2017,
     source: 'test',
-    reserves: [{ key: 'general-reserve', label: 'General Reserve', group: 'general', opening: k(7198), added: ZERO, used: ZERO, closing: k(7198) }],
+    reserves: [
+      {
+        key: 'general-reserve',
+        label: 'General Reserve',
+        group: 'general',
+        opening: k(7198),
+        added: ZERO,
+        used: ZERO,
+        closing: k(7198),
+      },
+    ],
   };
-  const rows = scenarioExportRows(base, projectRoadCasualtyReserve(base.inputs.roadCasualty), projectMtfs(position, mtfs, k(130959)));
+  const rows = scenarioExportRows(
+    base,
+    projectRoadCasualtyReserve(base.inputs.roadCasualty),
+    projectMtfs(position, mtfs, k(130959)),
+  );
 
   it('has six columns in every row', () => {
     expect(EXPORT_HEADER).toHaveLength(6);
@@ -140,13 +182,41 @@ describe('exporting a scenario', () => {
   });
 
   it('carries the projection in exact pounds: no inflow, with earmarked, 2019/20 closes at 303,000', () => {
-    expect(rows).toContainEqual(['Road Casualty Reserve projection', 'Balance', 'No new inflow, with earmarked items', '2019/20', 'closing (£)', '303000']);
-    expect(rows).toContainEqual(['Road Casualty Reserve projection', 'First year below zero', 'No new inflow, with earmarked items', '', 'year', '2022/23']);
-    expect(rows).toContainEqual(['Road Casualty Reserve projection', 'First year below zero', 'Low, with earmarked items', '', 'year', 'not within the horizon']);
+    expect(rows).toContainEqual([
+      'Road Casualty Reserve projection',
+      'Balance',
+      'No new inflow, with earmarked items',
+      '2019/20',
+      'closing (£)',
+      '303000',
+    ]);
+    expect(rows).toContainEqual([
+      'Road Casualty Reserve projection',
+      'First year below zero',
+      'No new inflow, with earmarked items',
+      '',
+      'year',
+      '2022/23',
+    ]);
+    expect(rows).toContainEqual([
+      'Road Casualty Reserve projection',
+      'First year below zero',
+      'Low, with earmarked items',
+      '',
+      'year',
+      'not within the horizon',
+    ]);
   });
 
   it('gives the general reserve share to 6 decimal places: 5,198 / 130,959 = 3.969181%', () => {
     // 5,198 / 130,959 = 0.039691812... -> 3.969181%.
-    expect(rows).toContainEqual(['MTFS projection', 'General reserve share of the net revenue budget', '', '2019/20', 'percent (6 dp, half away from zero)', '3.969181']);
+    expect(rows).toContainEqual([
+      'MTFS projection',
+      'General reserve share of the net revenue budget',
+      '',
+      '2019/20',
+      'percent (6 dp, half away from zero)',
+      '3.969181',
+    ]);
   });
 });

@@ -18,7 +18,11 @@ import {
   parseRoadCasualtyForm,
   thousandsText,
 } from '../../../../src/features/projections/scenario-form';
-import { toGeneralReserveSeries, toCompareBalanceSeries, toShareReferences } from '../../../../src/features/projections/to-chart-mtfs';
+import {
+  toGeneralReserveSeries,
+  toCompareBalanceSeries,
+  toShareReferences,
+} from '../../../../src/features/projections/to-chart-mtfs';
 import { toRoadCasualtySeries } from '../../../../src/features/projections/to-chart-road-casualty';
 
 const k = (t: number | string): Money => fromThousands(thousands(t));
@@ -26,8 +30,24 @@ const position: ReservesPosition = {
   actualYear: 2017,
   source: 'Table 5',
   reserves: [
-    { key: 'road-casualty-reduction-and-support-fund', label: 'Road Casualty Reduction & Support Fund', group: 'earmarked', opening: k(1348), added: k(402), used: k(168), closing: k(1582) },
-    { key: 'general-reserve', label: 'General Reserve', group: 'general', opening: k(7198), added: ZERO, used: ZERO, closing: k(7198) },
+    {
+      key: 'road-casualty-reduction-and-support-fund',
+      label: 'Road Casualty Reduction & Support Fund',
+      group: 'earmarked',
+      opening: k(1348),
+      added: k(402),
+      used: k(168),
+      closing: k(1582),
+    },
+    {
+      key: 'general-reserve',
+      label: 'General Reserve',
+      group: 'general',
+      opening: k(7198),
+      added: ZERO,
+      used: ZERO,
+      closing: k(7198),
+    },
   ],
 };
 const defaults = defaultInputs(position, k(130959));
@@ -67,14 +87,20 @@ describe('the default inputs', () => {
     expect(rc.ok && mtfs.ok).toBe(true);
     if (rc.ok && mtfs.ok) {
       const again = { id: 'x', name: 'x', savedAt: '', inputs: { roadCasualty: rc.value, mtfs: mtfs.value } };
-      expect(JSON.stringify(scenarioToJson(again))).toBe(JSON.stringify(scenarioToJson({ ...again, inputs: defaults })));
+      expect(JSON.stringify(scenarioToJson(again))).toBe(
+        JSON.stringify(scenarioToJson({ ...again, inputs: defaults })),
+      );
     }
   });
 });
 
 describe('reading the typed inputs', () => {
   it.each([
-    { patch: { opening: '' }, field: fieldId.opening, message: "Opening balance: enter an amount in £'000 (0 for none)" },
+    {
+      patch: { opening: '' },
+      field: fieldId.opening,
+      message: "Opening balance: enter an amount in £'000 (0 for none)",
+    },
     { patch: { toApply: '-5' }, field: fieldId.toApply, message: 'Expenditure yet to be applied: cannot be negative' },
     { patch: { floor: '1,23' }, field: fieldId.floor, message: 'Floor: "1,23" uses separators' },
   ])('reports $field', ({ patch, field, message }) => {
@@ -93,34 +119,60 @@ describe('reading the typed inputs', () => {
   });
 
   it('builds a CTC inflow from surplus and share, and reports a missing share', () => {
-    const cases = { ...form.roadCasualty.cases, low: { ...form.roadCasualty.cases.low, mode: 'ctc' as const, ctcSurplus: '1,250', nreShare: '34.4' } };
+    const cases = {
+      ...form.roadCasualty.cases,
+      low: { ...form.roadCasualty.cases.low, mode: 'ctc' as const, ctcSurplus: '1,250', nreShare: '34.4' },
+    };
     const r = parseRoadCasualtyForm({ ...form.roadCasualty, cases });
     // £1,250k x 34.4% = £430k.
-    expect(r.ok && r.value.inflowCases.low.source).toEqual({ kind: 'ctc-share', ctcSurplus: k(1250), nreSharePercent: new Money('34.4') });
-    const bad = parseRoadCasualtyForm({ ...form.roadCasualty, cases: { ...cases, low: { ...cases.low, nreShare: '' } } });
+    expect(r.ok && r.value.inflowCases.low.source).toEqual({
+      kind: 'ctc-share',
+      ctcSurplus: k(1250),
+      nreSharePercent: new Money('34.4'),
+    });
+    const bad = parseRoadCasualtyForm({
+      ...form.roadCasualty,
+      cases: { ...cases, low: { ...cases.low, nreShare: '' } },
+    });
     expect(!bad.ok && bad.issues.map((i) => i.field)).toEqual([fieldId.caseShare('low')]);
   });
 
   it('takes a year’s inflow where one is typed, and ignores blank years', () => {
-    const cases = { ...form.roadCasualty.cases, low: { ...form.roadCasualty.cases.low, overrides: { '2018': '0', '2019': ' ' } } };
+    const cases = {
+      ...form.roadCasualty.cases,
+      low: { ...form.roadCasualty.cases.low, overrides: { '2018': '0', '2019': ' ' } },
+    };
     const r = parseRoadCasualtyForm({ ...form.roadCasualty, cases });
     expect(r.ok && r.value.inflowCases.low.overrides).toEqual([{ year: 2018, amount: ZERO }]);
   });
 
   it('reads a recurrent item’s years and refuses a bad one', () => {
-    const withYears = form.roadCasualty.commitments.map((c) => (c.id === 'road-victims-trust' ? { ...c, years: '3' } : c));
+    const withYears = form.roadCasualty.commitments.map((c) =>
+      c.id === 'road-victims-trust' ? { ...c, years: '3' } : c,
+    );
     const ok = parseRoadCasualtyForm({ ...form.roadCasualty, commitments: withYears });
     expect(ok.ok && ok.value.commitments.find((c) => c.id === 'road-victims-trust')!.years).toBe(3);
-    const bad = parseRoadCasualtyForm({ ...form.roadCasualty, commitments: withYears.map((c) => (c.id === 'road-victims-trust' ? { ...c, years: '2.5' } : c)) });
+    const bad = parseRoadCasualtyForm({
+      ...form.roadCasualty,
+      commitments: withYears.map((c) => (c.id === 'road-victims-trust' ? { ...c, years: '2.5' } : c)),
+    });
     expect(!bad.ok && bad.issues.map((i) => i.field)).toEqual([fieldId.commitment('road-victims-trust', 'years')]);
   });
 
   it('reads planned movements (blank = none) and the floor, reporting bad cells by id', () => {
-    const movements = { 'general-reserve|2019': { contribution: '', drawdown: '2,000' }, 'general-reserve|2020': { contribution: 'x', drawdown: '' } };
+    const movements = {
+      'general-reserve|2019': { contribution: '', drawdown: '2,000' },
+      'general-reserve|2020': { contribution: 'x', drawdown: '' },
+    };
     const bad = parseMtfsForm({ ...form.mtfs, movements }, position.reserves);
     expect(!bad.ok && bad.issues.map((i) => i.field)).toEqual([fieldId.movement('general-reserve', 2020, 'in')]);
-    const ok = parseMtfsForm({ ...form.mtfs, movements: { 'general-reserve|2019': { contribution: '', drawdown: '2,000' } } }, position.reserves);
-    expect(ok.ok && ok.value.movements).toEqual([{ reserveKey: 'general-reserve', year: 2019, contribution: ZERO, drawdown: k(2000) }]);
+    const ok = parseMtfsForm(
+      { ...form.mtfs, movements: { 'general-reserve|2019': { contribution: '', drawdown: '2,000' } } },
+      position.reserves,
+    );
+    expect(ok.ok && ok.value.movements).toEqual([
+      { reserveKey: 'general-reserve', year: 2019, contribution: ZERO, drawdown: k(2000) },
+    ]);
     const floor = parseMtfsForm({ ...form.mtfs, floorPercent: '150' }, position.reserves);
     expect(!floor.ok && floor.issues[0]!.message).toContain('more than 100%');
   });
@@ -129,9 +181,24 @@ describe('reading the typed inputs', () => {
 describe('the projection in words', () => {
   const input = paperRoadCasualtyInput();
   it.each([
-    { id: 'none' as const, earmarked: true, words: 'With no new inflow the balance falls below the £145k floor in 2021/22 and below zero in 2022/23, ending at -£132k.' },
-    { id: 'none' as const, earmarked: false, words: 'With no new inflow the balance falls below the £145k floor in 2022/23 but stays above zero to 2022/23, ending at £28k.' },
-    { id: 'low' as const, earmarked: true, words: 'In the low case the balance stays at or above the £145k floor to 2022/23 (lowest £647k, 2019/20), ending at £728k.' },
+    {
+      id: 'none' as const,
+      earmarked: true,
+      words:
+        'With no new inflow the balance falls below the £145k floor in 2021/22 and below zero in 2022/23, ending at -£132k.',
+    },
+    {
+      id: 'none' as const,
+      earmarked: false,
+      words:
+        'With no new inflow the balance falls below the £145k floor in 2022/23 but stays above zero to 2022/23, ending at £28k.',
+    },
+    {
+      id: 'low' as const,
+      earmarked: true,
+      words:
+        'In the low case the balance stays at or above the £145k floor to 2022/23 (lowest £647k, 2019/20), ending at £728k.',
+    },
   ])('$id, earmarked $earmarked', ({ id, earmarked, words }) => {
     expect(describeCase(projectCase(input, id, earmarked), input.floor)).toBe(words);
   });
@@ -139,15 +206,23 @@ describe('the projection in words', () => {
   it('says when floor and zero are crossed in the same year', () => {
     // Floor 0: the no-inflow case crosses both in 2022/23.
     const p = projectCase({ ...input, floor: ZERO }, 'none', true);
-    expect(describeCase(p, ZERO)).toBe('With no new inflow the balance falls below the £0k floor and below zero in 2022/23, ending at -£132k.');
+    expect(describeCase(p, ZERO)).toBe(
+      'With no new inflow the balance falls below the £0k floor and below zero in 2022/23, ending at -£132k.',
+    );
   });
 
   it('leads with which items are counted', () => {
-    expect(describeCases(projectRoadCasualtyReserve(input), input.floor, false)).toMatch(/^Leaving out the earmarked items\. With no new inflow/);
+    expect(describeCases(projectRoadCasualtyReserve(input), input.floor, false)).toMatch(
+      /^Leaving out the earmarked items\. With no new inflow/,
+    );
   });
 
   it('formats £k half away from zero', () => {
-    expect([formatK(new Money('1582000')), formatK(new Money('-131500')), formatK(new Money('499'))]).toEqual(['£1,582k', '-£132k', '£0k']);
+    expect([formatK(new Money('1582000')), formatK(new Money('-131500')), formatK(new Money('499'))]).toEqual([
+      '£1,582k',
+      '-£132k',
+      '£0k',
+    ]);
   });
 
   it('describes the general reserve against the floor and the 5% line', () => {
@@ -158,7 +233,14 @@ describe('the projection in words', () => {
         'On this plan it stays at or above the 3% policy floor to 2021/22, ending at 5.50%. It is above 5% in 2018/19, 2019/20, 2020/21, 2021/22.',
     );
     // Draw 4,000 in 2019/20: 3,198 / 130,959 = 2.442% -> 2.44%.
-    const drawn = projectMtfs(position, { ...defaults.mtfs, movements: [{ reserveKey: 'general-reserve', year: 2019, contribution: ZERO, drawdown: k(4000) }] }, k(130959));
+    const drawn = projectMtfs(
+      position,
+      {
+        ...defaults.mtfs,
+        movements: [{ reserveKey: 'general-reserve', year: 2019, contribution: ZERO, drawdown: k(4000) }],
+      },
+      k(130959),
+    );
     expect(describeGeneralReserve(drawn, new Money(3))).toContain('falls below the 3% policy floor in 2019/20 (2.44%)');
   });
 });

@@ -5,7 +5,13 @@ import { toBudgetOutturnSeries } from '../../../../src/features/revenue/to-chart
 
 const k = (v: string | null) => (v === null ? null : new Money(v).times(1000));
 const row = (key: string, rowType: 'item' | 'total', budget: string | null, outturn: string | null) => ({
-  key, label: key, rowType, budget: k(budget), outturn: k(outturn), printedVariance: null, printedPercent: null,
+  key,
+  label: key,
+  rowType,
+  budget: k(budget),
+  outturn: k(outturn),
+  printedVariance: null,
+  printedPercent: null,
 });
 
 describe('toBudgetOutturnSeries', () => {

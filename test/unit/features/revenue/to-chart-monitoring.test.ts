@@ -5,12 +5,21 @@ import { combineLedgers } from '../../../../src/domain/revenue/ledger-actuals';
 import { forecastBridge, forecastHistory, inThousands } from '../../../../src/domain/revenue/forecast-history';
 import { Money } from '../../../../src/domain/core/money';
 import { boardTables, shownInThousands } from '../../../../src/domain/revenue/monitoring-tables';
-import { buildRevenueModel, tableOneAreas, type MonitoringInputs, type ReturnLineInput } from '../../../../src/domain/revenue/revenue-model';
+import {
+  buildRevenueModel,
+  tableOneAreas,
+  type MonitoringInputs,
+  type ReturnLineInput,
+} from '../../../../src/domain/revenue/revenue-model';
 import { BOARD_2017_18 } from '../../../../src/domain/papers/board-2017-18';
 import { toBudgetForecastSeries } from '../../../../src/features/revenue/to-chart-budget-forecast';
 import { toForecastHistorySeries } from '../../../../src/features/revenue/to-chart-forecast-history';
 import { toVarianceByAreaSeries } from '../../../../src/features/revenue/to-chart-variance-by-area';
-import { toBridgeWaterfall, toBudgetForecastWaterfall, toWaterfall } from '../../../../src/features/revenue/to-chart-waterfall';
+import {
+  toBridgeWaterfall,
+  toBudgetForecastWaterfall,
+  toWaterfall,
+} from '../../../../src/features/revenue/to-chart-waterfall';
 
 const k = (v: string) => new Money(v).times(1000);
 const line = (period: number, costCentre: string, area: string, budget: string, forecast: string): ReturnLineInput => ({
@@ -43,7 +52,7 @@ const shown = shownInThousands(p12, boardTables(p12));
 const areas = tableOneAreas(p12).filter((a) => !a.budget.isZero());
 
 describe('toBudgetForecastSeries', () => {
-  it('gives budget and forecast by area in £000, in the board\'s order', () => {
+  it("gives budget and forecast by area in £000, in the board's order", () => {
     expect(toBudgetForecastSeries(areas, shown)).toEqual([
       { area: 'Local Policing', budget: 75259, forecast: 73712 },
       { area: 'Organisational Support', budget: 15984, forecast: 20378 },
@@ -65,7 +74,16 @@ describe('toVarianceByAreaSeries', () => {
 
 describe('toWaterfall', () => {
   it('floats each step from where the last ended; totals from zero when the steps are large', () => {
-    const chart = toWaterfall({ startLabel: 'Budget', start: new Money(100), steps: [{ label: 'A', change: new Money(-60) }, { label: 'B', change: new Money(20) }], endLabel: 'End', end: new Money(60) });
+    const chart = toWaterfall({
+      startLabel: 'Budget',
+      start: new Money(100),
+      steps: [
+        { label: 'A', change: new Money(-60) },
+        { label: 'B', change: new Money(20) },
+      ],
+      endLabel: 'End',
+      end: new Money(60),
+    });
     // 100 -> 40 -> 60: A spans 40..100 (down), B 40..60 (up).
     expect(chart.points).toEqual([
       { label: 'Budget', range: [0, 100], value: 100, kind: 'total' },
@@ -105,7 +123,7 @@ describe('history and bridge series', () => {
     ]);
   });
 
-  it('draws the bridge from one month\'s forecast to the other\'s', () => {
+  it("draws the bridge from one month's forecast to the other's", () => {
     const chart = toBridgeWaterfall(forecastBridge(history, 9, 12)!);
     // LP 74,000 -> 73,712 (-288); OS 19,000 -> 20,378 (+1,378); Income -2,000 -> -2,194 (-194): 91,000 + 896 = 91,896.
     expect(chart.points.map((p) => [p.label, p.value])).toEqual([
