@@ -87,7 +87,8 @@ const DEV_POLICY = CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-
   .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
   .replace("connect-src 'self'", "connect-src 'self' ws: wss:");
 
-const META = /<meta http-equiv="Content-Security-Policy" content="[^"]*" \/>/;
+// Whitespace between the attributes is free (a formatter may put each on a line of its own).
+const META = /<meta\s+http-equiv="Content-Security-Policy"\s+content="[^"]*"\s*\/>/;
 
 function contentSecurityPolicy(): Plugin {
   const headers = (res: { setHeader(name: string, value: string): void }): void => {

@@ -8,7 +8,7 @@ import { CONTENT_SECURITY_POLICY } from '../../vite.config';
 describe('Content-Security-Policy', () => {
   it('index.html carries the same policy as vite.config.ts', () => {
     const html = readFileSync(join(import.meta.dirname, '../../index.html'), 'utf8');
-    expect(/<meta http-equiv="Content-Security-Policy" content="([^"]*)" \/>/.exec(html)?.[1]).toBe(
+    expect(/<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"\s*\/>/.exec(html)?.[1]).toBe(
       CONTENT_SECURITY_POLICY,
     );
   });
