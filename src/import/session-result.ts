@@ -31,6 +31,7 @@ export type ImportIssueCode =
   | 'missing-amount'
   | 'period-date-mismatch'
   | 'missing-cells'
+  | 'too-many-cells'
   | 'extra-cells'
   | 'invalid-character';
 

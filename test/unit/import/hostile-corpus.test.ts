@@ -108,15 +108,24 @@ const CASES: Case[] = [
   },
   {
     file: 'ragged-rows.csv',
-    rows: { read: 4, accepted: 2, acceptedWithWarnings: 1, rejected: 2, blank: 1 },
+    // Issue 15: a row with text past the header (row 3) and an unquoted 1,234.56 (row 7) are rejected, no
+    // longer accepted with the cells that fit; only empty cells past it (row 4) are accepted, with a warning.
+    rows: { read: 5, accepted: 1, acceptedWithWarnings: 1, rejected: 4, blank: 1 },
     issues: [
       [2, 'missing-cells'],
       [2, 'missing-amount'],
-      [3, 'extra-cells'],
+      [3, 'too-many-cells'],
+      [4, 'extra-cells'],
       [6, 'missing-required'],
       [6, 'missing-cells'],
       [6, 'missing-amount'],
+      [7, 'too-many-cells'],
     ],
+    check: (o) => {
+      expect([column(o, 'Description'), pence(o)]).toEqual([['Trailing commas'], [200]]);
+      expect(messageOf(o, 7)).toContain('"1" then "234.56" looks like 1,234.56 written without quotes round it');
+      expect(messageOf(o, 3)).toMatch(/^This row has 6 cells but the header has 4, so its cells cannot be matched/);
+    },
   },
   ...(['utf16le-bom.csv', 'utf16be-bom.csv', 'utf16le-no-bom.csv'] as const).map((file): Read => ({
     file,
