@@ -1,4 +1,5 @@
 import { parseDate, parseFinancialYear, parsePeriod } from '../domain/core/period';
+import { pence, penceToPounds } from '../domain/core/units';
 import type { Binding } from './bind-headers';
 import type { ControlTotals } from './control-totals';
 import type { DatasetKind } from './dataset-kinds';
@@ -112,13 +113,29 @@ export function readRow(r: RowReader, cells: string[], line: number): RowOutcome
   // Amounts first: the shape of the row (total or data) depends on them. One buffer, reused.
   const amounts = r.amounts;
   let amountError = false;
+  // A split row read in a way the user may not have meant (said once the row is known to be data): a credit
+  // written negative (read as a debit), or both a debit and a credit (read as their difference).
+  let negativeCredit = false;
+  let bothSides = false;
+  let splitTooLarge = false;
   if (b.split) {
     amounts[0] = null;
+    let sides = 0; // bit 1: a debit that is not nil; bit 2: a credit that is not nil
     for (const [col, sign] of b.splitColumns) {
       const p = parsePence(cells[col.index] ?? '', col.scale);
       if (!p.ok) amountError = true;
-      else if (p.value !== null) amounts[0] = (amounts[0] ?? 0) + sign * p.value;
+      else if (p.value !== null) {
+        amounts[0] = (amounts[0] ?? 0) + sign * p.value;
+        if (p.value !== 0) {
+          sides |= sign === 1 ? 1 : 2;
+          if (sign === -1 && p.value < 0) negativeCredit = true;
+        }
+      }
     }
+    bothSides = sides === 3;
+    // Each side is within 2^53 pence; debit minus credit may not be.
+    const v = amounts[0];
+    if (v !== null && (v > Number.MAX_SAFE_INTEGER || v < -Number.MAX_SAFE_INTEGER)) splitTooLarge = true;
   } else {
     const amountColumns = b.amountColumns;
     for (let a = 0; a < amountColumns.length; a++) {
@@ -190,6 +207,20 @@ export function readRow(r: RowReader, cells: string[], line: number): RowOutcome
       if (!p.ok) for (const i of p.issues) addIssue(log, line, col.header, i.code, i.message, raw, 'error');
     }
     rejected = true;
+  } else if (splitTooLarge) {
+    addIssue(
+      log,
+      line,
+      'Debit/Credit',
+      'too-large',
+      `Debit minus credit is larger than Outturn can add exactly (over £${Math.floor(Number.MAX_SAFE_INTEGER / 100).toLocaleString('en-GB')})`,
+      b.splitColumns.map(([col]) => (cells[col.index] ?? '').trim()).join(' / '),
+      'error',
+    );
+    rejected = true;
+  } else if (negativeCredit || bothSides) {
+    splitWarnings(r, cells, line, negativeCredit, bothSides);
+    warned = true;
   }
 
   // Required cells, periods, dates and years.
@@ -392,4 +423,45 @@ function unquotedThousands(
     }
   }
   return undefined;
+}
+
+/**
+ * A Debit/Credit row's value is debit minus credit. Said on the row, not silently: a negative credit, which
+ * that reads as a debit (a file that writes its credits as negative numbers would have every sign wrong), and
+ * a row with both a debit and a credit, which it nets. Only on the rare row that has one of them.
+ */
+function splitWarnings(r: RowReader, cells: readonly string[], line: number, negative: boolean, both: boolean): void {
+  const sides = r.binding.splitColumns;
+  if (negative) {
+    for (const [col, sign] of sides) {
+      const raw = cells[col.index] ?? '';
+      const p = parsePence(raw, col.scale);
+      if (sign === -1 && p.ok && p.value !== null && p.value < 0) {
+        addIssue(
+          r.log,
+          line,
+          col.header,
+          'negative-credit',
+          `The credit "${raw.trim()}" is negative, so it was read as a debit (debit minus credit); if this file writes its credits as negative numbers, this row's sign is wrong`,
+          raw,
+          'warning',
+        );
+      }
+    }
+  }
+  if (both) {
+    const given = sides.filter(([col]) => {
+      const p = parsePence(cells[col.index] ?? '', col.scale);
+      return p.ok && p.value !== null && p.value !== 0;
+    });
+    addIssue(
+      r.log,
+      line,
+      given.map(([col]) => col.header).join('/'),
+      'debit-and-credit',
+      `This row has both ${given.map(([col, sign]) => `${sign === 1 ? 'a debit' : 'a credit'} (${(cells[col.index] ?? '').trim()})`).join(' and ')}; it was read as debit minus credit, ${penceToPounds(pence(r.amounts[0] ?? 0))}, not as two lines`,
+      given.map(([col]) => (cells[col.index] ?? '').trim()).join(' / '),
+      'warning',
+    );
+  }
 }

@@ -29,6 +29,8 @@ export type ImportIssueCode =
   | 'total-label-kept'
   | 'missing-required'
   | 'missing-amount'
+  | 'negative-credit'
+  | 'debit-and-credit'
   | 'period-date-mismatch'
   | 'missing-cells'
   | 'too-many-cells'

@@ -231,8 +231,67 @@ describe('readRow: a ledger with Debit and Credit', () => {
     expect(r.amounts).toEqual([1000]);
     expect(read(r, ['C100', '5000', '', '2.50'])).toBe(ROW_ACCEPTED);
     expect(r.amounts).toEqual([-250]);
-    expect(read(r, ['C100', '5000', '5', '2'])).toBe(ROW_ACCEPTED);
+    expect(read(r, ['C100', '5000', '0.00', '2.50'])).toBe(ROW_ACCEPTED); // a nil on the other side is no debit
+    expect(r.amounts).toEqual([-250]);
+    expect(r.log.issueCount).toBe(0);
+  });
+
+  it('both a debit and a credit: debit less credit, with a warning on the row (issue 15: was netted silently)', () => {
+    const r = split();
+    expect(read(r, ['C100', '5000', '5', '2'], 6)).toBe(ROW_ACCEPTED);
     expect(r.amounts).toEqual([300]);
+    expect(r.warned).toBe(true);
+    expect(r.log.issues).toEqual([
+      {
+        row: 6,
+        column: 'Debit/Credit',
+        code: 'debit-and-credit',
+        message:
+          'This row has both a debit (5) and a credit (2); it was read as debit minus credit, 3.00, not as two lines',
+        value: '5 / 2',
+        severity: 'warning',
+      },
+    ]);
+  });
+
+  it('a negative credit: read as a debit, with a warning on the Credit column (issue 15: was flipped silently)', () => {
+    const r = split();
+    expect(read(r, ['C100', '5000', '', '-2.50'], 8)).toBe(ROW_ACCEPTED);
+    expect(r.amounts).toEqual([250]);
+    expect(r.warned).toBe(true);
+    expect(r.log.issues).toEqual([
+      {
+        row: 8,
+        column: 'Credit',
+        code: 'negative-credit',
+        message:
+          'The credit "-2.50" is negative, so it was read as a debit (debit minus credit); if this file writes its credits as negative numbers, this row\'s sign is wrong',
+        value: '-2.50',
+        severity: 'warning',
+      },
+    ]);
+    // Both at once: both said, the credit first.
+    expect(read(r, ['C100', '5000', '1', '(2)'], 9)).toBe(ROW_ACCEPTED);
+    expect(r.amounts).toEqual([300]);
+    expect(r.log.issues.slice(1).map((i) => [i.row, i.column, i.code])).toEqual([
+      [9, 'Credit', 'negative-credit'],
+      [9, 'Debit/Credit', 'debit-and-credit'],
+    ]);
+  });
+
+  it('a negative debit is a credit, as ledgers write reversals: no warning', () => {
+    const r = split();
+    expect(read(r, ['C100', '5000', '-4', ''])).toBe(ROW_ACCEPTED);
+    expect(r.amounts).toEqual([-400]);
+    expect(r.log.issueCount).toBe(0);
+  });
+
+  it('debit minus a negative credit beyond 2^53 pence: rejected as too large, never inexact', () => {
+    const r = split();
+    expect(read(r, ['C100', '5000', '90,071,992,547,409.91', '-0.01'], 5)).toBe(ROW_REJECTED);
+    expect(r.log.issues.map((i) => [i.row, i.column, i.code, i.severity])).toEqual([
+      [5, 'Debit/Credit', 'too-large', 'error'],
+    ]);
   });
 
   it('neither given: rejected', () => {
