@@ -35,7 +35,9 @@ export type ImportIssueCode =
   | 'missing-cells'
   | 'too-many-cells'
   | 'extra-cells'
-  | 'invalid-character';
+  | 'invalid-character'
+  // A row that would take a sum beyond what can be added exactly (import-session, control-totals).
+  | 'sum-too-large';
 
 export interface ImportIssue {
   /** The row as the user's spreadsheet numbers it (the file's first line is 1). */

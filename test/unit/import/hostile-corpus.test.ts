@@ -234,6 +234,34 @@ const CASES: Case[] = [
     check: (o) => expect(pence(o)).toEqual([0, -123456]),
   },
   {
+    // Issue 15: each cell is within 2^53 pence, but the sums are not: the row that would take the debits (or
+    // the credits) past it is rejected, so every total stays exact. Debits: 90,071,992,547,409.91 is
+    // 2^53 - 1 pence, the most; credits -5.00, so one more -90,071,992,547,409.91 would be 2^53 + 499 pence.
+    file: 'sums-beyond-2-53.csv',
+    rows: { read: 4, accepted: 2, rejected: 2 },
+    issues: [
+      [3, 'sum-too-large'],
+      [5, 'sum-too-large'],
+    ],
+    check: (o) => {
+      expect(pence(o)).toEqual([Number.MAX_SAFE_INTEGER, -500]);
+      expect(o.result.controlTotals.map((t) => [t.debit, t.credit, t.net])).toEqual([
+        [Number.MAX_SAFE_INTEGER, -500, Number.MAX_SAFE_INTEGER - 500],
+      ]);
+      expect(o.result.aggregates).toEqual([
+        ['C100', '5000', 0, Number.MAX_SAFE_INTEGER],
+        ['C101', '5000', 0, -500],
+      ]);
+      expect(messageOf(o, 3)).toBe(
+        "Adding this row would take the file's debits past £90,071,992,547,409.91, beyond which Outturn cannot add exactly. The row was not imported",
+      );
+      expect(o.result.issues.map((i) => [i.column, i.value])).toEqual([
+        ['Amount', '0.01'],
+        ['Amount', '-90,071,992,547,409.91'],
+      ]);
+    },
+  },
+  {
     file: 'markup-and-formulae.csv',
     rows: { read: 5, accepted: 4, rejected: 1 },
     issues: [[5, 'not-a-number']],
