@@ -8,7 +8,8 @@ import type { ControlTotal, TotalRowCheck } from './session-result';
  * receipt's reconciliation rests on it and it is plain arithmetic on integers (pence), tested apart from
  * reading cells. The running sums since the last total and since the start are also what tells a total
  * row by its amounts (row-shape.ts), so the row reader reads them from here.
- * Per row: one addPence per amount, on fixed arrays (periods 0..16): no lookup, no allocation.
+ * Per row: one addAccepted, on fixed arrays (periods 0..16): no lookup, no allocation, one comparison per
+ * amount to keep every sum within 2^53 pence.
  */
 
 /** One amount slot's sums: period 0 holds rows with no period. */
@@ -44,8 +45,23 @@ export function newControlTotals(width: number): ControlTotals {
   };
 }
 
-/** An accepted row's amounts (null where it has none) in its period (0 = none). */
-export function addAccepted(t: ControlTotals, amounts: readonly (number | null)[], period: number): void {
+const MAX = Number.MAX_SAFE_INTEGER;
+
+/**
+ * An accepted row's amounts (null where it has none) in its period (0 = none). Every sum stays an exact
+ * integer: a row that would take a slot's debits above 2^53 pence, or its credits below -2^53, is not added
+ * (nothing of it), and the slot is returned for the caller to reject the row; -1 when it was added. One
+ * comparison per amount keeps every other sum exact too: each of them (by period, since the last total,
+ * since the start, and the ledger's sums by code, which add the same amounts) adds some of the same
+ * debits and some of the same credits, so it lies between the credits' total and the debits' total.
+ */
+export function addAccepted(t: ControlTotals, amounts: readonly (number | null)[], period: number): number {
+  for (let a = 0; a < amounts.length; a++) {
+    const v = amounts[a];
+    if (v === null || v === undefined) continue;
+    const s = t.slots[a]!;
+    if (v > 0 ? s.debit + v > MAX : s.credit + v < -MAX) return a;
+  }
   for (let a = 0; a < amounts.length; a++) {
     const v = amounts[a];
     if (v === null || v === undefined) continue;
@@ -61,6 +77,7 @@ export function addAccepted(t: ControlTotals, amounts: readonly (number | null)[
     t.sinceLastTotal[a]! += v;
     t.sinceStart[a]! += v;
   }
+  return -1;
 }
 
 /**

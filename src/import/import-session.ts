@@ -24,6 +24,9 @@ import { CHUNK_ROWS, type StoredChunk } from './stored-chunk';
  *   chunk-builder  accepted rows to the stored form (stored-chunk.ts)
  */
 
+/** The largest sum in pence that is still exact, 2^53 - 1, in pounds as a receipt prints them. */
+const LARGEST_SUM = `${Math.floor(Number.MAX_SAFE_INTEGER / 100).toLocaleString('en-GB')}.${Number.MAX_SAFE_INTEGER % 100}`;
+
 export interface SessionOptions {
   chunkRows?: number;
   /** Issues kept in full; beyond this they are counted by code. */
@@ -171,10 +174,14 @@ export class ImportSession {
       this.skip(b, cells, line, r.skipType, r.skipReason, r.amounts);
       return;
     }
+    const amounts = r.amounts;
+    const over = addAccepted(this.totals, amounts, r.period);
+    if (over >= 0) {
+      this.sumTooLarge(b, cells, line, over, amounts[over]!);
+      return;
+    }
     this.counts.accepted++;
     if (r.warned) this.counts.acceptedWithWarnings++;
-    const amounts = r.amounts;
-    addAccepted(this.totals, amounts, r.period);
     const first = amounts[0];
     if (this.plan.kind === 'ledger' && first !== null && first !== undefined) {
       this.aggregates.add((cells[b.firstCode] ?? '').trim(), (cells[b.secondCode] ?? '').trim(), r.period, first);
@@ -182,6 +189,26 @@ export class ImportSession {
     if (!this.chunk) this.chunk = newChunk(this.pools, this.chunkRows, b.amountKeys, b.dateKeys);
     addRow(this.chunk, cells, line, r.warned, amounts, r.period, r.dates);
     if (isFull(this.chunk)) this.flush();
+  }
+
+  /** A row whose amount would take a sum beyond 2^53 pence, where it could no longer be exact: rejected. */
+  private sumTooLarge(b: Binding, cells: string[], line: number, slot: number, value: number): void {
+    this.counts.rejected++;
+    const side = value > 0 ? 'debits' : 'credits';
+    const column = b.split ? 'Debit/Credit' : (b.amountColumns[slot]?.header ?? '');
+    const raw = b.split
+      ? b.splitColumns.map(([col]) => (cells[col.index] ?? '').trim()).join(' / ')
+      : (cells[b.amountColumns[slot]?.index ?? -1] ?? '');
+    addIssue(
+      this.log,
+      line,
+      column,
+      'sum-too-large',
+      `Adding this row would take the file's ${side} past £${LARGEST_SUM}, beyond which Outturn cannot add exactly. The row was not imported`,
+      raw,
+      'error',
+    );
+    keepRejected(this.log, line, cells);
   }
 
   private skip(

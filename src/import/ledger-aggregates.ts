@@ -54,6 +54,13 @@ export class LedgerAggregates {
   private readonly batchPeriod = new Uint8Array(BATCH);
   private readonly batchPence = new Float64Array(BATCH);
   private batched = 0;
+  /**
+   * The largest a sum has been, either side of zero: past 2^53 pence a sum is no longer exact. The session
+   * never lets it get there (it rejects a row that would take the file's debits or credits there, and every
+   * sum here lies between those two), so list() takes one that did for a bug, and throws rather than
+   * return an inexact figure.
+   */
+  private largest = 0;
 
   /** Adds a row's amount; the codes are trimmed already. */
   add(costCentre: string, subjective: string, period: number, pence: number): void {
@@ -66,10 +73,13 @@ export class LedgerAggregates {
   }
 
   private addBatch(): void {
+    let largest = this.largest;
     for (let i = 0; i < this.batched; i++) {
       const pair = this.pairOf(this.batchCostCentre[i]!, this.batchSubjective[i]!);
-      this.sums[pair * PERIODS + this.batchPeriod[i]!]! += this.batchPence[i]!;
+      const sum = (this.sums[pair * PERIODS + this.batchPeriod[i]!]! += this.batchPence[i]!);
+      if (Math.abs(sum) > largest) largest = Math.abs(sum);
     }
+    this.largest = largest;
     this.batched = 0;
   }
 
@@ -125,6 +135,9 @@ export class LedgerAggregates {
   /** Every non-zero sum: cost centres in the order first met, and within each its subjectives in the order first met. */
   list(): AggregateRow[] {
     this.addBatch();
+    if (this.largest > Number.MAX_SAFE_INTEGER) {
+      throw new RangeError(`A ledger sum reached ${this.largest} pence, beyond 2^53: it is no longer exact`);
+    }
     // Pairs grouped by cost centre, keeping their order within each (a counting sort).
     const starts = new Int32Array(this.costCentres.codes.length + 1);
     for (let p = 0; p < this.pairs; p++) starts[this.pairCostCentre[p]! + 1]!++;

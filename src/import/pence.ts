@@ -1,4 +1,4 @@
-import { HUNDRED, parseAmount, type AmountErrorCode } from '../domain/core/money';
+import { HUNDRED, MAX_DIGITS, parseAmount, type AmountErrorCode } from '../domain/core/money';
 import type { Issue, Result } from '../domain/core/result';
 
 /*
@@ -78,6 +78,8 @@ export function parsePence(raw: string, scale: 1 | 1000 = 1): PenceResult {
   let fractionDigits = 0;
   if (i < end && raw.charCodeAt(i) === 46 /* . */) {
     i++;
+    // "1." : a point with no digits after it is refused by the full parser (ambiguous-separator).
+    if (i === end) return slow(raw, scale);
     for (; i < end; i++) {
       c = raw.charCodeAt(i);
       if (c < 48 || c > 57) return slow(raw, scale);
@@ -87,6 +89,8 @@ export function parsePence(raw: string, scale: 1 | 1000 = 1): PenceResult {
     }
   }
   if (i !== end) return slow(raw, scale);
+  // More than MAX_DIGITS digits, leading zeros counted, as the full parser counts them (too-many-digits).
+  if (digits + fractionDigits > MAX_DIGITS) return slow(raw, scale);
   if (fractionDigits === 1) fraction *= 10;
   // Pounds up to 2^53 / 100000 stay exact through the multiplications below.
   if (whole > 90_000_000_000) return slow(raw, scale);

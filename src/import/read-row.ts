@@ -1,4 +1,5 @@
 import { parseDate, parseFinancialYear, parsePeriod } from '../domain/core/period';
+import { pence, penceToPounds } from '../domain/core/units';
 import type { Binding } from './bind-headers';
 import type { ControlTotals } from './control-totals';
 import type { DatasetKind } from './dataset-kinds';
@@ -12,7 +13,7 @@ import { DELIMITER_NAMES, DELIMITERS, type Delimiter } from './sniff';
  * One row after the header, read to what it is: blank, accepted (perhaps with warnings), rejected with its
  * reasons, or skipped as a total, subtotal or footer. Every cell check is here, in the order its issues are
  * reported: amounts (which decide the row's shape), the shape, required cells, period, dates and years,
- * period against posting date, missing and extra cells, bytes that were not UTF-8.
+ * period against posting date, missing cells and too many, bytes that were not UTF-8.
  * It runs on every row of a large file, so it is one tight function over an explicit state made once per
  * import (RowReader): the row's amounts, dates and period go into buffers there, reused, not into a new
  * object per row. It reports issues into the IssueLog; what the row then counts for (counts, totals,
@@ -112,13 +113,29 @@ export function readRow(r: RowReader, cells: string[], line: number): RowOutcome
   // Amounts first: the shape of the row (total or data) depends on them. One buffer, reused.
   const amounts = r.amounts;
   let amountError = false;
+  // A split row read in a way the user may not have meant (said once the row is known to be data): a credit
+  // written negative (read as a debit), or both a debit and a credit (read as their difference).
+  let negativeCredit = false;
+  let bothSides = false;
+  let splitTooLarge = false;
   if (b.split) {
     amounts[0] = null;
+    let sides = 0; // bit 1: a debit that is not nil; bit 2: a credit that is not nil
     for (const [col, sign] of b.splitColumns) {
       const p = parsePence(cells[col.index] ?? '', col.scale);
       if (!p.ok) amountError = true;
-      else if (p.value !== null) amounts[0] = (amounts[0] ?? 0) + sign * p.value;
+      else if (p.value !== null) {
+        amounts[0] = (amounts[0] ?? 0) + sign * p.value;
+        if (p.value !== 0) {
+          sides |= sign === 1 ? 1 : 2;
+          if (sign === -1 && p.value < 0) negativeCredit = true;
+        }
+      }
     }
+    bothSides = sides === 3;
+    // Each side is within 2^53 pence; debit minus credit may not be.
+    const v = amounts[0];
+    if (v !== null && (v > Number.MAX_SAFE_INTEGER || v < -Number.MAX_SAFE_INTEGER)) splitTooLarge = true;
   } else {
     const amountColumns = b.amountColumns;
     for (let a = 0; a < amountColumns.length; a++) {
@@ -190,6 +207,20 @@ export function readRow(r: RowReader, cells: string[], line: number): RowOutcome
       if (!p.ok) for (const i of p.issues) addIssue(log, line, col.header, i.code, i.message, raw, 'error');
     }
     rejected = true;
+  } else if (splitTooLarge) {
+    addIssue(
+      log,
+      line,
+      'Debit/Credit',
+      'too-large',
+      `Debit minus credit is larger than Outturn can add exactly (over £${Math.floor(Number.MAX_SAFE_INTEGER / 100).toLocaleString('en-GB')})`,
+      b.splitColumns.map(([col]) => (cells[col.index] ?? '').trim()).join(' / '),
+      'error',
+    );
+    rejected = true;
+  } else if (negativeCredit || bothSides) {
+    splitWarnings(r, cells, line, negativeCredit, bothSides);
+    warned = true;
   }
 
   // Required cells, periods, dates and years.
@@ -298,15 +329,43 @@ export function readRow(r: RowReader, cells: string[], line: number): RowOutcome
     rejected = true;
   }
   if (cells.length > headerWidth) {
+    // More cells than the header: the cells may be shifted, so the row is never read as if they were not.
+    // An amount with an unquoted thousands separator is the usual cause, and is named when the cells show it.
+    const split = r.delimiter === ',' ? unquotedThousands(b, cells, headerWidth) : undefined;
     const extra = cells.slice(headerWidth);
-    if (extra.some((c) => c.trim() !== '')) {
+    if (split !== undefined) {
+      addIssue(
+        log,
+        line,
+        split.header,
+        'too-many-cells',
+        `This row has ${cells.length} cells but the header has ${headerWidth}: ${split.header} ${split.parts.map((p) => `"${p}"`).join(' then ')} looks like ${split.joined} written without quotes round it, so its ${split.parts.length > 2 ? 'commas split it' : 'comma split it'} into ${split.parts.length} cells and moved the cells after it. The row was not imported`,
+        split.joined,
+        'error',
+      );
+      rejected = true;
+    } else if (extra.some((c) => c.trim() !== '')) {
+      addIssue(
+        log,
+        line,
+        '',
+        'too-many-cells',
+        `This row has ${cells.length} cells but the header has ${headerWidth}, so its cells cannot be matched to the columns (a delimiter inside a cell without quotes round it?). The row was not imported`,
+        cells.join(r.delimiter),
+        'error',
+      );
+      rejected = true;
+    } else {
+      // Only empty cells past the header (a trailing delimiter, as many exports write): nothing is lost by
+      // not reading them, but a row whose cells moved one to the right, with its last column blank, looks
+      // the same, so it is said.
       addIssue(
         log,
         line,
         '',
         'extra-cells',
-        `This row has ${cells.length} cells but the header has ${headerWidth}; the extra cells were not read`,
-        extra.join(r.delimiter),
+        `This row has ${cells.length} cells but the header has ${headerWidth}; the extra cells are empty and were not read (if a cell of this row has a delimiter without quotes round it, its cells are shifted: check it)`,
+        cells.join(r.delimiter),
         'warning',
       );
       warned = true;
@@ -339,4 +398,70 @@ export function readRow(r: RowReader, cells: string[], line: number): RowOutcome
 /** A skipped row's label: its label cell, or else its first cell with text. */
 export function rowLabel(b: Binding, cells: readonly string[]): string {
   return (cells[b.labelColumn] ?? '').trim() || cells.find((c) => c.trim() !== '')?.trim() || '';
+}
+
+/**
+ * A row with more cells than its header, read as the writer likely meant it: an amount cell and the cells
+ * after it that together read as one grouped amount (`1` and `234.56` are 1,234.56), using up no more than
+ * the row's extra cells. The first such amount column, or undefined.
+ */
+function unquotedThousands(
+  b: Binding,
+  cells: readonly string[],
+  headerWidth: number,
+): { header: string; parts: string[]; joined: string } | undefined {
+  const extra = cells.length - headerWidth;
+  for (const col of b.amountCells) {
+    const first = cells[col.index] ?? '';
+    if (!/^\s*[-(£]*\s*\d{1,3}\s*$/.test(first)) continue;
+    for (let k = extra; k >= 1; k--) {
+      const parts = cells.slice(col.index, col.index + k + 1);
+      if (parts.length !== k + 1 || !parts.slice(1).every((p) => /^\d{3}/.test(p))) continue;
+      const joined = parts.join(',').trim();
+      const p = parsePence(joined, col.scale);
+      if (p.ok && p.value !== null) return { header: col.header, parts: parts.map((c) => c.trim()), joined };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A Debit/Credit row's value is debit minus credit. Said on the row, not silently: a negative credit, which
+ * that reads as a debit (a file that writes its credits as negative numbers would have every sign wrong), and
+ * a row with both a debit and a credit, which it nets. Only on the rare row that has one of them.
+ */
+function splitWarnings(r: RowReader, cells: readonly string[], line: number, negative: boolean, both: boolean): void {
+  const sides = r.binding.splitColumns;
+  if (negative) {
+    for (const [col, sign] of sides) {
+      const raw = cells[col.index] ?? '';
+      const p = parsePence(raw, col.scale);
+      if (sign === -1 && p.ok && p.value !== null && p.value < 0) {
+        addIssue(
+          r.log,
+          line,
+          col.header,
+          'negative-credit',
+          `The credit "${raw.trim()}" is negative, so it was read as a debit (debit minus credit); if this file writes its credits as negative numbers, this row's sign is wrong`,
+          raw,
+          'warning',
+        );
+      }
+    }
+  }
+  if (both) {
+    const given = sides.filter(([col]) => {
+      const p = parsePence(cells[col.index] ?? '', col.scale);
+      return p.ok && p.value !== null && p.value !== 0;
+    });
+    addIssue(
+      r.log,
+      line,
+      given.map(([col]) => col.header).join('/'),
+      'debit-and-credit',
+      `This row has both ${given.map(([col, sign]) => `${sign === 1 ? 'a debit' : 'a credit'} (${(cells[col.index] ?? '').trim()})`).join(' and ')}; it was read as debit minus credit, ${penceToPounds(pence(r.amounts[0] ?? 0))}, not as two lines`,
+      given.map(([col]) => (cells[col.index] ?? '').trim()).join(' / '),
+      'warning',
+    );
+  }
 }

@@ -29,10 +29,15 @@ export type ImportIssueCode =
   | 'total-label-kept'
   | 'missing-required'
   | 'missing-amount'
+  | 'negative-credit'
+  | 'debit-and-credit'
   | 'period-date-mismatch'
   | 'missing-cells'
+  | 'too-many-cells'
   | 'extra-cells'
-  | 'invalid-character';
+  | 'invalid-character'
+  // A row that would take a sum beyond what can be added exactly (import-session, control-totals).
+  | 'sum-too-large';
 
 export interface ImportIssue {
   /** The row as the user's spreadsheet numbers it (the file's first line is 1). */

@@ -57,7 +57,8 @@ const DASH_ONLY = /^[-\u2212\u2013\u2014]$/;
 // Digits with UK thousands separators (groups of three) or none, an optional fraction.
 const GROUPED = /^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
 const BARE_FRACTION = /^\.\d+$/;
-const MAX_DIGITS = 30;
+/** The most digits an amount may have, leading zeros included (src/import/pence.ts keeps to it too). */
+export const MAX_DIGITS = 30;
 
 /**
  * Reads an amount as finance exports write it: `1234.56`, `1,234.56`, `£1,234.56`, `(1,234.56)`,

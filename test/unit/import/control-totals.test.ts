@@ -77,4 +77,19 @@ describe('control totals', () => {
     // Both running sums since the last total start again, the blank one included.
     expect(t.sinceLastTotal).toEqual([0, 0]);
   });
+
+  it('a row that would take the debits or the credits past 2^53 pence adds nothing, and names the slot (issue 15)', () => {
+    const MAX = Number.MAX_SAFE_INTEGER; // 2^53 - 1
+    const t = newControlTotals(2);
+    expect(addAccepted(t, [MAX - 5, -7], 1)).toBe(-1);
+    expect(addAccepted(t, [6, null], 2)).toBe(0); // MAX - 5 + 6 = 2^53: no longer exact
+    expect(addAccepted(t, [1, -(MAX - 6)], 2)).toBe(1); // -7 - (MAX - 6) = -2^53; and nothing of slot 0 either
+    expect(addAccepted(t, [5, -(MAX - 7)], 3)).toBe(-1); // exactly MAX and -MAX: still exact
+    const [a, b] = controlTotalsOf(t, ['budget', 'actual']);
+    expect([a!.debit, a!.credit, a!.net]).toEqual([MAX, 0, MAX]);
+    expect([b!.debit, b!.credit, b!.net]).toEqual([0, -MAX, -MAX]);
+    expect(a!.byPeriod.map((p) => p.period)).toEqual([1, 3]); // period 2 never had a row added
+    expect(t.sinceStart).toEqual([MAX, -MAX]);
+    expect(t.sinceLastTotal).toEqual([MAX, -MAX]);
+  });
 });

@@ -108,15 +108,24 @@ const CASES: Case[] = [
   },
   {
     file: 'ragged-rows.csv',
-    rows: { read: 4, accepted: 2, acceptedWithWarnings: 1, rejected: 2, blank: 1 },
+    // Issue 15: a row with text past the header (row 3) and an unquoted 1,234.56 (row 7) are rejected, no
+    // longer accepted with the cells that fit; only empty cells past it (row 4) are accepted, with a warning.
+    rows: { read: 5, accepted: 1, acceptedWithWarnings: 1, rejected: 4, blank: 1 },
     issues: [
       [2, 'missing-cells'],
       [2, 'missing-amount'],
-      [3, 'extra-cells'],
+      [3, 'too-many-cells'],
+      [4, 'extra-cells'],
       [6, 'missing-required'],
       [6, 'missing-cells'],
       [6, 'missing-amount'],
+      [7, 'too-many-cells'],
     ],
+    check: (o) => {
+      expect([column(o, 'Description'), pence(o)]).toEqual([['Trailing commas'], [200]]);
+      expect(messageOf(o, 7)).toContain('"1" then "234.56" looks like 1,234.56 written without quotes round it');
+      expect(messageOf(o, 3)).toMatch(/^This row has 6 cells but the header has 4, so its cells cannot be matched/);
+    },
   },
   ...(['utf16le-bom.csv', 'utf16be-bom.csv', 'utf16le-no-bom.csv'] as const).map((file): Read => ({
     file,
@@ -223,6 +232,34 @@ const CASES: Case[] = [
       [10, 'too-large'],
     ],
     check: (o) => expect(pence(o)).toEqual([0, -123456]),
+  },
+  {
+    // Issue 15: each cell is within 2^53 pence, but the sums are not: the row that would take the debits (or
+    // the credits) past it is rejected, so every total stays exact. Debits: 90,071,992,547,409.91 is
+    // 2^53 - 1 pence, the most; credits -5.00, so one more -90,071,992,547,409.91 would be 2^53 + 499 pence.
+    file: 'sums-beyond-2-53.csv',
+    rows: { read: 4, accepted: 2, rejected: 2 },
+    issues: [
+      [3, 'sum-too-large'],
+      [5, 'sum-too-large'],
+    ],
+    check: (o) => {
+      expect(pence(o)).toEqual([Number.MAX_SAFE_INTEGER, -500]);
+      expect(o.result.controlTotals.map((t) => [t.debit, t.credit, t.net])).toEqual([
+        [Number.MAX_SAFE_INTEGER, -500, Number.MAX_SAFE_INTEGER - 500],
+      ]);
+      expect(o.result.aggregates).toEqual([
+        ['C100', '5000', 0, Number.MAX_SAFE_INTEGER],
+        ['C101', '5000', 0, -500],
+      ]);
+      expect(messageOf(o, 3)).toBe(
+        "Adding this row would take the file's debits past £90,071,992,547,409.91, beyond which Outturn cannot add exactly. The row was not imported",
+      );
+      expect(o.result.issues.map((i) => [i.column, i.value])).toEqual([
+        ['Amount', '0.01'],
+        ['Amount', '-90,071,992,547,409.91'],
+      ]);
+    },
   },
   {
     file: 'markup-and-formulae.csv',

@@ -83,3 +83,26 @@ describe('ledger aggregates', () => {
     expect(aggregates.list()).toEqual(byText(rows));
   });
 });
+
+describe('LedgerAggregates beyond 2^53 pence (issue 15)', () => {
+  it('a sum that left the exact range is never listed, even when it comes back into it', () => {
+    const MAX = Number.MAX_SAFE_INTEGER; // 2^53 - 1
+    const a = new LedgerAggregates();
+    a.add('C1', 'S1', 1, MAX);
+    a.add('C1', 'S1', 1, 2); // 2^53 + 1 cannot be held: it is 2^53 as a float
+    a.add('C1', 'S1', 1, -2); // back in range, as 2^53 - 2: one penny out, silently, before
+    expect(() => a.list()).toThrow(RangeError);
+  });
+
+  it('sums up to 2^53 - 1 either side of zero are listed exactly', () => {
+    const MAX = Number.MAX_SAFE_INTEGER;
+    const a = new LedgerAggregates();
+    a.add('C1', 'S1', 1, MAX - 1);
+    a.add('C1', 'S1', 1, 1);
+    a.add('C2', 'S1', 1, -MAX);
+    expect(a.list()).toEqual([
+      ['C1', 'S1', 1, MAX],
+      ['C2', 'S1', 1, -MAX],
+    ]);
+  });
+});

@@ -2,14 +2,9 @@
 // on every amount it accepts, only faster; here that is checked by a differential property against
 // parseAmount, and against pence worked out independently (BigInt), plus a table of edge cases.
 //
-// Known disagreements (found writing these tests, left as they are; see the report of issue 13):
-// parsePence accepts, where parseAmount refuses,
-//   - a decimal point with no digits after it: "1." -> 100, "1,000." -> 100000, "(1.)" and "1.-" -> -100,
-//     "£5." -> 500 (parseAmount: ambiguous-separator);
-//   - more than 30 digits when the excess are leading zeros: "0000000000000000000000000000001" -> 100
-//     (parseAmount: too-many-digits).
-// The properties below therefore assert agreement where parseAmount accepts, and on amounts as finance
-// systems write them; not "parsePence refuses whatever parseAmount refuses".
+// Two shapes on which they once disagreed (issue 13's report) are asserted below ("refuses as parseAmount
+// does"): a decimal point with no digits after it, and more than 30 digits when the excess are leading zeros.
+// parsePence refuses both, with parseAmount's code.
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -105,6 +100,29 @@ describe('parsePence: edge cases', () => {
       expect(r.issues.map((i) => i.code)).toEqual([code]);
       expect(r.issues[0]!.message).toContain(raw);
     }
+  });
+
+  // Once accepted by parsePence (a trailing point read as £1.00; leading zeros past 30 digits ignored).
+  it.each([
+    ['1.', 'ambiguous-separator'],
+    ['1,000.', 'ambiguous-separator'],
+    ['(1.)', 'ambiguous-separator'],
+    ['1.-', 'ambiguous-separator'],
+    ['£5.', 'ambiguous-separator'],
+    ['-5.', 'ambiguous-separator'],
+    ['0000000000000000000000000000001', 'too-many-digits'], // 31 digits, 30 of them leading zeros
+    ['000000000000000000000000000001.5', 'too-many-digits'], // 30 + 1 digits
+    ['-0000000000000000000000000000000', 'too-many-digits'], // 31 zeros
+  ])('"%s" is refused as parseAmount refuses it: %s', (raw, code) => {
+    for (const scale of [1, 1000] as const) {
+      expect(viaParseAmount(raw, scale)).toEqual({ code });
+      expect(viaPence(raw, scale)).toEqual({ code });
+    }
+  });
+
+  it('30 digits, leading zeros included, are still read', () => {
+    expect(parsePence('000000000000000000000000000001')).toEqual({ ok: true, value: 100 }); // 30 digits
+    expect(parsePence('0000000000000000000000000001.50')).toEqual({ ok: true, value: 150 }); // 28 + 2
   });
 
   it("in £'000: thousands of pounds to pence, exact, whole pence only", () => {
@@ -210,13 +228,22 @@ describe('parsePence agrees with parseAmount (differential)', () => {
     );
   });
 
+  it('any amount-like text: the same pence, the same blank or the same refusal', () => {
+    fc.assert(
+      fc.property(amountish, scaleArb, (raw, scale) => {
+        expect(viaPence(raw, scale)).toEqual(viaParseAmount(raw, scale));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('well-formed digits with commas and a point, any scale: the same pence or the same refusal', () => {
-    // The digit grammar both parsers read (GROUPED in money.ts), with a fraction of 1 to 4 digits: no
-    // trailing point and at most 30 digits, the two shapes on which they are known to differ.
+    // The digit grammar both parsers read (GROUPED in money.ts), with a fraction of 0 to 4 digits (a trailing
+    // point included) and runs of leading zeros that take some past 30 digits.
     const number = fc
       .tuple(
-        fc.stringMatching(/^(\d{1,3}(,\d{3}){0,4}|\d{1,15})$/),
-        fc.option(fc.stringMatching(/^\d{1,4}$/), { nil: undefined }),
+        fc.stringMatching(/^(\d{1,3}(,\d{3}){0,4}|0{0,20}\d{1,15})$/),
+        fc.option(fc.stringMatching(/^\d{0,4}$/), { nil: undefined }),
         fc.constantFrom('', '-', '(', '£'),
       )
       .map(([whole, fraction, sign]) => {

@@ -116,15 +116,6 @@ describe('readRow: accepted rows', () => {
     );
   });
 
-  it('more cells than the header: a warning only when the extra cells have text', () => {
-    const r = ledger();
-    expect(read(r, ['03/04/2017', '1', 'C100', '5000', 'Fuel', '1', 'Shell', ' '])).toBe(ROW_ACCEPTED);
-    expect(r.warned).toBe(false);
-    expect(read(r, ['03/04/2017', '1', 'C100', '5000', 'Fuel', '1', 'Shell', 'x', 'y'])).toBe(ROW_ACCEPTED);
-    expect(r.warned).toBe(true);
-    expect(r.log.issues.map((i) => [i.code, i.value])).toEqual([['extra-cells', 'x,y']]);
-  });
-
   it('a code with an invisible character: accepted, with a warning that it will not match', () => {
     const r = ledger();
     expect(read(r, ['03/04/2017', '1', 'C1\u200B00', '5000', 'Fuel', '1', ''])).toBe(ROW_ACCEPTED);
@@ -240,8 +231,67 @@ describe('readRow: a ledger with Debit and Credit', () => {
     expect(r.amounts).toEqual([1000]);
     expect(read(r, ['C100', '5000', '', '2.50'])).toBe(ROW_ACCEPTED);
     expect(r.amounts).toEqual([-250]);
-    expect(read(r, ['C100', '5000', '5', '2'])).toBe(ROW_ACCEPTED);
+    expect(read(r, ['C100', '5000', '0.00', '2.50'])).toBe(ROW_ACCEPTED); // a nil on the other side is no debit
+    expect(r.amounts).toEqual([-250]);
+    expect(r.log.issueCount).toBe(0);
+  });
+
+  it('both a debit and a credit: debit less credit, with a warning on the row (issue 15: was netted silently)', () => {
+    const r = split();
+    expect(read(r, ['C100', '5000', '5', '2'], 6)).toBe(ROW_ACCEPTED);
     expect(r.amounts).toEqual([300]);
+    expect(r.warned).toBe(true);
+    expect(r.log.issues).toEqual([
+      {
+        row: 6,
+        column: 'Debit/Credit',
+        code: 'debit-and-credit',
+        message:
+          'This row has both a debit (5) and a credit (2); it was read as debit minus credit, 3.00, not as two lines',
+        value: '5 / 2',
+        severity: 'warning',
+      },
+    ]);
+  });
+
+  it('a negative credit: read as a debit, with a warning on the Credit column (issue 15: was flipped silently)', () => {
+    const r = split();
+    expect(read(r, ['C100', '5000', '', '-2.50'], 8)).toBe(ROW_ACCEPTED);
+    expect(r.amounts).toEqual([250]);
+    expect(r.warned).toBe(true);
+    expect(r.log.issues).toEqual([
+      {
+        row: 8,
+        column: 'Credit',
+        code: 'negative-credit',
+        message:
+          'The credit "-2.50" is negative, so it was read as a debit (debit minus credit); if this file writes its credits as negative numbers, this row\'s sign is wrong',
+        value: '-2.50',
+        severity: 'warning',
+      },
+    ]);
+    // Both at once: both said, the credit first.
+    expect(read(r, ['C100', '5000', '1', '(2)'], 9)).toBe(ROW_ACCEPTED);
+    expect(r.amounts).toEqual([300]);
+    expect(r.log.issues.slice(1).map((i) => [i.row, i.column, i.code])).toEqual([
+      [9, 'Credit', 'negative-credit'],
+      [9, 'Debit/Credit', 'debit-and-credit'],
+    ]);
+  });
+
+  it('a negative debit is a credit, as ledgers write reversals: no warning', () => {
+    const r = split();
+    expect(read(r, ['C100', '5000', '-4', ''])).toBe(ROW_ACCEPTED);
+    expect(r.amounts).toEqual([-400]);
+    expect(r.log.issueCount).toBe(0);
+  });
+
+  it('debit minus a negative credit beyond 2^53 pence: rejected as too large, never inexact', () => {
+    const r = split();
+    expect(read(r, ['C100', '5000', '90,071,992,547,409.91', '-0.01'], 5)).toBe(ROW_REJECTED);
+    expect(r.log.issues.map((i) => [i.row, i.column, i.code, i.severity])).toEqual([
+      [5, 'Debit/Credit', 'too-large', 'error'],
+    ]);
   });
 
   it('neither given: rejected', () => {
@@ -254,5 +304,75 @@ describe('readRow: a ledger with Debit and Credit', () => {
     const r = split();
     expect(read(r, ['C100', '5000', '1', 'x'])).toBe(ROW_REJECTED);
     expect(r.log.issues.map((i) => [i.column, i.code])).toEqual([['Credit', 'not-a-number']]);
+  });
+});
+
+describe('readRow: more cells than the header (issue 15)', () => {
+  const header = ['Cost Centre', 'Subjective', 'Period', 'Date', 'Description', 'Amount'];
+  const sixColumns = () =>
+    reader('ledger', header, { costCentre: 0, subjective: 1, period: 2, postingDate: 3, description: 4, amount: 5 });
+
+  it('an amount with an unquoted thousands separator is rejected, never read as its first group (was £1.00)', () => {
+    const r = sixColumns();
+    expect(read(r, ['10100', '4001', '1', '01/04/2018', 'Fuel', '1', '234.56'], 9)).toBe(ROW_REJECTED);
+    expect(r.log.issues).toEqual([
+      {
+        row: 9,
+        column: 'Amount',
+        code: 'too-many-cells',
+        message:
+          'This row has 7 cells but the header has 6: Amount "1" then "234.56" looks like 1,234.56 written without quotes round it, so its comma split it into 2 cells and moved the cells after it. The row was not imported',
+        value: '1,234.56',
+        severity: 'error',
+      },
+    ]);
+    expect(r.totals.sinceStart[0]).toBe(0);
+  });
+
+  it('two separators, amount in the middle of the row: the cells after it shifted, named', () => {
+    const r = ledger();
+    const cells = ['03/04/2017', '1', 'C100', '5000', 'Fuel', '(12', '345', '678.90)', 'Shell'];
+    expect(read(r, cells)).toBe(ROW_REJECTED);
+    // "(12" alone is not an amount either, and is said first, as the cell's own issue.
+    expect(r.log.issues.map((i) => [i.column, i.code, i.value])).toEqual([
+      ['Amount', 'not-a-number', '(12'],
+      ['Amount', 'too-many-cells', '(12,345,678.90)'],
+    ]);
+    expect(r.log.issues[1]!.message).toContain('looks like (12,345,678.90) written without quotes round it');
+    expect(r.log.issues[1]!.message).toContain('split it into 3 cells');
+  });
+
+  it('a split amount whose last column was blank leaves only an empty extra cell: still rejected', () => {
+    // Supplier blank: "1,234.56," unquoted is "1", "234.56", "" where the header has Amount, Supplier.
+    const r = ledger();
+    expect(read(r, ['03/04/2017', '1', 'C100', '5000', 'Fuel', '1', '234.56', ''])).toBe(ROW_REJECTED);
+    expect(r.log.issues.map((i) => [i.column, i.code, i.value])).toEqual([['Amount', 'too-many-cells', '1,234.56']]);
+  });
+
+  it('extra cells with text and no amount to explain them: rejected, saying how many cells each has', () => {
+    const r = ledger();
+    expect(read(r, ['03/04/2017', '1', 'C100', '5000', 'Fuel', '1', 'Shell', 'x', 'y'], 4)).toBe(ROW_REJECTED);
+    expect(r.log.issues).toEqual([
+      {
+        row: 4,
+        column: '',
+        code: 'too-many-cells',
+        message:
+          'This row has 9 cells but the header has 7, so its cells cannot be matched to the columns (a delimiter inside a cell without quotes round it?). The row was not imported',
+        value: '03/04/2017,1,C100,5000,Fuel,1,Shell,x,y',
+        severity: 'error',
+      },
+    ]);
+  });
+
+  it('only empty cells past the header (a trailing comma): accepted as read, with a warning', () => {
+    const r = ledger();
+    expect(read(r, ['03/04/2017', '1', 'C100', '5000', 'Fuel', '1', 'Shell', '', ' '], 3)).toBe(ROW_ACCEPTED);
+    expect(r.amounts).toEqual([100]);
+    expect(r.warned).toBe(true);
+    expect(r.log.issues.map((i) => [i.row, i.code, i.severity])).toEqual([[3, 'extra-cells', 'warning']]);
+    expect(r.log.issues[0]!.message).toBe(
+      'This row has 9 cells but the header has 7; the extra cells are empty and were not read (if a cell of this row has a delimiter without quotes round it, its cells are shifted: check it)',
+    );
   });
 });
