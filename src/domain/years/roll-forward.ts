@@ -125,7 +125,9 @@ const reserveMatchKey = (name: string): string => keyOf(name);
 
 const shown = (side: Side): boolean => side.figures.some((f) => f.value !== null);
 
-const CFRR = /(^|-)carry-forward-revenue(-|$)/;
+/** The Carry Forward Revenue Reserve by its words, in any order: "Revenue Carry-Forwards Reserve" too, never a capital one. */
+const isCarryForwardRevenue = (key: string): boolean =>
+  /(^|-)carry-forwards?(-|$)/.test(key) && /(^|-)revenue(-|$)/.test(key) && !/(^|-)capital(-|$)/.test(key);
 
 function yearKey(y: FinancialYear): string {
   return keyOf(formatFinancialYear(y));
@@ -293,7 +295,9 @@ function carryForwardRevenueCheck(
   const n1 = formatFinancialYear(to);
   const wanted = name === undefined ? null : reserveMatchKey(name);
   const find = (rs: readonly ReserveBalances[]) =>
-    rs.find((r) => (wanted === null ? CFRR.test(reserveMatchKey(r.name)) : reserveMatchKey(r.name) === wanted));
+    rs.find((r) =>
+      wanted === null ? isCarryForwardRevenue(reserveMatchKey(r.name)) : reserveMatchKey(r.name) === wanted,
+    );
   const was = find(previous);
   const is = find(next);
   const title = 'Carry Forward Revenue Reserve';

@@ -230,6 +230,26 @@ describe('roll-forward of the Carry Forward Revenue Reserve: used in 2018/19 = a
     expect(r.page).toBe('reserves');
   });
 
+  it('finds the reserve by its words in any order, and never takes the Capital Carry Forward Reserve for it', () => {
+    const { results } = checkRollForward(
+      year2017,
+      reserves2018((rows) =>
+        rows
+          .filter((r) => r.name !== 'Capital Carry Forward Reserve')
+          .map((r) =>
+            r.name === 'Carry Forward Revenue Reserve' ? { ...r, name: 'Revenue Carry-Forwards Reserve' } : r,
+          ),
+      ),
+    );
+    const r = results.find((x) => x.check === 'carry-forward-revenue-reserve')!;
+    expect([r.status, r.subject, inK(r.printed), inK(r.computed)]).toEqual([
+      'pass',
+      'Revenue Carry-Forwards Reserve',
+      '1012',
+      '1012',
+    ]);
+  });
+
   it('finds the reserve by the name given when a year calls it something else', () => {
     const { results } = checkRollForward(
       year2017,
