@@ -111,6 +111,15 @@ function chart2018(carriedForward: number): AreaSpec[] {
 
 const k = (thousands: number): Money => new Money(thousands).times(THOUSAND);
 
+/** A line's year-end spend variance as the chart sets it (pounds); nil for the balancing line. */
+function setVariance(areaKey: string, spec: LineSpec): Money {
+  if (typeof spec.variance === 'number') return k(spec.variance);
+  if (spec.variance !== 'no-spend') return ZERO;
+  // Nothing spent: the variance is the budget undone, known only for a fixed budget.
+  if (typeof spec.budget === 'number') throw new Error(`${areaKey}: a no-spend line needs a fixed budget`);
+  return k(spec.budget.fixed).negated();
+}
+
 /** The areas' 2018/19 budgets and outturns (pounds, whole £'000), from the 2017/18 paper's budgets. */
 function targets2018(paper2017: Map<string, AreaTarget>, chart: readonly AreaSpec[]): Map<string, AreaTarget> {
   const out = new Map<string, AreaTarget>();
@@ -124,19 +133,7 @@ function targets2018(paper2017: Map<string, AreaTarget>, chart: readonly AreaSpe
       'uplift' in setting
         ? last.budget.dividedBy(THOUSAND).times(setting.uplift).toDecimalPlaces(0, Money.ROUND_HALF_UP).times(THOUSAND)
         : fixedBudget.plus(k(setting.fixed));
-    const setVariances = sum(
-      specs.map((s) =>
-        typeof s.variance === 'number'
-          ? k(s.variance)
-          : s.variance === 'no-spend'
-            ? typeof s.budget === 'number'
-              ? (() => {
-                  throw new Error(`${area.key}: a no-spend line needs a fixed budget`);
-                })()
-              : k(s.budget.fixed).negated()
-            : ZERO,
-      ),
-    );
+    const setVariances = sum(specs.map((s) => setVariance(area.key, s)));
     if (!specs.some((s) => s.variance === 'balance')) throw new Error(`${area.key}: no balancing line`);
     out.set(area.key, { budget, outturn: budget.plus(setVariances).plus(k(setting.balance)), carryForward: ZERO });
   }
