@@ -38,7 +38,7 @@ import {
 import {
   capitalProgramme2018,
   capitalSlippage2018,
-  carriedForwardByCategory,
+  broughtForwardByCategory,
   carryForwardsAdded2017,
   reserves2018,
 } from './sample-2018-19-tables';
@@ -144,6 +144,7 @@ export interface PriorYearInputs extends PaperInputs {
   table5: string;
   appendix3: string;
   appendix4: string;
+  financing: string;
 }
 
 export function readPriorYearInputs(dataDir: string): PriorYearInputs {
@@ -153,6 +154,7 @@ export function readPriorYearInputs(dataDir: string): PriorYearInputs {
     table5: read('table-5-reserves.csv'),
     appendix3: read('appendix-3-capital-schemes.csv'),
     appendix4: read('appendix-4-capital-carry-forwards.csv'),
+    financing: read('table-4-capital-financing.csv'),
   };
 }
 
@@ -229,7 +231,7 @@ export function generateSample2018(inputs: PriorYearInputs): Map<string, string>
   files.set(FILES_2018_19.reserves, reserves2018(inputs.table5, capitalSlippage2018()));
   files.set(
     FILES_2018_19.capitalProgramme,
-    capitalProgramme2018(carriedForwardByCategory(inputs.appendix4, inputs.appendix3)),
+    capitalProgramme2018(broughtForwardByCategory(inputs.appendix4, inputs.appendix3, inputs.financing)),
   );
   files.set(FILES_2018_19.revenueOutturn, revenueOutturn2018(lines));
   return files;
