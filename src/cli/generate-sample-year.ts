@@ -7,7 +7,8 @@
 // Constabulary summary and Table 3 of the 19 July 2018 paper, read from data/ (the transcription), and
 // every budget equals the paper's. Everything below the area (cost centres, subjectives, monthly
 // profiles, ledger lines, the earlier months' forecasts) is made up, and named "illustrative" wherever
-// it appears. --check regenerates and compares with the files in data/ instead of writing them.
+// it appears. --check regenerates and compares with the files in data/ instead of writing them. Its writers
+// (budgetCsv, returnCsv, ledgerCsv, buildLines, ledgerLines) also make the 2018/19 year: generate-sample-2018-19.ts.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
