@@ -13,6 +13,7 @@ import type { JobKind, JobReplies } from '../worker/messages';
 import { startJob, type Job } from '../worker/worker-client';
 import { announceImportEnded, announceImportStarted } from './cross-tab';
 import { useInvalidateDatasets } from './datasets';
+import { ensureStarted } from './sample-bootstrap';
 
 /*
  * The steps of an upload, one at a time: choose a file; scan it (hash, encoding; same bytes before?);
@@ -130,6 +131,8 @@ export function useImportFlow() {
         });
       }
       setStep({ name: 'importing', file, progress: null });
+      // What the file would take over is judged against what is stored: the sample, at first start, first.
+      await ensureStarted().catch(() => undefined);
       const ids = {
         datasetId: crypto.randomUUID(),
         receiptId: crypto.randomUUID(),
