@@ -159,6 +159,8 @@ export function useSetDatasetYear() {
       const all = await listDatasets();
       const meta = all.find((d) => d.id === id);
       if (!meta) throw new Error('That dataset is no longer stored.');
+      // The same year and month again changes nothing (and never hands the slot to another).
+      if (meta.year === year && meta.month === month) return { id, year, month, displaced: [] };
       const displaced = displacedBy({ ...meta, year, month }, all).map(({ dataset, periods }) => ({
         id: dataset.id,
         name: dataset.name,

@@ -64,6 +64,33 @@ describe('Import page: years', () => {
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
   });
 
+  it('offers the month of a monthly return, and the month set is the one stored', async () => {
+    // The sample's own P6 return (data/illustrative-2017-18-p06-outturn.csv: Year 2017/18, Period 6 on every row),
+    // imported again under another name and set to P7 by the user.
+    const bytes = readFileSync(join(import.meta.dirname, '../../data/illustrative-2017-18-p06-outturn.csv'));
+    renderWithProviders(<ImportPage />);
+    const user = await upload(new File([bytes], 'return-resubmitted.csv', { type: 'text/csv' }));
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Import again' }));
+    const year = await screen.findByRole('group', { name: 'Financial year and month' });
+    expect(within(year).getByText(/^The "Year" column says 2017\/18 on every row read \(\d+\)\.$/)).toBeTruthy();
+    expect(within(year).getByText('The period column says P6 on every row read: the return is as at P6.')).toBeTruthy();
+    const month = within(year).getByLabelText<HTMLSelectElement>('As at month');
+    expect(month.value).toBe('6');
+    expect(month.selectedOptions[0]!.textContent).toBe('P6 (September 2017) (as the file says)');
+    await user.selectOptions(month, 'P7 (October 2017)');
+    expect(
+      (await within(year).findByText(/It will be imported into 2017\/18, as at P7 \(October 2017\), as you set it/))
+        .textContent,
+    ).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Import return-resubmitted.csv' }));
+    await screen.findByRole('article', { name: 'Import receipt: return-resubmitted.csv' });
+    expect(screen.queryByRole('region', { name: 'Which file counts?' })).toBeNull(); // no P7 return was loaded
+    await waitFor(() =>
+      expect(within(rowOf('return-resubmitted.csv')).getByRole('cell', { name: 'P7 (October 2017)' })).toBeTruthy(),
+    );
+    expect(await countsOf('return-resubmitted.csv')).toBe('Counts');
+  });
+
   it('asks before a second ledger takes over periods another supplies; "Use this file" makes it count', async () => {
     renderWithProviders(<ImportPage />);
     const user = await upload(fixture('ledger-windows-1252.csv'));

@@ -152,20 +152,7 @@ export function DatasetsList() {
               list
                 .filter((d) => d.id === moved.id)
                 .map((d) => (
-                  <div key={d.id} role="status" className="note">
-                    {d.name} is now {slotText(moved.year, moved.month)}.
-                    {moved.displaced.length === 0 || statuses?.get(d.id)?.count.state === 'counts' ? (
-                      ' It counts for it.'
-                    ) : (
-                      <>
-                        {' '}
-                        {moved.displaced.map((o) => o.name).join(' and ')} already{' '}
-                        {moved.displaced.length === 1 ? 'counts' : 'count'} for it
-                        {d.kind === 'ledger' ? ` (${periodsText(moved.displaced.flatMap((o) => o.periods))})` : ''}, so{' '}
-                        {d.name} is kept, not counting. {chooseButton(d)}
-                      </>
-                    )}
-                  </div>
+                  <MovedNote key={d.id} d={d} moved={moved} status={statuses?.get(d.id)} chooseButton={chooseButton} />
                 ))}
             <button type="button" onClick={() => reload.mutate()} disabled={reload.isPending}>
               {reload.isPending ? 'Loading the sample…' : 'Load the 2017/18 sample again (files not loaded)'}
@@ -215,5 +202,43 @@ function CountCell({
     <>
       Kept, not counting{instead ? `: ${instead}` : ''}. {chooseButton(d)}
     </>
+  );
+}
+
+/** What a change of year did: the dataset counts in its new year, or another already does and it waits. */
+function MovedNote({
+  d,
+  moved,
+  status,
+  chooseButton,
+}: {
+  d: DatasetMeta;
+  moved: { year: number; month: number | null; displaced: { name: string; periods: number[] }[] };
+  status: DatasetStatus | undefined;
+  chooseButton: (d: DatasetMeta) => ReactNode;
+}) {
+  const count = status?.count;
+  const holders =
+    moved.displaced.length > 0
+      ? moved.displaced
+      : count && (count.state === 'kept' || count.state === 'partly')
+        ? count.instead
+        : [];
+  return (
+    <div role="status" className="note">
+      {d.name} is now {slotText(moved.year, moved.month)}.
+      {count?.state === 'counts' ? (
+        ' It counts for it.'
+      ) : holders.length === 0 ? (
+        <> It is kept, not counting. {chooseButton(d)}</>
+      ) : (
+        <>
+          {' '}
+          {holders.map((o) => o.name).join(' and ')} already {holders.length === 1 ? 'counts' : 'count'} for it
+          {d.kind === 'ledger' ? ` (${periodsText(holders.flatMap((o) => o.periods))})` : ''}, so {d.name} is kept, not
+          counting. {chooseButton(d)}
+        </>
+      )}
+    </div>
   );
 }
