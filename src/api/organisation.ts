@@ -10,7 +10,7 @@ import { queryKeys } from './query-keys';
 
 const SETTING = 'organisation';
 
-export const DEFAULT_ORGANISATION = 'Cambridgeshire Police and Crime Commissioner and Constabulary';
+const DEFAULT_ORGANISATION = 'Cambridgeshire Police and Crime Commissioner and Constabulary';
 
 /** The longest name kept: a header line, not a paragraph. */
 export const ORGANISATION_MAX_CHARS = 200;

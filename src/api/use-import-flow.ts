@@ -111,6 +111,7 @@ export function useImportFlow() {
       if (step.name !== 'mapping') return;
       const choices: PreviewChoices = { ...step.choices, ...change };
       if (change.kind !== undefined || change.headerIndex !== undefined) delete choices.mapping; // a new kind or header: map afresh
+      if (change.kind !== undefined && change.month === undefined) delete choices.month; // a month is a return's: read afresh
       await showPreview(step.file, step.scan, choices, false).catch(fail);
     },
     [step, showPreview],
