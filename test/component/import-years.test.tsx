@@ -155,6 +155,7 @@ describe('Import page: years', () => {
     const form = screen.getByRole('form', { name: 'Change the year of budget-2017-18-revised.csv' });
     expect(within(form).getByText('The "Year" column says 2017/18 on every row read (2).')).toBeTruthy();
     const yearField = within(form).getByLabelText('Financial year');
+    expect(document.activeElement).toBe(yearField); // the keyboard is taken to the year
     await user.clear(yearField);
     await user.type(yearField, '2018-2019x');
     await user.click(within(form).getByRole('button', { name: /Save the year/ }));

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { monthLabel, useYearsLoaded, yearLabel } from '../../api/year-choice';
 import type { DatasetMeta } from '../../api/datasets';
 import { parseFinancialYear } from '../../domain/core/period';
@@ -28,6 +28,9 @@ export function ChangeYearForm({
   const [yearText, setYearText] = useState(dataset.year !== null ? yearLabel(dataset.year) : '');
   const [month, setMonth] = useState<number | null>(dataset.month);
   const [problem, setProblem] = useState<string | null>(null);
+  // Opened from a button in the list: the keyboard goes straight to the year.
+  const field = useRef<HTMLInputElement>(null);
+  useEffect(() => field.current?.focus(), []);
   const parsedYear = parseFinancialYear(yearText);
   const shownYear = parsedYear.ok ? parsedYear.value.startYear : null;
   return (
@@ -55,6 +58,7 @@ export function ChangeYearForm({
       <div className="choices">
         <label htmlFor={ids.year}>Financial year</label>
         <input
+          ref={field}
           id={ids.year}
           value={yearText}
           list={`${ids.year}-years`}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useChooseDataset, type DatasetMeta } from '../../api/datasets';
+import { useChooseDataset, useDatasets, type DatasetMeta } from '../../api/datasets';
 import { describeDataset } from '../../api/dataset-status';
 import { periodsText, roleNoun, slotText } from './periods-text';
 
@@ -16,10 +16,16 @@ interface Displaced {
  */
 export function DisplacedQuestion({ meta, displaced }: { meta: DatasetMeta; displaced: readonly Displaced[] }) {
   const choose = useChooseDataset();
+  const stored = useDatasets().data;
   const [answer, setAnswer] = useState<'use' | 'keep' | null>(null);
   if (displaced.length === 0 || meta.year === null) return null;
   const year = meta.year;
-  const others = displaced.map((d) => d.name).join(' and ');
+  // A file imported again under the same name is told apart by when the other was imported.
+  const named = (d: Displaced): string => {
+    const when = stored?.find((s) => s.id === d.id)?.createdAt;
+    return d.name === meta.name && when ? `${d.name} (imported ${when.slice(0, 10)})` : d.name;
+  };
+  const others = displaced.map(named).join(' and ');
   const { roleLabel, periods: covered } = describeDataset(meta);
   const ledger = meta.kind === 'ledger';
 
@@ -30,7 +36,7 @@ export function DisplacedQuestion({ meta, displaced }: { meta: DatasetMeta; disp
     question = same
       ? `This file covers ${slotText(year, null)} ${periodsText(covered)}, which ${others} ${displaced.length === 1 ? 'supplies' : 'supply'} now. Use this file for them?`
       : `This file covers ${slotText(year, null)} ${periodsText(covered)}; ${displaced
-          .map((d) => `${d.name} supplies ${periodsText(d.periods)}`)
+          .map((d) => `${named(d)} supplies ${periodsText(d.periods)}`)
           .join(' and ')} now. Use this file for them?`;
   } else {
     question = `The ${slotText(year, meta.month)} ${roleNoun(roleLabel)} now comes from ${others}. Use this file for it instead?`;
