@@ -10,6 +10,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ImportPage } from '../../src/features/import/import-page';
+import { deleteDataset, listDatasets } from '../../src/storage/datasets';
 import { renderWithProviders } from './render-with-providers.tsx';
 
 const fixture = (name: string, as = name): File =>
@@ -62,6 +63,53 @@ describe('Import page: years', () => {
     );
     expect(screen.getByText('Which financial year is this file for?')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
+  });
+
+  it('asks, never guesses, when the file names two years, and imports into the year the user chooses', async () => {
+    // The title says 2018/19, the Year column 2017/18 on both rows: contradictory, so the year is open.
+    const text = [
+      'Revised budget 2018/19',
+      'Year,Cost centre,Subjective,Original budget,Revised budget',
+      '2017/18,10100,1001,100.00,110.00',
+      '2017/18,10200,1002,50.00,55.00',
+      '',
+    ].join('\n');
+    renderWithProviders(<ImportPage />);
+    const user = await upload(new File([text], 'budget-two-years.csv', { type: 'text/csv' }));
+    const year = await screen.findByRole('group', { name: 'Financial year' });
+    expect(within(year).getByText('The "Year" column says 2017/18 on every row read (2).')).toBeTruthy();
+    expect(within(year).getByText(/The title above the header names 2018\/19: "Revised budget 2018\/19"/)).toBeTruthy();
+    const importButton = screen.getByRole<HTMLButtonElement>('button', { name: 'Import budget-two-years.csv' });
+    expect(importButton.disabled).toBe(true);
+    const question = document.getElementById(importButton.getAttribute('aria-describedby')!)!;
+    expect(question.textContent).toMatch(/Which financial year is this file for\?.*The file says different years/);
+    expect(question.textContent).toContain('2017/18');
+    expect(question.textContent).toContain('2018/19');
+    expect(within(year).getByLabelText<HTMLSelectElement>('Financial year of this file').value).toBe('');
+
+    // Offered: the years loaded (the sample's 2017/18) and two either side.
+    await within(year).findByRole('option', { name: '2018/19' });
+    expect(
+      within(year)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['(choose the year)', '2019/20', '2018/19', '2017/18 · data loaded', '2016/17', '2015/16']);
+    await user.selectOptions(within(year).getByLabelText('Financial year of this file'), '2018/19');
+    await waitFor(() =>
+      expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Import budget-two-years.csv' }).disabled).toBe(
+        false,
+      ),
+    );
+    await user.click(screen.getByRole('button', { name: 'Import budget-two-years.csv' }));
+    await screen.findByRole('article', { name: 'Import receipt: budget-two-years.csv' });
+    expect(screen.queryByRole('region', { name: 'Which file counts?' })).toBeNull(); // no 2018/19 budget before it
+    await waitFor(() =>
+      expect(within(rowOf('budget-two-years.csv')).getByRole('cell', { name: '2018/19' })).toBeTruthy(),
+    );
+    expect(await countsOf('budget-two-years.csv')).toBe('Counts');
+    // Left as found: the tests below start from the sample's 2017/18 alone.
+    const stored = (await listDatasets()).find((d) => d.name === 'budget-two-years.csv')!;
+    await deleteDataset(stored.id);
   });
 
   it('offers the month of a monthly return, and the month set is the one stored', async () => {
