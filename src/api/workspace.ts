@@ -247,7 +247,12 @@ export async function readWorkspace(file: Blob, fileName = 'the file'): Promise<
           if (!isLocalSetting(r.name))
             reading.settings.push({
               key: r.name,
-              label: r.name === 'board-pack' ? 'Board pack settings' : `Setting “${r.name}”`,
+              label:
+                r.name === 'board-pack'
+                  ? 'Board pack settings'
+                  : r.name === 'organisation'
+                    ? 'Organisation name'
+                    : `Setting “${r.name}”`,
               json: json(r.value),
             });
           break;

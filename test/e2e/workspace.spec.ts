@@ -78,6 +78,9 @@ test('a workspace exported from one profile and taken into a fresh one shows the
   await expect(
     app.getByRole('article', { name: 'Import receipt: table-5-reserves.csv' }).getByRole('status'),
   ).toContainText('15 rows read = 13 accepted');
+  // The sample's Table 5 counts for 2017/18: the revised one is asked about, and chosen (issue 14).
+  await app.getByRole('region', { name: 'Which file counts?' }).getByRole('button', { name: 'Use this file' }).click();
+  await expect(app.getByText('table-5-reserves.csv now counts')).toBeVisible();
 
   await app.goto(paperYear('/reserves'));
   const reserves = app.getByRole('table', { name: "Table 5: reserves position, 2017/18 (£'000)" });
