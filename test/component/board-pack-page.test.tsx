@@ -62,20 +62,25 @@ describe('BoardPackPage', { timeout: 60_000 }, () => {
     ).toBeTruthy();
   });
 
-  it('uses the saved settings: a new title heads every page', async () => {
+  it('takes its title, year and period from the figures: the settings set only a subtitle', async () => {
     const user = renderPage();
     await screen.findByRole('region', { name: /^Page 1 of 13/ });
     await user.click(screen.getByText(/Pack settings/));
-    const title = screen.getByLabelText('Title');
-    await user.clear(title);
-    await user.type(title, 'BCB 19 July 2018: outturn');
+    // No field can type a title or a period over the figures.
+    expect(screen.queryByLabelText('Title')).toBeNull();
+    expect(screen.queryByLabelText('Period')).toBeNull();
+    await user.type(screen.getByLabelText(/^Subtitle/), 'BCB 19 July 2018: draft 1');
     await user.click(screen.getByRole('button', { name: 'Save the pack settings' }));
-    await screen.findByRole('region', { name: /^Page 1 of 13: BCB 19 July 2018: outturn/ });
-    expect(
-      sheets().every((p) =>
-        p.querySelector('.pack-running-head')!.textContent.startsWith('BCB 19 July 2018: outturn · '),
-      ),
-    ).toBe(true);
+    await waitFor(() =>
+      expect(document.querySelector('.pack-cover-subtitle')?.textContent).toBe('BCB 19 July 2018: draft 1'),
+    );
+    // The organisation is its setting (none set here: the default).
+    expect(document.querySelector('.pack-cover-organisation')!.textContent).toBe(
+      'Cambridgeshire Police and Crime Commissioner and Constabulary',
+    );
+    expect(sheets()[0]!.querySelector('.pack-running-head')!.textContent).toContain(
+      'Revenue and capital outturn 2017/18 · 2017/18 provisional outturn (year end, period 12)',
+    );
   });
 
   it('freezes the pack, lists it, and reopens it exactly as it was, its seal checked', async () => {
