@@ -63,7 +63,7 @@ export interface RevenueYearTables {
 }
 
 /** A year's printed revenue tables as outturn tables, titled with their year. */
-export function revenueYearTables(found: YearTables): RevenueYearTables {
+function revenueYearTables(found: YearTables): RevenueYearTables {
   const tables: RevenueYearTables['tables'] = [];
   for (const key of REVENUE_TABLE_KEYS) {
     const printed = found.tables.get(key);

@@ -13,7 +13,7 @@ const PACK_SETTINGS_KEY = 'board-pack';
 
 /** The organisation's setting (the shell's header names it too), until src/api/organisation.ts gives a hook. */
 const ORGANISATION_KEY = 'organisation';
-export const DEFAULT_ORGANISATION = 'Cambridgeshire Police and Crime Commissioner and Constabulary';
+const DEFAULT_ORGANISATION = 'Cambridgeshire Police and Crime Commissioner and Constabulary';
 
 function readPreferences(value: unknown): PackPreferences {
   const o = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
@@ -41,7 +41,7 @@ export function useSavePackSettings() {
 }
 
 /** The organisation's name as set (a setting, text); the Cambridgeshire default when none is set. */
-export function readOrganisation(value: unknown): string {
+function readOrganisation(value: unknown): string {
   if (typeof value === 'string' && value.trim() !== '') return value.trim();
   if (typeof value === 'object' && value !== null) {
     const name = (value as Record<string, unknown>).name;

@@ -54,7 +54,7 @@ export interface MonitoringData {
 }
 
 /** The roles without which the monitoring has nothing to show. */
-export const MONITORING_ROLES: readonly DatasetRole[] = ['budget', 'monitoring-return'];
+const MONITORING_ROLES: readonly DatasetRole[] = ['budget', 'monitoring-return'];
 
 type ReadChunks = (id: string) => Promise<readonly StoredChunk[]>;
 
@@ -67,7 +67,7 @@ async function stored(meta: DatasetMeta, read: ReadChunks): Promise<StoredDatase
  * datasets given, the year's only), each export contributing only the periods it owns. Lines with no period are
  * kept apart (never an actual of any month).
  */
-export function yearLedger(year: number, datasets: readonly DatasetMeta[]): LedgerActuals {
+function yearLedger(year: number, datasets: readonly DatasetMeta[]): LedgerActuals {
   const owned = new Map<string, Set<number>>();
   const ledgers = new Map<string, DatasetMeta>();
   for (const [key, owner] of ledgerPeriodOwners(datasets)) {

@@ -42,6 +42,23 @@ describe('the month chosen', () => {
   }, 20_000);
 });
 
+describe("cost centres the board's layout does not place", () => {
+  it('are listed on the page, never dropped', async () => {
+    renderWithProviders(<RevenuePage />, { initialEntries: ['/revenue?year=2017-18&month=9'] });
+    // 2041O is posted in the illustrative ledger (P9) and in no budget or area: no area given.
+    const note = await screen.findByRole(
+      'note',
+      { name: "Cost centres not in the board's layout" },
+      { timeout: 10_000 },
+    );
+    expect(
+      within(note)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toContain('2041O (no area given)');
+  }, 20_000);
+});
+
 describe('a year with nothing loaded', () => {
   it('says which kinds of file are missing and links to Import, showing no other year', async () => {
     renderWithProviders(<RevenuePage />, { initialEntries: ['/revenue?year=2019-20&month=6'] });

@@ -16,7 +16,7 @@ import { SourcesLine } from './sources-line';
 import { useDrill } from './use-drill';
 
 /** The cost centres the board's layout does not place (in no area of it): listed, never dropped. */
-export function unplacedCostCentres(model: RevenueMonitor): string[] {
+function unplacedCostCentres(model: RevenueMonitor): string[] {
   const out: string[] = [];
   for (const n of model.byId.values()) {
     if (n.level !== 'cost-centre') continue;
