@@ -17,6 +17,13 @@ import { yearTablesQuery } from './year-tables';
  * monitoring of each year, which stay cached on their own.
  */
 
+/** How an area named in two tables is told apart (as the board's layout's full labels do). */
+const QUALIFIER: Readonly<Record<(typeof REVENUE_TABLE_KEYS)[number], string>> = {
+  'table-1-revenue-outturn.csv': 'group',
+  'constabulary-summary.csv': 'Constabulary',
+  'table-3-opcc-corporate-costs.csv': 'corporate',
+};
+
 async function yearAreas(client: QueryClient, year: number): Promise<YearAreas> {
   const tables = await client.query(yearTablesQuery(year, REVENUE_TABLE_KEYS));
   const byArea = (['constabulary-summary.csv', 'table-3-opcc-corporate-costs.csv'] as const).filter((k) =>
@@ -29,11 +36,19 @@ async function yearAreas(client: QueryClient, year: number): Promise<YearAreas> 
         ? (['table-1-revenue-outturn.csv'] as const)
         : [];
   if (keys.length > 0) {
-    const areas: YearArea[] = keys.flatMap((k) =>
+    const found = keys.flatMap((k) =>
       toOutturnRows(tables.tables.get(k)!)
         .filter((r) => r.rowType === 'item')
-        .map((r) => ({ label: r.label, budget: r.budget, outturn: r.outturn })),
+        .map((r) => ({ key: k, label: r.label, budget: r.budget, outturn: r.outturn })),
     );
+    // A name in both tables ("Reserves") is two areas: each is named with its table, as the board's layout names them.
+    const count = new Map<string, number>();
+    for (const a of found) count.set(a.label.toLowerCase(), (count.get(a.label.toLowerCase()) ?? 0) + 1);
+    const areas: YearArea[] = found.map(({ key, label, budget, outturn }) => ({
+      label: (count.get(label.toLowerCase()) ?? 0) > 1 ? `${label} (${QUALIFIER[key]})` : label,
+      budget,
+      outturn,
+    }));
     const datasets = keys.map((k) => tables.datasets.get(k)!);
     return {
       year,
@@ -55,7 +70,7 @@ async function yearAreas(client: QueryClient, year: number): Promise<YearAreas> 
     datasets: monitoring.sources.returns.filter((r) => r.period === 12).map((r) => r.name),
     illustrative: monitoring.illustrative,
     areas: [...tableOneAreas(p12), ...p12.belowTheLine].map((a) => ({
-      label: a.label,
+      label: a.fullLabel,
       budget: a.budget,
       outturn: a.forecast,
     })),

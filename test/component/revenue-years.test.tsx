@@ -98,5 +98,13 @@ describe('years loaded side by side', () => {
         .getAllByRole('cell')
         .map((c) => c.textContent),
     ).toEqual(['(1,435)', '(2,194)']);
+    // "Reserves" is in both tables: two areas, each named with its table. The Constabulary's: nil budget, (326).
+    const reserves = within(table).getByRole('rowheader', { name: 'Reserves (Constabulary)' }).closest('tr')!;
+    expect(
+      within(reserves)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['-', '(326)']);
+    expect(within(table).getByRole('rowheader', { name: 'Reserves (corporate)' })).toBeTruthy();
   }, 20_000);
 });
