@@ -14,6 +14,7 @@ import { MonitoringCharts } from './monitoring-charts';
 import { RagRuleForm } from './rag-rule-form';
 import { SourcesLine } from './sources-line';
 import { useDrill } from './use-drill';
+import './revenue.css';
 
 /** The cost centres the board's layout does not place (in no area of it): listed, never dropped. */
 function unplacedCostCentres(model: RevenueMonitor): string[] {

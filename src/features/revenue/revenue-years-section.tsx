@@ -39,7 +39,7 @@ export function RevenueYearsSection() {
               <ChartFigure
                 title={title}
                 summary={summariseRevenueYears(table)}
-                height={320}
+                height={Math.max(320, 48 + table.rows.length * (18 + 12 * table.years.length))}
                 table={
                   <DataTable
                     caption={`${title}: the figures (£'000)`}
@@ -67,14 +67,10 @@ export function RevenueYearsSection() {
                   />
                 }
               >
-                <BarChart data={chart.points} margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
-                  <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                  <XAxis dataKey="area" interval={0} tick={{ fontSize: 11 }} />
-                  <YAxis
-                    tickFormatter={thousandsLabel}
-                    width={72}
-                    label={{ value: "£'000", angle: -90, position: 'insideLeft' }}
-                  />
+                <BarChart data={chart.points} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 16 }}>
+                  <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+                  <XAxis type="number" tickFormatter={thousandsLabel} />
+                  <YAxis type="category" dataKey="area" width={210} interval={0} tick={{ fontSize: 11 }} />
                   <Tooltip formatter={thousandsTooltip} />
                   <Legend />
                   {chart.series.map((s) => (
