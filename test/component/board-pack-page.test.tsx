@@ -174,4 +174,12 @@ describe('BoardPackPage', { timeout: 60_000 }, () => {
     const table = screen.getByRole('table', { name: "Table 1: Revenue Outturn 2017/18 (£'000)" });
     expect(cells(rowOf(table, 'TOTAL'))).toEqual(['130,960', '132,746', '1,786', '1.4%', '▲ Adverse']);
   });
+
+  it('says which kinds of file a year with nothing needs, and draws no pack of another year', async () => {
+    renderPage('/board-pack?year=2019-20&month=6');
+    expect(
+      await screen.findByText(/Nothing to show for 2019\/20 yet: the board pack needs a monthly monitoring return/),
+    ).toBeTruthy();
+    expect(screen.queryAllByRole('region', { name: /^Page \d+ of \d+:/ })).toHaveLength(0);
+  });
 });

@@ -144,6 +144,13 @@ export function BoardPackPage() {
           PDF&rdquo; in the print dialogue.
         </p>
         {kind && <p className="facts-line">This is {kind}.</p>}
+        {year !== null && tables.data?.length === 0 && monitoring.data?.models.length === 0 && (
+          <MissingData
+            yearLabel={yearLabel(year)}
+            missing={['a monthly monitoring return (for a month’s pack)', 'an outturn summary (for a year-end pack)']}
+            what="the board pack"
+          />
+        )}
         {year === null && loaded && (
           <MissingData
             yearLabel="any year"
@@ -156,7 +163,7 @@ export function BoardPackPage() {
             {error.message}
           </p>
         )}
-        {live && !live.ok && (
+        {live && !live.ok && !(tables.data?.length === 0 && monitoring.data?.models.length === 0) && (
           <p role="alert" className="error">
             The pack cannot be drawn: {messages(live.issues)}
           </p>
