@@ -62,6 +62,7 @@ function summary(receipt: ImportReceipt) {
       debit: t.debit,
       credit: t.credit,
       net: t.net,
+      byPeriod: t.byPeriod,
     })),
     totalRowChecks: receipt.totalRowChecks,
     issueCount: receipt.issueCount,
@@ -130,7 +131,13 @@ async function main(): Promise<void> {
         .map((m) => `${m.label} <- "${m.header ?? ''}"${m.scale === 'thousands' ? " (£'000)" : ''}`)
         .join('; ')}`,
       `rows      ${s.rows.read} read = ${s.rows.accepted} accepted + ${s.rows.rejected} rejected + ${s.rows.skipped} skipped (totals, footers); ${s.rows.blank} blank, ${s.rows.preamble} above the header`,
-      ...s.totalsByColumn.map((t) => `totals    ${t.column}: debits ${t.debit}, credits ${t.credit}, net ${t.net}`),
+      ...s.totalsByColumn.flatMap((t) => [
+        `totals    ${t.column}: debits ${t.debit}, credits ${t.credit}, net ${t.net}`,
+        ...t.byPeriod.map(
+          (p) =>
+            `totals    ${t.column} ${p.period === 0 ? 'no period' : `P${p.period}`}: debits ${p.debit}, credits ${p.credit}, net ${p.net}`,
+        ),
+      ]),
       ...s.totalRowChecks.map(
         (c) =>
           `check     row ${c.row} "${c.label}" ${c.column}: file says ${c.printed}, rows add to ${c.computed}: ${c.status === 'pass' ? 'agrees' : `DIFFERS by ${c.difference}`}`,

@@ -97,7 +97,7 @@ export class ImportSession {
       issuesByCode: log.issuesByCode,
       skippedRows: this.skippedRows,
       rejectedRows: log.rejectedRows,
-      // A split ledger (Debit and Credit, no Amount) has no amount column of its own to total.
+      // A split ledger (Debit and Credit, no Amount): one total, of its amount, from its two columns.
       controlTotals: controlTotalsOf(this.totals, this.binding?.amountColumns.map((b) => b.column.key) ?? []),
       totalRowChecks: this.totals.checks,
       aggregates: this.aggregates.list(),
@@ -131,7 +131,7 @@ export class ImportSession {
   private bind(record: string[]): void {
     const binding = bindHeaders(this.plan, record);
     this.binding = binding;
-    this.totals = newControlTotals(binding.split ? 1 : binding.amountColumns.length);
+    this.totals = newControlTotals(binding.split ? 1 : binding.amountColumns.length, binding.split);
     this.rows = newRowReader(binding, this.plan, this.log, this.totals);
     this.pools = binding.headers.map(() => new CellPool());
   }
@@ -171,11 +171,11 @@ export class ImportSession {
     }
     const b = r.binding;
     if (outcome !== ROW_ACCEPTED) {
-      this.skip(b, cells, line, r.skipType, r.skipReason, r.amounts);
+      this.skip(b, cells, line, r.skipType, r.skipReason, r.amounts, r.sides);
       return;
     }
     const amounts = r.amounts;
-    const over = addAccepted(this.totals, amounts, r.period);
+    const over = addAccepted(this.totals, amounts, r.period, b.split ? r.sides : undefined);
     if (over >= 0) {
       this.sumTooLarge(b, cells, line, over, amounts[over]!);
       return;
@@ -218,11 +218,12 @@ export class ImportSession {
     type: 'total' | 'subtotal' | 'footer',
     reason: string,
     amounts: readonly (number | null)[],
+    sides: readonly (number | null)[],
   ): void {
     this.counts.skipped++;
     const label = rowLabel(b, cells);
     this.skippedRows.push({ row: line, type, reason, label, cells });
-    if (type !== 'footer') checkTotalRow(this.totals, line, label, amounts, b.amountKeys);
+    if (type !== 'footer') checkTotalRow(this.totals, line, label, amounts, b.amountKeys, b.split ? sides : undefined);
   }
 
   private flush(): void {

@@ -41,6 +41,8 @@ export interface RowReader {
   // The last row read (valid until the next one):
   /** Pence per amount slot; null where blank or unreadable. */
   readonly amounts: (number | null)[];
+  /** A Debit/Credit row's Debit and Credit cells in pence, as written (null where blank); else unused. */
+  readonly sides: [number | null, number | null];
   /** Per date column: yyyymmdd, a year's first year, or 0. */
   readonly dates: number[];
   /** 1..16, from the cell or the posting date; 0 when none. */
@@ -69,6 +71,7 @@ export function newRowReader(
     codedRows: 0,
     uncodedRows: 0,
     amounts: new Array<number | null>(width).fill(null),
+    sides: [null, null],
     dates: new Array<number>(binding.dateColumns.length).fill(0),
     period: 0,
     warned: false,
@@ -120,12 +123,15 @@ export function readRow(r: RowReader, cells: string[], line: number): RowOutcome
   let splitTooLarge = false;
   if (b.split) {
     amounts[0] = null;
+    r.sides[0] = null;
+    r.sides[1] = null;
     let sides = 0; // bit 1: a debit that is not nil; bit 2: a credit that is not nil
     for (const [col, sign] of b.splitColumns) {
       const p = parsePence(cells[col.index] ?? '', col.scale);
       if (!p.ok) amountError = true;
       else if (p.value !== null) {
         amounts[0] = (amounts[0] ?? 0) + sign * p.value;
+        r.sides[sign === 1 ? 0 : 1] = p.value;
         if (p.value !== 0) {
           sides |= sign === 1 ? 1 : 2;
           if (sign === -1 && p.value < 0) negativeCredit = true;
