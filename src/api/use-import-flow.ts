@@ -87,10 +87,12 @@ export function useImportFlow() {
   }, [step, showPreview]);
 
   const rechoose = useCallback(
-    async (change: { headerIndex?: number; kind?: DatasetKind; mapping?: ColumnMapping }) => {
+    async (change: { headerIndex?: number; kind?: DatasetKind; mapping?: ColumnMapping; sheet?: string }) => {
       if (step.name !== 'mapping') return;
       const choices: PreviewChoices = { ...step.choices, ...change };
-      if (change.kind !== undefined || change.headerIndex !== undefined) delete choices.mapping; // a new kind or header: map afresh
+      if (change.kind !== undefined || change.headerIndex !== undefined || change.sheet !== undefined)
+        delete choices.mapping; // a new kind, header or sheet: map afresh
+      if (change.sheet !== undefined) delete choices.headerIndex; // another sheet: find its header
       await showPreview(step.file, step.scan, choices, false).catch(fail);
     },
     [step, showPreview],

@@ -1,5 +1,5 @@
 // npm run check-file -- <file> [--kind ledger|budget|outturn|capital|capital-financing|reserves|carry-forwards]
-//                              [--header-row N] [--json]
+//                              [--header-row N] [--sheet NAME] [--json]
 // Runs the import pipeline in Node and prints the receipt, so an export can be checked before upload.
 // Exit status: 0 no row rejected; 1 some rows rejected; 2 the file cannot be read at all.
 import { existsSync, statSync } from 'node:fs';
@@ -14,6 +14,8 @@ interface Args {
   file?: string;
   kind?: string;
   headerRow?: number;
+  /** An Excel workbook's sheet; by default its first visible one. */
+  sheet?: string;
   json: boolean;
 }
 
@@ -24,6 +26,7 @@ function parseArgs(argv: string[]): Args {
     if (a === '--json') args.json = true;
     else if (a === '--kind') args.kind = argv[++i];
     else if (a === '--header-row') args.headerRow = Number(argv[++i]);
+    else if (a === '--sheet') args.sheet = argv[++i];
     else if (!a.startsWith('--')) args.file = a;
   }
   return args;
@@ -94,6 +97,7 @@ async function main(): Promise<void> {
   const p = await preview(source, scanned.verdict.value, {
     ...(kind ? { kind } : {}),
     ...(args.headerRow ? { headerIndex: args.headerRow - 1 } : {}),
+    ...(args.sheet !== undefined ? { sheet: args.sheet } : {}),
   });
   const problems = planProblems(p);
   if (problems.length > 0) {

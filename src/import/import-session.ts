@@ -7,7 +7,7 @@ import { addIssue, keepRejected, MAX_ISSUES, newIssueLog, type IssueLog } from '
 import { LedgerAggregates } from './ledger-aggregates';
 import { newRowReader, readRow, ROW_ACCEPTED, ROW_BLANK, ROW_REJECTED, rowLabel, type RowReader } from './read-row';
 import { RecordReader, type RecordProblem } from './record-reader';
-import type { RowCounts, SessionResult, SkippedRow } from './session-result';
+import type { ImportIssue, RowCounts, SessionResult, SkippedRow } from './session-result';
 import { CHUNK_ROWS, type StoredChunk } from './stored-chunk';
 
 /*
@@ -78,6 +78,11 @@ export class ImportSession {
   push(text: string): void {
     if (this.finished) return;
     this.reader.push(text);
+  }
+
+  /** Warnings found outside the rows' cells (an Excel workbook's hazards), kept and counted with the rows' issues. */
+  note(issues: readonly Omit<ImportIssue, 'severity'>[]): void {
+    for (const i of issues) addIssue(this.log, i.row, i.column, i.code, i.message, i.value, 'warning');
   }
 
   /** Reads what is left and returns the results. */

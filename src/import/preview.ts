@@ -27,6 +27,8 @@ export interface PreviewChoices {
   kind?: DatasetKind;
   delimiter?: Delimiter;
   mapping?: ColumnMapping;
+  /** An Excel workbook's sheet to read (run-import.ts); by default its first visible sheet. */
+  sheet?: string;
 }
 
 export interface Preview {

@@ -3,6 +3,7 @@ import type { Pence } from '../domain/core/units';
 import type { AggregateRow } from './ledger-aggregates';
 import type { PenceErrorCode } from './pence';
 import type { RecordProblemCode } from './record-reader';
+import type { WorkbookHazardCode } from './workbook';
 
 /*
  * What an import session returns for the receipt: counts, issues, skipped and rejected rows, control
@@ -37,7 +38,9 @@ export type ImportIssueCode =
   | 'extra-cells'
   | 'invalid-character'
   // A row that would take a sum beyond what can be added exactly (import-session, control-totals).
-  | 'sum-too-large';
+  | 'sum-too-large'
+  // What an Excel workbook hides or changes (workbook.ts): warnings, the rows read as they are.
+  | WorkbookHazardCode;
 
 export interface ImportIssue {
   /** The row as the user's spreadsheet numbers it (the file's first line is 1). */

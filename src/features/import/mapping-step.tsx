@@ -7,7 +7,7 @@ import type { MappingProfile } from '../../api/datasets';
 interface Props {
   preview: Preview;
   profile: MappingProfile | null;
-  onChange: (change: { headerIndex?: number; kind?: DatasetKind; mapping?: ColumnMapping }) => void;
+  onChange: (change: { headerIndex?: number; kind?: DatasetKind; mapping?: ColumnMapping; sheet?: string }) => void;
   onImport: (profileName: string | null) => void;
   onCancel: () => void;
 }
@@ -24,7 +24,8 @@ const shortCell = (text: string): string =>
 
 /** The layout as detected, each guess with its reason, and every choice open to change before import. */
 export function MappingStep({ preview, profile, onChange, onImport, onCancel }: Props) {
-  const ids = { kind: useId(), header: useId(), profile: useId(), save: useId() };
+  const ids = { kind: useId(), header: useId(), profile: useId(), save: useId(), sheet: useId() };
+  const workbook = preview.encoding.workbook;
   const [save, setSave] = useState(false);
   const [profileName, setProfileName] = useState(preview.fileName.replace(/\.[^.]+$/, ''));
   const { kind, mapping } = preview.suggestion;
@@ -39,12 +40,18 @@ export function MappingStep({ preview, profile, onChange, onImport, onCancel }: 
     <section aria-labelledby="mapping-title" className="panel">
       <h3 id="mapping-title">Check how {preview.fileName} will be read</h3>
       <dl className="facts">
-        <dt>Encoding</dt>
+        <dt>{workbook ? 'Workbook' : 'Encoding'}</dt>
         <dd>
-          {preview.encoding.encoding}
-          {preview.encoding.bom ? ' with byte-order mark' : ''}: {preview.encoding.reason}
+          {workbook ? (
+            preview.encoding.reason
+          ) : (
+            <>
+              {preview.encoding.encoding}
+              {preview.encoding.bom ? ' with byte-order mark' : ''}: {preview.encoding.reason}
+            </>
+          )}
         </dd>
-        <dt>Delimiter</dt>
+        <dt>{workbook ? 'Cells' : 'Delimiter'}</dt>
         <dd>{preview.delimiterReason}</dd>
         <dt>Header row</dt>
         <dd>{preview.headerReason}</dd>
@@ -57,6 +64,19 @@ export function MappingStep({ preview, profile, onChange, onImport, onCancel }: 
       )}
 
       <div className="choices">
+        {workbook?.sheets && (
+          <>
+            <label htmlFor={ids.sheet}>Sheet</label>
+            <select id={ids.sheet} value={workbook.sheet ?? ''} onChange={(e) => onChange({ sheet: e.target.value })}>
+              {workbook.sheets.map((s) => (
+                <option key={s.name} value={s.name}>
+                  {s.name}
+                  {s.hidden ? ' (hidden)' : ''}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
         <label htmlFor={ids.kind}>This file is</label>
         <select id={ids.kind} value={kind} onChange={(e) => onChange({ kind: e.target.value as DatasetKind })}>
           {DATASET_KINDS.map((k) => (
