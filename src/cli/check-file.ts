@@ -56,6 +56,8 @@ function summary(receipt: ImportReceipt) {
       skipped: receipt.rows.skipped,
       blank: receipt.rows.blank,
       preamble: receipt.rows.preamble,
+      lines: receipt.rows.lines,
+      multiLineRows: receipt.rows.multiLineRows,
     },
     totals: first
       ? { column: first.column, debit: first.debit, credit: first.credit, net: first.net }
@@ -134,7 +136,7 @@ async function main(): Promise<void> {
         .filter((m) => m.header)
         .map((m) => `${m.label} <- "${m.header ?? ''}"${m.scale === 'thousands' ? " (£'000)" : ''}`)
         .join('; ')}`,
-      `rows      ${s.rows.read} read = ${s.rows.accepted} accepted + ${s.rows.rejected} rejected + ${s.rows.skipped} skipped (totals, footers); ${s.rows.blank} blank, ${s.rows.preamble} above the header`,
+      `rows      ${s.rows.read} read = ${s.rows.accepted} accepted + ${s.rows.rejected} rejected + ${s.rows.skipped} skipped (totals, footers); ${s.rows.blank} blank, ${s.rows.preamble} above the header${s.rows.multiLineRows ? `; ${s.rows.lines ?? 0} lines, ${s.rows.multiLineRows} rows across line breaks inside quotes` : ''}`,
       ...s.totalsByColumn.flatMap((t) => [
         `totals    ${t.column}: debits ${t.debit}, credits ${t.credit}, net ${t.net}`,
         ...t.byPeriod.map(

@@ -39,6 +39,9 @@ export type ImportIssueCode =
   | 'invalid-character'
   // A row that would take a sum beyond what can be added exactly (import-session, control-totals).
   | 'sum-too-large'
+  // A quoted cell across line breaks: rows joined by stray quotes, or a lone such cell (import-session).
+  | 'joined-lines'
+  | 'line-break-in-cell'
   // What an Excel workbook hides or changes (workbook.ts): warnings, the rows read as they are.
   | WorkbookHazardCode;
 
@@ -94,6 +97,10 @@ export interface RowCounts {
   blank: number;
   /** Lines above the header (titles, notes). */
   preamble: number;
+  /** The file's lines (records spanning lines counted once per line); absent in receipts made before issue 15. */
+  lines?: number;
+  /** Records with a quoted cell across a line break, each taking more than one line. */
+  multiLineRows?: number;
 }
 
 export interface SessionResult {

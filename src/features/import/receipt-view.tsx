@@ -31,6 +31,9 @@ export function ReceiptView({ receipt }: { receipt: ImportReceipt }) {
         {r.rejected.toLocaleString('en-GB')} rejected + {r.skipped.toLocaleString('en-GB')} skipped (totals and
         footers). {balanced ? 'Every row is accounted for.' : 'THE COUNTS DO NOT ADD UP.'} Also {r.blank} blank rows and{' '}
         {r.preamble} lines above the header.
+        {r.multiLineRows
+          ? ` The rows take ${(r.lines ?? 0).toLocaleString('en-GB')} lines of the file: ${r.multiLineRows.toLocaleString('en-GB')} ${r.multiLineRows === 1 ? 'row runs' : 'rows run'} across line breaks inside quotes.`
+          : ''}
       </p>
       <dl className="facts">
         <dt>File</dt>

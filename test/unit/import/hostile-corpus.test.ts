@@ -74,6 +74,8 @@ const CASES: Case[] = [
       [2, 'unbalanced-quote'],
       [4, 'unbalanced-quote'],
       [8, 'unclosed-quote'],
+      // Issue 15: the one cell of its column that runs across a line break (lines 7-8) is read, and said.
+      [7, 'line-break-in-cell'],
     ],
     check: (o) => {
       // The rows after each broken one are still read; the valid oddities are read as RFC 4180 says.
