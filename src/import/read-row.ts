@@ -171,6 +171,7 @@ export function readRow(r: RowReader, cells: string[], line: number): RowOutcome
       sinceLastTotal: r.totals.sinceLastTotal,
       sinceStart: r.totals.sinceStart,
       declaredType: declared,
+      dated: b.dateColumns.some((col) => col.column.type === 'date' && isDate((cells[col.index] ?? '').trim())),
     });
     if (shape.type !== 'data') {
       r.skipType = shape.type;
@@ -399,6 +400,11 @@ export function readRow(r: RowReader, cells: string[], line: number): RowOutcome
   r.period = period;
   r.warned = warned;
   return ROW_ACCEPTED;
+}
+
+/** A cell that reads as a date (only on rows without codes, whose shape is in question). */
+function isDate(raw: string): boolean {
+  return raw !== '' && (fastDate(raw) !== 0 || parseDate(raw).ok);
 }
 
 /** A skipped row's label: its label cell, or else its first cell with text. */
