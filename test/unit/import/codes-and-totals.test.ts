@@ -18,10 +18,10 @@ async function run(rows: string[]) {
 describe('codes with spaces, and totals by their shape (issue 15)', () => {
   it.each([
     [
-      'a prefixed code, and a supplier whose name starts with Total',
+      'prefixed codes (CC 10100, AC 4001), and a supplier whose name starts with Total',
       [
-        '01/04/2018,1,CC 10100,4001,Gas,Total Gas & Power,100.00',
-        '02/04/2018,1,CC 10100,4001,Gas,Total Gas & Power,100.00',
+        '01/04/2018,1,CC 10100,AC 4001,Gas,Total Gas & Power,100.00',
+        '02/04/2018,1,CC 10100,AC 4001,Gas,Total Gas & Power,100.00',
       ],
       { read: 2, accepted: 2, rejected: 0, skipped: 0 },
       [],
@@ -49,9 +49,9 @@ describe('codes with spaces, and totals by their shape (issue 15)', () => {
 
   it('codes with spaces are summed as written', async () => {
     const result = await run([
-      '01/04/2018,1,CC 10100,4001,Gas,Total Gas & Power,100.00',
-      '02/04/2018,1,CC 10100,4001,Gas,Total Gas & Power,100.00',
+      '01/04/2018,1,CC 10100,AC 4001,Gas,Total Gas & Power,100.00',
+      '02/04/2018,1,CC 10100,AC 4001,Gas,Total Gas & Power,100.00',
     ]);
-    expect(result.aggregates).toEqual([['CC 10100', '4001', 1, 20000]]);
+    expect(result.aggregates).toEqual([['CC 10100', 'AC 4001', 1, 20000]]);
   });
 });
