@@ -154,6 +154,12 @@ export function readRow(r: RowReader, cells: string[], line: number): RowOutcome
     }
   }
 
+  // A semicolon file is where figures come with decimal commas (12,50) and points between thousands
+  // (1.000): there "1.000" may be one thousand, so it is refused as 12,50 is, never read as £1.00 beside them.
+  if (r.delimiter === ';' && !amountError) {
+    for (const col of b.amountCells) if (POINT_THOUSANDS.test(cells[col.index] ?? '')) amountError = true;
+  }
+
   // Most rows of a coded file carry codes: they are data, and need no closer look at their shape.
   const codeColumns = b.codeColumns;
   let coded = codeColumns.length > 0;
@@ -212,6 +218,16 @@ export function readRow(r: RowReader, cells: string[], line: number): RowOutcome
       const raw = cells[col.index] ?? '';
       const p = parsePence(raw, col.scale);
       if (!p.ok) for (const i of p.issues) addIssue(log, line, col.header, i.code, i.message, raw, 'error');
+      else if (r.delimiter === ';' && POINT_THOUSANDS.test(raw))
+        addIssue(
+          log,
+          line,
+          col.header,
+          'ambiguous-separator',
+          `"${raw.trim()}" could be one thousand written with a point between the thousands, as files with semicolons and decimal commas write it, or a number with three decimals; write 1000 or 1.00`,
+          raw,
+          'error',
+        );
     }
     rejected = true;
   } else if (splitTooLarge) {
@@ -401,6 +417,9 @@ export function readRow(r: RowReader, cells: string[], line: number): RowOutcome
   r.warned = warned;
   return ROW_ACCEPTED;
 }
+
+/** One point followed by exactly three digits, and no other separator: 1.000, -12.500, (£1.000). */
+const POINT_THOUSANDS = /^\s*[-(]?\s*£?\s*\d{1,3}\.\d{3}\s*\)?\s*$/;
 
 /** A cell that reads as a date (only on rows without codes, whose shape is in question). */
 function isDate(raw: string): boolean {
