@@ -78,10 +78,18 @@ export function suggestMapping(headers: readonly string[], kind: DatasetKind): M
   const used = new Set<number>();
   const exact: string[] = [];
   const partial: string[] = [];
+  // A name the file gives two columns ("Amount" twice): the first may answer to its own name, but neither is
+  // taken for another column by a partial match (a second Amount is no Debit). The import says so.
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const h of normalised) (seen.has(h) ? repeated : seen).add(h);
   for (const wanted of [2, 1] as const) {
     for (const c of columns) {
       if (mapping[c.key] !== null) continue;
-      const index = normalised.findIndex((h, i) => !used.has(i) && h !== '' && scoreHeader(h, c.synonyms) === wanted);
+      const index = normalised.findIndex(
+        (h, i) =>
+          !used.has(i) && h !== '' && !(wanted === 1 && repeated.has(h)) && scoreHeader(h, c.synonyms) === wanted,
+      );
       if (index >= 0) {
         mapping[c.key] = index;
         used.add(index);

@@ -9,6 +9,7 @@ import { newRowReader, readRow, ROW_ACCEPTED, ROW_BLANK, ROW_REJECTED, rowLabel,
 import { breaksIn, RecordReader, type RecordProblem } from './record-reader';
 import type { ImportIssue, RowCounts, SessionResult, SkippedRow } from './session-result';
 import { CHUNK_ROWS, type StoredChunk } from './stored-chunk';
+import { KIND_COLUMNS } from './dataset-kinds';
 
 /*
  * One import, streamed: decoded text goes in piece by piece (any size), rows come out as stored chunks,
@@ -57,7 +58,6 @@ export class ImportSession {
   private chunkIndex = 0;
   private finished = false;
   private readonly chunkRows: number;
-  private trailingBlank = false;
   /** The file's line on which the next record starts (a quoted cell may take a record over several). */
   private line = 1;
   private multiLineRows = 0;
@@ -97,7 +97,6 @@ export class ImportSession {
       this.flush();
       this.finished = true;
     }
-    if (this.trailingBlank) this.counts.blank--;
     this.lonelySpans();
     const log = this.log;
     return {
@@ -165,7 +164,6 @@ export class ImportSession {
         .slice(1)
         .find((part) => part.split(d).length - 1 >= enough);
       if (rowLike !== undefined) {
-        this.trailingBlank = false;
         this.counts.read++;
         this.counts.rejected++;
         addIssue(
@@ -214,17 +212,45 @@ export class ImportSession {
     this.binding = binding;
     this.totals = newControlTotals(binding.split ? 1 : binding.amountColumns.length, binding.split);
     this.rows = newRowReader(binding, this.plan, this.log, this.totals);
+    this.duplicateHeaders(binding);
     this.pools = binding.headers.map(() => new CellPool());
+  }
+
+  /** Two or more columns with one name: said at the header, with which of them is read as what. */
+  private duplicateHeaders(b: Binding): void {
+    const byName = new Map<string, number[]>();
+    b.headers.forEach((h, i) => {
+      if (h === '') return;
+      const key = h.toLowerCase();
+      byName.set(key, [...(byName.get(key) ?? []), i]);
+    });
+    const labels = new Map<number, string>();
+    for (const c of KIND_COLUMNS[this.plan.kind]) {
+      const index = this.plan.mapping[c.key];
+      if (index !== null && index !== undefined) labels.set(index, c.label);
+    }
+    for (const indices of byName.values()) {
+      if (indices.length < 2) continue;
+      const name = b.headers[indices[0]!]!;
+      const read = indices.filter((i) => labels.has(i)).map((i) => `column ${i + 1} as ${labels.get(i) ?? ''}`);
+      addIssue(
+        this.log,
+        this.plan.headerIndex + 1,
+        name,
+        'duplicate-header',
+        `${indices.length} columns are named "${name}" (columns ${indices.map((i) => i + 1).join(', ')}): ${read.length === 0 ? 'none of them is read' : `read: ${read.join('; ')}${read.length < indices.length ? `; the other${indices.length - read.length === 1 ? ' is' : 's are'} not read` : ''}`}. Rename them in the file, or choose the column for each in the mapping`,
+        name,
+        'warning',
+      );
+    }
   }
 
   /** A row that cannot be read as cells (or comes with no header above it): counted, rejected, and said why. */
   private brokenRow(cells: string[], line: number, problem: RecordProblem | undefined): void {
     if (!problem && cells.every((c) => c.trim() === '')) {
       this.counts.blank++;
-      this.trailingBlank = true;
       return;
     }
-    this.trailingBlank = false;
     this.counts.read++;
     this.counts.rejected++;
     const p = problem ?? {
@@ -240,10 +266,8 @@ export class ImportSession {
     const outcome = readRow(r, cells, line);
     if (outcome === ROW_BLANK) {
       this.counts.blank++;
-      this.trailingBlank = true;
       return;
     }
-    this.trailingBlank = false;
     this.counts.read++;
     if (outcome === ROW_REJECTED) {
       this.counts.rejected++;

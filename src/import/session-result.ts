@@ -42,6 +42,8 @@ export type ImportIssueCode =
   // A quoted cell across line breaks: rows joined by stray quotes, or a lone such cell (import-session).
   | 'joined-lines'
   | 'line-break-in-cell'
+  // Two columns with one name in the header row (import-session).
+  | 'duplicate-header'
   // What an Excel workbook hides or changes (workbook.ts): warnings, the rows read as they are.
   | WorkbookHazardCode;
 

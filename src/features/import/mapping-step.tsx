@@ -26,6 +26,10 @@ const shortCell = (text: string): string =>
 export function MappingStep({ preview, profile, onChange, onImport, onCancel }: Props) {
   const ids = { kind: useId(), header: useId(), profile: useId(), save: useId(), sheet: useId() };
   const workbook = preview.encoding.workbook;
+  const byName = new Map<string, string[]>();
+  for (const h of preview.headers)
+    if (h !== '') byName.set(h.toLowerCase(), [...(byName.get(h.toLowerCase()) ?? []), h]);
+  const duplicates = [...byName.values()].filter((g) => g.length > 1).map((g) => ({ name: g[0]!, count: g.length }));
   const [save, setSave] = useState(false);
   const [profileName, setProfileName] = useState(preview.fileName.replace(/\.[^.]+$/, ''));
   const { kind, mapping } = preview.suggestion;
@@ -56,6 +60,12 @@ export function MappingStep({ preview, profile, onChange, onImport, onCancel }: 
         <dt>Header row</dt>
         <dd>{preview.headerReason}</dd>
       </dl>
+      {duplicates.length > 0 && (
+        <p role="note" className="note">
+          {duplicates.map((d) => `${d.count} columns are named “${d.name}”`).join('; ')}: none is taken for another
+          column by its name alone. Choose below which column gives what.
+        </p>
+      )}
       {profile && (
         <p role="note" className="note">
           Your saved mapping &ldquo;{profile.name}&rdquo; (saved {profile.savedAt.slice(0, 10)}) was applied: these

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useRagRule } from '../../api/rag-rule';
+import { useRagRule, useRagRuleProblem } from '../../api/rag-rule';
 import type { MonitoringData } from '../../api/revenue-monitoring';
 import { boardTables, shownInThousands } from '../../domain/revenue/monitoring-tables';
 import { financialYear, formatPeriodLabel } from '../../domain/core/period';
@@ -18,6 +18,7 @@ export function MonitoringSection({ data, models }: { data: MonitoringData; mode
   const { month, open, to, go } = useDrill(months);
   const model = models.find((m) => m.month === month);
   const rule = useRagRule().data ?? DEFAULT_RAG_RULE;
+  const ruleProblem = useRagRuleProblem();
   const tables = useMemo(() => (model ? boardTables(model) : []), [model]);
   const shown = useMemo(() => (model ? shownInThousands(model, tables) : new Map()), [model, tables]);
   const suffix = data.illustrative ? ' (illustrative)' : '';
@@ -45,6 +46,11 @@ export function MonitoringSection({ data, models }: { data: MonitoringData; mode
         </label>
       </div>
       <SourcesLine model={model} data={data} />
+      {ruleProblem && (
+        <p role="alert" className="error">
+          {ruleProblem}
+        </p>
+      )}
       <RagRuleForm key={describeRagRule(rule)} rule={rule} />
       <DrillView model={model} open={open} tables={tables} shown={shown} rule={rule} to={to} suffix={suffix} />
       <MonitoringCharts model={model} shown={shown} suffix={suffix} />
