@@ -1,4 +1,4 @@
-import { DATASET_KINDS, KIND_COLUMNS, type DatasetKind } from './dataset-kinds';
+import { DATASET_KINDS, KIND_COLUMNS, type CanonicalColumn, type DatasetKind } from './dataset-kinds';
 
 /** Canonical column key -> index of the file's column that feeds it (null: not in this file). */
 export type ColumnMapping = Record<string, number | null>;
@@ -51,15 +51,28 @@ function isKnownName(normalised: string): boolean {
   return knownNames.has(normalised);
 }
 
-/** How well a header answers to a canonical column: 2 exact, 1 partial (whole words), 0 not at all. */
-function scoreHeader(normalised: string, synonyms: readonly string[]): number {
+/**
+ * How well a header answers to a canonical column: 2 exact, 1 partial (whole words), 0 not at all. A partial
+ * match takes a header that contains a name ("Net Amount GBP" for "net amount"), or a name that contains a
+ * header of two words or more ("Full Year" in "full year budget"); a one-word header is not taken for any
+ * name that has its word ("Date" is not "spend to date"). An amount is never matched partly by a header that
+ * names something else (Budget_Type, Amount Code, Payment Date).
+ */
+function scoreHeader(normalised: string, synonyms: readonly string[], type?: CanonicalColumn['type']): number {
   let best = 0;
   for (const n of synonymsOf(synonyms)) {
     if (n === normalised) return 2;
-    if (normalised.length > 2 && (containsWords(normalised, n) || containsWords(n, normalised))) best = 1;
+    if (
+      normalised.length > 2 &&
+      (containsWords(normalised, n) || (normalised.includes(' ') && containsWords(n, normalised)))
+    )
+      best = 1;
   }
-  return best;
+  return best === 1 && type === 'amount' && NOT_AN_AMOUNT.test(normalised) ? 0 : best;
 }
+
+/** Words in a header that say its column is not an amount. */
+const NOT_AN_AMOUNT = /\b(type|code|name|description|category|id|no|number|date|reference|ref|flag|status|unit)\b/;
 
 export interface MappingSuggestion {
   kind: DatasetKind;
@@ -88,7 +101,10 @@ export function suggestMapping(headers: readonly string[], kind: DatasetKind): M
       if (mapping[c.key] !== null) continue;
       const index = normalised.findIndex(
         (h, i) =>
-          !used.has(i) && h !== '' && !(wanted === 1 && repeated.has(h)) && scoreHeader(h, c.synonyms) === wanted,
+          !used.has(i) &&
+          h !== '' &&
+          !(wanted === 1 && repeated.has(h)) &&
+          scoreHeader(h, c.synonyms, c.type) === wanted,
       );
       if (index >= 0) {
         mapping[c.key] = index;
