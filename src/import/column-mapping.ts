@@ -1,3 +1,4 @@
+import type { Issue, Result } from '../domain/core/result';
 import { DATASET_KINDS, KIND_COLUMNS, type CanonicalColumn, type DatasetKind } from './dataset-kinds';
 
 /** Canonical column key -> index of the file's column that feeds it (null: not in this file). */
@@ -141,4 +142,58 @@ export function headerLikeness(cells: readonly string[]): number {
     if (isKnownName(n)) hits++;
   }
   return hits;
+}
+
+export type MappingHintCode = 'not-a-hint' | 'unknown-column' | 'unknown-header';
+
+/**
+ * A mapping told, not guessed: hints "Cost centre=Expense Area" (the kind's column by its label or key, then
+ * the file's header, or "#3" for the third column; nothing after "=" to leave the column unmapped) applied
+ * over a suggested mapping. A file column given to one canonical column is taken from any other, so a
+ * column never feeds two. Every hint that cannot be applied is said, with what there is to choose from.
+ */
+export function mappingWithHints(
+  headers: readonly string[],
+  kind: DatasetKind,
+  base: ColumnMapping,
+  hints: readonly string[],
+): Result<ColumnMapping, Issue<MappingHintCode>> {
+  const mapping: ColumnMapping = { ...base };
+  const issues: Issue<MappingHintCode>[] = [];
+  const columns = KIND_COLUMNS[kind];
+  for (const hint of hints) {
+    const eq = hint.indexOf('=');
+    if (eq < 0) {
+      issues.push({ code: 'not-a-hint', message: `"${hint}" is not a mapping: write "Outturn column=File column"` });
+      continue;
+    }
+    const name = hint.slice(0, eq).trim().toLowerCase();
+    const target = hint.slice(eq + 1).trim();
+    const column = columns.find((c) => c.label.toLowerCase() === name || c.key.toLowerCase() === name);
+    if (!column) {
+      issues.push({
+        code: 'unknown-column',
+        message: `A ${kind} file has no column "${hint.slice(0, eq).trim()}"; its columns: ${columns.map((c) => c.label).join(', ')}`,
+      });
+      continue;
+    }
+    if (target === '') {
+      mapping[column.key] = null;
+      continue;
+    }
+    const numbered = /^#(\d+)$/.exec(target);
+    const index = numbered
+      ? Number(numbered[1]) - 1
+      : headers.findIndex((h) => h.trim().toLowerCase() === target.toLowerCase());
+    if (index < 0 || index >= headers.length) {
+      issues.push({
+        code: 'unknown-header',
+        message: `The file has no column "${target}" for ${column.label}; its columns: ${headers.map((h, i) => h || `#${i + 1}`).join(', ')}`,
+      });
+      continue;
+    }
+    for (const key of Object.keys(mapping)) if (mapping[key] === index) mapping[key] = null;
+    mapping[column.key] = index;
+  }
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: mapping };
 }
