@@ -191,7 +191,7 @@ export async function preview(
 
 /** A workbook's preview: its sheet's first rows, as CSV text, through the same preview as a CSV file. */
 async function workbookPreview(source: ByteSource, encoding: EncodingEvidence, choices: PreviewChoices) {
-  const opened = openSheet(
+  const opened = await openSheet(
     await allBytes(source),
     choices.sheet ?? encoding.workbook?.sheet ?? null,
     WORKBOOK_PREVIEW_ROWS,
@@ -249,7 +249,7 @@ async function importSheet(
   onProgress?: (p: Progress) => void,
   signal?: AbortSignal,
 ): Promise<SessionResult> {
-  const opened = openSheet(await allBytes(source), plan.encoding.workbook?.sheet ?? null);
+  const opened = await openSheet(await allBytes(source), plan.encoding.workbook?.sheet ?? null);
   if (!opened.ok) throw new Error(opened.issues.map((i) => i.message).join(' '));
   const pending: StoredChunk[] = [];
   const session = new ImportSession({ ...plan, delimiter: ',' }, (c) => pending.push(c));

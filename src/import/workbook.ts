@@ -1,4 +1,5 @@
-import { read, SSF, utils, type CellObject, type WorkBook, type WorkSheet } from '@e965/xlsx';
+import type * as XLSX from '@e965/xlsx';
+import type { CellObject, WorkBook, WorkSheet } from '@e965/xlsx';
 import type { Issue, Result } from '../domain/core/result';
 
 /*
@@ -70,10 +71,15 @@ export interface OpenedSheet {
 }
 
 /** The library's number-format helpers, typed (its declarations leave SSF untyped). */
-const ssf = SSF as {
+interface Ssf {
   is_date(format: string): boolean;
   parse_date_code(serial: number, options: { date1904: boolean }): { y: number; m: number; d: number };
-};
+}
+
+/** The library, loaded when a workbook is first opened: a page that reads only CSV never downloads it. */
+type Library = typeof XLSX;
+let library: Promise<Library> | undefined;
+const loadLibrary = (): Promise<Library> => (library ??= import('@e965/xlsx'));
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -214,16 +220,17 @@ function hiddenSheets(wb: WorkBook): SheetSummary[] {
  * hazards. `rowLimit` reads only the first rows (a preview). Never throws on the file: a workbook the
  * library cannot open (damaged, protected by a password) is refused with the library's reason.
  */
-export function openSheet(
+export async function openSheet(
   bytes: Uint8Array,
   sheet: string | null,
   rowLimit?: number,
-): Result<OpenedSheet, Issue<WorkbookIssueCode>> {
+): Promise<Result<OpenedSheet, Issue<WorkbookIssueCode>>> {
   const checked = checkWorkbookBytes(bytes);
   if (!checked.ok) return checked;
+  const xlsx = await loadLibrary();
   let wb: WorkBook;
   try {
-    wb = read(bytes, {
+    wb = xlsx.read(bytes, {
       type: 'array',
       dense: true,
       cellNF: true,
@@ -270,12 +277,13 @@ export function openSheet(
         'The workbook counts dates in the 1904 system (as older Excel for Mac did); its date cells were read in that system',
       value: '1904',
     });
-  return { ok: true, value: { sheets, sheet: chosen, rows: sheetRows(ws, date1904, hazards), hazards } };
+  return { ok: true, value: { sheets, sheet: chosen, rows: sheetRows(xlsx, ws, date1904, hazards), hazards } };
 }
 
-function sheetRows(ws: WorkSheet, date1904: boolean, hazards: WorkbookHazard[]): string[][] {
+function sheetRows(xlsx: Library, ws: WorkSheet, date1904: boolean, hazards: WorkbookHazard[]): string[][] {
+  const ssf = xlsx.SSF as Ssf;
   const data = (ws['!data'] ?? []) as (CellObject | undefined)[][];
-  const range = ws['!ref'] ? utils.decode_range(ws['!ref']) : { s: { r: 0, c: 0 }, e: { r: -1, c: -1 } };
+  const range = ws['!ref'] ? xlsx.utils.decode_range(ws['!ref']) : { s: { r: 0, c: 0 }, e: { r: -1, c: -1 } };
   const lastRow = Math.min(range.e.r, data.length - 1);
   const hiddenRows = ws['!rows'] ?? [];
   const hiddenCols = ws['!cols'] ?? [];
@@ -299,7 +307,7 @@ function sheetRows(ws: WorkSheet, date1904: boolean, hazards: WorkbookHazard[]):
     const out: string[] = [];
     for (let c = 0; c < cells.length; c++) {
       const cell = cells[c];
-      out.push(cell ? cellText(cell, r + 1, c, date1904, hazards, note) : '');
+      out.push(cell ? cellText(ssf, cell, r + 1, c, date1904, hazards, note) : '');
     }
     while (out.length > 0 && out[out.length - 1] === '') out.pop();
     out.forEach((v, c) => {
@@ -376,6 +384,7 @@ function sheetRows(ws: WorkSheet, date1904: boolean, hazards: WorkbookHazard[]):
 }
 
 function cellText(
+  ssf: Ssf,
   cell: CellObject,
   row: number,
   c: number,

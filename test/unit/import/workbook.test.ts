@@ -123,9 +123,9 @@ describe('a ledger workbook, read like its CSV (test/fixtures/ledger.xlsx)', () 
     expect(receipt.issues).toContainEqual(expect.objectContaining({ code, row, value, severity: 'warning' }));
   });
 
-  it('holds what its builder makes (test/fixtures/make-workbooks.ts)', () => {
-    const committed = openSheet(new Uint8Array(readFileSync(FIXTURE)), null);
-    const built = openSheet(ledgerWorkbook(), null);
+  it('holds what its builder makes (test/fixtures/make-workbooks.ts)', async () => {
+    const committed = await openSheet(new Uint8Array(readFileSync(FIXTURE)), null);
+    const built = await openSheet(ledgerWorkbook(), null);
     expect(committed.ok && built.ok).toBe(true);
     if (committed.ok && built.ok) expect(committed.value).toEqual(built.value);
   });
