@@ -65,12 +65,15 @@ export function ledgerWorkbook(): Uint8Array {
   return new Uint8Array(write(wb, { type: 'array', bookType: 'xlsx', cellStyles: true }) as ArrayBuffer);
 }
 
-/** One sheet of rows, in the 1904 date system when asked. */
-export function simpleWorkbook(rows: Cell[][], options: { date1904?: boolean; name?: string } = {}): Uint8Array {
+/** One sheet of rows, in the 1904 date system when asked, as .xlsx or (bookType) .ods or .xls. */
+export function simpleWorkbook(
+  rows: Cell[][],
+  options: { date1904?: boolean; name?: string; bookType?: 'xlsx' | 'ods' | 'biff8' } = {},
+): Uint8Array {
   const wb = utils.book_new();
   utils.book_append_sheet(wb, sheet(rows), options.name ?? 'Sheet1');
   if (options.date1904) wb.Workbook = { ...wb.Workbook, WBProps: { date1904: true } };
-  return new Uint8Array(write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+  return new Uint8Array(write(wb, { type: 'array', bookType: options.bookType ?? 'xlsx' }) as ArrayBuffer);
 }
 
 export { date as dateCell };

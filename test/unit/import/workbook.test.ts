@@ -146,6 +146,27 @@ describe('a ledger workbook, read like its CSV (test/fixtures/ledger.xlsx)', () 
     ]);
   });
 
+  it.each([
+    ['ods', 'an OpenDocument spreadsheet (.ods)'],
+    ['biff8', 'an Excel workbook (.xls)'],
+  ] as const)('reads a %s file the same way (%s)', async (bookType, what) => {
+    // 20/04/2017 is serial 42845; 1,234.56 + 0.44 = 1,235.00.
+    const bytes = simpleWorkbook(
+      [
+        ['Posting Date', 'Cost Centre', 'Subjective', 'Amount'],
+        [dateCell(42845), '01234', '4100', 1234.56],
+        [dateCell(42845), '01234', '4100', 0.44],
+      ],
+      { bookType },
+    );
+    const { receipt, chunks } = await importWorkbook(bytes);
+    expect(receipt.encodingReason).toContain(what);
+    expect(receipt.rows).toMatchObject({ read: 2, accepted: 2, rejected: 0 });
+    expect([...chunks[0]!.dates.postingDate!]).toEqual([20170420, 20170420]);
+    expect(chunks[0]!.raw[1]).toEqual(['01234', '01234']);
+    expect(receipt.controlTotals[0]!.net).toBe('1235.00');
+  });
+
   it('reads dates in the 1904 system, and says so', async () => {
     // In the 1904 system, day 0 is 01/01/1904: 20/04/2017 is 41,383 days after it.
     const bytes = simpleWorkbook(
