@@ -1,7 +1,7 @@
 // Lint: TypeScript strictness plus the one-way architecture of ARCHITECTURE.md, enforced rather than hoped for:
 //   domain <- import <- storage <- api <- features <- app ; components are shared views; cli is Node-only.
 // domain and import stay pure (no React, DOM, fetch or storage) so they run in a worker, in Node and in tests.
-// Inside domain, one way too: core <- checks <- revenue, capital, reserves <- scenarios; papers (the fixed
+// Inside domain, one way too: core <- checks <- revenue, capital, reserves <- years, scenarios; papers (the fixed
 // figures of one paper) and board-pack (the printed composition) sit on top, and nothing below imports them.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -11,7 +11,7 @@ import globals from 'globals';
 import prettier from 'eslint-config-prettier';
 
 // The folders of src/domain, each its own element. To every other layer they are all simply 'domain'.
-const DOMAIN_PARTS = ['core', 'checks', 'revenue', 'capital', 'reserves', 'scenarios', 'papers', 'board-pack'];
+const DOMAIN_PARTS = ['core', 'checks', 'revenue', 'capital', 'reserves', 'years', 'scenarios', 'papers', 'board-pack'];
 const DOMAIN = DOMAIN_PARTS.map((part) => `domain-${part}`);
 
 const elements = [
@@ -130,6 +130,8 @@ export default tseslint.config(
             allow('domain-revenue', 'domain-core', 'domain-checks', 'domain-revenue'),
             allow('domain-capital', 'domain-core', 'domain-checks', 'domain-capital'),
             allow('domain-reserves', 'domain-core', 'domain-checks', 'domain-reserves'),
+            // Checks between two financial years read the reserves and capital models of each.
+            allow('domain-years', 'domain-core', 'domain-checks', 'domain-reserves', 'domain-capital', 'domain-years'),
             allow('domain-scenarios', 'domain-core', 'domain-reserves', 'domain-scenarios'),
             // A paper's figures are written in the types of the area they belong to.
             allow(

@@ -1,6 +1,7 @@
+import { formatFinancialYear } from '../domain/core/period';
 import { messages } from '../domain/core/result';
 import type { EncodingEvidence } from '../import/decode';
-import { planOf, planProblems, type Preview } from '../import/preview';
+import { planOf, planProblems, yearProblem, type Preview } from '../import/preview';
 import {
   getSetting,
   IMPORT_LOCK,
@@ -12,7 +13,7 @@ import {
 import type { ImportReply } from '../worker/import-jobs';
 import { startJob } from '../worker/worker-client';
 import { datasetsChangedHere } from './cross-tab';
-import { SAMPLE_FILE_LIST } from './sample-files';
+import { ILLUSTRATIVE_SAMPLE, SAMPLE_FILE_LIST, SAMPLE_YEAR_SETTLED, type SampleFile } from './sample-files';
 
 /*
  * First start: the embedded 2017/18 sample (data/*.csv) goes through the same import pipeline as any
@@ -41,9 +42,14 @@ async function start(): Promise<void> {
     // a running import's chunks belong to no dataset until its commit, and must not be taken for orphans.
     if (!locks) await sweepUnfinishedImports();
     else if (!(await sweepIfNoImportRuns(locks))) retrySweep(locks, 1000);
-    if (await getSetting<boolean>(SAMPLE_SETTING)) return;
-    await importSample();
-    await putSetting(SAMPLE_SETTING, true);
+    // The sample files imported at a first start, once each: a later version's new sample files (a second
+    // sample year) are imported at its first start too; a sample file the user deleted is not brought back.
+    const done = await getSetting<unknown>(SAMPLE_SETTING);
+    const imported = new Set<string>(done === true ? FIRST_SAMPLE : Array.isArray(done) ? done.map(String) : []);
+    const missing = SAMPLE_FILE_LIST.filter((f) => !imported.has(f));
+    if (missing.length === 0) return;
+    await importSample(missing);
+    await putSetting(SAMPLE_SETTING, [...imported, ...missing]);
   };
   if (locks) await locks.request('outturn-start', work);
   else await work();
@@ -71,31 +77,79 @@ function retrySweep(locks: LockManager, delayMs: number): void {
   }, delayMs);
 }
 
-/** Imports every sample file that is not already loaded (by name). */
-export async function importSample(): Promise<void> {
-  const loaded = new Set((await listDatasets()).map((d) => d.name));
-  for (const file of SAMPLE_FILE_LIST) {
-    if (loaded.has(file)) continue;
+/**
+ * The sample files of the versions that recorded only that the sample was imported (true): the paper's nine tables
+ * and the seven illustrative 2017/18 files. Files added to the sample since are imported at the next start.
+ */
+const FIRST_SAMPLE: readonly string[] = [
+  'table-1-revenue-outturn.csv',
+  'constabulary-summary.csv',
+  'table-3-opcc-corporate-costs.csv',
+  'table-4-capital-programme.csv',
+  'table-4-capital-financing.csv',
+  'table-5-reserves.csv',
+  'appendix-2-revenue-carry-forwards.csv',
+  'appendix-3-capital-schemes.csv',
+  'appendix-4-capital-carry-forwards.csv',
+  'illustrative-2017-18-budget.csv',
+  'illustrative-2017-18-p03-outturn.csv',
+  'illustrative-2017-18-p06-outturn.csv',
+  'illustrative-2017-18-p09-outturn.csv',
+  'illustrative-2017-18-p12-outturn.csv',
+  'illustrative-2017-18-ledger-p01-p11.csv',
+  'illustrative-2017-18-ledger-p12.csv',
+];
+
+/** Imports the sample files given (default: every one) that are not already loaded. */
+export async function importSample(files: readonly SampleFile[] = SAMPLE_FILE_LIST): Promise<void> {
+  const loaded = new Set((await listDatasets()).filter((d) => d.source === 'sample').map((d) => d.sha256));
+  for (const file of files) {
     const url = new URL(`${import.meta.env.BASE_URL}data/${file}`, window.location.href);
     const response = await fetch(url);
     if (!response.ok) throw new Error(`The sample file ${file} could not be loaded (HTTP ${response.status}).`);
     const blob = new Blob([await response.arrayBuffer()]);
-    await importBlob(file, blob, 'sample');
+    await importBlob(file, blob, loaded);
   }
 }
 
-/** The whole pipeline with every guess accepted: for the sample, whose layout is known. */
-async function importBlob(name: string, file: Blob, origin: 'sample' | 'upload'): Promise<ImportReply> {
+/**
+ * The whole pipeline with every guess accepted: for the sample, whose layout is known. Its year is read from
+ * the file like any upload's; only a file that does not say gets the year the sample's catalogue gives.
+ */
+async function importBlob(name: SampleFile, file: Blob, loaded: ReadonlySet<string>): Promise<ImportReply | null> {
   const scanned = await startJob({ type: 'scan', name, file }).promise;
   if (!scanned.verdict.ok) throw new Error(`${name}: ${messages(scanned.verdict.issues)}`);
+  if (loaded.has(scanned.sha256)) return null; // already loaded (the same bytes)
   const encoding: EncodingEvidence = scanned.verdict.value;
-  const { preview } = await startJob({ type: 'preview', name, file, encoding, choices: {}, useProfile: false }).promise;
+  let { preview } = await startJob({ type: 'preview', name, file, encoding, choices: {}, useProfile: false }).promise;
+  const settled = SAMPLE_YEAR_SETTLED[name];
+  if (preview.year === null && settled !== undefined)
+    ({ preview } = await startJob({
+      type: 'preview',
+      name,
+      file,
+      encoding,
+      choices: { year: settled },
+      useProfile: false,
+    }).promise);
   assertImportable(preview);
-  const ids = { datasetId: crypto.randomUUID(), receiptId: crypto.randomUUID(), sha256: scanned.sha256, origin };
-  return startJob({ type: 'import', name, file, plan: planOf(preview), ids }).promise;
+  const ids = {
+    datasetId: crypto.randomUUID(),
+    receiptId: crypto.randomUUID(),
+    sha256: scanned.sha256,
+    origin: 'sample' as const,
+    illustrative: ILLUSTRATIVE_SAMPLE.has(name),
+  };
+  const plan = planOf(preview);
+  if (preview.yearGuess.year === null)
+    plan.yearEvidence = [
+      `${preview.yearGuess.question ?? 'The file names no year.'} The sample's catalogue gives ${formatFinancialYear({ startYear: plan.year! })}, the year of the paper it was transcribed from.`,
+    ];
+  return startJob({ type: 'import', name, file, plan, ids }).promise;
 }
 
 function assertImportable(preview: Preview): void {
-  const problems = planProblems(preview);
+  const year = yearProblem(preview);
+  const problems = [...planProblems(preview), ...(year ? [year] : [])];
   if (problems.length > 0) throw new Error(`${preview.fileName}: ${problems.join(' ')}`);
 }

@@ -22,3 +22,21 @@ export const SAMPLE_FILES = {
 
 export type SampleFile = (typeof SAMPLE_FILES)[keyof typeof SAMPLE_FILES];
 export const SAMPLE_FILE_LIST: readonly SampleFile[] = Object.values(SAMPLE_FILES);
+
+/**
+ * The year of a sample file that does not settle it itself (every other sample file says it in a year column or
+ * its headings, and is read like any upload): Appendix 2 of the 19 July 2018 paper names no year; Table 4's
+ * financing headings print "Original 2016/17" beside "Revised 2017/18" (a misprint in the paper), so the
+ * import rightly asks. Both are the 2017/18 paper's.
+ */
+export const SAMPLE_YEAR_SETTLED: Readonly<Partial<Record<SampleFile, number>>> = {
+  [SAMPLE_FILES.revenueCarryForwards]: 2017,
+  [SAMPLE_FILES.capitalFinancing]: 2017,
+};
+
+/** The generated files (keys named illustrative...): every page that shows their figures says so. */
+export const ILLUSTRATIVE_SAMPLE: ReadonlySet<SampleFile> = new Set(
+  Object.entries(SAMPLE_FILES)
+    .filter(([key]) => key.startsWith('illustrative'))
+    .map(([, file]) => file),
+);

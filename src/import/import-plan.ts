@@ -25,4 +25,17 @@ export interface ImportPlan {
   /** The unit of each mapped amount column. */
   scales: Record<string, ColumnScale>;
   profileName: string | null;
+  /**
+   * The financial year the file is for, by its first calendar year (2018 = 2018/19): as the file says (a year
+   * column, posting dates, a title line, headers such as "Balance 1/4/18"), confirmed or set by the user. Null:
+   * not known (the file does not say and nobody said); such a dataset is kept but no page reads it.
+   */
+  year: number | null;
+  /**
+   * Monitoring data (a monthly return): the period, 1-12, it is as at. Null for a whole year's data (a budget,
+   * a year-end table, a reserves position) and for a ledger, whose periods are in its rows.
+   */
+  month: number | null;
+  /** What gave the year and month, in words ("Year column: 2018/19 on every row"; "set by you"). */
+  yearEvidence: string[];
 }

@@ -10,6 +10,7 @@ import { KIND_COLUMNS, type DatasetKind } from './dataset-kinds';
 import type { EncodingEvidence } from './decode';
 import type { ImportPlan } from './import-plan';
 import { MAX_ROW_CHARS, normalise, RecordReader } from './record-reader';
+import { guessYear, type YearGuess } from './year-evidence';
 import { detectDelimiter, detectHeaderRow, detectNewline, type Delimiter, type Newline } from './sniff';
 
 /*
@@ -29,6 +30,9 @@ export interface PreviewChoices {
   kind?: DatasetKind;
   delimiter?: Delimiter;
   mapping?: ColumnMapping;
+  /** The financial year (first calendar year) and month the user set; undefined: as the file says. */
+  year?: number | null;
+  month?: number | null;
 }
 
 export interface Preview {
@@ -47,6 +51,11 @@ export interface Preview {
   /** Suggested from the headers; kept when the user picks a kind. */
   suggestedKind: DatasetKind;
   scales: Record<string, ColumnScale>;
+  /** The year and month the file says, with the evidence (or the question, when it does not say one). */
+  yearGuess: YearGuess;
+  /** The year and month the import will record: the user's where set, else the file's. */
+  year: number | null;
+  month: number | null;
   /** Why the file cannot be read as a table at all (one endless line), when it cannot. */
   problem?: string;
 }
@@ -93,6 +102,13 @@ export function buildPreview(
     if (c.type === 'amount' && index !== null && index !== undefined)
       scales[c.key] = scaleOfHeader(headers[index] ?? '');
   }
+  const yearGuess = guessYear({
+    kind,
+    titleRecords: records.slice(0, header.index),
+    headers,
+    rows: records.slice(header.index + 1),
+    mapping,
+  });
   return {
     fileName,
     size,
@@ -107,6 +123,9 @@ export function buildPreview(
     suggestion: { ...suggestion, kind, mapping },
     suggestedKind: detected.kind,
     scales,
+    yearGuess,
+    year: choices.year !== undefined ? choices.year : yearGuess.year,
+    month: choices.month !== undefined ? choices.month : yearGuess.month,
     ...(endless
       ? {
           problem: `Row 1 runs on for more than ${MAX_ROW_CHARS.toLocaleString('en-GB')} characters without a line break, so this is not a table of rows Outturn can read (rows may be up to ${MAX_ROW_CHARS.toLocaleString('en-GB')} characters). Check that this is the CSV export.`,
@@ -153,5 +172,24 @@ export function planOf(preview: Preview, profileName: string | null = null): Imp
     mapping: preview.suggestion.mapping,
     scales: preview.scales,
     profileName,
+    year: preview.year,
+    month: preview.month,
+    yearEvidence: yearEvidenceOf(preview),
   };
+}
+
+/** The words kept with the dataset for where its year and month came from. */
+function yearEvidenceOf(preview: Preview): string[] {
+  const { yearGuess } = preview;
+  const set = preview.year !== yearGuess.year || preview.month !== yearGuess.month;
+  return set ? ['Year and month set by you at import.', ...yearGuess.evidence] : yearGuess.evidence;
+}
+
+/**
+ * What stops the import of a file into a year: no year known. Apart from planProblems because the command
+ * line checks a file without storing it, and needs no year to do so.
+ */
+export function yearProblem(preview: Preview): string | null {
+  if (preview.year !== null) return null;
+  return preview.yearGuess.question ?? 'Choose the financial year this file is for.';
 }

@@ -14,9 +14,13 @@ import type { StoredChunk } from '../import/stored-chunk';
  *   2  chunks keep dates as numbers yyyymmdd and years as their first year, in Uint32Arrays; the record
  *      says `schema: 2`. Records of layout 2 written before the field existed have no schema field either:
  *      their chunks tell the two apart.
+ *   3  chunks as in 2; the record also says its financial year, month, where they came from, whether it
+ *      counts for its slot, whether it is illustrative, and its row labels (December 2026, the year model).
+ *      Records of layouts 1 and 2 are brought forward by reading the year from the dataset itself
+ *      (dataset-years.ts); the sample's are 2017/18.
  */
 
-export const DATASET_SCHEMA = 2;
+export const DATASET_SCHEMA = 3;
 
 /** Why a stored chunk cannot be brought to the current layout. */
 export type MigrateIssueCode = 'chunk-missing' | 'dates-not-text' | 'date-unreadable' | 'chunk-damaged';
@@ -58,6 +62,24 @@ function problemOfMeta(r: Record<string, unknown>): string | null {
   return null;
 }
 
+const isYear = (v: unknown): boolean => v === null || (typeof v === 'number' && Number.isInteger(v) && v > 1900);
+const isMonth = (v: unknown): boolean =>
+  v === null || (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 12);
+
+/** The fields layout 3 added, checked only on records that claim layout 3 (older ones gain them when brought forward). */
+function problemOfYearFields(r: Record<string, unknown>): string | null {
+  const fields: [string, (v: unknown) => boolean, string][] = [
+    ['year', isYear, 'a financial year'],
+    ['month', isMonth, 'a month'],
+    ['yearEvidence', isStrings, 'a list of reasons'],
+    ['countsFrom', (v) => v === null || isString(v), 'a date'],
+    ['illustrative', (v) => typeof v === 'boolean', 'true or false'],
+    ['labels', isStrings, 'a list of labels'],
+  ];
+  for (const [key, ok, what] of fields) if (!ok(r[key])) return `its "${key}" is not ${what}`;
+  return null;
+}
+
 /** What a stored record is called in a message. */
 export function nameOf(record: unknown): string {
   if (!isObject(record)) return '(a record that is not an object)';
@@ -91,7 +113,7 @@ export function judgeDatasetRecord<M>(record: unknown): MetaVerdict<M> {
       reason: `it was saved by a newer version of Outturn (data layout ${schema}; this version reads layouts up to ${DATASET_SCHEMA}). Open it with the newer version, or delete it and import the file again`,
     };
   }
-  const problem = problemOfMeta(record);
+  const problem = problemOfMeta(record) ?? (schema === DATASET_SCHEMA ? problemOfYearFields(record) : null);
   if (problem) return { status: 'unreadable', reason: `it is damaged: ${problem}` };
   return schema === DATASET_SCHEMA
     ? { status: 'current', meta: record as M }

@@ -5,6 +5,7 @@ import type { StoredChunk } from '../import/stored-chunk';
 import type { ImportPlan } from '../import/import-plan';
 import type { ImportReceipt } from '../import/receipt';
 import type { DatasetKind } from '../import/dataset-kinds';
+import { labelsOf, yearGuessOfStored } from '../import/dataset-labels';
 import {
   checkChunk,
   DATASET_SCHEMA,
@@ -65,6 +66,25 @@ export interface DatasetMeta {
   skippedRows: { row: number; type: string; cells: string[] }[];
   /** Ledger: exact sums by cost centre, subjective and period (pence). */
   aggregates: [string, string, number, Pence][];
+  /**
+   * The financial year (first calendar year: 2018 = 2018/19), as the file said and the user confirmed, or as
+   * the user changed it later. Null: not known; the dataset is listed on the Import page and no page reads it.
+   */
+  year: number | null;
+  /** A monitoring return's month (period 1-12 it is as at); null for whole-year data and ledgers. */
+  month: number | null;
+  /** Where the year and month came from, in words. */
+  yearEvidence: string[];
+  /**
+   * When this dataset began to count for its kind, year and month (ISO time): of the datasets for the same
+   * slot (dataset-slots.ts), the one that began to count last is read. Null: kept and listed, but not read,
+   * because the user has not confirmed that it replaces the one that counts (or chose another back).
+   */
+  countsFrom: string | null;
+  /** Generated figures (the illustrative sample years), not a real export: every page says so. */
+  illustrative: boolean;
+  /** The row labels of a table (its area, scheme, reserve or source column), for telling tables apart by content. */
+  labels: string[];
 }
 
 class StorageRefused extends Error {
@@ -279,11 +299,14 @@ export async function migrateDatasets(db?: Db): Promise<number> {
       );
       continue;
     }
+    // Layout 1's chunks change (dates from text to numbers); layout 2's are kept as they are, only the record is rewritten.
+    const rewrite = stored.some(hasTextDates);
+    const current = withYear(meta, chunks);
     const tx = d.transaction(['datasets', 'chunks'], 'readwrite');
     try {
       await allOrNothing(tx, [
-        ...chunks.map((c) => () => tx.objectStore('chunks').put({ ...c, datasetId: meta.id })),
-        () => tx.objectStore('datasets').put({ ...meta, schema: DATASET_SCHEMA }),
+        ...(rewrite ? chunks.map((c) => () => tx.objectStore('chunks').put({ ...c, datasetId: meta.id })) : []),
+        () => tx.objectStore('datasets').put(current),
       ]);
       migrated++;
       await d.delete('settings', SET_ASIDE + meta.id);
@@ -299,6 +322,44 @@ export async function migrateDatasets(db?: Db): Promise<number> {
   }
   return migrated;
 }
+
+const hasTextDates = (chunk: unknown): boolean =>
+  typeof chunk === 'object' &&
+  chunk !== null &&
+  Object.values((chunk as { dates?: Record<string, unknown> }).dates ?? {}).some((v) => Array.isArray(v));
+
+/**
+ * A dataset stored before datasets knew their year, brought forward: the year its own headers and rows give
+ * (read as the preview reads a file); the embedded sample's are 2017/18, the only year it had then; an upload
+ * that does not say stays without a year (listed on the Import page to be set; no page reads it). It counts
+ * from when it was imported, so that what was read before is read still.
+ */
+function withYear(meta: DatasetMeta, chunks: readonly StoredChunk[]): DatasetMeta {
+  const guess = yearGuessOfStored(meta, chunks);
+  const sample = meta.source === 'sample';
+  const year = guess.year ?? (sample ? SAMPLE_FIRST_YEAR : null);
+  const yearEvidence =
+    guess.year !== null
+      ? guess.evidence
+      : sample
+        ? ['Part of the embedded 2017/18 sample, stored before datasets knew their year.', ...guess.evidence]
+        : [guess.question ?? 'The file does not say which year it is for.', ...guess.evidence];
+  return {
+    ...meta,
+    schema: DATASET_SCHEMA,
+    year,
+    month: guess.month,
+    yearEvidence,
+    countsFrom: meta.createdAt,
+    // Before this layout only the sample's generated series was illustrative, and its files said so in their names.
+    illustrative: sample && /^illustrative-/i.test(meta.name),
+    labels: labelsOf(meta.plan, chunks),
+    plan: { ...meta.plan, year, month: guess.month, yearEvidence },
+  };
+}
+
+/** The year of the sample that earlier versions stored: the 19 July 2018 paper's 2017/18. */
+const SAMPLE_FIRST_YEAR = 2017;
 
 /** Marks an import as running: if its page never finishes it, the next start-up knows, tidies and tells. */
 export async function beginImport(datasetId: string, info: { fileName: string; size: number }, db?: Db): Promise<void> {
@@ -407,4 +468,40 @@ export async function getSetting<T>(name: string, db?: Db): Promise<T | undefine
 export async function putSetting(name: string, value: JsonValue, db?: Db): Promise<void> {
   const d = db ?? (await openOutturnDb());
   await d.put('settings', value, name);
+}
+
+/** Makes a dataset the one that counts for its slot (a ledger: for its periods), from now: chosen by the user. */
+export async function chooseDataset(id: string, db?: Db): Promise<void> {
+  const d = db ?? (await openOutturnDb());
+  const tx = d.transaction('datasets', 'readwrite');
+  const meta = judgeDatasetRecord<DatasetMeta>(await tx.store.get(id)).meta;
+  if (!meta) throw new Error('That dataset is no longer stored.');
+  await Promise.all([tx.store.put({ ...meta, countsFrom: new Date().toISOString() }), tx.done]);
+}
+
+/**
+ * Sets a dataset's year and month (the user's correction, after the import). The dataset stops counting until
+ * chosen again when another already counts for its new year and month (`displaced`, from the caller).
+ */
+export async function setDatasetYear(
+  id: string,
+  change: { year: number; month: number | null; counts: boolean },
+  db?: Db,
+): Promise<void> {
+  const d = db ?? (await openOutturnDb());
+  const tx = d.transaction('datasets', 'readwrite');
+  const meta = judgeDatasetRecord<DatasetMeta>(await tx.store.get(id)).meta;
+  if (!meta) throw new Error('That dataset is no longer stored.');
+  const now = new Date();
+  const note = `Year and month set by you on ${now.toISOString().slice(0, 10)}.`;
+  await Promise.all([
+    tx.store.put({
+      ...meta,
+      year: change.year,
+      month: change.month,
+      yearEvidence: [note, ...meta.yearEvidence.filter((e) => !e.startsWith('Year and month set by you'))],
+      countsFrom: change.counts ? now.toISOString() : null,
+    }),
+    tx.done,
+  ]);
 }

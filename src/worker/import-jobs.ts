@@ -10,10 +10,13 @@ import {
   commitDataset,
   DATASET_SCHEMA,
   findByHash,
+  listDatasets,
   putChunk,
   withImportLock,
   type DatasetMeta,
 } from '../storage/datasets';
+import { displacedBy } from '../storage/dataset-slots';
+import { LabelCollector } from '../import/dataset-labels';
 import { findProfile, type MappingProfile } from '../storage/profiles';
 
 /*
@@ -64,9 +67,21 @@ export async function previewJob(
 export interface ImportReply {
   meta: DatasetMeta;
   receipt: ImportReceipt;
+  /**
+   * The datasets that count now for what this one holds (its kind, year and month; a ledger: its periods). When
+   * there are any, the new dataset is kept but does not count until the user confirms it replaces them.
+   */
+  displaced: { id: string; name: string; periods: number[] }[];
 }
 
-type ImportIds = { datasetId: string; receiptId: string; sha256: string; origin: 'sample' | 'upload' };
+type ImportIds = {
+  datasetId: string;
+  receiptId: string;
+  sha256: string;
+  origin: 'sample' | 'upload';
+  /** The sample's generated years: every page says their figures are illustrative. */
+  illustrative?: boolean;
+};
 
 /**
  * One import, holding IMPORT_LOCK (shared) from its first write to its commit, so that a start-up sweep in
@@ -93,7 +108,17 @@ async function importUnderLock(
   const startedAt = new Date();
   try {
     await beginImport(ids.datasetId, { fileName: plan.fileName, size: plan.size });
-    const result = await importRows(source, plan, (chunk) => putChunk(ids.datasetId, chunk), onProgress, signal);
+    const labels = new LabelCollector(plan);
+    const result = await importRows(
+      source,
+      plan,
+      (chunk) => {
+        labels.add(chunk);
+        return putChunk(ids.datasetId, chunk);
+      },
+      onProgress,
+      signal,
+    );
     const receipt = buildReceipt({
       id: ids.receiptId,
       datasetId: ids.datasetId,
@@ -119,9 +144,22 @@ async function importUnderLock(
       plan,
       skippedRows: result.skippedRows.map((r) => ({ row: r.row, type: r.type, cells: r.cells })),
       aggregates: result.aggregates,
+      year: plan.year,
+      month: plan.month,
+      yearEvidence: plan.yearEvidence,
+      countsFrom: receipt.finishedAt,
+      illustrative: ids.illustrative ?? false,
+      labels: labels.labels,
     };
+    const displaced = displacedBy(meta, await listDatasets()).map(({ dataset, periods }) => ({
+      id: dataset.id,
+      name: dataset.name,
+      periods,
+    }));
+    // Nothing replaced silently: with another dataset counting for the same year and month, this one waits for the user.
+    if (displaced.length > 0) meta.countsFrom = null;
     await commitDataset(meta, receipt);
-    return { meta, receipt };
+    return { meta, receipt, displaced };
   } catch (error) {
     // Nothing half-imported: the chunks written so far belong to no dataset; remove them, and the marker.
     await abandonImport(ids.datasetId).catch(() => undefined);

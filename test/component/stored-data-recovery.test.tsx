@@ -114,7 +114,12 @@ describe('stored data from other versions, damaged, or left by an unfinished imp
     }); // the old ledger and the sample
     expect(within(list).getByRole('rowheader', { name: 'old-ledger.csv' })).toBeTruthy();
     const db = await openOutturnDb();
-    expect((await db.get('datasets', 'old-1'))?.schema).toBe(2);
+    const record = await db.get('datasets', 'old-1');
+    expect(record?.schema).toBe(3);
+    // Its year, read from its own posting dates (3 April to 20 June 2017: 2017/18), and it counts as it did before.
+    expect(record?.year).toBe(2017);
+    expect(record?.yearEvidence.join(' ')).toContain('2017/18');
+    expect(record?.countsFrom).toBe(record?.createdAt);
     const chunks = (await db.getAllFromIndex('chunks', 'byDataset', 'old-1')).map((c) =>
       Object.fromEntries(Object.entries(c).filter(([k]) => k !== 'datasetId')),
     );
@@ -129,7 +134,7 @@ describe('stored data from other versions, damaged, or left by an unfinished imp
     const table = await screen.findByRole('table', { name: '3 set aside' });
     const reasonOf = (name: string) => within(table).getByRole('rowheader', { name }).closest('tr')!.textContent;
     expect(reasonOf('from-the-future.csv')).toContain(
-      'It cannot be read: it was saved by a newer version of Outturn (data layout 99; this version reads layouts up to 2)',
+      'It cannot be read: it was saved by a newer version of Outturn (data layout 99; this version reads layouts up to 3)',
     );
     expect(reasonOf('damaged.csv')).toContain('It cannot be read: it is damaged: its "sha256" is not text.');
     expect(reasonOf('odd-receipt.csv')).toContain('It cannot be read: its row counts are damaged.');

@@ -99,7 +99,11 @@ export interface CheckResult {
 const asTerm = (t: string | Term): Term => (typeof t === 'string' ? { ref: t, sign: 1 } : t);
 const HALF = new Money('0.5');
 
-function classify(difference: Money, tolerance: Money): CheckStatus {
+/**
+ * The status rule of every check: a difference of nil is a pass; one within the tolerance (what the rounding
+ * of the printed figures can explain) is a rounding difference; anything more is a failure.
+ */
+export function classify(difference: Money, tolerance: Money): CheckStatus {
   if (difference.isZero()) return 'pass';
   return difference.abs().lte(tolerance) ? 'rounding' : 'fail';
 }

@@ -1,4 +1,4 @@
-import type { CheckStatus } from './casting';
+import { classify, type CheckStatus } from './casting';
 import { Money, ZERO, sum, THOUSAND } from '../core/money';
 import type { RowType } from './table-rows';
 
@@ -21,7 +21,8 @@ export type TieOutGroup =
   | 'revenue-reserve-transfers'
   | 'scheme-detail'
   | 'revenue-tables'
-  | 'paper-text';
+  | 'paper-text'
+  | 'roll-forward';
 
 export const TIE_OUT_GROUPS: Readonly<Record<TieOutGroup, { title: string; rule: string }>> = {
   'revenue-carry-forwards': {
@@ -55,6 +56,10 @@ export const TIE_OUT_GROUPS: Readonly<Record<TieOutGroup, { title: string; rule:
   'paper-text': {
     title: 'Figures stated in the text',
     rule: 'A figure the report states in words equals the table’s.',
+  },
+  'roll-forward': {
+    title: 'Between the years: roll-forward',
+    rule: 'Each reserve opens the year at last year’s closing balance; the capital budget brought forward equals last year’s slippage carried forward; the Carry Forward Revenue Reserve uses what was added to it last year.',
   },
 };
 
@@ -238,9 +243,7 @@ export function checkTieOut(spec: TieOutSpec, tables: ReadonlyMap<string, TieOut
   const first = printed.figures[0];
   const difference = printed.value !== null && against.value !== null ? printed.value.minus(against.value) : null;
   const tolerance = printed.slack.plus(against.slack);
-  let status: CheckStatus = 'incomplete';
-  if (difference !== null)
-    status = difference.isZero() ? 'pass' : difference.abs().lte(tolerance) ? 'rounding' : 'fail';
+  const status: CheckStatus = difference === null ? 'incomplete' : classify(difference, tolerance);
   return {
     id: spec.id,
     group: spec.group,

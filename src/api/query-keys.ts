@@ -1,0 +1,23 @@
+import type { DatasetRole } from '../storage/dataset-slots';
+
+/*
+ * Every query key in one place. Everything read from stored datasets sits under 'datasets', so that one
+ * invalidation (after an import, a deletion, a change of year, another tab's change) refreshes every page.
+ * Keys that depend on the chosen year carry it: two years are never confused in the cache.
+ */
+export const queryKeys = {
+  datasets: ['datasets'] as const,
+  datasetList: ['datasets', 'list'] as const,
+  receipts: ['datasets', 'receipts'] as const,
+  setAside: (scope: 'all' | 'datasets') => ['datasets', 'set-aside', scope] as const,
+  notices: ['datasets', 'notices'] as const,
+  /** The datasets of a year that count, by role. */
+  year: (year: number) => ['datasets', 'year', year] as const,
+  /** One stored table (a printed table's rows), by dataset id: the same id is the same rows. */
+  table: (datasetId: string) => ['datasets', 'table', datasetId] as const,
+  tables: (role: DatasetRole, year: number) => ['datasets', 'tables', role, year] as const,
+  monitoring: (year: number) => ['datasets', 'monitoring', year] as const,
+  ledgerLines: (year: number, costCentre: string, subjective: string, month: number) =>
+    ['datasets', 'ledger-lines', year, costCentre, subjective, month] as const,
+  settings: (name: string) => ['settings', name] as const,
+};

@@ -1,0 +1,124 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
+import { formatFinancialYear, formatPeriodLabel, financialYear } from '../domain/core/period';
+import { countingDatasets, roleOf, yearsWithData } from '../storage/dataset-slots';
+import { listDatasets } from '../storage/datasets';
+import { queryKeys } from './query-keys';
+import { ensureStarted } from './sample-bootstrap';
+
+/*
+ * The financial year and month the reader chose, once, for every page: kept in the address (?year=2018-19&month=6)
+ * so that a view can be bookmarked or sent, Back goes back, and a reload lands on the same figures. With none
+ * chosen, the latest year with data, as at its latest monthly return (P12 when it has none).
+ */
+
+export interface YearsLoaded {
+  /** Years with at least one dataset that counts, newest first. */
+  years: number[];
+  /** For each year, the months (periods 1-12) with a monthly return that counts, ascending. */
+  months: ReadonlyMap<number, number[]>;
+}
+
+async function loadYears(): Promise<YearsLoaded> {
+  await ensureStarted();
+  const all = await listDatasets();
+  const counting = countingDatasets(all);
+  const months = new Map<number, number[]>();
+  for (const d of counting) {
+    if (d.year === null || d.month === null || roleOf(d) !== 'monitoring-return') continue;
+    const list = months.get(d.year) ?? [];
+    if (!list.includes(d.month)) list.push(d.month);
+    months.set(
+      d.year,
+      list.sort((a, b) => a - b),
+    );
+  }
+  return { years: yearsWithData(all), months };
+}
+
+const yearsQuery = queryOptions({
+  queryKey: [...queryKeys.datasets, 'years'],
+  queryFn: loadYears,
+  staleTime: Infinity,
+});
+
+export function useYearsLoaded() {
+  return useQuery(yearsQuery);
+}
+
+/** "2018-19" in an address; "2018/19" on screen. */
+export const yearParam = (year: number): string => formatFinancialYear(financialYear(year)).replace('/', '-');
+export const yearLabel = (year: number): string => formatFinancialYear(financialYear(year));
+export const monthLabel = (year: number, month: number): string => formatPeriodLabel(financialYear(year), month);
+
+/** A year in an address ("2018-19" or "2018/19"), or null. */
+export function parseYearParam(text: string | null): number | null {
+  const m = text ? /^(\d{4})[-/](\d{2})$/.exec(text) : null;
+  if (!m) return null;
+  const start = Number(m[1]);
+  return (start + 1) % 100 === Number(m[2]) ? start : null;
+}
+
+export interface YearChoice {
+  /** The chosen year (first calendar year), or null while loading or when nothing is loaded. */
+  year: number | null;
+  /** The chosen month, period 1-12. */
+  month: number;
+  /** Whether the address asked for a year that has no data (the page says so, and shows nothing of another year). */
+  askedYearMissing: boolean;
+  loaded: YearsLoaded | undefined;
+  /** The search part of an address that keeps this choice ("?year=2018-19&month=6"), for links between pages. */
+  search: string;
+  setYear: (year: number) => void;
+  setMonth: (month: number) => void;
+}
+
+export function useYearChoice(): YearChoice {
+  const [params] = useSearchParams();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const { data: loaded } = useYearsLoaded();
+  const asked = parseYearParam(params.get('year'));
+  const year = asked ?? loaded?.years[0] ?? null;
+  const months = (year !== null ? loaded?.months.get(year) : undefined) ?? [];
+  const askedMonth = Number(params.get('month'));
+  const month = askedMonth >= 1 && askedMonth <= 12 ? askedMonth : (months.at(-1) ?? 12);
+  const askedYearMissing = asked !== null && loaded !== undefined && !loaded.years.includes(asked);
+
+  const search = useMemo(() => {
+    const next = new URLSearchParams();
+    if (year !== null) next.set('year', yearParam(year));
+    next.set('month', String(month));
+    return `?${next.toString()}`;
+  }, [year, month]);
+
+  const go = useCallback(
+    (change: { year?: number; month?: number }) => {
+      const next = new URLSearchParams(params);
+      if (change.year !== undefined) {
+        next.set('year', yearParam(change.year));
+        // A new year opens at its own latest return, not at the month read in the other year.
+        const own = loaded?.months.get(change.year) ?? [];
+        next.set('month', String(own.at(-1) ?? 12));
+        next.delete('open');
+      }
+      if (change.month !== undefined) {
+        if (year !== null && !next.has('year')) next.set('year', yearParam(year));
+        next.set('month', String(change.month));
+      }
+      void navigate({ pathname: location.pathname, search: `?${next.toString()}` });
+    },
+    [params, navigate, location.pathname, loaded, year],
+  );
+
+  return {
+    year,
+    month,
+    askedYearMissing,
+    loaded,
+    search,
+    setYear: useCallback((y: number) => go({ year: y }), [go]),
+    setMonth: useCallback((m: number) => go({ month: m }), [go]),
+  };
+}

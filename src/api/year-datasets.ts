@@ -1,0 +1,114 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { KIND_COLUMNS } from '../import/dataset-kinds';
+import { printedTableFromRows, type PrintedTable, type RowType } from '../import/printed-table';
+import { countingDatasets, roleOf, ROLE_LABELS, type DatasetRole } from '../storage/dataset-slots';
+import { listDatasets, readChunks, type DatasetMeta } from '../storage/datasets';
+import { queryKeys } from './query-keys';
+import { ensureStarted } from './sample-bootstrap';
+
+/*
+ * How a page asks for data: by role (what a dataset holds), financial year and, for monthly returns, month;
+ * never by a file's name. Of several datasets for the same slot, the one that counts is read
+ * (storage/dataset-slots.ts); a year with nothing of a role says so, and never falls back to another year.
+ */
+
+/** The datasets that count for a year, by role, in import order. */
+export interface YearDatasets {
+  year: number;
+  all: readonly DatasetMeta[];
+  of: (role: DatasetRole) => DatasetMeta[];
+  /** Whether any dataset of the year is generated (illustrative) rather than a real export. */
+  illustrative: boolean;
+}
+
+export async function loadYearDatasets(year: number): Promise<YearDatasets> {
+  await ensureStarted();
+  const all = countingDatasets(await listDatasets()).filter((d) => d.year === year);
+  return {
+    year,
+    all,
+    of: (role) => all.filter((d) => roleOf(d) === role),
+    illustrative: all.some((d) => d.illustrative),
+  };
+}
+
+export const yearDatasetsQuery = (year: number) =>
+  queryOptions({ queryKey: queryKeys.year(year), queryFn: () => loadYearDatasets(year), staleTime: Infinity });
+
+export function useYearDatasets(year: number | null) {
+  return useQuery({ ...yearDatasetsQuery(year ?? 0), enabled: year !== null });
+}
+
+/** The roles of those wanted that a year has no dataset for, in words ("a reserves position"). */
+export function missingRoles(data: YearDatasets, wanted: readonly DatasetRole[]): DatasetRole[] {
+  return wanted.filter((role) => data.of(role).length === 0);
+}
+
+export const roleLabel = (role: DatasetRole): string => ROLE_LABELS[role];
+
+/** A table's rows as its import stored them: the dataset, its header cells, and every row (totals too) in file order. */
+export interface TableSource {
+  dataset: DatasetMeta;
+  headers: string[];
+  rows: { line: number; cells: string[]; rowType: RowType }[];
+}
+
+/** The rows of a dataset: its data rows from the chunks and its total rows from the receipt's skipped rows, in file order. */
+export async function loadTableSource(dataset: DatasetMeta): Promise<TableSource> {
+  const rows: TableSource['rows'] = dataset.skippedRows
+    .filter((r) => r.type !== 'footer')
+    .map((r) => ({ line: r.row, cells: r.cells, rowType: r.type === 'subtotal' ? 'subtotal' : 'total' }));
+  for (const chunk of await readChunks(dataset.id)) {
+    for (let i = 0; i < chunk.rowCount; i++)
+      rows.push({ line: chunk.lines[i]!, cells: chunk.raw.map((column) => column[i] ?? ''), rowType: 'item' });
+  }
+  rows.sort((a, b) => a.line - b.line);
+  return { dataset, headers: dataset.headers, rows };
+}
+
+/**
+ * A printed table from a dataset, named `tableId`: the id a paper's checks use for the table (its role in the
+ * paper), given by the caller after recognising the dataset by its shape and rows, never by its file name.
+ */
+export async function loadPrintedTable(dataset: DatasetMeta, tableId: string): Promise<PrintedTable> {
+  const source = await loadTableSource(dataset);
+  return printedTableFromRows(tableId, source.headers, source.rows, { amounts: mappedAmounts(dataset) });
+}
+
+/** The columns the import mapped as amounts, by header, with the unit it read them in. */
+function mappedAmounts(dataset: DatasetMeta): Record<string, 'thousands' | 'pounds'> {
+  const out: Record<string, 'thousands' | 'pounds'> = {};
+  for (const column of KIND_COLUMNS[dataset.kind]) {
+    const index = dataset.plan.mapping[column.key];
+    if (column.type !== 'amount' || index === null || index === undefined) continue;
+    const header = (dataset.headers[index] ?? '').trim();
+    if (header) out[header] = dataset.plan.scales[column.key] === 'thousands' ? 'thousands' : 'pounds';
+  }
+  return out;
+}
+
+const normal = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+
+/**
+ * Of a year's datasets of one role, the one whose rows best match the labels a table is known by (e.g. Table 1
+ * has rows "Constabulary" and "OPCC"): the most labels found, at least `minimum` of them; null when none does.
+ */
+export function recogniseTable(
+  candidates: readonly DatasetMeta[],
+  expected: readonly string[],
+  minimum = Math.min(2, expected.length),
+): DatasetMeta | null {
+  const wanted = expected.map(normal);
+  let best: { d: DatasetMeta; score: number } | null = null;
+  for (const d of candidates) {
+    const have = new Set(d.labels.map(normal));
+    const score = wanted.filter((w) => have.has(w)).length;
+    if (score >= minimum && (!best || score > best.score || (score === best.score && d.createdAt > best.d.createdAt)))
+      best = { d, score };
+  }
+  return best?.d ?? null;
+}

@@ -1,0 +1,81 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { PAPER_2017_18 } from '../domain/papers/paper-2017-18';
+import type { PrintedTable } from '../import/printed-table';
+import { roleOf, type DatasetRole } from '../storage/dataset-slots';
+import type { DatasetMeta } from '../storage/datasets';
+import { queryKeys } from './query-keys';
+import { loadPrintedTable, loadYearDatasets, recogniseTable } from './year-datasets';
+
+/*
+ * The printed tables of a year (an outturn summary, a capital programme, a reserves position ...), found by
+ * shape: the role of the dataset (its kind and mapped columns) and, where a year has several tables of one role,
+ * the rows it is known by. Each table found is named by the key of the paper's table it stands for (the 2017/18
+ * paper's checks and tie-outs are keyed so), whatever its file is called.
+ */
+
+export type PaperTableKey = keyof typeof PAPER_2017_18;
+
+/** How each of the paper's tables is recognised in any year: its role and, where a year has several, rows it has. */
+export const TABLE_SHAPES: Readonly<Record<PaperTableKey, { role: DatasetRole; labels: readonly string[] }>> = {
+  'table-1-revenue-outturn.csv': { role: 'outturn-summary', labels: ['Constabulary', 'OPCC'] },
+  'constabulary-summary.csv': { role: 'outturn-summary', labels: ['Local Policing', 'Organisational Support'] },
+  'table-3-opcc-corporate-costs.csv': {
+    role: 'outturn-summary',
+    labels: ['Commissioner and Staff', 'Supplies and Services'],
+  },
+  'table-4-capital-programme.csv': { role: 'capital-programme', labels: [] },
+  'table-4-capital-financing.csv': { role: 'capital-financing', labels: [] },
+  'table-5-reserves.csv': { role: 'reserves', labels: [] },
+  'appendix-2-revenue-carry-forwards.csv': { role: 'carry-forwards', labels: [] },
+  'appendix-3-capital-schemes.csv': { role: 'capital-schemes', labels: [] },
+  'appendix-4-capital-carry-forwards.csv': { role: 'capital-carry-forwards', labels: [] },
+};
+
+/** The dataset of a year that stands for one of the paper's tables, or null. */
+export function findTable(datasets: readonly DatasetMeta[], key: PaperTableKey): DatasetMeta | null {
+  const shape = TABLE_SHAPES[key];
+  const candidates = datasets.filter((d) => roleOf(d) === shape.role);
+  if (shape.labels.length === 0) return candidates.at(-1) ?? null;
+  return recogniseTable(candidates, shape.labels);
+}
+
+export interface YearTables {
+  year: number;
+  /** The tables found, by the paper's key. */
+  tables: ReadonlyMap<PaperTableKey, PrintedTable>;
+  /** The dataset each was read from (its receipt, its name for the sources line). */
+  datasets: ReadonlyMap<PaperTableKey, DatasetMeta>;
+  /** The tables asked for that the year has no dataset for. */
+  missing: PaperTableKey[];
+  /** Any table read is generated (illustrative). */
+  illustrative: boolean;
+}
+
+async function loadYearTables(year: number, keys: readonly PaperTableKey[]): Promise<YearTables> {
+  const data = await loadYearDatasets(year);
+  const tables = new Map<PaperTableKey, PrintedTable>();
+  const datasets = new Map<PaperTableKey, DatasetMeta>();
+  const missing: PaperTableKey[] = [];
+  for (const key of keys) {
+    const d = findTable(data.all, key);
+    if (!d) {
+      missing.push(key);
+      continue;
+    }
+    datasets.set(key, d);
+    tables.set(key, await loadPrintedTable(d, key));
+  }
+  return { year, tables, datasets, missing, illustrative: [...datasets.values()].some((d) => d.illustrative) };
+}
+
+export const yearTablesQuery = (year: number, keys: readonly PaperTableKey[]) =>
+  queryOptions({
+    queryKey: [...queryKeys.year(year), 'tables', ...keys],
+    queryFn: () => loadYearTables(year, keys),
+    staleTime: Infinity,
+  });
+
+/** The paper's tables of a year (as many as it has of those asked for); disabled until a year is chosen. */
+export function useYearTables(year: number | null, keys: readonly PaperTableKey[]) {
+  return useQuery({ ...yearTablesQuery(year ?? 0, keys), enabled: year !== null });
+}

@@ -1,0 +1,42 @@
+import { Link, useLocation } from 'react-router';
+
+/*
+ * What a page says when the chosen year lacks the files it reads: which kinds are missing, in words, and a way
+ * to import them. Never another year's figures in their place.
+ */
+export function MissingData({
+  yearLabel,
+  missing,
+  what,
+}: {
+  /** "2018/19" */
+  yearLabel: string;
+  /** The kinds of file missing, in words ("a reserves position"). */
+  missing: readonly string[];
+  /** What the page (or section) would show: "the reserves position". */
+  what: string;
+}) {
+  // The link keeps the year and month chosen (?year=&month=), as every link between pages does.
+  const { search } = useLocation();
+  return (
+    <div className="missing-data" role="status">
+      <p>
+        <strong>
+          Nothing to show for {yearLabel} yet: {what} needs {listOf(missing)}.
+        </strong>{' '}
+        No figures of another year are shown in their place.
+      </p>
+      <p>
+        <Link to={{ pathname: '/import', search }}>
+          Import {missing.length === 1 ? 'it' : 'them'} on the Import page
+        </Link>
+        , or choose another year above.
+      </p>
+    </div>
+  );
+}
+
+function listOf(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? 'data';
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
+}
