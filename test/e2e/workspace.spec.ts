@@ -97,13 +97,14 @@ test('a workspace exported from one profile and taken into a fresh one shows the
   await app.goto(paperYear('/board-pack'));
   await pageReady(app);
   await expect(app.getByRole('region', { name: /^Page 1 of/ })).toBeVisible();
-  await app.getByText('Pack settings: title, period, Road Casualty inputs').click();
-  await app.getByLabel('Title').fill('BCB 19 July 2018: outturn');
+  await app.getByText('Pack settings: subtitle, Road Casualty inputs').click();
+  // The title and period come from the figures; the subtitle is the setting a workspace file carries.
+  await app.getByLabel(/^Subtitle/).fill('BCB 19 July 2018: outturn');
   await app
     .getByLabel('Road Casualty Reserve projection')
     .selectOption({ label: 'Saved scenario: Officer’s case: no low inflow' });
   await app.getByRole('button', { name: 'Save the pack settings' }).click();
-  await expect(app.getByRole('region', { name: /^Page 1 of \d+: BCB 19 July 2018: outturn/ })).toBeVisible();
+  await expect(app.locator('.pack-cover-subtitle')).toHaveText('BCB 19 July 2018: outturn');
   await app.getByLabel('Name for a frozen copy').fill('July BCB');
   await app.getByRole('button', { name: 'Freeze this pack' }).click();
   await expect(app.getByText(/Frozen “July BCB”/)).toBeVisible();
@@ -157,7 +158,7 @@ test('a workspace exported from one profile and taken into a fresh one shows the
     else expect(after, path).toEqual(before[path]);
   }
   await b.page.goto(paperYear('/board-pack'));
-  await expect(b.page.getByRole('region', { name: /^Page 1 of \d+: BCB 19 July 2018: outturn/ })).toBeVisible();
+  await expect(b.page.locator('.pack-cover-subtitle')).toHaveText('BCB 19 July 2018: outturn');
   await b.page.getByText(/^Frozen packs, 1 in this browser/).click();
   await b.page.getByRole('link', { name: 'Open July BCB' }).click();
   await expect(b.page.getByText(/the seal matches, so it is exactly as it was frozen/)).toBeVisible();
