@@ -12,6 +12,9 @@ export const SAMPLE_FILES = {
   revenueCarryForwards: 'appendix-2-revenue-carry-forwards.csv',
   capitalSchemes: 'appendix-3-capital-schemes.csv',
   capitalCarryForwards: 'appendix-4-capital-carry-forwards.csv',
+  // The board's layout of the revenue budget that the paper's tables print (areas, Table 1's lines, totals):
+  // data, imported like any file (kind 'structure'), so an organisation imports its own.
+  boardStructure: 'board-structure-2017-18.csv',
   // ILLUSTRATIVE, not from the paper: a generated 2017/18 monthly series that ends at the paper's outturn
   // (src/cli/generate-sample-year.ts; data/README.md, "The illustrative monthly series").
   illustrativeBudget: 'illustrative-2017-18-budget.csv',
@@ -33,6 +36,7 @@ export const SAMPLE_FILES = {
   illustrative2018Reserves: 'illustrative-2018-19-reserves.csv',
   illustrative2018CapitalProgramme: 'illustrative-2018-19-capital-programme.csv',
   illustrative2018RevenueOutturn: 'illustrative-2018-19-revenue-outturn.csv',
+  illustrative2018BoardStructure: 'illustrative-2018-19-board-structure.csv',
 } as const;
 
 export type SampleFile = (typeof SAMPLE_FILES)[keyof typeof SAMPLE_FILES];
