@@ -68,6 +68,8 @@ export interface YearChoice {
   /** Whether the address asked for a year that has no data (the page says so, and shows nothing of another year). */
   askedYearMissing: boolean;
   loaded: YearsLoaded | undefined;
+  /** Why the years could not be read (the sample could not be fetched, the database is a newer version's). */
+  error: Error | null;
   /** The search part of an address that keeps this choice ("?year=2018-19&month=6"), for links between pages. */
   search: string;
   setYear: (year: number) => void;
@@ -78,7 +80,7 @@ export function useYearChoice(): YearChoice {
   const [params] = useSearchParams();
   const location = useLocation();
   const navigate = useNavigate();
-  const { data: loaded } = useYearsLoaded();
+  const { data: loaded, error } = useYearsLoaded();
   const asked = parseYearParam(params.get('year'));
   const year = asked ?? loaded?.years[0] ?? null;
   const months = (year !== null ? loaded?.months.get(year) : undefined) ?? [];
@@ -117,6 +119,7 @@ export function useYearChoice(): YearChoice {
     month,
     askedYearMissing,
     loaded,
+    error,
     search,
     setYear: useCallback((y: number) => go({ year: y }), [go]),
     setMonth: useCallback((m: number) => go({ month: m }), [go]),

@@ -23,7 +23,7 @@ const cells = (row: HTMLElement): string[] =>
     .getAllByRole('cell')
     .map((c) => c.textContent ?? '');
 
-function renderPage(entry = '/board-pack') {
+function renderPage(entry = '/board-pack?year=2017-18') {
   const user = userEvent.setup({ delay: null });
   renderWithProviders(
     <Routes>

@@ -87,14 +87,14 @@ describe('Import page: years', () => {
     expect(question.textContent).toContain('2018/19');
     expect(within(year).getByLabelText<HTMLSelectElement>('Financial year of this file').value).toBe('');
 
-    // Offered: the years loaded (the sample's 2017/18) and two either side.
-    await within(year).findByRole('option', { name: '2018/19' });
+    // Offered: the years loaded (the sample's 2017/18 and its illustrative 2018/19) and two either side.
+    await within(year).findByRole('option', { name: '2019/20' });
     expect(
       within(year)
         .getAllByRole('option')
         .map((o) => o.textContent),
-    ).toEqual(['(choose the year)', '2019/20', '2018/19', '2017/18 · data loaded', '2016/17', '2015/16']);
-    await user.selectOptions(within(year).getByLabelText('Financial year of this file'), '2018/19');
+    ).toEqual(['(choose the year)', '2020/21', '2019/20', '2018/19 · data loaded', '2017/18 · data loaded', '2016/17', '2015/16']);
+    await user.selectOptions(within(year).getByLabelText('Financial year of this file'), '2019/20');
     await waitFor(() =>
       expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Import budget-two-years.csv' }).disabled).toBe(
         false,
@@ -102,9 +102,9 @@ describe('Import page: years', () => {
     );
     await user.click(screen.getByRole('button', { name: 'Import budget-two-years.csv' }));
     await screen.findByRole('article', { name: 'Import receipt: budget-two-years.csv' });
-    expect(screen.queryByRole('region', { name: 'Which file counts?' })).toBeNull(); // no 2018/19 budget before it
+    expect(screen.queryByRole('region', { name: 'Which file counts?' })).toBeNull(); // no 2019/20 budget before it
     await waitFor(() =>
-      expect(within(rowOf('budget-two-years.csv')).getByRole('cell', { name: '2018/19' })).toBeTruthy(),
+      expect(within(rowOf('budget-two-years.csv')).getByRole('cell', { name: '2019/20' })).toBeTruthy(),
     );
     expect(await countsOf('budget-two-years.csv')).toBe('Counts');
     // Left as found: the tests below start from the sample's 2017/18 alone.
@@ -198,7 +198,7 @@ describe('Import page: years', () => {
     );
     expect(within(rowOf('budget-2017-18-revised.csv')).getByRole('cell', { name: '2017/18' })).toBeTruthy();
 
-    // Moved to 2018/19, where no budget counts: it counts there, listed under 2018/19.
+    // Moved to 2019/20, where no budget counts: it counts there, listed under 2019/20.
     await user.click(within(rowOf('budget-2017-18-revised.csv')).getByRole('button', { name: /Change year/ }));
     const form = screen.getByRole('form', { name: 'Change the year of budget-2017-18-revised.csv' });
     expect(within(form).getByText('The "Year" column says 2017/18 on every row read (2).')).toBeTruthy();
@@ -211,9 +211,9 @@ describe('Import page: years', () => {
       '“2018-2019x” is not a financial year: write it as 2018/19.',
     );
     await user.clear(yearField);
-    await user.type(yearField, '2018/19');
+    await user.type(yearField, '2019/20');
     await user.click(within(form).getByRole('button', { name: /Save the year/ }));
-    expect((await screen.findByText(/budget-2017-18-revised.csv is now 2018\/19\./)).textContent).toContain(
+    expect((await screen.findByText(/budget-2017-18-revised.csv is now 2019\/20\./)).textContent).toContain(
       'It counts for it.',
     );
     await waitFor(async () => expect(await countsOf('budget-2017-18-revised.csv')).toBe('Counts'));
@@ -222,8 +222,8 @@ describe('Import page: years', () => {
       .getAllByRole('rowheader')
       .filter((h) => h.getAttribute('scope') === 'rowgroup')
       .map((h) => h.textContent);
-    expect(groups).toEqual(['2018/19', '2017/18']); // newest first
-    expect(within(rowOf('budget-2017-18-revised.csv')).getByRole('cell', { name: '2018/19' })).toBeTruthy();
+    expect(groups).toEqual(['2019/20', '2018/19', '2017/18']); // newest first
+    expect(within(rowOf('budget-2017-18-revised.csv')).getByRole('cell', { name: '2019/20' })).toBeTruthy();
 
     // Back to 2017/18, where the sample's budget counts: kept, not counting, and said so, with the way to choose it.
     await user.click(within(rowOf('budget-2017-18-revised.csv')).getByRole('button', { name: /Change year/ }));

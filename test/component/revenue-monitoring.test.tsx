@@ -19,7 +19,7 @@ const cells = (row: HTMLElement): string[] =>
 
 describe('the board summary', () => {
   it("shows the Constabulary summary at P12 with the paper's line figures, budget to date, actual and status", async () => {
-    renderWithProviders(<RevenuePage />, { initialEntries: ['/revenue'] });
+    renderWithProviders(<RevenuePage />, { initialEntries: ['/revenue?year=2017-18'] });
     const table = await screen.findByRole('table', { name: CONSTABULARY_P12 }, { timeout: 10_000 });
     // Organisational Support (£'000): budget 15,984 (all due by P12); actual 20,190 = the paper's 20,378 less 188 carried
     // forward; variance to date 20,190 - 15,984 = 4,206; forecast 20,378 (the paper); 20,378 - 15,984 = 4,394 = the
@@ -52,7 +52,7 @@ describe('the board summary', () => {
 describe('drill-down from the board summary to a ledger line and back', () => {
   it('opens area, cost centre and subjective by link and keyboard, shows the ledger lines, and returns focus on the way up', async () => {
     const user = userEvent.setup();
-    renderWithProviders(<RevenuePage />, { initialEntries: ['/revenue'] });
+    renderWithProviders(<RevenuePage />, { initialEntries: ['/revenue?year=2017-18'] });
     const summary = await screen.findByRole('table', { name: CONSTABULARY_P12 }, { timeout: 10_000 });
 
     await user.click(within(summary).getByRole('link', { name: 'Organisational Support' }));
@@ -115,7 +115,7 @@ describe('drill-down from the board summary to a ledger line and back', () => {
 describe('the status rule', () => {
   it('states its defaults, and a new rule changes a status (shown by icon and word as well as colour)', async () => {
     const user = userEvent.setup();
-    renderWithProviders(<RevenuePage />, { initialEntries: ['/revenue'] });
+    renderWithProviders(<RevenuePage />, { initialEntries: ['/revenue?year=2017-18'] });
     const table = await screen.findByRole('table', { name: TABLE_1_P12 }, { timeout: 10_000 });
     expect(
       screen.getByText(
@@ -158,7 +158,7 @@ describe('the status rule', () => {
 describe('a month in progress', () => {
   it('at P3 shows actuals for P1-P3 only, and a later month as not closed rather than nil', async () => {
     const user = userEvent.setup();
-    renderWithProviders(<RevenuePage />, { initialEntries: ['/revenue?month=3&open=line:local-policing:10100:1001'] });
+    renderWithProviders(<RevenuePage />, { initialEntries: ['/revenue?year=2017-18&month=3&open=line:local-policing:10100:1001'] });
     const strip = await screen.findByRole('list', { name: 'Actual by period' }, { timeout: 10_000 });
     const items = within(strip)
       .getAllByRole('listitem')
@@ -180,7 +180,7 @@ describe('a month in progress', () => {
 describe('forecast history and the ledger reconciliation', () => {
   it("keeps every month's forecast, bridges two months, and lists the ledger findings with their amounts", async () => {
     const user = userEvent.setup();
-    renderWithProviders(<RevenuePage />, { initialEntries: ['/revenue'] });
+    renderWithProviders(<RevenuePage />, { initialEntries: ['/revenue?year=2017-18'] });
     const history = await screen.findByRole(
       'table',
       { name: "Year-end forecast by month (illustrative): the figures (£'000)" },

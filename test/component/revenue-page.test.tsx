@@ -17,7 +17,7 @@ const cells = (row: HTMLElement): string[] =>
 
 describe('RevenuePage', () => {
   it('shows Table 1 in £000 with worked variances and their status in words', async () => {
-    renderWithProviders(<RevenuePage />);
+    renderWithProviders(<RevenuePage />, { initialEntries: ['/revenue?year=2017-18'] });
     const table = await screen.findByRole('table', { name: 'Table 1: Revenue Outturn 2017/18' });
     // Constabulary: 128,040 - 126,252 = 1,788; 1,788 / 126,252 = 1.42% -> 1.4%; an overspend is adverse.
     expect(cells(rowOf(table, 'Constabulary'))).toEqual(['126,252', '128,040', '1,788', '1.4%', '▲ Adverse']);
@@ -29,7 +29,7 @@ describe('RevenuePage', () => {
   });
 
   it('says under the table where the printed figures do not cast, with both figures', async () => {
-    renderWithProviders(<RevenuePage />);
+    renderWithProviders(<RevenuePage />, { initialEntries: ['/revenue?year=2017-18'] });
     const notes = await screen.findAllByRole('list', { name: 'Where the printed figures do not cast' });
     const text = notes[0]!.textContent ?? '';
     // Outturn rows add to 128,040 + 1,098 + 3,608 = 132,746 against a printed 132,811.
@@ -39,7 +39,7 @@ describe('RevenuePage', () => {
   });
 
   it('shows the Constabulary summary with income as a credit and a nil budget as a dash', async () => {
-    renderWithProviders(<RevenuePage />);
+    renderWithProviders(<RevenuePage />, { initialEntries: ['/revenue?year=2017-18'] });
     const table = await screen.findByRole('table', { name: 'Draft Outturn 2017/18: Constabulary summary' });
     // Income: -2,194 - (-1,435) = (759): more income than budgeted, favourable.
     expect(cells(rowOf(table, 'Income'))).toEqual(['(1,435)', '(2,194)', '(759)', '52.9%', '▼ Favourable']);
@@ -48,7 +48,7 @@ describe('RevenuePage', () => {
   });
 
   it("gives every chart of the paper's tables a summary sentence and a data table", async () => {
-    renderWithProviders(<RevenuePage />);
+    renderWithProviders(<RevenuePage />, { initialEntries: ['/revenue?year=2017-18'] });
     const paper = await screen.findByRole('region', { name: 'The paper’s year-end tables (19 July 2018)' });
     // Table 1, the Constabulary summary and Table 3, each with its chart.
     await waitFor(() => expect(within(paper).getAllByRole('figure')).toHaveLength(3));

@@ -150,6 +150,7 @@ describe('stored data from other versions, damaged, or left by an unfinished imp
         <StoredDataNotices />
         <RevenuePage />
       </>,
+      { initialEntries: ['/revenue?year=2017-18'] },
     );
     const notice = await screen.findByText(/did not finish/);
     expect(notice.textContent).toMatch(

@@ -46,7 +46,7 @@ function redrawn(snapshot: Snapshot): string {
  * compare two), and the pack itself below.
  */
 export function BoardPackPage() {
-  const { year, month, loaded } = useYearChoice();
+  const { year, month, loaded, error: yearsError } = useYearChoice();
   const tables = usePackTables(year);
   const monitoring = useMonitoringData(year);
   const settings = usePackSettings();
@@ -151,6 +151,11 @@ export function BoardPackPage() {
             missing={['a monthly monitoring return (for a month’s pack)', 'an outturn summary (for a year-end pack)']}
             what="the board pack"
           />
+        )}
+        {year === null && yearsError && (
+          <p role="alert" className="error">
+            {yearsError.message}
+          </p>
         )}
         {year === null && loaded && (
           <MissingData

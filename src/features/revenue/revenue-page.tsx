@@ -22,7 +22,7 @@ export function RevenuePage() {
   const tag = data?.illustrative ? <span className="illustrative-tag">Illustrative</span> : null;
   const suffix = data?.illustrative ? ' (illustrative)' : '';
   const label = year === null ? '' : yearLabel(year);
-  const nothing = data !== undefined && data.missing.length === 2;
+  const nothing = data !== undefined && data.missing.includes('budget') && data.missing.includes('monitoring-return');
   return (
     <>
       <h2>Revenue{year === null ? '' : ` ${label}`}</h2>
@@ -32,7 +32,11 @@ export function RevenuePage() {
         minus budget; income is a credit, so more income is a favourable (negative) variance.
       </p>
       {year === null ? (
-        choice.loaded ? (
+        choice.error ? (
+          <p role="alert" className="error">
+            {choice.error.message}
+          </p>
+        ) : choice.loaded ? (
           <MissingData
             yearLabel="any year"
             missing={[roleLabel('budget'), roleLabel('monitoring-return')]}
