@@ -135,7 +135,7 @@ describe('CapitalPage', () => {
       within(carry)
         .getAllByRole('link', { name: /Table 5: Capital Carry Forward Reserve/ })[0]!
         .getAttribute('href'),
-    ).toBe('/reserves#row-t5-capital-carry-forward-reserve');
+    ).toBe('/reserves?year=2017-18&month=12#row-t5-capital-carry-forward-reserve');
   });
 
   it('shows financing by source with the sums worked out', async () => {
@@ -158,7 +158,7 @@ describe('CapitalPage', () => {
     renderWithProviders(<CapitalPage />);
     const figure = await screen.findByRole('figure');
     expect(within(figure).getByRole('img').getAttribute('aria-label')).toBe(
-      'Revised budget against outturn by category. Capital outturn £5.70m against a revised budget of £11.45m: 49.8% spent; least spent: Schemes approved subject to further business case (0.0%); most: Fleet (81.8%).',
+      'Revised budget against outturn by category, 2017/18. Capital outturn £5.70m against a revised budget of £11.45m: 49.8% spent; least spent: Schemes approved subject to further business case (0.0%); most: Fleet (81.8%).',
     );
     expect(within(figure).getByRole('table')).toBeTruthy();
   });

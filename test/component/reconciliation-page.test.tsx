@@ -101,8 +101,8 @@ describe('ReconciliationPage', () => {
     await summary();
     const row = rowOf(group('Reserves that finance capital'), /^Table 5 Capital Reserve usage/);
     expect([...row.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([
-      '/reserves#row-t5-capital-reserve',
-      '/capital#row-t4f-capital-reserve',
+      '/reserves?year=2017-18&month=12#row-t5-capital-reserve',
+      '/capital?year=2017-18&month=12#row-t4f-capital-reserve',
     ]);
     const revenue = rowOf(
       group('Revenue outturn against its breakdowns'),
@@ -110,8 +110,8 @@ describe('ReconciliationPage', () => {
     );
     expect(cells(revenue).slice(0, 4)).toEqual(['✗ Does not tie out', '1,098', '1,194', '(96)']);
     expect([...revenue.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([
-      '/reconciliation?table=t1#row-t1-opcc',
-      '/reconciliation?table=t3#row-t3-total-opcc',
+      '/reconciliation?table=t1&year=2017-18&month=12#row-t1-opcc',
+      '/reconciliation?table=t3&year=2017-18&month=12#row-t3-total-opcc',
     ]);
   });
 
@@ -129,10 +129,10 @@ describe('ReconciliationPage', () => {
       '65',
     ]);
     expect([...outturn.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([
-      '/reconciliation?table=t1#row-t1-constabulary',
-      '/reconciliation?table=t1#row-t1-opcc',
-      '/reconciliation?table=t1#row-t1-grants-capital-financing-and-costs-of-surplus-properties',
-      '/reconciliation?table=t1#row-t1-total',
+      '/reconciliation?table=t1&year=2017-18&month=12#row-t1-constabulary',
+      '/reconciliation?table=t1&year=2017-18&month=12#row-t1-opcc',
+      '/reconciliation?table=t1&year=2017-18&month=12#row-t1-grants-capital-financing-and-costs-of-surplus-properties',
+      '/reconciliation?table=t1&year=2017-18&month=12#row-t1-total',
     ]);
   });
 
