@@ -14,7 +14,7 @@ import { roleLabel } from './year-datasets';
  * the year lacks is named in `missing`; what the year has is shown.
  */
 
-export const CAPITAL_TABLES = [
+const CAPITAL_TABLES = [
   'table-4-capital-programme.csv',
   'appendix-3-capital-schemes.csv',
   'table-4-capital-financing.csv',
@@ -56,7 +56,7 @@ export function toCapitalModel(t: YearTables): CapitalModel {
   };
 }
 
-export const capitalQuery = (year: number) =>
+const capitalQuery = (year: number) =>
   queryOptions({
     queryKey: queryKeys.capital(year),
     queryFn: async ({ client }) => toCapitalModel(await client.query(yearTablesQuery(year, CAPITAL_TABLES))),

@@ -88,7 +88,7 @@ export interface PlannerInputs {
   illustrative: boolean;
 }
 
-export const plannerInputsQuery = (year: number) =>
+const plannerInputsQuery = (year: number) =>
   queryOptions({
     queryKey: queryKeys.planner(year),
     queryFn: async ({ client }): Promise<PlannerInputs> => {

@@ -34,7 +34,7 @@ import { yearTablesQuery, type PaperTableKey, type YearTables } from './year-tab
 const PAPER_YEAR = 2017;
 
 /** The tie-out groups that state a rule of the tables' shapes, so hold for any year's tables. */
-export const GENERAL_GROUPS: ReadonlySet<TieOutGroup> = new Set<TieOutGroup>([
+const GENERAL_GROUPS: ReadonlySet<TieOutGroup> = new Set<TieOutGroup>([
   'revenue-carry-forwards',
   'capital-carry-forwards',
   'capital-spend-financing',
@@ -117,7 +117,7 @@ export interface ReconciliationModel extends Reconciliation {
   illustrative: boolean;
 }
 
-export function toReconciliationModel(t: YearTables): ReconciliationModel {
+function toReconciliationModel(t: YearTables): ReconciliationModel {
   const specs = specsForYear(t.year);
   const loaded = new Set<string>(t.tables.keys());
   return {
@@ -131,7 +131,7 @@ export function toReconciliationModel(t: YearTables): ReconciliationModel {
   };
 }
 
-export const reconciliationQuery = (year: number) =>
+const reconciliationQuery = (year: number) =>
   queryOptions({
     queryKey: queryKeys.reconciliation(year),
     queryFn: async ({ client }) => toReconciliationModel(await client.query(yearTablesQuery(year, ALL_TABLES))),
@@ -155,7 +155,7 @@ const ROLL_FORWARD_TABLES = [
 ] as const satisfies readonly PaperTableKey[];
 
 /** A year's figures as the roll-forward checks read them. */
-export function toRollForwardYear(t: YearTables): RollForwardYear {
+function toRollForwardYear(t: YearTables): RollForwardYear {
   const reserves = t.tables.get('table-5-reserves.csv');
   const capital = toCapitalModel(t);
   return {
@@ -174,7 +174,7 @@ export interface RollForwardModel {
   notLoaded: number[];
 }
 
-export const rollForwardQuery = (year: number) =>
+const rollForwardQuery = (year: number) =>
   queryOptions({
     queryKey: queryKeys.rollForward(year),
     queryFn: async ({ client }): Promise<RollForwardModel> => {

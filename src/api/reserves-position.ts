@@ -18,7 +18,7 @@ import { yearTablesQuery, type PaperTableKey, type YearTables } from './year-tab
  * the balances come from the file's own headers ("Balance 1/4/18" -> 1 April 2018).
  */
 
-export const RESERVES_TABLES = [
+const RESERVES_TABLES = [
   'table-5-reserves.csv',
   'table-1-revenue-outturn.csv',
   'appendix-2-revenue-carry-forwards.csv',
@@ -69,7 +69,7 @@ export interface ReservesModel {
 }
 
 /** The reserves model of a year's tables. */
-export function toReservesModel(t: YearTables): ReservesModel {
+function toReservesModel(t: YearTables): ReservesModel {
   const reserves = t.tables.get('table-5-reserves.csv');
   const table1 = t.tables.get('table-1-revenue-outturn.csv');
   const position = reserves ? buildReservesPosition(toReserveRows(reserves)) : null;
@@ -95,7 +95,7 @@ export function toReservesModel(t: YearTables): ReservesModel {
   };
 }
 
-export const reservesQuery = (year: number) =>
+const reservesQuery = (year: number) =>
   queryOptions({
     queryKey: queryKeys.reserves(year),
     queryFn: async ({ client }) => toReservesModel(await client.query(yearTablesQuery(year, RESERVES_TABLES))),

@@ -50,7 +50,7 @@ export interface ReservesYearsModel {
 
 const PROJECTION_YEARS = 4;
 
-export const reservesYearsQuery = () =>
+const reservesYearsQuery = () =>
   queryOptions({
     queryKey: queryKeys.reservesYears,
     queryFn: async ({ client }): Promise<ReservesYearsModel> => {

@@ -29,7 +29,7 @@ export function fileOfTableId(id: string): string | undefined {
 }
 
 /** A table's title as the paper gives it ("Table 5: Reserves position"). */
-export function tableTitleOf(tableId: string): string {
+function tableTitleOf(tableId: string): string {
   return SPECS.find((s) => s.id === tableId)?.title ?? tableId;
 }
 
