@@ -182,6 +182,12 @@ describe('the pages by year', { timeout: 120_000 }, () => {
     ]);
     // 2019/20 is loaded without a reserves position or 2018/19 without a capital programme: said, not checked.
     expect(screen.getByText('2019/20 has no reserves position: the reserve balances are not checked.')).toBeTruthy();
+    // What 2018/19 lacks is named, each kind once.
+    expect(
+      screen.getByText(
+        /^Not loaded for 2018\/19, so not checked: an outturn summary \(budget and outturn by area\); a capital programme \(by category\); capital financing; revenue carry-forward requests; a capital scheme list \(with job codes\); capital carry-forward requests\./,
+      ),
+    ).toBeTruthy();
     // The 2018/19 table is cast like any year's: the paper's rule, titled by the year.
     expect(screen.getByRole('heading', { level: 4, name: 'Reserves position 2018/19' })).toBeTruthy();
   });

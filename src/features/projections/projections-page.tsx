@@ -268,6 +268,7 @@ function Workspace({ year, position, budget }: { year: number; position: Reserve
         onSave={() => saveCurrent(false)}
         onSaveCopy={() => saveCurrent(true)}
         onStartAgain={startAgain}
+        startAgainFrom={paperCase ? 'the paper’s case' : `${yearLabel(year)}’s closing balances`}
         onExport={exportCsv}
         onOpen={open}
         onCopy={copySaved}

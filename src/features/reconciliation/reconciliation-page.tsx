@@ -1,7 +1,8 @@
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useReconciliation, useRollForward, type ReconciliationModel } from '../../api/reconciliation';
 import { useYearChoice, yearLabel } from '../../api/year-choice';
-import type { PaperTableKey } from '../../api/year-tables';
+import { roleLabel } from '../../api/year-datasets';
+import { TABLE_SHAPES, type PaperTableKey } from '../../api/year-tables';
 import { countStatuses } from '../../domain/checks/reconciliation';
 import { MissingData, NoYearYet } from '../../components/missing-data';
 import { QueryState } from '../../components/query-state';
@@ -87,16 +88,9 @@ function YearChecks({ model, target, search }: { model: ReconciliationModel; tar
   const attention = tieOuts.filter((t) => t.status === 'fail' || t.status === 'rounding');
   const tieCounts = countStatuses(tieOuts);
   const tableCounts = countStatuses(inTable);
+  const missing = [...new Set(model.missing.map((key) => roleLabel(TABLE_SHAPES[key].role)))];
   if (tables.length === 0) {
-    return (
-      <MissingData
-        yearLabel={label}
-        missing={[
-          'an outturn summary, a capital programme, capital financing, a reserves position or carry-forward requests',
-        ]}
-        what="the checks of the tables"
-      />
-    );
+    return <MissingData yearLabel={label} missing={missing} what="the checks of the tables" />;
   }
   return (
     <>
@@ -130,6 +124,12 @@ function YearChecks({ model, target, search }: { model: ReconciliationModel; tar
             ? 'These are the checks of the 19 July 2018 outturn paper on its 2017/18 tables.'
             : `Casting applies to every table of ${label}. Of the 2017/18 paper’s checks between tables, those that state a rule of the tables’ shapes (carry-forwards against the reserves they feed, capital spend against its financing, transfers to reserves, a summary against its breakdowns) apply where ${label} has both tables; the paper’s scheme-by-scheme, text and transcription checks are the 2017/18 paper’s alone and are not applied.`}
         </p>
+        {missing.length > 0 && (
+          <p>
+            Not loaded for {label}, so not checked: {missing.join('; ')}.{' '}
+            <Link to="/import">Import them on the Import page</Link>.
+          </p>
+        )}
       </section>
       {sourceId !== null &&
         (sourceTable ? (
