@@ -98,14 +98,14 @@ test('the reconciliation page shows every check with the statuses worked out by 
 });
 
 test('a link to the rows behind a check lands on the row, marked and focused', async ({ app }) => {
-  await app.goto('/reconciliation');
+  await app.goto('/reconciliation?year=2017-18');
   await pageReady(app);
   const row = app
     .getByRole('table', { name: /^Reserves that finance capital: every check$/ })
     .locator('tbody tr')
     .filter({ hasText: 'Table 5 Capital Reserve usage' });
   await row.getByRole('link', { name: /Table 4 financing: Capital Reserve/ }).click();
-  await expect(app).toHaveURL(/\/capital#row-t4f-capital-reserve$/);
+  await expect(app).toHaveURL(/\/capital\?year=2017-18&month=\d+#row-t4f-capital-reserve$/);
   const target = app.locator('#row-t4f-capital-reserve');
   await expect(target).toHaveClass(/row-target/);
   await expect(target).toBeFocused();
@@ -113,7 +113,7 @@ test('a link to the rows behind a check lands on the row, marked and focused', a
   await expect(target).toBeInViewport();
 
   // A revenue table opens as printed on the reconciliation page, the row marked.
-  await app.goto('/reconciliation?table=t1#row-t1-opcc');
+  await app.goto('/reconciliation?table=t1&year=2017-18#row-t1-opcc');
   await expect(app.getByRole('heading', { name: 'Table 1: Revenue Outturn 2017/18, as printed' })).toBeVisible();
   await expect(app.locator('#row-t1-opcc')).toHaveClass(/row-target/);
   await expect(app.locator('#row-t1-opcc')).toBeFocused();
@@ -122,7 +122,7 @@ test('a link to the rows behind a check lands on the row, marked and focused', a
 });
 
 test('the capital page shows the share spent, the missing scheme detail and draws its chart', async ({ app }) => {
-  await app.goto('/capital');
+  await app.goto('/capital?year=2017-18');
   await pageReady(app);
   expect(
     (await rowCells(app, "Table 4: capital programme by category, 2017/18 (£'000)", 'Land & Buildings')).slice(-2),
@@ -135,14 +135,16 @@ test('the capital page shows the share spent, the missing scheme detail and draw
   await expect(app.getByText('scheme detail missing').first()).toBeVisible();
   const figure = app.getByRole('figure');
   await expect(
-    figure.getByRole('img', { name: /^Revised budget against outturn by category\. Capital outturn £5\.70m/ }),
+    figure.getByRole('img', {
+      name: /^Revised budget against outturn by category, 2017\/18\. Capital outturn £5\.70m/,
+    }),
   ).toBeVisible();
   // Five revised-budget bars and four outturn bars (schemes subject to a business case spent nothing).
   await expect(figure.locator('.recharts-bar-rectangle path, .recharts-bar-rectangle rect')).toHaveCount(9);
 });
 
 test('the reserves page draws balances and movements beside their figures', async ({ app }) => {
-  await app.goto('/reserves');
+  await app.goto('/reserves?year=2017-18');
   await pageReady(app);
   expect(await rowCells(app, "Table 5: reserves position, 2017/18 (£'000)", 'Total Usable Reserves')).toEqual([
     '29,680',
@@ -152,8 +154,9 @@ test('the reserves page draws balances and movements beside their figures', asyn
     '(5,449)',
   ]);
   await expect(app.getByText('5.5%', { exact: true })).toBeVisible();
+  // The year's two charts, then the reserves over every loaded year.
   const figures = app.getByRole('figure');
-  await expect(figures).toHaveCount(2);
+  await expect(figures).toHaveCount(3);
   await expect(
     figures.nth(0).getByRole('img', { name: /Usable reserves fell from £29\.68m to £24\.23m/ }),
   ).toBeVisible();
