@@ -37,7 +37,8 @@ export function CapitalPage() {
   const tieOuts = (group: string) => (reconciliation.data?.tieOuts ?? []).filter((t) => t.group === group);
   return (
     <>
-      <h2>Capital {label}</h2>
+      <h2>Capital</h2>
+      <p className="page-year">Financial year {label}</p>
       <QueryState query={capital}>
         {(data) => (
           <>

@@ -55,7 +55,8 @@ export function ProjectionsPage() {
   const inputs = usePlannerInputs(choice.year);
   return (
     <>
-      <h2>Projections{choice.year === null ? '' : ` from ${yearLabel(choice.year)}`}</h2>
+      <h2>Projections</h2>
+      {choice.year !== null && <p className="page-year">From the closing balances of {yearLabel(choice.year)}</p>}
       <p className="lede">
         How long each reserve lasts and what it can still pay for, from the chosen year&rsquo;s closing balances. Inputs
         are on the left of each model and its results on the right; every figure is worked out exactly in this browser,

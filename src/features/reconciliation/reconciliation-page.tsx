@@ -29,7 +29,8 @@ export function ReconciliationPage() {
   const target = useHashTarget(reconciliation.isSuccess && rollForward.isSuccess);
   return (
     <>
-      <h2>Reconciliation{year === null ? '' : ` ${yearLabel(year)}`}</h2>
+      <h2>Reconciliation</h2>
+      {year !== null && <p className="page-year">Financial year {yearLabel(year)}</p>}
       <p className="lede">
         Does each table add up, do the tables agree with each other, and does each year open where the last one closed?
         Every total is checked against its rows, every column formula against its terms, and every figure that two

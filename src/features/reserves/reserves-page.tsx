@@ -38,7 +38,8 @@ export function ReservesPage() {
   );
   return (
     <>
-      <h2>Reserves {label}</h2>
+      <h2>Reserves</h2>
+      <p className="page-year">Financial year {label}</p>
       <QueryState query={reserves}>
         {(data) => (
           <>
