@@ -5,6 +5,7 @@ import type { ReserveBalance, ReserveGroup, ReservesPosition } from '../domain/r
 import { keyOf } from '../domain/checks/table-rows';
 import { findColumn, type PrintedTable } from '../import/printed-table';
 import { queryKeys } from './query-keys';
+import { CLOSING_BALANCE, OPENING_BALANCE } from './reserves-mappings';
 import { roleLabel } from './year-datasets';
 import { yearTablesQuery } from './year-tables';
 
@@ -32,13 +33,21 @@ function actualYearOf(header: string): number | null {
  * positive. `paperYear`: the year whose paper numbers it Table 5 (2017, the sample's); any other year's is
  * named "the 2018/19 reserves position".
  */
-export function toReservesPosition(table: PrintedTable, paperYear = 2017): ReservesPosition {
-  const opening = findColumn(table, /^balance 1\/4/i);
+export function toReservesPosition(
+  table: PrintedTable,
+  paperYear = 2017,
+  /** The dataset's year, for a closing column that names no date ("Closing balance"). */
+  datasetYear: number | null = null,
+): ReservesPosition {
+  const opening = findColumn(table, OPENING_BALANCE);
   const added = findColumn(table, /added/i);
   const used = findColumn(table, /usage|used/i);
-  const closing = findColumn(table, /^balance 31\/3/i);
-  if (!closing) throw new Error(`${table.name} has no "Balance 31/3/yy" column, so there is no position to plan from.`);
-  const actualYear = actualYearOf(closing);
+  const closing = findColumn(table, CLOSING_BALANCE);
+  if (!closing)
+    throw new Error(
+      `${table.name} has no closing balance column ("Balance 31/3/yy"), so there is no position to plan from.`,
+    );
+  const actualYear = actualYearOf(closing) ?? datasetYear;
   if (actualYear === null) throw new Error(`${table.name}: cannot tell the year from the column "${closing}".`);
   const value = (row: PrintedTable['rows'][number], column: string | undefined): Money | null =>
     column ? (row.values[column] ?? null) : null;
@@ -97,7 +106,7 @@ const plannerInputsQuery = (year: number) =>
       const table1 = t.tables.get('table-1-revenue-outturn.csv');
       return {
         year,
-        position: reserves ? toReservesPosition(reserves) : null,
+        position: reserves ? toReservesPosition(reserves, 2017, year) : null,
         budget: table1 ? toNetRevenueBudget(table1) : null,
         missing: {
           position: reserves ? [] : [roleLabel('reserves')],

@@ -6,7 +6,7 @@ import {
   type ReservesPosition,
 } from '../domain/reserves/reserves-position';
 import { findColumn, type PrintedTable } from '../import/printed-table';
-import { netRevenueBudgetOf, toReserveRows } from './reserves-mappings';
+import { CLOSING_BALANCE, netRevenueBudgetOf, OPENING_BALANCE, toReserveRows } from './reserves-mappings';
 import { queryKeys } from './query-keys';
 import { roleLabel } from './year-datasets';
 import { yearTablesQuery, type PaperTableKey, type YearTables } from './year-tables';
@@ -47,8 +47,8 @@ export interface ReservesBalanceDates {
 
 export function balanceDates(table: PrintedTable, year: number): ReservesBalanceDates {
   return {
-    opening: balanceDateOf(findColumn(table, /^balance 1\//i), `1 April ${year}`),
-    closing: balanceDateOf(findColumn(table, /^balance 31\//i), `31 March ${year + 1}`),
+    opening: balanceDateOf(findColumn(table, OPENING_BALANCE), `1 April ${year}`),
+    closing: balanceDateOf(findColumn(table, CLOSING_BALANCE), `31 March ${year + 1}`),
   };
 }
 

@@ -74,7 +74,7 @@ const reservesYearsQuery = () =>
         const opening: BalanceColumn = { key: `${year}-opening`, label: dates.opening, year, kind: 'opening' };
         const closing: BalanceColumn = { key: `${year}-closing`, label: dates.closing, year, kind: 'closing' };
         columns.push(opening, closing);
-        const position = toReservesPosition(table);
+        const position = toReservesPosition(table, 2017, year);
         for (const r of position.reserves) {
           const key = keyOf(r.label);
           const entry = byKey.get(key) ?? { key, name: r.label, group: r.group, balances: {} };
@@ -86,7 +86,7 @@ const reservesYearsQuery = () =>
       }
       let projection: ReservesYearsModel['projection'] = null;
       if (latest) {
-        const position = toReservesPosition(latest.table);
+        const position = toReservesPosition(latest.table, 2017, latest.year);
         const fromYear = latest.year;
         const result = projectMtfs(
           position,
