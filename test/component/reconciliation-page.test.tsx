@@ -144,4 +144,15 @@ describe('ReconciliationPage', () => {
     expect(row.id).toBe('row-t1-opcc');
     expect(row.className).toContain('row-target');
   });
+
+  it('says what the roll-forward checks need when only the chosen year is loaded', async () => {
+    renderWithProviders(<ReconciliationPage />);
+    // The sample is 2017/18 alone: neither 2016/17 nor 2018/19 is there to check against.
+    expect(
+      await screen.findByText(
+        /^Only 2017\/18 is loaded of 2016\/17, 2017\/18 and 2018\/19: the roll-forward checks need two years that follow each other\./,
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByRole('table', { name: /^Roll-forward from/ })).toBeNull();
+  });
 });
