@@ -1,5 +1,11 @@
 import type { BoardPack, PackSource } from '../domain/board-pack/board-pack';
 import { buildBoardPack, type PackContent } from '../domain/board-pack/board-pack-build';
+import {
+  packHeading,
+  packMonthLabel,
+  packYearLabel,
+  type FrozenPosition,
+} from '../domain/board-pack/board-pack-monitoring';
 import { buildCapitalProgramme } from '../domain/capital/capital-programme';
 import { buildOutturnTable } from '../domain/revenue/outturn-table';
 import { PAPER_2017_18 } from '../domain/papers/paper-2017-18';
@@ -9,7 +15,12 @@ import {
   TABLE_5_CLOSING_2017_18,
   paperRoadCasualtyInput,
 } from '../domain/papers/paper-2019-road-casualty';
-import type { FrozenTable, PackInputs, PackSettings } from '../domain/board-pack/pack-snapshot';
+import {
+  frozenTableKey,
+  type FrozenTable,
+  type PackInputs,
+  type PackSettings,
+} from '../domain/board-pack/pack-snapshot';
 import { reconcile } from '../domain/checks/reconciliation';
 import { buildReservesPosition, generalReserveShare } from '../domain/reserves/reserves-position';
 import type { RoadCasualtyInput } from '../domain/reserves/road-casualty-reserve';
@@ -17,67 +28,113 @@ import { scenarioFromJson, scenarioToJson, type Scenario } from '../domain/scena
 import { keyOf } from '../domain/checks/table-rows';
 import { printedTableFromRows, type PrintedTable } from '../import/printed-table';
 import { toCategoryRows, toSchemeRows } from './capital-mappings';
-import { toOutturnRows } from './outturn-tables';
+import { revenueTableTitle, toOutturnRows } from './outturn-tables';
 import { toReservesPosition } from './planner-inputs';
 import { toCheckableTables } from './reconciliation';
 import { netRevenueBudgetOf, toReserveRows } from './reserves-mappings';
-import { SAMPLE_FILES, type SampleFile } from './sample-files';
-import { loadTableSource } from './sample-tables';
+import { loadTableSource, loadYearDatasets } from './year-datasets';
+import { findTable, type PaperTableKey } from './year-tables';
 
 /*
- * What the board pack is drawn from, and the drawing: the rows of every table as stored (the same rows
- * the pages read), the pack's settings and the Road Casualty inputs. Everything after loading is pure, so
- * a frozen snapshot's inputs give its pack again, with the same mappings the pages use.
+ * What the board pack is drawn from, and the drawing. A pack is of a year and a month (the shell's choice):
+ * at year end (P12, with the year's outturn tables loaded) the paper's tables of that year, found by shape and
+ * rows; for any other month (or a year without its year-end tables) the in-year monitoring position from the
+ * revenue model. The title and period are derived from the year and month, the organisation is its setting, and
+ * only a subtitle is free text. Everything after loading is pure, so a frozen snapshot's inputs give its pack
+ * again, with the same mappings the pages use; snapshots frozen before years (tables named by file, a typed
+ * title and period) are drawn as they were.
  */
-
-/** The titles the Revenue page gives the two year-end tables. */
-const REVENUE_TITLES = {
-  table1: 'Table 1: Revenue Outturn 2017/18',
-  constabulary: 'Draft Outturn 2017/18: Constabulary summary',
-} as const;
 
 const PAPER_CASE = 'the paper’s case (BCB 4 April 2019), opening at Table 5’s balance';
 const ROAD_CASUALTY_KEY = keyOf('Road Casualty Reduction & Support Fund');
 
-/** The tables the pack is drawn from: the paper's, whose checks make the reconciliation (not any other data loaded). */
-export const PACK_FILES = Object.keys(PAPER_2017_18) as SampleFile[];
+/** The tables a year-end pack is drawn from: the paper's, whose checks make the reconciliation. */
+export const PACK_TABLES = Object.keys(PAPER_2017_18) as PaperTableKey[];
 
-/** The rows of every table of the pack as stored now (the latest dataset of each file name). */
-export async function loadFrozenTables(): Promise<FrozenTable[]> {
-  const sources = await Promise.all(PACK_FILES.map((file) => loadTableSource(file)));
-  return sources.map((s, i) => ({
-    file: PACK_FILES[i]!,
-    datasetId: s.dataset.id,
-    sha256: s.dataset.sha256,
-    headers: s.headers,
-    rows: s.rows,
-  }));
+/** The tables a year-end pack cannot be drawn without. */
+const YEAR_END_NEEDS: readonly PaperTableKey[] = [
+  'table-1-revenue-outturn.csv',
+  'constabulary-summary.csv',
+  'table-4-capital-programme.csv',
+  'appendix-3-capital-schemes.csv',
+  'table-5-reserves.csv',
+];
+
+/** The rows of every table of the pack that `year` has, as stored now, named by the paper's key and their dataset. */
+export async function loadFrozenTables(year: number): Promise<FrozenTable[]> {
+  const data = await loadYearDatasets(year);
+  const tables: FrozenTable[] = [];
+  for (const key of PACK_TABLES) {
+    const dataset = findTable(data.all, key);
+    if (!dataset) continue;
+    const source = await loadTableSource(dataset);
+    tables.push({
+      key,
+      file: dataset.name,
+      datasetId: dataset.id,
+      sha256: dataset.sha256,
+      headers: source.headers,
+      rows: source.rows,
+    });
+  }
+  return tables;
 }
 
-/** The inputs of a pack: the tables, the settings, and the scenario the settings name (if it is still saved). */
-export function packInputs(
-  tables: readonly FrozenTable[],
-  settings: PackSettings,
-  scenarios: readonly Scenario[],
-): PackInputs {
+/** Whether a year and month make a year-end pack: P12, with the year's outturn summary (Table 1) loaded. */
+export function isYearEndPack(month: number, tables: readonly FrozenTable[]): boolean {
+  return month === 12 && tables.some((t) => frozenTableKey(t) === 'table-1-revenue-outturn.csv');
+}
+
+/** What the user sets for the pack: a subtitle and the Road Casualty inputs. The rest comes from the data. */
+export interface PackPreferences {
+  subtitle: string;
+  roadCasualtyScenarioId: string | null;
+}
+
+/**
+ * The inputs of a pack of `year` and `month`: the year's tables, the monitoring position when it is a month's
+ * pack (null when that month has no return: the pack cannot be drawn, and says so), the settings derived from
+ * the year, the month and the organisation, and the scenario the preferences name (if it is still saved).
+ */
+export function packInputs(args: {
+  year: number;
+  month: number;
+  tables: readonly FrozenTable[];
+  position: FrozenPosition | null;
+  organisation: string;
+  preferences: PackPreferences;
+  scenarios: readonly Scenario[];
+}): PackInputs {
+  const { year, month, tables, preferences } = args;
+  const yearEnd = isYearEndPack(month, tables);
   const scenario =
-    settings.roadCasualtyScenarioId === null
+    preferences.roadCasualtyScenarioId === null
       ? undefined
-      : scenarios.find((s) => s.id === settings.roadCasualtyScenarioId);
+      : args.scenarios.find((s) => s.id === preferences.roadCasualtyScenarioId);
+  const settings: PackSettings = {
+    ...packHeading(year, month, yearEnd ? 'year-end' : 'month'),
+    organisation: args.organisation,
+    ...(preferences.subtitle.trim() ? { subtitle: preferences.subtitle.trim() } : {}),
+    roadCasualtyScenarioId: preferences.roadCasualtyScenarioId,
+  };
   return {
-    tables,
+    // A month's pack is drawn from the position alone: the year's tables are not frozen with it.
+    tables: yearEnd ? tables : [],
     settings,
     roadCasualty: scenario ? { source: 'scenario', scenario: scenarioToJson(scenario) } : { source: 'paper' },
+    year,
+    month,
+    ...(!yearEnd && args.position ? { position: args.position } : {}),
   };
 }
 
-function printed(tables: readonly FrozenTable[], file: SampleFile): PrintedTable {
-  const t = tables.find((x) => x.file === file);
+function printed(tables: readonly FrozenTable[], key: PaperTableKey, year: number): PrintedTable {
+  const t = tables.find((x) => frozenTableKey(x) === key);
   if (!t)
     throw new Error(
-      `The pack needs ${file}, and it is not loaded. Import it on the Import page (or reload the sample there).`,
+      `The year-end pack for ${packYearLabel(year)} needs ${PAPER_2017_18[key].title.replace(/ \d{4}\/\d{2}$/, '')} of ${packYearLabel(year)}, and none is loaded. Import it on the Import page, or choose a month to print that month's monitoring.`,
     );
-  return printedTableFromRows(file, t.headers, t.rows);
+  return printedTableFromRows(key, t.headers, t.rows);
 }
 
 /** The paper's Road Casualty case, opening at the loaded Table 5's closing balance of the fund (as the Projections page does). */
@@ -89,29 +146,50 @@ function paperCase(table5: PrintedTable): RoadCasualtyInput {
   return firstYear === PAPER_FIRST_YEAR ? input : { ...input, firstYear };
 }
 
-/** The domain models the pack is drawn from. Throws (with a message for the page) if a table is missing. */
+/** The year and month of a pack's inputs: snapshots frozen before years are 2017/18 at year end. */
+const yearOf = (inputs: PackInputs): number => inputs.year ?? 2017;
+const monthOf = (inputs: PackInputs): number => inputs.month ?? 12;
+
+/** The domain models the pack is drawn from. Throws (with a message for the page) if what it needs is missing. */
 function packContent(inputs: PackInputs): PackContent {
-  const t = (file: SampleFile) => printed(inputs.tables, file);
-  const table1 = t(SAMPLE_FILES.table1);
-  const reservesTable = t(SAMPLE_FILES.reserves);
+  const year = yearOf(inputs);
+  const month = monthOf(inputs);
+  if (inputs.year !== undefined && !isYearEndPack(month, inputs.tables)) {
+    if (!inputs.position)
+      throw new Error(
+        `The pack for ${packYearLabel(year)}, ${packMonthLabel(year, month)} shows that month's monitoring position, and no monthly monitoring return of ${packMonthLabel(year, month)} is loaded for ${packYearLabel(year)}. Choose a month with a return, or import it on the Import page.`,
+      );
+    return { kind: 'month', position: inputs.position };
+  }
+  for (const key of YEAR_END_NEEDS) printed(inputs.tables, key, year);
+  const t = (key: PaperTableKey) => printed(inputs.tables, key, year);
+  const table1 = t('table-1-revenue-outturn.csv');
+  const reservesTable = t('table-5-reserves.csv');
   const reserves = buildReservesPosition(toReserveRows(reservesTable));
-  let roadCasualty: PackContent['roadCasualty'] = { input: paperCase(reservesTable), source: PAPER_CASE };
+  let roadCasualty: { input: RoadCasualtyInput; source: string } = {
+    input: paperCase(reservesTable),
+    source: PAPER_CASE,
+  };
   if (inputs.roadCasualty.source === 'scenario') {
     const read = scenarioFromJson(inputs.roadCasualty.scenario);
     if (read.ok)
       roadCasualty = { input: read.value.inputs.roadCasualty, source: `the saved scenario “${read.value.name}”` };
   }
-  const all = PACK_FILES.filter((file) => inputs.tables.some((x) => x.file === file)).map(t);
+  const all = PACK_TABLES.filter((key) => inputs.tables.some((x) => frozenTableKey(x) === key)).map(t);
   return {
-    table1: buildOutturnTable('table-1-revenue-outturn', REVENUE_TITLES.table1, toOutturnRows(table1)),
+    table1: buildOutturnTable(
+      'table-1-revenue-outturn',
+      revenueTableTitle(year, 'table-1-revenue-outturn.csv'),
+      toOutturnRows(table1),
+    ),
     constabulary: buildOutturnTable(
       'constabulary-summary',
-      REVENUE_TITLES.constabulary,
-      toOutturnRows(t(SAMPLE_FILES.constabulary)),
+      revenueTableTitle(year, 'constabulary-summary.csv'),
+      toOutturnRows(t('constabulary-summary.csv')),
     ),
     capital: buildCapitalProgramme(
-      toCategoryRows(t(SAMPLE_FILES.capitalProgramme)),
-      toSchemeRows(t(SAMPLE_FILES.capitalSchemes)),
+      toCategoryRows(t('table-4-capital-programme.csv')),
+      toSchemeRows(t('appendix-3-capital-schemes.csv')),
     ),
     reserves,
     generalReserve: generalReserveShare(reserves, netRevenueBudgetOf(table1)),
@@ -120,11 +198,11 @@ function packContent(inputs: PackInputs): PackContent {
   };
 }
 
-/** Where each table came from, for the cover. */
+/** Where each table came from, for the cover: the table, the file as imported, the dataset's SHA-256. */
 function packSources(tables: readonly FrozenTable[]): PackSource[] {
   return tables.map((t) => ({
     file: t.file,
-    title: PAPER_2017_18[t.file as keyof typeof PAPER_2017_18]?.title ?? t.file,
+    title: PAPER_2017_18[frozenTableKey(t) as PaperTableKey]?.title ?? t.file,
     datasetId: t.datasetId,
     sha256: t.sha256,
     rows: t.rows.length,
@@ -133,12 +211,19 @@ function packSources(tables: readonly FrozenTable[]): PackSource[] {
 
 /** The pack drawn from its inputs. Pure: the same inputs and stamp give the same pack. */
 export function buildPackFromInputs(inputs: PackInputs, stamp: { producedAt: string; appVersion: string }): BoardPack {
-  const { title, organisation, period } = inputs.settings;
-  return buildBoardPack(packContent(inputs), {
-    title,
+  const content = packContent(inputs);
+  const { organisation, subtitle } = inputs.settings;
+  // Title and period follow from the year, month and kind of pack; an older snapshot keeps its own.
+  const heading =
+    inputs.year === undefined
+      ? { title: inputs.settings.title, period: inputs.settings.period }
+      : packHeading(yearOf(inputs), monthOf(inputs), content.kind === 'month' ? 'month' : 'year-end');
+  return buildBoardPack(content, {
+    ...heading,
     organisation,
-    period,
+    ...(subtitle ? { subtitle } : {}),
+    ...(inputs.year !== undefined ? { year: yearOf(inputs), month: monthOf(inputs) } : {}),
     ...stamp,
-    sources: packSources(inputs.tables),
+    sources: content.kind === 'month' ? content.position.sources : packSources(inputs.tables),
   });
 }

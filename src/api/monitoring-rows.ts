@@ -1,4 +1,3 @@
-import type { LedgerSource } from '../domain/revenue/ledger-actuals';
 import { fromPence, pence, type Pounds } from '../domain/core/units';
 import type { BudgetLineInput, CarryForwardInput, ReturnLineInput } from '../domain/revenue/revenue-model';
 import type { ImportPlan } from '../import/import-plan';
@@ -91,26 +90,6 @@ export function carryForwardsOf(dataset: StoredDataset): CarryForwardInput[] {
       amount,
     };
   });
-}
-
-const isMapped = (plan: ImportPlan, key: string): boolean =>
-  plan.mapping[key] !== null && plan.mapping[key] !== undefined;
-
-/** Is this outturn dataset a monthly return (cost centres and a period), rather than a printed summary table? */
-export function isMonitoringReturn(plan: ImportPlan): boolean {
-  return plan.kind === 'outturn' && isMapped(plan, 'costCentre') && isMapped(plan, 'period');
-}
-
-/** Is this budget dataset by cost centre? */
-export function isCostCentreBudget(plan: ImportPlan): boolean {
-  return plan.kind === 'budget' && isMapped(plan, 'costCentre');
-}
-
-export function ledgerSourceOf(
-  meta: { id: string; name: string; aggregates: LedgerSource['aggregates'] },
-  order: number,
-): LedgerSource {
-  return { id: meta.id, name: meta.name, order, aggregates: meta.aggregates };
 }
 
 export interface LedgerLine {

@@ -1,33 +1,31 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PackSettings } from '../domain/board-pack/pack-snapshot';
 import { getSetting, putSetting } from '../storage/datasets';
+import type { PackPreferences } from './board-pack-inputs';
+import { queryKeys } from './query-keys';
 
-/** The board pack's settings, kept with the other settings (and so carried in a workspace file). */
+/*
+ * What the user sets for the board pack (a subtitle, the Road Casualty inputs), kept with the other settings
+ * (and so carried in a workspace file). The title, year and period come from the data; the organisation is the
+ * organisation's setting. A stored record from before (with a typed title and period) keeps its scenario; its
+ * title and period are not read, so they can no longer be printed over another year's figures.
+ */
 const PACK_SETTINGS_KEY = 'board-pack';
 
-const DEFAULT_PACK_SETTINGS: PackSettings = {
-  title: 'Revenue and capital outturn 2017/18',
-  organisation: 'Cambridgeshire Police and Crime Commissioner and Constabulary',
-  period: '2017/18 provisional outturn (year end, period 12)',
-  roadCasualtyScenarioId: null,
-};
+/** The organisation's setting (the shell's header names it too), until src/api/organisation.ts gives a hook. */
+const ORGANISATION_KEY = 'organisation';
+const DEFAULT_ORGANISATION = 'Cambridgeshire Police and Crime Commissioner and Constabulary';
 
-/** Stored settings as the pack's settings: a field that is missing or not text falls back to its default. */
-function readPackSettings(value: unknown): PackSettings {
+function readPreferences(value: unknown): PackPreferences {
   const o = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-  const text = (key: 'title' | 'organisation' | 'period') =>
-    typeof o[key] === 'string' && o[key].trim() !== '' ? o[key] : DEFAULT_PACK_SETTINGS[key];
   return {
-    title: text('title'),
-    organisation: text('organisation'),
-    period: text('period'),
+    subtitle: typeof o.subtitle === 'string' ? o.subtitle : '',
     roadCasualtyScenarioId: typeof o.roadCasualtyScenarioId === 'string' ? o.roadCasualtyScenarioId : null,
   };
 }
 
 const packSettingsQuery = queryOptions({
-  queryKey: ['settings', PACK_SETTINGS_KEY],
-  queryFn: async () => readPackSettings(await getSetting<unknown>(PACK_SETTINGS_KEY)),
+  queryKey: queryKeys.settings(PACK_SETTINGS_KEY),
+  queryFn: async () => readPreferences(await getSetting<unknown>(PACK_SETTINGS_KEY)),
 });
 
 export function usePackSettings() {
@@ -37,7 +35,27 @@ export function usePackSettings() {
 export function useSavePackSettings() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (settings: PackSettings) => putSetting(PACK_SETTINGS_KEY, { ...settings }),
+    mutationFn: (settings: PackPreferences) => putSetting(PACK_SETTINGS_KEY, { ...settings }),
     onSuccess: () => client.invalidateQueries({ queryKey: packSettingsQuery.queryKey }),
   });
+}
+
+/** The organisation's name as set (a setting, text); the Cambridgeshire default when none is set. */
+function readOrganisation(value: unknown): string {
+  if (typeof value === 'string' && value.trim() !== '') return value.trim();
+  if (typeof value === 'object' && value !== null) {
+    const name = (value as Record<string, unknown>).name;
+    if (typeof name === 'string' && name.trim() !== '') return name.trim();
+  }
+  return DEFAULT_ORGANISATION;
+}
+
+const organisationQuery = queryOptions({
+  queryKey: queryKeys.settings(ORGANISATION_KEY),
+  queryFn: async () => readOrganisation(await getSetting<unknown>(ORGANISATION_KEY)),
+});
+
+/** The organisation named on the pack. */
+export function usePackOrganisation() {
+  return useQuery(organisationQuery);
 }

@@ -17,6 +17,10 @@ export const queryKeys = {
   table: (datasetId: string) => ['datasets', 'table', datasetId] as const,
   tables: (role: DatasetRole, year: number) => ['datasets', 'tables', role, year] as const,
   monitoring: (year: number) => ['datasets', 'monitoring', year] as const,
+  /** Budget and outturn by area over every year loaded (Revenue, "Years loaded"). */
+  revenueYears: ['datasets', 'revenue-years'] as const,
+  /** The board pack's tables of a year, as frozen (by dataset id and SHA-256). */
+  packTables: (year: number) => ['datasets', 'board-pack-tables', year] as const,
   ledgerLines: (year: number, costCentre: string, subjective: string, month: number) =>
     ['datasets', 'ledger-lines', year, costCentre, subjective, month] as const,
   /** A page's model for a year, built from that year's tables (which stay cached on their own). */

@@ -1,25 +1,34 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { combineLedgers, closedPeriods, type LedgerActuals } from '../domain/revenue/ledger-actuals';
-import type { MonitoringInputs, ReturnLineInput } from '../domain/revenue/revenue-model';
-import { listDatasets, readChunks, type DatasetMeta } from '../storage/datasets';
+import { combineLedgers, closedPeriods, type LedgerActuals, type LedgerSource } from '../domain/revenue/ledger-actuals';
+import {
+  buildRevenueModel,
+  monitoringMonths,
+  type MonitoringInputs,
+  type ReturnLineInput,
+  type RevenueMonitor,
+} from '../domain/revenue/revenue-model';
+import { BOARD_2017_18 } from '../domain/papers/board-2017-18';
+import type { StoredChunk } from '../import/stored-chunk';
+import { countingDatasets, ledgerPeriodOwners, roleOf, type DatasetRole } from '../storage/dataset-slots';
+import { readChunks, type DatasetMeta } from '../storage/datasets';
 import {
   budgetLinesOf,
   carryForwardsOf,
-  isCostCentreBudget,
-  isMonitoringReturn,
   ledgerLinesOf,
-  ledgerSourceOf,
   returnLinesOf,
   type LedgerLine,
   type StoredDataset,
 } from './monitoring-rows';
-import { ensureStarted } from './sample-bootstrap';
+import { queryKeys } from './query-keys';
+import { loadYearDatasets } from './year-datasets';
 
 /*
- * The revenue monitoring inputs from what is loaded: the latest cost-centre budget, every monthly return
- * (a month loaded twice: the later wins), every ledger export (each period from the latest that has it)
- * and the latest carry-forward requests. Illustrative datasets (the generated sample, named
- * "illustrative-...") are flagged so that the page can say so wherever their figures appear.
+ * The revenue monitoring of one financial year, from that year's datasets that count (never another year's):
+ * the budget by cost centre, one monthly return per month (which one counts is decided by the slots,
+ * storage/dataset-slots.ts), the ledger exports (each period of the year from the export that supplies it,
+ * ledgerPeriodOwners) and the carry-forward requests. The query builds the model of every month with a
+ * return, so the page and the board pack read the same figures. Illustrative figures are known from the
+ * datasets (DatasetMeta.illustrative), never from their names.
  */
 
 export interface MonitoringSources {
@@ -30,47 +39,88 @@ export interface MonitoringSources {
 }
 
 export interface MonitoringData {
+  /** The financial year (first calendar year: 2018 = 2018/19). */
+  year: number;
   inputs: MonitoringInputs;
   sources: MonitoringSources;
-  /** Some figures come from generated (illustrative) files, not from real exports. */
+  /** The datasets read (for a frozen pack: which rows, by id and SHA-256). */
+  datasets: readonly DatasetMeta[];
+  /** Some figures come from generated (illustrative) datasets, not from real exports. */
   illustrative: boolean;
+  /** One model per month that has a return, ascending. */
+  models: readonly RevenueMonitor[];
+  /** The roles the page needs that the year has nothing of (a budget, a monthly return). */
+  missing: DatasetRole[];
 }
 
-const ILLUSTRATIVE = /^illustrative-/i;
+/** The roles without which the monitoring has nothing to show. */
+const MONITORING_ROLES: readonly DatasetRole[] = ['budget', 'monitoring-return'];
 
-async function stored(meta: DatasetMeta): Promise<StoredDataset> {
-  return { id: meta.id, name: meta.name, plan: meta.plan, chunks: await readChunks(meta.id) };
+type ReadChunks = (id: string) => Promise<readonly StoredChunk[]>;
+
+async function stored(meta: DatasetMeta, read: ReadChunks): Promise<StoredDataset> {
+  return { id: meta.id, name: meta.name, plan: meta.plan, chunks: await read(meta.id) };
 }
 
-function ledgerOf(datasets: readonly DatasetMeta[]): LedgerActuals {
-  return combineLedgers(datasets.filter((d) => d.kind === 'ledger').map((d, order) => ledgerSourceOf(d, order)));
-}
-
-async function loadMonitoring(): Promise<MonitoringData> {
-  await ensureStarted();
-  const all = await listDatasets(); // in import order
-  const budgetMeta = all.filter((d) => isCostCentreBudget(d.plan)).at(-1);
-  const returnMetas = all.filter((d) => isMonitoringReturn(d.plan));
-  const ledgerMetas = all.filter((d) => d.kind === 'ledger');
-  const cfMeta = all.filter((d) => d.kind === 'carry-forwards').at(-1);
-
-  // A month's return loaded again replaces the earlier one.
-  const byPeriod = new Map<number, { name: string; rows: ReturnLineInput[] }>();
-  for (const meta of returnMetas) {
-    const rows = returnLinesOf(await stored(meta));
-    for (const period of new Set(rows.map((r) => r.period)))
-      byPeriod.set(period, { name: meta.name, rows: rows.filter((r) => r.period === period) });
+/**
+ * The ledger of a year: for each period of the year, the export that supplies it (ledgerPeriodOwners over the
+ * datasets given, the year's only), each export contributing only the periods it owns. Lines with no period are
+ * kept apart (never an actual of any month).
+ */
+function yearLedger(year: number, datasets: readonly DatasetMeta[]): LedgerActuals {
+  const owned = new Map<string, Set<number>>();
+  const ledgers = new Map<string, DatasetMeta>();
+  for (const [key, owner] of ledgerPeriodOwners(datasets)) {
+    const [y, p] = key.split('/').map(Number);
+    if (y !== year || owner.year !== year) continue;
+    ledgers.set(owner.id, owner);
+    const periods = owned.get(owner.id) ?? new Set<number>();
+    periods.add(p!);
+    owned.set(owner.id, periods);
   }
-  const ledger = ledgerOf(all);
+  const sources: LedgerSource[] = [...ledgers.values()].map((d, order) => ({
+    id: d.id,
+    name: d.name,
+    order,
+    aggregates: d.aggregates.filter(([, , period]) => period === 0 || owned.get(d.id)!.has(period)),
+  }));
+  return combineLedgers(sources);
+}
+
+const ofRole = (datasets: readonly DatasetMeta[], role: DatasetRole) => datasets.filter((d) => roleOf(d) === role);
+
+/**
+ * The monitoring of `year` from the datasets given (the year's that count; any of another year, or not counting,
+ * are left out here too, so years never mix whatever the caller passes). Pure but for reading the chunks.
+ */
+export async function monitoringOfYear(
+  year: number,
+  given: readonly DatasetMeta[],
+  read: ReadChunks = readChunks,
+): Promise<MonitoringData> {
+  const datasets = countingDatasets(given).filter((d) => d.year === year);
+  const budgetMeta = ofRole(datasets, 'budget').at(-1);
+  const cfMeta = ofRole(datasets, 'carry-forwards').at(-1);
+  const inYear = (r: { year: number | null }) => r.year === null || r.year === year;
+
+  // One return per month: a return is as at its month (the dataset's), rows of another period or year left out.
+  const byPeriod = new Map<number, { meta: DatasetMeta; rows: ReturnLineInput[] }>();
+  for (const meta of ofRole(datasets, 'monitoring-return')) {
+    const rows = returnLinesOf(await stored(meta, read)).filter(inYear);
+    const periods = meta.month !== null ? [meta.month] : [...new Set(rows.map((r) => r.period))];
+    for (const period of periods) byPeriod.set(period, { meta, rows: rows.filter((r) => r.period === period) });
+  }
+  const ledger = yearLedger(year, datasets);
   const inputs: MonitoringInputs = {
-    budget: budgetMeta ? budgetLinesOf(await stored(budgetMeta)) : [],
+    budget: budgetMeta ? budgetLinesOf(await stored(budgetMeta, read)).filter(inYear) : [],
     returns: [...byPeriod.values()].flatMap((r) => r.rows),
     ledger,
-    carryForwards: cfMeta ? carryForwardsOf(await stored(cfMeta)) : [],
+    carryForwards: cfMeta ? carryForwardsOf(await stored(cfMeta, read)) : [],
   };
+  const ledgerMetas = datasets.filter((d) => [...ledger.periodSource.values()].some((s) => s.id === d.id));
   const sources: MonitoringSources = {
     budget: budgetMeta?.name ?? null,
-    returns: [...byPeriod.entries()].sort((a, b) => a[0] - b[0]).map(([period, r]) => ({ period, name: r.name })),
+    returns: [...byPeriod.entries()].sort((a, b) => a[0] - b[0]).map(([period, r]) => ({ period, name: r.meta.name })),
     ledgers: ledgerMetas.map((m) => ({
       name: m.name,
       periods: [...ledger.periodSource.entries()]
@@ -80,30 +130,55 @@ async function loadMonitoring(): Promise<MonitoringData> {
     })),
     carryForwards: cfMeta?.name ?? null,
   };
-  const names = [sources.budget, ...sources.returns.map((r) => r.name), ...sources.ledgers.map((l) => l.name)].filter(
-    (n): n is string => n !== null,
+  const used = [budgetMeta, cfMeta, ...[...byPeriod.values()].map((r) => r.meta), ...ledgerMetas].filter(
+    (d): d is DatasetMeta => d !== undefined,
   );
-  return { inputs, sources, illustrative: names.some((n) => ILLUSTRATIVE.test(n)) };
+  const readFrom = [...new Map(used.map((d) => [d.id, d])).values()];
+  const models = monitoringMonths(inputs.returns).map((m) => ({
+    ...buildRevenueModel(inputs, m, BOARD_2017_18),
+    year,
+  }));
+  return {
+    year,
+    inputs,
+    sources,
+    datasets: readFrom,
+    illustrative: readFrom.some((d) => d.illustrative),
+    models,
+    missing: MONITORING_ROLES.filter((role) => ofRole(datasets, role).length === 0),
+  };
 }
 
-const monitoringQuery = queryOptions({
-  queryKey: ['datasets', 'monitoring'],
-  queryFn: loadMonitoring,
-  staleTime: Infinity,
-});
+async function loadMonitoring(year: number): Promise<MonitoringData> {
+  const data = await loadYearDatasets(year);
+  return monitoringOfYear(year, data.all);
+}
 
-export function useMonitoringData() {
-  return useQuery(monitoringQuery);
+export const monitoringQuery = (year: number) =>
+  queryOptions({
+    queryKey: queryKeys.monitoring(year),
+    queryFn: () => loadMonitoring(year),
+    staleTime: Infinity,
+  });
+
+/** The monitoring of the chosen year (disabled until a year is chosen). */
+export function useMonitoringData(year: number | null) {
+  return useQuery({ ...monitoringQuery(year ?? 0), enabled: year !== null });
 }
 
 /**
- * The ledger lines behind a line's actual to date after `month`: each closed period read from the export
- * that supplies it (the latest that has it), in period and date order.
+ * The ledger lines behind a line's actual to date after `month` in `year`: each closed period of that year read
+ * from the export that supplies it, in period and date order. Never a line of another year.
  */
-async function loadLedgerLines(costCentre: string, subjective: string, month: number): Promise<LedgerLine[]> {
-  await ensureStarted();
-  const all = await listDatasets();
-  const ledger = ledgerOf(all);
+export async function ledgerLinesOfYear(
+  year: number,
+  given: readonly DatasetMeta[],
+  costCentre: string,
+  subjective: string,
+  month: number,
+  read: ReadChunks = readChunks,
+): Promise<LedgerLine[]> {
+  const ledger = yearLedger(year, given);
   const wanted = new Map<string, Set<number>>();
   for (const p of closedPeriods(month)) {
     const source = ledger.periodSource.get(p);
@@ -113,8 +188,8 @@ async function loadLedgerLines(costCentre: string, subjective: string, month: nu
   }
   const lines: LedgerLine[] = [];
   for (const [id, periods] of wanted) {
-    const meta = all.find((d) => d.id === id);
-    if (meta) lines.push(...ledgerLinesOf(await stored(meta), costCentre, subjective, periods));
+    const meta = given.find((d) => d.id === id);
+    if (meta) lines.push(...ledgerLinesOf(await stored(meta, read), costCentre, subjective, periods));
   }
   const ymd = (d: string): string => d.split('/').reverse().join('');
   return lines.sort(
@@ -122,15 +197,15 @@ async function loadLedgerLines(costCentre: string, subjective: string, month: nu
   );
 }
 
-const ledgerLinesQuery = (costCentre: string, subjective: string, month: number) =>
+const ledgerLinesQuery = (year: number, costCentre: string, subjective: string, month: number) =>
   queryOptions({
-    queryKey: ['datasets', 'ledger-lines', costCentre, subjective, month],
-    queryFn: () => loadLedgerLines(costCentre, subjective, month),
+    queryKey: queryKeys.ledgerLines(year, costCentre, subjective, month),
+    queryFn: async () => ledgerLinesOfYear(year, (await loadYearDatasets(year)).all, costCentre, subjective, month),
     staleTime: Infinity,
   });
 
-export function useLedgerLines(costCentre: string, subjective: string, month: number) {
-  return useQuery(ledgerLinesQuery(costCentre, subjective, month));
+export function useLedgerLines(year: number, costCentre: string, subjective: string, month: number) {
+  return useQuery(ledgerLinesQuery(year, costCentre, subjective, month));
 }
 
 export type { LedgerLine } from './monitoring-rows';

@@ -7,11 +7,13 @@ import { planOf, type Preview, type PreviewChoices } from '../import/preview';
 import type { ImportReceipt } from '../import/receipt';
 import { sizeRefusal, type Progress } from '../import/run-import';
 import { saveProfile, type MappingProfile } from '../storage/profiles';
-import type { ScanReply } from '../worker/import-jobs';
+import type { DatasetMeta } from '../storage/datasets';
+import type { ImportReply, ScanReply } from '../worker/import-jobs';
 import type { JobKind, JobReplies } from '../worker/messages';
 import { startJob, type Job } from '../worker/worker-client';
 import { announceImportEnded, announceImportStarted } from './cross-tab';
 import { useInvalidateDatasets } from './datasets';
+import { ensureStarted } from './sample-bootstrap';
 
 /*
  * The steps of an upload, one at a time: choose a file; scan it (hash, encoding; same bytes before?);
@@ -32,8 +34,26 @@ export type Step =
       choices: PreviewChoices;
     }
   | { name: 'importing'; file: File; progress: Progress | null }
-  | { name: 'done'; receipt: ImportReceipt }
+  | {
+      name: 'done';
+      receipt: ImportReceipt;
+      /** The dataset as stored: its year, month and whether it counts. */
+      meta: DatasetMeta;
+      /** What it would take over; when any, it is kept but does not count until the user chooses (chooseDataset). */
+      displaced: ImportReply['displaced'];
+    }
   | { name: 'failed'; message: string };
+
+/** A choice changed in the mapping step: the preview is read again with it. */
+export interface FlowChange {
+  headerIndex?: number;
+  kind?: DatasetKind;
+  mapping?: ColumnMapping;
+  /** The financial year (first calendar year) the user confirms or sets; null: not chosen. */
+  year?: number | null;
+  /** A monthly return's month (1-12); null: none (whole-year data). */
+  month?: number | null;
+}
 
 export function useImportFlow() {
   const [step, setStep] = useState<Step>({ name: 'choose' });
@@ -87,10 +107,11 @@ export function useImportFlow() {
   }, [step, showPreview]);
 
   const rechoose = useCallback(
-    async (change: { headerIndex?: number; kind?: DatasetKind; mapping?: ColumnMapping }) => {
+    async (change: FlowChange) => {
       if (step.name !== 'mapping') return;
       const choices: PreviewChoices = { ...step.choices, ...change };
       if (change.kind !== undefined || change.headerIndex !== undefined) delete choices.mapping; // a new kind or header: map afresh
+      if (change.kind !== undefined && change.month === undefined) delete choices.month; // a month is a return's: read afresh
       await showPreview(step.file, step.scan, choices, false).catch(fail);
     },
     [step, showPreview],
@@ -111,6 +132,8 @@ export function useImportFlow() {
         });
       }
       setStep({ name: 'importing', file, progress: null });
+      // What the file would take over is judged against what is stored: the sample, at first start, first.
+      await ensureStarted().catch(() => undefined);
       const ids = {
         datasetId: crypto.randomUUID(),
         receiptId: crypto.randomUUID(),
@@ -131,7 +154,7 @@ export function useImportFlow() {
       announceImportStarted(ids.datasetId, file.name);
       try {
         const reply = await j.promise;
-        setStep({ name: 'done', receipt: reply.receipt });
+        setStep({ name: 'done', receipt: reply.receipt, meta: reply.meta, displaced: reply.displaced });
         await invalidate();
       } catch (error) {
         fail(error);

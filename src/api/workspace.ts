@@ -17,7 +17,7 @@ import {
   type WorkspaceRecord,
 } from '../import/workspace-file';
 import { planWorkspaceImport, type PlanDataset, type PlanItem, type PlanRecord } from '../import/workspace-plan';
-import { deleteChunks, listDatasets, withImportLock, type DatasetMeta } from '../storage/datasets';
+import { deleteChunks, listDatasets, migrateDatasets, withImportLock, type DatasetMeta } from '../storage/datasets';
 import {
   commitDatasetsByName,
   datasetContentSha256,
@@ -247,7 +247,12 @@ export async function readWorkspace(file: Blob, fileName = 'the file'): Promise<
           if (!isLocalSetting(r.name))
             reading.settings.push({
               key: r.name,
-              label: r.name === 'board-pack' ? 'Board pack settings' : `Setting “${r.name}”`,
+              label:
+                r.name === 'board-pack'
+                  ? 'Board pack settings'
+                  : r.name === 'organisation'
+                    ? 'Organisation name'
+                    : `Setting “${r.name}”`,
               json: json(r.value),
             });
           break;
@@ -326,7 +331,11 @@ export async function applyImport(
   await ensureStarted();
   // Rows are written before the records that name them, as an import writes them: holding the import lock
   // (shared) keeps another tab's start-up tidy from taking them for rows an unfinished import left.
-  return withImportLock(() => applyChosen(file, plan, chosen));
+  const report = await withImportLock(() => applyChosen(file, plan, chosen));
+  // A workspace file written by an earlier version holds datasets in an older layout (before datasets knew
+  // their year): brought forward now, as at a start, rather than set aside until the next one.
+  await migrateDatasets();
+  return report;
 }
 
 async function applyChosen(file: Blob, plan: readonly PlanItem[], chosen: ReadonlySet<string>): Promise<ApplyReport> {

@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { printedTableFromRows, type PrintedTable } from '../import/printed-table';
+import { KIND_COLUMNS } from '../import/dataset-kinds';
+import { printedTableFromRows, type PrintedTable, type RowType } from '../import/printed-table';
 import { countingDatasets, roleOf, ROLE_LABELS, type DatasetRole } from '../storage/dataset-slots';
 import { listDatasets, readChunks, type DatasetMeta } from '../storage/datasets';
 import { queryKeys } from './query-keys';
@@ -49,17 +50,17 @@ export const roleLabel = (role: DatasetRole): string => ROLE_LABELS[role];
 export interface TableSource {
   dataset: DatasetMeta;
   headers: string[];
-  rows: { line: number; cells: string[] }[];
+  rows: { line: number; cells: string[]; rowType: RowType }[];
 }
 
 /** The rows of a dataset: its data rows from the chunks and its total rows from the receipt's skipped rows, in file order. */
 export async function loadTableSource(dataset: DatasetMeta): Promise<TableSource> {
-  const rows: { line: number; cells: string[] }[] = dataset.skippedRows
+  const rows: TableSource['rows'] = dataset.skippedRows
     .filter((r) => r.type !== 'footer')
-    .map((r) => ({ line: r.row, cells: r.cells }));
+    .map((r) => ({ line: r.row, cells: r.cells, rowType: r.type === 'subtotal' ? 'subtotal' : 'total' }));
   for (const chunk of await readChunks(dataset.id)) {
     for (let i = 0; i < chunk.rowCount; i++)
-      rows.push({ line: chunk.lines[i]!, cells: chunk.raw.map((column) => column[i] ?? '') });
+      rows.push({ line: chunk.lines[i]!, cells: chunk.raw.map((column) => column[i] ?? ''), rowType: 'item' });
   }
   rows.sort((a, b) => a.line - b.line);
   return { dataset, headers: dataset.headers, rows };
@@ -71,7 +72,7 @@ export async function loadTableSource(dataset: DatasetMeta): Promise<TableSource
  */
 export async function loadPrintedTable(dataset: DatasetMeta, tableId: string): Promise<PrintedTable> {
   const source = await loadTableSource(dataset);
-  const table = printedTableFromRows(tableId, source.headers, source.rows);
+  const table = printedTableFromRows(tableId, source.headers, source.rows, { amounts: mappedAmounts(dataset) });
   if (table.columns.some((c) => c.kind === 'row-type')) return table;
   // A file with no "Row type" column (an export, not the sample's transcription): its total and subtotal rows are
   // the ones its import recognised and skipped (the receipt lists them), so they are read as totals, not reserves.
@@ -83,6 +84,18 @@ export async function loadPrintedTable(dataset: DatasetMeta, tableId: string): P
       return type === 'total' || type === 'subtotal' ? { ...row, rowType: type } : row;
     }),
   };
+}
+
+/** The columns the import mapped as amounts, by header, with the unit it read them in. */
+function mappedAmounts(dataset: DatasetMeta): Record<string, 'thousands' | 'pounds'> {
+  const out: Record<string, 'thousands' | 'pounds'> = {};
+  for (const column of KIND_COLUMNS[dataset.kind]) {
+    const index = dataset.plan.mapping[column.key];
+    if (column.type !== 'amount' || index === null || index === undefined) continue;
+    const header = (dataset.headers[index] ?? '').trim();
+    if (header) out[header] = dataset.plan.scales[column.key] === 'thousands' ? 'thousands' : 'pounds';
+  }
+  return out;
 }
 
 const normal = (s: string): string =>

@@ -7,7 +7,8 @@
 // Constabulary summary and Table 3 of the 19 July 2018 paper, read from data/ (the transcription), and
 // every budget equals the paper's. Everything below the area (cost centres, subjectives, monthly
 // profiles, ledger lines, the earlier months' forecasts) is made up, and named "illustrative" wherever
-// it appears. --check regenerates and compares with the files in data/ instead of writing them.
+// it appears. --check regenerates and compares with the files in data/ instead of writing them. Its writers
+// (budgetCsv, returnCsv, ledgerCsv, buildLines, ledgerLines) also make the 2018/19 year: generate-sample-2018-19.ts.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +26,7 @@ type Recognition = 'known' | 'early' | 'steady' | 'growing' | 'late';
 /** Budget rows phased to periods (a phased budget); annual (even twelfths) when absent. */
 type Phase = 'P1' | 'quarterly' | 'half-yearly' | 'P12';
 
-interface LineSpec {
+export interface LineSpec {
   subjective: string;
   /** £'000: a weight, scaled so the area's lines add to its budget; or a fixed figure. */
   budget: number | { fixed: number };
@@ -42,7 +43,7 @@ interface CostCentreSpec {
   lines: LineSpec[];
 }
 
-interface AreaSpec {
+export interface AreaSpec {
   /** As the files name it (Area column); the board structure maps it to the paper's line. */
   area: string;
   key: string;
@@ -437,7 +438,7 @@ export interface PaperInputs {
   appendix2: string;
 }
 
-interface AreaTarget {
+export interface AreaTarget {
   budget: Money;
   outturn: Money;
   carryForward: Money;
@@ -474,7 +475,7 @@ export function paperTargets(paper: PaperInputs): Map<string, AreaTarget> {
   return targets;
 }
 
-interface GeneratedLine {
+export interface GeneratedLine {
   area: AreaSpec;
   costCentre: CostCentreSpec;
   spec: LineSpec;
@@ -488,7 +489,8 @@ interface GeneratedLine {
 }
 
 // Virements during the year (illustrative): original budget = revised + this, in pounds.
-const VIREMENTS: Readonly<Record<string, number>> = {
+type Virements = Readonly<Record<string, number>>;
+const VIREMENTS: Virements = {
   '10300/1001': 250_000,
   '20500/3010': -250_000,
   '50100/1021': 40_000,
@@ -510,9 +512,15 @@ const PHASE_PERIODS: Readonly<Record<Phase, readonly number[]>> = {
   P12: [12],
 };
 
-function buildLines(targets: Map<string, AreaTarget>, next: () => number): GeneratedLine[] {
+/** Lines of `chart` whose budgets and spend add, area by area, to `targets` (pounds); spend by period in pence. */
+export function buildLines(
+  targets: Map<string, AreaTarget>,
+  next: () => number,
+  chart: readonly AreaSpec[] = CHART,
+  virements: Virements = VIREMENTS,
+): GeneratedLine[] {
   const out: GeneratedLine[] = [];
-  for (const area of CHART) {
+  for (const area of chart) {
     const target = targets.get(area.key);
     if (!target) throw new Error(`No paper figures for ${area.key}`);
     const specs = area.costCentres.flatMap((costCentre) => costCentre.lines.map((spec) => ({ costCentre, spec })));
@@ -548,7 +556,7 @@ function buildLines(targets: Map<string, AreaTarget>, next: () => number): Gener
       const shares = split(spendPence, weights12);
       const byPeriod = Array.from({ length: 13 }, () => ZERO);
       periods.forEach((p, k) => (byPeriod[p] = shares[k]!));
-      const original = budget.plus(VIREMENTS[`${costCentre.code}/${spec.subjective}`] ?? 0);
+      const original = budget.plus(virements[`${costCentre.code}/${spec.subjective}`] ?? 0);
       out.push({ area, costCentre, spec, budget, original, variance, byPeriod });
     });
   }
@@ -570,13 +578,14 @@ function pounds(pence: Money): string {
 }
 const poundsOf = (p: Money): string => pounds(p.times(HUNDRED));
 
-function csv(rows: readonly (readonly string[])[]): string {
+export function csv(rows: readonly (readonly string[])[]): string {
   const quote = (s: string): string => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   return `${rows.map((r) => r.map(quote).join(',')).join('\n')}\n`;
 }
 
 // Narratives and payees for ledger lines, by subjective: plain and generic (illustrative, not real payments).
-const NARRATIVE: Readonly<Record<string, readonly [description: string, supplier: string, journal: boolean][]>> = {
+export type Narratives = Readonly<Record<string, readonly [description: string, supplier: string, journal: boolean][]>>;
+export const NARRATIVE: Narratives = {
   '1001': [['Payroll: police officer pay', '', true]],
   '1002': [['Payroll: police officer overtime', '', true]],
   '1011': [['Payroll: PCSO pay', '', true]],
@@ -649,11 +658,12 @@ const NARRATIVE: Readonly<Record<string, readonly [description: string, supplier
   '9010': [['Secondment recharge', 'Partner organisation', false]],
 };
 
-const MONTH_OF_PERIOD = (p: number): { month: number; year: number } =>
-  p <= 9 ? { month: p + 3, year: 2017 } : { month: p - 9, year: 2018 };
-const pad2 = (n: number): string => String(n).padStart(2, '0');
-const date = (p: number, day: number): string => {
-  const { month, year } = MONTH_OF_PERIOD(p);
+/** The calendar month of a period of the financial year that starts in April of `firstYear`. */
+const MONTH_OF_PERIOD = (p: number, firstYear: number): { month: number; year: number } =>
+  p <= 9 ? { month: p + 3, year: firstYear } : { month: p - 9, year: firstYear + 1 };
+export const pad2 = (n: number): string => String(n).padStart(2, '0');
+const date = (p: number, day: number, firstYear: number): string => {
+  const { month, year } = MONTH_OF_PERIOD(p, firstYear);
   return `${pad2(day)}/${pad2(month)}/${year}`;
 };
 
@@ -668,12 +678,25 @@ interface LedgerLine {
   pence: Money;
 }
 
-function ledgerLines(lines: readonly GeneratedLine[], next: () => number): LedgerLine[] {
+/** The year's ledger: how payroll runs are referenced ("1718") and what each subjective's lines say. */
+export interface LedgerYear {
+  payTag: string;
+  narrative: Narratives;
+  firstInvoice: number;
+}
+const LEDGER_2017_18: LedgerYear = { payTag: '1718', narrative: NARRATIVE, firstInvoice: 104_211 };
+
+/** Each line's spend by period as ledger postings (pence), lumpy lines split into several invoices. */
+export function ledgerLines(
+  lines: readonly GeneratedLine[],
+  next: () => number,
+  year: LedgerYear = LEDGER_2017_18,
+): LedgerLine[] {
   const out: LedgerLine[] = [];
-  let invoice = 104_211;
+  let invoice = year.firstInvoice;
   let journal = 0;
   for (const line of lines) {
-    const narratives = NARRATIVE[line.spec.subjective] ?? [['Posting', '', true]];
+    const narratives = year.narrative[line.spec.subjective] ?? [['Posting', '', true]];
     for (let p = 1; p <= 12; p++) {
       const amount = line.byPeriod[p]!;
       if (amount.isZero()) continue;
@@ -687,7 +710,7 @@ function ledgerLines(lines: readonly GeneratedLine[], next: () => number): Ledge
         const [description, supplier, isJournal] = narratives[Math.floor(next() * narratives.length)]!;
         const day = isJournal ? (p === 12 ? 31 : 25) : 1 + Math.floor(next() * 28);
         const reference = description.startsWith('Payroll')
-          ? `PAY-1718-P${pad2(p)}`
+          ? `PAY-${year.payTag}-P${pad2(p)}`
           : isJournal
             ? `JNL-P${pad2(p)}-${String(++journal).padStart(4, '0')}`
             : `INV-${++invoice}`;
@@ -769,13 +792,8 @@ export const FILES = {
   ledgerP12: 'illustrative-2017-18-ledger-p12.csv',
 } as const;
 
-/** Every illustrative file, name -> text. Deterministic: the same paper files give the same bytes. */
-export function generateSampleYear(paper: PaperInputs): Map<string, string> {
-  const next = seededRandom(SEED);
-  const targets = paperTargets(paper);
-  const lines = buildLines(targets, next);
-  const files = new Map<string, string>();
-
+/** The budget by cost centre and subjective, original and revised; phased lines one row per period. */
+export function budgetCsv(lines: readonly GeneratedLine[], year: string): string {
   const budgetRows: string[][] = [
     [
       'Year',
@@ -791,7 +809,7 @@ export function generateSampleYear(paper: PaperInputs): Map<string, string> {
   ];
   for (const l of lines) {
     const base = [
-      YEAR,
+      year,
       l.costCentre.code,
       l.costCentre.name,
       l.area.area,
@@ -812,38 +830,45 @@ export function generateSampleYear(paper: PaperInputs): Map<string, string> {
       phase.forEach((p, i) => budgetRows.push([...base, String(p), poundsOf(original[i]!), poundsOf(revised[i]!)]));
     }
   }
-  files.set(FILES.budget, csv(budgetRows));
+  return csv(budgetRows);
+}
 
-  MONTHS.forEach((month, i) => {
-    const rows: string[][] = [
-      ['Year', 'Period', 'Cost centre', 'Subjective', 'Area', 'Budget', 'Actual to date', 'Forecast outturn'],
-    ];
-    for (const l of lines) {
-      let actual = sum(l.byPeriod.slice(1, month + 1)); // pence
-      if (
-        month === LATE_JOURNAL.period &&
-        l.costCentre.code === LATE_JOURNAL.costCentre &&
-        l.spec.subjective === LATE_JOURNAL.subjective
-      )
-        actual = actual.minus(LATE_JOURNAL.pence);
-      const forecast = l.budget.plus(forecastVariance(l, month));
-      rows.push([
-        YEAR,
-        String(month),
-        l.costCentre.code,
-        l.spec.subjective,
-        l.area.area,
-        poundsOf(l.budget),
-        pounds(actual),
-        poundsOf(forecast),
-      ]);
-    }
-    files.set(FILES.returns[i]!, csv(rows));
-  });
+/**
+ * The monitoring return as at `month`: each line's actual to date is the sum of its spend in the closed
+ * periods (the same pence the ledger is split from, so the two agree), less `missing` where the return
+ * was prepared before a posting (pence, by "cost centre/subjective").
+ */
+export function returnCsv(
+  lines: readonly GeneratedLine[],
+  year: string,
+  month: number,
+  missing: ReadonlyMap<string, Money> = new Map(),
+): string {
+  const rows: string[][] = [
+    ['Year', 'Period', 'Cost centre', 'Subjective', 'Area', 'Budget', 'Actual to date', 'Forecast outturn'],
+  ];
+  for (const l of lines) {
+    const actual = sum(l.byPeriod.slice(1, month + 1)).minus(
+      missing.get(`${l.costCentre.code}/${l.spec.subjective}`) ?? ZERO,
+    ); // pence
+    const forecast = l.budget.plus(forecastVariance(l, month));
+    rows.push([
+      year,
+      String(month),
+      l.costCentre.code,
+      l.spec.subjective,
+      l.area.area,
+      poundsOf(l.budget),
+      pounds(actual),
+      poundsOf(forecast),
+    ]);
+  }
+  return csv(rows);
+}
 
-  const ledger = ledgerLines(lines, next);
-  plant(ledger);
-  ledger.sort(
+/** Ledger postings in period, date and code order (sorts in place). */
+export function sortLedger(ledger: LedgerLine[]): LedgerLine[] {
+  return ledger.sort(
     (a, b) =>
       a.period - b.period ||
       a.day - b.day ||
@@ -851,6 +876,10 @@ export function generateSampleYear(paper: PaperInputs): Map<string, string> {
       a.subjective.localeCompare(b.subjective) ||
       a.reference.localeCompare(b.reference),
   );
+}
+
+/** A ledger export: posting dates in the financial year that starts in April of `firstYear`; nil lines left out. */
+export function ledgerCsv(ledger: readonly LedgerLine[], firstYear: number): string {
   const header = [
     'Posting date',
     'Period',
@@ -862,7 +891,7 @@ export function generateSampleYear(paper: PaperInputs): Map<string, string> {
     'Amount',
   ];
   const row = (l: LedgerLine): string[] => [
-    date(l.period, l.day),
+    date(l.period, l.day, firstYear),
     String(l.period),
     l.costCentre,
     l.subjective,
@@ -871,8 +900,40 @@ export function generateSampleYear(paper: PaperInputs): Map<string, string> {
     l.reference,
     pounds(l.pence),
   ];
-  files.set(FILES.ledgerToP11, csv([header, ...ledger.filter((l) => l.period <= 11 && !l.pence.isZero()).map(row)]));
-  files.set(FILES.ledgerP12, csv([header, ...ledger.filter((l) => l.period === 12 && !l.pence.isZero()).map(row)]));
+  return csv([header, ...ledger.filter((l) => !l.pence.isZero()).map(row)]);
+}
+
+/** Every illustrative file, name -> text. Deterministic: the same paper files give the same bytes. */
+export function generateSampleYear(paper: PaperInputs): Map<string, string> {
+  const next = seededRandom(SEED);
+  const targets = paperTargets(paper);
+  const lines = buildLines(targets, next);
+  const files = new Map<string, string>();
+  files.set(FILES.budget, budgetCsv(lines, YEAR));
+  MONTHS.forEach((month, i) => {
+    const late =
+      month === LATE_JOURNAL.period
+        ? new Map([[`${LATE_JOURNAL.costCentre}/${LATE_JOURNAL.subjective}`, new Money(LATE_JOURNAL.pence)]])
+        : undefined;
+    files.set(FILES.returns[i]!, returnCsv(lines, YEAR, month, late));
+  });
+  const ledger = ledgerLines(lines, next);
+  plant(ledger);
+  sortLedger(ledger);
+  files.set(
+    FILES.ledgerToP11,
+    ledgerCsv(
+      ledger.filter((l) => l.period <= 11),
+      2017,
+    ),
+  );
+  files.set(
+    FILES.ledgerP12,
+    ledgerCsv(
+      ledger.filter((l) => l.period === 12),
+      2017,
+    ),
+  );
   return files;
 }
 
@@ -885,9 +946,8 @@ export function readPaperInputs(dataDir: string): PaperInputs {
   };
 }
 
-function main(): void {
-  const dataDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data');
-  const files = generateSampleYear(readPaperInputs(dataDir));
+/** Writes `files` into data/, or with --check compares them with what is there (exit 1 if any differs). */
+export function writeOrCheck(files: ReadonlyMap<string, string>, dataDir: string, command: string): void {
   const check = process.argv.includes('--check');
   let stale = 0;
   for (const [name, text] of files) {
@@ -909,11 +969,15 @@ function main(): void {
     }
   }
   if (check) {
-    process.stdout.write(
-      stale === 0 ? 'data/ is up to date\n' : `${stale} file(s) differ: run npx tsx src/cli/generate-sample-year.ts\n`,
-    );
+    process.stdout.write(stale === 0 ? 'data/ is up to date\n' : `${stale} file(s) differ: run ${command}\n`);
     process.exit(stale === 0 ? 0 : 1);
   }
+}
+
+export const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data');
+
+function main(): void {
+  writeOrCheck(generateSampleYear(readPaperInputs(DATA_DIR)), DATA_DIR, 'npx tsx src/cli/generate-sample-year.ts');
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 
 /*
  * What a page says when the chosen year lacks the files it reads: which kinds are missing, in words, and a way
@@ -16,6 +16,8 @@ export function MissingData({
   /** What the page (or section) would show: "the reserves position". */
   what: string;
 }) {
+  // The link keeps the year and month chosen (?year=&month=), as every link between pages does.
+  const { search } = useLocation();
   return (
     <div className="missing-data" role="status">
       <p>
@@ -25,8 +27,10 @@ export function MissingData({
         No figures of another year are shown in their place.
       </p>
       <p>
-        <Link to="/import">Import {missing.length === 1 ? 'it' : 'them'} on the Import page</Link>, or choose another
-        year above.
+        <Link to={{ pathname: '/import', search }}>
+          Import {missing.length === 1 ? 'it' : 'them'} on the Import page
+        </Link>
+        , or choose another year above.
       </p>
     </div>
   );

@@ -12,6 +12,7 @@ export const DATASET_KINDS = [
   'capital-financing',
   'reserves',
   'carry-forwards',
+  'structure',
 ] as const;
 export type DatasetKind = (typeof DATASET_KINDS)[number];
 
@@ -207,6 +208,21 @@ export const KIND_COLUMNS: Readonly<Record<DatasetKind, readonly CanonicalColumn
     col('used', 'Used', 'amount', false, ['actual usage', 'usage', 'drawdowns', 'transfers out', 'applied']),
     col('closing', 'Balance at end', 'amount', false, ['closing balance', 'closing', 'balance c/fwd', 'balance 31/3']),
   ],
+  // The board's layout of the revenue budget (src/domain/revenue/structure-rows.ts): one row a printed line.
+  structure: [
+    col('year', 'Year', 'year', false, ['financial year']),
+    col('table', 'Board table', 'text', false, ['layout table']),
+    col('tableTitle', 'Table title', 'text', false, []),
+    col('rowKind', 'Row kind', 'text', true, ['layout row']),
+    // Text, not a code: a key such as "total" names a line, and must not make the row look like a total to skip.
+    col('key', 'Key', 'text', false, ['area key', 'line key']),
+    col('label', 'Label', 'text', true, ['line label', 'area label']),
+    col('fullLabel', 'Full label', 'text', false, []),
+    col('group', 'Group', 'text', false, ['table 1 line']),
+    col('lineType', 'Line type', 'text', false, []),
+    col('belowTheLine', 'Below the line', 'text', false, []),
+    col('names', 'Also named', 'text', false, ['other names']),
+  ],
   'carry-forwards': [
     col('description', 'Description', 'text', true, ['item', 'request', 'scheme title']),
     col('department', 'Department', 'text', false, ['dept', 'area', 'service']),
@@ -223,6 +239,7 @@ export const KIND_LABELS: Readonly<Record<DatasetKind, string>> = {
   'capital-financing': 'Capital financing',
   reserves: 'Reserves',
   'carry-forwards': 'Carry-forward requests',
+  structure: 'Board layout (areas and lines)',
 };
 
 export function isDatasetKind(value: string): value is DatasetKind {

@@ -18,6 +18,7 @@ const LABEL_COLUMN: Readonly<Record<DatasetKind, string | null>> = {
   'capital-financing': 'source',
   reserves: 'reserve',
   'carry-forwards': 'description',
+  structure: 'label',
 };
 
 /** At most this many labels are kept: enough to recognise a table, not a copy of a big file. */

@@ -74,6 +74,11 @@ const NOT_SHOWN = /^n\/s$/i;
 export interface PrintedTableOptions {
   /** What a blank amount cell means: nil as the papers print it (default), or missing. */
   blank?: 'nil' | 'missing';
+  /**
+   * Columns the import mapped as amounts, by header, with their unit: read as amounts even where the heading
+   * does not print its unit ("Balance 1/4/18"), as a finance system's export does not.
+   */
+  amounts?: Readonly<Record<string, 'thousands' | 'pounds'>>;
 }
 
 /** Parses a printed table's CSV text. Never throws: problems are returned as issues with line and column. */
@@ -102,25 +107,35 @@ export function readPrintedTable(name: string, text: string, options: PrintedTab
   return table;
 }
 
-/** A printed table from its header cells and its rows (with their file line numbers), e.g. as stored by an import. */
+/**
+ * A printed table from its header cells and its rows (with their file line numbers), e.g. as stored by an import.
+ * A row's `rowType` is the import's reading of it (a total or subtotal row it kept out of the data): used where
+ * the table has no Row type column, as an export from a finance system has not.
+ */
 export function printedTableFromRows(
   name: string,
   head: readonly string[],
-  body: readonly { line: number; cells: readonly string[] }[],
+  body: readonly { line: number; cells: readonly string[]; rowType?: RowType }[],
   options: PrintedTableOptions = {},
 ): PrintedTable {
   const blankAsNil = (options.blank ?? 'nil') === 'nil';
   const issues: CellIssue[] = [];
   const groupSeen = head.length > 0 && GROUP_HEADERS.test(head[0] ?? '');
   const labelNamed = head.some((h) => LABEL_HEADERS.test(h.trim()));
-  const columns = head.map((h, i) => classify(h.trim(), i, groupSeen, labelNamed));
+  const columns = head.map((h, i) => {
+    const column = classify(h.trim(), i, groupSeen, labelNamed);
+    const mapped = options.amounts?.[h.trim()];
+    return mapped && column.kind === 'text'
+      ? { header: column.header, kind: 'amount' as const, scale: mapped }
+      : column;
+  });
   const labelColumn = columns.find((c) => c.kind === 'label')?.header;
   const groupColumn = columns.find((c) => c.kind === 'group')?.header;
 
-  const rows = body.map(({ line, cells }): PrintedRow => {
+  const rows = body.map(({ line, cells, rowType: imported }): PrintedRow => {
     const text: Record<string, string> = {};
     const values: Record<string, Money | null> = {};
-    let rowType: RowType = 'item';
+    let rowType: RowType = imported ?? 'item';
     columns.forEach((column, i) => {
       const raw = cells[i] ?? '';
       text[column.header] = raw;

@@ -22,7 +22,8 @@ export type DatasetRole =
   | 'capital-carry-forwards'
   | 'capital-financing'
   | 'reserves'
-  | 'carry-forwards';
+  | 'carry-forwards'
+  | 'structure';
 
 export const ROLE_LABELS: Readonly<Record<DatasetRole, string>> = {
   ledger: 'a ledger export',
@@ -36,6 +37,7 @@ export const ROLE_LABELS: Readonly<Record<DatasetRole, string>> = {
   'capital-financing': 'capital financing',
   reserves: 'a reserves position',
   'carry-forwards': 'revenue carry-forward requests',
+  structure: 'a board layout (areas and lines)',
 };
 
 const mapped = (plan: Pick<ImportPlan, 'mapping'>, key: string): boolean =>
@@ -59,6 +61,8 @@ export function roleOf(d: { kind: DatasetKind; plan: Pick<ImportPlan, 'mapping'>
       return 'reserves';
     case 'carry-forwards':
       return 'carry-forwards';
+    case 'structure':
+      return 'structure';
   }
 }
 

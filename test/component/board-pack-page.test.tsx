@@ -7,7 +7,11 @@ import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BoardPackPage } from '../../src/features/board-pack/board-pack-page';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Snapshot } from '../../src/domain/board-pack/pack-snapshot';
 import { openOutturnDb } from '../../src/storage/db';
+import { putSnapshot } from '../../src/storage/snapshots';
 import { renderWithProviders } from './render-with-providers.tsx';
 
 configure({ asyncUtilTimeout: 8_000 });
@@ -62,20 +66,25 @@ describe('BoardPackPage', { timeout: 60_000 }, () => {
     ).toBeTruthy();
   });
 
-  it('uses the saved settings: a new title heads every page', async () => {
+  it('takes its title, year and period from the figures: the settings set only a subtitle', async () => {
     const user = renderPage();
     await screen.findByRole('region', { name: /^Page 1 of 13/ });
     await user.click(screen.getByText(/Pack settings/));
-    const title = screen.getByLabelText('Title');
-    await user.clear(title);
-    await user.type(title, 'BCB 19 July 2018: outturn');
+    // No field can type a title or a period over the figures.
+    expect(screen.queryByLabelText('Title')).toBeNull();
+    expect(screen.queryByLabelText('Period')).toBeNull();
+    await user.type(screen.getByLabelText(/^Subtitle/), 'BCB 19 July 2018: draft 1');
     await user.click(screen.getByRole('button', { name: 'Save the pack settings' }));
-    await screen.findByRole('region', { name: /^Page 1 of 13: BCB 19 July 2018: outturn/ });
-    expect(
-      sheets().every((p) =>
-        p.querySelector('.pack-running-head')!.textContent.startsWith('BCB 19 July 2018: outturn · '),
-      ),
-    ).toBe(true);
+    await waitFor(() =>
+      expect(document.querySelector('.pack-cover-subtitle')?.textContent).toBe('BCB 19 July 2018: draft 1'),
+    );
+    // The organisation is its setting (none set here: the default).
+    expect(document.querySelector('.pack-cover-organisation')!.textContent).toBe(
+      'Cambridgeshire Police and Crime Commissioner and Constabulary',
+    );
+    expect(sheets()[0]!.querySelector('.pack-running-head')!.textContent).toContain(
+      'Revenue and capital outturn 2017/18 · 2017/18 provisional outturn (year end, period 12)',
+    );
   });
 
   it('freezes the pack, lists it, and reopens it exactly as it was, its seal checked', async () => {
@@ -117,5 +126,60 @@ describe('BoardPackPage', { timeout: 60_000 }, () => {
     const list = await screen.findByRole('table', { name: 'Frozen packs: 1' });
     await user.click(within(list).getByRole('button', { name: /^Delete/ }));
     await waitFor(() => expect(screen.getByText('No pack has been frozen in this browser yet.')).toBeTruthy());
+  });
+
+  it("draws a month's pack from the chosen year and month: the monitoring position by area, titled from the data", async () => {
+    renderPage('/board-pack?year=2017-18&month=6');
+    await screen.findByRole('region', { name: /^Page 1 of \d+: Revenue monitoring 2017\/18/ });
+    for (const page of sheets())
+      expect(page.querySelector('.pack-running-head')!.textContent).toContain(
+        'Revenue monitoring 2017/18 · 2017/18, P6 (September 2017): in-year monitoring',
+      );
+    const table = screen.getByRole('table', {
+      name: "Revenue position by area, P6 (September 2017) (illustrative) (£'000)",
+    });
+    // From the illustrative P6 return and budget (data/): Local Policing budget 75,259,000.00; forecast 73,424,100.00;
+    // variance 73,424.1 - 75,259 = (1,834.9) -> (1,835); 1,834.9 / 75,259 = 2.44% -> 2.4%; favourable, so green.
+    const lp = cells(rowOf(table, 'Local Policing'));
+    expect([lp[0], lp[3], lp[4], lp[5], lp[6]]).toEqual(['75,259', '73,424', '(1,835)', '2.4%', '● Green, favourable']);
+    // Organisational Support: 18,157.7 - 15,984 = 2,173.7 -> 2,174; 13.6% of budget and past £250,000: red.
+    const os = cells(rowOf(table, 'Organisational Support'));
+    expect([os[0], os[3], os[4], os[5], os[6]]).toEqual(['15,984', '18,158', '2,174', '13.6%', '▲ Red, adverse']);
+    // Its sources are the datasets the position came from, not the paper's tables.
+    const sources = screen.getByRole('table', { name: /The files behind these figures/ });
+    expect(within(sources).getByText('illustrative-2017-18-p06-outturn.csv')).toBeTruthy();
+    expect(within(sources).queryByText('table-1-revenue-outturn.csv')).toBeNull();
+  });
+
+  it("says a month's pack cannot be drawn for a month without a return, and shows no other month", async () => {
+    renderPage('/board-pack?year=2017-18&month=5');
+    const alert = await screen.findByText(/The pack cannot be drawn/);
+    expect(alert.textContent).toContain('no monthly monitoring return of P5 (August 2017) is loaded for 2017/18');
+    expect(screen.queryAllByRole('region', { name: /^Page \d+ of \d+:/ })).toHaveLength(0);
+  });
+
+  it('opens a pack frozen before years exactly as it was, and works it out again the same', async () => {
+    const stored = JSON.parse(
+      readFileSync(join(import.meta.dirname, '../fixtures/snapshot-before-years.json'), 'utf8'),
+    ) as Snapshot;
+    await putSnapshot(stored);
+    renderPage('/board-pack?snapshot=before-years-1');
+    const banner = await screen.findByText(/the seal matches, so it is exactly as it was frozen/);
+    expect(banner.textContent).toMatch(
+      /Worked out again from its frozen inputs by this version \(.+\): the same figures on every page\./,
+    );
+    expect(sheets()[0]!.querySelector('.pack-running-head')!.textContent).toContain(
+      'BCB 19 July 2018: revenue and capital outturn · 2017/18 provisional outturn (year end)',
+    );
+    const table = screen.getByRole('table', { name: "Table 1: Revenue Outturn 2017/18 (£'000)" });
+    expect(cells(rowOf(table, 'TOTAL'))).toEqual(['130,960', '132,746', '1,786', '1.4%', '▲ Adverse']);
+  });
+
+  it('says which kinds of file a year with nothing needs, and draws no pack of another year', async () => {
+    renderPage('/board-pack?year=2019-20&month=6');
+    expect(
+      await screen.findByText(/Nothing to show for 2019\/20 yet: the board pack needs a monthly monitoring return/),
+    ).toBeTruthy();
+    expect(screen.queryAllByRole('region', { name: /^Page \d+ of \d+:/ })).toHaveLength(0);
   });
 });

@@ -79,7 +79,20 @@ describe('ImportPage', () => {
     const name = screen.getByLabelText('Name of the saved mapping');
     await user.clear(name);
     await user.type(name, 'Carry-forward return');
-    await user.click(screen.getByRole('button', { name: 'Import carry-forwards-utf8.tsv' }));
+    // The file names no year (no year column, dates, title or dated headings): asked, and the import waits.
+    const importButton = () =>
+      screen.getByRole<HTMLButtonElement>('button', { name: 'Import carry-forwards-utf8.tsv' });
+    expect(importButton().disabled).toBe(true);
+    expect(importButton().getAttribute('aria-describedby')).toBeTruthy();
+    expect(document.getElementById(importButton().getAttribute('aria-describedby')!)!.textContent).toContain(
+      'The file does not say which financial year it is for',
+    );
+    // The years offered: those loaded (the sample's 2017/18), two either side.
+    await screen.findByRole('option', { name: '2017/18 · data loaded' });
+    await user.selectOptions(screen.getByLabelText('Financial year of this file'), '2017/18 · data loaded');
+    await waitFor(() => expect(importButton().disabled).toBe(false));
+    expect(screen.getByText(/It will be imported into 2017\/18, as you set it/)).toBeTruthy();
+    await user.click(importButton());
     await screen.findByRole('article', { name: /Import receipt/ });
     await user.click(screen.getByRole('button', { name: 'Import another file' }));
 

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { axe } from './axe';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, pageReady } from './watched-page';
+import { paperYear } from './routes';
 
 // Every test here only reads: one started profile per worker, a new page for each test.
 test.use({ profile: 'shared' });
@@ -18,7 +19,7 @@ function mainNavigation(page: Page): Locator {
 }
 
 async function openRevenue(page: Page): Promise<void> {
-  await page.goto('/');
+  await page.goto(paperYear('/'));
   await mainNavigation(page).getByRole('link', { name: 'Revenue', exact: true }).click();
   await pageReady(page, 'Revenue');
 }
@@ -54,12 +55,12 @@ async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
 }
 
 test('opens on the Outturn heading', async ({ app }) => {
-  await app.goto('/');
+  await app.goto(paperYear('/'));
   await expect(app.getByRole('heading', { level: 1, name: 'Outturn' })).toBeVisible();
 });
 
 test('the navigation links every area', async ({ app }) => {
-  await app.goto('/');
+  await app.goto(paperYear('/'));
   const nav = mainNavigation(app);
   await expect(nav).toBeVisible();
   for (const area of AREAS) {
@@ -91,7 +92,7 @@ test('the chart is drawn in the browser, beside its data table', async ({ app })
 });
 
 test('the keyboard reaches every page from the navigation', async ({ app }) => {
-  await app.goto('/');
+  await app.goto(paperYear('/'));
   await expect(app.getByRole('heading', { level: 2, name: 'Revenue' })).toBeVisible();
   for (const area of AREAS.slice(1)) {
     const link = mainNavigation(app).getByRole('link', { name: area, exact: true });
@@ -104,7 +105,7 @@ test('the keyboard reaches every page from the navigation', async ({ app }) => {
 
 for (const area of AREAS) {
   test(`the ${area} page loads its tables, passes axe, and is kept as a screenshot`, async ({ app }) => {
-    await app.goto(`/${area.toLowerCase()}`);
+    await app.goto(paperYear(`/${area.toLowerCase()}`));
     await expect(app.getByRole('heading', { level: 2, name: area })).toBeVisible();
     await pageReady(app);
     await expect(app.getByRole('status')).toHaveCount(0); // nothing still loading

@@ -11,6 +11,7 @@ import type { Page } from '@playwright/test';
 import { APP_PAGES } from './app-pages';
 import { pdfInfo, pdfPageText, pdfToPngs } from './pdf-tools';
 import { test, expect, pageReady } from './watched-page';
+import { paperYear } from './routes';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const TITLE = 'Revenue and capital outturn 2017/18';
@@ -20,7 +21,7 @@ const PERIOD = '2017/18 provisional outturn (year end, period 12)';
 const PAGES = 13;
 
 async function openPack(page: Page): Promise<void> {
-  await page.goto('/board-pack');
+  await page.goto(paperYear('/board-pack'));
   await pageReady(page);
   await expect(page.getByRole('region', { name: new RegExp(`^Page 1 of ${PAGES}: ${TITLE}`) })).toBeVisible();
 }
@@ -124,7 +125,7 @@ async function visibleAmounts(page: Page): Promise<string[]> {
 test('presentation mode hides every amount on every page, and the figures come back when it is off', async ({
   app,
 }) => {
-  await app.goto('/revenue');
+  await app.goto(paperYear('/revenue'));
   await pageReady(app);
   await expect(APP_PAGES[0]!.ready(app)).toBeVisible();
   expect((await visibleAmounts(app)).length).toBeGreaterThan(10);
@@ -134,7 +135,7 @@ test('presentation mode hides every amount on every page, and the figures come b
   await expect(toggle).toHaveAttribute('aria-pressed', 'true');
   await expect(app.getByText(/^Presentation mode: every amount is hidden on every page/)).toBeVisible();
   for (const { path, ready } of APP_PAGES) {
-    await app.goto(path); // a reload keeps the mode: it is never the reason figures appear
+    await app.goto(paperYear(path)); // a reload keeps the mode: it is never the reason figures appear
     await pageReady(app);
     await expect(ready(app)).toBeVisible();
     await expect(app.getByRole('button', { name: /Presentation mode/ })).toHaveAttribute('aria-pressed', 'true');
@@ -142,7 +143,7 @@ test('presentation mode hides every amount on every page, and the figures come b
     await app.screenshot({ path: `${ARTIFACTS}presentation${path.replace('/', '-')}.png` });
   }
   // Statuses and indices stay: the reconciliation's words, and Table 1's 1.4%.
-  await app.goto('/revenue');
+  await app.goto(paperYear('/revenue'));
   await expect(app.getByRole('table', { name: 'Table 1: Revenue Outturn 2017/18' })).toContainText('1.4%');
   await expect(app.getByRole('table', { name: 'Table 1: Revenue Outturn 2017/18' })).toContainText('Adverse');
   await app.getByRole('button', { name: /Presentation mode/ }).click();
@@ -242,7 +243,7 @@ test.describe(() => {
   for (const path of ['/board-pack', '/workspace']) {
     test(`the ${path} page passes axe (no serious or critical violations)`, async ({ app }) => {
       const target = APP_PAGES.find((p) => p.path === path)!;
-      await app.goto(path);
+      await app.goto(paperYear(path));
       await pageReady(app);
       await expect(target.ready(app)).toBeVisible();
       const { violations } = await axe(app).analyze();

@@ -6,7 +6,7 @@ import { rmSync, mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../../vite.config';
-import { ROUTES } from './routes';
+import { ROUTES, paperYear } from './routes';
 import { expect, test } from './watched-page';
 import { SAMPLE_FILE_LIST } from '../../src/api/sample-files';
 
@@ -47,14 +47,14 @@ test('nothing leaves the origin while a user imports, browses and prints every p
 
     // Every page, on screen and printed.
     for (const route of ROUTES) {
-      await app.goto(route.path);
+      await app.goto(paperYear(route.path));
       await expect(app.getByRole('heading', { level: 2, name: route.heading })).toBeVisible();
       await expect(app.getByRole('status').filter({ hasText: 'Loading' })).toHaveCount(0);
       await app.pdf({ path: `${PRINTS}${route.path.slice(1)}.pdf`, format: 'A4', printBackground: true });
     }
 
     // The scenario export (another blob: download).
-    await app.goto('/projections');
+    await app.goto(paperYear('/projections'));
     const [scenario] = await Promise.all([
       app.waitForEvent('download'),
       app.getByRole('button', { name: 'Export scenario and projection (CSV)' }).click(),
@@ -91,7 +91,7 @@ test.describe('the Content-Security-Policy', () => {
     const failed: string[] = [];
     app.on('response', (r) => answered.push(r.url()));
     app.on('requestfailed', (r) => failed.push(`${r.url()} ${r.failure()?.errorText ?? ''}`));
-    await app.goto('/revenue');
+    await app.goto(paperYear('/revenue'));
     await expect(app.getByRole('heading', { level: 2, name: 'Revenue' })).toBeVisible();
     const violations = await app.evaluate(async () => {
       const seen: string[] = [];

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, pageReady } from './watched-page';
+import { paperYear } from './routes';
 
 // The tests that only read share one started profile per worker; those that save a scenario have their own.
 test.use({ profile: 'shared' });
@@ -13,7 +14,7 @@ test.use({ profile: 'shared' });
 const ARTIFACTS = new URL('./artifacts/', import.meta.url);
 
 async function openProjections(page: Page): Promise<void> {
-  await page.goto('/projections');
+  await page.goto(paperYear('/projections'));
   await expect(page.getByRole('heading', { level: 2, name: 'Projections' })).toBeVisible();
   await pageReady(page);
   await expect(page.getByRole('table', { name: /Left at 31 March 2020 if everything goes ahead/ })).toBeVisible();

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { axe } from './axe';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, pageReady } from './watched-page';
+import { paperYear } from './routes';
 
 // Every test here only reads: one started profile per worker, a new page for each test. (Each page's axe
 // check and screenshot is app.spec.ts's.)
@@ -33,7 +34,7 @@ async function rowCells(page: Page, caption: string | RegExp, label: string | Re
 }
 
 test('the reconciliation page shows every check with the statuses worked out by hand', async ({ app }) => {
-  await app.goto('/');
+  await app.goto(paperYear('/'));
   await navigation(app).getByRole('link', { name: 'Reconciliation', exact: true }).click();
   await expect(app.getByRole('heading', { level: 2, name: 'Reconciliation' })).toBeVisible();
   await pageReady(app);
@@ -98,7 +99,7 @@ test('the reconciliation page shows every check with the statuses worked out by 
 });
 
 test('a link to the rows behind a check lands on the row, marked and focused', async ({ app }) => {
-  await app.goto('/reconciliation?year=2017-18');
+  await app.goto(paperYear('/reconciliation'));
   await pageReady(app);
   const row = app
     .getByRole('table', { name: /^Reserves that finance capital: every check$/ })
@@ -113,7 +114,7 @@ test('a link to the rows behind a check lands on the row, marked and focused', a
   await expect(target).toBeInViewport();
 
   // A revenue table opens as printed on the reconciliation page, the row marked.
-  await app.goto('/reconciliation?table=t1&year=2017-18#row-t1-opcc');
+  await app.goto(paperYear('/reconciliation?table=t1#row-t1-opcc'));
   await expect(app.getByRole('heading', { name: 'Table 1: Revenue Outturn 2017/18, as printed' })).toBeVisible();
   await expect(app.locator('#row-t1-opcc')).toHaveClass(/row-target/);
   await expect(app.locator('#row-t1-opcc')).toBeFocused();
@@ -122,7 +123,7 @@ test('a link to the rows behind a check lands on the row, marked and focused', a
 });
 
 test('the capital page shows the share spent, the missing scheme detail and draws its chart', async ({ app }) => {
-  await app.goto('/capital?year=2017-18');
+  await app.goto(paperYear('/capital'));
   await pageReady(app);
   expect(
     (await rowCells(app, "Table 4: capital programme by category, 2017/18 (£'000)", 'Land & Buildings')).slice(-2),
@@ -144,7 +145,7 @@ test('the capital page shows the share spent, the missing scheme detail and draw
 });
 
 test('the reserves page draws balances and movements beside their figures', async ({ app }) => {
-  await app.goto('/reserves?year=2017-18');
+  await app.goto(paperYear('/reserves'));
   await pageReady(app);
   expect(await rowCells(app, "Table 5: reserves position, 2017/18 (£'000)", 'Total Usable Reserves')).toEqual([
     '29,680',

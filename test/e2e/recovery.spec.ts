@@ -3,7 +3,7 @@
 // Outturn are put in the browser's database, and the page reloaded. The old dataset is brought forward,
 // the other two are set aside and said to be, every page opens as usual, and deleting them clears the notice.
 import { fileURLToPath } from 'node:url';
-import { ROUTES } from './routes';
+import { ROUTES, paperYear } from './routes';
 import { expect, test } from './watched-page';
 import { SAMPLE_FILE_LIST } from '../../src/api/sample-files';
 
@@ -84,7 +84,7 @@ test('an older layout is brought forward, unreadable records set aside with a me
   expect(migrated).toEqual({ schema: 2, type: '[object Uint32Array]', values: [20170403, 20170515, 20170620] });
 
   for (const route of ROUTES) {
-    await app.goto(route.path);
+    await app.goto(paperYear(route.path));
     await expect(app.getByRole('heading', { level: 2, name: route.heading })).toBeVisible();
     await expect(app.getByRole('alert')).toHaveCount(0);
   }

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { axe } from './axe';
 import type { Page } from '@playwright/test';
 import { test, expect, pageReady } from './watched-page';
+import { paperYear } from './routes';
 
 const LEDGER_P12 = fileURLToPath(new URL('../../data/illustrative-2017-18-ledger-p12.csv', import.meta.url));
 const ARTIFACTS = new URL('./artifacts/', import.meta.url);
@@ -108,7 +109,7 @@ test.describe(() => {
   test.use({ profile: 'shared' });
 
   test('the charts are drawn, each beside its figures and a sentence written from them', async ({ app }) => {
-    await app.goto('/revenue');
+    await app.goto(paperYear('/revenue'));
     await pageReady(app);
     const chart = app.getByRole('figure').filter({
       has: app.getByRole('img', { name: /^Budget against forecast outturn by area, P12 \(illustrative\)\./ }),

@@ -9,3 +9,14 @@ export const ROUTES: readonly { path: string; heading: string }[] = PAGES.map((p
   path: p.to,
   heading: p.label,
 }));
+
+/**
+ * A page's address in the sample paper's year. The app opens on the latest year with data (the illustrative
+ * 2018/19); the tests that check the 19 July 2018 paper's figures ask for 2017/18 in the address, as a reader's
+ * bookmark would.
+ */
+export function paperYear(path: string): string {
+  const [beforeHash = '', hash] = path.split('#');
+  const joined = beforeHash.includes('?') ? `${beforeHash}&year=2017-18` : `${beforeHash}?year=2017-18`;
+  return hash === undefined ? joined : `${joined}#${hash}`;
+}

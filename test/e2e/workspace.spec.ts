@@ -8,6 +8,7 @@ import type { Browser, Page } from '@playwright/test';
 import { SAMPLE_FILE_LIST } from '../../src/api/sample-files';
 import { APP_PAGES } from './app-pages';
 import { test, expect, pageReady } from './watched-page';
+import { paperYear } from './routes';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 // Every sample file is imported at a profile's first start.
@@ -39,7 +40,7 @@ async function figuresOn(
   path: string,
   ready: (p: Page) => ReturnType<Page['getByRole']>,
 ): Promise<string[]> {
-  await page.goto(path);
+  await page.goto(paperYear(path));
   // A page draws its sections as their data arrives: wait until none still says it is loading or checking.
   await pageReady(page);
   await expect(ready(page)).toBeVisible();
@@ -77,29 +78,33 @@ test('a workspace exported from one profile and taken into a fresh one shows the
   await expect(
     app.getByRole('article', { name: 'Import receipt: table-5-reserves.csv' }).getByRole('status'),
   ).toContainText('15 rows read = 13 accepted');
+  // The sample's Table 5 counts for 2017/18: the revised one is asked about, and chosen (issue 14).
+  await app.getByRole('region', { name: 'Which file counts?' }).getByRole('button', { name: 'Use this file' }).click();
+  await expect(app.getByText('table-5-reserves.csv now counts')).toBeVisible();
 
-  await app.goto('/reserves');
+  await app.goto(paperYear('/reserves'));
   const reserves = app.getByRole('table', { name: "Table 5: reserves position, 2017/18 (£'000)" });
   await expect(
     reserves.getByRole('row').filter({ has: app.getByRole('rowheader', { name: 'Capital Reserve', exact: true }) }),
   ).toContainText('1,085');
 
-  await app.goto('/projections');
+  await app.goto(paperYear('/projections'));
   await app.getByLabel("Low case yearly inflow (£'000)").fill('0');
   await app.getByLabel('Scenario name').fill('Officer’s case: no low inflow');
   await app.getByRole('button', { name: 'Save scenario' }).click();
   await expect(app.getByText('Saved “Officer’s case: no low inflow”.')).toBeVisible();
 
-  await app.goto('/board-pack');
+  await app.goto(paperYear('/board-pack'));
   await pageReady(app);
   await expect(app.getByRole('region', { name: /^Page 1 of/ })).toBeVisible();
-  await app.getByText('Pack settings: title, period, Road Casualty inputs').click();
-  await app.getByLabel('Title').fill('BCB 19 July 2018: outturn');
+  await app.getByText('Pack settings: subtitle, Road Casualty inputs').click();
+  // The title and period come from the figures; the subtitle is the setting a workspace file carries.
+  await app.getByLabel(/^Subtitle/).fill('BCB 19 July 2018: outturn');
   await app
     .getByLabel('Road Casualty Reserve projection')
     .selectOption({ label: 'Saved scenario: Officer’s case: no low inflow' });
   await app.getByRole('button', { name: 'Save the pack settings' }).click();
-  await expect(app.getByRole('region', { name: /^Page 1 of \d+: BCB 19 July 2018: outturn/ })).toBeVisible();
+  await expect(app.locator('.pack-cover-subtitle')).toHaveText('BCB 19 July 2018: outturn');
   await app.getByLabel('Name for a frozen copy').fill('July BCB');
   await app.getByRole('button', { name: 'Freeze this pack' }).click();
   await expect(app.getByText(/Frozen “July BCB”/)).toBeVisible();
@@ -152,8 +157,8 @@ test('a workspace exported from one profile and taken into a fresh one shows the
     if (path === '/import') expect([...after].sort(), path).toEqual([...before[path]!].sort());
     else expect(after, path).toEqual(before[path]);
   }
-  await b.page.goto('/board-pack');
-  await expect(b.page.getByRole('region', { name: /^Page 1 of \d+: BCB 19 July 2018: outturn/ })).toBeVisible();
+  await b.page.goto(paperYear('/board-pack'));
+  await expect(b.page.locator('.pack-cover-subtitle')).toHaveText('BCB 19 July 2018: outturn');
   await b.page.getByText(/^Frozen packs, 1 in this browser/).click();
   await b.page.getByRole('link', { name: 'Open July BCB' }).click();
   await expect(b.page.getByText(/the seal matches, so it is exactly as it was frozen/)).toBeVisible();

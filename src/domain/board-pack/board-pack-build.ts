@@ -12,6 +12,7 @@ import { capitalPage } from './board-pack-capital';
 import { reconciliationPages } from './board-pack-reconciliation';
 import { reservesPages } from './board-pack-reserves';
 import { revenuePages } from './board-pack-revenue';
+import { monitoringPages, type FrozenPosition } from './board-pack-monitoring';
 import { roadCasualtyPage } from './board-pack-road-casualty';
 import type { CapitalProgramme } from '../capital/capital-programme';
 import type { OutturnTable } from '../revenue/outturn-table';
@@ -26,7 +27,9 @@ import { projectRoadCasualtyReserve, type RoadCasualtyInput } from '../reserves/
  * give the same pack, which is what lets a frozen snapshot be checked against its inputs.
  */
 
-export interface PackContent {
+/** A year-end pack: the year's outturn tables, capital, reserves, the reconciliation and the projection. */
+export interface YearEndContent {
+  kind?: 'year-end';
   table1: OutturnTable;
   constabulary: OutturnTable;
   capital: CapitalProgramme;
@@ -36,10 +39,23 @@ export interface PackContent {
   roadCasualty: { input: RoadCasualtyInput; source: string };
 }
 
+/** A month's pack: the in-year monitoring position by area as at the month. */
+export interface MonthContent {
+  kind: 'month';
+  position: FrozenPosition;
+}
+
+export type PackContent = YearEndContent | MonthContent;
+
 export interface PackMeta {
   title: string;
   organisation: string;
   period: string;
+  /** A line under the title (the meeting, the draft), as the user sets it; never the year or period. */
+  subtitle?: string;
+  /** The financial year (first calendar year) and month (period) the figures are as at. */
+  year?: number;
+  month?: number;
   producedAt: string;
   appVersion: string;
   sources: readonly PackSource[];
@@ -140,7 +156,24 @@ function notesPages(pages: readonly PackPage[]): PackPage[] {
 
 /** Builds the board pack. Pure and deterministic: `meta.producedAt` is the only clock it reads. */
 export function buildBoardPack(content: PackContent, meta: PackMeta): BoardPack {
-  const body: PackPage[] = [
+  const body: PackPage[] = content.kind === 'month' ? monitoringPages(content.position) : yearEndPages(content);
+  return {
+    format: PACK_FORMAT,
+    title: meta.title,
+    organisation: meta.organisation,
+    period: meta.period,
+    ...(meta.subtitle ? { subtitle: meta.subtitle } : {}),
+    ...(meta.year !== undefined ? { year: meta.year } : {}),
+    ...(meta.month !== undefined ? { month: meta.month } : {}),
+    producedAt: meta.producedAt,
+    appVersion: meta.appVersion,
+    sources: meta.sources,
+    pages: [coverPage(meta), ...body, ...notesPages(body)],
+  };
+}
+
+function yearEndPages(content: YearEndContent): PackPage[] {
+  return [
     ...revenuePages(content.table1, content.constabulary),
     capitalPage(content.capital),
     ...reservesPages(content.reserves, content.generalReserve),
@@ -151,16 +184,6 @@ export function buildBoardPack(content: PackContent, meta: PackMeta): BoardPack 
       content.roadCasualty.source,
     ),
   ];
-  return {
-    format: PACK_FORMAT,
-    title: meta.title,
-    organisation: meta.organisation,
-    period: meta.period,
-    producedAt: meta.producedAt,
-    appVersion: meta.appVersion,
-    sources: meta.sources,
-    pages: [coverPage(meta), ...body, ...notesPages(body)],
-  };
 }
 
 /** Every table of a pack by id (the notes and the comparison look tables up by id). */

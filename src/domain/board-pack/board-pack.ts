@@ -124,6 +124,11 @@ export interface BoardPack {
   title: string;
   organisation: string;
   period: string;
+  /** A line under the title, as the user set it (packs frozen before December 2026 have none). */
+  subtitle?: string;
+  /** The financial year (first calendar year: 2018 = 2018/19) and month (period 1-12) the figures are as at; packs frozen before December 2026 have none (they are 2017/18's year end). */
+  year?: number;
+  month?: number;
   /** ISO 8601 timestamp the figures were put together. */
   producedAt: string;
   appVersion: string;

@@ -1,4 +1,5 @@
 import type { BoardPack } from './board-pack';
+import type { FrozenPosition } from './board-pack-monitoring';
 import { canonicalJson, hashOf, type JsonValue } from '../core/canonical-json';
 import type { Issue, Result } from '../core/result';
 
@@ -12,8 +13,16 @@ import type { Issue, Result } from '../core/result';
 
 export const SNAPSHOT_FORMAT = 1;
 
-/** A table's rows as the import stored them (header cells, then each row's cells with its file line). */
+/**
+ * A table's rows as the import stored them (header cells, then each row's cells with its file line), named by the
+ * dataset it was read from (id and SHA-256 of the file's bytes) and by the paper's table it stands for (`key`,
+ * found by its shape and rows, whatever the file is called). Snapshots frozen before December 2026 have no key:
+ * their `file` was the sample's file name, which is the same key.
+ */
 export interface FrozenTable {
+  /** The paper's table it stands for (PAPER_2017_18's key); absent in older snapshots (see frozenTableKey). */
+  key?: string;
+  /** The file's name as imported: for the cover only, never to find the table. */
   file: string;
   datasetId: string;
   /** SHA-256 of the file's bytes as imported. */
@@ -22,10 +31,20 @@ export interface FrozenTable {
   rows: readonly { line: number; cells: readonly string[] }[];
 }
 
+/** The table a frozen table stands for: its key, or in an older snapshot its file name (then the same). */
+export const frozenTableKey = (t: FrozenTable): string => t.key ?? t.file;
+
+/**
+ * The settings a pack was drawn with. Title and period are derived from the year and month (never typed by
+ * hand); the organisation is the organisation's setting; only the subtitle is free text. Older snapshots kept
+ * a title and period typed by the user, and are drawn with them.
+ */
 export interface PackSettings {
   title: string;
   organisation: string;
   period: string;
+  /** A line under the title ("BCB 19 July 2018: draft 1"). */
+  subtitle?: string;
   /** The saved scenario whose Road Casualty inputs the pack projects; null for the paper's case. */
   roadCasualtyScenarioId: string | null;
 }
@@ -35,6 +54,14 @@ export interface PackInputs {
   settings: PackSettings;
   /** The Road Casualty inputs: the paper's case on the tables above, or a saved scenario (its stored JSON). */
   roadCasualty: { source: 'paper' } | { source: 'scenario'; scenario: JsonValue };
+  /**
+   * The financial year (first calendar year) and month the pack is as at. Absent in snapshots frozen before
+   * December 2026, which are all 2017/18 at year end and are drawn with their own title and period.
+   */
+  year?: number;
+  month?: number;
+  /** A month's pack: the monitoring position as at the month (absent: a year-end pack). */
+  position?: FrozenPosition;
 }
 
 export interface Snapshot {
@@ -102,6 +129,15 @@ export function readSnapshot(value: unknown): SnapshotReadResult {
   const inputs = value.inputs;
   if (!isObject(inputs) || !Array.isArray(inputs.tables) || !isObject(inputs.settings))
     shape('snapshot.inputs: expected the tables and settings the pack was drawn from');
+  if (isObject(inputs)) {
+    const isPeriod = (v: unknown) =>
+      v === undefined || (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 12);
+    if (inputs.year !== undefined && (typeof inputs.year !== 'number' || !Number.isInteger(inputs.year)))
+      shape('snapshot.inputs.year: expected a financial year');
+    if (!isPeriod(inputs.month)) shape('snapshot.inputs.month: expected a month, 1 to 12');
+    if (inputs.position !== undefined && (!isObject(inputs.position) || !Array.isArray(inputs.position.rows)))
+      shape('snapshot.inputs.position: expected the monitoring position by area');
+  }
   if (issues.length > 0) return { ok: false, issues };
   const snapshot = value as unknown as Snapshot;
   if (!verifySnapshot(snapshot))

@@ -13,7 +13,13 @@ import { keyOf } from '../checks/table-rows';
  * Table 3's TOTAL OPCC 1,194 adds the 96 transferred). The model keeps it out of Table 1 the same way.
  */
 
-export type GroupKey = 'constabulary' | 'opcc' | 'grants' | 'other' | 'unassigned';
+/**
+ * A line of Table 1 (a group of areas), by key. Two are the model's own, in every layout: 'other' (areas a file
+ * names that the layout does not place: shown, never dropped) and 'unassigned' (cost centres with no area).
+ */
+export type GroupKey = string;
+export const OTHER_GROUP = 'other';
+export const UNASSIGNED_GROUP = 'unassigned';
 
 export interface BoardArea {
   key: string;

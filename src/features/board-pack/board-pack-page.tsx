@@ -1,13 +1,18 @@
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { usePackTables } from '../../api/board-pack';
-import { buildPackFromInputs, packInputs } from '../../api/board-pack-inputs';
-import { usePackSettings, useSavePackSettings } from '../../api/pack-settings';
+import { monitoringPosition, usePackTables } from '../../api/board-pack';
+import { buildPackFromInputs, isYearEndPack, packInputs } from '../../api/board-pack-inputs';
+import { usePackOrganisation, usePackSettings, useSavePackSettings } from '../../api/pack-settings';
+import { useRagRule } from '../../api/rag-rule';
+import { useMonitoringData } from '../../api/revenue-monitoring';
+import { monthLabel, useYearChoice, yearLabel } from '../../api/year-choice';
+import { DEFAULT_RAG_RULE } from '../../domain/checks/rag';
 import { useScenarios } from '../../api/scenarios';
 import { APP_VERSION, useDeleteSnapshot, useFreezeSnapshot, useSnapshots } from '../../api/snapshots';
 import type { BoardPack } from '../../domain/board-pack/board-pack';
 import { samePack, type Snapshot } from '../../domain/board-pack/pack-snapshot';
 import { messages, type Issue, type Result } from '../../domain/core/result';
+import { MissingData } from '../../components/missing-data';
 import { PackSettingsForm } from './pack-settings-form';
 import { PackView, packStamp } from './pack-view';
 import { SnapshotCompare } from './snapshot-compare';
@@ -33,13 +38,19 @@ function redrawn(snapshot: Snapshot): string {
 }
 
 /**
- * The board pack: every section of the current figures as print-ready A4 landscape pages (print, or save
+ * The board pack of the chosen year and month (the shell's choice, in the address): at year end (P12 with the
+ * year's outturn tables) every section of the year's figures; for any other month the in-year monitoring
+ * position. Every section of the current figures as print-ready A4 landscape pages (print, or save
  * as PDF, from the browser), with the pack's settings, frozen snapshots (open one exactly as it was;
  * compare two), and the pack itself below.
  */
 export function BoardPackPage() {
-  const tables = usePackTables();
+  const { year, month, loaded } = useYearChoice();
+  const tables = usePackTables(year);
+  const monitoring = useMonitoringData(year);
   const settings = usePackSettings();
+  const organisation = usePackOrganisation();
+  const rule = useRagRule().data ?? DEFAULT_RAG_RULE;
   const scenarios = useScenarios();
   const snapshots = useSnapshots();
   const saveSettings = useSavePackSettings();
@@ -55,10 +66,28 @@ export function BoardPackPage() {
   const savedScenarios = useMemo(() => scenarios.data?.scenarios ?? [], [scenarios.data]);
   const inputs = useMemo(
     () =>
-      tables.data && settings.data && !scenarios.isPending
-        ? packInputs(tables.data, settings.data, savedScenarios)
+      year !== null && tables.data && monitoring.data && settings.data && organisation.data && !scenarios.isPending
+        ? packInputs({
+            year,
+            month,
+            tables: tables.data,
+            position: monitoringPosition(monitoring.data, month, rule),
+            organisation: organisation.data,
+            preferences: settings.data,
+            scenarios: savedScenarios,
+          })
         : null,
-    [tables.data, settings.data, scenarios.isPending, savedScenarios],
+    [
+      year,
+      month,
+      tables.data,
+      monitoring.data,
+      settings.data,
+      organisation.data,
+      rule,
+      scenarios.isPending,
+      savedScenarios,
+    ],
   );
   const live = useMemo((): Built | null => {
     if (!inputs) return null;
@@ -75,7 +104,13 @@ export function BoardPackPage() {
   const open = openId === null ? null : (list?.snapshots.find((s) => s.id === openId) ?? null);
   const check = useMemo(() => (open ? redrawn(open) : ''), [open]);
   const shown = open ? open.pack : live?.ok ? live.value : null;
-  const error = tables.error ?? settings.error ?? snapshots.error;
+  const error = tables.error ?? monitoring.error ?? settings.error ?? organisation.error ?? snapshots.error;
+  const kind =
+    year === null || !tables.data
+      ? null
+      : isYearEndPack(month, tables.data)
+        ? `a year-end pack of ${yearLabel(year)}: the year's outturn tables, capital, reserves, the reconciliation and the Road Casualty projection`
+        : `a month's pack of ${yearLabel(year)}, ${monthLabel(year, month)}: the in-year monitoring position by area`;
 
   const onFreeze = () => {
     if (!inputs) return;
@@ -101,17 +136,34 @@ export function BoardPackPage() {
       <div className="no-print">
         <h2>Board pack</h2>
         <p className="lede">
-          The current figures as a board pack, laid out as A4 landscape pages: a cover, revenue, capital, reserves, the
-          reconciliation and the Road Casualty Reserve projection, then the exact figures. Tables are in £&rsquo;000 and
-          cast; every page carries the title, the period and its number. Print it, or choose &ldquo;Save as PDF&rdquo;
-          in the print dialogue.
+          The figures of the year and month chosen at the top of the page as a board pack, laid out as A4 landscape
+          pages: at year end a cover, revenue, capital, reserves, the reconciliation and the Road Casualty Reserve
+          projection; for any other month the monitoring position by area with its charts; then the exact figures.
+          Tables are in £&rsquo;000 and cast; every page carries the title, the period and its number. The title, year
+          and period come from the figures, the organisation from its setting. Print it, or choose &ldquo;Save as
+          PDF&rdquo; in the print dialogue.
         </p>
+        {kind && <p className="facts-line">This is {kind}.</p>}
+        {year !== null && tables.data?.length === 0 && monitoring.data?.models.length === 0 && (
+          <MissingData
+            yearLabel={yearLabel(year)}
+            missing={['a monthly monitoring return (for a month’s pack)', 'an outturn summary (for a year-end pack)']}
+            what="the board pack"
+          />
+        )}
+        {year === null && loaded && (
+          <MissingData
+            yearLabel="any year"
+            missing={['a budget by cost centre', 'a monthly monitoring return', 'an outturn summary']}
+            what="the board pack"
+          />
+        )}
         {error && (
           <p role="alert" className="error">
             {error.message}
           </p>
         )}
-        {live && !live.ok && (
+        {live && !live.ok && !(tables.data?.length === 0 && monitoring.data?.models.length === 0) && (
           <p role="alert" className="error">
             The pack cannot be drawn: {messages(live.issues)}
           </p>
@@ -137,7 +189,7 @@ export function BoardPackPage() {
           </span>
         </div>
         <details className="pack-panel">
-          <summary>Pack settings: title, period, Road Casualty inputs</summary>
+          <summary>Pack settings: subtitle, Road Casualty inputs</summary>
           {settings.data && (
             <PackSettingsForm
               key={JSON.stringify(settings.data)}

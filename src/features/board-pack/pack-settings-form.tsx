@@ -1,8 +1,12 @@
 import { useState } from 'react';
-import type { PackSettings } from '../../domain/board-pack/pack-snapshot';
+import type { PackPreferences } from '../../api/board-pack-inputs';
 import type { Scenario } from '../../domain/scenarios/scenario';
 
-/** The pack's title, organisation and period, and which Road Casualty inputs it projects. */
+/**
+ * The pack's subtitle and which Road Casualty inputs it projects. The title, year and period come from the
+ * figures chosen (the year and month at the top of the page), and the organisation from its setting: they cannot
+ * be typed here, so a pack cannot say one year over another year's figures.
+ */
 export function PackSettingsForm({
   settings,
   scenarios,
@@ -10,14 +14,14 @@ export function PackSettingsForm({
   busy,
   message,
 }: {
-  settings: PackSettings;
+  settings: PackPreferences;
   scenarios: readonly Scenario[];
-  onSave: (settings: PackSettings) => void;
+  onSave: (settings: PackPreferences) => void;
   busy: boolean;
   message: string;
 }) {
   const [form, setForm] = useState(settings);
-  const set = (change: Partial<PackSettings>) => setForm((f) => ({ ...f, ...change }));
+  const set = (change: Partial<PackPreferences>) => setForm((f) => ({ ...f, ...change }));
   const missing = form.roadCasualtyScenarioId !== null && !scenarios.some((s) => s.id === form.roadCasualtyScenarioId);
   return (
     <form
@@ -29,21 +33,13 @@ export function PackSettingsForm({
     >
       <div className="pack-settings-fields">
         <label>
-          Title
-          <input type="text" value={form.title} onChange={(e) => set({ title: e.target.value })} required />
-        </label>
-        <label>
-          Organisation
+          Subtitle (optional: the meeting, the draft)
           <input
             type="text"
-            value={form.organisation}
-            onChange={(e) => set({ organisation: e.target.value })}
-            required
+            value={form.subtitle}
+            onChange={(e) => set({ subtitle: e.target.value })}
+            placeholder="e.g. Business Coordination Board, 19 July 2018"
           />
-        </label>
-        <label>
-          Period
-          <input type="text" value={form.period} onChange={(e) => set({ period: e.target.value })} required />
         </label>
         <label>
           Road Casualty Reserve projection

@@ -136,6 +136,7 @@ function Sheet({
             <h3>{pack.title}</h3>
             <p className="pack-cover-organisation">{pack.organisation}</p>
             <p className="pack-cover-period">{pack.period}</p>
+            {pack.subtitle && <p className="pack-cover-subtitle">{pack.subtitle}</p>}
             <p className="pack-cover-date">Produced {longDate(pack.producedAt)}</p>
           </div>
         ) : (

@@ -1,7 +1,9 @@
 import { ChooseFile } from './choose-file';
 import { DatasetsList } from './datasets-list';
+import { DisplacedQuestion } from './displaced-question';
 import { ImportProgress } from './import-progress';
 import { MappingStep } from './mapping-step';
+import { OrganisationForm } from './organisation-form';
 import { ReceiptView } from './receipt-view';
 import { SetAsideList } from './set-aside-list';
 import { useImportFlow } from '../../api/use-import-flow';
@@ -62,6 +64,7 @@ export function ImportPage() {
       )}
       {step.name === 'done' && (
         <>
+          <DisplacedQuestion key={step.meta.id} meta={step.meta} displaced={step.displaced} />
           <ReceiptView receipt={step.receipt} />
           <button type="button" className="primary" onClick={flow.reset}>
             Import another file
@@ -80,6 +83,7 @@ export function ImportPage() {
       )}
       <DatasetsList />
       <SetAsideList />
+      <OrganisationForm />
     </>
   );
 }

@@ -1,13 +1,14 @@
 import { useId, useState } from 'react';
 import { DATASET_KINDS, KIND_COLUMNS, KIND_LABELS, type DatasetKind } from '../../import/dataset-kinds';
-import type { ColumnMapping } from '../../import/column-mapping';
-import { planProblems, type Preview } from '../../import/preview';
+import { planProblems, yearProblem, type Preview } from '../../import/preview';
 import type { MappingProfile } from '../../api/datasets';
+import type { FlowChange } from '../../api/use-import-flow';
+import { YearChoiceField } from './year-choice-field';
 
 interface Props {
   preview: Preview;
   profile: MappingProfile | null;
-  onChange: (change: { headerIndex?: number; kind?: DatasetKind; mapping?: ColumnMapping }) => void;
+  onChange: (change: FlowChange) => void;
   onImport: (profileName: string | null) => void;
   onCancel: () => void;
 }
@@ -24,11 +25,12 @@ const shortCell = (text: string): string =>
 
 /** The layout as detected, each guess with its reason, and every choice open to change before import. */
 export function MappingStep({ preview, profile, onChange, onImport, onCancel }: Props) {
-  const ids = { kind: useId(), header: useId(), profile: useId(), save: useId() };
+  const ids = { kind: useId(), header: useId(), profile: useId(), save: useId(), question: useId() };
   const [save, setSave] = useState(false);
   const [profileName, setProfileName] = useState(preview.fileName.replace(/\.[^.]+$/, ''));
   const { kind, mapping } = preview.suggestion;
   const problems = planProblems(preview);
+  const yearOpen = yearProblem(preview) !== null;
   const shown = preview.records.slice(0, preview.headerIndex + 1 + PREVIEW_ROWS);
   const fullWidth = shown.reduce((w, r) => Math.max(w, r.length), 1);
   const width = Math.min(fullWidth, PREVIEW_COLUMNS);
@@ -86,6 +88,8 @@ export function MappingStep({ preview, profile, onChange, onImport, onCancel }: 
           ))}
         </select>
       </div>
+
+      <YearChoiceField preview={preview} questionId={ids.question} onChange={onChange} />
 
       <div className="table-wrap" role="region" aria-label="Column mapping" tabIndex={0}>
         <table className="data-table">
@@ -192,7 +196,8 @@ export function MappingStep({ preview, profile, onChange, onImport, onCancel }: 
         <button
           type="button"
           className="primary"
-          disabled={problems.length > 0}
+          disabled={problems.length > 0 || yearOpen}
+          aria-describedby={yearOpen ? ids.question : undefined}
           onClick={() => onImport(save && profileName.trim() ? profileName.trim() : null)}
         >
           Import {preview.fileName}

@@ -39,7 +39,7 @@ function PeriodStrip({ node, model }: { node: MonitoringNode; model: RevenueMoni
  */
 export function LedgerLinesView({ node, model }: { node: MonitoringNode; model: RevenueMonitor }) {
   const costCentre = model.byId.get(node.parentId ?? '')?.code ?? '';
-  const lines = useLedgerLines(costCentre, node.code ?? '', model.month);
+  const lines = useLedgerLines(model.year ?? 0, costCentre, node.code ?? '', model.month);
   return (
     <>
       <PeriodStrip node={node} model={model} />

@@ -1,50 +1,107 @@
 import { useMemo } from 'react';
+import { Link } from 'react-router';
 import { useRagRule } from '../../api/rag-rule';
 import type { MonitoringData } from '../../api/revenue-monitoring';
+import { monthLabel, yearLabel } from '../../api/year-choice';
+import { roleLabel } from '../../api/year-datasets';
 import { boardTables, shownInThousands } from '../../domain/revenue/monitoring-tables';
-import { financialYear, formatPeriodLabel } from '../../domain/core/period';
 import { DEFAULT_RAG_RULE, describeRagRule } from '../../domain/checks/rag';
 import type { RevenueMonitor } from '../../domain/revenue/revenue-model';
+import { MissingData } from '../../components/missing-data';
 import { DrillView } from './drill-view';
 import { IllustrativeNote } from './illustrative-note';
 import { MonitoringCharts } from './monitoring-charts';
 import { RagRuleForm } from './rag-rule-form';
 import { SourcesLine } from './sources-line';
 import { useDrill } from './use-drill';
+import './revenue.css';
 
-/** The month's position: the board summary and its drill-down, the status rule, the month's charts. */
-export function MonitoringSection({ data, models }: { data: MonitoringData; models: readonly RevenueMonitor[] }) {
-  const months = models.map((m) => m.month);
-  const { month, open, to, go } = useDrill(months);
+/** The cost centres the board's layout does not place (in no area of it): listed, never dropped. */
+function unplacedCostCentres(model: RevenueMonitor): string[] {
+  const out: string[] = [];
+  for (const n of model.byId.values()) {
+    if (n.level !== 'cost-centre') continue;
+    const area = model.byId.get(n.parentId ?? '');
+    if (area && (area.key === 'unassigned' || area.key.startsWith('other-')))
+      out.push(area.key === 'unassigned' ? `${n.label} (no area given)` : `${n.label} (area “${area.label}”)`);
+  }
+  return out.sort();
+}
+
+/** The months of a year with a return, as links that keep the year (and the row opened). */
+function MonthLinks({
+  year,
+  months,
+  to,
+}: {
+  year: number;
+  months: readonly number[];
+  to: ReturnType<typeof useDrill>['to'];
+}) {
+  return (
+    <ul className="month-links" aria-label={`Months of ${yearLabel(year)} with a monitoring return`}>
+      {months.map((m) => (
+        <li key={m}>
+          <Link to={to({ month: m })}>{monthLabel(year, m)}</Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The chosen month's position: the board summary and its drill-down, the status rule, the month's charts. */
+export function MonitoringSection({ data, month }: { data: MonitoringData; month: number }) {
+  const { year, models } = data;
+  const { open, to } = useDrill(year);
   const model = models.find((m) => m.month === month);
   const rule = useRagRule().data ?? DEFAULT_RAG_RULE;
   const tables = useMemo(() => (model ? boardTables(model) : []), [model]);
   const shown = useMemo(() => (model ? shownInThousands(model, tables) : new Map()), [model, tables]);
+  const unplaced = useMemo(() => (model ? unplacedCostCentres(model) : []), [model]);
   const suffix = data.illustrative ? ' (illustrative)' : '';
+  const months = models.map((m) => m.month);
+  if (models.length === 0)
+    return (
+      <MissingData
+        yearLabel={yearLabel(year)}
+        missing={[roleLabel('monitoring-return')]}
+        what="the monitoring by month"
+      />
+    );
   if (!model)
     return (
-      <p>
-        No monthly monitoring return is loaded. Load one on the Import page (an outturn file with cost centres and a
-        period).
-      </p>
+      <div role="status">
+        <p>
+          <strong>
+            No monthly monitoring return for {monthLabel(year, month)} is loaded for {yearLabel(year)}.
+          </strong>{' '}
+          Figures of another month are not shown in its place. Months of {yearLabel(year)} with a return:
+        </p>
+        <MonthLinks year={year} months={months} to={to} />
+      </div>
     );
-  const label = (m: number) => (model.year === null ? `P${m}` : formatPeriodLabel(financialYear(model.year), m));
   return (
     <>
-      {data.illustrative && <IllustrativeNote />}
-      <div className="controls">
-        <label>
-          Month (as at)
-          <select value={month} onChange={(e) => go({ month: Number(e.target.value) })}>
-            {months.map((m) => (
-              <option key={m} value={m}>
-                {label(m)}
-              </option>
-            ))}
-          </select>
-        </label>
+      {data.illustrative && <IllustrativeNote year={year} />}
+      <div className="facts-line">
+        Months of {yearLabel(year)} with a return (the month is chosen at the top of the page):
+        <MonthLinks year={year} months={months} to={to} />
       </div>
       <SourcesLine model={model} data={data} />
+      {unplaced.length > 0 && (
+        <div className="check-notes" role="note" aria-label="Cost centres not in the board's layout">
+          <p>
+            Cost centres the board&rsquo;s layout does not place in any of its areas ({unplaced.length}), counted under
+            &ldquo;{model.structure.groups.find((g) => g.key === 'other')?.label ?? 'Other areas'}&rdquo; or &ldquo;
+            {model.structure.groups.find((g) => g.key === 'unassigned')?.label ?? 'No area given'}&rdquo;:
+          </p>
+          <ul>
+            {unplaced.map((u) => (
+              <li key={u}>{u}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <RagRuleForm key={describeRagRule(rule)} rule={rule} />
       <DrillView model={model} open={open} tables={tables} shown={shown} rule={rule} to={to} suffix={suffix} />
       <MonitoringCharts model={model} shown={shown} suffix={suffix} />

@@ -1,55 +1,68 @@
-import { useOutturnTable } from '../../api/outturn-tables';
-import { SAMPLE_FILES } from '../../api/sample-tables';
+import { useRevenueYearTables, type RevenueTableKey } from '../../api/outturn-tables';
+import { yearLabel } from '../../api/year-choice';
+import { roleLabel } from '../../api/year-datasets';
 import { summariseOutturn } from '../../domain/revenue/outturn-summary';
+import { MissingData } from '../../components/missing-data';
 import { QueryState } from '../../components/query-state';
 import { BudgetOutturnChart } from './budget-outturn-chart';
 import { OutturnTableView } from './outturn-table-view';
 
-const TABLE_1 = 'Table 1: Revenue Outturn 2017/18';
-const CONSTABULARY = 'Draft Outturn 2017/18: Constabulary summary';
+const CHART_TITLES: Readonly<Record<RevenueTableKey, string>> = {
+  'table-1-revenue-outturn.csv': 'Budget against outturn by area',
+  'constabulary-summary.csv': 'Constabulary budget against outturn by area',
+  'table-3-opcc-corporate-costs.csv': 'OPCC and corporate costs: budget against outturn',
+};
 
-/** The paper's year-end tables as printed (real figures), with worked variances and casting notes. */
-export function PaperTables() {
-  const table1 = useOutturnTable(SAMPLE_FILES.table1, TABLE_1);
-  const constabulary = useOutturnTable(SAMPLE_FILES.constabulary, CONSTABULARY);
+const MISSING_NAMES: Readonly<Record<RevenueTableKey, string>> = {
+  'table-1-revenue-outturn.csv': 'the group summary (as Table 1)',
+  'constabulary-summary.csv': 'the Constabulary summary by area',
+  'table-3-opcc-corporate-costs.csv': 'the OPCC and corporate costs summary (as Table 3)',
+};
+
+/** The chosen year's year-end tables as loaded (real figures), with worked variances and casting notes. */
+export function PaperTables({ year }: { year: number }) {
+  const query = useRevenueYearTables(year);
   return (
-    <>
-      <p className="lede">
-        Budget against outturn for 2017/18 as the paper of 19 July 2018 prints it, in £&rsquo;000; negatives in
-        brackets. Variances are worked out from the printed budget and outturn (outturn minus budget); where the
-        paper&rsquo;s own figures do not cast, a † marks the cell and a note under the table gives both figures and the
-        difference.
-      </p>
-      <section aria-labelledby="table-1">
-        <h4 id="table-1">Revenue outturn</h4>
-        <QueryState query={table1}>
-          {(t) => (
-            <>
-              <OutturnTableView table={t} caption={TABLE_1} />
-              <BudgetOutturnChart
-                title="Budget against outturn by area"
-                summary={summariseOutturn(t.lines)}
-                lines={t.lines}
-              />
-            </>
-          )}
-        </QueryState>
-      </section>
-      <section aria-labelledby="constabulary">
-        <h4 id="constabulary">Constabulary</h4>
-        <QueryState query={constabulary}>
-          {(t) => (
-            <>
-              <OutturnTableView table={t} caption={CONSTABULARY} />
-              <BudgetOutturnChart
-                title="Constabulary budget against outturn by area"
-                summary={summariseOutturn(t.lines)}
-                lines={t.lines}
-              />
-            </>
-          )}
-        </QueryState>
-      </section>
-    </>
+    <QueryState query={query}>
+      {(found) =>
+        found.tables.length === 0 ? (
+          <MissingData
+            yearLabel={yearLabel(year)}
+            missing={[roleLabel('outturn-summary')]}
+            what="the year-end outturn tables"
+          />
+        ) : (
+          <>
+            <p className="lede">
+              Budget against outturn for {yearLabel(year)}
+              {year === 2017 ? ' as the paper of 19 July 2018 prints it' : ' as the loaded outturn summaries give it'},
+              in £&rsquo;000; negatives in brackets. Variances are worked out from the printed budget and outturn
+              (outturn minus budget); where the table&rsquo;s own figures do not cast, a † marks the cell and a note
+              under the table gives both figures and the difference.
+              {found.illustrative && ' Some of these tables are marked illustrative (generated, not a real export).'}
+            </p>
+            {found.tables.map(({ key, table, dataset }) => (
+              <section key={key} aria-labelledby={`paper-${table.id}`}>
+                <h4 id={`paper-${table.id}`}>
+                  {table.title}
+                  {dataset.illustrative && <span className="illustrative-tag">Illustrative</span>}
+                </h4>
+                <OutturnTableView table={table} caption={table.title} />
+                <BudgetOutturnChart
+                  title={`${CHART_TITLES[key]}, ${yearLabel(year)}`}
+                  summary={summariseOutturn(table.lines)}
+                  lines={table.lines}
+                />
+              </section>
+            ))}
+            {found.missing.length > 0 && (
+              <p className="facts-line">
+                Not loaded for {yearLabel(year)}: {found.missing.map((k) => MISSING_NAMES[k]).join('; ')}.
+              </p>
+            )}
+          </>
+        )
+      }
+    </QueryState>
   );
 }

@@ -35,7 +35,7 @@ export function SourcesLine({ model, data }: { model: RevenueMonitor; data: Moni
       <li>Actual to date: {actual}.</li>
       <li>Forecast outturn: {ret ? ret.name : 'no return for this month'}.</li>
       <li>Budget and budget to date: {profile}.</li>
-      {data.illustrative && model.month === 12 && (
+      {data.illustrative && data.year === 2017 && model.month === 12 && (
         <li>
           At P12 the area lines equal the paper&rsquo;s printed figures; the totals add those lines, so they differ
           where the paper&rsquo;s own totals do not cast (Table 1&rsquo;s total outturn, the Constabulary outturn, the

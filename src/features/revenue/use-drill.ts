@@ -1,31 +1,32 @@
 import { useCallback } from 'react';
 import { useLocation, useNavigate, useSearchParams, type To } from 'react-router';
+import { yearParam } from '../../api/year-choice';
 
 /*
- * Where the reader is in the revenue monitoring, kept in the address: the month (?month=12) and the row
- * opened (?open=area:organisational-support). So the browser's Back goes back up, a drill-down can be
- * bookmarked or sent, and a reload lands in the same place.
+ * Where the reader is in the revenue monitoring, kept in the address beside the shell's year and month
+ * (?year=2018-19&month=6): the row opened (?open=area:organisational-support). So the browser's Back goes back
+ * up, a drill-down can be bookmarked or sent, and a reload lands in the same place. The month is the shell's
+ * (one month for every page); a link to another month keeps the year and the row opened.
  */
-export function useDrill(months: readonly number[]) {
+export function useDrill(year: number | null) {
   const [params] = useSearchParams();
   const location = useLocation();
   const navigate = useNavigate();
-  const asked = Number(params.get('month'));
-  const month = months.includes(asked) ? asked : (months[months.length - 1] ?? 0);
   const open = params.get('open');
 
   const to = useCallback(
     (change: { month?: number; open?: string | null }): To => {
       const next = new URLSearchParams(params);
+      if (year !== null) next.set('year', yearParam(year));
+      // Another month keeps the row opened (as the shell's month selector does): the same line, as at that month.
       if (change.month !== undefined) next.set('month', String(change.month));
-      else if (!next.has('month') && month) next.set('month', String(month));
       if (change.open !== undefined) {
         if (change.open === null) next.delete('open');
         else next.set('open', change.open);
       }
       return { pathname: location.pathname, search: `?${next.toString()}`, hash: '' };
     },
-    [params, location.pathname, month],
+    [params, location.pathname, year],
   );
 
   const go = useCallback(
@@ -37,5 +38,5 @@ export function useDrill(months: readonly number[]) {
     [navigate, to],
   );
 
-  return { month, open, to, go };
+  return { open, to, go };
 }

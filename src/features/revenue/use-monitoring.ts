@@ -1,14 +1,9 @@
-import { useMemo } from 'react';
 import { useMonitoringData } from '../../api/revenue-monitoring';
-import { buildRevenueModel, monitoringMonths, type RevenueMonitor } from '../../domain/revenue/revenue-model';
-import { BOARD_2017_18 } from '../../domain/papers/board-2017-18';
+import { useYearChoice } from '../../api/year-choice';
 
-/** The loaded monitoring data and one model per month that has a return (ascending). */
+/** The chosen year and month (the shell's, from the address) and that year's monitoring, a model per month. */
 export function useMonitoring() {
-  const query = useMonitoringData();
-  const models = useMemo<RevenueMonitor[]>(() => {
-    const inputs = query.data?.inputs;
-    return inputs ? monitoringMonths(inputs.returns).map((m) => buildRevenueModel(inputs, m, BOARD_2017_18)) : [];
-  }, [query.data]);
-  return { query, models };
+  const choice = useYearChoice();
+  const query = useMonitoringData(choice.year);
+  return { query, choice };
 }

@@ -34,7 +34,13 @@ describe('canonical JSON and its hash', () => {
 
 describe('a frozen pack', () => {
   const pack = samplePack();
-  const inputs = { tables: sampleFrozenTables(), settings: SETTINGS, roadCasualty: { source: 'paper' as const } };
+  const inputs = {
+    tables: sampleFrozenTables(),
+    settings: SETTINGS,
+    roadCasualty: { source: 'paper' as const },
+    year: 2017,
+    month: 12,
+  };
   const snapshot = sealSnapshot({
     format: SNAPSHOT_FORMAT,
     id: 's1',

@@ -1,0 +1,306 @@
+import {
+  percentCell,
+  roundColumn,
+  roundWithRowTotal,
+  roundedCell,
+  roundingFootnote,
+  statusCell,
+  textCell,
+  thousandsString,
+  workTotals,
+  type FigureRow,
+  type PackChart,
+  type PackPage,
+  type PackSource,
+  type PackStatus,
+  type PackTable,
+} from './board-pack';
+import { Money, roundHalfAwayFromZero } from '../core/money';
+import { formatFinancialYear, formatPeriodLabel, financialYear } from '../core/period';
+import type { RowType } from '../checks/table-rows';
+import { ragOf, type Rag, type RagRule } from '../checks/rag';
+import { variance, type LineType } from '../checks/variance';
+import { summariseForecast } from '../revenue/monitoring-summary';
+import { tableOneAreas, type MonitoringNode, type RevenueMonitor } from '../revenue/revenue-model';
+
+/*
+ * A month's pack: the in-year monitoring position by area as at a month (budget, budget to date, actual to
+ * date, forecast outturn, variance and status), from the revenue model the Revenue page shows. What the pack
+ * is drawn from is frozen as figures (exact decimal strings), with the status worked out under the rule in
+ * force, so that a frozen month's pack can be drawn again from its inputs without the ledger behind it.
+ */
+
+export interface FrozenPositionRow {
+  key: string;
+  label: string;
+  /** item: an area; subtotal: a group (Constabulary, OPCC ...); total: the whole. */
+  rowType: RowType;
+  lineType: LineType;
+  /** Pounds, exact decimal strings; null where the model has no figure. */
+  budget: string;
+  ytdBudget: string;
+  actual: string | null;
+  forecast: string | null;
+  /** The status of the forecast variance under the rule in force when frozen; null: no forecast. */
+  rag: Rag | null;
+}
+
+export interface FrozenPosition {
+  year: number;
+  month: number;
+  /** Where the actual to date comes from: the ledger, the return, or none. */
+  actualSource: 'ledger' | 'return' | 'none';
+  /** The rule the status was worked out under, in words. */
+  rule: string;
+  /** The sentence the Revenue page writes under its chart, from the same figures. */
+  summary: string;
+  illustrative: boolean;
+  rows: readonly FrozenPositionRow[];
+  /** The datasets the position was worked out from (budget, return, ledgers), by id and SHA-256, for the cover. */
+  sources: readonly PackSource[];
+}
+
+const str = (m: Money | null): string | null => (m === null ? null : m.toString());
+
+function row(n: MonitoringNode, rowType: RowType, rule: RagRule): FrozenPositionRow {
+  return {
+    key: n.id,
+    label: n.label,
+    rowType,
+    lineType: n.lineType,
+    budget: n.budget.toString(),
+    ytdBudget: n.ytdBudget.toString(),
+    actual: str(n.actual),
+    forecast: str(n.forecast),
+    rag: ragOf(n.forecastVariance, rule),
+  };
+}
+
+/** The position of a month's model by area, each group's areas then the group, then the total. */
+export function positionOf(
+  model: RevenueMonitor & { year: number },
+  rule: RagRule,
+  ruleWords: string,
+  illustrative: boolean,
+  sources: readonly PackSource[],
+): FrozenPosition {
+  const rows: FrozenPositionRow[] = [];
+  const areas = new Set(tableOneAreas(model).map((a) => a.id));
+  for (const group of model.root.children) {
+    for (const area of group.children) if (areas.has(area.id)) rows.push(row(area, 'item', rule));
+    rows.push(row(group, 'subtotal', rule));
+  }
+  rows.push({ ...row(model.root, 'total', rule), label: 'TOTAL' });
+  return {
+    year: model.year,
+    month: model.month,
+    actualSource: model.actualSource,
+    rule: ruleWords,
+    summary: summariseForecast(model),
+    illustrative,
+    rows,
+    sources,
+  };
+}
+
+/** "2018/19" and "P6 (September 2018)". */
+export const packYearLabel = (year: number): string => formatFinancialYear(financialYear(year));
+export const packMonthLabel = (year: number, month: number): string => formatPeriodLabel(financialYear(year), month);
+
+/** The pack's title and period, from its year and month and what it shows: never typed by hand. */
+export function packHeading(
+  year: number,
+  month: number,
+  kind: 'year-end' | 'month',
+): { title: string; period: string } {
+  const y = packYearLabel(year);
+  return kind === 'year-end'
+    ? { title: `Revenue and capital outturn ${y}`, period: `${y} provisional outturn (year end, period 12)` }
+    : { title: `Revenue monitoring ${y}`, period: `${y}, ${packMonthLabel(year, month)}: in-year monitoring` };
+}
+
+const RAG_STATUS: Readonly<Record<Rag, PackStatus>> = {
+  red: { icon: '▲', text: 'Red', level: 'red' },
+  amber: { icon: '◆', text: 'Amber', level: 'amber' },
+  green: { icon: '●', text: 'Green', level: 'green' },
+};
+
+const money = (s: string | null): Money | null => (s === null ? null : new Money(s));
+
+/** The position table: £'000, rounded as a whole so that it casts, groups and the total worked from the areas. */
+export function positionTable(position: FrozenPosition): PackTable {
+  const items = position.rows.filter((r) => r.rowType === 'item');
+  const exactOf = (r: FrozenPositionRow) => {
+    const budget = new Money(r.budget);
+    const forecast = money(r.forecast);
+    return {
+      budget,
+      ytdBudget: new Money(r.ytdBudget),
+      actual: money(r.actual),
+      forecast,
+      variance: forecast === null ? null : forecast.minus(budget),
+    };
+  };
+  const rounded = roundWithRowTotal(
+    items.map((r) => {
+      const e = exactOf(r);
+      return { budget: e.budget, variance: e.variance };
+    }),
+    ['budget', 'variance'],
+    'forecast',
+  );
+  const ytd = roundColumn(items.map((r) => new Money(r.ytdBudget)));
+  const actual = roundColumn(items.map((r) => money(r.actual)));
+  const shownOf = new Map(
+    items.map((r, i) => [r.key, { ...rounded.shown[i]!, ytdBudget: ytd[i] ?? null, actual: actual[i] ?? null }]),
+  );
+  const columns = ['budget', 'ytdBudget', 'actual', 'forecast', 'variance'];
+  const figureRows: FigureRow[] = position.rows.map((r) => ({
+    key: r.key,
+    rowType: r.rowType,
+    exact: exactOf(r),
+    shown: shownOf.get(r.key) ?? {},
+  }));
+  const worked = workTotals(figureRows, columns);
+  const table: PackTable = {
+    id: 'revenue-position',
+    caption: `Revenue position by area, ${packMonthLabel(position.year, position.month)}${position.illustrative ? ' (illustrative)' : ''} (£'000)`,
+    columns: [
+      { key: 'line', header: 'Area', kind: 'text' },
+      { key: 'budget', header: 'Budget', kind: 'amount' },
+      { key: 'ytdBudget', header: 'Budget to date', kind: 'amount' },
+      { key: 'actual', header: 'Actual to date', kind: 'amount' },
+      { key: 'forecast', header: 'Forecast outturn', kind: 'amount' },
+      { key: 'variance', header: 'Variance', kind: 'amount' },
+      { key: 'percent', header: 'Variance %', kind: 'percent' },
+      { key: 'status', header: 'Status', kind: 'status' },
+    ],
+    rows: position.rows.map((r, i) => {
+      const w = worked[i]!;
+      const budget = w.exact.budget ?? null;
+      const forecast = w.exact.forecast ?? null;
+      const v = budget !== null && forecast !== null ? variance(budget, forecast, r.lineType) : null;
+      const cell = (c: string) => roundedCell(w.exact[c] ?? null, w.shown[c] ?? null);
+      return {
+        key: r.key,
+        label: r.label,
+        rowType: r.rowType,
+        cells: {
+          line: textCell(r.label),
+          budget: cell('budget'),
+          ytdBudget: cell('ytdBudget'),
+          actual: cell('actual'),
+          forecast: cell('forecast'),
+          variance: cell('variance'),
+          percent: percentCell(
+            v?.percent ?? null,
+            v === null
+              ? 'n/s'
+              : v.percent === null
+                ? 'n/a'
+                : `${roundHalfAwayFromZero(v.percent.abs(), 1).toFixed(1)}%`,
+          ),
+          status:
+            r.rag === null || v === null
+              ? textCell('n/s')
+              : statusCell({
+                  ...RAG_STATUS[r.rag],
+                  text: `${RAG_STATUS[r.rag].text}, ${v.direction === 'on-budget' ? 'on budget' : v.direction}`,
+                }),
+        },
+      };
+    }),
+    rounding: 'controlled',
+    footnotes: [],
+  };
+  const actualWords =
+    position.actualSource === 'ledger'
+      ? 'Actual to date: the ledger, summed exactly over the closed periods.'
+      : position.actualSource === 'return'
+        ? "Actual to date: the month's monitoring return (no ledger loaded has every closed period)."
+        : 'No actual to date: no ledger or return gives one.';
+  return {
+    ...table,
+    footnotes: [
+      'Variance = forecast outturn − budget: positive is an overspend (adverse), in brackets an underspend (favourable). Variance % is of the budget, unsigned.',
+      actualWords,
+      `Status: ${position.rule}`,
+      'Group and total rows are the sums of the areas shown.',
+      roundingFootnote(table),
+    ],
+  };
+}
+
+function charts(position: FrozenPosition): PackChart[] {
+  const items = position.rows.filter((r) => r.rowType === 'item');
+  const when = packMonthLabel(position.year, position.month);
+  return [
+    {
+      id: 'revenue-position-chart',
+      kind: 'bars',
+      orientation: 'rows',
+      title: `Budget against forecast outturn by area, ${when}`,
+      summary: position.summary,
+      series: [
+        { key: 'budget', name: 'Budget' },
+        { key: 'forecast', name: 'Forecast outturn' },
+      ],
+      points: items.map((r) => ({
+        label: r.label,
+        values: { budget: thousandsString(new Money(r.budget)), forecast: thousandsString(money(r.forecast)) },
+      })),
+    },
+    {
+      id: 'revenue-position-to-date-chart',
+      kind: 'bars',
+      orientation: 'rows',
+      title: `Budget to date against actual to date by area, ${when}`,
+      summary: `Budget to date and actual to date for each area as at ${when}; the figures are in the table on the previous page.`,
+      series: [
+        { key: 'ytdBudget', name: 'Budget to date' },
+        { key: 'actual', name: 'Actual to date' },
+      ],
+      points: items.map((r) => ({
+        label: r.label,
+        values: { ytdBudget: thousandsString(new Money(r.ytdBudget)), actual: thousandsString(money(r.actual)) },
+      })),
+    },
+  ];
+}
+
+/** The month's pages: the position table with its sentence, then its charts. */
+export function monitoringPages(position: FrozenPosition): PackPage[] {
+  const when = packMonthLabel(position.year, position.month);
+  const [forecast, toDate] = charts(position);
+  return [
+    {
+      id: 'revenue-position',
+      section: 'Revenue',
+      heading: `Revenue monitoring, ${when}`,
+      blocks: [
+        { kind: 'text', tone: 'summary', text: position.summary },
+        ...(position.illustrative
+          ? [
+              {
+                kind: 'text' as const,
+                tone: 'note' as const,
+                text: 'Illustrative figures: some of the datasets behind this page are generated, not a real export.',
+              },
+            ]
+          : []),
+        { kind: 'table', table: positionTable(position) },
+      ],
+    },
+    {
+      id: 'revenue-position-charts',
+      section: 'Revenue',
+      heading: `Revenue monitoring by area, ${when}: charts`,
+      blocks: [
+        {
+          kind: 'columns',
+          columns: [[{ kind: 'chart', chart: forecast! }], [{ kind: 'chart', chart: toDate! }]],
+        },
+      ],
+    },
+  ];
+}

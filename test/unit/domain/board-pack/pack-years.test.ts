@@ -1,0 +1,178 @@
+// The pack of a year and month: its title and period come from the year and month, a month's pack shows the
+// monitoring position by area (casting in £'000), and a snapshot frozen by the version before years (tables named
+// by file, a typed title and period; test/fixtures/snapshot-before-years.json, written by that version's code at
+// bc3331d) still reads, opens and is drawn again the same.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildPackFromInputs } from '../../../../src/api/board-pack-inputs';
+import { packTables } from '../../../../src/domain/board-pack/board-pack-build';
+import {
+  packHeading,
+  positionTable,
+  type FrozenPosition,
+  type FrozenPositionRow,
+} from '../../../../src/domain/board-pack/board-pack-monitoring';
+import { shownText, type PackTable } from '../../../../src/domain/board-pack/board-pack';
+import { readSnapshot, samePack, type PackInputs } from '../../../../src/domain/board-pack/pack-snapshot';
+
+const STAMP = { producedAt: '2018-10-19T09:00:00.000Z', appVersion: 'test' };
+
+const item = (label: string, figures: Partial<FrozenPositionRow>): FrozenPositionRow => ({
+  key: label,
+  label,
+  rowType: 'item',
+  lineType: 'expenditure',
+  budget: '0',
+  ytdBudget: '0',
+  actual: null,
+  forecast: null,
+  rag: null,
+  ...figures,
+});
+
+/** Two areas of one group, the group, the total: figures in pounds, chosen so that rounding matters. */
+const POSITION: FrozenPosition = {
+  year: 2018,
+  month: 6,
+  actualSource: 'ledger',
+  rule: 'the default rule',
+  summary: 'Forecast outturn £0.25m under budget.',
+  illustrative: false,
+  sources: [
+    { file: 'my-p06.csv', title: 'a monthly monitoring return, P6', datasetId: 'd1', sha256: 'a'.repeat(64), rows: 2 },
+  ],
+  rows: [
+    item('Local Policing', {
+      budget: '1800400',
+      ytdBudget: '900200',
+      actual: '880600',
+      forecast: '1700300',
+      rag: 'green',
+    }),
+    item('Income', {
+      lineType: 'income',
+      budget: '-600400',
+      ytdBudget: '-300200',
+      actual: '-310000',
+      forecast: '-650600',
+      rag: 'green',
+    }),
+    item('Estates', { budget: '0', ytdBudget: '0', actual: null, forecast: null, rag: null }),
+    {
+      ...item('Constabulary', {
+        budget: '1200000',
+        ytdBudget: '600000',
+        actual: '570600',
+        forecast: '1049700',
+        rag: 'green',
+      }),
+      rowType: 'subtotal',
+    },
+    {
+      ...item('TOTAL', { budget: '1200000', ytdBudget: '600000', actual: '570600', forecast: '1049700', rag: 'green' }),
+      rowType: 'total',
+    },
+  ],
+};
+
+const row = (table: PackTable, label: string) => {
+  const r = table.rows.find((x) => x.label === label)!;
+  return table.columns.filter((c) => c.key !== 'line').map((c) => shownText(r.cells[c.key]!));
+};
+
+describe("a month's pack", () => {
+  it('takes its title and period from the year and month, never from typed text', () => {
+    expect(packHeading(2018, 6, 'month')).toEqual({
+      title: 'Revenue monitoring 2018/19',
+      period: '2018/19, P6 (September 2018): in-year monitoring',
+    });
+    expect(packHeading(2017, 12, 'year-end')).toEqual({
+      title: 'Revenue and capital outturn 2017/18',
+      period: '2017/18 provisional outturn (year end, period 12)',
+    });
+    const inputs: PackInputs = {
+      tables: [],
+      // A title and period typed by hand (as an older version allowed) are not printed over the figures.
+      settings: {
+        title: '2017/18 outturn',
+        organisation: 'My OPCC',
+        period: '2017/18 P12',
+        subtitle: 'Board, October',
+        roadCasualtyScenarioId: null,
+      },
+      roadCasualty: { source: 'paper' },
+      year: 2018,
+      month: 6,
+      position: POSITION,
+    };
+    const pack = buildPackFromInputs(inputs, STAMP);
+    expect([pack.title, pack.period, pack.organisation, pack.subtitle, pack.year, pack.month]).toEqual([
+      'Revenue monitoring 2018/19',
+      '2018/19, P6 (September 2018): in-year monitoring',
+      'My OPCC',
+      'Board, October',
+      2018,
+      6,
+    ]);
+    expect(pack.pages.map((p) => p.id)).toEqual(['cover', 'revenue-position', 'revenue-position-charts', 'notes-1']);
+    // The cover names the dataset the position came from, by id and SHA-256.
+    expect(pack.sources).toEqual(POSITION.sources);
+  });
+
+  it('shows budget, budget to date, actual to date, forecast, variance and status by area, casting in £000', () => {
+    const table = positionTable(POSITION);
+    // Local Policing: 1,800.4k -> 1,800; 900.2 -> 900; 880.6 -> 881; variance 1,700.3 - 1,800.4 = (100.1) -> (100);
+    // forecast shown 1,800 + (100) = 1,700; 100.1 / 1,800.4 = 5.56% -> 5.6%.
+    expect(row(table, 'Local Policing')).toEqual([
+      '1,800',
+      '900',
+      '881',
+      '1,700',
+      '(100)',
+      '5.6%',
+      '● Green, favourable',
+    ]);
+    // Income, a credit: -650.6 - (-600.4) = (50.2): more income than budgeted, favourable; 50.2 / 600.4 = 8.36% -> 8.4%.
+    // The row casts: (600) + (50) = (650), one unit off the forecast's own rounding (651), and the footnote says so.
+    expect(row(table, 'Income')).toEqual(['(600)', '(300)', '(310)', '(650)', '(50)', '8.4%', '● Green, favourable']);
+    // An area with no forecast shows none, and no status.
+    expect(row(table, 'Estates').slice(3)).toEqual(['n/s', 'n/s', 'n/s', 'n/s']);
+    // The group adds the areas shown: budget 1,800 + (600) + 0 = 1,200; actual: Estates has none, so not shown.
+    expect(row(table, 'Constabulary').slice(0, 2)).toEqual(['1,200', '600']);
+    expect(row(table, 'TOTAL').slice(0, 2)).toEqual(['1,200', '600']);
+    expect(table.footnotes.at(-1)).toMatch(
+      /Income, Forecast outturn: \(£650,600\.00\) shown \(650\) \(its own rounding \(651\)\)/,
+    );
+    expect(table.caption).toBe("Revenue position by area, P6 (September 2018) (£'000)");
+  });
+});
+
+describe('a snapshot frozen before years', () => {
+  const stored = JSON.parse(
+    readFileSync(join(import.meta.dirname, '../../../fixtures/snapshot-before-years.json'), 'utf8'),
+  ) as unknown;
+
+  it('still reads as sound, with its seal', () => {
+    const read = readSnapshot(stored);
+    expect(read.ok).toBe(true);
+  });
+
+  it('is drawn again from its inputs the same: its tables found by their file names, its own title and period', () => {
+    const read = readSnapshot(stored);
+    if (!read.ok) throw new Error('unreadable');
+    const snapshot = read.value;
+    expect(snapshot.inputs.year).toBeUndefined();
+    expect(snapshot.inputs.tables.every((t) => t.key === undefined)).toBe(true);
+    const again = buildPackFromInputs(snapshot.inputs, { producedAt: snapshot.pack.producedAt, appVersion: 'now' });
+    expect(samePack(again, snapshot.pack)).toBe(true);
+    expect([again.title, again.period, again.organisation]).toEqual([
+      'BCB 19 July 2018: revenue and capital outturn',
+      '2017/18 provisional outturn (year end)',
+      'Cambridgeshire OPCC',
+    ]);
+    // Table 1 as the paper prints it: 126,252 + 1,194 + 3,514 = 130,960 budget.
+    const t1 = packTables(again).get('revenue-table-1')!;
+    expect(row(t1, 'TOTAL').slice(0, 3)).toEqual(['130,960', '132,746', '1,786']);
+  });
+});
