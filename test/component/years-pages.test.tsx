@@ -137,7 +137,7 @@ describe('the pages by year', { timeout: 120_000 }, () => {
       within(box)
         .getByRole('link', { name: /Import it on the Import page/ })
         .getAttribute('href'),
-    ).toBe('/import');
+    ).toBe('/import?year=2019-20');
   });
 
   it('shows 2019/20’s capital programme and names what the year lacks', async () => {
