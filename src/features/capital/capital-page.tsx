@@ -3,7 +3,7 @@ import { useReconciliation } from '../../api/reconciliation';
 import { useYearChoice, yearLabel } from '../../api/year-choice';
 import { summariseCapitalSpend } from '../../domain/capital/capital-summary';
 import { MissingData, NoYearYet } from '../../components/missing-data';
-import { QueryState } from '../../components/query-state';
+import { PageState } from '../../components/query-state';
 import { TieOutTable } from '../../components/tie-out-table';
 import { useHashTarget } from '../../components/use-hash-target';
 import { CapitalCategoriesChart } from './capital-categories-chart';
@@ -39,7 +39,12 @@ export function CapitalPage() {
     <>
       <h2>Capital</h2>
       <p className="page-year">Financial year {label}</p>
-      <QueryState query={capital}>
+      <PageState
+        query={capital}
+        yearLabel={label}
+        what="the capital programme"
+        missing={(d) => (d.programme || d.financing || d.requests || d.hasSchemes ? [] : d.missing)}
+      >
         {(data) => (
           <>
             <p className="lede">
@@ -106,7 +111,7 @@ export function CapitalPage() {
             )}
           </>
         )}
-      </QueryState>
+      </PageState>
     </>
   );
 }

@@ -1,11 +1,11 @@
 import { useCallback, useMemo, useState } from 'react';
 import { usePlannerInputs } from '../../api/planner-inputs';
 import { useYearChoice, yearLabel } from '../../api/year-choice';
-import { MissingData, NoYearYet } from '../../components/missing-data';
+import { NoYearYet } from '../../components/missing-data';
 import { formatThousands } from '../../domain/core/money';
 import { PAPER_FIRST_YEAR } from '../../domain/papers/paper-2019-road-casualty';
 import { useDeleteScenario, useSaveScenario, useScenarios, type ScenarioList } from '../../api/scenarios';
-import { QueryState } from '../../components/query-state';
+import { PageState } from '../../components/query-state';
 import type { Money } from '../../domain/core/money';
 import { movementsFromRoadCasualty, projectMtfs, type ReservesPosition } from '../../domain/reserves/mtfs-planner';
 import { formatFinancialYear } from '../../domain/core/period';
@@ -66,15 +66,14 @@ export function ProjectionsPage() {
       {choice.year === null ? (
         <NoYearYet loading={choice.loaded === undefined} />
       ) : (
-        <QueryState query={inputs}>
+        <PageState
+          query={inputs}
+          yearLabel={yearLabel(choice.year)}
+          what="the projections (they open at the year’s closing balances)"
+          missing={(i) => (i.position === null ? i.missing.position : [])}
+        >
           {(i) =>
-            i.position === null ? (
-              <MissingData
-                yearLabel={yearLabel(i.year)}
-                missing={i.missing.position}
-                what="the projections (they open at the year’s closing balances)"
-              />
-            ) : (
+            i.position && (
               <>
                 <p className="page-contents">
                   On this page: <a href="#rc-heading">Road Casualty Reserve</a> ·{' '}
@@ -84,7 +83,7 @@ export function ProjectionsPage() {
               </>
             )
           }
-        </QueryState>
+        </PageState>
       )}
     </>
   );

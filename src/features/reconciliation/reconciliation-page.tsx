@@ -5,7 +5,7 @@ import { roleLabel } from '../../api/year-datasets';
 import { TABLE_SHAPES, type PaperTableKey } from '../../api/year-tables';
 import { countStatuses } from '../../domain/checks/reconciliation';
 import { MissingData, NoYearYet } from '../../components/missing-data';
-import { QueryState } from '../../components/query-state';
+import { PageState } from '../../components/query-state';
 import { fileOfTableId } from '../../components/row-links';
 import { TieOutTable } from '../../components/tie-out-table';
 import { useHashTarget } from '../../components/use-hash-target';
@@ -42,12 +42,12 @@ export function ReconciliationPage() {
         <NoYearYet loading={choice.loaded === undefined} />
       ) : (
         <>
-          <QueryState query={reconciliation}>
+          <PageState query={reconciliation} yearLabel={yearLabel(year)} what="the checks">
             {(model) => <YearChecks model={model} target={target} search={choice.search} />}
-          </QueryState>
+          </PageState>
           <section aria-labelledby="roll-forward">
             <h3 id="roll-forward">Between the years</h3>
-            <QueryState query={rollForward}>
+            <PageState query={rollForward} yearLabel={yearLabel(year)} what="the roll-forward checks">
               {(rf) => (
                 <>
                   {rf.pairs.length === 0 && (
@@ -68,7 +68,7 @@ export function ReconciliationPage() {
                   ))}
                 </>
               )}
-            </QueryState>
+            </PageState>
           </section>
         </>
       )}

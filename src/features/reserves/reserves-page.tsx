@@ -5,7 +5,7 @@ import { useYearChoice, yearLabel } from '../../api/year-choice';
 import { summariseReserveBalances, summariseReserveMovements } from '../../domain/reserves/reserves-summary';
 import { MissingData, NoYearYet } from '../../components/missing-data';
 import { PrintedTableView } from '../../components/printed-table-view';
-import { QueryState } from '../../components/query-state';
+import { PageState, QueryState } from '../../components/query-state';
 import { TieOutTable } from '../../components/tie-out-table';
 import { useHashTarget } from '../../components/use-hash-target';
 import { GeneralReserve } from './general-reserve';
@@ -40,7 +40,7 @@ export function ReservesPage() {
     <>
       <h2>Reserves</h2>
       <p className="page-year">Financial year {label}</p>
-      <QueryState query={reserves}>
+      <PageState query={reserves} yearLabel={label} what="the reserves position">
         {(data) => (
           <>
             <p className="lede">
@@ -121,7 +121,7 @@ export function ReservesPage() {
             </section>
           </>
         )}
-      </QueryState>
+      </PageState>
       <ReservesOverTheYears />
     </>
   );
