@@ -1,10 +1,8 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
 import { messages } from '../domain/core/result';
 import type { BoardStructure } from '../domain/revenue/board-structure';
 import { structureFromRows, type StructureRow } from '../domain/revenue/structure-rows';
 import { countingDatasets, roleOf } from '../storage/dataset-slots';
 import { listDatasets, type DatasetMeta } from '../storage/datasets';
-import { queryKeys } from './query-keys';
 import { ensureStarted } from './sample-bootstrap';
 import { loadTableSource } from './year-datasets';
 
@@ -21,7 +19,7 @@ export interface LoadedStructure {
   carried: boolean;
 }
 
-async function loadStructure(year: number): Promise<LoadedStructure | null> {
+export async function loadStructure(year: number): Promise<LoadedStructure | null> {
   await ensureStarted();
   const layouts = countingDatasets(await listDatasets())
     .filter((d) => roleOf(d) === 'structure' && d.year !== null && d.year <= year)
@@ -50,15 +48,4 @@ async function loadStructure(year: number): Promise<LoadedStructure | null> {
   const read = structureFromRows(rows);
   if (!read.ok) throw new Error(`The board layout in ${dataset.name} cannot be used: ${messages(read.issues)}`);
   return { structure: read.value, dataset, carried: dataset.year !== year };
-}
-
-export const structureQuery = (year: number) =>
-  queryOptions({
-    queryKey: [...queryKeys.year(year), 'structure'],
-    queryFn: () => loadStructure(year),
-    staleTime: Infinity,
-  });
-
-export function useBoardStructure(year: number | null) {
-  return useQuery({ ...structureQuery(year ?? 0), enabled: year !== null });
 }

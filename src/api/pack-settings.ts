@@ -11,9 +11,6 @@ import { queryKeys } from './query-keys';
  */
 const PACK_SETTINGS_KEY = 'board-pack';
 
-/** The organisation's setting (the shell's header names it too), until src/api/organisation.ts gives a hook. */
-const ORGANISATION_KEY = 'organisation';
-const DEFAULT_ORGANISATION = 'Cambridgeshire Police and Crime Commissioner and Constabulary';
 
 function readPreferences(value: unknown): PackPreferences {
   const o = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
@@ -38,24 +35,4 @@ export function useSavePackSettings() {
     mutationFn: (settings: PackPreferences) => putSetting(PACK_SETTINGS_KEY, { ...settings }),
     onSuccess: () => client.invalidateQueries({ queryKey: packSettingsQuery.queryKey }),
   });
-}
-
-/** The organisation's name as set (a setting, text); the Cambridgeshire default when none is set. */
-function readOrganisation(value: unknown): string {
-  if (typeof value === 'string' && value.trim() !== '') return value.trim();
-  if (typeof value === 'object' && value !== null) {
-    const name = (value as Record<string, unknown>).name;
-    if (typeof name === 'string' && name.trim() !== '') return name.trim();
-  }
-  return DEFAULT_ORGANISATION;
-}
-
-const organisationQuery = queryOptions({
-  queryKey: queryKeys.settings(ORGANISATION_KEY),
-  queryFn: async () => readOrganisation(await getSetting<unknown>(ORGANISATION_KEY)),
-});
-
-/** The organisation named on the pack. */
-export function usePackOrganisation() {
-  return useQuery(organisationQuery);
 }

@@ -1,11 +1,11 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Money } from '../domain/core/money';
-import { DEFAULT_RAG_RULE, type RagRule } from '../domain/checks/rag';
+import { DEFAULT_RAG_RULE, readRagRule, type RagRule } from '../domain/checks/rag';
 import { getSetting, putSetting } from '../storage/datasets';
 
 /*
  * The status (RAG) rule the user has set, kept in this browser with the data. Stored as strings, so the
- * thresholds stay exact decimals; a stored rule that cannot be read falls back to the defaults.
+ * thresholds stay exact decimals. A stored rule that cannot be read (damaged, or one the form would refuse)
+ * is not used: the defaults are, and the page says so (useRagRuleProblem), never silently.
  */
 
 const SETTING = 'rag-rule';
@@ -23,27 +23,53 @@ const toStored = (r: RagRule): StoredRule => ({
   underspends: r.underspends,
 });
 
-function fromStored(s: StoredRule | undefined): RagRule {
-  if (!s) return DEFAULT_RAG_RULE;
-  try {
-    return {
-      amber: { pounds: new Money(s.amber.pounds), percent: new Money(s.amber.percent) },
-      red: { pounds: new Money(s.red.pounds), percent: new Money(s.red.percent) },
-      underspends: Boolean(s.underspends),
-    };
-  } catch {
-    return DEFAULT_RAG_RULE;
-  }
+/** A field of a value read from storage, whatever the value turned out to be. */
+function field(o: unknown, key: string): unknown {
+  return typeof o === 'object' && o !== null && key in o ? (o as Record<string, unknown>)[key] : undefined;
+}
+
+/** The rule in use, and why the stored one was set aside (null when it was read, or none was stored). */
+export interface StoredRagRule {
+  rule: RagRule;
+  problem: string | null;
+}
+
+/** A stored rule read back as the form reads a typed one: every field exact and the rule sound, or the defaults and why. */
+export function readStoredRagRule(s: unknown): StoredRagRule {
+  if (s === undefined) return { rule: DEFAULT_RAG_RULE, problem: null };
+  const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+  const underspends = field(s, 'underspends');
+  const read =
+    typeof underspends === 'boolean'
+      ? readRagRule({
+          amberPounds: text(field(field(s, 'amber'), 'pounds')),
+          amberPercent: text(field(field(s, 'amber'), 'percent')),
+          redPounds: text(field(field(s, 'red'), 'pounds')),
+          redPercent: text(field(field(s, 'red'), 'percent')),
+          underspends,
+        })
+      : null;
+  if (read?.ok) return { rule: read.value, problem: null };
+  const why = read ? read.issues.map((i) => `${i.field}: ${i.message}`).join(' ') : 'it is not a rule.';
+  return {
+    rule: DEFAULT_RAG_RULE,
+    problem: `The status rule saved in this browser could not be read (${why.replace(/\.$/, '')}), so the default rule is used. Set the rule again to replace it.`,
+  };
 }
 
 const ragRuleQuery = queryOptions({
   queryKey: ['settings', SETTING],
-  queryFn: async () => fromStored(await getSetting<StoredRule>(SETTING)),
+  queryFn: async (): Promise<StoredRagRule> => readStoredRagRule(await getSetting<unknown>(SETTING)),
   staleTime: Infinity,
 });
 
 export function useRagRule() {
-  return useQuery(ragRuleQuery);
+  return useQuery({ ...ragRuleQuery, select: (d) => d.rule });
+}
+
+/** Why the stored rule is not the one in use, to be said on screen; null when it is. */
+export function useRagRuleProblem(): string | null {
+  return useQuery({ ...ragRuleQuery, select: (d) => d.problem }).data ?? null;
 }
 
 export function useSaveRagRule() {
@@ -53,6 +79,6 @@ export function useSaveRagRule() {
       await putSetting(SETTING, toStored(rule));
       return rule;
     },
-    onSuccess: (rule) => client.setQueryData(ragRuleQuery.queryKey, rule),
+    onSuccess: (rule) => client.setQueryData(ragRuleQuery.queryKey, { rule, problem: null }),
   });
 }

@@ -8,6 +8,8 @@ import {
   type RevenueMonitor,
 } from '../domain/revenue/revenue-model';
 import { BOARD_2017_18 } from '../domain/papers/board-2017-18';
+import type { BoardStructure } from '../domain/revenue/board-structure';
+import { loadStructure } from './board-structure';
 import type { StoredChunk } from '../import/stored-chunk';
 import { countingDatasets, ledgerPeriodOwners, roleOf, type DatasetRole } from '../storage/dataset-slots';
 import { readChunks, type DatasetMeta } from '../storage/datasets';
@@ -32,6 +34,8 @@ import { loadYearDatasets } from './year-datasets';
  */
 
 export interface MonitoringSources {
+  /** The board layout the areas are read by: its file, its year, and whether an earlier year's is carried forward. */
+  layout: { name: string; year: number; carried: boolean } | null;
   budget: string | null;
   returns: { period: number; name: string }[];
   ledgers: { name: string; periods: number[] }[];
@@ -55,6 +59,20 @@ export interface MonitoringData {
 
 /** The roles without which the monitoring has nothing to show. */
 const MONITORING_ROLES: readonly DatasetRole[] = ['budget', 'monitoring-return'];
+
+/** The board layout a year's monitoring is read by: the structure file the api layer found (board-structure.ts). */
+export interface LayoutUsed {
+  structure: BoardStructure;
+  dataset: Pick<DatasetMeta, 'name' | 'year'>;
+  carried: boolean;
+}
+
+/** The 2017/18 paper's layout, for callers that build the monitoring without stored data (the tests, the generator). */
+const PAPER_LAYOUT: LayoutUsed = {
+  structure: BOARD_2017_18,
+  dataset: { name: 'the 19 July 2018 paper (BOARD_2017_18)', year: 2017 },
+  carried: false,
+};
 
 type ReadChunks = (id: string) => Promise<readonly StoredChunk[]>;
 
@@ -97,6 +115,7 @@ export async function monitoringOfYear(
   year: number,
   given: readonly DatasetMeta[],
   read: ReadChunks = readChunks,
+  layout: LayoutUsed | null = PAPER_LAYOUT,
 ): Promise<MonitoringData> {
   const datasets = countingDatasets(given).filter((d) => d.year === year);
   const budgetMeta = ofRole(datasets, 'budget').at(-1);
@@ -119,6 +138,7 @@ export async function monitoringOfYear(
   };
   const ledgerMetas = datasets.filter((d) => [...ledger.periodSource.values()].some((s) => s.id === d.id));
   const sources: MonitoringSources = {
+    layout: layout && { name: layout.dataset.name, year: layout.dataset.year ?? year, carried: layout.carried },
     budget: budgetMeta?.name ?? null,
     returns: [...byPeriod.entries()].sort((a, b) => a[0] - b[0]).map(([period, r]) => ({ period, name: r.meta.name })),
     ledgers: ledgerMetas.map((m) => ({
@@ -134,10 +154,10 @@ export async function monitoringOfYear(
     (d): d is DatasetMeta => d !== undefined,
   );
   const readFrom = [...new Map(used.map((d) => [d.id, d])).values()];
-  const models = monitoringMonths(inputs.returns).map((m) => ({
-    ...buildRevenueModel(inputs, m, BOARD_2017_18),
-    year,
-  }));
+  // Without a board layout (none of this year or before is loaded) there is no board view to build: said as missing.
+  const models = layout
+    ? monitoringMonths(inputs.returns).map((m) => ({ ...buildRevenueModel(inputs, m, layout.structure), year }))
+    : [];
   return {
     year,
     inputs,
@@ -145,13 +165,16 @@ export async function monitoringOfYear(
     datasets: readFrom,
     illustrative: readFrom.some((d) => d.illustrative),
     models,
-    missing: MONITORING_ROLES.filter((role) => ofRole(datasets, role).length === 0),
+    missing: [
+      ...MONITORING_ROLES.filter((role) => ofRole(datasets, role).length === 0),
+      ...(layout ? [] : (['structure'] as const)),
+    ],
   };
 }
 
 async function loadMonitoring(year: number): Promise<MonitoringData> {
-  const data = await loadYearDatasets(year);
-  return monitoringOfYear(year, data.all);
+  const [data, layout] = await Promise.all([loadYearDatasets(year), loadStructure(year)]);
+  return monitoringOfYear(year, data.all, readChunks, layout);
 }
 
 export const monitoringQuery = (year: number) =>

@@ -1,4 +1,7 @@
-/** The 2017/18 sample: the tables of the BCB 19 July 2018 outturn paper, and an illustrative monthly series, as files in data/. */
+/**
+ * The sample: the tables of the BCB 19 July 2018 outturn paper (2017/18), an illustrative 2017/18 monthly series,
+ * and an illustrative 2018/19 year, as files in data/.
+ */
 export const SAMPLE_FILES = {
   table1: 'table-1-revenue-outturn.csv',
   constabulary: 'constabulary-summary.csv',
@@ -9,6 +12,9 @@ export const SAMPLE_FILES = {
   revenueCarryForwards: 'appendix-2-revenue-carry-forwards.csv',
   capitalSchemes: 'appendix-3-capital-schemes.csv',
   capitalCarryForwards: 'appendix-4-capital-carry-forwards.csv',
+  // The board's layout of the revenue budget that the paper's tables print (areas, Table 1's lines, totals):
+  // data, imported like any file (kind 'structure'), so an organisation imports its own.
+  boardStructure: 'board-structure-2017-18.csv',
   // ILLUSTRATIVE, not from the paper: a generated 2017/18 monthly series that ends at the paper's outturn
   // (src/cli/generate-sample-year.ts; data/README.md, "The illustrative monthly series").
   illustrativeBudget: 'illustrative-2017-18-budget.csv',
@@ -18,6 +24,19 @@ export const SAMPLE_FILES = {
   illustrativeP12: 'illustrative-2017-18-p12-outturn.csv',
   illustrativeLedgerToP11: 'illustrative-2017-18-ledger-p01-p11.csv',
   illustrativeLedgerP12: 'illustrative-2017-18-ledger-p12.csv',
+  // ILLUSTRATIVE 2018/19: a second year, rolled forward from 2017/18 (openings = Table 5's closings but one,
+  // planted; B/Fwd = Appendix 4's requests), so that the year switch and the checks between years show
+  // (src/cli/generate-sample-2018-19.ts; data/README.md, "The illustrative 2018/19 year").
+  illustrative2018Budget: 'illustrative-2018-19-budget.csv',
+  illustrative2018P03: 'illustrative-2018-19-p03-outturn.csv',
+  illustrative2018P06: 'illustrative-2018-19-p06-outturn.csv',
+  illustrative2018P09: 'illustrative-2018-19-p09-outturn.csv',
+  illustrative2018P12: 'illustrative-2018-19-p12-outturn.csv',
+  illustrative2018Ledger: 'illustrative-2018-19-ledger-p01-p12.csv',
+  illustrative2018Reserves: 'illustrative-2018-19-reserves.csv',
+  illustrative2018CapitalProgramme: 'illustrative-2018-19-capital-programme.csv',
+  illustrative2018RevenueOutturn: 'illustrative-2018-19-revenue-outturn.csv',
+  illustrative2018BoardStructure: 'illustrative-2018-19-board-structure.csv',
 } as const;
 
 export type SampleFile = (typeof SAMPLE_FILES)[keyof typeof SAMPLE_FILES];

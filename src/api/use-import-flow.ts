@@ -53,6 +53,8 @@ export interface FlowChange {
   year?: number | null;
   /** A monthly return's month (1-12); null: none (whole-year data). */
   month?: number | null;
+  /** An Excel workbook's sheet: read afresh, its header found and its columns mapped again. */
+  sheet?: string;
 }
 
 export function useImportFlow() {
@@ -110,7 +112,9 @@ export function useImportFlow() {
     async (change: FlowChange) => {
       if (step.name !== 'mapping') return;
       const choices: PreviewChoices = { ...step.choices, ...change };
-      if (change.kind !== undefined || change.headerIndex !== undefined) delete choices.mapping; // a new kind or header: map afresh
+      if (change.kind !== undefined || change.headerIndex !== undefined || change.sheet !== undefined)
+        delete choices.mapping; // a new kind, header or sheet: map afresh
+      if (change.sheet !== undefined) delete choices.headerIndex; // another sheet: find its header
       if (change.kind !== undefined && change.month === undefined) delete choices.month; // a month is a return's: read afresh
       await showPreview(step.file, step.scan, choices, false).catch(fail);
     },

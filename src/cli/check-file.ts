@@ -1,10 +1,11 @@
 // npm run check-file -- <file> [--kind ledger|budget|outturn|capital|capital-financing|reserves|carry-forwards]
-//                              [--header-row N] [--json]
+//                              [--header-row N] [--sheet NAME] [--map "Cost centre=Expense Area" ...] [--json]
 // Runs the import pipeline in Node and prints the receipt, so an export can be checked before upload.
 // Exit status: 0 no row rejected; 1 some rows rejected; 2 the file cannot be read at all.
 import { existsSync, statSync } from 'node:fs';
 import { messages } from '../domain/core/result';
-import { isDatasetKind, DATASET_KINDS } from '../import/dataset-kinds';
+import { mappingWithHints } from '../import/column-mapping';
+import { isDatasetKind, DATASET_KINDS, KIND_COLUMNS } from '../import/dataset-kinds';
 import { planOf, planProblems } from '../import/preview';
 import { buildReceipt, type ImportReceipt } from '../import/receipt';
 import { importRows, preview, scan, sizeRefusal } from '../import/run-import';
@@ -14,16 +15,22 @@ interface Args {
   file?: string;
   kind?: string;
   headerRow?: number;
+  /** An Excel workbook's sheet; by default its first visible one. */
+  sheet?: string;
+  /** Mapping hints, "Outturn column=File column", applied over the suggested mapping. */
+  maps: string[];
   json: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { json: false };
+  const args: Args = { json: false, maps: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--json') args.json = true;
     else if (a === '--kind') args.kind = argv[++i];
     else if (a === '--header-row') args.headerRow = Number(argv[++i]);
+    else if (a === '--sheet') args.sheet = argv[++i];
+    else if (a === '--map') args.maps.push(argv[++i] ?? '');
     else if (!a.startsWith('--')) args.file = a;
   }
   return args;
@@ -53,6 +60,8 @@ function summary(receipt: ImportReceipt) {
       skipped: receipt.rows.skipped,
       blank: receipt.rows.blank,
       preamble: receipt.rows.preamble,
+      lines: receipt.rows.lines,
+      multiLineRows: receipt.rows.multiLineRows,
     },
     totals: first
       ? { column: first.column, debit: first.debit, credit: first.credit, net: first.net }
@@ -62,6 +71,7 @@ function summary(receipt: ImportReceipt) {
       debit: t.debit,
       credit: t.credit,
       net: t.net,
+      byPeriod: t.byPeriod,
     })),
     totalRowChecks: receipt.totalRowChecks,
     issueCount: receipt.issueCount,
@@ -78,7 +88,11 @@ function summary(receipt: ImportReceipt) {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  if (!args.file) fail('give the file to check: npm run check-file -- <file> [--kind KIND] [--json]', args.json);
+  if (!args.file)
+    fail(
+      'give the file to check: npm run check-file -- <file> [--kind KIND] [--header-row N] [--sheet NAME] [--map "Cost centre=Expense Area" ...] [--json]',
+      args.json,
+    );
   if (!existsSync(args.file) || !statSync(args.file).isFile()) fail(`${args.file} is not a file`, args.json, args.file);
   if (args.kind !== undefined && !isDatasetKind(args.kind))
     fail(`--kind must be one of ${DATASET_KINDS.join(', ')}`, args.json, args.file);
@@ -90,17 +104,30 @@ async function main(): Promise<void> {
   const scanned = await scan(source);
   if (!scanned.verdict.ok) fail(messages(scanned.verdict.issues), args.json, args.file);
   const kind = args.kind !== undefined && isDatasetKind(args.kind) ? args.kind : undefined;
-  const p = await preview(source, scanned.verdict.value, {
+  const choices = {
     ...(kind ? { kind } : {}),
     ...(args.headerRow ? { headerIndex: args.headerRow - 1 } : {}),
-  });
+    ...(args.sheet !== undefined ? { sheet: args.sheet } : {}),
+  };
+  let p = await preview(source, scanned.verdict.value, choices);
+  if (args.maps.length > 0) {
+    const told = mappingWithHints(p.headers, p.suggestion.kind, p.suggestion.mapping, args.maps);
+    if (!told.ok) fail(`${source.name}: ${messages(told.issues)}`, args.json, args.file);
+    p = await preview(source, scanned.verdict.value, { ...choices, kind: p.suggestion.kind, mapping: told.value });
+  }
   const problems = planProblems(p);
   if (problems.length > 0) {
     const shown = p.headers.slice(0, 12).map((h) => (h.length > 40 ? `${h.slice(0, 40)}…` : h));
     const more =
       p.headers.length > shown.length ? ` and ${(p.headers.length - shown.length).toLocaleString('en-GB')} more` : '';
+    const missing = KIND_COLUMNS[p.suggestion.kind].find(
+      (c) => c.required && (p.suggestion.mapping[c.key] === null || p.suggestion.mapping[c.key] === undefined),
+    );
+    const hint = missing
+      ? ` Name the column with --map "${missing.label}=<column>"${kind === undefined ? ', or say what the file is with --kind' : ''}.`
+      : '';
     fail(
-      `${source.name}: ${problems.join(' ')} (headers found on row ${p.headerIndex + 1}: ${shown.join(', ')}${more})`,
+      `${source.name}: ${problems.join(' ')} (headers found on row ${p.headerIndex + 1}: ${shown.join(', ')}${more}).${hint}`,
       args.json,
       args.file,
     );
@@ -129,8 +156,14 @@ async function main(): Promise<void> {
         .filter((m) => m.header)
         .map((m) => `${m.label} <- "${m.header ?? ''}"${m.scale === 'thousands' ? " (£'000)" : ''}`)
         .join('; ')}`,
-      `rows      ${s.rows.read} read = ${s.rows.accepted} accepted + ${s.rows.rejected} rejected + ${s.rows.skipped} skipped (totals, footers); ${s.rows.blank} blank, ${s.rows.preamble} above the header`,
-      ...s.totalsByColumn.map((t) => `totals    ${t.column}: debits ${t.debit}, credits ${t.credit}, net ${t.net}`),
+      `rows      ${s.rows.read} read = ${s.rows.accepted} accepted + ${s.rows.rejected} rejected + ${s.rows.skipped} skipped (totals, footers); ${s.rows.blank} blank, ${s.rows.preamble} above the header${s.rows.multiLineRows ? `; ${s.rows.lines ?? 0} lines, ${s.rows.multiLineRows} rows across line breaks inside quotes` : ''}`,
+      ...s.totalsByColumn.flatMap((t) => [
+        `totals    ${t.column}: debits ${t.debit}, credits ${t.credit}, net ${t.net}`,
+        ...t.byPeriod.map(
+          (p) =>
+            `totals    ${t.column} ${p.period === 0 ? 'no period' : `P${p.period}`}: debits ${p.debit}, credits ${p.credit}, net ${p.net}`,
+        ),
+      ]),
       ...s.totalRowChecks.map(
         (c) =>
           `check     row ${c.row} "${c.label}" ${c.column}: file says ${c.printed}, rows add to ${c.computed}: ${c.status === 'pass' ? 'agrees' : `DIFFERS by ${c.difference}`}`,

@@ -1,4 +1,5 @@
-import { DATASET_KINDS, KIND_COLUMNS, type DatasetKind } from './dataset-kinds';
+import type { Issue, Result } from '../domain/core/result';
+import { DATASET_KINDS, KIND_COLUMNS, type CanonicalColumn, type DatasetKind } from './dataset-kinds';
 
 /** Canonical column key -> index of the file's column that feeds it (null: not in this file). */
 export type ColumnMapping = Record<string, number | null>;
@@ -51,15 +52,28 @@ function isKnownName(normalised: string): boolean {
   return knownNames.has(normalised);
 }
 
-/** How well a header answers to a canonical column: 2 exact, 1 partial (whole words), 0 not at all. */
-function scoreHeader(normalised: string, synonyms: readonly string[]): number {
+/**
+ * How well a header answers to a canonical column: 2 exact, 1 partial (whole words), 0 not at all. A partial
+ * match takes a header that contains a name ("Net Amount GBP" for "net amount"), or a name that contains a
+ * header of two words or more ("Full Year" in "full year budget"); a one-word header is not taken for any
+ * name that has its word ("Date" is not "spend to date"). An amount is never matched partly by a header that
+ * names something else (Budget_Type, Amount Code, Payment Date).
+ */
+function scoreHeader(normalised: string, synonyms: readonly string[], type?: CanonicalColumn['type']): number {
   let best = 0;
   for (const n of synonymsOf(synonyms)) {
     if (n === normalised) return 2;
-    if (normalised.length > 2 && (containsWords(normalised, n) || containsWords(n, normalised))) best = 1;
+    if (
+      normalised.length > 2 &&
+      (containsWords(normalised, n) || (normalised.includes(' ') && containsWords(n, normalised)))
+    )
+      best = 1;
   }
-  return best;
+  return best === 1 && type === 'amount' && NOT_AN_AMOUNT.test(normalised) ? 0 : best;
 }
+
+/** Words in a header that say its column is not an amount. */
+const NOT_AN_AMOUNT = /\b(type|code|name|description|category|id|no|number|date|reference|ref|flag|status|unit)\b/;
 
 export interface MappingSuggestion {
   kind: DatasetKind;
@@ -78,10 +92,21 @@ export function suggestMapping(headers: readonly string[], kind: DatasetKind): M
   const used = new Set<number>();
   const exact: string[] = [];
   const partial: string[] = [];
+  // A name the file gives two columns ("Amount" twice): the first may answer to its own name, but neither is
+  // taken for another column by a partial match (a second Amount is no Debit). The import says so.
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const h of normalised) (seen.has(h) ? repeated : seen).add(h);
   for (const wanted of [2, 1] as const) {
     for (const c of columns) {
       if (mapping[c.key] !== null) continue;
-      const index = normalised.findIndex((h, i) => !used.has(i) && h !== '' && scoreHeader(h, c.synonyms) === wanted);
+      const index = normalised.findIndex(
+        (h, i) =>
+          !used.has(i) &&
+          h !== '' &&
+          !(wanted === 1 && repeated.has(h)) &&
+          scoreHeader(h, c.synonyms, c.type) === wanted,
+      );
       if (index >= 0) {
         mapping[c.key] = index;
         used.add(index);
@@ -117,4 +142,58 @@ export function headerLikeness(cells: readonly string[]): number {
     if (isKnownName(n)) hits++;
   }
   return hits;
+}
+
+export type MappingHintCode = 'not-a-hint' | 'unknown-column' | 'unknown-header';
+
+/**
+ * A mapping told, not guessed: hints "Cost centre=Expense Area" (the kind's column by its label or key, then
+ * the file's header, or "#3" for the third column; nothing after "=" to leave the column unmapped) applied
+ * over a suggested mapping. A file column given to one canonical column is taken from any other, so a
+ * column never feeds two. Every hint that cannot be applied is said, with what there is to choose from.
+ */
+export function mappingWithHints(
+  headers: readonly string[],
+  kind: DatasetKind,
+  base: ColumnMapping,
+  hints: readonly string[],
+): Result<ColumnMapping, Issue<MappingHintCode>> {
+  const mapping: ColumnMapping = { ...base };
+  const issues: Issue<MappingHintCode>[] = [];
+  const columns = KIND_COLUMNS[kind];
+  for (const hint of hints) {
+    const eq = hint.indexOf('=');
+    if (eq < 0) {
+      issues.push({ code: 'not-a-hint', message: `"${hint}" is not a mapping: write "Outturn column=File column"` });
+      continue;
+    }
+    const name = hint.slice(0, eq).trim().toLowerCase();
+    const target = hint.slice(eq + 1).trim();
+    const column = columns.find((c) => c.label.toLowerCase() === name || c.key.toLowerCase() === name);
+    if (!column) {
+      issues.push({
+        code: 'unknown-column',
+        message: `A ${kind} file has no column "${hint.slice(0, eq).trim()}"; its columns: ${columns.map((c) => c.label).join(', ')}`,
+      });
+      continue;
+    }
+    if (target === '') {
+      mapping[column.key] = null;
+      continue;
+    }
+    const numbered = /^#(\d+)$/.exec(target);
+    const index = numbered
+      ? Number(numbered[1]) - 1
+      : headers.findIndex((h) => h.trim().toLowerCase() === target.toLowerCase());
+    if (index < 0 || index >= headers.length) {
+      issues.push({
+        code: 'unknown-header',
+        message: `The file has no column "${target}" for ${column.label}; its columns: ${headers.map((h, i) => h || `#${i + 1}`).join(', ')}`,
+      });
+      continue;
+    }
+    for (const key of Object.keys(mapping)) if (mapping[key] === index) mapping[key] = null;
+    mapping[column.key] = index;
+  }
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: mapping };
 }

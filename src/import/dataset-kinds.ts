@@ -58,6 +58,28 @@ const SUBJECTIVE = [
   'expense type',
   'ledger code',
 ];
+// The Local Government Transparency Code's spend files (payments over £250/£500) and central government's
+// over-£25k files name the organisational unit and the kind of spend, not a cost centre and a subjective;
+// they are ledger listings all the same (issue 15).
+const SPEND_UNIT = [
+  'expense area',
+  'responsible unit',
+  'organisational unit',
+  'organisation unit',
+  'service area',
+  'department/service where expenditure occurred',
+  'entity',
+];
+const SPEND_TYPE = [
+  'expenses type',
+  'expenditure type',
+  'expenditure category',
+  'detailed expenses type',
+  'expense code',
+  'cipfa expenditure code',
+  'procurement category',
+  'merchant category',
+];
 const AREA = ['area', 'department', 'dept', 'directorate', 'division', 'service', 'business area'];
 
 export const KIND_COLUMNS: Readonly<Record<DatasetKind, readonly CanonicalColumn[]>> = {
@@ -65,6 +87,9 @@ export const KIND_COLUMNS: Readonly<Record<DatasetKind, readonly CanonicalColumn
     col('postingDate', 'Posting date', 'date', false, [
       'date',
       'transaction date',
+      'payment date',
+      'date paid',
+      'paid date',
       'trans date',
       'gl date',
       'journal date',
@@ -72,10 +97,13 @@ export const KIND_COLUMNS: Readonly<Record<DatasetKind, readonly CanonicalColumn
       'posted',
     ]),
     col('period', 'Period', 'period', false, ['accounting period', 'per', 'fiscal period', 'month no', 'prd']),
-    col('costCentre', 'Cost centre', 'code', true, COST_CENTRE),
-    col('subjective', 'Subjective', 'code', true, SUBJECTIVE),
+    col('costCentre', 'Cost centre', 'code', true, [...COST_CENTRE, ...SPEND_UNIT]),
+    col('subjective', 'Subjective', 'code', true, [...SUBJECTIVE, ...SPEND_TYPE]),
     col('description', 'Description', 'text', false, [
       'narrative',
+      'extended description',
+      'purpose of expenditure',
+      'purpose',
       'details',
       'transaction description',
       'line description',
@@ -91,10 +119,22 @@ export const KIND_COLUMNS: Readonly<Record<DatasetKind, readonly CanonicalColumn
       'amt',
       'transaction amount',
       'base amount',
+      'amount paid',
+      'amount excluding vat',
+      'amount exc vat',
+      'sumofamount exc vat',
     ]),
     col('debit', 'Debit', 'amount', false, ['dr', 'debit amount', 'debits']),
     col('credit', 'Credit', 'amount', false, ['cr', 'credit amount', 'credits']),
-    col('supplier', 'Supplier', 'text', false, ['vendor', 'supplier name', 'payee', 'creditor', 'vendor name']),
+    col('supplier', 'Supplier', 'text', false, [
+      'vendor',
+      'supplier name',
+      'payee',
+      'creditor',
+      'vendor name',
+      'beneficiary',
+      'merchant name',
+    ]),
     col('reference', 'Reference', 'text', false, [
       'ref',
       'document number',
@@ -104,6 +144,9 @@ export const KIND_COLUMNS: Readonly<Record<DatasetKind, readonly CanonicalColumn
       'invoice number',
       'transaction reference',
       'po number',
+      'transaction number',
+      'transaction no',
+      'transaction id',
     ]),
   ],
   budget: [

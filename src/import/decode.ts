@@ -1,3 +1,4 @@
+import type { WorkbookChoice, WorkbookIssueCode } from './workbook';
 import type { Issue, Result } from '../domain/core/result';
 /*
  * Telling the encoding from the bytes, with evidence. Finance exports arrive as UTF-8 (with or without
@@ -19,9 +20,14 @@ export interface EncodingEvidence {
    * that have one are flagged, rather than every UTF-8 character being silently misread as Windows-1252.
    */
   replaced?: boolean;
+  /**
+   * An Excel workbook: not decoded as text, but read cell by cell (workbook.ts), from the sheet named here
+   * (null until a preview chooses the first visible one). The rest of the import reads its rows as CSV.
+   */
+  workbook?: WorkbookChoice;
 }
 
-export type EncodingIssueCode = 'binary' | 'invalid-utf16';
+export type EncodingIssueCode = 'binary' | 'invalid-utf16' | WorkbookIssueCode;
 export type EncodingVerdict = Result<EncodingEvidence, Issue<EncodingIssueCode>>;
 
 const SAMPLE_BYTES = 1 << 20;

@@ -6,9 +6,10 @@ import type { ImportPlan } from './import-plan';
 import { addIssue, keepRejected, MAX_ISSUES, newIssueLog, type IssueLog } from './issue-log';
 import { LedgerAggregates } from './ledger-aggregates';
 import { newRowReader, readRow, ROW_ACCEPTED, ROW_BLANK, ROW_REJECTED, rowLabel, type RowReader } from './read-row';
-import { RecordReader, type RecordProblem } from './record-reader';
-import type { RowCounts, SessionResult, SkippedRow } from './session-result';
+import { breaksIn, RecordReader, type RecordProblem } from './record-reader';
+import type { ImportIssue, RowCounts, SessionResult, SkippedRow } from './session-result';
 import { CHUNK_ROWS, type StoredChunk } from './stored-chunk';
+import { KIND_COLUMNS } from './dataset-kinds';
 
 /*
  * One import, streamed: decoded text goes in piece by piece (any size), rows come out as stored chunks,
@@ -57,7 +58,11 @@ export class ImportSession {
   private chunkIndex = 0;
   private finished = false;
   private readonly chunkRows: number;
-  private trailingBlank = false;
+  /** The file's line on which the next record starts (a quoted cell may take a record over several). */
+  private line = 1;
+  private multiLineRows = 0;
+  /** Per column, the cells that run across a line break: how many, and the first. */
+  private readonly spans = new Map<number, { count: number; row: number; from: number; to: number; value: string }>();
 
   constructor(
     private readonly plan: ImportPlan,
@@ -66,7 +71,7 @@ export class ImportSession {
   ) {
     this.chunkRows = options.chunkRows ?? CHUNK_ROWS;
     this.log = newIssueLog(options.maxIssues ?? MAX_ISSUES);
-    this.reader = new RecordReader(plan.delimiter, (cells, problem) => this.record(cells, problem));
+    this.reader = new RecordReader(plan.delimiter, (cells, problem, breaks) => this.record(cells, problem, breaks));
   }
 
   /** Rows seen so far (for progress). */
@@ -80,6 +85,11 @@ export class ImportSession {
     this.reader.push(text);
   }
 
+  /** Warnings found outside the rows' cells (an Excel workbook's hazards), kept and counted with the rows' issues. */
+  note(issues: readonly Omit<ImportIssue, 'severity'>[]): void {
+    for (const i of issues) addIssue(this.log, i.row, i.column, i.code, i.message, i.value, 'warning');
+  }
+
   /** Reads what is left and returns the results. */
   finish(): SessionResult {
     if (!this.finished) {
@@ -87,17 +97,17 @@ export class ImportSession {
       this.flush();
       this.finished = true;
     }
-    if (this.trailingBlank) this.counts.blank--;
+    this.lonelySpans();
     const log = this.log;
     return {
       headers: this.binding?.headers ?? [],
-      rows: { ...this.counts },
+      rows: { ...this.counts, lines: this.line - 1, multiLineRows: this.multiLineRows },
       issues: log.issues,
       issueCount: log.issueCount,
       issuesByCode: log.issuesByCode,
       skippedRows: this.skippedRows,
       rejectedRows: log.rejectedRows,
-      // A split ledger (Debit and Credit, no Amount) has no amount column of its own to total.
+      // A split ledger (Debit and Credit, no Amount): one total, of its amount, from its two columns.
       controlTotals: controlTotalsOf(this.totals, this.binding?.amountColumns.map((b) => b.column.key) ?? []),
       totalRowChecks: this.totals.checks,
       aggregates: this.aggregates.list(),
@@ -105,8 +115,11 @@ export class ImportSession {
     };
   }
 
-  private record(cells: string[], problem: RecordProblem | undefined): void {
+  private record(cells: string[], problem: RecordProblem | undefined, breaks = 0): void {
     const index = this.recordIndex++;
+    const from = this.line;
+    this.line += 1 + breaks;
+    if (breaks > 0) this.multiLineRows++;
     if (index < this.plan.headerIndex) {
       this.counts.preamble++;
     } else if (index === this.plan.headerIndex) {
@@ -123,27 +136,121 @@ export class ImportSession {
       this.bind(cells);
     } else if (problem || !this.rows) {
       this.brokenRow(cells, index + 1, problem);
+    } else if (breaks > 0 && this.joinedLines(this.rows.binding, cells, index + 1, from)) {
+      return;
     } else {
       this.row(this.rows, cells, index + 1);
+    }
+  }
+
+  /**
+   * A record whose quoted cell runs across line breaks. When a line inside the cell reads like a row of its
+   * own (as many delimiters as half the header's columns, and at least two), a stray quote has joined lines
+   * into one record: rejected, naming its lines, never read with the lines between lost in a cell. Any other
+   * such cell is noted, for lonelySpans.
+   */
+  private joinedLines(b: Binding, cells: string[], row: number, from: number): boolean {
+    const d = this.plan.delimiter;
+    const enough = Math.max(2, Math.floor((b.headers.length - 1) / 2));
+    let line = from;
+    for (let c = 0; c < cells.length; c++) {
+      const cell = cells[c]!;
+      const breaks = cell.split('\n').length - 1;
+      if (breaks === 0) continue;
+      const to = line + breaks;
+      const header = b.headers[c] || `column ${c + 1}`;
+      const rowLike = cell
+        .split('\n')
+        .slice(1)
+        .find((part) => part.split(d).length - 1 >= enough);
+      if (rowLike !== undefined) {
+        this.counts.read++;
+        this.counts.rejected++;
+        addIssue(
+          this.log,
+          row,
+          header,
+          'joined-lines',
+          `This row runs from line ${from} to line ${from + breaksIn(cells)} of the file: a quote (") in ${header} opens on line ${line} and closes on line ${to}, so the lines between were read as one cell, and one of them reads like a row of its own ("${rowLike.slice(0, 80)}"). Two stray quotes have likely joined rows, whose amounts would be lost. The row was not imported; check lines ${from}-${from + breaksIn(cells)}`,
+          cell,
+          'error',
+        );
+        keepRejected(this.log, row, cells);
+        return true;
+      }
+      const seen = this.spans.get(c);
+      if (seen) seen.count++;
+      else this.spans.set(c, { count: 1, row, from: line, to, value: cell });
+      line = to;
+    }
+    return false;
+  }
+
+  /**
+   * A cell that runs across a line break in a column where no other cell does: said with its lines, since
+   * a pair of stray quotes can join lines this way without leaving a row-like line inside (a cell of notes
+   * that always has line breaks is not said again and again).
+   */
+  private lonelySpans(): void {
+    for (const [c, s] of this.spans) {
+      if (s.count !== 1) continue;
+      const header = this.binding?.headers[c] || `column ${c + 1}`;
+      addIssue(
+        this.log,
+        s.row,
+        header,
+        'line-break-in-cell',
+        `This ${header} cell runs across a line break, from line ${s.from} to line ${s.to} of the file, and no other cell of the column does: if a quote (") was typed by mistake, lines were joined into this row; check it`,
+        s.value,
+        'warning',
+      );
     }
   }
 
   private bind(record: string[]): void {
     const binding = bindHeaders(this.plan, record);
     this.binding = binding;
-    this.totals = newControlTotals(binding.split ? 1 : binding.amountColumns.length);
+    this.totals = newControlTotals(binding.split ? 1 : binding.amountColumns.length, binding.split);
     this.rows = newRowReader(binding, this.plan, this.log, this.totals);
+    this.duplicateHeaders(binding);
     this.pools = binding.headers.map(() => new CellPool());
+  }
+
+  /** Two or more columns with one name: said at the header, with which of them is read as what. */
+  private duplicateHeaders(b: Binding): void {
+    const byName = new Map<string, number[]>();
+    b.headers.forEach((h, i) => {
+      if (h === '') return;
+      const key = h.toLowerCase();
+      byName.set(key, [...(byName.get(key) ?? []), i]);
+    });
+    const labels = new Map<number, string>();
+    for (const c of KIND_COLUMNS[this.plan.kind]) {
+      const index = this.plan.mapping[c.key];
+      if (index !== null && index !== undefined) labels.set(index, c.label);
+    }
+    for (const indices of byName.values()) {
+      if (indices.length < 2) continue;
+      const name = b.headers[indices[0]!]!;
+      const read = indices.filter((i) => labels.has(i)).map((i) => `column ${i + 1} as ${labels.get(i) ?? ''}`);
+      addIssue(
+        this.log,
+        this.plan.headerIndex + 1,
+        name,
+        'duplicate-header',
+        `${indices.length} columns are named "${name}" (columns ${indices.map((i) => i + 1).join(', ')}): ${read.length === 0 ? 'none of them is read' : `read: ${read.join('; ')}${read.length < indices.length ? `; the other${indices.length - read.length === 1 ? ' is' : 's are'} not read` : ''}`}. Rename them in the file, or choose the column for each in the mapping`,
+        name,
+        'warning',
+      );
+    }
   }
 
   /** A row that cannot be read as cells (or comes with no header above it): counted, rejected, and said why. */
   private brokenRow(cells: string[], line: number, problem: RecordProblem | undefined): void {
     if (!problem && cells.every((c) => c.trim() === '')) {
       this.counts.blank++;
-      this.trailingBlank = true;
       return;
     }
-    this.trailingBlank = false;
     this.counts.read++;
     this.counts.rejected++;
     const p = problem ?? {
@@ -159,10 +266,8 @@ export class ImportSession {
     const outcome = readRow(r, cells, line);
     if (outcome === ROW_BLANK) {
       this.counts.blank++;
-      this.trailingBlank = true;
       return;
     }
-    this.trailingBlank = false;
     this.counts.read++;
     if (outcome === ROW_REJECTED) {
       this.counts.rejected++;
@@ -171,11 +276,11 @@ export class ImportSession {
     }
     const b = r.binding;
     if (outcome !== ROW_ACCEPTED) {
-      this.skip(b, cells, line, r.skipType, r.skipReason, r.amounts);
+      this.skip(b, cells, line, r.skipType, r.skipReason, r.amounts, r.sides);
       return;
     }
     const amounts = r.amounts;
-    const over = addAccepted(this.totals, amounts, r.period);
+    const over = addAccepted(this.totals, amounts, r.period, b.split ? r.sides : undefined);
     if (over >= 0) {
       this.sumTooLarge(b, cells, line, over, amounts[over]!);
       return;
@@ -218,11 +323,12 @@ export class ImportSession {
     type: 'total' | 'subtotal' | 'footer',
     reason: string,
     amounts: readonly (number | null)[],
+    sides: readonly (number | null)[],
   ): void {
     this.counts.skipped++;
     const label = rowLabel(b, cells);
     this.skippedRows.push({ row: line, type, reason, label, cells });
-    if (type !== 'footer') checkTotalRow(this.totals, line, label, amounts, b.amountKeys);
+    if (type !== 'footer') checkTotalRow(this.totals, line, label, amounts, b.amountKeys, b.split ? sides : undefined);
   }
 
   private flush(): void {

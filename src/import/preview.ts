@@ -24,6 +24,8 @@ const PREVIEW_RECORDS = 200;
 const MAX_COLUMNS = 16_384;
 
 export interface PreviewChoices {
+  /** An Excel workbook's sheet to read (run-import.ts); by default its first visible sheet. */
+  sheet?: string;
   headerIndex?: number;
   kind?: DatasetKind;
   delimiter?: Delimiter;

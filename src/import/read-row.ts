@@ -41,6 +41,8 @@ export interface RowReader {
   // The last row read (valid until the next one):
   /** Pence per amount slot; null where blank or unreadable. */
   readonly amounts: (number | null)[];
+  /** A Debit/Credit row's Debit and Credit cells in pence, as written (null where blank); else unused. */
+  readonly sides: [number | null, number | null];
   /** Per date column: yyyymmdd, a year's first year, or 0. */
   readonly dates: number[];
   /** 1..16, from the cell or the posting date; 0 when none. */
@@ -69,6 +71,7 @@ export function newRowReader(
     codedRows: 0,
     uncodedRows: 0,
     amounts: new Array<number | null>(width).fill(null),
+    sides: [null, null],
     dates: new Array<number>(binding.dateColumns.length).fill(0),
     period: 0,
     warned: false,
@@ -120,12 +123,15 @@ export function readRow(r: RowReader, cells: string[], line: number): RowOutcome
   let splitTooLarge = false;
   if (b.split) {
     amounts[0] = null;
+    r.sides[0] = null;
+    r.sides[1] = null;
     let sides = 0; // bit 1: a debit that is not nil; bit 2: a credit that is not nil
     for (const [col, sign] of b.splitColumns) {
       const p = parsePence(cells[col.index] ?? '', col.scale);
       if (!p.ok) amountError = true;
       else if (p.value !== null) {
         amounts[0] = (amounts[0] ?? 0) + sign * p.value;
+        r.sides[sign === 1 ? 0 : 1] = p.value;
         if (p.value !== 0) {
           sides |= sign === 1 ? 1 : 2;
           if (sign === -1 && p.value < 0) negativeCredit = true;
@@ -148,6 +154,12 @@ export function readRow(r: RowReader, cells: string[], line: number): RowOutcome
     }
   }
 
+  // A semicolon file is where figures come with decimal commas (12,50) and points between thousands
+  // (1.000): there "1.000" may be one thousand, so it is refused as 12,50 is, never read as £1.00 beside them.
+  if (r.delimiter === ';' && !amountError) {
+    for (const col of b.amountCells) if (POINT_THOUSANDS.test(cells[col.index] ?? '')) amountError = true;
+  }
+
   // Most rows of a coded file carry codes: they are data, and need no closer look at their shape.
   const codeColumns = b.codeColumns;
   let coded = codeColumns.length > 0;
@@ -165,6 +177,7 @@ export function readRow(r: RowReader, cells: string[], line: number): RowOutcome
       sinceLastTotal: r.totals.sinceLastTotal,
       sinceStart: r.totals.sinceStart,
       declaredType: declared,
+      dated: b.dateColumns.some((col) => col.column.type === 'date' && isDate((cells[col.index] ?? '').trim())),
     });
     if (shape.type !== 'data') {
       r.skipType = shape.type;
@@ -205,6 +218,16 @@ export function readRow(r: RowReader, cells: string[], line: number): RowOutcome
       const raw = cells[col.index] ?? '';
       const p = parsePence(raw, col.scale);
       if (!p.ok) for (const i of p.issues) addIssue(log, line, col.header, i.code, i.message, raw, 'error');
+      else if (r.delimiter === ';' && POINT_THOUSANDS.test(raw))
+        addIssue(
+          log,
+          line,
+          col.header,
+          'ambiguous-separator',
+          `"${raw.trim()}" could be one thousand written with a point between the thousands, as files with semicolons and decimal commas write it, or a number with three decimals; write 1000 or 1.00`,
+          raw,
+          'error',
+        );
     }
     rejected = true;
   } else if (splitTooLarge) {
@@ -393,6 +416,14 @@ export function readRow(r: RowReader, cells: string[], line: number): RowOutcome
   r.period = period;
   r.warned = warned;
   return ROW_ACCEPTED;
+}
+
+/** One point followed by exactly three digits, and no other separator: 1.000, -12.500, (£1.000). */
+const POINT_THOUSANDS = /^\s*[-(]?\s*£?\s*\d{1,3}\.\d{3}\s*\)?\s*$/;
+
+/** A cell that reads as a date (only on rows without codes, whose shape is in question). */
+function isDate(raw: string): boolean {
+  return raw !== '' && (fastDate(raw) !== 0 || parseDate(raw).ok);
 }
 
 /** A skipped row's label: its label cell, or else its first cell with text. */

@@ -75,7 +75,9 @@ export function buildReceipt(args: {
     fileName: plan.fileName,
     size: plan.size,
     sha256: args.sha256,
-    encoding: plan.encoding.encoding + (plan.encoding.bom ? ' (with BOM)' : ''),
+    encoding: plan.encoding.workbook
+      ? `workbook, sheet "${plan.encoding.workbook.sheet ?? ''}"`
+      : plan.encoding.encoding + (plan.encoding.bom ? ' (with BOM)' : ''),
     encodingReason: plan.encoding.reason,
     delimiter: DELIMITER_NAMES[plan.delimiter],
     delimiterReason: plan.delimiterReason,

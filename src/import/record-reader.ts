@@ -22,7 +22,18 @@ export const MAX_ROW_CHARS = 1 << 20;
 export type RecordProblemCode = 'unbalanced-quote' | 'unclosed-quote' | 'row-too-long';
 export type RecordProblem = Issue<RecordProblemCode>;
 
-export type RecordSink = (cells: string[], problem?: RecordProblem) => void;
+/**
+ * A record, or a row that could not be read as cells (with its problem). `breaks` counts the line breaks
+ * inside its quoted cells: the record spans breaks + 1 lines of the file.
+ */
+export type RecordSink = (cells: string[], problem?: RecordProblem, breaks?: number) => void;
+
+/** Line breaks inside a record's cells (0 for nearly every record). */
+export function breaksIn(cells: readonly string[]): number {
+  let n = 0;
+  for (const c of cells) for (let i = c.indexOf('\n'); i >= 0; i = c.indexOf('\n', i + 1)) n++;
+  return n;
+}
 
 /** Characters handed to papaparse at once (see push). */
 const PARSE_PIECE = 1 << 16;
@@ -119,7 +130,16 @@ export class RecordReader {
       const last = data[data.length - 1]!;
       if (last.length === 1 && last[0] === '') data.pop();
     }
-    for (const cells of data) this.sink(cells);
+    // Each record ends at a line break, so more line breaks than records means a quoted cell spans lines:
+    // only then are the cells looked through, to say which record spans how many.
+    const consumed = final ? text.length : result.meta.cursor;
+    let breaks = 0;
+    for (let i = text.indexOf('\n'); i >= 0 && i < consumed; i = text.indexOf('\n', i + 1)) breaks++;
+    if (breaks > data.length - (final && !text.endsWith('\n') ? 1 : 0)) {
+      for (const cells of data) this.sink(cells, undefined, breaksIn(cells));
+    } else {
+      for (const cells of data) this.sink(cells);
+    }
     if (!final) {
       this.partial = text.substring(result.meta.cursor);
       if (this.partial.length > MAX_ROW_CHARS) this.oversize();
@@ -158,7 +178,7 @@ export class RecordReader {
     while (pos < text.length) {
       const r = readRecord(text, pos, this.delimiter, final);
       if (r.kind === 'record') {
-        this.sink(r.cells);
+        this.sink(r.cells, undefined, breaksIn(r.cells));
         pos = r.end;
         continue;
       }

@@ -16,7 +16,9 @@ const TOTAL_WORD = /\b(sub[\s-]?totals?|totals?|grand total)\b/i;
 
 /**
  * A code: letters, digits and - / . _ + only, up to 30 characters, not a total word ("C8010", "01234",
- * "BCHCAG"). Scanned by hand because it runs on every row of a large ledger.
+ * "BCHCAG"); single spaces between its parts where it has a digit ("CC 10100", "PCC 4001": a prefix, as
+ * some ledgers write their codes), never a phrase of words ("North West", "Grand Total"). Scanned by hand
+ * because it runs on every row of a large ledger.
  */
 export function isCodeShaped(value: string): boolean {
   let start = 0;
@@ -26,14 +28,29 @@ export function isCodeShaped(value: string): boolean {
   const n = end - start;
   if (n === 0 || n > 30) return false;
   let t = false;
+  let space = false;
+  let digit = false;
   for (let i = start; i < end; i++) {
     const c = value.charCodeAt(i);
-    const alnum = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    const isDigit = c >= 48 && c <= 57;
+    const alnum = isDigit || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    if (isDigit) digit = true;
+    if (c === 32) {
+      // One space between parts: the next character starts a part (the end was trimmed, so there is one).
+      if (!isAlnum(value.charCodeAt(i + 1))) return false;
+      space = true;
+      continue;
+    }
     if (!alnum && (i === start || (c !== 45 && c !== 47 && c !== 46 && c !== 95 && c !== 43))) return false;
     if (c === 116 || c === 84) t = true;
   }
+  if (space && !digit) return false;
   // Every total word has a "t" in it: most codes ("00038", "C8010") need no regular expression.
   return n < 5 || !t || !TOTAL_WORD.test(value);
+}
+
+function isAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 export interface ShapeInput {
@@ -52,6 +69,8 @@ export interface ShapeInput {
   sinceStart: readonly number[];
   /** An explicit row type column ("item", "subtotal", "total") when the file has one. */
   declaredType?: string;
+  /** A date column of the row reads as a date (a posting date): a ledger line's, which a total row does not carry. */
+  dated?: boolean;
 }
 
 function equalsRunning(amounts: readonly (number | null)[], running: readonly number[]): boolean {
@@ -82,6 +101,9 @@ export function classifyRow(input: ShapeInput): RowShape {
   if (input.codes.length > 0 && input.dataHasCodes) {
     const coded = input.codes.some((c) => isCodeShaped(c));
     if (coded) return { type: 'data' };
+    // A dated line without its codes is a line with cells missing (rejected for them, and seen), not a total
+    // whose amount happens to equal the rows above: a total is known by its shape, not by its amount alone.
+    if (input.dated) return { type: 'data' };
     if (hasAmounts && (matchesSince || matchesAll)) {
       const type = matchesSince ? 'subtotal' : 'total';
       return {

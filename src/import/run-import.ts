@@ -7,6 +7,14 @@ import type { SessionResult } from './session-result';
 import type { StoredChunk } from './stored-chunk';
 import { buildPreview, PREVIEW_CHARS, type Preview, type PreviewChoices } from './preview';
 import { MAX_ROW_CHARS } from './record-reader';
+import {
+  checkWorkbookBytes,
+  csvLines,
+  MAX_WORKBOOK_BYTES,
+  openSheet,
+  workbookContainer,
+  type OpenedSheet,
+} from './workbook';
 
 /*
  * The whole pipeline over a file's bytes, the same in the browser's worker (bytes from a File) and in
@@ -65,15 +73,87 @@ export async function scan(
   const hash = sha256.create();
   const detector = new EncodingDetector();
   let bytes = 0;
+  // The first pieces are kept until the first 8 bytes show whether this is a workbook; a workbook's are kept whole.
+  let kept: Uint8Array[] | null = [];
+  let container: ReturnType<typeof workbookContainer> | undefined;
   for await (const chunk of source.chunks()) {
     if (signal?.aborted) throw new ImportCancelled();
     hash.update(chunk);
     detector.push(chunk);
     bytes += chunk.length;
+    if (kept) {
+      kept.push(chunk.slice());
+      if (container === undefined && bytes >= 8) {
+        container = workbookContainer(joined(kept, 8));
+        if (container === null) kept = null;
+      }
+      if (bytes > MAX_WORKBOOK_BYTES) kept = null;
+    }
     onProgress?.({ phase: 'scanning', bytes, totalBytes: source.size, rows: 0 });
   }
   detector.push(new Uint8Array(), true);
-  return { sha256: bytesToHex(hash.digest()), verdict: detector.verdict() };
+  const digest = bytesToHex(hash.digest());
+  if (container) return { sha256: digest, verdict: workbookVerdict(kept ? joined(kept) : null, bytes) };
+  return { sha256: digest, verdict: detector.verdict() };
+}
+
+/** The pieces as one array (the first `limit` bytes, or all). */
+function joined(pieces: readonly Uint8Array[], limit = Infinity): Uint8Array {
+  const total = Math.min(
+    limit,
+    pieces.reduce((n, p) => n + p.length, 0),
+  );
+  const all = new Uint8Array(total);
+  let at = 0;
+  for (const p of pieces) {
+    if (at >= total) break;
+    const part = p.subarray(0, total - at);
+    all.set(part, at);
+    at += part.length;
+  }
+  return all;
+}
+
+/** A workbook's verdict: its directory checked (not yet opened), or why it is refused. */
+function workbookVerdict(bytes: Uint8Array | null, size: number): EncodingVerdict {
+  // Not kept: larger than a workbook may be, which checkWorkbookBytes says from the size alone.
+  const checked = checkWorkbookBytes(bytes ?? new Uint8Array(), size);
+  if (!checked.ok) return checked;
+  const what = {
+    xlsx: 'an Excel workbook (.xlsx)',
+    xls: 'an Excel workbook (.xls)',
+    ods: 'an OpenDocument spreadsheet (.ods)',
+  }[checked.value];
+  return {
+    ok: true,
+    value: {
+      encoding: 'utf-8',
+      bom: false,
+      reason: `${what}: its cells are read as Excel holds them, not decoded as text`,
+      workbook: { sheet: null },
+    },
+  };
+}
+
+/** Every byte of a source, for a workbook (read whole; its size was checked by scan). */
+async function allBytes(source: ByteSource): Promise<Uint8Array> {
+  const pieces: Uint8Array[] = [];
+  for await (const chunk of source.chunks()) pieces.push(chunk.slice());
+  return joined(pieces);
+}
+
+/** The rows a workbook's preview reads. */
+const WORKBOOK_PREVIEW_ROWS = 200;
+
+/** The evidence for a workbook's sheet, as the receipt and the mapping step say it. */
+function sheetEvidence(encoding: EncodingEvidence, opened: OpenedSheet): EncodingEvidence {
+  const others = opened.sheets.filter((s) => s.name !== opened.sheet);
+  const kind = encoding.reason.replace(/:.*$/, '');
+  return {
+    ...encoding,
+    reason: `${kind}, sheet "${opened.sheet}"${others.length > 0 ? ` (${opened.sheets.length} sheets; the others: ${others.map((s) => `"${s.name}"${s.hidden ? ' (hidden)' : ''}`).join(', ')})` : ''}: its cells are read as Excel holds them, not decoded as text`,
+    workbook: { sheet: opened.sheet, sheets: opened.sheets },
+  };
 }
 
 /** The preview from the first part of the file, decoded as pass 1 decided. */
@@ -82,6 +162,7 @@ export async function preview(
   encoding: EncodingEvidence,
   choices: PreviewChoices = {},
 ): Promise<Preview> {
+  if (encoding.workbook) return workbookPreview(source, encoding, choices);
   const decode = createDecoder(encoding);
   let text = '';
   let firstBreak = -1;
@@ -108,6 +189,25 @@ export async function preview(
   );
 }
 
+/** A workbook's preview: its sheet's first rows, as CSV text, through the same preview as a CSV file. */
+async function workbookPreview(source: ByteSource, encoding: EncodingEvidence, choices: PreviewChoices) {
+  const opened = await openSheet(
+    await allBytes(source),
+    choices.sheet ?? encoding.workbook?.sheet ?? null,
+    WORKBOOK_PREVIEW_ROWS,
+  );
+  const rest = { ...choices };
+  delete rest.sheet;
+  if (!opened.ok) {
+    return { ...buildPreview(source.name, source.size, encoding, '', rest), problem: opened.issues[0]!.message };
+  }
+  const p = buildPreview(source.name, source.size, sheetEvidence(encoding, opened.value), csvLines(opened.value.rows), {
+    ...rest,
+    delimiter: ',',
+  });
+  return { ...p, delimiterReason: `the cells of sheet "${opened.value.sheet}"` };
+}
+
 /** Pass 2: every row, streamed into chunks. */
 export async function importRows(
   source: ByteSource,
@@ -116,6 +216,7 @@ export async function importRows(
   onProgress?: (p: Progress) => void,
   signal?: AbortSignal,
 ): Promise<SessionResult> {
+  if (plan.encoding.workbook) return importSheet(source, plan, onChunk, onProgress, signal);
   const pending: StoredChunk[] = [];
   const session = new ImportSession(plan, (c) => pending.push(c));
   const decode = createDecoder(plan.encoding);
@@ -128,6 +229,38 @@ export async function importRows(
     onProgress?.({ phase: 'importing', bytes, totalBytes: source.size, rows: session.rowsSeen });
   }
   session.push(decode(new Uint8Array(), true));
+  const result = session.finish();
+  while (pending.length > 0) await onChunk(pending.shift()!);
+  return result;
+}
+
+/** Rows of a sheet pushed to the session at a time. */
+const SHEET_BATCH_ROWS = 2000;
+
+/**
+ * A workbook's import: the sheet the preview chose, opened whole, its rows fed to the same session as a
+ * CSV file's, then its hazards kept with the rows' issues. The preview opened the same bytes, so a refusal
+ * here means the file changed between the two (thrown, and shown as the import failing).
+ */
+async function importSheet(
+  source: ByteSource,
+  plan: ImportPlan,
+  onChunk: (chunk: StoredChunk) => void | Promise<void>,
+  onProgress?: (p: Progress) => void,
+  signal?: AbortSignal,
+): Promise<SessionResult> {
+  const opened = await openSheet(await allBytes(source), plan.encoding.workbook?.sheet ?? null);
+  if (!opened.ok) throw new Error(opened.issues.map((i) => i.message).join(' '));
+  const pending: StoredChunk[] = [];
+  const session = new ImportSession({ ...plan, delimiter: ',' }, (c) => pending.push(c));
+  const rows = opened.value.rows;
+  for (let i = 0; i < rows.length; i += SHEET_BATCH_ROWS) {
+    if (signal?.aborted) throw new ImportCancelled();
+    session.push(csvLines(rows.slice(i, i + SHEET_BATCH_ROWS)));
+    while (pending.length > 0) await onChunk(pending.shift()!);
+    onProgress?.({ phase: 'importing', bytes: source.size, totalBytes: source.size, rows: session.rowsSeen });
+  }
+  session.note(opened.value.hazards);
   const result = session.finish();
   while (pending.length > 0) await onChunk(pending.shift()!);
   return result;

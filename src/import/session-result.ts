@@ -3,6 +3,7 @@ import type { Pence } from '../domain/core/units';
 import type { AggregateRow } from './ledger-aggregates';
 import type { PenceErrorCode } from './pence';
 import type { RecordProblemCode } from './record-reader';
+import type { WorkbookHazardCode } from './workbook';
 
 /*
  * What an import session returns for the receipt: counts, issues, skipped and rejected rows, control
@@ -37,7 +38,14 @@ export type ImportIssueCode =
   | 'extra-cells'
   | 'invalid-character'
   // A row that would take a sum beyond what can be added exactly (import-session, control-totals).
-  | 'sum-too-large';
+  | 'sum-too-large'
+  // A quoted cell across line breaks: rows joined by stray quotes, or a lone such cell (import-session).
+  | 'joined-lines'
+  | 'line-break-in-cell'
+  // Two columns with one name in the header row (import-session).
+  | 'duplicate-header'
+  // What an Excel workbook hides or changes (workbook.ts): warnings, the rows read as they are.
+  | WorkbookHazardCode;
 
 export interface ImportIssue {
   /** The row as the user's spreadsheet numbers it (the file's first line is 1). */
@@ -91,6 +99,10 @@ export interface RowCounts {
   blank: number;
   /** Lines above the header (titles, notes). */
   preamble: number;
+  /** The file's lines (records spanning lines counted once per line); absent in receipts made before issue 15. */
+  lines?: number;
+  /** Records with a quoted cell across a line break, each taking more than one line. */
+  multiLineRows?: number;
 }
 
 export interface SessionResult {

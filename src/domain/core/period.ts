@@ -324,21 +324,34 @@ export function parsePeriod(text: string): ParseResult<number, PeriodErrorCode> 
 const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 // Day first, the same separator twice: 03/04/2018, 3/4/2018, 03-04-2018, 03.04.2018.
 const DAY_FIRST = /^(\d{1,2})([/.-])(\d{1,2})\2(\d+)$/;
+// Day, month name, year, by hyphens, as Oracle and many transparency files write it: 20-Apr-17, 20-Apr-2017.
+const MONTH_NAMED = /^(\d{1,2})-([A-Za-z]{3,9})-(\d{2}|\d{4})$/;
+
+/**
+ * A two-digit year beside a month name: 00-49 are 2000-2049, 50-99 are 1950-1999 (the pivot of Oracle's RR
+ * format, whose exports write dates this way). Public finance files hold years near now, on both sides.
+ */
+const TWO_DIGIT_YEAR_PIVOT = 50;
+// A time of midnight after a date, as exports of date-time columns write it: 20/04/2017 00:00.
+const MIDNIGHT = /\s+00:00(?::00)?$/;
 // A bare number is what Excel shows when a date column lost its format: days since 1900 (43193 = 3 April 2018).
 const SERIAL = /^\d{1,6}(?:\.\d+)?$/;
 
 /**
  * Reads a date, day first as UK papers and ledgers write it: `dd/mm/yyyy`, `d/m/yyyy`, `dd-mm-yyyy`,
- * `dd.mm.yyyy`, and ISO `yyyy-mm-dd`. Returns a calendar date (no time zone). Never throws.
+ * `dd.mm.yyyy`, `dd-Mon-yyyy` and `dd-Mon-yy` (20-Apr-17; a month name in English, three letters or whole),
+ * and ISO `yyyy-mm-dd`; any of them may be followed by a time of midnight (`20/04/2017 00:00`). Returns a
+ * calendar date (no time zone). Never throws.
  *
  * There is no US fallback: 03/04/2018 is 3 April 2018 always, and 12/31/2018 is an error (month 31)
  * rather than quietly becoming 31 December, because a file that mixes the two orders cannot be told
- * apart row by row. Two-digit years are refused (01/04/18: 1918 or 2018?). Excel serial numbers are
- * refused with a hint, since their epoch depends on the workbook (1900 or 1904 date system).
+ * apart row by row. Two-digit years are refused (01/04/18: 1918 or 2018?), except beside a month
+ * name (20-Apr-17, the form Oracle-based ledgers export), where TWO_DIGIT_YEAR_PIVOT decides: 17 is 2017,
+ * 95 is 1995. Excel serial numbers are refused with a hint, since their epoch depends on the workbook (1900 or 1904 date system).
  * Impossible dates (31/02/2018, 29/02/2017) are refused; 29/02/2016 is accepted.
  */
 export function parseDate(text: string): ParseResult<CalendarDate, DateErrorCode> {
-  const s = text.trim();
+  const s = text.trim().replace(MIDNIGHT, '');
   if (s === '') return { ok: false, issues: [{ code: 'empty', message: 'No date given' }] };
 
   if (SERIAL.test(s)) {
@@ -355,6 +368,18 @@ export function parseDate(text: string): ParseResult<CalendarDate, DateErrorCode
 
   const iso = ISO_DATE.exec(s);
   if (iso) return checkDate(text, Number(iso[1]), Number(iso[2]), Number(iso[3]));
+
+  const named = MONTH_NAMED.exec(s);
+  if (named) {
+    const name = named[2]!.toLowerCase();
+    const month = MONTH_NAMES.findIndex((m) => (name.length === 3 ? m.slice(0, 3) : m).toLowerCase() === name) + 1;
+    if (month > 0) {
+      const digits = named[3]!;
+      const yy = Number(digits);
+      const year = digits.length === 4 ? yy : yy < TWO_DIGIT_YEAR_PIVOT ? 2000 + yy : 1900 + yy;
+      return checkDate(text, year, month, Number(named[1]));
+    }
+  }
 
   const dayFirst = DAY_FIRST.exec(s);
   if (dayFirst) {
@@ -386,7 +411,7 @@ export function parseDate(text: string): ParseResult<CalendarDate, DateErrorCode
     issues: [
       {
         code: 'unsupported-format',
-        message: `"${text}" is not a date in a supported format (dd/mm/yyyy or yyyy-mm-dd)`,
+        message: `"${text}" is not a date in a supported format (dd/mm/yyyy, dd-Mon-yy or yyyy-mm-dd)`,
       },
     ],
   };

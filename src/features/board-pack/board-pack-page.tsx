@@ -2,7 +2,8 @@ import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { monitoringPosition, usePackTables } from '../../api/board-pack';
 import { buildPackFromInputs, isYearEndPack, packInputs } from '../../api/board-pack-inputs';
-import { usePackOrganisation, usePackSettings, useSavePackSettings } from '../../api/pack-settings';
+import { useOrganisation } from '../../api/organisation';
+import { usePackSettings, useSavePackSettings } from '../../api/pack-settings';
 import { useRagRule } from '../../api/rag-rule';
 import { useMonitoringData } from '../../api/revenue-monitoring';
 import { monthLabel, useYearChoice, yearLabel } from '../../api/year-choice';
@@ -49,7 +50,7 @@ export function BoardPackPage() {
   const tables = usePackTables(year);
   const monitoring = useMonitoringData(year);
   const settings = usePackSettings();
-  const organisation = usePackOrganisation();
+  const organisation = useOrganisation();
   const rule = useRagRule().data ?? DEFAULT_RAG_RULE;
   const scenarios = useScenarios();
   const snapshots = useSnapshots();

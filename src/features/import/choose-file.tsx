@@ -21,13 +21,13 @@ export function ChooseFile({ onFile }: { onFile: (file: File) => void }) {
       onDrop={drop}
     >
       <label htmlFor={id}>
-        <strong>Choose a CSV file</strong> (ledger export, budget, outturn, capital programme, reserves or
-        carry-forwards), or drop it here.
+        <strong>Choose a CSV file</strong> or an Excel workbook (ledger export, budget, outturn, capital programme,
+        reserves or carry-forwards), or drop it here.
       </label>
       <input
         id={id}
         type="file"
-        accept=".csv,.tsv,.txt,text/csv,text/plain"
+        accept=".csv,.tsv,.txt,.xlsx,.xls,.ods,text/csv,text/plain"
         onChange={(e) => {
           const file = e.target.files?.[0];
           if (file) onFile(file);

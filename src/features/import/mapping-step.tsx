@@ -25,7 +25,19 @@ const shortCell = (text: string): string =>
 
 /** The layout as detected, each guess with its reason, and every choice open to change before import. */
 export function MappingStep({ preview, profile, onChange, onImport, onCancel }: Props) {
-  const ids = { kind: useId(), header: useId(), profile: useId(), save: useId(), question: useId() };
+  const ids = {
+    kind: useId(),
+    header: useId(),
+    profile: useId(),
+    save: useId(),
+    question: useId(),
+    sheet: useId(),
+  };
+  const workbook = preview.encoding.workbook;
+  const byName = new Map<string, string[]>();
+  for (const h of preview.headers)
+    if (h !== '') byName.set(h.toLowerCase(), [...(byName.get(h.toLowerCase()) ?? []), h]);
+  const duplicates = [...byName.values()].filter((g) => g.length > 1).map((g) => ({ name: g[0]!, count: g.length }));
   const [save, setSave] = useState(false);
   const [profileName, setProfileName] = useState(preview.fileName.replace(/\.[^.]+$/, ''));
   const { kind, mapping } = preview.suggestion;
@@ -41,16 +53,28 @@ export function MappingStep({ preview, profile, onChange, onImport, onCancel }: 
     <section aria-labelledby="mapping-title" className="panel">
       <h3 id="mapping-title">Check how {preview.fileName} will be read</h3>
       <dl className="facts">
-        <dt>Encoding</dt>
+        <dt>{workbook ? 'Workbook' : 'Encoding'}</dt>
         <dd>
-          {preview.encoding.encoding}
-          {preview.encoding.bom ? ' with byte-order mark' : ''}: {preview.encoding.reason}
+          {workbook ? (
+            preview.encoding.reason
+          ) : (
+            <>
+              {preview.encoding.encoding}
+              {preview.encoding.bom ? ' with byte-order mark' : ''}: {preview.encoding.reason}
+            </>
+          )}
         </dd>
-        <dt>Delimiter</dt>
+        <dt>{workbook ? 'Cells' : 'Delimiter'}</dt>
         <dd>{preview.delimiterReason}</dd>
         <dt>Header row</dt>
         <dd>{preview.headerReason}</dd>
       </dl>
+      {duplicates.length > 0 && (
+        <p role="note" className="note">
+          {duplicates.map((d) => `${d.count} columns are named “${d.name}”`).join('; ')}: none is taken for another
+          column by its name alone. Choose below which column gives what.
+        </p>
+      )}
       {profile && (
         <p role="note" className="note">
           Your saved mapping &ldquo;{profile.name}&rdquo; (saved {profile.savedAt.slice(0, 10)}) was applied: these
@@ -59,6 +83,19 @@ export function MappingStep({ preview, profile, onChange, onImport, onCancel }: 
       )}
 
       <div className="choices">
+        {workbook?.sheets && (
+          <>
+            <label htmlFor={ids.sheet}>Sheet</label>
+            <select id={ids.sheet} value={workbook.sheet ?? ''} onChange={(e) => onChange({ sheet: e.target.value })}>
+              {workbook.sheets.map((s) => (
+                <option key={s.name} value={s.name}>
+                  {s.name}
+                  {s.hidden ? ' (hidden)' : ''}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
         <label htmlFor={ids.kind}>This file is</label>
         <select id={ids.kind} value={kind} onChange={(e) => onChange({ kind: e.target.value as DatasetKind })}>
           {DATASET_KINDS.map((k) => (

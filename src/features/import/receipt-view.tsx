@@ -15,6 +15,13 @@ export function ReceiptView({ receipt }: { receipt: ImportReceipt }) {
   const mapped = receipt.mapping.filter((m) => m.header !== null);
   const { on: presenting } = usePresentation();
   const base = receipt.fileName.replace(/\.[^.]+$/, '');
+  // A Debit/Credit ledger's one total is its amount (debit - credit): named by the file's two columns.
+  const header = (key: string) => mapped.find((m) => m.column === key)?.header;
+  const sides = receipt.kind === 'ledger' && header('amount') === undefined ? [header('debit'), header('credit')] : [];
+  const totalName = (column: string): string =>
+    column === 'amount' && sides.some((h) => h !== undefined)
+      ? `debits from "${sides[0] ?? '(none)'}", credits from "${sides[1] ?? '(none)'}"`
+      : column;
   return (
     <article className="receipt" aria-labelledby={`receipt-${receipt.id}`}>
       <h3 id={`receipt-${receipt.id}`}>Import receipt: {receipt.fileName}</h3>
@@ -24,6 +31,9 @@ export function ReceiptView({ receipt }: { receipt: ImportReceipt }) {
         {r.rejected.toLocaleString('en-GB')} rejected + {r.skipped.toLocaleString('en-GB')} skipped (totals and
         footers). {balanced ? 'Every row is accounted for.' : 'THE COUNTS DO NOT ADD UP.'} Also {r.blank} blank rows and{' '}
         {r.preamble} lines above the header.
+        {r.multiLineRows
+          ? ` The rows take ${(r.lines ?? 0).toLocaleString('en-GB')} lines of the file: ${r.multiLineRows.toLocaleString('en-GB')} ${r.multiLineRows === 1 ? 'row runs' : 'rows run'} across line breaks inside quotes.`
+          : ''}
       </p>
       <dl className="facts">
         <dt>File</dt>
@@ -59,7 +69,7 @@ export function ReceiptView({ receipt }: { receipt: ImportReceipt }) {
       {receipt.controlTotals.map((t) => (
         <DataTable
           key={t.column}
-          caption={`Control totals: ${t.column} (£, exact)`}
+          caption={`Control totals: ${totalName(t.column)} (£, exact)`}
           columns={[
             {
               key: 'period',

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router';
-import { useRagRule } from '../../api/rag-rule';
+import { useRagRule, useRagRuleProblem } from '../../api/rag-rule';
 import type { MonitoringData } from '../../api/revenue-monitoring';
 import { monthLabel, yearLabel } from '../../api/year-choice';
 import { roleLabel } from '../../api/year-datasets';
@@ -55,6 +55,7 @@ export function MonitoringSection({ data, month }: { data: MonitoringData; month
   const { open, to } = useDrill(year);
   const model = models.find((m) => m.month === month);
   const rule = useRagRule().data ?? DEFAULT_RAG_RULE;
+  const ruleProblem = useRagRuleProblem();
   const tables = useMemo(() => (model ? boardTables(model) : []), [model]);
   const shown = useMemo(() => (model ? shownInThousands(model, tables) : new Map()), [model, tables]);
   const unplaced = useMemo(() => (model ? unplacedCostCentres(model) : []), [model]);
@@ -88,6 +89,11 @@ export function MonitoringSection({ data, month }: { data: MonitoringData; month
         <MonthLinks year={year} months={months} to={to} />
       </div>
       <SourcesLine model={model} data={data} />
+      {ruleProblem && (
+        <p role="alert" className="error">
+          {ruleProblem}
+        </p>
+      )}
       {unplaced.length > 0 && (
         <div className="check-notes" role="note" aria-label="Cost centres not in the board's layout">
           <p>

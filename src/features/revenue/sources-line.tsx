@@ -1,4 +1,5 @@
 import type { MonitoringData } from '../../api/revenue-monitoring';
+import { yearLabel } from '../../api/year-choice';
 import { formatThousands } from '../../domain/core/money';
 import type { RevenueMonitor } from '../../domain/revenue/revenue-model';
 
@@ -35,6 +36,15 @@ export function SourcesLine({ model, data }: { model: RevenueMonitor; data: Moni
       <li>Actual to date: {actual}.</li>
       <li>Forecast outturn: {ret ? ret.name : 'no return for this month'}.</li>
       <li>Budget and budget to date: {profile}.</li>
+      {data.sources.layout && (
+        <li>
+          Areas and lines: the board layout in {data.sources.layout.name}
+          {data.sources.layout.carried
+            ? `, ${yearLabel(data.sources.layout.year)}'s, carried forward (no layout of ${yearLabel(data.year)} is loaded)`
+            : ''}
+          .
+        </li>
+      )}
       {data.illustrative && data.year === 2017 && model.month === 12 && (
         <li>
           At P12 the area lines equal the paper&rsquo;s printed figures; the totals add those lines, so they differ

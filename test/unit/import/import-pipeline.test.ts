@@ -66,6 +66,9 @@ describe('a Windows-1252 ledger with notes above the header, a total row, a foot
       skipped: 2,
       blank: 0,
       preamble: 3,
+      // 12 lines (wc -l), each one record: 3 above the header, the header, 8 read.
+      lines: 12,
+      multiLineRows: 0,
     });
   });
 

@@ -52,6 +52,20 @@ function read(r: RowReader, cells: string[], line = 2) {
 }
 
 describe('readRow: accepted rows', () => {
+  it.each([
+    // Issue 15: dates as Oracle and transparency files write them; the fast path declines, parseDate reads them.
+    ['20-Apr-17', 20170420, 1],
+    ['20-Apr-2017', 20170420, 1],
+    ['05-MAR-18', 20180305, 12],
+    ['20/04/2017 00:00', 20170420, 1],
+  ])('a posting date %j is read as %i, in P%i', (date, ymd, period) => {
+    const r = ledger();
+    expect(read(r, [date, '', 'C100', '5000', 'Fuel', '1.00', 'Shell'])).toBe(ROW_ACCEPTED);
+    expect(r.dates).toEqual([ymd]);
+    expect(r.period).toBe(period);
+    expect(r.log.issueCount).toBe(0);
+  });
+
   it('a plain ledger row: pence, period, date as yyyymmdd, no issues', () => {
     const r = ledger();
     expect(read(r, ['03/04/2017', '1', 'C100', '5000', 'Fuel', '1,234.56', 'Shell'])).toBe(ROW_ACCEPTED);

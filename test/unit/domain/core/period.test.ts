@@ -285,6 +285,20 @@ describe('parseDate', () => {
     ['29/02/2016', 2016, 2, 29],
     ['29/02/2000', 2000, 2, 29], // divisible by 400: leap
     [' 01/01/2019 ', 2019, 1, 1],
+    // Issue 15: a month name with a two- or four-digit year, as Oracle and transparency files write it.
+    // Two-digit years: 00-49 are 2000-2049, 50-99 are 1950-1999.
+    ['20-Apr-17', 2017, 4, 20],
+    ['20-APR-2017', 2017, 4, 20],
+    ['1-jan-00', 2000, 1, 1],
+    ['31-Dec-49', 2049, 12, 31],
+    ['01-Jan-50', 1950, 1, 1],
+    ['15-Mar-99', 1999, 3, 15],
+    ['05-September-2017', 2017, 9, 5],
+    ['29-Feb-16', 2016, 2, 29],
+    // A time of midnight after the date, as date-time columns are exported.
+    ['20/04/2017 00:00', 2017, 4, 20],
+    ['2017-04-20 00:00:00', 2017, 4, 20],
+    ['20-Apr-17 00:00', 2017, 4, 20],
   ])('reads %j as %i-%i-%i', (text, year, month, day) => {
     expect(parseDate(text)).toEqual({ ok: true, value: { year, month, day } });
   });
@@ -314,6 +328,13 @@ describe('parseDate', () => {
     ['3 April 2018', 'unsupported-format'],
     ['2018-04-03T00:00:00Z', 'unsupported-format'],
     ['soon', 'unsupported-format'],
+    ['29-Feb-17', 'invalid-day'], // 2017 is no leap year
+    ['31-Apr-2017', 'invalid-day'],
+    ['20-Foo-17', 'unsupported-format'],
+    ['20-Sept-17', 'unsupported-format'], // neither the three letters nor the whole name
+    ['20-Apr-017', 'unsupported-format'],
+    ['20 Apr 17', 'unsupported-format'],
+    ['20/04/2017 12:30', 'unsupported-format'], // a time other than midnight is not dropped silently
   ])('refuses %j (%s)', (text, code) => {
     const result = parseDate(text);
     expect(result.ok).toBe(false);

@@ -1,0 +1,53 @@
+// The receipt of a Debit/Credit ledger (issue 15: it had no control-totals table): its debits, credits and
+// net from the Debit and Credit columns, by period and overall, and its total row checked column by column.
+// The figures are added by hand from test/fixtures/ledger-debit-credit.csv.
+import { join } from 'node:path';
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { fileSource } from '../../src/cli/node-source';
+import { ReceiptView } from '../../src/features/import/receipt-view';
+import { planOf } from '../../src/import/preview';
+import { buildReceipt } from '../../src/import/receipt';
+import { importRows, preview, scan } from '../../src/import/run-import';
+import { renderWithProviders } from './render-with-providers.tsx';
+
+async function receiptOf(name: string) {
+  const source = fileSource(join(import.meta.dirname, '../fixtures', name));
+  const s = await scan(source);
+  if (!s.verdict.ok) throw new Error('unreadable');
+  const plan = planOf(await preview(source, s.verdict.value));
+  const result = await importRows(source, plan, () => undefined);
+  return buildReceipt({
+    id: 'r',
+    datasetId: 'd',
+    plan,
+    sha256: s.sha256,
+    result,
+    startedAt: new Date(0),
+    finishedAt: new Date(1),
+  });
+}
+
+describe('ReceiptView: a Debit/Credit ledger', () => {
+  it('shows its control totals by period and overall, and checks its total row by column', async () => {
+    renderWithProviders(<ReceiptView receipt={await receiptOf('ledger-debit-credit.csv')} />);
+    const totals = screen.getByRole('table', {
+      name: 'Control totals: debits from "Debit", credits from "Credit" (£, exact)',
+    });
+    const row = (name: string) =>
+      [...within(totals).getByRole('rowheader', { name }).closest('tr')!.querySelectorAll('td')].map(
+        (c) => c.textContent,
+      );
+    // P1: 1,234.56 debit, 234.56 credit; P2: 89.10 + 100.00 debit, 40.00 credit.
+    expect(row('P1')).toEqual(['£1,234.56', '(£234.56)', '£1,000.00']);
+    expect(row('P2')).toEqual(['£189.10', '(£40.00)', '£149.10']);
+    expect(row('All rows accepted')).toEqual(['£1,423.66', '(£274.56)', '£1,149.10']);
+    const checks = screen.getByRole('table', { name: "The file's own total rows against the rows above them" });
+    expect(
+      within(checks)
+        .getAllByRole('row')
+        .slice(1)
+        .map((r) => r.textContent),
+    ).toEqual([expect.stringContaining('debit£1,423.66£1,423.66'), expect.stringContaining('credit£274.56£274.56')]);
+  });
+});
