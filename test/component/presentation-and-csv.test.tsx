@@ -21,7 +21,7 @@ function renderReserves() {
         <ReservesPage />
       </Shell>
     </PresentationProvider>,
-    { initialEntries: ['/reserves'] },
+    { initialEntries: ['/reserves?year=2017-18'] },
   );
   return user;
 }

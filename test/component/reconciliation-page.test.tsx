@@ -14,7 +14,7 @@ configure({ asyncUtilTimeout: 5_000 });
 
 describe('ReconciliationPage', () => {
   it('counts every check: 290 within the tables and 89 between them', async () => {
-    renderWithProviders(<ReconciliationPage />);
+    renderWithProviders(<ReconciliationPage />, { initialEntries: ['/reconciliation?year=2017-18'] });
     // 420 hand-worked checks, less 12 Applied + Transfer (not the paper's formula) and 29 with no printed figure.
     expect(await summary()).toEqual({
       Checks: '379 on 9 tables',
@@ -32,7 +32,7 @@ describe('ReconciliationPage', () => {
   });
 
   it('shows the tie-outs across files with their statuses, figures and differences', async () => {
-    renderWithProviders(<ReconciliationPage />);
+    renderWithProviders(<ReconciliationPage />, { initialEntries: ['/reconciliation?year=2017-18'] });
     await summary();
     // Revenue carry-forwards: £1.012m both.
     expect(
@@ -97,7 +97,7 @@ describe('ReconciliationPage', () => {
   });
 
   it('links each figure to its row, on the page that shows its table', async () => {
-    renderWithProviders(<ReconciliationPage />);
+    renderWithProviders(<ReconciliationPage />, { initialEntries: ['/reconciliation?year=2017-18'] });
     await summary();
     const row = rowOf(group('Reserves that finance capital'), /^Table 5 Capital Reserve usage/);
     expect([...row.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([
@@ -116,7 +116,7 @@ describe('ReconciliationPage', () => {
   });
 
   it('lists each table’s own checks that do not pass, with the rows behind them', async () => {
-    renderWithProviders(<ReconciliationPage />);
+    renderWithProviders(<ReconciliationPage />, { initialEntries: ['/reconciliation?year=2017-18'] });
     await summary();
     const t1 = tableNamed('Table 1: Revenue Outturn 2017/18: checks that do not pass');
     // 128,040 + 1,098 + 3,608 = 132,746 against 132,811 printed.
@@ -137,7 +137,9 @@ describe('ReconciliationPage', () => {
   });
 
   it('shows a revenue table as printed when a link asks for it, the row marked', async () => {
-    renderWithProviders(<ReconciliationPage />, { initialEntries: ['/reconciliation?table=t1#row-t1-opcc'] });
+    renderWithProviders(<ReconciliationPage />, {
+      initialEntries: ['/reconciliation?table=t1&year=2017-18#row-t1-opcc'],
+    });
     await summary();
     const table = await waitFor(() => tableNamed("Table 1: Revenue Outturn 2017/18 (£'000)"));
     const row = rowOf(table, 'OPCC');
@@ -145,14 +147,11 @@ describe('ReconciliationPage', () => {
     expect(row.className).toContain('row-target');
   });
 
-  it('says what the roll-forward checks need when only the chosen year is loaded', async () => {
-    renderWithProviders(<ReconciliationPage />);
-    // The sample is 2017/18 alone: neither 2016/17 nor 2018/19 is there to check against.
-    expect(
-      await screen.findByText(
-        /^Only 2017\/18 is loaded of 2016\/17, 2017\/18 and 2018\/19: the roll-forward checks need two years that follow each other\./,
-      ),
-    ).toBeTruthy();
-    expect(screen.queryByRole('table', { name: /^Roll-forward from/ })).toBeNull();
+  it('checks 2017/18 against the year after it, and says the year before is not loaded', async () => {
+    renderWithProviders(<ReconciliationPage />, { initialEntries: ['/reconciliation?year=2017-18'] });
+    // The sample has 2017/18 and its illustrative 2018/19; no 2016/17.
+    expect(await screen.findByText('Not loaded, so not checked against 2017/18: 2016/17.')).toBeTruthy();
+    await waitFor(() => tableNamed('Roll-forward from 2017/18 to 2018/19: failures first'));
+    expect(screen.queryByRole('table', { name: /^Roll-forward from 2016\/17/ })).toBeNull();
   });
 });
