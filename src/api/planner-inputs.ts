@@ -1,14 +1,18 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { ZERO, type Money } from '../domain/core/money';
+import { formatFinancialYear } from '../domain/core/period';
 import type { ReserveBalance, ReserveGroup, ReservesPosition } from '../domain/reserves/mtfs-planner';
 import { keyOf } from '../domain/checks/table-rows';
 import { findColumn, type PrintedTable } from '../import/printed-table';
-import { printedTableQuery, SAMPLE_FILES } from './sample-tables';
+import { queryKeys } from './query-keys';
+import { CLOSING_BALANCE, OPENING_BALANCE } from './reserves-mappings';
+import { roleLabel } from './year-datasets';
+import { yearTablesQuery } from './year-tables';
 
 /*
- * Where the planner's reserves and budget come from. Today: the sample's printed Table 5 and Table 1.
- * When imported reserves datasets arrive (the Import issue), only these two mapping functions and the
- * hooks' queries change; the planner takes a ReservesPosition and a budget whatever their source.
+ * Where the planners' reserves and budget come from: the chosen year's reserves position (Table 5's shape) and
+ * outturn summary (Table 1's), found by shape in that year's datasets (year-tables.ts). The planners open at
+ * that year's closing balances; a year without a reserves position has nothing to plan from, and says so.
  */
 
 const GROUPS: readonly ReserveGroup[] = ['earmarked', 'contingency', 'capital', 'general'];
@@ -24,14 +28,26 @@ function actualYearOf(header: string): number | null {
   return end - 1;
 }
 
-/** Table 5 (a printed reserves position) as the planner's input: its item rows, pounds, usage as positive. */
-export function toReservesPosition(table: PrintedTable): ReservesPosition {
-  const opening = findColumn(table, /^balance 1\/4/i);
+/**
+ * A printed reserves position (Table 5's shape) as the planner's input: its item rows, pounds, usage as
+ * positive. `paperYear`: the year whose paper numbers it Table 5 (2017, the sample's); any other year's is
+ * named "the 2018/19 reserves position".
+ */
+export function toReservesPosition(
+  table: PrintedTable,
+  paperYear = 2017,
+  /** The dataset's year, for a closing column that names no date ("Closing balance"). */
+  datasetYear: number | null = null,
+): ReservesPosition {
+  const opening = findColumn(table, OPENING_BALANCE);
   const added = findColumn(table, /added/i);
   const used = findColumn(table, /usage|used/i);
-  const closing = findColumn(table, /^balance 31\/3/i);
-  if (!closing) throw new Error(`${table.name} has no "Balance 31/3/yy" column, so there is no position to plan from.`);
-  const actualYear = actualYearOf(closing);
+  const closing = findColumn(table, CLOSING_BALANCE);
+  if (!closing)
+    throw new Error(
+      `${table.name} has no closing balance column ("Balance 31/3/yy"), so there is no position to plan from.`,
+    );
+  const actualYear = actualYearOf(closing) ?? datasetYear;
   if (actualYear === null) throw new Error(`${table.name}: cannot tell the year from the column "${closing}".`);
   const value = (row: PrintedTable['rows'][number], column: string | undefined): Money | null =>
     column ? (row.values[column] ?? null) : null;
@@ -53,7 +69,12 @@ export function toReservesPosition(table: PrintedTable): ReservesPosition {
         closing: close,
       };
     });
-  return { actualYear, source: `Table 5, ${closing.replace(/\s*\(£'000\)/, '')}`, reserves };
+  const column = closing.replace(/\s*\(£'000\)/, '');
+  const source =
+    actualYear === paperYear
+      ? `Table 5, ${column}`
+      : `the ${formatFinancialYear({ startYear: actualYear })} reserves position, ${column}`;
+  return { actualYear, source, reserves };
 }
 
 /** Table 1's total budget (pounds): the net revenue budget of the year. */
@@ -65,10 +86,39 @@ export function toNetRevenueBudget(table: PrintedTable): Money {
   return amount;
 }
 
-export function useReservesPosition() {
-  return useQuery({ ...printedTableQuery(SAMPLE_FILES.reserves), select: toReservesPosition });
+export interface PlannerInputs {
+  year: number;
+  /** The year's reserves position as the planners read it; null when the year has none. */
+  position: ReservesPosition | null;
+  /** The year's net revenue budget (its outturn summary's total budget); null when the year has none. */
+  budget: Money | null;
+  /** What the year lacks, in words: for the position, and for the budget. */
+  missing: { position: string[]; budget: string[] };
+  illustrative: boolean;
 }
 
-export function useNetRevenueBudget() {
-  return useQuery({ ...printedTableQuery(SAMPLE_FILES.table1), select: toNetRevenueBudget });
+const plannerInputsQuery = (year: number) =>
+  queryOptions({
+    queryKey: queryKeys.planner(year),
+    queryFn: async ({ client }): Promise<PlannerInputs> => {
+      const t = await client.query(yearTablesQuery(year, ['table-5-reserves.csv', 'table-1-revenue-outturn.csv']));
+      const reserves = t.tables.get('table-5-reserves.csv');
+      const table1 = t.tables.get('table-1-revenue-outturn.csv');
+      return {
+        year,
+        position: reserves ? toReservesPosition(reserves, 2017, year) : null,
+        budget: table1 ? toNetRevenueBudget(table1) : null,
+        missing: {
+          position: reserves ? [] : [roleLabel('reserves')],
+          budget: table1 ? [] : [roleLabel('outturn-summary')],
+        },
+        illustrative: t.illustrative,
+      };
+    },
+    staleTime: Infinity,
+  });
+
+/** The planners' inputs of the chosen year: its reserves position and net revenue budget. */
+export function usePlannerInputs(year: number | null) {
+  return useQuery({ ...plannerInputsQuery(year ?? 0), enabled: year !== null });
 }

@@ -23,5 +23,16 @@ export const queryKeys = {
   packTables: (year: number) => ['datasets', 'board-pack-tables', year] as const,
   ledgerLines: (year: number, costCentre: string, subjective: string, month: number) =>
     ['datasets', 'ledger-lines', year, costCentre, subjective, month] as const,
+  /** A page's model for a year, built from that year's tables (which stay cached on their own). */
+  capital: (year: number) => ['datasets', 'capital', year] as const,
+  reserves: (year: number) => ['datasets', 'reserves', year] as const,
+  reconciliation: (year: number) => ['datasets', 'reconciliation', year] as const,
+  /** The roll-forward checks between a year and the years either side of it that are loaded. */
+  rollForward: (year: number) => ['datasets', 'roll-forward', year] as const,
+  /** Every loaded year's reserves position, side by side. */
+  reservesYears: ['datasets', 'reserves-years'] as const,
+  /** The planners' inputs (reserves position, net revenue budget) of a year. */
+  planner: (year: number) => ['datasets', 'planner', year] as const,
+  scenarios: ['scenarios'] as const,
   settings: (name: string) => ['settings', name] as const,
 };

@@ -9,11 +9,15 @@ import { findColumn, type PrintedTable } from '../import/printed-table';
  * drawn, positive, so the sign is turned here and only here.
  */
 
+/** A reserves position's opening and closing balance columns: "Balance 1/4/18" as the paper heads them, or "Opening balance". */
+export const OPENING_BALANCE = /^(balance 1\/|opening balance)/i;
+export const CLOSING_BALANCE = /^(balance 31\/|closing balance)/i;
+
 /** Table 5: each reserve with its group, and the printed subtotal and total rows. */
 export function toReserveRows(table: PrintedTable): ReserveInput[] {
   const keys = rowKeys(table.rows);
   const column = (p: RegExp) => findColumn(table, p);
-  const [opening, added, usage, closing] = [/^balance 1\//i, /^added/i, /usage|used/i, /^balance 31\//i].map(column);
+  const [opening, added, usage, closing] = [OPENING_BALANCE, /^added/i, /usage|used/i, CLOSING_BALANCE].map(column);
   const note = table.columns.find((c) => c.kind === 'text' && /^note$/i.test(c.header))?.header;
   const value = (row: PrintedTable['rows'][number], header: string | undefined): Money | null =>
     header === undefined ? null : (row.values[header] ?? null);

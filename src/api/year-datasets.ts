@@ -72,7 +72,18 @@ export async function loadTableSource(dataset: DatasetMeta): Promise<TableSource
  */
 export async function loadPrintedTable(dataset: DatasetMeta, tableId: string): Promise<PrintedTable> {
   const source = await loadTableSource(dataset);
-  return printedTableFromRows(tableId, source.headers, source.rows, { amounts: mappedAmounts(dataset) });
+  const table = printedTableFromRows(tableId, source.headers, source.rows, { amounts: mappedAmounts(dataset) });
+  if (table.columns.some((c) => c.kind === 'row-type')) return table;
+  // A file with no "Row type" column (an export, not the sample's transcription): its total and subtotal rows are
+  // the ones its import recognised and skipped (the receipt lists them), so they are read as totals, not reserves.
+  const skipped = new Map(dataset.skippedRows.map((r) => [r.row, r.type]));
+  return {
+    ...table,
+    rows: table.rows.map((row) => {
+      const type = skipped.get(row.line);
+      return type === 'total' || type === 'subtotal' ? { ...row, rowType: type } : row;
+    }),
+  };
 }
 
 /** The columns the import mapped as amounts, by header, with the unit it read them in. */

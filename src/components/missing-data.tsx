@@ -40,3 +40,15 @@ function listOf(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? 'data';
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
 }
+
+/** What a page says before a year is chosen: loading, or nothing loaded at all (with the way to Import). */
+export function NoYearYet({ loading }: { loading: boolean }) {
+  if (loading) return <p role="status">Loading…</p>;
+  return (
+    <div className="missing-data" role="status">
+      <p>
+        <strong>No files are loaded for any year yet.</strong> <Link to="/import">Import them on the Import page</Link>.
+      </p>
+    </div>
+  );
+}

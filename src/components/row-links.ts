@@ -29,7 +29,7 @@ export function fileOfTableId(id: string): string | undefined {
 }
 
 /** A table's title as the paper gives it ("Table 5: Reserves position"). */
-export function tableTitleOf(tableId: string): string {
+function tableTitleOf(tableId: string): string {
   return SPECS.find((s) => s.id === tableId)?.title ?? tableId;
 }
 
@@ -55,11 +55,17 @@ export function rowAnchorId(tableId: string, rowKey: string): string {
   return `row-${tableId}-${rowKey}`;
 }
 
-/** The in-app link to a row: /capital#row-a3-telematics, or /reconciliation?table=t1#row-t1-opcc. */
-export function rowHref(tableId: string, rowKey: string): string {
+/**
+ * The in-app link to a row: /capital#row-a3-telematics, or /reconciliation?table=t1#row-t1-opcc. `search` keeps
+ * the chosen year ("?year=2018-19&month=6"), so a link lands on the same year's table.
+ */
+export function rowHref(tableId: string, rowKey: string, search = ''): string {
   const anchor = rowAnchorId(tableId, rowKey);
   const page = PAGES[tableId];
-  return page ? `${page}#${anchor}` : `/reconciliation?table=${encodeURIComponent(tableId)}#${anchor}`;
+  const rest = search.replace(/^\?/, '');
+  return page
+    ? `${page}${rest ? `?${rest}` : ''}#${anchor}`
+    : `/reconciliation?table=${encodeURIComponent(tableId)}${rest ? `&${rest}` : ''}#${anchor}`;
 }
 
 /** The id of a check's row on the Reconciliation page. */

@@ -23,7 +23,7 @@ const columnName = (column: string): string =>
     .replace(/^£'000$/, '');
 
 /** The rows behind a tie-out, each a link to its row (with the columns read there); figures stated in the text are quoted. */
-function FigureLinks({ figures }: { figures: readonly Figure[] }) {
+function FigureLinks({ figures, search }: { figures: readonly Figure[]; search: string }) {
   // A row read twice (applied and transfer on one line) is one row to look at, with both columns named.
   const rows = new Map<string, { figure: Figure; columns: string[] }>();
   for (const f of figures) {
@@ -40,7 +40,7 @@ function FigureLinks({ figures }: { figures: readonly Figure[] }) {
       return {
         key,
         node: (
-          <Link to={rowHref(tableId, f.row)}>
+          <Link to={rowHref(tableId, f.row, search)}>
             {tableShortNameOf(tableId)}: {f.label.split(' · ')[0]}
             {columns.length > 0 && <span className="figure-column"> · {columns.join(', ')}</span>}
           </Link>
@@ -60,6 +60,7 @@ export function TieOutTable({
   target,
   anchored = true,
   pending = false,
+  search = '',
 }: {
   caption: string;
   results: readonly TieOutResult[];
@@ -68,6 +69,8 @@ export function TieOutTable({
   anchored?: boolean;
   /** Some tables are still being read: a tie-out would say "figure missing" for a figure that is on its way. */
   pending?: boolean;
+  /** The chosen year in the address ("?year=2018-19&month=6"), kept by the links to the rows. */
+  search?: string;
 }) {
   if (pending) return <p role="status">Checking against the other tables…</p>;
   return (
@@ -98,7 +101,7 @@ export function TieOutTable({
           header: 'Rows behind it',
           cell: (t) => (
             <>
-              <FigureLinks figures={[...t.printedFigures, ...t.againstFigures]} />
+              <FigureLinks figures={[...t.printedFigures, ...t.againstFigures]} search={search} />
               {t.status === 'incomplete' && <span className="check-note">Missing: {t.missing.join('; ')}.</span>}
             </>
           ),

@@ -19,7 +19,7 @@ configure({ asyncUtilTimeout: 5_000 });
 
 describe('CapitalPage', () => {
   it('shows Table 4 by category with the percentage of the revised budget spent', async () => {
-    renderWithProviders(<CapitalPage />);
+    renderWithProviders(<CapitalPage />, { initialEntries: ['/capital?year=2017-18'] });
     const table = await screen.findByRole('table', { name: "Table 4: capital programme by category, 2017/18 (£'000)" });
     // 590 + 555 + 1,295 = 2,440 revised; 1,629 spent: (811) under, 66.8%, as printed.
     expect(cells(rowOf(table, 'Land & Buildings'))).toEqual([
@@ -45,7 +45,7 @@ describe('CapitalPage', () => {
   });
 
   it('says the Land & Buildings and IT scheme detail is missing and shows n/s, never zeros', async () => {
-    renderWithProviders(<CapitalPage />);
+    renderWithProviders(<CapitalPage />, { initialEntries: ['/capital?year=2017-18'] });
     const table = await screen.findByRole('table', { name: /Appendix 3: scheme by scheme/ });
     const groupHeaders = within(table)
       .getAllByRole('rowheader')
@@ -94,7 +94,7 @@ describe('CapitalPage', () => {
   });
 
   it('lists the predicted carry-forwards and the requests, with their total worked out', async () => {
-    renderWithProviders(<CapitalPage />);
+    renderWithProviders(<CapitalPage />, { initialEntries: ['/capital?year=2017-18'] });
     const predicted = await screen.findByRole('table', { name: /Predicted carry-forwards by scheme/ });
     expect(within(predicted).getAllByRole('row')).toHaveLength(1 + 9);
     // 413 + 428 = 841 shown; 2,154 - 841 = 1,313 in the missing pages.
@@ -113,7 +113,7 @@ describe('CapitalPage', () => {
   });
 
   it('ties capital spend to financing and the carry-forwards to the reserve, with the differences', async () => {
-    renderWithProviders(<CapitalPage />);
+    renderWithProviders(<CapitalPage />, { initialEntries: ['/capital?year=2017-18'] });
     const spend = await screen.findByRole('table', { name: 'Capital spend against capital financing' });
     const applied = rowOf(spend, /Table 4 financing applied = capital payments outturn/);
     expect(cells(applied).slice(0, 4)).toEqual(['✗ Does not tie out', '5,536', '5,702', '(166)']);
@@ -135,11 +135,11 @@ describe('CapitalPage', () => {
       within(carry)
         .getAllByRole('link', { name: /Table 5: Capital Carry Forward Reserve/ })[0]!
         .getAttribute('href'),
-    ).toBe('/reserves#row-t5-capital-carry-forward-reserve');
+    ).toBe('/reserves?year=2017-18&month=12#row-t5-capital-carry-forward-reserve');
   });
 
   it('shows financing by source with the sums worked out', async () => {
-    renderWithProviders(<CapitalPage />);
+    renderWithProviders(<CapitalPage />, { initialEntries: ['/capital?year=2017-18'] });
     const table = await screen.findByRole('table', { name: "Table 4: capital financing by source, 2017/18 (£'000)" });
     // Reserves: 1,534 + 437 + 1,376 + 1,049 = 4,396 spent.
     expect(cells(rowOf(table, 'Reserves total (worked out)'))).toEqual([
@@ -155,10 +155,10 @@ describe('CapitalPage', () => {
   });
 
   it('gives the chart a summary sentence and its figures', async () => {
-    renderWithProviders(<CapitalPage />);
+    renderWithProviders(<CapitalPage />, { initialEntries: ['/capital?year=2017-18'] });
     const figure = await screen.findByRole('figure');
     expect(within(figure).getByRole('img').getAttribute('aria-label')).toBe(
-      'Revised budget against outturn by category. Capital outturn £5.70m against a revised budget of £11.45m: 49.8% spent; least spent: Schemes approved subject to further business case (0.0%); most: Fleet (81.8%).',
+      'Revised budget against outturn by category, 2017/18. Capital outturn £5.70m against a revised budget of £11.45m: 49.8% spent; least spent: Schemes approved subject to further business case (0.0%); most: Fleet (81.8%).',
     );
     expect(within(figure).getByRole('table')).toBeTruthy();
   });

@@ -19,7 +19,7 @@ export const cells = (row: HTMLElement): string[] =>
 export async function renderPage() {
   // delay: null types without waiting between keys (the default waits a tick per key).
   const user = userEvent.setup({ delay: null });
-  renderWithProviders(<ProjectionsPage />, { initialEntries: ['/projections'] });
+  renderWithProviders(<ProjectionsPage />, { initialEntries: ['/projections?year=2017-18'] });
   await screen.findByRole('table', { name: /Left at 31 March 2020 if everything goes ahead/ });
   return user;
 }

@@ -57,7 +57,7 @@ describe('ProjectionsPage: scenarios', () => {
     const user = await renderPage();
     const note = await screen.findByText(/Saved scenarios that can no longer be read/);
     const box = note.closest('div')!;
-    expect(box.textContent).toContain('Old format: scenario.format: expected 1, found 0');
+    expect(box.textContent).toContain('Old format: scenario.format: expected 1 or 2, found 0');
     await user.click(within(box).getByRole('button', { name: 'Delete Old format' }));
     await waitFor(() => expect(screen.queryByText(/Saved scenarios that can no longer be read/)).toBeNull());
     expect(await db.get('scenarios', 'broken')).toBeUndefined();

@@ -22,7 +22,7 @@ describe('ReconciliationPage with a broken Table 5', () => {
       '"1,604","2,137","(1,604)"',
     );
     server.use(http.get('*/data/table-5-reserves.csv', () => HttpResponse.text(text)));
-    renderWithProviders(<ReconciliationPage />);
+    renderWithProviders(<ReconciliationPage />, { initialEntries: ['/reconciliation?year=2017-18'] });
     // Three passes become failures: 314 - 3 and 22 + 3.
     expect(await summary()).toMatchObject({
       Pass: '311',

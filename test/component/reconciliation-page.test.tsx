@@ -14,7 +14,7 @@ configure({ asyncUtilTimeout: 5_000 });
 
 describe('ReconciliationPage', () => {
   it('counts every check: 290 within the tables and 89 between them', async () => {
-    renderWithProviders(<ReconciliationPage />);
+    renderWithProviders(<ReconciliationPage />, { initialEntries: ['/reconciliation?year=2017-18'] });
     // 420 hand-worked checks, less 12 Applied + Transfer (not the paper's formula) and 29 with no printed figure.
     expect(await summary()).toEqual({
       Checks: '379 on 9 tables',
@@ -32,7 +32,7 @@ describe('ReconciliationPage', () => {
   });
 
   it('shows the tie-outs across files with their statuses, figures and differences', async () => {
-    renderWithProviders(<ReconciliationPage />);
+    renderWithProviders(<ReconciliationPage />, { initialEntries: ['/reconciliation?year=2017-18'] });
     await summary();
     // Revenue carry-forwards: £1.012m both.
     expect(
@@ -97,12 +97,12 @@ describe('ReconciliationPage', () => {
   });
 
   it('links each figure to its row, on the page that shows its table', async () => {
-    renderWithProviders(<ReconciliationPage />);
+    renderWithProviders(<ReconciliationPage />, { initialEntries: ['/reconciliation?year=2017-18'] });
     await summary();
     const row = rowOf(group('Reserves that finance capital'), /^Table 5 Capital Reserve usage/);
     expect([...row.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([
-      '/reserves#row-t5-capital-reserve',
-      '/capital#row-t4f-capital-reserve',
+      '/reserves?year=2017-18&month=12#row-t5-capital-reserve',
+      '/capital?year=2017-18&month=12#row-t4f-capital-reserve',
     ]);
     const revenue = rowOf(
       group('Revenue outturn against its breakdowns'),
@@ -110,13 +110,13 @@ describe('ReconciliationPage', () => {
     );
     expect(cells(revenue).slice(0, 4)).toEqual(['✗ Does not tie out', '1,098', '1,194', '(96)']);
     expect([...revenue.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([
-      '/reconciliation?table=t1#row-t1-opcc',
-      '/reconciliation?table=t3#row-t3-total-opcc',
+      '/reconciliation?table=t1&year=2017-18&month=12#row-t1-opcc',
+      '/reconciliation?table=t3&year=2017-18&month=12#row-t3-total-opcc',
     ]);
   });
 
   it('lists each table’s own checks that do not pass, with the rows behind them', async () => {
-    renderWithProviders(<ReconciliationPage />);
+    renderWithProviders(<ReconciliationPage />, { initialEntries: ['/reconciliation?year=2017-18'] });
     await summary();
     const t1 = tableNamed('Table 1: Revenue Outturn 2017/18: checks that do not pass');
     // 128,040 + 1,098 + 3,608 = 132,746 against 132,811 printed.
@@ -129,19 +129,29 @@ describe('ReconciliationPage', () => {
       '65',
     ]);
     expect([...outturn.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([
-      '/reconciliation?table=t1#row-t1-constabulary',
-      '/reconciliation?table=t1#row-t1-opcc',
-      '/reconciliation?table=t1#row-t1-grants-capital-financing-and-costs-of-surplus-properties',
-      '/reconciliation?table=t1#row-t1-total',
+      '/reconciliation?table=t1&year=2017-18&month=12#row-t1-constabulary',
+      '/reconciliation?table=t1&year=2017-18&month=12#row-t1-opcc',
+      '/reconciliation?table=t1&year=2017-18&month=12#row-t1-grants-capital-financing-and-costs-of-surplus-properties',
+      '/reconciliation?table=t1&year=2017-18&month=12#row-t1-total',
     ]);
   });
 
   it('shows a revenue table as printed when a link asks for it, the row marked', async () => {
-    renderWithProviders(<ReconciliationPage />, { initialEntries: ['/reconciliation?table=t1#row-t1-opcc'] });
+    renderWithProviders(<ReconciliationPage />, {
+      initialEntries: ['/reconciliation?table=t1&year=2017-18#row-t1-opcc'],
+    });
     await summary();
     const table = await waitFor(() => tableNamed("Table 1: Revenue Outturn 2017/18 (£'000)"));
     const row = rowOf(table, 'OPCC');
     expect(row.id).toBe('row-t1-opcc');
     expect(row.className).toContain('row-target');
+  });
+
+  it('checks 2017/18 against the year after it, and says the year before is not loaded', async () => {
+    renderWithProviders(<ReconciliationPage />, { initialEntries: ['/reconciliation?year=2017-18'] });
+    // The sample has 2017/18 and its illustrative 2018/19; no 2016/17.
+    expect(await screen.findByText('Not loaded, so not checked against 2017/18: 2016/17.')).toBeTruthy();
+    await waitFor(() => tableNamed('Roll-forward from 2017/18 to 2018/19: failures first'));
+    expect(screen.queryByRole('table', { name: /^Roll-forward from 2016\/17/ })).toBeNull();
   });
 });

@@ -19,7 +19,7 @@ configure({ asyncUtilTimeout: 5_000 });
 
 describe('ReservesPage', { timeout: 20_000 }, () => {
   it('shows each reserve under its group, with the balance at the start, added, used and the balance at the end', async () => {
-    renderWithProviders(<ReservesPage />);
+    renderWithProviders(<ReservesPage />, { initialEntries: ['/reserves?year=2017-18'] });
     const table = await screen.findByRole('table', { name: "Table 5: reserves position, 2017/18 (£'000)" });
     const groups = within(table)
       .getAllByRole('rowheader')
@@ -46,7 +46,7 @@ describe('ReservesPage', { timeout: 20_000 }, () => {
   });
 
   it('gives the general reserve as a share of the net revenue budget', async () => {
-    renderWithProviders(<ReservesPage />);
+    renderWithProviders(<ReservesPage />, { initialEntries: ['/reserves?year=2017-18'] });
     // 7,198 / 130,959 = 5.50%.
     const share = await screen.findByText('General reserve as a share of the budget');
     expect(share.parentElement!.textContent).toBe(
@@ -55,9 +55,10 @@ describe('ReservesPage', { timeout: 20_000 }, () => {
   });
 
   it('draws opening against closing balances and the movements, each with a sentence and a table', async () => {
-    renderWithProviders(<ReservesPage />);
-    const figures = await screen.findAllByRole('figure');
-    expect(figures).toHaveLength(2);
+    renderWithProviders(<ReservesPage />, { initialEntries: ['/reserves?year=2017-18'] });
+    // The year's two charts, and the years side by side (read on its own).
+    await waitFor(() => expect(screen.getAllByRole('figure')).toHaveLength(3));
+    const figures = screen.getAllByRole('figure');
     expect(within(figures[0]!).getByRole('img').getAttribute('aria-label')).toContain(
       'Usable reserves fell from £29.68m to £24.23m (down £5.45m)',
     );
@@ -68,8 +69,10 @@ describe('ReservesPage', { timeout: 20_000 }, () => {
   });
 
   it('ties Table 5 to the carry-forwards, the revenue outturn and capital financing', async () => {
-    renderWithProviders(<ReservesPage />);
-    const table = await screen.findByRole('table', { name: /Table 5 against the revenue outturn/ });
+    renderWithProviders(<ReservesPage />, { initialEntries: ['/reserves?year=2017-18'] });
+    const table = await screen.findByRole('table', {
+      name: /^The reserves position against the revenue outturn, the carry-forwards and capital financing, 2017\/18$/,
+    });
     // £1.012m both: the Appendix 2 total = the addition to the Carry Forward Revenue Reserve.
     expect(cells(rowOf(table, /^Table 5 Carry Forward Revenue Reserve added/)).slice(0, 4)).toEqual([
       '✓ Ties out',
@@ -87,13 +90,13 @@ describe('ReservesPage', { timeout: 20_000 }, () => {
   });
 
   it('shows Appendix 2 under its categories, each row anchored for the links from the checks', async () => {
-    renderWithProviders(<ReservesPage />);
+    renderWithProviders(<ReservesPage />, { initialEntries: ['/reserves?year=2017-18'] });
     const table = await screen.findByRole('table', { name: "Appendix 2: revenue carry forward requests (£'000)" });
     expect(rowOf(table, 'Total of all carry forwards').id).toBe('row-a2-total-of-all-carry-forwards');
   });
 
   it('marks the row a link points at', async () => {
-    renderWithProviders(<ReservesPage />, { initialEntries: ['/reserves#row-t5-capital-reserve'] });
+    renderWithProviders(<ReservesPage />, { initialEntries: ['/reserves?year=2017-18#row-t5-capital-reserve'] });
     const table = await screen.findByRole('table', { name: "Table 5: reserves position, 2017/18 (£'000)" });
     const row = rowOf(table, 'Capital Reserve');
     expect(row.className).toContain('row-target');

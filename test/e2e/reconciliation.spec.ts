@@ -106,7 +106,7 @@ test('a link to the rows behind a check lands on the row, marked and focused', a
     .locator('tbody tr')
     .filter({ hasText: 'Table 5 Capital Reserve usage' });
   await row.getByRole('link', { name: /Table 4 financing: Capital Reserve/ }).click();
-  await expect(app).toHaveURL(/\/capital#row-t4f-capital-reserve$/);
+  await expect(app).toHaveURL(/\/capital\?year=2017-18&month=\d+#row-t4f-capital-reserve$/);
   const target = app.locator('#row-t4f-capital-reserve');
   await expect(target).toHaveClass(/row-target/);
   await expect(target).toBeFocused();
@@ -136,7 +136,9 @@ test('the capital page shows the share spent, the missing scheme detail and draw
   await expect(app.getByText('scheme detail missing').first()).toBeVisible();
   const figure = app.getByRole('figure');
   await expect(
-    figure.getByRole('img', { name: /^Revised budget against outturn by category\. Capital outturn £5\.70m/ }),
+    figure.getByRole('img', {
+      name: /^Revised budget against outturn by category, 2017\/18\. Capital outturn £5\.70m/,
+    }),
   ).toBeVisible();
   // Five revised-budget bars and four outturn bars (schemes subject to a business case spent nothing).
   await expect(figure.locator('.recharts-bar-rectangle path, .recharts-bar-rectangle rect')).toHaveCount(9);
@@ -153,8 +155,9 @@ test('the reserves page draws balances and movements beside their figures', asyn
     '(5,449)',
   ]);
   await expect(app.getByText('5.5%', { exact: true })).toBeVisible();
+  // The year's two charts, then the reserves over every loaded year.
   const figures = app.getByRole('figure');
-  await expect(figures).toHaveCount(2);
+  await expect(figures).toHaveCount(3);
   await expect(
     figures.nth(0).getByRole('img', { name: /Usable reserves fell from £29\.68m to £24\.23m/ }),
   ).toBeVisible();

@@ -30,11 +30,25 @@ export interface Scenario {
   name: string;
   /** ISO 8601 timestamp of the last save. */
   savedAt: string;
+  /**
+   * The financial year (first calendar year: 2017 = 2017/18) whose closing balances the scenario opens at: the
+   * reserves position it was made from. Always set on a scenario read back; a scenario saved before format 2
+   * did not record it, and is read as starting from the year before its MTFS plan's first year (which is what
+   * the page gave it then). Absent on a new scenario only where the caller leaves it to the same rule.
+   */
+  startsFrom?: number;
   inputs: ScenarioInputs;
 }
 
-/** The version of the stored shape; bump it (and read the old one) if the shape changes. */
-const SCENARIO_FORMAT = 1;
+/**
+ * The version of the stored shape; bump it (and read the old one) if the shape changes. 2: `startsFrom`, the
+ * year whose closing balances the scenario opens at. Format 1 is still read (see Scenario.startsFrom).
+ */
+const SCENARIO_FORMAT = 2;
+const READABLE_FORMATS: readonly unknown[] = [1, 2];
+
+/** The year a scenario starts from: as recorded, or (format 1) the year before its plan's first year. */
+export const startsFromOf = (s: Scenario): number => s.startsFrom ?? s.inputs.mtfs.firstYear - 1;
 
 const money = (m: Money): string => m.toString();
 
@@ -53,6 +67,7 @@ export function scenarioToJson(s: Scenario): { id: string; [key: string]: JsonVa
     id: s.id,
     name: s.name,
     savedAt: s.savedAt,
+    startsFrom: startsFromOf(s),
     roadCasualty: {
       openingBalance: money(rc.openingBalance),
       firstYear: rc.firstYear,
@@ -177,8 +192,12 @@ function readSource(r: Reader, v: unknown, path: string): InflowSource {
 export function scenarioFromJson(value: unknown): ScenarioReadResult {
   const r = new Reader();
   const o = r.obj(value, 'scenario');
-  if (o.format !== SCENARIO_FORMAT)
-    r.add('scenario.format', 'wrong-format', `expected ${SCENARIO_FORMAT}, found ${JSON.stringify(o.format)}`);
+  if (!READABLE_FORMATS.includes(o.format))
+    r.add(
+      'scenario.format',
+      'wrong-format',
+      `expected ${READABLE_FORMATS.join(' or ')}, found ${JSON.stringify(o.format)}`,
+    );
   const rc = r.obj(o.roadCasualty, 'roadCasualty');
   const cases = r.obj(rc.inflowCases, 'roadCasualty.inflowCases');
   const inflowCase = (id: InflowCaseId): InflowCase => {
@@ -221,10 +240,13 @@ export function scenarioFromJson(value: unknown): ScenarioReadResult {
       drawdown: r.money(m.drawdown, `${p}.drawdown`, { nonNegative: true }),
     };
   });
+  const mtfsFirstYear = r.int(mtfs.firstYear, 'mtfs.firstYear', YEAR_MIN, YEAR_MAX);
   const scenario: Scenario = {
     id: r.str(o.id, 'scenario.id'),
     name: r.str(o.name, 'scenario.name'),
     savedAt: r.str(o.savedAt, 'scenario.savedAt'),
+    // Format 1 did not record it: the page then always opened the plan the year after the position it read.
+    startsFrom: o.format === 1 ? mtfsFirstYear - 1 : r.int(o.startsFrom, 'scenario.startsFrom', YEAR_MIN, YEAR_MAX),
     inputs: {
       roadCasualty: {
         openingBalance: r.money(rc.openingBalance, 'roadCasualty.openingBalance'),
@@ -239,7 +261,7 @@ export function scenarioFromJson(value: unknown): ScenarioReadResult {
         floor: r.money(rc.floor, 'roadCasualty.floor'),
       },
       mtfs: {
-        firstYear: r.int(mtfs.firstYear, 'mtfs.firstYear', YEAR_MIN, YEAR_MAX),
+        firstYear: mtfsFirstYear,
         horizonYears: r.int(mtfs.horizonYears, 'mtfs.horizonYears', 1, MAX_HORIZON_YEARS),
         netRevenueBudget: r.arr(mtfs.netRevenueBudget, 'mtfs.netRevenueBudget').map((v, i) => {
           const b = r.obj(v, `mtfs.netRevenueBudget[${i}]`);

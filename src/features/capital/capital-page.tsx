@@ -1,6 +1,9 @@
 import { useCapital } from '../../api/capital-programme';
 import { useReconciliation } from '../../api/reconciliation';
+import { useYearChoice, yearLabel } from '../../api/year-choice';
 import { summariseCapitalSpend } from '../../domain/capital/capital-summary';
+import { MissingData, NoYearYet } from '../../components/missing-data';
+import { PageState } from '../../components/query-state';
 import { TieOutTable } from '../../components/tie-out-table';
 import { useHashTarget } from '../../components/use-hash-target';
 import { CapitalCategoriesChart } from './capital-categories-chart';
@@ -10,70 +13,105 @@ import { FinancingTable } from './financing-table';
 import { SchemeTable } from './scheme-table';
 
 /**
- * The 2017/18 capital programme: by category (Table 4) with the share of the revised budget spent, scheme by
- * scheme (Appendix 3) with its formulas checked, how it was financed, and the slippage carried forward.
+ * The chosen year's capital programme: by category (Table 4's shape) with the share of the revised budget spent,
+ * scheme by scheme (Appendix 3's) with its formulas checked, how it was financed, and the slippage carried
+ * forward. Read by shape from the chosen year's datasets only; what the year lacks is named, with the way to
+ * Import, and never filled from another year.
  */
 export function CapitalPage() {
-  const { data, pending, errors } = useCapital();
-  const reconciliation = useReconciliation();
-  const target = useHashTarget(data !== null);
-  const tieOuts = (group: string) => reconciliation.tieOuts.filter((t) => t.group === group);
+  const choice = useYearChoice();
+  const { year } = choice;
+  const capital = useCapital(year);
+  const reconciliation = useReconciliation(year);
+  const target = useHashTarget(capital.isSuccess);
+  if (year === null) {
+    return (
+      <>
+        <h2>Capital</h2>
+        <NoYearYet loading={choice.loaded === undefined} />
+      </>
+    );
+  }
+  const label = yearLabel(year);
+  const yearEnd = `31 March ${year + 1}`;
+  const tieOuts = (group: string) => (reconciliation.data?.tieOuts ?? []).filter((t) => t.group === group);
   return (
     <>
       <h2>Capital</h2>
-      <p className="lede">
-        The 2017/18 capital programme in £&rsquo;000, negatives in brackets. Figures are as the paper printed them;
-        where a formula or total does not hold, a † marks the cell and a note under the table gives both figures.
-        &ldquo;n/s&rdquo; marks a figure the source does not show: it is never read as nil.
-      </p>
-      {errors.map((e) => (
-        <p key={e} role="alert" className="error">
-          {e}
-        </p>
-      ))}
-      {pending && <p role="status">Loading the capital tables…</p>}
-      {data && (
-        <>
-          <section aria-labelledby="capital-categories">
-            <h3 id="capital-categories">Budget and outturn by category</h3>
-            <CategoryTable programme={data.programme} target={target} />
-            <CapitalCategoriesChart
-              title="Revised budget against outturn by category"
-              summary={summariseCapitalSpend(data.programme)}
-              lines={data.programme.categories}
-            />
-          </section>
-          <section aria-labelledby="capital-schemes">
-            <h3 id="capital-schemes">Scheme by scheme</h3>
-            {data.programme.detailMissing.length > 0 && (
-              <p className="detail-missing-note">
-                <strong>Scheme detail missing:</strong> {data.programme.detailMissing.join(' and ')}. The source lacks
-                these Appendix 3 pages, so only their category totals are shown.
-              </p>
+      <p className="page-year">Financial year {label}</p>
+      <PageState
+        query={capital}
+        yearLabel={label}
+        what="the capital programme"
+        missing={(d) => (d.programme || d.financing || d.requests || d.hasSchemes ? [] : d.missing)}
+      >
+        {(data) => (
+          <>
+            <p className="lede">
+              The {label} capital programme in £&rsquo;000, negatives in brackets
+              {data.illustrative ? ' (illustrative figures, generated: not a real return)' : ''}. Figures are as the
+              files give them; where a formula or total does not hold, a † marks the cell and a note under the table
+              gives both figures. &ldquo;n/s&rdquo; marks a figure the source does not show: it is never read as nil.
+              {data.sources.length > 0 && <> Read from: {data.sources.join(', ')}.</>}
+            </p>
+            {data.missing.length > 0 && (
+              <MissingData
+                yearLabel={label}
+                missing={data.missing}
+                what={data.missing.length === 4 ? 'the Capital page' : 'the rest of the Capital page'}
+              />
             )}
-            <SchemeTable programme={data.programme} target={target} />
-          </section>
-          <section aria-labelledby="capital-financing">
-            <h3 id="capital-financing">Financing</h3>
-            <FinancingTable financing={data.financing} target={target} />
-            <TieOutTable
-              caption="Capital spend against capital financing"
-              results={tieOuts('capital-spend-financing')}
-              pending={reconciliation.pending}
-            />
-          </section>
-          <section aria-labelledby="capital-slippage">
-            <h3 id="capital-slippage">Slippage and carry-forward</h3>
-            <PredictedCarryForwards programme={data.programme} />
-            <CarryForwardRequestsTable requests={data.requests} target={target} />
-            <TieOutTable
-              caption="Carry-forwards against the Capital Carry Forward Reserve"
-              results={tieOuts('capital-carry-forwards')}
-              pending={reconciliation.pending}
-            />
-          </section>
-        </>
-      )}
+            {data.programme && (
+              <section aria-labelledby="capital-categories">
+                <h3 id="capital-categories">Budget and outturn by category</h3>
+                <CategoryTable programme={data.programme} target={target} yearLabel={label} />
+                <CapitalCategoriesChart
+                  title={`Revised budget against outturn by category, ${label}`}
+                  summary={summariseCapitalSpend(data.programme)}
+                  lines={data.programme.categories}
+                />
+              </section>
+            )}
+            {data.programme && data.hasSchemes && (
+              <section aria-labelledby="capital-schemes">
+                <h3 id="capital-schemes">Scheme by scheme</h3>
+                {data.programme.detailMissing.length > 0 && (
+                  <p className="detail-missing-note">
+                    <strong>Scheme detail missing:</strong> {data.programme.detailMissing.join(' and ')}. The source
+                    lacks these Appendix 3 pages, so only their category totals are shown.
+                  </p>
+                )}
+                <SchemeTable programme={data.programme} target={target} yearEnd={yearEnd} />
+              </section>
+            )}
+            {data.financing && (
+              <section aria-labelledby="capital-financing">
+                <h3 id="capital-financing">Financing</h3>
+                <FinancingTable financing={data.financing} target={target} yearLabel={label} />
+                <TieOutTable
+                  caption="Capital spend against capital financing"
+                  results={tieOuts('capital-spend-financing')}
+                  pending={reconciliation.isPending}
+                  search={choice.search}
+                />
+              </section>
+            )}
+            {(data.hasSchemes || data.requests) && (
+              <section aria-labelledby="capital-slippage">
+                <h3 id="capital-slippage">Slippage and carry-forward</h3>
+                {data.programme && data.hasSchemes && <PredictedCarryForwards programme={data.programme} />}
+                {data.requests && <CarryForwardRequestsTable requests={data.requests} target={target} />}
+                <TieOutTable
+                  caption="Carry-forwards against the Capital Carry Forward Reserve"
+                  results={tieOuts('capital-carry-forwards')}
+                  pending={reconciliation.isPending}
+                  search={choice.search}
+                />
+              </section>
+            )}
+          </>
+        )}
+      </PageState>
     </>
   );
 }

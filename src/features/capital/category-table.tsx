@@ -16,7 +16,16 @@ const COLUMN_LABELS: Record<string, string> = {
 };
 
 /** Table 4 by category: the printed budget and outturn, the worked variance and the share of the revised budget spent. */
-export function CategoryTable({ programme, target }: { programme: CapitalProgramme; target: string | null }) {
+export function CategoryTable({
+  programme,
+  target,
+  yearLabel,
+}: {
+  programme: CapitalProgramme;
+  target: string | null;
+  /** "2018/19" */
+  yearLabel: string;
+}) {
   const rows = [...programme.categories, ...(programme.categoryTotal ? [programme.categoryTotal] : [])];
   const labelOf = (key: string) => rows.find((r) => r.key === key)?.label ?? key;
   const anchor = (l: CategoryBudgetLine) => rowAnchorId('t4p', l.key);
@@ -25,7 +34,7 @@ export function CategoryTable({ programme, target }: { programme: CapitalProgram
   );
   return (
     <DataTable
-      caption="Table 4: capital programme by category, 2017/18 (£'000)"
+      caption={`Table 4: capital programme by category, ${yearLabel} (£'000)`}
       columns={[
         { key: 'category', header: 'Category', cell: (l: CategoryBudgetLine) => l.label },
         { key: 'bfwd', header: 'B/Fwd', numeric: true, cell: amount('bfwd') },

@@ -31,7 +31,16 @@ const keyOfRow = (r: Row): string => (r.kind === 'source' ? `source-${r.source.s
  * contributions, borrowing), with the sums of each source of more than one line worked out (the paper prints
  * none) and its TOTAL as printed.
  */
-export function FinancingTable({ financing, target }: { financing: CapitalFinancing; target: string | null }) {
+export function FinancingTable({
+  financing,
+  target,
+  yearLabel,
+}: {
+  financing: CapitalFinancing;
+  target: string | null;
+  /** "2018/19" */
+  yearLabel: string;
+}) {
   const rows: Row[] = [
     ...financing.bySource.flatMap((s): Row[] => [
       ...s.lines.map((line): Row => ({ kind: 'line', line })),
@@ -50,7 +59,7 @@ export function FinancingTable({ financing, target }: { financing: CapitalFinanc
   const labelOf = (key: string) => financing.lines.find((l) => l.key === key)?.label ?? key;
   return (
     <DataTable
-      caption="Table 4: capital financing by source, 2017/18 (£'000)"
+      caption={`Table 4: capital financing by source, ${yearLabel} (£'000)`}
       columns={[
         {
           key: 'line',

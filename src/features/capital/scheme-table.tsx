@@ -32,7 +32,16 @@ const categoryLabel = (line: SchemeLine): string =>
  * total checked. A category whose pages are missing from the source shows its total (from Table 4) and
  * says its detail is missing: the figures not shown read "n/s", never nil.
  */
-export function SchemeTable({ programme, target }: { programme: CapitalProgramme; target: string | null }) {
+export function SchemeTable({
+  programme,
+  target,
+  yearEnd,
+}: {
+  programme: CapitalProgramme;
+  target: string | null;
+  /** "31 March 2019" */
+  yearEnd: string;
+}) {
   const rows: SchemeLine[] = [
     ...programme.sections.flatMap((s) => [...s.schemes, ...(s.total ? [s.total] : [])]),
     ...(programme.grandTotal ? [programme.grandTotal] : []),
@@ -59,7 +68,7 @@ export function SchemeTable({ programme, target }: { programme: CapitalProgramme
   return (
     <div className="wide-table">
       <DataTable
-        caption="Appendix 3: scheme by scheme capital report to 31 March 2018 (£'000)"
+        caption={`Appendix 3: scheme by scheme capital report to ${yearEnd} (£'000)`}
         columns={columns}
         rows={rows}
         rowKey={(l) => l.key}

@@ -16,10 +16,13 @@ function MtfsInputsView({
   form,
   onChange,
   issues,
+  budgetHint,
 }: {
   form: MtfsForm;
   onChange: (form: MtfsForm) => void;
   issues: readonly FieldIssue[];
+  /** Where each year's net revenue budget's default comes from. */
+  budgetHint: string;
 }) {
   const years = horizonYears(form.firstYear, form.horizon);
   const setHorizon = (horizon: number) => {
@@ -55,10 +58,7 @@ function MtfsInputsView({
             hint="Default 3%, a common minimum in reserves strategies; the papers give none."
           />
         </div>
-        <p className="hint">
-          Net revenue budget of each year. Default: Table 1&rsquo;s 2017/18 budget, £130,959k, held flat until you enter
-          the MTFS figures.
-        </p>
+        <p className="hint">Net revenue budget of each year. Default: {budgetHint}</p>
         <div className="field-grid">
           {years.map((y) => (
             <TextField

@@ -1,13 +1,17 @@
 import { useCallback, useMemo, useState } from 'react';
-import { useNetRevenueBudget, useReservesPosition } from '../../api/planner-inputs';
+import { usePlannerInputs } from '../../api/planner-inputs';
+import { useYearChoice, yearLabel } from '../../api/year-choice';
+import { NoYearYet } from '../../components/missing-data';
+import { formatThousands } from '../../domain/core/money';
+import { PAPER_FIRST_YEAR } from '../../domain/papers/paper-2019-road-casualty';
 import { useDeleteScenario, useSaveScenario, useScenarios, type ScenarioList } from '../../api/scenarios';
-import { QueryState } from '../../components/query-state';
+import { PageState } from '../../components/query-state';
 import type { Money } from '../../domain/core/money';
 import { movementsFromRoadCasualty, projectMtfs, type ReservesPosition } from '../../domain/reserves/mtfs-planner';
 import { formatFinancialYear } from '../../domain/core/period';
 import { horizonYears } from '../../domain/reserves/reserve-projection';
 import { projectCase, projectRoadCasualtyReserve, type CaseId } from '../../domain/reserves/road-casualty-reserve';
-import type { Scenario, ScenarioInputs } from '../../domain/scenarios/scenario';
+import { startsFromOf, type Scenario, type ScenarioInputs } from '../../domain/scenarios/scenario';
 import { EXPORT_HEADER, scenarioExportRows } from '../../domain/scenarios/scenario-export';
 import { toCsv } from '../../import/csv-write';
 import { downloadText, fileNameFor } from './download';
@@ -35,32 +39,83 @@ import './projections.css';
 const NO_ISSUES: readonly FieldIssue[] = [];
 const NO_SCENARIOS: ScenarioList = { scenarios: [], unreadable: [] };
 const PAPER_CASE_NAME = 'Paper case (BCB 4 April 2019)';
+const caseNameFor = (year: number): string =>
+  year + 1 === PAPER_FIRST_YEAR ? PAPER_CASE_NAME : `From ${yearLabel(year)}’s closing balances`;
 
 function newId(): string {
   return crypto.randomUUID();
 }
 
-/** Reserve projections: the Road Casualty Reduction & Support Reserve, the MTFS planner, and scenarios. */
+/**
+ * Reserve projections from the chosen year's closing balances: the Road Casualty Reduction & Support Reserve, the
+ * MTFS planner, and scenarios. A year without a reserves position has nothing to project from, and says so.
+ */
 export function ProjectionsPage() {
-  const position = useReservesPosition();
-  const budget = useNetRevenueBudget();
+  const choice = useYearChoice();
+  const inputs = usePlannerInputs(choice.year);
   return (
     <>
       <h2>Projections</h2>
+      {choice.year !== null && <p className="page-year">From the closing balances of {yearLabel(choice.year)}</p>}
       <p className="lede">
-        How long each reserve lasts and what it can still pay for. Inputs are on the left of each model and its results
-        on the right; every figure is worked out exactly in this browser, in £&rsquo;000 with negatives in brackets.
-        Save a set of inputs as a scenario to come back to it, copy it, or compare it with another.
+        How long each reserve lasts and what it can still pay for, from the chosen year&rsquo;s closing balances. Inputs
+        are on the left of each model and its results on the right; every figure is worked out exactly in this browser,
+        in £&rsquo;000 with negatives in brackets. Save a set of inputs as a scenario to come back to it, copy it, or
+        compare it with another.
       </p>
-      <p className="page-contents">
-        On this page: <a href="#rc-heading">Road Casualty Reserve</a> ·{' '}
-        <a href="#mtfs-heading">MTFS reserves planner</a> · <a href="#compare-heading">Compare scenarios</a>
-      </p>
-      <QueryState query={position}>
-        {(p) => <QueryState query={budget}>{(b) => <Workspace position={p} budget={b} />}</QueryState>}
-      </QueryState>
+      {choice.year === null ? (
+        <NoYearYet loading={choice.loaded === undefined} />
+      ) : (
+        <PageState
+          query={inputs}
+          yearLabel={yearLabel(choice.year)}
+          what="the projections (they open at the year’s closing balances)"
+          missing={(i) => (i.position === null ? i.missing.position : [])}
+        >
+          {(i) =>
+            i.position && (
+              <>
+                <p className="page-contents">
+                  On this page: <a href="#rc-heading">Road Casualty Reserve</a> ·{' '}
+                  <a href="#mtfs-heading">MTFS reserves planner</a> · <a href="#compare-heading">Compare scenarios</a>
+                </p>
+                <Workspace key={i.year} year={i.year} position={i.position} budget={i.budget} />
+              </>
+            )
+          }
+        </PageState>
+      )}
     </>
   );
+}
+
+/** Where each default comes from, said in words (issue 14, item 8). */
+function defaultSources(
+  year: number,
+  position: ReservesPosition,
+  budget: Money | null,
+): { opening: string; commitments: string; toApply: string; budget: string } {
+  const label = yearLabel(year);
+  const paper = year + 1 === PAPER_FIRST_YEAR;
+  const fund = position.reserves.find((r) => r.key === ROAD_CASUALTY_KEY) ?? null;
+  const k = (m: Money) => `£${formatThousands(m)}k`;
+  return {
+    opening: fund
+      ? paper
+        ? `Table 5’s closing ${label} balance of the Road Casualty fund, ${k(fund.closing)}`
+        : `the ${label} reserves position’s closing balance of the Road Casualty fund, ${k(fund.closing)}`
+      : paper
+        ? `the ${label} reserves position has no Road Casualty fund, so the paper’s £1,582k (Table 5’s closing ${label} balance) is used`
+        : `the ${label} reserves position has no Road Casualty fund: nil until you enter a balance`,
+    commitments: paper ? 'the paper of 4 April 2019 (default for 2017/18 only)' : 'none yet: add them',
+    toApply: paper
+      ? 'the paper of 4 April 2019: £244k still to be applied in 2018/19 (default for 2017/18 only)'
+      : 'none yet: enter any',
+    budget:
+      budget === null
+        ? `none: ${label} has no outturn summary loaded, so enter each year’s budget (or import the summary on the Import page).`
+        : `the ${label} outturn summary’s net revenue budget${paper ? ' (Table 1)' : ''}, ${k(budget)}, held flat until you enter the MTFS figures.`,
+  };
 }
 
 interface Current {
@@ -70,10 +125,13 @@ interface Current {
   snapshot: string | null;
 }
 
-function Workspace({ position, budget }: { position: ReservesPosition; budget: Money }) {
+function Workspace({ year, position, budget }: { year: number; position: ReservesPosition; budget: Money | null }) {
   const defaults = useMemo(() => formFromInputs(defaultInputs(position, budget)), [position, budget]);
+  const sources = useMemo(() => defaultSources(year, position, budget), [year, position, budget]);
+  const paperCase = year + 1 === PAPER_FIRST_YEAR;
+  const caseName = caseNameFor(year);
   const [form, setForm] = useState<ScenarioForm>(defaults);
-  const [current, setCurrent] = useState<Current>({ id: null, name: PAPER_CASE_NAME, snapshot: null });
+  const [current, setCurrent] = useState<Current>({ id: null, name: caseName, snapshot: null });
   const [message, setMessage] = useState('');
   const scenarios = useScenarios();
   const save = useSaveScenario();
@@ -117,6 +175,7 @@ function Workspace({ position, budget }: { position: ReservesPosition; budget: M
       id: asCopy || !current.id ? newId() : current.id,
       name: copyName,
       savedAt: new Date().toISOString(),
+      startsFrom: position.actualYear,
       inputs,
     };
     persist(scenario, asCopy ? `Saved a copy as “${copyName}”, now open.` : `Saved “${copyName}”.`, true);
@@ -125,7 +184,12 @@ function Workspace({ position, budget }: { position: ReservesPosition; budget: M
     const f = formFromInputs(s.inputs);
     setForm(f);
     setCurrent({ id: s.id, name: s.name, snapshot: JSON.stringify(f) });
-    setMessage(`Opened “${s.name}”.`);
+    const from = startsFromOf(s);
+    setMessage(
+      from === position.actualYear
+        ? `Opened “${s.name}” (it starts from ${yearLabel(from)}’s closing balances).`
+        : `Opened “${s.name}”: it starts from ${yearLabel(from)}’s closing balances, not ${yearLabel(position.actualYear)}’s (the MTFS planner shows ${yearLabel(position.actualYear)}’s reserves position; choose ${yearLabel(from)} above to see the one it was made from).`,
+    );
   };
   const copySaved = (s: Scenario) =>
     persist(
@@ -146,8 +210,12 @@ function Workspace({ position, budget }: { position: ReservesPosition; budget: M
   };
   const startAgain = () => {
     setForm(defaults);
-    setCurrent({ id: null, name: PAPER_CASE_NAME, snapshot: null });
-    setMessage('Started again from the paper’s case (not saved).');
+    setCurrent({ id: null, name: caseName, snapshot: null });
+    setMessage(
+      paperCase
+        ? 'Started again from the paper’s case (not saved).'
+        : `Started again from ${yearLabel(year)}’s closing balances (not saved).`,
+    );
   };
   const exportCsv = () => {
     if (!inputs || !rcProjections || !mtfsProjection) return;
@@ -155,6 +223,7 @@ function Workspace({ position, budget }: { position: ReservesPosition; budget: M
       id: current.id ?? 'unsaved',
       name: current.name,
       savedAt: new Date().toISOString(),
+      startsFrom: position.actualYear,
       inputs,
     };
     downloadText(
@@ -199,6 +268,7 @@ function Workspace({ position, budget }: { position: ReservesPosition; budget: M
         onSave={() => saveCurrent(false)}
         onSaveCopy={() => saveCurrent(true)}
         onStartAgain={startAgain}
+        startAgainFrom={paperCase ? 'the paper’s case' : `${yearLabel(year)}’s closing balances`}
         onExport={exportCsv}
         onOpen={open}
         onCopy={copySaved}
@@ -214,19 +284,27 @@ function Workspace({ position, budget }: { position: ReservesPosition; budget: M
         <h3 id="rc-heading">Road Casualty Reduction &amp; Support Reserve</h3>
         <p className="lede">
           Filled by Cambridgeshire&rsquo;s share (its net revenue expenditure proportion) of the Cameras, Tickets &amp;
-          Collisions unit&rsquo;s surplus, and spent on road safety commitments. Defaults: the Business Coordination
-          Board paper of 4 April 2019 (agenda item 10), opening at Table 5&rsquo;s balance at 31 March{' '}
-          {form.roadCasualty.firstYear}
-          {fund ? '' : ' (the loaded reserves position has no Road Casualty fund, so the paper’s £1,582k is used)'}.
+          Collisions unit&rsquo;s surplus, and spent on road safety commitments. It opens at 31 March {year + 1}, the
+          end of {yearLabel(year)}.
         </p>
+        <ul className="default-sources" aria-label="Where the defaults come from">
+          <li>Opening balance: {sources.opening}.</li>
+          <li>Commitments: {sources.commitments}.</li>
+          <li>Expenditure yet to be applied: {sources.toApply}.</li>
+          <li>
+            Inflow cases: the paper of 4 April 2019&rsquo;s low, central and high cases (para 4.6); change them to your
+            own.
+          </li>
+        </ul>
         <div className="projection-layout">
           <RoadCasualtyInputs
             form={form.roadCasualty}
             onChange={setRoadCasualty}
             issues={rc.ok ? NO_ISSUES : rc.issues}
+            openingHint={`Default: ${sources.opening}.`}
           />
           {rc.ok && rcProjections ? (
-            <RoadCasualtyResults input={rc.value} projections={rcProjections} />
+            <RoadCasualtyResults input={rc.value} projections={rcProjections} paperCase={paperCase} />
           ) : (
             <div className="results">
               <IssueSummary title="The projection needs these inputs corrected:" issues={rc.ok ? [] : rc.issues} />
@@ -242,7 +320,12 @@ function Workspace({ position, budget }: { position: ReservesPosition; budget: M
           and drawdowns planned for each year from {formatFinancialYear({ startYear: form.mtfs.firstYear })}.
         </p>
         <div className="projection-layout">
-          <MtfsInputs form={form.mtfs} onChange={setMtfs} issues={mtfs.ok ? NO_ISSUES : mtfs.issues} />
+          <MtfsInputs
+            form={form.mtfs}
+            onChange={setMtfs}
+            issues={mtfs.ok ? NO_ISSUES : mtfs.issues}
+            budgetHint={sources.budget}
+          />
           {mtfs.ok && mtfsProjection ? (
             <MtfsResults
               projection={mtfsProjection}

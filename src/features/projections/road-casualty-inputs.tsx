@@ -52,10 +52,13 @@ function RoadCasualtyInputsView({
   form,
   onChange,
   issues,
+  openingHint,
 }: {
   form: RoadCasualtyForm;
   onChange: (form: RoadCasualtyForm) => void;
   issues: readonly FieldIssue[];
+  /** Where the opening balance's default comes from. */
+  openingHint: string;
 }) {
   const years = horizonYears(form.firstYear, form.horizon);
   const set = <K extends keyof RoadCasualtyForm>(key: K, value: RoadCasualtyForm[K]) =>
@@ -80,7 +83,7 @@ function RoadCasualtyInputsView({
           value={form.opening}
           onChange={(v) => set('opening', v)}
           issues={issues}
-          hint="Table 5's closing balance for 2017/18: the figure that gives the paper's £300k remainder."
+          hint={openingHint}
         />
         <div className="field-row">
           <TextField

@@ -51,9 +51,11 @@ function Crossing({ year }: { year: number | null }) {
 function PaperWorkingView({
   input,
   projections,
+  paperCase,
 }: {
   input: RoadCasualtyInput;
   projections: readonly CaseProjection[];
+  paperCase: boolean;
 }) {
   const lastYear = input.firstYear + input.horizonYears - 1;
   const year = Math.min(Math.max(PAPER_COMMITMENT_YEAR, input.firstYear), lastYear);
@@ -80,13 +82,20 @@ function PaperWorkingView({
   const closingAt = (p: CaseProjection): Money | null => p.years.find((y) => y.year === year)?.closing ?? null;
   return (
     <section aria-labelledby="rc-working" className="working">
-      <h4 id="rc-working">The paper's sum, on these inputs</h4>
-      <p>
-        The paper (para 4.3–4.5) says the balance is “approx £1.5m”, that £244k is still to be applied for 2018/19, and
-        that about £300k remains if all the 2019/20 items, “totalling just over £1m”, go ahead. The only exact balance
-        in the papers is Table 5's closing balance at 31 March 2018, £1,582k, and it is the one that gives the paper's
-        remainder, so the model opens there.
-      </p>
+      <h4 id="rc-working">{paperCase ? "The paper's sum, on these inputs" : 'The sum, on these inputs'}</h4>
+      {paperCase ? (
+        <p>
+          The paper (para 4.3–4.5) says the balance is “approx £1.5m”, that £244k is still to be applied for 2018/19,
+          and that about £300k remains if all the 2019/20 items, “totalling just over £1m”, go ahead. The only exact
+          balance in the papers is Table 5's closing balance at 31 March 2018, £1,582k, and it is the one that gives the
+          paper's remainder, so the model opens there.
+        </p>
+      ) : (
+        <p>
+          The April 2019 paper&rsquo;s way of working: the opening balance, less what is still to be applied and the
+          commitments of the year, is what remains if no new inflow comes.
+        </p>
+      )}
       <DataTable
         caption={`Left at ${endDate} if everything goes ahead, with no new inflow (£'000)`}
         columns={[
@@ -229,9 +238,12 @@ function YearByYear({ input, projections }: { input: RoadCasualtyInput; projecti
 function RoadCasualtyResultsView({
   input,
   projections,
+  paperCase = true,
 }: {
   input: RoadCasualtyInput;
   projections: readonly CaseProjection[];
+  /** The inputs are the April 2019 paper's (2017/18's defaults): its text about them is shown. */
+  paperCase?: boolean;
 }) {
   const [earmarked, setEarmarked] = useState(true);
   const chosen = projections.filter((p) => p.includeEarmarked === earmarked);
@@ -253,7 +265,7 @@ function RoadCasualtyResultsView({
   ];
   return (
     <div className="results">
-      <PaperWorkingView input={input} projections={projections} />
+      <PaperWorkingView input={input} projections={projections} paperCase={paperCase} />
       <CaseSummary input={input} projections={projections} />
       <div className="radio-row" role="radiogroup" aria-label="Chart: the earmarked items">
         <label>

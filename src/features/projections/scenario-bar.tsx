@@ -1,5 +1,6 @@
 import { useRef } from 'react';
-import type { Scenario } from '../../domain/scenarios/scenario';
+import { formatFinancialYear } from '../../domain/core/period';
+import { startsFromOf, type Scenario } from '../../domain/scenarios/scenario';
 import type { UnreadableScenario } from '../../api/scenarios';
 import { usePresentation } from '../../components/presentation';
 import { TableDownload } from '../../components/table-download';
@@ -27,6 +28,7 @@ export function ScenarioBar({
   onSave,
   onSaveCopy,
   onStartAgain,
+  startAgainFrom,
   onExport,
   onOpen,
   onCopy,
@@ -44,6 +46,8 @@ export function ScenarioBar({
   onSave: () => void;
   onSaveCopy: () => void;
   onStartAgain: () => void;
+  /** What starting again goes back to: "the paper's case" (2017/18) or "2018/19's closing balances". */
+  startAgainFrom: string;
   onExport: () => void;
   onOpen: (s: Scenario) => void;
   onCopy: (s: Scenario) => void;
@@ -87,7 +91,7 @@ export function ScenarioBar({
             Export scenario and projection (CSV)
           </button>
           <button type="button" onClick={onStartAgain}>
-            Start again from the paper's case
+            Start again from {startAgainFrom}
           </button>
         </div>
       </form>
@@ -104,6 +108,7 @@ export function ScenarioBar({
             <thead>
               <tr>
                 <th scope="col">Name</th>
+                <th scope="col">Starts from</th>
                 <th scope="col">Saved</th>
                 <th scope="col">Actions</th>
               </tr>
@@ -115,6 +120,7 @@ export function ScenarioBar({
                     {s.name}
                     {s.id === currentId ? <span className="hint"> (open)</span> : null}
                   </th>
+                  <td>{formatFinancialYear({ startYear: startsFromOf(s) })} closing balances</td>
                   <td>{savedAt(s.savedAt)}</td>
                   <td className="button-row">
                     <button type="button" onClick={() => onOpen(s)} aria-label={`Open ${s.name}`}>

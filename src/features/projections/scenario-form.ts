@@ -204,7 +204,19 @@ export function defaultInputs(position: ReservesPosition, budget: Money | null):
   const firstYear = position.actualYear + 1;
   const rc = paperRoadCasualtyInput(fund?.closing ?? TABLE_5_CLOSING_2017_18);
   return {
-    roadCasualty: firstYear === PAPER_FIRST_YEAR ? rc : { ...rc, firstYear },
+    // The paper of 4 April 2019 (its balance to apply, its commitments, the floor they imply) is the default
+    // for 2017/18 only: any other year opens at its own closing balance with no commitments until they are added.
+    roadCasualty:
+      firstYear === PAPER_FIRST_YEAR
+        ? rc
+        : {
+            ...rc,
+            openingBalance: fund?.closing ?? ZERO,
+            firstYear,
+            toApply: { amount: ZERO, year: firstYear },
+            commitments: [],
+            floor: ZERO,
+          },
     mtfs: {
       firstYear,
       horizonYears: DEFAULT_MTFS_HORIZON,

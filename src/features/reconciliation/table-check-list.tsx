@@ -21,11 +21,13 @@ function ChecksTable({
   checks,
   caption,
   target,
+  search,
 }: {
   table: TableChecks;
   checks: readonly CheckResult[];
   caption: string;
   target: string | null;
+  search: string;
 }) {
   const labelOf = (key: string) => table.rows.find((r) => r.key === key)?.label ?? key;
   return (
@@ -56,7 +58,7 @@ function ChecksTable({
               <LinkList
                 items={c.rowKeys.map((k) => ({
                   key: k,
-                  node: <Link to={rowHref(table.spec.id, k)}>{labelOf(k)}</Link>,
+                  node: <Link to={rowHref(table.spec.id, k, search)}>{labelOf(k)}</Link>,
                 }))}
               />
               {c.status === 'incomplete' && (
@@ -77,7 +79,16 @@ function ChecksTable({
 }
 
 /** One table's own checks: what does not pass in full, the passes folded away, each with links to its rows. */
-export function TableCheckList({ table, target }: { table: TableChecks; target: string | null }) {
+export function TableCheckList({
+  table,
+  target,
+  search = '',
+}: {
+  table: TableChecks;
+  target: string | null;
+  /** The chosen year in the address, kept by the links to the rows. */
+  search?: string;
+}) {
   const counts = countStatuses(table.checks);
   const shown = table.checks.filter((c) => c.status !== 'pass');
   const passed = table.checks.filter((c) => c.status === 'pass');
@@ -96,6 +107,7 @@ export function TableCheckList({ table, target }: { table: TableChecks; target: 
           checks={shown}
           caption={`${table.spec.title}: checks that do not pass`}
           target={target}
+          search={search}
         />
       )}
       {passed.length > 0 && (
@@ -108,6 +120,7 @@ export function TableCheckList({ table, target }: { table: TableChecks; target: 
             checks={passed}
             caption={`${table.spec.title}: checks that pass`}
             target={target}
+            search={search}
           />
         </details>
       )}

@@ -11,12 +11,16 @@ export function TieOutGroups({
   tieOuts,
   notes,
   target,
+  search = '',
 }: {
   tieOuts: readonly TieOutResult[];
   notes: Readonly<Partial<Record<TieOutGroup, string>>>;
   target: string | null;
+  /** The chosen year in the address, kept by the links to the rows. */
+  search?: string;
 }) {
-  const groups = Object.keys(TIE_OUT_GROUPS) as TieOutGroup[];
+  // The roll-forward checks have a view of their own (RollForwardChecks), between the years.
+  const groups = (Object.keys(TIE_OUT_GROUPS) as TieOutGroup[]).filter((g) => g !== 'roll-forward');
   return (
     <>
       {groups.map((group) => {
@@ -41,12 +45,18 @@ export function TieOutGroups({
                 caption={fold ? `${title}: checks that do not tie out` : `${title}: every check`}
                 results={shown}
                 target={target}
+                search={search}
               />
             )}
             {fold && (
               <details className="passed-checks">
                 <summary>The {passed.length} checks that tie out</summary>
-                <TieOutTable caption={`${title}: checks that tie out`} results={passed} target={target} />
+                <TieOutTable
+                  caption={`${title}: checks that tie out`}
+                  results={passed}
+                  target={target}
+                  search={search}
+                />
               </details>
             )}
           </section>

@@ -3,18 +3,28 @@ import { GENERAL_RESERVE_LINE, type GeneralReserveShare } from '../../domain/res
 import { Thousands } from '../../components/money-cell';
 
 /** The general reserve against the net revenue budget, and which side of the 5% line it sits. */
-export function GeneralReserve({ share }: { share: GeneralReserveShare }) {
+export function GeneralReserve({
+  share,
+  yearLabel,
+  closing,
+}: {
+  share: GeneralReserveShare;
+  /** "2018/19" */
+  yearLabel: string;
+  /** "31 March 2019" */
+  closing: string;
+}) {
   const line = formatPercent(GENERAL_RESERVE_LINE, 0);
   return (
     <dl className="summary-figures">
       <div>
-        <dt>General reserve at 31 March 2018 (£&rsquo;000)</dt>
+        <dt>General reserve at {closing} (£&rsquo;000)</dt>
         <dd>
           <Thousands value={share.balance} />
         </dd>
       </div>
       <div>
-        <dt>Net revenue budget 2017/18 (£&rsquo;000, Table 1)</dt>
+        <dt>Net revenue budget {yearLabel} (£&rsquo;000, the outturn summary)</dt>
         <dd>
           <Thousands value={share.netRevenueBudget} />
         </dd>

@@ -10,8 +10,16 @@ import { toReserveMovementSeries } from './to-chart-reserve-movements';
 const heightFor = (bars: number): number => Math.max(200, 40 + bars * 38);
 
 /** Opening against closing balance, reserve by reserve, with its figures beside it. */
-export function ReserveBalancesChart({ summary, reserves }: { summary: string; reserves: readonly ReserveLine[] }) {
-  const title = 'Balances at 1 April 2017 and 31 March 2018';
+export function ReserveBalancesChart({
+  summary,
+  reserves,
+  dates,
+}: {
+  summary: string;
+  reserves: readonly ReserveLine[];
+  dates: { opening: string; closing: string };
+}) {
+  const title = `Balances at ${dates.opening} and ${dates.closing}`;
   const data = toReserveBalanceSeries(reserves);
   return (
     <ChartFigure
@@ -23,8 +31,8 @@ export function ReserveBalancesChart({ summary, reserves }: { summary: string; r
           caption={`${title}: the figures (£'000)`}
           columns={[
             { key: 'reserve', header: 'Reserve', cell: (r: ReserveLine) => r.name },
-            { key: 'opening', header: '1 April 2017', numeric: true, cell: (r) => <Thousands value={r.opening} /> },
-            { key: 'closing', header: '31 March 2018', numeric: true, cell: (r) => <Thousands value={r.closing} /> },
+            { key: 'opening', header: dates.opening, numeric: true, cell: (r) => <Thousands value={r.opening} /> },
+            { key: 'closing', header: dates.closing, numeric: true, cell: (r) => <Thousands value={r.closing} /> },
             { key: 'net', header: 'Change', numeric: true, cell: (r) => <Thousands value={r.netMovement} /> },
           ]}
           rows={reserves}
@@ -42,16 +50,24 @@ export function ReserveBalancesChart({ summary, reserves }: { summary: string; r
         <YAxis type="category" dataKey="reserve" width={260} tick={{ fontSize: 12 }} interval={0} />
         <Tooltip formatter={thousandsTooltip} />
         <Legend />
-        <Bar dataKey="opening" name="1 April 2017" fill="var(--chart-budget)" isAnimationActive={false} />
-        <Bar dataKey="closing" name="31 March 2018" fill="var(--chart-outturn)" isAnimationActive={false} />
+        <Bar dataKey="opening" name={dates.opening} fill="var(--chart-budget)" isAnimationActive={false} />
+        <Bar dataKey="closing" name={dates.closing} fill="var(--chart-outturn)" isAnimationActive={false} />
       </BarChart>
     </ChartFigure>
   );
 }
 
 /** Added and used in the year, for each reserve that moved, with its figures beside it. */
-export function ReserveMovementsChart({ summary, reserves }: { summary: string; reserves: readonly ReserveLine[] }) {
-  const title = 'Added to and used from each reserve in 2017/18';
+export function ReserveMovementsChart({
+  summary,
+  reserves,
+  yearLabel,
+}: {
+  summary: string;
+  reserves: readonly ReserveLine[];
+  yearLabel: string;
+}) {
+  const title = `Added to and used from each reserve in ${yearLabel}`;
   const data = toReserveMovementSeries(reserves);
   const moved = reserves.filter((r) => data.some((d) => d.reserve === r.name));
   return (

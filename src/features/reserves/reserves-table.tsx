@@ -15,12 +15,6 @@ type Row =
   | { kind: 'group'; group: ReserveGroupSubtotal }
   | { kind: 'printed'; line: ReserveLine };
 
-const COLUMN_LABELS: Record<string, string> = {
-  opening: 'balance at 1 April 2017',
-  added: 'added',
-  used: 'used',
-  closing: 'balance at 31 March 2018',
-};
 const groupLabel = (id: string): string => RESERVE_GROUPS.find((g) => g.id === id)?.label ?? 'Group not named';
 
 /**
@@ -28,7 +22,25 @@ const groupLabel = (id: string): string => RESERVE_GROUPS.find((g) => g.id === i
  * added and used, and its balance at the end, with each group's sums worked out (the paper prints none) and
  * the paper's own totals, checked, at the end.
  */
-export function ReservesTable({ position, target }: { position: ReservesPosition; target: string | null }) {
+export function ReservesTable({
+  position,
+  target,
+  yearLabel,
+  dates,
+}: {
+  position: ReservesPosition;
+  target: string | null;
+  /** "2018/19" */
+  yearLabel: string;
+  /** The balance dates in words, from the file's headers ("1 April 2018", "31 March 2019"). */
+  dates: { opening: string; closing: string };
+}) {
+  const columnLabels: Record<string, string> = {
+    opening: `balance at ${dates.opening}`,
+    added: 'added',
+    used: 'used',
+    closing: `balance at ${dates.closing}`,
+  };
   const rows: Row[] = [
     ...position.groups.flatMap((g): Row[] => [
       ...g.reserves.map((line): Row => ({ kind: 'reserve', line })),
@@ -48,7 +60,7 @@ export function ReservesTable({ position, target }: { position: ReservesPosition
   const notes = [...position.reserves, ...position.totals].filter((l) => l.note !== '');
   return (
     <DataTable
-      caption="Table 5: reserves position, 2017/18 (£'000)"
+      caption={`Table 5: reserves position, ${yearLabel} (£'000)`}
       columns={[
         {
           key: 'reserve',
@@ -56,7 +68,7 @@ export function ReservesTable({ position, target }: { position: ReservesPosition
           cell: (r: Row) =>
             r.kind === 'group' ? `${r.group.label}: ${r.group.reserves.length} reserves (worked out)` : r.line.name,
         },
-        { key: 'opening', header: 'Balance 1 April 2017', numeric: true, cell: amount('opening') },
+        { key: 'opening', header: `Balance ${dates.opening}`, numeric: true, cell: amount('opening') },
         { key: 'added', header: 'Added', numeric: true, cell: amount('added') },
         {
           key: 'used',
@@ -69,7 +81,7 @@ export function ReservesTable({ position, target }: { position: ReservesPosition
               <CheckedAmount value={r.line.usage} checks={r.line.checks} column="used" />
             ),
         },
-        { key: 'closing', header: 'Balance 31 March 2018', numeric: true, cell: amount('closing') },
+        { key: 'closing', header: `Balance ${dates.closing}`, numeric: true, cell: amount('closing') },
         {
           key: 'net',
           header: 'Net movement (worked out)',
@@ -112,7 +124,7 @@ export function ReservesTable({ position, target }: { position: ReservesPosition
               ))}
             </ul>
           )}
-          <CastingNotes checks={position.checks} labelOf={labelOf} columnLabel={(c) => COLUMN_LABELS[c] ?? c} />
+          <CastingNotes checks={position.checks} labelOf={labelOf} columnLabel={(c) => columnLabels[c] ?? c} />
         </>
       }
     />

@@ -14,6 +14,7 @@ import {
   scenarioEntries,
   scenarioFromJson,
   scenarioToJson,
+  startsFromOf,
   type Scenario,
 } from '../../../../src/domain/scenarios/scenario';
 import { EXPORT_HEADER, scenarioExportRows } from '../../../../src/domain/scenarios/scenario-export';
@@ -88,6 +89,38 @@ describe('stored scenarios', () => {
   it('refuse something that is not a scenario at all', () => {
     const r = scenarioFromJson('hello');
     expect(r.ok).toBe(false);
+  });
+
+  it('record the year they start from (format 2), and read it back', () => {
+    const stored = scenarioToJson({ ...base, startsFrom: 2018 });
+    expect(stored.format).toBe(2);
+    expect(stored.startsFrom).toBe(2018);
+    const back = scenarioFromJson(JSON.parse(JSON.stringify(stored)));
+    expect(back.ok && back.value.startsFrom).toBe(2018);
+  });
+
+  it('read a scenario saved before the year was recorded (format 1) as starting the year before its plan', () => {
+    // A format 1 record as version 1 wrote it: no startsFrom; its MTFS plan's first year is 2018/19, so it
+    // opened at 2017/18's closing balances.
+    const old: Record<string, unknown> = { ...scenarioToJson(base), format: 1 };
+    delete old.startsFrom;
+    expect('startsFrom' in old).toBe(false);
+    const back = scenarioFromJson(JSON.parse(JSON.stringify(old)));
+    expect(back.ok).toBe(true);
+    if (!back.ok) return;
+    expect(back.value.startsFrom).toBe(2017);
+    expect(startsFromOf(back.value)).toBe(2017);
+    // Everything else reads as it was stored.
+    expect(back.value.inputs.roadCasualty.openingBalance.toString()).toBe('1582000');
+    expect(back.value.inputs.mtfs.firstYear).toBe(2018);
+  });
+
+  it('refuse a format 2 record without the year it starts from', () => {
+    const stored: Record<string, unknown> = scenarioToJson(base);
+    delete stored.startsFrom;
+    const back = scenarioFromJson(JSON.parse(JSON.stringify(stored)));
+    expect(back.ok).toBe(false);
+    if (!back.ok) expect(back.issues.map((i) => i.path)).toEqual(['scenario.startsFrom']);
   });
 
   it('round-trip any amounts', () => {

@@ -269,3 +269,34 @@ describe('chart series (numbers for drawing only)', () => {
     ]);
   });
 });
+
+describe('the defaults of a year', () => {
+  it('are the April 2019 paper’s for 2017/18: its £244k to apply in 2018/19 and its six commitments', () => {
+    const rc = defaultInputs(position, k(130959)).roadCasualty;
+    expect(rc.openingBalance.toString()).toBe('1582000');
+    expect(rc.firstYear).toBe(2018);
+    expect(rc.toApply).toEqual({ amount: k(244), year: 2018 });
+    expect(rc.commitments).toHaveLength(6);
+  });
+
+  it('open any other year at its own closing balance, with nothing to apply and no commitments until added', () => {
+    // A 2018/19 position: the fund closes at 1,582 + 350 - 300 = 1,632.
+    const later: ReservesPosition = {
+      ...position,
+      actualYear: 2018,
+      reserves: position.reserves.map((r) =>
+        r.key === 'road-casualty-reduction-and-support-fund'
+          ? { ...r, opening: k(1582), added: k(350), used: k(300), closing: k(1632) }
+          : r,
+      ),
+    };
+    const inputs = defaultInputs(later, null);
+    expect(inputs.roadCasualty.openingBalance.toString()).toBe('1632000');
+    expect(inputs.roadCasualty.firstYear).toBe(2019);
+    expect(inputs.roadCasualty.toApply.amount.isZero()).toBe(true);
+    expect(inputs.roadCasualty.commitments).toEqual([]);
+    expect(inputs.mtfs.firstYear).toBe(2019);
+    // No outturn summary for the year: no budget is assumed.
+    expect(inputs.mtfs.netRevenueBudget).toEqual([]);
+  });
+});
