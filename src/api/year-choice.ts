@@ -53,7 +53,7 @@ export const yearLabel = (year: number): string => formatFinancialYear(financial
 export const monthLabel = (year: number, month: number): string => formatPeriodLabel(financialYear(year), month);
 
 /** A year in an address ("2018-19" or "2018/19"), or null. */
-export function parseYearParam(text: string | null): number | null {
+function parseYearParam(text: string | null): number | null {
   const m = text ? /^(\d{4})[-/](\d{2})$/.exec(text) : null;
   if (!m) return null;
   const start = Number(m[1]);

@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import { KIND_COLUMNS } from '../import/dataset-kinds';
 import { printedTableFromRows, type PrintedTable, type RowType } from '../import/printed-table';
 import { countingDatasets, roleOf, ROLE_LABELS, type DatasetRole } from '../storage/dataset-slots';
@@ -34,15 +34,6 @@ export async function loadYearDatasets(year: number): Promise<YearDatasets> {
 
 export const yearDatasetsQuery = (year: number) =>
   queryOptions({ queryKey: queryKeys.year(year), queryFn: () => loadYearDatasets(year), staleTime: Infinity });
-
-export function useYearDatasets(year: number | null) {
-  return useQuery({ ...yearDatasetsQuery(year ?? 0), enabled: year !== null });
-}
-
-/** The roles of those wanted that a year has no dataset for, in words ("a reserves position"). */
-export function missingRoles(data: YearDatasets, wanted: readonly DatasetRole[]): DatasetRole[] {
-  return wanted.filter((role) => data.of(role).length === 0);
-}
 
 export const roleLabel = (role: DatasetRole): string => ROLE_LABELS[role];
 

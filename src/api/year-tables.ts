@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import type { PAPER_2017_18 } from '../domain/papers/paper-2017-18';
 import type { PrintedTable } from '../import/printed-table';
 import { roleOf, type DatasetRole } from '../storage/dataset-slots';
@@ -74,8 +74,3 @@ export const yearTablesQuery = (year: number, keys: readonly PaperTableKey[]) =>
     queryFn: () => loadYearTables(year, keys),
     staleTime: Infinity,
   });
-
-/** The paper's tables of a year (as many as it has of those asked for); disabled until a year is chosen. */
-export function useYearTables(year: number | null, keys: readonly PaperTableKey[]) {
-  return useQuery({ ...yearTablesQuery(year ?? 0, keys), enabled: year !== null });
-}

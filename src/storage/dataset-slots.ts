@@ -84,7 +84,7 @@ const normalLabel = (s: string): string =>
  * has several (the group's, the Constabulary's by area, the OPCC's): a file with the same rows replaces another,
  * a file with other rows sits beside it.
  */
-export function slotOf(d: Pick<DatasetMeta, 'kind' | 'plan' | 'year' | 'month' | 'labels'>): string {
+function slotOf(d: Pick<DatasetMeta, 'kind' | 'plan' | 'year' | 'month' | 'labels'>): string {
   const role = roleOf(d);
   const rows = role === 'outturn-summary' ? [...new Set(d.labels.map(normalLabel))].sort().join('|') : '';
   return `${role}/${d.year ?? '-'}/${d.month ?? '-'}/${rows}`;
