@@ -11,7 +11,6 @@ import { queryKeys } from './query-keys';
  */
 const PACK_SETTINGS_KEY = 'board-pack';
 
-
 function readPreferences(value: unknown): PackPreferences {
   const o = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
   return {

@@ -93,7 +93,15 @@ describe('Import page: years', () => {
       within(year)
         .getAllByRole('option')
         .map((o) => o.textContent),
-    ).toEqual(['(choose the year)', '2020/21', '2019/20', '2018/19 · data loaded', '2017/18 · data loaded', '2016/17', '2015/16']);
+    ).toEqual([
+      '(choose the year)',
+      '2020/21',
+      '2019/20',
+      '2018/19 · data loaded',
+      '2017/18 · data loaded',
+      '2016/17',
+      '2015/16',
+    ]);
     await user.selectOptions(within(year).getByLabelText('Financial year of this file'), '2019/20');
     await waitFor(() =>
       expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Import budget-two-years.csv' }).disabled).toBe(

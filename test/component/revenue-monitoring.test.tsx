@@ -158,7 +158,9 @@ describe('the status rule', () => {
 describe('a month in progress', () => {
   it('at P3 shows actuals for P1-P3 only, and a later month as not closed rather than nil', async () => {
     const user = userEvent.setup();
-    renderWithProviders(<RevenuePage />, { initialEntries: ['/revenue?year=2017-18&month=3&open=line:local-policing:10100:1001'] });
+    renderWithProviders(<RevenuePage />, {
+      initialEntries: ['/revenue?year=2017-18&month=3&open=line:local-policing:10100:1001'],
+    });
     const strip = await screen.findByRole('list', { name: 'Actual by period' }, { timeout: 10_000 });
     const items = within(strip)
       .getAllByRole('listitem')
