@@ -1,16 +1,5 @@
 import { formatFinancialYear } from '../domain/core/period';
-import { messages } from '../domain/core/result';
-import type { EncodingEvidence } from '../import/decode';
-import { planOf, planProblems, yearProblem, type Preview } from '../import/preview';
-import {
-  getSetting,
-  IMPORT_LOCK,
-  listDatasets,
-  migrateDatasets,
-  putSetting,
-  sweepUnfinishedImports,
-} from '../storage/datasets';
-import type { ImportReply } from '../worker/import-jobs';
+import { getSetting, IMPORT_LOCK, migrateDatasets, putSetting, sweepUnfinishedImports } from '../storage/datasets';
 import { startJob } from '../worker/worker-client';
 import { datasetsChangedHere } from './cross-tab';
 import { ILLUSTRATIVE_SAMPLE, SAMPLE_FILE_LIST, SAMPLE_YEAR_SETTLED, type SampleFile } from './sample-files';
@@ -100,56 +89,38 @@ const FIRST_SAMPLE: readonly string[] = [
   'illustrative-2017-18-ledger-p12.csv',
 ];
 
-/** Imports the sample files given (default: every one) that are not already loaded. */
-export async function importSample(files: readonly SampleFile[] = SAMPLE_FILE_LIST): Promise<void> {
-  const loaded = new Set((await listDatasets()).filter((d) => d.source === 'sample').map((d) => d.sha256));
-  for (const file of files) {
-    const url = new URL(`${import.meta.env.BASE_URL}data/${file}`, window.location.href);
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`The sample file ${file} could not be loaded (HTTP ${response.status}).`);
-    const blob = new Blob([await response.arrayBuffer()]);
-    await importBlob(file, blob, loaded);
-  }
-}
-
 /**
- * The whole pipeline with every guess accepted: for the sample, whose layout is known. Its year is read from
- * the file like any upload's; only a file that does not say gets the year the sample's catalogue gives.
+ * Imports the sample files given (default: every one) that are not already loaded: fetched together, then each
+ * file scanned, previewed and imported in one job (one worker), two at a time (a machine has two cores or more;
+ * imports side by side each write their own rows). Sample datasets are imported in the catalogue's order.
  */
-async function importBlob(name: SampleFile, file: Blob, loaded: ReadonlySet<string>): Promise<ImportReply | null> {
-  const scanned = await startJob({ type: 'scan', name, file }).promise;
-  if (!scanned.verdict.ok) throw new Error(`${name}: ${messages(scanned.verdict.issues)}`);
-  if (loaded.has(scanned.sha256)) return null; // already loaded (the same bytes)
-  const encoding: EncodingEvidence = scanned.verdict.value;
-  let { preview } = await startJob({ type: 'preview', name, file, encoding, choices: {}, useProfile: false }).promise;
-  const settled = SAMPLE_YEAR_SETTLED[name];
-  if (preview.year === null && settled !== undefined)
-    ({ preview } = await startJob({
-      type: 'preview',
-      name,
-      file,
-      encoding,
-      choices: { year: settled },
-      useProfile: false,
-    }).promise);
-  assertImportable(preview);
-  const ids = {
-    datasetId: crypto.randomUUID(),
-    receiptId: crypto.randomUUID(),
-    sha256: scanned.sha256,
-    origin: 'sample' as const,
-    illustrative: ILLUSTRATIVE_SAMPLE.has(name),
+export async function importSample(files: readonly SampleFile[] = SAMPLE_FILE_LIST): Promise<void> {
+  const blobs = await Promise.all(
+    files.map(async (file) => {
+      const url = new URL(`${import.meta.env.BASE_URL}data/${file}`, window.location.href);
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`The sample file ${file} could not be loaded (HTTP ${response.status}).`);
+      return { file, blob: new Blob([await response.arrayBuffer()]) };
+    }),
+  );
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    for (let i = next++; i < blobs.length; i = next++) {
+      const { file, blob } = blobs[i]!;
+      const settled = SAMPLE_YEAR_SETTLED[file] ?? null;
+      await startJob({
+        type: 'sample',
+        name: file,
+        file: blob,
+        settledYear: settled,
+        settledWhy:
+          settled === null
+            ? ''
+            : `The sample's catalogue gives ${formatFinancialYear({ startYear: settled })}, the year of the paper it was transcribed from.`,
+        illustrative: ILLUSTRATIVE_SAMPLE.has(file),
+        ids: { datasetId: crypto.randomUUID(), receiptId: crypto.randomUUID() },
+      }).promise;
+    }
   };
-  const plan = planOf(preview);
-  if (preview.yearGuess.year === null)
-    plan.yearEvidence = [
-      `${preview.yearGuess.question ?? 'The file names no year.'} The sample's catalogue gives ${formatFinancialYear({ startYear: plan.year! })}, the year of the paper it was transcribed from.`,
-    ];
-  return startJob({ type: 'import', name, file, plan, ids }).promise;
-}
-
-function assertImportable(preview: Preview): void {
-  const year = yearProblem(preview);
-  const problems = [...planProblems(preview), ...(year ? [year] : [])];
-  if (problems.length > 0) throw new Error(`${preview.fileName}: ${problems.join(' ')}`);
+  await Promise.all([lane(), lane()]);
 }

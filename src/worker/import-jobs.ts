@@ -2,7 +2,9 @@ import { headerSignature } from '../import/column-mapping';
 import type { EncodingEvidence, EncodingVerdict } from '../import/decode';
 import type { ImportPlan } from '../import/import-plan';
 import type { Preview, PreviewChoices } from '../import/preview';
+import { planOf, planProblems, yearProblem } from '../import/preview';
 import { buildReceipt, type ImportReceipt } from '../import/receipt';
+import { messages } from '../domain/core/result';
 import { importRows, preview, scan, type ByteSource, type Progress } from '../import/run-import';
 import {
   abandonImport,
@@ -165,4 +167,39 @@ async function importUnderLock(
     await abandonImport(ids.datasetId).catch(() => undefined);
     throw error;
   }
+}
+
+/** What the embedded sample's import of one file needs: the year its catalogue gives where the file does not settle it. */
+export interface SampleRequest {
+  settledYear: number | null;
+  /** The catalogue's words for that year, kept as the dataset's evidence. */
+  settledWhy: string;
+  illustrative: boolean;
+  ids: { datasetId: string; receiptId: string };
+}
+
+/**
+ * One sample file, whole, in one job (one worker, not three): scan, preview with every guess accepted (the sample's
+ * layout is known), import. Its year is read from the file like any upload's; only a file that does not settle it
+ * takes the catalogue's. Null when the same bytes are already stored as sample data.
+ */
+export async function sampleJob(source: ByteSource, request: SampleRequest): Promise<ImportReply | null> {
+  const scanned = await scan(source);
+  if (!scanned.verdict.ok) throw new Error(`${source.name}: ${messages(scanned.verdict.issues)}`);
+  if ((await findByHash(scanned.sha256)).some((d) => d.source === 'sample')) return null;
+  const encoding = scanned.verdict.value;
+  let p = await preview(source, encoding, {});
+  const guessed = p.year !== null;
+  if (!guessed && request.settledYear !== null) p = await preview(source, encoding, { year: request.settledYear });
+  const year = yearProblem(p);
+  const problems = [...planProblems(p), ...(year ? [year] : [])];
+  if (problems.length > 0) throw new Error(`${source.name}: ${problems.join(' ')}`);
+  const plan = planOf(p);
+  if (!guessed) plan.yearEvidence = [`${p.yearGuess.question ?? 'The file names no year.'} ${request.settledWhy}`];
+  return importJob(source, plan, {
+    ...request.ids,
+    sha256: scanned.sha256,
+    origin: 'sample',
+    illustrative: request.illustrative,
+  });
 }

@@ -2,7 +2,7 @@ import type { EncodingEvidence } from '../import/decode';
 import type { ImportPlan } from '../import/import-plan';
 import type { PreviewChoices } from '../import/preview';
 import type { Progress } from '../import/run-import';
-import type { ImportReply, PreviewReply, ScanReply } from './import-jobs';
+import type { ImportReply, PreviewReply, SampleRequest, ScanReply } from './import-jobs';
 
 /*
  * The import worker's protocol, typed end to end: each kind of job has its request and its reply here,
@@ -20,6 +20,8 @@ export interface JobRequests {
     plan: ImportPlan;
     ids: { datasetId: string; receiptId: string; sha256: string; origin: 'sample' | 'upload' };
   };
+  /** One file of the embedded sample, scanned, previewed and imported in one job. */
+  sample: { name: string; file: Blob } & SampleRequest;
 }
 
 /** What each kind of job answers. */
@@ -27,6 +29,7 @@ export interface JobReplies {
   scan: ScanReply;
   preview: PreviewReply;
   import: ImportReply;
+  sample: ImportReply | null;
 }
 
 export type JobKind = keyof JobRequests & keyof JobReplies;

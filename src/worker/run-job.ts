@@ -1,6 +1,6 @@
 import { blobSource } from '../import/byte-sources';
 import type { ByteSource, Progress } from '../import/run-import';
-import { importJob, previewJob, scanJob } from './import-jobs';
+import { importJob, previewJob, sampleJob, scanJob } from './import-jobs';
 import type { JobKind, JobReplies, JobRequest } from './messages';
 
 type Handlers = {
@@ -17,6 +17,7 @@ const handlers: Handlers = {
   scan: (_request, source, onProgress) => scanJob(source, onProgress),
   preview: (request, source) => previewJob(source, request.encoding, request.choices, request.useProfile),
   import: (request, source, onProgress, signal) => importJob(source, request.plan, request.ids, onProgress, signal),
+  sample: (request, source) => sampleJob(source, request),
 };
 
 /** Runs one job: the same code in the worker and, where there is no Worker (tests), on the page. */

@@ -33,6 +33,7 @@ const writesDataset: { [K in JobKind]: (request: JobRequest<K>) => string | null
   scan: () => null,
   preview: () => null,
   import: (request) => request.ids.datasetId,
+  sample: (request) => request.ids.datasetId,
 };
 
 /** Starts a job of kind K; its promise gives that kind's reply (JobReplies[K]). */
