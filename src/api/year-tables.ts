@@ -17,7 +17,10 @@ export type PaperTableKey = keyof typeof PAPER_2017_18;
 
 /** How each of the paper's tables is recognised in any year: its role and, where a year has several, rows it has. */
 export const TABLE_SHAPES: Readonly<Record<PaperTableKey, { role: DatasetRole; labels: readonly string[] }>> = {
-  'table-1-revenue-outturn.csv': { role: 'outturn-summary', labels: ['Constabulary', 'OPCC'] },
+  'table-1-revenue-outturn.csv': {
+    role: 'outturn-summary',
+    labels: ['Constabulary', 'OPCC', 'Grants, Capital Financing and costs of surplus properties'],
+  },
   'constabulary-summary.csv': { role: 'outturn-summary', labels: ['Local Policing', 'Organisational Support'] },
   'table-3-opcc-corporate-costs.csv': {
     role: 'outturn-summary',
@@ -36,7 +39,8 @@ export function findTable(datasets: readonly DatasetMeta[], key: PaperTableKey):
   const shape = TABLE_SHAPES[key];
   const candidates = datasets.filter((d) => roleOf(d) === shape.role);
   if (shape.labels.length === 0) return candidates.at(-1) ?? null;
-  return recogniseTable(candidates, shape.labels);
+  // One row the table is known by is enough, the best match winning: the three tables of this role share no row.
+  return recogniseTable(candidates, shape.labels, 1);
 }
 
 export interface YearTables {

@@ -42,11 +42,17 @@ function Page({ name, children }: { name: string; children: ReactNode }) {
   );
 }
 
+/** The first page is Revenue, in the year and month the address asks for (a bookmark of "/?year=2018-19" keeps it). */
+function ToRevenue() {
+  const { search } = useLocation();
+  return <Navigate to={{ pathname: '/revenue', search }} replace />;
+}
+
 export function AppRoutes() {
   return (
     <Shell>
       <Routes>
-        <Route path="/" element={<Navigate to="/revenue" replace />} />
+        <Route path="/" element={<ToRevenue />} />
         <Route
           path="/revenue"
           element={

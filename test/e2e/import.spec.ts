@@ -6,13 +6,18 @@ import type { Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import { generateLedger } from '../../bench/generate-ledger';
 import { test, expect } from './watched-page';
+import { SAMPLE_FILE_LIST } from '../../src/api/sample-files';
+
+const SAMPLES = SAMPLE_FILE_LIST.length;
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/ledger-windows-1252.csv', import.meta.url));
 const ARTIFACTS = new URL('./artifacts/', import.meta.url);
 
 test('a Windows-1252 ledger: receipt on screen, still there after a reload', async ({ app }) => {
   await app.goto('/import');
-  await expect(app.getByRole('table', { name: /16 datasets, kept in this browser/ })).toBeVisible(); // the sample (9 tables of the paper, 7 illustrative files), imported at first start
+  await expect(
+    app.getByRole('table', { name: new RegExp(`^${SAMPLES} datasets, kept in this browser`) }),
+  ).toBeVisible(); // the sample, imported at first start
   await app.getByLabel(/Choose a CSV file/).setInputFiles(FIXTURE);
   await expect(app.getByRole('heading', { name: 'Check how ledger-windows-1252.csv will be read' })).toBeVisible();
   await expect(app.getByText(/windows-1252: not valid UTF-8 \(byte 89 cannot start or continue/)).toBeVisible();
@@ -29,7 +34,7 @@ test('a Windows-1252 ledger: receipt on screen, still there after a reload', asy
   await app.screenshot({ path: fileURLToPath(new URL('import-receipt.png', ARTIFACTS)), fullPage: true });
 
   await app.reload();
-  const list = app.getByRole('table', { name: /17 datasets, kept in this browser/ });
+  const list = app.getByRole('table', { name: new RegExp(`^${SAMPLES + 1} datasets, kept in this browser`) });
   await expect(list).toBeVisible();
   const row = list.getByRole('row').filter({ hasText: 'ledger-windows-1252.csv' });
   await expect(row).toContainText('ledger');
@@ -54,7 +59,7 @@ test('cancelling a large import stops it and keeps nothing', async ({ app }) => 
 
 async function cancelAndCheck(app: Page, big: string): Promise<void> {
   await app.goto('/import');
-  await expect(app.getByRole('table', { name: /16 datasets, kept/ })).toBeVisible();
+  await expect(app.getByRole('table', { name: new RegExp(`^${SAMPLES} datasets, kept`) })).toBeVisible();
   await app.getByLabel(/Choose a CSV file/).setInputFiles(big);
   await app.getByRole('button', { name: 'Import big-ledger.csv' }).click();
   const status = app.getByRole('status').filter({ hasText: /rows read/ });
@@ -63,7 +68,7 @@ async function cancelAndCheck(app: Page, big: string): Promise<void> {
   await expect(app.getByRole('alert')).toHaveText('The import was cancelled; nothing was kept.');
 
   // Nothing half-written: the list is as before, and no stored chunk belongs to a missing dataset.
-  await expect(app.getByRole('table', { name: /16 datasets, kept/ })).toBeVisible();
+  await expect(app.getByRole('table', { name: new RegExp(`^${SAMPLES} datasets, kept`) })).toBeVisible();
   const orphans = await app.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const r = indexedDB.open('outturn');

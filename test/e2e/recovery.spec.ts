@@ -81,7 +81,7 @@ test('an older layout is brought forward, unreadable records set aside with a me
     db.close();
     return { schema: ledger.schema, type: Object.prototype.toString.call(dates), values: [...(dates as Uint32Array)] };
   });
-  expect(migrated).toEqual({ schema: 2, type: '[object Uint32Array]', values: [20170403, 20170515, 20170620] });
+  expect(migrated).toEqual({ schema: 3, type: '[object Uint32Array]', values: [20170403, 20170515, 20170620] });
 
   for (const route of ROUTES) {
     await app.goto(paperYear(route.path));

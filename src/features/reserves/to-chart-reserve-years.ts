@@ -1,9 +1,10 @@
+import { formatFinancialYear } from '../../domain/core/period';
 import { sum } from '../../domain/core/money';
 import { toThousands } from '../../domain/core/units';
 import type { BalanceColumn, ReserveAcrossYears } from '../../api/reserves-years';
 
 export interface ReserveYearsPoint {
-  /** The balance date, with "(projected)" for the planner's years. */
+  /** The balance as "Opening 2018/19", "Closing 2018/19", "Projected close 2020/21". */
   date: string;
   projected: boolean;
   /** £'000 by group, and all usable reserves, as numbers for drawing only (Number() on money is allowed here). */
@@ -37,7 +38,9 @@ export function toReserveYearsSeries(
       );
     const n = (group: Group | null) => Number(toThousands(at(group)).toFixed(0));
     return {
-      date: c.label,
+      // On the axis by year, not by date: a date's day ("1 April") would read as a figure (and be hidden as one
+      // in presentation mode); the data table beside the chart gives the dates.
+      date: `${c.kind === 'opening' ? 'Opening' : c.kind === 'closing' ? 'Closing' : 'Projected close'} ${formatFinancialYear({ startYear: c.year })}`,
       projected: c.kind === 'projected',
       earmarked: n('earmarked'),
       contingency: n('contingency'),

@@ -25,7 +25,8 @@ export function RevenuePage() {
   const nothing = data !== undefined && data.missing.includes('budget') && data.missing.includes('monitoring-return');
   return (
     <>
-      <h2>Revenue{year === null ? '' : ` ${label}`}</h2>
+      <h2>Revenue</h2>
+      {year !== null && <p className="page-year">Financial year {label}</p>}
       <p className="lede">
         Budget, actual to date and forecast outturn by month, from the board&rsquo;s summary down to the ledger lines,
         in £&rsquo;000 with negatives in brackets (pounds and pence below a cost centre). A variance is forecast outturn

@@ -33,7 +33,7 @@ describe('toReserveYearsSeries', () => {
   it('sums each group and all reserves at every date, projected dates marked', () => {
     expect(toReserveYearsSeries(columns, reserves)).toEqual([
       {
-        date: '31 March 2018',
+        date: 'Closing 2017/18',
         projected: false,
         earmarked: 432,
         contingency: 0,
@@ -42,7 +42,7 @@ describe('toReserveYearsSeries', () => {
         total: 7630,
       },
       {
-        date: '1 April 2018',
+        date: 'Opening 2018/19',
         projected: false,
         earmarked: 423,
         contingency: 0,
@@ -52,7 +52,7 @@ describe('toReserveYearsSeries', () => {
       },
       // -50 + 7,198 + 25 = 7,173: a negative balance stays negative.
       {
-        date: '31 March 2020 (projected)',
+        date: 'Projected close 2019/20',
         projected: true,
         earmarked: -50,
         contingency: 0,
