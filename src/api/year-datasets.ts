@@ -88,29 +88,3 @@ function mappedAmounts(dataset: DatasetMeta): Record<string, 'thousands' | 'poun
   }
   return out;
 }
-
-const normal = (s: string): string =>
-  s
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-
-/**
- * Of a year's datasets of one role, the one whose rows best match the labels a table is known by (e.g. Table 1
- * has rows "Constabulary" and "OPCC"): the most labels found, at least `minimum` of them; null when none does.
- */
-export function recogniseTable(
-  candidates: readonly DatasetMeta[],
-  expected: readonly string[],
-  minimum = Math.min(2, expected.length),
-): DatasetMeta | null {
-  const wanted = expected.map(normal);
-  let best: { d: DatasetMeta; score: number } | null = null;
-  for (const d of candidates) {
-    const have = new Set(d.labels.map(normal));
-    const score = wanted.filter((w) => have.has(w)).length;
-    if (score >= minimum && (!best || score > best.score || (score === best.score && d.createdAt > best.d.createdAt)))
-      best = { d, score };
-  }
-  return best?.d ?? null;
-}

@@ -1,10 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { PAPER_2017_18 } from '../domain/papers/paper-2017-18';
 import type { PrintedTable } from '../import/printed-table';
-import { roleOf, type DatasetRole } from '../storage/dataset-slots';
+import { roleOf, SUMMARY_TABLES, summaryTableOf, type DatasetRole } from '../storage/dataset-slots';
 import type { DatasetMeta } from '../storage/datasets';
 import { queryKeys } from './query-keys';
-import { loadPrintedTable, loadYearDatasets, recogniseTable } from './year-datasets';
+import { loadPrintedTable, loadYearDatasets } from './year-datasets';
 
 /*
  * The printed tables of a year (an outturn summary, a capital programme, a reserves position ...), found by
@@ -17,14 +17,11 @@ export type PaperTableKey = keyof typeof PAPER_2017_18;
 
 /** How each of the paper's tables is recognised in any year: its role and, where a year has several, rows it has. */
 export const TABLE_SHAPES: Readonly<Record<PaperTableKey, { role: DatasetRole; labels: readonly string[] }>> = {
-  'table-1-revenue-outturn.csv': {
-    role: 'outturn-summary',
-    labels: ['Constabulary', 'OPCC', 'Grants, Capital Financing and costs of surplus properties'],
-  },
-  'constabulary-summary.csv': { role: 'outturn-summary', labels: ['Local Policing', 'Organisational Support'] },
+  'table-1-revenue-outturn.csv': { role: 'outturn-summary', labels: SUMMARY_TABLES['table-1-revenue-outturn.csv']! },
+  'constabulary-summary.csv': { role: 'outturn-summary', labels: SUMMARY_TABLES['constabulary-summary.csv']! },
   'table-3-opcc-corporate-costs.csv': {
     role: 'outturn-summary',
-    labels: ['Commissioner and Staff', 'Supplies and Services'],
+    labels: SUMMARY_TABLES['table-3-opcc-corporate-costs.csv']!,
   },
   'table-4-capital-programme.csv': { role: 'capital-programme', labels: [] },
   'table-4-capital-financing.csv': { role: 'capital-financing', labels: [] },
@@ -39,8 +36,8 @@ export function findTable(datasets: readonly DatasetMeta[], key: PaperTableKey):
   const shape = TABLE_SHAPES[key];
   const candidates = datasets.filter((d) => roleOf(d) === shape.role);
   if (shape.labels.length === 0) return candidates.at(-1) ?? null;
-  // One row the table is known by is enough, the best match winning: the three tables of this role share no row.
-  return recogniseTable(candidates, shape.labels, 1);
+  // The summary tables are told apart as the slots tell them apart (summaryTableOf); the latest that counts wins.
+  return candidates.filter((d) => summaryTableOf(d.labels) === key).at(-1) ?? null;
 }
 
 export interface YearTables {

@@ -80,13 +80,37 @@ const normalLabel = (s: string): string =>
     .trim();
 
 /**
- * The slot a dataset fills: role, year, month. An outturn summary also by its rows' labels, because one year
- * has several (the group's, the Constabulary's by area, the OPCC's): a file with the same rows replaces another,
- * a file with other rows sits beside it.
+ * The outturn summaries a year has, each known by rows it prints (the board's layout: the group's lines as Table 1,
+ * the Constabulary's areas, the OPCC's and corporate lines as Table 3), keyed as the 2017/18 paper's tables are.
+ */
+export const SUMMARY_TABLES: Readonly<Record<string, readonly string[]>> = {
+  'table-1-revenue-outturn.csv': ['Constabulary', 'OPCC', 'Grants, Capital Financing and costs of surplus properties'],
+  'constabulary-summary.csv': ['Local Policing', 'Organisational Support', 'Collaboration'],
+  'table-3-opcc-corporate-costs.csv': ['Commissioner and Staff', 'Supplies and Services', 'Corporate Costs and Grants'],
+};
+
+/** Which summary table an outturn summary is, by the most of its known rows it has (at least one); null: none. */
+export function summaryTableOf(labels: readonly string[]): string | null {
+  const have = new Set(labels.map(normalLabel));
+  let best: { key: string; score: number } | null = null;
+  for (const [key, known] of Object.entries(SUMMARY_TABLES)) {
+    const score = known.filter((l) => have.has(normalLabel(l))).length;
+    if (score > 0 && (!best || score > best.score)) best = { key, score };
+  }
+  return best?.key ?? null;
+}
+
+/**
+ * The slot a dataset fills: role, year, month. An outturn summary also by which table it is (a year has several:
+ * the group's, the Constabulary's by area, the OPCC's), known by its rows; one that is none of them by its rows
+ * exactly. A file of the same table replaces another (once confirmed); a different table sits beside it.
  */
 function slotOf(d: Pick<DatasetMeta, 'kind' | 'plan' | 'year' | 'month' | 'labels'>): string {
   const role = roleOf(d);
-  const rows = role === 'outturn-summary' ? [...new Set(d.labels.map(normalLabel))].sort().join('|') : '';
+  const rows =
+    role === 'outturn-summary'
+      ? (summaryTableOf(d.labels) ?? [...new Set(d.labels.map(normalLabel))].sort().join('|'))
+      : '';
   return `${role}/${d.year ?? '-'}/${d.month ?? '-'}/${rows}`;
 }
 

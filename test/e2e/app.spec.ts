@@ -84,8 +84,10 @@ test('the chart is drawn in the browser, beside its data table', async ({ app })
   // The paper's own chart (the monitoring charts above it are illustrative).
   const figure = app
     .getByRole('figure')
-    .filter({ has: app.getByRole('img', { name: /^Budget against outturn by area\. Outturn £1\.85m/ }) });
-  await expect(figure.getByRole('img', { name: /^Budget against outturn by area\. Outturn £1\.85m/ })).toBeVisible();
+    .filter({ has: app.getByRole('img', { name: /^Budget against outturn by area, 2017\/18\. Outturn £1\.85m/ }) });
+  await expect(
+    figure.getByRole('img', { name: /^Budget against outturn by area, 2017\/18\. Outturn £1\.85m/ }),
+  ).toBeVisible();
   // recharts draws one bar per area and series: Table 1 has three areas, so six bars.
   await expect(figure.locator('.recharts-bar-rectangle')).toHaveCount(6);
   await expect(figure.getByRole('table')).toContainText('126,252');

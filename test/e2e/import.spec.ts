@@ -38,7 +38,8 @@ test('a Windows-1252 ledger: receipt on screen, still there after a reload', asy
   await expect(list).toBeVisible();
   const row = list.getByRole('row').filter({ hasText: 'ledger-windows-1252.csv' });
   await expect(row).toContainText('ledger');
-  await expect(row.getByRole('cell').nth(1)).toHaveText('3'); // rows kept
+  await expect(row.getByRole('cell').nth(1)).toHaveText('2017/18'); // its year, from its posting dates
+  await expect(row.getByRole('cell').nth(4)).toHaveText('3'); // rows kept
   await row.getByRole('button', { name: /Show receipt/ }).click();
   await expect(
     app.getByRole('article', { name: 'Import receipt: ledger-windows-1252.csv' }).getByRole('status'),
