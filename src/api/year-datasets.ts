@@ -46,9 +46,15 @@ export interface TableSource {
 
 /** The rows of a dataset: its data rows from the chunks and its total rows from the receipt's skipped rows, in file order. */
 export async function loadTableSource(dataset: DatasetMeta): Promise<TableSource> {
-  const rows: TableSource['rows'] = dataset.skippedRows
-    .filter((r) => r.type !== 'footer')
-    .map((r) => ({ line: r.row, cells: r.cells, rowType: r.type === 'subtotal' ? 'subtotal' : 'total' }));
+  const sums = dataset.skippedRows.filter((r) => r.type !== 'footer').sort((a, b) => a.row - b.row);
+  // The import calls a sum row a subtotal when it adds the rows since the last total; in a table with one level (a
+  // TOTAL under its lines) that is the grand total too: the last sum row of a file with no total is its total.
+  const lastIsTotal = !sums.some((r) => r.type === 'total');
+  const rows: TableSource['rows'] = sums.map((r, i) => ({
+    line: r.row,
+    cells: r.cells,
+    rowType: r.type === 'total' || (lastIsTotal && i === sums.length - 1) ? 'total' : 'subtotal',
+  }));
   for (const chunk of await readChunks(dataset.id)) {
     for (let i = 0; i < chunk.rowCount; i++)
       rows.push({ line: chunk.lines[i]!, cells: chunk.raw.map((column) => column[i] ?? ''), rowType: 'item' });
@@ -63,18 +69,9 @@ export async function loadTableSource(dataset: DatasetMeta): Promise<TableSource
  */
 export async function loadPrintedTable(dataset: DatasetMeta, tableId: string): Promise<PrintedTable> {
   const source = await loadTableSource(dataset);
-  const table = printedTableFromRows(tableId, source.headers, source.rows, { amounts: mappedAmounts(dataset) });
-  if (table.columns.some((c) => c.kind === 'row-type')) return table;
-  // A file with no "Row type" column (an export, not the sample's transcription): its total and subtotal rows are
-  // the ones its import recognised and skipped (the receipt lists them), so they are read as totals, not reserves.
-  const skipped = new Map(dataset.skippedRows.map((r) => [r.row, r.type]));
-  return {
-    ...table,
-    rows: table.rows.map((row) => {
-      const type = skipped.get(row.line);
-      return type === 'total' || type === 'subtotal' ? { ...row, rowType: type } : row;
-    }),
-  };
+  // A file with no "Row type" column (an export, not the sample's transcription) takes its total and subtotal rows
+  // from its import, which recognised and skipped them (the receipt lists them): read as totals, never as lines.
+  return printedTableFromRows(tableId, source.headers, source.rows, { amounts: mappedAmounts(dataset) });
 }
 
 /** The columns the import mapped as amounts, by header, with the unit it read them in. */
