@@ -1,8 +1,9 @@
 // npm run check-file -- <file> [--kind ledger|budget|outturn|capital|capital-financing|reserves|carry-forwards]
-//                              [--header-row N] [--sheet NAME] [--map "Cost centre=Expense Area" ...] [--json]
+//                              [--header-row N] [--sheet NAME] [--map "Cost centre=Expense Area" ...] [--year 2018/19] [--json]
 // Runs the import pipeline in Node and prints the receipt, so an export can be checked before upload.
 // Exit status: 0 no row rejected; 1 some rows rejected; 2 the file cannot be read at all.
 import { existsSync, statSync } from 'node:fs';
+import { formatFinancialYear, parseFinancialYear } from '../domain/core/period';
 import { messages } from '../domain/core/result';
 import { mappingWithHints } from '../import/column-mapping';
 import { isDatasetKind, DATASET_KINDS, KIND_COLUMNS } from '../import/dataset-kinds';
@@ -19,6 +20,8 @@ interface Args {
   sheet?: string;
   /** Mapping hints, "Outturn column=File column", applied over the suggested mapping. */
   maps: string[];
+  /** The financial year, as the user says it ("2018/19"), where the file does not settle it. */
+  year?: string;
   json: boolean;
 }
 
@@ -31,6 +34,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--header-row') args.headerRow = Number(argv[++i]);
     else if (a === '--sheet') args.sheet = argv[++i];
     else if (a === '--map') args.maps.push(argv[++i] ?? '');
+    else if (a === '--year') args.year = argv[++i] ?? '';
     else if (!a.startsWith('--')) args.file = a;
   }
   return args;
@@ -104,7 +108,10 @@ async function main(): Promise<void> {
   const scanned = await scan(source);
   if (!scanned.verdict.ok) fail(messages(scanned.verdict.issues), args.json, args.file);
   const kind = args.kind !== undefined && isDatasetKind(args.kind) ? args.kind : undefined;
+  const year = args.year === undefined ? undefined : parseFinancialYear(args.year);
+  if (year && !year.ok) fail(`--year: ${messages(year.issues)}`, args.json, args.file);
   const choices = {
+    ...(year?.ok ? { year: year.value.startYear } : {}),
     ...(kind ? { kind } : {}),
     ...(args.headerRow ? { headerIndex: args.headerRow - 1 } : {}),
     ...(args.sheet !== undefined ? { sheet: args.sheet } : {}),
@@ -145,13 +152,24 @@ async function main(): Promise<void> {
   });
   const s = summary(receipt);
 
+  const yearLine =
+    p.year !== null
+      ? `${formatFinancialYear({ startYear: p.year })}${p.month !== null ? `, as at P${p.month}` : ''} (${args.year !== undefined ? 'given with --year' : p.yearGuess.evidence.join(' ')})`
+      : `not settled: ${p.yearGuess.question ?? 'the file does not say'} Give it with --year 2018/19.`;
   if (args.json) {
-    process.stdout.write(`${JSON.stringify(s)}\n`);
+    const year = {
+      year: p.year === null ? null : formatFinancialYear({ startYear: p.year }),
+      month: p.month,
+      evidence: p.yearGuess.evidence,
+      question: p.year === null ? p.yearGuess.question : null,
+    };
+    process.stdout.write(`${JSON.stringify({ ...s, year })}\n`);
   } else {
     const out = [
       `${s.file} (${s.size} bytes)  sha256 ${s.sha256}`,
       `encoding  ${s.encoding}: ${s.encodingReason}`,
       `layout    ${s.delimiter}-delimited, header on row ${s.headerRow} (${receipt.headerReason}); read as ${s.kind}`,
+      `year      ${yearLine}`,
       `mapping   ${receipt.mapping
         .filter((m) => m.header)
         .map((m) => `${m.label} <- "${m.header ?? ''}"${m.scale === 'thousands' ? " (£'000)" : ''}`)

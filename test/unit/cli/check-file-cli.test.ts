@@ -55,4 +55,18 @@ describe('npm run check-file', () => {
       'rejected  row 9, Posting Date: "31/02/2017" has day 31, but February 2017 has 28 days [invalid-day]',
     );
   }, 30_000);
+
+  it('says the year the file gives and why, takes --year where it does not, and refuses a year it cannot read', () => {
+    // The title line says 2018/19 and every posting date falls in April to September 2018.
+    const own = run('test/e2e/fixtures/own-2018-19/gl-transactions-h1-2018-19.csv', '--json');
+    expect(JSON.parse(own.stdout)).toMatchObject({ year: { year: '2018/19', month: null, question: null } });
+    // Appendix 2 names no year: not settled, and said so; --year settles it.
+    const bare = run('data/appendix-2-revenue-carry-forwards.csv');
+    expect(bare.stdout).toMatch(/^year {6}not settled: The file does not say which financial year/m);
+    const told = run('data/appendix-2-revenue-carry-forwards.csv', '--year', '2017/18');
+    expect(told.stdout).toMatch(/^year {6}2017\/18 \(given with --year\)$/m);
+    const bad = run('data/appendix-2-revenue-carry-forwards.csv', '--year', '17/18');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--year: "17/18" has a two-digit start year');
+  }, 60_000);
 });
