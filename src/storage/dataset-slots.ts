@@ -1,3 +1,4 @@
+import { keyOf } from '../domain/checks/table-rows';
 import type { DatasetKind } from '../import/dataset-kinds';
 import type { ImportPlan } from '../import/import-plan';
 import type { DatasetMeta } from './datasets';
@@ -73,12 +74,6 @@ export function ledgerPeriods(d: Pick<DatasetMeta, 'aggregates'>): number[] {
   return [...periods].sort((a, b) => a - b);
 }
 
-const normalLabel = (s: string): string =>
-  s
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-
 /**
  * The outturn summaries a year has, each known by rows it prints (the board's layout: the group's lines as Table 1,
  * the Constabulary's areas, the OPCC's and corporate lines as Table 3), keyed as the 2017/18 paper's tables are.
@@ -91,10 +86,10 @@ export const SUMMARY_TABLES: Readonly<Record<string, readonly string[]>> = {
 
 /** Which summary table an outturn summary is, by the most of its known rows it has (at least one); null: none. */
 export function summaryTableOf(labels: readonly string[]): string | null {
-  const have = new Set(labels.map(normalLabel));
+  const have = new Set(labels.map(keyOf));
   let best: { key: string; score: number } | null = null;
   for (const [key, known] of Object.entries(SUMMARY_TABLES)) {
-    const score = known.filter((l) => have.has(normalLabel(l))).length;
+    const score = known.filter((l) => have.has(keyOf(l))).length;
     if (score > 0 && (!best || score > best.score)) best = { key, score };
   }
   return best?.key ?? null;
@@ -108,9 +103,7 @@ export function summaryTableOf(labels: readonly string[]): string | null {
 function slotOf(d: Pick<DatasetMeta, 'kind' | 'plan' | 'year' | 'month' | 'labels'>): string {
   const role = roleOf(d);
   const rows =
-    role === 'outturn-summary'
-      ? (summaryTableOf(d.labels) ?? [...new Set(d.labels.map(normalLabel))].sort().join('|'))
-      : '';
+    role === 'outturn-summary' ? (summaryTableOf(d.labels) ?? [...new Set(d.labels.map(keyOf))].sort().join('|')) : '';
   return `${role}/${d.year ?? '-'}/${d.month ?? '-'}/${rows}`;
 }
 
