@@ -1,12 +1,14 @@
 // npm run check-file -- <file> [--kind ledger|budget|outturn|capital|capital-financing|reserves|carry-forwards]
-//                              [--header-row N] [--sheet NAME] [--map "Cost centre=Expense Area" ...] [--year 2018/19] [--json]
+//                              [--header-row N] [--sheet NAME] [--map "Cost centre=Expense Area" ...] [--profile FILE]
+//                              [--year 2018/19] [--json]
 // Runs the import pipeline in Node and prints the receipt, so an export can be checked before upload.
 // Exit status: 0 no row rejected; 1 some rows rejected; 2 the file cannot be read at all.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { formatFinancialYear, parseFinancialYear } from '../domain/core/period';
 import { messages } from '../domain/core/result';
 import { mappingWithHints } from '../import/column-mapping';
 import { isDatasetKind, DATASET_KINDS, KIND_COLUMNS } from '../import/dataset-kinds';
+import { readProfileFile } from '../import/mapping-profile-file';
 import { planOf, planProblems } from '../import/preview';
 import { buildReceipt, type ImportReceipt } from '../import/receipt';
 import { importRows, preview, scan, sizeRefusal } from '../import/run-import';
@@ -20,6 +22,8 @@ interface Args {
   sheet?: string;
   /** Mapping hints, "Outturn column=File column", applied over the suggested mapping. */
   maps: string[];
+  /** A mapping profile downloaded from the Import page: its kind, header row and columns, under any --map. */
+  profile?: string;
   /** The financial year, as the user says it ("2018/19"), where the file does not settle it. */
   year?: string;
   json: boolean;
@@ -35,6 +39,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--sheet') args.sheet = argv[++i];
     else if (a === '--map') args.maps.push(argv[++i] ?? '');
     else if (a === '--year') args.year = argv[++i] ?? '';
+    else if (a === '--profile') args.profile = argv[++i] ?? '';
     else if (!a.startsWith('--')) args.file = a;
   }
   return args;
@@ -94,10 +99,20 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   if (!args.file)
     fail(
-      'give the file to check: npm run check-file -- <file> [--kind KIND] [--header-row N] [--sheet NAME] [--map "Cost centre=Expense Area" ...] [--json]',
+      'give the file to check: npm run check-file -- <file> [--kind KIND] [--header-row N] [--sheet NAME] [--map "Cost centre=Expense Area" ...] [--profile FILE] [--year 2018/19] [--json]',
       args.json,
     );
   if (!existsSync(args.file) || !statSync(args.file).isFile()) fail(`${args.file} is not a file`, args.json, args.file);
+  if (args.profile !== undefined) {
+    if (!existsSync(args.profile) || !statSync(args.profile).isFile())
+      fail(`--profile ${args.profile} is not a file`, args.json, args.file);
+    const profile = readProfileFile(readFileSync(args.profile, 'utf8'));
+    if (!profile.ok) fail(`--profile ${args.profile}: ${messages(profile.issues)}`, args.json, args.file);
+    // What the command line says wins over the profile: --kind, --header-row, and each --map after its columns.
+    args.kind ??= profile.value.kind;
+    args.headerRow ??= profile.value.headerRow;
+    args.maps = [...profile.value.hints, ...args.maps];
+  }
   if (args.kind !== undefined && !isDatasetKind(args.kind))
     fail(`--kind must be one of ${DATASET_KINDS.join(', ')}`, args.json, args.file);
   const source = fileSource(args.file);

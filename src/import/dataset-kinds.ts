@@ -66,17 +66,28 @@ const SPEND_UNIT = [
   'responsible unit',
   'organisational unit',
   'organisation unit',
+  'service code',
   'service area',
+  'service division',
+  'service label',
   'department/service where expenditure occurred',
+  'directorate',
+  // Last: a central government file's Entity is the body (the department or its agency), a council file's
+  // Service the widest heading; either is the unit only where the file has nothing finer.
+  'service',
   'entity',
 ];
+// The first names below are the council's own coding; a card network's Merchant Category comes after them.
 const SPEND_TYPE = [
+  'expenditure code',
   'expenses type',
   'expenditure type',
   'expenditure category',
   'detailed expenses type',
   'expense code',
   'cipfa expenditure code',
+  // SAP's name for the account a cost is booked to (the GLA's payment files).
+  'cost element',
   'procurement category',
   'merchant category',
 ];
@@ -95,6 +106,7 @@ export const KIND_COLUMNS: Readonly<Record<DatasetKind, readonly CanonicalColumn
       'journal date',
       'document date',
       'posted',
+      'clearing date',
     ]),
     col('period', 'Period', 'period', false, ['accounting period', 'per', 'fiscal period', 'month no', 'prd']),
     col('costCentre', 'Cost centre', 'code', true, [...COST_CENTRE, ...SPEND_UNIT]),
@@ -123,6 +135,8 @@ export const KIND_COLUMNS: Readonly<Record<DatasetKind, readonly CanonicalColumn
       'amount excluding vat',
       'amount exc vat',
       'sumofamount exc vat',
+      'invoice line value',
+      'line value',
     ]),
     col('debit', 'Debit', 'amount', false, ['dr', 'debit amount', 'debits']),
     col('credit', 'Credit', 'amount', false, ['cr', 'credit amount', 'credits']),
@@ -138,6 +152,7 @@ export const KIND_COLUMNS: Readonly<Record<DatasetKind, readonly CanonicalColumn
     col('reference', 'Reference', 'text', false, [
       'ref',
       'document number',
+      'document no',
       'doc no',
       'journal',
       'invoice',
@@ -147,6 +162,9 @@ export const KIND_COLUMNS: Readonly<Record<DatasetKind, readonly CanonicalColumn
       'transaction number',
       'transaction no',
       'transaction id',
+      'trans no',
+      'order',
+      'order number',
     ]),
   ],
   budget: [

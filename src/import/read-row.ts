@@ -1,4 +1,4 @@
-import { parseDate, parseFinancialYear, parsePeriod } from '../domain/core/period';
+import { formatFinancialYear, parseDate, parseFinancialYear, parsePeriod } from '../domain/core/period';
 import { pence, penceToPounds } from '../domain/core/units';
 import type { Binding } from './bind-headers';
 import type { ControlTotals } from './control-totals';
@@ -38,6 +38,8 @@ export interface RowReader {
   /** Data rows with and without codes so far: does the data carry codes? */
   codedRows: number;
   uncodedRows: number;
+  /** The financial year the file is imported into (2017 = 2017/18), where settled: a posting date outside it is refused. */
+  readonly year: number | null;
   // The last row read (valid until the next one):
   /** Pence per amount slot; null where blank or unreadable. */
   readonly amounts: (number | null)[];
@@ -56,7 +58,7 @@ export interface RowReader {
 
 export function newRowReader(
   binding: Binding,
-  plan: { delimiter: Delimiter; kind: DatasetKind; encoding: { replaced?: boolean } },
+  plan: { delimiter: Delimiter; kind: DatasetKind; encoding: { replaced?: boolean }; year?: number | null },
   log: IssueLog,
   totals: ControlTotals,
 ): RowReader {
@@ -66,6 +68,7 @@ export function newRowReader(
     delimiter: plan.delimiter,
     kind: plan.kind,
     replaced: plan.encoding.replaced === true,
+    year: plan.year ?? null,
     log,
     totals,
     codedRows: 0,
@@ -311,6 +314,27 @@ export function readRow(r: RowReader, cells: string[], line: number): RowOutcome
   }
   // A posting date and a period that disagree: keep the period, but say so. No period: take it from the date.
   const posting = b.postingDateSlot >= 0 ? dateValues[b.postingDateSlot]! : 0;
+  // A line dated in another financial year would add to this year's period of the same month (October 2012 to
+  // 2017/18's P7): refused, with the dates of the year it is imported into. A year-end adjustment (P13 and
+  // later) may be posted up to the end of June after the year closes.
+  if (!rejected && posting !== 0 && r.year !== null) {
+    const first = r.year * 10000 + 401;
+    const last = (r.year + 1) * 10000 + 331;
+    const adjustment = period > 12 && posting > last && posting <= (r.year + 1) * 10000 + 630;
+    if ((posting < first || posting > last) && !adjustment) {
+      const col = b.dateColumns[b.postingDateSlot]!;
+      addIssue(
+        log,
+        line,
+        col.header,
+        'date-outside-year',
+        `The posting date ${formatYmd(posting)} is not in ${formatFinancialYear({ startYear: r.year })} (1 April ${r.year} to 31 March ${r.year + 1}), the year this file is imported into`,
+        cells[col.index] ?? '',
+        'error',
+      );
+      rejected = true;
+    }
+  }
   if (!rejected && posting !== 0) {
     const fromDate = periodOfYmd(posting);
     if (period === 0) period = fromDate;

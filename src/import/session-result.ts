@@ -33,6 +33,7 @@ export type ImportIssueCode =
   | 'negative-credit'
   | 'debit-and-credit'
   | 'period-date-mismatch'
+  | 'date-outside-year'
   | 'missing-cells'
   | 'too-many-cells'
   | 'extra-cells'

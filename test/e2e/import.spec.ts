@@ -1,12 +1,13 @@
 // Import in real Chromium: a Windows-1252 ledger with notes above its header, a total row and bad rows
 // goes in through the page and its worker; the receipt is read off the screen; a reload finds it kept;
 // and a large import is cancelled part-way, leaving nothing behind.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import { generateLedger } from '../../bench/generate-ledger';
 import { test, expect } from './watched-page';
 import { SAMPLE_FILE_LIST } from '../../src/api/sample-files';
+import { readProfileFile } from '../../src/import/mapping-profile-file';
 
 const SAMPLES = SAMPLE_FILE_LIST.length;
 
@@ -21,6 +22,15 @@ test('a Windows-1252 ledger: receipt on screen, still there after a reload', asy
   await app.getByLabel(/Choose a CSV file/).setInputFiles(FIXTURE);
   await expect(app.getByRole('heading', { name: 'Check how ledger-windows-1252.csv will be read' })).toBeVisible();
   await expect(app.getByText(/windows-1252: not valid UTF-8 \(byte 89 cannot start or continue/)).toBeVisible();
+  // The mapping as a file, for check-file --profile: the header on row 4, columns by their headers.
+  const [download] = await Promise.all([
+    app.waitForEvent('download'),
+    app.getByRole('button', { name: 'Download this mapping' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('ledger-windows-1252.outturn-mapping.json');
+  const profile = readProfileFile(readFileSync(await download.path(), 'utf8'));
+  expect(profile.ok && profile.value).toMatchObject({ kind: 'ledger', headerRow: 4 });
+  expect(profile.ok && profile.value.hints).toContain('Cost centre=Cost Centre');
   await app.getByRole('button', { name: 'Import ledger-windows-1252.csv' }).click();
 
   const receipt = app.getByRole('article', { name: 'Import receipt: ledger-windows-1252.csv' });

@@ -1,6 +1,8 @@
 import { useId, useState } from 'react';
 import { DATASET_KINDS, KIND_COLUMNS, KIND_LABELS, type DatasetKind } from '../../import/dataset-kinds';
 import { planProblems, yearProblem, type Preview } from '../../import/preview';
+import { profileFile } from '../../import/mapping-profile-file';
+import { downloadText } from '../../components/download';
 import type { MappingProfile } from '../../api/datasets';
 import type { FlowChange } from '../../api/use-import-flow';
 import { YearChoiceField } from './year-choice-field';
@@ -241,6 +243,20 @@ export function MappingStep({ preview, profile, onChange, onImport, onCancel }: 
         </button>
         <button type="button" onClick={onCancel}>
           Cancel
+        </button>
+        {/* The mapping as a file: for `npm run check-file -- <file> --profile <this file>`, or a colleague. */}
+        <button
+          type="button"
+          onClick={() => {
+            const name = profileName.trim() || preview.fileName.replace(/\.[^.]+$/, '');
+            downloadText(
+              `${name.replace(/[^A-Za-z0-9._-]+/g, '-')}.outturn-mapping.json`,
+              profileFile({ name, kind, headers: preview.headers, mapping, headerIndex: preview.headerIndex }),
+              'application/json',
+            );
+          }}
+        >
+          Download this mapping
         </button>
       </div>
     </section>

@@ -114,7 +114,8 @@ const LAYOUTS = [
     mapping: {
       postingDate: 'Transaction date',
       costCentre: 'Department/service where expenditure occurred',
-      subjective: 'Procurement category',
+      // The CIPFA code (4100) is the council's subjective; the procurement category ("Supplies") a grouping.
+      subjective: 'CIPFA expenditure code',
       amount: 'Net amount',
       supplier: 'Supplier (beneficiary)',
       reference: 'Transaction number',
