@@ -125,7 +125,7 @@ describe('the status rule', () => {
     // Constabulary 128,039 - 126,252 = 1,787 (1.42%): past £250,000 but not 5%; past £50,000 and 1%: amber.
     expect(cells(rowOf(table, 'Constabulary')).at(-1)).toBe('◆ Amber, adverse');
 
-    await user.click(screen.getByText('Change the status rule'));
+    await user.click(screen.getByText(/^Change the status rule for /));
     const form = screen.getByRole('form', { name: 'Status rule' });
     const red = within(within(form).getByRole('group', { name: 'Red' }));
     // A typo is refused with a reason, and nothing changes.
@@ -145,7 +145,7 @@ describe('the status rule', () => {
     expect(screen.getByText(/is red when it is at least £250,000 and at least 1% of budget/)).toBeTruthy();
 
     // Back to the defaults (the rule is kept in this browser's storage, shared by the tests of this file).
-    await user.click(screen.getByText('Change the status rule'));
+    await user.click(screen.getByText(/^Change the status rule for /));
     await user.click(screen.getByRole('button', { name: 'Restore the defaults' }));
     await waitFor(() =>
       expect(cells(rowOf(screen.getByRole('table', { name: TABLE_1_P12 }), 'Constabulary')).at(-1)).toBe(

@@ -51,7 +51,7 @@ export function BoardPackPage() {
   const monitoring = useMonitoringData(year);
   const settings = usePackSettings();
   const organisation = useOrganisation();
-  const rule = useRagRule().data ?? DEFAULT_RAG_RULE;
+  const rule = useRagRule(year).data ?? DEFAULT_RAG_RULE;
   const scenarios = useScenarios();
   const snapshots = useSnapshots();
   const saveSettings = useSavePackSettings();

@@ -54,8 +54,8 @@ export function MonitoringSection({ data, month }: { data: MonitoringData; month
   const { year, models } = data;
   const { open, to } = useDrill(year);
   const model = models.find((m) => m.month === month);
-  const rule = useRagRule().data ?? DEFAULT_RAG_RULE;
-  const ruleProblem = useRagRuleProblem();
+  const rule = useRagRule(year).data ?? DEFAULT_RAG_RULE;
+  const ruleProblem = useRagRuleProblem(year);
   const tables = useMemo(() => (model ? boardTables(model) : []), [model]);
   const shown = useMemo(() => (model ? shownInThousands(model, tables) : new Map()), [model, tables]);
   const unplaced = useMemo(() => (model ? unplacedCostCentres(model) : []), [model]);
@@ -108,7 +108,7 @@ export function MonitoringSection({ data, month }: { data: MonitoringData; month
           </ul>
         </div>
       )}
-      <RagRuleForm key={describeRagRule(rule)} rule={rule} />
+      <RagRuleForm key={`${year}:${describeRagRule(rule)}`} rule={rule} year={year} />
       <DrillView model={model} open={open} tables={tables} shown={shown} rule={rule} to={to} suffix={suffix} />
       <MonitoringCharts model={model} shown={shown} suffix={suffix} />
     </>

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
-import { useSaveRagRule } from '../../api/rag-rule';
+import { useSaveRagRule, useYearRagRule } from '../../api/rag-rule';
+import { yearLabel } from '../../api/year-choice';
 import {
   DEFAULT_RAG_RULE,
   describeRagRule,
@@ -14,8 +15,9 @@ import {
  * The status rule, stated in words where the statuses are shown, and a form to change it. A variance is
  * red or amber only when it passes both the pound floor and the percentage; the defaults are stated.
  */
-export function RagRuleForm({ rule }: { rule: RagRule }) {
-  const save = useSaveRagRule();
+export function RagRuleForm({ rule, year }: { rule: RagRule; year: number }) {
+  const save = useSaveRagRule(year);
+  const from = useYearRagRule(year).data?.from ?? null;
   const [text, setText] = useState<RagRuleText>(() => ragRuleText(rule));
   const [problems, setProblems] = useState<readonly RagRuleIssue[]>([]);
   const id = useId();
@@ -54,10 +56,15 @@ export function RagRuleForm({ rule }: { rule: RagRule }) {
   return (
     <div className="rag-rule">
       <p id={`${id}-rule`}>
-        <strong>Status rule.</strong> {describeRagRule(rule)}
+        <strong>Status rule for {yearLabel(year)}.</strong> {describeRagRule(rule)}{' '}
+        {from === null
+          ? 'No rule has been set for a year yet: a rule changed here applies from this year on.'
+          : from === year
+            ? `Set for ${yearLabel(year)}; later years without a rule of their own use it.`
+            : `Carried from ${yearLabel(from)}; a rule changed here applies from ${yearLabel(year)} on, and ${yearLabel(from)} keeps its own.`}
       </p>
       <details>
-        <summary>Change the status rule</summary>
+        <summary>Change the status rule for {yearLabel(year)}</summary>
         <form
           aria-label="Status rule"
           onSubmit={(e) => {

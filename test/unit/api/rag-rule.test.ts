@@ -1,7 +1,7 @@
 // Issue 15: a stored status rule that cannot be read is set aside with a reason for the page to show,
 // never silently replaced by the defaults; a sound one is read back exactly.
 import { describe, expect, it } from 'vitest';
-import { readStoredRagRule } from '../../../src/api/rag-rule';
+import { ragRuleOfYear, readStoredRagRule } from '../../../src/api/rag-rule';
 import { DEFAULT_RAG_RULE } from '../../../src/domain/checks/rag';
 
 const sound = {
@@ -44,5 +44,36 @@ describe('readStoredRagRule', () => {
     expect(problem).toMatch(/^The status rule saved in this browser could not be read \(/);
     expect(problem).toMatch(why);
     expect(problem).toMatch(/so the default rule is used\. Set the rule again to replace it\.$/);
+  });
+});
+
+describe('ragRuleOfYear: a rule belongs to a year and carries forward until changed (issue 14)', () => {
+  const strict = { ...sound, amber: { pounds: '10000', percent: '0.5' } };
+  const byYear = { '2018': sound, '2020': strict };
+  const amberPounds = (y: number | null, wide?: unknown) =>
+    String(ragRuleOfYear(byYear, wide, y).rule.amber.pounds);
+
+  it('the rule set for the year itself', () => {
+    expect(amberPounds(2018)).toBe('100000');
+    expect(ragRuleOfYear(byYear, undefined, 2018).from).toBe(2018);
+  });
+
+  it("a later year without its own rule uses the latest earlier year's, and says which", () => {
+    expect(amberPounds(2019)).toBe('100000');
+    expect(ragRuleOfYear(byYear, undefined, 2019).from).toBe(2018);
+    expect(amberPounds(2023)).toBe('10000');
+  });
+
+  it('a rule set for 2020/21 never re-rates an earlier year', () => {
+    expect(amberPounds(2019)).toBe('100000');
+    // 2017/18 comes before any year's rule: the browser-wide rule (set before rules had years), else the defaults.
+    expect(ragRuleOfYear(byYear, undefined, 2017)).toEqual({ rule: DEFAULT_RAG_RULE, problem: null, from: null });
+    expect(amberPounds(2017, strict)).toBe('10000');
+  });
+
+  it("a damaged year's rule is set aside with its reason, not replaced silently", () => {
+    const r = ragRuleOfYear({ '2018': { amber: 'x' } }, undefined, 2018);
+    expect(r.rule).toBe(DEFAULT_RAG_RULE);
+    expect(r.problem).toMatch(/could not be read/);
   });
 });
