@@ -1,6 +1,7 @@
 import type * as XLSX from '@e965/xlsx';
 import type { CellObject, WorkBook, WorkSheet } from '@e965/xlsx';
 import type { Issue, Result } from '../domain/core/result';
+import { xlsxSheetRows, zipEntries } from './workbook-size';
 
 /*
  * Excel workbooks (.xlsx; .xls and .ods, which the same library reads) turned into what the rest of the
@@ -26,7 +27,20 @@ export const MAX_WORKBOOK_BYTES = 64 * 1024 * 1024;
 /** The sum of a zip's unpacked sizes above which it is refused as a zip bomb, before it is unpacked. */
 const MAX_UNZIPPED_BYTES = 1024 * 1024 * 1024;
 
-export type WorkbookIssueCode = 'not-a-workbook' | 'damaged-workbook' | 'workbook-too-large' | 'no-such-sheet';
+export type WorkbookIssueCode =
+  'not-a-workbook' | 'damaged-workbook' | 'workbook-too-large' | 'sheet-too-large' | 'no-such-sheet';
+
+/**
+ * Rows of one sheet above which it is refused (a workbook is read whole, each cell an object: 300,000 rows of
+ * ten columns is about a gigabyte at the peak). A CSV has no such limit: it is read a piece at a time.
+ */
+const MAX_SHEET_ROWS = 300_000;
+
+const sheetTooLarge = (sheet: string | null, rows: number) =>
+  fail(
+    'sheet-too-large',
+    `The sheet${sheet === null ? '' : ` "${sheet}"`} has ${rows > MAX_SHEET_ROWS + 1 ? rows.toLocaleString('en-GB') : `more than ${MAX_SHEET_ROWS.toLocaleString('en-GB')}`} rows; Outturn opens sheets of up to ${MAX_SHEET_ROWS.toLocaleString('en-GB')} rows from a workbook, which is read whole, in memory. Save the sheet as "CSV UTF-8" (a CSV of any length is read a piece at a time) and import that.`,
+  );
 
 export type WorkbookHazardCode =
   | 'hidden-sheet'
@@ -111,36 +125,19 @@ export function checkWorkbookBytes(
   const container = workbookContainer(bytes);
   if (container === 'cfb') return { ok: true, value: 'xls' };
   if (container !== 'zip') return fail('not-a-workbook', 'This is not an Excel workbook.');
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let end = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      end = i;
-      break;
-    }
-  }
-  if (end < 0)
+  const entries = zipEntries(bytes);
+  if (entries === 'cut-short')
     return fail(
       'damaged-workbook',
       'This looks like an Excel workbook (a zip file), but it is cut short or damaged: its table of contents, at the end of the file, is missing. Save it again from Excel and import that.',
     );
-  const entries = view.getUint16(end + 10, true);
-  let at = view.getUint32(end + 16, true);
-  let unzipped = 0;
-  const names: string[] = [];
-  const decoder = new TextDecoder();
-  for (let e = 0; e < entries; e++) {
-    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50)
-      return fail(
-        'damaged-workbook',
-        'This Excel workbook (a zip file) is damaged: its table of contents does not read.',
-      );
-    const size = view.getUint32(at + 24, true);
-    const nameLength = view.getUint16(at + 28, true);
-    unzipped += size === 0xffffffff ? Infinity : size;
-    names.push(decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength)));
-    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
-  }
+  if (entries === 'damaged')
+    return fail(
+      'damaged-workbook',
+      'This Excel workbook (a zip file) is damaged: its table of contents does not read.',
+    );
+  const names = entries.map((e) => e.name);
+  const unzipped = entries.reduce((sum, e) => sum + (e.size === 0xffffffff ? Infinity : e.size), 0);
   if (unzipped > MAX_UNZIPPED_BYTES)
     return fail(
       'workbook-too-large',
@@ -227,6 +224,9 @@ export async function openSheet(
 ): Promise<Result<OpenedSheet, Issue<WorkbookIssueCode>>> {
   const checked = checkWorkbookBytes(bytes);
   if (!checked.ok) return checked;
+  // A sheet's size from its own used range, before the library reads every cell of it (workbook-size.ts).
+  const declared = checked.value === 'xlsx' ? await xlsxSheetRows(bytes, sheet) : null;
+  if (declared !== null && declared > MAX_SHEET_ROWS) return sheetTooLarge(sheet, declared);
   const xlsx = await loadLibrary();
   let wb: WorkBook;
   try {
@@ -237,7 +237,9 @@ export async function openSheet(
       cellStyles: true,
       cellFormula: true,
       cellDates: false,
-      ...(rowLimit ? { sheetRows: rowLimit } : {}),
+      // A preview's rows; else one row more than a sheet may have, so a sheet that did not say its size is
+      // still read no further than that, and refused.
+      sheetRows: rowLimit ?? MAX_SHEET_ROWS + 1,
     });
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
@@ -256,6 +258,7 @@ export async function openSheet(
       'no-such-sheet',
       `This workbook has no sheet called "${sheet ?? ''}"; its sheets: ${sheets.map((s) => `"${s.name}"`).join(', ')}.`,
     );
+  if (rowLimit === undefined && (ws['!data']?.length ?? 0) > MAX_SHEET_ROWS) return sheetTooLarge(chosen, 0);
   const date1904 = wb.Workbook?.WBProps?.date1904 === true;
   const hazards: WorkbookHazard[] = [];
   for (const s of sheets) {

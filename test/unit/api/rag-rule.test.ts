@@ -50,8 +50,7 @@ describe('readStoredRagRule', () => {
 describe('ragRuleOfYear: a rule belongs to a year and carries forward until changed (issue 14)', () => {
   const strict = { ...sound, amber: { pounds: '10000', percent: '0.5' } };
   const byYear = { '2018': sound, '2020': strict };
-  const amberPounds = (y: number | null, wide?: unknown) =>
-    String(ragRuleOfYear(byYear, wide, y).rule.amber.pounds);
+  const amberPounds = (y: number | null, wide?: unknown) => String(ragRuleOfYear(byYear, wide, y).rule.amber.pounds);
 
   it('the rule set for the year itself', () => {
     expect(amberPounds(2018)).toBe('100000');

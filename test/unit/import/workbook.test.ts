@@ -13,6 +13,8 @@ import { buildReceipt } from '../../../src/import/receipt';
 import { importRows, preview, scan, type ByteSource } from '../../../src/import/run-import';
 import type { StoredChunk } from '../../../src/import/stored-chunk';
 import { checkWorkbookBytes, columnLetter, numberText, openSheet, plainDecimal } from '../../../src/import/workbook';
+import { xlsxSheetRows } from '../../../src/import/workbook-size';
+import { rawLedgerWorkbook } from '../helpers/raw-xlsx';
 import { dateCell, ledgerWorkbook, simpleWorkbook } from '../helpers/workbooks';
 
 const ROOT = join(import.meta.dirname, '../../..');
@@ -245,6 +247,30 @@ describe('workbooks refused with a reason, before they are opened', () => {
     const problems = planProblems(await preview(source, s.verdict.value));
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^This workbook (cannot be opened|is protected by a password)/);
+  });
+
+  it('a sheet of a million rows is refused from its own used range, before a cell is read, at the preview', async () => {
+    const bytes = rawLedgerWorkbook(1_000_000);
+    expect(await xlsxSheetRows(bytes, null)).toBe(1_000_001);
+    const heapBefore = process.memoryUsage().heapUsed;
+    const source = bytesSource('million.xlsx', bytes);
+    const s = await scan(source);
+    if (!s.verdict.ok) throw new Error('the workbook should scan');
+    const problems = planProblems(await preview(source, s.verdict.value));
+    expect(problems).toEqual([
+      'The sheet has 1,000,001 rows; Outturn opens sheets of up to 300,000 rows from a workbook, which is read whole, in memory. Save the sheet as "CSV UTF-8" (a CSV of any length is read a piece at a time) and import that.',
+    ]);
+    // Bounded memory: nothing like the gigabytes of a million rows of cells (the file itself is about 10 MB).
+    expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(200 * 1024 * 1024);
+  }, 120_000);
+
+  it("a sheet's used range is read from the workbook's own parts (test/fixtures/ledger.xlsx; a sheet that does not say: null)", async () => {
+    const fixture = new Uint8Array(readFileSync(join(ROOT, 'test/fixtures/ledger.xlsx')));
+    const opened = await openSheet(fixture, null);
+    if (!opened.ok) throw new Error('the fixture should open');
+    expect(await xlsxSheetRows(fixture, null)).toBe(opened.value.rows.length);
+    expect(await xlsxSheetRows(rawLedgerWorkbook(3, { dimension: false }), null)).toBeNull();
+    expect(await xlsxSheetRows(rawLedgerWorkbook(3), 'No such sheet')).toBeNull();
   });
 
   it('the checks take a size without the bytes', () => {
