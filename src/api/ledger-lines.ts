@@ -1,6 +1,7 @@
-import { keepPreviousData, queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import type { LedgerLinesPage, LedgerSortKey } from '../worker/ledger-lines-query';
-import { readLedgerLines } from '../worker/read-client';
+import { readLedgerLines, warmLedgers } from '../worker/read-client';
 import { queryKeys } from './query-keys';
 import { ledgerSourcesOfYear } from './revenue-monitoring';
 import { yearDatasetsQuery } from './year-datasets';
@@ -47,6 +48,22 @@ const ledgerLinesPageQuery = (asked: LedgerLinesAsked) =>
 
 export function useLedgerLinesPage(asked: LedgerLinesAsked) {
   return useQuery(ledgerLinesPageQuery(asked));
+}
+
+/**
+ * Reads the year's ledgers into the read worker ahead of a drill-down to ledger lines, once the page has drawn
+ * (an effect runs after it): for a reader one step from the lines (a cost centre opened). Never before the page's
+ * own figures, whose reads it would otherwise compete with.
+ */
+export function useWarmLedgers(year: number | null, month: number, when: boolean): void {
+  const client = useQueryClient();
+  useEffect(() => {
+    if (!when || year === null) return;
+    client.query(yearDatasetsQuery(year)).then(
+      ({ all }) => warmLedgers(ledgerSourcesOfYear(year, all, month).map((s) => s.datasetId)),
+      () => undefined, // the drill-down itself reads them, and says so if it cannot
+    );
+  }, [client, year, month, when]);
 }
 
 export type { LedgerLineRow, LedgerSortKey } from '../worker/ledger-lines-query';

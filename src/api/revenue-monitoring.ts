@@ -14,8 +14,6 @@ import type { StoredChunk } from '../import/stored-chunk';
 import { countingDatasets, ledgerPeriodOwners, roleOf, type DatasetRole } from '../storage/dataset-slots';
 import { readChunks, type DatasetMeta } from '../storage/datasets';
 import type { LedgerLineSource } from '../worker/ledger-lines-query';
-import { warmLedgers } from '../worker/read-client';
-import { MONTHLY_PERIODS } from '../domain/core/period';
 import { budgetLinesOf, carryForwardsOf, returnLinesOf, type StoredDataset } from './monitoring-rows';
 import { queryKeys } from './query-keys';
 import { loadYearDatasets } from './year-datasets';
@@ -170,9 +168,6 @@ export async function monitoringOfYear(
 
 async function loadMonitoring(year: number): Promise<MonitoringData> {
   const [data, layout] = await Promise.all([loadYearDatasets(year), loadStructure(year)]);
-  // The year's ledgers are read into the read worker now, while the reader looks at the summary, so that a
-  // drill-down to the ledger lines finds them there.
-  warmLedgers(ledgerSourcesOfYear(year, data.all, MONTHLY_PERIODS).map((s) => s.datasetId));
   return monitoringOfYear(year, data.all, readChunks, layout);
 }
 
