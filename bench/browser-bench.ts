@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../test/e2e/chromium';
 import { generateLedger } from './generate-ledger';
+import { printReadFigures, readScenarios } from './browser-read-scenarios';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -15,6 +16,9 @@ const arg = (name: string, fallback: number): number => {
 };
 const rows = arg('rows', 100_000);
 const port = arg('port', 4499);
+// The read scenarios (browser-read-scenarios.ts): first starts, and a reload and drill-down with this many rows stored.
+const readRows = arg('read-rows', 1_000_000);
+const readRounds = arg('read-rounds', 3);
 
 mkdirSync('test-results', { recursive: true });
 const file = `test-results/bench-ledger-${rows}.csv`;
@@ -72,6 +76,7 @@ try {
   console.log(
     `longest main-thread task during the import: ${longest.toFixed(0)} ms (long tasks are over 50 ms; 0 = none)`,
   );
+  printReadFigures(await readScenarios(browser, base, { rows: readRows, rounds: readRounds }));
 } finally {
   await browser.close();
   try {

@@ -21,8 +21,18 @@ export const queryKeys = {
   revenueYears: ['datasets', 'revenue-years'] as const,
   /** The board pack's tables of a year, as frozen (by dataset id and SHA-256). */
   packTables: (year: number) => ['datasets', 'board-pack-tables', year] as const,
-  ledgerLines: (year: number, costCentre: string, subjective: string, month: number) =>
-    ['datasets', 'ledger-lines', year, costCentre, subjective, month] as const,
+  /** A page of a ledger lines list: the line, its month, and the reader's search, period, sort and page. */
+  ledgerLines: (asked: {
+    year: number;
+    costCentre: string;
+    subjective: string;
+    month: number;
+    search: string;
+    period: number | null;
+    sort: { key: string; descending: boolean };
+    offset: number;
+    limit: number;
+  }) => ['datasets', 'ledger-lines', asked] as const,
   /** A page's model for a year, built from that year's tables (which stay cached on their own). */
   capital: (year: number) => ['datasets', 'capital', year] as const,
   reserves: (year: number) => ['datasets', 'reserves', year] as const,

@@ -13,14 +13,8 @@ import { loadStructure } from './board-structure';
 import type { StoredChunk } from '../import/stored-chunk';
 import { countingDatasets, ledgerPeriodOwners, roleOf, type DatasetRole } from '../storage/dataset-slots';
 import { readChunks, type DatasetMeta } from '../storage/datasets';
-import {
-  budgetLinesOf,
-  carryForwardsOf,
-  ledgerLinesOf,
-  returnLinesOf,
-  type LedgerLine,
-  type StoredDataset,
-} from './monitoring-rows';
+import type { LedgerLineSource } from '../worker/ledger-lines-query';
+import { budgetLinesOf, carryForwardsOf, returnLinesOf, type StoredDataset } from './monitoring-rows';
 import { queryKeys } from './query-keys';
 import { loadYearDatasets } from './year-datasets';
 
@@ -190,45 +184,33 @@ export function useMonitoringData(year: number | null) {
 }
 
 /**
- * The ledger lines behind a line's actual to date after `month` in `year`: each closed period of that year read
- * from the export that supplies it, in period and date order. Never a line of another year.
+ * Where the ledger lines behind a line's actual to date after `month` in `year` are: each closed period of that
+ * year in the export that supplies it (ledgerPeriodOwners), with the columns the list reads. Never another year's.
  */
-export async function ledgerLinesOfYear(
-  year: number,
-  given: readonly DatasetMeta[],
-  costCentre: string,
-  subjective: string,
-  month: number,
-  read: ReadChunks = readChunks,
-): Promise<LedgerLine[]> {
+export function ledgerSourcesOfYear(year: number, given: readonly DatasetMeta[], month: number): LedgerLineSource[] {
   const ledger = yearLedger(year, given);
-  const wanted = new Map<string, Set<number>>();
+  const wanted = new Map<string, number[]>();
   for (const p of closedPeriods(month)) {
     const source = ledger.periodSource.get(p);
-    if (!source) continue;
-    if (!wanted.has(source.id)) wanted.set(source.id, new Set());
-    wanted.get(source.id)!.add(p);
+    if (source) wanted.set(source.id, [...(wanted.get(source.id) ?? []), p]);
   }
-  const lines: LedgerLine[] = [];
-  for (const [id, periods] of wanted) {
+  return [...wanted].flatMap(([id, periods]) => {
     const meta = given.find((d) => d.id === id);
-    if (meta) lines.push(...ledgerLinesOf(await stored(meta, read), costCentre, subjective, periods));
-  }
-  const ymd = (d: string): string => d.split('/').reverse().join('');
-  return lines.sort(
-    (a, b) => a.period - b.period || ymd(a.postingDate).localeCompare(ymd(b.postingDate)) || a.row - b.row,
-  );
-}
-
-const ledgerLinesQuery = (year: number, costCentre: string, subjective: string, month: number) =>
-  queryOptions({
-    queryKey: queryKeys.ledgerLines(year, costCentre, subjective, month),
-    queryFn: async () => ledgerLinesOfYear(year, (await loadYearDatasets(year)).all, costCentre, subjective, month),
-    staleTime: Infinity,
+    if (!meta) return [];
+    const column = (key: string): number | null => meta.plan.mapping[key] ?? null;
+    return [
+      {
+        datasetId: id,
+        name: meta.name,
+        columns: {
+          costCentre: column('costCentre'),
+          subjective: column('subjective'),
+          description: column('description'),
+          supplier: column('supplier'),
+          reference: column('reference'),
+        },
+        periods,
+      },
+    ];
   });
-
-export function useLedgerLines(year: number, costCentre: string, subjective: string, month: number) {
-  return useQuery(ledgerLinesQuery(year, costCentre, subjective, month));
 }
-
-export type { LedgerLine } from './monitoring-rows';

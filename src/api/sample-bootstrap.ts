@@ -1,5 +1,6 @@
 import { formatFinancialYear } from '../domain/core/period';
 import { getSetting, IMPORT_LOCK, migrateDatasets, putSetting, sweepUnfinishedImports } from '../storage/datasets';
+import type { SampleFileRequest } from '../worker/sample-jobs';
 import { startJob } from '../worker/worker-client';
 import { datasetsChangedHere } from './cross-tab';
 import { ILLUSTRATIVE_SAMPLE, SAMPLE_FILE_LIST, SAMPLE_YEAR_SETTLED, type SampleFile } from './sample-files';
@@ -90,37 +91,40 @@ const FIRST_SAMPLE: readonly string[] = [
 ];
 
 /**
- * Imports the sample files given (default: every one) that are not already loaded: fetched together, then each
- * file scanned, previewed and imported in one job (one worker), two at a time (a machine has two cores or more;
- * imports side by side each write their own rows). Sample datasets are imported in the catalogue's order.
+ * Imports the sample files given (default: every one) that are not already loaded: fetched together, then
+ * imported in two jobs (two workers, side by side: a machine has two cores or more), each file through the same
+ * scan, preview and import as any upload, with its own receipt. Two workers, not one per file: starting a worker
+ * (its code, its database connection) cost more than importing a small file. Within a job the files are imported
+ * in the catalogue's order.
  */
 export async function importSample(files: readonly SampleFile[] = SAMPLE_FILE_LIST): Promise<void> {
-  const blobs = await Promise.all(
+  const fetched = await Promise.all(
     files.map(async (file) => {
       const url = new URL(`${import.meta.env.BASE_URL}data/${file}`, window.location.href);
       const response = await fetch(url);
       if (!response.ok) throw new Error(`The sample file ${file} could not be loaded (HTTP ${response.status}).`);
-      return { file, blob: new Blob([await response.arrayBuffer()]) };
+      return sampleRequest(file, new Blob([await response.arrayBuffer()]));
     }),
   );
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    for (let i = next++; i < blobs.length; i = next++) {
-      const { file, blob } = blobs[i]!;
-      const settled = SAMPLE_YEAR_SETTLED[file] ?? null;
-      await startJob({
-        type: 'sample',
-        name: file,
-        file: blob,
-        settledYear: settled,
-        settledWhy:
-          settled === null
-            ? ''
-            : `The sample's catalogue gives ${formatFinancialYear({ startYear: settled })}, the year of the paper it was transcribed from.`,
-        illustrative: ILLUSTRATIVE_SAMPLE.has(file),
-        ids: { datasetId: crypto.randomUUID(), receiptId: crypto.randomUUID() },
-      }).promise;
-    }
+  const lanes = [fetched.filter((_, i) => i % 2 === 0), fetched.filter((_, i) => i % 2 === 1)];
+  await Promise.all(
+    lanes
+      .filter((lane) => lane.length > 0)
+      .map((lane) => startJob({ type: 'sample', name: 'the embedded sample', files: lane }).promise),
+  );
+}
+
+function sampleRequest(file: SampleFile, blob: Blob): SampleFileRequest {
+  const settled = SAMPLE_YEAR_SETTLED[file] ?? null;
+  return {
+    name: file,
+    file: blob,
+    settledYear: settled,
+    settledWhy:
+      settled === null
+        ? ''
+        : `The sample's catalogue gives ${formatFinancialYear({ startYear: settled })}, the year of the paper it was transcribed from.`,
+    illustrative: ILLUSTRATIVE_SAMPLE.has(file),
+    ids: { datasetId: crypto.randomUUID(), receiptId: crypto.randomUUID() },
   };
-  await Promise.all([lane(), lane()]);
 }

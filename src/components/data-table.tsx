@@ -29,6 +29,8 @@ interface DataTableProps<Row> {
    */
   groupOf?: (row: Row) => ReactNode;
   groupKey?: (row: Row) => string;
+  /** A sortable table: how each column is sorted now (aria-sort on its header); undefined for a column that is not. */
+  sortOf?: (key: string) => 'ascending' | 'descending' | 'none' | undefined;
 }
 
 /** A semantic table: caption, column headers, row headers; printable, readable by screen readers. */
@@ -42,6 +44,7 @@ export function DataTable<Row>({
   rowId,
   groupOf,
   groupKey,
+  sortOf,
 }: DataTableProps<Row>) {
   const captionId = useId();
   const tableRef = useRef<HTMLTableElement>(null);
@@ -77,7 +80,12 @@ export function DataTable<Row>({
         <thead>
           <tr>
             {columns.map((c) => (
-              <th key={c.key} scope="col" className={c.numeric ? 'num' : c.note ? 'note' : undefined}>
+              <th
+                key={c.key}
+                scope="col"
+                className={c.numeric ? 'num' : c.note ? 'note' : undefined}
+                aria-sort={sortOf?.(c.key)}
+              >
                 {c.header}
               </th>
             ))}

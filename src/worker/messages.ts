@@ -2,7 +2,8 @@ import type { EncodingEvidence } from '../import/decode';
 import type { ImportPlan } from '../import/import-plan';
 import type { PreviewChoices } from '../import/preview';
 import type { Progress } from '../import/run-import';
-import type { ImportReply, PreviewReply, SampleRequest, ScanReply } from './import-jobs';
+import type { ImportReply, PreviewReply, ScanReply } from './import-jobs';
+import type { SampleFileRequest } from './sample-jobs';
 
 /*
  * The import worker's protocol, typed end to end: each kind of job has its request and its reply here,
@@ -20,8 +21,12 @@ export interface JobRequests {
     plan: ImportPlan;
     ids: { datasetId: string; receiptId: string; sha256: string; origin: 'sample' | 'upload' };
   };
-  /** One file of the embedded sample, scanned, previewed and imported in one job. */
-  sample: { name: string; file: Blob } & SampleRequest;
+  /**
+   * Files of the embedded sample, each scanned, previewed and imported, one after the other in one job (one
+   * worker, one database connection: a worker's start costs more than a small file's import). `name` names the
+   * batch in an error.
+   */
+  sample: { name: string; files: SampleFileRequest[] };
 }
 
 /** What each kind of job answers. */
@@ -29,7 +34,8 @@ export interface JobReplies {
   scan: ScanReply;
   preview: PreviewReply;
   import: ImportReply;
-  sample: ImportReply | null;
+  /** One reply per file, in order: null where the same bytes were already stored as sample data. */
+  sample: (ImportReply | null)[];
 }
 
 export type JobKind = keyof JobRequests & keyof JobReplies;

@@ -1,12 +1,13 @@
 import { blobSource } from '../import/byte-sources';
 import type { ByteSource, Progress } from '../import/run-import';
-import { importJob, previewJob, sampleJob, scanJob } from './import-jobs';
+import { importJob, previewJob, scanJob } from './import-jobs';
 import type { JobKind, JobReplies, JobRequest } from './messages';
+import { sampleFilesJob } from './sample-jobs';
 
 type Handlers = {
   [K in JobKind]: (
     request: JobRequest<K>,
-    source: ByteSource,
+    source: () => ByteSource,
     onProgress: (p: Progress) => void,
     signal?: AbortSignal,
   ) => Promise<JobReplies[K]>;
@@ -14,10 +15,10 @@ type Handlers = {
 
 /** Each kind of job and what runs it: its reply's type is the one JobReplies names for that kind. */
 const handlers: Handlers = {
-  scan: (_request, source, onProgress) => scanJob(source, onProgress),
-  preview: (request, source) => previewJob(source, request.encoding, request.choices, request.useProfile),
-  import: (request, source, onProgress, signal) => importJob(source, request.plan, request.ids, onProgress, signal),
-  sample: (request, source) => sampleJob(source, request),
+  scan: (_request, source, onProgress) => scanJob(source(), onProgress),
+  preview: (request, source) => previewJob(source(), request.encoding, request.choices, request.useProfile),
+  import: (request, source, onProgress, signal) => importJob(source(), request.plan, request.ids, onProgress, signal),
+  sample: (request) => sampleFilesJob(request.files),
 };
 
 /** Runs one job: the same code in the worker and, where there is no Worker (tests), on the page. */
@@ -26,7 +27,8 @@ export function runJob<K extends JobKind>(
   onProgress: (p: Progress) => void,
   signal?: AbortSignal,
 ): Promise<JobReplies[K]> {
-  const source = blobSource(request.name, request.file);
+  // The one file of a job, read from its Blob (a sample job reads several, each its own).
+  const source = (): ByteSource => blobSource(request.name, (request as { file: Blob }).file);
   const run: Handlers[K] = handlers[request.type];
   return run(request, source, onProgress, signal).catch((error: unknown) => {
     throw unreadable(request.name, error) ?? error;

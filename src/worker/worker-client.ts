@@ -1,5 +1,6 @@
 import { ImportCancelled, type Progress } from '../import/run-import';
 import { abandonImport, IMPORT_LOCK } from '../storage/datasets';
+import { openOutturnDb } from '../storage/db';
 import type { JobKind, JobMessage, JobReplies, JobRequest } from './messages';
 import { runJob } from './run-job';
 
@@ -28,13 +29,22 @@ function holdImportLock(): () => void {
   };
 }
 
-/** The dataset a job writes (an import's), which a cancelled or crashed job leaves to be cleaned up; null for a job that writes nothing. */
-const writesDataset: { [K in JobKind]: (request: JobRequest<K>) => string | null } = {
-  scan: () => null,
-  preview: () => null,
-  import: (request) => request.ids.datasetId,
-  sample: (request) => request.ids.datasetId,
+/** The datasets a job writes (an import's, the sample's), which a cancelled or crashed job leaves to be cleaned up. */
+const writesDatasets: { [K in JobKind]: (request: JobRequest<K>) => string[] } = {
+  scan: () => [],
+  preview: () => [],
+  import: (request) => [request.ids.datasetId],
+  sample: (request) => request.files.map((f) => f.ids.datasetId),
 };
+
+/**
+ * Cleans up after a job that stopped: the rows of each dataset it was writing and never committed. A dataset the
+ * job committed before it stopped (a sample job imports several files, each committed on its own) is kept whole.
+ */
+async function abandonUncommitted(datasetIds: readonly string[]): Promise<void> {
+  const db = await openOutturnDb();
+  for (const id of datasetIds) if ((await db.getKey('datasets', id)) === undefined) await abandonImport(id, db);
+}
 
 /** Starts a job of kind K; its promise gives that kind's reply (JobReplies[K]). */
 export function startJob<K extends JobKind>(
@@ -43,10 +53,10 @@ export function startJob<K extends JobKind>(
 ): Job<JobReplies[K]> {
   // The page holds the import lock (shared) too, until its clean-up is done: no start-up sweep in another tab
   // may run between the worker's end and the clean-up and take a cancelled import for one a closed page left.
-  const datasetId = writesDataset[request.type](request);
-  const release = datasetId !== null ? holdImportLock() : () => undefined;
+  const datasetIds = writesDatasets[request.type](request);
+  const release = datasetIds.length > 0 ? holdImportLock() : () => undefined;
   const cleanUp = async (): Promise<void> => {
-    if (datasetId !== null) await abandonImport(datasetId).catch(() => undefined);
+    await abandonUncommitted(datasetIds).catch(() => undefined);
     release();
   };
 

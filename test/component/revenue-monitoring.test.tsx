@@ -92,7 +92,35 @@ describe('drill-down from the board summary to a ledger line and back', () => {
     });
     // The late journal of P6 is one of the lines, with its file and row.
     expect(within(lines).getByRole('row', { name: /JNL-P06-0412/ }).textContent).toContain('£12,400.00');
-    expect(screen.getByText(/The lines add to £1,772,984.00, the actual to date shown above\./)).toBeTruthy();
+    expect(screen.getByText(/The 13 lines add to £1,772,984.00, the actual to date shown above\./)).toBeTruthy();
+    expect(screen.getByRole('status', { name: '' }).textContent ?? '').toContain('13 lines, adding to £1,772,984.00.');
+
+    // Searched (description, supplier, reference): the journal alone, with its own exact total; the check of all
+    // 13 lines against the actual stays.
+    await user.type(screen.getByRole('searchbox', { name: 'Search description, supplier and reference' }), 'jnl-p06');
+    await waitFor(() => expect(within(lines).getAllByRole('row')).toHaveLength(2)); // the header and one line
+    expect(screen.getByText('1 line of 13 matches “jnl-p06”, adding to £12,400.00.')).toBeTruthy();
+    expect(screen.getByText(/The 13 lines add to £1,772,984.00/)).toBeTruthy();
+    await user.clear(screen.getByRole('searchbox', { name: 'Search description, supplier and reference' }));
+    await waitFor(() => expect(within(lines).getAllByRole('row')).toHaveLength(14));
+
+    // Sorted by amount, largest first (the header's button, from the keyboard): the column says how it is sorted.
+    const amountHeader = within(lines).getByRole('columnheader', { name: /Amount £/ });
+    within(amountHeader).getByRole('button').focus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(amountHeader.getAttribute('aria-sort')).toBe('descending'));
+    // Largest first once the worker's page is in (the page shown before stays while it is read).
+    await waitFor(() => {
+      const amounts = within(lines)
+        .getAllByRole('row')
+        .slice(1)
+        .map((r) => {
+          const text = r.lastElementChild?.textContent ?? '';
+          return (text.startsWith('(') ? -1 : 1) * Number(text.replace(/[£,()]/g, ''));
+        });
+      expect(amounts).toHaveLength(13);
+      expect(amounts).toEqual([...amounts].sort((x, y) => y - x));
+    });
 
     // Back up by the breadcrumb: the cost centre list, with focus on the row we came from.
     const crumbs = screen.getByRole('navigation', { name: 'Where you are in the revenue budget' });
@@ -109,7 +137,7 @@ describe('drill-down from the board summary to a ledger line and back', () => {
     );
     await screen.findByRole('table', { name: CONSTABULARY_P12 });
     await waitFor(() => expect(document.activeElement?.getAttribute('data-node')).toBe('area:organisational-support'));
-  }, 20_000);
+  }, 30_000);
 });
 
 describe('the status rule', () => {

@@ -89,7 +89,7 @@ test('load the P12 ledger, drill from the board summary to a ledger line and bac
   await expect(p12Line).toHaveCount(1);
   await expect(p12Line).toContainText('P12');
   await expect(p12Line).toContainText('CTC contract charge');
-  await expect(app.getByText(/The lines add to £1,772,984\.00, the actual to date shown above\./)).toBeVisible();
+  await expect(app.getByText(/The 13 lines add to £1,772,984\.00, the actual to date shown above\./)).toBeVisible();
   expect(await seriousAxeViolations(app)).toEqual([]);
   await lines.scrollIntoViewIfNeeded();
   await app.screenshot({ path: fileURLToPath(new URL('revenue-ledger-lines.png', ARTIFACTS)), fullPage: true });

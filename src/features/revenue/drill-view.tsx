@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { Link, type To } from 'react-router';
+import { useWarmLedgers } from '../../api/ledger-lines';
 import { PENNY, shownFigures, type BoardTable, type ShownFigures } from '../../domain/revenue/monitoring-tables';
 import { formatPeriodLabel, financialYear } from '../../domain/core/period';
 import type { RagRule } from '../../domain/checks/rag';
@@ -42,6 +43,8 @@ function shownNode(model: RevenueMonitor, open: string | null): MonitoringNode |
  */
 export function DrillView({ model, open, tables, shown, rule, to, suffix }: Props) {
   const node = shownNode(model, open);
+  // A cost centre opened: its lines are a click away; the read worker reads the year's ledgers meanwhile.
+  useWarmLedgers(model.year, model.month, node?.level === 'cost-centre' || node?.level === 'line');
   const path = useMemo(() => (node ? pathTo(model, node.id) : []), [model, node]);
   const heading = useRef<HTMLHeadingElement>(null);
   const container = useRef<HTMLDivElement>(null);

@@ -1,11 +1,21 @@
-import { useLedgerLines, type LedgerLine } from '../../api/revenue-monitoring';
-import { checkLinesAgainstActual } from '../../domain/revenue/ledger-actuals';
+import './ledger-lines.css';
+import { useEffect, useId, useState } from 'react';
+import { useLedgerLinesPage, type LedgerLineRow, type LedgerSortKey } from '../../api/ledger-lines';
+import { checkLinesAgainstActual, closedPeriods } from '../../domain/revenue/ledger-actuals';
 import { formatPounds } from '../../domain/core/money';
+import { fromPence, pence } from '../../domain/core/units';
 import { MAX_PERIOD, MONTHLY_PERIODS } from '../../domain/core/period';
 import type { MonitoringNode, RevenueMonitor } from '../../domain/revenue/revenue-model';
-import { DataTable } from '../../components/data-table';
+import { DataTable, type Column } from '../../components/data-table';
+import { formatCount } from '../../components/format-count';
+import { Pager } from '../../components/pager';
 import { QueryState } from '../../components/query-state';
 import { CheckBadge } from '../../components/status-badge';
+
+/** Lines on one page: enough to read and print, few enough to draw at once. */
+const PAGE_LINES = 100;
+/** How long typing rests before the search is made. */
+const SEARCH_REST_MS = 250;
 
 /** A line's actual by period: an amount for a closed period, "not closed" or "no ledger" otherwise. */
 function PeriodStrip({ node, model }: { node: MonitoringNode; model: RevenueMonitor }) {
@@ -33,64 +43,167 @@ function PeriodStrip({ node, model }: { node: MonitoringNode; model: RevenueMoni
   );
 }
 
+const money = (p: number): string => formatPounds(fromPence(pence(p)), { zero: '£0.00' });
+
+/** yyyymmdd as dd/mm/yyyy, the ledgers' own order. */
+const ukDate = (ymd: number): string => {
+  const s = String(ymd);
+  return `${s.slice(6, 8)}/${s.slice(4, 6)}/${s.slice(0, 4)}`;
+};
+
+const plural = (n: number): string => `${formatCount(n)} ${n === 1 ? 'line' : 'lines'}`;
+
 /**
- * The ledger lines behind a line's actual to date: every line of the closed periods, and a check that
- * they add to the actual shown (they must, to the penny, when the actual comes from the ledger).
+ * The ledger lines behind a line's actual to date: every line of the closed periods, a page at a time, with a
+ * search (description, supplier, reference), a period filter and sorting by any column; the count and exact total
+ * of every line that matches, and a check that all the lines add to the actual shown (they must, to the penny,
+ * when the actual comes from the ledger). The lines are read, searched and sorted in the read worker.
  */
 export function LedgerLinesView({ node, model }: { node: MonitoringNode; model: RevenueMonitor }) {
   const costCentre = model.byId.get(node.parentId ?? '')?.code ?? '';
-  const lines = useLedgerLines(model.year ?? 0, costCentre, node.code ?? '', model.month);
+  const ids = { search: useId(), period: useId() };
+  const [typed, setTyped] = useState('');
+  const [search, setSearch] = useState('');
+  const [period, setPeriod] = useState<number | null>(null);
+  const [sort, setSort] = useState<{ key: LedgerSortKey; descending: boolean }>({ key: 'period', descending: false });
+  const [offset, setOffset] = useState(0);
+
+  useEffect(() => {
+    const t = setTimeout(() => {
+      setSearch(typed);
+      setOffset(0);
+    }, SEARCH_REST_MS);
+    return () => clearTimeout(t);
+  }, [typed]);
+
+  const lines = useLedgerLinesPage({
+    year: model.year ?? 0,
+    costCentre,
+    subjective: node.code ?? '',
+    month: model.month,
+    search,
+    period,
+    sort,
+    offset,
+    limit: PAGE_LINES,
+  });
+  const periods = closedPeriods(model.month).filter(
+    (p) => p <= MONTHLY_PERIODS || (node.actualByPeriod?.[p] ?? null) !== null,
+  );
+  const busy = lines.isFetching;
+
+  const sortBy = (key: LedgerSortKey) => {
+    setSort((s) => ({ key, descending: s.key === key ? !s.descending : key === 'amount' }));
+    setOffset(0);
+  };
+  const header = (key: LedgerSortKey, label: string) => (
+    <button type="button" className="sort-button" onClick={() => sortBy(key)}>
+      {label}
+      <span aria-hidden="true">{sort.key === key ? (sort.descending ? ' ▼' : ' ▲') : ''}</span>
+    </button>
+  );
+  const columns: Column<LedgerLineRow>[] = [
+    { key: 'row', header: header('row', 'File, row'), cell: (l) => `${l.dataset}, row ${l.row}` },
+    { key: 'period', header: header('period', 'Period'), cell: (l) => `P${l.period}` },
+    {
+      key: 'date',
+      header: header('date', 'Posting date'),
+      cell: (l) => (l.date ? ukDate(l.date) : <span className="missing">none</span>),
+    },
+    { key: 'description', header: header('description', 'Description'), cell: (l) => l.description },
+    {
+      key: 'supplier',
+      header: header('supplier', 'Supplier'),
+      cell: (l) => l.supplier || <span className="missing">none (journal)</span>,
+    },
+    { key: 'reference', header: header('reference', 'Reference'), cell: (l) => l.reference },
+    { key: 'amount', header: header('amount', 'Amount £'), numeric: true, cell: (l) => money(l.pence) },
+  ];
+
   return (
     <>
       <PeriodStrip node={node} model={model} />
+      <form className="ledger-filters" role="search" aria-label="Ledger lines" onSubmit={(e) => e.preventDefault()}>
+        <label htmlFor={ids.search}>Search description, supplier and reference</label>
+        <input id={ids.search} type="search" value={typed} onChange={(e) => setTyped(e.target.value)} />
+        <label htmlFor={ids.period}>Period</label>
+        <select
+          id={ids.period}
+          value={period ?? ''}
+          onChange={(e) => {
+            setPeriod(e.target.value === '' ? null : Number(e.target.value));
+            setOffset(0);
+          }}
+        >
+          <option value="">All closed periods</option>
+          {periods.map((p) => (
+            <option key={p} value={p}>
+              P{p}
+            </option>
+          ))}
+        </select>
+      </form>
       <QueryState query={lines}>
         {(found) => {
-          const { total, difference, agrees } = checkLinesAgainstActual(
-            found.map((l) => l.amount),
-            node.actual,
-          );
+          const all = fromPence(pence(found.totalPence));
+          const { difference, agrees } = checkLinesAgainstActual([all], node.actual);
+          const filtered = search.trim() !== '' || period !== null;
           return (
-            <DataTable
-              caption={`Ledger lines behind the actual to date: ${costCentre} / ${node.label}, ${found.length} ${found.length === 1 ? 'line' : 'lines'} in P1–P${model.month}`}
-              columns={[
-                { key: 'row', header: 'File, row', cell: (l: LedgerLine) => `${l.dataset}, row ${l.row}` },
-                { key: 'period', header: 'Period', cell: (l) => `P${l.period}` },
-                {
-                  key: 'date',
-                  header: 'Posting date',
-                  cell: (l) => l.postingDate || <span className="missing">none</span>,
-                },
-                { key: 'description', header: 'Description', cell: (l) => l.description },
-                {
-                  key: 'supplier',
-                  header: 'Supplier',
-                  cell: (l) => l.supplier || <span className="missing">none (journal)</span>,
-                },
-                { key: 'reference', header: 'Reference', cell: (l) => l.reference },
-                {
-                  key: 'amount',
-                  header: 'Amount £',
-                  numeric: true,
-                  cell: (l) => formatPounds(l.amount, { zero: '£0.00' }),
-                },
-              ]}
-              rows={found}
-              rowKey={(l) => `${l.dataset}:${l.row}`}
-              footer={
-                <p className="check-notes">
-                  {agrees ? <CheckBadge status="pass" /> : <CheckBadge status="fail" />} The lines add to{' '}
-                  {formatPounds(total, { zero: '£0.00' })}
-                  {node.actual === null || difference === null
-                    ? '; there is no actual to date to compare them with.'
-                    : agrees
-                      ? ', the actual to date shown above.'
-                      : `; the actual to date shown above is ${formatPounds(node.actual, { zero: '£0.00' })} (${model.actualSource === 'return' ? 'from the monthly return, not the ledger' : 'from the ledger'}): difference ${formatPounds(difference, { zero: '£0.00' })}.`}
-                </p>
-              }
-            />
+            <div aria-busy={busy}>
+              <p role="status" className="facts-line">
+                {filtered
+                  ? `${plural(found.matched)} of ${formatCount(found.count)} match${found.matched === 1 ? 'es' : ''}${search.trim() ? ` “${search.trim()}”` : ''}${period !== null ? ` in P${period}` : ''}, adding to ${money(found.matchedPence)}.`
+                  : `${plural(found.count)}, adding to ${money(found.totalPence)}.`}
+                {busy ? ' Reading…' : ''}
+              </p>
+              <DataTable
+                caption={`Ledger lines behind the actual to date: ${costCentre} / ${node.label}, ${plural(found.count)} in P1–P${model.month}`}
+                columns={columns}
+                rows={found.lines}
+                rowKey={(l) => `${l.dataset}:${l.row}`}
+                sortOf={(key) =>
+                  key === sort.key
+                    ? sort.descending
+                      ? 'descending'
+                      : 'ascending'
+                    : key in SORTABLE
+                      ? 'none'
+                      : undefined
+                }
+                footer={
+                  <p className="check-notes">
+                    {agrees ? <CheckBadge status="pass" /> : <CheckBadge status="fail" />} The {plural(found.count)} add
+                    to {money(found.totalPence)}
+                    {node.actual === null || difference === null
+                      ? '; there is no actual to date to compare them with.'
+                      : agrees
+                        ? ', the actual to date shown above.'
+                        : `; the actual to date shown above is ${formatPounds(node.actual, { zero: '£0.00' })} (${model.actualSource === 'return' ? 'from the monthly return, not the ledger' : 'from the ledger'}): difference ${formatPounds(difference, { zero: '£0.00' })}.`}
+                  </p>
+                }
+              />
+              <Pager
+                noun="lines"
+                offset={found.offset}
+                limit={PAGE_LINES}
+                total={found.matched}
+                onOffset={setOffset}
+                busy={busy}
+              />
+            </div>
           );
         }}
       </QueryState>
     </>
   );
 }
+
+const SORTABLE: Record<LedgerSortKey, true> = {
+  row: true,
+  period: true,
+  date: true,
+  description: true,
+  supplier: true,
+  reference: true,
+  amount: true,
+};

@@ -1,0 +1,216 @@
+// The read side of `npm run bench:browser` (issue 16, points 3 to 5), against the built app in Chromium:
+//  - first start: a fresh profile opens the Revenue page; time to its first figures (the board summary drawn) and
+//    to the whole sample imported (the Import page listing every sample file);
+//  - reload with a big ledger stored: a ledger of N rows (default 1,000,000) over the sample's own cost centres and
+//    subjectives, imported through the Import page and chosen to count for 2017/18; then the Revenue page reloaded:
+//    time to the board summary drawn, and the longest main-thread task meanwhile;
+//  - drill-down: from a subjective's link to its ledger lines on screen (one cost centre and subjective holds about
+//    1/75 of the rows), the longest task meanwhile, and the lines' total against an independent sum of the
+//    generated amounts.
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Browser, Page } from '@playwright/test';
+import { seededRandom } from '../src/cli/seeded-random';
+import { SAMPLE_FILE_LIST } from '../src/api/sample-files';
+
+/** The cost centre and subjective drilled into (the CTC contract, in the sample's layout). */
+const DRILL = { costCentre: '20500', subjective: '3010' };
+
+/**
+ * A ledger in the sample's layout and columns, over the pairs of cost centre and subjective the sample's 2017/18
+ * ledgers post to, periods 1 to 12 of 2017/18. Returns the file's text and the exact sum (pence) of the drilled
+ * pair's lines, added here from the generated integers, apart from the app.
+ */
+function sampleShapedLedger(rows: number, seed: number): { text: string; drillPence: number; drillLines: number } {
+  const sample = readFileSync('data/illustrative-2017-18-ledger-p01-p11.csv', 'utf8').trim().split(/\r?\n/);
+  const pairs = [...new Set(sample.slice(1).map((l) => l.split(',').slice(2, 4).join(',')))];
+  // Descriptions and suppliers of lines with no quoted field (a comma inside quotes would split wrongly here).
+  const facts = sample
+    .slice(1)
+    .filter((l) => !l.includes('"'))
+    .map((l) => l.split(','));
+  const next = seededRandom(seed);
+  const out: string[] = ['Posting date,Period,Cost centre,Subjective,Description,Supplier,Reference,Amount'];
+  let drillPence = 0;
+  let drillLines = 0;
+  const drillPair = `${DRILL.costCentre},${DRILL.subjective}`;
+  for (let i = 0; i < rows; i++) {
+    const period = 1 + Math.floor(next() * 12);
+    const month = ((period + 2) % 12) + 1;
+    const year = period <= 9 ? 2017 : 2018;
+    const day = 1 + Math.floor(next() * 28);
+    const pair = pairs[Math.floor(next() * pairs.length)]!;
+    const fact = facts[Math.floor(next() * facts.length)]!;
+    const pence = Math.floor(next() * 2_000_000) - (next() < 0.1 ? 1_500_000 : 0);
+    const abs = Math.abs(pence);
+    const amount = `${pence < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+    if (pair === drillPair) {
+      drillPence += pence;
+      drillLines++;
+    }
+    const date = `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
+    out.push(`${date},${period},${pair},${fact[4] ?? ''},${fact[5] ?? ''},BR-${String(i).padStart(7, '0')},${amount}`);
+  }
+  return { text: `${out.join('\r\n')}\r\n`, drillPence, drillLines };
+}
+
+/** Records main-thread long tasks from the page's first moment (buffered), into window.longTasks. */
+async function watchLongTasks(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { longTasks: { start: number; duration: number }[] };
+    w.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+}
+
+/** The longest task that started at or after `since` (performance.now() time), in ms; 0 when none over 50 ms. */
+const longestSince = (page: Page, since: number): Promise<number> =>
+  page.evaluate(
+    (s) =>
+      (window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks
+        .filter((t) => t.start >= s)
+        .reduce((m, t) => Math.max(m, t.duration), 0),
+    since,
+  );
+
+const pounds = (p: number): string =>
+  `${p < 0 ? '-' : ''}£${Math.floor(Math.abs(p) / 100).toLocaleString('en-GB')}.${String(Math.abs(p) % 100).padStart(2, '0')}`;
+
+const boardSummary = (page: Page) => page.getByRole('heading', { name: /^Board summary, / });
+
+/** First start in a fresh profile: the first figures on the Revenue page, then the whole sample imported. */
+async function firstStart(browser: Browser, base: string): Promise<{ figuresMs: number; sampleMs: number }> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const t0 = Date.now();
+    await page.goto(`${base}/revenue`);
+    await boardSummary(page).waitFor({ timeout: 120_000 });
+    const figuresMs = Date.now() - t0;
+    await page.getByRole('link', { name: 'Import', exact: true }).click();
+    await page
+      .getByRole('table', { name: new RegExp(`^${SAMPLE_FILE_LIST.length} datasets, kept in this browser`) })
+      .waitFor({ timeout: 120_000 });
+    return { figuresMs, sampleMs: Date.now() - t0 };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Imports the big ledger and makes it count for its periods; returns the page on the Revenue page of 2017/18. */
+async function importBigLedger(page: Page, base: string, file: string): Promise<void> {
+  await page.goto(`${base}/import`);
+  await page
+    .getByRole('table', { name: new RegExp(`^${SAMPLE_FILE_LIST.length} datasets, kept in this browser`) })
+    .waitFor({ timeout: 120_000 });
+  await page.getByLabel(/Choose a CSV file/).setInputFiles(file);
+  await page.getByRole('button', { name: /^Import bench-sample-ledger/ }).click({ timeout: 120_000 });
+  await page.getByRole('article', { name: /Import receipt/ }).waitFor({ timeout: 600_000 });
+  await page.getByRole('button', { name: 'Use this file' }).click();
+  await page.getByText(/now counts for/).waitFor({ timeout: 60_000 });
+}
+
+export interface ReadFigures {
+  firstFiguresMs: number[];
+  sampleImportedMs: number[];
+  rows: number;
+  reloadMs: number[];
+  reloadLongestMs: number[];
+  drillMs: number[];
+  drillLongestMs: number[];
+  drillCaption: string;
+  drillTotalShown: boolean;
+  expectedTotal: string;
+  expectedLines: number;
+}
+
+/** Runs the read scenarios; `rounds` first starts and reloads, each drill-down after a reload. */
+export async function readScenarios(
+  browser: Browser,
+  base: string,
+  options: { rows: number; rounds: number },
+): Promise<ReadFigures> {
+  const figures: ReadFigures = {
+    firstFiguresMs: [],
+    sampleImportedMs: [],
+    rows: options.rows,
+    reloadMs: [],
+    reloadLongestMs: [],
+    drillMs: [],
+    drillLongestMs: [],
+    drillCaption: '',
+    drillTotalShown: false,
+    expectedTotal: '',
+    expectedLines: 0,
+  };
+  for (let i = 0; i < options.rounds; i++) {
+    const f = await firstStart(browser, base);
+    figures.firstFiguresMs.push(f.figuresMs);
+    figures.sampleImportedMs.push(f.sampleMs);
+  }
+  if (options.rows === 0) return figures; // first starts only
+
+  const file = `test-results/bench-sample-ledger-${options.rows}.csv`;
+  const ledger = sampleShapedLedger(options.rows, 7);
+  writeFileSync(file, ledger.text);
+  figures.expectedTotal = pounds(ledger.drillPence);
+  figures.expectedLines = ledger.drillLines;
+
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await watchLongTasks(page);
+    await importBigLedger(page, base, file);
+    await page.goto(`${base}/revenue?year=2017-18&month=12`);
+    await boardSummary(page).waitFor({ timeout: 120_000 });
+    // The drill-down's address: from the board summary to the cost centre, as a reader clicks.
+    await page.getByRole('link', { name: 'Organisational Support' }).first().click();
+    await page.getByRole('link', { name: /^20500 / }).click();
+    const costCentreUrl = page.url();
+
+    for (let i = 0; i < options.rounds; i++) {
+      await page.goto(costCentreUrl);
+      await page.getByRole('link', { name: new RegExp(`^${DRILL.subjective} `) }).waitFor({ timeout: 120_000 });
+      const t0 = Date.now();
+      await page.reload();
+      await page.getByRole('link', { name: new RegExp(`^${DRILL.subjective} `) }).waitFor({ timeout: 120_000 });
+      figures.reloadMs.push(Date.now() - t0);
+      // A task may still run after the figures show: wait a moment before reading the longest (the reloaded
+      // document's timeline starts at 0).
+      await page.waitForTimeout(1000);
+      figures.reloadLongestMs.push(await longestSince(page, 0));
+
+      const drillSince = await page.evaluate(() => performance.now());
+      const t1 = Date.now();
+      await page.getByRole('link', { name: new RegExp(`^${DRILL.subjective} `) }).click();
+      const table = page.getByRole('table', { name: /Ledger lines behind the actual to date/ });
+      await table.getByRole('row').nth(2).waitFor({ timeout: 300_000 });
+      figures.drillMs.push(Date.now() - t1);
+      await page.waitForTimeout(500);
+      figures.drillLongestMs.push(await longestSince(page, drillSince));
+      figures.drillCaption = (await table.locator('caption').innerText()).trim();
+      figures.drillTotalShown = await page.getByText(figures.expectedTotal, { exact: false }).first().isVisible();
+      await page.screenshot({ path: 'test-results/bench-drill-down.png', fullPage: false });
+    }
+  } finally {
+    await context.close();
+  }
+  return figures;
+}
+
+const ms = (xs: readonly number[]): string => xs.map((x) => `${x.toFixed(0)} ms`).join(', ');
+
+/** The figures as the bench prints them. */
+export function printReadFigures(f: ReadFigures): void {
+  console.log(`first start (fresh profile) -> first figures on the Revenue page: ${ms(f.firstFiguresMs)}`);
+  console.log(`first start -> every sample file imported and listed: ${ms(f.sampleImportedMs)}`);
+  if (f.rows === 0) return;
+  console.log(`with a ${f.rows.toLocaleString('en-GB')}-row ledger stored and counting:`);
+  console.log(`  reload -> Revenue page usable (a cost centre's subjectives drawn): ${ms(f.reloadMs)}`);
+  console.log(`  longest main-thread task from the reload's start: ${ms(f.reloadLongestMs)} (0 = none over 50 ms)`);
+  console.log(`  drill-down -> ledger lines on screen: ${ms(f.drillMs)}`);
+  console.log(`  longest main-thread task during the drill-down: ${ms(f.drillLongestMs)}`);
+  console.log(`  ${f.drillCaption} (generated: ${f.expectedLines.toLocaleString('en-GB')})`);
+  console.log(`  total ${f.expectedTotal} (independent sum) shown: ${f.drillTotalShown ? 'yes' : 'NO'}`);
+}

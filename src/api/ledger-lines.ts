@@ -1,0 +1,69 @@
+import { keepPreviousData, queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import type { LedgerLinesPage, LedgerSortKey } from '../worker/ledger-lines-query';
+import { readLedgerLines, warmLedgers } from '../worker/read-client';
+import { queryKeys } from './query-keys';
+import { ledgerSourcesOfYear } from './revenue-monitoring';
+import { yearDatasetsQuery } from './year-datasets';
+
+/*
+ * The ledger lines behind a line's actual to date, a page at a time: searched, filtered by period and sorted in
+ * the read worker (src/worker/read-client.ts), which answers with one page and the exact count and total of every
+ * line that matches. The page never holds, sorts or adds up the whole list, so a cost centre with tens of thousands
+ * of lines opens as fast as one with ten, and the page stays responsive while they are read.
+ */
+
+/** What the reader asked of the list: search, period, sort and page. */
+export interface LedgerLinesView {
+  search: string;
+  period: number | null;
+  sort: { key: LedgerSortKey; descending: boolean };
+  offset: number;
+  limit: number;
+}
+
+export interface LedgerLinesAsked extends LedgerLinesView {
+  year: number;
+  costCentre: string;
+  subjective: string;
+  /** The month the actual to date is as at: the lines of its closed periods. */
+  month: number;
+}
+
+async function loadPage(client: QueryClient, asked: LedgerLinesAsked): Promise<LedgerLinesPage> {
+  // The year's datasets as the page already holds them (cached): where the closed periods' lines are.
+  const { all } = await client.query(yearDatasetsQuery(asked.year));
+  const { year, month, ...request } = asked;
+  return readLedgerLines({ ...request, sources: ledgerSourcesOfYear(year, all, month) });
+}
+
+const ledgerLinesPageQuery = (asked: LedgerLinesAsked) =>
+  queryOptions({
+    queryKey: queryKeys.ledgerLines(asked),
+    queryFn: ({ client }) => loadPage(client, asked),
+    staleTime: Infinity,
+    // While the next page, sort or search is read, the page shown stays (marked as being brought up to date).
+    placeholderData: keepPreviousData,
+  });
+
+export function useLedgerLinesPage(asked: LedgerLinesAsked) {
+  return useQuery(ledgerLinesPageQuery(asked));
+}
+
+/**
+ * Reads the year's ledgers into the read worker ahead of a drill-down to ledger lines, once the page has drawn
+ * (an effect runs after it): for a reader one step from the lines (a cost centre opened). Never before the page's
+ * own figures, whose reads it would otherwise compete with.
+ */
+export function useWarmLedgers(year: number | null, month: number, when: boolean): void {
+  const client = useQueryClient();
+  useEffect(() => {
+    if (!when || year === null) return;
+    client.query(yearDatasetsQuery(year)).then(
+      ({ all }) => warmLedgers(ledgerSourcesOfYear(year, all, month).map((s) => s.datasetId)),
+      () => undefined, // the drill-down itself reads them, and says so if it cannot
+    );
+  }, [client, year, month, when]);
+}
+
+export type { LedgerLineRow, LedgerSortKey } from '../worker/ledger-lines-query';
