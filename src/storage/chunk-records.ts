@@ -2,11 +2,11 @@ import { isPackedChunk, packChunk, unpackChunk } from '../import/packed-chunk';
 import type { StoredChunk } from '../import/stored-chunk';
 
 /*
- * A stored chunk as IndexedDB keeps it since layout 4: its rows packed (src/import/packed-chunk.ts) and
- * deflated ('deflate-raw', CompressionStream: in every browser Outturn supports and in Node 20), beside the
- * few fields the store and its checks read without unpacking. About 20 bytes a row of the bench's ledger,
- * where the structured clone of the decoded chunk took about 200. Reading gives back the decoded StoredChunk,
- * cell for cell, so that nothing that reads rows knows how they are kept.
+ * A stored chunk as IndexedDB keeps it since layout 4: its rows packed (src/import/packed-chunk.ts), beside the
+ * few fields the store and its checks read without unpacking. About 37 bytes a row of the bench's ledger on
+ * disk (Chromium compresses large values itself), where the structured clone of the decoded chunk took 47.
+ * Reading gives back the decoded StoredChunk, cell for cell, so that nothing that reads rows knows how they
+ * are kept. A record may also be deflated ('deflate-raw'), and is read either way.
  */
 
 /** A chunk record of layout 4: what the `chunks` store holds. */
@@ -29,6 +29,8 @@ const DEFLATE = false;
 async function through(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
   const writer = stream.writable.getWriter();
   const written = writer.write(bytes as Uint8Array<ArrayBuffer>).then(() => writer.close());
+  // Bytes that do not decompress fail both sides: the read's failure is the one reported.
+  written.catch(() => undefined);
   const reader = stream.readable.getReader();
   const parts: Uint8Array[] = [];
   let total = 0;
