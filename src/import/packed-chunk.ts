@@ -83,7 +83,7 @@ class Writer {
   /** Adds numbers in their narrowest exact type (or the type given). */
   numbers(values: ArrayLike<number>, type: NumberType = narrowest(values)): void {
     const typed = new CTORS[type](values.length);
-    for (let i = 0; i < values.length; i++) typed[i] = values[i]!;
+    typed.set(values); // every value fits the type (narrowest, or a type its values were made for)
     this.arrays.push({ t: type, n: values.length });
     this.parts.push(typed);
   }
