@@ -1,11 +1,18 @@
-// npm run bench:browser -- [--rows N]
-// In Chromium, against the built app (vite preview): a generated ledger of N rows (default 100,000)
-// imported through the Import page (time from choosing the file to the receipt on screen), then a reload
-// (time until the stored data is listed again), and the longest task on the page's main thread while the
-// file imports (a task over 100 ms would freeze the page for the user).
-import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { chromium } from '@playwright/test';
+// npm run bench:browser -- [--rows N] [--port P]
+// In Chromium, against the built app (vite preview): a generated ledger of N rows (default 100,000) imported
+// through the Import page. Printed, each on its line:
+//   - choose the file -> receipt on screen (scan, preview, import in the worker, IndexedDB commit), and its parts
+//     (choose -> preview on screen; Import pressed -> receipt on screen);
+//   - where the worker's time went (the import job's own timings, logged when the page asks: `outturn-trace`);
+//   - long tasks on the page's main thread during the import (PerformanceObserver 'longtask': over 50 ms);
+//   - stored on disk per row (navigator.storage.estimate() before and after the import);
+//   - the browser's peak memory during the import (PSS of every Chromium process, sampled every 50 ms), and
+//     that peak above the memory before the import, per row;
+//   - reload -> the stored datasets listed again.
+// Each scenario is a function of its own taking the open page: add one (first start, drill-down ...) beside them.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../test/e2e/chromium';
 import { generateLedger } from './generate-ledger';
 import { printReadFigures, readScenarios } from './browser-read-scenarios';
@@ -19,10 +26,138 @@ const port = arg('port', 4499);
 // The read scenarios (browser-read-scenarios.ts): first starts, and a reload and drill-down with this many rows stored.
 const readRows = arg('read-rows', 1_000_000);
 const readRounds = arg('read-rounds', 3);
+const fmt = (n: number): string => Math.round(n).toLocaleString('en-GB');
 
 mkdirSync('test-results', { recursive: true });
 const file = `test-results/bench-ledger-${rows}.csv`;
 writeFileSync(file, generateLedger(rows, 11).text);
+
+/** Proportional set size (kB) of every process below this one that is Chromium: the browser's memory. */
+function browserPssKb(): number {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // gone
+    }
+  }
+  let total = 0;
+  const visit = (pid: number): void => {
+    for (const child of children.get(pid) ?? []) {
+      try {
+        const cmd = readFileSync(`/proc/${child}/cmdline`, 'utf8');
+        if (/chrom/i.test(cmd)) {
+          const rollup = readFileSync(`/proc/${child}/smaps_rollup`, 'utf8');
+          total += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
+        }
+      } catch {
+        // gone
+      }
+      visit(child);
+    }
+  };
+  visit(process.pid);
+  return total;
+}
+
+/** Samples the browser's memory until stopped; gives the peak (kB). */
+function sampleMemory(): () => number {
+  let peak = browserPssKb();
+  const timer = setInterval(() => (peak = Math.max(peak, browserPssKb())), 50);
+  return () => {
+    clearInterval(timer);
+    return Math.max(peak, browserPssKb());
+  };
+}
+
+const storageUsage = (page: Page): Promise<number> =>
+  page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
+
+/** The import of the ledger through the Import page: its figures, printed. */
+async function importScenario(page: Page): Promise<void> {
+  const timings: string[] = [];
+  page.on('console', (m) => {
+    if (m.text().startsWith('outturn:timings ')) timings.push(m.text().slice('outturn:timings '.length));
+  });
+  await page.evaluate(() => localStorage.setItem('outturn-trace', '1'));
+  await page.reload();
+  await page.getByRole('table', { name: /datasets, kept in this browser/ }).waitFor({ timeout: 60_000 });
+  await page.evaluate(() => {
+    const w = window as unknown as { longTasks: number[] };
+    w.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.longTasks.push(e.duration);
+    }).observe({ type: 'longtask', buffered: false });
+  });
+  const storedBefore = await storageUsage(page);
+  // --profile: a CPU profile of the page's main thread during the import, to name what its long tasks run.
+  const cdp = process.argv.includes('--profile') ? await page.context().newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.start');
+  }
+  const memoryBefore = browserPssKb();
+  const peakMemory = sampleMemory();
+
+  const t0 = Date.now();
+  await page.getByLabel(/Choose a CSV file/).setInputFiles(file);
+  const button = page.getByRole('button', { name: /^Import bench-ledger/ });
+  await button.waitFor({ timeout: 120_000 });
+  const previewMs = Date.now() - t0;
+  const t1 = Date.now();
+  await button.click({ timeout: 60_000 });
+  await page.getByRole('article', { name: /Import receipt/ }).waitFor({ timeout: 300_000 });
+  const importMs = Date.now() - t0;
+  const afterClickMs = Date.now() - t1;
+  const peakKb = peakMemory();
+  if (cdp) {
+    const { profile } = await cdp.send('Profiler.stop');
+    writeFileSync('test-results/main-thread.cpuprofile', JSON.stringify(profile));
+    console.log('  main-thread CPU profile: test-results/main-thread.cpuprofile');
+  }
+  const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+  const status = await page
+    .getByRole('article', { name: /Import receipt/ })
+    .getByRole('status')
+    .innerText();
+  const storedAfter = await storageUsage(page);
+
+  console.log(`file ${file}: ${rows.toLocaleString('en-GB')} rows`);
+  console.log(status.split('.')[0]);
+  console.log(`choose file -> receipt on screen: ${fmt(importMs)} ms`);
+  console.log(
+    `  choose file -> preview on screen: ${fmt(previewMs)} ms; Import pressed -> receipt: ${fmt(afterClickMs)} ms`,
+  );
+  for (const t of timings) {
+    const parts = Object.entries(JSON.parse(t) as Record<string, number>).map(([k, v]) => `${k} ${fmt(v)}`);
+    console.log(`  the import worker (ms): ${parts.join(', ')}`);
+  }
+  const over = longTasks.filter((d) => d > 50);
+  console.log(
+    `main-thread long tasks during the import: ${over.length} over 50 ms${over.length ? ` (longest ${fmt(Math.max(...over))} ms)` : ''}`,
+  );
+  console.log(
+    `stored on disk: ${fmt(storedAfter - storedBefore)} bytes more (navigator.storage.estimate), ${((storedAfter - storedBefore) / rows).toFixed(1)} bytes a row`,
+  );
+  console.log(
+    `browser memory (PSS of every Chromium process): ${fmt(memoryBefore / 1024)} MB before, peak ${fmt(peakKb / 1024)} MB during the import; the import's peak ${fmt(((peakKb - memoryBefore) * 1024) / rows)} bytes a row`,
+  );
+}
+
+/** Reload with the ledger stored: until the Import page lists it again. */
+async function reloadScenario(page: Page): Promise<void> {
+  const t1 = Date.now();
+  await page.reload();
+  await page
+    .getByRole('row')
+    .filter({ hasText: `bench-ledger-${rows}.csv` })
+    .waitFor({ timeout: 60_000 });
+  console.log(`reload -> stored datasets listed again: ${fmt(Date.now() - t1)} ms`);
+}
 
 const server = spawn('node_modules/.bin/vite', ['preview', '--port', String(port), '--strictPort'], {
   stdio: 'ignore',
@@ -42,40 +177,9 @@ try {
   const page = await (await browser.newContext()).newPage();
   await page.goto(`${base}/import`);
   await page.getByRole('table', { name: /datasets, kept in this browser/ }).waitFor({ timeout: 60_000 });
-  await page.evaluate(() => {
-    const w = window as unknown as { longest: number };
-    w.longest = 0;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.longest = Math.max(w.longest, e.duration);
-    }).observe({ type: 'longtask', buffered: false });
-  });
-
-  const t0 = Date.now();
-  await page.getByLabel(/Choose a CSV file/).setInputFiles(file);
-  await page.getByRole('button', { name: /^Import bench-ledger/ }).click({ timeout: 60_000 });
-  await page.getByRole('article', { name: /Import receipt/ }).waitFor({ timeout: 300_000 });
-  const importMs = Date.now() - t0;
-  const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
-  const status = await page
-    .getByRole('article', { name: /Import receipt/ })
-    .getByRole('status')
-    .innerText();
-
-  const t1 = Date.now();
-  await page.reload();
-  await page
-    .getByRole('row')
-    .filter({ hasText: `bench-ledger-${rows}.csv` })
-    .waitFor({ timeout: 60_000 });
-  const reloadMs = Date.now() - t1;
-
-  console.log(`file ${file}: ${rows.toLocaleString('en-GB')} rows`);
-  console.log(status.split('.')[0]);
-  console.log(`choose file -> receipt on screen: ${importMs} ms`);
-  console.log(`reload -> stored datasets listed again: ${reloadMs} ms`);
-  console.log(
-    `longest main-thread task during the import: ${longest.toFixed(0)} ms (long tasks are over 50 ms; 0 = none)`,
-  );
+  console.log(`load average before: ${execFileSync('cat', ['/proc/loadavg'], { encoding: 'utf8' }).trim()}`);
+  await importScenario(page);
+  await reloadScenario(page);
   printReadFigures(await readScenarios(browser, base, { rows: readRows, rounds: readRounds }));
 } finally {
   await browser.close();

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { messages } from '../domain/core/result';
 import { headerSignature, type ColumnMapping } from '../import/column-mapping';
 import type { DatasetKind } from '../import/dataset-kinds';
@@ -57,10 +57,34 @@ export interface FlowChange {
   sheet?: string;
 }
 
+/**
+ * Files above this size are previewed from the encoding of their first megabyte while their proof (the SHA-256
+ * and the encoding of every byte) is made in another worker, on the other core, beside the preview and the
+ * import; the import waits for the proof before it commits. Smaller files are proved first: it takes no time.
+ */
+const PROVE_BESIDE_BYTES = 8 << 20;
+
+/** A large file's proof, being made beside its preview and import. */
+interface Proving {
+  file: File;
+  job: Job<ScanReply>;
+  /** The proof, once made. */
+  done: ScanReply | null;
+}
+
+const sameEncoding = (a: EncodingEvidence, b: EncodingEvidence): boolean =>
+  a.encoding === b.encoding && a.bom === b.bom && (a.replaced ?? false) === (b.replaced ?? false);
+
 export function useImportFlow() {
   const [step, setStep] = useState<Step>({ name: 'choose' });
   const job = useRef<Job<JobReplies[JobKind]> | null>(null);
+  const proving = useRef<Proving | null>(null);
   const invalidate = useInvalidateDatasets();
+
+  const stopProving = () => {
+    proving.current?.job.cancel();
+    proving.current = null;
+  };
 
   const fail = (error: unknown) =>
     setStep({ name: 'failed', message: error instanceof Error ? error.message : String(error) });
@@ -73,6 +97,26 @@ export function useImportFlow() {
     setStep({ name: 'mapping', file, scan, encoding, preview: reply.preview, profile: reply.profile, choices });
   }, []);
 
+  const current = useRef(step);
+  useEffect(() => {
+    current.current = step;
+  }, [step]);
+
+  /** A large file's proof has been made: asked about as a scan before the preview would have been. */
+  const proved = useCallback(
+    (file: File, scan: ScanReply) => {
+      const now = current.current;
+      if (now.name !== 'mapping' || now.file !== file) return;
+      if (!scan.verdict.ok) setStep({ name: 'failed', message: `${file.name}: ${messages(scan.verdict.issues)}` });
+      else if (scan.duplicates.length > 0) setStep({ name: 'duplicate', file, scan });
+      // The first megabyte did not tell the whole file: the preview is read again as the proof reads it.
+      else if (!sameEncoding(scan.verdict.value, now.encoding))
+        void showPreview(file, scan, now.choices, false).catch(fail);
+      else setStep({ ...now, scan });
+    },
+    [showPreview],
+  );
+
   const choose = useCallback(
     async (file: File) => {
       const refusal = sizeRefusal(file.name, file.size);
@@ -80,8 +124,32 @@ export function useImportFlow() {
         fail(new Error(refusal));
         return;
       }
+      stopProving();
       setStep({ name: 'scanning', file, progress: null });
       try {
+        if (file.size > PROVE_BESIDE_BYTES) {
+          const proof = startJob({ type: 'scan', name: file.name, file });
+          const glanced = await startJob({ type: 'glance', name: file.name, file }).promise;
+          if (glanced !== null) {
+            if (!glanced.ok) {
+              proof.cancel();
+              fail(new Error(`${file.name}: ${messages(glanced.issues)}`));
+              return;
+            }
+            const p: Proving = { file, job: proof, done: null };
+            proving.current = p;
+            proof.promise.then(
+              (scan) => {
+                p.done = scan;
+                proved(file, scan);
+              },
+              () => undefined, // cancelled with the flow; a failure is the import's to report
+            );
+            await showPreview(file, { sha256: '', verdict: glanced, duplicates: [] }, {}, true);
+            return;
+          }
+          proof.cancel(); // a workbook: scanned whole first, below
+        }
         const j = startJob({ type: 'scan', name: file.name, file }, (progress) =>
           setStep({ name: 'scanning', file, progress }),
         );
@@ -100,7 +168,7 @@ export function useImportFlow() {
         fail(error);
       }
     },
-    [showPreview],
+    [showPreview, proved],
   );
 
   const acceptDuplicate = useCallback(async () => {
@@ -138,10 +206,13 @@ export function useImportFlow() {
       setStep({ name: 'importing', file, progress: null });
       // What the file would take over is judged against what is stored: the sample, at first start, first.
       await ensureStarted().catch(() => undefined);
+      // A large file's proof may still be being made: the import goes ahead beside it and is handed it when made.
+      const p = proving.current?.file === file ? proving.current : null;
+      const sha256 = p ? (p.done?.sha256 ?? null) : scan.sha256;
       const ids = {
         datasetId: crypto.randomUUID(),
         receiptId: crypto.randomUUID(),
-        sha256: scan.sha256,
+        sha256,
         origin: 'upload' as const,
       };
       const j = startJob(
@@ -155,6 +226,16 @@ export function useImportFlow() {
         (progress) => setStep({ name: 'importing', file, progress }),
       );
       job.current = j;
+      if (p && sha256 === null) {
+        p.job.promise.then(
+          (proof) => j.prove({ sha256: proof.sha256, verdict: proof.verdict }),
+          (error: unknown) => {
+            // No proof, no commit: the import is stopped and says why.
+            j.cancel();
+            fail(error);
+          },
+        );
+      }
       announceImportStarted(ids.datasetId, file.name);
       try {
         const reply = await j.promise;
@@ -173,9 +254,13 @@ export function useImportFlow() {
   const cancel = useCallback(() => {
     job.current?.cancel();
     job.current = null;
+    stopProving();
   }, []);
 
-  const reset = useCallback(() => setStep({ name: 'choose' }), []);
+  const reset = useCallback(() => {
+    stopProving();
+    setStep({ name: 'choose' });
+  }, []);
 
   return { step, choose, acceptDuplicate, rechoose, start, cancel, reset };
 }

@@ -208,30 +208,79 @@ async function workbookPreview(source: ByteSource, encoding: EncodingEvidence, c
   return { ...p, delimiterReason: `the cells of sheet "${opened.value.sheet}"` };
 }
 
-/** Pass 2: every row, streamed into chunks. */
+/** Pass 2: every row, streamed into chunks. `timings` (ms), when given, gathers where the time went. */
 export async function importRows(
   source: ByteSource,
   plan: ImportPlan,
   onChunk: (chunk: StoredChunk) => void | Promise<void>,
   onProgress?: (p: Progress) => void,
   signal?: AbortSignal,
+  timings?: Record<string, number>,
 ): Promise<SessionResult> {
   if (plan.encoding.workbook) return importSheet(source, plan, onChunk, onProgress, signal);
   const pending: StoredChunk[] = [];
   const session = new ImportSession(plan, (c) => pending.push(c));
   const decode = createDecoder(plan.encoding);
+  const clock = timings ? () => performance.now() : () => 0;
+  let read = 0;
+  let decoding = 0;
+  let session_ = 0;
+  let handing = 0;
   let bytes = 0;
-  for await (const chunk of source.chunks()) {
+  const pieces = source.chunks()[Symbol.asyncIterator]();
+  for (;;) {
+    let t = clock();
+    const next = await pieces.next();
+    read += clock() - t;
+    if (next.done) break;
     if (signal?.aborted) throw new ImportCancelled();
-    session.push(decode(chunk, false));
-    bytes += chunk.length;
+    t = clock();
+    const text = decode(next.value, false);
+    decoding += clock() - t;
+    t = clock();
+    session.push(text);
+    session_ += clock() - t;
+    bytes += next.value.length;
+    t = clock();
     while (pending.length > 0) await onChunk(pending.shift()!);
+    handing += clock() - t;
     onProgress?.({ phase: 'importing', bytes, totalBytes: source.size, rows: session.rowsSeen });
   }
+  let t = clock();
   session.push(decode(new Uint8Array(), true));
   const result = session.finish();
+  session_ += clock() - t;
+  t = clock();
   while (pending.length > 0) await onChunk(pending.shift()!);
+  handing += clock() - t;
+  if (timings) {
+    timings.readFile = (timings.readFile ?? 0) + read;
+    timings.decode = (timings.decode ?? 0) + decoding;
+    timings.session = (timings.session ?? 0) + session_;
+    timings.handChunks = (timings.handChunks ?? 0) + handing;
+  }
   return result;
+}
+
+/** Bytes a glance reads: the encoding of a large file is judged from its first megabyte, until its proof. */
+const GLANCE_BYTES = 1 << 20;
+
+/**
+ * The encoding the first megabyte of a file gives (its evidence as scan gives it), or null for a workbook
+ * (scanned whole). Provisional: an import read with it waits for scan's proof before it commits.
+ */
+export async function glance(source: ByteSource): Promise<EncodingVerdict | null> {
+  const detector = new EncodingDetector();
+  let bytes = 0;
+  for await (const chunk of source.chunks()) {
+    const head = chunk.subarray(0, Math.max(0, GLANCE_BYTES - bytes));
+    if (bytes === 0 && head.length >= 8 && workbookContainer(head.subarray(0, 8)) !== null) return null;
+    detector.push(head);
+    bytes += head.length;
+    if (bytes >= GLANCE_BYTES) break;
+  }
+  // Not final: a character cut at the end of the megabyte is not taken for a broken one.
+  return detector.verdict();
 }
 
 /** Rows of a sheet pushed to the session at a time. */

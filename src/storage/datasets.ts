@@ -14,6 +14,7 @@ import {
   nameOf,
   problemOfReceipt,
 } from './dataset-records';
+import { chunkOfRecord, chunkRecord, isPackedRecord } from './chunk-records';
 import { openOutturnDb, type Db } from './db';
 
 export { DATASET_SCHEMA } from './dataset-records';
@@ -134,9 +135,11 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Writes one chunk of a dataset, packed and deflated (chunk-records.ts). */
 export async function putChunk(datasetId: string, chunk: StoredChunk, db?: Db): Promise<void> {
+  const record = await chunkRecord(datasetId, chunk);
   const d = db ?? (await openOutturnDb());
-  await guarded(() => d.put('chunks', { ...chunk, datasetId }));
+  await guarded(() => d.put('chunks', record));
 }
 
 /** Makes an import visible: the dataset record and its receipt, together. */
@@ -194,25 +197,42 @@ class StoredDataDamaged extends Error {
   }
 }
 
-/** A dataset's rows, every chunk checked against its record. */
+/** A dataset's rows, every chunk unpacked and checked against its record. */
 export async function readChunks(datasetId: string, db?: Db): Promise<StoredChunk[]> {
+  const chunks: StoredChunk[] = [];
+  await forEachChunk(datasetId, (c) => void chunks.push(c), db);
+  return chunks;
+}
+
+/**
+ * A dataset's rows, one chunk at a time in order (at most one chunk's rows decoded at once beyond what `visit`
+ * keeps), every chunk checked against its record: a reader that folds rows need not hold them all.
+ * @public for the readers (drill-down, monitoring) that fold rows chunk by chunk.
+ */
+export async function forEachChunk(
+  datasetId: string,
+  visit: (chunk: StoredChunk) => void | Promise<void>,
+  db?: Db,
+): Promise<void> {
   const d = db ?? (await openOutturnDb());
   const record = judgeDatasetRecord<DatasetMeta>(await d.get('datasets', datasetId));
-  const chunks = (await d.getAllFromIndex('chunks', 'byDataset', datasetId)) as unknown[];
-  chunks.sort((a, b) => ((a as StoredChunk).index ?? 0) - ((b as StoredChunk).index ?? 0));
-  if (record.meta) {
-    const meta = record.meta;
-    if (chunks.length !== meta.chunkCount)
-      throw new StoredDataDamaged(meta.name, `${meta.chunkCount} parts were stored, ${chunks.length} are there`);
-    for (let i = 0; i < chunks.length; i++) {
-      const problem = checkChunk(chunks[i], i);
-      if (problem) throw new StoredDataDamaged(meta.name, problem);
-    }
-    const rows = chunks.reduce((n: number, c) => n + (c as StoredChunk).rowCount, 0);
-    if (rows !== meta.rowCount)
-      throw new StoredDataDamaged(meta.name, `${meta.rowCount} rows were stored, ${rows} are there`);
+  const keys = await d.getAllKeys('chunks', IDBKeyRange.bound([datasetId, -Infinity], [datasetId, Infinity]));
+  const meta = record.meta;
+  const name = meta?.name ?? datasetId;
+  if (meta && keys.length !== meta.chunkCount)
+    throw new StoredDataDamaged(name, `${meta.chunkCount} parts were stored, ${keys.length} are there`);
+  let rows = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const stored: unknown = await d.get('chunks', keys[i]!);
+    const read = isPackedRecord(stored) ? await chunkOfRecord(stored) : { chunk: stored as StoredChunk };
+    if ('problem' in read) throw new StoredDataDamaged(name, `part ${i + 1} of its rows is damaged (${read.problem})`);
+    const problem = meta ? checkChunk(read.chunk, i) : null;
+    if (problem) throw new StoredDataDamaged(name, problem);
+    rows += read.chunk.rowCount;
+    await visit(read.chunk);
   }
-  return chunks as StoredChunk[];
+  if (meta && rows !== meta.rowCount)
+    throw new StoredDataDamaged(meta.name, `${meta.rowCount} rows were stored, ${rows} are there`);
 }
 
 /** Deletes a dataset and its rows; its receipt stays, as the record that the import happened. */
@@ -287,7 +307,14 @@ export async function migrateDatasets(db?: Db): Promise<number> {
         : `${meta.chunkCount} parts of its rows were stored, ${stored.length} are there`;
     const chunks: StoredChunk[] = [];
     for (let i = 0; i < stored.length && reason === null; i++) {
-      const m = migrateChunk(stored[i], meta.kind, i);
+      // A workspace file's dataset of an older layout is taken in with its chunks already packed.
+      const s = stored[i];
+      const read = isPackedRecord(s) ? await chunkOfRecord(s) : { chunk: s };
+      if ('problem' in read) {
+        reason = `part ${i + 1} of its rows is damaged (${read.problem})`;
+        break;
+      }
+      const m = migrateChunk(read.chunk, meta.kind, i);
       if (m.ok) chunks.push(m.value);
       else reason = messages(m.issues);
     }
@@ -299,13 +326,15 @@ export async function migrateDatasets(db?: Db): Promise<number> {
       );
       continue;
     }
-    // Layout 1's chunks change (dates from text to numbers); layout 2's are kept as they are, only the record is rewritten.
-    const rewrite = stored.some(hasTextDates);
-    const current = withYear(meta, chunks);
+    // Every older layout's chunks are packed (layout 4); layout 1's dates were brought to numbers on the way.
+    // Layout 3 already knows its year (perhaps set by the user): only its chunks change.
+    const current: DatasetMeta = meta.schema === 3 ? { ...meta, schema: DATASET_SCHEMA } : withYear(meta, chunks);
+    // Packed before the transaction: it would commit itself while waiting on anything but IndexedDB.
+    const records = await Promise.all(chunks.map((c) => chunkRecord(meta.id, c)));
     const tx = d.transaction(['datasets', 'chunks'], 'readwrite');
     try {
       await allOrNothing(tx, [
-        ...(rewrite ? chunks.map((c) => () => tx.objectStore('chunks').put({ ...c, datasetId: meta.id })) : []),
+        ...records.map((r) => () => tx.objectStore('chunks').put(r)),
         () => tx.objectStore('datasets').put(current),
       ]);
       migrated++;
@@ -322,11 +351,6 @@ export async function migrateDatasets(db?: Db): Promise<number> {
   }
   return migrated;
 }
-
-const hasTextDates = (chunk: unknown): boolean =>
-  typeof chunk === 'object' &&
-  chunk !== null &&
-  Object.values((chunk as { dates?: Record<string, unknown> }).dates ?? {}).some((v) => Array.isArray(v));
 
 /**
  * A dataset stored before datasets knew their year, brought forward: the year its own headers and rows give

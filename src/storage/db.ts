@@ -2,6 +2,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { JsonValue } from '../domain/core/canonical-json';
 import type { Snapshot } from '../domain/board-pack/pack-snapshot';
 import type { StoredChunk } from '../import/stored-chunk';
+import type { PackedChunkRecord } from './chunk-records';
 import type { ImportReceipt } from '../import/receipt';
 import type { DatasetMeta } from './datasets';
 import type { MappingProfile } from './profiles';
@@ -23,8 +24,11 @@ export type KeptRecord<Key extends string> = { readonly [K in Key]: string } & {
   readonly [key: string]: JsonValue | undefined;
 };
 
-/** A dataset's rows in one chunk, as stored: the chunk and the dataset it belongs to. */
-export type ChunkRecord = StoredChunk & { datasetId: string };
+/**
+ * A dataset's rows in one chunk, as stored: packed and deflated (layout 4, chunk-records.ts), or, in a
+ * dataset not yet brought forward, the decoded chunk itself (layouts 1 to 3).
+ */
+export type ChunkRecord = PackedChunkRecord | (StoredChunk & { datasetId: string });
 
 /*
  * Each store's records as this version writes them. A record read back may have been written by another

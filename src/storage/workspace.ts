@@ -12,6 +12,7 @@ import {
 } from '../import/workspace-file';
 import type { PlanDataset } from '../import/workspace-plan';
 import { listDatasets, type DatasetMeta } from './datasets';
+import { chunkOfRecord, chunkRecord, isPackedRecord } from './chunk-records';
 import { openOutturnDb, type Db, type KeptRecord } from './db';
 
 /*
@@ -48,9 +49,13 @@ export async function workspaceCounts(db?: Db): Promise<WorkspaceCounts> {
   };
 }
 
-/** A stored chunk, one at a time (keys [datasetId, index]). */
+/** A stored chunk, one at a time (keys [datasetId, index]), unpacked. */
 async function chunkAt(d: Db, datasetId: string, index: number): Promise<StoredChunk | undefined> {
-  return await d.get('chunks', [datasetId, index]);
+  const stored = await d.get('chunks', [datasetId, index]);
+  if (!isPackedRecord(stored)) return stored;
+  const read = await chunkOfRecord(stored);
+  if ('problem' in read) throw new Error(`Row chunk ${index} is damaged: ${read.problem}.`);
+  return read.chunk;
 }
 
 /** A dataset's content hash, from its stored rows (the hash the workspace file carries). */
@@ -156,8 +161,9 @@ export async function localWorkspaceState(names: ReadonlySet<string>, db?: Db) {
 
 /** Writes one imported chunk (not yet visible: no dataset record names it until commitDatasetsByName). */
 export async function putImportedChunk(datasetId: string, chunk: StoredChunk, db?: Db): Promise<void> {
+  const record = await chunkRecord(datasetId, chunk);
   const d = db ?? (await openOutturnDb());
-  await d.put('chunks', { ...chunk, datasetId });
+  await d.put('chunks', record);
 }
 
 /**

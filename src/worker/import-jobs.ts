@@ -1,11 +1,13 @@
 import { headerSignature } from '../import/column-mapping';
 import type { EncodingEvidence, EncodingVerdict } from '../import/decode';
+import type { StoredChunk } from '../import/stored-chunk';
 import type { ImportPlan } from '../import/import-plan';
 import type { Preview, PreviewChoices } from '../import/preview';
 import { planOf, planProblems, yearProblem } from '../import/preview';
 import { buildReceipt, type ImportReceipt } from '../import/receipt';
 import { messages } from '../domain/core/result';
-import { importRows, preview, scan, type ByteSource, type Progress } from '../import/run-import';
+import { glance, importRows, preview, scan, type ByteSource, type Progress, type Scan } from '../import/run-import';
+import type { EncodingEvidence as Evidence } from '../import/decode';
 import {
   abandonImport,
   beginImport,
@@ -35,8 +37,19 @@ export interface ScanReply {
 
 export async function scanJob(source: ByteSource, onProgress?: (p: Progress) => void): Promise<ScanReply> {
   const s = await scan(source, onProgress);
-  const duplicates = (await findByHash(s.sha256)).map(({ id, name, createdAt }) => ({ id, name, createdAt }));
-  return { sha256: s.sha256, verdict: s.verdict, duplicates };
+  return { sha256: s.sha256, verdict: s.verdict, duplicates: await duplicatesOf(s.sha256) };
+}
+
+async function duplicatesOf(sha256: string): Promise<ScanReply['duplicates']> {
+  return (await findByHash(sha256)).map(({ id, name, createdAt }) => ({ id, name, createdAt }));
+}
+
+/**
+ * The encoding the first megabyte gives, for the preview of a large file while its proof (the SHA-256 and the
+ * encoding of every byte, scanJob) is made beside it; null when the file must be scanned whole first (a workbook).
+ */
+export async function glanceJob(source: ByteSource): Promise<EncodingVerdict | null> {
+  return glance(source);
 }
 
 export interface PreviewReply {
@@ -74,21 +87,41 @@ export interface ImportReply {
    * there are any, the new dataset is kept but does not count until the user confirms it replaces them.
    */
   displaced: { id: string; name: string; periods: number[] }[];
+  /**
+   * Datasets imported before from the same bytes, found by a proof made beside the import (when it was made
+   * before, the user was asked before the import began, and this is empty).
+   */
+  duplicates: ScanReply['duplicates'];
 }
 
 type ImportIds = {
   datasetId: string;
   receiptId: string;
-  sha256: string;
+  /** The file's SHA-256 when its proof was made before the import; null: it is being made beside it (`proof`). */
+  sha256: string | null;
   origin: 'sample' | 'upload';
   /** The sample's generated years: every page says their figures are illustrative. */
   illustrative?: boolean;
 };
 
 /**
+ * Where an import's time goes (ms), for the benchmarks: reading the file, decoding, the session (parsing,
+ * checking, sums, building chunks), packing and deflating chunks, waiting on IndexedDB, waiting for the proof.
+ */
+export type ImportTimings = Record<string, number>;
+
+/** Chunks written at once: the session goes on reading while IndexedDB writes, with at most this many waiting. */
+const WRITES_IN_FLIGHT = 4;
+
+/**
  * One import, holding IMPORT_LOCK (shared) from its first write to its commit, so that a start-up sweep in
  * another tab never takes its chunks for an orphan's. Imports in several tabs run side by side: each writes
  * only its own chunks and its own record.
+ *
+ * `proof`: the SHA-256 and the encoding proved over every byte, when it is made beside the import (in another
+ * worker, on the other core) rather than before it. The import reads with the encoding the plan names (the
+ * preview's, from the first megabyte) and waits for the proof before it commits: a proof that refuses the file
+ * leaves nothing; one that finds another encoding reads the rows again with it. Nothing is committed unproved.
  */
 export async function importJob(
   source: ByteSource,
@@ -96,36 +129,107 @@ export async function importJob(
   ids: ImportIds,
   onProgress?: (p: Progress) => void,
   signal?: AbortSignal,
+  proof?: Promise<Scan>,
+  timings?: ImportTimings,
 ): Promise<ImportReply> {
-  return withImportLock(() => importUnderLock(source, plan, ids, onProgress, signal));
+  return withImportLock(() => importUnderLock(source, plan, ids, onProgress, signal, proof, timings));
+}
+
+const sameEncoding = (a: Evidence, b: Evidence): boolean =>
+  a.encoding === b.encoding && a.bom === b.bom && (a.replaced ?? false) === (b.replaced ?? false);
+
+/** Writes the chunks of one import, a few at a time, so that reading goes on while IndexedDB writes. */
+class ChunkWrites {
+  private readonly inFlight = new Set<Promise<void>>();
+  private failure: { error: unknown } | null = null;
+
+  constructor(private readonly datasetId: string) {}
+
+  private check(): void {
+    if (this.failure) throw this.failure.error;
+  }
+
+  async add(chunk: StoredChunk): Promise<void> {
+    this.check();
+    const write = putChunk(this.datasetId, chunk).then(
+      () => void this.inFlight.delete(write),
+      (error: unknown) => {
+        this.inFlight.delete(write);
+        this.failure ??= { error };
+      },
+    );
+    this.inFlight.add(write);
+    if (this.inFlight.size >= WRITES_IN_FLIGHT) await Promise.race(this.inFlight);
+    this.check();
+  }
+
+  async done(): Promise<void> {
+    await Promise.all(this.inFlight);
+    this.check();
+  }
 }
 
 async function importUnderLock(
   source: ByteSource,
-  plan: ImportPlan,
+  given: ImportPlan,
   ids: ImportIds,
   onProgress?: (p: Progress) => void,
   signal?: AbortSignal,
+  proof?: Promise<Scan>,
+  timings?: ImportTimings,
 ): Promise<ImportReply> {
   const startedAt = new Date();
+  let plan = given;
   try {
     await beginImport(ids.datasetId, { fileName: plan.fileName, size: plan.size });
-    const labels = new LabelCollector(plan);
-    const result = await importRows(
-      source,
-      plan,
-      (chunk) => {
-        labels.add(chunk);
-        return putChunk(ids.datasetId, chunk);
-      },
-      onProgress,
-      signal,
-    );
+    const readRows = async () => {
+      const labels = new LabelCollector(plan);
+      const writes = new ChunkWrites(ids.datasetId);
+      const rows = await importRows(
+        source,
+        plan,
+        (chunk) => {
+          labels.add(chunk);
+          return writes.add(chunk);
+        },
+        onProgress,
+        signal,
+        timings,
+      );
+      const t0 = performance.now();
+      await writes.done();
+      if (timings) timings.storeWait = (timings.storeWait ?? 0) + performance.now() - t0;
+      return { rows, labels };
+    };
+    let read = await readRows();
+    let sha256 = ids.sha256;
+    if (proof) {
+      const t0 = performance.now();
+      const proved = await proof;
+      if (timings) timings.proofWait = performance.now() - t0;
+      if (!proved.verdict.ok) throw new Error(`${plan.fileName}: ${messages(proved.verdict.issues)}`);
+      const evidence = {
+        ...proved.verdict.value,
+        ...(plan.encoding.workbook ? { workbook: plan.encoding.workbook } : {}),
+      };
+      sha256 = proved.sha256;
+      if (!sameEncoding(evidence, plan.encoding)) {
+        // The first megabyte did not tell the whole file: its rows are read again as the proof reads them.
+        plan = { ...plan, encoding: evidence };
+        await abandonImport(ids.datasetId);
+        await beginImport(ids.datasetId, { fileName: plan.fileName, size: plan.size });
+        read = await readRows();
+      } else {
+        plan = { ...plan, encoding: evidence };
+      }
+    }
+    if (sha256 === null) throw new Error(`${plan.fileName}: the file's SHA-256 was not made, so it was not kept.`);
+    const { rows: result, labels } = read;
     const receipt = buildReceipt({
       id: ids.receiptId,
       datasetId: ids.datasetId,
       plan,
-      sha256: ids.sha256,
+      sha256,
       result,
       startedAt,
       finishedAt: new Date(),
@@ -135,7 +239,7 @@ async function importUnderLock(
       id: ids.datasetId,
       name: plan.fileName,
       kind: plan.kind,
-      sha256: ids.sha256,
+      sha256,
       size: plan.size,
       createdAt: receipt.finishedAt,
       source: ids.origin,
@@ -160,8 +264,11 @@ async function importUnderLock(
     }));
     // Nothing replaced silently: with another dataset counting for the same year and month, this one waits for the user.
     if (displaced.length > 0) meta.countsFrom = null;
+    const duplicates = proof ? await duplicatesOf(sha256) : [];
+    const t0 = performance.now();
     await commitDataset(meta, receipt);
-    return { meta, receipt, displaced };
+    if (timings) timings.commit = performance.now() - t0;
+    return { meta, receipt, displaced, duplicates };
   } catch (error) {
     // Nothing half-imported: the chunks written so far belong to no dataset; remove them, and the marker.
     await abandonImport(ids.datasetId).catch(() => undefined);

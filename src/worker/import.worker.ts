@@ -1,8 +1,8 @@
 /// <reference lib="webworker" />
 // The import worker: a thin shell that runs one job and reports progress, so the page stays responsive
 // while a large file is read. Rows stay here and in storage; the page gets counts, totals and receipts.
-import type { Progress } from '../import/run-import';
-import type { JobMessage, JobRequest } from './messages';
+import type { Progress, Scan } from '../import/run-import';
+import type { JobMessage, JobRequest, ProofMessage } from './messages';
 import { runJob } from './run-job';
 
 const post = (message: JobMessage): void => (self as unknown as DedicatedWorkerGlobalScope).postMessage(message);
@@ -16,8 +16,18 @@ function progress(p: Progress): void {
   post({ type: 'progress', progress: p });
 }
 
-self.onmessage = (event: MessageEvent<JobRequest>) => {
-  runJob(event.data, progress).then(
+// An import whose file's proof is made beside it gets the proof as a message of its own, later.
+let proved: (scan: Scan) => void = () => undefined;
+const proof = new Promise<Scan>((resolve) => (proved = resolve));
+
+self.onmessage = (event: MessageEvent<JobRequest | ProofMessage>) => {
+  const m = event.data;
+  if (m.type === 'proof') {
+    proved({ sha256: m.sha256, verdict: m.verdict });
+    return;
+  }
+  const beside = m.type === 'import' && m.ids.sha256 === null;
+  runJob(m, progress, undefined, beside ? proof : undefined).then(
     (result) => post({ type: 'done', result }),
     (error: unknown) => post({ type: 'failed', message: error instanceof Error ? error.message : String(error) }),
   );

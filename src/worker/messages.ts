@@ -2,6 +2,7 @@ import type { EncodingEvidence } from '../import/decode';
 import type { ImportPlan } from '../import/import-plan';
 import type { PreviewChoices } from '../import/preview';
 import type { Progress } from '../import/run-import';
+import type { EncodingVerdict } from '../import/decode';
 import type { ImportReply, PreviewReply, ScanReply } from './import-jobs';
 import type { SampleFileRequest } from './sample-jobs';
 
@@ -14,12 +15,17 @@ import type { SampleFileRequest } from './sample-jobs';
 /** What the page asks of the import worker, by kind. The file travels as a Blob: its bytes are read in the worker. */
 export interface JobRequests {
   scan: { name: string; file: Blob };
+  /** The encoding of a large file's first megabyte, for its preview while its proof is made (scan) beside it. */
+  glance: { name: string; file: Blob };
   preview: { name: string; file: Blob; encoding: EncodingEvidence; choices: PreviewChoices; useProfile: boolean };
   import: {
     name: string;
     file: Blob;
     plan: ImportPlan;
-    ids: { datasetId: string; receiptId: string; sha256: string; origin: 'sample' | 'upload' };
+    /** sha256 null: the file's proof is being made beside the import and comes as a ProofMessage. */
+    ids: { datasetId: string; receiptId: string; sha256: string | null; origin: 'sample' | 'upload' };
+    /** Where the time went is gathered and logged (the browser benchmark asks). */
+    trace?: boolean;
   };
   /**
    * Files of the embedded sample, each scanned, previewed and imported, one after the other in one job (one
@@ -32,6 +38,7 @@ export interface JobRequests {
 /** What each kind of job answers. */
 export interface JobReplies {
   scan: ScanReply;
+  glance: EncodingVerdict | null;
   preview: PreviewReply;
   import: ImportReply;
   /** One reply per file, in order: null where the same bytes were already stored as sample data. */
@@ -48,3 +55,10 @@ export type JobMessage<K extends JobKind = JobKind> =
   | { type: 'progress'; progress: Progress }
   | { type: 'done'; result: JobReplies[K] }
   | { type: 'failed'; message: string };
+
+/** The proof of an import's file (its SHA-256 and encoding over every byte), sent to the import worker when made. */
+export interface ProofMessage {
+  type: 'proof';
+  sha256: string;
+  verdict: EncodingVerdict;
+}

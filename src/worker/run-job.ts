@@ -1,6 +1,6 @@
 import { blobSource } from '../import/byte-sources';
-import type { ByteSource, Progress } from '../import/run-import';
-import { importJob, previewJob, scanJob } from './import-jobs';
+import type { ByteSource, Progress, Scan } from '../import/run-import';
+import { glanceJob, importJob, previewJob, scanJob, type ImportTimings } from './import-jobs';
 import type { JobKind, JobReplies, JobRequest } from './messages';
 import { sampleFilesJob } from './sample-jobs';
 
@@ -10,6 +10,7 @@ type Handlers = {
     source: () => ByteSource,
     onProgress: (p: Progress) => void,
     signal?: AbortSignal,
+    proof?: Promise<Scan>,
   ) => Promise<JobReplies[K]>;
 };
 
@@ -17,20 +18,36 @@ type Handlers = {
 const handlers: Handlers = {
   scan: (_request, source, onProgress) => scanJob(source(), onProgress),
   preview: (request, source) => previewJob(source(), request.encoding, request.choices, request.useProfile),
-  import: (request, source, onProgress, signal) => importJob(source(), request.plan, request.ids, onProgress, signal),
+  glance: (_request, source) => glanceJob(source()),
+  import: async (request, source, onProgress, signal, proof) => {
+    const timings: ImportTimings | undefined = request.trace ? {} : undefined;
+    const started = performance.now();
+    const beside = request.ids.sha256 === null ? proof : undefined;
+    const reply = await importJob(source(), request.plan, request.ids, onProgress, signal, beside, timings);
+    if (timings) {
+      timings.total = performance.now() - started;
+      // For the browser benchmark (bench/browser-bench.ts), which reads the worker's console.
+      console.info(`outturn:timings ${JSON.stringify(timings)}`);
+    }
+    return reply;
+  },
   sample: (request) => sampleFilesJob(request.files),
 };
 
-/** Runs one job: the same code in the worker and, where there is no Worker (tests), on the page. */
+/**
+ * Runs one job: the same code in the worker and, where there is no Worker (tests), on the page. `proof`: an
+ * import's proof, when it is made beside the import (its request's sha256 is null).
+ */
 export function runJob<K extends JobKind>(
   request: JobRequest<K>,
   onProgress: (p: Progress) => void,
   signal?: AbortSignal,
+  proof?: Promise<Scan>,
 ): Promise<JobReplies[K]> {
   // The one file of a job, read from its Blob (a sample job reads several, each its own).
   const source = (): ByteSource => blobSource(request.name, (request as { file: Blob }).file);
   const run: Handlers[K] = handlers[request.type];
-  return run(request, source, onProgress, signal).catch((error: unknown) => {
+  return run(request, source, onProgress, signal, proof).catch((error: unknown) => {
     throw unreadable(request.name, error) ?? error;
   });
 }

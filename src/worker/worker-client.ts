@@ -1,7 +1,7 @@
-import { ImportCancelled, type Progress } from '../import/run-import';
+import { ImportCancelled, type Progress, type Scan } from '../import/run-import';
 import { abandonImport, IMPORT_LOCK } from '../storage/datasets';
 import { openOutturnDb } from '../storage/db';
-import type { JobKind, JobMessage, JobReplies, JobRequest } from './messages';
+import type { JobKind, JobMessage, JobReplies, JobRequest, ProofMessage } from './messages';
 import { runJob } from './run-job';
 
 /*
@@ -13,6 +13,17 @@ import { runJob } from './run-job';
 export interface Job<T> {
   promise: Promise<T>;
   cancel(): void;
+  /** Hands an import whose request had no sha256 its file's proof, made beside it (another job's scan). */
+  prove(scan: Scan): void;
+}
+
+/** Whether the browser benchmark asked for where an import's time goes (logged by the worker). */
+function traced(): boolean {
+  try {
+    return globalThis.localStorage?.getItem('outturn-trace') === '1';
+  } catch {
+    return false;
+  }
 }
 
 /** Takes IMPORT_LOCK (shared) for the page; returns what lets it go (safe to call before it is granted, or twice). */
@@ -32,6 +43,7 @@ function holdImportLock(): () => void {
 /** The datasets a job writes (an import's, the sample's), which a cancelled or crashed job leaves to be cleaned up. */
 const writesDatasets: { [K in JobKind]: (request: JobRequest<K>) => string[] } = {
   scan: () => [],
+  glance: () => [],
   preview: () => [],
   import: (request) => [request.ids.datasetId],
   sample: (request) => request.files.map((f) => f.ids.datasetId),
@@ -60,11 +72,15 @@ export function startJob<K extends JobKind>(
     release();
   };
 
+  if (request.type === 'import' && traced()) (request as JobRequest<'import'>).trace = true;
+
   if (typeof Worker === 'undefined') {
     const controller = new AbortController();
-    const promise = runJob(request, onProgress, controller.signal);
+    let proved: (scan: Scan) => void = () => undefined;
+    const proof = new Promise<Scan>((resolve) => (proved = resolve));
+    const promise = runJob(request, onProgress, controller.signal, proof);
     promise.then(release, release);
-    return { promise, cancel: () => controller.abort() };
+    return { promise, cancel: () => controller.abort(), prove: proved };
   }
 
   const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
@@ -104,6 +120,9 @@ export function startJob<K extends JobKind>(
   worker.postMessage(request);
   return {
     promise,
+    prove: (scan) => {
+      if (settle) worker.postMessage({ type: 'proof', ...scan } satisfies ProofMessage);
+    },
     cancel: () => {
       const s = settle;
       if (!s) return;

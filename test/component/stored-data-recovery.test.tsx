@@ -15,6 +15,8 @@ import type { StoredChunk } from '../../src/import/stored-chunk';
 import { planOf } from '../../src/import/preview';
 import { buildReceipt } from '../../src/import/receipt';
 import { importRows, preview, scan } from '../../src/import/run-import';
+import { isPackedRecord } from '../../src/storage/chunk-records';
+import { readChunks } from '../../src/storage/datasets';
 import { openOutturnDb } from '../../src/storage/db';
 import { renderWithProviders } from './render-with-providers.tsx';
 import { SAMPLE_FILE_LIST } from '../../src/api/sample-files';
@@ -88,6 +90,21 @@ beforeAll(async () => {
   const db = await openOutturnDb();
   await db.put('datasets', expected.meta as never);
   for (const c of expected.chunks) await db.put('chunks', { ...asLayout1(c), datasetId: 'old-1' } as never);
+  // Layout 3 (decoded chunks in IndexedDB), with a year the user set by hand that its rows do not give.
+  await db.put('datasets', {
+    ...expected.meta,
+    schema: 3,
+    id: 'layout3-1',
+    name: 'layout3-ledger.csv',
+    sha256: 'layout3',
+    year: 2019,
+    month: null,
+    yearEvidence: ['Year and month set by you on 2026-11-30.'],
+    countsFrom: null,
+    illustrative: false,
+    labels: [],
+  } as never);
+  for (const c of expected.chunks) await db.put('chunks', { ...c, datasetId: 'layout3-1' });
   await db.put('receipts', expected.receipt);
   await db.put('datasets', newer as never); // damaged on purpose: not a DatasetMeta
   await db.put('datasets', damaged as never);
@@ -110,23 +127,37 @@ describe('stored data from other versions, damaged, or left by an unfinished imp
   it('brings the old dataset forward: the same rows, dates in the current layout, listed as usual', async () => {
     renderWithProviders(<ImportPage />);
     const list = await screen.findByRole('table', {
-      name: new RegExp(`${SAMPLE_FILE_LIST.length + 1} datasets, kept in this browser`),
+      name: new RegExp(`${SAMPLE_FILE_LIST.length + 2} datasets, kept in this browser`),
     }); // the old ledger and the sample
     expect(within(list).getByRole('rowheader', { name: 'old-ledger.csv' })).toBeTruthy();
     const db = await openOutturnDb();
     const record = await db.get('datasets', 'old-1');
-    expect(record?.schema).toBe(3);
+    expect(record?.schema).toBe(4);
     // Its year, read from its own posting dates (3 April to 20 June 2017: 2017/18), and it counts as it did before.
     expect(record?.year).toBe(2017);
     expect(record?.yearEvidence.join(' ')).toContain('2017/18');
     expect(record?.countsFrom).toBe(record?.createdAt);
-    const chunks = (await db.getAllFromIndex('chunks', 'byDataset', 'old-1')).map((c) =>
-      Object.fromEntries(Object.entries(c).filter(([k]) => k !== 'datasetId')),
-    );
-    expect(plain(chunks)).toEqual(plain(expected.chunks)); // exactly what this version's import writes
-    expect([...(chunks[0]!.dates as unknown as { postingDate: Uint32Array }).postingDate]).toEqual([
-      20170403, 20170515, 20170620,
-    ]);
+    // Its chunks are packed now, and read back exactly as this version's import makes them.
+    const stored = await db.getAllFromIndex('chunks', 'byDataset', 'old-1');
+    expect(stored.length).toBe(expected.chunks.length);
+    expect(stored.every(isPackedRecord)).toBe(true);
+    const chunks = await readChunks('old-1');
+    expect(plain(chunks)).toEqual(plain(expected.chunks));
+    expect([...chunks[0]!.dates.postingDate!]).toEqual([20170403, 20170515, 20170620]);
+  });
+
+  it('brings a layout 3 dataset forward with the year the user set, its rows packed and unchanged', async () => {
+    renderWithProviders(<ImportPage />);
+    const list = await screen.findByRole('table', { name: /datasets, kept in this browser/ });
+    expect(within(list).getByRole('rowheader', { name: 'layout3-ledger.csv' })).toBeTruthy();
+    const db = await openOutturnDb();
+    const record = await db.get('datasets', 'layout3-1');
+    expect(record?.schema).toBe(4);
+    expect(record?.year).toBe(2019);
+    expect(record?.yearEvidence).toEqual(['Year and month set by you on 2026-11-30.']);
+    expect(record?.countsFrom).toBeNull();
+    expect((await db.getAllFromIndex('chunks', 'byDataset', 'layout3-1')).every(isPackedRecord)).toBe(true);
+    expect(plain(await readChunks('layout3-1'))).toEqual(plain(expected.chunks));
   });
 
   it('sets aside what it cannot read, untouched, and says which and why, on the Import page', async () => {
@@ -134,7 +165,7 @@ describe('stored data from other versions, damaged, or left by an unfinished imp
     const table = await screen.findByRole('table', { name: '3 set aside' });
     const reasonOf = (name: string) => within(table).getByRole('rowheader', { name }).closest('tr')!.textContent;
     expect(reasonOf('from-the-future.csv')).toContain(
-      'It cannot be read: it was saved by a newer version of Outturn (data layout 99; this version reads layouts up to 3)',
+      'It cannot be read: it was saved by a newer version of Outturn (data layout 99; this version reads layouts up to 4)',
     );
     expect(reasonOf('damaged.csv')).toContain('It cannot be read: it is damaged: its "sha256" is not text.');
     expect(reasonOf('odd-receipt.csv')).toContain('It cannot be read: its row counts are damaged.');
@@ -179,6 +210,6 @@ describe('stored data from other versions, damaged, or left by an unfinished imp
     const db = await openOutturnDb();
     expect(await db.get('datasets', 'damaged-1')).toBeUndefined();
     expect(await db.get('datasets', 'newer-1')).toEqual(newer);
-    expect((await db.getAll('datasets')).length).toBe(SAMPLE_FILE_LIST.length + 2); // the sample, the old ledger, the newer one
+    expect((await db.getAll('datasets')).length).toBe(SAMPLE_FILE_LIST.length + 3); // the sample, the two old ledgers, the newer one
   });
 });

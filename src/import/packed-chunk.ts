@@ -1,0 +1,337 @@
+import type { StoredChunk } from './stored-chunk';
+
+/*
+ * A stored chunk packed into bytes for IndexedDB: every cell kept (the drill-down reads the original text of
+ * each), in a few flat arrays that compress well, where the structured clone of the decoded chunk wrote a
+ * tagged string per cell (47 bytes a row on disk in Chromium before this layout, 37 after). Storage keeps the
+ * bytes (src/storage/chunk-records.ts); unpacking gives back the same StoredChunk, cell for cell.
+ *
+ * - A text column whose values repeat (dates, periods, codes, names) is a dictionary of its distinct values
+ *   and one small integer a row; a column that hardly repeats (references, amounts) is its cells in order.
+ * - Every text (dictionary values and plain cells, in order) is one UTF-8 string, with each length.
+ * - Numbers are held in the narrowest integer array that holds each exactly (a Float64Array where one does
+ *   not: a fraction, or beyond 32 bits); a blank amount (NaN) is a flag a row beside a 0.
+ * - Line numbers one after another are their first; otherwise the steps between them.
+ *
+ * Layout: "OTC1", the header's length (u32), the header (JSON, UTF-8), padding to 8, then the arrays one
+ * after another, each padded to 8 bytes, in the order the header lists them.
+ */
+
+const MAGIC = [0x4f, 0x54, 0x43, 0x31]; // "OTC1"
+
+type NumberType = 'u8' | 'u16' | 'u32' | 'i32' | 'f64';
+
+/** One array of numbers as the header describes it: its element type and count. */
+interface ArrayEntry {
+  t: NumberType;
+  n: number;
+}
+
+/** A text column: dictionary (its values' count) or plain. */
+type RawColumn = { dict: number } | { plain: true };
+
+/** A number column: `nulls` when some cells are NaN (blank), kept as a flag array before the values. */
+interface NumberColumn {
+  nulls: boolean;
+}
+
+interface Header {
+  index: number;
+  rowCount: number;
+  /** null: lines one after another from `firstLine`; else the steps between them in an array. */
+  lineSteps: boolean;
+  firstLine: number;
+  warned: boolean;
+  raw: RawColumn[];
+  pence: [string, NumberColumn][];
+  dates: [string, { dict: number | null }][];
+  /** How the texts were written: UTF-8, or UTF-16 code units where a text is not well-formed Unicode. */
+  text: 'utf8' | 'utf16';
+  arrays: ArrayEntry[];
+}
+
+/** A dictionary is tried on this many cells first; kept if at most one cell in DICT_REPEATS is a new value. */
+const DICT_TRIAL = 1_000;
+const DICT_REPEATS = 2;
+
+const CTORS = {
+  u8: Uint8Array,
+  u16: Uint16Array,
+  u32: Uint32Array,
+  i32: Int32Array,
+  f64: Float64Array,
+} as const;
+
+/** The narrowest type holding every value exactly (values with NaN excluded by the caller). */
+function narrowest(values: ArrayLike<number>): NumberType {
+  let min = 0;
+  let max = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!Number.isInteger(v) || Object.is(v, -0)) return 'f64';
+    if (v < min) min = v;
+    else if (v > max) max = v;
+  }
+  if (min >= 0) return max <= 0xff ? 'u8' : max <= 0xffff ? 'u16' : max <= 0xffffffff ? 'u32' : 'f64';
+  return min >= -0x80000000 && max <= 0x7fffffff ? 'i32' : 'f64';
+}
+
+class Writer {
+  readonly arrays: ArrayEntry[] = [];
+  readonly parts: ArrayBufferView[] = [];
+
+  /** Adds numbers in their narrowest exact type (or the type given). */
+  numbers(values: ArrayLike<number>, type: NumberType = narrowest(values)): void {
+    const typed = new CTORS[type](values.length);
+    typed.set(values); // every value fits the type (narrowest, or a type its values were made for)
+    this.arrays.push({ t: type, n: values.length });
+    this.parts.push(typed);
+  }
+}
+
+const hasLoneSurrogate = (s: string): boolean => {
+  for (let i = s.search(/[\uD800-\uDFFF]/); i >= 0 && i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = s.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+      else return true;
+    } else if (c >= 0xdc00 && c <= 0xdfff) return true;
+  }
+  return false;
+};
+
+/**
+ * A column as a dictionary (its distinct values, and each row's code) when its values repeat enough: at most
+ * `limit` distinct, and after the first DICT_TRIAL cells at most one in DICT_REPEATS new. Null otherwise.
+ */
+function dictionaryOf<T>(cells: ArrayLike<T>, limit: number): { values: T[]; codes: Uint32Array } | null {
+  const codes = new Uint32Array(cells.length);
+  const seen = new Map<T, number>();
+  const values: T[] = [];
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i]!;
+    let code = seen.get(cell);
+    if (code === undefined) {
+      code = values.length;
+      values.push(cell);
+      seen.set(cell, code);
+      if (values.length > limit || (i >= DICT_TRIAL && values.length * DICT_REPEATS > i)) return null;
+    }
+    codes[i] = code;
+  }
+  return { values, codes };
+}
+
+/** The chunk as bytes (to be compressed and stored); unpackChunk gives it back exactly. */
+export function packChunk(chunk: StoredChunk): Uint8Array {
+  const n = chunk.rowCount;
+  const w = new Writer();
+  const texts: string[] = [];
+
+  // Lines: one after another (nearly always), else the steps between them.
+  const first = n > 0 ? chunk.lines[0]! : 0;
+  let sequential = true;
+  for (let i = 1; i < n && sequential; i++) if (chunk.lines[i] !== first + i) sequential = false;
+  if (!sequential) {
+    const steps = new Float64Array(n);
+    for (let i = 0; i < n; i++) steps[i] = chunk.lines[i]! - (i === 0 ? 0 : chunk.lines[i - 1]!);
+    w.numbers(steps, narrowest(steps) === 'f64' ? 'f64' : narrowest(steps));
+  }
+  let warned = false;
+  for (let i = 0; i < n && !warned; i++) if (chunk.warned[i] !== 0) warned = true;
+  if (warned) w.numbers(chunk.warned, 'u8');
+  w.numbers(chunk.periods, 'u8');
+
+  const raw: RawColumn[] = chunk.raw.map((cells) => {
+    const dict = dictionaryOf(cells, Math.max(1, Math.floor(cells.length / DICT_REPEATS)));
+    if (dict) {
+      for (const v of dict.values) texts.push(v);
+      w.numbers(dict.codes, dict.values.length <= 0x100 ? 'u8' : dict.values.length <= 0x10000 ? 'u16' : 'u32');
+      return { dict: dict.values.length };
+    }
+    for (const c of cells) texts.push(c);
+    return { plain: true };
+  });
+
+  const pence = Object.entries(chunk.pence).map(([key, values]): [string, NumberColumn] => {
+    let nulls = false;
+    for (let i = 0; i < values.length && !nulls; i++) if (Number.isNaN(values[i])) nulls = true;
+    if (!nulls) {
+      w.numbers(values);
+      return [key, { nulls: false }];
+    }
+    const flags = new Uint8Array(values.length);
+    const filled = new Float64Array(values.length);
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!;
+      if (Number.isNaN(v)) flags[i] = 1;
+      else filled[i] = v;
+    }
+    w.numbers(flags, 'u8');
+    w.numbers(filled);
+    return [key, { nulls: true }];
+  });
+
+  const dates = Object.entries(chunk.dates).map(([key, values]): [string, { dict: number | null }] => {
+    // dates: a few hundred distinct days in ten thousand rows
+    const dict = dictionaryOf(values, 0xffff);
+    if (!dict) {
+      w.numbers(values);
+      return [key, { dict: null }];
+    }
+    w.numbers(dict.values);
+    w.numbers(dict.codes, dict.values.length <= 0x100 ? 'u8' : 'u16');
+    return [key, { dict: dict.values.length }];
+  });
+
+  // Every text at once: each length, then one string.
+  w.numbers(texts.map((t) => t.length));
+  const joined = texts.join('');
+  const utf16 = hasLoneSurrogate(joined);
+  let textBytes: Uint8Array;
+  if (utf16) {
+    const units = new Uint16Array(joined.length);
+    for (let i = 0; i < joined.length; i++) units[i] = joined.charCodeAt(i);
+    textBytes = new Uint8Array(units.buffer);
+  } else {
+    textBytes = new TextEncoder().encode(joined);
+  }
+  w.arrays.push({ t: 'u8', n: textBytes.length });
+  w.parts.push(textBytes);
+
+  const header: Header = {
+    index: chunk.index,
+    rowCount: n,
+    lineSteps: !sequential,
+    firstLine: first,
+    warned,
+    raw,
+    pence,
+    dates,
+    text: utf16 ? 'utf16' : 'utf8',
+    arrays: w.arrays,
+  };
+  const head = new TextEncoder().encode(JSON.stringify(header));
+  const start = pad8(8 + head.length);
+  let total = start;
+  for (const p of w.parts) total += pad8(p.byteLength);
+  const out = new Uint8Array(total);
+  out.set(MAGIC, 0);
+  new DataView(out.buffer).setUint32(4, head.length, true);
+  out.set(head, 8);
+  let at = start;
+  for (const p of w.parts) {
+    out.set(new Uint8Array(p.buffer, p.byteOffset, p.byteLength), at);
+    at += pad8(p.byteLength);
+  }
+  return out;
+}
+
+const pad8 = (n: number): number => (n + 7) & ~7;
+
+/** Whether bytes are a packed chunk (by their first four bytes). */
+export function isPackedChunk(bytes: Uint8Array): boolean {
+  return bytes.length >= 8 && MAGIC.every((b, i) => bytes[i] === b);
+}
+
+/**
+ * The chunk packChunk packed, or a reason in words when the bytes are not one (damaged, or another layout).
+ * Never throws on bad bytes.
+ */
+export function unpackChunk(bytes: Uint8Array): { ok: true; value: StoredChunk } | { ok: false; reason: string } {
+  try {
+    return { ok: true, value: unpack(bytes) };
+  } catch (error) {
+    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function unpack(bytes: Uint8Array): StoredChunk {
+  if (!isPackedChunk(bytes)) throw new Error('its bytes are not a packed chunk');
+  const headLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(4, true);
+  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headLength))) as Header;
+  // A copy aligned to 8 bytes, so every array is a view of it.
+  const body = bytes.slice(pad8(8 + headLength));
+  let at = 0;
+  let next = 0;
+  const take = (): ArrayLike<number> & { length: number } => {
+    const e = header.arrays[next++];
+    if (!e) throw new Error('an array is missing');
+    const Ctor = CTORS[e.t];
+    const length = e.n * Ctor.BYTES_PER_ELEMENT;
+    if (at + length > body.byteLength) throw new Error('it is cut short');
+    const view = new Ctor(body.buffer, at, e.n);
+    at += pad8(length);
+    return view;
+  };
+  const n = header.rowCount;
+  const lines = new Uint32Array(n);
+  if (header.lineSteps) {
+    const steps = take();
+    let line = 0;
+    for (let i = 0; i < n; i++) lines[i] = line += steps[i]!;
+  } else {
+    for (let i = 0; i < n; i++) lines[i] = header.firstLine + i;
+  }
+  const warned = header.warned ? Uint8Array.from(take()) : new Uint8Array(n);
+  const periods = Uint8Array.from(take());
+  const codes = header.raw.map((c) => ('dict' in c ? take() : null));
+  const pence: Record<string, Float64Array> = {};
+  for (const [key, c] of header.pence) {
+    const flags = c.nulls ? take() : null;
+    const values = Float64Array.from(take());
+    if (flags) for (let i = 0; i < n; i++) if (flags[i]) values[i] = Number.NaN;
+    pence[key] = values;
+  }
+  const dates: Record<string, Uint32Array> = {};
+  for (const [key, c] of header.dates) {
+    if (c.dict === null) {
+      dates[key] = Uint32Array.from(take());
+      continue;
+    }
+    const values = take();
+    const dictCodes = take();
+    const out = new Uint32Array(n);
+    for (let i = 0; i < n; i++) out[i] = values[dictCodes[i]!]!;
+    dates[key] = out;
+  }
+  const lengths = take();
+  const textBytes = take() as Uint8Array;
+  const text =
+    header.text === 'utf16' ? utf16Text(textBytes) : new TextDecoder('utf-8', { fatal: true }).decode(textBytes);
+  let t = 0;
+  let pos = 0;
+  const nextText = (): string => {
+    const length = lengths[t++];
+    if (length === undefined) throw new Error('a text is missing');
+    const s = text.slice(pos, pos + length);
+    pos += length;
+    return s;
+  };
+  const raw = header.raw.map((c, col) => {
+    const cells = new Array<string>(n);
+    if ('dict' in c) {
+      const values = Array.from({ length: c.dict }, nextText);
+      const cc = codes[col]!;
+      for (let i = 0; i < n; i++) {
+        const v = values[cc[i]!];
+        if (v === undefined) throw new Error('a cell names no value');
+        cells[i] = v;
+      }
+    } else {
+      for (let i = 0; i < n; i++) cells[i] = nextText();
+    }
+    return cells;
+  });
+  if (pos !== text.length || t !== lengths.length || next !== header.arrays.length)
+    throw new Error('its texts do not add up');
+  return { index: header.index, rowCount: n, lines, warned, raw, pence, periods, dates };
+}
+
+function utf16Text(bytes: Uint8Array): string {
+  const units = new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 2);
+  let s = '';
+  for (let i = 0; i < units.length; i += 4096) s += String.fromCharCode(...units.subarray(i, i + 4096));
+  return s;
+}
