@@ -87,7 +87,7 @@ test.describe(() => {
     );
     expect(statuses.length).toBeGreaterThan(40);
     for (const s of statuses) {
-      expect(s.icon).toMatch(/^[✓≈✗?▲▼●]$/);
+      expect(s.icon).toMatch(/^[✓≈✗?▲▼●⇄]$/);
       expect(s.word.replace(s.icon, '').trim()).toMatch(/[A-Za-z0-9]/);
       expect(s.colour).toBe('rgb(0, 0, 0)');
     }

@@ -13,8 +13,8 @@ import {
   type FrozenPosition,
   type FrozenPositionRow,
 } from '../../../../src/domain/board-pack/board-pack-monitoring';
-import { shownText, type PackTable } from '../../../../src/domain/board-pack/board-pack';
-import { readSnapshot, samePack, type PackInputs } from '../../../../src/domain/board-pack/pack-snapshot';
+import { shownText, type BoardPack, type PackTable } from '../../../../src/domain/board-pack/board-pack';
+import { readSnapshot, type PackInputs } from '../../../../src/domain/board-pack/pack-snapshot';
 
 const STAMP = { producedAt: '2018-10-19T09:00:00.000Z', appVersion: 'test' };
 
@@ -148,6 +148,17 @@ describe("a month's pack", () => {
   });
 });
 
+/** Every amount the pack's tables print, table by table and row by row. */
+const amountsOf = (pack: BoardPack) =>
+  [...packTables(pack)].map(([id, t]) => [
+    id,
+    t.rows.map((r) =>
+      Object.entries(r.cells)
+        .filter(([, c]) => c.kind === 'amount')
+        .map(([k, c]) => `${r.label} ${k} ${shownText(c)}`),
+    ),
+  ]);
+
 describe('a snapshot frozen before years', () => {
   const stored = JSON.parse(
     readFileSync(join(import.meta.dirname, '../../../fixtures/snapshot-before-years.json'), 'utf8'),
@@ -165,7 +176,9 @@ describe('a snapshot frozen before years', () => {
     expect(snapshot.inputs.year).toBeUndefined();
     expect(snapshot.inputs.tables.every((t) => t.key === undefined)).toBe(true);
     const again = buildPackFromInputs(snapshot.inputs, { producedAt: snapshot.pack.producedAt, appVersion: 'now' });
-    expect(samePack(again, snapshot.pack)).toBe(true);
+    // The same figures in every table (the pack's wording and charts may have changed since it was frozen: the
+    // frozen pack itself is drawn as it was, from the snapshot).
+    expect(amountsOf(again)).toEqual(amountsOf(snapshot.pack));
     expect([again.title, again.period, again.organisation]).toEqual([
       'BCB 19 July 2018: revenue and capital outturn',
       '2017/18 provisional outturn (year end)',
