@@ -5,6 +5,7 @@ import { Money } from '../../../src/domain/core/money';
 import { formatSignedPercent } from '../../../src/domain/core/percent';
 import { checkSentence } from '../../../src/components/check-words';
 import { isReserveTransfer } from '../../../src/domain/checks/reserve-transfer';
+import { plainNote } from '../../../src/components/transcription-notes';
 
 const LABELS: Record<string, string> = {
   'total-expenditure': 'Total Expenditure',
@@ -92,5 +93,20 @@ describe('a transfer to or from reserves', () => {
     ['Income', false],
   ])('%s: %s', (label, transfer) => {
     expect(isReserveTransfer(label)).toBe(transfer);
+  });
+});
+
+describe('a transcription note in plain words', () => {
+  it.each([
+    'label printed apart from its figures in the extract (placed by inference)',
+    "the lone '-' cells of columns F, I and N placed on this total row by inference",
+    "label printed apart from its figures in the extract (placed by inference; the word 'surplus' is displaced)",
+    'label placed by inference; printed variance disagrees',
+    'the lone printed 0 placed here by inference (it may belong to Applied, or to Borrowing)',
+    "Actual usage '-' placed here by inference (see Capital Receipts Reserve)",
+  ])('%s', (note) => {
+    const plain = plainNote(note);
+    expect(plain).not.toMatch(/inference|extract/);
+    expect(plain).toMatch(/the paper prints|printed apart/);
   });
 });
