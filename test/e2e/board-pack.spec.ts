@@ -15,7 +15,8 @@ import { paperYear } from './routes';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const TITLE = 'Revenue and capital outturn 2017/18';
-const PERIOD = '2017/18 provisional outturn (year end, period 12)';
+// The year once, in the title: the period does not say it again.
+const PERIOD = 'provisional outturn (year end, period 12)';
 // Cover; revenue (Table 1, Constabulary); capital; reserves (position, balances); reconciliation (summary
 // and the paper's 22 failing checks on two pages); Road Casualty; notes (exact figures, three pages).
 const PAGES = 13;

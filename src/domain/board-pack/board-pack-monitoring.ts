@@ -117,8 +117,8 @@ export function packHeading(
 ): { title: string; period: string } {
   const y = packYearLabel(year);
   return kind === 'year-end'
-    ? { title: `Revenue and capital outturn ${y}`, period: `${y} provisional outturn (year end, period 12)` }
-    : { title: `Revenue monitoring ${y}`, period: `${y}, ${packMonthLabel(year, month)}: in-year monitoring` };
+    ? { title: `Revenue and capital outturn ${y}`, period: 'provisional outturn (year end, period 12)' }
+    : { title: `Revenue monitoring ${y}`, period: `${packMonthLabel(year, month)}: in-year monitoring` };
 }
 
 const RAG_STATUS: Readonly<Record<Rag, PackStatus>> = {
