@@ -105,7 +105,7 @@ async function visibleAmounts(page: Page): Promise<string[]> {
       .filter((t) =>
         /\d/.test(
           t
-            .replace(/\d+(\.\d+)?%/g, '')
+            .replace(/\(?\d+(\.\d+)?\)?%/g, '') // a percentage, negatives in brackets: "(0.08)%"
             .replace(/\b\d{4}\/\d{2}\b/g, '')
             .replace(/\b(P|C)\d+/g, ''),
         ),
@@ -113,7 +113,7 @@ async function visibleAmounts(page: Page): Promise<string[]> {
     const text = (main as HTMLElement).innerText;
     // Anywhere: a £ sum, or a figure as the papers print one (1,547 or (96)).
     const pounds = text.match(/£[ \u00a0]?\d[\d,.]*/g) ?? []; // a sum never spans a line break
-    const printed = text.match(/\(\d[\d,]*(\.\d+)?\)|\d{1,3}(,\d{3})+(\.\d+)?/g) ?? [];
+    const printed = text.match(/\(\d[\d,]*(\.\d+)?\)(?!%)|\d{1,3}(,\d{3})+(\.\d+)?/g) ?? [];
     const inputs = [
       ...main.querySelectorAll<HTMLInputElement>('input[inputmode="decimal"], input[inputmode="numeric"]'),
     ]
