@@ -1,13 +1,6 @@
 import type { CheckResult } from '../domain/checks/casting';
-import { formatThousands } from '../domain/core/money';
+import { checkSentence } from './check-words';
 import { CheckBadge } from './status-badge';
-
-const figure = (check: CheckResult, v: CheckResult['printed']): string =>
-  v === null
-    ? 'n/s'
-    : check.kind === 'percentage'
-      ? `${v.toDecimalPlaces(2).toString()}%`
-      : formatThousands(v, { zero: '0' });
 
 /**
  * Notes under a table of its own checks: each failure and rounding difference with both figures and the
@@ -45,8 +38,7 @@ export function CastingNotes({
         <ol aria-label="Where the printed figures do not cast">
           {notes.map((c) => (
             <li key={c.id} id={`check-${c.id}`}>
-              <CheckBadge status={c.status} /> {labelOf(c.row)}, {columnLabel(c.column)}: {c.description}: printed{' '}
-              {figure(c, c.printed)}, its terms give {figure(c, c.computed)} (difference {figure(c, c.difference)}).
+              <CheckBadge status={c.status} /> {checkSentence(c, labelOf, columnLabel)}
             </li>
           ))}
         </ol>

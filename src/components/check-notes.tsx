@@ -1,16 +1,8 @@
 import type { CheckResult } from '../domain/checks/casting';
-import { formatThousands } from '../domain/core/money';
+import { checkSentence } from './check-words';
 import { CheckBadge } from './status-badge';
 
-function describe(check: CheckResult): string {
-  if (check.status === 'incomplete') return `missing: ${check.missing.join(', ')}`;
-  const isPercent = check.column === 'percent';
-  const fmt = (v: CheckResult['computed']): string =>
-    v === null ? 'n/s' : isPercent ? `${v.toDecimalPlaces(2).toString()}%` : formatThousands(v, { zero: '0' });
-  return `printed ${fmt(check.printed)}, figures give ${fmt(check.computed)} (difference ${fmt(check.difference)})`;
-}
-
-/** Footnotes under a table: every check that did not pass, with the two figures and the difference. */
+/** Footnotes under a table: every check that did not pass, with the two figures and the difference, in words. */
 export function CheckNotes({
   checks,
   labelOf,
@@ -24,7 +16,7 @@ export function CheckNotes({
     <ol className="check-notes" aria-label="Where the printed figures do not cast">
       {notes.map((c) => (
         <li key={c.id} id={`check-${c.id}`}>
-          <CheckBadge status={c.status} /> {labelOf(c.row)}, {c.column}: {c.description.toLowerCase()}: {describe(c)}.
+          <CheckBadge status={c.status} /> {checkSentence(c, labelOf)}
         </li>
       ))}
     </ol>

@@ -72,3 +72,12 @@ export function RagBadge({ rag, direction }: { rag: 'red' | 'amber' | 'green'; d
     </span>
   );
 }
+
+/** A transfer to or from a reserve: a planned movement, shown without a status ("⇄ Reserve transfer, not rated"). */
+export function TransferBadge() {
+  return (
+    <span className="badge badge-transfer">
+      <span aria-hidden="true">⇄</span> Reserve transfer, not rated
+    </span>
+  );
+}

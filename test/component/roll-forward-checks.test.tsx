@@ -77,7 +77,8 @@ const links = (row: HTMLElement) =>
 describe('RollForwardChecks', () => {
   it('lists failures first, each with its status in words and symbol, both figures and the difference', () => {
     renderWithProviders(<RollForwardChecks rollForward={checkRollForward(year2017, year2018)} />);
-    expect(screen.getByRole('heading', { level: 3, name: 'Between the years: 2017/18 to 2018/19' })).toBeTruthy();
+    // Under the page's one "Between the years" heading, each pair of years is a heading of its own.
+    expect(screen.getByRole('heading', { level: 4, name: '2017/18 to 2018/19' })).toBeTruthy();
     // 4 reserves matched or not + 1 new, the Carry Forward Revenue Reserve, the capital total and Fleet.
     expect(
       screen.getByText('8 checks: 4 tie out, 1 rounding difference, 3 do not tie out, 0 cannot be made.'),

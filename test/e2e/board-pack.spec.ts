@@ -15,7 +15,8 @@ import { paperYear } from './routes';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const TITLE = 'Revenue and capital outturn 2017/18';
-const PERIOD = '2017/18 provisional outturn (year end, period 12)';
+// The year once, in the title: the period does not say it again.
+const PERIOD = 'provisional outturn (year end, period 12)';
 // Cover; revenue (Table 1, Constabulary); capital; reserves (position, balances); reconciliation (summary
 // and the paper's 22 failing checks on two pages); Road Casualty; notes (exact figures, three pages).
 const PAGES = 13;
@@ -87,7 +88,7 @@ test.describe(() => {
     );
     expect(statuses.length).toBeGreaterThan(40);
     for (const s of statuses) {
-      expect(s.icon).toMatch(/^[✓≈✗?▲▼●]$/);
+      expect(s.icon).toMatch(/^[✓≈✗?▲▼●⇄]$/);
       expect(s.word.replace(s.icon, '').trim()).toMatch(/[A-Za-z0-9]/);
       expect(s.colour).toBe('rgb(0, 0, 0)');
     }
@@ -104,7 +105,7 @@ async function visibleAmounts(page: Page): Promise<string[]> {
       .filter((t) =>
         /\d/.test(
           t
-            .replace(/\d+(\.\d+)?%/g, '')
+            .replace(/\(?\d+(\.\d+)?\)?%/g, '') // a percentage, negatives in brackets: "(0.08)%"
             .replace(/\b\d{4}\/\d{2}\b/g, '')
             .replace(/\b(P|C)\d+/g, ''),
         ),
@@ -112,7 +113,7 @@ async function visibleAmounts(page: Page): Promise<string[]> {
     const text = (main as HTMLElement).innerText;
     // Anywhere: a £ sum, or a figure as the papers print one (1,547 or (96)).
     const pounds = text.match(/£[ \u00a0]?\d[\d,.]*/g) ?? []; // a sum never spans a line break
-    const printed = text.match(/\(\d[\d,]*(\.\d+)?\)|\d{1,3}(,\d{3})+(\.\d+)?/g) ?? [];
+    const printed = text.match(/\(\d[\d,]*(\.\d+)?\)(?!%)|\d{1,3}(,\d{3})+(\.\d+)?/g) ?? [];
     const inputs = [
       ...main.querySelectorAll<HTMLInputElement>('input[inputmode="decimal"], input[inputmode="numeric"]'),
     ]

@@ -5,6 +5,7 @@ import {
   roundedCell,
   roundingFootnote,
   statusCell,
+  RESERVE_TRANSFER,
   textCell,
   thousandsString,
   workTotals,
@@ -20,6 +21,7 @@ import { formatFinancialYear, formatPeriodLabel, financialYear } from '../core/p
 import type { RowType } from '../checks/table-rows';
 import { ragOf, type Rag, type RagRule } from '../checks/rag';
 import { variance, type LineType } from '../checks/variance';
+import { isReserveTransfer } from '../checks/reserve-transfer';
 import { summariseForecast } from '../revenue/monitoring-summary';
 import { tableOneAreas, type MonitoringNode, type RevenueMonitor } from '../revenue/revenue-model';
 
@@ -115,8 +117,8 @@ export function packHeading(
 ): { title: string; period: string } {
   const y = packYearLabel(year);
   return kind === 'year-end'
-    ? { title: `Revenue and capital outturn ${y}`, period: `${y} provisional outturn (year end, period 12)` }
-    : { title: `Revenue monitoring ${y}`, period: `${y}, ${packMonthLabel(year, month)}: in-year monitoring` };
+    ? { title: `Revenue and capital outturn ${y}`, period: 'provisional outturn (year end, period 12)' }
+    : { title: `Revenue monitoring ${y}`, period: `${packMonthLabel(year, month)}: in-year monitoring` };
 }
 
 const RAG_STATUS: Readonly<Record<Rag, PackStatus>> = {
@@ -200,8 +202,9 @@ export function positionTable(position: FrozenPosition): PackTable {
                 ? 'n/a'
                 : `${roundHalfAwayFromZero(v.percent.abs(), 1).toFixed(1)}%`,
           ),
-          status:
-            r.rag === null || v === null
+          status: isReserveTransfer(r.label)
+            ? statusCell(RESERVE_TRANSFER)
+            : r.rag === null || v === null
               ? textCell('n/s')
               : statusCell({
                   ...RAG_STATUS[r.rag],

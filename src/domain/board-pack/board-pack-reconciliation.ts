@@ -1,3 +1,4 @@
+import { formatSignedPercent } from '../core/percent';
 import {
   amountCell,
   countCell,
@@ -11,7 +12,7 @@ import {
   type PackTable,
 } from './board-pack';
 import type { CheckResult, CheckStatus } from '../checks/casting';
-import { roundHalfAwayFromZero, type Money } from '../core/money';
+import type { Money } from '../core/money';
 import { countStatuses, type Reconciliation } from '../checks/reconciliation';
 import { TIE_OUT_GROUPS, type TieOutGroup, type TieOutResult } from '../checks/tie-outs';
 
@@ -93,7 +94,7 @@ const columnName = (column: string): string => column.replace(/\s*\(£'000\)/, '
 
 function figureCell(value: Money | null, unit: 'amount' | 'percent'): PackCell {
   if (unit === 'amount') return amountCell(value);
-  return percentCell(value, value === null ? 'n/s' : `${roundHalfAwayFromZero(value, 2).toString()}%`);
+  return percentCell(value, value === null ? 'n/s' : formatSignedPercent(value, 2));
 }
 
 interface Failure {

@@ -1,9 +1,11 @@
+import { formatSignedPercent } from '../core/percent';
 import {
   percentCell,
   roundWithRowTotal,
   roundedCell,
   roundingFootnote,
   statusCell,
+  RESERVE_TRANSFER,
   textCell,
   thousandsString,
   workTotals,
@@ -14,6 +16,7 @@ import {
 } from './board-pack';
 import type { CheckResult } from '../checks/casting';
 import { formatThousands, roundHalfAwayFromZero, type Money } from '../core/money';
+import { isReserveTransfer } from '../checks/reserve-transfer';
 import { summariseOutturn } from '../revenue/outturn-summary';
 import type { OutturnLine, OutturnTable } from '../revenue/outturn-table';
 import { variance, type VarianceDirection } from '../checks/variance';
@@ -39,11 +42,7 @@ const COLUMN_WORDS: Readonly<Record<string, string>> = {
 };
 
 const figure = (c: CheckResult, v: Money | null): string =>
-  v === null
-    ? 'n/s'
-    : c.kind === 'percentage'
-      ? `${roundHalfAwayFromZero(v, 2).toString()}%`
-      : formatThousands(v, { zero: '0' });
+  v === null ? 'n/s' : c.kind === 'percentage' ? formatSignedPercent(v, 2) : formatThousands(v, { zero: '0' });
 
 /** Where the paper's printed figures differ from the ones the pack shows, in words. */
 function paperFootnotes(table: OutturnTable): string[] {
@@ -145,7 +144,11 @@ export function revenueTable(source: OutturnTable, id: string): RevenueTableResu
                 ? 'n/a'
                 : `${roundHalfAwayFromZero(v.percent.abs(), 1).toFixed(1)}%`,
           ),
-          status: v === null ? textCell('n/s') : statusCell(DIRECTION[v.direction]),
+          status: isReserveTransfer(l.label)
+            ? statusCell(RESERVE_TRANSFER)
+            : v === null
+              ? textCell('n/s')
+              : statusCell(DIRECTION[v.direction]),
         },
       };
     }),

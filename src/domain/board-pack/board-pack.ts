@@ -155,6 +155,9 @@ export function roundedCell(exact: Money | null, shownThousands: Money | null): 
   return { kind: 'amount', exact: str(exact), shown: exact === null ? null : str(shownThousands) };
 }
 
+/** A transfer to or from a reserve: a planned movement, not judged as an over- or underspend. */
+export const RESERVE_TRANSFER: PackStatus = { icon: '⇄', text: 'Reserve transfer, not rated', level: 'neutral' };
+
 export const textCell = (text: string): PackCell => ({ kind: 'text', text });
 export const countCell = (value: number): PackCell => ({ kind: 'count', value });
 export const statusCell = (status: PackStatus): PackCell => ({ kind: 'status', status });

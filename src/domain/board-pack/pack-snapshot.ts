@@ -1,4 +1,5 @@
-import type { BoardPack } from './board-pack';
+import { shownText, type BoardPack } from './board-pack';
+import { packTables } from './board-pack-build';
 import type { FrozenPosition } from './board-pack-monitoring';
 import { canonicalJson, hashOf, type JsonValue } from '../core/canonical-json';
 import type { Issue, Result } from '../core/result';
@@ -98,6 +99,23 @@ export function verifySnapshot(snapshot: Snapshot): boolean {
 export function samePack(a: BoardPack, b: BoardPack): boolean {
   const strip = (p: BoardPack) => canonicalJson({ ...p, producedAt: '', appVersion: '' } as unknown as JsonValue);
   return strip(a) === strip(b);
+}
+
+/**
+ * Whether two packs print the same figures: every amount of every table, table by table and row by row. The
+ * wording, charts and layout around them may differ (a later version words a pack better); the figures may not.
+ */
+export function sameFigures(a: BoardPack, b: BoardPack): boolean {
+  const amounts = (p: BoardPack) =>
+    [...packTables(p)].map(([id, t]) => [
+      id,
+      t.rows.map((r) =>
+        Object.entries(r.cells)
+          .filter(([, c]) => c.kind === 'amount')
+          .map(([k, c]) => `${r.label} ${k} ${shownText(c)}`),
+      ),
+    ]);
+  return canonicalJson(amounts(a)) === canonicalJson(amounts(b));
 }
 
 /** A record not shaped like a snapshot, of another format, or altered since it was sealed. */

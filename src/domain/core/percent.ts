@@ -16,3 +16,14 @@ export function formatPercent(value: Money | null, decimals = 1): string {
   if (value === null) return 'n/a';
   return `${roundHalfAwayFromZero(value, decimals).toFixed(decimals)}%`;
 }
+
+/**
+ * A signed percent number with negatives in brackets, as the tables print amounts: -0.08 -> "(0.08)%",
+ * 2.5 -> "2.5%": half away from zero to at most `decimals` places, no trailing zeros. For differences, where the sign
+ * matters (a variance % is printed unsigned instead).
+ */
+export function formatSignedPercent(value: Money, decimals = 2): string {
+  const r = roundHalfAwayFromZero(value, decimals);
+  const body = r.abs().toString();
+  return r.isNegative() ? `(${body})%` : `${body}%`;
+}

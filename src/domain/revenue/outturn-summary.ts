@@ -1,15 +1,27 @@
-import { formatMillions, roundHalfAwayFromZero } from '../core/money';
+import { formatMillions, roundHalfAwayFromZero, sum } from '../core/money';
+import { variance, type Variance } from '../checks/variance';
 import type { OutturnLine } from './outturn-table';
+
+/**
+ * The position the sentence states: what the item lines add to (budget and outturn summed exactly), so that
+ * it is the same figure wherever the year is stated, whatever a printed total says; the total line only when
+ * no item has both figures.
+ */
+function positionOf(lines: readonly OutturnLine[]): Variance | null {
+  const items = lines.filter((l) => l.rowType === 'item' && l.budget !== null && l.outturn !== null);
+  if (items.length > 0)
+    return variance(sum(items.map((l) => l.budget!)), sum(items.map((l) => l.outturn!)), 'expenditure');
+  return [...lines].reverse().find((l) => l.rowType === 'total' && l.variance)?.variance ?? null;
+}
 
 /**
  * One sentence a board member can read instead of the chart, written from the figures:
  * "Outturn £1.79m (1.4%) over budget; largest adverse: Organisational Support £4.39m."
- * Reads the total line (the last total) and the item lines; percentages to one decimal, half away from zero.
+ * The position is what the item lines add to (see positionOf); percentages to one decimal, half away from zero.
  */
 export function summariseOutturn(lines: readonly OutturnLine[], noun = 'Outturn'): string {
-  const total = [...lines].reverse().find((l) => l.rowType === 'total' && l.variance);
-  if (!total?.variance) return `${noun}: no total line to summarise.`;
-  const v = total.variance;
+  const v = positionOf(lines);
+  if (!v) return `${noun}: no total line to summarise.`;
   const pct = v.percent === null ? '' : ` (${roundHalfAwayFromZero(v.percent.abs(), 1).toFixed(1)}%)`;
   const position = v.amount.isZero()
     ? `${noun} on budget`

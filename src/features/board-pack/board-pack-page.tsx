@@ -11,7 +11,7 @@ import { DEFAULT_RAG_RULE } from '../../domain/checks/rag';
 import { useScenarios } from '../../api/scenarios';
 import { APP_VERSION, useDeleteSnapshot, useFreezeSnapshot, useSnapshots } from '../../api/snapshots';
 import type { BoardPack } from '../../domain/board-pack/board-pack';
-import { samePack, type Snapshot } from '../../domain/board-pack/pack-snapshot';
+import { sameFigures, samePack, type Snapshot } from '../../domain/board-pack/pack-snapshot';
 import { messages, type Issue, type Result } from '../../domain/core/result';
 import { MissingData } from '../../components/missing-data';
 import { PackSettingsForm } from './pack-settings-form';
@@ -32,7 +32,9 @@ function redrawn(snapshot: Snapshot): string {
     });
     return samePack(again, snapshot.pack)
       ? `Worked out again from its frozen inputs by this version (${APP_VERSION}): the same figures on every page.`
-      : `This version (${APP_VERSION}) works its frozen inputs out differently; the pack is shown exactly as it was frozen.`;
+      : sameFigures(again, snapshot.pack)
+        ? `Worked out again from its frozen inputs by this version (${APP_VERSION}): the same figures on every page, worded and laid out as this version does; the pack is shown exactly as it was frozen.`
+        : `This version (${APP_VERSION}) works its frozen inputs out differently; the pack is shown exactly as it was frozen.`;
   } catch (error) {
     return `Its frozen inputs cannot be worked out again by this version (${error instanceof Error ? error.message : String(error)}); the pack is shown exactly as it was frozen.`;
   }

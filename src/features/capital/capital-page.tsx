@@ -2,6 +2,7 @@ import { useCapital } from '../../api/capital-programme';
 import { useReconciliation } from '../../api/reconciliation';
 import { useYearChoice, yearLabel } from '../../api/year-choice';
 import { summariseCapitalSpend } from '../../domain/capital/capital-summary';
+import { HowMade } from '../../components/how-made';
 import { MissingData, NoYearYet } from '../../components/missing-data';
 import { PageState } from '../../components/query-state';
 import { TieOutTable } from '../../components/tie-out-table';
@@ -48,12 +49,17 @@ export function CapitalPage() {
         {(data) => (
           <>
             <p className="lede">
-              The {label} capital programme in £&rsquo;000, negatives in brackets
-              {data.illustrative ? ' (illustrative figures, generated: not a real return)' : ''}. Figures are as the
-              files give them; where a formula or total does not hold, a † marks the cell and a note under the table
-              gives both figures. &ldquo;n/s&rdquo; marks a figure the source does not show: it is never read as nil.
-              {data.sources.length > 0 && <> Read from: {data.sources.join(', ')}.</>}
+              Spend against the revised {label} capital programme, in £&rsquo;000 with negatives in brackets
+              {data.illustrative ? ' (illustrative figures, generated: not a real return)' : ''}.
             </p>
+            <HowMade>
+              <p className="facts-line">
+                Figures are as the files give them; where a formula or total does not hold, a † marks the cell and a
+                note under the table gives both figures. &ldquo;n/s&rdquo; marks a figure the source does not show: it
+                is never read as nil.
+                {data.sources.length > 0 && <> Read from: {data.sources.join(', ')}.</>}
+              </p>
+            </HowMade>
             {data.missing.length > 0 && (
               <MissingData
                 yearLabel={label}

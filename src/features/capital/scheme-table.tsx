@@ -5,6 +5,7 @@ import {
   type SchemeLine,
 } from '../../domain/capital/capital-programme';
 import { CastingNotes } from '../../components/casting-notes';
+import { TranscriptionNotes } from '../../components/transcription-notes';
 import { CheckedAmount } from '../../components/checked-amount';
 import { DataTable, type Column } from '../../components/data-table';
 import { rowAnchorId } from '../../components/row-links';
@@ -94,15 +95,10 @@ export function SchemeTable({
         }
         footer={
           <>
-            {notes.length > 0 && (
-              <ul className="table-footnote" aria-label="Notes on the scheme rows">
-                {notes.map((r) => (
-                  <li key={r.key}>
-                    <strong>{r.title}:</strong> {r.note}
-                  </li>
-                ))}
-              </ul>
-            )}
+            <TranscriptionNotes
+              items={notes.map((r) => ({ key: r.key, title: r.title, note: r.note }))}
+              label="Notes on the scheme rows"
+            />
             <CastingNotes
               checks={programme.schemeChecks}
               labelOf={labelOf}

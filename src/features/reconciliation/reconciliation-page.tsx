@@ -1,3 +1,4 @@
+import { HowMade } from '../../components/how-made';
 import { Link, useSearchParams } from 'react-router';
 import { useReconciliation, useRollForward, type ReconciliationModel } from '../../api/reconciliation';
 import { useYearChoice, yearLabel } from '../../api/year-choice';
@@ -33,11 +34,16 @@ export function ReconciliationPage() {
       {year !== null && <p className="page-year">Financial year {yearLabel(year)}</p>}
       <p className="lede">
         Does each table add up, do the tables agree with each other, and does each year open where the last one closed?
-        Every total is checked against its rows, every column formula against its terms, and every figure that two
-        tables both carry against the other. The tables are printed in £&rsquo;000, so a difference within half a unit
-        per figure is a rounding difference, not a failure (the paper warns that &ldquo;figures may not cast due to
-        roundings&rdquo;). A check that needs a figure the source does not show cannot be made, and says which.
+        What fails comes first.
       </p>
+      <HowMade>
+        <p className="facts-line">
+          Every total is checked against its rows, every column formula against its terms, and every figure that two
+          tables both carry against the other. The tables are printed in £&rsquo;000, so a difference within half a unit
+          per figure is a rounding difference, not a failure (the paper warns that &ldquo;figures may not cast due to
+          roundings&rdquo;). A check that needs a figure the source does not show cannot be made, and says which.
+        </p>
+      </HowMade>
       {year === null ? (
         <NoYearYet loading={choice.loaded === undefined} />
       ) : (

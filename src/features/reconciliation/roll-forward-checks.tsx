@@ -53,9 +53,9 @@ export function RollForwardChecks({
     .map(({ r }) => r);
   return (
     <section aria-labelledby={headingId}>
-      <h3 id={headingId}>
-        Between the years: {n} to {n1}
-      </h3>
+      <h4 id={headingId}>
+        {n} to {n1}
+      </h4>
       <p>
         What {n} closes with, {n1} must open with: each reserve&rsquo;s opening balance, the capital budget brought
         forward, and the Carry Forward Revenue Reserve&rsquo;s usage. A difference of nil passes; one within half a

@@ -1,20 +1,15 @@
 import { Link } from 'react-router';
 import type { CheckResult } from '../../domain/checks/casting';
-import { formatThousands } from '../../domain/core/money';
 import { countStatuses } from '../../domain/checks/reconciliation';
 import type { TableChecks } from '../../domain/checks/table-checks';
+import { checkFigure, missingWords } from '../../components/check-words';
 import { DataTable } from '../../components/data-table';
 import { LinkList } from '../../components/link-list';
 import { checkAnchorId, rowHref } from '../../components/row-links';
 import { CheckBadge } from '../../components/status-badge';
 import { plural } from './plural';
 
-const figure = (c: CheckResult, v: CheckResult['printed']): string =>
-  v === null
-    ? 'n/s'
-    : c.kind === 'percentage'
-      ? `${v.toDecimalPlaces(2).toString()}%`
-      : formatThousands(v, { zero: '0' });
+const figure = checkFigure;
 
 function ChecksTable({
   table,
@@ -62,9 +57,7 @@ function ChecksTable({
                 }))}
               />
               {c.status === 'incomplete' && (
-                <span className="check-note">
-                  Missing: {c.missing.map((m) => m.replace(/ \/ /g, ' · ')).join('; ')}.
-                </span>
+                <span className="check-note">Cannot be checked: {missingWords(c, labelOf, (col) => col)}.</span>
               )}
             </>
           ),

@@ -3,6 +3,7 @@ import { useReserves } from '../../api/reserves-position';
 import { useReservesYears } from '../../api/reserves-years';
 import { useYearChoice, yearLabel } from '../../api/year-choice';
 import { summariseReserveBalances, summariseReserveMovements } from '../../domain/reserves/reserves-summary';
+import { HowMade } from '../../components/how-made';
 import { MissingData, NoYearYet } from '../../components/missing-data';
 import { PrintedTableView } from '../../components/printed-table-view';
 import { PageState, QueryState } from '../../components/query-state';
@@ -44,11 +45,15 @@ export function ReservesPage() {
         {(data) => (
           <>
             <p className="lede">
-              The reserves position at {data.dates.closing} in £&rsquo;000, negatives in brackets
-              {data.illustrative ? ' (illustrative figures, generated: not a real return)' : ''}, and the revenue
+              Balances of every reserve at {data.dates.closing}, in £&rsquo;000 with negatives in brackets
+              {data.illustrative ? ' (illustrative figures, generated: not a real return)' : ''}; then the revenue
               carry-forward requests that the Carry Forward Revenue Reserve holds for {yearLabel(year + 1)}.
-              {data.sources.length > 0 && <> Read from: {data.sources.join(', ')}.</>}
             </p>
+            {data.sources.length > 0 && (
+              <HowMade>
+                <p className="facts-line">Read from: {data.sources.join(', ')}.</p>
+              </HowMade>
+            )}
             {data.position === null ? (
               <MissingData yearLabel={label} missing={data.missing.position} what="the reserves position" />
             ) : (

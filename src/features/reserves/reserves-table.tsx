@@ -5,6 +5,7 @@ import {
   type ReservesPosition,
 } from '../../domain/reserves/reserves-position';
 import { CastingNotes } from '../../components/casting-notes';
+import { TranscriptionNotes } from '../../components/transcription-notes';
 import { CheckedAmount } from '../../components/checked-amount';
 import { DataTable } from '../../components/data-table';
 import { Thousands } from '../../components/money-cell';
@@ -115,15 +116,10 @@ export function ReservesTable({
             Earmarked Reserves includes the contingency and capital reserves; the group sums are worked out here (the
             paper prints none).
           </p>
-          {notes.length > 0 && (
-            <ul className="table-footnote" aria-label="Notes on the reserves">
-              {notes.map((l) => (
-                <li key={l.key}>
-                  <strong>{l.name}:</strong> {l.note}
-                </li>
-              ))}
-            </ul>
-          )}
+          <TranscriptionNotes
+            items={notes.map((l) => ({ key: l.key, title: l.name, note: l.note }))}
+            label="Notes on the reserves"
+          />
           <CastingNotes checks={position.checks} labelOf={labelOf} columnLabel={(c) => columnLabels[c] ?? c} />
         </>
       }

@@ -5,10 +5,9 @@ export function IllustrativeNote({ year }: { year: number }) {
       <strong>Illustrative figures.</strong>{' '}
       {year === 2017 ? (
         <>
-          The monthly budget, returns and ledger behind this section were generated (
-          <code>src/cli/generate-sample-year.ts</code>) to end at the paper&rsquo;s 2017/18 outturn: at P12 each
-          area&rsquo;s budget and forecast equal the paper&rsquo;s. Cost centres, ledger lines and the earlier months
-          are made up. The paper&rsquo;s own tables are further down.
+          The monthly budget, returns and ledger behind this section were made up to end at the paper&rsquo;s 2017/18
+          outturn: at P12 each area&rsquo;s budget and forecast equal the paper&rsquo;s. Cost centres, ledger lines and
+          the earlier months are made up. The paper&rsquo;s own tables are further down.
         </>
       ) : (
         <>

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { Fragment, useMemo, type ReactNode } from 'react';
 import type { MonitoringData } from '../../api/revenue-monitoring';
 import {
   reconcileLedgerToReturns,
@@ -6,6 +6,7 @@ import {
   type ReconciliationRow,
 } from '../../domain/revenue/ledger-reconciliation';
 import { formatPounds } from '../../domain/core/money';
+import { Code } from '../../components/code';
 import { DataTable } from '../../components/data-table';
 
 type Finding = ReconciliationRow & { finding: string };
@@ -35,9 +36,14 @@ function MonthFindings({
   names: ReadonlyMap<string, string>;
   suffix: string;
 }) {
-  const label = (cc: string): string => {
+  const label = (cc: string) => {
     const name = names.get(cc);
-    return name ? `${cc} ${name}` : cc;
+    return (
+      <>
+        <Code>{cc}</Code>
+        {name ? ` ${name}` : ''}
+      </>
+    );
   };
   if (month.status === 'ledger-incomplete') {
     return (
@@ -47,9 +53,14 @@ function MonthFindings({
       </p>
     );
   }
+  // A code whose ledger lines net to £0.00 and that the return does not list differs by nothing: a note, not a
+  // failure (its lines were posted and reversed).
+  const ledgerOnlyNil = month.ledgerOnly.filter((r) => r.difference.isZero());
   const findings: Finding[] = [
-    ...month.differences.map((r) => ({ ...r, finding: 'Amounts differ' })),
-    ...month.ledgerOnly.map((r) => ({ ...r, finding: 'In the ledger, not in the return' })),
+    ...month.differences.filter((r) => !r.difference.isZero()).map((r) => ({ ...r, finding: 'Amounts differ' })),
+    ...month.ledgerOnly
+      .filter((r) => !r.difference.isZero())
+      .map((r) => ({ ...r, finding: 'In the ledger, not in the return' })),
     ...month.returnOnly.map((r) => ({ ...r, finding: 'In the return, not in the ledger' })),
   ];
   const clean = findings.length === 0;
@@ -83,9 +94,28 @@ function MonthFindings({
       {month.returnOnlyNil.length > 0 && (
         <p className="facts-line">
           In the return with a nil actual and no ledger postings yet (nothing to reconcile):{' '}
-          {month.returnOnlyNil.map(label).join('; ')}.
+          <Listed codes={month.returnOnlyNil} label={label} />.
         </p>
       )}
+      {ledgerOnlyNil.length > 0 && (
+        <p className="facts-line">
+          In the ledger only, with lines that net to £0.00 (nothing to reconcile):{' '}
+          <Listed codes={ledgerOnlyNil.map((r) => r.costCentre)} label={label} />.
+        </p>
+      )}
+    </>
+  );
+}
+
+function Listed({ codes, label }: { codes: readonly string[]; label: (cc: string) => ReactNode }) {
+  return (
+    <>
+      {codes.map((c, i) => (
+        <Fragment key={c}>
+          {i > 0 && '; '}
+          {label(c)}
+        </Fragment>
+      ))}
     </>
   );
 }

@@ -7,6 +7,8 @@ import { roleLabel } from '../../api/year-datasets';
 import { boardTables, shownInThousands } from '../../domain/revenue/monitoring-tables';
 import { DEFAULT_RAG_RULE, describeRagRule } from '../../domain/checks/rag';
 import type { RevenueMonitor } from '../../domain/revenue/revenue-model';
+import { Code } from '../../components/code';
+import { HowMade } from '../../components/how-made';
 import { MissingData } from '../../components/missing-data';
 import { DrillView } from './drill-view';
 import { IllustrativeNote } from './illustrative-note';
@@ -14,18 +16,19 @@ import { MonitoringCharts } from './monitoring-charts';
 import { RagRuleForm } from './rag-rule-form';
 import { SourcesLine } from './sources-line';
 import { useDrill } from './use-drill';
+import { YearPositionLine } from './year-position-line';
 import './revenue.css';
 
 /** The cost centres the board's layout does not place (in no area of it): listed, never dropped. */
-function unplacedCostCentres(model: RevenueMonitor): string[] {
-  const out: string[] = [];
+function unplacedCostCentres(model: RevenueMonitor): { code: string; where: string }[] {
+  const out: { code: string; where: string }[] = [];
   for (const n of model.byId.values()) {
     if (n.level !== 'cost-centre') continue;
     const area = model.byId.get(n.parentId ?? '');
     if (area && (area.key === 'unassigned' || area.key.startsWith('other-')))
-      out.push(area.key === 'unassigned' ? `${n.label} (no area given)` : `${n.label} (area “${area.label}”)`);
+      out.push({ code: n.label, where: area.key === 'unassigned' ? '(no area given)' : `(area “${area.label}”)` });
   }
-  return out.sort();
+  return out.sort((a, b) => a.code.localeCompare(b.code));
 }
 
 /** The months of a year with a return, as links that keep the year (and the row opened). */
@@ -83,33 +86,44 @@ export function MonitoringSection({ data, month }: { data: MonitoringData; month
     );
   return (
     <>
-      {data.illustrative && <IllustrativeNote year={year} />}
-      <div className="facts-line">
-        Months of {yearLabel(year)} with a return (the month is chosen at the top of the page):
-        <MonthLinks year={year} months={months} to={to} />
-      </div>
-      <SourcesLine model={model} data={data} />
+      <YearPositionLine model={model} />
       {ruleProblem && (
         <p role="alert" className="error">
           {ruleProblem}
         </p>
       )}
-      {unplaced.length > 0 && (
-        <div className="check-notes" role="note" aria-label="Cost centres not in the board's layout">
-          <p>
-            Cost centres the board&rsquo;s layout does not place in any of its areas ({unplaced.length}), counted under
-            &ldquo;{model.structure.groups.find((g) => g.key === 'other')?.label ?? 'Other areas'}&rdquo; or &ldquo;
-            {model.structure.groups.find((g) => g.key === 'unassigned')?.label ?? 'No area given'}&rdquo;:
-          </p>
-          <ul>
-            {unplaced.map((u) => (
-              <li key={u}>{u}</li>
-            ))}
-          </ul>
-        </div>
-      )}
-      <RagRuleForm key={`${year}:${describeRagRule(rule)}`} rule={rule} year={year} />
       <DrillView model={model} open={open} tables={tables} shown={shown} rule={rule} to={to} suffix={suffix} />
+      <HowMade>
+        {data.illustrative && <IllustrativeNote year={year} />}
+        <div className="facts-line">
+          Months of {yearLabel(year)} with a return (the month is chosen at the top of the page):
+          <MonthLinks year={year} months={months} to={to} />
+        </div>
+        <p className="facts-line">
+          A variance is forecast outturn minus budget; income is a credit, so more income is a favourable (negative)
+          variance. Transfers to and from reserves are planned movements: they are shown but not rated as over- or
+          underspends.
+        </p>
+        <SourcesLine model={model} data={data} />
+        {unplaced.length > 0 && (
+          <div className="check-notes" role="note" aria-label="Cost centres not in the board's layout">
+            <p>
+              Cost centres the board&rsquo;s layout does not place in any of its areas ({unplaced.length}), counted
+              under &ldquo;{model.structure.groups.find((g) => g.key === 'other')?.label ?? 'Other areas'}&rdquo; or
+              &ldquo;
+              {model.structure.groups.find((g) => g.key === 'unassigned')?.label ?? 'No area given'}&rdquo;:
+            </p>
+            <ul>
+              {unplaced.map((u) => (
+                <li key={u.code}>
+                  <Code>{u.code}</Code> {u.where}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <RagRuleForm key={`${year}:${describeRagRule(rule)}`} rule={rule} year={year} />
+      </HowMade>
       <MonitoringCharts model={model} shown={shown} suffix={suffix} />
     </>
   );

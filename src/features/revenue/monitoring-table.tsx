@@ -7,7 +7,8 @@ import type { MonitoringNode } from '../../domain/revenue/revenue-model';
 import type { RowType } from '../../domain/checks/table-rows';
 import { formatVariancePercent } from '../../domain/checks/variance';
 import { DataTable, type Column } from '../../components/data-table';
-import { RagBadge } from '../../components/status-badge';
+import { RagBadge, TransferBadge } from '../../components/status-badge';
+import { isReserveTransfer } from '../../domain/checks/reserve-transfer';
 import { UNIT_LABEL, writeShown, type Unit } from './format';
 
 export interface MonitoringRow {
@@ -37,6 +38,7 @@ function Missing({ children }: { children: ReactNode }) {
 function Status({ node, rule }: { node: MonitoringNode; rule: RagRule }) {
   if (node.level === 'carry-forwards' || node.level === 'request')
     return <span className="badge">◇ Carried forward to next year</span>;
+  if (isReserveTransfer(node.fullLabel) || isReserveTransfer(node.label)) return <TransferBadge />;
   const rag = ragOf(node.forecastVariance, rule);
   if (!rag || !node.forecastVariance) return <Missing>no forecast</Missing>;
   return <RagBadge rag={rag} direction={node.forecastVariance.direction} />;

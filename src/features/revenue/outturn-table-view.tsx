@@ -2,7 +2,8 @@ import type { OutturnLine, OutturnTable } from '../../domain/revenue/outturn-tab
 import { formatVariancePercent } from '../../domain/checks/variance';
 import { DataTable } from '../../components/data-table';
 import { Thousands } from '../../components/money-cell';
-import { DirectionBadge } from '../../components/status-badge';
+import { DirectionBadge, TransferBadge } from '../../components/status-badge';
+import { isReserveTransfer } from '../../domain/checks/reserve-transfer';
 import { CheckNotes } from '../../components/check-notes';
 
 const percent = (l: OutturnLine): string => (l.variance ? formatVariancePercent(l.variance) : 'n/s');
@@ -72,7 +73,14 @@ export function OutturnTableView({ table, caption }: { table: OutturnTable; capt
         {
           key: 'status',
           header: 'Status',
-          cell: (l) => (l.variance ? <DirectionBadge direction={l.variance.direction} /> : 'n/s'),
+          cell: (l) =>
+            isReserveTransfer(l.label) ? (
+              <TransferBadge />
+            ) : l.variance ? (
+              <DirectionBadge direction={l.variance.direction} />
+            ) : (
+              'n/s'
+            ),
         },
       ]}
       rows={table.lines}

@@ -28,9 +28,7 @@ export function RevenuePage() {
       <h2>Revenue</h2>
       {year !== null && <p className="page-year">Financial year {label}</p>}
       <p className="lede">
-        Budget, actual to date and forecast outturn by month, from the board&rsquo;s summary down to the ledger lines,
-        in £&rsquo;000 with negatives in brackets (pounds and pence below a cost centre). A variance is forecast outturn
-        minus budget; income is a credit, so more income is a favourable (negative) variance.
+        Where the year will end, by area, in £&rsquo;000 with negatives in brackets; each line opens down to the ledger.
       </p>
       {year === null ? (
         choice.error ? (

@@ -1,5 +1,6 @@
 import type { ForecastBridge } from '../../domain/revenue/forecast-history';
 import type { Money } from '../../domain/core/money';
+import { niceTicks } from '../../components/chart-axis';
 import type { ShownFigures } from '../../domain/revenue/monitoring-tables';
 import { tableOneAreas, type RevenueMonitor } from '../../domain/revenue/revenue-model';
 
@@ -25,6 +26,8 @@ export interface WaterfallChart {
   points: WaterfallPoint[];
   /** The value axis. When the steps are small against the totals it does not start at zero, and says so. */
   domain: [number, number];
+  /** Round, evenly spaced ticks from the axis's start to its end. */
+  ticks: number[];
   axisFromZero: boolean;
 }
 
@@ -63,7 +66,8 @@ export function toWaterfall(input: WaterfallInput): WaterfallChart {
   const farFromZero = lo > 0 && span < lo / 2;
   const floor = farFromZero ? niceFloor(lo - span * 0.25, span) : Math.min(0, niceFloor(lo, span));
   const ceiling = farFromZero ? niceCeil(hi + span * 0.1, span) : Math.max(0, niceCeil(hi, span));
-  const base = farFromZero ? floor : 0;
+  const ticks = niceTicks(floor, ceiling);
+  const base = farFromZero ? ticks[0]! : 0;
   const points: WaterfallPoint[] = [
     { label: input.startLabel, range: [base, n(input.start)], value: n(input.start), kind: 'total' },
     ...steps.map((s): WaterfallPoint => ({
@@ -74,7 +78,7 @@ export function toWaterfall(input: WaterfallInput): WaterfallChart {
     })),
     { label: input.endLabel, range: [base, end], value: end, kind: 'total' },
   ];
-  return { points, domain: [floor, ceiling], axisFromZero: !farFromZero };
+  return { points, domain: [ticks[0]!, ticks[ticks.length - 1]!], ticks, axisFromZero: !farFromZero };
 }
 
 /** Budget to forecast outturn: the Table 1 budget, each area's forecast variance, the forecast (shown £'000). null without a forecast. */

@@ -52,7 +52,7 @@ export function WaterfallChart({
       <BarChart data={chart.points} margin={{ top: 8, right: 16, bottom: 64, left: 16 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="label" interval={0} angle={-35} textAnchor="end" height={90} tick={{ fontSize: 11 }} />
-        <YAxis domain={chart.domain} allowDataOverflow tickFormatter={thousandsLabel} width={80} />
+        <YAxis domain={chart.domain} ticks={chart.ticks} allowDataOverflow tickFormatter={thousandsLabel} width={80} />
         {/* The tooltip gives the step's own value, not the floating bar's [from, to] range. */}
         <Tooltip formatter={(_v, _n, item) => thousandsLabel((item.payload as WaterfallPoint).value)} />
         <Bar dataKey="range" name="£'000" isAnimationActive={false}>

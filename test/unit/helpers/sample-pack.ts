@@ -25,7 +25,7 @@ export function sampleFrozenTables(edit: (file: string, text: string) => string 
 export const SETTINGS = {
   title: 'Revenue and capital outturn 2017/18',
   organisation: 'OPCC',
-  period: '2017/18 provisional outturn (year end, period 12)',
+  period: 'provisional outturn (year end, period 12)',
   roadCasualtyScenarioId: null,
 };
 

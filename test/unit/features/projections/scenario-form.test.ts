@@ -185,7 +185,7 @@ describe('the projection in words', () => {
       id: 'none' as const,
       earmarked: true,
       words:
-        'With no new inflow the balance falls below the £145k floor in 2021/22 and below zero in 2022/23, ending at -£132k.',
+        'With no new inflow the balance falls below the £145k floor in 2021/22 and below zero in 2022/23, ending at (£132k).',
     },
     {
       id: 'none' as const,
@@ -207,7 +207,7 @@ describe('the projection in words', () => {
     // Floor 0: the no-inflow case crosses both in 2022/23.
     const p = projectCase({ ...input, floor: ZERO }, 'none', true);
     expect(describeCase(p, ZERO)).toBe(
-      'With no new inflow the balance falls below the £0k floor and below zero in 2022/23, ending at -£132k.',
+      'With no new inflow the balance falls below the £0k floor and below zero in 2022/23, ending at (£132k).',
     );
   });
 
@@ -220,7 +220,7 @@ describe('the projection in words', () => {
   it('formats £k half away from zero', () => {
     expect([formatK(new Money('1582000')), formatK(new Money('-131500')), formatK(new Money('499'))]).toEqual([
       '£1,582k',
-      '-£132k',
+      '(£132k)',
       '£0k',
     ]);
   });

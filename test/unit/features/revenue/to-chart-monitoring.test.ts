@@ -106,8 +106,12 @@ describe('toWaterfall', () => {
     ]);
     // Running totals 89,808, 88,261, 92,655, 91,896: lowest 88,261, span 4,394; floor 88,261 - 1,098.5 = 87,162.5, down to 87,000.
     expect(chart.axisFromZero).toBe(false);
-    expect(chart.domain[0]).toBe(87000);
-    expect(chart.points[0]!.range).toEqual([87000, 89808]);
+    // Below 88,261 by a quarter of the span (87,000), then down to a round tick: the axis runs by 2,000
+    // from 86,000 (niceTicks), and the total bars stand on it.
+    expect(chart.domain[0]).toBe(86000);
+    expect(chart.ticks[0]).toBe(86000);
+    expect(new Set(chart.ticks.slice(1).map((t, i) => t - chart.ticks[i]!))).toEqual(new Set([2000]));
+    expect(chart.points[0]!.range).toEqual([86000, 89808]);
   });
 });
 
