@@ -16,10 +16,11 @@ const CASE_WORDS: Readonly<Record<CaseId, string>> = {
   high: 'In the high case',
 };
 
-/** Pounds as £k for a sentence: 145,000 -> "£145k"; -132,000 -> "-£132k"; 1,582,000 -> "£1,582k". */
+/** Pounds as £k for a sentence, a negative in brackets as the tables print it: 145,000 -> "£145k"; -132,000 -> "(£132k)". */
 export function formatK(pounds: Money): string {
   const k = roundHalfAwayFromZero(toThousands(pounds), 0);
-  return `${k.isNegative() ? '-' : ''}£${formatThousands(k.abs().times(1000), { zero: '0' })}k`;
+  const text = `£${formatThousands(k.abs().times(1000), { zero: '0' })}k`;
+  return k.isNegative() && !k.isZero() ? `(${text})` : text;
 }
 
 const fy = (year: number): string => formatFinancialYear({ startYear: year });

@@ -283,8 +283,8 @@ function RoadCasualtyResultsView({
         data={points}
         series={CASE_SERIES}
         references={[
-          { y: drawThousands(input.floor), label: `Floor ${formatK(input.floor)}`, position: 'insideTopRight' },
-          { y: 0, label: 'Zero', position: 'insideBottomLeft' },
+          { y: drawThousands(input.floor), label: `Floor ${formatK(input.floor)}` },
+          { y: 0, label: 'Zero' },
         ]}
         unit="£'000"
         table={

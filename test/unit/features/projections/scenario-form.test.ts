@@ -185,7 +185,7 @@ describe('the projection in words', () => {
       id: 'none' as const,
       earmarked: true,
       words:
-        'With no new inflow the balance falls below the £145k floor in 2021/22 and below zero in 2022/23, ending at -£132k.',
+        'With no new inflow the balance falls below the £145k floor in 2021/22 and below zero in 2022/23, ending at (£132k).',
     },
     {
       id: 'none' as const,
@@ -207,7 +207,7 @@ describe('the projection in words', () => {
     // Floor 0: the no-inflow case crosses both in 2022/23.
     const p = projectCase({ ...input, floor: ZERO }, 'none', true);
     expect(describeCase(p, ZERO)).toBe(
-      'With no new inflow the balance falls below the £0k floor and below zero in 2022/23, ending at -£132k.',
+      'With no new inflow the balance falls below the £0k floor and below zero in 2022/23, ending at (£132k).',
     );
   });
 
@@ -220,7 +220,7 @@ describe('the projection in words', () => {
   it('formats £k half away from zero', () => {
     expect([formatK(new Money('1582000')), formatK(new Money('-131500')), formatK(new Money('499'))]).toEqual([
       '£1,582k',
-      '-£132k',
+      '(£132k)',
       '£0k',
     ]);
   });
@@ -230,7 +230,7 @@ describe('the projection in words', () => {
     // 7,198 / 130,959 = 5.4964% -> 5.50%.
     expect(describeGeneralReserve(p, new Money(3))).toBe(
       'The general reserve was 5.50% of the net revenue budget in 2017/18, above the 5% line, where the Home Office expects a justification. ' +
-        'On this plan it stays at or above the 3% policy floor to 2021/22, ending at 5.50%. It is above 5% in 2018/19, 2019/20, 2020/21, 2021/22.',
+        'On this plan it stays at or above the 3% policy floor to 2021/22, ending at 5.50%. It is above 5% in 2018/19, 2019/20, 2020/21, 2021/22. It does not run out by 2021/22.',
     );
     // Draw 4,000 in 2019/20: 3,198 / 130,959 = 2.442% -> 2.44%.
     const drawn = projectMtfs(
