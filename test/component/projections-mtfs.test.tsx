@@ -37,8 +37,8 @@ describe('ProjectionsPage: MTFS planner', () => {
     const plan = screen.getByRole('table', { name: /Planned movements and the balances they leave/ });
     const name = (reserve: string) => within(plan).getByRole('rowheader', { name: new RegExp(`^${reserve}`) });
     // Budget Assistance: 4,060 / 4,354 = 0.93 years; Estate Development: 2,939 / 500 = 5.9 years.
-    expect(name('Budget Assistance Reserve').textContent).toContain('At 2017/18’s net drawdown: 0.9 years');
-    expect(name('Estate Development Reserve').textContent).toContain('At 2017/18’s net drawdown: 5.9 years');
+    expect(name('Budget Assistance Reserve').textContent).toContain('If 2017/18’s net drawdown went on: 0.9 years');
+    expect(name('Estate Development Reserve').textContent).toContain('If 2017/18’s net drawdown went on: 5.9 years');
     // The general reserve grew in 2017/18: nothing is said of a rate, so nothing contradicts the plan.
     expect(name('General Reserve').textContent).not.toMatch(/drawdown|not drawn/i);
   });
@@ -64,7 +64,7 @@ describe('ProjectionsPage: MTFS planner', () => {
     );
     expect(
       screen.getByText(
-        /On this plan one reserve runs out: General Reserve in 2021\/22 \(\(£802k\) at 31 March 2022\)\./,
+        /On this plan one reserve runs out: General Reserve in 2021\/22, with \(£802k\) at 31 March 2022\./,
       ),
     ).toBeTruthy();
     // The name cell stays in view when the grid scrolls sideways (position: sticky, projections.css).

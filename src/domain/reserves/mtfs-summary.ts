@@ -77,7 +77,7 @@ export function describeRunOuts(p: MtfsProjection): string {
   if (out.length === 0) return `On this plan every reserve lasts to ${fy(last)}.`;
   const phrases = out.map((r) => {
     const row = r.years.find((y) => y.year === r.runsOut)!;
-    return `${r.reserve.label} in ${fy(r.runsOut!)} (${formatK(row.closing)} at 31 March ${r.runsOut! + 1})`;
+    return `${r.reserve.label} in ${fy(r.runsOut!)}, with ${formatK(row.closing)} at 31 March ${r.runsOut! + 1}`;
   });
   const list = phrases.length === 1 ? phrases[0]! : `${phrases.slice(0, -1).join('; ')}; and ${phrases.at(-1)!}`;
   const rest = p.reserves.length - out.length;

@@ -45,7 +45,7 @@ interface CsvReport {
 function latestRateText(plan: ReservePlan, actualYear: number): string | null {
   const e = plan.atLatestRate;
   if (e.years === null || e.runsOutDuring === null) return null;
-  return `At ${fy(actualYear)}’s net drawdown: ${roundHalfAwayFromZero(e.years, 1).toFixed(1)} years`;
+  return `If ${fy(actualYear)}’s net drawdown went on: ${roundHalfAwayFromZero(e.years, 1).toFixed(1)} years`;
 }
 
 /** The reserve's run-out on this plan, in its row: the year it runs out, or that it lasts the plan. */
@@ -134,7 +134,7 @@ function FillAcross({
           </button>
         </div>
       </div>
-      <p className="hint" role="status">
+      <p className="hint" aria-live="polite">
         {done}
       </p>
     </form>
@@ -393,8 +393,9 @@ function MtfsPlanTableView({
       </div>
       <p className="hint">
         A reserve runs out in the first year its balance at 31 March is used up or overdrawn on the movements above.
-        &ldquo;At {fy(actualYear)}&rsquo;s net drawdown&rdquo; is how long it would last if that year&rsquo;s usage less
-        its additions went on each year from {fy(actualYear + 1)}; it is shown only for a reserve drawn down that year.
+        &ldquo;If {fy(actualYear)}&rsquo;s net drawdown went on&rdquo; is how long it would last if that year&rsquo;s
+        usage less its additions went on each year from {fy(actualYear + 1)}; it is shown only for a reserve drawn down
+        that year.
       </p>
     </div>
   );

@@ -117,7 +117,7 @@ function balanceWords(plan: ReservePlan, actualYear: number): string {
   if (plan.runsOut === null)
     return `${start} On this plan it lasts to ${fy(last.year)}, ending at ${formatK(last.closing)}.`;
   const row = plan.years.find((y) => y.year === plan.runsOut)!;
-  return `${start} On this plan it runs out in ${fy(plan.runsOut)} (${formatK(row.closing)} at 31 March ${plan.runsOut + 1}), ending ${fy(last.year)} at ${formatK(last.closing)}.`;
+  return `${start} On this plan it runs out in ${fy(plan.runsOut)}, with ${formatK(row.closing)} at 31 March ${plan.runsOut + 1}, ending ${fy(last.year)} at ${formatK(last.closing)}.`;
 }
 
 /** One reserve's balance in £'000 over the plan, the reserve chosen from a list (the general reserve first). */

@@ -170,7 +170,7 @@ describe('when a reserve runs out on the plan', () => {
     expect(formatPercent2(p.general[3]!.percent!)).toBe('(0.61%)');
     expect(describeGeneralReserve(p, new Money(3))).toContain('It runs out in 2021/22: (£802k) at 31 March 2022.');
     expect(describeRunOuts(p)).toBe(
-      'On this plan one reserve runs out: General Reserve in 2021/22 ((£802k) at 31 March 2022). The other 12 reserves last to 2021/22.',
+      'On this plan one reserve runs out: General Reserve in 2021/22, with (£802k) at 31 March 2022. The other 12 reserves last to 2021/22.',
     );
     // The rest are flat: none runs out.
     expect(p.reserves.filter((r) => r.runsOut !== null).map((r) => r.reserve.key)).toEqual(['general-reserve']);
@@ -194,8 +194,8 @@ describe('when a reserve runs out on the plan', () => {
     ]);
     expect(p.generalRunsOut).toBeNull();
     expect(describeRunOuts(p)).toBe(
-      'On this plan 3 reserves run out: Estate Development Reserve in 2018/19 ((£61k) at 31 March 2019); ' +
-        'Capital Reserve in 2019/20 (£0k at 31 March 2020); and Insurance Reserve in 2019/20 ((£138k) at 31 March 2020). ' +
+      'On this plan 3 reserves run out: Estate Development Reserve in 2018/19, with (£61k) at 31 March 2019; ' +
+        'Capital Reserve in 2019/20, with £0k at 31 March 2020; and Insurance Reserve in 2019/20, with (£138k) at 31 March 2020. ' +
         'The other 10 reserves last to 2021/22.',
     );
   });

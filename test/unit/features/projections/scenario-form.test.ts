@@ -200,13 +200,13 @@ describe('the projection in words', () => {
         'In the low case the balance stays at or above the £145k floor to 2022/23 (lowest £647k, 2019/20), ending at £728k.',
     },
   ])('$id, earmarked $earmarked', ({ id, earmarked, words }) => {
-    expect(describeCase(projectCase(input, id, earmarked), input.floor)).toBe(words);
+    expect(describeCase(projectCase(input, id, earmarked), input.floor, 'brackets')).toBe(words);
   });
 
   it('says when floor and zero are crossed in the same year', () => {
     // Floor 0: the no-inflow case crosses both in 2022/23.
     const p = projectCase({ ...input, floor: ZERO }, 'none', true);
-    expect(describeCase(p, ZERO)).toBe(
+    expect(describeCase(p, ZERO, 'brackets')).toBe(
       'With no new inflow the balance falls below the £0k floor and below zero in 2022/23, ending at (£132k).',
     );
   });
@@ -215,6 +215,12 @@ describe('the projection in words', () => {
     expect(describeCases(projectRoadCasualtyReserve(input), input.floor, false)).toMatch(
       /^Leaving out the earmarked items\. With no new inflow/,
     );
+  });
+
+  it('keeps the board pack’s minus until its frozen snapshots are brought forward', () => {
+    const p = projectCase(input, 'none', true);
+    expect(describeCase(p, input.floor, 'minus')).toMatch(/ending at -£132k\.$/);
+    expect(formatK(new Money('-131500'), 'minus')).toBe('-£132k');
   });
 
   it('formats £k half away from zero', () => {
