@@ -93,6 +93,34 @@ test.describe(() => {
     await app.screenshot({ path: fileURLToPath(new URL('projections-scenario.png', ARTIFACTS)), fullPage: true });
   });
 
+  test('a scenario saved from 2018/19 is the Reserves page’s projection after the loaded years', async ({ app }) => {
+    await app.goto('/projections?year=2018-19');
+    await expect(app.getByRole('heading', { level: 2, name: 'Projections' })).toBeVisible();
+    await pageReady(app);
+    await app.getByLabel("General Reserve drawdown 2019/20 (£'000)").fill('1,000');
+    await app.getByLabel('Scenario name').fill('Draw 1m in 2019/20');
+    await app.getByRole('button', { name: 'Save scenario' }).click();
+    await expect(app.getByText('Saved “Draw 1m in 2019/20”.')).toBeVisible();
+
+    await app.goto('/reserves?year=2018-19');
+    await pageReady(app);
+    const table = app.getByRole('table', { name: /^Reserves over the years loaded/ });
+    // The illustrative 2018/19 position closes the General Reserve at 7,198; 7,198 - 1,000 = 6,198 at 31 March 2020.
+    await expect(rowCells(table, 'General Reserve')).toHaveText([
+      '7,198',
+      '7,198',
+      '7,198',
+      '7,198',
+      '6,198',
+      '6,198',
+      '6,198',
+      '6,198',
+    ]);
+    await expect(app.getByRole('figure').filter({ hasText: 'Reserves over the years loaded' }).first()).toContainText(
+      'From the closing balances of 2018/19, through the 1 planned movement of the scenario “Draw 1m in 2019/20”',
+    );
+  });
+
   test('compares the inputs on screen with a saved scenario, table and charts together', async ({ app }) => {
     await openProjections(app);
     await app.getByLabel('Scenario name').fill('Base');
