@@ -84,7 +84,13 @@ export function LineFigure({
   const values = data.flatMap((d) =>
     series.map((s) => (d as Record<string, unknown>)[s.key]).filter((v): v is number => typeof v === 'number'),
   );
-  const scale = niceScale([...values, ...references.map((r) => r.y)]);
+  const all = [...values, ...references.map((r) => r.y)];
+  const first = niceScale(all);
+  // A label written below a line at the foot of the plot would sit on the x axis's labels: give it a half step.
+  const step = (first.ticks[1] ?? 1) - (first.ticks[0] ?? 0);
+  const scale = references.some((r) => r.y <= first.domain[0])
+    ? niceScale([...all, first.domain[0] - step / 2])
+    : first;
   const placements = placeReferenceLabels(references.map((r) => r.y));
   return (
     <ChartFigure title={title} summary={summary} height={height} titleId={titleId} table={table}>

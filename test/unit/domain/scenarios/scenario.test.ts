@@ -166,6 +166,22 @@ describe('comparing scenarios', () => {
     ]);
   });
 
+  it('shows a commitment that only B has as one difference', () => {
+    const rc = base.inputs.roadCasualty;
+    const a: Scenario['inputs'] = {
+      ...base.inputs,
+      roadCasualty: { ...rc, commitments: rc.commitments.filter((c) => c.id !== 'casualty-reduction-officer') },
+    };
+    // The paper's Casualty Reduction Officer: £55k a year, committed, recurrent revenue from 2019/20 to the end.
+    expect(compareScenarios(a, base.inputs).map((d) => [d.label, d.a, d.b])).toEqual([
+      [
+        'Commitment: Casualty Reduction Officer',
+        null,
+        '55, committed, recurrent revenue, from 2019/20 to the end of the horizon',
+      ],
+    ]);
+  });
+
   it('finds no differences between a scenario and its copy', () => {
     const copy = scenarioFromJson(JSON.parse(JSON.stringify(scenarioToJson({ ...base, id: 's2', name: 'Copy' }))));
     expect(copy.ok && compareScenarios(base.inputs, copy.value.inputs)).toEqual([]);
