@@ -1,11 +1,14 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { ZERO, type Money } from '../domain/core/money';
 import { keyOf } from '../domain/checks/table-rows';
-import { projectMtfs, type MtfsProjection } from '../domain/reserves/mtfs-planner';
+import { formatFinancialYear } from '../domain/core/period';
+import { projectMtfs, type MtfsInput, type MtfsProjection } from '../domain/reserves/mtfs-planner';
+import { startsFromOf, type Scenario } from '../domain/scenarios/scenario';
 import type { ReserveGroup } from '../domain/reserves/reserves-position';
 import type { PrintedTable } from '../import/printed-table';
 import { yearsWithData } from '../storage/dataset-slots';
 import { listDatasets } from '../storage/datasets';
+import { listScenarios } from '../storage/scenarios';
 import { toReservesPosition } from './planner-inputs';
 import { queryKeys } from './query-keys';
 import { ensureStarted } from './sample-bootstrap';
@@ -44,17 +47,59 @@ export interface ReservesYearsModel {
   withoutPosition: number[];
   columns: BalanceColumn[];
   reserves: ReserveAcrossYears[];
-  /** The planner's projection after the latest year: no movements are planned by default, so balances are carried flat. */
-  projection: { fromYear: number; horizonYears: number; projection: MtfsProjection } | null;
+  /**
+   * The planner's projection after the latest year, from its closing balances: through the planned movements
+   * of the scenario chosen for it (the most recently saved scenario that starts from that year), or carried
+   * flat when there is none. `basis` says which, in words.
+   */
+  projection: {
+    fromYear: number;
+    horizonYears: number;
+    projection: MtfsProjection;
+    /** The scenario whose planned movements are applied; null when none starts from `fromYear`. */
+    scenario: { id: string; name: string; savedAt: string } | null;
+    basis: string;
+  } | null;
 }
 
 const PROJECTION_YEARS = 4;
+
+/**
+ * The scenario the projection after the latest year applies: the most recently saved one that starts from
+ * that year's closing balances (`scenarios` newest first, as storage lists them); null if none does.
+ */
+export function scenarioFor(scenarios: readonly Scenario[], fromYear: number): Scenario | null {
+  return scenarios.find((s) => startsFromOf(s) === fromYear) ?? null;
+}
+
+/** The planner's input for the projection: the scenario's planned movements and years, or none for four years. */
+export function projectionInput(fromYear: number, scenario: Scenario | null): MtfsInput {
+  const plan = scenario?.inputs.mtfs;
+  return {
+    firstYear: fromYear + 1,
+    horizonYears: plan?.horizonYears ?? PROJECTION_YEARS,
+    // The share of the budget is the Projections page's; this projection is of balances only.
+    netRevenueBudget: [],
+    generalReserveFloorPercent: ZERO,
+    movements: plan?.movements ?? [],
+  };
+}
+
+/** Which balances the projection starts from and what it applies, in words. */
+export function projectionBasis(fromYear: number, scenario: Scenario | null): string {
+  const from = `From the closing balances of ${formatFinancialYear({ startYear: fromYear })}`;
+  if (!scenario)
+    return `${from}, with no movements planned (no saved scenario starts from ${formatFinancialYear({ startYear: fromYear })}: plan them on the Projections page and save the scenario).`;
+  const moves = scenario.inputs.mtfs.movements.length;
+  return `${from}, through the ${moves} planned movement${moves === 1 ? '' : 's'} of the scenario “${scenario.name}” (the latest saved that starts from that year).`;
+}
 
 const reservesYearsQuery = () =>
   queryOptions({
     queryKey: queryKeys.reservesYears,
     queryFn: async ({ client }): Promise<ReservesYearsModel> => {
       await ensureStarted();
+      const saved = (await listScenarios()).scenarios;
       const loaded = yearsWithData(await listDatasets()).sort((a, b) => a - b);
       const columns: BalanceColumn[] = [];
       const byKey = new Map<string, ReserveAcrossYears & { balances: Record<string, Money | null> }>();
@@ -88,18 +133,16 @@ const reservesYearsQuery = () =>
       if (latest) {
         const position = toReservesPosition(latest.table, 2017, latest.year);
         const fromYear = latest.year;
-        const result = projectMtfs(
-          position,
-          {
-            firstYear: fromYear + 1,
-            horizonYears: PROJECTION_YEARS,
-            netRevenueBudget: [],
-            generalReserveFloorPercent: ZERO,
-            movements: [],
-          },
-          null,
-        );
-        projection = { fromYear, horizonYears: PROJECTION_YEARS, projection: result };
+        const scenario = scenarioFor(saved, fromYear);
+        const input = projectionInput(fromYear, scenario);
+        const result = projectMtfs(position, input, null);
+        projection = {
+          fromYear,
+          horizonYears: input.horizonYears,
+          projection: result,
+          scenario: scenario ? { id: scenario.id, name: scenario.name, savedAt: scenario.savedAt } : null,
+          basis: projectionBasis(fromYear, scenario),
+        };
         for (const [i, year] of result.years.entries()) {
           const column: BalanceColumn = {
             key: `${year}-projected`,

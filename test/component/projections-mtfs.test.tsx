@@ -21,27 +21,54 @@ describe('ProjectionsPage: MTFS planner', () => {
     expect(cells(rowOf(shares(), '2019/20'))).toEqual(['3,198', '130,959', '2.44%', '▼ Below the 3% floor']);
     const plan = screen.getByRole('table', { name: /Planned movements and the balances they leave/ });
     // Total usable reserves: 24,231 - 4,000 = 20,231 from 2019/20.
+    // The first cell is the (blank) line column that stays in view beside the names.
     expect(cells(rowOf(plan, 'Total usable reserves (balance)'))).toEqual([
+      '',
       '24,231',
       '24,231',
       '20,231',
       '20,231',
       '20,231',
-      '',
-      '',
     ]);
   });
 
-  it('says how long each reserve lasts at its 2017/18 net drawdown', async () => {
+  it('says how long each reserve lasts at its 2017/18 net drawdown, only where it was drawn down', async () => {
     await renderPage();
     const plan = screen.getByRole('table', { name: /Planned movements and the balances they leave/ });
+    const name = (reserve: string) => within(plan).getByRole('rowheader', { name: new RegExp(`^${reserve}`) });
     // Budget Assistance: 4,060 / 4,354 = 0.93 years; Estate Development: 2,939 / 500 = 5.9 years.
+    expect(name('Budget Assistance Reserve').textContent).toContain('If 2017/18’s net drawdown went on: 0.9 years');
+    expect(name('Estate Development Reserve').textContent).toContain('If 2017/18’s net drawdown went on: 5.9 years');
+    // The general reserve grew in 2017/18: nothing is said of a rate, so nothing contradicts the plan.
+    expect(name('General Reserve').textContent).not.toMatch(/drawdown|not drawn/i);
+  });
+
+  it('fills a drawdown across years in one action, and says in the row and in words when the reserve runs out', async () => {
+    const user = await renderPage();
+    await user.selectOptions(screen.getByLabelText('Reserve'), 'General Reserve');
+    await user.selectOptions(screen.getByLabelText('Line'), 'Drawdown');
+    await user.type(screen.getByLabelText("Each year (£'000)"), '2,000');
+    await user.selectOptions(screen.getByLabelText('From'), '2018/19');
+    await user.selectOptions(screen.getByLabelText('To'), '2021/22');
+    await user.click(screen.getByRole('button', { name: 'Fill the years' }));
+    for (const y of ['2018/19', '2019/20', '2020/21', '2021/22'])
+      expect(screen.getByLabelText<HTMLInputElement>(`General Reserve drawdown ${y} (£'000)`).value).toBe('2,000');
+    // The contribution line is left alone.
+    expect(screen.getByLabelText<HTMLInputElement>("General Reserve contribution 2018/19 (£'000)").value).toBe('');
+    // 7,198 - 2,000 a year: 5,198; 3,198; 1,198; (802) at 31 March 2022: runs out in 2021/22.
+    const plan = screen.getByRole('table', { name: /Planned movements and the balances they leave/ });
+    const general = within(plan).getByRole('rowheader', { name: /^General Reserve/ });
+    expect(general.textContent).toContain('Runs out in 2021/22');
+    expect(within(plan).getByRole('rowheader', { name: /^Insurance Reserve/ }).textContent).toContain(
+      'Lasts to 2021/22',
+    );
     expect(
-      within(plan).getByRole('rowheader', { name: 'Budget Assistance Reserve' }).closest('tr')!.textContent,
-    ).toContain('0.9 years (runs out during 2018/19)');
-    expect(
-      within(plan).getByRole('rowheader', { name: 'Estate Development Reserve' }).closest('tr')!.textContent,
-    ).toContain('5.9 years (runs out during 2023/24)');
+      screen.getByText(
+        /On this plan one reserve runs out: General Reserve in 2021\/22, with \(£802k\) at 31 March 2022\./,
+      ),
+    ).toBeTruthy();
+    // The name cell stays in view when the grid scrolls sideways (position: sticky, projections.css).
+    expect(general.classList.contains('sticky-name')).toBe(true);
   });
 
   it('fills the Road Casualty fund’s rows from the model', async () => {

@@ -4,6 +4,7 @@ import {
   firstYearBelow,
   horizonYears,
   projectBalance,
+  runOutYear,
   yearsToExhaustion,
   type Exhaustion,
   type Movement,
@@ -82,6 +83,11 @@ export interface ReservePlan {
   /** Financial year start of the first planned closing balance below zero, or null within the horizon. */
   firstBelowZero: number | null;
   /**
+   * The year the reserve runs out on this plan: its closing balance below zero, or used to exactly nil
+   * (runOutYear); null if it lasts the horizon.
+   */
+  runsOut: number | null;
+  /**
    * At the actual year's net drawdown (used - added, pounds a year), how long the closing balance lasts,
    * counting from the first planned year.
    */
@@ -118,6 +124,8 @@ export interface MtfsProjection {
   /** The general reserve at the end of the actual year against that year's budget (when given). */
   baseline: GeneralReserveYear;
   general: GeneralReserveYear[];
+  /** The year the general reserve (all general reserves together) runs out on this plan, or null. */
+  generalRunsOut: number | null;
 }
 
 /** Net drawdown of the actual year, pounds: used - added (negative when the reserve grew). */
@@ -161,6 +169,7 @@ export function projectMtfs(position: ReservesPosition, input: MtfsInput, actual
       reserve,
       years: rows,
       firstBelowZero: firstYearBelow(rows, ZERO),
+      runsOut: runOutYear(rows),
       atLatestRate: yearsToExhaustion(reserve.closing, latestNetDrawdown(reserve), input.firstYear),
     };
   });
@@ -180,12 +189,18 @@ export function projectMtfs(position: ReservesPosition, input: MtfsInput, actual
 
   const budgetOf = (year: number): Money | null => input.netRevenueBudget.find((b) => b.year === year)?.amount ?? null;
   const generalNow = sum(position.reserves.filter((r) => r.group === 'general').map((r) => r.closing));
+  const generalRows = totals.map((t, i) => ({
+    year: t.year,
+    opening: i === 0 ? generalNow : totals[i - 1]!.general,
+    closing: t.general,
+  }));
   return {
     years,
     reserves,
     totals,
     baseline: share(generalNow, actualBudget, input.generalReserveFloorPercent, position.actualYear),
     general: totals.map((t) => share(t.general, budgetOf(t.year), input.generalReserveFloorPercent, t.year)),
+    generalRunsOut: runOutYear(generalRows),
   };
 }
 

@@ -1,15 +1,18 @@
 import { roundHalfAwayFromZero, type Money } from '../core/money';
-import type { GeneralReserveYear, MtfsProjection } from './mtfs-planner';
+import type { GeneralReserveYear, MtfsProjection, ReservePlan } from './mtfs-planner';
 import { formatFinancialYear } from '../core/period';
+import { formatK } from './road-casualty-summary';
 
 /*
  * The MTFS plan in words: the general reserve's share of the net revenue budget against the policy floor
  * and the 5% line. Percentages to two decimal places, half away from zero (presentation only).
  */
 
-/** A percent number to two decimals: 5.49637 -> "5.50%". */
+/** A percent number to two decimals, a negative in brackets as the papers print it: 5.49637 -> "5.50%"; -9.78 -> "(9.78%)". */
 export function formatPercent2(percent: Money): string {
-  return `${roundHalfAwayFromZero(percent, 2).toFixed(2)}%`;
+  const rounded = roundHalfAwayFromZero(percent, 2);
+  const text = `${rounded.abs().toFixed(2)}%`;
+  return rounded.isNegative() && !rounded.isZero() ? `(${text})` : text;
 }
 
 const fy = (year: number): string => formatFinancialYear({ startYear: year });
@@ -47,6 +50,38 @@ export function describeGeneralReserve(p: MtfsProjection, floorPercent: Money): 
       `On this plan it stays at or above ${floor} to ${fy(last.year)}, ending at ${formatPercent2(last.percent)}.`,
     );
   if (above.length > 0) parts.push(`It is above 5% in ${above.join(', ')}.`);
+  const out = p.generalRunsOut;
+  const outYear = p.general.find((g) => g.year === out);
+  if (outYear)
+    parts.push(`It runs out in ${fy(outYear.year)}: ${formatK(outYear.closing)} at 31 March ${outYear.year + 1}.`);
+  else if (last) parts.push(`It does not run out by ${fy(last.year)}.`);
   if (parts.length === 0) parts.push('No net revenue budget is given, so the share cannot be worked out.');
   return parts.join(' ');
+}
+
+/** One reserve's run-out on the plan, in a few words for its row: "Runs out in 2021/22"; "Lasts to 2028/29". */
+export function runOutText(plan: ReservePlan, lastYear: number): string {
+  return plan.runsOut === null ? `Lasts to ${fy(lastYear)}` : `Runs out in ${fy(plan.runsOut)}`;
+}
+
+/**
+ * The plan in words: which reserves run out and when (earliest first), with the balance they reach, and
+ * that the rest last the plan. Amounts £k, half away from zero; negatives in brackets.
+ */
+export function describeRunOuts(p: MtfsProjection): string {
+  const last = p.years[p.years.length - 1];
+  if (last === undefined) return 'No years are planned.';
+  const out = p.reserves
+    .filter((r) => r.runsOut !== null)
+    .sort((a, b) => a.runsOut! - b.runsOut! || a.reserve.label.localeCompare(b.reserve.label));
+  if (out.length === 0) return `On this plan every reserve lasts to ${fy(last)}.`;
+  const phrases = out.map((r) => {
+    const row = r.years.find((y) => y.year === r.runsOut)!;
+    return `${r.reserve.label} in ${fy(r.runsOut!)}, with ${formatK(row.closing)} at 31 March ${r.runsOut! + 1}`;
+  });
+  const list = phrases.length === 1 ? phrases[0]! : `${phrases.slice(0, -1).join('; ')}; and ${phrases.at(-1)!}`;
+  const rest = p.reserves.length - out.length;
+  const restText =
+    rest === 0 ? '' : ` The other ${rest === 1 ? 'reserve lasts' : `${rest} reserves last`} to ${fy(last)}.`;
+  return `On this plan ${out.length === 1 ? 'one reserve runs' : `${out.length} reserves run`} out: ${list}.${restText}`;
 }

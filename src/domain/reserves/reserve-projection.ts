@@ -62,6 +62,17 @@ export function firstYearBelow(rows: readonly ProjectedYear[], threshold: Money)
   return rows.find((r) => r.closing.lessThan(threshold))?.year ?? null;
 }
 
+/**
+ * The year a balance runs out: the first year whose closing balance is below zero, or exactly nil after
+ * opening above it (used up to the last pound). A balance that opens at nil and stays there never runs out;
+ * null if none is within the years given.
+ */
+export function runOutYear(rows: readonly { year: number; opening: Money; closing: Money }[]): number | null {
+  const used = (r: { opening: Money; closing: Money }): boolean =>
+    r.closing.lessThan(0) || (r.closing.isZero() && r.opening.greaterThan(0));
+  return rows.find(used)?.year ?? null;
+}
+
 /** The year with the lowest closing balance (the earliest if tied), or null for no years. */
 export function lowestClosing(rows: readonly ProjectedYear[]): { year: number; closing: Money } | null {
   let lowest: ProjectedYear | undefined;

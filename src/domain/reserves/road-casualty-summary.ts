@@ -16,37 +16,51 @@ const CASE_WORDS: Readonly<Record<CaseId, string>> = {
   high: 'In the high case',
 };
 
-/** Pounds as £k for a sentence, negatives in brackets as in the tables: 145,000 -> "£145k"; -132,000 -> "(£132k)". */
-export function formatK(pounds: Money): string {
+/**
+ * Pounds as £k for a sentence, a negative in brackets as the tables print it: 145,000 -> "£145k";
+ * -132,000 -> "(£132k)". `minus`: the old "-£132k", for a caller that must reproduce text written before
+ * negatives were bracketed.
+ */
+export function formatK(pounds: Money, negative: 'brackets' | 'minus' = 'brackets'): string {
   const k = roundHalfAwayFromZero(toThousands(pounds), 0);
-  const body = `£${formatThousands(k.abs().times(1000), { zero: '0' })}k`;
-  return k.isNegative() ? `(${body})` : body;
+  const text = `£${formatThousands(k.abs().times(1000), { zero: '0' })}k`;
+  if (!k.isNegative() || k.isZero()) return text;
+  return negative === 'minus' ? `-${text}` : `(${text})`;
 }
 
 const fy = (year: number): string => formatFinancialYear({ startYear: year });
 
 /** One sentence for one case: "With no new inflow the balance falls below the £145k floor in 2021/22 and below zero in 2022/23." */
-export function describeCase(p: CaseProjection, floor: Money): string {
+export function describeCase(p: CaseProjection, floor: Money, negative: 'brackets' | 'minus' = 'brackets'): string {
+  const k = (pounds: Money) => formatK(pounds, negative);
   const last = p.years[p.years.length - 1];
   const opening = CASE_WORDS[p.caseId];
   if (!last) return `${opening} there is nothing to project.`;
-  const floorText = `the ${formatK(floor)} floor`;
+  const floorText = `the ${k(floor)} floor`;
   if (p.firstBelowFloor === null) {
-    const lowest = p.lowest ? ` (lowest ${formatK(p.lowest.closing)}, ${fy(p.lowest.year)})` : '';
-    return `${opening} the balance stays at or above ${floorText} to ${fy(last.year)}${lowest}, ending at ${formatK(last.closing)}.`;
+    const lowest = p.lowest ? ` (lowest ${k(p.lowest.closing)}, ${fy(p.lowest.year)})` : '';
+    return `${opening} the balance stays at or above ${floorText} to ${fy(last.year)}${lowest}, ending at ${k(last.closing)}.`;
   }
   if (p.firstBelowZero === null) {
-    return `${opening} the balance falls below ${floorText} in ${fy(p.firstBelowFloor)} but stays above zero to ${fy(last.year)}, ending at ${formatK(last.closing)}.`;
+    return `${opening} the balance falls below ${floorText} in ${fy(p.firstBelowFloor)} but stays above zero to ${fy(last.year)}, ending at ${k(last.closing)}.`;
   }
   if (p.firstBelowZero === p.firstBelowFloor) {
-    return `${opening} the balance falls below ${floorText} and below zero in ${fy(p.firstBelowZero)}, ending at ${formatK(last.closing)}.`;
+    return `${opening} the balance falls below ${floorText} and below zero in ${fy(p.firstBelowZero)}, ending at ${k(last.closing)}.`;
   }
-  return `${opening} the balance falls below ${floorText} in ${fy(p.firstBelowFloor)} and below zero in ${fy(p.firstBelowZero)}, ending at ${formatK(last.closing)}.`;
+  return `${opening} the balance falls below ${floorText} in ${fy(p.firstBelowFloor)} and below zero in ${fy(p.firstBelowZero)}, ending at ${k(last.closing)}.`;
 }
 
-/** The sentences for every case of one kind (with or without the earmarked items), in case order. */
-export function describeCases(projections: readonly CaseProjection[], floor: Money, includeEarmarked: boolean): string {
+/**
+ * The sentences for every case of one kind (with or without the earmarked items), in case order. The page
+ * asks for negatives in brackets, as do the page and the board pack (a frozen pack is compared by its figures).
+ */
+export function describeCases(
+  projections: readonly CaseProjection[],
+  floor: Money,
+  includeEarmarked: boolean,
+  negative: 'brackets' | 'minus' = 'brackets',
+): string {
   const cases = projections.filter((p) => p.includeEarmarked === includeEarmarked);
   const lead = includeEarmarked ? 'Counting the earmarked items.' : 'Leaving out the earmarked items.';
-  return [lead, ...cases.map((p) => describeCase(p, floor))].join(' ');
+  return [lead, ...cases.map((p) => describeCase(p, floor, negative))].join(' ');
 }

@@ -418,23 +418,72 @@ export interface ScenarioDifference {
   b: string | null;
 }
 
-/** The inputs that differ between two scenarios: A's order first, then what only B has. */
+/** A commitment in one line, for a comparison where the other scenario does not have it. */
+function commitmentSummary(c: ScenarioInputs['roadCasualty']['commitments'][number]): string {
+  const kind = c.kind === 'one-off-capital' ? 'one-off capital' : 'recurrent revenue';
+  const span =
+    c.kind === 'recurrent-revenue'
+      ? c.years === null
+        ? `from ${year(c.firstYear)} to the end of the horizon`
+        : `from ${year(c.firstYear)} for ${c.years} year${c.years === 1 ? '' : 's'}`
+      : `in ${year(c.firstYear)}`;
+  return `${exactThousands(c.amount)}, ${c.status}, ${kind}, ${span}`;
+}
+
+/**
+ * The inputs that differ between two scenarios: A's order first, then what only B has. A commitment in one
+ * scenario and not the other is one difference (named, with its amount, status, kind and years), not one
+ * per field; a commitment in both is compared field by field.
+ */
 export function compareScenarios(
   a: ScenarioInputs,
   b: ScenarioInputs,
   reserveLabel?: (key: string) => string,
 ): ScenarioDifference[] {
+  type Commitment = ScenarioInputs['roadCasualty']['commitments'][number];
+  const aCommitments = new Map(a.roadCasualty.commitments.map((c) => [c.id, c]));
+  const bCommitments = new Map(b.roadCasualty.commitments.map((c) => [c.id, c]));
+  const diffs: ScenarioDifference[] = [];
+  const done = new Set<string>();
+  /**
+   * If `key` is a field of a commitment that `mine` has and `theirs` lacks, the whole commitment is one
+   * difference (added once, on its first field) and true is returned; otherwise false.
+   */
+  const asOneCommitment = (
+    key: string,
+    mine: Map<string, Commitment>,
+    theirs: Map<string, Commitment>,
+    side: 'a' | 'b',
+  ) => {
+    const id = /^rc\.commitment\.(.+)\.(label|amount|status|kind|first-year|years)$/.exec(key)?.[1];
+    const c = id === undefined || theirs.has(id) ? undefined : mine.get(id);
+    if (id === undefined || c === undefined) return false;
+    if (!done.has(id)) {
+      done.add(id);
+      const summary = commitmentSummary(c);
+      diffs.push({
+        key: `rc.commitment.${id}`,
+        model: 'Road Casualty Reserve',
+        label: `Commitment: ${c.label}`,
+        a: side === 'a' ? summary : null,
+        b: side === 'b' ? summary : null,
+      });
+    }
+    return true;
+  };
   const left = scenarioEntries(a, reserveLabel);
   const right = scenarioEntries(b, reserveLabel);
   const rightByKey = new Map(right.map((e) => [e.key, e]));
   const leftKeys = new Set(left.map((e) => e.key));
-  const diffs: ScenarioDifference[] = [];
   for (const e of left) {
+    if (asOneCommitment(e.key, aCommitments, bCommitments, 'a')) continue;
     const other = rightByKey.get(e.key);
     if (!other || other.exact !== e.exact)
       diffs.push({ key: e.key, model: e.model, label: e.label, a: e.display, b: other?.display ?? null });
   }
-  for (const e of right)
-    if (!leftKeys.has(e.key)) diffs.push({ key: e.key, model: e.model, label: e.label, a: null, b: e.display });
+  for (const e of right) {
+    if (leftKeys.has(e.key) || asOneCommitment(e.key, bCommitments, aCommitments, 'b')) continue;
+    diffs.push({ key: e.key, model: e.model, label: e.label, a: null, b: e.display });
+  }
   return diffs;
 }

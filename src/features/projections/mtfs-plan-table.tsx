@@ -1,6 +1,7 @@
-import { memo, useId, useRef, useState, type ChangeEvent } from 'react';
+import { memo, useId, useRef, useState, type ChangeEvent, type SyntheticEvent } from 'react';
 import { Thousands } from '../../components/money-cell';
 import { roundHalfAwayFromZero, sum, type Money } from '../../domain/core/money';
+import { runOutText } from '../../domain/reserves/mtfs-summary';
 import type { MtfsProjection, ReserveBalance, ReservePlan } from '../../domain/reserves/mtfs-planner';
 import { formatFinancialYear } from '../../domain/core/period';
 import { horizonYears } from '../../domain/reserves/reserve-projection';
@@ -12,6 +13,7 @@ import { TableDownload } from '../../components/table-download';
 import { ChoiceSelect, issueFor } from './fields';
 import {
   fieldId,
+  fillAcross,
   movementKey,
   parseMtfsForm,
   thousandsText,
@@ -35,22 +37,107 @@ interface CsvReport {
   issues: MovementIssue[];
 }
 
-function lastsText(plan: ReservePlan): string {
+/**
+ * How long the reserve would last if the actual year's net drawdown went on, said only when it was drawn
+ * down (a reserve that grew has nothing to say here, and saying "not drawn down" beside a plan that
+ * overdraws it reads as a contradiction).
+ */
+function latestRateText(plan: ReservePlan, actualYear: number): string | null {
   const e = plan.atLatestRate;
-  if (e.years === null || e.runsOutDuring === null)
-    return e.annualDrawdown.isZero() ? 'Not drawn down' : 'Grew: not drawn down';
-  return `${roundHalfAwayFromZero(e.years, 1).toFixed(1)} years (runs out during ${fy(e.runsOutDuring)})`;
+  if (e.years === null || e.runsOutDuring === null) return null;
+  return `If ${fy(actualYear)}’s net drawdown went on: ${roundHalfAwayFromZero(e.years, 1).toFixed(1)} years`;
 }
 
-function PlanBadge({ plan, lastYear }: { plan: ReservePlan; lastYear: number }) {
-  return plan.firstBelowZero === null ? (
-    <span className="badge badge-favourable">
-      <span aria-hidden="true">✓</span> Lasts to {fy(lastYear)}
+/** The reserve's run-out on this plan, in its row: the year it runs out, or that it lasts the plan. */
+function RunOut({ plan, lastYear }: { plan: ReservePlan; lastYear: number }) {
+  return (
+    <span className={`badge run-out ${plan.runsOut === null ? 'badge-favourable' : 'badge-adverse'}`}>
+      <span aria-hidden="true">{plan.runsOut === null ? '✓' : '▼'}</span> {runOutText(plan, lastYear)}
     </span>
-  ) : (
-    <span className="badge badge-adverse">
-      <span aria-hidden="true">▼</span> Overdrawn in {fy(plan.firstBelowZero)}
-    </span>
+  );
+}
+
+/** Fill one line of one reserve with the same amount across a run of years, in one action. */
+function FillAcross({
+  reserves,
+  years,
+  onFill,
+}: {
+  reserves: readonly ReserveBalance[];
+  years: readonly number[];
+  onFill: (reserveKey: string, part: 'in' | 'out', amount: string, from: number, to: number) => void;
+}) {
+  const general = reserves.find((r) => r.group === 'general') ?? reserves[0];
+  const [reserveKey, setReserveKey] = useState(general?.key ?? '');
+  const [part, setPart] = useState<'in' | 'out'>('out');
+  const [amount, setAmount] = useState('');
+  const [from, setFrom] = useState(years[0] ?? 0);
+  const [to, setTo] = useState(years[years.length - 1] ?? 0);
+  const [done, setDone] = useState('');
+  const yearChoices = years.map((y) => ({ value: y, label: fy(y) }));
+  // Years chosen before the horizon changed are kept in range.
+  const fromYear = years.includes(from) ? from : (years[0] ?? 0);
+  const toYear = years.includes(to) ? to : (years[years.length - 1] ?? 0);
+  const label = reserves.find((r) => r.key === reserveKey)?.label ?? '';
+  const submit = (event: SyntheticEvent) => {
+    event.preventDefault();
+    if (amount.trim() === '' || !reserveKey) return;
+    onFill(reserveKey, part, amount.trim(), fromYear, toYear);
+    const [a, b] = fromYear <= toYear ? [fromYear, toYear] : [toYear, fromYear];
+    setDone(
+      `Filled ${label}’s ${part === 'in' ? 'contribution' : 'drawdown'} with ${amount.trim()} (£’000) a year, ${fy(a)} to ${fy(b)}.`,
+    );
+  };
+  return (
+    <form className="fill-across" onSubmit={submit} aria-labelledby="fill-across-title">
+      <p id="fill-across-title" className="fill-across-title">
+        Fill across years
+      </p>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor="fill-reserve">Reserve</label>
+          <select id="fill-reserve" value={reserveKey} onChange={(e) => setReserveKey(e.target.value)}>
+            {reserves.map((r) => (
+              <option key={r.key} value={r.key}>
+                {r.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <ChoiceSelect
+          id="fill-part"
+          label="Line"
+          value={part}
+          choices={[
+            { value: 'out' as const, label: 'Drawdown' },
+            { value: 'in' as const, label: 'Contribution' },
+          ]}
+          onChange={setPart}
+        />
+        <div className="field">
+          <label htmlFor="fill-amount">{"Each year (£'000)"}</label>
+          <input
+            id="fill-amount"
+            className="grid-input"
+            type="text"
+            inputMode="decimal"
+            autoComplete="off"
+            value={amount}
+            onChange={(e) => setAmount(e.target.value)}
+          />
+        </div>
+        <ChoiceSelect id="fill-from" label="From" value={fromYear} choices={yearChoices} onChange={setFrom} />
+        <ChoiceSelect id="fill-to" label="To" value={toYear} choices={yearChoices} onChange={setTo} />
+        <div className="button-row">
+          <button type="submit" disabled={amount.trim() === ''}>
+            Fill the years
+          </button>
+        </div>
+      </div>
+      <p className="hint" aria-live="polite">
+        {done}
+      </p>
+    </form>
   );
 }
 
@@ -116,12 +203,16 @@ function MtfsPlanTableView({
       downloadText('planned-reserve-movements.csv', writePlannedMovements(parsed.value.movements, reserves));
   };
 
+  const fill = (reserveKey: string, part: 'in' | 'out', amount: string, from: number, to: number) =>
+    onChange(fillAcross(form, reserveKey, part, amount, from, to));
+
   const planOf = (key: string): ReservePlan | undefined => projection?.reserves.find((r) => r.reserve.key === key);
   const totalRow = (label: string, values: readonly Money[] | undefined, opening: Money, className: string) => (
     <tr className={className}>
-      <th scope="row" colSpan={2}>
+      <th scope="row" className="sticky-name">
         {label}
       </th>
+      <td className="sticky-line" />
       <td className="num">
         <Thousands value={opening} />
       </td>
@@ -130,8 +221,6 @@ function MtfsPlanTableView({
           {values?.[i] ? <Thousands value={values[i]} /> : null}
         </td>
       ))}
-      <td />
-      <td />
     </tr>
   );
   const earmarkedOpening = sum(reserves.filter((r) => r.group !== 'general').map((r) => r.closing));
@@ -174,6 +263,7 @@ function MtfsPlanTableView({
           </div>
         ) : null}
       </div>
+      <FillAcross key={`${form.firstYear}-${form.horizon}`} reserves={reserves} years={years} onFill={fill} />
       {report ? (
         <div
           className={report.issues.length > 0 ? 'issue-summary' : 'load-report'}
@@ -202,8 +292,12 @@ function MtfsPlanTableView({
           </caption>
           <thead>
             <tr>
-              <th scope="col">Reserve</th>
-              <th scope="col">Line</th>
+              <th scope="col" className="sticky-name">
+                Reserve: runs out on this plan
+              </th>
+              <th scope="col" className="sticky-line">
+                Line
+              </th>
               <th scope="col" className="num">
                 {fy(actualYear)} (actual)
               </th>
@@ -212,8 +306,6 @@ function MtfsPlanTableView({
                   {fy(y)}
                 </th>
               ))}
-              <th scope="col">Lasts at its {fy(actualYear)} net drawdown</th>
-              <th scope="col">On this plan</th>
             </tr>
           </thead>
           {reserves.map((r) => {
@@ -223,11 +315,15 @@ function MtfsPlanTableView({
                 {(['in', 'out'] as const).map((part) => (
                   <tr key={part}>
                     {part === 'in' ? (
-                      <th scope="rowgroup" rowSpan={3}>
-                        {r.label}
+                      <th scope="rowgroup" rowSpan={3} className="sticky-name">
+                        <span className="reserve-name">{r.label}</span>
+                        {plan ? <RunOut plan={plan} lastYear={lastYear} /> : null}
+                        {plan && latestRateText(plan, actualYear) ? (
+                          <span className="latest-rate">{latestRateText(plan, actualYear)}</span>
+                        ) : null}
                       </th>
                     ) : null}
-                    <td>{part === 'in' ? 'Contribution' : 'Drawdown'}</td>
+                    <td className="sticky-line">{part === 'in' ? 'Contribution' : 'Drawdown'}</td>
                     <td className="num">
                       <Thousands value={part === 'in' ? r.added : r.used.negated()} />
                     </td>
@@ -258,18 +354,10 @@ function MtfsPlanTableView({
                         </td>
                       );
                     })}
-                    {part === 'in' ? (
-                      <>
-                        <td rowSpan={3} className="lasts">
-                          {plan ? lastsText(plan) : ''}
-                        </td>
-                        <td rowSpan={3}>{plan ? <PlanBadge plan={plan} lastYear={lastYear} /> : ''}</td>
-                      </>
-                    ) : null}
                   </tr>
                 ))}
                 <tr className="balance-row">
-                  <td>Balance at 31 March</td>
+                  <td className="sticky-line">Balance at 31 March</td>
                   <td className="num">
                     <Thousands value={r.closing} />
                   </td>
@@ -304,8 +392,10 @@ function MtfsPlanTableView({
         <TableDownload tableRef={planTable} captionId="plan-caption" />
       </div>
       <p className="hint">
-        Net drawdown = {fy(actualYear)}&rsquo;s usage less its additions (Table 5); a reserve that grew or did not move
-        is not being drawn down. Years count from {fy(actualYear + 1)}.
+        A reserve runs out in the first year its balance at 31 March is used up or overdrawn on the movements above.
+        &ldquo;If {fy(actualYear)}&rsquo;s net drawdown went on&rdquo; is how long it would last if that year&rsquo;s
+        usage less its additions went on each year from {fy(actualYear + 1)}; it is shown only for a reserve drawn down
+        that year.
       </p>
     </div>
   );

@@ -319,25 +319,25 @@ function Workspace({ year, position, budget }: { year: number; position: Reserve
           Every usable reserve from the reserves position ({position.source}), carried forward through the contributions
           and drawdowns planned for each year from {formatFinancialYear({ startYear: form.mtfs.firstYear })}.
         </p>
-        <div className="projection-layout">
-          <MtfsInputs
-            form={form.mtfs}
-            onChange={setMtfs}
-            issues={mtfs.ok ? NO_ISSUES : mtfs.issues}
-            budgetHint={sources.budget}
+        {/* The inputs above and the two charts side by side beneath them, at the page's full width: each chart's
+            table needs the room. */}
+        <MtfsInputs
+          form={form.mtfs}
+          onChange={setMtfs}
+          issues={mtfs.ok ? NO_ISSUES : mtfs.issues}
+          budgetHint={sources.budget}
+        />
+        {mtfs.ok && mtfsProjection ? (
+          <MtfsResults
+            projection={mtfsProjection}
+            floorPercent={mtfs.value.generalReserveFloorPercent}
+            actualYear={position.actualYear}
           />
-          {mtfs.ok && mtfsProjection ? (
-            <MtfsResults
-              projection={mtfsProjection}
-              floorPercent={mtfs.value.generalReserveFloorPercent}
-              actualYear={position.actualYear}
-            />
-          ) : (
-            <div className="results">
-              <IssueSummary title="The plan needs these inputs corrected:" issues={mtfs.ok ? [] : mtfs.issues} />
-            </div>
-          )}
-        </div>
+        ) : (
+          <div className="results">
+            <IssueSummary title="The plan needs these inputs corrected:" issues={mtfs.ok ? [] : mtfs.issues} />
+          </div>
+        )}
         <h4 id="mtfs-plan-heading">Planned movements and projected balances</h4>
         <MtfsPlanTable
           form={form.mtfs}

@@ -248,7 +248,7 @@ function RoadCasualtyResultsView({
   const [earmarked, setEarmarked] = useState(true);
   const chosen = projections.filter((p) => p.includeEarmarked === earmarked);
   const points = toRoadCasualtySeries(projections, earmarked, input.openingBalance);
-  const summary = describeCases(projections, input.floor, earmarked);
+  const summary = describeCases(projections, input.floor, earmarked, 'brackets');
   const years = chosen[0]?.years ?? [];
   type Row = { key: string; label: string; values: Partial<Record<CaseId, Money>> };
   const rows: Row[] = [
@@ -283,8 +283,8 @@ function RoadCasualtyResultsView({
         data={points}
         series={CASE_SERIES}
         references={[
-          { y: drawThousands(input.floor), label: `Floor ${formatK(input.floor)}`, position: 'insideTopRight' },
-          { y: 0, label: 'Zero', position: 'insideBottomLeft' },
+          { y: drawThousands(input.floor), label: `Floor ${formatK(input.floor)}` },
+          { y: 0, label: 'Zero' },
         ]}
         unit="£'000"
         table={

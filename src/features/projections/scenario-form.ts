@@ -104,6 +104,29 @@ const fy = (year: number): string => formatFinancialYear({ startYear: year });
 
 export const movementKey = (reserveKey: string, year: number): string => `${reserveKey}|${year}`;
 
+/**
+ * One amount typed into one line of a reserve (its contribution or its drawdown) for every year from `from`
+ * to `to`, both included and in either order: "£2m a year from 2019/20 to 2021/22" in one action. The text is
+ * kept as typed (it is read, and any mistake named, with the rest of the form); the reserve's other line
+ * and its other years are left as they were.
+ */
+export function fillAcross(
+  form: MtfsForm,
+  reserveKey: string,
+  part: 'in' | 'out',
+  amount: string,
+  from: number,
+  to: number,
+): MtfsForm {
+  const movements = { ...form.movements };
+  for (let year = Math.min(from, to); year <= Math.max(from, to); year++) {
+    const k = movementKey(reserveKey, year);
+    const current = movements[k] ?? { contribution: '', drawdown: '' };
+    movements[k] = part === 'in' ? { ...current, contribution: amount } : { ...current, drawdown: amount };
+  }
+  return { ...form, movements };
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Field ids (one place, so inputs, messages and links agree)
 // ---------------------------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ function summarise(model: ReservesYearsModel, total: (key: string) => Money | nu
   return (
     `Usable reserves: ${parts.join(', ')}.` +
     (projected && end !== null
-      ? ` The planner carries them to £${formatThousands(end)}k at ${projected.label.replace(' (projected)', '')}, with no movements planned (plan them on the Projections page).`
+      ? ` The planner carries them to £${formatThousands(end)}k at ${projected.label.replace(' (projected)', '')}. ${model.projection?.basis ?? ''}`
       : '')
   );
 }

@@ -16,7 +16,8 @@ import {
 } from '../../../../src/domain/reserves/mtfs-planner';
 import { paperRoadCasualtyInput } from '../../../../src/domain/papers/paper-2019-road-casualty';
 import { projectCase } from '../../../../src/domain/reserves/road-casualty-reserve';
-import { yearsToExhaustion } from '../../../../src/domain/reserves/reserve-projection';
+import { runOutYear, yearsToExhaustion } from '../../../../src/domain/reserves/reserve-projection';
+import { describeRunOuts, formatPercent2, describeGeneralReserve } from '../../../../src/domain/reserves/mtfs-summary';
 
 const k = (t: number | string): Money => fromThousands(thousands(t));
 const read = (file: string) =>
@@ -152,6 +153,101 @@ describe('projectMtfs with planned drawdowns', () => {
     // The same balances as the model: 1,688; 1,003; 1,208; 1,413.
     const fund = p.reserves.find((r) => r.reserve.key === 'road-casualty-reduction-and-support-fund')!;
     expect(fund.years.map((y) => y.closing.dividedBy(1000).toString())).toEqual(['1688', '1003', '1208', '1413']);
+  });
+});
+
+describe('when a reserve runs out on the plan', () => {
+  const draw = (reserveKey: string, amount: number, years: number[]): PlannedMovement[] =>
+    years.map((year) => ({ reserveKey, year, contribution: ZERO, drawdown: k(amount) }));
+
+  it('the general reserve at £2m a year from 2018/19: 5,198; 3,198; 1,198; (802): runs out in 2021/22', () => {
+    const p = projectMtfs(position, input(draw('general-reserve', 2000, YEARS)), budget);
+    const general = p.reserves.find((r) => r.reserve.key === 'general-reserve')!;
+    expect(general.years.map((y) => y.closing.dividedBy(1000).toString())).toEqual(['5198', '3198', '1198', '-802']);
+    expect(general.runsOut).toBe(2021);
+    expect(p.generalRunsOut).toBe(2021);
+    // -802 / 130,959 = -0.6124%: in brackets, as the papers print a negative.
+    expect(formatPercent2(p.general[3]!.percent!)).toBe('(0.61%)');
+    expect(describeGeneralReserve(p, new Money(3))).toContain('It runs out in 2021/22: (£802k) at 31 March 2022.');
+    expect(describeRunOuts(p)).toBe(
+      'On this plan one reserve runs out: General Reserve in 2021/22, with (£802k) at 31 March 2022. The other 12 reserves last to 2021/22.',
+    );
+    // The rest are flat: none runs out.
+    expect(p.reserves.filter((r) => r.runsOut !== null).map((r) => r.reserve.key)).toEqual(['general-reserve']);
+  });
+
+  it('a reserve used to exactly nil runs out that year; two run-outs are listed earliest first', () => {
+    // Capital Reserve 1,285 drawn 1,285 in 2019/20: nil at 31 March 2020. Insurance 862 - 500 - 500 = (138) in 2019/20 too,
+    // and Estate Development 2,939 - 3,000 = (61) in 2018/19.
+    const p = projectMtfs(
+      position,
+      input([
+        ...draw('capital-reserve', 1285, [2019]),
+        ...draw('insurance-reserve', 500, [2018, 2019]),
+        ...draw('estate-development-reserve', 3000, [2018]),
+      ]),
+      budget,
+    );
+    const of = (key: string) => p.reserves.find((r) => r.reserve.key === key)!.runsOut;
+    expect([of('capital-reserve'), of('insurance-reserve'), of('estate-development-reserve')]).toEqual([
+      2019, 2019, 2018,
+    ]);
+    expect(p.generalRunsOut).toBeNull();
+    expect(describeRunOuts(p)).toBe(
+      'On this plan 3 reserves run out: Estate Development Reserve in 2018/19, with (£61k) at 31 March 2019; ' +
+        'Capital Reserve in 2019/20, with £0k at 31 March 2020; and Insurance Reserve in 2019/20, with (£138k) at 31 March 2020. ' +
+        'The other 10 reserves last to 2021/22.',
+    );
+  });
+
+  it.each([
+    {
+      name: 'never below nil',
+      rows: [
+        [100, 50],
+        [50, 10],
+      ],
+      out: null,
+    },
+    {
+      name: 'nil from the start, and kept there',
+      rows: [
+        [0, 0],
+        [0, 0],
+      ],
+      out: null,
+    },
+    {
+      name: 'used to exactly nil',
+      rows: [
+        [100, 40],
+        [40, 0],
+      ],
+      out: 2019,
+    },
+    {
+      name: 'overdrawn',
+      rows: [
+        [100, 40],
+        [40, -1],
+      ],
+      out: 2019,
+    },
+    {
+      name: 'overdrawn from nil',
+      rows: [
+        [0, -5],
+        [-5, -10],
+      ],
+      out: 2018,
+    },
+  ])('runOutYear: $name', ({ rows, out }) => {
+    const years = rows.map(([opening, closing], i) => ({
+      year: 2018 + i,
+      opening: new Money(opening!),
+      closing: new Money(closing!),
+    }));
+    expect(runOutYear(years)).toBe(out);
   });
 });
 

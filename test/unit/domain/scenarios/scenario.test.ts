@@ -159,12 +159,26 @@ describe('comparing scenarios', () => {
     const diffs = compareScenarios(base.inputs, b).map((d) => [d.label, d.a, d.b]);
     expect(diffs).toEqual([
       ['Low case inflow: yearly amount', '172', '100.4'],
-      ['Commitment Speedwatch equipment: name', 'Speedwatch equipment', null],
-      ['Speedwatch equipment: amount', '60', null],
-      ['Speedwatch equipment: status', 'earmarked', null],
-      ['Speedwatch equipment: kind', 'one-off capital', null],
-      ['Speedwatch equipment: first year', '2019/20', null],
+      // A commitment taken out is one difference, not one per field: the paper's Speedwatch equipment,
+      // £60k earmarked, a one-off capital item in 2019/20.
+      ['Commitment: Speedwatch equipment', '60, earmarked, one-off capital, in 2019/20', null],
       ['General reserve policy floor', '3%', '2.5%'],
+    ]);
+  });
+
+  it('shows a commitment that only B has as one difference', () => {
+    const rc = base.inputs.roadCasualty;
+    const a: Scenario['inputs'] = {
+      ...base.inputs,
+      roadCasualty: { ...rc, commitments: rc.commitments.filter((c) => c.id !== 'casualty-reduction-officer') },
+    };
+    // The paper's Casualty Reduction Officer: £55k a year, committed, recurrent revenue from 2019/20 to the end.
+    expect(compareScenarios(a, base.inputs).map((d) => [d.label, d.a, d.b])).toEqual([
+      [
+        'Commitment: Casualty Reduction Officer',
+        null,
+        '55, committed, recurrent revenue, from 2019/20 to the end of the horizon',
+      ],
     ]);
   });
 

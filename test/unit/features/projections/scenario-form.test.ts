@@ -200,13 +200,13 @@ describe('the projection in words', () => {
         'In the low case the balance stays at or above the £145k floor to 2022/23 (lowest £647k, 2019/20), ending at £728k.',
     },
   ])('$id, earmarked $earmarked', ({ id, earmarked, words }) => {
-    expect(describeCase(projectCase(input, id, earmarked), input.floor)).toBe(words);
+    expect(describeCase(projectCase(input, id, earmarked), input.floor, 'brackets')).toBe(words);
   });
 
   it('says when floor and zero are crossed in the same year', () => {
     // Floor 0: the no-inflow case crosses both in 2022/23.
     const p = projectCase({ ...input, floor: ZERO }, 'none', true);
-    expect(describeCase(p, ZERO)).toBe(
+    expect(describeCase(p, ZERO, 'brackets')).toBe(
       'With no new inflow the balance falls below the £0k floor and below zero in 2022/23, ending at (£132k).',
     );
   });
@@ -215,6 +215,12 @@ describe('the projection in words', () => {
     expect(describeCases(projectRoadCasualtyReserve(input), input.floor, false)).toMatch(
       /^Leaving out the earmarked items\. With no new inflow/,
     );
+  });
+
+  it('keeps the board pack’s minus until its frozen snapshots are brought forward', () => {
+    const p = projectCase(input, 'none', true);
+    expect(describeCase(p, input.floor, 'minus')).toMatch(/ending at -£132k\.$/);
+    expect(formatK(new Money('-131500'), 'minus')).toBe('-£132k');
   });
 
   it('formats £k half away from zero', () => {
@@ -230,7 +236,7 @@ describe('the projection in words', () => {
     // 7,198 / 130,959 = 5.4964% -> 5.50%.
     expect(describeGeneralReserve(p, new Money(3))).toBe(
       'The general reserve was 5.50% of the net revenue budget in 2017/18, above the 5% line, where the Home Office expects a justification. ' +
-        'On this plan it stays at or above the 3% policy floor to 2021/22, ending at 5.50%. It is above 5% in 2018/19, 2019/20, 2020/21, 2021/22.',
+        'On this plan it stays at or above the 3% policy floor to 2021/22, ending at 5.50%. It is above 5% in 2018/19, 2019/20, 2020/21, 2021/22. It does not run out by 2021/22.',
     );
     // Draw 4,000 in 2019/20: 3,198 / 130,959 = 2.442% -> 2.44%.
     const drawn = projectMtfs(
