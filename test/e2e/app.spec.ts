@@ -84,9 +84,9 @@ test('the chart is drawn in the browser, beside its data table', async ({ app })
   // The paper's own chart (the monitoring charts above it are illustrative).
   const figure = app
     .getByRole('figure')
-    .filter({ has: app.getByRole('img', { name: /^Budget against outturn by area, 2017\/18\. Outturn £1\.85m/ }) });
+    .filter({ has: app.getByRole('img', { name: /^Budget against outturn by area, 2017\/18\. Outturn £1\.79m/ }) });
   await expect(
-    figure.getByRole('img', { name: /^Budget against outturn by area, 2017\/18\. Outturn £1\.85m/ }),
+    figure.getByRole('img', { name: /^Budget against outturn by area, 2017\/18\. Outturn £1\.79m/ }),
   ).toBeVisible();
   // recharts draws one bar per area and series: Table 1 has three areas, so six bars.
   await expect(figure.locator('.recharts-bar-rectangle')).toHaveCount(6);

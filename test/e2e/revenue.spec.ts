@@ -37,6 +37,8 @@ test('load the P12 ledger, drill from the board summary to a ledger line and bac
 
   await app.getByRole('link', { name: 'Revenue', exact: true }).click();
   await pageReady(app, 'Revenue');
+  // Where the actual comes from is said behind "How these figures were made" (the page opens on the position).
+  await app.getByText('How these figures were made').first().click();
   await expect(app.getByText(/Actual to date: from the P12 return, because no loaded ledger has P12/)).toBeVisible();
 
   // Load the month's ledger export, as a finance officer does.
