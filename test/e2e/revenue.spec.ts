@@ -53,6 +53,7 @@ test('load the P12 ledger, drill from the board summary to a ledger line and bac
 
   await app.getByRole('link', { name: 'Revenue', exact: true }).click();
   await pageReady(app, 'Revenue');
+  await app.getByText('How these figures were made').first().click();
   await expect(
     app.getByText(/Actual to date: from the ledger, summed exactly \(.*illustrative-2017-18-ledger-p12\.csv: P12\)/),
   ).toBeVisible();
