@@ -11,6 +11,7 @@ import type { Page } from '@playwright/test';
 import { APP_PAGES } from './app-pages';
 import { pdfInfo, pdfPageText, pdfToPngs } from './pdf-tools';
 import { test, expect, pageReady } from './watched-page';
+import { keepScreenshot } from './keep-screenshot';
 import { paperYear } from './routes';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
@@ -141,7 +142,7 @@ test('presentation mode hides every amount on every page, and the figures come b
     await expect(ready(app)).toBeVisible();
     await expect(app.getByRole('button', { name: /Presentation mode/ })).toHaveAttribute('aria-pressed', 'true');
     await expect.poll(() => visibleAmounts(app), { message: `amounts visible on ${path}` }).toEqual([]);
-    await app.screenshot({ path: `${ARTIFACTS}presentation${path.replace('/', '-')}.png` });
+    await keepScreenshot(app, { path: `${ARTIFACTS}presentation${path.replace('/', '-')}.png` });
   }
   // Statuses and indices stay: the reconciliation's words, and Table 1's 1.4%.
   await app.goto(paperYear('/revenue'));

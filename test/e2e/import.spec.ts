@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import { generateLedger } from '../../bench/generate-ledger';
 import { test, expect } from './watched-page';
+import { keepScreenshot } from './keep-screenshot';
 import { SAMPLE_FILE_LIST } from '../../src/api/sample-files';
 import { readProfileFile } from '../../src/import/mapping-profile-file';
 
@@ -41,7 +42,7 @@ test('a Windows-1252 ledger: receipt on screen, still there after a reload', asy
   const rejections = receipt.getByRole('table', { name: /Rejections and warnings: 3/ });
   await expect(rejections).toContainText('"1.234" has more than two decimal places');
   await expect(rejections).toContainText('"31/02/2017" has day 31, but February 2017 has 28 days');
-  await app.screenshot({ path: fileURLToPath(new URL('import-receipt.png', ARTIFACTS)), fullPage: true });
+  await keepScreenshot(app, { path: fileURLToPath(new URL('import-receipt.png', ARTIFACTS)), fullPage: true });
 
   await app.reload();
   const list = app.getByRole('table', { name: new RegExp(`^${SAMPLES + 1} datasets, kept in this browser`) });

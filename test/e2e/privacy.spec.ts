@@ -16,6 +16,9 @@ const SAMPLES = SAMPLE_FILE_LIST.length;
 const FIXTURE = fileURLToPath(new URL('../fixtures/ledger-windows-1252.csv', import.meta.url));
 const PRINTS = fileURLToPath(new URL('../../test-results/privacy-prints/', import.meta.url));
 
+// From an empty profile: its first start (the sample fetched and imported) is among the requests recorded.
+test.use({ profile: 'first-start' });
+
 test('nothing leaves the origin while a user imports, browses and prints every page, and downloads', async ({
   app,
   requests,

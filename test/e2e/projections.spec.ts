@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, pageReady } from './watched-page';
+import { keepScreenshot } from './keep-screenshot';
 import { paperYear } from './routes';
 import { axe } from './axe';
 
@@ -42,7 +43,7 @@ test('shows the paper’s sum: 1,582 - 244 - 1,035 = 303, then each inflow case 
   await expect(rowCells(added, 'Low (£172k a year)')).toHaveText(['303', '344', '647']);
   await expect(rowCells(added, 'Central (£350k a year)')).toHaveText(['303', '700', '1,003']);
   await expect(rowCells(added, 'High (£500k a year)')).toHaveText(['303', '1,000', '1,303']);
-  await app.screenshot({ path: fileURLToPath(new URL('projections.png', ARTIFACTS)), fullPage: true });
+  await keepScreenshot(app, { path: fileURLToPath(new URL('projections.png', ARTIFACTS)), fullPage: true });
 });
 
 test.describe(() => {
@@ -90,7 +91,7 @@ test.describe(() => {
     await expect(app.getByLabel("Low case yearly inflow (£'000)")).toHaveValue('0');
     await expect(app.getByLabel("Speedwatch equipment: Amount (£'000)")).toHaveValue('200');
     await expect(rowCells(summaryTable(app), 'Low (£0k a year)').nth(2)).toHaveText('▼ 2020/21');
-    await app.screenshot({ path: fileURLToPath(new URL('projections-scenario.png', ARTIFACTS)), fullPage: true });
+    await keepScreenshot(app, { path: fileURLToPath(new URL('projections-scenario.png', ARTIFACTS)), fullPage: true });
   });
 
   test('a scenario saved from 2018/19 is the Reserves page’s projection after the loaded years', async ({ app }) => {
@@ -153,7 +154,7 @@ test.describe(() => {
     // Central at 250: 1,582 + 250 - 244 = 1,588 in 2018/19; at 350, 1,688.
     await expect(rowCells(chart.getByRole('table'), '2018/19')).toHaveText(['1,588', '1,688']);
     await chart.scrollIntoViewIfNeeded();
-    await app.screenshot({ path: fileURLToPath(new URL('projections-compare.png', ARTIFACTS)), fullPage: true });
+    await keepScreenshot(app, { path: fileURLToPath(new URL('projections-compare.png', ARTIFACTS)), fullPage: true });
   });
 });
 
@@ -263,7 +264,7 @@ test('the MTFS planner: £2m a year across ten years in one action, the run-out 
   await expect(balance.locator('.recharts-line')).toHaveCount(1);
   await expect(rowCells(balance.getByRole('table'), '2021/22')).toHaveText(['(802)']);
   await share.scrollIntoViewIfNeeded();
-  await app.screenshot({ path: fileURLToPath(new URL('projections-mtfs-1400.png', ARTIFACTS)), fullPage: true });
+  await keepScreenshot(app, { path: fileURLToPath(new URL('projections-mtfs-1400.png', ARTIFACTS)), fullPage: true });
 
   // At 1024 px the ten-year grid scrolls sideways; the names stay in view.
   await app.setViewportSize({ width: 1024, height: 900 });
@@ -279,7 +280,7 @@ test('the MTFS planner: £2m a year across ten years in one action, the run-out 
   expect(line.x).toBeGreaterThanOrEqual(name.x + name.width - 1);
   expect(line.x + line.width).toBeLessThanOrEqual(box.x + box.width);
   await region.scrollIntoViewIfNeeded();
-  await app.screenshot({ path: fileURLToPath(new URL('projections-mtfs-1024.png', ARTIFACTS)), fullPage: true });
+  await keepScreenshot(app, { path: fileURLToPath(new URL('projections-mtfs-1024.png', ARTIFACTS)), fullPage: true });
   const { violations } = await axe(app).analyze();
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
   expect(serious, 'axe violations of impact serious or critical').toEqual([]);
@@ -305,5 +306,5 @@ test('the Road Casualty chart writes “Floor £145k” and “Zero” clear of 
     '2,500',
   ]);
   await expect(figure).toContainText('ending at (£132k)');
-  await app.screenshot({ path: fileURLToPath(new URL('projections-rc-1024.png', ARTIFACTS)), fullPage: true });
+  await keepScreenshot(app, { path: fileURLToPath(new URL('projections-rc-1024.png', ARTIFACTS)), fullPage: true });
 });

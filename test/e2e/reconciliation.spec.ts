@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { axe } from './axe';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, pageReady } from './watched-page';
+import { keepScreenshot } from './keep-screenshot';
 import { paperYear } from './routes';
 
 // Every test here only reads: one started profile per worker, a new page for each test. (Each page's axe
@@ -95,7 +96,7 @@ test('the reconciliation page shows every check with the statuses worked out by 
 
   // Nothing on the page is an input: the checks are read, not edited (the shell's year and month are the only choices).
   await expect(app.locator('main').locator('input, textarea, select, [contenteditable="true"]')).toHaveCount(0);
-  await app.screenshot({ path: fileURLToPath(new URL('reconciliation.png', ARTIFACTS)), fullPage: true });
+  await keepScreenshot(app, { path: fileURLToPath(new URL('reconciliation.png', ARTIFACTS)), fullPage: true });
 });
 
 test('a link to the rows behind a check lands on the row, marked and focused', async ({ app }) => {
@@ -119,7 +120,7 @@ test('a link to the rows behind a check lands on the row, marked and focused', a
   await expect(app.locator('#row-t1-opcc')).toHaveClass(/row-target/);
   await expect(app.locator('#row-t1-opcc')).toBeFocused();
   await expectNoSeriousAxeViolations(app);
-  await app.screenshot({ path: fileURLToPath(new URL('reconciliation-table-1.png', ARTIFACTS)) });
+  await keepScreenshot(app, { path: fileURLToPath(new URL('reconciliation-table-1.png', ARTIFACTS)) });
 });
 
 test('the capital page shows the share spent, the missing scheme detail and draws its chart', async ({ app }) => {

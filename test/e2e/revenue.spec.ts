@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { axe } from './axe';
 import type { Page } from '@playwright/test';
 import { test, expect, pageReady } from './watched-page';
+import { keepScreenshot } from './keep-screenshot';
 import { paperYear } from './routes';
 import { SAMPLE_FILE_LIST } from '../../src/api/sample-files';
 
@@ -71,7 +72,7 @@ test('load the P12 ledger, drill from the board summary to a ledger line and bac
     .filter({ has: app.getByRole('rowheader', { name: 'Organisational Support' }) });
   await expect(paperOs.getByRole('cell').nth(2)).toHaveText('4,394');
   await app.getByRole('heading', { name: 'Board summary, P12 (March 2018)' }).scrollIntoViewIfNeeded();
-  await app.screenshot({ path: fileURLToPath(new URL('revenue-monitoring.png', ARTIFACTS)), fullPage: false });
+  await keepScreenshot(app, { path: fileURLToPath(new URL('revenue-monitoring.png', ARTIFACTS)), fullPage: false });
 
   // Down: area, cost centre, subjective, ledger lines (links, opened from the keyboard).
   await summary.getByRole('link', { name: 'Organisational Support' }).focus();
@@ -95,7 +96,7 @@ test('load the P12 ledger, drill from the board summary to a ledger line and bac
   await expect(app.getByText(/The 13 lines add to £1,772,984\.00, the actual to date shown above\./)).toBeVisible();
   expect(await seriousAxeViolations(app)).toEqual([]);
   await lines.scrollIntoViewIfNeeded();
-  await app.screenshot({ path: fileURLToPath(new URL('revenue-ledger-lines.png', ARTIFACTS)), fullPage: true });
+  await keepScreenshot(app, { path: fileURLToPath(new URL('revenue-ledger-lines.png', ARTIFACTS)), fullPage: true });
 
   // And back up: the breadcrumb, then the browser's Back.
   const crumbs = app.getByRole('navigation', { name: 'Where you are in the revenue budget' });
@@ -137,6 +138,6 @@ test.describe(() => {
       .filter({ has: app.getByRole('img', { name: /^Bridge from the P3 forecast to the P12 forecast/ }) });
     await expect(bridge).toContainText('From P3 to P12 the forecast outturn rose £2.31m');
     expect(await seriousAxeViolations(app)).toEqual([]);
-    await app.screenshot({ path: fileURLToPath(new URL('revenue-full.png', ARTIFACTS)), fullPage: true });
+    await keepScreenshot(app, { path: fileURLToPath(new URL('revenue-full.png', ARTIFACTS)), fullPage: true });
   });
 });

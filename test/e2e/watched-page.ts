@@ -3,10 +3,15 @@
 // `app`: a page of the built app whose browser profile has had its first start (the embedded sample imported
 // through the pipeline, which takes seconds on a busy machine): the fixture waits until the app says so (the
 // Import page lists the sample's datasets), bounded only by the test's own timeout, so no test waits on it
-// against a short expect timeout. Two kinds of profile:
-//  - fresh (the default): a new browser context for the test, its own first start. For tests that change
-//    what is stored (imports, deletes, saved scenarios, a workspace taken in, faults, recovery), keep
-//    settings (presentation mode), route requests, open second tabs, or record every request of a profile.
+// against a short expect timeout. Three kinds of profile:
+//  - fresh (the default): a new browser context for the test, holding what a first start stores: a copy of the
+//    worker's started profile (its IndexedDB and localStorage, through Playwright's storage state), so that each
+//    test does not import the 26 sample files again (a first start is seconds of both cores). For tests that
+//    change what is stored (imports, deletes, saved scenarios, a workspace taken in, faults, recovery), keep
+//    settings (presentation mode), route requests, or open second tabs.
+//  - first-start (`test.use({ profile: 'first-start' })`): a new, empty context whose first start the test
+//    watches: for a test that records every request of a profile from its very first page. The shared profile's
+//    own first start (below) is a real one in every worker too.
 //  - shared (`test.use({ profile: 'shared' })`): one context per worker, started once; each test gets a new
 //    page in it and closes it after. For tests that only read. The fixture checks the stored datasets and
 //    receipts are as the first start left them when such a test ends, so a test that writes fails here.
@@ -34,11 +39,13 @@ export interface RecordedRequest {
   resourceType: string;
 }
 
-export type Profile = 'fresh' | 'shared';
+export type Profile = 'fresh' | 'first-start' | 'shared';
 
 interface SharedProfile {
   context: BrowserContext;
   stored: StoredState;
+  /** What its first start stored (IndexedDB and localStorage), taken before any test used it: a fresh profile starts from it. */
+  started: Awaited<ReturnType<BrowserContext['storageState']>>;
 }
 
 /** Watches a context for what fails a test; `stop()` detaches and returns what was seen. */
@@ -136,11 +143,12 @@ export const test = base.extend<
         const page = await context.newPage();
         await firstStart(page);
         const stored = await storedState(page);
+        const started = await context.storageState({ indexedDB: true });
         await page.close();
         expect(watcher.stop(), 'console errors, page errors or failed requests during the shared first start').toEqual(
           [],
         );
-        return { context, stored };
+        return { context, stored, started };
       };
       await use({
         made: () => made !== undefined,
@@ -173,7 +181,14 @@ export const test = base.extend<
       );
       return;
     }
-    const context = await browser.newContext({ acceptDownloads: true });
+    // A fresh profile is a copy of the worker's started one (made by the first test that needs it, which is given
+    // the time of that first start on top of its own); a first-start profile starts empty.
+    let started: SharedProfile['started'] | undefined;
+    if (profile === 'fresh') {
+      if (!sharedProfile.made()) testInfo.setTimeout(testInfo.timeout + 60_000);
+      started = (await sharedProfile.get()).started;
+    }
+    const context = await browser.newContext({ acceptDownloads: true, storageState: started });
     const watcher = watch(context, origin, requests);
     const page = await context.newPage();
     await firstStart(page);

@@ -8,6 +8,7 @@ import type { Browser, Page } from '@playwright/test';
 import { SAMPLE_FILE_LIST } from '../../src/api/sample-files';
 import { APP_PAGES } from './app-pages';
 import { test, expect, pageReady } from './watched-page';
+import { keepScreenshot } from './keep-screenshot';
 import { paperYear } from './routes';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
@@ -146,7 +147,7 @@ test('a workspace exported from one profile and taken into a fresh one shows the
   await expect(change('Scenario “Officer’s case: no low inflow”')).toHaveText('+ Adds');
   await expect(change('Frozen pack “July BCB”')).toHaveText('+ Adds');
   await expect(change('Board pack settings')).toHaveText('+ Adds');
-  await b.page.screenshot({ path: `${ARTIFACTS}workspace-plan.png`, fullPage: true });
+  await keepScreenshot(b.page, { path: `${ARTIFACTS}workspace-plan.png`, fullPage: true });
   await b.page.getByRole('button', { name: /^Apply the \d+ chosen changes$/ }).click();
   await expect(b.page.getByText(/^Taken in from outturn-workspace-/)).toBeVisible({ timeout: 30_000 });
 
@@ -162,7 +163,7 @@ test('a workspace exported from one profile and taken into a fresh one shows the
   await b.page.getByText(/^Frozen packs, 1 in this browser/).click();
   await b.page.getByRole('link', { name: 'Open July BCB' }).click();
   await expect(b.page.getByText(/the seal matches, so it is exactly as it was frozen/)).toBeVisible();
-  await b.page.screenshot({ path: `${ARTIFACTS}workspace-snapshot-reopened.png` });
+  await keepScreenshot(b.page, { path: `${ARTIFACTS}workspace-snapshot-reopened.png` });
   await b.context.close();
   expect(b.problems).toEqual([]);
 });

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { pdfInfo, pdfPageText } from './pdf-tools';
 import { test, expect, pageReady } from './watched-page';
+import { keepScreenshot } from './keep-screenshot';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`./fixtures/own-2018-19/${name}`, import.meta.url));
 const ARTIFACTS = new URL('./artifacts/issue-14/', import.meta.url);
@@ -84,13 +85,13 @@ test('a team’s own 2018/19 through the page: every page reads it, 2017/18 is u
   const year = app.getByRole('group', { name: 'Financial year' });
   await expect(year).toContainText('The title above the header names 2018/19');
   await expect(year).toContainText('Every posting date read (9) falls in 2018/19');
-  await app.screenshot({ path: shot('year-evidence.png'), fullPage: true });
+  await keepScreenshot(app, { path: shot('year-evidence.png'), fullPage: true });
   await app.getByRole('button', { name: 'Cancel' }).click();
   for (const name of OWN) await importOwn(app, name);
-  await app.screenshot({ path: shot('datasets-by-year.png'), fullPage: true });
+  await keepScreenshot(app, { path: shot('datasets-by-year.png'), fullPage: true });
 
   await expect2018(app);
-  await app.screenshot({ path: shot('revenue-2018-19-p6.png'), fullPage: true });
+  await keepScreenshot(app, { path: shot('revenue-2018-19-p6.png'), fullPage: true });
 
   // The roll-forward: the team's reserves open at 2017/18's closings, so every reserve passes.
   await open(app, '/reconciliation?year=2018-19', 'Reconciliation');
