@@ -6,6 +6,7 @@ import type { DatasetKind } from './dataset-kinds';
 import { fastDate, fastPeriod, formatYmd, periodOfYmd } from './fast-cells';
 import { addIssue, INVISIBLE, type IssueLog } from './issue-log';
 import { parsePence } from './pence';
+import { readYearPeriod } from './period-cells';
 import { classifyRow, isCodeShaped } from './row-shape';
 import { DELIMITER_NAMES, DELIMITERS, type Delimiter } from './sniff';
 
@@ -271,7 +272,23 @@ export function readRow(r: RowReader, cells: string[], line: number): RowOutcome
     const raw = cells[periodColumn.index] ?? '';
     if (raw !== '') {
       period = fastPeriod(raw);
-      if (period === 0) {
+      // An Oracle period name (APR-17) or a Unit4 period (201701) names its year too: one of another year is refused.
+      const named = period === 0 ? readYearPeriod(raw) : null;
+      if (named) {
+        period = named.period;
+        if (r.year !== null && named.startYear !== r.year) {
+          addIssue(
+            log,
+            line,
+            periodColumn.header,
+            'period-outside-year',
+            `Period ${raw.trim()} is P${named.period} of ${formatFinancialYear({ startYear: named.startYear })}, not of ${formatFinancialYear({ startYear: r.year })}, the year this file is imported into`,
+            raw,
+            'error',
+          );
+          rejected = true;
+        }
+      } else if (period === 0) {
         const p = parsePeriod(raw.trim());
         if (p.ok) period = p.value;
         else if (raw.trim() !== '') {

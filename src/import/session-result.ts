@@ -34,6 +34,7 @@ export type ImportIssueCode =
   | 'debit-and-credit'
   | 'period-date-mismatch'
   | 'date-outside-year'
+  | 'period-outside-year'
   | 'missing-cells'
   | 'too-many-cells'
   | 'extra-cells'
