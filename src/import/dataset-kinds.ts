@@ -205,6 +205,18 @@ export const KIND_COLUMNS: Readonly<Record<DatasetKind, readonly CanonicalColumn
       'transno',
       'identifier',
     ]),
+    // SAP's debit/credit indicator beside one amount column: S (Soll) or D a debit, H (Haben) or C a credit. A
+    // credit written unsigned is read as negative; one already negative is kept (read-row.ts). Last, so that it
+    // is never a row's label while a description, supplier or reference is mapped.
+    col('side', 'Debit/credit indicator (S/H)', 'text', false, [
+      'debit/credit indicator',
+      'debit/credit ind',
+      'debit/credit',
+      'd/c indicator',
+      'd/c',
+      'dr/cr',
+      'shkzg',
+    ]),
   ],
   budget: [
     col('year', 'Year', 'year', false, ['financial year', 'fy', 'budget year']),

@@ -32,6 +32,8 @@ export type ImportIssueCode =
   | 'missing-amount'
   | 'negative-credit'
   | 'debit-and-credit'
+  | 'unknown-side'
+  | 'negative-debit'
   | 'period-date-mismatch'
   | 'date-outside-year'
   | 'period-outside-year'

@@ -106,3 +106,59 @@ describe('Oracle General Ledger journal lines (Period Name APR-17, Entered and A
     ]);
   });
 });
+
+describe('SAP line items: one amount and a debit/credit indicator (S/H), amounts unsigned or signed', () => {
+  it.each(['sap-line-items-unsigned.csv', 'sap-line-items-signed.csv'])(
+    '%s: the indicator mapped, H lines credits, totals equal an independent sum by side',
+    async (file) => {
+      const { source, p } = await previewOf(file);
+      expect(p.suggestion.kind).toBe('ledger');
+      expect(p.headers[p.suggestion.mapping.side!]).toBe('D/C');
+      expect(p.headers[p.suggestion.mapping.amount!]).toBe('Amount in Local Currency');
+      const result = await importRows(source, planOf(p), () => undefined);
+      expect(result.rows).toMatchObject({ read: 5, accepted: 5, rejected: 0 });
+      expect(result.issues).toEqual([]);
+      const rows = Papa.parse<Record<string, string>>(readFileSync(join(dir, file), 'utf8'), {
+        header: true,
+        skipEmptyLines: 'greedy',
+      }).data;
+      // By the indicator alone, whatever sign the amount is written with.
+      const side = (s: string) =>
+        rows
+          .filter((r) => r['D/C'] === s)
+          .reduce(
+            (t, r) => t.plus(new Decimal(r['Amount in Local Currency']!.replace(/,/g, '')).abs()),
+            new Decimal(0),
+          );
+      const t = result.controlTotals[0]!;
+      expect([penceToPounds(t.debit), penceToPounds(t.credit)]).toEqual([
+        side('S').toFixed(2),
+        side('H').neg().toFixed(2),
+      ]);
+    },
+  );
+
+  it('refuses a line whose indicator says neither side, and warns of a debit written negative', async () => {
+    const text = [
+      'Posting Date,Cost Center,G/L Account,D/C,Amount in Local Currency',
+      '20.04.2017,10100,440100,X,10.00',
+      '20.04.2017,10100,440100,S,-5.00',
+      '20.04.2017,10100,440100,H,0.00',
+      '',
+    ].join('\n');
+    const source = bytesSource('sap.csv', new TextEncoder().encode(text));
+    const s = await scan(source);
+    if (!s.verdict.ok) throw new Error('unreadable');
+    const result = await importRows(
+      source,
+      { ...planOf(await preview(source, s.verdict.value)), year: 2017 },
+      () => undefined,
+    );
+    expect(result.rows).toMatchObject({ read: 3, accepted: 2, rejected: 1 });
+    expect(result.issues.map((i) => [i.row, i.code, i.severity])).toEqual([
+      [2, 'unknown-side', 'error'],
+      [3, 'negative-debit', 'warning'],
+    ]);
+    expect(penceToPounds(result.controlTotals[0]!.net)).toBe('-5.00');
+  });
+});
