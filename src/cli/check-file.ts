@@ -142,9 +142,12 @@ async function main(): Promise<void> {
     const shown = p.headers.slice(0, 12).map((h) => (h.length > 40 ? `${h.slice(0, 40)}…` : h));
     const more =
       p.headers.length > shown.length ? ` and ${(p.headers.length - shown.length).toLocaleString('en-GB')} more` : '';
-    const missing = KIND_COLUMNS[p.suggestion.kind].find(
-      (c) => c.required && (p.suggestion.mapping[c.key] === null || p.suggestion.mapping[c.key] === undefined),
-    );
+    // A recognised layout that is not imported (an MHCLG revenue return) says what to do itself: no --map helps.
+    const missing = p.layout
+      ? undefined
+      : KIND_COLUMNS[p.suggestion.kind].find(
+          (c) => c.required && (p.suggestion.mapping[c.key] === null || p.suggestion.mapping[c.key] === undefined),
+        );
     const hint = missing
       ? ` Name the column with --map "${missing.label}=<column>"${kind === undefined ? ', or say what the file is with --kind' : ''}.`
       : '';

@@ -47,6 +47,8 @@ export interface Binding {
   postingDateSlot: number;
   /** The first mapped text column (0 when none): a row's label. */
   labelColumn: number;
+  /** A ledger's debit/credit indicator (SAP's S/H) beside its Amount, which is slot 0; -1 when none or split. */
+  sideColumn: number;
   /** A column headed "Row type" (item, subtotal, total); -1 when none. */
   rowTypeColumn: number;
   /** Cells of the ledger sums' first and second codes (cost centre, subjective); -1 when unmapped. */
@@ -93,6 +95,7 @@ export function bindHeaders(plan: Pick<ImportPlan, 'kind' | 'mapping' | 'scales'
     dateKeys: dateColumns.map((b) => b.column.key),
     postingDateSlot: dateColumns.findIndex((b) => b.column.key === 'postingDate'),
     labelColumn: bound.find((b) => b.column.type === 'text')?.index ?? 0,
+    sideColumn: split ? -1 : (bound.find((b) => b.column.key === 'side')?.index ?? -1),
     rowTypeColumn: headers.findIndex((h) => ROW_TYPE.test(h)),
     firstCode: codeColumns[0]?.index ?? -1,
     secondCode: codeColumns[1]?.index ?? -1,

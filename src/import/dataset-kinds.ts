@@ -72,10 +72,16 @@ const SPEND_UNIT = [
   'service label',
   'department/service where expenditure occurred',
   'directorate',
+  // Unit4 (Agresso) exports print its short attribute names: Gateshead's strategic group and cost centre.
+  'strgrpcc',
+  'strgrp',
+  'nstrg',
   // Last: a central government file's Entity is the body (the department or its agency), a council file's
   // Service the widest heading; either is the unit only where the file has nothing finer.
   'service',
   'entity',
+  // A 360Giving grants file's funder: the body that pays, where the file names nothing finer.
+  'funding org name',
 ];
 // The first names below are the council's own coding; a card network's Merchant Category comes after them.
 const SPEND_TYPE = [
@@ -88,6 +94,11 @@ const SPEND_TYPE = [
   'cipfa expenditure code',
   // SAP's name for the account a cost is booked to (the GLA's payment files).
   'cost element',
+  // Unit4 (Agresso) short names for the CIPFA subjective: the finer one (Cipfsubs) before its group (Cipfsubj).
+  'cipfsubs',
+  'cipfsubj',
+  // A 360Giving grants file's programme: what the money is for.
+  'grant programme title',
   'procurement category',
   'merchant category',
 ];
@@ -107,8 +118,24 @@ export const KIND_COLUMNS: Readonly<Record<DatasetKind, readonly CanonicalColumn
       'document date',
       'posted',
       'clearing date',
+      // Oracle General Ledger's journal lines.
+      'effective date',
+      'accounting date',
+      // A 360Giving grants file: the date of the award.
+      'award date',
+      // Unit4 exports as Gateshead publishes them: the date the payment was made.
+      'updated',
     ]),
-    col('period', 'Period', 'period', false, ['accounting period', 'per', 'fiscal period', 'month no', 'prd']),
+    col('period', 'Period', 'period', false, [
+      'accounting period',
+      'per',
+      'fiscal period',
+      'month no',
+      'prd',
+      // Oracle's period name (APR-17) and SAP's posting period.
+      'period name',
+      'posting period',
+    ]),
     col('costCentre', 'Cost centre', 'code', true, [...COST_CENTRE, ...SPEND_UNIT]),
     col('subjective', 'Subjective', 'code', true, [...SUBJECTIVE, ...SPEND_TYPE]),
     col('description', 'Description', 'text', false, [
@@ -137,9 +164,16 @@ export const KIND_COLUMNS: Readonly<Record<DatasetKind, readonly CanonicalColumn
       'sumofamount exc vat',
       'invoice line value',
       'line value',
+      // A 360Giving grants file: the amount awarded (not the amount applied for).
+      'amount awarded',
+      // SAP's line amount in the company's own currency.
+      'amount in local currency',
+      'amount in lc',
     ]),
-    col('debit', 'Debit', 'amount', false, ['dr', 'debit amount', 'debits']),
-    col('credit', 'Credit', 'amount', false, ['cr', 'credit amount', 'credits']),
+    // Oracle's journal lines carry each side twice: in the currency entered and as accounted in the ledger's own
+    // currency. The accounted pair is the books' figure, so it is named before any column that only says Dr or Cr.
+    col('debit', 'Debit', 'amount', false, ['accounted dr', 'accounted debit', 'dr', 'debit amount', 'debits']),
+    col('credit', 'Credit', 'amount', false, ['accounted cr', 'accounted credit', 'cr', 'credit amount', 'credits']),
     col('supplier', 'Supplier', 'text', false, [
       'vendor',
       'supplier name',
@@ -148,12 +182,14 @@ export const KIND_COLUMNS: Readonly<Record<DatasetKind, readonly CanonicalColumn
       'vendor name',
       'beneficiary',
       'merchant name',
+      'recipient org name',
     ]),
     col('reference', 'Reference', 'text', false, [
       'ref',
       'document number',
       'document no',
       'doc no',
+      'journal name',
       'journal',
       'invoice',
       'invoice number',
@@ -165,6 +201,21 @@ export const KIND_COLUMNS: Readonly<Record<DatasetKind, readonly CanonicalColumn
       'trans no',
       'order',
       'order number',
+      // Unit4's transaction number; a 360Giving grant's identifier.
+      'transno',
+      'identifier',
+    ]),
+    // SAP's debit/credit indicator beside one amount column: S (Soll) or D a debit, H (Haben) or C a credit. A
+    // credit written unsigned is read as negative; one already negative is kept (read-row.ts). Last, so that it
+    // is never a row's label while a description, supplier or reference is mapped.
+    col('side', 'Debit/credit indicator (S/H)', 'text', false, [
+      'debit/credit indicator',
+      'debit/credit ind',
+      'debit/credit',
+      'd/c indicator',
+      'd/c',
+      'dr/cr',
+      'shkzg',
     ]),
   ],
   budget: [

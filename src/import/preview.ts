@@ -6,6 +6,7 @@ import {
   type ColumnScale,
   type MappingSuggestion,
 } from './column-mapping';
+import { readAuthorityReturn } from './authority-returns';
 import { KIND_COLUMNS, type DatasetKind } from './dataset-kinds';
 import type { EncodingEvidence } from './decode';
 import type { ImportPlan } from './import-plan';
@@ -58,6 +59,8 @@ export interface Preview {
   month: number | null;
   /** Why the file cannot be read as a table at all (one endless line), when it cannot. */
   problem?: string;
+  /** A layout Outturn recognises but does not import (an MHCLG revenue return), named in words. */
+  layout?: string;
 }
 
 /** The first records of a sample, read as the import will read them (the same row numbers). */
@@ -92,7 +95,9 @@ export function buildPreview(
       ? { index: choices.headerIndex, reason: `row ${choices.headerIndex + 1}: chosen by you` }
       : detectHeaderRow(records);
   const headers = (records[header.index] ?? []).map((h) => h.trim());
-  const detected = suggestKind(headers);
+  // An MHCLG revenue return (a row per authority, a column per service) gets its kind suggested and is refused.
+  const authorityReturn = readAuthorityReturn(headers, records.slice(0, header.index), records.slice(header.index + 1));
+  const detected = authorityReturn ? suggestMapping(headers, authorityReturn.kind) : suggestKind(headers);
   const kind = choices.kind ?? detected.kind;
   const suggestion = choices.kind && choices.kind !== detected.kind ? suggestMapping(headers, kind) : detected;
   const mapping = choices.mapping ?? suggestion.mapping;
@@ -126,6 +131,7 @@ export function buildPreview(
     yearGuess,
     year: choices.year !== undefined ? choices.year : yearGuess.year,
     month: choices.month !== undefined ? choices.month : yearGuess.month,
+    ...(authorityReturn ? { layout: authorityReturn.name } : {}),
     ...(endless
       ? {
           problem: `Row 1 runs on for more than ${MAX_ROW_CHARS.toLocaleString('en-GB')} characters without a line break, so this is not a table of rows Outturn can read (rows may be up to ${MAX_ROW_CHARS.toLocaleString('en-GB')} characters). Check that this is the CSV export.`,
@@ -134,7 +140,9 @@ export function buildPreview(
         ? {
             problem: `The header row (row ${header.index + 1}) has ${headers.length.toLocaleString('en-GB')} columns; Outturn reads files of up to ${MAX_COLUMNS.toLocaleString('en-GB')} columns (a spreadsheet's limit). Check the delimiter, or export fewer columns.`,
           }
-        : {}),
+        : authorityReturn
+          ? { problem: authorityReturn.message }
+          : {}),
   };
 }
 

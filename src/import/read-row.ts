@@ -6,6 +6,7 @@ import type { DatasetKind } from './dataset-kinds';
 import { fastDate, fastPeriod, formatYmd, periodOfYmd } from './fast-cells';
 import { addIssue, INVISIBLE, type IssueLog } from './issue-log';
 import { parsePence } from './pence';
+import { readYearPeriod } from './period-cells';
 import { classifyRow, isCodeShaped } from './row-shape';
 import { DELIMITER_NAMES, DELIMITERS, type Delimiter } from './sniff';
 
@@ -124,6 +125,7 @@ export function readRow(r: RowReader, cells: string[], line: number): RowOutcome
   let negativeCredit = false;
   let bothSides = false;
   let splitTooLarge = false;
+  let sideProblem = 0;
   if (b.split) {
     amounts[0] = null;
     r.sides[0] = null;
@@ -154,6 +156,14 @@ export function readRow(r: RowReader, cells: string[], line: number): RowOutcome
         amounts[a] = null;
         amountError = true;
       } else amounts[a] = p.value;
+    }
+    // SAP's indicator says the side: an unsigned credit (H) becomes negative; a debit written negative is kept.
+    const v = amounts[0];
+    if (b.sideColumn >= 0 && !amountError && v !== null && v !== undefined && v !== 0) {
+      const side = sideOf(cells[b.sideColumn] ?? '');
+      if (side === 0) sideProblem = SIDE_UNKNOWN;
+      else if (side === -1 && v > 0) amounts[0] = -v;
+      else if (side === 1 && v < 0) sideProblem = SIDE_NEGATIVE_DEBIT;
     }
   }
 
@@ -247,6 +257,24 @@ export function readRow(r: RowReader, cells: string[], line: number): RowOutcome
   } else if (negativeCredit || bothSides) {
     splitWarnings(r, cells, line, negativeCredit, bothSides);
     warned = true;
+  } else if (sideProblem !== 0) {
+    const raw = cells[b.sideColumn] ?? '';
+    const header = b.headers[b.sideColumn] ?? '';
+    // An indicator that says neither side leaves the sign unknown: refused. A debit written negative is kept.
+    const unknown = sideProblem === SIDE_UNKNOWN;
+    addIssue(
+      log,
+      line,
+      header,
+      unknown ? 'unknown-side' : 'negative-debit',
+      unknown
+        ? `"${raw.trim()}" does not say debit or credit (S or D for a debit, H or C for a credit), so the amount's sign is not known`
+        : `A debit (${raw.trim()}) written negative was kept as written, a credit in effect: check the line`,
+      raw,
+      unknown ? 'error' : 'warning',
+    );
+    if (unknown) rejected = true;
+    else warned = true;
   }
 
   // Required cells, periods, dates and years.
@@ -271,7 +299,23 @@ export function readRow(r: RowReader, cells: string[], line: number): RowOutcome
     const raw = cells[periodColumn.index] ?? '';
     if (raw !== '') {
       period = fastPeriod(raw);
-      if (period === 0) {
+      // An Oracle period name (APR-17) or a Unit4 period (201701) names its year too: one of another year is refused.
+      const named = period === 0 ? readYearPeriod(raw) : null;
+      if (named) {
+        period = named.period;
+        if (r.year !== null && named.startYear !== r.year) {
+          addIssue(
+            log,
+            line,
+            periodColumn.header,
+            'period-outside-year',
+            `Period ${raw.trim()} is P${named.period} of ${formatFinancialYear({ startYear: named.startYear })}, not of ${formatFinancialYear({ startYear: r.year })}, the year this file is imported into`,
+            raw,
+            'error',
+          );
+          rejected = true;
+        }
+      } else if (period === 0) {
         const p = parsePeriod(raw.trim());
         if (p.ok) period = p.value;
         else if (raw.trim() !== '') {
@@ -444,6 +488,17 @@ export function readRow(r: RowReader, cells: string[], line: number): RowOutcome
 
 /** One point followed by exactly three digits, and no other separator: 1.000, -12.500, (£1.000). */
 const POINT_THOUSANDS = /^\s*[-(]?\s*£?\s*\d{1,3}\.\d{3}\s*\)?\s*$/;
+
+const SIDE_UNKNOWN = 1;
+const SIDE_NEGATIVE_DEBIT = 2;
+
+/** A debit/credit indicator: 1 a debit (S, D, Dr, Debit), -1 a credit (H, C, Cr, Credit), 0 anything else. */
+function sideOf(raw: string): 1 | -1 | 0 {
+  const s = raw.trim().toUpperCase();
+  if (s === 'S' || s === 'D' || s === 'DR' || s === 'DEBIT') return 1;
+  if (s === 'H' || s === 'C' || s === 'CR' || s === 'CREDIT') return -1;
+  return 0;
+}
 
 /** A cell that reads as a date (only on rows without codes, whose shape is in question). */
 function isDate(raw: string): boolean {

@@ -7,6 +7,7 @@ import {
 } from '../domain/core/period';
 import type { ColumnMapping } from './column-mapping';
 import type { DatasetKind } from './dataset-kinds';
+import { readYearPeriod } from './period-cells';
 
 /*
  * Which financial year (and, for a monthly return, which month) a file is for, read from what the file says:
@@ -154,6 +155,24 @@ export function guessYear(input: YearInput): YearGuess {
           y.size === 1
             ? `Every posting date read (${years.length}) falls in ${yearsList(y)} (1 April to 31 March).`
             : `The posting dates read fall in ${yearsList(y)}.`,
+      });
+  }
+
+  // Oracle period names (APR-17) and Unit4 periods (201701) name their year; plain P1..P16 do not.
+  const periodColumn = column(input.mapping, 'period');
+  if (periodColumn !== null) {
+    const years = input.rows.flatMap((r) => {
+      const p = readYearPeriod(r[periodColumn] ?? '');
+      return p ? [p.startYear] : [];
+    });
+    if (years.length > 0)
+      findings.push({
+        source: 'periods',
+        years: tally(years),
+        describe: (y) =>
+          y.size === 1
+            ? `Every period read (${years.length}) in "${input.headers[periodColumn] ?? 'Period'}" is one of ${yearsList(y)}.`
+            : `The periods read in "${input.headers[periodColumn] ?? 'Period'}" are of ${yearsList(y)}.`,
       });
   }
 

@@ -23,8 +23,11 @@ interface PublicFile {
   mapping: Record<string, string>;
   /** The financial year the file's dates give (2017 = 2017/18), or null where it gives none. */
   year: number | null;
-  /** Hints a user gives where the file lacks a column Outturn needs. */
+  /** Hints a user gives where the file lacks a column Outturn needs, and the columns the preview asks for. */
   hints?: string[];
+  missing?: string[];
+  /** The year to import into, where the file's dates span several and settle none. */
+  importYear?: number;
 }
 
 const FILES: PublicFile[] = [
@@ -113,6 +116,59 @@ const FILES: PublicFile[] = [
     year: 2013,
     // The file names no unit; the user says which column stands for one.
     hints: ['Cost centre=Vendor ID'],
+    missing: ['costCentre'],
+  },
+  {
+    // Unit4 (Agresso): its short attribute names, and a period 201701 that is P1 of 2017/18 (April 2017).
+    file: 'gateshead-unit4-spend-2017-04-first-250.csv',
+    layout: 'Unit4 (Agresso) export, period 201701',
+    encoding: 'utf-8',
+    mapping: {
+      postingDate: 'Updated',
+      period: 'Period',
+      costCentre: 'Strgrpcc(T)',
+      subjective: 'Cipfsubs(T)',
+      amount: 'Amount',
+      supplier: 'Supplier ID(T)',
+      reference: 'TransNo',
+    },
+    year: 2017,
+  },
+  {
+    // Period 201710 is P10 of 2017/18, January 2018: the payments are dated in January 2018, none disagrees.
+    file: 'gateshead-unit4-spend-2018-01-first-250.csv',
+    layout: 'Unit4 (Agresso) export, period 201710',
+    encoding: 'utf-8',
+    mapping: {
+      postingDate: 'Updated',
+      period: 'Period',
+      costCentre: 'Strgrpcc(T)',
+      subjective: 'Cipfsubs(T)',
+      amount: 'Amount',
+      supplier: 'Supplier ID(T)',
+      reference: 'TransNo',
+    },
+    year: 2017,
+  },
+  {
+    // A listing of awards is a ledger of payments: the funder pays, the recipient receives, on the award date.
+    file: 'indigo-trust-360giving-grants.csv',
+    layout: '360Giving grants file, dates 26/03/2001 00:00, descriptions across lines',
+    encoding: 'utf-8',
+    mapping: {
+      postingDate: 'Award Date',
+      costCentre: 'Funding Org:Name',
+      description: 'Description',
+      amount: 'Amount Awarded',
+      supplier: 'Recipient Org:Name',
+      reference: 'Identifier',
+    },
+    // Fifteen years of awards, none twice as many as another: the year is asked.
+    year: null,
+    importYear: 2012,
+    // No grant programme: what each award is for is its title.
+    hints: ['Subjective=Title'],
+    missing: ['subjective'],
   },
 ];
 
@@ -127,13 +183,25 @@ function independently(f: PublicFile) {
   const data = rows.slice(1);
   const amount = header.indexOf(f.mapping.amount!);
   const date = f.mapping.postingDate ? header.indexOf(f.mapping.postingDate) : -1;
-  // ISO dates in these files (the collated copies write yyyy-mm-dd), except Oxford's dd/mm/yyyy.
-  const iso = (d: string) => (/^\d{2}\/\d{2}\/\d{4}$/.test(d) ? `${d.slice(6)}-${d.slice(3, 5)}-${d.slice(0, 2)}` : d);
+  // ISO dates in these files (the collated copies write yyyy-mm-dd), except Oxford's dd/mm/yyyy and the 360Giving
+  // file's dd/mm/yyyy 00:00.
+  const iso = (d: string) =>
+    /^\d{2}\/\d{2}\/\d{4}( 00:00)?$/.test(d) ? `${d.slice(6, 10)}-${d.slice(3, 5)}-${d.slice(0, 2)}` : d;
+  const year = f.importYear ?? f.year;
+  // A date with a time other than midnight (the 360Giving file's "02/02/2010 15:32") is not read as a date.
+  const timed = (r: string[]) => date >= 0 && /\d\d:\d\d$/.test(r[date]!) && !r[date]!.endsWith(' 00:00');
   const inYear = (r: string[]) =>
-    f.year === null || date < 0 || (iso(r[date]!) >= FY_FIRST(f.year) && iso(r[date]!) <= FY_LAST(f.year));
+    year === null || date < 0 || timed(r) || (iso(r[date]!) >= FY_FIRST(year) && iso(r[date]!) <= FY_LAST(year));
+  // A ledger line needs its cost centre and subjective: the columns mapped, or named by the hints.
+  const told = Object.fromEntries((f.hints ?? []).map((h) => h.split('=') as [string, string]));
+  const required = [f.mapping.costCentre ?? told['Cost centre'], f.mapping.subjective ?? told.Subjective].map((h) =>
+    header.indexOf(h!),
+  );
+  const complete = (r: string[]) => required.every((c) => (r[c] ?? '').trim() !== '');
+  const kept = (r: string[]) => !timed(r) && inYear(r) && complete(r);
   let debit = new Decimal(0);
   let credit = new Decimal(0);
-  for (const r of data.filter(inYear)) {
+  for (const r of data.filter(kept)) {
     const v = new Decimal(r[amount]!.replace(/,/g, ''));
     if (v.isNegative()) credit = credit.plus(v);
     else debit = debit.plus(v);
@@ -142,6 +210,8 @@ function independently(f: PublicFile) {
     header,
     read: data.length,
     outsideYear: data.filter((r) => !inYear(r)).length,
+    incomplete: data.filter((r) => !timed(r) && inYear(r) && !complete(r)).length,
+    timed: data.filter(timed).length,
     totals: [debit, credit, debit.plus(credit)].map((d) => d.toFixed(2)),
   };
 }
@@ -159,7 +229,7 @@ describe('real published finance files, read without hints (issue 15)', () => {
     );
     expect(named).toEqual(f.mapping);
     // A file that names no unit is not guessed into one: the preview asks for it.
-    expect(p.suggestion.missingRequired).toEqual(f.hints ? ['costCentre'] : []);
+    expect(p.suggestion.missingRequired).toEqual(f.missing ?? []);
     expect(p.yearGuess.year).toBe(f.year);
   });
 
@@ -176,12 +246,17 @@ describe('real published finance files, read without hints (issue 15)', () => {
       plan = { ...plan, mapping: hinted.value };
     }
     // The year as the file gives it, or (Darlington's, which has no dates) as the user sets it.
-    plan = { ...plan, year: f.year ?? 2014 };
+    plan = { ...plan, year: f.importYear ?? f.year ?? 2014 };
     const result = await importRows(source, plan, () => undefined);
     expect(result.rows.read).toBe(expected.read);
     expect(result.rows.read).toBe(result.rows.accepted + result.rows.rejected + result.rows.skipped);
-    // Rows dated outside the year are refused, each said; nothing else is.
-    expect(result.rows.rejected).toBe(expected.outsideYear);
+    // Rows dated outside the year are refused, each said, and rows without a code they need; nothing else is.
+    expect(result.rows.rejected).toBe(expected.outsideYear + expected.incomplete + expected.timed);
+    expect(result.issues.filter((i) => i.code === 'unsupported-format')).toHaveLength(expected.timed);
+    // Unit4's periods are the financial year's (201710 is January 2018): none disagrees with its payment date.
+    expect(result.issues.filter((i) => i.code === 'period-date-mismatch')).toEqual([]);
+    expect(result.issues.filter((i) => i.code === 'date-outside-year')).toHaveLength(expected.outsideYear);
+    expect(result.issues.filter((i) => i.code === 'missing-required')).toHaveLength(expected.incomplete);
     expect(result.rows.skipped).toBe(0);
     const [t] = result.controlTotals;
     expect([t!.debit, t!.credit, t!.net].map(penceToPounds)).toEqual(expected.totals);

@@ -1,0 +1,164 @@
+// Layouts for which no real published file was found (test/fixtures/public/SOURCES.md says so): hand-made files
+// that follow each layout as documented, with made-up figures, only to test that the layout is recognised.
+// MHCLG's revenue returns (a row per authority, a column per service) are refused with what to do; an Oracle
+// General Ledger journal-lines export is read as a Debit/Credit ledger on its accounted columns.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Decimal from 'decimal.js';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { penceToPounds } from '../../../src/domain/core/units';
+import { bytesSource } from '../../../src/import/byte-sources';
+import { planOf, planProblems } from '../../../src/import/preview';
+import { importRows, preview, scan } from '../../../src/import/run-import';
+
+const dir = join(import.meta.dirname, '../../fixtures/public/hand-made');
+const checkFile = (...args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/check-file.ts', ...args], {
+    cwd: join(import.meta.dirname, '../../..'),
+    encoding: 'utf8',
+  });
+
+async function previewOf(file: string) {
+  const source = bytesSource(file, readFileSync(join(dir, file)));
+  const s = await scan(source);
+  if (!s.verdict.ok) throw new Error('unreadable');
+  return { source, p: await preview(source, s.verdict.value) };
+}
+
+describe('MHCLG revenue returns: one row per authority, a column per service (refused, with what to do)', () => {
+  it.each([
+    [
+      'ra-budget-layout.csv',
+      'budget',
+      'revenue account budget (RA)',
+      'Local authority',
+      'Barnsley, Bolton, Darlington',
+      14,
+    ],
+    ['ro-multi-year-layout.csv', 'outturn', 'revenue outturn (RO)', 'LA_name', 'Barnsley, Bolton, Darlington', 11],
+  ])('%s: suggested as %s, named, and not imported', async (file, kind, name, column, authorities, services) => {
+    const { p } = await previewOf(file);
+    expect(p.suggestion.kind).toBe(kind);
+    expect(p.layout).toContain(name);
+    const [problem, ...rest] = planProblems(p);
+    expect(rest).toEqual([]);
+    expect(problem).toContain(`one row per authority ("${column}": ${authorities} ...)`);
+    expect(problem).toContain(`a column per service (${services} columns`);
+    expect(problem).toContain('nothing was imported');
+  });
+
+  it('check-file says the same and exits 2, without a --map hint that could not help', () => {
+    const failed = checkFile(join(dir, 'ro-multi-year-layout.csv'));
+    expect(failed.status).toBe(2);
+    expect(failed.stderr).toContain('an MHCLG revenue outturn (RO) return');
+    expect(failed.stderr).toContain('import that as Outturn (monitoring)');
+    expect(failed.stderr).not.toContain('--map');
+  });
+
+  it('a council ledger with a service column is not taken for one', async () => {
+    const { p } = await previewOf('oracle-gl-journal-lines.csv');
+    expect(p.layout).toBeUndefined();
+  });
+});
+
+describe('Oracle General Ledger journal lines (Period Name APR-17, Entered and Accounted Dr/Cr)', () => {
+  it('maps the accounted pair as Debit and Credit, the period name as the period, and reads 20-APR-17', async () => {
+    const { p } = await previewOf('oracle-gl-journal-lines.csv');
+    expect(p.suggestion.kind).toBe('ledger');
+    const named = Object.fromEntries(
+      Object.entries(p.suggestion.mapping).flatMap(([k, v]) => (v === null ? [] : [[k, p.headers[v]]])),
+    );
+    expect(named).toEqual({
+      postingDate: 'Effective Date',
+      period: 'Period Name',
+      costCentre: 'Cost Centre',
+      subjective: 'Account',
+      description: 'Line Description',
+      debit: 'Accounted Dr',
+      credit: 'Accounted Cr',
+      reference: 'Journal Name',
+    });
+    expect(p.yearGuess.year).toBe(2017);
+  });
+
+  it('every line accounted for; debits and credits by period equal an independent sum', async () => {
+    const { source, p } = await previewOf('oracle-gl-journal-lines.csv');
+    const result = await importRows(source, planOf(p), () => undefined);
+    expect(result.rows).toMatchObject({ read: 5, accepted: 5, rejected: 0, skipped: 0 });
+    const rows = Papa.parse<Record<string, string>>(readFileSync(join(dir, 'oracle-gl-journal-lines.csv'), 'utf8'), {
+      header: true,
+      skipEmptyLines: 'greedy',
+    }).data;
+    const sum = (period: string | null, column: string) =>
+      rows
+        .filter((r) => period === null || r['Period Name'] === period)
+        .reduce((t, r) => t.plus(new Decimal((r[column] ?? '').replace(/,/g, '') || '0')), new Decimal(0));
+    const t = result.controlTotals[0]!;
+    expect([penceToPounds(t.debit), penceToPounds(t.credit)]).toEqual([
+      sum(null, 'Accounted Dr').toFixed(2),
+      sum(null, 'Accounted Cr').neg().toFixed(2),
+    ]);
+    expect(t.byPeriod.map((b) => [b.period, penceToPounds(b.debit), penceToPounds(b.credit)])).toEqual([
+      [1, sum('APR-17', 'Accounted Dr').toFixed(2), sum('APR-17', 'Accounted Cr').neg().toFixed(2)],
+      [2, sum('MAY-17', 'Accounted Dr').toFixed(2), sum('MAY-17', 'Accounted Cr').neg().toFixed(2)],
+    ]);
+  });
+});
+
+describe('SAP line items: one amount and a debit/credit indicator (S/H), amounts unsigned or signed', () => {
+  it.each(['sap-line-items-unsigned.csv', 'sap-line-items-signed.csv'])(
+    '%s: the indicator mapped, H lines credits, totals equal an independent sum by side',
+    async (file) => {
+      const { source, p } = await previewOf(file);
+      expect(p.suggestion.kind).toBe('ledger');
+      expect(p.headers[p.suggestion.mapping.side!]).toBe('D/C');
+      expect(p.headers[p.suggestion.mapping.amount!]).toBe('Amount in Local Currency');
+      const result = await importRows(source, planOf(p), () => undefined);
+      expect(result.rows).toMatchObject({ read: 5, accepted: 5, rejected: 0 });
+      expect(result.issues).toEqual([]);
+      const rows = Papa.parse<Record<string, string>>(readFileSync(join(dir, file), 'utf8'), {
+        header: true,
+        skipEmptyLines: 'greedy',
+      }).data;
+      // By the indicator alone, whatever sign the amount is written with.
+      const side = (s: string) =>
+        rows
+          .filter((r) => r['D/C'] === s)
+          .reduce(
+            (t, r) => t.plus(new Decimal(r['Amount in Local Currency']!.replace(/,/g, '')).abs()),
+            new Decimal(0),
+          );
+      const t = result.controlTotals[0]!;
+      expect([penceToPounds(t.debit), penceToPounds(t.credit)]).toEqual([
+        side('S').toFixed(2),
+        side('H').neg().toFixed(2),
+      ]);
+    },
+  );
+
+  it('refuses a line whose indicator says neither side, and warns of a debit written negative', async () => {
+    const text = [
+      'Posting Date,Cost Center,G/L Account,D/C,Amount in Local Currency',
+      '20.04.2017,10100,440100,X,10.00',
+      '20.04.2017,10100,440100,S,-5.00',
+      '20.04.2017,10100,440100,H,0.00',
+      '',
+    ].join('\n');
+    const source = bytesSource('sap.csv', new TextEncoder().encode(text));
+    const s = await scan(source);
+    if (!s.verdict.ok) throw new Error('unreadable');
+    const result = await importRows(
+      source,
+      { ...planOf(await preview(source, s.verdict.value)), year: 2017 },
+      () => undefined,
+    );
+    expect(result.rows).toMatchObject({ read: 3, accepted: 2, rejected: 1 });
+    expect(result.issues.map((i) => [i.row, i.code, i.severity])).toEqual([
+      [2, 'unknown-side', 'error'],
+      [3, 'negative-debit', 'warning'],
+    ]);
+    expect(penceToPounds(result.controlTotals[0]!.net)).toBe('-5.00');
+  });
+});
