@@ -132,7 +132,15 @@ export default defineConfig({
       {
         extends: true,
         // A bound, not a wait: Vitest's default of 5 s fails a property test on a busy 2-core machine.
-        test: { name: 'unit', environment: 'node', include: ['test/unit/**/*.test.ts'], testTimeout: 60_000 },
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['test/unit/**/*.test.ts'],
+          testTimeout: 60_000,
+          // A beforeAll that imports the sample took over Vitest's default 10 s under load, and its file's tests
+          // were then reported skipped: bound set-up like the tests themselves.
+          hookTimeout: 60_000,
+        },
       },
       {
         extends: true,
@@ -143,6 +151,7 @@ export default defineConfig({
           // The first test of a file imports all 16 sample files through the whole pipeline (first start):
           // on a loaded 2-core machine that can pass 5 s, and a Projections test 20 s. A bound, not a retry.
           testTimeout: 120_000,
+          hookTimeout: 120_000,
           setupFiles: ['test/component/setup.ts'],
         },
       },
