@@ -41,6 +41,8 @@ export const queryKeys = {
   rollForward: (year: number) => ['datasets', 'roll-forward', year] as const,
   /** Every loaded year's reserves position, side by side. */
   reservesYears: ['datasets', 'reserves-years'] as const,
+  /** The same, projected through the saved scenario chosen (null: the latest that starts from the latest year). */
+  reservesYearsWith: (scenario: string | null) => ['datasets', 'reserves-years', scenario] as const,
   /** The planners' inputs (reserves position, net revenue budget) of a year. */
   planner: (year: number) => ['datasets', 'planner', year] as const,
   scenarios: ['scenarios'] as const,

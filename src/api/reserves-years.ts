@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { ZERO, type Money } from '../domain/core/money';
 import { keyOf } from '../domain/checks/table-rows';
 import { formatFinancialYear } from '../domain/core/period';
@@ -57,19 +57,33 @@ export interface ReservesYearsModel {
     horizonYears: number;
     projection: MtfsProjection;
     /** The scenario whose planned movements are applied; null when none starts from `fromYear`. */
-    scenario: { id: string; name: string; savedAt: string } | null;
+    scenario: SavedScenarioName | null;
+    /** Every saved scenario that starts from `fromYear`, newest first: the reader's choice (the first by default). */
+    choices: SavedScenarioName[];
     basis: string;
   } | null;
+}
+
+export interface SavedScenarioName {
+  id: string;
+  name: string;
+  savedAt: string;
 }
 
 const PROJECTION_YEARS = 4;
 
 /**
- * The scenario the projection after the latest year applies: the most recently saved one that starts from
- * that year's closing balances (`scenarios` newest first, as storage lists them); null if none does.
+ * The scenario the projection after the latest year applies: the one the reader chose (`chosenId`) if it starts
+ * from that year's closing balances, else the most recently saved one that does (`scenarios` newest first, as
+ * storage lists them); null if none does.
  */
-export function scenarioFor(scenarios: readonly Scenario[], fromYear: number): Scenario | null {
-  return scenarios.find((s) => startsFromOf(s) === fromYear) ?? null;
+export function scenarioFor(
+  scenarios: readonly Scenario[],
+  fromYear: number,
+  chosenId: string | null = null,
+): Scenario | null {
+  const from = scenarios.filter((s) => startsFromOf(s) === fromYear);
+  return from.find((s) => s.id === chosenId) ?? from[0] ?? null;
 }
 
 /** The planner's input for the projection: the scenario's planned movements and years, or none for four years. */
@@ -85,18 +99,24 @@ export function projectionInput(fromYear: number, scenario: Scenario | null): Mt
   };
 }
 
-/** Which balances the projection starts from and what it applies, in words. */
-export function projectionBasis(fromYear: number, scenario: Scenario | null): string {
+/**
+ * Which balances the projection starts from and what it applies, in words: the scenario by name, and whether it
+ * is the latest saved that starts from that year (the default) or one the reader chose of several.
+ */
+export function projectionBasis(fromYear: number, scenario: Scenario | null, chosen = false): string {
   const from = `From the closing balances of ${formatFinancialYear({ startYear: fromYear })}`;
   if (!scenario)
     return `${from}, with no movements planned (no saved scenario starts from ${formatFinancialYear({ startYear: fromYear })}: plan them on the Projections page and save the scenario).`;
   const moves = scenario.inputs.mtfs.movements.length;
-  return `${from}, through the ${moves} planned movement${moves === 1 ? '' : 's'} of the scenario “${scenario.name}” (the latest saved that starts from that year).`;
+  const which = chosen ? 'chosen of the scenarios saved' : 'the latest saved';
+  return `${from}, through the ${moves} planned movement${moves === 1 ? '' : 's'} of the scenario “${scenario.name}” (${which} that start${chosen ? '' : 's'} from that year).`;
 }
 
-const reservesYearsQuery = () =>
+const nameOf = (s: Scenario): SavedScenarioName => ({ id: s.id, name: s.name, savedAt: s.savedAt });
+
+const reservesYearsQuery = (chosenId: string | null) =>
   queryOptions({
-    queryKey: queryKeys.reservesYears,
+    queryKey: queryKeys.reservesYearsWith(chosenId),
     queryFn: async ({ client }): Promise<ReservesYearsModel> => {
       await ensureStarted();
       const saved = (await listScenarios()).scenarios;
@@ -133,15 +153,17 @@ const reservesYearsQuery = () =>
       if (latest) {
         const position = toReservesPosition(latest.table, 2017, latest.year);
         const fromYear = latest.year;
-        const scenario = scenarioFor(saved, fromYear);
+        const choices = saved.filter((s) => startsFromOf(s) === fromYear);
+        const scenario = scenarioFor(saved, fromYear, chosenId);
         const input = projectionInput(fromYear, scenario);
         const result = projectMtfs(position, input, null);
         projection = {
           fromYear,
           horizonYears: input.horizonYears,
           projection: result,
-          scenario: scenario ? { id: scenario.id, name: scenario.name, savedAt: scenario.savedAt } : null,
-          basis: projectionBasis(fromYear, scenario),
+          scenario: scenario ? nameOf(scenario) : null,
+          choices: choices.map(nameOf),
+          basis: projectionBasis(fromYear, scenario, scenario !== null && scenario.id !== choices[0]?.id),
         };
         for (const [i, year] of result.years.entries()) {
           const column: BalanceColumn = {
@@ -162,7 +184,11 @@ const reservesYearsQuery = () =>
     staleTime: Infinity,
   });
 
-/** Every loaded year's reserves, side by side, then the planner's projection after the latest. */
-export function useReservesYears() {
-  return useQuery(reservesYearsQuery());
+/**
+ * Every loaded year's reserves, side by side, then the planner's projection after the latest, through the saved
+ * scenario chosen (`chosenId`; null: the latest saved that starts from that year). The previous choice's model
+ * stays shown while the next is built.
+ */
+export function useReservesYears(chosenId: string | null = null) {
+  return useQuery({ ...reservesYearsQuery(chosenId), placeholderData: keepPreviousData });
 }

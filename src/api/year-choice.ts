@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { useCallback, useMemo } from 'react';
+import { createContext, useCallback, useContext, useMemo } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { formatFinancialYear, formatPeriodLabel, financialYear } from '../domain/core/period';
-import { countingDatasets, roleOf, yearsWithData } from '../storage/dataset-slots';
+import { countingDatasets, roleOf, yearsWithData, type DatasetRole } from '../storage/dataset-slots';
 import { listDatasets } from '../storage/datasets';
 import { queryKeys } from './query-keys';
 import { ensureStarted } from './sample-bootstrap';
@@ -10,7 +10,9 @@ import { ensureStarted } from './sample-bootstrap';
 /*
  * The financial year and month the reader chose, once, for every page: kept in the address (?year=2018-19&month=6)
  * so that a view can be bookmarked or sent, Back goes back, and a reload lands on the same figures. With none
- * chosen, the latest year with data, as at its latest monthly return (P12 when it has none).
+ * chosen, the latest year that has what the page shows (Capital: a capital table; Reserves: a reserves
+ * position), as at its latest monthly return (P12 when it has none): a file of another year imported alone
+ * never opens a page on a year it has nothing for.
  */
 
 export interface YearsLoaded {
@@ -18,6 +20,20 @@ export interface YearsLoaded {
   years: number[];
   /** For each year, the months (periods 1-12) with a monthly return that counts, ascending. */
   months: ReadonlyMap<number, number[]>;
+  /** For each year, the roles of its datasets that count (what the year has). */
+  roles: ReadonlyMap<number, ReadonlySet<DatasetRole>>;
+}
+
+/**
+ * What the page shown reads, by role: null for a page that shows any year's data (Import, Reconciliation).
+ * Given by the shell around every page, so that the shell's choice and the page's are the same.
+ */
+export const PageShows = createContext<readonly DatasetRole[] | null>(null);
+
+/** The years (newest first) that have any of `shows`; every year with data when `shows` is null. */
+function yearsShowing(loaded: YearsLoaded, shows: readonly DatasetRole[] | null): number[] {
+  if (shows === null) return loaded.years;
+  return loaded.years.filter((y) => shows.some((r) => loaded.roles.get(y)?.has(r)));
 }
 
 async function loadYears(): Promise<YearsLoaded> {
@@ -25,7 +41,9 @@ async function loadYears(): Promise<YearsLoaded> {
   const all = await listDatasets();
   const counting = countingDatasets(all);
   const months = new Map<number, number[]>();
+  const roles = new Map<number, Set<DatasetRole>>();
   for (const d of counting) {
+    if (d.year !== null) roles.set(d.year, (roles.get(d.year) ?? new Set()).add(roleOf(d)));
     if (d.year === null || d.month === null || roleOf(d) !== 'monitoring-return') continue;
     const list = months.get(d.year) ?? [];
     if (!list.includes(d.month)) list.push(d.month);
@@ -34,7 +52,7 @@ async function loadYears(): Promise<YearsLoaded> {
       list.sort((a, b) => a - b),
     );
   }
-  return { years: yearsWithData(all), months };
+  return { years: yearsWithData(all), months, roles };
 }
 
 const yearsQuery = queryOptions({
@@ -72,17 +90,26 @@ export interface YearChoice {
   error: Error | null;
   /** The search part of an address that keeps this choice ("?year=2018-19&month=6"), for links between pages. */
   search: string;
+  /**
+   * The same for the navigation: the year and month only when the reader chose them (they are in the address);
+   * otherwise nothing, so that each page opens on its own latest year with data.
+   */
+  navSearch: string;
+  /** The years that have what the page shows, newest first (every year with data on a page that shows any). */
+  pageYears: number[];
   setYear: (year: number) => void;
   setMonth: (month: number) => void;
 }
 
 export function useYearChoice(): YearChoice {
+  const shows = useContext(PageShows);
   const [params] = useSearchParams();
   const location = useLocation();
   const navigate = useNavigate();
   const { data: loaded, error } = useYearsLoaded();
   const asked = parseYearParam(params.get('year'));
-  const year = asked ?? loaded?.years[0] ?? null;
+  const pageYears = useMemo(() => (loaded ? yearsShowing(loaded, shows) : []), [loaded, shows]);
+  const year = asked ?? pageYears[0] ?? loaded?.years[0] ?? null;
   const months = (year !== null ? loaded?.months.get(year) : undefined) ?? [];
   const askedMonth = Number(params.get('month'));
   const month = askedMonth >= 1 && askedMonth <= 12 ? askedMonth : (months.at(-1) ?? 12);
@@ -94,6 +121,7 @@ export function useYearChoice(): YearChoice {
     next.set('month', String(month));
     return `?${next.toString()}`;
   }, [year, month]);
+  const navSearch = asked !== null ? search : '';
 
   const go = useCallback(
     (change: { year?: number; month?: number }) => {
@@ -121,6 +149,8 @@ export function useYearChoice(): YearChoice {
     loaded,
     error,
     search,
+    navSearch,
+    pageYears,
     setYear: useCallback((y: number) => go({ year: y }), [go]),
     setMonth: useCallback((m: number) => go({ month: m }), [go]),
   };

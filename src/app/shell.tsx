@@ -1,21 +1,35 @@
-import { useRef, type ReactNode } from 'react';
-import { NavLink } from 'react-router';
+import { useContext, useRef, type ReactNode } from 'react';
+import { NavLink, useLocation } from 'react-router';
 import { useIllustrativeYears } from '../api/datasets';
 import { useOrganisation } from '../api/organisation';
-import { monthLabel, useYearChoice, yearLabel, type YearChoice } from '../api/year-choice';
+import { monthLabel, PageShows, useYearChoice, yearLabel, type YearChoice } from '../api/year-choice';
+import { roleLabel } from '../api/year-datasets';
 import { PresentationToggle, usePresentation, usePresentationMask } from '../components/presentation';
 import { StoredDataNotices } from '../features/import/stored-data-notices';
-import { PAGES } from './pages';
+import { pageAt, PAGES } from './pages';
 import { YearPicker } from './year-picker';
 
-/** The frame of every page: the organisation and year shown, the year and month chosen, navigation, the page. */
+/**
+ * The frame of every page: the organisation and year shown, the year and month chosen, navigation, the page.
+ * What the page shown reads (`PageShows`) is given to the shell's choice of year and the page's alike.
+ */
 export function Shell({ children }: { children: ReactNode }) {
+  const page = pageAt(useLocation().pathname);
+  return (
+    <PageShows.Provider value={page?.shows ?? null}>
+      <Frame page={page?.label}>{children}</Frame>
+    </PageShows.Provider>
+  );
+}
+
+function Frame({ page, children }: { page: string | undefined; children: ReactNode }) {
   const main = useRef<HTMLElement>(null);
   const { on: presenting } = usePresentation();
   usePresentationMask(main);
   const choice = useYearChoice();
-  // Every link keeps the year and month chosen: moving between pages never changes what year is read.
-  const search = choice.year !== null ? choice.search : '';
+  // Every link keeps the year and month the reader chose: moving between pages never changes what year is read.
+  // Nothing chosen, each page opens on its own latest year with data.
+  const search = choice.year !== null ? choice.navSearch : '';
   return (
     <>
       <a className="skip-link" href="#main">
@@ -27,6 +41,9 @@ export function Shell({ children }: { children: ReactNode }) {
           <HeaderContext choice={choice} />
         </div>
         <YearPicker choice={choice} />
+        <div className="header-tools">
+          <PresentationToggle />
+        </div>
         <nav aria-label="Main">
           <ul>
             {PAGES.map((p) => (
@@ -36,9 +53,6 @@ export function Shell({ children }: { children: ReactNode }) {
             ))}
           </ul>
         </nav>
-        <div className="header-tools">
-          <PresentationToggle />
-        </div>
       </header>
       {presenting && (
         <p className="presentation-banner" role="status">
@@ -48,6 +62,7 @@ export function Shell({ children }: { children: ReactNode }) {
       )}
       <main id="main" tabIndex={-1} ref={main}>
         <YearMissing choice={choice} />
+        <NothingForPage choice={choice} page={page} />
         <StoredDataNotices />
         {children}
       </main>
@@ -91,17 +106,51 @@ function YearMissing({ choice }: { choice: YearChoice }) {
       </p>
       {loaded.years.length > 0 && (
         <p>
-          Years with data:{' '}
-          {loaded.years.map((y, i) => (
-            <span key={y}>
-              {i > 0 ? ', ' : ''}
-              <button type="button" className="link-button" onClick={() => choice.setYear(y)}>
-                {yearLabel(y)}
-              </button>
-            </span>
-          ))}
+          Years with data: <YearButtons years={loaded.years} choice={choice} />
         </p>
       )}
     </div>
   );
+}
+
+/**
+ * The year chosen has data, but none of what this page shows (a 2018/19 ledger alone, on Capital): said in
+ * words with the years that have it, as buttons. The page below says which kinds of file the year lacks.
+ */
+function NothingForPage({ choice, page }: { choice: YearChoice; page: string | undefined }) {
+  const shows = useContext(PageShows);
+  const { year, askedYearMissing, loaded, pageYears } = choice;
+  if (year === null || askedYearMissing || !loaded || shows === null || pageYears.includes(year)) return null;
+  const kinds = shows.map(roleLabel).join(', ');
+  return (
+    <div className="year-missing" role="status">
+      <p>
+        <strong>
+          {page ?? 'This page'} has nothing for {yearLabel(year)}
+        </strong>
+        : no file of that year holds what it shows ({kinds}). No other year&rsquo;s figures are shown in its place.
+      </p>
+      <p>
+        {pageYears.length === 0 ? (
+          <>No year loaded has it yet: import such a file on the Import page.</>
+        ) : (
+          <>
+            Years that have it: <YearButtons years={pageYears} choice={choice} />
+          </>
+        )}
+      </p>
+    </div>
+  );
+}
+
+/** Years as buttons that choose them ("2018/19, 2017/18"). */
+function YearButtons({ years, choice }: { years: readonly number[]; choice: YearChoice }) {
+  return years.map((y, i) => (
+    <span key={y}>
+      {i > 0 ? ', ' : ''}
+      <button type="button" className="link-button" onClick={() => choice.setYear(y)}>
+        {yearLabel(y)}
+      </button>
+    </span>
+  ));
 }

@@ -4,13 +4,13 @@ import { monthLabel, yearLabel, type YearChoice } from '../api/year-choice';
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 
 /**
- * The financial year and month every page reads, chosen once in the header: the years with data (newest first)
- * and the twelve months of the chosen year, those with a monthly return said so in words. Both change the
+ * The financial year and month every page reads, chosen once in the header: the years with data (newest first,
+ * a year with nothing the page shows said so) and the twelve months of the chosen year, those with a monthly return said so in words. Both change the
  * address, so Back returns to the previous choice and the view can be bookmarked.
  */
 export function YearPicker({ choice }: { choice: YearChoice }) {
   const ids = { year: useId(), month: useId() };
-  const { year, month, loaded, askedYearMissing } = choice;
+  const { year, month, loaded, askedYearMissing, pageYears } = choice;
   if (!loaded) return null;
   if (loaded.years.length === 0)
     return <p className="year-picker note">No financial year has data yet: import files on the Import page.</p>;
@@ -23,6 +23,7 @@ export function YearPicker({ choice }: { choice: YearChoice }) {
         {loaded.years.map((y) => (
           <option key={y} value={y}>
             {yearLabel(y)}
+            {pageYears.includes(y) ? '' : ' (nothing for this page)'}
           </option>
         ))}
       </select>

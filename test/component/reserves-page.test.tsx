@@ -2,7 +2,13 @@
 // general reserve against the net revenue budget, two charts with their sentences and figures, and the
 // tie-outs that reach Table 5. Expected figures are the paper's, worked by hand.
 import { configure, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { Money, ZERO } from '../../src/domain/core/money';
+import { fromThousands, thousands } from '../../src/domain/core/units';
+import { paperRoadCasualtyInput } from '../../src/domain/papers/paper-2019-road-casualty';
+import type { Scenario } from '../../src/domain/scenarios/scenario';
+import { deleteScenario, saveScenario } from '../../src/storage/scenarios';
 import { ReservesPage } from '../../src/features/reserves/reserves-page';
 import { renderWithProviders } from './render-with-providers.tsx';
 
@@ -102,5 +108,69 @@ describe('ReservesPage', { timeout: 20_000 }, () => {
     expect(row.className).toContain('row-target');
     // Focus moves once every table of the page is in (Table 5 can be drawn while the others still load).
     await waitFor(() => expect(document.activeElement).toBe(row));
+  });
+
+  it('projects after the latest year through the saved scenario the reader chooses, and says which', async () => {
+    // Three saved scenarios: two start from 2018/19 (the latest year with a reserves position), one from 2017/18.
+    const scenario = (id: string, savedAt: string, startsFrom: number, drawdown: number): Scenario => ({
+      id,
+      name: id,
+      savedAt,
+      startsFrom,
+      inputs: {
+        roadCasualty: paperRoadCasualtyInput(),
+        mtfs: {
+          firstYear: startsFrom + 1,
+          horizonYears: 4,
+          netRevenueBudget: [],
+          generalReserveFloorPercent: new Money(3),
+          movements:
+            drawdown === 0
+              ? []
+              : [
+                  {
+                    reserveKey: 'general-reserve',
+                    year: 2019,
+                    contribution: ZERO,
+                    drawdown: fromThousands(thousands(drawdown)),
+                  },
+                ],
+        },
+      },
+    });
+    const saved = [
+      scenario('Draw 1,000 in 2019/20', '2026-12-02T09:00:00.000Z', 2018, 1000),
+      scenario('Nothing drawn', '2026-12-01T09:00:00.000Z', 2018, 0),
+      scenario('From the paper year', '2026-12-02T10:00:00.000Z', 2017, 3000),
+    ];
+    for (const s of saved) await saveScenario(s);
+    try {
+      const user = userEvent.setup();
+      renderWithProviders(<ReservesPage />, { initialEntries: ['/reserves?year=2018-19'] });
+      const choice = await screen.findByLabelText<HTMLSelectElement>(
+        'Projection after 2018/19: the planned movements of',
+      );
+      // Only those that start from 2018/19, newest first; the latest chosen until the reader chooses.
+      expect([...choice.options].map((o) => o.textContent)).toEqual([
+        'Draw 1,000 in 2019/20 (saved 2 Dec 2026, 09:00, the latest)',
+        'Nothing drawn (saved 1 Dec 2026, 09:00)',
+      ]);
+      const sentence = () =>
+        screen.getByRole('img', { name: /^Reserves over the years loaded/ }).getAttribute('aria-label') ?? '';
+      // The 2018/19 position closes at 20,612 (data/illustrative-2018-19-reserves.csv); 1,000 drawn in 2019/20.
+      await waitFor(() => expect(sentence()).toContain('The planner carries them to £19,612k at 31 March 2023.'));
+      expect(sentence()).toContain(
+        'of the scenario “Draw 1,000 in 2019/20” (the latest saved that starts from that year)',
+      );
+
+      await user.selectOptions(choice, 'Nothing drawn (saved 1 Dec 2026, 09:00)');
+      await waitFor(() => expect(sentence()).toContain('The planner carries them to £20,612k at 31 March 2023.'));
+      expect(sentence()).toContain(
+        'of the scenario “Nothing drawn” (chosen of the scenarios saved that start from that year)',
+      );
+      expect(choice.value).toBe('Nothing drawn');
+    } finally {
+      for (const s of saved) await deleteScenario(s.id);
+    }
   });
 });

@@ -71,7 +71,8 @@ const options = (select: HTMLSelectElement) => [...select.options].map((o) => o.
 
 describe('Shell: the year and month chosen', () => {
   it('lists the years with data, newest first; a choice changes the address, links keep it, Back returns', async () => {
-    const user = renderShell('/revenue');
+    // Import shows every year's data: with nothing chosen it opens on the latest year with any.
+    const user = renderShell('/import');
     await waitFor(() => expect(options(yearSelect())).toEqual(['2018/19', '2017/18']));
     // Nothing chosen: the latest year with data, at P12 (it has no monthly return).
     expect(yearSelect().value).toBe('2018');
@@ -80,6 +81,12 @@ describe('Shell: the year and month chosen', () => {
         `${ORGANISATION} · 2018/19, as at P12 (March 2019) · illustrative sample: generated figures, not a real export`,
       ),
     );
+
+    // Nothing chosen, the navigation carries no year: each page opens on its own latest year with data.
+    const links = screen.getByRole('navigation', { name: 'Main' });
+    expect(within(links).getByRole('link', { name: 'Capital' }).getAttribute('href')).toBe('/capital');
+    await user.click(within(links).getByRole('link', { name: 'Revenue' }));
+    expect(address()).toBe('/revenue');
 
     await user.selectOptions(yearSelect(), '2017/18');
     expect(address()).toBe('/revenue?year=2017-18&month=12');
@@ -125,6 +132,8 @@ describe('Shell: the year and month chosen', () => {
     expect(monthSelect().value).toBe('12');
     await user.click(screen.getByRole('button', { name: 'Back' }));
     expect(address()).toBe('/revenue');
+    await user.click(screen.getByRole('button', { name: 'Back' }));
+    expect(address()).toBe('/import');
     expect(yearSelect().value).toBe('2018');
   });
 
@@ -164,5 +173,52 @@ describe('Shell: the year and month chosen', () => {
       screen.getByText(/Saved: the header of every page names Bedfordshire Police and Crime Commissioner\./),
     ).toBeTruthy();
     expect(await getSetting('organisation')).toBe('Bedfordshire Police and Crime Commissioner');
+  });
+
+  it('opens each page on the latest year that has what it shows, and says which years have it', async () => {
+    // A 2019/20 ledger imported alone (planted: the sample's 2018/19 ledger's record, dated a year on).
+    const ledger = (await listDatasets()).find((d) => d.kind === 'ledger' && d.year === 2018);
+    if (!ledger) throw new Error('the sample has no 2018/19 ledger');
+    const db = await openOutturnDb();
+    await db.put('datasets', {
+      ...ledger,
+      id: 'planted-2019-20-ledger',
+      year: 2019,
+      countsFrom: '2026-02-01T00:00:00.000Z',
+    });
+    try {
+      const user = renderShell('/import');
+      // Import shows any year's data: the latest year with any, 2019/20.
+      await waitFor(() => expect(yearSelect().value).toBe('2019'));
+      const nav = () => screen.getByRole('navigation', { name: 'Main' });
+      // Capital: 2019/20 has no capital table, so it opens on 2018/19, and the list says which year has nothing.
+      await user.click(within(nav()).getByRole('link', { name: 'Capital' }));
+      expect(address()).toBe('/capital');
+      await waitFor(() => expect(yearSelect().value).toBe('2018'));
+      expect(options(yearSelect())).toEqual(['2019/20 (nothing for this page)', '2018/19', '2017/18']);
+      expect(header().textContent).toContain('2018/19, as at P12 (March 2019)');
+      expect(screen.queryByText(/has nothing for/)).toBeNull();
+      // Revenue: a ledger alone is read against nothing; 2018/19 has the budget and returns.
+      await user.click(within(nav()).getByRole('link', { name: 'Revenue' }));
+      expect(yearSelect().value).toBe('2018');
+
+      // Chosen by the reader, 2019/20 stays chosen on Reserves, which says so with the years that have it.
+      await user.selectOptions(yearSelect(), '2019/20 (nothing for this page)');
+      await user.click(within(nav()).getByRole('link', { name: 'Reserves' }));
+      expect(address()).toBe('/reserves?year=2019-20&month=12');
+      const said = await screen.findByText(/Reserves has nothing for 2019\/20/);
+      const status = said.closest('[role="status"]') as HTMLElement;
+      expect(status.textContent).toContain('No other year’s figures are shown in its place');
+      expect(
+        within(status)
+          .getAllByRole('button')
+          .map((b) => b.textContent),
+      ).toEqual(['2018/19', '2017/18']);
+      await user.click(within(status).getByRole('button', { name: '2018/19' }));
+      expect(address()).toBe('/reserves?year=2018-19&month=12');
+      expect(screen.queryByText(/has nothing for/)).toBeNull();
+    } finally {
+      await db.delete('datasets', 'planted-2019-20-ledger');
+    }
   });
 });

@@ -145,7 +145,7 @@ test('presentation mode hides every amount on every page, and the figures come b
     await keepScreenshot(app, { path: `${ARTIFACTS}presentation${path.replace('/', '-')}.png` });
   }
   // Statuses and indices stay: the reconciliation's words, and Table 1's 1.4%.
-  await app.goto(paperYear('/revenue'));
+  await app.goto(paperYear('/revenue#paper-tables'));
   await expect(app.getByRole('table', { name: 'Table 1: Revenue Outturn 2017/18' })).toContainText('1.4%');
   await expect(app.getByRole('table', { name: 'Table 1: Revenue Outturn 2017/18' })).toContainText('Adverse');
   await app.getByRole('button', { name: /Presentation mode/ }).click();

@@ -138,7 +138,7 @@ test('markup and script in the data are text on every page, in charts, tooltips,
     await expectInert(app);
 
     // Revenue: the table, the chart's axis, its tooltip, and the chart's own data table.
-    await app.goto(paperYear('/revenue'));
+    await app.goto(paperYear('/revenue#paper-tables'));
     const table1 = app.getByRole('table', { name: 'Table 1: Revenue Outturn 2017/18' });
     await expect(table1.getByRole('rowheader', { name: IMG, exact: true })).toBeVisible();
     await expect(table1.getByRole('rowheader', { name: SCRIPT, exact: true })).toBeVisible();
@@ -155,6 +155,7 @@ test('markup and script in the data are text on every page, in charts, tooltips,
     await expectInert(app);
 
     // The drill-down: a cost-centre name from the budget file and a ledger line's description, as text.
+    await app.getByText(/^The areas line by line/).click();
     const summary = app.getByRole('table', { name: /^Constabulary \(as the summary at 4\.1\), P12/ });
     await summary.getByRole('link', { name: 'Organisational Support' }).click();
     await app.getByRole('link', { name: `20500 ${COST_CENTRE}` }).click();

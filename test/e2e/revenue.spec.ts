@@ -61,6 +61,9 @@ test('load the P12 ledger, drill from the board summary to a ledger line and bac
 
   // The variance on screen against the paper's: Organisational Support 20,378 - 15,984 = 4,394 (£'000), as the
   // Constabulary summary of the 19 July 2018 paper prints it ("4,394/ 27.5%"), shown further down the same page.
+  // The areas' own tables and the paper's tables sit behind their disclosures: opened.
+  await app.getByText(/^The areas line by line/).click();
+  await app.getByText('Show the year-end tables as printed').click();
   const summary = app.getByRole('table', { name: CONSTABULARY_P12 });
   const os = summary.getByRole('row').filter({ has: app.getByRole('rowheader', { name: 'Organisational Support' }) });
   await expect(os.getByRole('cell').nth(5)).toHaveText('4,394');
@@ -116,8 +119,10 @@ test.describe(() => {
   test.use({ profile: 'shared' });
 
   test('the charts are drawn, each beside its figures and a sentence written from them', async ({ app }) => {
-    await app.goto(paperYear('/revenue'));
+    // The month's charts, opened by the address naming them; the forecast history by its summary.
+    await app.goto(paperYear('/revenue#monitoring-charts'));
     await pageReady(app);
+    await app.getByText(/^Show how the year-end forecast moved/).click();
     const chart = app.getByRole('figure').filter({
       has: app.getByRole('img', { name: /^Budget against forecast outturn by area, P12 \(illustrative\)\./ }),
     });

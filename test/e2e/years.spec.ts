@@ -104,6 +104,7 @@ test('a team’s own 2018/19 through the page: every page reads it, 2017/18 is u
   await pageReady(app, 'Reconciliation');
   await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Revenue', exact: true }).click();
   await pageReady(app, 'Revenue');
+  await app.getByText('Show the year-end tables as printed').click();
   await expect(app.getByRole('table', { name: 'Table 1: Revenue Outturn 2017/18' })).toContainText('126,252');
   await app.goBack();
   await expect(app).toHaveURL(/\/reconciliation\?year=2017-18/);

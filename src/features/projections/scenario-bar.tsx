@@ -3,13 +3,8 @@ import { formatFinancialYear } from '../../domain/core/period';
 import { startsFromOf, type Scenario } from '../../domain/scenarios/scenario';
 import type { UnreadableScenario } from '../../api/scenarios';
 import { usePresentation } from '../../components/presentation';
+import { formatSavedAt as savedAt } from '../../components/saved-at';
 import { TableDownload } from '../../components/table-download';
-
-const savedAtFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-const savedAt = (iso: string): string => {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : savedAtFormat.format(d);
-};
 
 /**
  * Saving, copying, opening and deleting scenarios. The current scenario's name is edited here; Save

@@ -1,11 +1,13 @@
 import { useReconciliation } from '../../api/reconciliation';
 import { useReserves } from '../../api/reserves-position';
-import { useReservesYears } from '../../api/reserves-years';
+import { useId, useState } from 'react';
+import { useReservesYears, type ReservesYearsModel } from '../../api/reserves-years';
 import { useYearChoice, yearLabel } from '../../api/year-choice';
 import { summariseReserveBalances, summariseReserveMovements } from '../../domain/reserves/reserves-summary';
 import { HowMade } from '../../components/how-made';
 import { MissingData, NoYearYet } from '../../components/missing-data';
 import { PrintedTableView } from '../../components/printed-table-view';
+import { formatSavedAt } from '../../components/saved-at';
 import { PageState, QueryState } from '../../components/query-state';
 import { TieOutTable } from '../../components/tie-out-table';
 import { useHashTarget } from '../../components/use-hash-target';
@@ -133,7 +135,8 @@ export function ReservesPage() {
 }
 
 function ReservesOverTheYears() {
-  const years = useReservesYears();
+  const [chosen, setChosen] = useState<string | null>(null);
+  const years = useReservesYears(chosen);
   return (
     <section aria-labelledby="reserves-years">
       <h3 id="reserves-years">Over the years</h3>
@@ -149,11 +152,39 @@ function ReservesOverTheYears() {
                   {model.withoutPosition.map(yearLabel).join(', ')}.
                 </p>
               )}
+              {model.projection && model.projection.choices.length > 1 && (
+                <ScenarioChoice projection={model.projection} onChoose={setChosen} />
+              )}
               <ReserveYearsChart model={model} />
             </>
           )
         }
       </QueryState>
     </section>
+  );
+}
+
+/** Which saved scenario the projection after the loaded years applies: those that start from that year, newest first. */
+function ScenarioChoice({
+  projection,
+  onChoose,
+}: {
+  projection: NonNullable<ReservesYearsModel['projection']>;
+  onChoose: (id: string) => void;
+}) {
+  const id = useId();
+  const from = yearLabel(projection.fromYear);
+  return (
+    <p className="scenario-choice">
+      <label htmlFor={id}>Projection after {from}: the planned movements of</label>{' '}
+      <select id={id} value={projection.scenario?.id ?? ''} onChange={(e) => onChoose(e.target.value)}>
+        {projection.choices.map((c, i) => (
+          <option key={c.id} value={c.id}>
+            {c.name} (saved {formatSavedAt(c.savedAt)}
+            {i === 0 ? ', the latest' : ''})
+          </option>
+        ))}
+      </select>
+    </p>
   );
 }

@@ -20,28 +20,38 @@ export function BoardSummary({
   to: (open: string) => To;
   suffix: string;
 }) {
+  const table = (t: BoardTable) => {
+    const rows: MonitoringRow[] = t.rows.map((r) => ({
+      id: r.id,
+      node: r.node,
+      rowType: r.rowType,
+      opens: r.opens,
+    }));
+    return (
+      <MonitoringTable
+        key={t.id}
+        caption={`${t.title}${suffix}`}
+        rows={rows}
+        shown={shown}
+        unit="thousands"
+        toDate
+        rule={rule}
+        to={to}
+      />
+    );
+  };
+  const [first, ...rest] = tables;
+  // The first table (the position by area, as Table 1) is what the board reads; the areas' own lines are a
+  // click away, each row of it opening too.
   return (
     <>
-      {tables.map((t) => {
-        const rows: MonitoringRow[] = t.rows.map((r) => ({
-          id: r.id,
-          node: r.node,
-          rowType: r.rowType,
-          opens: r.opens,
-        }));
-        return (
-          <MonitoringTable
-            key={t.id}
-            caption={`${t.title}${suffix}`}
-            rows={rows}
-            shown={shown}
-            unit="thousands"
-            toDate
-            rule={rule}
-            to={to}
-          />
-        );
-      })}
+      {first && table(first)}
+      {rest.length > 0 && (
+        <details className="how-made board-areas">
+          <summary>The areas line by line: {rest.map((t) => t.title.replace(/ \(as .*\)$/, '')).join('; ')}</summary>
+          <div className="how-made-body">{rest.map(table)}</div>
+        </details>
+      )}
     </>
   );
 }

@@ -62,6 +62,9 @@ export function DrillView({ model, open, tables, shown, rule, to, suffix }: Prop
       for (const id of candidates) {
         const link = container.current?.querySelector<HTMLElement>(`[data-node="${id.replace(/["\\]/g, '\\$&')}"]`);
         if (link) {
+          // A row of the areas' own tables sits behind their disclosure: opened, so the reader lands back on it.
+          const closed = link.closest('details');
+          if (closed && !closed.open) closed.open = true;
           link.focus();
           return;
         }

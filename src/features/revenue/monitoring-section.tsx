@@ -10,6 +10,7 @@ import type { RevenueMonitor } from '../../domain/revenue/revenue-model';
 import { Code } from '../../components/code';
 import { HowMade } from '../../components/how-made';
 import { MissingData } from '../../components/missing-data';
+import { SectionDisclosure } from '../../components/section-disclosure';
 import { DrillView } from './drill-view';
 import { IllustrativeNote } from './illustrative-note';
 import { MonitoringCharts } from './monitoring-charts';
@@ -124,7 +125,14 @@ export function MonitoringSection({ data, month }: { data: MonitoringData; month
         )}
         <RagRuleForm key={`${year}:${describeRagRule(rule)}`} rule={rule} year={year} />
       </HowMade>
-      <MonitoringCharts model={model} shown={shown} suffix={suffix} />
+      <SectionDisclosure
+        id="monitoring-charts"
+        level={4}
+        title={`Charts of ${monthLabel(year, month)}`}
+        summary="Show the month’s charts: budget against forecast, the variance by area, and the bridge from budget to forecast"
+      >
+        <MonitoringCharts model={model} shown={shown} suffix={suffix} />
+      </SectionDisclosure>
     </>
   );
 }

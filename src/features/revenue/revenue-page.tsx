@@ -2,6 +2,7 @@ import { yearLabel } from '../../api/year-choice';
 import { roleLabel } from '../../api/year-datasets';
 import { MissingData } from '../../components/missing-data';
 import { QueryState } from '../../components/query-state';
+import { SectionDisclosure } from '../../components/section-disclosure';
 import { ForecastHistorySection } from './forecast-history-section';
 import { LedgerReconciliationSection } from './ledger-reconciliation-section';
 import { MonitoringSection } from './monitoring-section';
@@ -10,9 +11,11 @@ import { RevenueYearsSection } from './revenue-years-section';
 import { useMonitoring } from './use-monitoring';
 
 /**
- * Revenue: where the chosen year will end and why. The monthly monitoring as at the chosen month (budget,
- * actual to date, forecast outturn, from the board's summary down to the ledger line), how the forecast moved,
- * whether the returns agree with the ledger, the year's own year-end tables, and the years loaded side by side.
+ * Revenue: where the chosen year will end and why. It opens on the board summary: the year's position in one
+ * sentence and the position by area with its status (from which each line opens down to the ledger line). What
+ * a board member does not need at once sits under its own heading behind a disclosure: the month's charts, how
+ * the forecast moved, whether the returns agree with the ledger, the year's own year-end tables, and the years
+ * loaded side by side.
  * Only the chosen year's datasets are read; a year with nothing says which kinds of file are missing.
  */
 export function RevenuePage() {
@@ -46,25 +49,6 @@ export function RevenuePage() {
         )
       ) : (
         <>
-          <nav className="page-contents" aria-label="On this page">
-            <ol>
-              <li>
-                <a href="#monitoring">Monitoring by month</a>
-              </li>
-              <li>
-                <a href="#forecast-history">Forecast history</a>
-              </li>
-              <li>
-                <a href="#ledger-reconciliation">Ledger to return</a>
-              </li>
-              <li>
-                <a href="#paper-tables">Year-end tables</a>
-              </li>
-              <li>
-                <a href="#years-loaded">Years loaded</a>
-              </li>
-            </ol>
-          </nav>
           <section aria-labelledby="monitoring">
             <h3 id="monitoring">
               Monitoring {label}: budget, actual to date and forecast outturn{tag}
@@ -81,38 +65,52 @@ export function RevenuePage() {
           </section>
           {!nothing && (
             <>
-              <section aria-labelledby="forecast-history">
-                <h3 id="forecast-history">
-                  Forecast history {label}
-                  {tag}
-                </h3>
+              <SectionDisclosure
+                id="forecast-history"
+                title={
+                  <>
+                    Forecast history {label}
+                    {tag}
+                  </>
+                }
+                summary="Show how the year-end forecast moved month by month, and the bridge between two months"
+              >
                 <QueryState query={query}>
                   {(d) => <ForecastHistorySection models={d.models} suffix={suffix} />}
                 </QueryState>
-              </section>
-              <section aria-labelledby="ledger-reconciliation">
-                <h3 id="ledger-reconciliation">
-                  Ledger to monitoring return {label}
-                  {tag}
-                </h3>
+              </SectionDisclosure>
+              <SectionDisclosure
+                id="ledger-reconciliation"
+                title={
+                  <>
+                    Ledger to monitoring return {label}
+                    {tag}
+                  </>
+                }
+                summary="Show each month’s return set against the ledger’s lines, cost centre by cost centre"
+              >
                 <p className="lede">
                   Each month&rsquo;s return states an actual to date for every cost centre; the ledger&rsquo;s lines of
                   the same year for the closed periods are summed and set against it, to the penny.
                 </p>
                 <QueryState query={query}>{(d) => <LedgerReconciliationSection data={d} suffix={suffix} />}</QueryState>
-              </section>
+              </SectionDisclosure>
             </>
           )}
-          <section aria-labelledby="paper-tables">
-            <h3 id="paper-tables">
-              {year === 2017 ? 'The paper’s year-end tables (19 July 2018)' : `Year-end outturn tables ${label}`}
-            </h3>
+          <SectionDisclosure
+            id="paper-tables"
+            title={year === 2017 ? 'The paper’s year-end tables (19 July 2018)' : `Year-end outturn tables ${label}`}
+            summary="Show the year-end tables as printed, each checked, with its chart"
+          >
             <PaperTables year={year} />
-          </section>
-          <section aria-labelledby="years-loaded">
-            <h3 id="years-loaded">Years loaded: budget and outturn by area</h3>
+          </SectionDisclosure>
+          <SectionDisclosure
+            id="years-loaded"
+            title="Years loaded: budget and outturn by area"
+            summary="Show every year loaded side by side"
+          >
             <RevenueYearsSection />
-          </section>
+          </SectionDisclosure>
         </>
       )}
     </>

@@ -78,4 +78,13 @@ describe('the projection after the loaded years', () => {
     expect(p.totals.every((t) => t.total.eq(k(24231)))).toBe(true);
     expect(projectionBasis(2019, null)).toMatch(/^From the closing balances of 2019\/20, with no movements planned/);
   });
+
+  it('applies the scenario the reader chose among those that start from that year, and says it was chosen', () => {
+    expect(scenarioFor(saved, 2017, 'Older')?.id).toBe('Older');
+    // A choice that starts from another year is not applied: the latest that starts from this one is.
+    expect(scenarioFor(saved, 2017, 'From 2018/19')?.id).toBe('Draw 2,000 a year');
+    expect(projectionBasis(2017, scenarioFor(saved, 2017, 'Older'), true)).toBe(
+      'From the closing balances of 2017/18, through the 0 planned movements of the scenario “Older” (chosen of the scenarios saved that start from that year).',
+    );
+  });
 });
