@@ -18,8 +18,8 @@ const TITLE = 'Revenue and capital outturn 2017/18';
 // The year once, in the title: the period does not say it again.
 const PERIOD = 'provisional outturn (year end, period 12)';
 // Cover; revenue (Table 1, Constabulary); capital; reserves (position, balances); reconciliation (summary
-// and the paper's 22 failing checks on two pages); Road Casualty; notes (exact figures, three pages).
-const PAGES = 13;
+// and the paper's 22 failing checks, together on one page); Road Casualty; notes (exact figures, three pages).
+const PAGES = 12;
 
 async function openPack(page: Page): Promise<void> {
   await page.goto(paperYear('/board-pack'));
@@ -69,7 +69,15 @@ test.describe(() => {
     }
     // Table 1's lines add to 130,960 and 132,746; the paper's Road Casualty sum leaves 303.
     expect(pdfPageText(pdf, 2).replace(/\s+/g, ' ')).toMatch(/TOTAL 130,960 132,746 1,786 1\.4% ▲ Adverse/);
-    expect(pdfPageText(pdf, 10).replace(/\s+/g, ' ')).toContain('Left at 31 March 2020 303');
+    expect(pdfPageText(pdf, 9).replace(/\s+/g, ' ')).toContain('Left at 31 March 2020 303');
+    // The failing checks: heading and all 22 on page 8, the first (Table 1's TOTAL outturn) and the last
+    // (paragraph 6.2's £410k) both there, and no page says it holds a part of them.
+    const failing = pdfPageText(pdf, 8).replace(/\s+/g, ' ');
+    expect(failing).toMatch(/Checks that fail Checks that fail: the figure/);
+    expect(failing).toContain('Table 1 · TOTAL · Year-End Outturn');
+    expect(failing).toContain('paragraph 6.2');
+    expect(failing.match(/✗ Does not (cast|tie out)/g)).toHaveLength(22);
+    for (let i = 1; i <= PAGES; i++) expect(pdfPageText(pdf, i), `page ${i}`).not.toMatch(/Checks that fail \(\d of/);
 
     const pngs = pdfToPngs(pdf, ARTIFACTS, 'board-pack-page');
     expect(pngs).toHaveLength(PAGES);

@@ -7,7 +7,7 @@ import {
   statusCell,
   RESERVE_TRANSFER,
   textCell,
-  thousandsString,
+  varianceChart,
   workTotals,
   type FigureRow,
   type PackChart,
@@ -234,47 +234,34 @@ export function positionTable(position: FrozenPosition): PackTable {
   };
 }
 
-function charts(position: FrozenPosition): PackChart[] {
-  const items = position.rows.filter((r) => r.rowType === 'item');
+/** The month's variance charts, from the position table's printed figures: forecast, and to date. */
+function charts(position: FrozenPosition, table: PackTable): PackChart[] {
   const when = packMonthLabel(position.year, position.month);
   return [
-    {
+    varianceChart({
       id: 'revenue-position-chart',
-      kind: 'bars',
-      orientation: 'rows',
-      title: `Budget against forecast outturn by area, ${when}`,
+      title: `Forecast variance by area, ${when}`,
       summary: position.summary,
-      series: [
-        { key: 'budget', name: 'Budget' },
-        { key: 'forecast', name: 'Forecast outturn' },
-      ],
-      points: items.map((r) => ({
-        label: r.label,
-        values: { budget: thousandsString(new Money(r.budget)), forecast: thousandsString(money(r.forecast)) },
-      })),
-    },
-    {
+      table,
+      name: "Forecast outturn − budget (£'000)",
+      column: 'variance',
+    }),
+    varianceChart({
       id: 'revenue-position-to-date-chart',
-      kind: 'bars',
-      orientation: 'rows',
-      title: `Budget to date against actual to date by area, ${when}`,
-      summary: `Budget to date and actual to date for each area as at ${when}; the figures are in the table on the previous page.`,
-      series: [
-        { key: 'ytdBudget', name: 'Budget to date' },
-        { key: 'actual', name: 'Actual to date' },
-      ],
-      points: items.map((r) => ({
-        label: r.label,
-        values: { ytdBudget: thousandsString(new Money(r.ytdBudget)), actual: thousandsString(money(r.actual)) },
-      })),
-    },
+      title: `Variance to date by area, ${when}`,
+      summary: `Actual to date less budget to date for each area as at ${when}, as the table on the previous page prints them (in brackets: below the budget to date).`,
+      table,
+      name: "Actual to date − budget to date (£'000)",
+      of: { from: 'actual', less: 'ytdBudget' },
+    }),
   ];
 }
 
 /** The month's pages: the position table with its sentence, then its charts. */
 export function monitoringPages(position: FrozenPosition): PackPage[] {
   const when = packMonthLabel(position.year, position.month);
-  const [forecast, toDate] = charts(position);
+  const table = positionTable(position);
+  const [forecast, toDate] = charts(position, table);
   return [
     {
       id: 'revenue-position',
@@ -291,7 +278,7 @@ export function monitoringPages(position: FrozenPosition): PackPage[] {
               },
             ]
           : []),
-        { kind: 'table', table: positionTable(position) },
+        { kind: 'table', table },
       ],
     },
     {
