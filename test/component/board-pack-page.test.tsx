@@ -149,6 +149,17 @@ describe('BoardPackPage', { timeout: 60_000 }, () => {
     const sources = screen.getByRole('table', { name: /The files behind these figures/ });
     expect(within(sources).getByText('illustrative-2017-18-p06-outturn.csv')).toBeTruthy();
     expect(within(sources).queryByText('table-1-revenue-outturn.csv')).toBeNull();
+    // Only what counts for P6: that month's return and the ledger of P1 to P6, not the year's other returns
+    // nor the P12 ledger.
+    expect(within(sources).getByText('illustrative-2017-18-budget.csv')).toBeTruthy();
+    expect(within(sources).getByText('illustrative-2017-18-ledger-p01-p11.csv')).toBeTruthy();
+    for (const other of [
+      'illustrative-2017-18-p03-outturn.csv',
+      'illustrative-2017-18-p09-outturn.csv',
+      'illustrative-2017-18-p12-outturn.csv',
+      'illustrative-2017-18-ledger-p12.csv',
+    ])
+      expect(within(sources).queryByText(other), other).toBeNull();
   });
 
   it("says a month's pack cannot be drawn for a month without a return, and shows no other month", async () => {

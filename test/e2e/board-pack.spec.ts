@@ -39,7 +39,7 @@ test.describe(() => {
     await app.emulateMedia({ media: 'print' });
     // No table or chart is cut by a page: every sheet is one printed page and nothing overflows it.
     const sheets = await app.locator('.pack-sheet').evaluateAll((els) =>
-      els.map((s) => {
+      els.map((s, i) => {
         const body = s.querySelector('.pack-body')!;
         const box = body.getBoundingClientRect();
         const outside = [...body.querySelectorAll('table, figure')].filter((el) => {
@@ -47,6 +47,7 @@ test.describe(() => {
           return r.top < box.top - 1 || r.bottom > box.bottom + 1 || r.left < box.left - 1 || r.right > box.right + 1;
         }).length;
         return {
+          page: i + 1,
           overflowY: body.scrollHeight - body.clientHeight,
           overflowX: body.scrollWidth - body.clientWidth,
           outside,

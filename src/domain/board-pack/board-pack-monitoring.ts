@@ -240,7 +240,7 @@ function charts(position: FrozenPosition, table: PackTable): PackChart[] {
   return [
     varianceChart({
       id: 'revenue-position-chart',
-      title: `Forecast variance by area, ${when}`,
+      title: `Forecast variance by area, ${when} (£'000)`,
       summary: position.summary,
       table,
       name: "Forecast outturn − budget (£'000)",
@@ -248,7 +248,7 @@ function charts(position: FrozenPosition, table: PackTable): PackChart[] {
     }),
     varianceChart({
       id: 'revenue-position-to-date-chart',
-      title: `Variance to date by area, ${when}`,
+      title: `Variance to date by area, ${when} (£'000)`,
       summary: `Actual to date less budget to date for each area as at ${when}, as the table on the previous page prints them (in brackets: below the budget to date).`,
       table,
       name: "Actual to date − budget to date (£'000)",

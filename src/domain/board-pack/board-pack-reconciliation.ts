@@ -29,8 +29,8 @@ import { TIE_OUT_GROUPS, type TieOutGroup, type TieOutResult } from '../checks/t
  * paper's 22 failures (some wrapping to a second line) fill about two thirds of a page.
  */
 const FAILURE_LINES_PER_PAGE = 34;
-const CHECK_CHARS = 80;
-const RULE_CHARS = 56;
+const CHECK_CHARS = 84;
+const RULE_CHARS = 60;
 
 /** The printed lines a failure takes: its longer wrapped cell. */
 const linesOf = (f: { label: string; rule: string }): number =>

@@ -190,7 +190,7 @@ export function revenuePages(table1: OutturnTable, constabulary: OutturnTable): 
         { kind: 'table', table: t1.table },
         {
           kind: 'chart',
-          chart: outturnVarianceChart('revenue-chart', 'Variance by area: outturn against budget', t1),
+          chart: outturnVarianceChart('revenue-chart', "Variance by area: outturn against budget (£'000)", t1),
         },
       ],
     },
@@ -204,7 +204,7 @@ export function revenuePages(table1: OutturnTable, constabulary: OutturnTable): 
           kind: 'chart',
           chart: outturnVarianceChart(
             'revenue-constabulary-chart',
-            'Constabulary variance by area: outturn against budget',
+            "Constabulary variance by area: outturn against budget (£'000)",
             cs,
           ),
         },

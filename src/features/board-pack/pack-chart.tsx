@@ -25,7 +25,7 @@ function VarianceTable({ chart }: { chart: PackChart }) {
   return (
     <div className={`pack-table pack-table-${chart.id}`}>
       <DataTable
-        caption={`${chart.title}: the chart's figures (£'000)`}
+        caption={`${chart.title.replace(/ \(£'000\)$/, '')}: the chart's figures (£'000)`}
         columns={[
           { key: 'line', header: 'Line', cell: (p: Point) => p.label },
           {
@@ -86,7 +86,7 @@ function VarianceChart({ chart, width, height }: { chart: PackChart; width: numb
       {/* Over and under as two series on one row each (a line has one or the other): they differ by side and fill. */}
       <Bar
         dataKey="over"
-        name="Over budget"
+        name="Outturn above budget"
         stackId="v"
         fill={BAR_FILLS[1]}
         stroke="#1b1f24"
@@ -95,7 +95,7 @@ function VarianceChart({ chart, width, height }: { chart: PackChart; width: numb
       />
       <Bar
         dataKey="under"
-        name="Under budget (in brackets)"
+        name="Outturn below budget (in brackets)"
         stackId="v"
         fill={BAR_FILLS[0]}
         stroke="#1b1f24"
