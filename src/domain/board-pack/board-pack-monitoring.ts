@@ -16,7 +16,8 @@ import {
   type PackStatus,
   type PackTable,
 } from './board-pack';
-import { Money, roundHalfAwayFromZero } from '../core/money';
+import { Money, formatWholeThousands, roundHalfAwayFromZero } from '../core/money';
+import { toThousands } from '../core/units';
 import { formatFinancialYear, formatPeriodLabel, financialYear } from '../core/period';
 import type { RowType } from '../checks/table-rows';
 import { ragOf, type Rag, type RagRule } from '../checks/rag';
@@ -229,12 +230,33 @@ export function positionTable(position: FrozenPosition): PackTable {
       actualWords,
       `Status: ${position.rule}`,
       'Group and total rows are the sums of the areas shown.',
+      ...headlineNote(position, worked.at(-1)?.shown.variance ?? null),
       roundingFootnote(table),
     ],
   };
 }
 
 /** The month's variance charts, from the position table's printed figures: forecast, and to date. */
+/**
+ * Where the areas shown add to another variance than the year's position (the sentence above the table, worked
+ * from every line of the return, year-position.ts): one sentence with both figures and why. None when they agree
+ * to the £'000 printed.
+ */
+function headlineNote(position: FrozenPosition, shownTotal: Money | null): string[] {
+  const root = position.rows.find((r) => r.rowType === 'total');
+  if (!root || root.forecast === null) return [];
+  const headline = roundHalfAwayFromZero(toThousands(new Money(root.forecast).minus(new Money(root.budget))), 0);
+  if (shownTotal !== null && shownTotal.equals(headline)) return [];
+  const k = (v: Money) => formatWholeThousands(v, { zero: '0' });
+  const areas =
+    shownTotal === null
+      ? 'the areas shown do not add to a total (an area has no forecast)'
+      : `the areas shown add to ${k(shownTotal)}, ${k(shownTotal.minus(headline).abs())} ${shownTotal.greaterThan(headline) ? 'more' : 'less'}`;
+  return [
+    `The position in the sentence above, a variance of ${k(headline)}, is the whole return's; ${areas}, because the return has lines outside the board's areas. The headline is the return's.`,
+  ];
+}
+
 function charts(position: FrozenPosition, table: PackTable): PackChart[] {
   const when = packMonthLabel(position.year, position.month);
   return [

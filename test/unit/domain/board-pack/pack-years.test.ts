@@ -188,3 +188,32 @@ describe('a snapshot frozen before years', () => {
     expect(row(t1, 'TOTAL').slice(0, 3)).toEqual(['130,960', '132,746', '1,786']);
   });
 });
+
+describe("a month's pack agrees with the year's position", () => {
+  const areas = (total: { budget: string; forecast: string }): FrozenPosition => ({
+    ...POSITION,
+    rows: [
+      item('Local Policing', {
+        budget: '1000000',
+        ytdBudget: '500000',
+        actual: '480000',
+        forecast: '1100000',
+        rag: 'red',
+      }),
+      { ...item('Constabulary', { budget: '1000000', ytdBudget: '500000', forecast: '1100000' }), rowType: 'subtotal' },
+      { ...item('TOTAL', { ytdBudget: '500000', ...total }), rowType: 'total' },
+    ],
+  });
+  it('says nothing more when the areas add to the return’s whole position: 1,100 − 1,000 = 100', () => {
+    const table = positionTable(areas({ budget: '1000000', forecast: '1100000' }));
+    expect(row(table, 'TOTAL')[4]).toBe('100');
+    expect(table.footnotes.join(' ')).not.toMatch(/the sentence above/);
+  });
+  it('says by how much and why where the return’s whole position differs: (1,098.4 − 1,000) = 98 against the areas’ 100', () => {
+    const table = positionTable(areas({ budget: '1000000', forecast: '1098400' }));
+    expect(row(table, 'TOTAL')[4]).toBe('100');
+    expect(table.footnotes).toContain(
+      "The position in the sentence above, a variance of 98, is the whole return's; the areas shown add to 100, 2 more, because the return has lines outside the board's areas. The headline is the return's.",
+    );
+  });
+});
