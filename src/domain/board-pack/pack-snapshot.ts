@@ -63,6 +63,11 @@ export interface PackInputs {
   month?: number;
   /** A month's pack: the monitoring position as at the month (absent: a year-end pack). */
   position?: FrozenPosition;
+  /**
+   * A month's pack: true when it shows the year's capital and reserves (from `tables`, saying which the year has
+   * not loaded). Absent in month packs frozen before December 2026, drawn as they were, with neither.
+   */
+  yearSections?: boolean;
 }
 
 export interface Snapshot {
