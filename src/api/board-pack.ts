@@ -21,7 +21,7 @@ export function usePackTables(year: number | null) {
  * return (not the year's other months'), and the ledger exports that supply its closed periods (not a later
  * period's), as the Revenue page reads them for that month.
  */
-export function datasetsOfMonth(data: MonitoringData, month: number): MonitoringData['datasets'] {
+function datasetsOfMonth(data: MonitoringData, month: number): MonitoringData['datasets'] {
   const closed = closedPeriods(month);
   const ledgerIds = new Set(closed.flatMap((p) => data.inputs.ledger.periodSource.get(p)?.id ?? []));
   return data.datasets.filter((d) => {

@@ -191,7 +191,7 @@ export function PackChartView({ chart, width, height }: { chart: PackChart; widt
             </BarChart>
           )
         ) : (
-          <LineChart width={width} height={height} data={data} margin={{ top: 12, right: 24, bottom: 4, left: 16 }}>
+          <LineChart width={width} height={height} data={data} margin={{ top: 12, right: 96, bottom: 4, left: 16 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="label" tick={{ fontSize: 10 }} />
             <YAxis
@@ -201,7 +201,9 @@ export function PackChartView({ chart, width, height }: { chart: PackChart; widt
               label={{ value: "£'000", angle: -90, position: 'insideLeft', fontSize: 10 }}
             />
             <Legend iconType="plainline" wrapperStyle={{ fontSize: 11 }} formatter={legendText} />
-            {toPackReferences(chart).map((r, i) => (
+            {/* Reference labels in the right margin, outside the plot, so none sits on a line: the higher reference's
+                label above its level and the lower's below, so two close references' labels never meet. */}
+            {toPackReferences(chart).map((r) => (
               <ReferenceLine
                 key={r.label}
                 y={r.y}
@@ -210,7 +212,8 @@ export function PackChartView({ chart, width, height }: { chart: PackChart; widt
                 ifOverflow="extendDomain"
                 label={{
                   value: r.label,
-                  position: i === 0 ? 'insideTopRight' : 'insideBottomLeft',
+                  position: 'right',
+                  dy: r.side === 'above' ? -6 : 6,
                   fontSize: 10,
                   fill: '#1b1f24',
                 }}

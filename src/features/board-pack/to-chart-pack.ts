@@ -20,9 +20,15 @@ export function toPackChartData(chart: PackChart): PackChartPoint[] {
   });
 }
 
-/** The reference lines as numbers (£'000), for drawing. */
-export function toPackReferences(chart: PackChart): { label: string; y: number }[] {
-  return (chart.references ?? []).map((r) => ({ label: r.label, y: Number(r.value) }));
+/**
+ * The reference lines as numbers (£'000), for drawing, highest first, each with the side of its level its label
+ * takes in the margin (the highest above, the others below), so two close references' labels never meet.
+ */
+export function toPackReferences(chart: PackChart): { label: string; y: number; side: 'above' | 'below' }[] {
+  return (chart.references ?? [])
+    .map((r) => ({ label: r.label, y: Number(r.value) }))
+    .sort((a, b) => b.y - a.y)
+    .map((r, i) => ({ ...r, side: i === 0 ? 'above' : 'below' }));
 }
 
 /** One line of a variance chart: its figure as "over" (at or above nil) or "under" (below), the other null. */

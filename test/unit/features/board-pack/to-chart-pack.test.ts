@@ -2,7 +2,7 @@
 // the two sides told apart by series. Expected ticks worked by hand from the figures.
 import { describe, expect, it } from 'vitest';
 import type { PackChart } from '../../../../src/domain/board-pack/board-pack';
-import { toVarianceAxis } from '../../../../src/features/board-pack/to-chart-pack';
+import { toPackReferences, toVarianceAxis } from '../../../../src/features/board-pack/to-chart-pack';
 
 const chart = (values: (string | null)[]): PackChart => ({
   id: 'c',
@@ -35,5 +35,22 @@ describe('toVarianceAxis', () => {
     expect(axis.ticks).toEqual([-150, -100, -50, 0]);
     expect(axis.domain[1]).toBe(0);
     expect(axis.points[1]).toEqual({ label: 'line 1', over: null, under: null });
+  });
+});
+
+describe('toPackReferences', () => {
+  it('puts the higher reference (the £145k floor) above its level and nil below, whatever the order given', () => {
+    const refs = toPackReferences({
+      ...chart([]),
+      kind: 'lines',
+      references: [
+        { label: 'Zero', value: '0' },
+        { label: 'Floor £145k', value: '145' },
+      ],
+    });
+    expect(refs).toEqual([
+      { label: 'Floor £145k', y: 145, side: 'above' },
+      { label: 'Zero', y: 0, side: 'below' },
+    ]);
   });
 });
