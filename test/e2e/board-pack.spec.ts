@@ -85,6 +85,34 @@ test.describe(() => {
     for (const png of pngs) expect(statSync(png).size).toBeGreaterThan(10_000);
   });
 
+  test("prints a month's pack (2017/18 P6): monitoring, the year's capital and reserves, nothing cut; pages kept as PNG", async ({
+    app,
+  }) => {
+    await app.setViewportSize({ width: 1400, height: 1000 });
+    await app.goto('/board-pack?year=2017-18&month=6');
+    await pageReady(app);
+    await expect(app.getByRole('region', { name: /^Page 1 of \d+: Revenue monitoring 2017\/18/ })).toBeVisible();
+    await app.emulateMedia({ media: 'print' });
+    const overflowing = await app
+      .locator('.pack-sheet .pack-body')
+      .evaluateAll((els) =>
+        els
+          .map((b, i) => ({ page: i + 1, y: b.scrollHeight - b.clientHeight, x: b.scrollWidth - b.clientWidth }))
+          .filter((o) => o.y > 0 || o.x > 0),
+      );
+    expect(overflowing).toEqual([]);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const pdf = `${ARTIFACTS}board-pack-p6.pdf`;
+    await app.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+    const { pages } = pdfInfo(pdf);
+    const text = Array.from({ length: pages }, (_, i) => pdfPageText(pdf, i + 1).replace(/\s+/g, ' '));
+    // Cover, position, charts, capital, reserves (position, balances), notes: the year's Table 4 and Table 5.
+    expect(text.some((t) => t.includes('Capital programme by category'))).toBe(true);
+    expect(text.some((t) => /Reserves.*24,231/.test(t))).toBe(true);
+    for (const [i, t] of text.entries()) expect(t, `page ${i + 1}`).toContain('Revenue monitoring 2017/18');
+    expect(pdfToPngs(pdf, ARTIFACTS, 'board-pack-p6-page')).toHaveLength(pages);
+  });
+
   test('says every status with a shape and a word, and prints it in black', async ({ app }) => {
     await openPack(app);
     await app.emulateMedia({ media: 'print' });

@@ -303,16 +303,18 @@ export function monitoringPages(position: FrozenPosition): PackPage[] {
         { kind: 'table', table },
       ],
     },
+    // Each variance chart on a page of its own, full width beside its data table (two side by side do not fit).
     {
       id: 'revenue-position-charts',
       section: 'Revenue',
-      heading: `Revenue monitoring by area, ${when}: charts`,
-      blocks: [
-        {
-          kind: 'columns',
-          columns: [[{ kind: 'chart', chart: forecast! }], [{ kind: 'chart', chart: toDate! }]],
-        },
-      ],
+      heading: `Revenue monitoring by area, ${when}: forecast variance`,
+      blocks: [{ kind: 'chart', chart: forecast! }],
+    },
+    {
+      id: 'revenue-position-to-date-chart',
+      section: 'Revenue',
+      heading: `Revenue monitoring by area, ${when}: variance to date`,
+      blocks: [{ kind: 'chart', chart: toDate! }],
     },
   ];
 }

@@ -126,7 +126,13 @@ describe("a month's pack", () => {
       2018,
       6,
     ]);
-    expect(pack.pages.map((p) => p.id)).toEqual(['cover', 'revenue-position', 'revenue-position-charts', 'notes-1']);
+    expect(pack.pages.map((p) => p.id)).toEqual([
+      'cover',
+      'revenue-position',
+      'revenue-position-charts',
+      'revenue-position-to-date-chart',
+      'notes-1',
+    ]);
     // The cover names the dataset the position came from, by id and SHA-256.
     expect(pack.sources).toEqual(POSITION.sources);
   });
@@ -237,6 +243,7 @@ describe("a month's pack: the year's capital and reserves, where the year has th
       'cover',
       'revenue-position',
       'revenue-position-charts',
+      'revenue-position-to-date-chart',
       'capital',
       'reserves',
       'reserves-balances',
@@ -253,6 +260,7 @@ describe("a month's pack: the year's capital and reserves, where the year has th
       'cover',
       'revenue-position',
       'revenue-position-charts',
+      'revenue-position-to-date-chart',
       'capital',
       'reserves',
       'notes-1',
