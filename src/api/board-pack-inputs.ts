@@ -1,5 +1,5 @@
 import type { BoardPack, PackSource } from '../domain/board-pack/board-pack';
-import { buildBoardPack, type PackContent } from '../domain/board-pack/board-pack-build';
+import { buildBoardPack, type MonthContent, type PackContent } from '../domain/board-pack/board-pack-build';
 import {
   packHeading,
   packMonthLabel,
@@ -50,6 +50,14 @@ const ROAD_CASUALTY_KEY = keyOf('Road Casualty Reduction & Support Fund');
 
 /** The tables a year-end pack is drawn from: the paper's, whose checks make the reconciliation. */
 export const PACK_TABLES = Object.keys(PAPER_2017_18) as PaperTableKey[];
+
+/** The year's tables a month's pack shows beside its monitoring: capital and reserves (Table 1 for the general reserve's share). */
+const MONTH_TABLES: readonly PaperTableKey[] = [
+  'table-1-revenue-outturn.csv',
+  'table-4-capital-programme.csv',
+  'appendix-3-capital-schemes.csv',
+  'table-5-reserves.csv',
+];
 
 /** The tables a year-end pack cannot be drawn without. */
 const YEAR_END_NEEDS: readonly PaperTableKey[] = [
@@ -118,13 +126,13 @@ export function packInputs(args: {
     roadCasualtyScenarioId: preferences.roadCasualtyScenarioId,
   };
   return {
-    // A month's pack is drawn from the position alone: the year's tables are not frozen with it.
-    tables: yearEnd ? tables : [],
+    // A month's pack is drawn from the position, and the year's capital and reserves tables where it has them.
+    tables: yearEnd ? tables : tables.filter((t) => MONTH_TABLES.includes(frozenTableKey(t) as PaperTableKey)),
     settings,
     roadCasualty: scenario ? { source: 'scenario', scenario: scenarioToJson(scenario) } : { source: 'paper' },
     year,
     month,
-    ...(!yearEnd && args.position ? { position: args.position } : {}),
+    ...(!yearEnd && args.position ? { position: args.position, yearSections: true } : {}),
   };
 }
 
@@ -150,6 +158,34 @@ function paperCase(table5: PrintedTable): RoadCasualtyInput {
 const yearOf = (inputs: PackInputs): number => inputs.year ?? 2017;
 const monthOf = (inputs: PackInputs): number => inputs.month ?? 12;
 
+/**
+ * A month's capital programme and reserves, from the year's tables frozen with it (null: not loaded for the year). A
+ * month's pack frozen before these were added (no `yearSections`) is drawn as it was: with neither section.
+ */
+function monthTables(inputs: PackInputs, year: number): Omit<MonthContent, 'kind' | 'position'> {
+  const { tables } = inputs;
+  const find = (key: PaperTableKey) => {
+    const t = tables.find((x) => frozenTableKey(x) === key);
+    return t ? printedTableFromRows(key, t.headers, t.rows) : null;
+  };
+  if (inputs.yearSections !== true) return {};
+  const programme = find('table-4-capital-programme.csv');
+  const schemes = find('appendix-3-capital-schemes.csv');
+  const table5 = find('table-5-reserves.csv');
+  const table1 = find('table-1-revenue-outturn.csv');
+  const reserves = table5 ? buildReservesPosition(toReserveRows(table5)) : null;
+  return {
+    yearLabel: packYearLabel(year),
+    capital: programme ? buildCapitalProgramme(toCategoryRows(programme), schemes ? toSchemeRows(schemes) : []) : null,
+    reserves: reserves
+      ? {
+          position: reserves,
+          generalReserve: generalReserveShare(reserves, table1 ? netRevenueBudgetOf(table1) : null),
+        }
+      : null,
+  };
+}
+
 /** The domain models the pack is drawn from. Throws (with a message for the page) if what it needs is missing. */
 function packContent(inputs: PackInputs): PackContent {
   const year = yearOf(inputs);
@@ -159,7 +195,7 @@ function packContent(inputs: PackInputs): PackContent {
       throw new Error(
         `The pack for ${packYearLabel(year)}, ${packMonthLabel(year, month)} shows that month's monitoring position, and no monthly monitoring return of ${packMonthLabel(year, month)} is loaded for ${packYearLabel(year)}. Choose a month with a return, or import it on the Import page.`,
       );
-    return { kind: 'month', position: inputs.position };
+    return { kind: 'month', position: inputs.position, ...monthTables(inputs, year) };
   }
   for (const key of YEAR_END_NEEDS) printed(inputs.tables, key, year);
   const t = (key: PaperTableKey) => printed(inputs.tables, key, year);

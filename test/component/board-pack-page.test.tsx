@@ -45,14 +45,14 @@ afterEach(() => vi.restoreAllMocks());
 describe('BoardPackPage', { timeout: 60_000 }, () => {
   it('lays the pack out as numbered pages, each with the title and the period at its head', async () => {
     renderPage();
-    await screen.findByRole('region', { name: /^Page 1 of 13: Revenue and capital outturn 2017\/18/ });
+    await screen.findByRole('region', { name: /^Page 1 of 12: Revenue and capital outturn 2017\/18/ });
     const pages = sheets();
-    expect(pages).toHaveLength(13);
+    expect(pages).toHaveLength(12);
     pages.forEach((page, i) => {
       expect(page.querySelector('.pack-running-head')!.textContent).toContain(
         'Revenue and capital outturn 2017/18 · provisional outturn (year end, period 12)',
       );
-      expect(page.querySelector('.pack-running-foot')!.textContent).toContain(`Page ${i + 1} of 13`);
+      expect(page.querySelector('.pack-running-foot')!.textContent).toContain(`Page ${i + 1} of 12`);
     });
   });
 
@@ -68,7 +68,7 @@ describe('BoardPackPage', { timeout: 60_000 }, () => {
 
   it('takes its title, year and period from the figures: the settings set only a subtitle', async () => {
     const user = renderPage();
-    await screen.findByRole('region', { name: /^Page 1 of 13/ });
+    await screen.findByRole('region', { name: /^Page 1 of 12/ });
     await user.click(screen.getByText(/Pack settings/));
     // No field can type a title or a period over the figures.
     expect(screen.queryByLabelText('Title')).toBeNull();
@@ -89,7 +89,7 @@ describe('BoardPackPage', { timeout: 60_000 }, () => {
 
   it('freezes the pack, lists it, and reopens it exactly as it was, its seal checked', async () => {
     const user = renderPage();
-    await screen.findByRole('region', { name: /^Page 1 of 13/ });
+    await screen.findByRole('region', { name: /^Page 1 of 12/ });
     await user.type(screen.getByLabelText('Name for a frozen copy'), 'July BCB draft');
     await user.click(screen.getByRole('button', { name: 'Freeze this pack' }));
     await screen.findByText(/Frozen “July BCB draft” \(SHA-256 [0-9a-f]{16}…\)/);
@@ -109,7 +109,7 @@ describe('BoardPackPage', { timeout: 60_000 }, () => {
 
   it('compares a frozen pack with the live figures: nothing moved, no new reds, no reserve changed', async () => {
     const user = renderPage();
-    await screen.findByRole('region', { name: /^Page 1 of 13/ });
+    await screen.findByRole('region', { name: /^Page 1 of 12/ });
     await user.click(screen.getByRole('button', { name: 'Freeze this pack' }));
     await screen.findByRole('table', { name: 'Frozen packs: 1' });
     expect(
@@ -120,7 +120,7 @@ describe('BoardPackPage', { timeout: 60_000 }, () => {
   it('deletes a frozen pack once confirmed', async () => {
     vi.spyOn(window, 'confirm').mockReturnValue(true);
     const user = renderPage();
-    await screen.findByRole('region', { name: /^Page 1 of 13/ });
+    await screen.findByRole('region', { name: /^Page 1 of 12/ });
     await user.click(screen.getByRole('button', { name: 'Freeze this pack' }));
     await user.click(await screen.findByText(/^Frozen packs, 1 in this browser/));
     const list = await screen.findByRole('table', { name: 'Frozen packs: 1' });
@@ -149,6 +149,17 @@ describe('BoardPackPage', { timeout: 60_000 }, () => {
     const sources = screen.getByRole('table', { name: /The files behind these figures/ });
     expect(within(sources).getByText('illustrative-2017-18-p06-outturn.csv')).toBeTruthy();
     expect(within(sources).queryByText('table-1-revenue-outturn.csv')).toBeNull();
+    // Only what counts for P6: that month's return and the ledger of P1 to P6, not the year's other returns
+    // nor the P12 ledger.
+    expect(within(sources).getByText('illustrative-2017-18-budget.csv')).toBeTruthy();
+    expect(within(sources).getByText('illustrative-2017-18-ledger-p01-p11.csv')).toBeTruthy();
+    for (const other of [
+      'illustrative-2017-18-p03-outturn.csv',
+      'illustrative-2017-18-p09-outturn.csv',
+      'illustrative-2017-18-p12-outturn.csv',
+      'illustrative-2017-18-ledger-p12.csv',
+    ])
+      expect(within(sources).queryByText(other), other).toBeNull();
   });
 
   it("says a month's pack cannot be drawn for a month without a return, and shows no other month", async () => {

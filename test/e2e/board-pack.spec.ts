@@ -19,8 +19,8 @@ const TITLE = 'Revenue and capital outturn 2017/18';
 // The year once, in the title: the period does not say it again.
 const PERIOD = 'provisional outturn (year end, period 12)';
 // Cover; revenue (Table 1, Constabulary); capital; reserves (position, balances); reconciliation (summary
-// and the paper's 22 failing checks on two pages); Road Casualty; notes (exact figures, three pages).
-const PAGES = 13;
+// and the paper's 22 failing checks, together on one page); Road Casualty; notes (exact figures, three pages).
+const PAGES = 12;
 
 async function openPack(page: Page): Promise<void> {
   await page.goto(paperYear('/board-pack'));
@@ -40,7 +40,7 @@ test.describe(() => {
     await app.emulateMedia({ media: 'print' });
     // No table or chart is cut by a page: every sheet is one printed page and nothing overflows it.
     const sheets = await app.locator('.pack-sheet').evaluateAll((els) =>
-      els.map((s) => {
+      els.map((s, i) => {
         const body = s.querySelector('.pack-body')!;
         const box = body.getBoundingClientRect();
         const outside = [...body.querySelectorAll('table, figure')].filter((el) => {
@@ -48,6 +48,7 @@ test.describe(() => {
           return r.top < box.top - 1 || r.bottom > box.bottom + 1 || r.left < box.left - 1 || r.right > box.right + 1;
         }).length;
         return {
+          page: i + 1,
           overflowY: body.scrollHeight - body.clientHeight,
           overflowX: body.scrollWidth - body.clientWidth,
           outside,
@@ -70,11 +71,47 @@ test.describe(() => {
     }
     // Table 1's lines add to 130,960 and 132,746; the paper's Road Casualty sum leaves 303.
     expect(pdfPageText(pdf, 2).replace(/\s+/g, ' ')).toMatch(/TOTAL 130,960 132,746 1,786 1\.4% ▲ Adverse/);
-    expect(pdfPageText(pdf, 10).replace(/\s+/g, ' ')).toContain('Left at 31 March 2020 303');
+    expect(pdfPageText(pdf, 9).replace(/\s+/g, ' ')).toContain('Left at 31 March 2020 303');
+    // The failing checks: heading and all 22 on page 8, the first (Table 1's TOTAL outturn) and the last
+    // (paragraph 6.2's £410k) both there, and no page says it holds a part of them.
+    const failing = pdfPageText(pdf, 8).replace(/\s+/g, ' ');
+    expect(failing).toMatch(/Checks that fail Checks that fail: the figure/);
+    expect(failing).toContain('Table 1 · TOTAL · Year-End Outturn');
+    expect(failing).toContain('paragraph 6.2');
+    expect(failing.match(/✗ Does not (cast|tie out)/g)).toHaveLength(22);
+    for (let i = 1; i <= PAGES; i++) expect(pdfPageText(pdf, i), `page ${i}`).not.toMatch(/Checks that fail \(\d of/);
 
     const pngs = pdfToPngs(pdf, ARTIFACTS, 'board-pack-page');
     expect(pngs).toHaveLength(PAGES);
     for (const png of pngs) expect(statSync(png).size).toBeGreaterThan(10_000);
+  });
+
+  test("prints a month's pack (2017/18 P6): monitoring, the year's capital and reserves, nothing cut; pages kept as PNG", async ({
+    app,
+  }) => {
+    await app.setViewportSize({ width: 1400, height: 1000 });
+    await app.goto('/board-pack?year=2017-18&month=6');
+    await pageReady(app);
+    await expect(app.getByRole('region', { name: /^Page 1 of \d+: Revenue monitoring 2017\/18/ })).toBeVisible();
+    await app.emulateMedia({ media: 'print' });
+    const overflowing = await app
+      .locator('.pack-sheet .pack-body')
+      .evaluateAll((els) =>
+        els
+          .map((b, i) => ({ page: i + 1, y: b.scrollHeight - b.clientHeight, x: b.scrollWidth - b.clientWidth }))
+          .filter((o) => o.y > 0 || o.x > 0),
+      );
+    expect(overflowing).toEqual([]);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const pdf = `${ARTIFACTS}board-pack-p6.pdf`;
+    await app.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+    const { pages } = pdfInfo(pdf);
+    const text = Array.from({ length: pages }, (_, i) => pdfPageText(pdf, i + 1).replace(/\s+/g, ' '));
+    // Cover, position, charts, capital, reserves (position, balances), notes: the year's Table 4 and Table 5.
+    expect(text.some((t) => t.includes('Capital programme by category'))).toBe(true);
+    expect(text.some((t) => /Reserves.*24,231/.test(t))).toBe(true);
+    for (const [i, t] of text.entries()) expect(t, `page ${i + 1}`).toContain('Revenue monitoring 2017/18');
+    expect(pdfToPngs(pdf, ARTIFACTS, 'board-pack-p6-page')).toHaveLength(pages);
   });
 
   test('says every status with a shape and a word, and prints it in black', async ({ app }) => {

@@ -39,10 +39,50 @@ export interface YearEndContent {
   roadCasualty: { input: RoadCasualtyInput; source: string };
 }
 
-/** A month's pack: the in-year monitoring position by area as at the month. */
+/**
+ * A month's pack: the in-year monitoring position by area as at the month, then the year's capital programme and
+ * reserves where that year has them loaded (null: the pack says plainly that they are not loaded for the year, and
+ * never shows another year's). `yearLabel` names the year in those sentences ("2018/19").
+ */
 export interface MonthContent {
   kind: 'month';
   position: FrozenPosition;
+  yearLabel?: string;
+  capital?: CapitalProgramme | null;
+  reserves?: { position: ReservesPosition; generalReserve: GeneralReserveShare } | null;
+}
+
+/** A section whose table the year has not loaded: said in one sentence, with what to import. */
+function notLoadedPage(id: string, section: string, heading: string, text: string): PackPage {
+  return { id, section, heading, blocks: [{ kind: 'text', tone: 'lede', text }] };
+}
+
+function monthPages(content: MonthContent): PackPage[] {
+  const pages = monitoringPages(content.position);
+  // A month's content from before capital and reserves were added to it (a frozen pack) has neither field.
+  if (content.capital === undefined && content.reserves === undefined) return pages;
+  const year = content.yearLabel ?? '';
+  return [
+    ...pages,
+    content.capital
+      ? capitalPage(content.capital)
+      : notLoadedPage(
+          'capital',
+          'Capital',
+          'Capital programme',
+          `No capital programme is loaded for ${year}, so this pack shows none (never another year's). Import the year's capital programme on the Import page to add it.`,
+        ),
+    ...(content.reserves
+      ? reservesPages(content.reserves.position, content.reserves.generalReserve)
+      : [
+          notLoadedPage(
+            'reserves',
+            'Reserves',
+            'Reserves',
+            `No reserves position is loaded for ${year}, so this pack shows none (never another year's). Import the year's reserves on the Import page to add it.`,
+          ),
+        ]),
+  ];
 }
 
 export type PackContent = YearEndContent | MonthContent;
@@ -156,7 +196,7 @@ function notesPages(pages: readonly PackPage[]): PackPage[] {
 
 /** Builds the board pack. Pure and deterministic: `meta.producedAt` is the only clock it reads. */
 export function buildBoardPack(content: PackContent, meta: PackMeta): BoardPack {
-  const body: PackPage[] = content.kind === 'month' ? monitoringPages(content.position) : yearEndPages(content);
+  const body: PackPage[] = content.kind === 'month' ? monthPages(content) : yearEndPages(content);
   return {
     format: PACK_FORMAT,
     title: meta.title,

@@ -7,7 +7,7 @@ import {
   statusCell,
   RESERVE_TRANSFER,
   textCell,
-  thousandsString,
+  varianceChart,
   workTotals,
   type FigureRow,
   type PackChart,
@@ -16,7 +16,8 @@ import {
   type PackStatus,
   type PackTable,
 } from './board-pack';
-import { Money, roundHalfAwayFromZero } from '../core/money';
+import { Money, formatWholeThousands, roundHalfAwayFromZero } from '../core/money';
+import { toThousands } from '../core/units';
 import { formatFinancialYear, formatPeriodLabel, financialYear } from '../core/period';
 import type { RowType } from '../checks/table-rows';
 import { ragOf, type Rag, type RagRule } from '../checks/rag';
@@ -229,52 +230,60 @@ export function positionTable(position: FrozenPosition): PackTable {
       actualWords,
       `Status: ${position.rule}`,
       'Group and total rows are the sums of the areas shown.',
+      ...headlineNote(position, worked.at(-1)?.shown.variance ?? null),
       roundingFootnote(table),
     ],
   };
 }
 
-function charts(position: FrozenPosition): PackChart[] {
-  const items = position.rows.filter((r) => r.rowType === 'item');
+/** The month's variance charts, from the position table's printed figures: forecast, and to date. */
+/**
+ * Where the areas shown add to another variance than the year's position (the sentence above the table, worked
+ * from every line of the return, year-position.ts): one sentence with both figures and why. None when they agree
+ * to the £'000 printed.
+ */
+function headlineNote(position: FrozenPosition, shownTotal: Money | null): string[] {
+  const root = position.rows.find((r) => r.rowType === 'total');
+  if (!root || root.forecast === null) return [];
+  const headline = roundHalfAwayFromZero(toThousands(new Money(root.forecast).minus(new Money(root.budget))), 0);
+  if (shownTotal !== null && shownTotal.equals(headline)) return [];
+  const k = (v: Money) => formatWholeThousands(v, { zero: '0' });
+  const areas =
+    shownTotal === null
+      ? 'the areas shown do not add to a total (an area has no forecast)'
+      : `the areas shown add to ${k(shownTotal)}, ${k(shownTotal.minus(headline).abs())} ${shownTotal.greaterThan(headline) ? 'more' : 'less'}`;
+  return [
+    `The position in the sentence above, a variance of ${k(headline)}, is the whole return's; ${areas}, because the return has lines outside the board's areas. The headline is the return's.`,
+  ];
+}
+
+function charts(position: FrozenPosition, table: PackTable): PackChart[] {
   const when = packMonthLabel(position.year, position.month);
   return [
-    {
+    varianceChart({
       id: 'revenue-position-chart',
-      kind: 'bars',
-      orientation: 'rows',
-      title: `Budget against forecast outturn by area, ${when}`,
+      title: `Forecast variance by area, ${when} (£'000)`,
       summary: position.summary,
-      series: [
-        { key: 'budget', name: 'Budget' },
-        { key: 'forecast', name: 'Forecast outturn' },
-      ],
-      points: items.map((r) => ({
-        label: r.label,
-        values: { budget: thousandsString(new Money(r.budget)), forecast: thousandsString(money(r.forecast)) },
-      })),
-    },
-    {
+      table,
+      name: "Forecast outturn − budget (£'000)",
+      column: 'variance',
+    }),
+    varianceChart({
       id: 'revenue-position-to-date-chart',
-      kind: 'bars',
-      orientation: 'rows',
-      title: `Budget to date against actual to date by area, ${when}`,
-      summary: `Budget to date and actual to date for each area as at ${when}; the figures are in the table on the previous page.`,
-      series: [
-        { key: 'ytdBudget', name: 'Budget to date' },
-        { key: 'actual', name: 'Actual to date' },
-      ],
-      points: items.map((r) => ({
-        label: r.label,
-        values: { ytdBudget: thousandsString(new Money(r.ytdBudget)), actual: thousandsString(money(r.actual)) },
-      })),
-    },
+      title: `Variance to date by area, ${when} (£'000)`,
+      summary: `Actual to date less budget to date for each area as at ${when}, as the table on the previous page prints them (in brackets: below the budget to date).`,
+      table,
+      name: "Actual to date − budget to date (£'000)",
+      of: { from: 'actual', less: 'ytdBudget' },
+    }),
   ];
 }
 
 /** The month's pages: the position table with its sentence, then its charts. */
 export function monitoringPages(position: FrozenPosition): PackPage[] {
   const when = packMonthLabel(position.year, position.month);
-  const [forecast, toDate] = charts(position);
+  const table = positionTable(position);
+  const [forecast, toDate] = charts(position, table);
   return [
     {
       id: 'revenue-position',
@@ -291,19 +300,21 @@ export function monitoringPages(position: FrozenPosition): PackPage[] {
               },
             ]
           : []),
-        { kind: 'table', table: positionTable(position) },
+        { kind: 'table', table },
       ],
     },
+    // Each variance chart on a page of its own, full width beside its data table (two side by side do not fit).
     {
       id: 'revenue-position-charts',
       section: 'Revenue',
-      heading: `Revenue monitoring by area, ${when}: charts`,
-      blocks: [
-        {
-          kind: 'columns',
-          columns: [[{ kind: 'chart', chart: forecast! }], [{ kind: 'chart', chart: toDate! }]],
-        },
-      ],
+      heading: `Revenue monitoring by area, ${when}: forecast variance`,
+      blocks: [{ kind: 'chart', chart: forecast! }],
+    },
+    {
+      id: 'revenue-position-to-date-chart',
+      section: 'Revenue',
+      heading: `Revenue monitoring by area, ${when}: variance to date`,
+      blocks: [{ kind: 'chart', chart: toDate! }],
     },
   ];
 }

@@ -22,8 +22,45 @@ import { TIE_OUT_GROUPS, type TieOutGroup, type TieOutResult } from '../checks/t
  * A failure is red, a rounding difference amber, a pass green, a check that cannot be made neutral.
  */
 
-/** The most failures listed on one page: a page must hold its table whole (no table is cut across pages). */
-const FAILURES_PER_PAGE = 18;
+/**
+ * How many printed lines of the failures table one page holds whole under its heading, caption and footnote (no
+ * table is cut across pages). A failure takes one line, or more where its check or rule is longer than its column
+ * holds on one line (at 8.5pt, about CHECK_CHARS and RULE_CHARS): measured on the printed 2017/18 pack, where the
+ * paper's 22 failures (some wrapping to a second line) fill about two thirds of a page.
+ */
+const FAILURE_LINES_PER_PAGE = 34;
+const CHECK_CHARS = 84;
+const RULE_CHARS = 60;
+
+/** The printed lines a failure takes: its longer wrapped cell. */
+const linesOf = (f: { label: string; rule: string }): number =>
+  Math.max(Math.ceil(f.label.length / CHECK_CHARS), Math.ceil(f.rule.length / RULE_CHARS), 1);
+
+/**
+ * The failures shared into pages: all on one page when they fit (a short list is never split, leaving two pages
+ * half empty), else as few pages as hold them, each filled to about the same number of lines.
+ */
+export function failurePages<T extends { label: string; rule: string }>(failures: readonly T[]): T[][] {
+  if (failures.length === 0) return [];
+  const total = failures.reduce((n, f) => n + linesOf(f), 0);
+  const parts = Math.ceil(total / FAILURE_LINES_PER_PAGE);
+  const target = total / parts;
+  const pages: T[][] = [[]];
+  let used = 0;
+  for (const f of failures) {
+    const lines = linesOf(f);
+    const page = pages[pages.length - 1]!;
+    const full = used + lines > FAILURE_LINES_PER_PAGE || (used >= target && pages.length < parts);
+    if (page.length > 0 && full) {
+      pages.push([f]);
+      used = lines;
+    } else {
+      page.push(f);
+      used += lines;
+    }
+  }
+  return pages;
+}
 
 const LEVEL = { fail: 'red', rounding: 'amber', pass: 'green', incomplete: 'neutral' } as const;
 
@@ -218,20 +255,13 @@ export function reconciliationPages(reconciliation: Reconciliation): PackPage[] 
           ]
         : [],
   });
-  // As many pages as needed, shared out evenly (22 failures: two pages of 11, not 18 and 4).
-  const parts = Math.max(1, Math.ceil(failures.length / FAILURES_PER_PAGE));
-  const perPage = Math.ceil(failures.length / parts);
-  const failurePages: PackPage[] =
-    failures.length === 0
-      ? []
-      : Array.from({ length: parts }, (_, i) => ({
-          id: `reconciliation-failures-${i + 1}`,
-          section: 'Reconciliation',
-          heading: `Checks that fail${parts > 1 ? ` (${i + 1} of ${parts})` : ''}`,
-          blocks: [
-            { kind: 'table' as const, table: failureTable(failures.slice(i * perPage, (i + 1) * perPage), i, parts) },
-          ],
-        }));
+  const shared = failurePages(failures);
+  const pages: PackPage[] = shared.map((part, i) => ({
+    id: `reconciliation-failures-${i + 1}`,
+    section: 'Reconciliation',
+    heading: `Checks that fail${shared.length > 1 ? ` (${i + 1} of ${shared.length})` : ''}`,
+    blocks: [{ kind: 'table' as const, table: failureTable(part, i, shared.length) }],
+  }));
   return [
     {
       id: 'reconciliation',
@@ -252,6 +282,6 @@ export function reconciliationPages(reconciliation: Reconciliation): PackPage[] 
         { kind: 'table', table: byGroup },
       ],
     },
-    ...failurePages,
+    ...pages,
   ];
 }

@@ -7,9 +7,10 @@ import {
   statusCell,
   RESERVE_TRANSFER,
   textCell,
-  thousandsString,
+  varianceChart,
   workTotals,
   type FigureRow,
+  type PackChart,
   type PackPage,
   type PackStatus,
   type PackTable,
@@ -164,25 +165,16 @@ export function revenueTable(source: OutturnTable, id: string): RevenueTableResu
   return { table: { ...table, footnotes }, lines };
 }
 
-/** The chart beside a revenue table: budget against outturn for each line (items only), in £'000. */
-function budgetOutturnChart(id: string, title: string, lines: readonly OutturnLine[]) {
-  return {
+/** The chart beside a revenue table: each line's variance (outturn − budget) from zero, as the table prints it. */
+function outturnVarianceChart(id: string, title: string, result: RevenueTableResult): PackChart {
+  return varianceChart({
     id,
-    kind: 'bars' as const,
-    orientation: 'columns' as const,
     title,
-    summary: summariseOutturn(lines),
-    series: [
-      { key: 'budget', name: 'Budget' },
-      { key: 'outturn', name: 'Outturn' },
-    ],
-    points: lines
-      .filter((l) => l.rowType === 'item')
-      .map((l) => ({
-        label: l.label,
-        values: { budget: thousandsString(l.budget), outturn: thousandsString(l.outturn) },
-      })),
-  };
+    summary: summariseOutturn(result.lines),
+    table: result.table,
+    name: "Variance, outturn − budget (£'000)",
+    column: 'variance',
+  });
 }
 
 /** The revenue pages: Table 1, then the Constabulary summary, each with its chart and summary sentence. */
@@ -196,7 +188,10 @@ export function revenuePages(table1: OutturnTable, constabulary: OutturnTable): 
       heading: 'Revenue outturn',
       blocks: [
         { kind: 'table', table: t1.table },
-        { kind: 'chart', chart: budgetOutturnChart('revenue-chart', 'Budget against outturn by area', t1.lines) },
+        {
+          kind: 'chart',
+          chart: outturnVarianceChart('revenue-chart', "Variance by area: outturn against budget (£'000)", t1),
+        },
       ],
     },
     {
@@ -207,10 +202,10 @@ export function revenuePages(table1: OutturnTable, constabulary: OutturnTable): 
         { kind: 'table', table: cs.table },
         {
           kind: 'chart',
-          chart: budgetOutturnChart(
+          chart: outturnVarianceChart(
             'revenue-constabulary-chart',
-            'Constabulary budget against outturn by area',
-            cs.lines,
+            "Constabulary variance by area: outturn against budget (£'000)",
+            cs,
           ),
         },
       ],

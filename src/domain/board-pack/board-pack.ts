@@ -79,7 +79,12 @@ export interface PackSeries {
 
 export interface PackChart {
   id: string;
-  kind: 'bars' | 'lines';
+  /**
+   * variance: one signed figure per line (outturn − budget), bars across from zero, drawn with its own data
+   * table, so that a small line's variance reads beside a large one's (a budget of £126m beside one of £1m would
+   * leave the small line's bar invisible).
+   */
+  kind: 'bars' | 'lines' | 'variance';
   /** Bars: 'columns' (upright) or 'rows' (bars across, for long labels). */
   orientation?: 'columns' | 'rows';
   title: string;
@@ -186,6 +191,43 @@ export function shownText(cell: PackCell): string {
 export function exactText(cell: PackCell): string {
   if (cell.kind !== 'amount') return shownText(cell);
   return cell.exact === null ? 'n/s' : formatPounds(new Money(cell.exact), { zero: '-' });
+}
+
+/**
+ * The chart of a table's variances: one bar per item line from zero, each the figure the table prints (whole
+ * £'000 after its rounding), so that the chart, its data table and the table above agree figure for figure.
+ * `column` is the table's variance column; `of` works one out from two others where the table has none.
+ */
+export function varianceChart(args: {
+  id: string;
+  title: string;
+  summary: string;
+  table: PackTable;
+  name: string;
+  column?: string;
+  of?: { from: string; less: string };
+}): PackChart {
+  const shown = (row: PackRow, key: string): Money | null => {
+    const cell = row.cells[key];
+    return cell?.kind === 'amount' && cell.shown !== null ? new Money(cell.shown) : null;
+  };
+  const value = (row: PackRow): string | null => {
+    if (args.column) return shown(row, args.column)?.toString() ?? null;
+    const from = args.of ? shown(row, args.of.from) : null;
+    const less = args.of ? shown(row, args.of.less) : null;
+    return from === null || less === null ? null : from.minus(less).toString();
+  };
+  return {
+    id: args.id,
+    kind: 'variance',
+    orientation: 'rows',
+    title: args.title,
+    summary: args.summary,
+    series: [{ key: 'variance', name: args.name }],
+    points: args.table.rows
+      .filter((r) => r.rowType === 'item')
+      .map((r) => ({ label: r.label, values: { variance: value(r) } })),
+  };
 }
 
 /** £'000 of a pounds figure as an exact decimal string (for charts). */

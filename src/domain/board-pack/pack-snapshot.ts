@@ -63,6 +63,11 @@ export interface PackInputs {
   month?: number;
   /** A month's pack: the monitoring position as at the month (absent: a year-end pack). */
   position?: FrozenPosition;
+  /**
+   * A month's pack: true when it shows the year's capital and reserves (from `tables`, saying which the year has
+   * not loaded). Absent in month packs frozen before December 2026, drawn as they were, with neither.
+   */
+  yearSections?: boolean;
 }
 
 export interface Snapshot {
@@ -103,18 +108,24 @@ export function samePack(a: BoardPack, b: BoardPack): boolean {
 
 /**
  * Whether two packs print the same figures: every amount of every table, table by table and row by row. The
- * wording, charts and layout around them may differ (a later version words a pack better); the figures may not.
+ * wording, charts and layout around them (how a long table is shared over pages) may differ (a later version
+ * words a pack better); the figures may not.
  */
 export function sameFigures(a: BoardPack, b: BoardPack): boolean {
-  const amounts = (p: BoardPack) =>
-    [...packTables(p)].map(([id, t]) => [
-      id,
-      t.rows.map((r) =>
+  // A table shared over pages ("reconciliation-failures-1", "-2") is one list: how it is paged is layout.
+  const amounts = (p: BoardPack) => {
+    const lists = new Map<string, string[][]>();
+    for (const [id, t] of packTables(p)) {
+      const rows = t.rows.map((r) =>
         Object.entries(r.cells)
           .filter(([, c]) => c.kind === 'amount')
           .map(([k, c]) => `${r.label} ${k} ${shownText(c)}`),
-      ),
-    ]);
+      );
+      const list = id.replace(/-\d+$/, '');
+      lists.set(list, [...(lists.get(list) ?? []), ...rows]);
+    }
+    return [...lists];
+  };
   return canonicalJson(amounts(a)) === canonicalJson(amounts(b));
 }
 

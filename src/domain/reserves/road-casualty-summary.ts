@@ -16,23 +16,18 @@ const CASE_WORDS: Readonly<Record<CaseId, string>> = {
   high: 'In the high case',
 };
 
-/**
- * Pounds as £k for a sentence, a negative in brackets as the tables print it: 145,000 -> "£145k";
- * -132,000 -> "(£132k)". `minus`: the old "-£132k", for a caller that must reproduce text written before
- * negatives were bracketed.
- */
-export function formatK(pounds: Money, negative: 'brackets' | 'minus' = 'brackets'): string {
+/** Pounds as £k for a sentence, a negative in brackets as the tables print it: 145,000 -> "£145k"; -132,000 -> "(£132k)". */
+export function formatK(pounds: Money): string {
   const k = roundHalfAwayFromZero(toThousands(pounds), 0);
   const text = `£${formatThousands(k.abs().times(1000), { zero: '0' })}k`;
-  if (!k.isNegative() || k.isZero()) return text;
-  return negative === 'minus' ? `-${text}` : `(${text})`;
+  return !k.isNegative() || k.isZero() ? text : `(${text})`;
 }
 
 const fy = (year: number): string => formatFinancialYear({ startYear: year });
 
 /** One sentence for one case: "With no new inflow the balance falls below the £145k floor in 2021/22 and below zero in 2022/23." */
-export function describeCase(p: CaseProjection, floor: Money, negative: 'brackets' | 'minus' = 'brackets'): string {
-  const k = (pounds: Money) => formatK(pounds, negative);
+export function describeCase(p: CaseProjection, floor: Money): string {
+  const k = formatK;
   const last = p.years[p.years.length - 1];
   const opening = CASE_WORDS[p.caseId];
   if (!last) return `${opening} there is nothing to project.`;
@@ -51,16 +46,11 @@ export function describeCase(p: CaseProjection, floor: Money, negative: 'bracket
 }
 
 /**
- * The sentences for every case of one kind (with or without the earmarked items), in case order. The page
- * asks for negatives in brackets, as do the page and the board pack (a frozen pack is compared by its figures).
+ * The sentences for every case of one kind (with or without the earmarked items), in case order, negatives in
+ * brackets on the page and in the board pack alike (a frozen pack is compared by its figures, not its words).
  */
-export function describeCases(
-  projections: readonly CaseProjection[],
-  floor: Money,
-  includeEarmarked: boolean,
-  negative: 'brackets' | 'minus' = 'brackets',
-): string {
+export function describeCases(projections: readonly CaseProjection[], floor: Money, includeEarmarked: boolean): string {
   const cases = projections.filter((p) => p.includeEarmarked === includeEarmarked);
   const lead = includeEarmarked ? 'Counting the earmarked items.' : 'Leaving out the earmarked items.';
-  return [lead, ...cases.map((p) => describeCase(p, floor, negative))].join(' ');
+  return [lead, ...cases.map((p) => describeCase(p, floor))].join(' ');
 }

@@ -113,7 +113,7 @@ export function BoardPackPage() {
       ? null
       : isYearEndPack(month, tables.data)
         ? `a year-end pack of ${yearLabel(year)}: the year's outturn tables, capital, reserves, the reconciliation and the Road Casualty projection`
-        : `a month's pack of ${yearLabel(year)}, ${monthLabel(year, month)}: the in-year monitoring position by area`;
+        : `a month's pack of ${yearLabel(year)}, ${monthLabel(year, month)}: the in-year monitoring position by area, then the year's capital programme and reserves where they are loaded`;
 
   const onFreeze = () => {
     if (!inputs) return;

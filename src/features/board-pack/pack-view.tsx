@@ -21,6 +21,7 @@ const longDate = (iso: string): string =>
 function chartHeight(block: Extract<PackBlock, { kind: 'chart' }>): number {
   const c = block.chart;
   if (c.kind === 'lines') return 175;
+  if (c.kind === 'variance') return Math.max(120, 60 + c.points.length * 24);
   if (c.orientation === 'rows') return Math.max(180, 56 + c.points.length * 26);
   return 210;
 }

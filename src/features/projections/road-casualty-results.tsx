@@ -248,7 +248,7 @@ function RoadCasualtyResultsView({
   const [earmarked, setEarmarked] = useState(true);
   const chosen = projections.filter((p) => p.includeEarmarked === earmarked);
   const points = toRoadCasualtySeries(projections, earmarked, input.openingBalance);
-  const summary = describeCases(projections, input.floor, earmarked, 'brackets');
+  const summary = describeCases(projections, input.floor, earmarked);
   const years = chosen[0]?.years ?? [];
   type Row = { key: string; label: string; values: Partial<Record<CaseId, Money>> };
   const rows: Row[] = [

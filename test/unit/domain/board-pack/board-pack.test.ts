@@ -21,7 +21,7 @@ const table = (id: string): PackTable => {
 const allText = (p: BoardPack) => JSON.stringify(p);
 
 describe('the pages, in the order the board reads them', () => {
-  it('cover, revenue (2), capital, reserves (2), reconciliation (summary, then the 22 failures on two pages), Road Casualty, notes (3)', () => {
+  it('cover, revenue (2), capital, reserves (2), reconciliation (summary, then the 22 failures on one page), Road Casualty, notes (3)', () => {
     expect(pack.pages.map((p) => p.id)).toEqual([
       'cover',
       'revenue',
@@ -31,7 +31,6 @@ describe('the pages, in the order the board reads them', () => {
       'reserves-balances',
       'reconciliation',
       'reconciliation-failures-1',
-      'reconciliation-failures-2',
       'road-casualty',
       'notes-1',
       'notes-2',
@@ -68,6 +67,30 @@ describe('Table 1 as the pack shows it: totals worked out from the lines, the pa
     expect(chart?.kind === 'chart' && chart.chart.summary).toBe(
       'Outturn £1.79m (1.4%) over budget; largest adverse: Constabulary £1.79m; largest favourable: OPCC £0.10m.',
     );
+  });
+});
+
+describe('the variance charts: a small line readable beside the Constabulary', () => {
+  const chartOf = (pageId: string) => {
+    const block = pack.pages.find((p) => p.id === pageId)!.blocks.find((b) => b.kind === 'chart');
+    if (block?.kind !== 'chart') throw new Error(`no chart on ${pageId}`);
+    return block.chart;
+  };
+  it('draws Table 1 as its variances from nil, the figures the table prints: 1,788, (96) and 94, never the budgets', () => {
+    const chart = chartOf('revenue');
+    expect(chart.kind).toBe('variance');
+    expect(chart.points.map((p) => [p.label, p.values.variance])).toEqual([
+      ['Constabulary', '1788'],
+      ['OPCC', '-96'],
+      ['Grants, Capital Financing and costs of surplus properties', '94'],
+    ]);
+  });
+  it('draws the Constabulary summary’s lines as the table rounds them: (1,547), 4,394, 23, (759), 2, (326)', () => {
+    const chart = chartOf('revenue-constabulary');
+    expect(chart.kind).toBe('variance');
+    // 73,712 − 75,259 = (1,547); 20,378 − 15,984 = 4,394; 37,558 − 37,535 = 23; −2,194 + 1,435 = (759);
+    // −1,089 + 1,091 = 2; −326 − 0 = (326).
+    expect(chart.points.map((p) => p.values.variance)).toEqual(['-1547', '4394', '23', '-759', '2', '-326']);
   });
 });
 

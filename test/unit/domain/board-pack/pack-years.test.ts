@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildPackFromInputs } from '../../../../src/api/board-pack-inputs';
+import { buildPackFromInputs, packInputs } from '../../../../src/api/board-pack-inputs';
+import { sampleFrozenTables } from '../../helpers/sample-pack';
 import { packTables } from '../../../../src/domain/board-pack/board-pack-build';
 import {
   packHeading,
@@ -125,7 +126,13 @@ describe("a month's pack", () => {
       2018,
       6,
     ]);
-    expect(pack.pages.map((p) => p.id)).toEqual(['cover', 'revenue-position', 'revenue-position-charts', 'notes-1']);
+    expect(pack.pages.map((p) => p.id)).toEqual([
+      'cover',
+      'revenue-position',
+      'revenue-position-charts',
+      'revenue-position-to-date-chart',
+      'notes-1',
+    ]);
     // The cover names the dataset the position came from, by id and SHA-256.
     expect(pack.sources).toEqual(POSITION.sources);
   });
@@ -186,5 +193,82 @@ describe('a snapshot frozen before years', () => {
     // Table 1 as the paper prints it: 126,252 + 1,194 + 3,514 = 130,960 budget.
     const t1 = packTables(again).get('revenue-table-1')!;
     expect(row(t1, 'TOTAL').slice(0, 3)).toEqual(['130,960', '132,746', '1,786']);
+  });
+});
+
+describe("a month's pack agrees with the year's position", () => {
+  const areas = (total: { budget: string; forecast: string }): FrozenPosition => ({
+    ...POSITION,
+    rows: [
+      item('Local Policing', {
+        budget: '1000000',
+        ytdBudget: '500000',
+        actual: '480000',
+        forecast: '1100000',
+        rag: 'red',
+      }),
+      { ...item('Constabulary', { budget: '1000000', ytdBudget: '500000', forecast: '1100000' }), rowType: 'subtotal' },
+      { ...item('TOTAL', { ytdBudget: '500000', ...total }), rowType: 'total' },
+    ],
+  });
+  it('says nothing more when the areas add to the return’s whole position: 1,100 − 1,000 = 100', () => {
+    const table = positionTable(areas({ budget: '1000000', forecast: '1100000' }));
+    expect(row(table, 'TOTAL')[4]).toBe('100');
+    expect(table.footnotes.join(' ')).not.toMatch(/the sentence above/);
+  });
+  it('says by how much and why where the return’s whole position differs: (1,098.4 − 1,000) = 98 against the areas’ 100', () => {
+    const table = positionTable(areas({ budget: '1000000', forecast: '1098400' }));
+    expect(row(table, 'TOTAL')[4]).toBe('100');
+    expect(table.footnotes).toContain(
+      "The position in the sentence above, a variance of 98, is the whole return's; the areas shown add to 100, 2 more, because the return has lines outside the board's areas. The headline is the return's.",
+    );
+  });
+});
+
+describe("a month's pack: the year's capital and reserves, where the year has them", () => {
+  const monthInputs = (tables: ReturnType<typeof sampleFrozenTables>) =>
+    packInputs({
+      year: 2017,
+      month: 6,
+      tables,
+      position: { ...POSITION, year: 2017, month: 6 },
+      organisation: 'OPCC',
+      preferences: { subtitle: '', roadCasualtyScenarioId: null },
+      scenarios: [],
+    });
+  it('adds the capital programme and the reserves of the year: Table 4 revised 11,451; Table 5 closing 24,231', () => {
+    // Month 6, so not the year-end pack, though the year's Table 1 is loaded.
+    const pack = buildPackFromInputs(monthInputs(sampleFrozenTables()), STAMP);
+    expect(pack.pages.map((p) => p.id)).toEqual([
+      'cover',
+      'revenue-position',
+      'revenue-position-charts',
+      'revenue-position-to-date-chart',
+      'capital',
+      'reserves',
+      'reserves-balances',
+      'notes-1',
+      'notes-2',
+    ]);
+    const text = JSON.stringify(pack);
+    expect(text).toContain('"shown":"11451"');
+    expect(text).toContain('"shown":"24231"');
+  });
+  it('says plainly when the year has no capital programme or reserves loaded, and shows no other year’s', () => {
+    const pack = buildPackFromInputs(monthInputs([]), STAMP);
+    expect(pack.pages.map((p) => p.id)).toEqual([
+      'cover',
+      'revenue-position',
+      'revenue-position-charts',
+      'revenue-position-to-date-chart',
+      'capital',
+      'reserves',
+      'notes-1',
+    ]);
+    const words = pack.pages.flatMap((p) => p.blocks.flatMap((b) => (b.kind === 'text' ? [b.text] : [])));
+    expect(words).toContain(
+      "No capital programme is loaded for 2017/18, so this pack shows none (never another year's). Import the year's capital programme on the Import page to add it.",
+    );
+    expect(words.some((w) => w.startsWith('No reserves position is loaded for 2017/18'))).toBe(true);
   });
 });

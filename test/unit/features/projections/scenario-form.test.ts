@@ -200,13 +200,13 @@ describe('the projection in words', () => {
         'In the low case the balance stays at or above the £145k floor to 2022/23 (lowest £647k, 2019/20), ending at £728k.',
     },
   ])('$id, earmarked $earmarked', ({ id, earmarked, words }) => {
-    expect(describeCase(projectCase(input, id, earmarked), input.floor, 'brackets')).toBe(words);
+    expect(describeCase(projectCase(input, id, earmarked), input.floor)).toBe(words);
   });
 
   it('says when floor and zero are crossed in the same year', () => {
     // Floor 0: the no-inflow case crosses both in 2022/23.
     const p = projectCase({ ...input, floor: ZERO }, 'none', true);
-    expect(describeCase(p, ZERO, 'brackets')).toBe(
+    expect(describeCase(p, ZERO)).toBe(
       'With no new inflow the balance falls below the £0k floor and below zero in 2022/23, ending at (£132k).',
     );
   });
@@ -217,10 +217,10 @@ describe('the projection in words', () => {
     );
   });
 
-  it('keeps the board pack’s minus until its frozen snapshots are brought forward', () => {
+  it('brackets a negative ending, never a minus', () => {
     const p = projectCase(input, 'none', true);
-    expect(describeCase(p, input.floor, 'minus')).toMatch(/ending at -£132k\.$/);
-    expect(formatK(new Money('-131500'), 'minus')).toBe('-£132k');
+    expect(describeCase(p, input.floor)).toMatch(/ending at \(£132k\)\.$/);
+    expect(describeCases(projectRoadCasualtyReserve(input), input.floor, true)).not.toMatch(/-£/);
   });
 
   it('formats £k half away from zero', () => {
