@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { APP_PAGES } from './app-pages';
 import { test, expect, pageReady } from './watched-page';
+import { keepScreenshot } from './keep-screenshot';
 import { paperYear } from './routes';
 
 test.use({ profile: 'shared' });
@@ -78,7 +79,7 @@ for (const { path, ready } of APP_PAGES) {
         for (const p of await layoutProblems(app)) found.push(`${address} at ${size.width} px: ${p}`);
         // The first screen, as a reader sees it on opening the page (looked at; not compared).
         const name = `${path.slice(1)}${address === path ? '' : '-2017-18'}-${size.width}.png`;
-        await app.screenshot({ path: fileURLToPath(new URL(name, ARTIFACTS)) });
+        await keepScreenshot(app, { path: fileURLToPath(new URL(name, ARTIFACTS)) });
       }
     }
     expect(found).toEqual([]);
