@@ -19,7 +19,7 @@ const TRIAL_CELLS = 2_000;
 /** Pooled while at most one cell in this many has been a new value. */
 const REPEATS = 4;
 /** Distinct values kept at most, and their length: a pool never grows with the file, whatever its cells. */
-export const POOL_VALUES = 4_096;
+const POOL_VALUES = 4_096;
 const MAX_CHARS = 64;
 
 export class CellPool {

@@ -1,4 +1,4 @@
-import { POOL_VALUES, type CellPool } from './cell-pool';
+import type { CellPool } from './cell-pool';
 import type { BuiltChunk } from './stored-chunk';
 
 /*
@@ -11,14 +11,23 @@ import type { BuiltChunk } from './stored-chunk';
  * While a column's every cell in the chunk is pooled, the builder also keeps the column as a dictionary (its
  * distinct values in the order first met, and each row's number among them), from the number the pool gives
  * as it looks the cell up: packing the chunk then copies it (packed-chunk.ts) instead of looking every cell up
- * again. A chunk-local number is one read of an array indexed by the pool's number.
+ * again. A chunk-local number is one read of an array indexed by the pool's number. Both arrays start small and
+ * grow as needed: a file of 10,000 columns and few rows must not make 10,000 arrays of a chunk's size.
  */
 
 /** A column's dictionary as it is built: the pool's number -> the chunk's (-1: not met yet). */
 interface Coding {
-  readonly local: Int32Array;
+  local: Int32Array;
   readonly values: string[];
-  readonly codes: Uint16Array;
+  codes: Uint16Array;
+}
+
+/** An array twice as long (at least `needed`, at most `most`), with the values of the old one, the rest `fill`. */
+function grown<T extends Int32Array | Uint16Array>(old: T, needed: number, most: number, fill: number): T {
+  const next = new (old.constructor as new (n: number) => T)(Math.min(most, Math.max(needed, old.length * 2)));
+  next.fill(fill, old.length);
+  next.set(old);
+  return next;
 }
 
 export interface ChunkBuilder {
@@ -57,9 +66,9 @@ export function newChunk(
     periods: new Uint8Array(capacity),
     dates: dateKeys.map(() => new Uint32Array(capacity)),
     coding: pools.map(() => ({
-      local: new Int32Array(POOL_VALUES).fill(-1),
+      local: new Int32Array(16).fill(-1),
       values: [],
-      codes: new Uint16Array(capacity),
+      codes: new Uint16Array(Math.min(capacity, 64)),
     })),
   };
 }
@@ -96,12 +105,14 @@ export function addRow(
     raw[c]!.push(value);
     const column = coding[c];
     if (!column) continue;
+    if (n >= column.local.length) column.local = grown(column.local, n + 1, Infinity, -1);
     let local = column.local[n]!;
     if (local < 0) {
       local = column.values.length;
       column.local[n] = local;
       column.values.push(value);
     }
+    if (i >= column.codes.length) column.codes = grown(column.codes, i + 1, chunk.capacity, 0);
     column.codes[i] = local;
   }
   const pence = chunk.pence;
