@@ -32,8 +32,8 @@ mkdirSync('test-results', { recursive: true });
 const file = `test-results/bench-ledger-${rows}.csv`;
 writeFileSync(file, generateLedger(rows, 11).text);
 
-/** Proportional set size (kB) of every process below this one that is Chromium: the browser's memory. */
-function browserPssKb(): number {
+/** Every Chromium process below this one, with its command line. */
+function chromiumProcesses(): { pid: number; cmd: string }[] {
   const children = new Map<number, number[]>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -45,15 +45,12 @@ function browserPssKb(): number {
       // gone
     }
   }
-  let total = 0;
+  const found: { pid: number; cmd: string }[] = [];
   const visit = (pid: number): void => {
     for (const child of children.get(pid) ?? []) {
       try {
         const cmd = readFileSync(`/proc/${child}/cmdline`, 'utf8');
-        if (/chrom/i.test(cmd)) {
-          const rollup = readFileSync(`/proc/${child}/smaps_rollup`, 'utf8');
-          total += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
-        }
+        if (/chrom/i.test(cmd)) found.push({ pid: child, cmd });
       } catch {
         // gone
       }
@@ -61,6 +58,20 @@ function browserPssKb(): number {
     }
   };
   visit(process.pid);
+  return found;
+}
+
+/** Proportional set size (kB) of every process below this one that is Chromium: the browser's memory. */
+function browserPssKb(): number {
+  let total = 0;
+  for (const { pid } of chromiumProcesses()) {
+    try {
+      const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+      total += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
+    } catch {
+      // gone
+    }
+  }
   return total;
 }
 
@@ -72,6 +83,57 @@ function sampleMemory(): () => number {
     clearInterval(timer);
     return Math.max(peak, browserPssKb());
   };
+}
+
+/** The kind of a Chromium process, from its command line: browser, renderer, gpu-process, or a utility's sub-type. */
+function processKind(cmdline: string): string {
+  // Chromium's children rewrite their command line with spaces between the arguments.
+  const args = cmdline.split(/[\0 ]/);
+  const value = (name: string): string | undefined =>
+    args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const type = value('type');
+  if (type === undefined) return 'browser';
+  if (type === 'utility') return (value('utility-sub-type') ?? 'utility').replace(/\.mojom\..*$/, '');
+  return type;
+}
+
+/**
+ * CPU time (ms, user + system) of every Chromium thread below this process, by process kind and thread name
+ * ("renderer/DedicatedWorker"): unlike the clock, it does not count the turns other work on the machine takes.
+ */
+function browserCpuMs(): Map<string, number> {
+  const tick = 1000 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+  const cpuOf = (stat: string): number => {
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * tick;
+  };
+  const byThread = new Map<string, number>();
+  for (const { pid, cmd } of chromiumProcesses()) {
+    try {
+      const kind = processKind(cmd);
+      let live = 0;
+      for (const tid of readdirSync(`/proc/${pid}/task`)) {
+        const ms = cpuOf(readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8'));
+        const key = `${kind}/${readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim()}`;
+        byThread.set(key, (byThread.get(key) ?? 0) + ms);
+        live += ms;
+      }
+      // A thread that has ended (a job's worker, ended with its job) is counted in its process's time only.
+      const ended = `${kind}/(ended threads)`;
+      byThread.set(ended, (byThread.get(ended) ?? 0) + cpuOf(readFileSync(`/proc/${pid}/stat`, 'utf8')) - live);
+    } catch {
+      // gone
+    }
+  }
+  return byThread;
+}
+
+/** The CPU time each kind of thread took between two readings of browserCpuMs, largest first. */
+function cpuBetween(before: Map<string, number>, after: Map<string, number>): [string, number][] {
+  return [...after]
+    .map(([k, v]): [string, number] => [k, v - (before.get(k) ?? 0)])
+    .filter(([, v]) => v !== 0)
+    .sort((a, b) => b[1] - a[1]);
 }
 
 const storageUsage = (page: Page): Promise<number> =>
@@ -103,16 +165,19 @@ async function importScenario(page: Page): Promise<void> {
   const memoryBefore = browserPssKb();
   const peakMemory = sampleMemory();
 
+  const cpuBefore = browserCpuMs();
   const t0 = Date.now();
   await page.getByLabel(/Choose a CSV file/).setInputFiles(file);
   const button = page.getByRole('button', { name: /^Import bench-ledger/ });
   await button.waitFor({ timeout: 120_000 });
   const previewMs = Date.now() - t0;
+  const cpuAtPreview = browserCpuMs();
   const t1 = Date.now();
   await button.click({ timeout: 60_000 });
   await page.getByRole('article', { name: /Import receipt/ }).waitFor({ timeout: 300_000 });
   const importMs = Date.now() - t0;
   const afterClickMs = Date.now() - t1;
+  const cpuAfter = browserCpuMs();
   const peakKb = peakMemory();
   if (cdp) {
     const { profile } = await cdp.send('Profiler.stop');
@@ -135,6 +200,16 @@ async function importScenario(page: Page): Promise<void> {
   for (const t of timings) {
     const parts = Object.entries(JSON.parse(t) as Record<string, number>).map(([k, v]) => `${k} ${fmt(v)}`);
     console.log(`  the import worker (ms): ${parts.join(', ')}`);
+  }
+  // Less moved by other work on the machine than the clock: the CPU time Chromium's threads took.
+  for (const [label, from, to] of [
+    ['choose -> preview', cpuBefore, cpuAtPreview],
+    ['Import pressed -> receipt', cpuAtPreview, cpuAfter],
+  ] as const) {
+    const spent = cpuBetween(from, to);
+    const total = spent.reduce((n, [, v]) => n + v, 0);
+    const top = spent.filter(([, v]) => v >= 100).map(([k, v]) => `${k} ${fmt(v)}`);
+    console.log(`  browser CPU time, ${label}: ${fmt(total)} ms (${top.join(', ')})`);
   }
   const over = longTasks.filter((d) => d > 50);
   console.log(

@@ -1,5 +1,5 @@
 import type { CellPool } from './cell-pool';
-import type { StoredChunk } from './stored-chunk';
+import type { BuiltChunk } from './stored-chunk';
 
 /*
  * Accepted rows gathered into one stored chunk, column by column: fixed typed arrays for line numbers,
@@ -7,7 +7,28 @@ import type { StoredChunk } from './stored-chunk';
  * per repeated value). Its own step because its output is the stored layout (stored-chunk.ts) and must
  * be exactly that layout, trimmed to the rows it holds; the session only decides when a chunk is full.
  * Per row: one addRow, writing into arrays made once per chunk.
+ *
+ * While a column's every cell in the chunk is pooled, the builder also keeps the column as a dictionary (its
+ * distinct values in the order first met, and each row's number among them), from the number the pool gives
+ * as it looks the cell up: packing the chunk then copies it (packed-chunk.ts) instead of looking every cell up
+ * again. A chunk-local number is one read of an array indexed by the pool's number. Both arrays start small and
+ * grow as needed: a file of 10,000 columns and few rows must not make 10,000 arrays of a chunk's size.
  */
+
+/** A column's dictionary as it is built: the pool's number -> the chunk's (-1: not met yet). */
+interface Coding {
+  local: Int32Array;
+  readonly values: string[];
+  codes: Uint16Array;
+}
+
+/** An array twice as long (at least `needed`, at most `most`), with the values of the old one, the rest `fill`. */
+function grown<T extends Int32Array | Uint16Array>(old: T, needed: number, most: number, fill: number): T {
+  const next = new (old.constructor as new (n: number) => T)(Math.min(most, Math.max(needed, old.length * 2)));
+  next.fill(fill, old.length);
+  next.set(old);
+  return next;
+}
 
 export interface ChunkBuilder {
   size: number;
@@ -21,6 +42,8 @@ export interface ChunkBuilder {
   readonly pence: Float64Array[];
   readonly periods: Uint8Array;
   readonly dates: Uint32Array[];
+  /** Per raw column, its dictionary so far; null once a cell of the chunk was not pooled. */
+  readonly coding: (Coding | null)[];
 }
 
 /** An empty chunk of `capacity` rows: one pool per raw column, one stored column per amount and date key. */
@@ -42,6 +65,11 @@ export function newChunk(
     pence: amountKeys.map(() => new Float64Array(capacity)),
     periods: new Uint8Array(capacity),
     dates: dateKeys.map(() => new Uint32Array(capacity)),
+    coding: pools.map(() => ({
+      local: new Int32Array(16).fill(-1),
+      values: [],
+      codes: new Uint16Array(Math.min(capacity, 64)),
+    })),
   };
 }
 
@@ -63,7 +91,30 @@ export function addRow(
   chunk.lines[i] = line;
   chunk.warned[i] = warned ? 1 : 0;
   const raw = chunk.raw;
-  for (let c = 0; c < raw.length; c++) raw[c]!.push(chunk.pools[c]!.take(cells[c] ?? ''));
+  const coding = chunk.coding;
+  for (let c = 0; c < raw.length; c++) {
+    const cell = cells[c] ?? '';
+    const pool = chunk.pools[c]!;
+    const n = pool.code(cell);
+    if (n < 0) {
+      raw[c]!.push(cell);
+      coding[c] = null;
+      continue;
+    }
+    const value = pool.values[n]!;
+    raw[c]!.push(value);
+    const column = coding[c];
+    if (!column) continue;
+    if (n >= column.local.length) column.local = grown(column.local, n + 1, Infinity, -1);
+    let local = column.local[n]!;
+    if (local < 0) {
+      local = column.values.length;
+      column.local[n] = local;
+      column.values.push(value);
+    }
+    if (i >= column.codes.length) column.codes = grown(column.codes, i + 1, chunk.capacity, 0);
+    column.codes[i] = local;
+  }
   const pence = chunk.pence;
   for (let a = 0; a < pence.length; a++) pence[a]![i] = amounts[a] ?? Number.NaN;
   chunk.periods[i] = period;
@@ -71,10 +122,14 @@ export function addRow(
   for (let k = 0; k < d.length; k++) d[k]![i] = dates[k] ?? 0;
 }
 
-/** The stored form of the rows added, numbered `index`: typed arrays cut to the rows held. */
-export function buildChunk(chunk: ChunkBuilder, index: number): StoredChunk {
+/**
+ * The stored form of the rows added, numbered `index`: typed arrays cut to the rows held; with each column's
+ * dictionary where every cell of it was pooled (for packing; not part of the stored layout).
+ */
+export function buildChunk(chunk: ChunkBuilder, index: number): BuiltChunk {
   const n = chunk.size;
   return {
+    dictionaries: chunk.coding.map((c) => c && { values: c.values, codes: c.codes.subarray(0, n) }),
     index,
     rowCount: n,
     lines: chunk.lines.slice(0, n),

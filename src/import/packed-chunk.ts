@@ -1,4 +1,4 @@
-import type { StoredChunk } from './stored-chunk';
+import type { BuiltChunk, StoredChunk } from './stored-chunk';
 
 /*
  * A stored chunk packed into bytes for IndexedDB: every cell kept (the drill-down reads the original text of
@@ -123,8 +123,65 @@ function dictionaryOf<T>(cells: ArrayLike<T>, limit: number): { values: T[]; cod
   return { values, codes };
 }
 
+/**
+ * The texts' lengths, and their characters as the UTF-8 of the texts joined (UTF-16 code units where a text
+ * is not well-formed Unicode, which UTF-8 cannot hold). Written character by character, straight into the
+ * bytes: nearly every cell of a ledger is ASCII, and joining the texts into one string and encoding it cost
+ * more than the rest of packing together (a chunk's 20,000 texts).
+ */
+function textsAsBytes(texts: readonly string[]): { lengths: ArrayLike<number>; bytes: Uint8Array; utf16: boolean } {
+  let chars = 0;
+  for (const t of texts) chars += t.length;
+  const lengths = chars <= 0xffff ? new Uint16Array(texts.length) : new Uint32Array(texts.length);
+  // At most 3 bytes of UTF-8 a UTF-16 code unit (a pair of surrogates, 4 bytes, is 2 units).
+  let out = new Uint8Array(chars * 3);
+  let at = 0;
+  const encoder = new TextEncoder();
+  for (let k = 0; k < texts.length; k++) {
+    const t = texts[k]!;
+    lengths[k] = t.length;
+    let i = 0;
+    for (; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      if (c >= 0x80) break;
+      out[at++] = c;
+    }
+    if (i === t.length) continue;
+    if (hasLoneSurrogate(t)) {
+      for (let rest = k + 1; rest < texts.length; rest++) lengths[rest] = texts[rest]!.length;
+      return { lengths, bytes: utf16Bytes(texts, chars), utf16: true };
+    }
+    at += encoder.encodeInto(t.slice(i), out.subarray(at)).written;
+  }
+  out = out.subarray(0, at);
+  return { lengths, bytes: out, utf16: false };
+}
+
+/** The texts joined, as UTF-16 code units (little-endian, as typed arrays hold them here). */
+function utf16Bytes(texts: readonly string[], chars: number): Uint8Array {
+  const units = new Uint16Array(chars);
+  let at = 0;
+  for (const t of texts) for (let i = 0; i < t.length; i++) units[at++] = t.charCodeAt(i);
+  return new Uint8Array(units.buffer);
+}
+
+/**
+ * A column's dictionary: the one the chunk builder kept (a copy of its numbers, no lookup), when it kept one
+ * and it is worth it (at most one value in DICT_REPEATS cells); else looked up cell by cell (dictionaryOf).
+ */
+function columnDictionary(
+  chunk: BuiltChunk,
+  column: number,
+): { values: readonly string[]; codes: ArrayLike<number> } | null {
+  const cells = chunk.raw[column]!;
+  const limit = Math.max(1, Math.floor(cells.length / DICT_REPEATS));
+  const kept = chunk.dictionaries?.[column];
+  if (kept && kept.codes.length === cells.length) return kept.values.length <= limit ? kept : null;
+  return dictionaryOf(cells, limit);
+}
+
 /** The chunk as bytes (to be compressed and stored); unpackChunk gives it back exactly. */
-export function packChunk(chunk: StoredChunk): Uint8Array {
+export function packChunk(chunk: BuiltChunk): Uint8Array {
   const n = chunk.rowCount;
   const w = new Writer();
   const texts: string[] = [];
@@ -143,8 +200,8 @@ export function packChunk(chunk: StoredChunk): Uint8Array {
   if (warned) w.numbers(chunk.warned, 'u8');
   w.numbers(chunk.periods, 'u8');
 
-  const raw: RawColumn[] = chunk.raw.map((cells) => {
-    const dict = dictionaryOf(cells, Math.max(1, Math.floor(cells.length / DICT_REPEATS)));
+  const raw: RawColumn[] = chunk.raw.map((cells, column) => {
+    const dict = columnDictionary(chunk, column);
     if (dict) {
       for (const v of dict.values) texts.push(v);
       w.numbers(dict.codes, dict.values.length <= 0x100 ? 'u8' : dict.values.length <= 0x10000 ? 'u16' : 'u32');
@@ -185,18 +242,9 @@ export function packChunk(chunk: StoredChunk): Uint8Array {
     return [key, { dict: dict.values.length }];
   });
 
-  // Every text at once: each length, then one string.
-  w.numbers(texts.map((t) => t.length));
-  const joined = texts.join('');
-  const utf16 = hasLoneSurrogate(joined);
-  let textBytes: Uint8Array;
-  if (utf16) {
-    const units = new Uint16Array(joined.length);
-    for (let i = 0; i < joined.length; i++) units[i] = joined.charCodeAt(i);
-    textBytes = new Uint8Array(units.buffer);
-  } else {
-    textBytes = new TextEncoder().encode(joined);
-  }
+  // Every text at once: each length, then their characters.
+  const { lengths, bytes: textBytes, utf16 } = textsAsBytes(texts);
+  w.numbers(lengths);
   w.arrays.push({ t: 'u8', n: textBytes.length });
   w.parts.push(textBytes);
 

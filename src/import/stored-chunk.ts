@@ -31,3 +31,17 @@ export interface StoredChunk {
    */
   dates: Record<string, Uint32Array>;
 }
+
+/**
+ * A text column of a chunk as its distinct values (in the order first met) and each row's number among them,
+ * as the chunk builder keeps it while its cells are pooled. Not part of the stored layout: packing a chunk
+ * (packed-chunk.ts) takes it, when given, instead of looking every cell up again; it must say the same cells
+ * as the column (values[codes[i]] === raw[column][i]).
+ */
+export interface ColumnDictionary {
+  values: readonly string[];
+  codes: Uint16Array;
+}
+
+/** A chunk as the import hands it on: the stored form, and the dictionaries of its columns the builder kept. */
+export type BuiltChunk = StoredChunk & { dictionaries?: readonly (ColumnDictionary | null)[] };

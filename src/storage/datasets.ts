@@ -14,7 +14,7 @@ import {
   nameOf,
   problemOfReceipt,
 } from './dataset-records';
-import { chunkOfRecord, chunkRecord, isPackedRecord } from './chunk-records';
+import { chunkOfRecord, chunkRecord, isPackedRecord, type PackedChunkRecord } from './chunk-records';
 import { openOutturnDb, type Db } from './db';
 
 export { DATASET_SCHEMA } from './dataset-records';
@@ -135,9 +135,8 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Writes one chunk of a dataset, packed and deflated (chunk-records.ts). */
-export async function putChunk(datasetId: string, chunk: StoredChunk, db?: Db): Promise<void> {
-  const record = await chunkRecord(datasetId, chunk);
+/** Writes one chunk of a dataset, as the record chunkRecord made of it (packed: chunk-records.ts). */
+export async function putChunkRecord(record: PackedChunkRecord, db?: Db): Promise<void> {
   const d = db ?? (await openOutturnDb());
   await guarded(() => d.put('chunks', record));
 }

@@ -25,3 +25,28 @@ describe('cell pool', () => {
     expect(cells.map((c) => pool.take(c))).toEqual(cells);
   });
 });
+
+describe('cell pool numbers', () => {
+  it('give one number per distinct value while pooling, and the value kept under it is the cell', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('', 'S', '00123', '123', 'Café', 'x'.repeat(70)), { maxLength: 3000 }),
+        (cells) => {
+          const pool = new CellPool();
+          const seen = new Map<string, number>();
+          for (const cell of cells) {
+            const n = pool.code(cell);
+            if (cell.length > 64) {
+              expect(n).toBe(-1);
+              continue;
+            }
+            expect(pool.values[n]).toBe(cell);
+            expect(seen.get(cell) ?? n).toBe(n);
+            seen.set(cell, n);
+          }
+        },
+      ),
+      { numRuns: 50 },
+    );
+  });
+});

@@ -1,7 +1,9 @@
 // The chunk builder on its own: rows in, the stored layout out (stored-chunk.ts), trimmed to the rows held.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CellPool } from '../../../src/import/cell-pool';
 import { addRow, buildChunk, isFull, newChunk } from '../../../src/import/chunk-builder';
+import { packChunk, unpackChunk } from '../../../src/import/packed-chunk';
 
 describe('chunk builder', () => {
   it('stores rows column by column, blank amounts as NaN and missing cells as blank', () => {
@@ -61,5 +63,57 @@ describe('chunk builder', () => {
     expect(stored.pence.budget).toBeInstanceOf(Float64Array);
     expect([...stored.dates.year!]).toEqual([2017]);
     expect(stored.dates.year).toBeInstanceOf(Uint32Array);
+  });
+});
+
+describe('chunk builder: the dictionaries kept for packing', () => {
+  // Columns that repeat, that never repeat (the pool gives up part-way, in a chunk), and with cells too long to pool.
+  const columnArb = fc.oneof(
+    fc.constantFrom('00123', '00124', '', 'S', 'Café – "x"', 'a\nb', '🙂'),
+    fc.string({ maxLength: 6 }),
+    fc.string({ minLength: 60, maxLength: 70 }),
+  );
+  const rowsArb = fc.array(fc.array(columnArb, { minLength: 0, maxLength: 4 }), { maxLength: 3000 });
+
+  it('say the same cells as the stored columns, and pack to a chunk that gives every cell back', () => {
+    fc.assert(
+      fc.property(rowsArb, fc.integer({ min: 1, max: 700 }), (rows, capacity) => {
+        const pools = [new CellPool(), new CellPool(), new CellPool(), new CellPool()];
+        const chunks = [];
+        let chunk = newChunk(pools, capacity, [], []);
+        rows.forEach((cells, i) => {
+          addRow(chunk, cells, i + 2, false, [], 0, []);
+          if (isFull(chunk)) {
+            chunks.push(buildChunk(chunk, chunks.length));
+            chunk = newChunk(pools, capacity, [], []);
+          }
+        });
+        if (chunk.size > 0) chunks.push(buildChunk(chunk, chunks.length));
+        let row = 0;
+        for (const built of chunks) {
+          const from = row;
+          row += built.rowCount;
+          for (let c = 0; c < 4; c++) {
+            const expected = rows.slice(from, row).map((cells) => cells[c] ?? '');
+            expect(built.raw[c]).toEqual(expected);
+            const d = built.dictionaries?.[c];
+            if (d) expect(Array.from(d.codes, (n) => d.values[n])).toEqual(expected);
+          }
+          const back = unpackChunk(packChunk(built));
+          if (!back.ok) throw new Error(back.reason);
+          expect(back.value.raw).toEqual(built.raw);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('keep a dictionary for a repeating column, and none for a chunk where the column stopped being pooled', () => {
+    const pools = [new CellPool(), new CellPool()];
+    const chunk = newChunk(pools, 10_000, [], []);
+    for (let i = 0; i < 10_000; i++) addRow(chunk, [`0${i % 7}`, `INV-${i}`], i + 2, false, [], 0, []);
+    const built = buildChunk(chunk, 0);
+    expect(built.dictionaries?.[0]?.values).toEqual(['00', '01', '02', '03', '04', '05', '06']);
+    expect(built.dictionaries?.[1]).toBeNull();
   });
 });

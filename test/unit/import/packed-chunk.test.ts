@@ -133,6 +133,24 @@ describe('packed chunks', () => {
     expect(roundTrip(chunk).raw[0]).toEqual(chunk.raw[0]);
   });
 
+  it('keep every text after a lone surrogate, ASCII or not (written as UTF-16 then, since UTF-8 cannot hold it)', () => {
+    const cells = ['INV-1', 'Café – x', '\uD800', 'INV-2', 'Zürich', '🙂', ''];
+    const chunk: StoredChunk = {
+      index: 0,
+      rowCount: cells.length,
+      lines: Uint32Array.from(cells, (_, i) => i + 2),
+      warned: new Uint8Array(cells.length),
+      raw: [cells, cells.map((c) => `${c}!`)],
+      pence: {},
+      periods: new Uint8Array(cells.length),
+      dates: {},
+    };
+    expect(roundTrip(chunk).raw).toEqual(chunk.raw);
+    expect(roundTrip({ ...chunk, raw: [cells.filter((c) => c !== '\uD800')], rowCount: 6 }).raw).toEqual([
+      cells.filter((c) => c !== '\uD800'),
+    ]);
+  });
+
   it('refuse bytes that are not a packed chunk, or are cut short, in words, without throwing', () => {
     expect(isPackedChunk(new Uint8Array([1, 2, 3]))).toBe(false);
     expect(unpackChunk(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]))).toEqual({
