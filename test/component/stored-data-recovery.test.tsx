@@ -30,7 +30,12 @@ async function currentForm(id: string) {
   if (!s.verdict.ok) throw new Error(s.verdict.issues.map((i) => i.message).join('; '));
   const plan = planOf(await preview(source, s.verdict.value));
   const chunks: StoredChunk[] = [];
-  const result = await importRows(source, plan, (c) => void chunks.push(c));
+  // The chunks as stored: without the dictionaries the builder hands on for packing (never stored as such).
+  const result = await importRows(source, plan, (built) => {
+    const stored: StoredChunk & { dictionaries?: unknown } = { ...built };
+    delete stored.dictionaries;
+    chunks.push(stored);
+  });
   const receipt = buildReceipt({
     id: `${id}-receipt`,
     datasetId: id,
