@@ -217,6 +217,12 @@ export function varianceChart(args: {
     const less = args.of ? shown(row, args.of.less) : null;
     return from === null || less === null ? null : from.minus(less).toString();
   };
+  const items = args.table.rows.filter((r) => r.rowType === 'item');
+  // A line named as another under a different heading (a return's "Reserves" under the Constabulary and under the
+  // OPCC) is named with its heading, so that no two bars, nor two rows of the chart's table, read the same.
+  const named = new Map<string, number>();
+  for (const r of items) named.set(r.label, (named.get(r.label) ?? 0) + 1);
+  const labelOf = (r: PackRow) => ((named.get(r.label) ?? 0) > 1 && r.group ? `${r.label} (${r.group})` : r.label);
   return {
     id: args.id,
     kind: 'variance',
@@ -224,9 +230,7 @@ export function varianceChart(args: {
     title: args.title,
     summary: args.summary,
     series: [{ key: 'variance', name: args.name }],
-    points: args.table.rows
-      .filter((r) => r.rowType === 'item')
-      .map((r) => ({ label: r.label, values: { variance: value(r) } })),
+    points: items.map((r) => ({ label: labelOf(r), values: { variance: value(r) } })),
   };
 }
 
