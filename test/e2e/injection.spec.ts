@@ -98,6 +98,9 @@ async function expectInert(page: Page): Promise<void> {
 test('markup and script in the data are text on every page, in charts, tooltips, the print and the downloads', async ({
   app,
 }) => {
+  // Every page opened, and printed to PDF, in one test: on an idle 2-core machine beside the other worker it took
+  // just over the default two minutes. A bound for a hang, not a wait.
+  test.setTimeout(240_000);
   const dialogs: string[] = [];
   app.on('dialog', (d) => {
     dialogs.push(d.message());
