@@ -12,7 +12,7 @@ import { capitalPage } from './board-pack-capital';
 import { reconciliationPages } from './board-pack-reconciliation';
 import { reservesPages } from './board-pack-reserves';
 import { revenuePages } from './board-pack-revenue';
-import { monitoringPages, type FrozenPosition } from './board-pack-monitoring';
+import { monitoringPages, packYearLabel, type FrozenPosition } from './board-pack-monitoring';
 import { roadCasualtyPage } from './board-pack-road-casualty';
 import type { CapitalProgramme } from '../capital/capital-programme';
 import type { OutturnTable } from '../revenue/outturn-table';
@@ -65,7 +65,7 @@ function monthPages(content: MonthContent): PackPage[] {
   return [
     ...pages,
     content.capital
-      ? capitalPage(content.capital)
+      ? capitalPage(content.capital, year)
       : notLoadedPage(
           'capital',
           'Capital',
@@ -196,7 +196,9 @@ function notesPages(pages: readonly PackPage[]): PackPage[] {
 
 /** Builds the board pack. Pure and deterministic: `meta.producedAt` is the only clock it reads. */
 export function buildBoardPack(content: PackContent, meta: PackMeta): BoardPack {
-  const body: PackPage[] = content.kind === 'month' ? monthPages(content) : yearEndPages(content);
+  // A year-end pack frozen before packs had a year is the paper's, 2017/18's (PackMeta.year).
+  const body: PackPage[] =
+    content.kind === 'month' ? monthPages(content) : yearEndPages(content, packYearLabel(meta.year ?? 2017));
   return {
     format: PACK_FORMAT,
     title: meta.title,
@@ -212,10 +214,10 @@ export function buildBoardPack(content: PackContent, meta: PackMeta): BoardPack 
   };
 }
 
-function yearEndPages(content: YearEndContent): PackPage[] {
+function yearEndPages(content: YearEndContent, yearLabel: string): PackPage[] {
   return [
     ...revenuePages(content.table1, content.constabulary),
-    capitalPage(content.capital),
+    capitalPage(content.capital, yearLabel),
     ...reservesPages(content.reserves, content.generalReserve),
     ...reconciliationPages(content.reconciliation),
     roadCasualtyPage(

@@ -36,7 +36,8 @@ const COLUMN_WORDS: Readonly<Record<string, string>> = {
 const revisedOf = (l: CategoryBudgetLine): Money | null =>
   PARTS.some((p) => l[p] === null) ? null : sum(PARTS.map((p) => l[p]!));
 
-export function capitalPage(programme: CapitalProgramme): PackPage {
+/** `yearLabel` ("2018/19") is the year the programme is of: the caption names it, never a fixed year. */
+export function capitalPage(programme: CapitalProgramme, yearLabel: string): PackPage {
   const lines = [...programme.categories, ...(programme.categoryTotal ? [programme.categoryTotal] : [])];
   const items = programme.categories;
   const parts = roundWithRowTotal(
@@ -73,7 +74,7 @@ export function capitalPage(programme: CapitalProgramme): PackPage {
   const worked = workTotals(figureRows, COLUMNS);
   const table: PackTable = {
     id: 'capital-categories',
-    caption: "Table 4: capital programme by category, 2017/18 (£'000)",
+    caption: `Table 4: capital programme by category, ${yearLabel} (£'000)`,
     columns: [
       { key: 'category', header: 'Category', kind: 'text' },
       { key: 'bfwd', header: 'B/Fwd', kind: 'amount' },
