@@ -35,7 +35,9 @@ describe('RevenuePage', () => {
     // 1,786 over (1.36%). The paper prints 1,852 (132,811 - 130,959): 66 more, 65 from the outturn and 1 from the
     // budget. The P12 return's lines add to 132,745 - 130,961 = 1,784: 2 less.
     expect(position.textContent).toContain('2017/18 outturn: £1.79m (1.4%) over a budget of £130.96m.');
-    expect(position.textContent).toContain('prints a total variance of £1.852m, £66k more than its lines add to');
+    expect(position.textContent).toContain(
+      'prints a total variance of £1.852m, £66k more than the £1.786m its lines add to',
+    );
     expect(position.textContent).toContain('£65k above');
     expect(position.textContent).toContain('£1k below');
     expect(position.textContent).toMatch(/add to £1\.784m over budget, £2k less than the year-end table/);

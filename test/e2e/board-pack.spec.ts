@@ -110,6 +110,9 @@ test.describe(() => {
     // Cover, position, charts, capital, reserves (position, balances), notes: the year's Table 4 and Table 5.
     expect(text.some((t) => t.includes('Capital programme by category'))).toBe(true);
     expect(text.some((t) => /Reserves.*24,231/.test(t))).toBe(true);
+    // Whole-year tables under a month's heading say so, with their dates.
+    expect(text.some((t) => t.includes('to 31 March 2018, not the position at P6 (September 2017)'))).toBe(true);
+    expect(text.some((t) => t.includes('balances at 1 April 2017 and 31 March 2018'))).toBe(true);
     for (const [i, t] of text.entries()) expect(t, `page ${i + 1}`).toContain('Revenue monitoring 2017/18');
     expect(pdfToPngs(pdf, ARTIFACTS, 'board-pack-p6-page')).toHaveLength(pages);
   });

@@ -12,7 +12,7 @@ import { capitalPage } from './board-pack-capital';
 import { reconciliationPages } from './board-pack-reconciliation';
 import { reservesPages } from './board-pack-reserves';
 import { revenuePages } from './board-pack-revenue';
-import { monitoringPages, packYearLabel, type FrozenPosition } from './board-pack-monitoring';
+import { monitoringPages, packMonthLabel, packYearLabel, type FrozenPosition } from './board-pack-monitoring';
 import { roadCasualtyPage } from './board-pack-road-casualty';
 import type { CapitalProgramme } from '../capital/capital-programme';
 import type { OutturnTable } from '../revenue/outturn-table';
@@ -57,15 +57,34 @@ function notLoadedPage(id: string, section: string, heading: string, text: strin
   return { id, section, heading, blocks: [{ kind: 'text', tone: 'lede', text }] };
 }
 
+/**
+ * A month's pack shows the year's capital and reserves tables as the files give them: whole-year figures (capital
+ * to 31 March, reserves at 1 April and 31 March), since Outturn holds neither by month. Said above the first table,
+ * so that a board member never reads them as the position at the month. At P12 the month is the year end: nothing
+ * to say.
+ */
+function wholeYearNote(page: PackPage, section: 'capital' | 'reserves', content: MonthContent): PackPage {
+  const { year, month } = content.position;
+  if (month >= 12) return page;
+  const y = packYearLabel(year);
+  const asAt = packMonthLabel(year, month);
+  const text =
+    section === 'capital'
+      ? `The capital programme for ${y} as loaded: the whole year's budget and outturn to 31 March ${year + 1}, not the position at ${asAt}. Outturn keeps capital by year, not by month.`
+      : `Reserves for ${y} as loaded: balances at 1 April ${year} and 31 March ${year + 1} and the year's movements between them, not the position at ${asAt}. Outturn keeps reserves by year, not by month.`;
+  return { ...page, blocks: [{ kind: 'text', tone: 'lede', text }, ...page.blocks] };
+}
+
 function monthPages(content: MonthContent): PackPage[] {
   const pages = monitoringPages(content.position);
   // A month's content from before capital and reserves were added to it (a frozen pack) has neither field.
   if (content.capital === undefined && content.reserves === undefined) return pages;
   const year = content.yearLabel ?? '';
+  const reserves = content.reserves ? reservesPages(content.reserves.position, content.reserves.generalReserve) : [];
   return [
     ...pages,
     content.capital
-      ? capitalPage(content.capital, year)
+      ? wholeYearNote(capitalPage(content.capital, year), 'capital', content)
       : notLoadedPage(
           'capital',
           'Capital',
@@ -73,7 +92,7 @@ function monthPages(content: MonthContent): PackPage[] {
           `No capital programme is loaded for ${year}, so this pack shows none (never another year's). Import the year's capital programme on the Import page to add it.`,
         ),
     ...(content.reserves
-      ? reservesPages(content.reserves.position, content.reserves.generalReserve)
+      ? reserves.map((page, i) => (i === 0 ? wholeYearNote(page, 'reserves', content) : page))
       : [
           notLoadedPage(
             'reserves',

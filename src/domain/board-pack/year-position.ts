@@ -27,6 +27,8 @@ export interface YearPosition {
 const k = (pounds: Money): string => `£${formatThousands(pounds.abs(), { zero: '0' })}k`;
 const m = (pounds: Money): string => formatMillions(pounds.abs());
 const m3 = (pounds: Money): string => formatMillions(pounds.abs(), 3);
+// Brackets only for a negative, as in the tables: a figure never sits in brackets as an aside.
+const signed = (pounds: Money): string => (pounds.isNegative() ? `(${m3(pounds)})` : m3(pounds));
 
 /** "£1.79m (1.4%) over a budget of £130.96m", or "on budget". */
 function position(budget: Money, outturn: Money): string {
@@ -42,7 +44,7 @@ function position(budget: Money, outturn: Money): string {
 function apart(what: string, printed: Money, lines: Money): string | null {
   const d = printed.minus(lines);
   if (roundHalfAwayFromZero(d, 0).isZero()) return null;
-  return `its printed total ${what} (${m3(printed)}) is ${k(d)} ${d.isPositive() ? 'above' : 'below'} the lines' ${m3(lines)}`;
+  return `its printed total ${what} of ${signed(printed)} is ${k(d)} ${d.isPositive() ? 'above' : 'below'} the lines' ${m3(lines)}`;
 }
 
 /**
@@ -70,8 +72,8 @@ export function positionFromOutturn(table: OutturnTable, yearLabel: string, sour
           ? `: ${reasons.join(' and ')}`
           : `: its printed variance does not equal its printed outturn less its printed budget`;
       printedNote =
-        `${source} prints a total variance of ${printedVariance.isNegative() ? '(' : ''}${m3(printedVariance)}${printedVariance.isNegative() ? ')' : ''}, ` +
-        `${k(d)} ${d.isPositive() ? 'more' : 'less'} than its lines add to (${m3(variance)})${why}. ` +
+        `${source} prints a total variance of ${signed(printedVariance)}, ` +
+        `${k(d)} ${d.isPositive() ? 'more' : 'less'} than the ${signed(variance)} its lines add to${why}. ` +
         `The figure above is the sum of the lines.`;
     }
   }

@@ -48,8 +48,9 @@ export function summariseVarianceByArea(model: RevenueMonitor): string {
   ];
   const o = top(over);
   const u = top(under);
-  if (o) parts.push(`the largest overspend is ${o.fullLabel} (${m(o.forecastVariance!.amount)})`);
-  if (u) parts.push(`the largest underspend ${u.fullLabel} (${m(u.forecastVariance!.amount)})`);
+  // The amount follows a comma, never in brackets: in these pages brackets mean a negative figure.
+  if (o) parts.push(`the largest overspend is ${o.fullLabel}, ${m(o.forecastVariance!.amount)}`);
+  if (u) parts.push(`the largest underspend ${u.fullLabel}, ${m(u.forecastVariance!.amount)}`);
   return `${parts.join('; ')}.`;
 }
 

@@ -253,6 +253,35 @@ describe("a month's pack: the year's capital and reserves, where the year has th
     const text = JSON.stringify(pack);
     expect(text).toContain('"shown":"11451"');
     expect(text).toContain('"shown":"24231"');
+    // Whole-year tables under a month's heading say so, with their dates, before the first figure.
+    const lede = (id: string) => {
+      const first = pack.pages.find((p) => p.id === id)?.blocks[0];
+      return first?.kind === 'text' ? first.text : null;
+    };
+    expect(lede('capital')).toBe(
+      "The capital programme for 2017/18 as loaded: the whole year's budget and outturn to 31 March 2018, not the position at P6 (September 2017). Outturn keeps capital by year, not by month.",
+    );
+    expect(lede('reserves')).toBe(
+      "Reserves for 2017/18 as loaded: balances at 1 April 2017 and 31 March 2018 and the year's movements between them, not the position at P6 (September 2017). Outturn keeps reserves by year, not by month.",
+    );
+    expect(lede('reserves-balances')).not.toMatch(/^Reserves for/);
+  });
+  it('at P12, the year end, a month pack (no Table 1 loaded) needs no such sentence', () => {
+    const noTable1 = sampleFrozenTables().filter((t) => !JSON.stringify(t).includes('table-1-revenue-outturn'));
+    const pack = buildPackFromInputs(
+      packInputs({
+        year: 2017,
+        month: 12,
+        tables: noTable1,
+        position: { ...POSITION, year: 2017, month: 12 },
+        organisation: 'OPCC',
+        preferences: { subtitle: '', roadCasualtyScenarioId: null },
+        scenarios: [],
+      }),
+      STAMP,
+    );
+    expect(pack.period).toMatch(/^P12/);
+    expect(pack.pages.find((p) => p.id === 'capital')?.blocks[0]?.kind).toBe('table');
   });
   it('says plainly when the year has no capital programme or reserves loaded, and shows no other year’s', () => {
     const pack = buildPackFromInputs(monthInputs([]), STAMP);

@@ -40,9 +40,9 @@ describe('the year’s position from Table 1', () => {
 
   it('says by how much the printed total differs (1,852 − 1,786 = 66) and why (outturn 65 above, budget 1 below)', () => {
     expect(p.printedNote).toBe(
-      'The paper’s Table 1 prints a total variance of £1.852m, £66k more than its lines add to (£1.786m): ' +
-        "its printed total outturn (£132.811m) is £65k above the lines' £132.746m and its printed total budget " +
-        "(£130.959m) is £1k below the lines' £130.960m. The figure above is the sum of the lines.",
+      'The paper’s Table 1 prints a total variance of £1.852m, £66k more than the £1.786m its lines add to: ' +
+        "its printed total outturn of £132.811m is £65k above the lines' £132.746m and its printed total budget " +
+        "of £130.959m is £1k below the lines' £130.960m. The figure above is the sum of the lines.",
     );
   });
 
@@ -55,6 +55,18 @@ describe('the year’s position from Table 1', () => {
     const q = positionFromOutturn(casting, '2018/19', 'T')!;
     expect(q.sentence).toBe('2018/19 outturn: on its budget of £0.15m.');
     expect(q.printedNote).toBeNull();
+  });
+
+  it('brackets a figure in the note only when it is negative, never as an aside', () => {
+    // Lines: 1,900 - 2,000 = (100); printed total 2,000 against 1,880, variance (120): (20)k less than the lines.
+    const under = buildOutturnTable('t', 'T', [
+      line('a', 'A', 'item', 2_000, 1_900, -100),
+      line('total', 'TOTAL', 'total', 2_000, 1_880, -120),
+    ]);
+    expect(positionFromOutturn(under, '2018/19', 'T')!.printedNote).toBe(
+      'T prints a total variance of (£0.120m), £20k less than the (£0.100m) its lines add to: its printed total ' +
+        "outturn of £1.880m is £20k below the lines' £1.900m. The figure above is the sum of the lines.",
+    );
   });
 
   it('says an underspend as under budget, without a minus sign', () => {

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { combineLedgers, type LedgerAggregate } from '../../../../src/domain/revenue/ledger-actuals';
 import { Money } from '../../../../src/domain/core/money';
-import { summariseForecast } from '../../../../src/domain/revenue/monitoring-summary';
+import { summariseForecast, summariseVarianceByArea } from '../../../../src/domain/revenue/monitoring-summary';
 import { boardTables, shownInThousands } from '../../../../src/domain/revenue/monitoring-tables';
 import {
   buildRevenueModel,
@@ -294,6 +294,10 @@ describe('the illustrative 2017/18 year ends at the paper', () => {
     expect(s(p12.root.budget)).toBe('130961000');
     expect(summariseForecast(p12)).toBe(
       'Forecast outturn £1.78m (1.4%) over budget; largest adverse: Organisational Support £4.39m; largest favourable: Local Policing £1.55m.',
+    );
+    // The amounts are never in brackets as an aside: brackets mean a negative figure on these pages.
+    expect(summariseVarianceByArea(p12)).toMatch(
+      /; the largest overspend is Organisational Support, £4\.39m; the largest underspend Local Policing, £1\.55m\.$/,
     );
   });
 
