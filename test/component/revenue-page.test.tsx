@@ -56,6 +56,21 @@ describe('RevenuePage', () => {
     expect(container.textContent).not.toMatch(/src\/|\.ts\b/);
   });
 
+  it('names every landmark once (axe landmark-unique): a table’s scroll box and its section are not both “Table 1”', async () => {
+    renderWithProviders(<RevenuePage />, { initialEntries: ['/revenue?year=2017-18'] });
+    await screen.findByRole('table', { name: 'Table 1: Revenue Outturn 2017/18' });
+    const names = screen.getAllByRole('region').map(
+      (r) =>
+        r.getAttribute('aria-label') ??
+        r
+          .getAttribute('aria-labelledby')
+          ?.split(' ')
+          .map((id) => document.getElementById(id)?.textContent)
+          .join(' '),
+    );
+    expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]);
+  });
+
   it('says under the table where the printed figures do not cast, with both figures', async () => {
     renderWithProviders(<RevenuePage />, { initialEntries: ['/revenue?year=2017-18'] });
     const notes = await screen.findAllByRole('list', { name: 'Where the printed figures do not cast' });

@@ -42,7 +42,7 @@ export function PaperTables({ year }: { year: number }) {
               {found.illustrative && ' Some of these tables are marked illustrative (generated, not a real export).'}
             </p>
             {found.tables.map(({ key, table, dataset }) => (
-              <section key={key} aria-labelledby={`paper-${table.id}`}>
+              <section key={key}>
                 <h4 id={`paper-${table.id}`}>
                   {table.title}
                   {dataset.illustrative && <span className="illustrative-tag">Illustrative</span>}
