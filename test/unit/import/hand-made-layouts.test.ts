@@ -135,8 +135,19 @@ describe('SAP line items: one amount and a debit/credit indicator (S/H), amounts
         side('S').toFixed(2),
         side('H').neg().toFixed(2),
       ]);
+      // Every sign the indicator changed is counted: the H lines whose amount the file writes without a minus.
+      const unsigned = rows.filter((r) => r['D/C'] === 'H' && !r['Amount in Local Currency']!.startsWith('-'));
+      expect(result.rows.signedFromSide).toBe(unsigned.length);
     },
   );
+
+  it('check-file says how many credits the indicator made negative (the unsigned file: 2 of its 2 H lines)', () => {
+    const run = checkFile(join(dir, 'sap-line-items-unsigned.csv'), '--year', '2017/18');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(
+      'signs     2 accepted rows had their sign set by "D/C": credits (H) written unsigned, made negative.',
+    );
+  });
 
   it('refuses a line whose indicator says neither side, and warns of a debit written negative', async () => {
     const text = [
