@@ -10,7 +10,7 @@ import { mappingWithHints } from '../import/column-mapping';
 import { isDatasetKind, DATASET_KINDS, KIND_COLUMNS } from '../import/dataset-kinds';
 import { readProfileFile } from '../import/mapping-profile-file';
 import { planOf, planProblems } from '../import/preview';
-import { buildReceipt, type ImportReceipt } from '../import/receipt';
+import { buildReceipt, signedFromSideText, type ImportReceipt } from '../import/receipt';
 import { importRows, preview, scan, sizeRefusal } from '../import/run-import';
 import { fileSource } from './node-source';
 
@@ -71,6 +71,7 @@ function summary(receipt: ImportReceipt) {
       preamble: receipt.rows.preamble,
       lines: receipt.rows.lines,
       multiLineRows: receipt.rows.multiLineRows,
+      signedFromSide: receipt.rows.signedFromSide,
     },
     totals: first
       ? { column: first.column, debit: first.debit, credit: first.credit, net: first.net }
@@ -183,6 +184,7 @@ async function main(): Promise<void> {
     };
     process.stdout.write(`${JSON.stringify({ ...s, year })}\n`);
   } else {
+    const signed = signedFromSideText(receipt);
     const out = [
       `${s.file} (${s.size} bytes)  sha256 ${s.sha256}`,
       `encoding  ${s.encoding}: ${s.encodingReason}`,
@@ -193,6 +195,7 @@ async function main(): Promise<void> {
         .map((m) => `${m.label} <- "${m.header ?? ''}"${m.scale === 'thousands' ? " (£'000)" : ''}`)
         .join('; ')}`,
       `rows      ${s.rows.read} read = ${s.rows.accepted} accepted + ${s.rows.rejected} rejected + ${s.rows.skipped} skipped (totals, footers); ${s.rows.blank} blank, ${s.rows.preamble} above the header${s.rows.multiLineRows ? `; ${s.rows.lines ?? 0} lines, ${s.rows.multiLineRows} rows across line breaks inside quotes` : ''}`,
+      signed === null ? '' : `signs     ${signed}`,
       ...s.totalsByColumn.flatMap((t) => [
         `totals    ${t.column}: debits ${t.debit}, credits ${t.credit}, net ${t.net}`,
         ...t.byPeriod.map(

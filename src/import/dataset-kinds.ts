@@ -55,6 +55,9 @@ const SUBJECTIVE = [
   'nominal code',
   'gl code',
   'gl account',
+  // Written with its slash, as West Mercia Police documents its spend-over-£500 columns (G/L Code, G/L Description).
+  'g/l code',
+  'g/l account',
   'expense type',
   'ledger code',
 ];
@@ -189,6 +192,9 @@ export const KIND_COLUMNS: Readonly<Record<DatasetKind, readonly CanonicalColumn
       'document number',
       'document no',
       'doc no',
+      // The accounts system's own number for the invoice (West Mercia Police's Voucher Number), before the supplier's.
+      'voucher number',
+      'voucher no',
       'journal name',
       'journal',
       'invoice',

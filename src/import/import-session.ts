@@ -61,6 +61,8 @@ export class ImportSession {
   /** The file's line on which the next record starts (a quoted cell may take a record over several). */
   private line = 1;
   private multiLineRows = 0;
+  /** Accepted rows whose sign the debit/credit indicator set (an unsigned H amount made negative). */
+  private signedFromSide = 0;
   /** Per column, the cells that run across a line break: how many, and the first. */
   private readonly spans = new Map<number, { count: number; row: number; from: number; to: number; value: string }>();
 
@@ -101,7 +103,12 @@ export class ImportSession {
     const log = this.log;
     return {
       headers: this.binding?.headers ?? [],
-      rows: { ...this.counts, lines: this.line - 1, multiLineRows: this.multiLineRows },
+      rows: {
+        ...this.counts,
+        lines: this.line - 1,
+        multiLineRows: this.multiLineRows,
+        ...(this.binding && this.binding.sideColumn >= 0 ? { signedFromSide: this.signedFromSide } : {}),
+      },
       issues: log.issues,
       issueCount: log.issueCount,
       issuesByCode: log.issuesByCode,
@@ -287,6 +294,7 @@ export class ImportSession {
     }
     this.counts.accepted++;
     if (r.warned) this.counts.acceptedWithWarnings++;
+    if (r.signedBySide) this.signedFromSide++;
     const first = amounts[0];
     if (this.plan.kind === 'ledger' && first !== null && first !== undefined) {
       this.aggregates.add((cells[b.firstCode] ?? '').trim(), (cells[b.secondCode] ?? '').trim(), r.period, first);

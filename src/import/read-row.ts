@@ -52,6 +52,8 @@ export interface RowReader {
   period: number;
   /** Accepted with warnings. */
   warned: boolean;
+  /** An unsigned amount made negative by the debit/credit indicator (SAP's H): counted on the receipt. */
+  signedBySide: boolean;
   /** A skipped row's type and why. */
   skipType: 'total' | 'subtotal' | 'footer';
   skipReason: string;
@@ -79,6 +81,7 @@ export function newRowReader(
     dates: new Array<number>(binding.dateColumns.length).fill(0),
     period: 0,
     warned: false,
+    signedBySide: false,
     skipType: 'footer',
     skipReason: '',
   };
@@ -126,6 +129,7 @@ export function readRow(r: RowReader, cells: string[], line: number): RowOutcome
   let bothSides = false;
   let splitTooLarge = false;
   let sideProblem = 0;
+  r.signedBySide = false;
   if (b.split) {
     amounts[0] = null;
     r.sides[0] = null;
@@ -162,8 +166,10 @@ export function readRow(r: RowReader, cells: string[], line: number): RowOutcome
     if (b.sideColumn >= 0 && !amountError && v !== null && v !== undefined && v !== 0) {
       const side = sideOf(cells[b.sideColumn] ?? '');
       if (side === 0) sideProblem = SIDE_UNKNOWN;
-      else if (side === -1 && v > 0) amounts[0] = -v;
-      else if (side === 1 && v < 0) sideProblem = SIDE_NEGATIVE_DEBIT;
+      else if (side === -1 && v > 0) {
+        amounts[0] = -v;
+        r.signedBySide = true;
+      } else if (side === 1 && v < 0) sideProblem = SIDE_NEGATIVE_DEBIT;
     }
   }
 

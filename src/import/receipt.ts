@@ -132,6 +132,20 @@ export function buildReceipt(args: {
 }
 
 /**
+ * How many accepted rows had their sign set by the debit/credit indicator (SAP's S/H column): an amount written
+ * unsigned on an H (credit) line is made negative, and the receipt says so with the count, so that no sign is
+ * changed silently. Null where no indicator column was mapped (or the receipt is older than the count).
+ */
+export function signedFromSideText(receipt: Pick<ImportReceipt, 'rows' | 'mapping'>): string | null {
+  const n = receipt.rows.signedFromSide;
+  if (n === undefined) return null;
+  const column = receipt.mapping.find((m) => m.column === 'side')?.header ?? 'the debit/credit indicator';
+  if (n === 0) return `No amount's sign was changed by "${column}": every credit (H) was already written negative.`;
+  const rows = n === 1 ? '1 accepted row' : `${n.toLocaleString('en-GB')} accepted rows`;
+  return `${rows} had ${n === 1 ? 'its' : 'their'} sign set by "${column}": ${n === 1 ? 'a credit' : 'credits'} (H) written unsigned, made negative.`;
+}
+
+/**
  * The rejections and warnings as a CSV a finance officer can open (csv-write.ts: byte-order mark, numbers
  * as numbers, formula injection defused): row, column, outcome, code, message and the value, then every
  * cell of a rejected row under the file's own headers, so the row can be corrected and imported again.
@@ -188,6 +202,16 @@ export function receiptToCsv(receipt: ImportReceipt): string {
     ['rows', 'skipped (totals, subtotals, footers)', '', receipt.rows.skipped],
     ['rows', 'blank', '', receipt.rows.blank],
     ['rows', 'lines above the header', '', receipt.rows.preamble],
+    ...(receipt.rows.signedFromSide === undefined
+      ? []
+      : [
+          [
+            'rows',
+            'credits written unsigned, made negative by the debit/credit indicator',
+            receipt.mapping.find((m) => m.column === 'side')?.header ?? '',
+            receipt.rows.signedFromSide,
+          ] satisfies CsvCell[],
+        ]),
     ...receipt.controlTotals.flatMap((t): CsvCell[][] => [
       ...t.byPeriod.flatMap((p): CsvCell[][] => [
         [`control total (£): ${t.column}`, p.period === 0 ? 'no period' : `P${p.period}`, 'debits', p.debit],

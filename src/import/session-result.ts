@@ -107,6 +107,11 @@ export interface RowCounts {
   lines?: number;
   /** Records with a quoted cell across a line break, each taking more than one line. */
   multiLineRows?: number;
+  /**
+   * Accepted rows whose amount, written unsigned, was made negative by the debit/credit indicator column (SAP's H
+   * side): present only where that column is mapped; absent in receipts made before it was counted.
+   */
+  signedFromSide?: number;
 }
 
 export interface SessionResult {

@@ -6,31 +6,14 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { fileSource } from '../../src/cli/node-source';
 import { ReceiptView } from '../../src/features/import/receipt-view';
-import { planOf } from '../../src/import/preview';
-import { buildReceipt } from '../../src/import/receipt';
-import { importRows, preview, scan } from '../../src/import/run-import';
+import { receiptOf } from '../unit/helpers/receipt-of';
 import { renderWithProviders } from './render-with-providers.tsx';
 
-async function receiptOf(name: string) {
-  const source = fileSource(join(import.meta.dirname, '../fixtures', name));
-  const s = await scan(source);
-  if (!s.verdict.ok) throw new Error('unreadable');
-  const plan = planOf(await preview(source, s.verdict.value));
-  const result = await importRows(source, plan, () => undefined);
-  return buildReceipt({
-    id: 'r',
-    datasetId: 'd',
-    plan,
-    sha256: s.sha256,
-    result,
-    startedAt: new Date(0),
-    finishedAt: new Date(1),
-  });
-}
+const fixture = (name: string) => fileSource(join(import.meta.dirname, '../fixtures', name));
 
 describe('ReceiptView: a Debit/Credit ledger', () => {
   it('shows its control totals by period and overall, and checks its total row by column', async () => {
-    renderWithProviders(<ReceiptView receipt={await receiptOf('ledger-debit-credit.csv')} />);
+    renderWithProviders(<ReceiptView receipt={await receiptOf(fixture('ledger-debit-credit.csv'))} />);
     const totals = screen.getByRole('table', {
       name: 'Control totals: debits from "Debit", credits from "Credit" (£, exact)',
     });

@@ -50,7 +50,9 @@ export type DateErrorCode =
   | 'excel-serial'
   | 'invalid-month'
   | 'invalid-day'
-  | 'year-out-of-range';
+  | 'year-out-of-range'
+  | 'invalid-time'
+  | 'time-zone';
 
 /** The twelve monthly periods. */
 export const MONTHLY_PERIODS = 12;
@@ -332,16 +334,33 @@ const MONTH_NAMED = /^(\d{1,2})-([A-Za-z]{3,9})-(\d{2}|\d{4})$/;
  * format, whose exports write dates this way). Public finance files hold years near now, on both sides.
  */
 const TWO_DIGIT_YEAR_PIVOT = 50;
-// A time of midnight after a date, as exports of date-time columns write it: 20/04/2017 00:00.
-const MIDNIGHT = /\s+00:00(?::00)?$/;
+/*
+ * A time of day after a date, as exports of date-time columns write it: `20/04/2017 14:32`, `2017-04-20T09:15:00`,
+ * `2017-04-20 09:15:00.000`, `20-Apr-17 2:32 PM`, with or without a zone designator (`Z`, `+01:00`, `+0100`).
+ * Groups: the date, hour, minute, second, AM/PM, zone. `T` joins only an ISO date (checked by the caller).
+ */
+const TIME_OF_DAY =
+  /^(\S+?)(T|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?(?:\s*([AaPp])\.?[Mm]\.?)?(?:\s*(Z|[+-]\d{2}(?::?\d{2})?))?$/;
+/**
+ * The zones whose written day is the day of a UK body's books, as written: UTC (`Z`, `+00:00`, GMT) and BST
+ * (`+01:00`). In any other offset the written day may be the day before or after the books' own, so it is refused.
+ */
+const UK_OFFSETS = new Set(['Z', '+00', '-00', '+0000', '-0000', '+00:00', '-00:00', '+01', '+0100', '+01:00']);
 // A bare number is what Excel shows when a date column lost its format: days since 1900 (43193 = 3 April 2018).
 const SERIAL = /^\d{1,6}(?:\.\d+)?$/;
 
 /**
  * Reads a date, day first as UK papers and ledgers write it: `dd/mm/yyyy`, `d/m/yyyy`, `dd-mm-yyyy`,
  * `dd.mm.yyyy`, `dd-Mon-yyyy` and `dd-Mon-yy` (20-Apr-17; a month name in English, three letters or whole),
- * and ISO `yyyy-mm-dd`; any of them may be followed by a time of midnight (`20/04/2017 00:00`). Returns a
- * calendar date (no time zone). Never throws.
+ * and ISO `yyyy-mm-dd`; any of them may be followed by a time of day (`20/04/2017 14:32`, `2017-04-20T09:15:00`,
+ * `20/04/2017 2:32 PM`). Returns a calendar date (no time zone). Never throws.
+ *
+ * A time of day is checked (00:00-23:59:59, or 1-12 with AM/PM) and dropped: the date is the day as written,
+ * never moved by a time zone, so `2018-03-31T23:30:00Z` is 31 March 2018 (shifting it by BST would move a
+ * posting into the next financial year). The caller keeps the cell as the file wrote it. A zone designator is
+ * accepted where the written day is a UK body's day: UTC (`Z`, `+00:00`) and BST (`+01:00`), read as written;
+ * any other offset (`-05:00`, `+05:30`) is refused (`time-zone`), since the day in the books' own zone may be the
+ * day before or after, and guessing which would move the line.
  *
  * There is no US fallback: 03/04/2018 is 3 April 2018 always, and 12/31/2018 is an error (month 31)
  * rather than quietly becoming 31 December, because a file that mixes the two orders cannot be told
@@ -351,8 +370,14 @@ const SERIAL = /^\d{1,6}(?:\.\d+)?$/;
  * Impossible dates (31/02/2018, 29/02/2017) are refused; 29/02/2016 is accepted.
  */
 export function parseDate(text: string): ParseResult<CalendarDate, DateErrorCode> {
-  const s = text.trim().replace(MIDNIGHT, '');
-  if (s === '') return { ok: false, issues: [{ code: 'empty', message: 'No date given' }] };
+  const trimmed = text.trim();
+  if (trimmed === '') return { ok: false, issues: [{ code: 'empty', message: 'No date given' }] };
+  const timed = TIME_OF_DAY.exec(trimmed);
+  if (timed) {
+    const refused = checkTime(text, timed);
+    if (refused) return refused;
+  }
+  const s = timed ? timed[1]! : trimmed;
 
   if (SERIAL.test(s)) {
     return {
@@ -367,6 +392,7 @@ export function parseDate(text: string): ParseResult<CalendarDate, DateErrorCode
   }
 
   const iso = ISO_DATE.exec(s);
+  if (timed?.[2] === 'T' && !iso) return unsupported(text);
   if (iso) return checkDate(text, Number(iso[1]), Number(iso[2]), Number(iso[3]));
 
   const named = MONTH_NAMED.exec(s);
@@ -406,15 +432,52 @@ export function parseDate(text: string): ParseResult<CalendarDate, DateErrorCode
     return checkDate(text, Number(yearDigits), Number(dayFirst[3]), Number(dayFirst[1]));
   }
 
+  return unsupported(text);
+}
+
+function unsupported(text: string): ParseResult<CalendarDate, DateErrorCode> {
   return {
     ok: false,
     issues: [
       {
         code: 'unsupported-format',
-        message: `"${text}" is not a date in a supported format (dd/mm/yyyy, dd-Mon-yy or yyyy-mm-dd)`,
+        message: `"${text}" is not a date in a supported format (dd/mm/yyyy, dd-Mon-yy or yyyy-mm-dd, with or without a time)`,
       },
     ],
   };
+}
+
+/** A date's time of day checked: null when it is a real time in a zone whose written day is read as is. */
+function checkTime(text: string, m: RegExpExecArray): ParseResult<CalendarDate, DateErrorCode> | null {
+  const hour = Number(m[3]);
+  const minute = Number(m[4]);
+  const second = m[5] === undefined ? 0 : Number(m[5]);
+  const half = m[6];
+  const hourOk = half === undefined ? hour <= 23 : hour >= 1 && hour <= 12;
+  if (!hourOk || minute > 59 || second > 59) {
+    return {
+      ok: false,
+      issues: [
+        {
+          code: 'invalid-time',
+          message: `"${text}" has a time of day that is not a time (${half === undefined ? '00:00 to 23:59' : '1:00 to 12:59 AM or PM'})`,
+        },
+      ],
+    };
+  }
+  const zone = m[7];
+  if (zone !== undefined && !UK_OFFSETS.has(zone.toUpperCase())) {
+    return {
+      ok: false,
+      issues: [
+        {
+          code: 'time-zone',
+          message: `"${text}" is written in the time zone ${zone}, not UTC or UK time (+00:00, +01:00): its day in the books' own zone may be the day before or after, so it is not guessed; export the dates in UK time or without a zone`,
+        },
+      ],
+    };
+  }
+  return null;
 }
 
 function checkDate(text: string, year: number, month: number, day: number): ParseResult<CalendarDate, DateErrorCode> {

@@ -5,6 +5,7 @@ import { profileFile } from '../../import/mapping-profile-file';
 import { downloadText } from '../../components/download';
 import type { MappingProfile } from '../../api/datasets';
 import type { FlowChange } from '../../api/use-import-flow';
+import { MappingProblems, missingColumns } from './mapping-problems';
 import { YearChoiceField } from './year-choice-field';
 
 interface Props {
@@ -34,6 +35,7 @@ export function MappingStep({ preview, profile, onChange, onImport, onCancel }: 
     save: useId(),
     question: useId(),
     sheet: useId(),
+    problems: useId(),
   };
   const workbook = preview.encoding.workbook;
   const byName = new Map<string, string[]>();
@@ -44,6 +46,8 @@ export function MappingStep({ preview, profile, onChange, onImport, onCancel }: 
   const [profileName, setProfileName] = useState(preview.fileName.replace(/\.[^.]+$/, ''));
   const { kind, mapping } = preview.suggestion;
   const problems = planProblems(preview);
+  const missing = new Set(missingColumns(preview).map((m) => m.key));
+  const selectId = (key: string) => `${ids.kind}-${key}`;
   const yearOpen = yearProblem(preview) !== null;
   const shown = preview.records.slice(0, preview.headerIndex + 1 + PREVIEW_ROWS);
   const fullWidth = shown.reduce((w, r) => Math.max(w, r.length), 1);
@@ -142,18 +146,24 @@ export function MappingStep({ preview, profile, onChange, onImport, onCancel }: 
           </thead>
           <tbody>
             {KIND_COLUMNS[kind].map((c) => {
-              const selectId = `${ids.kind}-${c.key}`;
               const index = mapping[c.key];
+              const needed = missing.has(c.key);
               return (
                 <tr key={c.key}>
                   <th scope="row">
-                    <label htmlFor={selectId}>
+                    <label htmlFor={selectId(c.key)}>
                       {c.label}
                       {c.required ? ' (required)' : ''}
                     </label>
                   </th>
                   <td>
-                    <select id={selectId} value={index ?? ''} onChange={(e) => setColumn(c.key, e.target.value)}>
+                    <select
+                      id={selectId(c.key)}
+                      value={index ?? ''}
+                      aria-invalid={needed || undefined}
+                      aria-describedby={needed ? `${selectId(c.key)}-needed` : undefined}
+                      onChange={(e) => setColumn(c.key, e.target.value)}
+                    >
                       <option value="">(not in this file)</option>
                       {preview.headers.map((h, i) => (
                         <option key={i} value={i}>
@@ -161,6 +171,12 @@ export function MappingStep({ preview, profile, onChange, onImport, onCancel }: 
                         </option>
                       ))}
                     </select>
+                    {needed && (
+                      <span id={`${selectId(c.key)}-needed`} className="error">
+                        {' '}
+                        Needed: choose a column
+                      </span>
+                    )}
                   </td>
                   <td>
                     {c.type === 'amount' && index !== null && index !== undefined
@@ -214,11 +230,7 @@ export function MappingStep({ preview, profile, onChange, onImport, onCancel }: 
       </div>
 
       {problems.length > 0 && (
-        <ul role="alert" className="error">
-          {problems.map((p) => (
-            <li key={p}>{p}</li>
-          ))}
-        </ul>
+        <MappingProblems id={ids.problems} preview={preview} problems={problems} selectId={selectId} />
       )}
       <div className="choices">
         <input id={ids.save} type="checkbox" checked={save} onChange={(e) => setSave(e.target.checked)} />
@@ -236,7 +248,10 @@ export function MappingStep({ preview, profile, onChange, onImport, onCancel }: 
           type="button"
           className="primary"
           disabled={problems.length > 0 || yearOpen}
-          aria-describedby={yearOpen ? ids.question : undefined}
+          aria-describedby={
+            [problems.length > 0 ? ids.problems : '', yearOpen ? ids.question : ''].filter(Boolean).join(' ') ||
+            undefined
+          }
           onClick={() => onImport(save && profileName.trim() ? profileName.trim() : null)}
         >
           Import {preview.fileName}

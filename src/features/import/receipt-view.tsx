@@ -1,4 +1,4 @@
-import { issuesToCsv, receiptToCsv, type ImportReceipt } from '../../import/receipt';
+import { issuesToCsv, receiptToCsv, signedFromSideText, type ImportReceipt } from '../../import/receipt';
 import { Money, formatPounds } from '../../domain/core/money';
 import { downloadText } from '../../components/download';
 import { usePresentation } from '../../components/presentation';
@@ -14,6 +14,7 @@ export function ReceiptView({ receipt }: { receipt: ImportReceipt }) {
   const balanced = r.read === r.accepted + r.rejected + r.skipped;
   const mapped = receipt.mapping.filter((m) => m.header !== null);
   const { on: presenting } = usePresentation();
+  const signed = signedFromSideText(receipt);
   const base = receipt.fileName.replace(/\.[^.]+$/, '');
   // A Debit/Credit ledger's one total is its amount (debit - credit): named by the file's two columns.
   const header = (key: string) => mapped.find((m) => m.column === key)?.header;
@@ -34,6 +35,7 @@ export function ReceiptView({ receipt }: { receipt: ImportReceipt }) {
         {r.multiLineRows
           ? ` The rows take ${(r.lines ?? 0).toLocaleString('en-GB')} lines of the file: ${r.multiLineRows.toLocaleString('en-GB')} ${r.multiLineRows === 1 ? 'row runs' : 'rows run'} across line breaks inside quotes.`
           : ''}
+        {signed === null ? '' : ` ${signed}`}
       </p>
       <dl className="facts">
         <dt>File</dt>

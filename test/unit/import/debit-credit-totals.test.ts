@@ -7,9 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bytesSource } from '../../../src/import/byte-sources';
 import { addAccepted, checkTotalRow, controlTotalsOf, newControlTotals } from '../../../src/import/control-totals';
-import { planOf } from '../../../src/import/preview';
-import { buildReceipt } from '../../../src/import/receipt';
-import { importRows, preview, scan } from '../../../src/import/run-import';
+import { receiptOf } from '../helpers/receipt-of';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const HEADER = 'Posting Date,Period,Cost Centre,Subjective,Description,Debit,Credit';
@@ -20,27 +18,12 @@ const ROWS = [
   '06/05/2017,2,C200,5000,Journal,100.00,40.00',
 ];
 
-async function receiptOf(text: string) {
-  const source = bytesSource('dc.csv', new TextEncoder().encode(text), 7);
-  const s = await scan(source);
-  if (!s.verdict.ok) throw new Error('unreadable');
-  const p = await preview(source, s.verdict.value, { kind: 'ledger' });
-  const plan = planOf(p);
-  const result = await importRows(source, plan, () => undefined);
-  return buildReceipt({
-    id: 'r',
-    datasetId: 'd',
-    plan,
-    sha256: s.sha256,
-    result,
-    startedAt: new Date(0),
-    finishedAt: new Date(1),
-  });
-}
+const receiptOfText = (text: string) =>
+  receiptOf(bytesSource('dc.csv', new TextEncoder().encode(text), 7), { kind: 'ledger' });
 
 describe('a Debit/Credit ledger: control totals from its two columns (issue 15)', () => {
   it('debits, credits and net, overall and by period, on the receipt', async () => {
-    const receipt = await receiptOf([HEADER, ...ROWS].join('\n'));
+    const receipt = await receiptOfText([HEADER, ...ROWS].join('\n'));
     expect(receipt.rows).toMatchObject({ read: 4, accepted: 4, rejected: 0, skipped: 0 });
     // Debit column: 1,234.56 + 89.10 + 100.00 = 1,423.66. Credit column: 234.56 + 40.00 = 274.56.
     // Net 1,149.10. P1: 1,234.56 and 234.56 (net 1,000.00); P2: 189.10 and 40.00 (net 149.10).
@@ -80,7 +63,7 @@ describe('a Debit/Credit ledger: control totals from its two columns (issue 15)'
     ],
     ['only the Debit total printed', '"1,149.10",', [['debit', '1149.10', '1423.66', 'fail']]],
   ])('checks the total row column by column: %s', async (_, totals, checks) => {
-    const receipt = await receiptOf([HEADER, ...ROWS, `,,,,Total,${totals}`].join('\n'));
+    const receipt = await receiptOfText([HEADER, ...ROWS, `,,,,Total,${totals}`].join('\n'));
     expect(receipt.rows).toMatchObject({ read: 5, accepted: 4, skipped: 1 });
     expect(receipt.totalRowChecks.map((c) => [c.column, c.printed, c.computed, c.status])).toEqual(checks);
   });
@@ -94,7 +77,7 @@ describe('a Debit/Credit ledger: control totals from its two columns (issue 15)'
       ',,,,Total P2,189.10,40.00',
       ',,,,Grand total,"1,423.66",274.56',
     ];
-    const receipt = await receiptOf(text.join('\n'));
+    const receipt = await receiptOfText(text.join('\n'));
     expect(receipt.rows).toMatchObject({ read: 7, accepted: 4, skipped: 3 });
     expect(receipt.totalRowChecks.map((c) => [c.row, c.column, c.computed, c.status])).toEqual([
       [4, 'debit', '1234.56', 'pass'],
@@ -107,7 +90,7 @@ describe('a Debit/Credit ledger: control totals from its two columns (issue 15)'
   });
 
   it('a negative credit lessens the credits as the file writes them (the Credit column total)', async () => {
-    const receipt = await receiptOf([HEADER, ROWS[0], '10/04/2017,1,C100,5100,Reversal,,-4.00'].join('\n'));
+    const receipt = await receiptOfText([HEADER, ROWS[0], '10/04/2017,1,C100,5100,Reversal,,-4.00'].join('\n'));
     // Debits 1,234.56; Credit column -4.00, so credits +4.00 (a negative credit); net 1,238.56.
     expect(receipt.controlTotals.map((t) => [t.debit, t.credit, t.net])).toEqual([['1234.56', '4.00', '1238.56']]);
     expect(receipt.issues.map((i) => [i.row, i.code])).toEqual([[3, 'negative-credit']]);

@@ -27,6 +27,10 @@ async function previewOf(file: string) {
   return { source, p: await preview(source, s.verdict.value) };
 }
 
+/** The suggested mapping as canonical column -> the file's header. */
+const namedMapping = (p: Awaited<ReturnType<typeof previewOf>>['p']) =>
+  Object.fromEntries(Object.entries(p.suggestion.mapping).flatMap(([k, v]) => (v === null ? [] : [[k, p.headers[v]]])));
+
 describe('MHCLG revenue returns: one row per authority, a column per service (refused, with what to do)', () => {
   it.each([
     [
@@ -67,9 +71,7 @@ describe('Oracle General Ledger journal lines (Period Name APR-17, Entered and A
   it('maps the accounted pair as Debit and Credit, the period name as the period, and reads 20-APR-17', async () => {
     const { p } = await previewOf('oracle-gl-journal-lines.csv');
     expect(p.suggestion.kind).toBe('ledger');
-    const named = Object.fromEntries(
-      Object.entries(p.suggestion.mapping).flatMap(([k, v]) => (v === null ? [] : [[k, p.headers[v]]])),
-    );
+    const named = namedMapping(p);
     expect(named).toEqual({
       postingDate: 'Effective Date',
       period: 'Period Name',
@@ -135,8 +137,19 @@ describe('SAP line items: one amount and a debit/credit indicator (S/H), amounts
         side('S').toFixed(2),
         side('H').neg().toFixed(2),
       ]);
+      // Every sign the indicator changed is counted: the H lines whose amount the file writes without a minus.
+      const unsigned = rows.filter((r) => r['D/C'] === 'H' && !r['Amount in Local Currency']!.startsWith('-'));
+      expect(result.rows.signedFromSide).toBe(unsigned.length);
     },
   );
+
+  it('check-file says how many credits the indicator made negative (the unsigned file: 2 of its 2 H lines)', () => {
+    const run = checkFile(join(dir, 'sap-line-items-unsigned.csv'), '--year', '2017/18');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(
+      'signs     2 accepted rows had their sign set by "D/C": credits (H) written unsigned, made negative.',
+    );
+  });
 
   it('refuses a line whose indicator says neither side, and warns of a debit written negative', async () => {
     const text = [
@@ -160,5 +173,40 @@ describe('SAP line items: one amount and a debit/credit indicator (S/H), amounts
       [3, 'negative-debit', 'warning'],
     ]);
     expect(penceToPounds(result.controlTotals[0]!.net)).toBe('-5.00');
+  });
+});
+
+describe("a police force's spend over £500, in the columns West Mercia Police documents for its file", () => {
+  const file = 'west-mercia-police-spend-over-500-layout.csv';
+
+  it('is suggested as a ledger, mapped as a finance officer would, and its totals equal an independent sum', async () => {
+    const { source, p } = await previewOf(file);
+    expect(p.suggestion.kind).toBe('ledger');
+    const named = namedMapping(p);
+    // The accounts system's voucher is the line's reference (the supplier's invoice number is theirs); the
+    // invoice's total across its lines is not the line's amount.
+    expect(named).toEqual({
+      postingDate: 'Transaction Date',
+      costCentre: 'Cost Centre',
+      subjective: 'G/L Code',
+      description: 'G/L Description',
+      amount: 'Amount',
+      supplier: 'Supplier',
+      reference: 'Voucher Number',
+    });
+    expect(p.yearGuess.year).toBe(2017);
+    const result = await importRows(source, { ...planOf(p), year: 2017 }, () => undefined);
+    const rows = Papa.parse<Record<string, string>>(readFileSync(join(dir, file), 'utf8'), {
+      header: true,
+      skipEmptyLines: 'greedy',
+    }).data;
+    expect(result.rows).toMatchObject({ read: rows.length, accepted: rows.length, rejected: 0, skipped: 0 });
+    const amounts = rows.map((r) => new Decimal(r.Amount!.replace(/,/g, '')));
+    const debits = amounts.filter((a) => a.isPositive()).reduce((t, a) => t.plus(a), new Decimal(0));
+    const credits = amounts.filter((a) => a.isNegative()).reduce((t, a) => t.plus(a), new Decimal(0));
+    const t = result.controlTotals[0]!;
+    expect([t.debit, t.credit, t.net].map(penceToPounds)).toEqual(
+      [debits, credits, debits.plus(credits)].map((d) => d.toFixed(2)),
+    );
   });
 });

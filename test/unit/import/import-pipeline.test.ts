@@ -3,31 +3,12 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileSource } from '../../../src/cli/node-source';
-import { planOf } from '../../../src/import/preview';
-import { importRows, preview, scan } from '../../../src/import/run-import';
-import { buildReceipt } from '../../../src/import/receipt';
+import { importWhole } from '../helpers/receipt-of';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures');
 
-async function importFixture(name: string) {
-  const source = fileSource(join(FIXTURES, name), 64); // tiny pieces: rows and characters cross piece boundaries
-  const s = await scan(source);
-  if (!s.verdict.ok) throw new Error(s.verdict.issues.map((i) => i.message).join('; '));
-  const p = await preview(source, s.verdict.value);
-  const plan = planOf(p);
-  const chunks: Awaited<Parameters<Parameters<typeof importRows>[2]>[0]>[] = [];
-  const result = await importRows(source, plan, (c) => void chunks.push(c));
-  const receipt = buildReceipt({
-    id: 'r',
-    datasetId: 'd',
-    plan,
-    sha256: s.sha256,
-    result,
-    startedAt: new Date(0),
-    finishedAt: new Date(5),
-  });
-  return { scan: s, preview: p, plan, result, receipt, chunks };
-}
+// Tiny pieces: rows and characters cross piece boundaries.
+const importFixture = (name: string) => importWhole(fileSource(join(FIXTURES, name), 64));
 
 describe('a Windows-1252 ledger with notes above the header, a total row, a footer and bad rows', () => {
   it('is decoded as Windows-1252 because it is not valid UTF-8, and the £ sign survives', async () => {

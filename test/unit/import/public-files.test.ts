@@ -153,7 +153,7 @@ const FILES: PublicFile[] = [
   {
     // A listing of awards is a ledger of payments: the funder pays, the recipient receives, on the award date.
     file: 'indigo-trust-360giving-grants.csv',
-    layout: '360Giving grants file, dates 26/03/2001 00:00, descriptions across lines',
+    layout: '360Giving grants file, dates 26/03/2001 00:00 and 02/02/2010 15:32, descriptions across lines',
     encoding: 'utf-8',
     mapping: {
       postingDate: 'Award Date',
@@ -184,21 +184,19 @@ function independently(f: PublicFile) {
   const amount = header.indexOf(f.mapping.amount!);
   const date = f.mapping.postingDate ? header.indexOf(f.mapping.postingDate) : -1;
   // ISO dates in these files (the collated copies write yyyy-mm-dd), except Oxford's dd/mm/yyyy and the 360Giving
-  // file's dd/mm/yyyy 00:00.
+  // file's dd/mm/yyyy hh:mm (00:00 on most, a time of day on some: "02/02/2010 15:32", read on its day).
   const iso = (d: string) =>
-    /^\d{2}\/\d{2}\/\d{4}( 00:00)?$/.test(d) ? `${d.slice(6, 10)}-${d.slice(3, 5)}-${d.slice(0, 2)}` : d;
+    /^\d{2}\/\d{2}\/\d{4}( \d{2}:\d{2})?$/.test(d) ? `${d.slice(6, 10)}-${d.slice(3, 5)}-${d.slice(0, 2)}` : d;
   const year = f.importYear ?? f.year;
-  // A date with a time other than midnight (the 360Giving file's "02/02/2010 15:32") is not read as a date.
-  const timed = (r: string[]) => date >= 0 && /\d\d:\d\d$/.test(r[date]!) && !r[date]!.endsWith(' 00:00');
   const inYear = (r: string[]) =>
-    year === null || date < 0 || timed(r) || (iso(r[date]!) >= FY_FIRST(year) && iso(r[date]!) <= FY_LAST(year));
+    year === null || date < 0 || (iso(r[date]!) >= FY_FIRST(year) && iso(r[date]!) <= FY_LAST(year));
   // A ledger line needs its cost centre and subjective: the columns mapped, or named by the hints.
   const told = Object.fromEntries((f.hints ?? []).map((h) => h.split('=') as [string, string]));
   const required = [f.mapping.costCentre ?? told['Cost centre'], f.mapping.subjective ?? told.Subjective].map((h) =>
     header.indexOf(h!),
   );
   const complete = (r: string[]) => required.every((c) => (r[c] ?? '').trim() !== '');
-  const kept = (r: string[]) => !timed(r) && inYear(r) && complete(r);
+  const kept = (r: string[]) => inYear(r) && complete(r);
   let debit = new Decimal(0);
   let credit = new Decimal(0);
   for (const r of data.filter(kept)) {
@@ -210,8 +208,7 @@ function independently(f: PublicFile) {
     header,
     read: data.length,
     outsideYear: data.filter((r) => !inYear(r)).length,
-    incomplete: data.filter((r) => !timed(r) && inYear(r) && !complete(r)).length,
-    timed: data.filter(timed).length,
+    incomplete: data.filter((r) => inYear(r) && !complete(r)).length,
     totals: [debit, credit, debit.plus(credit)].map((d) => d.toFixed(2)),
   };
 }
@@ -251,8 +248,9 @@ describe('real published finance files, read without hints (issue 15)', () => {
     expect(result.rows.read).toBe(expected.read);
     expect(result.rows.read).toBe(result.rows.accepted + result.rows.rejected + result.rows.skipped);
     // Rows dated outside the year are refused, each said, and rows without a code they need; nothing else is.
-    expect(result.rows.rejected).toBe(expected.outsideYear + expected.incomplete + expected.timed);
-    expect(result.issues.filter((i) => i.code === 'unsupported-format')).toHaveLength(expected.timed);
+    expect(result.rows.rejected).toBe(expected.outsideYear + expected.incomplete);
+    // Every date is read, a time of day or not (the 360Giving file's "02/02/2010 15:32" is 2 February 2010).
+    expect(result.issues.filter((i) => i.code === 'unsupported-format')).toEqual([]);
     // Unit4's periods are the financial year's (201710 is January 2018): none disagrees with its payment date.
     expect(result.issues.filter((i) => i.code === 'period-date-mismatch')).toEqual([]);
     expect(result.issues.filter((i) => i.code === 'date-outside-year')).toHaveLength(expected.outsideYear);

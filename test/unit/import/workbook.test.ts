@@ -8,37 +8,19 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bytesSource } from '../../../src/import/byte-sources';
-import { planOf, planProblems } from '../../../src/import/preview';
-import { buildReceipt } from '../../../src/import/receipt';
-import { importRows, preview, scan, type ByteSource } from '../../../src/import/run-import';
-import type { StoredChunk } from '../../../src/import/stored-chunk';
+import { planProblems } from '../../../src/import/preview';
+import { preview, scan, type ByteSource } from '../../../src/import/run-import';
 import { checkWorkbookBytes, columnLetter, numberText, openSheet, plainDecimal } from '../../../src/import/workbook';
 import { xlsxSheetRows } from '../../../src/import/workbook-size';
 import { rawLedgerWorkbook } from '../helpers/raw-xlsx';
 import { dateCell, ledgerWorkbook, simpleWorkbook } from '../helpers/workbooks';
+import { importWhole } from '../helpers/receipt-of';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const FIXTURE = join(ROOT, 'test/fixtures/ledger.xlsx');
 
-async function importWorkbook(bytes: Uint8Array, sheet?: string, piece = 4096) {
-  const source = bytesSource('book.xlsx', bytes, piece);
-  const s = await scan(source);
-  if (!s.verdict.ok) throw new Error(s.verdict.issues[0]!.message);
-  const p = await preview(source, s.verdict.value, sheet ? { sheet } : {});
-  const plan = planOf(p);
-  const chunks: StoredChunk[] = [];
-  const result = await importRows(source, plan, (c) => void chunks.push(c));
-  const receipt = buildReceipt({
-    id: 'r',
-    datasetId: 'd',
-    plan,
-    sha256: s.sha256,
-    result,
-    startedAt: new Date(0),
-    finishedAt: new Date(1),
-  });
-  return { scan: s, preview: p, result, receipt, chunks };
-}
+const importWorkbook = (bytes: Uint8Array, sheet?: string, piece = 4096) =>
+  importWhole(bytesSource('book.xlsx', bytes, piece), sheet ? { sheet } : {});
 
 describe('numbers as Excel holds them, to text without arithmetic', () => {
   it.each([

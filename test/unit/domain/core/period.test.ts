@@ -299,6 +299,25 @@ describe('parseDate', () => {
     ['20/04/2017 00:00', 2017, 4, 20],
     ['2017-04-20 00:00:00', 2017, 4, 20],
     ['20-Apr-17 00:00', 2017, 4, 20],
+    // Issue 15: a time of day other than midnight is an ordinary export of a payment date; the day as written.
+    ['20/04/2017 14:32', 2017, 4, 20],
+    ['20/04/2017 14:32:07', 2017, 4, 20],
+    ['2017-04-20T09:15:00', 2017, 4, 20],
+    ['2017-04-20T09:15', 2017, 4, 20],
+    ['2017-04-20 09:15:00.000', 2017, 4, 20],
+    ['2017-04-20T09:15:00.1234567', 2017, 4, 20],
+    ['20-Apr-17 2:32 PM', 2017, 4, 20],
+    ['20/04/2017 12:05 am', 2017, 4, 20],
+    ['02/02/2010 15:32', 2010, 2, 2],
+    ['20.04.2017 23:59:59', 2017, 4, 20],
+    // A zone designator of UTC or UK time: never shifted. 23:30 UTC on 31 March is 00:30 BST on 1 April, but the
+    // file says 31 March, and moving it would move the line into the next financial year.
+    ['2018-03-31T23:30:00Z', 2018, 3, 31],
+    ['2018-03-31T23:59:59.999Z', 2018, 3, 31],
+    ['2018-04-01T00:30:00+01:00', 2018, 4, 1], // 23:30 UTC on 31 March: the written (UK) day
+    ['2018-04-01T00:00:00+0100', 2018, 4, 1],
+    ['2018-04-01T00:00:00+00:00', 2018, 4, 1],
+    ['2018-04-03T00:00:00Z', 2018, 4, 3],
   ])('reads %j as %i-%i-%i', (text, year, month, day) => {
     expect(parseDate(text)).toEqual({ ok: true, value: { year, month, day } });
   });
@@ -326,7 +345,6 @@ describe('parseDate', () => {
     ['2018/04/03', 'unsupported-format'],
     ['20180403', 'unsupported-format'],
     ['3 April 2018', 'unsupported-format'],
-    ['2018-04-03T00:00:00Z', 'unsupported-format'],
     ['soon', 'unsupported-format'],
     ['29-Feb-17', 'invalid-day'], // 2017 is no leap year
     ['31-Apr-2017', 'invalid-day'],
@@ -334,7 +352,19 @@ describe('parseDate', () => {
     ['20-Sept-17', 'unsupported-format'], // neither the three letters nor the whole name
     ['20-Apr-017', 'unsupported-format'],
     ['20 Apr 17', 'unsupported-format'],
-    ['20/04/2017 12:30', 'unsupported-format'], // a time other than midnight is not dropped silently
+    // A time that is not a time is not dropped: the cell is wrong somewhere.
+    ['20/04/2017 24:00', 'invalid-time'],
+    ['20/04/2017 14:60', 'invalid-time'],
+    ['2017-04-20T09:15:61', 'invalid-time'],
+    ['20/04/2017 13:05 PM', 'invalid-time'],
+    ['20/04/2017 0:05 AM', 'invalid-time'],
+    // A zone other than UTC or UK time: its day in the books' zone may be another, so it is not guessed.
+    ['2018-03-31T20:00:00-05:00', 'time-zone'], // 01:00 BST on 1 April: another financial year
+    ['2018-04-01T02:00:00+05:30', 'time-zone'],
+    ['2018-04-01T02:00:00+02:00', 'time-zone'],
+    ['20/04/2017T14:32', 'unsupported-format'], // T joins a time to an ISO date only
+    ['20/04/2017 14', 'unsupported-format'],
+    ['20/04/2017 14:32 tomorrow', 'unsupported-format'],
   ])('refuses %j (%s)', (text, code) => {
     const result = parseDate(text);
     expect(result.ok).toBe(false);
