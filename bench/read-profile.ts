@@ -1,11 +1,15 @@
 // A working tool for the read side (not part of `npm run bench:browser`): against the built app, in a browser
-// profile kept in test-results/read-profile (the big ledger imported once), profiles the page's main thread during
+// profile kept in $TMPDIR/outturn-read-profile-N (the big ledger imported once; outside test-results/, which
+// Playwright empties at each run), profiles the page's main thread during
 //   first  a first start in a fresh profile, to the board summary drawn;
 //   reload a reload of the cost centre 20500 with the ledger stored, to its subjectives drawn;
 //   drill  the drill-down to 20500 / 3010's ledger lines.
-// Prints each step's time, its long tasks and the functions that took the most of the main thread (self time).
-// tsx bench/read-profile.ts [first|reload|drill ...] [--port P] [--rows N]
+// Prints each step's time, its long tasks and the functions that took the most of the main thread (self time);
+// the whole profile is written to $TMPDIR/outturn-read-<step>.cpuprofile (Chromium DevTools opens it).
+// tsx bench/read-profile.ts [first|reload|drill ...] [--port P] [--rows N] [--dist DIR]
+// (--dist: a build of its own, e.g. `vite build --outDir DIR --minify false` for readable function names.)
 import { spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { chromium, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../test/e2e/chromium';
@@ -17,6 +21,8 @@ const arg = (name: string, fallback: number): number => {
 };
 const port = arg('port', 4205);
 const rows = arg('rows', 1_000_000);
+const distAt = process.argv.indexOf('--dist');
+const dist = distAt >= 0 ? process.argv[distAt + 1]! : 'dist';
 const steps = process.argv.slice(2).filter((a) => /^(first|reload|drill)$/.test(a));
 const base = `http://localhost:${port}`;
 const ledger = `test-results/bench-sample-ledger-${rows}.csv`;
@@ -55,13 +61,19 @@ async function profiled<T>(page: Page, name: string, work: () => Promise<T>): Pr
   const out = await work();
   const ms = Date.now() - t0;
   const { profile } = await cdp.send('Profiler.stop');
-  writeFileSync(`test-results/read-${name}.cpuprofile`, JSON.stringify(profile));
+  writeFileSync(`${tmpdir()}/outturn-read-${name}.cpuprofile`, JSON.stringify(profile));
   const tasks = await page.evaluate(() =>
     ((window as unknown as { longTasks?: { start: number; duration: number }[] }).longTasks ?? []).map((t) =>
       Math.round(t.duration),
     ),
   );
-  console.log(`${name}: ${ms} ms; long tasks ${JSON.stringify(tasks)}`);
+  const marks = await page.evaluate(() =>
+    performance
+      .getEntriesByType('mark')
+      .filter((m) => m.name.startsWith('outturn:'))
+      .map((m) => `${m.name.slice(8)} ${Math.round(m.startTime)}`),
+  );
+  console.log(`${name}: ${ms} ms; long tasks ${JSON.stringify(tasks)}; marks (ms) ${marks.join(', ')}`);
   summarise(profile as never);
   return out;
 }
@@ -76,7 +88,7 @@ async function watchLongTasks(context: BrowserContext): Promise<void> {
   });
 }
 
-const server = spawn('node_modules/.bin/vite', ['preview', '--port', String(port), '--strictPort'], {
+const server = spawn('node_modules/.bin/vite', ['preview', '--port', String(port), '--strictPort', '--outDir', dist], {
   stdio: 'ignore',
   detached: true,
 });
@@ -102,7 +114,7 @@ try {
     await browser.close();
   }
   if (steps.includes('reload') || steps.includes('drill')) {
-    const dir = `test-results/read-profile-${rows}`;
+    const dir = `${tmpdir()}/outturn-read-profile-${rows}`;
     const fresh = !existsSync(dir);
     const context = await chromium.launchPersistentContext(dir, chromiumLaunchOptions());
     await watchLongTasks(context);

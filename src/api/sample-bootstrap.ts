@@ -97,6 +97,7 @@ async function start(planned: (s: Start) => void): Promise<void> {
     // Every file is fetched first (a tenth of a second): one that cannot be loaded stops the start before any
     // year is imported, so that no page shows a sample half-loaded.
     const fetched = await fetchSample(missing);
+    performance.mark('outturn:sample-fetched');
     const years = [...new Set(missing.map((f) => SAMPLE_FILE_YEAR[f]))].sort((a, b) => b - a);
     const phases = new Map<number, Promise<void>>();
     let previous = Promise.resolve();
@@ -106,6 +107,8 @@ async function start(planned: (s: Start) => void): Promise<void> {
         await importFetched(fetched.filter((r) => (files as readonly string[]).includes(r.name)));
         files.forEach((f) => imported.add(f));
         await putSetting(SAMPLE_SETTING, [...imported]);
+        // For the benchmarks (bench/read-profile.ts): when each year of a first start was in.
+        performance.mark(`outturn:sample-${year}`);
       });
       previous.catch(() => undefined); // awaited below and by the pages; a failure is theirs to show
       phases.set(year, previous);
