@@ -88,6 +88,14 @@ async function watchLongTasks(context: BrowserContext): Promise<void> {
   });
 }
 
+// A server left on the port (an earlier run stopped part-way) would be measured in place of --dist: refuse.
+if (
+  await fetch(base).then(
+    () => true,
+    () => false,
+  )
+)
+  throw new Error(`Something already answers on ${base}: stop it, or pass another --port.`);
 const server = spawn('node_modules/.bin/vite', ['preview', '--port', String(port), '--strictPort', '--outDir', dist], {
   stdio: 'ignore',
   detached: true,
