@@ -20,7 +20,10 @@ const DRILL = { costCentre: '20500', subjective: '3010' };
  * ledgers post to, periods 1 to 12 of 2017/18. Returns the file's text and the exact sum (pence) of the drilled
  * pair's lines, added here from the generated integers, apart from the app.
  */
-function sampleShapedLedger(rows: number, seed: number): { text: string; drillPence: number; drillLines: number } {
+export function sampleShapedLedger(
+  rows: number,
+  seed: number,
+): { text: string; drillPence: number; drillLines: number } {
   const sample = readFileSync('data/illustrative-2017-18-ledger-p01-p11.csv', 'utf8').trim().split(/\r?\n/);
   const pairs = [...new Set(sample.slice(1).map((l) => l.split(',').slice(2, 4).join(',')))];
   // Descriptions and suppliers of lines with no quoted field (a comma inside quotes would split wrongly here).

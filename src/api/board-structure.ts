@@ -3,7 +3,7 @@ import type { BoardStructure } from '../domain/revenue/board-structure';
 import { structureFromRows, type StructureRow } from '../domain/revenue/structure-rows';
 import { countingDatasets, roleOf } from '../storage/dataset-slots';
 import { listDatasets, type DatasetMeta } from '../storage/datasets';
-import { ensureStarted } from './sample-bootstrap';
+import { ensureStarted, ensureYearStarted } from './sample-bootstrap';
 import { loadTableSource } from './year-datasets';
 
 /*
@@ -20,11 +20,17 @@ export interface LoadedStructure {
 }
 
 export async function loadStructure(year: number): Promise<LoadedStructure | null> {
-  await ensureStarted();
-  const layouts = countingDatasets(await listDatasets())
-    .filter((d) => roleOf(d) === 'structure' && d.year !== null && d.year <= year)
-    .sort((a, b) => (a.year ?? 0) - (b.year ?? 0));
-  const dataset = layouts.at(-1);
+  const layouts = async () =>
+    countingDatasets(await listDatasets())
+      .filter((d) => roleOf(d) === 'structure' && d.year !== null && d.year <= year)
+      .sort((a, b) => (a.year ?? 0) - (b.year ?? 0));
+  // The year's own layout needs only its year's sample files; one carried from an earlier year, the whole start.
+  await ensureYearStarted(year);
+  let dataset = (await layouts()).at(-1);
+  if (dataset?.year !== year) {
+    await ensureStarted();
+    dataset = (await layouts()).at(-1);
+  }
   if (!dataset) return null;
   const source = await loadTableSource(dataset);
   const column = (key: string) => dataset.plan.mapping[key] ?? null;

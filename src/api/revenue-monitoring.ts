@@ -99,6 +99,9 @@ function yearLedger(year: number, datasets: readonly DatasetMeta[]): LedgerActua
   return combineLedgers(sources);
 }
 
+/** Resolves in a task of its own, so that what the page has to draw or answer runs first. */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
 const ofRole = (datasets: readonly DatasetMeta[], role: DatasetRole) => datasets.filter((d) => roleOf(d) === role);
 
 /**
@@ -149,9 +152,14 @@ export async function monitoringOfYear(
   );
   const readFrom = [...new Map(used.map((d) => [d.id, d])).values()];
   // Without a board layout (none of this year or before is loaded) there is no board view to build: said as missing.
-  const models = layout
-    ? monitoringMonths(inputs.returns).map((m) => ({ ...buildRevenueModel(inputs, m, layout.structure), year }))
-    : [];
+  // One month's model at a time, the page's thread let go between them: no one task builds the whole year.
+  const models: RevenueMonitor[] = [];
+  const structure = layout?.structure;
+  if (structure)
+    for (const m of monitoringMonths(inputs.returns)) {
+      await nextTask();
+      models.push({ ...buildRevenueModel(inputs, m, structure), year });
+    }
   return {
     year,
     inputs,

@@ -3,7 +3,13 @@ import { getSetting, IMPORT_LOCK, migrateDatasets, putSetting, sweepUnfinishedIm
 import type { SampleFileRequest } from '../worker/sample-jobs';
 import { startJob } from '../worker/worker-client';
 import { datasetsChangedHere } from './cross-tab';
-import { ILLUSTRATIVE_SAMPLE, SAMPLE_FILE_LIST, SAMPLE_YEAR_SETTLED, type SampleFile } from './sample-files';
+import {
+  ILLUSTRATIVE_SAMPLE,
+  SAMPLE_FILE_LIST,
+  SAMPLE_FILE_YEAR,
+  SAMPLE_YEAR_SETTLED,
+  type SampleFile,
+} from './sample-files';
 
 /*
  * First start: the embedded 2017/18 sample (data/*.csv) goes through the same import pipeline as any
@@ -13,17 +19,65 @@ import { ILLUSTRATIVE_SAMPLE, SAMPLE_FILE_LIST, SAMPLE_YEAR_SETTLED, type Sample
  */
 
 const SAMPLE_SETTING = 'sample-imported';
-let ready: Promise<void> | undefined;
 
-export function ensureStarted(): Promise<void> {
-  ready ??= start().catch((error: unknown) => {
-    ready = undefined;
-    throw error;
-  });
-  return ready;
+/**
+ * A start under way: the sample's files of each year it imports, newest year first, one year after the other
+ * (`years`: resolved when that year's files, and every year's before it in that order, are stored), and the whole
+ * start (`all`). A year the sample does not import now has no entry.
+ */
+interface Start {
+  years: ReadonlyMap<number, Promise<void>>;
+  /** The first year imported (the newest): the year a page opens on by default. */
+  first: Promise<void>;
+  all: Promise<void>;
 }
 
-async function start(): Promise<void> {
+let starting: Promise<Start> | undefined;
+/** Whether this page's start is over (the sample wholly imported, or nothing to import). */
+let allDone = false;
+
+/** Starts (once per page) and resolves when the stored datasets are brought forward and the sample's years planned. */
+function begin(): Promise<Start> {
+  starting ??= new Promise<Start>((resolve, reject) => {
+    start(resolve).then(
+      () => resolve({ years: new Map(), first: Promise.resolve(), all: Promise.resolve() }), // nothing was imported
+      (error: unknown) => {
+        starting = undefined; // a later call tries again
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+  return starting;
+}
+
+/** Resolves when the whole start is done: every stored dataset brought forward and the whole sample imported. */
+export async function ensureStarted(): Promise<void> {
+  await (
+    await begin()
+  ).all;
+}
+
+/**
+ * Resolves when what a page of `year` reads is there: the stored datasets brought forward and the sample's files
+ * of that year imported (not those of other years, imported after). A first start thus draws the newest year's
+ * figures after about half the sample.
+ */
+export async function ensureYearStarted(year: number): Promise<void> {
+  const s = await begin();
+  await (s.years.get(year) ?? Promise.resolve());
+}
+
+/**
+ * Resolves when the first year the sample imports (its newest) is there, with whether the rest is still to come
+ * (`rest`, resolved when it is): for the list of years with data, whose newest is the default year.
+ */
+export async function ensureFirstYearStarted(): Promise<{ rest: Promise<void> | null }> {
+  const s = await begin();
+  await s.first;
+  return { rest: allDone ? null : s.all };
+}
+
+async function start(planned: (s: Start) => void): Promise<void> {
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
   const work = async (): Promise<void> => {
     // Datasets saved by an older version are brought forward (or set aside, with the reason) before anything reads them.
@@ -38,11 +92,35 @@ async function start(): Promise<void> {
     const imported = new Set<string>(done === true ? FIRST_SAMPLE : Array.isArray(done) ? done.map(String) : []);
     const missing = SAMPLE_FILE_LIST.filter((f) => !imported.has(f));
     if (missing.length === 0) return;
-    await importSample(missing);
-    await putSetting(SAMPLE_SETTING, [...imported, ...missing]);
+    // The newest year first, each year's files recorded as imported when they are, so that a page of the newest
+    // year (the default) waits for its own files only.
+    // Every file is fetched first (a tenth of a second): one that cannot be loaded stops the start before any
+    // year is imported, so that no page shows a sample half-loaded.
+    const fetched = await fetchSample(missing);
+    performance.mark('outturn:sample-fetched');
+    const years = [...new Set(missing.map((f) => SAMPLE_FILE_YEAR[f]))].sort((a, b) => b - a);
+    const phases = new Map<number, Promise<void>>();
+    let previous = Promise.resolve();
+    for (const year of years) {
+      const files = missing.filter((f) => SAMPLE_FILE_YEAR[f] === year);
+      previous = previous.then(async () => {
+        await importFetched(fetched.filter((r) => (files as readonly string[]).includes(r.name)));
+        files.forEach((f) => imported.add(f));
+        await putSetting(SAMPLE_SETTING, [...imported]);
+        // For the benchmarks (bench/read-profile.ts): when each year of a first start was in.
+        performance.mark(`outturn:sample-${year}`);
+      });
+      previous.catch(() => undefined); // awaited below and by the pages; a failure is theirs to show
+      phases.set(year, previous);
+    }
+    // Over before anything awaiting it runs on: the list of years read again then is read whole.
+    const all = previous.then(() => void (allDone = true));
+    planned({ years: phases, first: phases.get(years[0]!)!, all });
+    await all;
   };
   if (locks) await locks.request('outturn-start', work);
   else await work();
+  allDone = true;
 }
 
 /** The sweep, if no import holds the lock in any tab (never waiting for it: a queued request would hold up new imports). */
@@ -98,7 +176,12 @@ const FIRST_SAMPLE: readonly string[] = [
  * in the catalogue's order.
  */
 export async function importSample(files: readonly SampleFile[] = SAMPLE_FILE_LIST): Promise<void> {
-  const fetched = await Promise.all(
+  await importFetched(await fetchSample(files));
+}
+
+/** The sample files given, fetched together; fails (naming the file) if any cannot be loaded. */
+async function fetchSample(files: readonly SampleFile[]): Promise<SampleFileRequest[]> {
+  return Promise.all(
     files.map(async (file) => {
       const url = new URL(`${import.meta.env.BASE_URL}data/${file}`, window.location.href);
       const response = await fetch(url);
@@ -106,6 +189,10 @@ export async function importSample(files: readonly SampleFile[] = SAMPLE_FILE_LI
       return sampleRequest(file, new Blob([await response.arrayBuffer()]));
     }),
   );
+}
+
+/** Fetched sample files imported in two jobs side by side, each a lane of files one after the other. */
+async function importFetched(fetched: readonly SampleFileRequest[]): Promise<void> {
   const lanes = [fetched.filter((_, i) => i % 2 === 0), fetched.filter((_, i) => i % 2 === 1)];
   await Promise.all(
     lanes

@@ -1,11 +1,11 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useMemo } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { formatFinancialYear, formatPeriodLabel, financialYear } from '../domain/core/period';
 import { countingDatasets, roleOf, yearsWithData, type DatasetRole } from '../storage/dataset-slots';
 import { listDatasets } from '../storage/datasets';
 import { queryKeys } from './query-keys';
-import { ensureStarted } from './sample-bootstrap';
+import { ensureFirstYearStarted } from './sample-bootstrap';
 
 /*
  * The financial year and month the reader chose, once, for every page: kept in the address (?year=2018-19&month=6)
@@ -13,6 +13,8 @@ import { ensureStarted } from './sample-bootstrap';
  * chosen, the latest year that has what the page shows (Capital: a capital table; Reserves: a reserves
  * position), as at its latest monthly return (P12 when it has none): a file of another year imported alone
  * never opens a page on a year it has nothing for.
+ * At a first start the sample's newest year is imported first and the list is read as soon as it is in (read again
+ * when the rest is): until then a page that asks for another year, or has nothing in the newest, waits.
  */
 
 export interface YearsLoaded {
@@ -22,6 +24,8 @@ export interface YearsLoaded {
   months: ReadonlyMap<number, number[]>;
   /** For each year, the roles of its datasets that count (what the year has). */
   roles: ReadonlyMap<number, ReadonlySet<DatasetRole>>;
+  /** False while a first start is still importing the sample's other years: the list will grow. */
+  complete: boolean;
 }
 
 /**
@@ -30,14 +34,21 @@ export interface YearsLoaded {
  */
 export const PageShows = createContext<readonly DatasetRole[] | null>(null);
 
+const NO_YEARS: number[] = [];
+
 /** The years (newest first) that have any of `shows`; every year with data when `shows` is null. */
 function yearsShowing(loaded: YearsLoaded, shows: readonly DatasetRole[] | null): number[] {
   if (shows === null) return loaded.years;
   return loaded.years.filter((y) => shows.some((r) => loaded.roles.get(y)?.has(r)));
 }
 
-async function loadYears(): Promise<YearsLoaded> {
-  await ensureStarted();
+async function loadYears(client: QueryClient): Promise<YearsLoaded> {
+  const { rest } = await ensureFirstYearStarted();
+  if (rest)
+    void rest.then(
+      () => client.invalidateQueries({ queryKey: yearsQuery.queryKey }),
+      () => undefined, // the pages of those years show why, from their own queries
+    );
   const all = await listDatasets();
   const counting = countingDatasets(all);
   const months = new Map<number, number[]>();
@@ -52,12 +63,12 @@ async function loadYears(): Promise<YearsLoaded> {
       list.sort((a, b) => a - b),
     );
   }
-  return { years: yearsWithData(all), months, roles };
+  return { years: yearsWithData(all), months, roles, complete: rest === null };
 }
 
 const yearsQuery = queryOptions({
   queryKey: [...queryKeys.datasets, 'years'],
-  queryFn: loadYears,
+  queryFn: ({ client }) => loadYears(client),
   staleTime: Infinity,
 });
 
@@ -106,9 +117,15 @@ export function useYearChoice(): YearChoice {
   const [params] = useSearchParams();
   const location = useLocation();
   const navigate = useNavigate();
-  const { data: loaded, error } = useYearsLoaded();
+  const { data: read, error } = useYearsLoaded();
   const asked = parseYearParam(params.get('year'));
-  const pageYears = useMemo(() => (loaded ? yearsShowing(loaded, shows) : []), [loaded, shows]);
+  // A list still growing (a first start part-way) decides nothing it does not hold yet: neither an asked year
+  // (it may be on its way, so not "missing"), nor a page's latest year when it has none of the page's data so far.
+  const readYears = useMemo(() => (read ? yearsShowing(read, shows) : []), [read, shows]);
+  const decided =
+    read !== undefined && (read.complete || (asked !== null ? read.years.includes(asked) : readYears.length > 0));
+  const loaded = decided ? read : undefined;
+  const pageYears = decided ? readYears : NO_YEARS;
   const year = asked ?? pageYears[0] ?? loaded?.years[0] ?? null;
   const months = (year !== null ? loaded?.months.get(year) : undefined) ?? [];
   const askedMonth = Number(params.get('month'));

@@ -4,7 +4,7 @@ import { printedTableFromRows, type PrintedTable, type RowType } from '../import
 import { countingDatasets, roleOf, ROLE_LABELS, type DatasetRole } from '../storage/dataset-slots';
 import { listDatasets, readChunks, type DatasetMeta } from '../storage/datasets';
 import { queryKeys } from './query-keys';
-import { ensureStarted } from './sample-bootstrap';
+import { ensureYearStarted } from './sample-bootstrap';
 
 /*
  * How a page asks for data: by role (what a dataset holds), financial year and, for monthly returns, month;
@@ -22,7 +22,8 @@ export interface YearDatasets {
 }
 
 export async function loadYearDatasets(year: number): Promise<YearDatasets> {
-  await ensureStarted();
+  // The year's own sample files, not the whole sample: a first start draws the newest year sooner.
+  await ensureYearStarted(year);
   const all = countingDatasets(await listDatasets()).filter((d) => d.year === year);
   return {
     year,

@@ -42,6 +42,11 @@ export function YearPicker({ choice }: { choice: YearChoice }) {
             </option>
           ))}
       </select>
+      {!loaded.complete && (
+        <p role="status" className="note">
+          The sample&rsquo;s other years are still being imported.
+        </p>
+      )}
     </div>
   );
 }

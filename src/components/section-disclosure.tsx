@@ -1,12 +1,14 @@
 import { useState, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
+import { Later } from './later';
 
 /**
  * A part of a page a reader does not need at once (the month's charts, the forecast history, the ledger
  * checks, the year-end tables): its heading stays on the page, findable by a screen reader's list of headings
  * and by the contents of the page; what is under it sits behind a native disclosure (a <details>, opened by
  * Enter or Space on its summary). An address naming the heading (#forecast-history) opens it, so a link
- * from elsewhere lands on what it names, not on a closed box.
+ * from elsewhere lands on what it names, not on a closed box. What is under it is drawn just after the page's
+ * first figures (Later): all of it, open or closed, so the browser's find still finds it, but not in the same task.
  */
 export function SectionDisclosure({
   id,
@@ -39,7 +41,9 @@ export function SectionDisclosure({
       <Heading id={id}>{title}</Heading>
       <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>{summary}</summary>
-        <div className="section-disclosure-body">{children}</div>
+        <div className="section-disclosure-body">
+          <Later>{children}</Later>
+        </div>
       </details>
     </section>
   );

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState, memo } from 'react';
 import { forecastBridge, forecastHistory, inThousands } from '../../domain/revenue/forecast-history';
 import { ZERO, formatWholeThousands } from '../../domain/core/money';
 import { summariseBridge, summariseHistory } from '../../domain/revenue/monitoring-summary';
@@ -13,7 +13,7 @@ import { WaterfallChart } from './waterfall-chart';
  * Forecast history: each month's forecast outturn is kept, so the board sees how the year-end forecast
  * moved, area by area, and a bridge explains the movement between any two months.
  */
-export function ForecastHistorySection({ models, suffix }: { models: readonly RevenueMonitor[]; suffix: string }) {
+function ForecastHistorySectionView({ models, suffix }: { models: readonly RevenueMonitor[]; suffix: string }) {
   const exact = useMemo(() => forecastHistory(models), [models]);
   const shown = useMemo(() => forecastHistory(models, inThousands), [models]);
   const months = exact.months;
@@ -98,3 +98,7 @@ export function ForecastHistorySection({ models, suffix }: { models: readonly Re
     </>
   );
 }
+
+/** Drawn again only when its own inputs change: not when the page around it re-renders (the years list read again
+ * at the end of a first start, a query of another section settling), which redrew every section at once (issue 16). */
+export const ForecastHistorySection = memo(ForecastHistorySectionView);

@@ -1,4 +1,4 @@
-import { Fragment, useMemo, type ReactNode } from 'react';
+import { Fragment, useMemo, type ReactNode, memo } from 'react';
 import type { MonitoringData } from '../../api/revenue-monitoring';
 import {
   reconcileLedgerToReturns,
@@ -124,7 +124,7 @@ function Listed({ codes, label }: { codes: readonly string[]; label: (cc: string
  * Ledger to outturn: each monthly return's actuals against the ledger's, cost centre by cost centre, for
  * every month the loaded ledgers cover; differences with their amounts and codes found in one file only.
  */
-export function LedgerReconciliationSection({ data, suffix }: { data: MonitoringData; suffix: string }) {
+function LedgerReconciliationSectionView({ data, suffix }: { data: MonitoringData; suffix: string }) {
   const months = useMemo(() => reconcileLedgerToReturns(data.inputs.ledger, data.inputs.returns), [data]);
   const names = useMemo(
     () => new Map(data.inputs.budget.filter((b) => b.costCentreName).map((b) => [b.costCentre, b.costCentreName])),
@@ -139,3 +139,7 @@ export function LedgerReconciliationSection({ data, suffix }: { data: Monitoring
     </>
   );
 }
+
+/** Drawn again only when its own inputs change: not when the page around it re-renders (the years list read again
+ * at the end of a first start, a query of another section settling), which redrew every section at once (issue 16). */
+export const LedgerReconciliationSection = memo(LedgerReconciliationSectionView);

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, memo } from 'react';
 import type { ShownFigures } from '../../domain/revenue/monitoring-tables';
 import {
   summariseForecast,
@@ -14,7 +14,7 @@ import { VarianceChart } from './variance-chart';
 import { WaterfallChart } from './waterfall-chart';
 
 /** The month's three charts, each with its figures and a sentence written from them. */
-export function MonitoringCharts({
+function MonitoringChartsView({
   model,
   shown,
   suffix,
@@ -48,3 +48,7 @@ export function MonitoringCharts({
     </>
   );
 }
+
+/** Drawn again only when its own inputs change: not when the page around it re-renders (the years list read again
+ * at the end of a first start, a query of another section settling), which redrew every section at once (issue 16). */
+export const MonitoringCharts = memo(MonitoringChartsView);

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useRevenueYearTables, type RevenueTableKey } from '../../api/outturn-tables';
 import { yearLabel } from '../../api/year-choice';
 import { roleLabel } from '../../api/year-datasets';
@@ -20,7 +21,7 @@ const MISSING_NAMES: Readonly<Record<RevenueTableKey, string>> = {
 };
 
 /** The chosen year's year-end tables as loaded (real figures), with worked variances and casting notes. */
-export function PaperTables({ year }: { year: number }) {
+function PaperTablesView({ year }: { year: number }) {
   const query = useRevenueYearTables(year);
   return (
     <QueryState query={query}>
@@ -66,3 +67,7 @@ export function PaperTables({ year }: { year: number }) {
     </QueryState>
   );
 }
+
+/** Drawn again only when its own inputs change: not when the page around it re-renders (the years list read again
+ * at the end of a first start, a query of another section settling), which redrew every section at once (issue 16). */
+export const PaperTables = memo(PaperTablesView);

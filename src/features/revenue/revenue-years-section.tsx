@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { useRevenueYears } from '../../api/revenue-years';
 import { yearLabel } from '../../api/year-choice';
@@ -13,7 +14,7 @@ import { toRevenueYearsChart } from './to-chart-revenue-years';
  * Every year loaded side by side: budget and outturn by area, each year from its year-end outturn summary or,
  * without one, its P12 return (said for each year), as a chart with its figures as a table.
  */
-export function RevenueYearsSection() {
+function RevenueYearsSectionView() {
   const query = useRevenueYears();
   return (
     <QueryState query={query}>
@@ -92,3 +93,7 @@ export function RevenueYearsSection() {
     </QueryState>
   );
 }
+
+/** Drawn again only when its own inputs change: not when the page around it re-renders (the years list read again
+ * at the end of a first start, a query of another section settling), which redrew every section at once (issue 16). */
+export const RevenueYearsSection = memo(RevenueYearsSectionView);
