@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { expect, test } from './watched-page';
+import { expect, pageReady, test } from './watched-page';
 import { SAMPLE_FILE_LIST } from '../../src/api/sample-files';
 import { ROUTES, paperYear } from './routes';
 
@@ -212,6 +212,8 @@ test('markup and script in the data are text on every page, in charts, tooltips,
 
     // The board pack: the paper's tables, names as text.
     await app.goto(paperYear('/board-pack'));
+    // The pack draws its twelve pages: wait on it saying so (a busy machine took over the expect's 10 s).
+    await pageReady(app, 'Board pack');
     await expect(app.getByRole('rowheader', { name: IMG, exact: true }).first()).toBeVisible();
     await expect(app.getByRole('rowheader', { name: BOLD, exact: true }).first()).toBeVisible();
     await expectInert(app);
