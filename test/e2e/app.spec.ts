@@ -1,9 +1,8 @@
 // Smoke test of the built app in real Chromium: the shell and its navigation, Table 1 of the
-// 19 July 2018 paper on the Revenue page, a screenshot, and accessibility (axe). Every test also
+// 19 July 2018 paper on the Revenue page, and a screenshot (axe, page by page: page-checks.ts). Every test also
 // fails on console errors, uncaught page errors, failed or 4xx/5xx requests, and any request to
 // an origin other than the app's: the app must work offline, so it may fetch nothing from elsewhere.
 import { fileURLToPath } from 'node:url';
-import { axe } from './axe';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, pageReady } from './watched-page';
 import { keepScreenshot } from './keep-screenshot';
@@ -36,30 +35,28 @@ async function cellAt(table: Locator, rowLabel: string, column: RegExp): Promise
   return row.locator('th, td').nth(index);
 }
 
-async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
-  const { violations } = await axe(page).analyze();
-  const serious = violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({
-      rule: violation.id,
-      impact: violation.impact,
-      help: violation.help,
-      nodes: violation.nodes.map((node) => node.target.join(' ')),
-    }));
-  expect(serious, 'axe violations of impact serious or critical').toEqual([]);
-}
-
-test('opens on the Outturn heading', async ({ app }) => {
+// One load of the app's front page for the three: drawing Revenue costs seconds of both cores.
+test('opens on the Outturn heading; the navigation links every area, and the keyboard reaches each', async ({
+  app,
+}) => {
   await app.goto(paperYear('/'));
   await expect(app.getByRole('heading', { level: 1, name: 'Outturn' })).toBeVisible();
-});
 
-test('the navigation links every area', async ({ app }) => {
-  await app.goto(paperYear('/'));
+  // The navigation links every area.
   const nav = mainNavigation(app);
   await expect(nav).toBeVisible();
   for (const area of AREAS) {
     await expect.soft(nav.getByRole('link', { name: area, exact: true })).toBeVisible();
+  }
+
+  // The keyboard reaches every page from the navigation.
+  await expect(app.getByRole('heading', { level: 2, name: 'Revenue' })).toBeVisible();
+  for (const area of AREAS.slice(1)) {
+    const link = mainNavigation(app).getByRole('link', { name: area, exact: true });
+    await link.focus();
+    await app.keyboard.press('Enter');
+    await expect(app.getByRole('heading', { level: 2, name: area })).toBeVisible();
+    await expect(link).toHaveAttribute('aria-current', 'page');
   }
 });
 
@@ -69,7 +66,10 @@ async function openYearEndTables(page: Page): Promise<void> {
   await pageReady(page, 'Revenue');
 }
 
-test('Revenue shows Table 1 of the 2017/18 outturn, with the figures of the paper', async ({ app }) => {
+// One load of the year-end tables for both.
+test('Revenue shows Table 1 of the 2017/18 outturn, with the figures of the paper, and its chart beside its data table', async ({
+  app,
+}) => {
   await openYearEndTables(app);
   const table = app.getByRole('table', { name: 'Table 1: Revenue Outturn 2017/18' });
   await expect(table).toBeVisible();
@@ -78,11 +78,8 @@ test('Revenue shows Table 1 of the 2017/18 outturn, with the figures of the pape
   await expect(await cellAt(table, 'Constabulary', /outturn/i)).toContainText('128,040');
 
   await keepScreenshot(app, { path: fileURLToPath(new URL('revenue.png', ARTIFACTS)), fullPage: true });
-});
 
-test('the chart is drawn in the browser, beside its data table', async ({ app }) => {
-  await openYearEndTables(app);
-  // The paper's own chart (the monitoring charts above it are illustrative).
+  // The chart is drawn in the browser, beside its data table. The paper's own chart (the monitoring charts above it are illustrative).
   const figure = app
     .getByRole('figure')
     .filter({ has: app.getByRole('img', { name: /^Budget against outturn by area, 2017\/18\. Outturn £1\.79m/ }) });
@@ -94,29 +91,4 @@ test('the chart is drawn in the browser, beside its data table', async ({ app })
   await expect(figure.getByRole('table')).toContainText('126,252');
 });
 
-test('the keyboard reaches every page from the navigation', async ({ app }) => {
-  await app.goto(paperYear('/'));
-  await expect(app.getByRole('heading', { level: 2, name: 'Revenue' })).toBeVisible();
-  for (const area of AREAS.slice(1)) {
-    const link = mainNavigation(app).getByRole('link', { name: area, exact: true });
-    await link.focus();
-    await app.keyboard.press('Enter');
-    await expect(app.getByRole('heading', { level: 2, name: area })).toBeVisible();
-    await expect(link).toHaveAttribute('aria-current', 'page');
-  }
-});
-
-// Axe on a long page takes seconds of both cores: each page is checked once in the suite. Revenue is checked in
-// revenue.spec.ts (the charts test), Reconciliation in reconciliation.spec.ts (a check's rows), Projections in
-// projections.spec.ts (the planner at 1024 px), the board pack in board-pack.spec.ts; Capital and Reserves here.
-for (const area of ['Capital', 'Reserves'] as const) {
-  test(`the ${area} page loads its tables, passes axe, and is kept as a screenshot`, async ({ app }) => {
-    await app.goto(paperYear(`/${area.toLowerCase()}`));
-    await expect(app.getByRole('heading', { level: 2, name: area })).toBeVisible();
-    await pageReady(app);
-    await expect(app.getByRole('status')).toHaveCount(0); // nothing still loading
-    await expect(app.getByRole('alert')).toHaveCount(0); // nothing failed to load
-    await expectNoSeriousAxeViolations(app);
-    await keepScreenshot(app, { path: fileURLToPath(new URL(`${area.toLowerCase()}.png`, ARTIFACTS)), fullPage: true });
-  });
-}
+// Capital and Reserves are read, axed and kept as screenshots on layout.spec.ts's load of them (page-checks.ts).

@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import { APP_PAGES } from './app-pages';
 import { test, expect, pageReady } from './watched-page';
 import { keepScreenshot } from './keep-screenshot';
+import { PAGE_CHECKS } from './page-checks';
 import { paperYear } from './routes';
 
 test.use({ profile: 'shared' });
@@ -63,11 +64,14 @@ async function layoutProblems(page: Page): Promise<string[]> {
   });
 }
 
-// One load of each page, read at both widths (the window resized, the page laid out again).
+// One load of each page, read at both widths (the window resized, the page laid out again); then, on the same
+// load, what the page must show and axe (page-checks.ts), for the pages not opened for that elsewhere.
 for (const { path, ready } of APP_PAGES) {
   // The paper's year has the most tables; Revenue in the default year (the latest loaded) too, what a reader opens on.
   const addresses = path === '/revenue' ? [paperYear(path), path] : [paperYear(path)];
-  test(`${path} reads at 1024 and at 1400 px wide: nothing cut off, no sideways scroll`, async ({ app }) => {
+  const checks = PAGE_CHECKS[path];
+  const title = `${path} reads at 1024 and at 1400 px wide: nothing cut off, no sideways scroll`;
+  test(checks ? `${title}; ${checks.what}` : title, async ({ app }) => {
     const found: string[] = [];
     for (const address of addresses) {
       await app.setViewportSize(WIDTHS[0]);
@@ -80,6 +84,13 @@ for (const { path, ready } of APP_PAGES) {
         // The first screen, as a reader sees it on opening the page (looked at; not compared).
         const name = `${path.slice(1)}${address === path ? '' : '-2017-18'}-${size.width}.png`;
         await keepScreenshot(app, { path: fileURLToPath(new URL(name, ARTIFACTS)) });
+      }
+      if (checks && address === paperYear(path)) {
+        await checks.run(app);
+        await keepScreenshot(app, {
+          path: fileURLToPath(new URL(`${path.slice(1)}-full.png`, ARTIFACTS)),
+          fullPage: true,
+        });
       }
     }
     expect(found).toEqual([]);

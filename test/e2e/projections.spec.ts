@@ -1,6 +1,6 @@
 // The Projections page in real Chromium (built app): the paper's Road Casualty sum on screen, an
 // inflow case and an earmarked item changed and the exhaustion year seen to move, the scenario saved
-// to IndexedDB and found again after a reload, a CSV export and the charts drawn (axe: app.spec.ts). Every test
+// to IndexedDB and found again after a reload, a CSV export and the charts drawn, and axe (the planner at 1024 px). Every test
 // fails on console errors, failed requests and requests to other origins (the fixture of app.spec.ts).
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -34,7 +34,12 @@ function rowCells(table: Locator, label: string, nth = 0): Locator {
 const summaryTable = (page: Page, earmarked: 'included' | 'left out' = 'included') =>
   page.getByRole('table', { name: new RegExp(`How long the reserve lasts, earmarked items ${earmarked}`) });
 
-test('shows the paper’s sum: 1,582 - 244 - 1,035 = 303, then each inflow case added', async ({ app }) => {
+// The page as it opens, read once at 1024 px for what the four parts below check (drawing Projections costs
+// seconds of both cores): the paper's sum, the CSV export, the Road Casualty chart and its labels.
+test('shows the paper’s sum: 1,582 - 244 - 1,035 = 303, then each inflow case added; exports it as CSV; draws the Road Casualty chart, its labels clear', async ({
+  app,
+}) => {
+  await app.setViewportSize({ width: 1024, height: 900 });
   await openProjections(app);
   const working = app.getByRole('table', { name: /Left at 31 March 2020 if everything goes ahead/ });
   await expect(rowCells(working, 'Left at 31 March 2020, no new inflow counted')).toHaveText(['303']);
@@ -44,6 +49,48 @@ test('shows the paper’s sum: 1,582 - 244 - 1,035 = 303, then each inflow case 
   await expect(rowCells(added, 'Central (£350k a year)')).toHaveText(['303', '700', '1,003']);
   await expect(rowCells(added, 'High (£500k a year)')).toHaveText(['303', '1,000', '1,303']);
   await keepScreenshot(app, { path: fileURLToPath(new URL('projections.png', ARTIFACTS)), fullPage: true });
+
+  // Exports the scenario and its projection as CSV, exact in pounds.
+  const [download] = await Promise.all([
+    app.waitForEvent('download'),
+    app.getByRole('button', { name: 'Export scenario and projection (CSV)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('paper-case-bcb-4-april-2019.csv');
+  const text = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '');
+  expect(text.split('\n')[0]).toBe('Section,Item,Case,Year,Measure,Value');
+  expect(text).toContain(
+    'Road Casualty Reserve projection,Balance,"No new inflow, with earmarked items",2019/20,closing (£),303000',
+  );
+  expect(text).toContain(
+    'Road Casualty Reserve projection,First year below zero,"No new inflow, with earmarked items",,year,2022/23',
+  );
+
+  // Draws the Road Casualty chart with a line per case and the floor, beside its table.
+  const figure = app.getByRole('figure', { name: 'Road Casualty Reserve: balance at each year end, by case' });
+  await expect(figure.locator('.recharts-line')).toHaveCount(4);
+  await expect(figure.locator('.recharts-reference-line')).toHaveCount(2);
+  await expect(figure.locator('.chart-canvas')).toHaveAttribute(
+    'aria-label',
+    /With no new inflow the balance falls below the £145k floor in 2021\/22 and below zero in 2022\/23/,
+  );
+  await expect(rowCells(figure.getByRole('table'), '2019/20')).toHaveText(['303', '647', '1,003', '1,303']);
+
+  // The Road Casualty chart writes “Floor £145k” and “Zero” clear of the lines and of each other (at 1024 px).
+  await figure.scrollIntoViewIfNeeded();
+  await expectLabelsClear(figure, ['Floor £145k', 'Zero']);
+  // Round, evenly spaced ticks in steps of 500: the no-inflow case ends at (132), and the high case at 2,368
+  // (1,582 + 500 - 244 = 1,838; + 500 - 1,035 = 1,303; + 500 - 145 = 1,658; 2,013; 2,368).
+  await expect(figure.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value')).toHaveText([
+    '(500)',
+    '0',
+    '500',
+    '1,000',
+    '1,500',
+    '2,000',
+    '2,500',
+  ]);
+  await expect(figure).toContainText('ending at (£132k)');
+  await keepScreenshot(app, { path: fileURLToPath(new URL('projections-rc-1024.png', ARTIFACTS)), fullPage: true });
 });
 
 test.describe(() => {
@@ -158,52 +205,6 @@ test.describe(() => {
   });
 });
 
-test('exports the scenario and its projection as CSV, exact in pounds', async ({ app }) => {
-  await openProjections(app);
-  const [download] = await Promise.all([
-    app.waitForEvent('download'),
-    app.getByRole('button', { name: 'Export scenario and projection (CSV)' }).click(),
-  ]);
-  expect(download.suggestedFilename()).toBe('paper-case-bcb-4-april-2019.csv');
-  const text = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '');
-  expect(text.split('\n')[0]).toBe('Section,Item,Case,Year,Measure,Value');
-  expect(text).toContain(
-    'Road Casualty Reserve projection,Balance,"No new inflow, with earmarked items",2019/20,closing (£),303000',
-  );
-  expect(text).toContain(
-    'Road Casualty Reserve projection,First year below zero,"No new inflow, with earmarked items",,year,2022/23',
-  );
-});
-
-test('draws the Road Casualty chart with a line per case and the floor, beside its table', async ({ app }) => {
-  await openProjections(app);
-  const figure = app.getByRole('figure', { name: 'Road Casualty Reserve: balance at each year end, by case' });
-  await expect(figure.locator('.recharts-line')).toHaveCount(4);
-  await expect(figure.locator('.recharts-reference-line')).toHaveCount(2);
-  await expect(figure.locator('.chart-canvas')).toHaveAttribute(
-    'aria-label',
-    /With no new inflow the balance falls below the £145k floor in 2021\/22 and below zero in 2022\/23/,
-  );
-  await expect(rowCells(figure.getByRole('table'), '2019/20')).toHaveText(['303', '647', '1,003', '1,303']);
-});
-
-test('the MTFS planner flags the general reserve and shows a drawdown’s effect', async ({ app }) => {
-  await openProjections(app);
-  const shares = app.getByRole('table', {
-    name: "The chart's figures: general reserve against the net revenue budget",
-  });
-  // 7,198 / 130,959 = 5.4964% -> 5.50%.
-  await expect(rowCells(shares, '2017/18 (actual)')).toHaveText([
-    '7,198',
-    '130,959',
-    '5.50%',
-    '▲ Above 5%: justification expected',
-  ]);
-  await app.getByLabel("General Reserve drawdown 2019/20 (£'000)").fill('4000');
-  // 3,198 / 130,959 = 2.44%: below the 3% floor.
-  await expect(rowCells(shares, '2019/20')).toHaveText(['3,198', '130,959', '2.44%', '▼ Below the 3% floor']);
-});
-
 /** The boxes of the reference-line labels (written in the margin) and of the plot area of one chart. */
 async function chartBoxes(figure: Locator) {
   const labels = await figure.locator('.recharts-reference-line text').evaluateAll((nodes) =>
@@ -234,11 +235,28 @@ async function expectLabelsClear(figure: Locator, horizontal: readonly string[])
     }
 }
 
-test('the MTFS planner: £2m a year across ten years in one action, the run-out year in the row, in words and on the charts', async ({
+// One load of the planner (drawing Projections costs seconds of both cores) for both.
+test('the MTFS planner flags the general reserve and shows a drawdown’s effect; £2m a year across ten years in one action, the run-out year in the row, in words and on the charts', async ({
   app,
 }) => {
   await app.setViewportSize({ width: 1400, height: 900 });
   await openProjections(app);
+  // The planner flags the general reserve and shows a drawdown's effect.
+  const shares = app.getByRole('table', {
+    name: "The chart's figures: general reserve against the net revenue budget",
+  });
+  // 7,198 / 130,959 = 5.4964% -> 5.50%.
+  await expect(rowCells(shares, '2017/18 (actual)')).toHaveText([
+    '7,198',
+    '130,959',
+    '5.50%',
+    '▲ Above 5%: justification expected',
+  ]);
+  await app.getByLabel("General Reserve drawdown 2019/20 (£'000)").fill('4000');
+  // 3,198 / 130,959 = 2.44%: below the 3% floor.
+  await expect(rowCells(shares, '2019/20')).toHaveText(['3,198', '130,959', '2.44%', '▼ Below the 3% floor']);
+
+  // £2m a year across ten years in one action (it writes over the 2019/20 drawdown above too).
   await app.getByLabel('Years from 2018/19').selectOption({ label: '10 years' });
   await app.getByLabel('Reserve', { exact: true }).selectOption({ label: 'General Reserve' });
   await app.getByLabel('Line', { exact: true }).selectOption({ label: 'Drawdown' });
@@ -284,27 +302,4 @@ test('the MTFS planner: £2m a year across ten years in one action, the run-out 
   const { violations } = await axe(app).analyze();
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
   expect(serious, 'axe violations of impact serious or critical').toEqual([]);
-});
-
-test('the Road Casualty chart writes “Floor £145k” and “Zero” clear of the lines and of each other', async ({
-  app,
-}) => {
-  await app.setViewportSize({ width: 1024, height: 900 });
-  await openProjections(app);
-  const figure = app.getByRole('figure', { name: 'Road Casualty Reserve: balance at each year end, by case' });
-  await figure.scrollIntoViewIfNeeded();
-  await expectLabelsClear(figure, ['Floor £145k', 'Zero']);
-  // Round, evenly spaced ticks in steps of 500: the no-inflow case ends at (132), and the high case at 2,368
-  // (1,582 + 500 - 244 = 1,838; + 500 - 1,035 = 1,303; + 500 - 145 = 1,658; 2,013; 2,368).
-  await expect(figure.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value')).toHaveText([
-    '(500)',
-    '0',
-    '500',
-    '1,000',
-    '1,500',
-    '2,000',
-    '2,500',
-  ]);
-  await expect(figure).toContainText('ending at (£132k)');
-  await keepScreenshot(app, { path: fileURLToPath(new URL('projections-rc-1024.png', ARTIFACTS)), fullPage: true });
 });

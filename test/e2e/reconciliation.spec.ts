@@ -1,40 +1,26 @@
-// The capital, reserves and reconciliation pages in real Chromium, on the built app and the 2017/18
-// sample: the reconciliation page shows the statuses worked out by hand (data/casting-expectations.json),
+// The reconciliation page in real Chromium, on the built app and the 2017/18
+// sample (the capital and reserves pages' figures and charts: page-checks.ts): the reconciliation page shows the statuses worked out by hand (data/casting-expectations.json),
 // nothing is edited, a link to "the rows behind" a check lands on the row and passes axe, and screenshots
 // are kept. As in app.spec.ts, every test fails on console errors, page errors,
 // failed requests and any request to another origin.
 import { fileURLToPath } from 'node:url';
-import { axe } from './axe';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, pageReady } from './watched-page';
 import { keepScreenshot } from './keep-screenshot';
 import { paperYear } from './routes';
+import { expectNoSeriousAxeViolations, rowCells } from './page-checks';
 
-// Every test here only reads: one started profile per worker, a new page for each test. (Each page's axe
-// check and screenshot is app.spec.ts's.)
+// Every test here only reads: one started profile per worker, a new page for each test. (Capital's and Reserves'
+// figures, charts and axe are checked on layout.spec.ts's load of them: page-checks.ts.)
 test.use({ profile: 'shared' });
 
 const ARTIFACTS = new URL('./artifacts/issue-6/', import.meta.url);
 
-async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
-  const { violations } = await axe(page).analyze();
-  const serious = violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ rule: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
-  expect(serious, 'axe violations of impact serious or critical').toEqual([]);
-}
-
 const navigation = (page: Page): Locator => page.getByRole('navigation', { name: 'Main' });
 
-/** The cells (not the row header) of the row headed `label` in the table captioned `caption`. */
-async function rowCells(page: Page, caption: string | RegExp, label: string | RegExp): Promise<string[]> {
-  const table = page.getByRole('table', { name: caption });
-  const row = table.locator('tbody tr').filter({ has: page.locator('th[scope="row"]', { hasText: label }) });
-  await expect(row).toHaveCount(1);
-  return (await row.locator('td').allInnerTexts()).map((t) => t.trim());
-}
-
-test('the reconciliation page shows every check with the statuses worked out by hand', async ({ app }) => {
+test('the reconciliation page shows every check with the statuses worked out by hand; a link to the rows behind a check lands on the row, marked and focused', async ({
+  app,
+}) => {
   await app.goto(paperYear('/'));
   await navigation(app).getByRole('link', { name: 'Reconciliation', exact: true }).click();
   await expect(app.getByRole('heading', { level: 2, name: 'Reconciliation' })).toBeVisible();
@@ -97,11 +83,9 @@ test('the reconciliation page shows every check with the statuses worked out by 
   // Nothing on the page is an input: the checks are read, not edited (the shell's year and month are the only choices).
   await expect(app.locator('main').locator('input, textarea, select, [contenteditable="true"]')).toHaveCount(0);
   await keepScreenshot(app, { path: fileURLToPath(new URL('reconciliation.png', ARTIFACTS)), fullPage: true });
-});
 
-test('a link to the rows behind a check lands on the row, marked and focused', async ({ app }) => {
-  await app.goto(paperYear('/reconciliation'));
-  await pageReady(app);
+  // A link to the rows behind a check lands on the row, marked and focused (from this load of the page: drawing
+  // every check costs seconds of both cores).
   const row = app
     .getByRole('table', { name: /^Reserves that finance capital: every check$/ })
     .locator('tbody tr')
@@ -123,46 +107,5 @@ test('a link to the rows behind a check lands on the row, marked and focused', a
   await keepScreenshot(app, { path: fileURLToPath(new URL('reconciliation-table-1.png', ARTIFACTS)) });
 });
 
-test('the capital page shows the share spent, the missing scheme detail and draws its chart', async ({ app }) => {
-  await app.goto(paperYear('/capital'));
-  await pageReady(app);
-  expect(
-    (await rowCells(app, "Table 4: capital programme by category, 2017/18 (£'000)", 'Land & Buildings')).slice(-2),
-  ).toEqual(['66.8%', '66.8%']);
-  expect(
-    (await rowCells(app, "Table 4: capital programme by category, 2017/18 (£'000)", 'IT & Communications')).slice(-2),
-  ).toEqual(['62.4%', '62.4%']);
-  const lb = await rowCells(app, /^Appendix 3: scheme by scheme/, 'Land & Buildings Total');
-  expect(lb.slice(1, 4)).toEqual(['590', 'n/s', 'n/s']);
-  await expect(app.getByText('scheme detail missing').first()).toBeVisible();
-  const figure = app.getByRole('figure');
-  await expect(
-    figure.getByRole('img', {
-      name: /^Revised budget against outturn by category, 2017\/18\. Capital outturn £5\.70m/,
-    }),
-  ).toBeVisible();
-  // Five revised-budget bars and four outturn bars (schemes subject to a business case spent nothing).
-  await expect(figure.locator('.recharts-bar-rectangle path, .recharts-bar-rectangle rect')).toHaveCount(9);
-});
-
-test('the reserves page draws balances and movements beside their figures', async ({ app }) => {
-  await app.goto(paperYear('/reserves'));
-  await pageReady(app);
-  expect(await rowCells(app, "Table 5: reserves position, 2017/18 (£'000)", 'Total Usable Reserves')).toEqual([
-    '29,680',
-    '4,330',
-    '(9,779)',
-    '24,231',
-    '(5,449)',
-  ]);
-  await expect(app.getByText('5.5%', { exact: true })).toBeVisible();
-  // The year's two charts, then the reserves over every loaded year.
-  const figures = app.getByRole('figure');
-  await expect(figures).toHaveCount(3);
-  await expect(
-    figures.nth(0).getByRole('img', { name: /Usable reserves fell from £29\.68m to £24\.23m/ }),
-  ).toBeVisible();
-  await expect(figures.nth(1).getByRole('img', { name: /£4\.33m added to reserves and £9\.78m used/ })).toBeVisible();
-  // Thirteen reserves, two bars each.
-  await expect(figures.nth(0).locator('.recharts-bar-rectangle')).toHaveCount(26);
-});
+// The capital and reserves pages' figures and charts (issue 6) are checked on layout.spec.ts's load of them
+// (page-checks.ts).

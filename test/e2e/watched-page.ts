@@ -6,7 +6,9 @@
 // against a short expect timeout. Three kinds of profile:
 //  - fresh (the default): a new browser context for the test, holding what a first start stores: a copy of the
 //    worker's started profile (its IndexedDB and localStorage, through Playwright's storage state), so that each
-//    test does not import the 26 sample files again (a first start is seconds of both cores). For tests that
+//    test does not import the 26 sample files again (a first start is seconds of both cores). The fixture checks
+//    the copy (every dataset, its rows and parts, the receipts) on an empty page of the app's origin, so that
+//    the test's first page of the app is the one it opens. For tests that
 //    change what is stored (imports, deletes, saved scenarios, a workspace taken in, faults, recovery), keep
 //    settings (presentation mode), route requests, or open second tabs.
 //  - first-start (`test.use({ profile: 'first-start' })`): a new, empty context whose first start the test
@@ -183,15 +185,30 @@ export const test = base.extend<
     }
     // A fresh profile is a copy of the worker's started one (made by the first test that needs it, which is given
     // the time of that first start on top of its own); a first-start profile starts empty.
-    let started: SharedProfile['started'] | undefined;
+    let shared: SharedProfile | undefined;
     if (profile === 'fresh') {
       if (!sharedProfile.made()) testInfo.setTimeout(testInfo.timeout + 60_000);
-      started = (await sharedProfile.get()).started;
+      shared = await sharedProfile.get();
     }
-    const context = await browser.newContext({ acceptDownloads: true, storageState: started });
+    const context = await browser.newContext({ acceptDownloads: true, storageState: shared?.started });
     const watcher = watch(context, origin, requests);
     const page = await context.newPage();
-    await firstStart(page);
+    if (shared) {
+      // The copy holds what the first start stored: read at the origin from an empty page answered here (no app
+      // code runs, nothing is requested of the server), so that the test's own first page is the app's first.
+      // Opening the Import page here to see the sample listed cost a page of the app drawn in every test, and
+      // most tests then open a page of their own.
+      const blank = `${origin}/__empty-page-of-the-test-fixture`;
+      await page.route(blank, (route) =>
+        route.fulfill({
+          contentType: 'text/html',
+          body: '<!doctype html><title>-</title><link rel="icon" href="data:,">',
+        }),
+      );
+      await page.goto(blank);
+      await page.unroute(blank);
+      expect(await storedState(page), 'a fresh profile holds what the first start stored').toEqual(shared.stored);
+    } else await firstStart(page);
     await use(page);
     const seen = watcher.stop().filter((p) => !expectedProblems.test(p));
     await context.close();

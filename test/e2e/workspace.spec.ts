@@ -83,12 +83,6 @@ test('a workspace exported from one profile and taken into a fresh one shows the
   await app.getByRole('region', { name: 'Which file counts?' }).getByRole('button', { name: 'Use this file' }).click();
   await expect(app.getByText('table-5-reserves.csv now counts')).toBeVisible();
 
-  await app.goto(paperYear('/reserves'));
-  const reserves = app.getByRole('table', { name: "Table 5: reserves position, 2017/18 (£'000)" });
-  await expect(
-    reserves.getByRole('row').filter({ has: app.getByRole('rowheader', { name: 'Capital Reserve', exact: true }) }),
-  ).toContainText('1,085');
-
   await app.goto(paperYear('/projections'));
   await app.getByLabel("Low case yearly inflow (£'000)").fill('0');
   await app.getByLabel('Scenario name').fill('Officer’s case: no low inflow');
@@ -111,7 +105,15 @@ test('a workspace exported from one profile and taken into a fresh one shows the
   await expect(app.getByText(/Frozen “July BCB”/)).toBeVisible();
 
   const before: Record<string, string[]> = {};
-  for (const { path, ready } of APP_PAGES) before[path] = await figuresOn(app, path, ready);
+  for (const { path, ready } of APP_PAGES) {
+    before[path] = await figuresOn(app, path, ready);
+    if (path !== '/reserves') continue;
+    // On this load of the page (each page is drawn once here): the revised Table 5's Capital Reserve.
+    const reserves = app.getByRole('table', { name: "Table 5: reserves position, 2017/18 (£'000)" });
+    await expect(
+      reserves.getByRole('row').filter({ has: app.getByRole('rowheader', { name: 'Capital Reserve', exact: true }) }),
+    ).toContainText('1,085');
+  }
   // The revised Table 5 is what the officer's pages show: the Capital Reserve closes at 1,085.
   expect(before['/reserves']).toContain('1,085');
   expect(before['/board-pack']).toContain('24,031');
@@ -157,13 +159,14 @@ test('a workspace exported from one profile and taken into a fresh one shows the
     // browsers (each loaded the sample at its own first start): the same figures, compared as a set.
     if (path === '/import') expect([...after].sort(), path).toEqual([...before[path]!].sort());
     else expect(after, path).toEqual(before[path]);
+    if (path !== '/board-pack') continue;
+    // On this load of the pack (drawing it costs seconds): its settings and its frozen copy came across.
+    await expect(b.page.locator('.pack-cover-subtitle')).toHaveText('BCB 19 July 2018: outturn');
+    await b.page.getByText(/^Frozen packs, 1 in this browser/).click();
+    await b.page.getByRole('link', { name: 'Open July BCB' }).click();
+    await expect(b.page.getByText(/the seal matches, so it is exactly as it was frozen/)).toBeVisible();
+    await keepScreenshot(b.page, { path: `${ARTIFACTS}workspace-snapshot-reopened.png` });
   }
-  await b.page.goto(paperYear('/board-pack'));
-  await expect(b.page.locator('.pack-cover-subtitle')).toHaveText('BCB 19 July 2018: outturn');
-  await b.page.getByText(/^Frozen packs, 1 in this browser/).click();
-  await b.page.getByRole('link', { name: 'Open July BCB' }).click();
-  await expect(b.page.getByText(/the seal matches, so it is exactly as it was frozen/)).toBeVisible();
-  await keepScreenshot(b.page, { path: `${ARTIFACTS}workspace-snapshot-reopened.png` });
   await b.context.close();
   expect(b.problems).toEqual([]);
 });

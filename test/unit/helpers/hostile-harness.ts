@@ -1,8 +1,10 @@
 // Shared by the hostile-input tests: the pipeline as the worker and the command line run it, an independent
-// check that every row is accounted for exactly once, and the command line as a real process.
+// check that every row is accounted for exactly once, and the command line: its own function in this process for
+// every case (starting a process costs a second of tsx per run), and as a real process where a test says so.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { expect } from 'vitest';
+import { checkFile } from '../../../src/cli/check-file-command';
 import type { DatasetKind } from '../../../src/import/dataset-kinds';
 import type { SessionResult } from '../../../src/import/session-result';
 import type { StoredChunk } from '../../../src/import/stored-chunk';
@@ -95,8 +97,18 @@ export interface CliRun {
   ms: number;
 }
 
+/**
+ * `npm run check-file -- ...` as its command answers, run in this process: what it prints and its exit status
+ * (src/cli/check-file.ts only writes these out and exits; check-file-cli.test.ts runs that as a real process).
+ */
+export async function runCli(args: readonly string[]): Promise<CliRun> {
+  const started = Date.now();
+  const { status, stdout, stderr } = await checkFile(args);
+  return { status, stdout, stderr, ms: Date.now() - started };
+}
+
 /** `npm run check-file -- ...` as a real process (asynchronous, so that several can run at once). */
-export function runCli(args: readonly string[], timeoutMs = 120_000): Promise<CliRun> {
+export function runCliProcess(args: readonly string[], timeoutMs = 120_000): Promise<CliRun> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/check-file.ts', ...args], { cwd: ROOT });
