@@ -4,16 +4,8 @@
 // suite. Revenue is axed in revenue.spec.ts, Reconciliation in reconciliation.spec.ts, Projections in
 // projections.spec.ts; Capital, Reserves, the board pack and Workspace here.
 import type { Page } from '@playwright/test';
-import { axe } from './axe';
+import { expectAxeClean } from './axe';
 import { expect } from './watched-page';
-
-export async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
-  const { violations } = await axe(page).analyze();
-  const serious = violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ rule: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
-  expect(serious, 'axe violations of impact serious or critical').toEqual([]);
-}
 
 /** The cells (not the row header) of the row headed `label` in the table captioned `caption`. */
 export async function rowCells(page: Page, caption: string | RegExp, label: string | RegExp): Promise<string[]> {
@@ -50,7 +42,7 @@ async function capital(page: Page): Promise<void> {
   ).toBeVisible();
   // Five revised-budget bars and four outturn bars (schemes subject to a business case spent nothing).
   await expect(figure.locator('.recharts-bar-rectangle path, .recharts-bar-rectangle rect')).toHaveCount(9);
-  await expectNoSeriousAxeViolations(page);
+  await expectAxeClean(page);
 }
 
 /** Reserves in 2017/18: Table 5's totals, the general reserve's share, its charts beside their figures, and axe. */
@@ -73,13 +65,13 @@ async function reserves(page: Page): Promise<void> {
   await expect(figures.nth(1).getByRole('img', { name: /£4\.33m added to reserves and £9\.78m used/ })).toBeVisible();
   // Thirteen reserves, two bars each.
   await expect(figures.nth(0).locator('.recharts-bar-rectangle')).toHaveCount(26);
-  await expectNoSeriousAxeViolations(page);
+  await expectAxeClean(page);
 }
 
 /** Checks of a page, by its path, run after its layout has been read: what they check, and the checks. */
 export const PAGE_CHECKS: Readonly<Record<string, { what: string; run: (page: Page) => Promise<void> }>> = {
   '/capital': { what: 'it shows its figures and passes axe', run: capital },
   '/reserves': { what: 'it shows its figures and passes axe', run: reserves },
-  '/board-pack': { what: 'it passes axe', run: expectNoSeriousAxeViolations },
-  '/workspace': { what: 'it passes axe', run: expectNoSeriousAxeViolations },
+  '/board-pack': { what: 'it passes axe', run: expectAxeClean },
+  '/workspace': { what: 'it passes axe', run: expectAxeClean },
 };

@@ -8,7 +8,7 @@ import type { Locator, Page } from '@playwright/test';
 import { test, expect, pageReady } from './watched-page';
 import { keepScreenshot } from './keep-screenshot';
 import { paperYear } from './routes';
-import { axe } from './axe';
+import { expectAxeClean } from './axe';
 
 // The tests that only read share one started profile per worker; those that save a scenario have their own.
 test.use({ profile: 'shared' });
@@ -299,7 +299,5 @@ test('the MTFS planner flags the general reserve and shows a drawdown’s effect
   expect(line.x + line.width).toBeLessThanOrEqual(box.x + box.width);
   await region.scrollIntoViewIfNeeded();
   await keepScreenshot(app, { path: fileURLToPath(new URL('projections-mtfs-1024.png', ARTIFACTS)), fullPage: true });
-  const { violations } = await axe(app).analyze();
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-  expect(serious, 'axe violations of impact serious or critical').toEqual([]);
+  await expectAxeClean(app);
 });

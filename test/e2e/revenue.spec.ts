@@ -3,8 +3,7 @@
 // variance is checked against the paper's, and the drill-down goes from the board summary to a ledger
 // line of that export and back up by keyboard, with screenshots kept.
 import { fileURLToPath } from 'node:url';
-import { axe } from './axe';
-import type { Page } from '@playwright/test';
+import { expectAxeClean } from './axe';
 import { test, expect, pageReady } from './watched-page';
 import { keepScreenshot } from './keep-screenshot';
 import { paperYear } from './routes';
@@ -15,13 +14,6 @@ const SAMPLES = SAMPLE_FILE_LIST.length;
 const LEDGER_P12 = fileURLToPath(new URL('../../data/illustrative-2017-18-ledger-p12.csv', import.meta.url));
 const ARTIFACTS = new URL('./artifacts/', import.meta.url);
 const CONSTABULARY_P12 = 'Constabulary (as the summary at 4.1), P12 (March 2018) (illustrative)';
-
-async function seriousAxeViolations(page: Page): Promise<string[]> {
-  const { violations } = await axe(page).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 test('load the P12 ledger, drill from the board summary to a ledger line and back, and match the paper', async ({
   app,
@@ -97,7 +89,7 @@ test('load the P12 ledger, drill from the board summary to a ledger line and bac
   await expect(p12Line).toContainText('P12');
   await expect(p12Line).toContainText('CTC contract charge');
   await expect(app.getByText(/The 13 lines add to £1,772,984\.00, the actual to date shown above\./)).toBeVisible();
-  expect(await seriousAxeViolations(app)).toEqual([]);
+  await expectAxeClean(app);
   await lines.scrollIntoViewIfNeeded();
   await keepScreenshot(app, { path: fileURLToPath(new URL('revenue-ledger-lines.png', ARTIFACTS)), fullPage: true });
 
@@ -142,7 +134,7 @@ test.describe(() => {
       .getByRole('figure')
       .filter({ has: app.getByRole('img', { name: /^Bridge from the P3 forecast to the P12 forecast/ }) });
     await expect(bridge).toContainText('From P3 to P12 the forecast outturn rose £2.31m');
-    expect(await seriousAxeViolations(app)).toEqual([]);
+    await expectAxeClean(app);
     await keepScreenshot(app, { path: fileURLToPath(new URL('revenue-full.png', ARTIFACTS)), fullPage: true });
   });
 });
