@@ -6,7 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect } from './watched-page';
 
-export function axe(page: Page): AxeBuilder {
+function axe(page: Page): AxeBuilder {
   return new AxeBuilder({ page }).options({ resultTypes: ['violations'] });
 }
 
@@ -16,7 +16,7 @@ export function axe(page: Page): AxeBuilder {
  * is part of the page as soon as a reader opens it. The disclosures are closed again after, so the page is left
  * as it was found.
  */
-export async function axeViolations(page: Page): Promise<string[]> {
+async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(() =>
     document.querySelectorAll('details:not([open])').forEach((d) => {
       d.setAttribute('data-axe-opened', '');
@@ -25,7 +25,9 @@ export async function axeViolations(page: Page): Promise<string[]> {
   );
   try {
     const { violations } = await axe(page).analyze();
-    return violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    return violations.map(
+      (v) => `${v.id} (${v.impact ?? 'impact not given'}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
   } finally {
     await page.evaluate(() =>
       document.querySelectorAll('details[data-axe-opened]').forEach((d) => {
