@@ -4,13 +4,10 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { Money, ZERO } from '../../src/domain/core/money';
-import { fromThousands, thousands } from '../../src/domain/core/units';
-import { paperRoadCasualtyInput } from '../../src/domain/papers/paper-2019-road-casualty';
-import type { Scenario } from '../../src/domain/scenarios/scenario';
 import { deleteScenario, saveScenario } from '../../src/storage/scenarios';
 import { ReservesPage } from '../../src/features/reserves/reserves-page';
 import { renderWithProviders } from './render-with-providers.tsx';
+import { generalReserveDrawdown, savedScenario } from '../unit/helpers/saved-scenario';
 
 const rowOf = (table: HTMLElement, label: string | RegExp): HTMLElement =>
   within(table).getByRole('rowheader', { name: label }).closest('tr')!;
@@ -112,32 +109,8 @@ describe('ReservesPage', { timeout: 20_000 }, () => {
 
   it('projects after the latest year through the saved scenario the reader chooses, and says which', async () => {
     // Three saved scenarios: two start from 2018/19 (the latest year with a reserves position), one from 2017/18.
-    const scenario = (id: string, savedAt: string, startsFrom: number, drawdown: number): Scenario => ({
-      id,
-      name: id,
-      savedAt,
-      startsFrom,
-      inputs: {
-        roadCasualty: paperRoadCasualtyInput(),
-        mtfs: {
-          firstYear: startsFrom + 1,
-          horizonYears: 4,
-          netRevenueBudget: [],
-          generalReserveFloorPercent: new Money(3),
-          movements:
-            drawdown === 0
-              ? []
-              : [
-                  {
-                    reserveKey: 'general-reserve',
-                    year: 2019,
-                    contribution: ZERO,
-                    drawdown: fromThousands(thousands(drawdown)),
-                  },
-                ],
-        },
-      },
-    });
+    const scenario = (id: string, savedAt: string, startsFrom: number, drawdown: number) =>
+      savedScenario(id, savedAt, startsFrom, drawdown === 0 ? [] : [generalReserveDrawdown(2019, drawdown)], 4);
     const saved = [
       scenario('Draw 1,000 in 2019/20', '2026-12-02T09:00:00.000Z', 2018, 1000),
       scenario('Nothing drawn', '2026-12-01T09:00:00.000Z', 2018, 0),

@@ -28,7 +28,7 @@ const k = (pounds: Money): string => `£${formatThousands(pounds.abs(), { zero: 
 const m = (pounds: Money): string => formatMillions(pounds.abs());
 const m3 = (pounds: Money): string => formatMillions(pounds.abs(), 3);
 // Brackets only for a negative, as in the tables: a figure never sits in brackets as an aside.
-const signed = (pounds: Money): string => (pounds.isNegative() ? `(${m3(pounds)})` : m3(pounds));
+const signed = (pounds: Money): string => formatMillions(pounds, 3, { negative: 'brackets' });
 
 /** "£1.79m (1.4%) over a budget of £130.96m", or "on budget". */
 function position(budget: Money, outturn: Money): string {

@@ -243,8 +243,14 @@ export function parsePercent(raw: string): PercentResult {
   return { ok: true, value: negative && !value.isZero() ? value.negated() : value };
 }
 
-/** Pounds as £m to two decimals, half away from zero, sign kept: 1,852,000 -> "£1.85m"; -96,000 -> "-£0.10m". */
-export function formatMillions(pounds: Money, decimals = 2): string {
+/**
+ * Pounds as £m to two decimals, half away from zero, sign kept: 1,852,000 -> "£1.85m"; -96,000 -> "-£0.10m",
+ * or "(£0.10m)" with `negative: 'brackets'` (as the tables print a negative). The sign is the rounded figure's:
+ * -400 at two decimals is "£0.00m", never "-£0.00m".
+ */
+export function formatMillions(pounds: Money, decimals = 2, options: { negative?: 'minus' | 'brackets' } = {}): string {
   const m = roundHalfAwayFromZero(pounds.dividedBy(1_000_000), decimals);
-  return `${m.isNegative() ? '-' : ''}£${groupThousands(m.abs().toFixed(decimals))}m`;
+  const body = `£${groupThousands(m.abs().toFixed(decimals))}m`;
+  if (!m.isNegative() || m.isZero()) return body;
+  return options.negative === 'brackets' ? `(${body})` : `-${body}`;
 }

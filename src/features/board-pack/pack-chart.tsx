@@ -19,6 +19,23 @@ const LINE_STROKES = ['#1b1f24', '#6b7785', '#1d4f91', '#b0631a'];
 
 type Point = PackChart['points'][number];
 
+/**
+ * A bars chart's series, one Bar each, told apart by lightness as well as colour. A function returning the
+ * elements, not a component: recharts finds its Bar children by type, so they must reach the chart as Bars.
+ */
+const seriesBars = (chart: PackChart) =>
+  chart.series.map((s, i) => (
+    <Bar
+      key={s.key}
+      dataKey={s.key}
+      name={s.name}
+      fill={BAR_FILLS[i % BAR_FILLS.length]}
+      stroke="#1b1f24"
+      strokeWidth={0.5}
+      isAnimationActive={false}
+    />
+  ));
+
 /** A variance chart's own data table: each line's figure as the chart draws it, brackets for negatives. */
 function VarianceTable({ chart }: { chart: PackChart }) {
   const series = chart.series[0]!;
@@ -154,17 +171,7 @@ export function PackChartView({ chart, width, height }: { chart: PackChart; widt
                 interval={0}
               />
               <Legend wrapperStyle={{ fontSize: 11 }} formatter={legendText} />
-              {chart.series.map((s, i) => (
-                <Bar
-                  key={s.key}
-                  dataKey={s.key}
-                  name={s.name}
-                  fill={BAR_FILLS[i % BAR_FILLS.length]}
-                  stroke="#1b1f24"
-                  strokeWidth={0.5}
-                  isAnimationActive={false}
-                />
-              ))}
+              {seriesBars(chart)}
             </BarChart>
           ) : (
             <BarChart width={width} height={height} data={data} margin={{ top: 4, right: 16, bottom: 4, left: 16 }}>
@@ -177,17 +184,7 @@ export function PackChartView({ chart, width, height }: { chart: PackChart; widt
                 label={{ value: "£'000", angle: -90, position: 'insideLeft', fontSize: 10 }}
               />
               <Legend wrapperStyle={{ fontSize: 11 }} formatter={legendText} />
-              {chart.series.map((s, i) => (
-                <Bar
-                  key={s.key}
-                  dataKey={s.key}
-                  name={s.name}
-                  fill={BAR_FILLS[i % BAR_FILLS.length]}
-                  stroke="#1b1f24"
-                  strokeWidth={0.5}
-                  isAnimationActive={false}
-                />
-              ))}
+              {seriesBars(chart)}
             </BarChart>
           )
         ) : (

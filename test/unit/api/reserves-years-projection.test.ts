@@ -6,12 +6,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toReservesPosition } from '../../../src/api/planner-inputs';
 import { projectionBasis, projectionInput, scenarioFor } from '../../../src/api/reserves-years';
-import { Money, ZERO } from '../../../src/domain/core/money';
+import type { Money } from '../../../src/domain/core/money';
 import { fromThousands, thousands } from '../../../src/domain/core/units';
-import { paperRoadCasualtyInput } from '../../../src/domain/papers/paper-2019-road-casualty';
-import { projectMtfs, type PlannedMovement } from '../../../src/domain/reserves/mtfs-planner';
-import type { Scenario } from '../../../src/domain/scenarios/scenario';
+import { projectMtfs } from '../../../src/domain/reserves/mtfs-planner';
 import { readPrintedTable } from '../../../src/import/printed-table';
+import { generalReserveDrawdown, savedScenario } from '../helpers/saved-scenario';
 
 const k = (t: number | string): Money => fromThousands(thousands(t));
 const position = toReservesPosition(
@@ -20,28 +19,8 @@ const position = toReservesPosition(
     readFileSync(join(import.meta.dirname, '..', '..', '..', 'data', 'table-5-reserves.csv'), 'utf8'),
   ),
 );
-const draw = (year: number, amount: number): PlannedMovement => ({
-  reserveKey: 'general-reserve',
-  year,
-  contribution: ZERO,
-  drawdown: k(amount),
-});
-const scenario = (id: string, savedAt: string, startsFrom: number, movements: PlannedMovement[]): Scenario => ({
-  id,
-  name: id,
-  savedAt,
-  startsFrom,
-  inputs: {
-    roadCasualty: paperRoadCasualtyInput(),
-    mtfs: {
-      firstYear: startsFrom + 1,
-      horizonYears: 5,
-      netRevenueBudget: [],
-      generalReserveFloorPercent: new Money(3),
-      movements,
-    },
-  },
-});
+const draw = generalReserveDrawdown;
+const scenario = savedScenario;
 // Newest first, as storage lists them.
 const saved = [
   scenario('From 2018/19', '2026-12-02T09:00:00.000Z', 2018, [draw(2019, 500)]),

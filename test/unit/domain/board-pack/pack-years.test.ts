@@ -226,12 +226,12 @@ describe("a month's pack agrees with the year's position", () => {
 });
 
 describe("a month's pack: the year's capital and reserves, where the year has them", () => {
-  const monthInputs = (tables: ReturnType<typeof sampleFrozenTables>) =>
+  const monthInputs = (tables: ReturnType<typeof sampleFrozenTables>, month = 6) =>
     packInputs({
       year: 2017,
-      month: 6,
+      month,
       tables,
-      position: { ...POSITION, year: 2017, month: 6 },
+      position: { ...POSITION, year: 2017, month },
       organisation: 'OPCC',
       preferences: { subtitle: '', roadCasualtyScenarioId: null },
       scenarios: [],
@@ -268,18 +268,7 @@ describe("a month's pack: the year's capital and reserves, where the year has th
   });
   it('at P12, the year end, a month pack (no Table 1 loaded) needs no such sentence', () => {
     const noTable1 = sampleFrozenTables().filter((t) => !JSON.stringify(t).includes('table-1-revenue-outturn'));
-    const pack = buildPackFromInputs(
-      packInputs({
-        year: 2017,
-        month: 12,
-        tables: noTable1,
-        position: { ...POSITION, year: 2017, month: 12 },
-        organisation: 'OPCC',
-        preferences: { subtitle: '', roadCasualtyScenarioId: null },
-        scenarios: [],
-      }),
-      STAMP,
-    );
+    const pack = buildPackFromInputs(monthInputs(noTable1, 12), STAMP);
     expect(pack.period).toMatch(/^P12/);
     expect(pack.pages.find((p) => p.id === 'capital')?.blocks[0]?.kind).toBe('table');
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   Money,
+  formatMillions,
   formatPounds,
   formatThousands,
   formatWholeThousands,
@@ -157,6 +158,20 @@ describe('rounding and formatting as the papers print', () => {
     ['1000000', '£1,000,000.00'],
   ])('£: %s -> %s', (pounds, expected) => {
     expect(formatPounds(new Money(pounds))).toBe(expected);
+  });
+
+  it.each([
+    ['1852000', 2, 'minus', '£1.85m'],
+    ['-96000', 2, 'minus', '-£0.10m'],
+    ['-96000', 2, 'brackets', '(£0.10m)'],
+    ['-1786400', 3, 'brackets', '(£1.786m)'],
+    ['-1786500', 3, 'brackets', '(£1.787m)'],
+    // Rounded to nil, a negative carries no sign: "-£0.00m" or "(£0.000m)" would say a figure that is not there.
+    ['-400', 2, 'minus', '£0.00m'],
+    ['-400', 3, 'brackets', '£0.000m'],
+    ['-500', 3, 'brackets', '(£0.001m)'],
+  ] as const)('£m: %s to %i decimals, negatives %s -> %s', (pounds, decimals, negative, expected) => {
+    expect(formatMillions(new Money(pounds), decimals, { negative })).toBe(expected);
   });
 });
 
