@@ -36,6 +36,12 @@ import { tableOneAreas, type MonitoringNode, type RevenueMonitor } from '../reve
 export interface FrozenPositionRow {
   key: string;
   label: string;
+  /**
+   * The area's name where it must stand alone, as the board structure gives it ("Reserves (Constabulary)" for a
+   * "Reserves" under the Constabulary): a chart's bar has no heading above it. Absent in packs frozen before it
+   * was kept.
+   */
+  fullLabel?: string;
   /** item: an area; subtotal: a group (Constabulary, OPCC ...); total: the whole. */
   rowType: RowType;
   lineType: LineType;
@@ -69,6 +75,7 @@ function row(n: MonitoringNode, rowType: RowType, rule: RagRule): FrozenPosition
   return {
     key: n.id,
     label: n.label,
+    fullLabel: n.fullLabel,
     rowType,
     lineType: n.lineType,
     budget: n.budget.toString(),
@@ -187,6 +194,7 @@ export function positionTable(position: FrozenPosition): PackTable {
       return {
         key: r.key,
         label: r.label,
+        ...(r.fullLabel === undefined ? {} : { fullLabel: r.fullLabel }),
         rowType: r.rowType,
         cells: {
           line: textCell(r.label),

@@ -52,6 +52,8 @@ export interface PackRow {
   rowType: RowType;
   /** The heading the row sits under (consecutive rows with the same group form one block). */
   group?: string;
+  /** The row's name where it stands alone, without the table's headings (a chart's bar): "Reserves (Constabulary)". */
+  fullLabel?: string;
   cells: Readonly<Record<string, PackCell>>;
 }
 
@@ -219,10 +221,26 @@ export function varianceChart(args: {
   };
   const items = args.table.rows.filter((r) => r.rowType === 'item');
   // A line named as another under a different heading (a return's "Reserves" under the Constabulary and under the
-  // OPCC) is named with its heading, so that no two bars, nor two rows of the chart's table, read the same.
+  // OPCC) is named as it stands alone, so that no two bars, nor two rows of the chart's table, read the same: by
+  // its full name where the row has one, else by its heading, else by the subtotal that closes its block (a
+  // month's position lists each group's areas, then the group).
   const named = new Map<string, number>();
   for (const r of items) named.set(r.label, (named.get(r.label) ?? 0) + 1);
-  const labelOf = (r: PackRow) => ((named.get(r.label) ?? 0) > 1 && r.group ? `${r.label} (${r.group})` : r.label);
+  const closing = new Map<PackRow, string>();
+  let open: PackRow[] = [];
+  for (const r of args.table.rows) {
+    if (r.rowType === 'item') open.push(r);
+    else {
+      for (const o of open) closing.set(o, r.label);
+      open = [];
+    }
+  }
+  const labelOf = (r: PackRow): string => {
+    if ((named.get(r.label) ?? 0) < 2) return r.label;
+    if (r.fullLabel !== undefined && r.fullLabel !== r.label) return r.fullLabel;
+    const heading = r.group ?? closing.get(r);
+    return heading ? `${r.label} (${heading})` : r.label;
+  };
   return {
     id: args.id,
     kind: 'variance',

@@ -290,3 +290,60 @@ describe("a month's pack: the year's capital and reserves, where the year has th
     expect(words.some((w) => w.startsWith('No reserves position is loaded for 2017/18'))).toBe(true);
   });
 });
+
+describe("a month's pack charts: no two bars read the same", () => {
+  // The 2017/18 board structure (data/board-structure-2017-18.csv) has an area "Reserves" under the Constabulary
+  // (full label "Reserves (Constabulary)") and another under corporate costs ("Reserves (corporate)"). The P6
+  // pack printed two bars and two chart-table rows both reading "Reserves".
+  const twoReserves = (fullLabels: boolean): FrozenPosition => ({
+    ...POSITION,
+    rows: [
+      item('Local Policing', { key: 'lp', budget: '1000000', ytdBudget: '500000', forecast: '1100000' }),
+      item('Reserves', {
+        key: 'cr',
+        budget: '0',
+        forecast: '0',
+        ...(fullLabels ? { fullLabel: 'Reserves (Constabulary)' } : {}),
+      }),
+      {
+        ...item('Constabulary', { key: 'c', budget: '1000000', ytdBudget: '500000', forecast: '1100000' }),
+        rowType: 'subtotal',
+      },
+      item('Reserves', {
+        key: 'gr',
+        budget: '0',
+        forecast: '0',
+        ...(fullLabels ? { fullLabel: 'Reserves (corporate)' } : {}),
+      }),
+      { ...item('Corporate costs', { key: 'g', budget: '0', forecast: '0' }), rowType: 'subtotal' },
+      { ...item('TOTAL', { key: 't', budget: '1000000', ytdBudget: '500000', forecast: '1100000' }), rowType: 'total' },
+    ],
+  });
+  const barLabels = (position: FrozenPosition) => {
+    const pack = buildPackFromInputs(
+      packInputs({
+        year: 2018,
+        month: 6,
+        tables: [],
+        position,
+        organisation: 'OPCC',
+        preferences: { subtitle: '', roadCasualtyScenarioId: null },
+        scenarios: [],
+      }),
+      STAMP,
+    );
+    return pack.pages.flatMap((p) =>
+      p.blocks.flatMap((b) => (b.kind === 'chart' ? [b.chart.points.map((pt) => pt.label)] : [])),
+    );
+  };
+  it('names each by its full name from the board structure', () => {
+    const charts = barLabels(twoReserves(true));
+    expect(charts).toHaveLength(2);
+    for (const labels of charts)
+      expect(labels).toEqual(['Local Policing', 'Reserves (Constabulary)', 'Reserves (corporate)']);
+  });
+  it('in a pack frozen before full names were kept, by the group that closes its block', () => {
+    for (const labels of barLabels(twoReserves(false)))
+      expect(labels).toEqual(['Local Policing', 'Reserves (Constabulary)', 'Reserves (Corporate costs)']);
+  });
+});
