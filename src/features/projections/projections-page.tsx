@@ -16,6 +16,7 @@ import { EXPORT_HEADER, scenarioExportRows } from '../../domain/scenarios/scenar
 import { toCsv } from '../../import/csv-write';
 import { downloadText, fileNameFor } from './download';
 import { IssueSummary } from './fields';
+import { InShort } from './in-short';
 import { MtfsInputs } from './mtfs-inputs';
 import { MtfsPlanTable } from './mtfs-plan-table';
 import { MtfsResults } from './mtfs-results';
@@ -255,6 +256,14 @@ function Workspace({ year, position, budget }: { year: number; position: Reserve
 
   return (
     <>
+      <InShort
+        roadCasualty={rc.ok && rcProjections ? { projections: rcProjections, floor: rc.value.floor } : null}
+        mtfs={
+          mtfs.ok && mtfsProjection
+            ? { projection: mtfsProjection, floorPercent: mtfs.value.generalReserveFloorPercent }
+            : null
+        }
+      />
       <ScenarioBar
         name={current.name}
         onNameChange={(name) => setCurrent({ ...current, name })}
