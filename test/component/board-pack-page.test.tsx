@@ -2,7 +2,7 @@
 // with its running head and number, Table 1 as it casts, the pack's settings, and a pack frozen, listed,
 // reopened exactly as it was and compared with the live figures. Expected figures are the paper's.
 import 'fake-indexeddb/auto';
-import { configure, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -13,8 +13,6 @@ import type { Snapshot } from '../../src/domain/board-pack/pack-snapshot';
 import { openOutturnDb } from '../../src/storage/db';
 import { putSnapshot } from '../../src/storage/snapshots';
 import { renderWithProviders } from './render-with-providers.tsx';
-
-configure({ asyncUtilTimeout: 8_000 });
 
 const rowOf = (table: HTMLElement, label: string): HTMLElement =>
   within(table).getByRole('rowheader', { name: label }).closest('tr')!;
@@ -42,7 +40,7 @@ beforeEach(async () => {
 });
 afterEach(() => vi.restoreAllMocks());
 
-describe('BoardPackPage', { timeout: 60_000 }, () => {
+describe('BoardPackPage', () => {
   it('lays the pack out as numbered pages, each with the title and the period at its head', async () => {
     renderPage();
     await screen.findByRole('region', { name: /^Page 1 of 12: Revenue and capital outturn 2017\/18/ });
