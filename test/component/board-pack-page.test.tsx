@@ -71,7 +71,9 @@ describe('BoardPackPage', () => {
     // No field can type a title or a period over the figures.
     expect(screen.queryByLabelText('Title')).toBeNull();
     expect(screen.queryByLabelText('Period')).toBeNull();
-    await user.type(screen.getByLabelText(/^Subtitle/), 'BCB 19 July 2018: draft 1');
+    // Pasted, not typed: each keystroke would draw the whole pack again (seconds in jsdom); typing is not the point.
+    await user.click(screen.getByLabelText(/^Subtitle/));
+    await user.paste('BCB 19 July 2018: draft 1');
     await user.click(screen.getByRole('button', { name: 'Save the pack settings' }));
     await waitFor(() =>
       expect(document.querySelector('.pack-cover-subtitle')?.textContent).toBe('BCB 19 July 2018: draft 1'),
@@ -88,7 +90,8 @@ describe('BoardPackPage', () => {
   it('freezes the pack, lists it, and reopens it exactly as it was, its seal checked', async () => {
     const user = renderPage();
     await screen.findByRole('region', { name: /^Page 1 of 12/ });
-    await user.type(screen.getByLabelText('Name for a frozen copy'), 'July BCB draft');
+    await user.click(screen.getByLabelText('Name for a frozen copy'));
+    await user.paste('July BCB draft');
     await user.click(screen.getByRole('button', { name: 'Freeze this pack' }));
     await screen.findByText(/Frozen “July BCB draft” \(SHA-256 [0-9a-f]{16}…\)/);
     await user.click(screen.getByText(/^Frozen packs, 1 in this browser/));
