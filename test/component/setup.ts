@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 // requests for /data/*.csv, any other request fails the test, and every test starts from a clean
 // DOM and the default handlers. Vitest globals are off, so Testing Library's automatic cleanup
 // does not run: it is called here.
-import './jsdom-label-control.ts';
+import './jsdom-id-index.ts';
 import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { server } from './msw-server.ts';
