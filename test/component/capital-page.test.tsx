@@ -1,7 +1,7 @@
 // The Capital page on the sample files served by msw: Table 4 with the share spent as the paper prints it,
 // Appendix 3 scheme by scheme with the missing sections said (never zeros), financing against spend, and
 // the carry-forwards with their tie-outs. Expected figures are the paper's, worked by hand.
-import { configure, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { CapitalPage } from '../../src/features/capital/capital-page';
 import { renderWithProviders } from './render-with-providers.tsx';
@@ -12,10 +12,6 @@ const cells = (row: HTMLElement): string[] =>
   within(row)
     .getAllByRole('cell')
     .map((c) => c.textContent ?? '');
-
-// These pages load several files and render hundreds of rows: on a busy 2-core machine that can take
-// seconds, so the waits are generous. They guard against hanging, and time nothing.
-configure({ asyncUtilTimeout: 5_000 });
 
 describe('CapitalPage', () => {
   it('shows Table 4 by category with the percentage of the revised budget spent', async () => {

@@ -37,7 +37,7 @@ async function planFor(bytes: Uint8Array, name: string) {
 
 const ids = (n: string) => ({ datasetId: `d-${n}`, receiptId: `r-${n}`, sha256: null, origin: 'upload' as const });
 
-describe('an import with its proof made beside it', { timeout: 60_000 }, () => {
+describe('an import with its proof made beside it', () => {
   it('waits for the proof, and keeps its SHA-256 and evidence', async () => {
     const bytes = ledgerBytes(ROWS, new TextEncoder().encode('Cafe'));
     const { source, glanced, plan } = await planFor(bytes, 'ascii.csv');

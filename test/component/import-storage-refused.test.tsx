@@ -4,7 +4,7 @@
 // injected at each of the two places an import writes: its chunks, and its final commit.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { configure, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ImportPage } from '../../src/features/import/import-page';
@@ -41,11 +41,7 @@ async function importLedger(name: string) {
   return user;
 }
 
-// The first start imports the sample (every file of SAMPLE_FILE_LIST) in jsdom: on a busy 2-core machine that can take seconds,
-// so the waits are generous. They guard against hanging, and time nothing.
-configure({ asyncUtilTimeout: 10_000 });
-
-describe('a storage refusal during an import', { timeout: 30_000 }, () => {
+describe('a storage refusal during an import', () => {
   it('while writing rows: the user is told, and the stored data is exactly as before', async () => {
     renderWithProviders(<ImportPage />);
     await screen.findByRole('table', { name: new RegExp(`${SAMPLE_FILE_LIST.length} datasets, kept in this browser`) }); // the sample, stored before the fault

@@ -19,7 +19,7 @@ const fixture = (name: string, as = name): File =>
 async function upload(file: File) {
   const user = userEvent.setup();
   // The sample is stored first (at first start): what a new file would take over is judged against it.
-  await screen.findByRole('table', { name: /datasets, kept in this browser/ }, { timeout: 20_000 });
+  await screen.findByRole('table', { name: /datasets, kept in this browser/ });
   const input = await screen.findByLabelText(/Choose a CSV file/);
   await user.upload(input, file);
   return user;

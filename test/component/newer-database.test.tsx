@@ -1,7 +1,7 @@
 // A browser whose Outturn database was written by a newer version of the app (a higher IndexedDB version):
 // this version must not touch it, and every page says so in words instead of failing blank. Its own file:
 // the database is created before the app's first start.
-import { configure, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ImportPage } from '../../src/features/import/import-page';
 import { RevenuePage } from '../../src/features/revenue/revenue-page';
@@ -21,10 +21,6 @@ beforeAll(async () => {
 
 const MESSAGE =
   /^The data kept in this browser was saved by a newer version of Outturn \(its database is past version 1, the newest this version reads\)\. Nothing was read or changed\./;
-
-// The first start imports the whole sample in jsdom: on a busy 2-core machine that can take seconds,
-// so the waits are generous. They guard against hanging, and time nothing.
-configure({ asyncUtilTimeout: 10_000 });
 
 describe('a database from a newer version of Outturn', () => {
   it('is left alone, and the Revenue page says why it shows nothing', async () => {

@@ -1,7 +1,7 @@
 // One page failing leaves the rest of the app usable: the Revenue page is made to throw while rendering
 // (as a bug or unreadable data would make it), and the app shows what failed in words, keeps the
 // navigation, and opens every other page as usual.
-import { configure, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { AppRoutes } from '../../src/app/routes';
@@ -13,11 +13,7 @@ vi.mock('../../src/features/revenue/revenue-page', () => ({
   },
 }));
 
-// The first start imports the whole sample in jsdom: on a busy 2-core machine that can take seconds,
-// so the waits are generous. They guard against hanging, and time nothing.
-configure({ asyncUtilTimeout: 10_000 });
-
-describe('a page that fails', { timeout: 30_000 }, () => {
+describe('a page that fails', () => {
   it('is replaced by a message, and the navigation and the other pages still work', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined); // React reports the caught error; expected here
     renderWithProviders(<AppRoutes />, { initialEntries: ['/revenue'] });

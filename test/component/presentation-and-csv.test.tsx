@@ -2,7 +2,7 @@
 // amount is hidden while it is on and back exactly when it is off. And a table of that page as CSV: exact
 // figures as numbers, the unit in the header, the group of each row, no status icons or † marks.
 import 'fake-indexeddb/auto';
-import { configure, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { Shell } from '../../src/app/shell';
@@ -10,8 +10,6 @@ import { MASK, PresentationProvider } from '../../src/components/presentation';
 import { tableToCsv } from '../../src/components/table-csv';
 import { ReservesPage } from '../../src/features/reserves/reserves-page';
 import { renderWithProviders } from './render-with-providers.tsx';
-
-configure({ asyncUtilTimeout: 8_000 });
 
 function renderReserves() {
   const user = userEvent.setup({ delay: null });
@@ -32,7 +30,7 @@ const visibleAmounts = (root: HTMLElement): string[] =>
     .map((c) => c.textContent ?? '')
     .filter((t) => /\d/.test(t.replace(/\d+(\.\d+)?%/g, '').replace(/\d{4}\/\d{2}/g, '')));
 
-describe('presentation mode', { timeout: 30_000 }, () => {
+describe('presentation mode', () => {
   it('hides every amount while it is on, keeps percentages and statuses, and puts every figure back when it is off', async () => {
     localStorage.removeItem('outturn.presentation-mode');
     const user = renderReserves();
@@ -68,7 +66,7 @@ describe('presentation mode', { timeout: 30_000 }, () => {
   });
 });
 
-describe('a page table as CSV', { timeout: 30_000 }, () => {
+describe('a page table as CSV', () => {
   it('writes the exact figures as numbers in £’000, with each row’s group and without marks', async () => {
     localStorage.removeItem('outturn.presentation-mode');
     renderReserves();

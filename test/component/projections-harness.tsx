@@ -24,9 +24,13 @@ export async function renderPage() {
   return user;
 }
 
+/**
+ * The field's text replaced, as a user who selects it and pastes: each typed key would draw the whole page again
+ * (a second in jsdom) and only one test is about typing (projections-road-casualty.test.tsx's unreadable floor, typed key by key).
+ */
 export async function replace(user: ReturnType<typeof userEvent.setup>, input: HTMLElement, text: string) {
   await user.clear(input);
-  if (text) await user.type(input, text);
+  if (text) await user.paste(text);
 }
 
 beforeEach(async () => {

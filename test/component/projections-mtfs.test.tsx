@@ -47,7 +47,8 @@ describe('ProjectionsPage: MTFS planner', () => {
     const user = await renderPage();
     await user.selectOptions(screen.getByLabelText('Reserve'), 'General Reserve');
     await user.selectOptions(screen.getByLabelText('Line'), 'Drawdown');
-    await user.type(screen.getByLabelText("Each year (£'000)"), '2,000');
+    await user.click(screen.getByLabelText("Each year (£'000)"));
+    await user.paste('2,000');
     await user.selectOptions(screen.getByLabelText('From'), '2018/19');
     await user.selectOptions(screen.getByLabelText('To'), '2021/22');
     await user.click(screen.getByRole('button', { name: 'Fill the years' }));

@@ -3,17 +3,12 @@
 // page load, so the broken copy must be the first thing the page sees.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { configure } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { ReconciliationPage } from '../../src/features/reconciliation/reconciliation-page';
 import { DATA_DIR, server } from './msw-server.ts';
 import { renderWithProviders } from './render-with-providers.tsx';
 import { cells, group, rowOf, summary, tableNamed } from './reconciliation-finders.ts';
-
-// These pages load several files and render hundreds of rows: on a busy 2-core machine that can take
-// seconds, so the waits are generous. They guard against hanging, and time nothing.
-configure({ asyncUtilTimeout: 5_000 });
 
 describe('ReconciliationPage with a broken Table 5', () => {
   it('a broken copy of Table 5 (2,137 for 2,173 added to the Capital Carry Forward Reserve) turns exactly three checks red', async () => {

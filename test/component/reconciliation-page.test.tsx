@@ -2,15 +2,11 @@
 // words, the two figures, the difference and links to the rows behind it; and with one figure of one file
 // changed, exactly the checks that read it turn red. Expected outcomes are the hand-worked ones of
 // data/casting-expectations.json.
-import { configure, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ReconciliationPage } from '../../src/features/reconciliation/reconciliation-page';
 import { renderWithProviders } from './render-with-providers.tsx';
 import { cells, group, rowOf, summary, tableNamed } from './reconciliation-finders.ts';
-
-// These pages load several files and render hundreds of rows: on a busy 2-core machine that can take
-// seconds, so the waits are generous. They guard against hanging, and time nothing.
-configure({ asyncUtilTimeout: 5_000 });
 
 describe('ReconciliationPage', () => {
   it('counts every check: 290 within the tables and 89 between them', async () => {

@@ -2,15 +2,13 @@
 // total rows are the ones the import recognised and skipped, so the Reserves page reads them as totals, never
 // as reserves. The file's own figures; sums by hand in the comments.
 import 'fake-indexeddb/auto';
-import { configure, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureStarted } from '../../src/api/sample-bootstrap';
 import { ReservesPage } from '../../src/features/reserves/reserves-page';
 import { importYearFile } from './import-year-file.ts';
 import { cells, rowOf } from './reconciliation-finders.ts';
 import { renderWithProviders } from './render-with-providers.tsx';
-
-configure({ asyncUtilTimeout: 15_000 });
 
 // 500 + 100 - 200 = 400; 7,000 + 0 - 0 = 7,000; totals 7,500 / 100 / (200) / 7,400.
 const EXPORT_2016_17 = `Group,Reserve,Balance 1/4/16 (£'000),Added to Reserve (£'000),Actual usage (£'000),Balance 31/3/17 (£'000)

@@ -1,7 +1,7 @@
 // The Reserves page on the sample files served by msw: Table 5 by group with the sums worked out, the
 // general reserve against the net revenue budget, two charts with their sentences and figures, and the
 // tie-outs that reach Table 5. Expected figures are the paper's, worked by hand.
-import { configure, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { deleteScenario, saveScenario } from '../../src/storage/scenarios';
@@ -16,11 +16,7 @@ const cells = (row: HTMLElement): string[] =>
     .getAllByRole('cell')
     .map((c) => c.textContent ?? '');
 
-// These pages load several files and render hundreds of rows: on a busy 2-core machine that can take
-// seconds, so the waits are generous. They guard against hanging, and time nothing.
-configure({ asyncUtilTimeout: 5_000 });
-
-describe('ReservesPage', { timeout: 20_000 }, () => {
+describe('ReservesPage', () => {
   it('shows each reserve under its group, with the balance at the start, added, used and the balance at the end', async () => {
     renderWithProviders(<ReservesPage />, { initialEntries: ['/reserves?year=2017-18'] });
     const table = await screen.findByRole('table', { name: "Table 5: reserves position, 2017/18 (£'000)" });

@@ -20,7 +20,7 @@ const cells = (row: HTMLElement): string[] =>
 describe('the board summary', () => {
   it("shows the Constabulary summary at P12 with the paper's line figures, budget to date, actual and status", async () => {
     renderWithProviders(<RevenuePage />, { initialEntries: ['/revenue?year=2017-18'] });
-    const table = await screen.findByRole('table', { name: CONSTABULARY_P12 }, { timeout: 10_000 });
+    const table = await screen.findByRole('table', { name: CONSTABULARY_P12 });
     // Organisational Support (£'000): budget 15,984 (all due by P12); actual 20,190 = the paper's 20,378 less 188 carried
     // forward; variance to date 20,190 - 15,984 = 4,206; forecast 20,378 (the paper); 20,378 - 15,984 = 4,394 = the
     // paper's printed variance; 4,394 / 15,984 = 27.49% -> 27.5%; past £250,000 and 5%: red.
@@ -53,7 +53,7 @@ describe('drill-down from the board summary to a ledger line and back', () => {
   it('opens area, cost centre and subjective by link and keyboard, shows the ledger lines, and returns focus on the way up', async () => {
     const user = userEvent.setup();
     renderWithProviders(<RevenuePage />, { initialEntries: ['/revenue?year=2017-18'] });
-    const summary = await screen.findByRole('table', { name: CONSTABULARY_P12 }, { timeout: 10_000 });
+    const summary = await screen.findByRole('table', { name: CONSTABULARY_P12 });
 
     await user.click(within(summary).getByRole('link', { name: 'Organisational Support' }));
     const areaHeading = await screen.findByRole('heading', {
@@ -137,14 +137,14 @@ describe('drill-down from the board summary to a ledger line and back', () => {
     );
     await screen.findByRole('table', { name: CONSTABULARY_P12 });
     await waitFor(() => expect(document.activeElement?.getAttribute('data-node')).toBe('area:organisational-support'));
-  }, 30_000);
+  });
 });
 
 describe('the status rule', () => {
   it('states its defaults, and a new rule changes a status (shown by icon and word as well as colour)', async () => {
     const user = userEvent.setup();
     renderWithProviders(<RevenuePage />, { initialEntries: ['/revenue?year=2017-18'] });
-    const table = await screen.findByRole('table', { name: TABLE_1_P12 }, { timeout: 10_000 });
+    const table = await screen.findByRole('table', { name: TABLE_1_P12 });
     expect(
       screen.getByText(
         /is red when it is at least £250,000 and at least 5% of budget, amber when it is at least £50,000 and at least 1%/,
@@ -180,7 +180,7 @@ describe('the status rule', () => {
         '◆ Amber, adverse',
       ),
     );
-  }, 20_000);
+  });
 });
 
 describe('a month in progress', () => {
@@ -189,7 +189,7 @@ describe('a month in progress', () => {
     renderWithProviders(<RevenuePage />, {
       initialEntries: ['/revenue?year=2017-18&month=3&open=line:local-policing:10100:1001'],
     });
-    const strip = await screen.findByRole('list', { name: 'Actual by period' }, { timeout: 10_000 });
+    const strip = await screen.findByRole('list', { name: 'Actual by period' });
     const items = within(strip)
       .getAllByRole('listitem')
       .map((li) => li.textContent);
@@ -204,18 +204,16 @@ describe('a month in progress', () => {
     const months = screen.getAllByRole('list', { name: 'Months of 2017/18 with a monitoring return' })[0]!;
     await user.click(within(months).getByRole('link', { name: 'P12 (March 2018)' }));
     await screen.findByRole('table', { name: /1001 Police officer pay, 12 lines in P1–P12/ });
-  }, 20_000);
+  });
 });
 
 describe('forecast history and the ledger reconciliation', () => {
   it("keeps every month's forecast, bridges two months, and lists the ledger findings with their amounts", async () => {
     const user = userEvent.setup();
     renderWithProviders(<RevenuePage />, { initialEntries: ['/revenue?year=2017-18'] });
-    const history = await screen.findByRole(
-      'table',
-      { name: "Year-end forecast by month (illustrative): the figures (£'000)" },
-      { timeout: 10_000 },
-    );
+    const history = await screen.findByRole('table', {
+      name: "Year-end forecast by month (illustrative): the figures (£'000)",
+    });
     // P12: 132,745 - 130,961 = 1,784 over; 1,784 / 130,961 = 1.36% -> 1.4%.
     expect(cells(rowOf(history, 'P12')).slice(0, 4)).toEqual(['130,961', '132,745', '1,784', '1.4%']);
     expect(within(history).getAllByRole('row')).toHaveLength(5); // header + P3, P6, P9, P12
@@ -240,5 +238,5 @@ describe('forecast history and the ledger reconciliation', () => {
     ]);
     const p9 = screen.getByRole('table', { name: 'Ledger against the P9 return: findings (illustrative)' });
     expect(cells(rowOf(p9, '2041O'))).toEqual(['In the ledger, not in the return', '£3,250.00', 'none', '£3,250.00']);
-  }, 20_000);
+  });
 });

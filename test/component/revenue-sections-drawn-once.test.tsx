@@ -26,5 +26,5 @@ describe('the Revenue page re-rendered with the same figures', () => {
     await waitFor(() => expect(vi.mocked(yearChoice.yearLabel).mock.calls.length).toBeGreaterThan(labels));
     // ... and the forecast history, whose models did not change, was not drawn again.
     expect(vi.mocked(summaries.summariseHistory).mock.calls.length).toBe(history);
-  }, 60_000);
+  });
 });

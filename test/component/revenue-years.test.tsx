@@ -12,22 +12,14 @@ describe('the month chosen', () => {
       await screen.findByRole('heading', { name: /^Monitoring 2017\/18: budget, actual to date and forecast outturn/ }),
     ).toBeTruthy();
     expect(
-      await screen.findByRole(
-        'table',
-        { name: 'Revenue position (as Table 1), P6 (September 2017) (illustrative)' },
-        { timeout: 10_000 },
-      ),
+      await screen.findByRole('table', { name: 'Revenue position (as Table 1), P6 (September 2017) (illustrative)' }),
     ).toBeTruthy();
-  }, 20_000);
+  });
 
   it('a month with no return says so, and links to the months that have one, keeping the year', async () => {
     renderWithProviders(<RevenuePage />, { initialEntries: ['/revenue?year=2017-18&month=5'] });
     expect(
-      await screen.findByText(
-        'No monthly monitoring return for P5 (August 2017) is loaded for 2017/18.',
-        {},
-        { timeout: 10_000 },
-      ),
+      await screen.findByText('No monthly monitoring return for P5 (August 2017) is loaded for 2017/18.'),
     ).toBeTruthy();
     const months = screen.getByRole('list', { name: 'Months of 2017/18 with a monitoring return' });
     const links = within(months).getAllByRole('link');
@@ -39,30 +31,26 @@ describe('the month chosen', () => {
     ]);
     expect(links[1]!.getAttribute('href')).toBe('/revenue?year=2017-18&month=6');
     expect(screen.queryByRole('table', { name: /Revenue position \(as Table 1\)/ })).toBeNull();
-  }, 20_000);
+  });
 });
 
 describe("cost centres the board's layout does not place", () => {
   it('are listed on the page, never dropped', async () => {
     renderWithProviders(<RevenuePage />, { initialEntries: ['/revenue?year=2017-18&month=9'] });
     // 2041O is posted in the illustrative ledger (P9) and in no budget or area: no area given.
-    const note = await screen.findByRole(
-      'note',
-      { name: "Cost centres not in the board's layout" },
-      { timeout: 10_000 },
-    );
+    const note = await screen.findByRole('note', { name: "Cost centres not in the board's layout" });
     expect(
       within(note)
         .getAllByRole('listitem')
         .map((li) => li.textContent),
     ).toContain('2041O (no area given)');
-  }, 20_000);
+  });
 });
 
 describe('a year with nothing loaded', () => {
   it('says which kinds of file are missing and links to Import, showing no other year', async () => {
     renderWithProviders(<RevenuePage />, { initialEntries: ['/revenue?year=2019-20&month=6'] });
-    await screen.findByText(/Nothing to show for 2019\/20 yet: the revenue monitoring/, {}, { timeout: 10_000 });
+    await screen.findByText(/Nothing to show for 2019\/20 yet: the revenue monitoring/);
     await screen.findByText(/Nothing to show for 2019\/20 yet: the year-end outturn tables/);
     const text = screen
       .getAllByRole('status')
@@ -79,17 +67,15 @@ describe('a year with nothing loaded', () => {
     expect(screen.getByRole('heading', { name: /^Monitoring 2019\/20:/ })).toBeTruthy();
     expect(screen.queryByRole('table', { name: /Table 1: Revenue Outturn 2017\/18/ })).toBeNull();
     expect(screen.queryByRole('table', { name: /Revenue position \(as Table 1\)/ })).toBeNull();
-  }, 20_000);
+  });
 });
 
 describe('years loaded side by side', () => {
   it('shows budget and outturn by area for each year, saying where each comes from, with its data table', async () => {
     renderWithProviders(<RevenuePage />, { initialEntries: ['/revenue?year=2017-18&month=12'] });
-    const table = await screen.findByRole(
-      'table',
-      { name: "Budget and outturn by area, years loaded: the figures (£'000)" },
-      { timeout: 10_000 },
-    );
+    const table = await screen.findByRole('table', {
+      name: "Budget and outturn by area, years loaded: the figures (£'000)",
+    });
     const sources = screen.getByRole('list', { name: "Where each year's figures come from" });
     expect(sources.textContent).toMatch(
       /^2017\/18: from its year-end outturn summary \(constabulary-summary\.csv; table-3-opcc-corporate-costs\.csv\)\./,
@@ -112,5 +98,5 @@ describe('years loaded side by side', () => {
         .slice(0, 2),
     ).toEqual(['-', '(326)']);
     expect(within(table).getByRole('rowheader', { name: 'Reserves (corporate)' })).toBeTruthy();
-  }, 20_000);
+  });
 });

@@ -19,5 +19,5 @@ describe('the sample at first start', () => {
     expect(datasets.map((d) => d.name).sort()).toEqual([...SAMPLE_FILE_LIST].sort());
     const receipts = new Set((await listReceipts()).map((r) => r.id));
     expect(datasets.every((d) => receipts.has(d.receiptId))).toBe(true);
-  }, 30_000);
+  });
 });

@@ -32,7 +32,7 @@ beforeAll(async () => {
     countsFrom: '2026-01-01T00:00:00.000Z',
     illustrative: true,
   });
-}, 30_000);
+});
 
 /** The page: where the router is, and a Back button, as the browser's. */
 function Probe() {

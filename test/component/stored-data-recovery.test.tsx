@@ -4,7 +4,7 @@
 // set the unreadable records aside untouched and list them with the reason, tidy the unfinished import and
 // say so, and show every page as usual: never a blank screen, never a silent drop.
 import { join } from 'node:path';
-import { configure, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { fileSource } from '../../src/cli/node-source';
@@ -124,11 +124,7 @@ beforeAll(async () => {
   await db.put('chunks', { ...expected.chunks[0]!, datasetId: 'orphan-1' });
 });
 
-// The first start imports the sample (every file of SAMPLE_FILE_LIST) in jsdom: on a busy 2-core machine that can take seconds,
-// so the waits are generous. They guard against hanging, and time nothing.
-configure({ asyncUtilTimeout: 10_000 });
-
-describe('stored data from other versions, damaged, or left by an unfinished import', { timeout: 30_000 }, () => {
+describe('stored data from other versions, damaged, or left by an unfinished import', () => {
   it('brings the old dataset forward: the same rows, dates in the current layout, listed as usual', async () => {
     renderWithProviders(<ImportPage />);
     const list = await screen.findByRole('table', {

@@ -3,7 +3,7 @@
 // written, and applying it restores what the file holds. A damaged or edited file is refused.
 import 'fake-indexeddb/auto';
 import { gunzipSync } from 'node:zlib';
-import { configure, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SAMPLE_FILE_LIST } from '../../src/api/sample-files';
@@ -12,8 +12,6 @@ import { WorkspacePage } from '../../src/features/workspace/workspace-page';
 import { LinesHasher } from '../../src/import/workspace-file';
 import { openOutturnDb } from '../../src/storage/db';
 import { renderWithProviders } from './render-with-providers.tsx';
-
-configure({ asyncUtilTimeout: 10_000 });
 
 // Every sample file is imported at first start (the paper's tables, and any other sample data shipped).
 const SAMPLES = SAMPLE_FILE_LIST.length;
@@ -58,7 +56,7 @@ beforeEach(async () => {
   await Promise.all([db.clear('profiles'), db.delete('settings', 'board-pack')]);
 });
 
-describe('WorkspacePage', { timeout: 60_000 }, () => {
+describe('WorkspacePage', () => {
   it('exports the workspace and takes it back: the plan shows each change, then the chosen changes are made', async () => {
     const db = await openOutturnDb();
     await db.put('profiles', PROFILE);

@@ -3,7 +3,7 @@
 // top of the 2017/18 sample, and a 2019/20 capital programme with no reserves position. Expected figures are
 // the files' own, or worked by hand in the comments; nothing here comes from the code's output.
 import 'fake-indexeddb/auto';
-import { configure, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureStarted } from '../../src/api/sample-bootstrap';
 import { chooseDataset, listDatasets } from '../../src/storage/datasets';
@@ -14,8 +14,6 @@ import { ReservesPage } from '../../src/features/reserves/reserves-page';
 import { importYearFile } from './import-year-file.ts';
 import { cells, rowOf, tableNamed } from './reconciliation-finders.ts';
 import { renderWithProviders } from './render-with-providers.tsx';
-
-configure({ asyncUtilTimeout: 15_000 });
 
 // Openings are 2017/18's closings (Table 5, Balance 31/3/18) except one planted difference: the ICT Development
 // Reserve opens at 423 where 2017/18 closed it at 432. Totals by hand: openings 17,033 - 9 = 17,024 earmarked,

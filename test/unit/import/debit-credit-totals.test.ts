@@ -2,14 +2,14 @@
 // sums (debits, credits and net, by period and overall), on the receipt and in check-file, and the file's
 // own total row is checked column by column, as a real export prints it (the Debit total, the Credit total).
 // Every expected figure is added by hand from the rows written in each test.
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bytesSource } from '../../../src/import/byte-sources';
 import { addAccepted, checkTotalRow, controlTotalsOf, newControlTotals } from '../../../src/import/control-totals';
+import { runCli } from '../helpers/hostile-harness';
 import { receiptOf } from '../helpers/receipt-of';
 
-const ROOT = join(import.meta.dirname, '../../..');
+const FIXTURE = join(import.meta.dirname, '../../fixtures/ledger-debit-credit.csv');
 const HEADER = 'Posting Date,Period,Cost Centre,Subjective,Description,Debit,Credit';
 const ROWS = [
   '03/04/2017,1,C100,5000,Fuel,"1,234.56",',
@@ -126,17 +126,17 @@ describe('control totals with sides, on their own', () => {
 });
 
 describe('check-file on a Debit/Credit ledger (issue 15: printed no totals)', () => {
-  const run = (...args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/check-file.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+  // The command's own answer, in this process (check-file-cli.test.ts runs it once as a real process).
+  const run = (...args: string[]) => runCli(args);
 
-  it('prints its debits, credits and net, and checks its total row by column', () => {
-    const r = run('test/fixtures/ledger-debit-credit.csv', '--kind', 'ledger');
+  it('prints its debits, credits and net, and checks its total row by column', async () => {
+    const r = await run(FIXTURE, '--kind', 'ledger');
     expect(r.stdout).toContain('totals    amount: debits 1423.66, credits -274.56, net 1149.10');
     expect(r.stdout).toContain('totals    amount P1: debits 1234.56, credits -234.56, net 1000.00');
     expect(r.stdout).toContain('totals    amount P2: debits 189.10, credits -40.00, net 149.10');
     expect(r.stdout).toContain('check     row 6 "Total" debit: file says 1423.66, rows add to 1423.66: agrees');
     expect(r.stdout).toContain('check     row 6 "Total" credit: file says 274.56, rows add to 274.56: agrees');
-    const j = JSON.parse(run('test/fixtures/ledger-debit-credit.csv', '--kind', 'ledger', '--json').stdout) as {
+    const j = JSON.parse((await run(FIXTURE, '--kind', 'ledger', '--json')).stdout) as {
       totals: unknown;
     };
     expect(j.totals).toEqual({ column: 'amount', debit: '1423.66', credit: '-274.56', net: '1149.10' });

@@ -2,7 +2,6 @@
 // that follow each layout as documented, with made-up figures, only to test that the layout is recognised.
 // MHCLG's revenue returns (a row per authority, a column per service) are refused with what to do; an Oracle
 // General Ledger journal-lines export is read as a Debit/Credit ledger on its accounted columns.
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Decimal from 'decimal.js';
@@ -12,13 +11,11 @@ import { penceToPounds } from '../../../src/domain/core/units';
 import { bytesSource } from '../../../src/import/byte-sources';
 import { planOf, planProblems } from '../../../src/import/preview';
 import { importRows, preview, scan } from '../../../src/import/run-import';
+import { runCli } from '../helpers/hostile-harness';
 
 const dir = join(import.meta.dirname, '../../fixtures/public/hand-made');
-const checkFile = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/check-file.ts', ...args], {
-    cwd: join(import.meta.dirname, '../../..'),
-    encoding: 'utf8',
-  });
+// The command's own answer, in this process (check-file-cli.test.ts runs it once as a real process).
+const checkFile = (...args: string[]) => runCli(args);
 
 async function previewOf(file: string) {
   const source = bytesSource(file, readFileSync(join(dir, file)));
@@ -53,8 +50,8 @@ describe('MHCLG revenue returns: one row per authority, a column per service (re
     expect(problem).toContain('nothing was imported');
   });
 
-  it('check-file says the same and exits 2, without a --map hint that could not help', () => {
-    const failed = checkFile(join(dir, 'ro-multi-year-layout.csv'));
+  it('check-file says the same and exits 2, without a --map hint that could not help', async () => {
+    const failed = await checkFile(join(dir, 'ro-multi-year-layout.csv'));
     expect(failed.status).toBe(2);
     expect(failed.stderr).toContain('an MHCLG revenue outturn (RO) return');
     expect(failed.stderr).toContain('import that as Outturn (monitoring)');
@@ -143,8 +140,8 @@ describe('SAP line items: one amount and a debit/credit indicator (S/H), amounts
     },
   );
 
-  it('check-file says how many credits the indicator made negative (the unsigned file: 2 of its 2 H lines)', () => {
-    const run = checkFile(join(dir, 'sap-line-items-unsigned.csv'), '--year', '2017/18');
+  it('check-file says how many credits the indicator made negative (the unsigned file: 2 of its 2 H lines)', async () => {
+    const run = await checkFile(join(dir, 'sap-line-items-unsigned.csv'), '--year', '2017/18');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(
       'signs     2 accepted rows had their sign set by "D/C": credits (H) written unsigned, made negative.',

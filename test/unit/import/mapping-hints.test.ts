@@ -1,11 +1,11 @@
 // Issue 15: check-file can be told a mapping (--map "Cost centre=Dept Code"), and a file whose mapping is
 // incomplete is refused with exit 2, the columns found and the flag to add, never a stack trace.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mappingWithHints, suggestMapping } from '../../../src/import/column-mapping';
+import { runCli } from '../helpers/hostile-harness';
 
 const HEADERS = ['Dept Code', 'Account', 'Paid On', 'Value', 'Payee'];
 const base = suggestMapping(HEADERS, 'ledger').mapping;
@@ -47,13 +47,10 @@ describe('mappingWithHints', () => {
 });
 
 describe('check-file --map', () => {
-  const run = (...args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/check-file.ts', ...args], {
-      cwd: join(import.meta.dirname, '../../..'),
-      encoding: 'utf8',
-    });
+  // The command's own answer, in this process (check-file-cli.test.ts runs it once as a real process).
+  const run = (...args: string[]) => runCli(args);
 
-  it('refuses an incomplete mapping with exit 2 and the flag to add; reads the file once told', () => {
+  it('refuses an incomplete mapping with exit 2 and the flag to add; reads the file once told', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'map-'));
     const file = join(dir, 'spend.csv');
     // Value: 10.00 + 2.50 = 12.50.
@@ -62,14 +59,14 @@ describe('check-file --map', () => {
       'Dept Code,Account,Paid On,Value,Payee\nD10,4100,20/04/2017,10.00,Acme\nD20,4200,21-Apr-17,2.50,Bean Co\n',
     );
     try {
-      const refused = run(file, '--kind', 'ledger');
+      const refused = await run(file, '--kind', 'ledger');
       expect(refused.status).toBe(2);
       expect(refused.stderr).toContain('Map a column to "Cost centre": a ledger file needs one.');
       expect(refused.stderr).toContain('(headers found on row 1: Dept Code, Account, Paid On, Value, Payee).');
       expect(refused.stderr).toContain('Name the column with --map "Cost centre=<column>".');
       expect(refused.stderr).not.toMatch(/at .*\.ts:\d+/); // no stack trace
 
-      const told = run(
+      const told = await run(
         file,
         '--kind',
         'ledger',
@@ -84,7 +81,7 @@ describe('check-file --map', () => {
       expect(j.rows).toMatchObject({ read: 2, accepted: 2, rejected: 0 });
       expect(j.totals).toMatchObject({ net: '12.50' });
 
-      const bad = run(file, '--map', 'Cost centre=Nowhere');
+      const bad = await run(file, '--map', 'Cost centre=Nowhere');
       expect(bad.status).toBe(2);
       expect(bad.stderr).toContain('The file has no column "Nowhere" for Cost centre');
     } finally {

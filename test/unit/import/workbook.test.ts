@@ -2,7 +2,6 @@
 // shortest decimal string, dates from date cells, the workbook's hazards named, the hash of the file's own
 // bytes, refusals with a reason. Expected values are worked out by hand from the cells the helpers write
 // (test/unit/helpers/workbooks.ts); Excel serials from the calendar (42845 days after 30/12/1899 is 20/04/2017).
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +14,7 @@ import { xlsxSheetRows } from '../../../src/import/workbook-size';
 import { rawLedgerWorkbook } from '../helpers/raw-xlsx';
 import { dateCell, ledgerWorkbook, simpleWorkbook } from '../helpers/workbooks';
 import { importWhole } from '../helpers/receipt-of';
+import { runCli } from '../helpers/hostile-harness';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const FIXTURE = join(ROOT, 'test/fixtures/ledger.xlsx');
@@ -261,18 +261,18 @@ describe('workbooks refused with a reason, before they are opened', () => {
 });
 
 describe('check-file on a workbook', () => {
-  const run = (...args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/check-file.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+  // The command's own answer, in this process (check-file-cli.test.ts runs it once as a real process).
+  const run = (...args: string[]) => runCli(args);
 
-  it('reads its first visible sheet, prints its totals and hazards, and takes --sheet', () => {
-    const r = run('test/fixtures/ledger.xlsx');
+  it('reads its first visible sheet, prints its totals and hazards, and takes --sheet', async () => {
+    const r = await run(FIXTURE);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('encoding  workbook, sheet "Ledger"');
     expect(r.stdout).toContain('6 read = 5 accepted + 0 rejected + 1 skipped');
     expect(r.stdout).toContain('totals    amount: debits 2323.90, credits -234.56, net 2089.34');
     expect(r.stdout).toContain('[float-residue]');
     // The Summary sheet is no ledger: refused (exit 2) with the columns found on it.
-    const s = run('test/fixtures/ledger.xlsx', '--sheet', 'Summary', '--kind', 'ledger');
+    const s = await run(FIXTURE, '--sheet', 'Summary', '--kind', 'ledger');
     expect(s.status).toBe(2);
     expect(s.stderr).toContain('headers found on row 1: Area, Budget');
   }, 30_000);
