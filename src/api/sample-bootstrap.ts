@@ -144,8 +144,7 @@ type Fetched = { files: SampleFileRequest[] } | { error: unknown };
  * the opening of the database, the start's lock and the tidying (each a round trip to the browser, together a
  * second and more on a busy machine), rather than after them. Null otherwise: what is missing is read first.
  */
-async function fetchAhead(): Promise<{ fetched: Promise<Fetched>; unwarm: () => void } | null> {
-  if (!(await noDatabaseYet())) return null;
+function fetchAhead(): { fetched: Promise<Fetched>; unwarm: () => void } {
   const unwarm = warmWorkers(2);
   const fetched = fetchSample(SAMPLE_FILE_LIST).then(
     (files): Fetched => ({ files }),
@@ -156,16 +155,22 @@ async function fetchAhead(): Promise<{ fetched: Promise<Fetched>; unwarm: () => 
 
 async function start(planned: (s: Start) => void): Promise<void> {
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-  const ahead = fetchAhead();
-  // Opened now, beside the lock's round trip (one connection per page: the work below takes this one).
-  openOutturnDb().catch(() => undefined);
+  const firstVisit = noDatabaseYet();
+  const ahead = firstVisit.then((first) => (first ? fetchAhead() : null));
+  // Opened as soon as that is known (not before: the opening creates it), beside the lock's round trip; one
+  // connection per page, which the work below takes.
+  firstVisit.then(() => openOutturnDb()).catch(() => undefined);
   const work = async (): Promise<void> => {
-    // Datasets saved by an older version are brought forward (or set aside, with the reason) before anything reads them.
-    await migrateDatasets();
-    // Imports left unfinished by a closed or reloaded page are tidied, but only when no tab is importing:
-    // a running import's chunks belong to no dataset until its commit, and must not be taken for orphans.
-    if (!locks) await sweepUnfinishedImports();
-    else if (!(await sweepIfNoImportRuns(locks))) retrySweep(locks, 1000);
+    // At a first visit nothing was stored to bring forward or tidy (what another tab opened beside this one
+    // stores is of this version, and its imports are its own): two round trips to the browser saved.
+    if (!(await firstVisit)) {
+      // Datasets saved by an older version are brought forward (or set aside, with the reason) before anything reads them.
+      await migrateDatasets();
+      // Imports left unfinished by a closed or reloaded page are tidied, but only when no tab is importing:
+      // a running import's chunks belong to no dataset until its commit, and must not be taken for orphans.
+      if (!locks) await sweepUnfinishedImports();
+      else if (!(await sweepIfNoImportRuns(locks))) retrySweep(locks, 1000);
+    }
     // The sample files imported at a first start, once each: a later version's new sample files (a second
     // sample year) are imported at its first start too; a sample file the user deleted is not brought back.
     const done = await getSetting<unknown>(SAMPLE_SETTING);
