@@ -4,6 +4,7 @@ import { DB_NAME, openOutturnDb } from '../storage/db';
 import type { SampleFileRequest } from '../worker/sample-jobs';
 import { startJob, warmWorkers } from '../worker/worker-client';
 import { datasetsChangedHere } from './cross-tab';
+import { SAMPLE_BUNDLE, unpackSampleBundle } from './sample-bundle';
 import {
   ILLUSTRATIVE_SAMPLE,
   SAMPLE_FILE_LIST,
@@ -277,10 +278,26 @@ export async function importSample(files: readonly SampleFile[] = SAMPLE_FILE_LI
   await importFetched(await fetchSample(files));
 }
 
-/** The sample files given, fetched together; fails (naming the file) if any cannot be loaded. */
+/** The sample's files in one response (sample-bundle.ts); null where the server has none, or not whole. */
+async function fetchBundle(): Promise<Map<string, Uint8Array<ArrayBuffer>> | null> {
+  try {
+    const response = await fetch(new URL(`${import.meta.env.BASE_URL}data/${SAMPLE_BUNDLE}`, window.location.href));
+    return response.ok ? unpackSampleBundle(new Uint8Array(await response.arrayBuffer())) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The sample files given, fetched together: from the bundle of them all where the server has it, each file on its
+ * own otherwise (and any the bundle lacks); fails (naming the file) if any cannot be loaded.
+ */
 async function fetchSample(files: readonly SampleFile[]): Promise<SampleFileRequest[]> {
+  const bundle = await fetchBundle();
   return Promise.all(
     files.map(async (file) => {
+      const bundled = bundle?.get(file);
+      if (bundled) return sampleRequest(file, new Blob([bundled]));
       const url = new URL(`${import.meta.env.BASE_URL}data/${file}`, window.location.href);
       const response = await fetch(url);
       if (!response.ok) throw new Error(`The sample file ${file} could not be loaded (HTTP ${response.status}).`);
