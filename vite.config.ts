@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
-import { packSampleBundle, SAMPLE_BUNDLE } from './src/api/sample-bundle';
+import { packSampleBundle, SAMPLE_BUNDLE } from './src/api/sample-bundle.ts';
 
 // The sample CSVs live in data/ (top level, beside the code that reads them) and are served at /data/
 // exactly as a user's upload would arrive: as bytes, read by the app like any other file.

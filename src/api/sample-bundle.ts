@@ -10,7 +10,7 @@ export const SAMPLE_BUNDLE = 'sample-files.bin';
 const LAYOUT = 'outturn-sample-files 1';
 
 /** The files given, in one bundle. */
-export function packSampleBundle(files: readonly (readonly [string, Uint8Array])[]): Uint8Array {
+export function packSampleBundle(files: readonly (readonly [string, Uint8Array])[]): Uint8Array<ArrayBuffer> {
   const head = new TextEncoder().encode(`${LAYOUT}\n${JSON.stringify(files.map(([n, b]) => [n, b.length]))}\n`);
   const out = new Uint8Array(head.length + files.reduce((n, [, b]) => n + b.length, 0));
   out.set(head, 0);
