@@ -1,12 +1,8 @@
+import './app/begin-first-start';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { beginFirstStart } from './api/sample-bootstrap';
 import { App } from './app/app';
 import './app/styles.css';
-
-// The first start (stored data brought forward; at a first visit, the sample fetched and imported) begins now,
-// beside the loading of the first page's code, not when that page first asks for its data.
-beginFirstStart();
 
 const root = document.getElementById('root');
 if (root) {
