@@ -5,11 +5,16 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
+import { packSampleBundle, SAMPLE_BUNDLE } from './src/api/sample-bundle.ts';
 
 // The sample CSVs live in data/ (top level, beside the code that reads them) and are served at /data/
 // exactly as a user's upload would arrive: as bytes, read by the app like any other file.
 const DATA_DIR = join(import.meta.dirname, 'data');
 const sampleFiles = (): string[] => readdirSync(DATA_DIR).filter((f) => f.endsWith('.csv'));
+
+// All of them in one file as well (src/api/sample-bundle.ts): a first start fetches one file, not 26.
+const sampleBundle = (): Uint8Array =>
+  packSampleBundle(sampleFiles().map((f) => [f, new Uint8Array(readFileSync(join(DATA_DIR, f)))] as const));
 
 function sampleData(): Plugin {
   return {
@@ -17,6 +22,11 @@ function sampleData(): Plugin {
     configureServer(server) {
       server.middlewares.use('/data', (req, res, next) => {
         const file = decodeURIComponent((req.url ?? '').replace(/^\//, '').split('?')[0] ?? '');
+        if (file === SAMPLE_BUNDLE) {
+          res.setHeader('Content-Type', 'application/octet-stream');
+          res.end(sampleBundle());
+          return;
+        }
         if (!sampleFiles().includes(file)) {
           next();
           return;
@@ -29,6 +39,7 @@ function sampleData(): Plugin {
       for (const file of sampleFiles()) {
         this.emitFile({ type: 'asset', fileName: `data/${file}`, source: readFileSync(join(DATA_DIR, file)) });
       }
+      this.emitFile({ type: 'asset', fileName: `data/${SAMPLE_BUNDLE}`, source: sampleBundle() });
     },
   };
 }

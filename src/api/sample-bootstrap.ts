@@ -1,8 +1,10 @@
 import { formatFinancialYear } from '../domain/core/period';
 import { getSetting, IMPORT_LOCK, migrateDatasets, putSetting, sweepUnfinishedImports } from '../storage/datasets';
+import { DB_NAME, openOutturnDb } from '../storage/db';
 import type { SampleFileRequest } from '../worker/sample-jobs';
-import { startJob } from '../worker/worker-client';
+import { startJob, warmWorkers } from '../worker/worker-client';
 import { datasetsChangedHere } from './cross-tab';
+import { SAMPLE_BUNDLE, unpackSampleBundle } from './sample-bundle';
 import {
   ILLUSTRATIVE_SAMPLE,
   SAMPLE_FILE_LIST,
@@ -36,6 +38,49 @@ let starting: Promise<Start> | undefined;
 /** Whether this page's start is over (the sample wholly imported, or nothing to import). */
 let allDone = false;
 
+/**
+ * The rest of the sample (the years after the first) waits while the page shown draws its first figures, so that
+ * its import does not take the cores that drawing needs (issue 16, point 4). Only a page that says when it has
+ * drawn them asks for the wait (`holdRestOfSample`, from the shell); the rest starts when it says so
+ * (`firstFiguresDrawn`), when the page is left, when anything asks for one of those years (`ensureYearStarted`),
+ * or at the latest REST_WAIT_MS after the first year is in.
+ */
+const REST_WAIT_MS = 4000;
+let holds = 0;
+let letRestIn: () => void = () => undefined;
+const restMayStart = new Promise<void>((resolve) => (letRestIn = resolve));
+
+/**
+ * The page shown will say when its first figures are drawn (`firstFiguresDrawn`): until then the sample's other
+ * years wait (for at most REST_WAIT_MS once the first is in). Returns what lets them go (the page left).
+ */
+export function holdRestOfSample(): () => void {
+  holds++;
+  let held = true;
+  return () => {
+    if (!held) return;
+    held = false;
+    if (--holds === 0) letRestIn();
+  };
+}
+
+/** The page shown has drawn its first figures: the sample's other years may be imported now. */
+export function firstFiguresDrawn(): void {
+  letRestIn();
+}
+
+/** Resolves when the sample's later years may be imported: at once unless a page holds them (holdRestOfSample). */
+function restWait(): Promise<void> {
+  if (holds === 0) return Promise.resolve();
+  const timer = setTimeout(letRestIn, REST_WAIT_MS);
+  return restMayStart.then(() => clearTimeout(timer));
+}
+
+/** Starts the first start at once (main.tsx, before the first page is drawn): its failure is the pages' to show. */
+export function beginFirstStart(): void {
+  begin().catch(() => undefined);
+}
+
 /** Starts (once per page) and resolves when the stored datasets are brought forward and the sample's years planned. */
 function begin(): Promise<Start> {
   starting ??= new Promise<Start>((resolve, reject) => {
@@ -64,7 +109,10 @@ export async function ensureStarted(): Promise<void> {
  */
 export async function ensureYearStarted(year: number): Promise<void> {
   const s = await begin();
-  await (s.years.get(year) ?? Promise.resolve());
+  const phase = s.years.get(year);
+  // A page reading one of the later years is not kept waiting for another page's first figures.
+  if (phase && phase !== s.first) letRestIn();
+  await (phase ?? Promise.resolve());
 }
 
 /**
@@ -77,33 +125,84 @@ export async function ensureFirstYearStarted(): Promise<{ rest: Promise<void> | 
   return { rest: allDone ? null : s.all };
 }
 
+/**
+ * Whether this browser has no Outturn database yet (a first visit), asked without opening (and so creating) it;
+ * false where the browser cannot say.
+ */
+async function noDatabaseYet(): Promise<boolean> {
+  if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return false;
+  try {
+    return !(await indexedDB.databases()).some((d) => d.name === DB_NAME);
+  } catch {
+    return false;
+  }
+}
+
+type Fetched = { files: SampleFileRequest[] } | { error: unknown };
+
+/**
+ * At a first visit every sample file is missing: they are fetched, and the import workers started, at once, beside
+ * the opening of the database, the start's lock and the tidying (each a round trip to the browser, together a
+ * second and more on a busy machine), rather than after them. Null otherwise: what is missing is read first.
+ */
+function fetchAhead(): { fetched: Promise<Fetched>; unwarm: () => void } {
+  const unwarm = warmWorkers(2);
+  const fetched = fetchSample(SAMPLE_FILE_LIST).then(
+    (files): Fetched => ({ files }),
+    (error: unknown): Fetched => ({ error }),
+  );
+  return { fetched, unwarm };
+}
+
 async function start(planned: (s: Start) => void): Promise<void> {
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  const firstVisit = noDatabaseYet();
+  const ahead = firstVisit.then((first) => (first ? fetchAhead() : null));
+  // Opened as soon as that is known (not before: the opening creates it), beside the lock's round trip; one
+  // connection per page, which the work below takes.
+  firstVisit.then(() => openOutturnDb()).catch(() => undefined);
   const work = async (): Promise<void> => {
-    // Datasets saved by an older version are brought forward (or set aside, with the reason) before anything reads them.
-    await migrateDatasets();
-    // Imports left unfinished by a closed or reloaded page are tidied, but only when no tab is importing:
-    // a running import's chunks belong to no dataset until its commit, and must not be taken for orphans.
-    if (!locks) await sweepUnfinishedImports();
-    else if (!(await sweepIfNoImportRuns(locks))) retrySweep(locks, 1000);
+    // At a first visit nothing was stored to bring forward or tidy (what another tab opened beside this one
+    // stores is of this version, and its imports are its own): two round trips to the browser saved.
+    if (!(await firstVisit)) {
+      // Datasets saved by an older version are brought forward (or set aside, with the reason) before anything reads them.
+      await migrateDatasets();
+      // Imports left unfinished by a closed or reloaded page are tidied, but only when no tab is importing:
+      // a running import's chunks belong to no dataset until its commit, and must not be taken for orphans.
+      if (!locks) await sweepUnfinishedImports();
+      else if (!(await sweepIfNoImportRuns(locks))) retrySweep(locks, 1000);
+    }
     // The sample files imported at a first start, once each: a later version's new sample files (a second
     // sample year) are imported at its first start too; a sample file the user deleted is not brought back.
     const done = await getSetting<unknown>(SAMPLE_SETTING);
     const imported = new Set<string>(done === true ? FIRST_SAMPLE : Array.isArray(done) ? done.map(String) : []);
     const missing = SAMPLE_FILE_LIST.filter((f) => !imported.has(f));
-    if (missing.length === 0) return;
+    // For the benchmarks (bench/read-profile.ts): the stored data brought forward and tidied.
+    performance.mark('outturn:stored-ready');
+    const early = await ahead;
+    if (missing.length === 0) {
+      early?.unwarm();
+      return;
+    }
     // The newest year first, each year's files recorded as imported when they are, so that a page of the newest
     // year (the default) waits for its own files only.
-    // Every file is fetched first (a tenth of a second): one that cannot be loaded stops the start before any
-    // year is imported, so that no page shows a sample half-loaded.
-    const fetched = await fetchSample(missing);
+    // Every file is fetched first: one that cannot be loaded stops the start before any year is imported, so that
+    // no page shows a sample half-loaded.
+    const got = early ? await early.fetched : await fetchSample(missing).then((files) => ({ files }));
+    if ('error' in got) {
+      early?.unwarm();
+      throw got.error;
+    }
+    const fetched = got.files.filter((r) => (missing as readonly string[]).includes(r.name));
     performance.mark('outturn:sample-fetched');
     const years = [...new Set(missing.map((f) => SAMPLE_FILE_YEAR[f]))].sort((a, b) => b - a);
     const phases = new Map<number, Promise<void>>();
     let previous = Promise.resolve();
     for (const year of years) {
       const files = missing.filter((f) => SAMPLE_FILE_YEAR[f] === year);
+      const later = year !== years[0];
       previous = previous.then(async () => {
+        if (later) await restWait();
         await importFetched(fetched.filter((r) => (files as readonly string[]).includes(r.name)));
         files.forEach((f) => imported.add(f));
         await putSetting(SAMPLE_SETTING, [...imported]);
@@ -179,10 +278,26 @@ export async function importSample(files: readonly SampleFile[] = SAMPLE_FILE_LI
   await importFetched(await fetchSample(files));
 }
 
-/** The sample files given, fetched together; fails (naming the file) if any cannot be loaded. */
+/** The sample's files in one response (sample-bundle.ts); null where the server has none, or not whole. */
+async function fetchBundle(): Promise<Map<string, Uint8Array<ArrayBuffer>> | null> {
+  try {
+    const response = await fetch(new URL(`${import.meta.env.BASE_URL}data/${SAMPLE_BUNDLE}`, window.location.href));
+    return response.ok ? unpackSampleBundle(new Uint8Array(await response.arrayBuffer())) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The sample files given, fetched together: from the bundle of them all where the server has it, each file on its
+ * own otherwise (and any the bundle lacks); fails (naming the file) if any cannot be loaded.
+ */
 async function fetchSample(files: readonly SampleFile[]): Promise<SampleFileRequest[]> {
+  const bundle = await fetchBundle();
   return Promise.all(
     files.map(async (file) => {
+      const bundled = bundle?.get(file);
+      if (bundled) return sampleRequest(file, new Blob([bundled]));
       const url = new URL(`${import.meta.env.BASE_URL}data/${file}`, window.location.href);
       const response = await fetch(url);
       if (!response.ok) throw new Error(`The sample file ${file} could not be loaded (HTTP ${response.status}).`);

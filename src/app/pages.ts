@@ -5,9 +5,18 @@ import type { DatasetRole } from '../storage/dataset-slots';
  * `shows`: the roles of the datasets the page reads, so that with no year chosen it opens on the latest year
  * that has them (null: a page of every year's data, opened on the latest year with any).
  */
-export const PAGES: readonly { to: string; label: string; shows: readonly DatasetRole[] | null }[] = [
+export const PAGES: readonly {
+  to: string;
+  label: string;
+  shows: readonly DatasetRole[] | null;
+  /**
+   * The page says when its first figures are drawn (firstFiguresDrawn): at a first start opened on it, the
+   * sample's other years wait until then, so that their import does not take the cores the drawing needs.
+   */
+  saysWhenDrawn?: true;
+}[] = [
   // A ledger alone draws nothing on Revenue (it is read against a budget or a return): not counted here.
-  { to: '/revenue', label: 'Revenue', shows: ['budget', 'monitoring-return', 'outturn-summary'] },
+  { to: '/revenue', label: 'Revenue', shows: ['budget', 'monitoring-return', 'outturn-summary'], saysWhenDrawn: true },
   {
     to: '/capital',
     label: 'Capital',

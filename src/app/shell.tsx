@@ -1,7 +1,8 @@
-import { useContext, useRef, type ReactNode } from 'react';
+import { useContext, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { NavLink, useLocation } from 'react-router';
 import { useIllustrativeYears } from '../api/datasets';
 import { useOrganisation } from '../api/organisation';
+import { holdRestOfSample } from '../api/sample-bootstrap';
 import { monthLabel, PageShows, useYearChoice, yearLabel, type YearChoice } from '../api/year-choice';
 import { roleLabel } from '../api/year-datasets';
 import { PresentationToggle, usePresentation, usePresentationMask } from '../components/presentation';
@@ -15,6 +16,9 @@ import { YearPicker } from './year-picker';
  */
 export function Shell({ children }: { children: ReactNode }) {
   const page = pageAt(useLocation().pathname);
+  // Taken as the page is first committed, before the sample's first year can be in; let go when the page is left.
+  const holds = page?.saysWhenDrawn === true;
+  useLayoutEffect(() => (holds ? holdRestOfSample() : undefined), [holds]);
   return (
     <PageShows.Provider value={page?.shows ?? null}>
       <Frame page={page?.label}>{children}</Frame>

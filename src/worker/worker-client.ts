@@ -58,6 +58,30 @@ async function abandonUncommitted(datasetIds: readonly string[]): Promise<void> 
   for (const id of datasetIds) if ((await db.getKey('datasets', id)) === undefined) await abandonImport(id, db);
 }
 
+const newImportWorker = (): Worker => new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
+
+/** Workers started before their jobs are known (warmWorkers), taken by the next jobs. */
+const warm: Worker[] = [];
+
+/**
+ * Starts `count` import workers now, for jobs about to be asked for (a first start's sample, while its files are
+ * fetched): a worker's start (loading and compiling its code) then runs beside the fetch, not after it. Returns
+ * what stops those not taken by a job (the jobs did not come: the fetch failed). Nothing where there is no Worker.
+ */
+export function warmWorkers(count: number): () => void {
+  if (typeof Worker === 'undefined') return () => undefined;
+  const started = Array.from({ length: count }, newImportWorker);
+  warm.push(...started);
+  return () => {
+    for (const w of started) {
+      const i = warm.indexOf(w);
+      if (i < 0) continue;
+      warm.splice(i, 1);
+      w.terminate();
+    }
+  };
+}
+
 /** Starts a job of kind K; its promise gives that kind's reply (JobReplies[K]). */
 export function startJob<K extends JobKind>(
   request: JobRequest<K>,
@@ -83,7 +107,7 @@ export function startJob<K extends JobKind>(
     return { promise, cancel: () => controller.abort(), prove: proved };
   }
 
-  const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
+  const worker = warm.pop() ?? newImportWorker();
   let settle: { resolve: (v: JobReplies[K]) => void; reject: (e: Error) => void } | undefined;
   const promise = new Promise<JobReplies[K]>((resolve, reject) => {
     settle = { resolve, reject };

@@ -70,7 +70,8 @@ test('nothing leaves the origin while a user imports, browses and prints every p
     const elsewhere = requests.filter((r) => !r.url.startsWith(`${origin}/`) && !/^(data|blob):/.test(r.url));
     expect(elsewhere, 'requests to another origin').toEqual([]);
     expect(sockets, 'WebSockets opened').toEqual([]);
-    // And only what the app is made of: its pages, its built assets, its icon (public/), the sample files.
+    // And only what the app is made of: its pages, its built assets, its icon (public/), the sample files (in one
+    // file, src/api/sample-bundle.ts).
     const paths = new Set(
       requests
         .filter((r) => r.url.startsWith(origin))
@@ -79,7 +80,7 @@ test('nothing leaves the origin while a user imports, browses and prints every p
         ),
     );
     expect([...paths].sort()).toEqual(
-      ['/assets/*', '/data/*.csv', '/favicon.svg', ...ROUTES.map((r) => r.path)].sort(),
+      ['/assets/*', '/data/sample-files.bin', '/favicon.svg', ...ROUTES.map((r) => r.path)].sort(),
     );
   } finally {
     rmSync(PRINTS, { recursive: true, force: true });

@@ -1,5 +1,8 @@
+import { useEffect } from 'react';
+import { firstFiguresDrawn } from '../../api/sample-bootstrap';
 import { yearLabel } from '../../api/year-choice';
 import { roleLabel } from '../../api/year-datasets';
+import { FirstFigures } from '../../components/first-figures';
 import { MissingData } from '../../components/missing-data';
 import { QueryState } from '../../components/query-state';
 import { SectionDisclosure } from '../../components/section-disclosure';
@@ -26,8 +29,15 @@ export function RevenuePage() {
   const suffix = data?.illustrative ? ' (illustrative)' : '';
   const label = year === null ? '' : yearLabel(year);
   const nothing = data !== undefined && data.missing.includes('budget') && data.missing.includes('monitoring-return');
+  // The first figures are drawn (or the page has said why there are none): what sits under the disclosures, and
+  // the sample's other years at a first start, come after them.
+  const drawn =
+    choice.error !== null || query.isSuccess || query.isError || (choice.loaded !== undefined && year === null);
+  useEffect(() => {
+    if (drawn) firstFiguresDrawn();
+  }, [drawn]);
   return (
-    <>
+    <FirstFigures drawn={drawn}>
       <h2>Revenue</h2>
       {year !== null && <p className="page-year">Financial year {label}</p>}
       <p className="lede">
@@ -113,6 +123,6 @@ export function RevenuePage() {
           </SectionDisclosure>
         </>
       )}
-    </>
+    </FirstFigures>
   );
 }
