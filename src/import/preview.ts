@@ -105,6 +105,8 @@ export function buildPreview(
   encoding: EncodingEvidence,
   sample: string,
   choices: PreviewChoices = {},
+  /** An MHCLG revenue return's authorities, read from the whole file where the sample holds only its first rows. */
+  authorities?: AuthorityEntry[],
 ): Preview {
   const raw = sample.replace(/^\uFEFF/, '');
   // The line ending is reported as found; rows are read with any line ending (as the import reads them).
@@ -127,7 +129,8 @@ export function buildPreview(
     records.slice(header.index + 1),
     header.index + 2,
   );
-  if (found && records.length >= PREVIEW_RECORDS) {
+  if (found && authorities) found.authorities = authorities;
+  else if (found && records.length >= PREVIEW_RECORDS) {
     // The picker lists every authority of the sample, not only the rows shown.
     const all = readRecords(text, guess.delimiter, header.index + 1 + MAX_AUTHORITIES);
     found.authorities = authoritiesOf(found, all.slice(header.index + 1), header.index + 2);

@@ -157,6 +157,25 @@ describe('the multi-year CSV: one row per authority and year', () => {
   });
 });
 
+describe('a return longer than the preview reads', () => {
+  it('lists every authority, so that the last row can be chosen and read', async () => {
+    const header =
+      'year_ending,ONS_code,LA_name,LA_class,RS_edu_net_exp,RS_trans_net_exp,RS_pol_net_exp,RS_frs_net_exp,RS_cen_net_exp';
+    const rows = Array.from(
+      { length: 4000 },
+      (_, i) => `201803,E0${String(i).padStart(7, '0')},Authority number ${i} of England,UA,1.5,2.25,0,0,${i}.001`,
+    );
+    const source = text('ro-long.csv', [header, ...rows]);
+    expect(source.size).toBeGreaterThan(256 * 1024); // more than the preview reads (PREVIEW_CHARS)
+    const { preview, result } = await importWhole(source, { authority: 'Authority number 3999 of England' });
+    expect(preview.authorityReturn?.authorities).toHaveLength(4000);
+    expect(result.authorityRow).toMatchObject({ converted: [{ row: 4001 }], otherRows: 3999 });
+    expect(penceToPounds(result.controlTotals[0]!.net)).toBe(
+      new Decimal('1.5').plus('2.25').plus('3999.001').times(1000).toFixed(2),
+    );
+  });
+});
+
 describe('an RA return with its title: budget lines, the year from the title', () => {
   it('reads Barnsley row as Budget by service, the total service expenditure checked', async () => {
     const { preview, result } = await importWhole(fixture('ra-budget-layout.csv'), { authority: 'Barnsley' });
