@@ -183,7 +183,10 @@ export function ReceiptView({ receipt }: { receipt: ImportReceipt }) {
 
       {receipt.skippedRows.length > 0 && (
         <details>
-          <summary>{receipt.skippedRows.length} rows kept out of the data (totals, subtotals, footers)</summary>
+          <summary>
+            {receipt.skippedRows.length} {receipt.skippedRows.length === 1 ? 'row' : 'rows'} kept out of the data
+            (totals, subtotals, footers)
+          </summary>
           <ul>
             {receipt.skippedRows.map((s) => (
               <li key={`${s.row}-${s.label}`}>
