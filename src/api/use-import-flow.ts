@@ -55,6 +55,8 @@ export interface FlowChange {
   month?: number | null;
   /** An Excel workbook's sheet: read afresh, its header found and its columns mapped again. */
   sheet?: string;
+  /** An MHCLG revenue return's authority, whose row is read as lines (src/import/authority-returns.ts). */
+  authority?: string;
 }
 
 /**

@@ -7,7 +7,8 @@ import { mappingWithHints } from '../import/column-mapping';
 import { isDatasetKind, DATASET_KINDS, KIND_COLUMNS } from '../import/dataset-kinds';
 import { readProfileFile } from '../import/mapping-profile-file';
 import { planOf, planProblems } from '../import/preview';
-import { buildReceipt, signedFromSideText, type ImportReceipt } from '../import/receipt';
+import { someAuthorities } from '../import/authority-returns';
+import { authorityRowText, buildReceipt, signedFromSideText, type ImportReceipt } from '../import/receipt';
 import { importRows, preview, scan, sizeRefusal } from '../import/run-import';
 import { fileSource } from './node-source';
 
@@ -23,6 +24,8 @@ interface Args {
   profile?: string;
   /** The financial year, as the user says it ("2018/19"), where the file does not settle it. */
   year?: string;
+  /** An MHCLG revenue return's authority whose row is read as lines: its name or code as the file writes it. */
+  authority?: string;
   json: boolean;
 }
 
@@ -37,6 +40,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--map') args.maps.push(argv[++i] ?? '');
     else if (a === '--year') args.year = argv[++i] ?? '';
     else if (a === '--profile') args.profile = argv[++i] ?? '';
+    else if (a === '--authority') args.authority = argv[++i] ?? '';
     else if (!a.startsWith('--')) args.file = a;
   }
   return args;
@@ -103,6 +107,7 @@ function summary(receipt: ImportReceipt) {
       byPeriod: t.byPeriod,
     })),
     totalRowChecks: receipt.totalRowChecks,
+    ...(receipt.authorityRow ? { authorityRow: receipt.authorityRow } : {}),
     issueCount: receipt.issueCount,
     issues: receipt.issues.map((i) => ({
       row: i.row,
@@ -132,7 +137,7 @@ async function answer(argv: string[]): Promise<CheckFileAnswer> {
   const args = parseArgs(argv);
   if (!args.file)
     fail(
-      'give the file to check: npm run check-file -- <file> [--kind KIND] [--header-row N] [--sheet NAME] [--map "Cost centre=Expense Area" ...] [--profile FILE] [--year 2018/19] [--json]',
+      'give the file to check: npm run check-file -- <file> [--kind KIND] [--header-row N] [--sheet NAME] [--map "Cost centre=Expense Area" ...] [--profile FILE] [--year 2018/19] [--authority "Name or code"] [--json]',
       args.json,
     );
   if (!existsSync(args.file) || !statSync(args.file).isFile()) fail(`${args.file} is not a file`, args.json, args.file);
@@ -163,6 +168,7 @@ async function answer(argv: string[]): Promise<CheckFileAnswer> {
     ...(kind ? { kind } : {}),
     ...(args.headerRow ? { headerIndex: args.headerRow - 1 } : {}),
     ...(args.sheet !== undefined ? { sheet: args.sheet } : {}),
+    ...(args.authority !== undefined ? { authority: args.authority } : {}),
   };
   let p = await preview(source, scanned.verdict.value, choices);
   if (args.maps.length > 0) {
@@ -181,9 +187,14 @@ async function answer(argv: string[]): Promise<CheckFileAnswer> {
       : KIND_COLUMNS[p.suggestion.kind].find(
           (c) => c.required && (p.suggestion.mapping[c.key] === null || p.suggestion.mapping[c.key] === undefined),
         );
+    const ret = p.authorityReturn;
     const hint = missing
       ? ` Name the column with --map "${missing.label}=<column>"${kind === undefined ? ', or say what the file is with --kind' : ''}.`
-      : '';
+      : ret && (ret.kind === p.suggestion.kind || p.suggestion.kind === 'budget' || p.suggestion.kind === 'outturn')
+        ? ret.choice === null
+          ? ` Name your authority's row with --authority "<name or code>"; its rows: ${someAuthorities(ret)}.`
+          : ' Name another with --authority "<name or code>".'
+        : '';
     fail(
       `${source.name}: ${problems.join(' ')} (headers found on row ${p.headerIndex + 1}: ${shown.join(', ')}${more}).${hint}`,
       args.json,
@@ -226,8 +237,9 @@ async function answer(argv: string[]): Promise<CheckFileAnswer> {
       .filter((m) => m.header)
       .map((m) => `${m.label} <- "${m.header ?? ''}"${m.scale === 'thousands' ? " (£'000)" : ''}`)
       .join('; ')}`,
-    `rows      ${s.rows.read} read = ${s.rows.accepted} accepted + ${s.rows.rejected} rejected + ${s.rows.skipped} skipped (totals, footers); ${s.rows.blank} blank, ${s.rows.preamble} above the header${s.rows.multiLineRows ? `; ${s.rows.lines ?? 0} lines, ${s.rows.multiLineRows} rows across line breaks inside quotes` : ''}`,
+    `rows      ${s.rows.read} read = ${s.rows.accepted} accepted + ${s.rows.rejected} rejected + ${s.rows.skipped} skipped (${receipt.authorityRow ? "other authorities' rows, cells with no figure, totals" : 'totals, footers'}); ${s.rows.blank} blank, ${s.rows.preamble} above the header${s.rows.multiLineRows ? `; ${s.rows.lines ?? 0} lines, ${s.rows.multiLineRows} rows across line breaks inside quotes` : ''}`,
     signed === null ? '' : `signs     ${signed}`,
+    ...(authorityRowText(receipt) ?? []).map((t) => `return    ${t}`),
     ...s.totalsByColumn.flatMap((t) => [
       `totals    ${t.column}: debits ${t.debit}, credits ${t.credit}, net ${t.net}`,
       ...t.byPeriod.map(

@@ -1,3 +1,4 @@
+import type { AuthorityRowPlan } from './authority-returns';
 import type { ColumnMapping, ColumnScale } from './column-mapping';
 import type { DatasetKind } from './dataset-kinds';
 import type { EncodingEvidence } from './decode';
@@ -38,4 +39,10 @@ export interface ImportPlan {
   month: number | null;
   /** What gave the year and month, in words ("Year column: 2018/19 on every row"; "set by you"). */
   yearEvidence: string[];
+  /**
+   * An MHCLG revenue return (RA or RO), converted: the chosen authority's row read as lines, a service a line
+   * (authority-lines.ts). Its mapping is of those lines (lineHeaders), not of the file's header. Absent for
+   * every other file, and in plans made before returns were converted.
+   */
+  authority?: AuthorityRowPlan;
 }

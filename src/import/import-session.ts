@@ -1,3 +1,5 @@
+import { AuthorityLines, isTotalHeading, noFigureReason } from './authority-lines';
+import { lineHeaders } from './authority-returns';
 import { bindHeaders, type Binding } from './bind-headers';
 import { CellPool } from './cell-pool';
 import { addRow, buildChunk, isFull, newChunk, type ChunkBuilder } from './chunk-builder';
@@ -5,6 +7,7 @@ import { addAccepted, checkTotalRow, controlTotalsOf, newControlTotals, type Con
 import type { ImportPlan } from './import-plan';
 import { addIssue, keepRejected, MAX_ISSUES, newIssueLog, type IssueLog } from './issue-log';
 import { LedgerAggregates } from './ledger-aggregates';
+import { parsePence } from './pence';
 import { newRowReader, readRow, ROW_ACCEPTED, ROW_BLANK, ROW_REJECTED, rowLabel, type RowReader } from './read-row';
 import { breaksIn, RecordReader, type RecordProblem } from './record-reader';
 import type { ImportIssue, RowCounts, SessionResult, SkippedRow } from './session-result';
@@ -65,6 +68,8 @@ export class ImportSession {
   private signedFromSide = 0;
   /** Per column, the cells that run across a line break: how many, and the first. */
   private readonly spans = new Map<number, { count: number; row: number; from: number; to: number; value: string }>();
+  /** An MHCLG revenue return: the chosen authority's row read as lines (authority-lines.ts); null for other files. */
+  private readonly authority: AuthorityLines | null;
 
   constructor(
     private readonly plan: ImportPlan,
@@ -72,6 +77,7 @@ export class ImportSession {
     options: SessionOptions = {},
   ) {
     this.chunkRows = options.chunkRows ?? CHUNK_ROWS;
+    this.authority = plan.authority ? new AuthorityLines(plan.authority, plan.year) : null;
     this.log = newIssueLog(options.maxIssues ?? MAX_ISSUES);
     this.reader = new RecordReader(plan.delimiter, (cells, problem, breaks) => this.record(cells, problem, breaks));
   }
@@ -100,6 +106,7 @@ export class ImportSession {
       this.finished = true;
     }
     this.lonelySpans();
+    if (this.authority && !this.authority.done) this.noAuthorityRow();
     const log = this.log;
     return {
       headers: this.binding?.headers ?? [],
@@ -119,6 +126,7 @@ export class ImportSession {
       totalRowChecks: this.totals.checks,
       aggregates: this.aggregates.list(),
       chunkCount: this.chunkIndex,
+      ...(this.authority ? { authorityRow: this.authority.result() } : {}),
     };
   }
 
@@ -140,9 +148,12 @@ export class ImportSession {
           cells.join(this.plan.delimiter),
           'warning',
         );
-      this.bind(cells);
+      // A return's header names its services; what is bound is the header of the lines its chosen row becomes.
+      this.bind(this.authority ? lineHeaders(this.plan.kind === 'budget' ? 'budget' : 'outturn') : cells);
     } else if (problem || !this.rows) {
       this.brokenRow(cells, index + 1, problem);
+    } else if (this.authority) {
+      this.authorityRow(this.authority, this.rows, cells, index + 1);
     } else if (breaks > 0 && this.joinedLines(this.rows.binding, cells, index + 1, from)) {
       return;
     } else {
@@ -302,6 +313,108 @@ export class ImportSession {
     if (!this.chunk) this.chunk = newChunk(this.pools, this.chunkRows, b.amountKeys, b.dateKeys);
     addRow(this.chunk, cells, line, r.warned, amounts, r.period, r.dates);
     if (isFull(this.chunk)) this.flush();
+  }
+
+  /**
+   * A row of an MHCLG revenue return: another authority's is skipped, with why; the chosen authority's becomes a
+   * line per service column (its Authority, the column's heading as its Service, the cell as its amount in £
+   * thousand), each read as a row of lines is. A cell with no figure is skipped, and one that is not an amount
+   * rejected, each with the row, the service's column and why: never read as nil.
+   */
+  private authorityRow(a: AuthorityLines, r: RowReader, cells: string[], line: number): void {
+    if (cells.every((c) => c.trim() === '')) {
+      this.counts.blank++;
+      return;
+    }
+    if (!a.take(cells, line)) {
+      this.counts.read++;
+      this.counts.skipped++;
+      return;
+    }
+    const label = a.label(cells);
+    if (a.done) {
+      this.counts.read++;
+      this.counts.rejected++;
+      addIssue(
+        this.log,
+        line,
+        a.plan.fileHeaders[a.plan.nameColumn] ?? '',
+        'authority-row-repeated',
+        `A second row for ${label}: its lines were not read, so that no service counts twice. Check which row is right`,
+        label,
+        'error',
+      );
+      keepRejected(this.log, line, cells);
+      return;
+    }
+    const before = { accepted: this.counts.accepted, rejected: this.counts.rejected, skipped: this.counts.skipped };
+    let noFigure = 0;
+    for (const s of a.plan.services) {
+      const raw = cells[s] ?? '';
+      const service = a.plan.fileHeaders[s] ?? `column ${s + 1}`;
+      const lineCells = [label, service, raw];
+      const none = noFigureReason(raw);
+      if (none !== null) {
+        this.counts.read++;
+        this.counts.skipped++;
+        noFigure++;
+        addIssue(this.log, line, service, 'no-figure', none, raw, 'warning');
+        continue;
+      }
+      const amount = parsePence(raw, 1000);
+      if (!amount.ok) {
+        this.counts.read++;
+        this.counts.rejected++;
+        for (const i of amount.issues) addIssue(this.log, line, service, i.code, i.message, raw, 'error');
+        keepRejected(this.log, line, lineCells);
+        continue;
+      }
+      // A total among the services (Total service expenditure, RS_totsx_net_exp) that equals the lines before it is
+      // kept out and checked, as a file's total row is; one that does not is the file's own figure, read as a line.
+      const v = amount.value;
+      if (
+        v !== null &&
+        isTotalHeading(service) &&
+        (v === this.totals.sinceLastTotal[0] || v === this.totals.sinceStart[0])
+      ) {
+        this.counts.read++;
+        this.skip(
+          r.binding,
+          lineCells,
+          line,
+          'total',
+          'a total of the service lines before it, and equal to them',
+          [v],
+          [],
+        );
+        continue;
+      }
+      this.row(r, lineCells, line);
+    }
+    a.converted(
+      line,
+      cells,
+      {
+        accepted: this.counts.accepted - before.accepted,
+        rejected: this.counts.rejected - before.rejected,
+        skipped: this.counts.skipped - before.skipped,
+      },
+      noFigure,
+    );
+  }
+
+  /** A return none of whose rows is the chosen authority's: nothing imported, and said at the header. */
+  private noAuthorityRow(): void {
+    const a = this.authority!.plan;
+    addIssue(
+      this.log,
+      this.plan.headerIndex + 1,
+      a.fileHeaders[a.nameColumn] ?? '',
+      'authority-not-found',
+      `No row of the file is for "${a.authority}"${this.plan.year !== null && a.yearColumn >= 0 ? ' in the year imported' : ''}, so no line was read. Choose the authority again`,
+      a.authority,
+      'error',
+    );
   }
 
   /** A row whose amount would take a sum beyond 2^53 pence, where it could no longer be exact: rejected. */

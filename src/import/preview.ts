@@ -6,12 +6,24 @@ import {
   type ColumnScale,
   type MappingSuggestion,
 } from './column-mapping';
-import { readAuthorityReturn } from './authority-returns';
+import {
+  authoritiesOf,
+  lineMapping,
+  matchAuthority,
+  MAX_AUTHORITIES,
+  otherKindMessage,
+  readAuthorityReturn,
+  someAuthorities,
+  type AuthorityEntry,
+  type AuthorityReturn,
+  type AuthorityRowPlan,
+} from './authority-returns';
 import { KIND_COLUMNS, type DatasetKind } from './dataset-kinds';
 import type { EncodingEvidence } from './decode';
 import type { ImportPlan } from './import-plan';
 import { MAX_ROW_CHARS, normalise, RecordReader } from './record-reader';
 import { guessYear, type YearGuess } from './year-evidence';
+import { formatFinancialYear } from '../domain/core/period';
 import { detectDelimiter, detectHeaderRow, detectNewline, type Delimiter, type Newline } from './sniff';
 
 /*
@@ -34,6 +46,18 @@ export interface PreviewChoices {
   /** The financial year (first calendar year) and month the user set; undefined: as the file says. */
   year?: number | null;
   month?: number | null;
+  /** An MHCLG revenue return's authority, by its name or code as the file writes it. */
+  authority?: string;
+}
+
+/** An MHCLG revenue return as previewed: its layout, its authorities, and the row or rows the choice names. */
+export interface AuthorityPreview extends AuthorityReturn {
+  /** The user's choice as given; null: none yet. */
+  choice: string | null;
+  /** The rows it names (of the import's year, in a multi-year file whose year is set). */
+  chosen: AuthorityEntry[];
+  /** What the import follows, once a row is chosen and the kind is one its lines can be (budget or outturn). */
+  plan: AuthorityRowPlan | null;
 }
 
 export interface Preview {
@@ -59,8 +83,9 @@ export interface Preview {
   month: number | null;
   /** Why the file cannot be read as a table at all (one endless line), when it cannot. */
   problem?: string;
-  /** A layout Outturn recognises but does not import (an MHCLG revenue return), named in words. */
+  /** A layout Outturn recognises and converts (an MHCLG revenue return), named in words. */
   layout?: string;
+  authorityReturn?: AuthorityPreview;
 }
 
 /** The first records of a sample, read as the import will read them (the same row numbers). */
@@ -80,6 +105,8 @@ export function buildPreview(
   encoding: EncodingEvidence,
   sample: string,
   choices: PreviewChoices = {},
+  /** An MHCLG revenue return's authorities, read from the whole file where the sample holds only its first rows. */
+  authorities?: AuthorityEntry[],
 ): Preview {
   const raw = sample.replace(/^\uFEFF/, '');
   // The line ending is reported as found; rows are read with any line ending (as the import reads them).
@@ -95,25 +122,51 @@ export function buildPreview(
       ? { index: choices.headerIndex, reason: `row ${choices.headerIndex + 1}: chosen by you` }
       : detectHeaderRow(records);
   const headers = (records[header.index] ?? []).map((h) => h.trim());
-  // An MHCLG revenue return (a row per authority, a column per service) gets its kind suggested and is refused.
-  const authorityReturn = readAuthorityReturn(headers, records.slice(0, header.index), records.slice(header.index + 1));
-  const detected = authorityReturn ? suggestMapping(headers, authorityReturn.kind) : suggestKind(headers);
-  const kind = choices.kind ?? detected.kind;
-  const suggestion = choices.kind && choices.kind !== detected.kind ? suggestMapping(headers, kind) : detected;
-  const mapping = choices.mapping ?? suggestion.mapping;
-  const scales: Record<string, ColumnScale> = {};
-  for (const c of KIND_COLUMNS[kind]) {
-    const index = mapping[c.key];
-    if (c.type === 'amount' && index !== null && index !== undefined)
-      scales[c.key] = scaleOfHeader(headers[index] ?? '');
-  }
-  const yearGuess = guessYear({
-    kind,
-    titleRecords: records.slice(0, header.index),
+  // An MHCLG revenue return (a row per authority, a column per service): one authority's row read as lines.
+  const found = readAuthorityReturn(
     headers,
-    rows: records.slice(header.index + 1),
-    mapping,
-  });
+    records.slice(0, header.index),
+    records.slice(header.index + 1),
+    header.index + 2,
+  );
+  if (found && authorities) found.authorities = authorities;
+  else if (found && records.length >= PREVIEW_RECORDS) {
+    // The picker lists every authority of the sample, not only the rows shown.
+    const all = readRecords(text, guess.delimiter, header.index + 1 + MAX_AUTHORITIES);
+    found.authorities = authoritiesOf(found, all.slice(header.index + 1), header.index + 2);
+  }
+  const detected = found ? suggestMapping(headers, found.kind) : suggestKind(headers);
+  const kind = choices.kind ?? detected.kind;
+  const authorityReturn = found ? authorityPreview(found, kind, headers, choices) : undefined;
+  const suggestion = authorityReturn
+    ? { ...detected, mapping: lineMapping(authorityReturn.kind).mapping }
+    : choices.kind && choices.kind !== detected.kind
+      ? suggestMapping(headers, kind)
+      : detected;
+  const mapping = authorityReturn?.plan
+    ? lineMapping(kind === 'budget' ? 'budget' : 'outturn').mapping
+    : (choices.mapping ?? suggestion.mapping);
+  const scales: Record<string, ColumnScale> = {};
+  if (authorityReturn?.plan) scales[lineMapping(kind === 'budget' ? 'budget' : 'outturn').amountKey] = 'thousands';
+  else
+    for (const c of KIND_COLUMNS[kind]) {
+      const index = mapping[c.key];
+      if (c.type === 'amount' && index !== null && index !== undefined)
+        scales[c.key] = scaleOfHeader(headers[index] ?? '');
+    }
+  const yearGuess = authorityReturn
+    ? returnYear(authorityReturn, kind, records.slice(0, header.index), headers)
+    : guessYear({
+        kind,
+        titleRecords: records.slice(0, header.index),
+        headers,
+        rows: records.slice(header.index + 1),
+        mapping,
+      });
+  const year = choices.year !== undefined ? choices.year : yearGuess.year;
+  if (authorityReturn) narrowToYear(authorityReturn, year);
+  const problem =
+    authorityReturn && !authorityReturn.plan ? returnProblem(authorityReturn, kind, fileName, year) : null;
   return {
     fileName,
     size,
@@ -129,9 +182,9 @@ export function buildPreview(
     suggestedKind: detected.kind,
     scales,
     yearGuess,
-    year: choices.year !== undefined ? choices.year : yearGuess.year,
+    year,
     month: choices.month !== undefined ? choices.month : yearGuess.month,
-    ...(authorityReturn ? { layout: authorityReturn.name } : {}),
+    ...(authorityReturn ? { layout: authorityReturn.name, authorityReturn } : {}),
     ...(endless
       ? {
           problem: `Row 1 runs on for more than ${MAX_ROW_CHARS.toLocaleString('en-GB')} characters without a line break, so this is not a table of rows Outturn can read (rows may be up to ${MAX_ROW_CHARS.toLocaleString('en-GB')} characters). Check that this is the CSV export.`,
@@ -140,8 +193,8 @@ export function buildPreview(
         ? {
             problem: `The header row (row ${header.index + 1}) has ${headers.length.toLocaleString('en-GB')} columns; Outturn reads files of up to ${MAX_COLUMNS.toLocaleString('en-GB')} columns (a spreadsheet's limit). Check the delimiter, or export fewer columns.`,
           }
-        : authorityReturn
-          ? { problem: authorityReturn.message }
+        : problem !== null
+          ? { problem }
           : {}),
   };
 }
@@ -149,6 +202,8 @@ export function buildPreview(
 /** What stops an import before it starts: required columns not mapped. */
 export function planProblems(preview: Preview): string[] {
   if (preview.problem) return [preview.problem];
+  // A return's lines are mapped by its conversion (the service an Area, the figure the amount), not by its headers.
+  if (preview.authorityReturn?.plan) return [];
   if (preview.headers.every((h) => h === ''))
     return [
       'No header row was found: no row of the file names its columns. Point at the row that does, or check that this is the right file.',
@@ -183,6 +238,7 @@ export function planOf(preview: Preview, profileName: string | null = null): Imp
     year: preview.year,
     month: preview.month,
     yearEvidence: yearEvidenceOf(preview),
+    ...(preview.authorityReturn?.plan ? { authority: preview.authorityReturn.plan } : {}),
   };
 }
 
@@ -200,4 +256,62 @@ function yearEvidenceOf(preview: Preview): string[] {
 export function yearProblem(preview: Preview): string | null {
   if (preview.year !== null) return null;
   return preview.yearGuess.question ?? 'Choose the financial year this file is for.';
+}
+
+/** The return with the user's choice applied: the rows it names, and the plan once the kind can take its lines. */
+function authorityPreview(
+  found: AuthorityReturn,
+  kind: DatasetKind,
+  headers: readonly string[],
+  choices: PreviewChoices,
+): AuthorityPreview {
+  const choice = choices.authority?.trim() ? choices.authority.trim() : null;
+  const chosen = choice === null ? [] : matchAuthority(found.authorities, choice);
+  const plan: AuthorityRowPlan | null =
+    chosen.length > 0 && (kind === 'budget' || kind === 'outturn')
+      ? {
+          layout: found.name,
+          authority: choice!,
+          nameColumn: found.nameColumn,
+          codeColumn: found.codeColumn,
+          yearColumn: found.yearColumn,
+          services: found.services,
+          fileHeaders: [...headers],
+        }
+      : null;
+  return { ...found, choice, chosen, plan };
+}
+
+/**
+ * A return's year: its title ("Revenue outturn 2017-18"), or the year_ending of the rows chosen (of every row,
+ * while none is) in the multi-year CSV. Several years there leave it open, to be chosen as for any file.
+ */
+function returnYear(
+  ret: AuthorityPreview,
+  kind: DatasetKind,
+  titleRecords: readonly (readonly string[])[],
+  headers: readonly string[],
+): YearGuess {
+  const rows = ret.chosen.length === 0 ? ret.authorities : ret.chosen;
+  const years = rows.flatMap((a) => (a.year === null ? [] : [[formatFinancialYear({ startYear: a.year })]]));
+  return ret.yearColumn >= 0
+    ? guessYear({ kind, titleRecords, headers: [headers[ret.yearColumn] ?? ''], rows: years, mapping: { year: 0 } })
+    : guessYear({ kind, titleRecords, headers: [], rows: [], mapping: {} });
+}
+
+/** In a multi-year file whose year is known, the chosen rows are that year's; a year without the row is said. */
+function narrowToYear(ret: AuthorityPreview, year: number | null): void {
+  if (ret.yearColumn < 0 || year === null) return;
+  const ofYear = ret.chosen.filter((a) => a.year === year);
+  if (ofYear.length === ret.chosen.length) return;
+  ret.chosen = ofYear;
+  if (ofYear.length === 0) ret.plan = null;
+}
+
+/** Why a return cannot be read yet: no authority chosen, one the file does not have, or a kind its lines cannot be. */
+function returnProblem(ret: AuthorityPreview, kind: DatasetKind, fileName: string, year: number | null): string {
+  if (kind !== 'budget' && kind !== 'outturn') return otherKindMessage(ret, kind);
+  if (ret.choice === null) return ret.message;
+  const ofYear = ret.yearColumn >= 0 && year !== null ? ` ${formatFinancialYear({ startYear: year })}` : '';
+  return `No${ofYear} row of ${fileName} is for "${ret.choice}" (by the "${ret.nameHeader}" column${ret.codeColumn >= 0 ? ' or the code beside it' : ''}). Its rows: ${someAuthorities(ret)}.`;
 }

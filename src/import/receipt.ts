@@ -1,3 +1,4 @@
+import type { AuthorityRowSummary } from './authority-lines';
 import type { ColumnScale } from './column-mapping';
 import { KIND_COLUMNS, type DatasetKind } from './dataset-kinds';
 import type { ImportPlan } from './import-plan';
@@ -56,6 +57,8 @@ export interface ImportReceipt {
   startedAt: string;
   finishedAt: string;
   durationMs: number;
+  /** An MHCLG revenue return, converted: the row read as lines and the rows skipped as others' (authorityRowText). */
+  authorityRow?: AuthorityRowSummary;
 }
 
 export function buildReceipt(args: {
@@ -128,7 +131,33 @@ export function buildReceipt(args: {
     startedAt: args.startedAt.toISOString(),
     finishedAt: args.finishedAt.toISOString(),
     durationMs: args.finishedAt.getTime() - args.startedAt.getTime(),
+    ...(result.authorityRow ? { authorityRow: result.authorityRow } : {}),
   };
+}
+
+const count = (n: number, one: string, many: string): string => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+
+/**
+ * What was converted, in words, so that nothing of a return is changed silently: which row was read as lines,
+ * how many service columns, from £ thousand, and what became of the other rows. Null for any other file.
+ */
+export function authorityRowText(receipt: Pick<ImportReceipt, 'authorityRow'>): string[] | null {
+  const a = receipt.authorityRow;
+  if (!a) return null;
+  const row = a.converted[0];
+  const others = [
+    a.otherRows > 0 ? `${count(a.otherRows, 'row', 'rows')} of other authorities` : '',
+    a.otherYears > 0 ? `${count(a.otherYears, 'row', 'rows')} of ${a.authority} in other years` : '',
+  ].filter(Boolean);
+  const { accepted, rejected, skipped } = a.lines;
+  return [
+    row
+      ? `Converted from ${a.layout}: row ${row.row}, ${row.name || row.code}${row.code && row.name ? ` (${row.code})` : ''}. Its ${count(a.services, 'service column', 'service columns')} became ${count(a.services, 'line', 'lines')}, a service a line, each amount converted exactly from £ thousand to pounds: ${accepted.toLocaleString('en-GB')} accepted, ${rejected.toLocaleString('en-GB')} rejected, ${skipped.toLocaleString('en-GB')} skipped${a.noFigure > 0 ? ` (${count(a.noFigure, 'cell', 'cells')} with no figure${skipped > a.noFigure ? `, ${skipped - a.noFigure} as ${skipped - a.noFigure === 1 ? 'a total' : 'totals'} equal to the lines before` : ''})` : ''}.`
+      : `Read as ${a.layout}, but no row is for "${a.authority}": no line was read.`,
+    others.length > 0
+      ? `Skipped, not your authority's figures: ${others.join(' and ')}; each is listed with why.`
+      : 'The file has no other rows.',
+  ];
 }
 
 /**
@@ -227,6 +256,7 @@ export function receiptToCsv(receipt: ImportReceipt): string {
       [`total row ${c.row}: ${c.label}`, c.column, 'rows add to (£)', c.computed],
       [`total row ${c.row}: ${c.label}`, c.column, `difference (£): ${c.status}`, c.difference],
     ]),
+    ...(authorityRowText(receipt) ?? []).map((t): CsvCell[] => ['read as', 'revenue return', '', t]),
     ['import', 'started', '', receipt.startedAt],
     ['import', 'finished', '', receipt.finishedAt],
     ['import', 'rejections and warnings', '', receipt.issueCount],

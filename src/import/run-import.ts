@@ -6,7 +6,8 @@ import { ImportSession } from './import-session';
 import type { SessionResult } from './session-result';
 import type { StoredChunk } from './stored-chunk';
 import { buildPreview, PREVIEW_CHARS, type Preview, type PreviewChoices } from './preview';
-import { MAX_ROW_CHARS } from './record-reader';
+import { MAX_ROW_CHARS, RecordReader } from './record-reader';
+import { authoritiesOf, MAX_AUTHORITIES, type AuthorityEntry } from './authority-returns';
 import {
   checkWorkbookBytes,
   csvLines,
@@ -180,12 +181,30 @@ export async function preview(
   // Cut at the last line break so the preview does not end in half a row.
   const window = text.slice(0, Math.max(PREVIEW_CHARS, Math.min(firstBreak, MAX_ROW_CHARS) + 1));
   const cut = Math.max(window.lastIndexOf('\n'), window.lastIndexOf('\r'));
-  return buildPreview(
-    source.name,
-    source.size,
-    encoding,
-    cut > 0 ? window.slice(0, cut) : text.slice(0, MAX_ROW_CHARS + 1),
-    choices,
+  const sample = cut > 0 ? window.slice(0, cut) : text.slice(0, MAX_ROW_CHARS + 1);
+  const p = buildPreview(source.name, source.size, encoding, sample, choices);
+  if (!p.authorityReturn) return p;
+  // A revenue return longer than the sample (the multi-year CSV): every authority is listed, so any can be chosen.
+  return buildPreview(source.name, source.size, encoding, sample, choices, await authoritiesIn(source, p));
+}
+
+/** Every authority of a revenue return, read from the whole file (its cells of name, code and year only). */
+async function authoritiesIn(source: ByteSource, p: Preview): Promise<AuthorityEntry[]> {
+  const ret = p.authorityReturn!;
+  const decode = createDecoder(p.encoding);
+  const records: string[][] = [];
+  let index = 0;
+  const reader = new RecordReader(p.delimiter, (cells) => {
+    if (index++ > p.headerIndex && records.length < MAX_AUTHORITIES)
+      records.push([cells[ret.nameColumn] ?? '', cells[ret.codeColumn] ?? '', cells[ret.yearColumn] ?? '']);
+  });
+  for await (const chunk of source.chunks()) reader.push(decode(chunk, false));
+  reader.push(decode(new Uint8Array(), true));
+  reader.finish();
+  return authoritiesOf(
+    { nameColumn: 0, codeColumn: ret.codeColumn >= 0 ? 1 : -1, yearColumn: ret.yearColumn >= 0 ? 2 : -1 },
+    records,
+    p.headerIndex + 2,
   );
 }
 
@@ -201,10 +220,24 @@ async function workbookPreview(source: ByteSource, encoding: EncodingEvidence, c
   if (!opened.ok) {
     return { ...buildPreview(source.name, source.size, encoding, '', rest), problem: opened.issues[0]!.message };
   }
-  const p = buildPreview(source.name, source.size, sheetEvidence(encoding, opened.value), csvLines(opened.value.rows), {
-    ...rest,
-    delimiter: ',',
-  });
+  const evidence = sheetEvidence(encoding, opened.value);
+  let p = buildPreview(source.name, source.size, evidence, csvLines(opened.value.rows), { ...rest, delimiter: ',' });
+  const ret = p.authorityReturn;
+  if (ret && opened.value.rows.length >= WORKBOOK_PREVIEW_ROWS) {
+    // A revenue return's sheet: every authority listed, from the whole sheet.
+    const whole = await openSheet(await allBytes(source), opened.value.sheet);
+    if (whole.ok) {
+      const all = authoritiesOf(ret, whole.value.rows.slice(p.headerIndex + 1), p.headerIndex + 2);
+      p = buildPreview(
+        source.name,
+        source.size,
+        evidence,
+        csvLines(opened.value.rows),
+        { ...rest, delimiter: ',' },
+        all,
+      );
+    }
+  }
   return { ...p, delimiterReason: `the cells of sheet "${opened.value.sheet}"` };
 }
 

@@ -1,5 +1,6 @@
 import type { DateErrorCode, FinancialYearErrorCode, PeriodErrorCode } from '../domain/core/period';
 import type { Pence } from '../domain/core/units';
+import type { AuthorityRowSummary } from './authority-lines';
 import type { AggregateRow } from './ledger-aggregates';
 import type { PenceErrorCode } from './pence';
 import type { RecordProblemCode } from './record-reader';
@@ -48,6 +49,11 @@ export type ImportIssueCode =
   | 'line-break-in-cell'
   // Two columns with one name in the header row (import-session).
   | 'duplicate-header'
+  // An MHCLG revenue return's chosen row (import-session, authority-lines): a service cell with no figure
+  // (skipped), a second row of the authority, no row of it at all.
+  | 'no-figure'
+  | 'authority-row-repeated'
+  | 'authority-not-found'
   // What an Excel workbook hides or changes (workbook.ts): warnings, the rows read as they are.
   | WorkbookHazardCode;
 
@@ -128,4 +134,6 @@ export interface SessionResult {
   /** Ledger: exact sums by cost centre, subjective and period (pence). */
   aggregates: AggregateRow[];
   chunkCount: number;
+  /** An MHCLG revenue return: which row was read as lines, how many, and the rows skipped as others'. */
+  authorityRow?: AuthorityRowSummary;
 }

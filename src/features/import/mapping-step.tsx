@@ -5,6 +5,7 @@ import { profileFile } from '../../import/mapping-profile-file';
 import { downloadText } from '../../components/download';
 import type { MappingProfile } from '../../api/datasets';
 import type { FlowChange } from '../../api/use-import-flow';
+import { AuthorityChoice } from './authority-choice';
 import { MappingProblems, missingColumns } from './mapping-problems';
 import { YearChoiceField } from './year-choice-field';
 
@@ -45,6 +46,7 @@ export function MappingStep({ preview, profile, onChange, onImport, onCancel }: 
   const [save, setSave] = useState(false);
   const [profileName, setProfileName] = useState(preview.fileName.replace(/\.[^.]+$/, ''));
   const { kind, mapping } = preview.suggestion;
+  const ret = preview.authorityReturn;
   const problems = planProblems(preview);
   const missing = new Set(missingColumns(preview).map((m) => m.key));
   const selectId = (key: string) => `${ids.kind}-${key}`;
@@ -132,65 +134,70 @@ export function MappingStep({ preview, profile, onChange, onImport, onCancel }: 
         </select>
       </div>
 
+      {ret && <AuthorityChoice ret={ret} onChoose={(authority) => onChange({ authority })} />}
+
       <YearChoiceField preview={preview} questionId={ids.question} onChange={onChange} />
 
-      <div className="table-wrap" role="region" aria-label="Column mapping" tabIndex={0}>
-        <table className="data-table">
-          <caption>Columns: what Outturn needs, and which of the file&rsquo;s columns gives it</caption>
-          <thead>
-            <tr>
-              <th scope="col">Outturn column</th>
-              <th scope="col">Column in the file</th>
-              <th scope="col">Unit</th>
-            </tr>
-          </thead>
-          <tbody>
-            {KIND_COLUMNS[kind].map((c) => {
-              const index = mapping[c.key];
-              const needed = missing.has(c.key);
-              return (
-                <tr key={c.key}>
-                  <th scope="row">
-                    <label htmlFor={selectId(c.key)}>
-                      {c.label}
-                      {c.required ? ' (required)' : ''}
-                    </label>
-                  </th>
-                  <td>
-                    <select
-                      id={selectId(c.key)}
-                      value={index ?? ''}
-                      aria-invalid={needed || undefined}
-                      aria-describedby={needed ? `${selectId(c.key)}-needed` : undefined}
-                      onChange={(e) => setColumn(c.key, e.target.value)}
-                    >
-                      <option value="">(not in this file)</option>
-                      {preview.headers.map((h, i) => (
-                        <option key={i} value={i}>
-                          {h ? shortCell(h) : `(column ${i + 1}, no name)`}
-                        </option>
-                      ))}
-                    </select>
-                    {needed && (
-                      <span id={`${selectId(c.key)}-needed`} className="error">
-                        {' '}
-                        Needed: choose a column
-                      </span>
-                    )}
-                  </td>
-                  <td>
-                    {c.type === 'amount' && index !== null && index !== undefined
-                      ? preview.scales[c.key] === 'thousands'
-                        ? "£'000 (from the header)"
-                        : '£'
-                      : ''}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      {/* A revenue return's lines are mapped by its conversion (AuthorityChoice says how), not column by column. */}
+      {!ret && (
+        <div className="table-wrap" role="region" aria-label="Column mapping" tabIndex={0}>
+          <table className="data-table">
+            <caption>Columns: what Outturn needs, and which of the file&rsquo;s columns gives it</caption>
+            <thead>
+              <tr>
+                <th scope="col">Outturn column</th>
+                <th scope="col">Column in the file</th>
+                <th scope="col">Unit</th>
+              </tr>
+            </thead>
+            <tbody>
+              {KIND_COLUMNS[kind].map((c) => {
+                const index = mapping[c.key];
+                const needed = missing.has(c.key);
+                return (
+                  <tr key={c.key}>
+                    <th scope="row">
+                      <label htmlFor={selectId(c.key)}>
+                        {c.label}
+                        {c.required ? ' (required)' : ''}
+                      </label>
+                    </th>
+                    <td>
+                      <select
+                        id={selectId(c.key)}
+                        value={index ?? ''}
+                        aria-invalid={needed || undefined}
+                        aria-describedby={needed ? `${selectId(c.key)}-needed` : undefined}
+                        onChange={(e) => setColumn(c.key, e.target.value)}
+                      >
+                        <option value="">(not in this file)</option>
+                        {preview.headers.map((h, i) => (
+                          <option key={i} value={i}>
+                            {h ? shortCell(h) : `(column ${i + 1}, no name)`}
+                          </option>
+                        ))}
+                      </select>
+                      {needed && (
+                        <span id={`${selectId(c.key)}-needed`} className="error">
+                          {' '}
+                          Needed: choose a column
+                        </span>
+                      )}
+                    </td>
+                    <td>
+                      {c.type === 'amount' && index !== null && index !== undefined
+                        ? preview.scales[c.key] === 'thousands'
+                          ? "£'000 (from the header)"
+                          : '£'
+                        : ''}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
 
       <div className="table-wrap" role="region" aria-label="The first rows of the file" tabIndex={0}>
         <table className="data-table preview-table">
@@ -232,17 +239,19 @@ export function MappingStep({ preview, profile, onChange, onImport, onCancel }: 
       {problems.length > 0 && (
         <MappingProblems id={ids.problems} preview={preview} problems={problems} selectId={selectId} />
       )}
-      <div className="choices">
-        <input id={ids.save} type="checkbox" checked={save} onChange={(e) => setSave(e.target.checked)} />
-        <label htmlFor={ids.save}>Save this mapping for the next file with the same columns, as</label>
-        <input
-          id={ids.profile}
-          aria-label="Name of the saved mapping"
-          value={profileName}
-          disabled={!save}
-          onChange={(e) => setProfileName(e.target.value)}
-        />
-      </div>
+      {!ret && (
+        <div className="choices">
+          <input id={ids.save} type="checkbox" checked={save} onChange={(e) => setSave(e.target.checked)} />
+          <label htmlFor={ids.save}>Save this mapping for the next file with the same columns, as</label>
+          <input
+            id={ids.profile}
+            aria-label="Name of the saved mapping"
+            value={profileName}
+            disabled={!save}
+            onChange={(e) => setProfileName(e.target.value)}
+          />
+        </div>
+      )}
       <div className="actions">
         <button
           type="button"
@@ -260,19 +269,21 @@ export function MappingStep({ preview, profile, onChange, onImport, onCancel }: 
           Cancel
         </button>
         {/* The mapping as a file: for `npm run check-file -- <file> --profile <this file>`, or a colleague. */}
-        <button
-          type="button"
-          onClick={() => {
-            const name = profileName.trim() || preview.fileName.replace(/\.[^.]+$/, '');
-            downloadText(
-              `${name.replace(/[^A-Za-z0-9._-]+/g, '-')}.outturn-mapping.json`,
-              profileFile({ name, kind, headers: preview.headers, mapping, headerIndex: preview.headerIndex }),
-              'application/json',
-            );
-          }}
-        >
-          Download this mapping
-        </button>
+        {!ret && (
+          <button
+            type="button"
+            onClick={() => {
+              const name = profileName.trim() || preview.fileName.replace(/\.[^.]+$/, '');
+              downloadText(
+                `${name.replace(/[^A-Za-z0-9._-]+/g, '-')}.outturn-mapping.json`,
+                profileFile({ name, kind, headers: preview.headers, mapping, headerIndex: preview.headerIndex }),
+                'application/json',
+              );
+            }}
+          >
+            Download this mapping
+          </button>
+        )}
       </div>
     </section>
   );

@@ -1,4 +1,10 @@
-import { issuesToCsv, receiptToCsv, signedFromSideText, type ImportReceipt } from '../../import/receipt';
+import {
+  authorityRowText,
+  issuesToCsv,
+  receiptToCsv,
+  signedFromSideText,
+  type ImportReceipt,
+} from '../../import/receipt';
 import { Money, formatPounds } from '../../domain/core/money';
 import { downloadText } from '../../components/download';
 import { usePresentation } from '../../components/presentation';
@@ -15,6 +21,8 @@ export function ReceiptView({ receipt }: { receipt: ImportReceipt }) {
   const mapped = receipt.mapping.filter((m) => m.header !== null);
   const { on: presenting } = usePresentation();
   const signed = signedFromSideText(receipt);
+  const converted = authorityRowText(receipt);
+  const others = receipt.authorityRow ? receipt.authorityRow.otherRows + receipt.authorityRow.otherYears : 0;
   const base = receipt.fileName.replace(/\.[^.]+$/, '');
   // A Debit/Credit ledger's one total is its amount (debit - credit): named by the file's two columns.
   const header = (key: string) => mapped.find((m) => m.column === key)?.header;
@@ -29,14 +37,40 @@ export function ReceiptView({ receipt }: { receipt: ImportReceipt }) {
       <p className="rows-summary" role="status">
         <strong>{r.read.toLocaleString('en-GB')} rows read</strong> = {r.accepted.toLocaleString('en-GB')} accepted
         {r.acceptedWithWarnings > 0 ? ` (${r.acceptedWithWarnings.toLocaleString('en-GB')} with warnings)` : ''} +{' '}
-        {r.rejected.toLocaleString('en-GB')} rejected + {r.skipped.toLocaleString('en-GB')} skipped (totals and
-        footers). {balanced ? 'Every row is accounted for.' : 'THE COUNTS DO NOT ADD UP.'} Also {r.blank} blank rows and{' '}
+        {r.rejected.toLocaleString('en-GB')} rejected + {r.skipped.toLocaleString('en-GB')} skipped (
+        {converted ? "other authorities' rows, cells with no figure, totals" : 'totals and footers'}).{' '}
+        {balanced ? 'Every row is accounted for.' : 'THE COUNTS DO NOT ADD UP.'} Also {r.blank} blank rows and{' '}
         {r.preamble} lines above the header.
         {r.multiLineRows
           ? ` The rows take ${(r.lines ?? 0).toLocaleString('en-GB')} lines of the file: ${r.multiLineRows.toLocaleString('en-GB')} ${r.multiLineRows === 1 ? 'row runs' : 'rows run'} across line breaks inside quotes.`
           : ''}
         {signed === null ? '' : ` ${signed}`}
       </p>
+      {converted && (
+        <div className="note">
+          {converted.map((t) => (
+            <p key={t}>{t}</p>
+          ))}
+          {others > 0 && (
+            <details>
+              <summary>
+                {others.toLocaleString('en-GB')} {others === 1 ? 'row' : 'rows'} skipped: not your authority&rsquo;s
+                figures
+              </summary>
+              <ul>
+                {receipt.authorityRow?.skipped.map((s) => (
+                  <li key={s.row}>
+                    Row {s.row} &ldquo;{s.label}&rdquo;: {s.reason}
+                  </li>
+                ))}
+              </ul>
+              {others > (receipt.authorityRow?.skipped.length ?? 0) && (
+                <p>The first {receipt.authorityRow?.skipped.length} are listed; every one is counted.</p>
+              )}
+            </details>
+          )}
+        </div>
+      )}
       <dl className="facts">
         <dt>File</dt>
         <dd>
@@ -118,7 +152,8 @@ export function ReceiptView({ receipt }: { receipt: ImportReceipt }) {
               {
                 key: 'severity',
                 header: 'Outcome',
-                cell: (i) => (i.severity === 'error' ? '✗ Rejected' : '⚠ Warning'),
+                cell: (i) =>
+                  i.severity === 'error' ? '✗ Rejected' : i.code === 'no-figure' ? '– Skipped: no figure' : '⚠ Warning',
               },
               { key: 'message', header: 'Reason', cell: (i) => i.message },
               { key: 'value', header: 'Value in the file', cell: (i) => <span className="mono">{i.value}</span> },
@@ -148,10 +183,13 @@ export function ReceiptView({ receipt }: { receipt: ImportReceipt }) {
 
       {receipt.skippedRows.length > 0 && (
         <details>
-          <summary>{receipt.skippedRows.length} rows kept out of the data (totals, subtotals, footers)</summary>
+          <summary>
+            {receipt.skippedRows.length} {receipt.skippedRows.length === 1 ? 'row' : 'rows'} kept out of the data
+            (totals, subtotals, footers)
+          </summary>
           <ul>
             {receipt.skippedRows.map((s) => (
-              <li key={s.row}>
+              <li key={`${s.row}-${s.label}`}>
                 Row {s.row} ({s.type}) &ldquo;{s.label}&rdquo;: {s.reason}
               </li>
             ))}

@@ -1,6 +1,7 @@
 // Layouts for which no real published file was found (test/fixtures/public/SOURCES.md says so): hand-made files
 // that follow each layout as documented, with made-up figures, only to test that the layout is recognised.
-// MHCLG's revenue returns (a row per authority, a column per service) are refused with what to do; an Oracle
+// MHCLG's revenue returns (a row per authority, a column per service) ask for the authority whose row to read
+// (authority-returns.test.ts reads it); an Oracle
 // General Ledger journal-lines export is read as a Debit/Credit ledger on its accounted columns.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,7 +29,7 @@ async function previewOf(file: string) {
 const namedMapping = (p: Awaited<ReturnType<typeof previewOf>>['p']) =>
   Object.fromEntries(Object.entries(p.suggestion.mapping).flatMap(([k, v]) => (v === null ? [] : [[k, p.headers[v]]])));
 
-describe('MHCLG revenue returns: one row per authority, a column per service (refused, with what to do)', () => {
+describe('MHCLG revenue returns: one row per authority, a column per service (the authority asked for)', () => {
   it.each([
     [
       'ra-budget-layout.csv',
@@ -39,24 +40,19 @@ describe('MHCLG revenue returns: one row per authority, a column per service (re
       14,
     ],
     ['ro-multi-year-layout.csv', 'outturn', 'revenue outturn (RO)', 'LA_name', 'Barnsley, Bolton, Darlington', 11],
-  ])('%s: suggested as %s, named, and not imported', async (file, kind, name, column, authorities, services) => {
-    const { p } = await previewOf(file);
-    expect(p.suggestion.kind).toBe(kind);
-    expect(p.layout).toContain(name);
-    const [problem, ...rest] = planProblems(p);
-    expect(rest).toEqual([]);
-    expect(problem).toContain(`one row per authority ("${column}": ${authorities} ...)`);
-    expect(problem).toContain(`a column per service (${services} columns`);
-    expect(problem).toContain('nothing was imported');
-  });
-
-  it('check-file says the same and exits 2, without a --map hint that could not help', async () => {
-    const failed = await checkFile(join(dir, 'ro-multi-year-layout.csv'));
-    expect(failed.status).toBe(2);
-    expect(failed.stderr).toContain('an MHCLG revenue outturn (RO) return');
-    expect(failed.stderr).toContain('import that as Outturn (monitoring)');
-    expect(failed.stderr).not.toContain('--map');
-  });
+  ])(
+    '%s: suggested as %s, named, and its authority asked for',
+    async (file, kind, name, column, authorities, services) => {
+      const { p } = await previewOf(file);
+      expect(p.suggestion.kind).toBe(kind);
+      expect(p.layout).toContain(name);
+      const [problem, ...rest] = planProblems(p);
+      expect(rest).toEqual([]);
+      expect(problem).toContain(`one row per authority ("${column}": ${authorities} ...)`);
+      expect(problem).toContain(`a column per service (${services} columns`);
+      expect(problem).toContain("Choose your authority's row");
+    },
+  );
 
   it('a council ledger with a service column is not taken for one', async () => {
     const { p } = await previewOf('oracle-gl-journal-lines.csv');
