@@ -231,7 +231,7 @@ async function answer(argv: string[]): Promise<CheckFileAnswer> {
   const out = [
     `${s.file} (${s.size} bytes)  sha256 ${s.sha256}`,
     `encoding  ${s.encoding}: ${s.encodingReason}`,
-    `layout    ${s.delimiter}-delimited, header on row ${s.headerRow} (${receipt.headerReason}); read as ${s.kind}`,
+    `layout    ${receipt.sheet === undefined ? `${s.delimiter}-delimited` : `sheet "${receipt.sheet}", read cell by cell`}, header on row ${s.headerRow} (${receipt.headerReason}); read as ${s.kind}`,
     `year      ${yearLine}`,
     `mapping   ${receipt.mapping
       .filter((m) => m.header)

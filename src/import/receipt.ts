@@ -29,6 +29,8 @@ export interface ImportReceipt {
   delimiter: string;
   delimiterReason: string;
   newline: string;
+  /** The sheet read, for a workbook (its cells were read as Excel holds them: no delimiter, no line endings). */
+  sheet?: string;
   /** Spreadsheet row number of the header. */
   headerRow: number;
   headerReason: string;
@@ -61,6 +63,18 @@ export interface ImportReceipt {
   authorityRow?: AuthorityRowSummary;
 }
 
+/**
+ * How the file was laid out, in words: a CSV file's delimiter and line endings, or a workbook's sheet (whose
+ * rows reach the reader as cells, so it has neither); then the header row.
+ */
+export function layoutText(receipt: ImportReceipt): string {
+  const read =
+    receipt.sheet === undefined
+      ? `${receipt.delimiter}-delimited, ${receipt.newline} line endings`
+      : `sheet "${receipt.sheet}", read cell by cell`;
+  return `${read}; header on row ${receipt.headerRow}`;
+}
+
 export function buildReceipt(args: {
   id: string;
   datasetId: string;
@@ -85,6 +99,7 @@ export function buildReceipt(args: {
     delimiter: DELIMITER_NAMES[plan.delimiter],
     delimiterReason: plan.delimiterReason,
     newline: NEWLINE_NAMES[plan.newline],
+    ...(plan.encoding.workbook ? { sheet: plan.encoding.workbook.sheet ?? '' } : {}),
     headerRow: plan.headerIndex + 1,
     headerReason: plan.headerReason,
     headers,
@@ -217,8 +232,12 @@ export function receiptToCsv(receipt: ImportReceipt): string {
     ['file', 'size (bytes)', '', receipt.size],
     ['file', 'SHA-256', '', receipt.sha256],
     ['read as', 'encoding', receipt.encodingReason, receipt.encoding],
-    ['read as', 'delimiter', receipt.delimiterReason, receipt.delimiter],
-    ['read as', 'line endings', '', receipt.newline],
+    ...((receipt.sheet === undefined
+      ? [
+          ['read as', 'delimiter', receipt.delimiterReason, receipt.delimiter],
+          ['read as', 'line endings', '', receipt.newline],
+        ]
+      : [['read as', 'sheet', '', receipt.sheet]]) satisfies CsvCell[][]),
     ['read as', 'header row', receipt.headerReason, receipt.headerRow],
     ['read as', 'kind', receipt.profileName ? `saved mapping: ${receipt.profileName}` : '', receipt.kind],
     ...receipt.mapping

@@ -326,6 +326,12 @@ function sheetRows(xlsx: Library, ws: WorkSheet, date1904: boolean, hazards: Wor
       });
     rows.push(out);
   }
+  // Excel stores no empty cell, so a row whose last columns are blank (a debit line with no credit) comes out
+  // shorter than its header, which the import would report on every such row as "missing cells". Excel's own
+  // CSV export writes every row of the used range to the same width; each non-empty row is padded likewise.
+  let width = 0;
+  for (const c of usedCols) width = Math.max(width, c + 1);
+  for (const row of rows) if (row.length > 0) while (row.length < width) row.push('');
   for (const c of [...usedCols].sort((a, b) => a - b)) {
     if (hiddenCols[c]?.hidden)
       hazards.push({

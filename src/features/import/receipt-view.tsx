@@ -1,6 +1,7 @@
 import {
   authorityRowText,
   issuesToCsv,
+  layoutText,
   receiptToCsv,
   signedFromSideText,
   type ImportReceipt,
@@ -84,8 +85,7 @@ export function ReceiptView({ receipt }: { receipt: ImportReceipt }) {
         </dd>
         <dt>Layout</dt>
         <dd>
-          {receipt.delimiter}-delimited, {receipt.newline} line endings; header on row {receipt.headerRow} (
-          {receipt.headerReason})
+          {layoutText(receipt)} ({receipt.headerReason})
         </dd>
         <dt>Read as</dt>
         <dd>

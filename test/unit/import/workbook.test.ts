@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bytesSource } from '../../../src/import/byte-sources';
 import { planProblems } from '../../../src/import/preview';
+import { layoutText, receiptToCsv } from '../../../src/import/receipt';
 import { preview, scan, type ByteSource } from '../../../src/import/run-import';
 import { checkWorkbookBytes, columnLetter, numberText, openSheet, plainDecimal } from '../../../src/import/workbook';
 import { xlsxSheetRows } from '../../../src/import/workbook-size';
@@ -65,6 +66,9 @@ describe('a ledger workbook, read like its CSV (test/fixtures/ledger.xlsx)', () 
     const { scan: s, receipt, preview: p } = await importWorkbook(bytes, undefined, 3);
     expect(s.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
     expect(receipt.encoding).toBe('workbook, sheet "Ledger"');
+    expect(layoutText(receipt)).toBe('sheet "Ledger", read cell by cell; header on row 1');
+    expect(receiptToCsv(receipt)).toContain('read as,sheet,,Ledger');
+    expect(receiptToCsv(receipt)).not.toContain('line endings');
     expect(receipt.encodingReason).toContain(
       'an Excel workbook (.xlsx), sheet "Ledger" (3 sheets; the others: "Summary", "Workings" (hidden))',
     );
@@ -149,6 +153,21 @@ describe('a ledger workbook, read like its CSV (test/fixtures/ledger.xlsx)', () 
     expect([...chunks[0]!.dates.postingDate!]).toEqual([20170420, 20170420]);
     expect(chunks[0]!.raw[1]).toEqual(['01234', '01234']);
     expect(receipt.controlTotals[0]!.net).toBe('1235.00');
+  });
+
+  it('reads a Debit/Credit sheet whose blank cells Excel did not store, without calling the rows short', async () => {
+    // Excel keeps no empty cell: a debit line has no Credit cell at all, a credit line no Debit cell. Debits
+    // 120.00 + 30.45 = 150.45, credits 20.10, net 130.35 (by hand).
+    const bytes = simpleWorkbook([
+      ['Posting Date', 'Cost Centre', 'Subjective', 'Debit', 'Credit'],
+      [dateCell(42845), '20500', '3010', 120],
+      [dateCell(42846), '20500', '3010', null, 20.1],
+      [dateCell(42847), '10100', '4100', 30.45],
+    ]);
+    const { receipt } = await importWorkbook(bytes);
+    expect(receipt.rows).toMatchObject({ read: 3, accepted: 3, acceptedWithWarnings: 0, rejected: 0 });
+    expect(receipt.issues.map((i) => i.code)).not.toContain('missing-cells');
+    expect(receipt.controlTotals.map((t) => [t.debit, t.credit, t.net])).toEqual([['150.45', '-20.10', '130.35']]);
   });
 
   it('reads dates in the 1904 system, and says so', async () => {
@@ -268,6 +287,8 @@ describe('check-file on a workbook', () => {
     const r = await run(FIXTURE);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('encoding  workbook, sheet "Ledger"');
+    // A sheet has cells, not a delimiter or line endings: the layout names the sheet.
+    expect(r.stdout).toContain('layout    sheet "Ledger", read cell by cell, header on row 1');
     expect(r.stdout).toContain('6 read = 5 accepted + 0 rejected + 1 skipped');
     expect(r.stdout).toContain('totals    amount: debits 2323.90, credits -234.56, net 2089.34');
     expect(r.stdout).toContain('[float-residue]');
