@@ -13,6 +13,7 @@ import { loadStructure } from './board-structure';
 import type { StoredChunk } from '../import/stored-chunk';
 import { countingDatasets, ledgerPeriodOwners, roleOf, type DatasetRole } from '../storage/dataset-slots';
 import { readChunks, type DatasetMeta } from '../storage/datasets';
+import { ledgerSumRows } from '../storage/ledger-sums';
 import type { LedgerLineSource } from '../worker/ledger-lines-query';
 import { budgetLinesOf, carryForwardsOf, returnLinesOf, type StoredDataset } from './monitoring-rows';
 import { queryKeys } from './query-keys';
@@ -94,7 +95,7 @@ function yearLedger(year: number, datasets: readonly DatasetMeta[]): LedgerActua
     id: d.id,
     name: d.name,
     order,
-    aggregates: d.aggregates.filter(([, , period]) => period === 0 || owned.get(d.id)!.has(period)),
+    aggregates: ledgerSumRows(d.aggregates, (period) => period === 0 || owned.get(d.id)!.has(period)),
   }));
   return combineLedgers(sources);
 }

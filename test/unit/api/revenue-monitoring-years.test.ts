@@ -9,6 +9,7 @@ import { planOf } from '../../../src/import/preview';
 import { importRows, preview, scan } from '../../../src/import/run-import';
 import type { StoredChunk } from '../../../src/import/stored-chunk';
 import type { DatasetMeta } from '../../../src/storage/datasets';
+import { packLedgerSums } from '../../../src/storage/ledger-sums';
 import { ledgerSourcesOfYear, monitoringOfYear } from '../../../src/api/revenue-monitoring';
 import { LedgerLinesReader } from '../../../src/worker/ledger-lines-query';
 import { revenueYearsTable } from '../../../src/domain/revenue/revenue-years';
@@ -48,7 +49,7 @@ async function dataset(
     headers: [],
     plan,
     skippedRows: [],
-    aggregates: result.aggregates,
+    aggregates: packLedgerSums(result.aggregates),
     year,
     month,
     yearEvidence: [],
