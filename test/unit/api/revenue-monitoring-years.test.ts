@@ -126,6 +126,22 @@ describe('the monitoring of one year', () => {
     expect(data.sources.ledgers).toEqual([{ name: 'ledger-2017-18.csv', periods: [1, 2, 3] }]);
   });
 
+  it("builds one month's model only where asked (the page's first figures), the same as the whole year's", async () => {
+    const all = await twoYears();
+    const whole = await monitoringOfYear(2018, all, read);
+    const p6 = await monitoringOfYear(2018, all, read, undefined, 6);
+    expect(p6.models.map((m) => m.month)).toEqual([6]);
+    expect(p6.months).toEqual([3, 6]);
+    expect(whole.months).toEqual([3, 6]);
+    const sixth = whole.models.find((m) => m.month === 6)!;
+    expect(pounds(sixth.root.forecast)).not.toBeNull();
+    expect(p6.models[0]).toEqual(sixth);
+    // A month without a return: no model, and the months that have one.
+    const p5 = await monitoringOfYear(2018, all, read, undefined, 5);
+    expect(p5.models).toEqual([]);
+    expect(p5.months).toEqual([3, 6]);
+  });
+
   it('a year with nothing says which kinds are missing', async () => {
     const data = await monitoringOfYear(2019, await twoYears(), read);
     expect(data.models).toEqual([]);
