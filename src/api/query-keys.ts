@@ -17,6 +17,7 @@ export const queryKeys = {
   table: (datasetId: string) => ['datasets', 'table', datasetId] as const,
   tables: (role: DatasetRole, year: number) => ['datasets', 'tables', role, year] as const,
   monitoring: (year: number) => ['datasets', 'monitoring', year] as const,
+  monitoringMonth: (year: number, month: number) => ['datasets', 'monitoring', year, 'month', month] as const,
   /** Budget and outturn by area over every year loaded (Revenue, "Years loaded"). */
   revenueYears: ['datasets', 'revenue-years'] as const,
   /** The board pack's tables of a year, as frozen (by dataset id and SHA-256). */

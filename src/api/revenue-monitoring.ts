@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { combineLedgers, closedPeriods, type LedgerActuals, type LedgerSource } from '../domain/revenue/ledger-actuals';
 import {
   buildRevenueModel,
@@ -13,6 +13,7 @@ import { loadStructure } from './board-structure';
 import type { StoredChunk } from '../import/stored-chunk';
 import { countingDatasets, ledgerPeriodOwners, roleOf, type DatasetRole } from '../storage/dataset-slots';
 import { readChunks, type DatasetMeta } from '../storage/datasets';
+import { ledgerSumRows } from '../storage/ledger-sums';
 import type { LedgerLineSource } from '../worker/ledger-lines-query';
 import { budgetLinesOf, carryForwardsOf, returnLinesOf, type StoredDataset } from './monitoring-rows';
 import { queryKeys } from './query-keys';
@@ -45,8 +46,10 @@ export interface MonitoringData {
   datasets: readonly DatasetMeta[];
   /** Some figures come from generated (illustrative) datasets, not from real exports. */
   illustrative: boolean;
-  /** One model per month that has a return, ascending. */
+  /** One model per month that has a return, ascending (of one month only, when one was asked for). */
   models: readonly RevenueMonitor[];
+  /** The months with a return, ascending: those of `models`, or more where one month was asked for. */
+  months: readonly number[];
   /** The roles the page needs that the year has nothing of (a budget, a monthly return). */
   missing: DatasetRole[];
 }
@@ -94,7 +97,7 @@ function yearLedger(year: number, datasets: readonly DatasetMeta[]): LedgerActua
     id: d.id,
     name: d.name,
     order,
-    aggregates: d.aggregates.filter(([, , period]) => period === 0 || owned.get(d.id)!.has(period)),
+    aggregates: ledgerSumRows(d.aggregates, (period) => period === 0 || owned.get(d.id)!.has(period)),
   }));
   return combineLedgers(sources);
 }
@@ -113,6 +116,8 @@ export async function monitoringOfYear(
   given: readonly DatasetMeta[],
   read: ReadChunks = readChunks,
   layout: LayoutUsed | null = PAPER_LAYOUT,
+  /** Only this month's model (the page's first figures need no other); every month's when not given. */
+  onlyMonth?: number,
 ): Promise<MonitoringData> {
   const datasets = countingDatasets(given).filter((d) => d.year === year);
   const budgetMeta = ofRole(datasets, 'budget').at(-1);
@@ -155,8 +160,10 @@ export async function monitoringOfYear(
   // One month's model at a time, the page's thread let go between them: no one task builds the whole year.
   const models: RevenueMonitor[] = [];
   const structure = layout?.structure;
+  const months = monitoringMonths(inputs.returns);
   if (structure)
-    for (const m of monitoringMonths(inputs.returns)) {
+    for (const m of months) {
+      if (onlyMonth !== undefined && m !== onlyMonth) continue;
       await nextTask();
       models.push({ ...buildRevenueModel(inputs, m, structure), year });
     }
@@ -167,6 +174,7 @@ export async function monitoringOfYear(
     datasets: readFrom,
     illustrative: readFrom.some((d) => d.illustrative),
     models,
+    months: structure ? months : [],
     missing: [
       ...MONITORING_ROLES.filter((role) => ofRole(datasets, role).length === 0),
       ...(layout ? [] : (['structure'] as const)),
@@ -174,9 +182,9 @@ export async function monitoringOfYear(
   };
 }
 
-async function loadMonitoring(year: number): Promise<MonitoringData> {
+async function loadMonitoring(year: number, onlyMonth?: number): Promise<MonitoringData> {
   const [data, layout] = await Promise.all([loadYearDatasets(year), loadStructure(year)]);
-  return monitoringOfYear(year, data.all, readChunks, layout);
+  return monitoringOfYear(year, data.all, readChunks, layout, onlyMonth);
 }
 
 export const monitoringQuery = (year: number) =>
@@ -189,6 +197,30 @@ export const monitoringQuery = (year: number) =>
 /** The monitoring of the chosen year (disabled until a year is chosen). */
 export function useMonitoringData(year: number | null) {
   return useQuery({ ...monitoringQuery(year ?? 0), enabled: year !== null });
+}
+
+/**
+ * The monitoring of the chosen year with the chosen month's model only: what the page's first figures need. The
+ * year's other months (the forecast history, the ledger checks) are built by `useMonitoringData`, after them: a
+ * year of twelve returns over a big ledger took seconds of the page's thread before the board summary was drawn
+ * (issue 16). Once the whole year is built, its month is read from it rather than built again.
+ */
+export function useMonitoringMonth(year: number | null, month: number) {
+  const client = useQueryClient();
+  return useQuery({
+    queryKey: queryKeys.monitoringMonth(year ?? 0, month),
+    queryFn: () => {
+      const whole = client.getQueryState<MonitoringData>(queryKeys.monitoring(year ?? 0));
+      return whole?.data && !whole.isInvalidated ? monthOf(whole.data, month) : loadMonitoring(year ?? 0, month);
+    },
+    staleTime: Infinity,
+    enabled: year !== null,
+  });
+}
+
+/** The year's monitoring with one month's model only. */
+function monthOf(whole: MonitoringData, month: number): MonitoringData {
+  return { ...whole, models: whole.models.filter((m) => m.month === month) };
 }
 
 /**

@@ -1,5 +1,6 @@
-import { useState, type ReactNode } from 'react';
+import { useContext, useState, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
+import { DisclosureOpen } from './disclosure-open';
 import { Later } from './later';
 
 /**
@@ -8,7 +9,8 @@ import { Later } from './later';
  * and by the contents of the page; what is under it sits behind a native disclosure (a <details>, opened by
  * Enter or Space on its summary). An address naming the heading (#forecast-history) opens it, so a link
  * from elsewhere lands on what it names, not on a closed box. What is under it is drawn just after the page's
- * first figures (Later): all of it, open or closed, so the browser's find still finds it, but not in the same task.
+ * first figures (Later): all of it, open or closed, so the browser's find still finds it, but not in the same task;
+ * only the drawings of its charts (ChartFigure) wait until it is first opened (DisclosureOpen).
  */
 export function SectionDisclosure({
   id,
@@ -30,6 +32,7 @@ export function SectionDisclosure({
   const { hash } = useLocation();
   const named = hash === `#${id}`;
   const [open, setOpen] = useState(named);
+  const outerOpen = useContext(DisclosureOpen);
   // A link to the heading followed while the page is shown opens it too (state adjusted while rendering).
   const [wasNamed, setWasNamed] = useState(named);
   if (named !== wasNamed) {
@@ -42,7 +45,9 @@ export function SectionDisclosure({
       <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>{summary}</summary>
         <div className="section-disclosure-body">
-          <Later>{children}</Later>
+          <DisclosureOpen.Provider value={outerOpen && open}>
+            <Later>{children}</Later>
+          </DisclosureOpen.Provider>
         </div>
       </details>
     </section>

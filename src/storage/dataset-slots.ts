@@ -2,6 +2,7 @@ import { keyOf } from '../domain/checks/table-rows';
 import type { DatasetKind } from '../import/dataset-kinds';
 import type { ImportPlan } from '../import/import-plan';
 import type { DatasetMeta } from './datasets';
+import { periodsOfSums } from './ledger-sums';
 
 /*
  * Which datasets count. Every page reads datasets by what they hold (their role), their financial year and,
@@ -69,9 +70,7 @@ export function roleOf(d: { kind: DatasetKind; plan: Pick<ImportPlan, 'mapping'>
 
 /** The periods (1-16) a ledger dataset has lines in. */
 export function ledgerPeriods(d: Pick<DatasetMeta, 'aggregates'>): number[] {
-  const periods = new Set<number>();
-  for (const [, , period] of d.aggregates) if (period > 0) periods.add(period);
-  return [...periods].sort((a, b) => a - b);
+  return periodsOfSums(d.aggregates);
 }
 
 /**

@@ -1,6 +1,5 @@
 import type { JsonValue } from '../domain/core/canonical-json';
 import { messages } from '../domain/core/result';
-import type { Pence } from '../domain/core/units';
 import type { StoredChunk } from '../import/stored-chunk';
 import type { ImportPlan } from '../import/import-plan';
 import type { ImportReceipt } from '../import/receipt';
@@ -16,6 +15,7 @@ import {
 } from './dataset-records';
 import { chunkOfRecord, chunkRecord, isPackedRecord, type PackedChunkRecord } from './chunk-records';
 import { openOutturnDb, type Db } from './db';
+import { packLedgerSums, type LedgerSums } from './ledger-sums';
 
 export { DATASET_SCHEMA } from './dataset-records';
 
@@ -65,8 +65,8 @@ export interface DatasetMeta {
   plan: ImportPlan;
   /** Totals, subtotals and footers as read (kept out of the data rows). */
   skippedRows: { row: number; type: string; cells: string[] }[];
-  /** Ledger: exact sums by cost centre, subjective and period (pence). */
-  aggregates: [string, string, number, Pence][];
+  /** Ledger: exact sums by cost centre, subjective and period (pence), packed (ledger-sums.ts); none for other kinds. */
+  aggregates: LedgerSums;
   /**
    * The financial year (first calendar year: 2018 = 2018/19), as the file said and the user confirmed, or as
    * the user changed it later. Null: not known; the dataset is listed on the Import page and no page reads it.
@@ -297,7 +297,22 @@ export async function migrateDatasets(db?: Db): Promise<number> {
   for (const record of await d.getAll('datasets')) {
     const v = judgeDatasetRecord<DatasetMeta>(record);
     if (v.status !== 'migrate' || !v.meta) continue;
-    const meta = v.meta;
+    // Before layout 5 the sums were one list each: packed now, whatever else is brought forward.
+    const meta: DatasetMeta = {
+      ...v.meta,
+      aggregates: packLedgerSums(v.meta.aggregates as unknown as [string, string, number, number][]),
+    };
+    if (meta.schema === 4) {
+      // Layout 4's chunks are as layout 5 keeps them: only the record changes.
+      try {
+        await d.put('datasets', { ...meta, schema: DATASET_SCHEMA });
+        migrated++;
+        await d.delete('settings', SET_ASIDE + meta.id);
+      } catch (error) {
+        await setAsideUntilNextStart(meta.id, error, d);
+      }
+      continue;
+    }
     const stored = (await d.getAllFromIndex('chunks', 'byDataset', meta.id)) as unknown[];
     stored.sort((a, b) => ((a as StoredChunk).index ?? 0) - ((b as StoredChunk).index ?? 0));
     let reason: string | null =
@@ -325,7 +340,7 @@ export async function migrateDatasets(db?: Db): Promise<number> {
       );
       continue;
     }
-    // Every older layout's chunks are packed (layout 4); layout 1's dates were brought to numbers on the way.
+    // Every older layout's chunks are packed (layout 4's form); layout 1's dates were brought to numbers on the way.
     // Layout 3 already knows its year (perhaps set by the user): only its chunks change.
     const current: DatasetMeta = meta.schema === 3 ? { ...meta, schema: DATASET_SCHEMA } : withYear(meta, chunks);
     // Packed before the transaction: it would commit itself while waiting on anything but IndexedDB.
@@ -339,16 +354,20 @@ export async function migrateDatasets(db?: Db): Promise<number> {
       migrated++;
       await d.delete('settings', SET_ASIDE + meta.id);
     } catch (error) {
-      // Refused (a full disk): the dataset stays as it was, set aside, and the next start tries again.
-      const reason = error instanceof Error ? new StorageRefused(error).message : String(error);
-      await putSetting(
-        SET_ASIDE + meta.id,
-        `it was saved by an older version of Outturn and could not yet be brought forward: ${reason}`,
-        d,
-      ).catch(() => undefined);
+      await setAsideUntilNextStart(meta.id, error, d);
     }
   }
   return migrated;
+}
+
+/** Bringing a dataset forward was refused (a full disk): it stays as it was, set aside, and the next start tries again. */
+async function setAsideUntilNextStart(id: string, error: unknown, d: Db): Promise<void> {
+  const reason = error instanceof Error ? new StorageRefused(error).message : String(error);
+  await putSetting(
+    SET_ASIDE + id,
+    `it was saved by an older version of Outturn and could not yet be brought forward: ${reason}`,
+    d,
+  ).catch(() => undefined);
 }
 
 /**

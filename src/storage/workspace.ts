@@ -14,6 +14,7 @@ import type { PlanDataset } from '../import/workspace-plan';
 import { listDatasets, type DatasetMeta } from './datasets';
 import { chunkOfRecord, chunkRecord, isPackedRecord } from './chunk-records';
 import { openOutturnDb, type Db, type KeptRecord } from './db';
+import { ledgerSumRows } from './ledger-sums';
 
 /*
  * The workspace file's side of IndexedDB: every store read out as the lines of the file (a chunk at a
@@ -68,7 +69,15 @@ export async function datasetContentSha256(meta: DatasetMeta, db?: Db): Promise<
       throw new Error(`${meta.name}: row chunk ${i} of ${meta.chunkCount} is missing from this browser's storage.`);
     hasher.addChunk(encodeChunk(chunk));
   }
-  return hasher.finish(meta);
+  return hasher.finish(fileRecordOf(meta));
+}
+
+/**
+ * A dataset record as a workspace file keeps it: the sums as layout 4's list (JSON), so that files written before
+ * and after layout 5 read, and hash, alike; taken in, the record is brought forward as any of layout 4 is.
+ */
+function fileRecordOf(meta: DatasetMeta) {
+  return { ...meta, schema: 4, aggregates: ledgerSumRows(meta.aggregates) };
 }
 
 /**
@@ -112,7 +121,8 @@ export async function* workspaceLinesFromStorage(
       attached.add(meta.receiptId);
       yield line({ type: 'receipt', receipt: receipt as unknown as JsonValue });
     }
-    yield line({ type: 'dataset', meta: meta as unknown as JsonValue, contentSha256: hasher.finish(meta) });
+    const record = fileRecordOf(meta);
+    yield line({ type: 'dataset', meta: record as unknown as JsonValue, contentSha256: hasher.finish(record) });
   }
   for (const receipt of await d.getAll('receipts')) {
     if (!attached.has(receipt.id)) yield line({ type: 'receipt', receipt: receipt as unknown as JsonValue });

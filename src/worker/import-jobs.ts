@@ -21,6 +21,7 @@ import {
 } from '../storage/datasets';
 import { chunkRecord } from '../storage/chunk-records';
 import { displacedBy } from '../storage/dataset-slots';
+import { packLedgerSums } from '../storage/ledger-sums';
 import { LabelCollector } from '../import/dataset-labels';
 import { findProfile, type MappingProfile } from '../storage/profiles';
 
@@ -261,7 +262,7 @@ async function importUnderLock(
       headers: result.headers,
       plan,
       skippedRows: result.skippedRows.map((r) => ({ row: r.row, type: r.type, cells: r.cells })),
-      aggregates: result.aggregates,
+      aggregates: packLedgerSums(result.aggregates),
       year: plan.year,
       month: plan.month,
       yearEvidence: plan.yearEvidence,

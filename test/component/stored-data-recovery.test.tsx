@@ -15,7 +15,8 @@ import type { StoredChunk } from '../../src/import/stored-chunk';
 import { planOf } from '../../src/import/preview';
 import { buildReceipt } from '../../src/import/receipt';
 import { importRows, preview, scan } from '../../src/import/run-import';
-import { isPackedRecord } from '../../src/storage/chunk-records';
+import { chunkRecord, isPackedRecord } from '../../src/storage/chunk-records';
+import { ledgerSumRows } from '../../src/storage/ledger-sums';
 import { readChunks } from '../../src/storage/datasets';
 import { openOutturnDb } from '../../src/storage/db';
 import { renderWithProviders } from './render-with-providers.tsx';
@@ -89,6 +90,7 @@ const newer = { schema: 99, id: 'newer-1', name: 'from-the-future.csv', layout: 
 const damaged = { id: 'damaged-1', name: 'damaged.csv', kind: 'ledger', sha256: 42 };
 const damagedReceipt = { id: 'receipt-x', fileName: 'odd-receipt.csv', rows: 'lots' };
 let expected: Awaited<ReturnType<typeof currentForm>>;
+let layout4Chunks: Awaited<ReturnType<typeof chunkRecord>>[];
 
 beforeAll(async () => {
   expected = await currentForm('old-1');
@@ -110,6 +112,22 @@ beforeAll(async () => {
     labels: [],
   } as never);
   for (const c of expected.chunks) await db.put('chunks', { ...c, datasetId: 'layout3-1' });
+  // Layout 4 (packed chunks; the ledger's sums one list each), kept but not counting.
+  await db.put('datasets', {
+    ...expected.meta,
+    schema: 4,
+    id: 'layout4-1',
+    name: 'layout4-ledger.csv',
+    sha256: 'layout4',
+    year: 2017,
+    month: null,
+    yearEvidence: [],
+    countsFrom: null,
+    illustrative: false,
+    labels: [],
+  } as never);
+  layout4Chunks = await Promise.all(expected.chunks.map((c) => chunkRecord('layout4-1', c)));
+  for (const r of layout4Chunks) await db.put('chunks', r);
   await db.put('receipts', expected.receipt);
   await db.put('datasets', newer as never); // damaged on purpose: not a DatasetMeta
   await db.put('datasets', damaged as never);
@@ -128,12 +146,12 @@ describe('stored data from other versions, damaged, or left by an unfinished imp
   it('brings the old dataset forward: the same rows, dates in the current layout, listed as usual', async () => {
     renderWithProviders(<ImportPage />);
     const list = await screen.findByRole('table', {
-      name: new RegExp(`${SAMPLE_FILE_LIST.length + 2} datasets, kept in this browser`),
-    }); // the old ledger and the sample
+      name: new RegExp(`${SAMPLE_FILE_LIST.length + 3} datasets, kept in this browser`),
+    }); // the old ledgers and the sample
     expect(within(list).getByRole('rowheader', { name: 'old-ledger.csv' })).toBeTruthy();
     const db = await openOutturnDb();
     const record = await db.get('datasets', 'old-1');
-    expect(record?.schema).toBe(4);
+    expect(record?.schema).toBe(5);
     // Its year, read from its own posting dates (3 April to 20 June 2017: 2017/18), and it counts as it did before.
     expect(record?.year).toBe(2017);
     expect(record?.yearEvidence.join(' ')).toContain('2017/18');
@@ -153,7 +171,7 @@ describe('stored data from other versions, damaged, or left by an unfinished imp
     expect(within(list).getByRole('rowheader', { name: 'layout3-ledger.csv' })).toBeTruthy();
     const db = await openOutturnDb();
     const record = await db.get('datasets', 'layout3-1');
-    expect(record?.schema).toBe(4);
+    expect(record?.schema).toBe(5);
     expect(record?.year).toBe(2019);
     expect(record?.yearEvidence).toEqual(['Year and month set by you on 2026-11-30.']);
     expect(record?.countsFrom).toBeNull();
@@ -161,12 +179,34 @@ describe('stored data from other versions, damaged, or left by an unfinished imp
     expect(plain(await readChunks('layout3-1'))).toEqual(plain(expected.chunks));
   });
 
+  it('brings a layout 4 dataset forward: its sums packed, the same sums in the same order, its chunks untouched', async () => {
+    renderWithProviders(<ImportPage />);
+    const list = await screen.findByRole('table', { name: /datasets, kept in this browser/ });
+    expect(within(list).getByRole('rowheader', { name: 'layout4-ledger.csv' })).toBeTruthy();
+    const db = await openOutturnDb();
+    const record = await db.get('datasets', 'layout4-1');
+    expect(record?.schema).toBe(5);
+    expect(Object.prototype.toString.call(record?.aggregates.pence)).toBe('[object Float64Array]');
+    // The import's own list of sums (integer pence), read back from the packed form.
+    expect(expected.meta.aggregates.length).toBeGreaterThan(0);
+    expect(ledgerSumRows(record!.aggregates)).toEqual(expected.meta.aggregates);
+    expect(plain(await db.getAllFromIndex('chunks', 'byDataset', 'layout4-1'))).toEqual(plain(layout4Chunks));
+  });
+
+  it('brings the sums of layouts 1 and 3 forward packed too', async () => {
+    renderWithProviders(<ImportPage />);
+    await screen.findByRole('table', { name: /datasets, kept in this browser/ });
+    const db = await openOutturnDb();
+    for (const id of ['old-1', 'layout3-1'])
+      expect(ledgerSumRows((await db.get('datasets', id))!.aggregates)).toEqual(expected.meta.aggregates);
+  });
+
   it('sets aside what it cannot read, untouched, and says which and why, on the Import page', async () => {
     renderWithProviders(<ImportPage />);
     const table = await screen.findByRole('table', { name: '3 set aside' });
     const reasonOf = (name: string) => within(table).getByRole('rowheader', { name }).closest('tr')!.textContent;
     expect(reasonOf('from-the-future.csv')).toContain(
-      'It cannot be read: it was saved by a newer version of Outturn (data layout 99; this version reads layouts up to 4)',
+      'It cannot be read: it was saved by a newer version of Outturn (data layout 99; this version reads layouts up to 5)',
     );
     expect(reasonOf('damaged.csv')).toContain('It cannot be read: it is damaged: its "sha256" is not text.');
     expect(reasonOf('odd-receipt.csv')).toContain('It cannot be read: its row counts are damaged.');
@@ -211,6 +251,6 @@ describe('stored data from other versions, damaged, or left by an unfinished imp
     const db = await openOutturnDb();
     expect(await db.get('datasets', 'damaged-1')).toBeUndefined();
     expect(await db.get('datasets', 'newer-1')).toEqual(newer);
-    expect((await db.getAll('datasets')).length).toBe(SAMPLE_FILE_LIST.length + 3); // the sample, the two old ledgers, the newer one
+    expect((await db.getAll('datasets')).length).toBe(SAMPLE_FILE_LIST.length + 4); // the sample, the three old ledgers, the newer one
   });
 });

@@ -31,12 +31,28 @@ test('an older layout is brought forward, unreadable records set aside with a me
     const tx = db.transaction(['datasets', 'chunks'], 'readwrite');
     const datasets = tx.objectStore('datasets');
     const all = <T>(r: IDBRequest) => new Promise<T>((resolve) => (r.onsuccess = () => resolve(r.result as T)));
-    const ledger = (await all<{ id: string; name: string; schema?: number }[]>(datasets.getAll())).find(
-      (d) => d.name === 'ledger-windows-1252.csv',
-    )!;
+    type Sums = {
+      costCentres: string[];
+      subjectives: string[];
+      costCentre: Uint32Array;
+      subjective: Uint32Array;
+      period: Uint8Array;
+      pence: Float64Array;
+    };
+    const ledger = (
+      await all<{ id: string; name: string; schema?: number; aggregates: Sums | unknown[] }[]>(datasets.getAll())
+    ).find((d) => d.name === 'ledger-windows-1252.csv')!;
     // A record from before layouts were numbered (its chunks as this version packs them: layout 1's text dates
-    // are brought forward in test/component/stored-data-recovery.test.tsx, where the chunks can be built).
+    // are brought forward in test/component/stored-data-recovery.test.tsx, where the chunks can be built), its
+    // ledger's sums one list each, as before layout 5.
     delete ledger.schema;
+    const s = ledger.aggregates as Sums;
+    ledger.aggregates = Array.from(s.period, (period, i) => [
+      s.costCentres[s.costCentre[i]!],
+      s.subjectives[s.subjective[i]!],
+      period,
+      s.pence[i],
+    ]);
     datasets.put(ledger);
     datasets.put({ id: 'damaged-1', name: 'damaged.csv', kind: 'ledger', rowCount: 'many' });
     datasets.put({ schema: 99, id: 'newer-1', name: 'from-the-future.csv' });
@@ -64,7 +80,9 @@ test('an older layout is brought forward, unreadable records set aside with a me
     const get = <T>(r: IDBRequest) => new Promise<T>((resolve) => (r.onsuccess = () => resolve(r.result as T)));
     const tx = db.transaction(['datasets', 'chunks']);
     const ledger = (
-      await get<{ id: string; name: string; schema?: number }[]>(tx.objectStore('datasets').getAll())
+      await get<{ id: string; name: string; schema?: number; aggregates: { pence: unknown } }[]>(
+        tx.objectStore('datasets').getAll(),
+      )
     ).find((d) => d.name === 'ledger-windows-1252.csv')!;
     const chunks = await get<{ packed?: unknown; rowCount: number }[]>(
       tx.objectStore('chunks').index('byDataset').getAll(ledger.id),
@@ -74,9 +92,10 @@ test('an older layout is brought forward, unreadable records set aside with a me
       schema: ledger.schema,
       packed: chunks.map((c) => Object.prototype.toString.call(c.packed)),
       rows: chunks.reduce((n, c) => n + c.rowCount, 0),
+      sums: Object.prototype.toString.call(ledger.aggregates.pence),
     };
   });
-  expect(migrated).toEqual({ schema: 4, packed: ['[object Uint8Array]'], rows: 3 });
+  expect(migrated).toEqual({ schema: 5, packed: ['[object Uint8Array]'], rows: 3, sums: '[object Float64Array]' });
 
   for (const route of ROUTES) {
     await app.goto(paperYear(route.path));

@@ -80,6 +80,12 @@ export function closedPeriods(month: number): number[] {
   return periods;
 }
 
+/** Whether period `p` is one of closedPeriods(month), without making the list (asked for every line and period). */
+function isClosed(p: number, month: number): boolean {
+  const last = Math.max(0, Math.min(month, MONTHLY_PERIODS));
+  return p >= 1 && (p <= last || (last === MONTHLY_PERIODS && p <= MAX_PERIOD));
+}
+
 /** The monthly periods up to `month` that no loaded ledger has (adjustment periods may simply not exist). */
 export function missingPeriods(actuals: LedgerActuals, month: number): number[] {
   return closedPeriods(month).filter((p) => p <= MONTHLY_PERIODS && !actuals.periodSource.has(p));
@@ -92,9 +98,8 @@ export function missingPeriods(actuals: LedgerActuals, month: number): number[] 
  */
 export function actualsByPeriod(actuals: LedgerActuals, key: string, month: number): (Money | null)[] {
   const periods = actuals.byLine.get(key);
-  const closed = new Set(closedPeriods(month));
   return Array.from({ length: MAX_PERIOD + 1 }, (_, p) => {
-    if (p === 0 || !closed.has(p) || !actuals.periodSource.has(p)) return null;
+    if (!isClosed(p, month) || !actuals.periodSource.has(p)) return null;
     return fromPence(periods?.[p] ?? pence(0));
   });
 }
@@ -105,7 +110,8 @@ export function actualToDatePence(actuals: LedgerActuals, key: string, month: nu
   const periods = actuals.byLine.get(key);
   if (!periods) return pence(0);
   let total = 0;
-  for (const p of closedPeriods(month)) total += periods[p] ?? 0;
+  // In the order of closedPeriods (ascending): the same additions as ever.
+  for (let p = 1; p <= MAX_PERIOD; p++) if (isClosed(p, month)) total += periods[p] ?? 0;
   return pence(total);
 }
 
@@ -116,7 +122,9 @@ export function actualToDatePence(actuals: LedgerActuals, key: string, month: nu
  */
 export function isPosted(actuals: LedgerActuals, key: string, month: number): boolean {
   const periods = actuals.posted.get(key);
-  return periods !== undefined && closedPeriods(month).some((p) => periods.has(p));
+  if (periods === undefined) return false;
+  for (const p of periods) if (isClosed(p, month)) return true;
+  return false;
 }
 
 export interface LinesCheck {

@@ -64,8 +64,8 @@ export function MonitoringSection({ data, month }: { data: MonitoringData; month
   const shown = useMemo(() => (model ? shownInThousands(model, tables) : new Map()), [model, tables]);
   const unplaced = useMemo(() => (model ? unplacedCostCentres(model) : []), [model]);
   const suffix = data.illustrative ? ' (illustrative)' : '';
-  const months = models.map((m) => m.month);
-  if (models.length === 0)
+  const months = data.months;
+  if (months.length === 0)
     return (
       <MissingData
         yearLabel={yearLabel(year)}

@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
+import { useMonitoringData, type MonitoringData } from '../../api/revenue-monitoring';
 import { firstFiguresDrawn } from '../../api/sample-bootstrap';
 import { yearLabel } from '../../api/year-choice';
 import { roleLabel } from '../../api/year-datasets';
@@ -12,6 +13,14 @@ import { MonitoringSection } from './monitoring-section';
 import { PaperTables } from './paper-tables';
 import { RevenueYearsSection } from './revenue-years-section';
 import { useMonitoring } from './use-monitoring';
+
+/**
+ * Every month's monitoring of the year, for the sections under the disclosures: asked for when they are drawn
+ * (Later), after the first figures, which need the chosen month's model only (`useMonitoring`).
+ */
+function WholeYear({ year, children }: { year: number; children: (d: MonitoringData) => ReactNode }) {
+  return <QueryState query={useMonitoringData(year)}>{children}</QueryState>;
+}
 
 /**
  * Revenue: where the chosen year will end and why. It opens on the board summary: the year's position in one
@@ -85,9 +94,7 @@ export function RevenuePage() {
                 }
                 summary="Show how the year-end forecast moved month by month, and the bridge between two months"
               >
-                <QueryState query={query}>
-                  {(d) => <ForecastHistorySection models={d.models} suffix={suffix} />}
-                </QueryState>
+                <WholeYear year={year}>{(d) => <ForecastHistorySection models={d.models} suffix={suffix} />}</WholeYear>
               </SectionDisclosure>
               <SectionDisclosure
                 id="ledger-reconciliation"
@@ -103,7 +110,7 @@ export function RevenuePage() {
                   Each month&rsquo;s return states an actual to date for every cost centre; the ledger&rsquo;s lines of
                   the same year for the closed periods are summed and set against it, to the penny.
                 </p>
-                <QueryState query={query}>{(d) => <LedgerReconciliationSection data={d} suffix={suffix} />}</QueryState>
+                <WholeYear year={year}>{(d) => <LedgerReconciliationSection data={d} suffix={suffix} />}</WholeYear>
               </SectionDisclosure>
             </>
           )}

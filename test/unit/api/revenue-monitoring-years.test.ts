@@ -9,6 +9,7 @@ import { planOf } from '../../../src/import/preview';
 import { importRows, preview, scan } from '../../../src/import/run-import';
 import type { StoredChunk } from '../../../src/import/stored-chunk';
 import type { DatasetMeta } from '../../../src/storage/datasets';
+import { packLedgerSums } from '../../../src/storage/ledger-sums';
 import { ledgerSourcesOfYear, monitoringOfYear } from '../../../src/api/revenue-monitoring';
 import { LedgerLinesReader } from '../../../src/worker/ledger-lines-query';
 import { revenueYearsTable } from '../../../src/domain/revenue/revenue-years';
@@ -48,7 +49,7 @@ async function dataset(
     headers: [],
     plan,
     skippedRows: [],
-    aggregates: result.aggregates,
+    aggregates: packLedgerSums(result.aggregates),
     year,
     month,
     yearEvidence: [],
@@ -123,6 +124,22 @@ describe('the monitoring of one year', () => {
     expect(pounds(p3.root.actual)).toBe('910.00'); // 100 + 100 + 110 + 200 + 200 + 200
     expect(pounds(p3.root.forecast)).toBe('3750.00'); // 1,250 + 2,500
     expect(data.sources.ledgers).toEqual([{ name: 'ledger-2017-18.csv', periods: [1, 2, 3] }]);
+  });
+
+  it("builds one month's model only where asked (the page's first figures), the same as the whole year's", async () => {
+    const all = await twoYears();
+    const whole = await monitoringOfYear(2018, all, read);
+    const p6 = await monitoringOfYear(2018, all, read, undefined, 6);
+    expect(p6.models.map((m) => m.month)).toEqual([6]);
+    expect(p6.months).toEqual([3, 6]);
+    expect(whole.months).toEqual([3, 6]);
+    const sixth = whole.models.find((m) => m.month === 6)!;
+    expect(pounds(sixth.root.forecast)).not.toBeNull();
+    expect(p6.models[0]).toEqual(sixth);
+    // A month without a return: no model, and the months that have one.
+    const p5 = await monitoringOfYear(2018, all, read, undefined, 5);
+    expect(p5.models).toEqual([]);
+    expect(p5.months).toEqual([3, 6]);
   });
 
   it('a year with nothing says which kinds are missing', async () => {

@@ -2,6 +2,7 @@
 // without the user, years never mixed.
 import { describe, expect, it } from 'vitest';
 import type { DatasetMeta } from '../../../src/storage/datasets';
+import { packLedgerSums } from '../../../src/storage/ledger-sums';
 import {
   countingDatasets,
   displacedBy,
@@ -32,7 +33,7 @@ function dataset(over: Partial<DatasetMeta> & { mapping?: Record<string, number>
     headers: [],
     plan: { kind, mapping: mapping ?? { costCentre: 0 } } as unknown as ImportPlan,
     skippedRows: [],
-    aggregates: [],
+    aggregates: packLedgerSums([]),
     year: 2018,
     month: null,
     yearEvidence: [],
@@ -46,7 +47,7 @@ const ledger = (periods: number[], over: Partial<DatasetMeta> = {}) =>
   dataset({
     kind: 'ledger',
     mapping: { costCentre: 0, subjective: 1 },
-    aggregates: periods.map((p) => ['10100', '1001', p, 100 as Pence]),
+    aggregates: packLedgerSums(periods.map((p) => ['10100', '1001', p, 100 as Pence])),
     ...over,
   });
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { Money } from '../../../../src/domain/core/money';
 import {
@@ -51,6 +52,21 @@ describe('units as types', () => {
     // @ts-expect-error penceToPounds takes branded pence
     penceToPounds(5);
     expect(fromPence(pence(123456)).toString()).toBe('1234.56');
+  });
+
+  it('pence to pounds is exact: the same Decimal as the pence divided by 100, for any pence up to 2^53', () => {
+    fc.assert(
+      fc.property(fc.maxSafeInteger(), (n) => {
+        const made = fromPence(pence(n));
+        const divided = new Money(n).dividedBy(100);
+        expect(made.equals(divided)).toBe(true);
+        expect(made.toString()).toBe(divided.toString());
+        expect([made.s, made.e, ...made.d]).toEqual([divided.s, divided.e, ...divided.d]);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(fromPence(pence(-5)).toString()).toBe('-0.05');
+    expect(fromPence(pence(0)).isZero()).toBe(true);
   });
 
   it('every unit is a Money or a number where the unit does not matter (formatting, sums)', () => {

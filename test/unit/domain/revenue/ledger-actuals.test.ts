@@ -1,5 +1,6 @@
 // Actuals from ledger lines: exact sums by cost centre, subjective and period; a period exported twice
 // is taken once (from the later export); a closed period with no ledger is unknown, not nil.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bytesSource } from '../../../../src/import/byte-sources';
 import { planOf } from '../../../../src/import/preview';
@@ -95,6 +96,28 @@ describe('combineLedgers: each period from one export', () => {
   it('knows which lines have entries in the closed periods', () => {
     expect(isPosted(ledger, lineKey('100', '1'), 1)).toBe(true);
     expect(isPosted(ledger, lineKey('200', '9'), 3)).toBe(false);
+  });
+
+  it('reads a line by period, to date and as posted over exactly the closed periods, for any month', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -2, max: 14 }),
+        fc.subarray(Array.from({ length: 16 }, (_, i) => i + 1)),
+        fc.array(fc.integer({ min: -1e9, max: 1e9 }), { minLength: 17, maxLength: 17 }),
+        (month, periods, amounts) => {
+          const sums = periods.map((p) => ['7', '8', p, pence(amounts[p]!)] as const);
+          // Every period supplied (nil where the line has none), so nothing is missing.
+          const all = Array.from({ length: 16 }, (_, i) => ['0', '0', i + 1, pence(1)] as const);
+          const actuals = combineLedgers([source('l', 0, [...all, ...sums])]);
+          const closed = new Set(closedPeriods(month));
+          const byPeriod = actualsByPeriod(actuals, lineKey('7', '8'), month);
+          for (let p = 0; p <= 16; p++) expect(byPeriod[p] !== null).toBe(closed.has(p));
+          const expected = periods.filter((p) => closed.has(p)).reduce((t, p) => t + amounts[p]!, 0);
+          expect(actualToDatePence(actuals, lineKey('7', '8'), month)).toBe(expected);
+          expect(isPosted(actuals, lineKey('7', '8'), month)).toBe(periods.some((p) => closed.has(p)));
+        },
+      ),
+    );
   });
 
   it('closes the year-end adjustment periods with P12', () => {
