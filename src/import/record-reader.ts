@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import type { Issue } from '../domain/core/result';
-import { readPlainRecords } from './plain-records';
+import { crlfPairs, readPlainRecords } from './plain-records';
 import type { Delimiter } from './sniff';
 
 /*
@@ -91,18 +91,59 @@ export class RecordReader {
       this.carry = '\r';
       t = t.slice(0, -1);
     }
-    const whole = normalise(t);
-    // papaparse gets the text a piece at a time: the rows of one piece are handed on and die young,
-    // where the 40,000 rows of a 4 MB piece lived at once and were promoted to the old generation.
-    // Each piece ends at a line break, so that the row left over is usually none and the piece is parsed
-    // as it is, not copied onto the end of the last one.
-    let at = 0;
+    if (this.plain && !this.skipping) this.pushPlain(t);
+    else this.pushPieces(normalise(t), 0);
+  }
+
+  /**
+   * The text with its line endings made LF, from `from`, a piece at a time, as the reader has always read it.
+   * papaparse gets the text a piece at a time: the rows of one piece are handed on and die young, where the
+   * 40,000 rows of a 4 MB piece lived at once and were promoted to the old generation. Each piece ends at a
+   * line break, so that the row left over is usually none and the piece is parsed as it is, not copied onto
+   * the end of the last one.
+   */
+  private pushPieces(whole: string, from: number): void {
+    if (from > 0 && from >= whole.length) return;
+    let at = from;
     do {
       const nl = whole.length - at <= PARSE_PIECE ? -1 : whole.indexOf('\n', at + PARSE_PIECE);
       const end = nl < 0 ? whole.length : nl + 1;
       this.read(at === 0 && end === whole.length ? whole : whole.slice(at, end), false);
       at = end;
     } while (at < whole.length);
+  }
+
+  /**
+   * The fast path over the text as it came (any line endings), from the row left over; from the first record
+   * that is not ordinary, the rest exactly as pushPieces reads it: that record's piece (the one pushPieces
+   * would have cut, from that record on) and every piece after it. Where a piece ends can matter for a row
+   * with a quote out of place (papaparse and the recovery read a few of those differently), so it is kept.
+   */
+  private pushPlain(t: string): void {
+    const partial = this.partial;
+    const text = partial === '' ? t : partial + t;
+    this.partial = '';
+    const p = readPlainRecords(text, this.delimiterCode, this.plainSink);
+    if (p === text.length) return;
+    if (text.indexOf('\n', p) < 0 && text.indexOf('\r', p) < 0) {
+      // One line left, not ended (the usual end of a piece of the file): its piece runs to the end.
+      this.parse(p === 0 ? text : text.slice(p), false);
+      return;
+    }
+    const whole = normalise(t);
+    // Where the record stopped at is, in the text with LF line endings, and in `whole` (after the row left over).
+    const q = p - crlfPairs(text, partial.length, p);
+    const inWhole = Math.max(0, q - partial.length);
+    let at = 0;
+    let end: number;
+    for (;;) {
+      const nl = whole.length - at <= PARSE_PIECE ? -1 : whole.indexOf('\n', at + PARSE_PIECE);
+      end = nl < 0 ? whole.length : nl + 1;
+      if (inWhole < end || end >= whole.length) break;
+      at = end;
+    }
+    this.parse(q >= partial.length ? whole.slice(inWhole, end) : partial.slice(q) + whole.slice(0, end), false);
+    this.pushPieces(whole, end);
   }
 
   /** The end of the text: the last row, if it has no line break. */
