@@ -27,14 +27,14 @@ const CR = 13;
 const DOUBLED = /""/g;
 
 /**
- * Reads the ordinary records from the start of `text`, handing each to `sink` as papaparse would have
- * read it, and returns where it stopped: the start of the first record that is not ordinary or does not
- * end in the text (text.length when every record was read).
+ * Reads the ordinary records of `text` from `from` (a record's start), handing each to `sink` as papaparse
+ * would have read it, and returns where it stopped: the start of the first record that is not ordinary or
+ * does not end in the text (text.length when every record was read).
  */
-export function readPlainRecords(text: string, delimiter: number, sink: (cells: string[]) => void): number {
+export function readPlainRecords(text: string, delimiter: number, sink: (cells: string[]) => void, from = 0): number {
   const n = text.length;
-  let start = 0;
-  let i = 0;
+  let start = from;
+  let i = from;
   let cells: string[] = [];
   while (i < n) {
     let c: number;
@@ -84,6 +84,19 @@ export function readPlainRecords(text: string, delimiter: number, sink: (cells: 
     start = i;
   }
   return start;
+}
+
+/** Where the first line break of the text ends (after the LF of a CRLF), or -1: none, or a CR at the end. */
+export function firstBreakEnd(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === LF) return i + 1;
+    if (c === CR) {
+      if (i + 1 >= text.length) return -1;
+      return text.charCodeAt(i + 1) === LF ? i + 2 : i + 1;
+    }
+  }
+  return -1;
 }
 
 /** CRLF pairs whose CR is in text[from, to): what making the line endings LF takes out of that stretch. */

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import type { Issue } from '../domain/core/result';
-import { crlfPairs, readPlainRecords } from './plain-records';
+import { crlfPairs, firstBreakEnd, readPlainRecords } from './plain-records';
 import type { Delimiter } from './sniff';
 
 /*
@@ -120,10 +120,25 @@ export class RecordReader {
    * with a quote out of place (papaparse and the recovery read a few of those differently), so it is kept.
    */
   private pushPlain(t: string): void {
-    const partial = this.partial;
-    const text = partial === '' ? t : partial + t;
+    let partial = this.partial;
     this.partial = '';
-    const p = readPlainRecords(text, this.delimiterCode, this.plainSink);
+    let text = t;
+    let p: number;
+    if (partial === '') {
+      p = readPlainRecords(t, this.delimiterCode, this.plainSink);
+    } else {
+      // The row left over is read with the rest of its line, and the text after it on its own: the text is not
+      // joined onto the row (a joined string is read about half as fast again, character by character).
+      const k = firstBreakEnd(t);
+      const head = k < 0 ? '' : partial + t.slice(0, k);
+      if (k >= 0 && readPlainRecords(head, this.delimiterCode, this.plainSink) === head.length) {
+        partial = '';
+        p = readPlainRecords(t, this.delimiterCode, this.plainSink, k);
+      } else {
+        text = partial + t;
+        p = readPlainRecords(text, this.delimiterCode, this.plainSink);
+      }
+    }
     if (p === text.length) return;
     if (text.indexOf('\n', p) < 0 && text.indexOf('\r', p) < 0) {
       // One line left, not ended (the usual end of a piece of the file): its piece runs to the end.
