@@ -128,7 +128,7 @@ export class RecordReader {
       p = readPlainRecords(t, this.delimiterCode, this.plainSink);
     } else {
       // The row left over is read with the rest of its line, and the text after it on its own: the text is not
-      // joined onto the row (a joined string is read about half as fast again, character by character).
+      // joined onto the row (reading a joined string character by character takes about half as long again).
       const k = firstBreakEnd(t);
       const head = k < 0 ? '' : partial + t.slice(0, k);
       if (k >= 0 && readPlainRecords(head, this.delimiterCode, this.plainSink) === head.length) {
