@@ -261,12 +261,22 @@ export async function importRows(
   let handing = 0;
   let bytes = 0;
   const pieces = source.chunks()[Symbol.asyncIterator]();
+  // The next piece is asked for before this one is decoded and read: a File's slice is read off the thread
+  // (the browser's I/O) while this thread works, rather than after it. Its failure, if any, is thrown when it
+  // is awaited (marked handled meanwhile, so that an import stopped before then reports no stray rejection).
+  const ask = () => {
+    const p = pieces.next();
+    p.catch(() => undefined);
+    return p;
+  };
+  let coming = ask();
   for (;;) {
     let t = clock();
-    const next = await pieces.next();
+    const next = await coming;
     read += clock() - t;
     if (next.done) break;
     if (signal?.aborted) throw new ImportCancelled();
+    coming = ask();
     t = clock();
     const text = decode(next.value, false);
     decoding += clock() - t;
