@@ -5,9 +5,11 @@
 //    subjectives, imported through the Import page and chosen to count for 2017/18; then the Revenue page reloaded:
 //    time to the board summary drawn, and the longest main-thread task meanwhile;
 //  - drill-down: from a subjective's link to its ledger lines on screen (one cost centre and subjective holds about
-//    1/75 of the rows), the longest task meanwhile, and the lines' total against an independent sum of the
-//    generated amounts.
+//    1/75 of the rows), the longest task meanwhile, the browser's CPU time, and the lines' total against an
+//    independent sum of the generated amounts; then the same list sorted by amount (every line of the pair read):
+//    time to the sorted page, the longest task meanwhile and the CPU time. The load average beside each.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import type { Browser, Page } from '@playwright/test';
 import { seededRandom } from '../src/cli/seeded-random';
 import { SAMPLE_FILE_LIST } from '../src/api/sample-files';
@@ -122,6 +124,11 @@ export interface ReadFigures {
   reloadLongestMs: number[];
   drillMs: number[];
   drillLongestMs: number[];
+  drillCpuMs: number[];
+  drillLoad: number[];
+  sortMs: number[];
+  sortLongestMs: number[];
+  sortCpuMs: number[];
   drillCaption: string;
   drillTotalShown: boolean;
   expectedTotal: string;
@@ -132,7 +139,7 @@ export interface ReadFigures {
 export async function readScenarios(
   browser: Browser,
   base: string,
-  options: { rows: number; rounds: number },
+  options: { rows: number; rounds: number; cpuMs?: () => number },
 ): Promise<ReadFigures> {
   const figures: ReadFigures = {
     firstFiguresMs: [],
@@ -142,6 +149,11 @@ export async function readScenarios(
     reloadLongestMs: [],
     drillMs: [],
     drillLongestMs: [],
+    drillCpuMs: [],
+    drillLoad: [],
+    sortMs: [],
+    sortLongestMs: [],
+    sortCpuMs: [],
     drillCaption: '',
     drillTotalShown: false,
     expectedTotal: '',
@@ -184,16 +196,36 @@ export async function readScenarios(
       figures.reloadLongestMs.push(await longestSince(page, 0));
 
       const drillSince = await page.evaluate(() => performance.now());
+      figures.drillLoad.push(loadavg()[0]!);
+      const cpu0 = options.cpuMs?.() ?? 0;
       const t1 = Date.now();
       await page.getByRole('link', { name: new RegExp(`^${DRILL.subjective} `) }).click();
       const table = page.getByRole('table', { name: /Ledger lines behind the actual to date/ });
       await table.getByRole('row').nth(2).waitFor({ timeout: 300_000 });
       figures.drillMs.push(Date.now() - t1);
+      figures.drillCpuMs.push((options.cpuMs?.() ?? 0) - cpu0);
       await page.waitForTimeout(500);
       figures.drillLongestMs.push(await longestSince(page, drillSince));
       figures.drillCaption = (await table.locator('caption').innerText()).trim();
       figures.drillTotalShown = await page.getByText(figures.expectedTotal, { exact: false }).first().isVisible();
       await page.screenshot({ path: 'test-results/bench-drill-down.png', fullPage: false });
+
+      // Sorted by amount: every line of the pair read (the list's own order needs only its page's).
+      const sortSince = await page.evaluate(() => performance.now());
+      const cpu1 = options.cpuMs?.() ?? 0;
+      const t2 = Date.now();
+      await table.getByRole('button', { name: /^Amount £/ }).click();
+      await page.waitForFunction(
+        () =>
+          document.querySelector('th[aria-sort="descending"]') !== null &&
+          document.querySelector('[aria-busy="true"]') === null,
+        undefined,
+        { timeout: 300_000, polling: 20 },
+      );
+      figures.sortMs.push(Date.now() - t2);
+      figures.sortCpuMs.push((options.cpuMs?.() ?? 0) - cpu1);
+      await page.waitForTimeout(500);
+      figures.sortLongestMs.push(await longestSince(page, sortSince));
     }
   } finally {
     await context.close();
@@ -211,8 +243,12 @@ export function printReadFigures(f: ReadFigures): void {
   console.log(`with a ${f.rows.toLocaleString('en-GB')}-row ledger stored and counting:`);
   console.log(`  reload -> Revenue page usable (a cost centre's subjectives drawn): ${ms(f.reloadMs)}`);
   console.log(`  longest main-thread task from the reload's start: ${ms(f.reloadLongestMs)} (0 = none over 50 ms)`);
-  console.log(`  drill-down -> ledger lines on screen: ${ms(f.drillMs)}`);
+  console.log(
+    `  drill-down -> ledger lines on screen: ${ms(f.drillMs)} (browser CPU ${ms(f.drillCpuMs)}; load ${f.drillLoad.map((l) => l.toFixed(1)).join(', ')})`,
+  );
   console.log(`  longest main-thread task during the drill-down: ${ms(f.drillLongestMs)}`);
+  console.log(`  sorted by amount -> its first page on screen: ${ms(f.sortMs)} (browser CPU ${ms(f.sortCpuMs)})`);
+  console.log(`  longest main-thread task during the sort: ${ms(f.sortLongestMs)}`);
   console.log(`  ${f.drillCaption} (generated: ${f.expectedLines.toLocaleString('en-GB')})`);
   console.log(`  total ${f.expectedTotal} (independent sum) shown: ${f.drillTotalShown ? 'yes' : 'NO'}`);
 }

@@ -25,9 +25,9 @@ export interface LineIndex {
   /** A pair's entries (one per period it has lines in, periods ascending) run from entryStart[p] to entryStart[p + 1]. */
   entryStart: Uint32Array;
   entryPeriod: Uint8Array;
-  entryCount: Uint32Array;
+  entryCount: Uint16Array | Uint32Array;
   /** The exact sum of the entry's lines, integer pence (each sum checked below 2^53). */
-  entryPence: Float64Array;
+  entryPence: Int32Array | Float64Array;
   /** Every line's position (positionOf), by pair, then period, posting date and row: an entry's lines follow each other. */
   positions: Uint32Array;
 }
@@ -51,26 +51,7 @@ export interface LineIndexColumns {
   subjective: number | null;
 }
 
-/** Grows a typed array by doubling. */
-class Growing<T extends Uint32Array | Uint8Array | Float64Array> {
-  length = 0;
-  constructor(
-    public values: T,
-    private readonly make: (n: number) => T,
-  ) {}
-  push(v: number): void {
-    if (this.length === this.values.length) {
-      const next = this.make(this.values.length * 2);
-      next.set(this.values);
-      this.values = next;
-    }
-    this.values[this.length++] = v;
-  }
-}
-
 /** Ids of codes (as trimmed cells): pairs are numbered by cost centre id and subjective id. */
-const ID_LIMIT = 2 ** 26;
-
 class CodeIds {
   private readonly byCell = new Map<string, number>();
   private readonly byCode = new Map<string, number>();
@@ -82,7 +63,6 @@ class CodeIds {
     id = this.byCode.get(code);
     if (id === undefined) {
       id = this.codes.length;
-      if (id >= ID_LIMIT) throw new RangeError('Too many distinct codes to index.');
       this.codes.push(code);
       this.byCode.set(code, id);
     }
@@ -91,20 +71,28 @@ class CodeIds {
   }
 }
 
+/** The dense table of pair ids (cost centre id by subjective id) is kept while it holds at most this many cells. */
+const TABLE_LIMIT = 1 << 22;
+
 /**
- * Builds a LineIndex from a dataset's chunks, given in order. Each row costs a few array reads where the chunk
- * carries the builder's dictionaries of its columns (the import), a map lookup a cell otherwise.
+ * Builds a LineIndex from a dataset's chunks, given in order. Runs beside the import, so each row costs a few array
+ * reads: codes through the chunk builder's dictionaries where the chunk carries them (the import; a map lookup a
+ * cell otherwise), pairs through a dense table of cost centre and subjective ids (a map where that would be large).
  */
 export class LineIndexBuilder {
   private readonly costCentres = new CodeIds();
   private readonly subjectives = new CodeIds();
-  private readonly pairIds = new Map<number, number>();
-  private readonly pairKeys: number[] = [];
-  private readonly pair = new Growing(new Uint32Array(1024), (n) => new Uint32Array(n));
-  private readonly period = new Growing(new Uint8Array(1024), (n) => new Uint8Array(n));
-  private readonly date = new Growing(new Uint32Array(1024), (n) => new Uint32Array(n));
-  private readonly position = new Growing(new Uint32Array(1024), (n) => new Uint32Array(n));
-  private readonly pence = new Growing(new Float64Array(1024), (n) => new Float64Array(n));
+  private readonly pairIds = new Map<number, Map<number, number>>();
+  private readonly pairKeys: [costCentre: number, subjective: number][] = [];
+  private table = new Int32Array(0);
+  private tableWidth = 0;
+  private tableRows = 0;
+  private length = 0;
+  private pair = new Uint32Array(0);
+  private period = new Uint8Array(0);
+  private date = new Uint32Array(0);
+  private position = new Uint32Array(0);
+  private pence = new Float64Array(0);
   private chunks = 0;
 
   constructor(private readonly columns: LineIndexColumns) {}
@@ -113,28 +101,64 @@ export class LineIndexBuilder {
     if (chunk.index !== this.chunks) throw new Error(`Chunk ${chunk.index} came where ${this.chunks} was expected.`);
     this.chunks++;
     const { costCentre, subjective } = this.columns;
-    if (costCentre === null || subjective === null) return;
+    const amounts = chunk.pence['amount'];
+    if (costCentre === null || subjective === null || !amounts) return;
     const ccIds = this.idsOf(chunk, costCentre, this.costCentres);
     const subjIds = this.idsOf(chunk, subjective, this.subjectives);
-    const amounts = chunk.pence['amount'];
     const dates = chunk.dates['postingDate'];
-    if (!amounts) return;
+    this.reserve(this.length + chunk.rowCount);
+    const { pair, period, date, position, pence } = this;
+    let at = this.length;
     for (let i = 0; i < chunk.rowCount; i++) {
-      const pence = amounts[i]!;
-      if (Number.isNaN(pence)) continue;
-      const key = ccIds(i) * ID_LIMIT + subjIds(i);
-      let pair = this.pairIds.get(key);
-      if (pair === undefined) {
-        pair = this.pairKeys.length;
-        this.pairKeys.push(key);
-        this.pairIds.set(key, pair);
-      }
-      this.pair.push(pair);
-      this.period.push(chunk.periods[i]!);
-      this.date.push(dates?.[i] ?? 0);
-      this.position.push(positionOf(chunk.index, i));
-      this.pence.push(pence);
+      const amount = amounts[i]!;
+      if (Number.isNaN(amount)) continue;
+      const cc = ccIds(i);
+      const subj = subjIds(i);
+      const cached = cc < this.tableRows && subj < this.tableWidth ? this.table[cc * this.tableWidth + subj]! : -1;
+      pair[at] = cached >= 0 ? cached : this.pairOf(cc, subj);
+      period[at] = chunk.periods[i]!;
+      date[at] = dates?.[i] ?? 0;
+      position[at] = positionOf(chunk.index, i);
+      pence[at] = amount;
+      at++;
     }
+    this.length = at;
+  }
+
+  /** A pair's id from the map (made where new), kept in the dense table while the table stays small. */
+  private pairOf(cc: number, subj: number): number {
+    let bySubjective = this.pairIds.get(cc);
+    if (!bySubjective) this.pairIds.set(cc, (bySubjective = new Map<number, number>()));
+    let id = bySubjective.get(subj);
+    if (id === undefined) {
+      id = this.pairKeys.length;
+      this.pairKeys.push([cc, subj]);
+      bySubjective.set(subj, id);
+    }
+    if (cc >= this.tableRows || subj >= this.tableWidth) {
+      const rows = Math.max(this.tableRows, cc + 1, 64);
+      const width = Math.max(this.tableWidth, subj + 1, 64);
+      if (rows * width > TABLE_LIMIT) return id;
+      const grown = new Int32Array(rows * width).fill(-1);
+      for (let r = 0; r < this.tableRows; r++)
+        grown.set(this.table.subarray(r * this.tableWidth, (r + 1) * this.tableWidth), r * width);
+      this.table = grown;
+      this.tableRows = rows;
+      this.tableWidth = width;
+    }
+    this.table[cc * this.tableWidth + subj] = id;
+    return id;
+  }
+
+  private reserve(n: number): void {
+    if (n <= this.pair.length) return;
+    const size = Math.max(n, this.pair.length * 2);
+    const grow = <T extends Uint32Array | Uint8Array | Float64Array>(old: T, made: T): T => (made.set(old), made);
+    this.pair = grow(this.pair, new Uint32Array(size));
+    this.period = grow(this.period, new Uint8Array(size));
+    this.date = grow(this.date, new Uint32Array(size));
+    this.position = grow(this.position, new Uint32Array(size));
+    this.pence = grow(this.pence, new Float64Array(size));
   }
 
   /** A row's code id in a column: through the builder's dictionary of the column where the chunk has one. */
@@ -142,70 +166,83 @@ export class LineIndexBuilder {
     const cells = chunk.raw[column] ?? [];
     const dict = chunk.dictionaries?.[column];
     if (dict && dict.codes.length === chunk.rowCount) {
-      const byCode = dict.values.map((v) => ids.of(v));
-      return (row) => byCode[dict.codes[row]!]!;
+      const byCode = Int32Array.from(dict.values, (v) => ids.of(v));
+      const codes = dict.codes;
+      return (row) => byCode[codes[row]!]!;
     }
     return (row) => ids.of(cells[row] ?? '');
   }
 
   finish(): LineIndex {
-    const n = this.pair.length;
+    const n = this.length;
     const pairs = this.pairKeys.length;
-    const pair = this.pair.values;
-    const period = this.period.values;
-    const date = this.date.values;
-    // Sorted by pair and period with a counting sort (stable: rows stay in file order within each), then each
-    // (pair, period) run by posting date where it is not in date order already (a sort that keeps rows' order).
-    let PERIODS = 1;
-    for (let i = 0; i < n; i++) if (period[i]! >= PERIODS) PERIODS = period[i]! + 1;
-    const bucketStart = new Uint32Array(pairs * PERIODS + 1);
-    for (let i = 0; i < n; i++) bucketStart[pair[i]! * PERIODS + period[i]! + 1]!++;
-    for (let b = 1; b < bucketStart.length; b++) bucketStart[b]! += bucketStart[b - 1]!;
-    const order = new Uint32Array(n);
-    const fill = bucketStart.slice(0, -1);
-    for (let i = 0; i < n; i++) order[fill[pair[i]! * PERIODS + period[i]!]!++] = i;
+    const { pair, period, date, position, pence } = this;
+    // Rows by date (a counting sort over the dates' ranks: stable, so file order within a date), then by pair and
+    // period (another, stable too): by pair, period, date and file order, in time linear in the rows.
+    const days = [...new Set(date.subarray(0, n))].sort((a, b) => a - b);
+    const rank = new Map(days.map((d, r) => [d, r]));
+    const byDate = countingSort(n, days.length, (i) => rank.get(date[i]!)!, null);
+    let periods = 1;
+    for (let i = 0; i < n; i++) if (period[i]! >= periods) periods = period[i]! + 1;
+    const buckets = pairs * periods;
+    const order = countingSort(n, buckets, (i) => pair[i]! * periods + period[i]!, byDate);
 
+    const positions = new Uint32Array(n);
     const entryStart = new Uint32Array(pairs + 1);
     const entryPeriod: number[] = [];
     const entryCount: number[] = [];
     const entryPence: number[] = [];
-    const positions = new Uint32Array(n);
-    for (let p = 0; p < pairs; p++) {
-      entryStart[p] = entryPeriod.length;
-      for (let q = 0; q < PERIODS; q++) {
-        const from = bucketStart[p * PERIODS + q]!;
-        const to = bucketStart[p * PERIODS + q + 1]!;
-        if (from === to) continue;
-        const run = order.subarray(from, to);
-        let sorted = true;
-        for (let k = 1; k < run.length && sorted; k++) if (date[run[k]!]! < date[run[k - 1]!]!) sorted = false;
-        if (!sorted) run.set(Array.from(run).sort((a, b) => date[a]! - date[b]!));
-        let sum = 0;
-        for (let k = 0; k < run.length; k++) {
-          const i = run[k]!;
-          positions[from + k] = this.position.values[i]!;
-          sum += this.pence.values[i]!;
-          if (!Number.isSafeInteger(sum)) throw new RangeError('A total of ledger lines is beyond 2^53 pence.');
-        }
-        entryPeriod.push(q);
-        entryCount.push(run.length);
-        entryPence.push(sum);
+    let k = 0;
+    while (k < n) {
+      const first = order[k]!;
+      const p = pair[first]!;
+      const q = period[first]!;
+      let sum = 0;
+      const from = k;
+      while (k < n && pair[order[k]!] === p && period[order[k]!] === q) {
+        const i = order[k]!;
+        positions[k] = position[i]!;
+        sum += pence[i]!;
+        if (!Number.isSafeInteger(sum)) throw new RangeError('A total of ledger lines is beyond 2^53 pence.');
+        k++;
       }
+      entryPeriod.push(q);
+      entryCount.push(k - from);
+      entryPence.push(sum);
+      // Every pair has a line (it was made for one), and pairs come in id order: a pair's entries end here.
+      entryStart[p + 1] = entryPeriod.length;
     }
-    entryStart[pairs] = entryPeriod.length;
     return {
       chunkCount: this.chunks,
-      pairs: this.pairKeys.map((key) => [
-        this.costCentres.codes[Math.floor(key / ID_LIMIT)]!,
-        this.subjectives.codes[key % ID_LIMIT]!,
-      ]),
+      pairs: this.pairKeys.map(([cc, subj]) => [this.costCentres.codes[cc]!, this.subjectives.codes[subj]!]),
       entryStart,
       entryPeriod: Uint8Array.from(entryPeriod),
-      entryCount: Uint32Array.from(entryCount),
-      entryPence: Float64Array.from(entryPence),
+      // The narrowest arrays that hold every figure exactly: a ledger of many small pairs has about an entry a row.
+      entryCount: entryCount.every((c) => c <= 0xffff) ? Uint16Array.from(entryCount) : Uint32Array.from(entryCount),
+      entryPence: entryPence.every((v) => v >= -0x80000000 && v <= 0x7fffffff)
+        ? Int32Array.from(entryPence)
+        : Float64Array.from(entryPence),
       positions,
     };
   }
+}
+
+/** Rows 0..n-1 (or `within`, in its order) by a small integer key, stable: a counting sort. */
+function countingSort(
+  n: number,
+  keys: number,
+  keyOf: (row: number) => number,
+  within: Uint32Array | null,
+): Uint32Array {
+  const start = new Uint32Array(keys + 1);
+  for (let i = 0; i < n; i++) start[keyOf(i) + 1]!++;
+  for (let b = 1; b <= keys; b++) start[b]! += start[b - 1]!;
+  const out = new Uint32Array(n);
+  for (let k = 0; k < n; k++) {
+    const i = within ? within[k]! : k;
+    out[start[keyOf(i)]!++] = i;
+  }
+  return out;
 }
 
 /** A pair's number in the index, or -1 where it has no line. */
