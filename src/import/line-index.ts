@@ -21,7 +21,11 @@ export interface LineIndex {
   /** The dataset's chunks when the index was made: a reader checks it against the dataset record. */
   chunkCount: number;
   /** Each pair's cost centre and subjective, as trimmed cells. */
-  pairs: [costCentre: string, subjective: string][];
+  /** The cost centres and subjectives (trimmed cells), and each pair's two, by their numbers among them. */
+  costCentres: string[];
+  subjectives: string[];
+  pairCostCentre: Uint32Array;
+  pairSubjective: Uint32Array;
   /** A pair's entries (one per period it has lines in, periods ascending) run from entryStart[p] to entryStart[p + 1]. */
   entryStart: Uint32Array;
   entryPeriod: Uint8Array;
@@ -38,7 +42,10 @@ export type IndexHead = Omit<LineIndex, 'positions'>;
 /** An index's head: everything but its positions. */
 export const headOf = (index: IndexHead): IndexHead => ({
   chunkCount: index.chunkCount,
-  pairs: index.pairs,
+  costCentres: index.costCentres,
+  subjectives: index.subjectives,
+  pairCostCentre: index.pairCostCentre,
+  pairSubjective: index.pairSubjective,
   entryStart: index.entryStart,
   entryPeriod: index.entryPeriod,
   entryCount: index.entryCount,
@@ -214,7 +221,12 @@ export class LineIndexBuilder {
     }
     return {
       chunkCount: this.chunks,
-      pairs: this.pairKeys.map(([cc, subj]) => [this.costCentres.codes[cc]!, this.subjectives.codes[subj]!]),
+      // Each code once, and a pair as two numbers: a ledger of many small pairs would otherwise keep its codes again
+      // for every pair (a structured clone writes each string whole).
+      costCentres: this.costCentres.codes,
+      subjectives: this.subjectives.codes,
+      pairCostCentre: Uint32Array.from(this.pairKeys, ([cc]) => cc),
+      pairSubjective: Uint32Array.from(this.pairKeys, ([, subj]) => subj),
       entryStart,
       entryPeriod: Uint8Array.from(entryPeriod),
       // The narrowest arrays that hold every figure exactly: a ledger of many small pairs has about an entry a row.
@@ -250,7 +262,12 @@ export function pairOf(index: IndexHead, costCentre: string, subjective: string)
   // A map of the pairs, made once per index read (an index is read once and kept by the reader).
   let lookup = lookups.get(index);
   if (!lookup) {
-    lookup = new Map(index.pairs.map(([c, s], p) => [`${c}\u0000${s}`, p]));
+    lookup = new Map(
+      Array.from(index.pairCostCentre, (c, p) => [
+        `${index.costCentres[c] ?? ''}\u0000${index.subjectives[index.pairSubjective[p]!] ?? ''}`,
+        p,
+      ]),
+    );
     lookups.set(index, lookup);
   }
   return lookup.get(`${costCentre}\u0000${subjective}`) ?? -1;

@@ -22,6 +22,8 @@ import type { StoredChunk } from '../import/stored-chunk';
  *      integers; chunk-records.ts, src/import/packed-chunk.ts): about 37 bytes a row on disk in Chromium,
  *      where 3 took 47. Chunks of layouts 1 to 3 are packed when their dataset is brought forward;
  *      readChunks gives the same decoded StoredChunk from both.
+ * A ledger's line index (line-index-records.ts, database version 2) is kept beside its chunks, not in this layout:
+ * a dataset of layout 4 without one is read as it is, and the read worker makes its index at its first drill-down.
  */
 
 export const DATASET_SCHEMA = 4;

@@ -19,7 +19,10 @@ export type LineIndexRecord =
       part: 0;
       chunkCount: number;
       lineCount: number;
-      pairs: [string, string][];
+      costCentres: string[];
+      subjectives: string[];
+      pairCostCentre: Uint32Array;
+      pairSubjective: Uint32Array;
       entryStart: Uint32Array;
       entryPeriod: Uint8Array;
       entryCount: Uint16Array | Uint32Array;
@@ -83,7 +86,10 @@ export async function readLineIndexHead(datasetId: string, db?: Db): Promise<Lin
   const r = (await d.get('lineIndex', [datasetId, 0])) as Record<string, unknown> | undefined;
   if (
     !r ||
-    !Array.isArray(r.pairs) ||
+    !Array.isArray(r.costCentres) ||
+    !Array.isArray(r.subjectives) ||
+    !isTyped(r.pairCostCentre, 'Uint32Array') ||
+    !isTyped(r.pairSubjective, 'Uint32Array') ||
     !isTyped(r.entryStart, 'Uint32Array') ||
     !isTyped(r.entryPeriod, 'Uint8Array') ||
     !(isTyped(r.entryCount, 'Uint16Array') || isTyped(r.entryCount, 'Uint32Array')) ||

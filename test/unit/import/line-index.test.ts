@@ -70,7 +70,11 @@ describe('the line index', () => {
     const withAmount = ledger.flat().filter((r) => !Number.isNaN(r.pence));
     expect(index.positions.length).toBe(withAmount.length);
     expect(new Set(index.positions).size).toBe(withAmount.length);
-    for (const [cc, subjective] of index.pairs) expect(said(index, cc, subjective)).toEqual(expected(cc, subjective));
+    index.pairCostCentre.forEach((c, p) => {
+      const [cc, subjective] = [index.costCentres[c]!, index.subjectives[index.pairSubjective[p]!]!];
+      expect(said(index, cc, subjective)).toEqual(expected(cc, subjective));
+    });
+    expect(index.pairCostCentre.length).toBe(new Set(withAmount.map((r) => `${r.cc.trim()}/${r.subjective}`)).size);
   });
 
   it("is the same made through the chunk builder's dictionaries", () => {
