@@ -185,39 +185,58 @@ export class LineIndexBuilder {
     const pairs = this.pairKeys.length;
     const { pair, period, date, position, pence } = this;
     // Rows by date (a counting sort over the dates' ranks: stable, so file order within a date), then by pair and
-    // period (another, stable too): by pair, period, date and file order, in time linear in the rows.
-    const days = [...new Set(date.subarray(0, n))].sort((a, b) => a - b);
-    const rank = new Map(days.map((d, r) => [d, r]));
-    const byDate = countingSort(n, days.length, (i) => rank.get(date[i]!)!, null);
+    // period (another, stable too): by pair, period, date and file order, in time linear in the rows. Each pass
+    // carries the next one's key along, so that it reads them in order rather than all over the rows.
+    const dateRank = ranksOf(date.subarray(0, n));
     let periods = 1;
     for (let i = 0; i < n; i++) if (period[i]! >= periods) periods = period[i]! + 1;
     const buckets = pairs * periods;
-    const order = countingSort(n, buckets, (i) => pair[i]! * periods + period[i]!, byDate);
+    const byDate = new Uint32Array(n);
+    const keyByDate = new Uint32Array(n);
+    const dateStart = startsOf(dateRank.ranks, dateRank.count);
+    for (let i = 0; i < n; i++) {
+      const at = dateStart[dateRank.ranks[i]!]!++;
+      byDate[at] = i;
+      keyByDate[at] = pair[i]! * periods + period[i]!;
+    }
+    const bucketStart = startsOf(keyByDate, buckets);
+    const order = new Uint32Array(n);
+    const orderKey = new Uint32Array(n);
+    for (let k = 0; k < n; k++) {
+      const at = bucketStart[keyByDate[k]!]!++;
+      order[at] = byDate[k]!;
+      orderKey[at] = keyByDate[k]!;
+    }
 
     const positions = new Uint32Array(n);
     const entryStart = new Uint32Array(pairs + 1);
-    const entryPeriod: number[] = [];
-    const entryCount: number[] = [];
-    const entryPence: number[] = [];
+    // At most an entry a line: kept in arrays of that size, cut to the entries made.
+    const entryPeriod = new Uint8Array(n);
+    const entryCount = new Uint32Array(n);
+    const entryPence = new Float64Array(n);
+    let entries = 0;
+    let countsFit = true;
+    let penceFit = true;
     let k = 0;
     while (k < n) {
-      const first = order[k]!;
-      const p = pair[first]!;
-      const q = period[first]!;
+      const key = orderKey[k]!;
+      const p = Math.floor(key / periods);
       let sum = 0;
       const from = k;
-      while (k < n && pair[order[k]!] === p && period[order[k]!] === q) {
+      for (; k < n && orderKey[k] === key; k++) {
         const i = order[k]!;
         positions[k] = position[i]!;
         sum += pence[i]!;
         if (!Number.isSafeInteger(sum)) throw new RangeError('A total of ledger lines is beyond 2^53 pence.');
-        k++;
       }
-      entryPeriod.push(q);
-      entryCount.push(k - from);
-      entryPence.push(sum);
+      entryPeriod[entries] = key - p * periods;
+      entryCount[entries] = k - from;
+      entryPence[entries] = sum;
+      entries++;
+      if (k - from > 0xffff) countsFit = false;
+      if (sum < -0x80000000 || sum > 0x7fffffff) penceFit = false;
       // Every pair has a line (it was made for one), and pairs come in id order: a pair's entries end here.
-      entryStart[p + 1] = entryPeriod.length;
+      entryStart[p + 1] = entries;
     }
     return {
       chunkCount: this.chunks,
@@ -228,33 +247,38 @@ export class LineIndexBuilder {
       pairCostCentre: Uint32Array.from(this.pairKeys, ([cc]) => cc),
       pairSubjective: Uint32Array.from(this.pairKeys, ([, subj]) => subj),
       entryStart,
-      entryPeriod: Uint8Array.from(entryPeriod),
+      entryPeriod: entryPeriod.slice(0, entries),
       // The narrowest arrays that hold every figure exactly: a ledger of many small pairs has about an entry a row.
-      entryCount: entryCount.every((c) => c <= 0xffff) ? Uint16Array.from(entryCount) : Uint32Array.from(entryCount),
-      entryPence: entryPence.every((v) => v >= -0x80000000 && v <= 0x7fffffff)
-        ? Int32Array.from(entryPence)
-        : Float64Array.from(entryPence),
+      entryCount: countsFit ? Uint16Array.from(entryCount.subarray(0, entries)) : entryCount.slice(0, entries),
+      entryPence: penceFit ? Int32Array.from(entryPence.subarray(0, entries)) : entryPence.slice(0, entries),
       positions,
     };
   }
 }
 
-/** Rows 0..n-1 (or `within`, in its order) by a small integer key, stable: a counting sort. */
-function countingSort(
-  n: number,
-  keys: number,
-  keyOf: (row: number) => number,
-  within: Uint32Array | null,
-): Uint32Array {
-  const start = new Uint32Array(keys + 1);
-  for (let i = 0; i < n; i++) start[keyOf(i) + 1]!++;
-  for (let b = 1; b <= keys; b++) start[b]! += start[b - 1]!;
-  const out = new Uint32Array(n);
-  for (let k = 0; k < n; k++) {
-    const i = within ? within[k]! : k;
-    out[start[keyOf(i)]!++] = i;
+/** Where each key's rows begin in a counting sort of `keys` (each below `count`). */
+function startsOf(keys: Uint32Array, count: number): Uint32Array {
+  const start = new Uint32Array(count + 1);
+  for (let i = 0; i < keys.length; i++) start[keys[i]! + 1]!++;
+  for (let b = 1; b <= count; b++) start[b]! += start[b - 1]!;
+  return start;
+}
+
+/** Each date's rank among the dates (0 for none, first), through a table over their span where it is small. */
+function ranksOf(dates: Uint32Array): { ranks: Uint32Array; count: number } {
+  const days = [...new Set(dates)].sort((a, b) => a - b);
+  const ranks = new Uint32Array(dates.length);
+  const first = days.find((d) => d !== 0) ?? 0;
+  const span = (days[days.length - 1] ?? 0) - first;
+  if (span >= 0 && span < 1 << 22) {
+    const table = new Uint32Array(span + 1);
+    days.forEach((d, r) => d !== 0 && (table[d - first] = r));
+    for (let i = 0; i < dates.length; i++) ranks[i] = dates[i] === 0 ? 0 : table[dates[i]! - first]!;
+  } else {
+    const rank = new Map(days.map((d, r) => [d, r]));
+    for (let i = 0; i < dates.length; i++) ranks[i] = rank.get(dates[i]!)!;
   }
-  return out;
+  return { ranks, count: days.length };
 }
 
 /** A pair's number in the index, or -1 where it has no line. */
