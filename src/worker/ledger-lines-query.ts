@@ -131,6 +131,8 @@ export class LedgerLinesReader {
   private readonly indexes = new Map<string, Promise<HeldIndex>>();
   private readonly chunks = new Map<string, Promise<ChunkRows>>();
   private readonly lines = new Map<string, Promise<LedgerLineRow[]>>();
+  /** The page being read, if any: reading ahead waits for it between its steps (the page asked for comes first). */
+  private reading: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly store: LedgerStore,
@@ -147,12 +149,19 @@ export class LedgerLinesReader {
       const index = await this.indexOf(source);
       for (let i = 0; i < index.chunkCount; i += CHUNKS_A_STEP) {
         const step = Array.from({ length: Math.min(CHUNKS_A_STEP, index.chunkCount - i) }, (_, k) => i + k);
+        await this.reading;
         await this.chunksOf(source, step);
       }
     }
   }
 
-  async page(request: LedgerLinesRequest, onProgress?: (p: ReadProgress) => void): Promise<LedgerLinesPage> {
+  page(request: LedgerLinesRequest, onProgress?: (p: ReadProgress) => void): Promise<LedgerLinesPage> {
+    const page = this.pageOf(request, onProgress);
+    this.reading = page.catch(() => undefined);
+    return page;
+  }
+
+  private async pageOf(request: LedgerLinesRequest, onProgress?: (p: ReadProgress) => void): Promise<LedgerLinesPage> {
     const runs = await this.runsOf(request);
     const periods = runs.map((r) => r.period);
     const ownOrder =
