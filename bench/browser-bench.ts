@@ -255,7 +255,13 @@ try {
   console.log(`load average before: ${execFileSync('cat', ['/proc/loadavg'], { encoding: 'utf8' }).trim()}`);
   await importScenario(page);
   await reloadScenario(page);
-  printReadFigures(await readScenarios(browser, base, { rows: readRows, rounds: readRounds }));
+  printReadFigures(
+    await readScenarios(browser, base, {
+      rows: readRows,
+      rounds: readRounds,
+      cpuMs: () => [...browserCpuMs().values()].reduce((t, v) => t + v, 0),
+    }),
+  );
 } finally {
   await browser.close();
   try {

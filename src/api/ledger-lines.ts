@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type { LedgerLinesPage, LedgerSortKey } from '../worker/ledger-lines-query';
+import type { LedgerLinesPage, LedgerSortKey, ReadProgress } from '../worker/ledger-lines-query';
 import { readLedgerLines, warmLedgers } from '../worker/read-client';
 import { queryKeys } from './query-keys';
 import { ledgerSourcesOfYear } from './revenue-monitoring';
@@ -30,24 +30,32 @@ export interface LedgerLinesAsked extends LedgerLinesView {
   month: number;
 }
 
-async function loadPage(client: QueryClient, asked: LedgerLinesAsked): Promise<LedgerLinesPage> {
+async function loadPage(
+  client: QueryClient,
+  asked: LedgerLinesAsked,
+  onProgress?: (p: ReadProgress) => void,
+): Promise<LedgerLinesPage> {
   // The year's datasets as the page already holds them (cached): where the closed periods' lines are.
   const { all } = await client.query(yearDatasetsQuery(asked.year));
   const { year, month, ...request } = asked;
-  return readLedgerLines({ ...request, sources: ledgerSourcesOfYear(year, all, month) });
+  return readLedgerLines({ ...request, sources: ledgerSourcesOfYear(year, all, month) }, onProgress);
 }
 
-const ledgerLinesPageQuery = (asked: LedgerLinesAsked) =>
+const ledgerLinesPageQuery = (asked: LedgerLinesAsked, onProgress?: (p: ReadProgress) => void) =>
   queryOptions({
     queryKey: queryKeys.ledgerLines(asked),
-    queryFn: ({ client }) => loadPage(client, asked),
+    queryFn: ({ client }) => loadPage(client, asked, onProgress),
     staleTime: Infinity,
     // While the next page, sort or search is read, the page shown stays (marked as being brought up to date).
     placeholderData: keepPreviousData,
   });
 
-export function useLedgerLinesPage(asked: LedgerLinesAsked) {
-  return useQuery(ledgerLinesPageQuery(asked));
+/**
+ * A page of the list. A search or another order than the list's own reads every line of the pair first (once; then
+ * kept): `onProgress` hears how many of the chunks that hold them have been read, for the page to say so.
+ */
+export function useLedgerLinesPage(asked: LedgerLinesAsked, onProgress?: (p: ReadProgress) => void) {
+  return useQuery(ledgerLinesPageQuery(asked, onProgress));
 }
 
 /**
@@ -60,10 +68,10 @@ export function useWarmLedgers(year: number | null, month: number, when: boolean
   useEffect(() => {
     if (!when || year === null) return;
     client.query(yearDatasetsQuery(year)).then(
-      ({ all }) => warmLedgers(ledgerSourcesOfYear(year, all, month).map((s) => s.datasetId)),
+      ({ all }) => warmLedgers(ledgerSourcesOfYear(year, all, month)),
       () => undefined, // the drill-down itself reads them, and says so if it cannot
     );
   }, [client, year, month, when]);
 }
 
-export type { LedgerLineRow, LedgerSortKey } from '../worker/ledger-lines-query';
+export type { LedgerLineRow, LedgerSortKey, ReadProgress } from '../worker/ledger-lines-query';

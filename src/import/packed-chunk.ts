@@ -14,28 +14,29 @@ import type { BuiltChunk, StoredChunk } from './stored-chunk';
  * - Line numbers one after another are their first; otherwise the steps between them.
  *
  * Layout: "OTC1", the header's length (u32), the header (JSON, UTF-8), padding to 8, then the arrays one
- * after another, each padded to 8 bytes, in the order the header lists them.
+ * after another, each padded to 8 bytes, in the order the header lists them. packed-rows.ts reads a few rows of
+ * a chunk from the same layout without unpacking it (the drill-down's page of lines).
  */
 
 const MAGIC = [0x4f, 0x54, 0x43, 0x31]; // "OTC1"
 
-type NumberType = 'u8' | 'u16' | 'u32' | 'i32' | 'f64';
+export type NumberType = 'u8' | 'u16' | 'u32' | 'i32' | 'f64';
 
 /** One array of numbers as the header describes it: its element type and count. */
-interface ArrayEntry {
+export interface ArrayEntry {
   t: NumberType;
   n: number;
 }
 
 /** A text column: dictionary (its values' count) or plain. */
-type RawColumn = { dict: number } | { plain: true };
+export type RawColumn = { dict: number } | { plain: true };
 
 /** A number column: `nulls` when some cells are NaN (blank), kept as a flag array before the values. */
-interface NumberColumn {
+export interface NumberColumn {
   nulls: boolean;
 }
 
-interface Header {
+export interface Header {
   index: number;
   rowCount: number;
   /** null: lines one after another from `firstLine`; else the steps between them in an array. */
@@ -54,7 +55,7 @@ interface Header {
 const DICT_TRIAL = 1_000;
 const DICT_REPEATS = 2;
 
-const CTORS = {
+export const CTORS = {
   u8: Uint8Array,
   u16: Uint16Array,
   u32: Uint32Array,
@@ -276,7 +277,7 @@ export function packChunk(chunk: BuiltChunk): Uint8Array {
   return out;
 }
 
-const pad8 = (n: number): number => (n + 7) & ~7;
+export const pad8 = (n: number): number => (n + 7) & ~7;
 
 /** Whether bytes are a packed chunk (by their first four bytes). */
 export function isPackedChunk(bytes: Uint8Array): boolean {
@@ -377,7 +378,7 @@ function unpack(bytes: Uint8Array): StoredChunk {
   return { index: header.index, rowCount: n, lines, warned, raw, pence, periods, dates };
 }
 
-function utf16Text(bytes: Uint8Array): string {
+export function utf16Text(bytes: Uint8Array): string {
   const units = new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 2);
   let s = '';
   for (let i = 0; i < units.length; i += 4096) s += String.fromCharCode(...units.subarray(i, i + 4096));

@@ -66,6 +66,10 @@ export function isPackedRecord(record: unknown): record is PackedChunkRecord {
   );
 }
 
+/** A deflated record's packed bytes (throws where they do not decompress). */
+export const inflated = (bytes: Uint8Array): Promise<Uint8Array> =>
+  through(bytes, new DecompressionStream('deflate-raw'));
+
 /** A packed record's chunk, or why it cannot be read (in words). Never throws on a damaged record. */
 export async function chunkOfRecord(record: PackedChunkRecord): Promise<{ chunk: StoredChunk } | { problem: string }> {
   let bytes: Uint8Array;

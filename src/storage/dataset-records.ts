@@ -27,6 +27,8 @@ import { problemOfLedgerSums } from './ledger-sums';
  *      sum: read back on the page's thread at every listing of the datasets, a million-row ledger's 240,000
  *      lists took about half a second (issue 16). Records of layout 4 gain them when brought forward (their chunks
  *      are not touched); a workspace file keeps layout 4's list (storage/workspace.ts).
+ * A ledger's line index (line-index-records.ts, database version 2) is kept beside its chunks, not in this layout:
+ * a dataset stored without one is read as it is, and the read worker makes its index at its first drill-down.
  */
 
 export const DATASET_SCHEMA = 5;

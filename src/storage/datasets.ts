@@ -13,7 +13,8 @@ import {
   nameOf,
   problemOfReceipt,
 } from './dataset-records';
-import { chunkOfRecord, chunkRecord, isPackedRecord, type PackedChunkRecord } from './chunk-records';
+import { chunkOfRecord, chunkRecord, inflated, isPackedRecord, type PackedChunkRecord } from './chunk-records';
+import { rowsOfChunk, rowsOfPacked, type ChunkRows } from '../import/packed-rows';
 import { openOutturnDb, type Db } from './db';
 import { packLedgerSums, type LedgerSums } from './ledger-sums';
 
@@ -154,12 +155,17 @@ export async function commitDataset(meta: DatasetMeta, receipt: ImportReceipt, d
   });
 }
 
-/** Deletes the chunks of a dataset id (an abandoned import, or a deleted dataset). */
+/** Deletes the chunks of a dataset id, and its line index (an abandoned import, or a deleted dataset). */
 export async function deleteChunks(datasetId: string, db?: Db): Promise<void> {
   const d = db ?? (await openOutturnDb());
-  const tx = d.transaction('chunks', 'readwrite');
-  const keys = await tx.store.index('byDataset').getAllKeys(datasetId);
-  await Promise.all([...keys.map((k) => tx.store.delete(k)), tx.done]);
+  const tx = d.transaction(['chunks', 'lineIndex'], 'readwrite');
+  const keys = await tx.objectStore('chunks').index('byDataset').getAllKeys(datasetId);
+  const indexKeys = await tx.objectStore('lineIndex').index('byDataset').getAllKeys(datasetId);
+  await Promise.all([
+    ...keys.map((k) => tx.objectStore('chunks').delete(k)),
+    ...indexKeys.map((k) => tx.objectStore('lineIndex').delete(k)),
+    tx.done,
+  ]);
 }
 
 /** The datasets that read in the current layout, oldest first. Any other record is set aside (listSetAside). */
@@ -201,6 +207,42 @@ export async function readChunks(datasetId: string, db?: Db): Promise<StoredChun
   const chunks: StoredChunk[] = [];
   await forEachChunk(datasetId, (c) => void chunks.push(c), db);
   return chunks;
+}
+
+/**
+ * Some chunks of a dataset, each as its rows read in place (src/import/packed-rows.ts: nothing unpacked but the
+ * cells asked for), checked against its record: the drill-down's page of lines reads a few rows of each.
+ */
+export async function readChunkRows(
+  dataset: { id: string; name: string },
+  indices: readonly number[],
+  db?: Db,
+): Promise<ChunkRows[]> {
+  const d = db ?? (await openOutturnDb());
+  const tx = d.transaction('chunks', 'readonly');
+  const stored = await Promise.all(indices.map((i) => tx.store.get([dataset.id, i])));
+  return Promise.all(
+    stored.map(async (record: unknown, k) => {
+      const index = indices[k]!;
+      const rows = await rowsOfRecord(record, index);
+      if (typeof rows === 'string') throw new StoredDataDamaged(dataset.name, `part ${index + 1} of its rows ${rows}`);
+      return rows;
+    }),
+  );
+}
+
+async function rowsOfRecord(record: unknown, index: number): Promise<ChunkRows | string> {
+  if (record === undefined) return 'is missing';
+  if (!isPackedRecord(record)) {
+    const problem = checkChunk(record, index);
+    return problem ?? rowsOfChunk(record as StoredChunk);
+  }
+  try {
+    const rows = rowsOfPacked(record.deflated ? await inflated(record.packed) : record.packed);
+    return rows.index === index && rows.rowCount === record.rowCount ? rows : 'is not what its record names';
+  } catch (error) {
+    return `is damaged (${error instanceof Error ? error.message : String(error)})`;
+  }
 }
 
 /**
@@ -418,10 +460,12 @@ export async function beginImport(datasetId: string, info: { fileName: string; s
 /** An import given up (cancelled, crashed, refused): its chunks and its marker go, together. */
 export async function abandonImport(datasetId: string, db?: Db): Promise<void> {
   const d = db ?? (await openOutturnDb());
-  const tx = d.transaction(['chunks', 'settings'], 'readwrite');
+  const tx = d.transaction(['chunks', 'lineIndex', 'settings'], 'readwrite');
   const keys = await tx.objectStore('chunks').index('byDataset').getAllKeys(datasetId);
+  const indexKeys = await tx.objectStore('lineIndex').index('byDataset').getAllKeys(datasetId);
   await Promise.all([
     ...keys.map((k) => tx.objectStore('chunks').delete(k)),
+    ...indexKeys.map((k) => tx.objectStore('lineIndex').delete(k)),
     tx.objectStore('settings').delete(RUNNING + datasetId),
     tx.done,
   ]);
@@ -494,9 +538,14 @@ export async function sweepUnfinishedImports(db?: Db): Promise<Notice[]> {
 async function deleteOrphanChunks(db?: Db): Promise<number> {
   const d = db ?? (await openOutturnDb());
   const datasets = new Set((await d.getAllKeys('datasets')).map(String));
-  const tx = d.transaction('chunks', 'readwrite');
-  const orphans = (await tx.store.getAllKeys()).filter(([datasetId]) => !datasets.has(datasetId));
-  await Promise.all([...orphans.map((key) => tx.store.delete(key)), tx.done]);
+  const tx = d.transaction(['chunks', 'lineIndex'], 'readwrite');
+  const orphans = (await tx.objectStore('chunks').getAllKeys()).filter(([datasetId]) => !datasets.has(datasetId));
+  const orphanIndex = (await tx.objectStore('lineIndex').getAllKeys()).filter(([id]) => !datasets.has(id));
+  await Promise.all([
+    ...orphans.map((key) => tx.objectStore('chunks').delete(key)),
+    ...orphanIndex.map((key) => tx.objectStore('lineIndex').delete(key)),
+    tx.done,
+  ]);
   return orphans.length;
 }
 

@@ -3,6 +3,7 @@ import type { JsonValue } from '../domain/core/canonical-json';
 import type { Snapshot } from '../domain/board-pack/pack-snapshot';
 import type { StoredChunk } from '../import/stored-chunk';
 import type { PackedChunkRecord } from './chunk-records';
+import type { LineIndexRecord } from './line-index-records';
 import type { ImportReceipt } from '../import/receipt';
 import type { DatasetMeta } from './datasets';
 import type { MappingProfile } from './profiles';
@@ -14,7 +15,7 @@ import type { MappingProfile } from './profiles';
  */
 
 export const DB_NAME = 'outturn';
-const DB_VERSION = 1;
+const DB_VERSION = 2;
 
 /**
  * A record kept as it came (a workspace file's profile, scenario or frozen pack, checked only for its key):
@@ -39,6 +40,12 @@ export interface OutturnDb extends DBSchema {
   datasets: { key: string; value: DatasetMeta; indexes: { byHash: string } };
   /** Dataset rows in column-oriented chunks, keyed [datasetId, chunkIndex], so a million rows is ~100 records. */
   chunks: { key: [string, number]; value: ChunkRecord; indexes: { byDataset: string } };
+  /**
+   * A ledger's line index (src/import/line-index.ts), keyed [datasetId, part]: where each cost centre and
+   * subjective's lines are, so that a drill-down reads only the chunks it shows (version 2). A dataset without one
+   * (stored before it, or taken in from a workspace file) has it made by the read worker at its first drill-down.
+   */
+  lineIndex: { key: [string, number]; value: LineIndexRecord; indexes: { byDataset: string } };
   /** Import receipts, one per import, kept after the dataset is deleted. */
   receipts: { key: string; value: ImportReceipt };
   /** Column-mapping profiles, keyed by the signature of the headers they apply to. */
@@ -93,6 +100,9 @@ function openCurrent(name: string): Promise<Db> {
         db.createObjectStore('scenarios', { keyPath: 'id' });
         db.createObjectStore('snapshots', { keyPath: 'id' });
         db.createObjectStore('settings');
+      }
+      if (oldVersion < 2) {
+        db.createObjectStore('lineIndex', { keyPath: ['datasetId', 'part'] }).createIndex('byDataset', 'datasetId');
       }
     },
     blocking() {

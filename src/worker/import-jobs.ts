@@ -20,6 +20,8 @@ import {
   type DatasetMeta,
 } from '../storage/datasets';
 import { chunkRecord } from '../storage/chunk-records';
+import { putLineIndex } from '../storage/line-index-records';
+import { LineIndexBuilder } from '../import/line-index';
 import { displacedBy } from '../storage/dataset-slots';
 import { packLedgerSums } from '../storage/ledger-sums';
 import { LabelCollector } from '../import/dataset-labels';
@@ -198,11 +200,24 @@ async function importUnderLock(
     const readRows = async () => {
       const labels = new LabelCollector(plan);
       const writes = new ChunkWrites(ids.datasetId, timings);
+      // A ledger's line index (where each cost centre and subjective's lines are), for the drill-down.
+      const index =
+        plan.kind === 'ledger'
+          ? new LineIndexBuilder({
+              costCentre: plan.mapping['costCentre'] ?? null,
+              subjective: plan.mapping['subjective'] ?? null,
+            })
+          : null;
       const rows = await importRows(
         source,
         plan,
         (chunk) => {
           labels.add(chunk);
+          if (index) {
+            const t = performance.now();
+            index.add(chunk);
+            if (timings) timings.lineIndex = (timings.lineIndex ?? 0) + performance.now() - t;
+          }
           return writes.add(chunk);
         },
         onProgress,
@@ -210,8 +225,13 @@ async function importUnderLock(
         timings,
       );
       const t0 = performance.now();
+      if (index) await putLineIndex(ids.datasetId, index.finish());
+      const t1 = performance.now();
       await writes.done();
-      if (timings) timings.storeWait = (timings.storeWait ?? 0) + performance.now() - t0;
+      if (timings) {
+        timings.lineIndex = (timings.lineIndex ?? 0) + t1 - t0;
+        timings.storeWait = (timings.storeWait ?? 0) + performance.now() - t1;
+      }
       return { rows, labels };
     };
     let read = await readRows();

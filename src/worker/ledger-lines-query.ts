@@ -1,3 +1,13 @@
+import {
+  chunkOfPosition,
+  entriesOf,
+  LineIndexBuilder,
+  pairOf,
+  rowOfPosition,
+  type IndexHead,
+  type LineIndex,
+} from '../import/line-index';
+import type { ChunkRows } from '../import/packed-rows';
 import type { StoredChunk } from '../import/stored-chunk';
 
 /*
@@ -67,7 +77,28 @@ export interface LedgerLinesPage {
   totalPence: number;
 }
 
-export type ReadChunks = (datasetId: string) => Promise<readonly StoredChunk[]>;
+/** How far a long read has gone: chunks read of those it needs. */
+export interface ReadProgress {
+  done: number;
+  total: number;
+}
+
+/** A line index as the reader holds it: its head, and its positions where it made them itself (else read a part at a time). */
+export type HeldIndex = IndexHead & { positions?: Uint32Array };
+
+/** Where the reader finds stored rows (IndexedDB in the app, src/storage; memory in the tests). */
+export interface LedgerStore {
+  /** A dataset's line index without its positions; null where it has none (stored before there was one). */
+  readIndexHead(datasetId: string): Promise<HeldIndex | null>;
+  /** Positions `from` to `to` (not included) of a dataset's index. */
+  readPositions(datasetId: string, from: number, to: number): Promise<Uint32Array>;
+  /** Keeps an index the reader made of a dataset that had none. */
+  saveIndex(datasetId: string, index: LineIndex): Promise<unknown>;
+  /** Every chunk of a dataset, decoded: read only to make the line index of a dataset that has none. */
+  readChunks(datasetId: string): Promise<readonly StoredChunk[]>;
+  /** Some chunks of a dataset, each read in place (a few rows are read of each). */
+  readChunkRows(dataset: { id: string; name: string }, indices: readonly number[]): Promise<ChunkRows[]>;
+}
 
 /** Adds integer pence, refusing a sum past 2^53 (no longer exact) rather than returning it. */
 function addExact(sum: number, pence: number): number {
@@ -76,23 +107,67 @@ function addExact(sum: number, pence: number): number {
   return next;
 }
 
-/** Reads the chunks of a few datasets and the lines of a few cost centre and subjective pairs, keeping the latest. */
+/** A run of one pair's lines in one period of one export: where its positions are, how many, their sum. */
+interface Run {
+  source: LedgerLineSource;
+  period: number;
+  count: number;
+  pence: number;
+  from: number;
+}
+
+/** Chunks read at once by a long read (between them, a page asked for meanwhile is read). */
+const CHUNKS_A_STEP = 4;
+
+/**
+ * Answers pages of ledger lines from each dataset's line index (src/import/line-index.ts) and the few chunks that
+ * hold the page's lines: the count and total of a pair, by period, are the index's, so the list in its own order
+ * (by period, either way; any period filter) reads only its page's rows. Searching or another order needs every
+ * line of the pair: read from the chunks that hold them (only their rows), a few chunks at a time with its
+ * progress said, and kept (the lines of a few pairs) so that sorting and paging again read nothing. Keeps the
+ * indexes of a few datasets and the chunks last read (at most `keep.chunks`).
+ */
 export class LedgerLinesReader {
-  private readonly chunks = new Map<string, Promise<readonly StoredChunk[]>>();
+  private readonly indexes = new Map<string, Promise<HeldIndex>>();
+  private readonly chunks = new Map<string, Promise<ChunkRows>>();
   private readonly lines = new Map<string, Promise<LedgerLineRow[]>>();
+  /** The page being read, if any: reading ahead waits for it between its steps (the page asked for comes first). */
+  private reading: Promise<unknown> = Promise.resolve();
 
   constructor(
-    private readonly read: ReadChunks,
-    private readonly keep = { datasets: 4, pairs: 8 },
+    private readonly store: LedgerStore,
+    private readonly keep = { datasets: 8, pairs: 8, chunks: 256 },
   ) {}
 
-  /** Reads a dataset's chunks ahead of a drill-down (a reader opening the Revenue page will soon ask). */
-  warm(datasetIds: readonly string[]): Promise<unknown> {
-    return Promise.all(datasetIds.map((id) => this.chunksOf(id)));
+  /**
+   * Reads ahead of a drill-down (a reader opening a cost centre will soon ask): each dataset's index (made, where it
+   * has none, from its chunks), then its chunks, a few at a time, so that a page asked for meanwhile is not queued
+   * behind them all.
+   */
+  async warm(sources: readonly Pick<LedgerLineSource, 'datasetId' | 'name' | 'columns'>[]): Promise<void> {
+    for (const source of sources) {
+      const index = await this.indexOf(source);
+      for (let i = 0; i < index.chunkCount; i += CHUNKS_A_STEP) {
+        const step = Array.from({ length: Math.min(CHUNKS_A_STEP, index.chunkCount - i) }, (_, k) => i + k);
+        await this.reading;
+        await this.chunksOf(source, step);
+      }
+    }
   }
 
-  async page(request: LedgerLinesRequest): Promise<LedgerLinesPage> {
-    const all = await this.linesOf(request);
+  page(request: LedgerLinesRequest, onProgress?: (p: ReadProgress) => void): Promise<LedgerLinesPage> {
+    const page = this.pageOf(request, onProgress);
+    this.reading = page.catch(() => undefined);
+    return page;
+  }
+
+  private async pageOf(request: LedgerLinesRequest, onProgress?: (p: ReadProgress) => void): Promise<LedgerLinesPage> {
+    const runs = await this.runsOf(request);
+    const periods = runs.map((r) => r.period);
+    const ownOrder =
+      request.search.trim() === '' && request.sort.key === 'period' && new Set(periods).size === periods.length;
+    if (ownOrder) return this.pageOfRuns(request, runs);
+    const all = await this.linesOf(request, runs, onProgress);
     let totalPence = 0;
     for (const l of all) totalPence = addExact(totalPence, l.pence);
     const needle = request.search.trim().toLocaleLowerCase('en-GB');
@@ -107,9 +182,7 @@ export class LedgerLinesReader {
     let matchedPence = 0;
     for (const l of matching) matchedPence = addExact(matchedPence, l.pence);
     const sorted = sortLines(matching, request.sort.key, request.sort.descending);
-    const limit = Math.max(1, request.limit);
-    const lastPage = Math.max(0, Math.floor((sorted.length - 1) / limit) * limit);
-    const offset = Math.min(Math.max(0, request.offset), lastPage);
+    const { offset, limit } = pageWithin(request, sorted.length);
     return {
       lines: sorted.slice(offset, offset + limit),
       offset,
@@ -120,20 +193,145 @@ export class LedgerLinesReader {
     };
   }
 
-  private chunksOf(datasetId: string): Promise<readonly StoredChunk[]> {
-    return remember(this.chunks, datasetId, this.keep.datasets, () => this.read(datasetId));
+  /** The pair's runs in each export's periods, periods ascending. */
+  private async runsOf(request: LedgerLinesRequest): Promise<Run[]> {
+    const runs: Run[] = [];
+    for (const source of request.sources) {
+      if (source.columns.costCentre === null || source.columns.subjective === null) continue;
+      const index = await this.indexOf(source);
+      const wanted = new Set(source.periods);
+      for (const e of entriesOf(index, pairOf(index, request.costCentre, request.subjective)))
+        if (wanted.has(e.period)) runs.push({ source, ...e });
+    }
+    return runs.sort((a, b) => a.period - b.period);
+  }
+
+  /** A page in the list's own order (by period, then date and row), from the index and the page's rows alone. */
+  private async pageOfRuns(request: LedgerLinesRequest, all: Run[]): Promise<LedgerLinesPage> {
+    let count = 0;
+    let totalPence = 0;
+    for (const r of all) {
+      count += r.count;
+      totalPence = addExact(totalPence, r.pence);
+    }
+    const runs = all.filter((r) => request.period === null || r.period === request.period);
+    if (request.sort.descending) runs.reverse(); // periods descending; within one, still by date and row
+    let matched = 0;
+    let matchedPence = 0;
+    for (const r of runs) {
+      matched += r.count;
+      matchedPence = addExact(matchedPence, r.pence);
+    }
+    const { offset, limit } = pageWithin(request, matched);
+    // The page's positions: `limit` lines from `offset`, run after run.
+    const wanted: { source: LedgerLineSource; from: number; to: number }[] = [];
+    let skip = offset;
+    let left = limit;
+    for (const r of runs) {
+      if (left === 0) break;
+      if (skip >= r.count) {
+        skip -= r.count;
+        continue;
+      }
+      const take = Math.min(left, r.count - skip);
+      wanted.push({ source: r.source, from: r.from + skip, to: r.from + skip + take });
+      skip = 0;
+      left -= take;
+    }
+    const lines: LedgerLineRow[] = [];
+    for (const w of wanted)
+      lines.push(...(await this.linesAt(request, w.source, await this.positionsOf(w.source, w.from, w.to))));
+    return { lines, offset, matched, matchedPence, count, totalPence };
+  }
+
+  /** The lines at some positions of one export's index, in the order given, reading only the chunks that hold them. */
+  private async linesAt(
+    request: LedgerLinesRequest,
+    source: LedgerLineSource,
+    positions: ArrayLike<number>,
+    onChunks?: (read: number) => void,
+  ): Promise<LedgerLineRow[]> {
+    const needed = [...new Set(Array.from(positions, chunkOfPosition))].sort((a, b) => a - b);
+    const rows = new Map<number, ChunkRows>();
+    for (let i = 0; i < needed.length; i += CHUNKS_A_STEP) {
+      const step = needed.slice(i, i + CHUNKS_A_STEP);
+      (await this.chunksOf(source, onChunks ? step : needed)).forEach((r, k) => rows.set(r.index, r) ?? k);
+      onChunks?.(rows.size);
+      if (!onChunks) break; // a page's few chunks are read at once
+    }
+    return Array.from(positions, (p) => lineOf(rows.get(chunkOfPosition(p))!, rowOfPosition(p), source, request));
+  }
+
+  private chunksOf(source: Pick<LedgerLineSource, 'datasetId' | 'name'>, indices: readonly number[]) {
+    const key = (i: number) => `${source.datasetId}\u0000${i}`;
+    const missing = indices.filter((i) => !this.chunks.has(key(i)));
+    const read =
+      missing.length > 0 ? this.store.readChunkRows({ id: source.datasetId, name: source.name }, missing) : null;
+    for (let k = 0; k < missing.length; k++)
+      void remember(this.chunks, key(missing[k]!), this.keep.chunks, () => read!.then((rows) => rows[k]!));
+    return Promise.all(
+      indices.map((i) =>
+        remember(this.chunks, key(i), this.keep.chunks, () =>
+          this.store.readChunkRows({ id: source.datasetId, name: source.name }, [i]).then((rows) => rows[0]!),
+        ),
+      ),
+    );
+  }
+
+  private async positionsOf(source: LedgerLineSource, from: number, to: number): Promise<ArrayLike<number>> {
+    const index = await this.indexOf(source);
+    return index.positions ? index.positions.subarray(from, to) : this.store.readPositions(source.datasetId, from, to);
+  }
+
+  /**
+   * A dataset's line index: as stored, or, for a dataset stored before there was one (or taken in from a workspace
+   * file), made here from its chunks (read whole, once) and kept for next time.
+   */
+  private indexOf(source: Pick<LedgerLineSource, 'datasetId' | 'columns'>): Promise<HeldIndex> {
+    return remember(this.indexes, source.datasetId, this.keep.datasets, async () => {
+      const head = await this.store.readIndexHead(source.datasetId);
+      if (head) return head;
+      const builder = new LineIndexBuilder(source.columns);
+      for (const chunk of await this.store.readChunks(source.datasetId)) builder.add(chunk);
+      const made = builder.finish();
+      await this.store.saveIndex(source.datasetId, made).catch(() => undefined); // made again next time
+      return made;
+    });
   }
 
   /** Every line of the pair in the sources' periods, in period, date and row order. */
-  private linesOf(request: LedgerLinesRequest): Promise<LedgerLineRow[]> {
+  private linesOf(
+    request: LedgerLinesRequest,
+    runs: readonly Run[],
+    onProgress?: (p: ReadProgress) => void,
+  ): Promise<LedgerLineRow[]> {
     const key = JSON.stringify([request.sources, request.costCentre, request.subjective]);
     return remember(this.lines, key, this.keep.pairs, async () => {
+      const bySource = new Map<LedgerLineSource, number[]>();
+      for (const r of runs) {
+        const positions = await this.positionsOf(r.source, r.from, r.from + r.count);
+        bySource.set(r.source, [...(bySource.get(r.source) ?? []), ...Array.from(positions)]);
+      }
+      const total = [...bySource.values()].reduce((t, ps) => t + new Set(ps.map(chunkOfPosition)).size, 0);
+      let before = 0;
       const out: LedgerLineRow[] = [];
-      for (const source of request.sources)
-        linesOfSource(await this.chunksOf(source.datasetId), source, request.costCentre, request.subjective, out);
+      for (const [source, positions] of bySource) {
+        const lines = await this.linesAt(request, source, positions, (read) =>
+          onProgress?.({ done: before + read, total }),
+        );
+        before += new Set(positions.map(chunkOfPosition)).size;
+        out.push(...lines);
+      }
       return out.sort((a, b) => a.period - b.period || a.date - b.date || a.row - b.row);
     });
   }
+}
+
+/** The page asked for, brought within the list: a page past the end is the last. */
+function pageWithin(request: LedgerLinesRequest, length: number): { offset: number; limit: number } {
+  const limit = Math.max(1, request.limit);
+  const lastPage = Math.max(0, Math.floor((length - 1) / limit) * limit);
+  return { offset: Math.min(Math.max(0, request.offset), lastPage), limit };
 }
 
 /** A value kept by key, the least recently used let go past `size`; a failed read is not kept. */
@@ -151,44 +349,29 @@ function remember<T>(cache: Map<string, Promise<T>>, key: string, size: number, 
   return made;
 }
 
-function linesOfSource(
-  chunks: readonly StoredChunk[],
-  source: LedgerLineSource,
-  costCentre: string,
-  subjective: string,
-  out: LedgerLineRow[],
-): void {
+/** A line as the list shows it, checked against the pair the index says it belongs to. */
+function lineOf(rows: ChunkRows, i: number, source: LedgerLineSource, request: LedgerLinesRequest): LedgerLineRow {
   const { columns } = source;
-  if (columns.costCentre === null || columns.subjective === null) return;
-  const periods = new Set(source.periods);
-  for (const chunk of chunks) {
-    const cc = chunk.raw[columns.costCentre] ?? [];
-    const subj = chunk.raw[columns.subjective] ?? [];
-    const amounts = chunk.pence['amount'];
-    const dates = chunk.dates['postingDate'];
-    const text = (column: number | null, i: number): string =>
-      column === null ? '' : (chunk.raw[column]?.[i] ?? '').trim();
-    for (let i = 0; i < chunk.rowCount; i++) {
-      // Codes are compared as the import keeps them, trimmed (a cell's own text, leading zeros and all).
-      if (!periods.has(chunk.periods[i] ?? 0)) continue;
-      const c = cc[i];
-      if (c !== costCentre && c?.trim() !== costCentre) continue;
-      const s = subj[i];
-      if (s !== subjective && s?.trim() !== subjective) continue;
-      const pence = amounts?.[i];
-      if (pence === undefined || Number.isNaN(pence)) continue;
-      out.push({
-        dataset: source.name,
-        row: chunk.lines[i] ?? 0,
-        period: chunk.periods[i] ?? 0,
-        date: dates?.[i] ?? 0,
-        description: text(columns.description, i),
-        supplier: text(columns.supplier, i),
-        reference: text(columns.reference, i),
-        pence,
-      });
-    }
-  }
+  const text = (column: number | null): string => (column === null ? '' : rows.cell(column, i).trim());
+  const pence = rows.amount('amount', i);
+  if (
+    text(columns.costCentre) !== request.costCentre ||
+    text(columns.subjective) !== request.subjective ||
+    Number.isNaN(pence)
+  )
+    throw new Error(
+      `The stored line index of ${source.name} does not match its rows. Delete it on the Import page and import the file again.`,
+    );
+  return {
+    dataset: source.name,
+    row: rows.line(i),
+    period: rows.period(i),
+    date: rows.date('postingDate', i),
+    description: text(columns.description),
+    supplier: text(columns.supplier),
+    reference: text(columns.reference),
+    pence,
+  };
 }
 
 const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });

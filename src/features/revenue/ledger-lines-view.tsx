@@ -1,6 +1,6 @@
 import './ledger-lines.css';
 import { useEffect, useId, useState } from 'react';
-import { useLedgerLinesPage, type LedgerLineRow, type LedgerSortKey } from '../../api/ledger-lines';
+import { useLedgerLinesPage, type LedgerLineRow, type LedgerSortKey, type ReadProgress } from '../../api/ledger-lines';
 import { checkLinesAgainstActual, closedPeriods } from '../../domain/revenue/ledger-actuals';
 import { formatPounds } from '../../domain/core/money';
 import { fromPence, pence } from '../../domain/core/units';
@@ -76,17 +76,21 @@ export function LedgerLinesView({ node, model }: { node: MonitoringNode; model: 
     return () => clearTimeout(t);
   }, [typed]);
 
-  const lines = useLedgerLinesPage({
-    year: model.year ?? 0,
-    costCentre,
-    subjective: node.code ?? '',
-    month: model.month,
-    search,
-    period,
-    sort,
-    offset,
-    limit: PAGE_LINES,
-  });
+  const [progress, setProgress] = useState<ReadProgress | null>(null);
+  const lines = useLedgerLinesPage(
+    {
+      year: model.year ?? 0,
+      costCentre,
+      subjective: node.code ?? '',
+      month: model.month,
+      search,
+      period,
+      sort,
+      offset,
+      limit: PAGE_LINES,
+    },
+    setProgress,
+  );
   const periods = closedPeriods(model.month).filter(
     (p) => p <= MONTHLY_PERIODS || (node.actualByPeriod?.[p] ?? null) !== null,
   );
@@ -154,7 +158,9 @@ export function LedgerLinesView({ node, model }: { node: MonitoringNode; model: 
                 {filtered
                   ? `${plural(found.matched)} of ${formatCount(found.count)} match${found.matched === 1 ? 'es' : ''}${search.trim() ? ` “${search.trim()}”` : ''}${period !== null ? ` in P${period}` : ''}, adding to ${money(found.matchedPence)}.`
                   : `${plural(found.count)}, adding to ${money(found.totalPence)}.`}
-                {busy ? ' Reading…' : ''}
+                {busy
+                  ? ` Reading…${progress && progress.done < progress.total ? ` ${formatCount(progress.done)} of ${formatCount(progress.total)} parts of the ledger read.` : ''}`
+                  : ''}
               </p>
               <DataTable
                 caption={`Ledger lines behind the actual to date: ${costCentre} / ${node.label}, ${plural(found.count)} in P1–P${model.month}`}

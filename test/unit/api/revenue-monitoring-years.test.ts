@@ -12,6 +12,7 @@ import type { DatasetMeta } from '../../../src/storage/datasets';
 import { packLedgerSums } from '../../../src/storage/ledger-sums';
 import { ledgerSourcesOfYear, monitoringOfYear } from '../../../src/api/revenue-monitoring';
 import { LedgerLinesReader } from '../../../src/worker/ledger-lines-query';
+import { memoryLedgerStore } from '../helpers/memory-ledger-store';
 import { revenueYearsTable } from '../../../src/domain/revenue/revenue-years';
 import { tableOneAreas } from '../../../src/domain/revenue/revenue-model';
 import { Money } from '../../../src/domain/core/money';
@@ -150,7 +151,7 @@ describe('the monitoring of one year', () => {
 
   it("the drill-down's ledger lines are the year's, of the closed periods, each period from its export", async () => {
     const all = await twoYears();
-    const reader = new LedgerLinesReader(read);
+    const reader = new LedgerLinesReader(await memoryLedgerStore(read));
     const ask = async (month: number) =>
       (
         await reader.page({

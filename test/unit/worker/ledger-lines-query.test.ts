@@ -3,6 +3,7 @@
 // matches. Expected figures are added up by hand from the rows below.
 import { describe, expect, it } from 'vitest';
 import type { StoredChunk } from '../../../src/import/stored-chunk';
+import { memoryLedgerStore } from '../helpers/memory-ledger-store';
 import {
   LedgerLinesReader,
   type LedgerLineSource,
@@ -82,7 +83,7 @@ const ask = (change: Partial<LedgerLinesRequest> = {}): LedgerLinesRequest => ({
 
 describe('the ledger lines list', () => {
   it("finds the pair's lines in each export's own periods, codes compared whole (leading zeros kept)", async () => {
-    const page = await new LedgerLinesReader(read).page(ask());
+    const page = await new LedgerLinesReader(await memoryLedgerStore(read)).page(ask());
     expect(page.lines.map((l) => [l.dataset, l.row, l.reference])).toEqual([
       ['a.csv', 2, 'INV-1'],
       ['a.csv', 4, 'INV-3'],
@@ -93,7 +94,7 @@ describe('the ledger lines list', () => {
   });
 
   it('searches description, supplier and reference, whatever the case, with the exact total of what matches', async () => {
-    const reader = new LedgerLinesReader(read);
+    const reader = new LedgerLinesReader(await memoryLedgerStore(read));
     // "fuel" is in the supplier of INV-3 (Fuel Co) and RR-1 (fuel co): 1,234.56 + 2,000.00 = 3,234.56.
     expect(await reader.page(ask({ search: 'FUEL' }))).toMatchObject({ matched: 2, matchedPence: 3_234_56, count: 3 });
     // A reference.
@@ -104,13 +105,13 @@ describe('the ledger lines list', () => {
   });
 
   it('filters by period', async () => {
-    const page = await new LedgerLinesReader(read).page(ask({ period: 2 }));
+    const page = await new LedgerLinesReader(await memoryLedgerStore(read)).page(ask({ period: 2 }));
     expect(page.lines.map((l) => l.reference)).toEqual(['INV-3']);
     expect(page).toMatchObject({ matched: 1, matchedPence: 1_234_56, totalPence: 153_234_56 });
   });
 
   it('sorts by any column, either way', async () => {
-    const reader = new LedgerLinesReader(read);
+    const reader = new LedgerLinesReader(await memoryLedgerStore(read));
     const refs = async (key: LedgerLinesRequest['sort']['key'], descending = false) =>
       (await reader.page(ask({ sort: { key, descending } }))).lines.map((l) => l.reference);
     expect(await refs('amount', true)).toEqual(['INV-1', 'RR-1', 'INV-3']);
@@ -122,7 +123,7 @@ describe('the ledger lines list', () => {
   });
 
   it('gives one page, the count and total still of every matching line; a page past the end is the last', async () => {
-    const reader = new LedgerLinesReader(read);
+    const reader = new LedgerLinesReader(await memoryLedgerStore(read));
     const second = await reader.page(ask({ offset: 2, limit: 2 }));
     expect(second.lines.map((l) => l.reference)).toEqual(['RR-1']);
     expect(second).toMatchObject({ offset: 2, matched: 3, matchedPence: 153_234_56 });
@@ -130,14 +131,15 @@ describe('the ledger lines list', () => {
   });
 
   it('reads each export once for paging, sorting and searching again', async () => {
-    const reads: string[] = [];
-    const reader = new LedgerLinesReader((id) => {
-      reads.push(id);
-      return read(id);
-    });
+    const store = await memoryLedgerStore(read);
+    const reader = new LedgerLinesReader(store);
     await reader.page(ask());
     await reader.page(ask({ search: 'fuel', sort: { key: 'amount', descending: true }, offset: 1, limit: 1 }));
-    expect(reads).toEqual(['a', 'b']);
+    await reader.page(ask({ search: 'fuel', sort: { key: 'amount', descending: false } }));
+    // Each export read whole once (it had no line index: made then, and kept), each chunk with a line once.
+    expect(store.wholeReads).toEqual(['a', 'b']);
+    expect([...store.saved.keys()]).toEqual(['a', 'b']);
+    expect(store.chunkReads.sort()).toEqual(['a:0', 'b:0']);
   });
 
   it('refuses a total past 2^53 pence rather than give an inexact one', async () => {
@@ -147,7 +149,7 @@ describe('the ledger lines list', () => {
         [20170403, 1, '00120', '3010', 'x', '', 'R2', 1],
       ]),
     ];
-    const reader = new LedgerLinesReader(() => Promise.resolve(big));
+    const reader = new LedgerLinesReader(await memoryLedgerStore(() => Promise.resolve(big)));
     await expect(
       reader.page(ask({ sources: [{ datasetId: 'z', name: 'z.csv', columns: COLUMNS, periods: [1] }] })),
     ).rejects.toThrow(/beyond 2\^53/);

@@ -1,0 +1,133 @@
+import { chunkOfPosition, headOf, positionOf, rowOfPosition, type LineIndex } from '../import/line-index';
+import { openOutturnDb, type Db } from './db';
+
+/*
+ * A ledger's line index (src/import/line-index.ts) as IndexedDB keeps it, in the `lineIndex` store: part 0 the
+ * pairs and their counts and sums by period, parts 1 onwards the lines' positions, POSITIONS_A_PART to a part, so
+ * that a drill-down reads the positions of the page it shows, not every line's. Written by the import before its
+ * dataset record (like the chunks, it belongs to no dataset until that commit), deleted with the dataset's chunks.
+ * Optional: a dataset stored before the index existed, or taken in from a workspace file, has none until the read
+ * worker makes it from the dataset's chunks at its first drill-down (saveLineIndex).
+ */
+
+/** Positions a part: 256 KB. */
+const POSITIONS_A_PART = 65_536;
+
+export type LineIndexRecord =
+  | {
+      datasetId: string;
+      part: 0;
+      chunkCount: number;
+      lineCount: number;
+      costCentres: string[];
+      subjectives: string[];
+      pairCostCentre: Uint32Array;
+      pairSubjective: Uint32Array;
+      entryStart: Uint32Array;
+      entryPeriod: Uint8Array;
+      entryCount: Uint16Array | Uint32Array;
+      entryPence: Int32Array | Float64Array;
+    }
+  | { datasetId: string; part: number; chunks: Uint8Array | Uint16Array | Uint32Array; rows: Uint16Array };
+
+/** The index without its positions: what a reader holds of a dataset, with `positions` reading the parts it needs. */
+export type LineIndexHead = Omit<LineIndex, 'positions'> & { lineCount: number };
+
+/** The records of an index: its head, then its positions a part at a time. */
+function lineIndexRecords(datasetId: string, index: LineIndex): LineIndexRecord[] {
+  const { positions } = index;
+  const records: LineIndexRecord[] = [{ datasetId, part: 0, ...headOf(index), lineCount: positions.length }];
+  // Each position as its chunk and its row in the chunk: 3 bytes a line where a dataset has at most 256 chunks
+  // (2.56 million rows), not 4 (positions in date order do not compress).
+  const chunkArray = (n: number) =>
+    index.chunkCount <= 0x100
+      ? new Uint8Array(n)
+      : index.chunkCount <= 0x10000
+        ? new Uint16Array(n)
+        : new Uint32Array(n);
+  for (let from = 0, part = 1; from < positions.length; from += POSITIONS_A_PART, part++) {
+    const some = positions.subarray(from, from + POSITIONS_A_PART);
+    const chunks = chunkArray(some.length);
+    const rows = new Uint16Array(some.length);
+    for (let i = 0; i < some.length; i++) {
+      chunks[i] = chunkOfPosition(some[i]!);
+      rows[i] = rowOfPosition(some[i]!);
+    }
+    records.push({ datasetId, part, chunks, rows });
+  }
+  return records;
+}
+
+/** Writes an import's index (before its dataset record: see above). */
+export async function putLineIndex(datasetId: string, index: LineIndex, db?: Db): Promise<void> {
+  const d = db ?? (await openOutturnDb());
+  const tx = d.transaction('lineIndex', 'readwrite');
+  await Promise.all([...lineIndexRecords(datasetId, index).map((r) => tx.store.put(r)), tx.done]);
+}
+
+/**
+ * Keeps an index the read worker made of a stored dataset, in one transaction with a look at the dataset record:
+ * a dataset deleted meanwhile gets none (nothing is left that no dataset names). Returns whether it was kept.
+ */
+export async function saveLineIndex(datasetId: string, index: LineIndex, db?: Db): Promise<boolean> {
+  const d = db ?? (await openOutturnDb());
+  const tx = d.transaction(['datasets', 'lineIndex'], 'readwrite');
+  const there = (await tx.objectStore('datasets').getKey(datasetId)) !== undefined;
+  if (there) for (const r of lineIndexRecords(datasetId, index)) void tx.objectStore('lineIndex').put(r);
+  await tx.done;
+  return there;
+}
+
+const isTyped = (v: unknown, tag: string): boolean => Object.prototype.toString.call(v) === `[object ${tag}]`;
+
+/** A dataset's index head, or null where it has none (or one that is not whole: made again from the chunks). */
+export async function readLineIndexHead(datasetId: string, db?: Db): Promise<LineIndexHead | null> {
+  const d = db ?? (await openOutturnDb());
+  const r = (await d.get('lineIndex', [datasetId, 0])) as Record<string, unknown> | undefined;
+  if (
+    !r ||
+    !Array.isArray(r.costCentres) ||
+    !Array.isArray(r.subjectives) ||
+    !isTyped(r.pairCostCentre, 'Uint32Array') ||
+    !isTyped(r.pairSubjective, 'Uint32Array') ||
+    !isTyped(r.entryStart, 'Uint32Array') ||
+    !isTyped(r.entryPeriod, 'Uint8Array') ||
+    !(isTyped(r.entryCount, 'Uint16Array') || isTyped(r.entryCount, 'Uint32Array')) ||
+    !(isTyped(r.entryPence, 'Int32Array') || isTyped(r.entryPence, 'Float64Array')) ||
+    typeof r.chunkCount !== 'number' ||
+    typeof r.lineCount !== 'number'
+  )
+    return null;
+  return { ...headOf(r as unknown as LineIndex), lineCount: r.lineCount };
+}
+
+/** Positions `from` to `to` (not included) of a dataset's index, reading only the parts that hold them. */
+export async function readLinePositions(datasetId: string, from: number, to: number, db?: Db): Promise<Uint32Array> {
+  const out = new Uint32Array(Math.max(0, to - from));
+  if (to <= from) return out;
+  const d = db ?? (await openOutturnDb());
+  const first = 1 + Math.floor(from / POSITIONS_A_PART);
+  const last = 1 + Math.floor((to - 1) / POSITIONS_A_PART);
+  const tx = d.transaction('lineIndex', 'readonly');
+  let filled = 0;
+  const parts = await Promise.all(
+    Array.from({ length: last - first + 1 }, (_, k) => tx.store.get([datasetId, first + k])),
+  );
+  parts.forEach((r, k) => {
+    const part = r && 'rows' in r ? r : undefined;
+    if (
+      !part ||
+      !ArrayBuffer.isView(part.chunks) ||
+      !isTyped(part.rows, 'Uint16Array') ||
+      part.chunks.length !== part.rows.length
+    )
+      throw new Error(`part ${first + k} of its line index is missing`);
+    const partStart = (first + k - 1) * POSITIONS_A_PART;
+    const lo = Math.max(from, partStart);
+    const hi = Math.min(to, partStart + part.rows.length);
+    for (let i = lo; i < hi; i++) out[i - from] = positionOf(part.chunks[i - partStart]!, part.rows[i - partStart]!);
+    filled += Math.max(0, hi - lo);
+  });
+  if (filled !== out.length) throw new Error('its line index is cut short');
+  return out;
+}

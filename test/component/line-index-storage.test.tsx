@@ -1,0 +1,101 @@
+// A ledger's line index as IndexedDB keeps it (fake-indexeddb, the worker's code run on the page): written by the
+// import beside its chunks, read by the drill-down a part at a time, deleted with the dataset, and never kept for a
+// dataset that is no longer there. The drill-down's page through it equals the lines worked out from the file.
+import { describe, expect, it } from 'vitest';
+import { bytesSource } from '../../src/import/byte-sources';
+import { LineIndexBuilder, type LineIndex } from '../../src/import/line-index';
+import { planOf } from '../../src/import/preview';
+import { preview, scan } from '../../src/import/run-import';
+import { deleteDataset } from '../../src/storage/datasets';
+import { openOutturnDb } from '../../src/storage/db';
+import {
+  putLineIndex,
+  readLineIndexHead,
+  readLinePositions,
+  saveLineIndex,
+} from '../../src/storage/line-index-records';
+import { importJob } from '../../src/worker/import-jobs';
+import { LedgerLinesReader } from '../../src/worker/ledger-lines-query';
+import { storedLedgers } from '../../src/worker/stored-ledgers';
+
+/** A ledger whose lines of 01234 / 4000 are every third row, their amount the row's number in pence. */
+function ledger(rows: number): { bytes: Uint8Array; pair: { period: number; ref: string; pence: number }[] } {
+  const lines = ['Posting Date,Period,Cost Centre,Subjective,Description,Reference,Amount'];
+  const pair: { period: number; ref: string; pence: number }[] = [];
+  for (let i = 0; i < rows; i++) {
+    const period = 12 - (i % 12); // periods in no order: the list's own order is not the file's
+    const cc = i % 3 === 0 ? '01234' : '05678';
+    const month = ((period + 2) % 12) + 1;
+    const date = `10/${String(month).padStart(2, '0')}/${period <= 9 ? 2017 : 2018}`;
+    lines.push(
+      `${date},${period},${cc},4000,Line ${i},REF-${i},${Math.floor(i / 100)}.${String(i % 100).padStart(2, '0')}`,
+    );
+    if (cc === '01234') pair.push({ period, ref: `REF-${i}`, pence: i });
+  }
+  return { bytes: new TextEncoder().encode(`${lines.join('\n')}\n`), pair };
+}
+
+const ids = (n: string) => ({ datasetId: `d-${n}`, receiptId: `r-${n}`, sha256: null, origin: 'upload' as const });
+
+describe("a ledger's line index in IndexedDB", () => {
+  it('is written by the import, answers the first page, and goes with the dataset', async () => {
+    const { bytes, pair } = ledger(25_000); // three chunks
+    const source = bytesSource('index.csv', bytes);
+    const proved = await scan(source);
+    if (!proved.verdict.ok) throw new Error('the test file should read');
+    const plan = planOf(await preview(source, proved.verdict.value, { year: 2017 }));
+    const reply = await importJob(source, plan, ids('a'), undefined, undefined, Promise.resolve(proved));
+    expect(reply.meta.chunkCount).toBe(3);
+    const head = await readLineIndexHead('d-a');
+    expect(head?.chunkCount).toBe(3);
+
+    const columns = (key: string) => plan.mapping[key] ?? null;
+    const page = await new LedgerLinesReader(storedLedgers).page({
+      sources: [
+        {
+          datasetId: 'd-a',
+          name: 'index.csv',
+          columns: {
+            costCentre: columns('costCentre'),
+            subjective: columns('subjective'),
+            description: columns('description'),
+            supplier: null,
+            reference: columns('reference'),
+          },
+          periods: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+        },
+      ],
+      costCentre: '01234',
+      subjective: '4000',
+      search: '',
+      period: null,
+      sort: { key: 'period', descending: false },
+      offset: 0,
+      limit: 5,
+    });
+    // By period, then (one date a period) file order: the pair's first period is P3 (rows 9, 21, 33 ...).
+    const expected = [...pair].sort((a, b) => a.period - b.period).slice(0, 5);
+    expect(expected[0]).toEqual({ period: 3, ref: 'REF-9', pence: 9 });
+    expect(page.lines.map((l) => [l.period, l.reference, l.pence])).toEqual(
+      expected.map((l) => [l.period, l.ref, l.pence]),
+    );
+    expect(page.count).toBe(pair.length);
+    expect(page.totalPence).toBe(pair.reduce((t, l) => t + l.pence, 0));
+
+    await deleteDataset('d-a');
+    expect(await readLineIndexHead('d-a')).toBeNull();
+    expect(await (await openOutturnDb()).countFromIndex('lineIndex', 'byDataset', 'd-a')).toBe(0);
+  });
+
+  it('reads positions across its parts, and keeps none for a dataset that is not there', async () => {
+    const index: LineIndex = { ...new LineIndexBuilder({ costCentre: null, subjective: null }).finish() };
+    index.positions = Uint32Array.from({ length: 140_000 }, (_, i) => i * 3);
+    await putLineIndex('d-parts', index);
+    const read = await readLinePositions('d-parts', 65_000, 131_500);
+    expect(read.length).toBe(66_500);
+    expect(read[0]).toBe(65_000 * 3);
+    expect(read[66_499]).toBe(131_499 * 3);
+    expect(await saveLineIndex('d-gone', index)).toBe(false);
+    expect(await readLineIndexHead('d-gone')).toBeNull();
+  });
+});

@@ -1,0 +1,136 @@
+// The ledger lines list read through each dataset's line index: the first page (and any page in the list's own
+// order, by period either way, with a period filter) reads only the chunks that hold its lines, and the count and
+// exact total read none; a search or another order reads only the chunks that hold the pair's lines, saying how
+// far it has gone. Every page and total is compared with the same worked out from the rows directly.
+import { describe, expect, it } from 'vitest';
+import {
+  LedgerLinesReader,
+  type LedgerLineSource,
+  type LedgerLinesRequest,
+} from '../../../src/worker/ledger-lines-query';
+import { memoryLedgerStore } from '../helpers/memory-ledger-store';
+import { chunksOf, expectedLines, spreadLedger, SPREAD_COLUMNS, sumOf, type SpreadRow } from '../helpers/spread-ledger';
+
+const CHUNKS = 20;
+const ledger = spreadLedger(11, CHUNKS, 200, 13);
+const chunks = chunksOf(ledger);
+const read = (id: string) => Promise.resolve(id === 'd' ? chunks : []);
+const PERIODS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+const source: LedgerLineSource = { datasetId: 'd', name: 'd.csv', columns: SPREAD_COLUMNS, periods: PERIODS };
+
+const ask = (change: Partial<LedgerLinesRequest> = {}): LedgerLinesRequest => ({
+  sources: [source],
+  costCentre: '00120',
+  subjective: '3010',
+  search: '',
+  period: null,
+  sort: { key: 'period', descending: false },
+  offset: 0,
+  limit: 7,
+  ...change,
+});
+
+/** Lines as the list shows them, from rows worked out directly. */
+const shown = (rows: readonly SpreadRow[]) =>
+  rows.map((r) => ({
+    dataset: 'd.csv',
+    row: r.line,
+    period: r.period,
+    date: r.date,
+    description: r.description.trim(),
+    supplier: r.supplier.trim(),
+    reference: r.reference,
+    pence: r.pence,
+  }));
+
+const chunksHolding = (rows: readonly SpreadRow[]) => [...new Set(rows.map((r) => `d:${r.chunk}`))].sort();
+
+async function indexedReader() {
+  const store = await memoryLedgerStore(read, [source]);
+  return { store, reader: new LedgerLinesReader(store) };
+}
+
+describe('the ledger lines list through the line index', () => {
+  const all = expectedLines(ledger, '00120', '3010', PERIODS);
+
+  it('answers the first page of a pair spread over every chunk from only the chunks that hold it', async () => {
+    expect(chunksHolding(all)).toHaveLength(CHUNKS);
+    const { store, reader } = await indexedReader();
+    const page = await reader.page(ask());
+    expect(page.lines).toEqual(shown(all.slice(0, 7)));
+    expect(page).toMatchObject({ offset: 0, count: all.length, totalPence: sumOf(all), matched: all.length });
+    expect(page.matchedPence).toBe(sumOf(all));
+    expect(store.chunkReads.sort()).toEqual(chunksHolding(all.slice(0, 7)));
+    expect(chunksHolding(all.slice(0, 7)).length).toBeLessThan(CHUNKS);
+    expect(store.wholeReads).toEqual([]);
+  });
+
+  it('pages by period either way, filtered to one period, each page reading only its own chunks', async () => {
+    const { store, reader } = await indexedReader();
+    // Descending: periods from the last, each period's lines still by date and file order.
+    const descending = [...new Set(all.map((r) => r.period))]
+      .sort((a, b) => b - a)
+      .flatMap((p) => all.filter((r) => r.period === p));
+    const page = await reader.page(ask({ sort: { key: 'period', descending: true }, offset: 21 }));
+    expect(page.lines).toEqual(shown(descending.slice(21, 28)));
+    expect(store.chunkReads.sort()).toEqual(chunksHolding(descending.slice(21, 28)));
+
+    const p5 = all.filter((r) => r.period === 5);
+    const filtered = await reader.page(ask({ period: 5, offset: 7 }));
+    expect(filtered.lines).toEqual(shown(p5.slice(7, 14)));
+    expect(filtered).toMatchObject({ matched: p5.length, matchedPence: sumOf(p5), count: all.length });
+    expect(filtered.totalPence).toBe(sumOf(all));
+  });
+
+  it('reads the one chunk that holds a rare pair', async () => {
+    const { store, reader } = await indexedReader();
+    const rare = expectedLines(ledger, '00999', '7777', PERIODS);
+    const page = await reader.page(ask({ costCentre: '00999', subjective: '7777' }));
+    expect(page.lines).toEqual(shown(rare));
+    expect(page).toMatchObject({ count: 1, totalPence: rare[0]!.pence });
+    expect(store.chunkReads).toEqual(['d:13']);
+  });
+
+  it("counts only the export's own periods", async () => {
+    const { reader } = await indexedReader();
+    const some = [2, 3, 11];
+    const page = await reader.page(ask({ sources: [{ ...source, periods: some }], limit: 1000 }));
+    const expected = expectedLines(ledger, '00120', '3010', some);
+    expect(page.lines).toEqual(shown(expected));
+    expect(page).toMatchObject({ count: expected.length, totalPence: sumOf(expected) });
+  });
+
+  it('sorts or searches every line of the pair, reading only the chunks that hold them and saying how far', async () => {
+    const { store, reader } = await indexedReader();
+    const progress: number[] = [];
+    const rare = await reader.page(
+      ask({ costCentre: '00999', subjective: '7777', sort: { key: 'amount', descending: true } }),
+      (p) => progress.push(p.done / p.total),
+    );
+    expect(rare.count).toBe(1);
+    expect(store.chunkReads).toEqual(['d:13']);
+    expect(progress).toEqual([1]);
+
+    const byAmount = [...all].sort((a, b) => b.pence - a.pence);
+    const page = await reader.page(ask({ sort: { key: 'amount', descending: true }, offset: 7 }));
+    expect(page.lines).toEqual(shown(byAmount.slice(7, 14)));
+    expect(new Set(store.chunkReads).size).toBe(CHUNKS);
+    const cafe = all.filter((r) => r.description.toLocaleLowerCase('en-GB').includes('café'));
+    const searched = await reader.page(ask({ search: 'CAFÉ', limit: 1000 }));
+    expect(searched.lines).toEqual(shown(cafe));
+    expect(searched).toMatchObject({ matched: cafe.length, matchedPence: sumOf(cafe), totalPence: sumOf(all) });
+    // Kept: sorting and searching again read nothing more.
+    expect(store.chunkReads).toHaveLength(CHUNKS);
+  });
+
+  it('makes the index of a dataset stored without one, once, from its chunks, and keeps it', async () => {
+    const store = await memoryLedgerStore(read);
+    const page = await new LedgerLinesReader(store).page(ask());
+    expect(page.lines).toEqual(shown(all.slice(0, 7)));
+    expect(store.wholeReads).toEqual(['d']);
+    expect(store.saved.has('d')).toBe(true);
+    // A reader started later (a new page) finds it kept.
+    await new LedgerLinesReader(store).page(ask({ offset: 50 }));
+    expect(store.wholeReads).toEqual(['d']);
+  });
+});
