@@ -11,11 +11,11 @@
 // Prints each figure with the load and the browser's CPU time (main thread, and the whole renderer).
 // tsx bench/main-thread.ts [first] [import] [reload] [--port P] [--rows N] [--dist DIR] [--profile-dir DIR]
 // (--profile-dir: where the import's browser profile is kept, so that `reload` can run again without importing.)
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../test/e2e/chromium';
+import { startPreview } from './preview-server';
 import { generateLedger } from './generate-ledger';
 
 const arg = (name: string): string | undefined => {
@@ -139,24 +139,7 @@ async function timed<T>(label: string, work: () => Promise<T>, page?: Page): Pro
   return out;
 }
 
-if (
-  await fetch(base).then(
-    () => true,
-    () => false,
-  )
-)
-  throw new Error(`Something already answers on ${base}: stop it, or pass another --port.`);
-const server = spawn('node_modules/.bin/vite', ['preview', '--port', String(port), '--strictPort', '--outDir', dist], {
-  stdio: 'ignore',
-  detached: true,
-});
-for (let i = 0; i < 100; i++) {
-  try {
-    if ((await fetch(base)).ok) break;
-  } catch {
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const server = await startPreview(port, dist);
 const summary = (page: Page) => page.getByRole('heading', { name: /^Board summary, / });
 try {
   if (steps.has('first')) {

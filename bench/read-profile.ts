@@ -8,11 +8,11 @@
 // the whole profile is written to $TMPDIR/outturn-read-<step>.cpuprofile (Chromium DevTools opens it).
 // tsx bench/read-profile.ts [first|reload|drill ...] [--port P] [--rows N] [--dist DIR]
 // (--dist: a build of its own, e.g. `vite build --outDir DIR --minify false` for readable function names.)
-import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { chromium, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../test/e2e/chromium';
+import { startPreview } from './preview-server';
 import { sampleShapedLedger } from './browser-read-scenarios';
 
 const arg = (name: string, fallback: number): number => {
@@ -88,25 +88,7 @@ async function watchLongTasks(context: BrowserContext): Promise<void> {
   });
 }
 
-// A server left on the port (an earlier run stopped part-way) would be measured in place of --dist: refuse.
-if (
-  await fetch(base).then(
-    () => true,
-    () => false,
-  )
-)
-  throw new Error(`Something already answers on ${base}: stop it, or pass another --port.`);
-const server = spawn('node_modules/.bin/vite', ['preview', '--port', String(port), '--strictPort', '--outDir', dist], {
-  stdio: 'ignore',
-  detached: true,
-});
-for (let i = 0; i < 100; i++) {
-  try {
-    if ((await fetch(base)).ok) break;
-  } catch {
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const server = await startPreview(port, dist);
 const subjective = (page: Page) => page.getByRole('link', { name: /^3010 / });
 try {
   if (steps.includes('first')) {

@@ -20,7 +20,6 @@ export const rowOfPosition = (position: number): number => position % CHUNK_ROWS
 export interface LineIndex {
   /** The dataset's chunks when the index was made: a reader checks it against the dataset record. */
   chunkCount: number;
-  /** Each pair's cost centre and subjective, as trimmed cells. */
   /** The cost centres and subjectives (trimmed cells), and each pair's two, by their numbers among them. */
   costCentres: string[];
   subjectives: string[];

@@ -13,25 +13,12 @@ import { openOutturnDb, type Db } from './db';
 /** Positions a part: 256 KB. */
 const POSITIONS_A_PART = 65_536;
 
-export type LineIndexRecord =
-  | {
-      datasetId: string;
-      part: 0;
-      chunkCount: number;
-      lineCount: number;
-      costCentres: string[];
-      subjectives: string[];
-      pairCostCentre: Uint32Array;
-      pairSubjective: Uint32Array;
-      entryStart: Uint32Array;
-      entryPeriod: Uint8Array;
-      entryCount: Uint16Array | Uint32Array;
-      entryPence: Int32Array | Float64Array;
-    }
-  | { datasetId: string; part: number; chunks: Uint8Array | Uint16Array | Uint32Array; rows: Uint16Array };
-
 /** The index without its positions: what a reader holds of a dataset, with `positions` reading the parts it needs. */
 export type LineIndexHead = Omit<LineIndex, 'positions'> & { lineCount: number };
+
+export type LineIndexRecord =
+  | ({ datasetId: string; part: 0 } & LineIndexHead)
+  | { datasetId: string; part: number; chunks: Uint8Array | Uint16Array | Uint32Array; rows: Uint16Array };
 
 /** The records of an index: its head, then its positions a part at a time. */
 function lineIndexRecords(datasetId: string, index: LineIndex): LineIndexRecord[] {
