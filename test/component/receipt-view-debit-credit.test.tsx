@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { fileSource } from '../../src/cli/node-source';
+import { bytesSource } from '../../src/import/byte-sources';
 import { ReceiptView } from '../../src/features/import/receipt-view';
 import { receiptOf } from '../unit/helpers/receipt-of';
 import { renderWithProviders } from './render-with-providers.tsx';
@@ -32,5 +33,26 @@ describe('ReceiptView: a Debit/Credit ledger', () => {
         .slice(1)
         .map((r) => r.textContent),
     ).toEqual([expect.stringContaining('debit£1,423.66£1,423.66'), expect.stringContaining('credit£274.56£274.56')]);
+  });
+});
+
+describe('ReceiptView: a ledger of one period', () => {
+  it('names the period in its control totals, not only the overall row', async () => {
+    // One month's export (P6, September 2018): 120.00 + 30.45 debits, 20.10 credit, net 130.35 (by hand).
+    const csv = [
+      'Cost Centre,Account,Period,Posting Date,Amount',
+      '20500,3010,6,03/09/2018,120.00',
+      '20500,3010,6,10/09/2018,-20.10',
+      '10100,4100,6,28/09/2018,30.45',
+    ].join('\n');
+    const receipt = await receiptOf(bytesSource('sept.csv', new TextEncoder().encode(csv)));
+    renderWithProviders(<ReceiptView receipt={receipt} />);
+    const totals = screen.getByRole('table', { name: /^Control totals: / });
+    const headers = within(totals)
+      .getAllByRole('rowheader')
+      .map((h) => h.textContent);
+    expect(headers).toEqual(['P6', 'All rows accepted']);
+    const p6 = [...within(totals).getByRole('rowheader', { name: 'P6' }).closest('tr')!.querySelectorAll('td')];
+    expect(p6.map((c) => c.textContent)).toEqual(['£150.45', '(£20.10)', '£130.35']);
   });
 });

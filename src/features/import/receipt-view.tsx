@@ -118,7 +118,9 @@ export function ReceiptView({ receipt }: { receipt: ImportReceipt }) {
             { key: 'net', header: 'Net', numeric: true, cell: (p) => pounds(p.net) },
           ]}
           rows={[
-            ...(t.byPeriod.length > 1 ? t.byPeriod : []),
+            // By period wherever the file has periods, even one (a month's export then says which month it
+            // holds); a single "No period" row would only repeat the overall one.
+            ...(t.byPeriod.some((p) => p.period !== 0) ? t.byPeriod : []),
             { period: -1, label: 'All rows accepted', debit: t.debit, credit: t.credit, net: t.net },
           ]}
           rowKey={(p) => String(p.period)}
