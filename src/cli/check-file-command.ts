@@ -7,7 +7,7 @@ import { mappingWithHints } from '../import/column-mapping';
 import { isDatasetKind, DATASET_KINDS, KIND_COLUMNS } from '../import/dataset-kinds';
 import { readProfileFile } from '../import/mapping-profile-file';
 import { planOf, planProblems } from '../import/preview';
-import { someAuthorities } from '../import/authority-returns';
+import { authoritiesNamedBy, someAuthorities } from '../import/authority-returns';
 import { authorityRowText, buildReceipt, signedFromSideText, type ImportReceipt } from '../import/receipt';
 import { importRows, preview, scan, sizeRefusal } from '../import/run-import';
 import { fileSource } from './node-source';
@@ -171,6 +171,26 @@ async function answer(argv: string[]): Promise<CheckFileAnswer> {
     ...(args.authority !== undefined ? { authority: args.authority } : {}),
   };
   let p = await preview(source, scanned.verdict.value, choices);
+  // --authority by part of a name: taken where it names one authority only (said on the output), else refused below.
+  let authorityNote: string | null = null;
+  const asked = p.authorityReturn;
+  if (args.authority !== undefined && asked && asked.chosen.length === 0) {
+    const named = authoritiesNamedBy(asked.authorities, args.authority);
+    if (named.length === 1) {
+      const a = named[0]!;
+      authorityNote = `"${args.authority}" names one authority only: ${a.name}${a.code ? ` (${a.code})` : ''}, read as its row`;
+      choices.authority = a.name;
+      p = await preview(source, scanned.verdict.value, choices);
+    } else if (named.length > 1)
+      fail(
+        `${source.name}: "${args.authority}" names ${named.length} authorities: ${named
+          .slice(0, 8)
+          .map((a) => `${a.name}${a.code ? ` (${a.code})` : ''}`)
+          .join('; ')}${named.length > 8 ? '; ...' : ''}. Name one with --authority "<name or code>".`,
+        args.json,
+        args.file,
+      );
+  }
   if (args.maps.length > 0) {
     const told = mappingWithHints(p.headers, p.suggestion.kind, p.suggestion.mapping, args.maps);
     if (!told.ok) fail(`${source.name}: ${messages(told.issues)}`, args.json, args.file);
@@ -239,6 +259,7 @@ async function answer(argv: string[]): Promise<CheckFileAnswer> {
       .join('; ')}`,
     `rows      ${s.rows.read} read = ${s.rows.accepted} accepted + ${s.rows.rejected} rejected + ${s.rows.skipped} skipped (${receipt.authorityRow ? "other authorities' rows, cells with no figure, totals" : 'totals, footers'}); ${s.rows.blank} blank, ${s.rows.preamble} above the header${s.rows.multiLineRows ? `; ${s.rows.lines ?? 0} lines, ${s.rows.multiLineRows} rows across line breaks inside quotes` : ''}`,
     signed === null ? '' : `signs     ${signed}`,
+    ...(authorityNote ? [`return    ${authorityNote}`] : []),
     ...(authorityRowText(receipt) ?? []).map((t) => `return    ${t}`),
     ...s.totalsByColumn.flatMap((t) => [
       `totals    ${t.column}: debits ${t.debit}, credits ${t.credit}, net ${t.net}`,

@@ -153,6 +153,22 @@ const words = (s: string): string[] =>
     .filter(Boolean);
 
 /**
+ * Where no row is named exactly: the authorities whose name holds every word the user wrote ("Cambridgeshire
+ * Police" -> "Cambridgeshire Police and Crime Commissioner"), one entry per distinct name. The caller takes it
+ * only when there is exactly one, and says so; several are listed back, never chosen between.
+ */
+export function authoritiesNamedBy(authorities: readonly AuthorityEntry[], choice: string): AuthorityEntry[] {
+  const want = words(choice);
+  if (want.length === 0) return [];
+  const found = new Map<string, AuthorityEntry>();
+  for (const a of authorities) {
+    const have = new Set(words(a.name));
+    if (want.every((w) => have.has(w)) && !found.has(normal(a.name))) found.set(normal(a.name), a);
+  }
+  return [...found.values()];
+}
+
+/**
  * The authority an organisation's name points at, to preselect (never to choose): the one named exactly, else the
  * one whose every word (two at least) is in the organisation's name, when exactly one has the most such words
  * ("Cambridgeshire Police" in "Cambridgeshire Police and Crime Commissioner and Constabulary", not the county).

@@ -8,7 +8,11 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { checkFile } from '../../../src/cli/check-file-command';
 import { penceToPounds } from '../../../src/domain/core/units';
-import { authorityOfOrganisation, type AuthorityEntry } from '../../../src/import/authority-returns';
+import {
+  authoritiesNamedBy,
+  authorityOfOrganisation,
+  type AuthorityEntry,
+} from '../../../src/import/authority-returns';
 import { bytesSource } from '../../../src/import/byte-sources';
 import { planProblems } from '../../../src/import/preview';
 import { authorityRowText } from '../../../src/import/receipt';
@@ -219,6 +223,25 @@ describe('check-file --authority', () => {
     expect(json.authorityRow.converted).toEqual([{ row: 5, name: POLICE, code: 'E23000026' }]);
   });
 
+  it('part of a name that names one authority only: taken, and said', async () => {
+    const run = await checkFile([file, '--authority', 'cambridgeshire police']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(
+      `return    "cambridgeshire police" names one authority only: ${POLICE} (E23000026), read as its row`,
+    );
+    expect(run.stdout).toContain(`return    Converted from an MHCLG revenue outturn (RO) return: row 5, ${POLICE}`);
+    expect(run.stdout).toContain('totals    forecast: debits 144946362.00, credits -12500.00, net 144933862.00');
+  });
+
+  it('part of a name that names several: exit 2 with those it names, none chosen', async () => {
+    const run = await checkFile([file, '--authority', 'Police']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(
+      `"Police" names 2 authorities: ${POLICE} (E23000026); Bedfordshire Police and Crime Commissioner (E23000025).`,
+    );
+    expect(run.stdout).toBe('');
+  });
+
   it('an authority the file does not have: exit 2 with its rows', async () => {
     const run = await checkFile([file, '--authority', 'Nowhere']);
     expect(run.status).toBe(2);
@@ -237,5 +260,21 @@ describe('the organisation setting preselects its authority (never chooses it)',
     ['Kent Police', null],
   ])('%s -> %s', (organisation, expected) => {
     expect(authorityOfOrganisation(list, organisation)?.name ?? null).toBe(expected);
+  });
+});
+
+describe('an authority named by part of its name (check-file --authority)', () => {
+  const a = (name: string, row: number): AuthorityEntry => ({ row, name, code: '', year: null });
+  // The multi-year CSV lists an authority once a year: one name, however many rows.
+  const list = [a('Cambridgeshire', 2), a(POLICE, 3), a(POLICE, 9), a('Bedfordshire Police and Crime Commissioner', 4)];
+
+  it.each([
+    ['Cambridgeshire Police', [POLICE]],
+    ['police crime', [POLICE, 'Bedfordshire Police and Crime Commissioner']],
+    ['Cambridgeshire', ['Cambridgeshire', POLICE]],
+    ['Camb', []],
+    ['  ', []],
+  ])('%s -> %j', (choice, expected) => {
+    expect(authoritiesNamedBy(list, choice).map((e) => e.name)).toEqual(expected);
   });
 });
