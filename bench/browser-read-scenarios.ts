@@ -13,6 +13,7 @@ import { loadavg } from 'node:os';
 import type { Browser, Page } from '@playwright/test';
 import { seededRandom } from '../src/cli/seeded-random';
 import { SAMPLE_FILE_LIST } from '../src/api/sample-files';
+import { watchLongTasks } from './long-tasks';
 
 /** The cost centre and subjective drilled into (the CTC contract, in the sample's layout). */
 const DRILL = { costCentre: '20500', subjective: '3010' };
@@ -56,17 +57,6 @@ export function sampleShapedLedger(
     out.push(`${date},${period},${pair},${fact[4] ?? ''},${fact[5] ?? ''},BR-${String(i).padStart(7, '0')},${amount}`);
   }
   return { text: `${out.join('\r\n')}\r\n`, drillPence, drillLines };
-}
-
-/** Records main-thread long tasks from the page's first moment (buffered), into window.longTasks. */
-async function watchLongTasks(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const w = window as unknown as { longTasks: { start: number; duration: number }[] };
-    w.longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.longTasks.push({ start: e.startTime, duration: e.duration });
-    }).observe({ type: 'longtask', buffered: true });
-  });
 }
 
 /** The longest task that started at or after `since` (performance.now() time), in ms; 0 when none over 50 ms. */

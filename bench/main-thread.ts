@@ -13,10 +13,11 @@
 // (--profile-dir: where the import's browser profile is kept, so that `reload` can run again without importing.)
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../test/e2e/chromium';
 import { startPreview } from './preview-server';
 import { generateLedger } from './generate-ledger';
+import { watchLongTasks } from './long-tasks';
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
@@ -67,16 +68,6 @@ function rendererCpuMs(): [number, number] {
   };
   visit(process.pid);
   return [main, all];
-}
-
-async function watchLongTasks(context: BrowserContext): Promise<void> {
-  await context.addInitScript(() => {
-    const w = window as unknown as { longTasks: { start: number; duration: number }[] };
-    w.longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.longTasks.push({ start: e.startTime, duration: e.duration });
-    }).observe({ type: 'longtask', buffered: true });
-  });
 }
 
 const longTasks = (page: Page, from = 0, to = Infinity): Promise<number[]> =>

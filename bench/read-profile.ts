@@ -10,10 +10,11 @@
 // (--dist: a build of its own, e.g. `vite build --outDir DIR --minify false` for readable function names.)
 import { tmpdir } from 'node:os';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { chromium, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
+import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../test/e2e/chromium';
 import { startPreview } from './preview-server';
 import { sampleShapedLedger } from './browser-read-scenarios';
+import { watchLongTasks } from './long-tasks';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -76,16 +77,6 @@ async function profiled<T>(page: Page, name: string, work: () => Promise<T>): Pr
   console.log(`${name}: ${ms} ms; long tasks ${JSON.stringify(tasks)}; marks (ms) ${marks.join(', ')}`);
   summarise(profile as never);
   return out;
-}
-
-async function watchLongTasks(context: BrowserContext): Promise<void> {
-  await context.addInitScript(() => {
-    const w = window as unknown as { longTasks: { start: number; duration: number }[] };
-    w.longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.longTasks.push({ start: e.startTime, duration: e.duration });
-    }).observe({ type: 'longtask', buffered: true });
-  });
 }
 
 const server = await startPreview(port, dist);
