@@ -74,9 +74,8 @@ export function combineLedgers(sources: readonly LedgerSource[]): LedgerActuals 
  * adjustment periods as well (P13-P16), which belong to the closed year.
  */
 export function closedPeriods(month: number): number[] {
-  const last = Math.max(0, Math.min(month, MONTHLY_PERIODS));
-  const periods = Array.from({ length: last }, (_, i) => i + 1);
-  if (last === MONTHLY_PERIODS) for (let p = MONTHLY_PERIODS + 1; p <= MAX_PERIOD; p++) periods.push(p);
+  const periods: number[] = [];
+  for (let p = 1; p <= MAX_PERIOD; p++) if (isClosed(p, month)) periods.push(p);
   return periods;
 }
 
