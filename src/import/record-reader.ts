@@ -56,6 +56,12 @@ const unclosed = (): RecordProblem => ({
 
 type Field = { kind: 'record'; cells: string[]; end: number } | { kind: 'broken' } | { kind: 'incomplete' };
 
+/** Where the piece of `whole` that starts at `at` ends: just after the first line break PARSE_PIECE on, or the end. */
+function pieceEnd(whole: string, at: number): number {
+  const nl = whole.length - at <= PARSE_PIECE ? -1 : whole.indexOf('\n', at + PARSE_PIECE);
+  return nl < 0 ? whole.length : nl + 1;
+}
+
 export class RecordReader {
   private readonly parser: Papa.Parser;
   /** The start of a row not yet complete. */
@@ -106,8 +112,7 @@ export class RecordReader {
     if (from > 0 && from >= whole.length) return;
     let at = from;
     do {
-      const nl = whole.length - at <= PARSE_PIECE ? -1 : whole.indexOf('\n', at + PARSE_PIECE);
-      const end = nl < 0 ? whole.length : nl + 1;
+      const end = pieceEnd(whole, at);
       this.read(at === 0 && end === whole.length ? whole : whole.slice(at, end), false);
       at = end;
     } while (at < whole.length);
@@ -152,8 +157,7 @@ export class RecordReader {
     let at = 0;
     let end: number;
     for (;;) {
-      const nl = whole.length - at <= PARSE_PIECE ? -1 : whole.indexOf('\n', at + PARSE_PIECE);
-      end = nl < 0 ? whole.length : nl + 1;
+      end = pieceEnd(whole, at);
       if (inWhole < end || end >= whole.length) break;
       at = end;
     }
