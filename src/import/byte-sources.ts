@@ -5,6 +5,7 @@ export function bytesSource(name: string, bytes: Uint8Array, chunkBytes = 1 << 2
   return {
     name,
     size: bytes.length,
+    range: (from, to) => bytesSource(name, bytes.subarray(from, to), chunkBytes),
     // eslint-disable-next-line @typescript-eslint/require-await -- bytes in memory are there at once; the interface is async for files
     async *chunks() {
       for (let i = 0; i < bytes.length; i += chunkBytes)
@@ -21,6 +22,8 @@ export function blobSource(name: string, blob: Blob, chunkBytes = 4 << 20): Byte
   return {
     name,
     size: blob.size,
+    blob,
+    range: (from, to) => blobSource(name, blob.slice(from, to), chunkBytes),
     async *chunks() {
       for (let i = 0; i < blob.size; i += chunkBytes)
         yield new Uint8Array(await blob.slice(i, i + chunkBytes).arrayBuffer());

@@ -35,6 +35,11 @@ export class LabelCollector {
     this.column = c === null || c === undefined ? null : c;
   }
 
+  /** Takes in the labels of a later part of the file, read apart (split-import.ts), while fewer than the limit are kept. */
+  absorb(labels: readonly string[]): void {
+    for (const l of labels) if (this.labels.length < MAX_LABELS) this.labels.push(l);
+  }
+
   add(chunk: StoredChunk): void {
     if (this.column === null) return;
     const cells = chunk.raw[this.column] ?? [];

@@ -239,9 +239,11 @@ export class EncodingDetector {
 /** A streaming decoder for the chosen encoding; drops a byte-order mark (a UTF-8 one on a Windows-1252 file too). */
 export function createDecoder(
   evidence: Pick<EncodingEvidence, 'encoding' | 'bom'>,
+  /** The bytes start in the middle of the file (split-import.ts): a byte order mark there is a character, kept. */
+  middle = false,
 ): (bytes: Uint8Array, final: boolean) => string {
-  const decoder = new TextDecoder(evidence.encoding, { ignoreBOM: false });
-  let skip = evidence.encoding === 'windows-1252' && evidence.bom ? 3 : 0;
+  const decoder = new TextDecoder(evidence.encoding, { ignoreBOM: middle });
+  let skip = evidence.encoding === 'windows-1252' && evidence.bom && !middle ? 3 : 0;
   return (bytes, final) => {
     let b = bytes;
     if (skip > 0) {

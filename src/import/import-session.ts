@@ -8,9 +8,29 @@ import type { ImportPlan } from './import-plan';
 import { addIssue, keepRejected, MAX_ISSUES, newIssueLog, type IssueLog } from './issue-log';
 import { LedgerAggregates } from './ledger-aggregates';
 import { parsePence } from './pence';
-import { newRowReader, readRow, ROW_ACCEPTED, ROW_BLANK, ROW_REJECTED, rowLabel, type RowReader } from './read-row';
+import {
+  needsShape,
+  newRowReader,
+  readRow,
+  ROW_ACCEPTED,
+  ROW_BLANK,
+  ROW_REJECTED,
+  rowLabel,
+  type RowReader,
+} from './read-row';
 import { breaksIn, RecordReader, type RecordProblem } from './record-reader';
-import type { ImportIssue, RowCounts, SessionResult, SkippedRow } from './session-result';
+import type { ImportIssue, SessionResult, SkippedRow } from './session-result';
+import {
+  addCounts,
+  addLog,
+  addSpans,
+  addTotals,
+  totalsJoinExactly,
+  type Counts,
+  type PartStart,
+  type SessionPart,
+  type Span,
+} from './session-part';
 import { CHUNK_ROWS, type StoredChunk } from './stored-chunk';
 import { KIND_COLUMNS } from './dataset-kinds';
 
@@ -35,6 +55,11 @@ export interface SessionOptions {
   chunkRows?: number;
   /** Issues kept in full; beyond this they are counted by code. */
   maxIssues?: number;
+  /**
+   * Reads a part of the file apart from the rest (split-import.ts): from this record, with this header, up to the
+   * first record whose reading could depend on the rows before the part (see stopsPart), where it stops.
+   */
+  part?: PartStart;
 }
 
 export class ImportSession {
@@ -45,7 +70,7 @@ export class ImportSession {
   private binding: Binding | null = null;
   private rows: RowReader | null = null;
   private totals: ControlTotals = newControlTotals(0);
-  private readonly counts: RowCounts = {
+  private readonly counts: Counts = {
     read: 0,
     accepted: 0,
     acceptedWithWarnings: 0,
@@ -67,7 +92,7 @@ export class ImportSession {
   /** Accepted rows whose sign the debit/credit indicator set (an unsigned H amount made negative). */
   private signedFromSide = 0;
   /** Per column, the cells that run across a line break: how many, and the first. */
-  private readonly spans = new Map<number, { count: number; row: number; from: number; to: number; value: string }>();
+  private readonly spans = new Map<number, Span>();
   /** An MHCLG revenue return: the chosen authority's row read as lines (authority-lines.ts); null for other files. */
   private readonly authority: AuthorityLines | null;
 
@@ -80,6 +105,105 @@ export class ImportSession {
     this.authority = plan.authority ? new AuthorityLines(plan.authority, plan.year) : null;
     this.log = newIssueLog(options.maxIssues ?? MAX_ISSUES);
     this.reader = new RecordReader(plan.delimiter, (cells, problem, breaks) => this.record(cells, problem, breaks));
+    this.partOnly = options.part !== undefined;
+    if (options.part) {
+      this.recordIndex = options.part.recordIndex;
+      this.line = options.part.line;
+      this.chunkIndex = options.part.chunkIndex;
+      this.partStart = { recordIndex: this.recordIndex, line: this.line, chunkIndex: this.chunkIndex };
+      this.bind(options.part.header, false);
+    }
+  }
+
+  /** A part read apart (options.part): where it started, and whether it has stopped short of its end. */
+  private readonly partOnly: boolean;
+  private partStart: SessionPart['start'] = { recordIndex: 0, line: 1, chunkIndex: 0 };
+  private partStopped = false;
+
+  /** Whether a part read apart stopped at a record the part cannot read on its own: the rest is read by the first. */
+  get stopped(): boolean {
+    return this.partStopped;
+  }
+
+  /** Records read so far by papaparse rather than the fast path (record-reader.ts). */
+  get unusualRecords(): number {
+    return this.reader.unusualRecords;
+  }
+
+  /**
+   * Whether a record of a part read apart cannot be read there: it was not an ordinary record (papaparse's reading
+   * of one may depend on where the text was cut into pieces), it is broken, or its shape must be judged (whether it
+   * is a total reads the running sums and the rows before it, which the part has not seen).
+   */
+  private stopsPart(cells: string[], problem: RecordProblem | undefined): boolean {
+    if (problem || this.reader.unusualRecords > 0 || !this.binding) return true;
+    let blank = true;
+    for (let c = 0; c < cells.length && blank; c++) blank = cells[c]!.trim() === '';
+    return !blank && needsShape(this.binding, cells);
+  }
+
+  /**
+   * The end of a part read apart: what is left of its text read (`atEnd`: the part runs to the end of the file),
+   * its last chunk handed on, and what it made of its rows, for the session before it (absorb).
+   */
+  finishPart(atEnd: boolean): SessionPart {
+    if (atEnd && !this.partStopped) this.reader.finish();
+    this.flush();
+    this.finished = true;
+    const t = this.totals;
+    return {
+      start: this.partStart,
+      recordIndex: this.recordIndex,
+      line: this.line,
+      chunkIndex: this.chunkIndex,
+      counts: { ...this.counts },
+      multiLineRows: this.multiLineRows,
+      signedFromSide: this.signedFromSide,
+      spans: [...this.spans],
+      log: {
+        issues: this.log.issues,
+        issueCount: this.log.issueCount,
+        issuesByCode: this.log.issuesByCode,
+        rejectedRows: this.log.rejectedRows,
+      },
+      totals: { slots: t.slots, sides: t.sides, sinceLastTotal: t.sinceLastTotal, sinceStart: t.sinceStart },
+      aggregates: this.aggregates.part(),
+      codedRows: this.rows?.codedRows ?? 0,
+      uncodedRows: this.rows?.uncodedRows ?? 0,
+    };
+  }
+
+  /**
+   * Takes in a part of the file read apart that starts exactly where this session has read to (the text pushed so
+   * far ends at a record's end; its record, line and, once this session's last chunk is handed on, chunk numbers
+   * are the part's first), as if this session had read it: false, taking nothing, where it does not (the part's
+   * start was guessed wrong) or its sums would not stay exact joined to these. This session then reads on from
+   * where the part stopped.
+   */
+  absorb(part: SessionPart): boolean {
+    if (this.finished || this.partOnly || !this.rows || this.authority || !this.reader.atRecordStart) return false;
+    this.flush();
+    const s = part.start;
+    if (s.recordIndex !== this.recordIndex || s.line !== this.line || s.chunkIndex !== this.chunkIndex) return false;
+    if (!totalsJoinExactly(this.totals, part.totals)) return false;
+    addCounts(this.counts, part.counts);
+    this.multiLineRows += part.multiLineRows;
+    this.signedFromSide += part.signedFromSide;
+    addSpans(this.spans, part.spans);
+    addLog(this.log, part.log);
+    addTotals(this.totals, part.totals);
+    this.aggregates.absorb(part.aggregates);
+    this.rows.codedRows += part.codedRows;
+    this.rows.uncodedRows += part.uncodedRows;
+    this.recordIndex = part.recordIndex;
+    this.line = part.line;
+    this.chunkIndex = part.chunkIndex;
+    return true;
+  }
+
+  /** The number the next chunk handed on will have. */
+  get nextChunk(): number {
+    return this.chunkIndex;
   }
 
   /** Rows seen so far (for progress). */
@@ -131,6 +255,11 @@ export class ImportSession {
   }
 
   private record(cells: string[], problem: RecordProblem | undefined, breaks = 0): void {
+    if (this.partStopped) return;
+    if (this.partOnly && this.stopsPart(cells, problem)) {
+      this.partStopped = true;
+      return;
+    }
     const index = this.recordIndex++;
     const from = this.line;
     this.line += 1 + breaks;
@@ -149,7 +278,7 @@ export class ImportSession {
           'warning',
         );
       // A return's header names its services; what is bound is the header of the lines its chosen row becomes.
-      this.bind(this.authority ? lineHeaders(this.plan.kind === 'budget' ? 'budget' : 'outturn') : cells);
+      this.bind(this.authority ? lineHeaders(this.plan.kind === 'budget' ? 'budget' : 'outturn') : cells, true);
     } else if (problem || !this.rows) {
       this.brokenRow(cells, index + 1, problem);
     } else if (this.authority) {
@@ -225,12 +354,13 @@ export class ImportSession {
     }
   }
 
-  private bind(record: string[]): void {
+  /** `said`: the header's own issues (columns named twice) are said; a part read apart leaves them to the first. */
+  private bind(record: string[], said: boolean): void {
     const binding = bindHeaders(this.plan, record);
     this.binding = binding;
     this.totals = newControlTotals(binding.split ? 1 : binding.amountColumns.length, binding.split);
     this.rows = newRowReader(binding, this.plan, this.log, this.totals);
-    this.duplicateHeaders(binding);
+    if (said) this.duplicateHeaders(binding);
     this.pools = binding.headers.map(() => new CellPool());
   }
 

@@ -34,6 +34,16 @@ class CodeNumbers {
   }
 }
 
+/**
+ * A part of a ledger's sums, read apart from the rest (split-import.ts), for the session before it to take in:
+ * its codes in the order it met them (so that taking them in numbers them as one reading would have), and its sums.
+ */
+export interface AggregatesPart {
+  costCentres: string[];
+  subjectives: string[];
+  sums: AggregateRow[];
+}
+
 /** A sum as it leaves the import: branded pence (the revenue model's ledger actuals take it as such). */
 export type AggregateRow = [costCentre: string, subjective: string, period: number, pence: Pence];
 
@@ -130,6 +140,21 @@ export class LedgerAggregates {
     const sums = new Float64Array(size * PERIODS);
     sums.set(this.sums);
     this.sums = sums;
+  }
+
+  /** The sums so far, with the codes in the order met, for another reading to take in (absorb). */
+  part(): AggregatesPart {
+    return { costCentres: this.costCentres.codes, subjectives: this.subjectives.codes, sums: this.list() };
+  }
+
+  /**
+   * Takes in the sums of the part of the file after the rows added so far: its codes numbered after these, in the
+   * order the part met them, then its sums added (integers: the same sums as adding its rows one by one).
+   */
+  absorb(part: AggregatesPart): void {
+    for (const c of part.costCentres) this.costCentres.numberOf(c);
+    for (const s of part.subjectives) this.subjectives.numberOf(s);
+    for (const [cc, subjective, period, sum] of part.sums) this.add(cc, subjective, period, sum);
   }
 
   /** Every non-zero sum: cost centres in the order first met, and within each its subjectives in the order first met. */

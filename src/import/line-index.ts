@@ -57,6 +57,20 @@ export interface LineIndexColumns {
   subjective: number | null;
 }
 
+/** The lines a builder noted, with its codes and pairs in the order met (LineIndexBuilder.part). */
+export interface LineIndexPart {
+  /** The number of the chunk after the last one noted. */
+  chunks: number;
+  costCentres: string[];
+  subjectives: string[];
+  pairKeys: [costCentre: number, subjective: number][];
+  pair: Uint32Array;
+  period: Uint8Array;
+  date: Uint32Array;
+  position: Uint32Array;
+  pence: Float64Array;
+}
+
 /** Ids of codes (as trimmed cells): pairs are numbered by cost centre id and subjective id. */
 class CodeIds {
   private readonly byCell = new Map<string, number>();
@@ -99,9 +113,52 @@ export class LineIndexBuilder {
   private date = new Uint32Array(0);
   private position = new Uint32Array(0);
   private pence = new Float64Array(0);
-  private chunks = 0;
+  private chunks: number;
 
-  constructor(private readonly columns: LineIndexColumns) {}
+  /** `firstChunk`: the number of the first chunk given (a part of a file read apart from the rest starts later). */
+  constructor(
+    private readonly columns: LineIndexColumns,
+    firstChunk = 0,
+  ) {
+    this.chunks = firstChunk;
+  }
+
+  /** The lines noted so far, for the builder of the part before to take in (absorb). Cloneable. */
+  part(): LineIndexPart {
+    const n = this.length;
+    return {
+      chunks: this.chunks,
+      costCentres: this.costCentres.codes,
+      subjectives: this.subjectives.codes,
+      pairKeys: this.pairKeys,
+      pair: this.pair.slice(0, n),
+      period: this.period.slice(0, n),
+      date: this.date.slice(0, n),
+      position: this.position.slice(0, n),
+      pence: this.pence.slice(0, n),
+    };
+  }
+
+  /**
+   * Takes in the lines of the part of the file that follows the chunks given so far (its first chunk is the next
+   * one): its codes and pairs numbered after these in the order it met them, as one reading would have numbered
+   * them, and its lines after these, in file order.
+   */
+  absorb(part: LineIndexPart, firstChunk: number): void {
+    if (firstChunk !== this.chunks) throw new Error(`Chunk ${firstChunk} came where ${this.chunks} was expected.`);
+    const cc = part.costCentres.map((c) => this.costCentres.of(c));
+    const subj = part.subjectives.map((c) => this.subjectives.of(c));
+    const pairs = part.pairKeys.map(([c, s]) => this.pairOf(cc[c]!, subj[s]!));
+    const n = part.pair.length;
+    this.reserve(this.length + n);
+    for (let i = 0; i < n; i++) this.pair[this.length + i] = pairs[part.pair[i]!]!;
+    this.period.set(part.period, this.length);
+    this.date.set(part.date, this.length);
+    this.position.set(part.position, this.length);
+    this.pence.set(part.pence, this.length);
+    this.length += n;
+    this.chunks = part.chunks;
+  }
 
   add(chunk: BuiltChunk): void {
     if (chunk.index !== this.chunks) throw new Error(`Chunk ${chunk.index} came where ${this.chunks} was expected.`);

@@ -87,6 +87,20 @@ export function newRowReader(
   };
 }
 
+/**
+ * Whether a row's shape (data, total, subtotal or footer) must be judged: it lacks a code in a coded file, or the
+ * file says each row's type. Most rows of a coded file carry codes: they are data, and need no closer look. Only
+ * a row judged by its shape reads what came before it (the running sums, whether the data carries codes), so a
+ * part of a file read apart from the rest (split-import.ts) stops at the first such row.
+ */
+export function needsShape(b: Binding, cells: readonly string[]): boolean {
+  if (b.rowTypeColumn >= 0 && cells[b.rowTypeColumn] !== undefined) return true;
+  const codeColumns = b.codeColumns;
+  if (codeColumns.length === 0) return true;
+  for (let c = 0; c < codeColumns.length; c++) if (!isCodeShaped(cells[codeColumns[c]!.index] ?? '')) return true;
+  return false;
+}
+
 /** Reads one row (`line` as the spreadsheet numbers it), reporting its issues into r.log. */
 export function readRow(r: RowReader, cells: string[], line: number): RowOutcome {
   let blank = true;
@@ -179,14 +193,11 @@ export function readRow(r: RowReader, cells: string[], line: number): RowOutcome
     for (const col of b.amountCells) if (POINT_THOUSANDS.test(cells[col.index] ?? '')) amountError = true;
   }
 
-  // Most rows of a coded file carry codes: they are data, and need no closer look at their shape.
   const codeColumns = b.codeColumns;
-  let coded = codeColumns.length > 0;
-  for (let c = 0; c < codeColumns.length && coded; c++) coded = isCodeShaped(cells[codeColumns[c]!.index] ?? '');
   const declared = b.rowTypeColumn >= 0 ? cells[b.rowTypeColumn] : undefined;
   let warning: string | undefined;
   let codeWarned = false;
-  if (!coded || declared !== undefined) {
+  if (needsShape(b, cells)) {
     const shape = classifyRow({
       codes: codeColumns.map((col) => (cells[col.index] ?? '').trim()),
       dataHasCodes: r.codedRows >= r.uncodedRows,

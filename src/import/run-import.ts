@@ -7,6 +7,7 @@ import type { SessionResult } from './session-result';
 import type { StoredChunk } from './stored-chunk';
 import { buildPreview, PREVIEW_CHARS, type Preview, type PreviewChoices } from './preview';
 import { MAX_ROW_CHARS, RecordReader } from './record-reader';
+import { findCut, splittable, type PartOutcome } from './split-import';
 import { authoritiesOf, MAX_AUTHORITIES, type AuthorityEntry } from './authority-returns';
 import {
   checkWorkbookBytes,
@@ -28,6 +29,10 @@ export interface ByteSource {
   name: string;
   size: number;
   chunks(): AsyncIterable<Uint8Array>;
+  /** The bytes from `from` to `to` as a source of their own, where they can be read without the rest (a File). */
+  range?(from: number, to: number): ByteSource;
+  /** The File itself, where the bytes are one: another worker can be given it, to read a part of it. */
+  blob?: Blob;
 }
 
 export interface Scan {
@@ -241,6 +246,23 @@ async function workbookPreview(source: ByteSource, encoding: EncodingEvidence, c
   return { ...p, delimiterReason: `the cells of sheet "${opened.value.sheet}"` };
 }
 
+/**
+ * A second reader for a large file's second half, on the other core (split-import.ts): started with the cut, it
+ * reads from there into chunks of its own; the import takes in what it made (`taken`), or drops it and reads that
+ * half itself (`dropped`: its chunks from `fromChunk` on are deleted first).
+ */
+export interface Split {
+  start(cut: number): Promise<PartOutcome | null>;
+  taken(outcome: PartOutcome): void;
+  dropped(fromChunk: number): Promise<void>;
+  /** What the second reader has read so far, for progress. */
+  progress(): { bytes: number; rows: number };
+  /** Files smaller than this are read whole (split-import.ts SPLIT_MIN_BYTES; the tests split small files). */
+  minBytes?: number;
+  /** Rows a chunk holds (stored-chunk.ts CHUNK_ROWS; the tests cut small chunks, to put seams between them). */
+  chunkRows?: number;
+}
+
 /** Pass 2: every row, streamed into chunks. `timings` (ms), when given, gathers where the time went. */
 export async function importRows(
   source: ByteSource,
@@ -249,58 +271,101 @@ export async function importRows(
   onProgress?: (p: Progress) => void,
   signal?: AbortSignal,
   timings?: Record<string, number>,
+  split?: Split,
 ): Promise<SessionResult> {
   if (plan.encoding.workbook) return importSheet(source, plan, onChunk, onProgress, signal);
   const pending: StoredChunk[] = [];
-  const session = new ImportSession(plan, (c) => pending.push(c));
-  const decode = createDecoder(plan.encoding);
+  const session = new ImportSession(plan, (c) => pending.push(c), { chunkRows: split?.chunkRows });
   const clock = timings ? () => performance.now() : () => 0;
-  let read = 0;
-  let decoding = 0;
-  let session_ = 0;
-  let handing = 0;
+  const time = { read: 0, decoding: 0, session: 0, handing: 0, partWait: 0 };
   let bytes = 0;
-  const pieces = source.chunks()[Symbol.asyncIterator]();
-  // The next piece is asked for before this one is decoded and read: a File's slice is read off the thread
-  // (the browser's I/O) while this thread works, rather than after it. Its failure, if any, is thrown when it
-  // is awaited (marked handled meanwhile, so that an import stopped before then reports no stray rejection).
-  const ask = () => {
-    const p = pieces.next();
-    p.catch(() => undefined);
-    return p;
-  };
-  let coming = ask();
-  for (;;) {
-    let t = clock();
-    const next = await coming;
-    read += clock() - t;
-    if (next.done) break;
-    if (signal?.aborted) throw new ImportCancelled();
-    coming = ask();
-    t = clock();
-    const text = decode(next.value, false);
-    decoding += clock() - t;
-    t = clock();
-    session.push(text);
-    session_ += clock() - t;
-    bytes += next.value.length;
-    t = clock();
+  const hand = async (): Promise<void> => {
+    const t = clock();
     while (pending.length > 0) await onChunk(pending.shift()!);
-    handing += clock() - t;
-    onProgress?.({ phase: 'importing', bytes, totalBytes: source.size, rows: session.rowsSeen });
+    time.handing += clock() - t;
+  };
+  const progress = (): void => {
+    const other = split?.progress() ?? { bytes: 0, rows: 0 };
+    onProgress?.({
+      phase: 'importing',
+      bytes: bytes + other.bytes,
+      totalBytes: source.size,
+      rows: session.rowsSeen + other.rows,
+    });
+  };
+  /** Reads a range of the file into the session; the unusual records counted before its last piece. */
+  const readRange = async (range: ByteSource, decode: (b: Uint8Array, final: boolean) => string) => {
+    let unusualBeforeLast = session.unusualRecords;
+    const pieces = range.chunks()[Symbol.asyncIterator]();
+    // The next piece is asked for before this one is decoded and read: a File's slice is read off the thread
+    // (the browser's I/O) while this thread works, rather than after it. Its failure, if any, is thrown when it
+    // is awaited (marked handled meanwhile, so that an import stopped before then reports no stray rejection).
+    const ask = () => {
+      const p = pieces.next();
+      p.catch(() => undefined);
+      return p;
+    };
+    let coming = ask();
+    for (;;) {
+      let t = clock();
+      const next = await coming;
+      time.read += clock() - t;
+      if (next.done) break;
+      if (signal?.aborted) throw new ImportCancelled();
+      coming = ask();
+      t = clock();
+      const text = decode(next.value, false);
+      time.decoding += clock() - t;
+      t = clock();
+      unusualBeforeLast = session.unusualRecords;
+      session.push(text);
+      time.session += clock() - t;
+      bytes += next.value.length;
+      await hand();
+      progress();
+    }
+    return unusualBeforeLast;
+  };
+
+  let decode = createDecoder(plan.encoding);
+  const cut = split && splittable(plan, source, split.minBytes) ? await findCut(source) : -1;
+  if (split && cut > 0) {
+    // The second half is read on the other core meanwhile; its failure only means this reader reads it too.
+    const other = split.start(cut).catch(() => null);
+    const unusual = await readRange(source.range!(0, cut), decode);
+    let t = clock();
+    const outcome = await other;
+    time.partWait += clock() - t;
+    t = clock();
+    const usual = session.unusualRecords === unusual;
+    const took = outcome !== null && usual && session.absorb(outcome.part);
+    time.session += clock() - t;
+    await hand();
+    let from = cut;
+    if (took) {
+      split.taken(outcome);
+      from = outcome.stopByte;
+      bytes += from - cut;
+    } else {
+      await split.dropped(session.nextChunk);
+    }
+    decode = createDecoder(plan.encoding, true);
+    if (from < source.size) await readRange(source.range!(from, source.size), decode);
+    if (timings) timings.splitTaken = took ? 1 : 0;
+  } else {
+    await readRange(source, decode);
   }
-  let t = clock();
+  const t = clock();
   session.push(decode(new Uint8Array(), true));
   const result = session.finish();
-  session_ += clock() - t;
-  t = clock();
-  while (pending.length > 0) await onChunk(pending.shift()!);
-  handing += clock() - t;
+  time.session += clock() - t;
+  await hand();
   if (timings) {
-    timings.readFile = (timings.readFile ?? 0) + read;
-    timings.decode = (timings.decode ?? 0) + decoding;
-    timings.session = (timings.session ?? 0) + session_;
-    timings.handChunks = (timings.handChunks ?? 0) + handing;
+    timings.readFile = (timings.readFile ?? 0) + time.read;
+    timings.decode = (timings.decode ?? 0) + time.decoding;
+    timings.session = (timings.session ?? 0) + time.session;
+    timings.handChunks = (timings.handChunks ?? 0) + time.handing;
+    if (split) timings.partWait = (timings.partWait ?? 0) + time.partWait;
   }
   return result;
 }

@@ -458,6 +458,15 @@ export async function beginImport(datasetId: string, info: { fileName: string; s
 }
 
 /** An import given up (cancelled, crashed, refused): its chunks and its marker go, together. */
+/**
+ * Deletes an import's chunks numbered `from` and above: a second half read by another worker and then read again
+ * by the import itself (src/import/split-import.ts), whose chunks would otherwise stand beside the new ones.
+ */
+export async function deleteChunksFrom(datasetId: string, from: number, db?: Db): Promise<void> {
+  const d = db ?? (await openOutturnDb());
+  await d.delete('chunks', IDBKeyRange.bound([datasetId, from], [datasetId, Infinity]));
+}
+
 export async function abandonImport(datasetId: string, db?: Db): Promise<void> {
   const d = db ?? (await openOutturnDb());
   const tx = d.transaction(['chunks', 'lineIndex', 'settings'], 'readwrite');

@@ -1,6 +1,5 @@
 import { headerSignature } from '../import/column-mapping';
 import type { EncodingEvidence, EncodingVerdict } from '../import/decode';
-import type { StoredChunk } from '../import/stored-chunk';
 import type { ImportPlan } from '../import/import-plan';
 import type { Preview, PreviewChoices } from '../import/preview';
 import { planOf, planProblems, yearProblem } from '../import/preview';
@@ -15,13 +14,13 @@ import {
   DATASET_SCHEMA,
   findByHash,
   listDatasets,
-  putChunkRecord,
   withImportLock,
   type DatasetMeta,
 } from '../storage/datasets';
-import { chunkRecord } from '../storage/chunk-records';
 import { putLineIndex } from '../storage/line-index-records';
 import { LineIndexBuilder } from '../import/line-index';
+import { ChunkWrites } from './chunk-writes';
+import { workerSplit } from './worker-split';
 import { displacedBy } from '../storage/dataset-slots';
 import { packLedgerSums } from '../storage/ledger-sums';
 import { LabelCollector } from '../import/dataset-labels';
@@ -115,9 +114,6 @@ type ImportIds = {
  */
 export type ImportTimings = Record<string, number>;
 
-/** Chunks written at once: the session goes on reading while IndexedDB writes, with at most this many waiting. */
-const WRITES_IN_FLIGHT = 4;
-
 /**
  * One import, holding IMPORT_LOCK (shared) from its first write to its commit, so that a start-up sweep in
  * another tab never takes its chunks for an orphan's. Imports in several tabs run side by side: each writes
@@ -143,47 +139,6 @@ export async function importJob(
 const sameEncoding = (a: Evidence, b: Evidence): boolean =>
   a.encoding === b.encoding && a.bom === b.bom && (a.replaced ?? false) === (b.replaced ?? false);
 
-/** Writes the chunks of one import, a few at a time, so that reading goes on while IndexedDB writes. */
-class ChunkWrites {
-  private readonly inFlight = new Set<Promise<void>>();
-  private failure: { error: unknown } | null = null;
-
-  constructor(
-    private readonly datasetId: string,
-    private readonly timings?: ImportTimings,
-  ) {}
-
-  private check(): void {
-    if (this.failure) throw this.failure.error;
-  }
-
-  async add(chunk: StoredChunk): Promise<void> {
-    this.check();
-    const t0 = performance.now();
-    const record = await chunkRecord(this.datasetId, chunk);
-    const t1 = performance.now();
-    const write = putChunkRecord(record).then(
-      () => void this.inFlight.delete(write),
-      (error: unknown) => {
-        this.inFlight.delete(write);
-        this.failure ??= { error };
-      },
-    );
-    this.inFlight.add(write);
-    if (this.inFlight.size >= WRITES_IN_FLIGHT) await Promise.race(this.inFlight);
-    if (this.timings) {
-      this.timings.pack = (this.timings.pack ?? 0) + t1 - t0;
-      this.timings.writeWait = (this.timings.writeWait ?? 0) + performance.now() - t1;
-    }
-    this.check();
-  }
-
-  async done(): Promise<void> {
-    await Promise.all(this.inFlight);
-    this.check();
-  }
-}
-
 async function importUnderLock(
   source: ByteSource,
   given: ImportPlan,
@@ -208,6 +163,10 @@ async function importUnderLock(
               subjective: plan.mapping['subjective'] ?? null,
             })
           : null;
+      // A large file's second half is read beside this one, by a worker of its own on the other core.
+      const split = source.blob
+        ? workerSplit(source.blob, source.name, plan, ids.datasetId, index, labels, timings !== undefined)
+        : undefined;
       const rows = await importRows(
         source,
         plan,
@@ -223,6 +182,7 @@ async function importUnderLock(
         onProgress,
         signal,
         timings,
+        split,
       );
       const t0 = performance.now();
       if (index) await putLineIndex(ids.datasetId, index.finish());

@@ -5,6 +5,7 @@ import type { Progress } from '../import/run-import';
 import type { EncodingVerdict } from '../import/decode';
 import type { ImportReply, PreviewReply, ScanReply } from './import-jobs';
 import type { SampleFileRequest } from './sample-jobs';
+import type { PartReply } from './part-job';
 
 /*
  * The import worker's protocol, typed end to end: each kind of job has its request and its reply here,
@@ -62,3 +63,9 @@ export interface ProofMessage {
   sha256: string;
   verdict: EncodingVerdict;
 }
+
+/** What the worker reading a second half (part.worker.ts) sends the import worker: progress, then its reply. */
+export type PartMessage =
+  | { type: 'progress'; bytes: number; rows: number }
+  | { type: 'done'; reply: PartReply }
+  | { type: 'failed'; message: string };

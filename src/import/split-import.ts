@@ -1,0 +1,170 @@
+import { createDecoder } from './decode';
+import type { ImportPlan } from './import-plan';
+import { ImportSession } from './import-session';
+import { RecordReader } from './record-reader';
+import type { ByteSource } from './run-import';
+import type { SessionPart } from './session-part';
+import { BreakCounter } from './split-points';
+import { CHUNK_ROWS, type BuiltChunk } from './stored-chunk';
+
+/*
+ * A large text file read in two halves side by side, one on each core: the import reads the file up to a cut
+ * near its middle while another worker reads from the cut (readPart), then takes in what that one made of its
+ * half (ImportSession.absorb) and reads on from where it stopped. Where the cut falls was counted in the bytes
+ * before it (split-points.ts) and is checked exactly when the first half reaches it: its record, line and chunk
+ * numbers must be the ones the second half started from, and every record near the cut an ordinary one. A
+ * second half that started from a wrong guess is dropped, its chunks deleted, and read again by the first. The
+ * second half stops at the first record whose reading depends on the rows before it (a total, a subtotal, a
+ * footer, a broken row: see ImportSession.stopsPart); the first reads on from there. So the result is the one
+ * reading of the whole file gives: the same rows, numbers, issues and exact sums (split-import.test.ts holds the
+ * two to it), only the chunks cut at the halves' seam.
+ */
+
+/** Files smaller than this are read in one piece: a second worker's start costs more than it saves. */
+const SPLIT_MIN_BYTES = 8 << 20;
+
+/** Whether a file can be read in two halves: text in an encoding where a line feed byte is always one. */
+export function splittable(plan: ImportPlan, source: ByteSource, minBytes = SPLIT_MIN_BYTES): boolean {
+  const e = plan.encoding;
+  return (
+    source.range !== undefined &&
+    source.size >= minBytes &&
+    !e.workbook &&
+    !plan.authority &&
+    (e.encoding === 'utf-8' || e.encoding === 'windows-1252')
+  );
+}
+
+async function allOf(source: ByteSource): Promise<Uint8Array> {
+  const pieces: Uint8Array[] = [];
+  for await (const p of source.chunks()) pieces.push(p);
+  if (pieces.length === 1) return pieces[0]!;
+  const all = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of pieces) {
+    all.set(p, at);
+    at += p.length;
+  }
+  return all;
+}
+
+/** Where to cut: after the first line feed from the middle on (within a megabyte of it); -1 where there is none. */
+export async function findCut(source: ByteSource): Promise<number> {
+  const mid = Math.floor(source.size / 2);
+  const window = await allOf(source.range!(mid, Math.min(source.size, mid + (1 << 20))));
+  const lf = window.indexOf(10);
+  return lf < 0 || mid + lf + 1 >= source.size ? -1 : mid + lf + 1;
+}
+
+/** What the reading of a second half made of it, and where the first reading goes on from. */
+export interface PartOutcome {
+  part: SessionPart;
+  /** The end of the file, or the start of the record the half stopped at. */
+  stopByte: number;
+}
+
+/** The header row's cells, as the first half's reader reads them; null where that row is broken. */
+async function headerOf(source: ByteSource, plan: ImportPlan): Promise<string[] | null> {
+  let header: string[] | null = null;
+  let index = 0;
+  let broken = false;
+  const reader = new RecordReader(plan.delimiter, (cells, problem) => {
+    if (index++ === plan.headerIndex) {
+      header = cells;
+      broken = problem !== undefined;
+    }
+  });
+  const decode = createDecoder(plan.encoding);
+  for await (const piece of source.chunks()) {
+    reader.push(decode(piece, false));
+    if (header) break;
+  }
+  return broken ? null : header;
+}
+
+/**
+ * The offset after the `n`th line break of a source (LF, CRLF or a CR alone, as the fast path ends a record: an
+ * ordinary record holds no line break), or -1 where it has fewer.
+ */
+async function afterBreaks(source: ByteSource, n: number): Promise<number> {
+  if (n === 0) return 0;
+  let seen = 0;
+  let offset = 0;
+  let cr = false;
+  for await (const piece of source.chunks()) {
+    if (cr && piece[0] !== LF && ++seen === n) return offset;
+    cr = false;
+    if (piece.indexOf(CR) < 0) {
+      for (let i = piece.indexOf(LF); i >= 0; i = piece.indexOf(LF, i + 1)) if (++seen === n) return offset + i + 1;
+    } else {
+      for (let i = 0; i < piece.length; i++) {
+        const b = piece[i];
+        if (b === LF) {
+          if (++seen === n) return offset + i + 1;
+        } else if (b === CR) {
+          if (i + 1 === piece.length) cr = true;
+          else if (piece[i + 1] !== LF && ++seen === n) return offset + i + 1;
+        }
+      }
+    }
+    offset += piece.length;
+  }
+  return cr && seen + 1 === n ? offset : -1;
+}
+
+const LF = 10;
+const CR = 13;
+
+export interface PartOptions {
+  chunkRows?: number;
+  signal?: AbortSignal;
+  onProgress?: (bytes: number, rows: number) => void;
+}
+
+/**
+ * Reads the second half of a file, from `cut` (just after a line feed): counts the bytes before it for where its
+ * first record stands, reads the header, then its rows into chunks (handed to `onChunk`) until the end of the file
+ * or the first record it cannot read apart. Null where it cannot start (no data before the cut, a broken header).
+ */
+export async function readPart(
+  source: ByteSource,
+  plan: ImportPlan,
+  cut: number,
+  onChunk: (chunk: BuiltChunk) => void | Promise<void>,
+  options: PartOptions = {},
+): Promise<PartOutcome | null> {
+  const before = source.range!(0, cut);
+  const header = await headerOf(before, plan);
+  if (!header) return null;
+  const counter = new BreakCounter();
+  for await (const piece of before.chunks()) counter.push(piece);
+  counter.finish();
+  const chunkRows = options.chunkRows ?? CHUNK_ROWS;
+  // The first half's chunks number at most its data records over chunkRows, and its records are at most its line
+  // breaks: the second half's chunks start after that, so that the two never write a chunk of the same number.
+  const firstChunk = Math.ceil(Math.max(0, counter.breaks - plan.headerIndex - 1) / chunkRows);
+  if (counter.records <= plan.headerIndex + 1) return null;
+  const pending: BuiltChunk[] = [];
+  const session = new ImportSession(plan, (c) => pending.push(c), {
+    chunkRows,
+    part: { header, recordIndex: counter.records, line: counter.breaks + 1, chunkIndex: firstChunk },
+  });
+  const rest = source.range!(cut, source.size);
+  const decode = createDecoder(plan.encoding, true);
+  let bytes = 0;
+  for await (const piece of rest.chunks()) {
+    if (options.signal?.aborted) return null;
+    session.push(decode(piece, false));
+    while (pending.length > 0) await onChunk(pending.shift()!);
+    bytes += piece.length;
+    options.onProgress?.(bytes, session.rowsSeen - counter.records);
+    if (session.stopped) break;
+  }
+  if (!session.stopped) session.push(decode(new Uint8Array(), true));
+  const part = session.finishPart(!session.stopped);
+  while (pending.length > 0) await onChunk(pending.shift()!);
+  if (!session.stopped) return { part, stopByte: source.size };
+  // Every record the half read was an ordinary one, a line each: the one it stopped at starts after as many breaks.
+  const at = await afterBreaks(rest, part.recordIndex - part.start.recordIndex);
+  return at < 0 ? null : { part, stopByte: cut + at };
+}

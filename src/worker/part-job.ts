@@ -1,0 +1,72 @@
+import { LabelCollector } from '../import/dataset-labels';
+import type { ImportPlan } from '../import/import-plan';
+import { LineIndexBuilder, type LineIndexPart } from '../import/line-index';
+import type { ByteSource } from '../import/run-import';
+import { readPart, type PartOutcome } from '../import/split-import';
+import { ChunkWrites } from './chunk-writes';
+
+/*
+ * The second half of a large file, read by a worker of its own on the other core (split-import.ts): its chunks
+ * written under the import's dataset (numbered after the first half's), its lines noted for the drill-down's index
+ * and its labels gathered, all handed back for the import to take in, or to drop (its chunks then deleted by the
+ * import).
+ */
+
+export interface PartRequest {
+  name: string;
+  file: Blob;
+  plan: ImportPlan;
+  cut: number;
+  datasetId: string;
+}
+
+export interface PartReply {
+  outcome: PartOutcome | null;
+  /** The half's lines for a ledger's index (null for other files, or where nothing was read). */
+  index: LineIndexPart | null;
+  labels: string[];
+}
+
+export async function partJob(
+  source: ByteSource,
+  request: PartRequest,
+  onProgress: (bytes: number, rows: number) => void,
+  timings?: Record<string, number>,
+): Promise<PartReply> {
+  const { plan, datasetId } = request;
+  const writes = new ChunkWrites(datasetId, timings);
+  const labels = new LabelCollector(plan);
+  let index: LineIndexBuilder | null = null;
+  try {
+    const outcome = await readPart(
+      source,
+      plan,
+      request.cut,
+      (chunk) => {
+        if (plan.kind === 'ledger') {
+          index ??= new LineIndexBuilder(
+            { costCentre: plan.mapping['costCentre'] ?? null, subjective: plan.mapping['subjective'] ?? null },
+            chunk.index,
+          );
+          index.add(chunk);
+        }
+        labels.add(chunk);
+        return writes.add(chunk);
+      },
+      { onProgress },
+    );
+    await writes.done();
+    const noted = outcome && plan.kind === 'ledger' ? (index ?? emptyIndex(plan, outcome)) : null;
+    return { outcome, index: noted?.part() ?? null, labels: labels.labels };
+  } finally {
+    await writes.settled();
+  }
+}
+
+/** A ledger's half with no chunk (every row of it rejected): its index notes nothing. */
+function emptyIndex(plan: ImportPlan, outcome: PartOutcome): LineIndexBuilder {
+  return new LineIndexBuilder(
+    { costCentre: plan.mapping['costCentre'] ?? null, subjective: plan.mapping['subjective'] ?? null },
+    outcome.part.chunkIndex,
+  );
+}

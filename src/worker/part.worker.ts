@@ -1,0 +1,33 @@
+/// <reference lib="webworker" />
+// The worker that reads a large file's second half beside the import (part-job.ts), started by the import
+// worker itself (worker-split.ts). It answers once: what it made of the half, or that it failed.
+import { blobSource } from '../import/byte-sources';
+import type { PartMessage } from './messages';
+import { partJob, type PartRequest } from './part-job';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+let lastProgress = 0;
+
+scope.onmessage = (event: MessageEvent<PartRequest & { trace?: boolean }>) => {
+  const request = event.data;
+  const timings: Record<string, number> | undefined = request.trace ? {} : undefined;
+  const progress = (bytes: number, rows: number): void => {
+    const now = Date.now();
+    if (now - lastProgress < 100) return;
+    lastProgress = now;
+    scope.postMessage({ type: 'progress', bytes, rows } satisfies PartMessage);
+  };
+  partJob(blobSource(request.name, request.file), request, progress, timings).then(
+    (reply) => {
+      if (timings) console.info(`outturn:part-timings ${JSON.stringify(timings)}`);
+      const i = reply.index;
+      const transfer = i ? [i.pair.buffer, i.period.buffer, i.date.buffer, i.position.buffer, i.pence.buffer] : [];
+      scope.postMessage({ type: 'done', reply } satisfies PartMessage, transfer);
+    },
+    (error: unknown) =>
+      scope.postMessage({
+        type: 'failed',
+        message: error instanceof Error ? error.message : String(error),
+      } satisfies PartMessage),
+  );
+};

@@ -1,0 +1,295 @@
+// A file read in two halves side by side (split-import.ts) gives what one reading of it gives: the same counts,
+// issues, rejected and skipped rows, control totals, ledger sums and stored rows (only the chunks are cut
+// differently at the seam). The reference is the one reading (importRows without a split), checked elsewhere
+// against the papers and independent sums; here each file is read both ways and compared, over hand-made seams
+// and generated files with totals, broken rows, quoted line breaks, blank lines, CRLF and rejections anywhere.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { bytesSource } from '../../../src/import/byte-sources';
+import type { ImportPlan } from '../../../src/import/import-plan';
+import { LineIndexBuilder, type LineIndexPart } from '../../../src/import/line-index';
+import { planOf } from '../../../src/import/preview';
+import { importRows, preview, scan, type ByteSource, type Split } from '../../../src/import/run-import';
+import type { SessionResult } from '../../../src/import/session-result';
+import { readPart, type PartOutcome } from '../../../src/import/split-import';
+import { BreakCounter } from '../../../src/import/split-points';
+import type { BuiltChunk, StoredChunk } from '../../../src/import/stored-chunk';
+
+/** The stored rows, in order, as plain values: what a chunking of them does not change. */
+function rowsOf(chunks: readonly StoredChunk[]) {
+  const rows: unknown[] = [];
+  for (const c of chunks)
+    for (let i = 0; i < c.rowCount; i++)
+      rows.push({
+        line: c.lines[i],
+        warned: c.warned[i],
+        raw: c.raw.map((col) => col[i]),
+        pence: Object.fromEntries(Object.entries(c.pence).map(([k, v]) => [k, v[i]])),
+        period: c.periods[i],
+        dates: Object.fromEntries(Object.entries(c.dates).map(([k, v]) => [k, v[i]])),
+      });
+  return rows;
+}
+
+/** The result without its chunk count (the seam cuts one chunk in two). */
+const comparable = (r: SessionResult) => ({ ...r, chunkCount: undefined });
+
+async function planFor(source: ByteSource): Promise<ImportPlan> {
+  const s = await scan(source);
+  if (!s.verdict.ok) throw new Error('refused');
+  return planOf(await preview(source, s.verdict.value, { kind: 'ledger' }));
+}
+
+const indexColumns = (plan: ImportPlan) => ({
+  costCentre: plan.mapping['costCentre'] ?? null,
+  subjective: plan.mapping['subjective'] ?? null,
+});
+
+/** Reads a file whole, and in two halves with the second read in this thread too (as the worker would). */
+async function bothWays(text: string, piece: number, chunkRows: number) {
+  const source = bytesSource('s.csv', new TextEncoder().encode(text), piece);
+  const plan = await planFor(source);
+  const whole: StoredChunk[] = [];
+  const wholeIndex = new LineIndexBuilder(indexColumns(plan));
+  const one = await importRows(
+    source,
+    plan,
+    (c) => {
+      whole.push(c);
+      wholeIndex.add(c);
+    },
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+  );
+
+  const first: BuiltChunk[] = [];
+  const index = new LineIndexBuilder(indexColumns(plan));
+  let second: BuiltChunk[] = [];
+  let secondIndex: LineIndexPart | null = null;
+  const state = { taken: false, dropped: false, stop: -1 };
+  const split: Split = {
+    minBytes: 0,
+    chunkRows,
+    start: async (cut) => {
+      second = [];
+      const outcome = await readPart(source, plan, cut, (c) => void second.push(c), { chunkRows });
+      if (outcome) {
+        const b = new LineIndexBuilder(indexColumns(plan), outcome.part.start.chunkIndex);
+        for (const c of second) b.add(c);
+        secondIndex = b.part();
+      }
+      return outcome;
+    },
+    taken: (outcome: PartOutcome) => {
+      state.taken = true;
+      state.stop = outcome.stopByte;
+      index.absorb(secondIndex!, outcome.part.start.chunkIndex);
+      first.push(...second);
+    },
+    dropped: async (fromChunk) => {
+      state.dropped = true;
+      second = second.filter((c) => c.index < fromChunk);
+      await Promise.resolve();
+    },
+    progress: () => ({ bytes: 0, rows: 0 }),
+  };
+  const two = await importRows(
+    source,
+    plan,
+    (c) => {
+      first.push(c);
+      index.add(c);
+    },
+    undefined,
+    undefined,
+    undefined,
+    split,
+  );
+  return {
+    one,
+    two,
+    whole,
+    split: first,
+    state,
+    wholeIndex: wholeIndex.finish(),
+    index: index.finish(),
+    size: source.size,
+  };
+}
+
+function expectSame(r: Awaited<ReturnType<typeof bothWays>>) {
+  expect(comparable(r.two)).toEqual(comparable(r.one));
+  expect(rowsOf(r.split)).toEqual(rowsOf(r.whole));
+  // Chunks numbered 0, 1, 2 ... with no gap or repeat.
+  expect(r.split.map((c) => c.index)).toEqual(r.split.map((_, i) => i));
+  // The drill-down's index: the same pairs, lines in the same order, the same counts and sums.
+  const lines = (idx: typeof r.index, chunks: readonly StoredChunk[]) => {
+    const byPosition = new Map<number, number>();
+    let n = 0;
+    for (const c of chunks) for (let i = 0; i < c.rowCount; i++) byPosition.set(c.index * 10_000 + i, n++);
+    return {
+      pairs: Array.from(
+        idx.pairCostCentre,
+        (cc, p) => `${idx.costCentres[cc] ?? ''}/${idx.subjectives[idx.pairSubjective[p]!] ?? ''}`,
+      ),
+      order: Array.from(idx.positions, (p) => byPosition.get(p)),
+      counts: Array.from(idx.entryCount),
+      pence: Array.from(idx.entryPence),
+    };
+  };
+  expect(lines(r.index, r.split)).toEqual(lines(r.wholeIndex, r.whole));
+}
+
+const HEADER = 'Cost Centre,Subjective,Period,Posting Date,Description,Amount';
+
+function ledger(n: number, row: (i: number) => string | null = () => null, newline = '\n'): string {
+  const lines = [HEADER];
+  for (let i = 0; i < n; i++)
+    lines.push(
+      row(i) ??
+        `${20500 + (i % 13)},${3000 + (i % 7)},${(i % 12) + 1},${String((i % 28) + 1).padStart(2, '0')}/0${(i % 9) + 1}/2017,"Line ${i}","${(i * 37) % 100000}.${String(i % 100).padStart(2, '0')}"`,
+    );
+  return lines.join(newline) + newline;
+}
+
+describe('a file read in two halves', () => {
+  it('gives what one reading gives, the second half taken whole', async () => {
+    const r = await bothWays(ledger(5000), 4096, 10_000);
+    expect(r.state.taken).toBe(true);
+    expect(r.state.stop).toBe(r.size);
+    expect(r.one.rows.accepted).toBe(5000);
+    expectSame(r);
+  });
+
+  it('with CRLF line endings and rejected rows on both sides of the seam', async () => {
+    const r = await bothWays(
+      ledger(4000, (i) => (i % 97 === 5 ? `20500,3001,3,01/13/2017,"bad date","12.00"` : null), '\r\n'),
+      1000,
+      10_000,
+    );
+    expect(r.one.rows.rejected).toBe(42);
+    expectSame(r);
+  });
+
+  it('stops at a total row after the seam, and the first reader reads on from it', async () => {
+    const text = ledger(3000) + 'Total,,,,,"0"\n';
+    const r = await bothWays(text, 2048, 10_000);
+    expect(r.state.taken).toBe(true);
+    expect(r.state.stop).toBeLessThan(r.size);
+    expect(r.one.rows.skipped + r.one.rows.accepted).toBe(3001);
+    expectSame(r);
+  });
+
+  it('a quoted line break after the seam: the second half stops there', async () => {
+    const r = await bothWays(
+      ledger(3000, (i) => (i === 2500 ? `20500,3001,3,01/06/2017,"two\nlines","5.00"` : null)),
+      3000,
+      10_000,
+    );
+    expect(r.state.taken).toBe(true);
+    expect(r.state.stop).toBeLessThan(r.size);
+    expectSame(r);
+  });
+
+  it('a quoted line break before the seam: counted in the bytes, the half still starts in the right place', async () => {
+    const r = await bothWays(
+      ledger(3000, (i) => (i === 100 ? `20500,3001,3,01/06/2017,"two\nlines","5.00"` : null)),
+      3000,
+      10_000,
+    );
+    expect(r.state.taken).toBe(true);
+    expectSame(r);
+  });
+
+  it('a stray quote before the seam: the guess of where the half starts is wrong, and the half is read again', async () => {
+    const r = await bothWays(
+      ledger(3000, (i) => (i === 100 ? `20500,3001,3,01/06/2017,bro"ken,"5.00"` : null)),
+      3000,
+      10_000,
+    );
+    expect(r.state.dropped).toBe(true);
+    expect(r.state.taken).toBe(false);
+    expectSame(r);
+  });
+
+  it('chunks of a few rows: the chunks of the halves meet with no gap, or the half is read again', async () => {
+    const taken = await bothWays(ledger(3000), 5000, 10);
+    expect(taken.state.taken).toBe(true);
+    expectSame(taken);
+    // A rejected row before the seam leaves the first half a chunk short of the one the second counted on.
+    const rows = ledger(3000, (i) => (i >= 1000 && i < 1010 ? `20500,3001,3,31/02/2018,"bad","1.00"` : null));
+    const dropped = await bothWays(rows, 5000, 10);
+    expect(dropped.state.dropped).toBe(true);
+    expectSame(dropped);
+  });
+});
+
+describe('a file read in two halves, over generated files', () => {
+  it('gives exactly what one reading gives, whatever the rows, pieces and chunk sizes', async () => {
+    const seen = { whole: 0, stopped: 0, dropped: 0 };
+    const rowArb = fc.oneof(
+      { weight: 120, arbitrary: fc.constant(null) },
+      fc.constant('Total,,,,,"1.00"'),
+      fc.constant(''),
+      fc.constant('20500,3001,3,01/06/2017,"two\nlines","5.00"'),
+      fc.constant('20500,3001,3,01/06/2017,bro"ken,"5.00"'),
+      fc.constant(',,,,,"7.00"'),
+      fc.constant('20500,3001,3,31/02/2018,"bad","1.00"'),
+      fc.constant('Subtotal,,,,,"2.00"'),
+      fc.constant('note only'),
+      fc.constant('20500,3001,3,01/06/2017,"unclosed,"5.00"'),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(rowArb, { minLength: 1, maxLength: 400 }),
+        fc.constantFrom('\n', '\r\n'),
+        fc.integer({ min: 7, max: 5000 }),
+        fc.integer({ min: 1, max: 60 }),
+        async (special, newline, piece, chunkRows) => {
+          const text = ledger(special.length, (i) => special[i] ?? null, newline);
+          const r = await bothWays(text, piece, chunkRows);
+          expectSame(r);
+          if (r.state.dropped) seen.dropped++;
+          else if (r.state.stop === r.size) seen.whole++;
+          else if (r.state.taken) seen.stopped++;
+        },
+      ),
+      { numRuns: 150 },
+    );
+    // Each way the halves can meet was met: taken whole, taken to a stop, dropped.
+    expect(seen.whole).toBeGreaterThan(0);
+    expect(seen.stopped).toBeGreaterThan(0);
+    expect(seen.dropped).toBeGreaterThan(0);
+  });
+});
+
+describe('the bytes before the cut, counted', () => {
+  // Independent count: the text's records and line breaks as a reader of RFC 4180 reads them, character by character.
+  function expected(text: string) {
+    let records = 0;
+    let breaks = 0;
+    let inQuotes = false;
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i];
+      if (c === '"') inQuotes = !inQuotes;
+      if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) breaks++;
+      if (c === '\n' && !inQuotes) records++;
+    }
+    return { records, breaks };
+  }
+
+  it('counts line feeds outside quotes as records and every LF, CRLF and lone CR as a break, across pieces', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a,"\r\n]{0,80}$/), fc.integer({ min: 1, max: 9 }), (text, piece) => {
+        const bytes = new TextEncoder().encode(text);
+        const c = new BreakCounter();
+        for (let i = 0; i < bytes.length; i += piece) c.push(bytes.subarray(i, i + piece));
+        c.finish();
+        expect({ records: c.records, breaks: c.breaks }).toEqual(expected(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
