@@ -15,6 +15,7 @@ import { packChunk } from '../src/import/packed-chunk';
 import type { StoredChunk } from '../src/import/stored-chunk';
 import { penceToPounds } from '../src/domain/core/units';
 import { generateLedger } from './generate-ledger';
+import { nodeSplit } from '../src/cli/node-split';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -37,7 +38,9 @@ const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
 
 console.log(`generating ${rows.toLocaleString('en-GB')} ledger rows ...`);
 const { text, amounts } = generateLedger(rows, 20171);
-const bytes = new TextEncoder().encode(text);
+// In shared memory: the second half's thread (src/cli/node-split.ts) reads the same bytes, not a copy of them.
+const bytes = new Uint8Array(new SharedArrayBuffer(Buffer.byteLength(text)));
+new TextEncoder().encodeInto(text, bytes);
 console.log(`${(bytes.length / 1e6).toFixed(1)} MB, ${text.length.toLocaleString('en-GB')} characters`);
 
 // Independent expected total: decimal.js over the amount strings as generated, not through Outturn's code.
@@ -51,17 +54,30 @@ const plan = planOf(await preview(source, scanned.verdict.value));
 
 // The app hands each chunk to IndexedDB and lets it go; the timed rounds do the same (keep: false).
 // The memory measurement keeps them all (keep: true), to weigh the stored form.
+// `split`: the file's second half read on a thread of its own, as the browser reads it with a worker of its own
+// (src/import/split-import.ts); its chunks are packed there.
 async function wholeImport(
   keep = false,
+  split = false,
 ): Promise<{ net: string; accepted: number; chunks: StoredChunk[]; chunkCount: number }> {
   const chunks: StoredChunk[] = [];
   let packed = 0;
-  const result = await importRows(source, plan, (c) => {
-    // Packed as the worker packs each chunk before it hands it to IndexedDB (chunk-records.ts).
-    packed += packChunk(c).length;
-    // Kept as the stored form (the dictionaries the builder kept for packing are not part of it).
-    if (keep) chunks.push({ ...c, dictionaries: undefined } as StoredChunk);
-  });
+  const other = split ? nodeSplit({ bytes }, source.name, plan, true) : undefined;
+  const result = await importRows(
+    source,
+    plan,
+    (c) => {
+      // Packed as the worker packs each chunk before it hands it to IndexedDB (chunk-records.ts).
+      packed += packChunk(c).length;
+      // Kept as the stored form (the dictionaries the builder kept for packing are not part of it).
+      if (keep) chunks.push({ ...c, dictionaries: undefined } as StoredChunk);
+    },
+    undefined,
+    undefined,
+    undefined,
+    other,
+  );
+  packed += other?.packedBytes() ?? 0;
   if (packed === 0) throw new Error('nothing packed');
   return {
     net: penceToPounds(result.controlTotals[0]!.net),
@@ -75,6 +91,9 @@ const importTimes: number[] = [];
 const parseTimes: number[] = [];
 const ratios: number[] = [];
 const cpuRatios: number[] = [];
+const oneThreadRatios: number[] = [];
+const oneThreadCpuRatios: number[] = [];
+let splitExact = true;
 
 // The bare parse in a function of its own, so that its rows die before the import is timed: held in the
 // round (an async function keeps its locals across the await), a million parsed rows stayed alive through
@@ -94,17 +113,26 @@ async function round(r: number): Promise<void> {
   gc();
   const { parseMs, parseCpu } = bareParse();
   gc();
-  const t0 = process.hrtime.bigint();
-  const c0 = cpuMs();
-  await wholeImport();
+  let t0 = process.hrtime.bigint();
+  let c0 = cpuMs();
+  const two = await wholeImport(false, true);
   const importMs = ms(t0);
   const importCpu = cpuMs() - c0;
+  if (two.net !== expected.toFixed(2) || two.accepted !== rows) splitExact = false;
+  gc();
+  t0 = process.hrtime.bigint();
+  c0 = cpuMs();
+  await wholeImport();
+  const oneMs = ms(t0);
+  const oneCpu = cpuMs() - c0;
   importTimes.push(importMs);
   parseTimes.push(parseMs);
   ratios.push(importMs / parseMs);
   cpuRatios.push(importCpu / parseCpu);
+  oneThreadRatios.push(oneMs / parseMs);
+  oneThreadCpuRatios.push(oneCpu / parseCpu);
   console.log(
-    `round ${r + 1}: import ${importMs.toFixed(0)} ms, bare parse ${parseMs.toFixed(0)} ms, ratio ${(importMs / parseMs).toFixed(2)} (CPU time ${importCpu.toFixed(0)} / ${parseCpu.toFixed(0)} ms, ${(importCpu / parseCpu).toFixed(2)})`,
+    `round ${r + 1}: import ${importMs.toFixed(0)} ms (one thread ${oneMs.toFixed(0)} ms), bare parse ${parseMs.toFixed(0)} ms, ratio ${(importMs / parseMs).toFixed(2)} (one thread ${(oneMs / parseMs).toFixed(2)}; CPU time ${importCpu.toFixed(0)} / ${parseCpu.toFixed(0)} ms, ${(importCpu / parseCpu).toFixed(2)}; one thread ${(oneCpu / parseCpu).toFixed(2)})`,
   );
 }
 for (let r = 0; r < rounds; r++) await round(r);
@@ -139,7 +167,11 @@ console.log(
 console.log(
   `stored form held in memory: ${perRow.toFixed(0)} bytes per row (heap + array buffers, text of the file excluded)`,
 );
-if (!exact || heldChunks.accepted !== rows) process.exitCode = 1;
+console.log(`the import in two halves: ${splitExact ? 'exact to the penny, every row' : 'MISMATCH'} in every round`);
+if (!exact || !splitExact || heldChunks.accepted !== rows) process.exitCode = 1;
+console.log(
+  `one thread: ratio ${median(oneThreadRatios).toFixed(2)}, CPU-time ratio ${median(oneThreadCpuRatios).toFixed(2)} (the import without its second thread)`,
+);
 console.log(
   `CPU-time ratio ${median(cpuRatios).toFixed(2)} (the same rounds by this process's CPU time: less moved by other work on the machine)`,
 );

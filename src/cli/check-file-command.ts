@@ -11,6 +11,7 @@ import { authoritiesNamedBy, someAuthorities } from '../import/authority-returns
 import { authorityRowText, buildReceipt, signedFromSideText, type ImportReceipt } from '../import/receipt';
 import { importRows, preview, scan, sizeRefusal } from '../import/run-import';
 import { fileSource } from './node-source';
+import { nodeSplit } from './node-split';
 
 interface Args {
   file?: string;
@@ -222,7 +223,9 @@ async function answer(argv: string[]): Promise<CheckFileAnswer> {
     );
   }
   const plan = planOf(p);
-  const result = await importRows(source, plan, () => undefined);
+  // A large file's second half is read on a thread of its own, as the browser reads it (split-import.ts).
+  const split = nodeSplit({ path: args.file }, source.name, plan);
+  const result = await importRows(source, plan, () => undefined, undefined, undefined, undefined, split);
   const receipt = buildReceipt({
     id: 'cli',
     datasetId: 'cli',

@@ -165,7 +165,7 @@ async function importUnderLock(
           : null;
       // A large file's second half is read beside this one, by a worker of its own on the other core.
       const split = source.blob
-        ? workerSplit(source.blob, source.name, plan, ids.datasetId, index, labels, timings !== undefined)
+        ? workerSplit(source.blob, source.name, plan, ids.datasetId, index, labels, timings)
         : undefined;
       const rows = await importRows(
         source,

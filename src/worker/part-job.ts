@@ -25,6 +25,8 @@ export interface PartReply {
   /** The half's lines for a ledger's index (null for other files, or where nothing was read). */
   index: LineIndexPart | null;
   labels: string[];
+  /** Where the half's time went (ms), when the benchmark asked. */
+  timings?: Record<string, number>;
 }
 
 export async function partJob(
@@ -53,11 +55,11 @@ export async function partJob(
         labels.add(chunk);
         return writes.add(chunk);
       },
-      { onProgress },
+      { onProgress, timings },
     );
     await writes.done();
     const noted = outcome && plan.kind === 'ledger' ? (index ?? emptyIndex(plan, outcome)) : null;
-    return { outcome, index: noted?.part() ?? null, labels: labels.labels };
+    return { outcome, index: noted?.part() ?? null, labels: labels.labels, ...(timings ? { timings } : {}) };
   } finally {
     await writes.settled();
   }

@@ -11,6 +11,7 @@ let lastProgress = 0;
 scope.onmessage = (event: MessageEvent<PartRequest & { trace?: boolean }>) => {
   const request = event.data;
   const timings: Record<string, number> | undefined = request.trace ? {} : undefined;
+  const started = performance.now();
   const progress = (bytes: number, rows: number): void => {
     const now = Date.now();
     if (now - lastProgress < 100) return;
@@ -19,7 +20,7 @@ scope.onmessage = (event: MessageEvent<PartRequest & { trace?: boolean }>) => {
   };
   partJob(blobSource(request.name, request.file), request, progress, timings).then(
     (reply) => {
-      if (timings) console.info(`outturn:part-timings ${JSON.stringify(timings)}`);
+      if (timings) timings.partTotal = performance.now() - started;
       const i = reply.index;
       const transfer = i ? [i.pair.buffer, i.period.buffer, i.date.buffer, i.position.buffer, i.pence.buffer] : [];
       scope.postMessage({ type: 'done', reply } satisfies PartMessage, transfer);

@@ -21,7 +21,7 @@ export function workerSplit(
   datasetId: string,
   index: LineIndexBuilder | null,
   labels: LabelCollector,
-  trace: boolean,
+  timings: Record<string, number> | undefined,
 ): Split | undefined {
   if (typeof Worker === 'undefined') return undefined;
   let worker: Worker | null = null;
@@ -44,6 +44,8 @@ export function workerSplit(
           }
           stop();
           reply = m.type === 'done' ? m.reply : null;
+          // The half's own timings beside the import's (the benchmark prints them as one list).
+          if (timings && reply?.timings) Object.assign(timings, reply.timings);
           resolve(reply?.outcome ?? null);
         };
         w.onerror = (event: ErrorEvent) => {
@@ -51,7 +53,7 @@ export function workerSplit(
           stop();
           resolve(null);
         };
-        w.postMessage({ name, file, plan, cut, datasetId, trace });
+        w.postMessage({ name, file, plan, cut, datasetId, trace: timings !== undefined });
       }),
     taken: (outcome) => {
       if (index && reply?.index) index.absorb(reply.index, outcome.part.start.chunkIndex);
