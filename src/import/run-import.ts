@@ -1,5 +1,3 @@
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
 import { createDecoder, EncodingDetector, type EncodingEvidence, type EncodingVerdict } from './decode';
 import type { ImportPlan } from './import-plan';
 import { ImportSession } from './import-session';
@@ -7,6 +5,7 @@ import type { SessionResult } from './session-result';
 import type { StoredChunk } from './stored-chunk';
 import { buildPreview, PREVIEW_CHARS, type Preview, type PreviewChoices } from './preview';
 import { MAX_ROW_CHARS, RecordReader } from './record-reader';
+import { FileDigest } from './file-digest';
 import { authoritiesOf, MAX_AUTHORITIES, type AuthorityEntry } from './authority-returns';
 import {
   checkWorkbookBytes,
@@ -71,7 +70,7 @@ export async function scan(
   onProgress?: (p: Progress) => void,
   signal?: AbortSignal,
 ): Promise<Scan> {
-  const hash = sha256.create();
+  const hash = new FileDigest(source.size);
   const detector = new EncodingDetector();
   let bytes = 0;
   // The first pieces are kept until the first 8 bytes show whether this is a workbook; a workbook's are kept whole.
@@ -93,7 +92,7 @@ export async function scan(
     onProgress?.({ phase: 'scanning', bytes, totalBytes: source.size, rows: 0 });
   }
   detector.push(new Uint8Array(), true);
-  const digest = bytesToHex(hash.digest());
+  const digest = await hash.hex();
   if (container) return { sha256: digest, verdict: workbookVerdict(kept ? joined(kept) : null, bytes) };
   return { sha256: digest, verdict: detector.verdict() };
 }
