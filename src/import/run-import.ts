@@ -27,6 +27,8 @@ export interface ByteSource {
   name: string;
   size: number;
   chunks(): AsyncIterable<Uint8Array>;
+  /** The file in one read, where that is much faster than in pieces (a Blob): for a proof of a file that fits memory. */
+  whole?(): Promise<Uint8Array<ArrayBuffer>>;
 }
 
 export interface Scan {
@@ -76,7 +78,7 @@ export async function scan(
   // The first pieces are kept until the first 8 bytes show whether this is a workbook; a workbook's are kept whole.
   let kept: Uint8Array[] | null = [];
   let container: ReturnType<typeof workbookContainer> | undefined;
-  for await (const chunk of source.chunks()) {
+  for await (const chunk of hash.pieces(source)) {
     if (signal?.aborted) throw new ImportCancelled();
     hash.update(chunk);
     detector.push(chunk);

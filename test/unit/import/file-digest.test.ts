@@ -3,9 +3,9 @@
 // for the empty file, a file of one piece and a file of many, and whichever path a file takes.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { bytesSource } from '../../../src/import/byte-sources';
+import { blobSource, bytesSource } from '../../../src/import/byte-sources';
 import { FileDigest } from '../../../src/import/file-digest';
-import { scan } from '../../../src/import/run-import';
+import { scan, type ByteSource } from '../../../src/import/run-import';
 
 const subtle = globalThis.crypto.subtle;
 
@@ -30,7 +30,7 @@ async function digestOf(bytes: Uint8Array, piece: number, digest: FileDigest): P
 const nodeSha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /** Bytes that are not a repeated pattern (a linear congruential sequence), so a piece dropped or doubled shows. */
-function someBytes(n: number): Uint8Array {
+function someBytes(n: number): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(n);
   let x = 12345;
   for (let i = 0; i < n; i++) {
@@ -96,7 +96,57 @@ describe('FileDigest', () => {
   });
 });
 
+describe('FileDigest.pieces: a source read whole', () => {
+  /** A source of these bytes that counts its reads, whole or in pieces of 1,000 bytes. */
+  function countingSource(bytes: Uint8Array<ArrayBuffer>) {
+    const reads = { whole: 0, chunks: 0 };
+    const source: ByteSource = {
+      name: 'ledger.csv',
+      size: bytes.length,
+      // eslint-disable-next-line @typescript-eslint/require-await -- bytes in memory
+      async *chunks() {
+        reads.chunks++;
+        for (let i = 0; i < bytes.length; i += 1000) yield bytes.slice(i, i + 1000);
+      },
+      whole: () => {
+        reads.whole++;
+        return Promise.resolve(bytes);
+      },
+    };
+    return { source, reads };
+  }
+
+  it('a native digest reads the file once, whole, and hands it on as views of that read', async () => {
+    const bytes = someBytes(10 << 20); // more than one 4 MB piece
+    const { source, reads } = countingSource(bytes);
+    const digest = new FileDigest(bytes.length);
+    const pieces: Uint8Array[] = [];
+    for await (const piece of digest.pieces(source)) {
+      pieces.push(piece);
+      digest.update(piece);
+    }
+    expect(await digest.hex()).toBe(nodeSha256(bytes));
+    expect(reads).toEqual({ whole: 1, chunks: 0 });
+    expect(pieces.map((p) => p.length)).toEqual([4 << 20, 4 << 20, 2 << 20]);
+    expect(pieces.every((p) => p.buffer === bytes.buffer)).toBe(true);
+  });
+
+  it('an incremental digest reads the source in its own pieces', async () => {
+    const bytes = someBytes(5000);
+    const { source, reads } = countingSource(bytes);
+    const digest = new FileDigest(bytes.length, 1000);
+    for await (const piece of digest.pieces(source)) digest.update(piece);
+    expect(await digest.hex()).toBe(nodeSha256(bytes));
+    expect(reads).toEqual({ whole: 0, chunks: 1 });
+  });
+});
+
 describe('scan: the file proof', () => {
+  it('a Blob read whole: the SHA-256 of every byte', async () => {
+    const bytes = someBytes(9 << 20);
+    expect((await scan(blobSource('ledger.csv', new Blob([bytes])))).sha256).toBe(nodeSha256(bytes));
+  });
+
   it('gives the SHA-256 of every byte, over pieces, and of the empty file', async () => {
     const bytes = new TextEncoder().encode('Cost Centre,Amount\r\n'.repeat(5000));
     const s = await scan(bytesSource('ledger.csv', bytes, 4096));
