@@ -11,7 +11,7 @@ import type { ByteSource } from './run-import';
  */
 
 /** Files up to this are gathered whole for the native digest (the import refuses files over 1 GB). */
-export const NATIVE_DIGEST_BYTES = 256 * 1024 * 1024;
+const NATIVE_DIGEST_BYTES = 256 * 1024 * 1024;
 
 type Subtle = Pick<SubtleCrypto, 'digest'>;
 
@@ -22,7 +22,7 @@ const platformSubtle = (): Subtle | undefined => (globalThis.crypto as Crypto | 
 const PROOF_PIECE_BYTES = 4 << 20;
 
 export class FileDigest {
-  /** The whole file, for the native digest (made at the first piece, unless adopted); null when incremental. */
+  /** The whole file, for the native digest (allocated at the first piece, or the read of pieces()); null otherwise. */
   private whole: Uint8Array<ArrayBuffer> | null = null;
   private readonly native: boolean;
   private readonly size: number;
