@@ -28,5 +28,8 @@ export function blobSource(name: string, blob: Blob, chunkBytes = 4 << 20): Byte
       for (let i = 0; i < blob.size; i += chunkBytes)
         yield new Uint8Array(await blob.slice(i, i + chunkBytes).arrayBuffer());
     },
+    // Only for a proof of a file that fits memory (FileDigest, up to 256 MB): one read of a 90 MB Blob took
+    // 82-175 ms in a Chromium worker, its 23 slices of 4 MB 208-547 ms.
+    whole: async () => new Uint8Array(await blob.arrayBuffer()),
   };
 }

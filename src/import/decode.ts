@@ -1,5 +1,7 @@
 import type { WorkbookChoice, WorkbookIssueCode } from './workbook';
 import type { Issue, Result } from '../domain/core/result';
+import { Utf8Check } from './utf8-check';
+import { firstNul } from './nul-byte';
 /*
  * Telling the encoding from the bytes, with evidence. Finance exports arrive as UTF-8 (with or without
  * a byte-order mark), as Windows-1252 from older ledger systems and Excel's "CSV", and occasionally as
@@ -88,7 +90,9 @@ export class EncodingDetector {
   private family: 'utf-8' | 'utf-16le' | 'utf-16be' = 'utf-8';
   private utf16Bom = false;
   private signature: string | null = null;
-  private decoder: TextDecoder = new TextDecoder('utf-8', { fatal: true });
+  /** UTF-16's proof; UTF-8's is utf8 (a decoder makes the text, which the proof does not need). */
+  private decoder: TextDecoder | null = null;
+  private utf8 = new Utf8Check();
   private offset = 0;
   private invalidAt = -1;
   private nonAscii = 0;
@@ -129,12 +133,12 @@ export class EncodingDetector {
     } else {
       this.family = utf16Pattern(first) ?? 'utf-8';
     }
-    this.decoder = new TextDecoder(this.family, { fatal: true, ignoreBOM: true });
+    if (this.family !== 'utf-8') this.decoder = new TextDecoder(this.family, { fatal: true, ignoreBOM: true });
   }
 
   private scan(bytes: Uint8Array, final: boolean): void {
     if (this.nulAt < 0) {
-      const nul = bytes.indexOf(0);
+      const nul = firstNul(bytes);
       if (nul >= 0) this.nulAt = this.offset + nul;
     }
     // Counting bytes in JavaScript is slow on a large file; the first megabyte is evidence enough.
@@ -153,16 +157,23 @@ export class EncodingDetector {
       }
       this.expect = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
     }
-    if (this.invalidAt < 0) {
-      try {
-        this.decoder.decode(bytes, { stream: !final });
-      } catch {
-        this.invalidAt =
-          this.offset +
-          (this.family === 'utf-8' ? firstInvalidUtf8(bytes) : firstInvalidUtf16(bytes, this.family === 'utf-16le'));
-      }
+    if (this.invalidAt < 0 && !this.valid(bytes, final)) {
+      this.invalidAt =
+        this.offset +
+        (this.family === 'utf-8' ? firstInvalidUtf8(bytes) : firstInvalidUtf16(bytes, this.family === 'utf-16le'));
     }
     this.offset += bytes.length;
+  }
+
+  /** False on the piece where the bytes stop being the encoding's (or at the end, a character cut short). */
+  private valid(bytes: Uint8Array, final: boolean): boolean {
+    if (!this.decoder) return this.utf8.push(bytes, final);
+    try {
+      this.decoder.decode(bytes, { stream: !final });
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   verdict(): EncodingVerdict {
