@@ -38,6 +38,7 @@ export function nodeSplit(
         t.once('error', () => resolve(null));
       }),
     taken: () => undefined,
+    cancel: () => void thread?.terminate(),
     dropped: async () => {
       packed = 0;
       await thread?.terminate();

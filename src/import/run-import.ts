@@ -253,6 +253,10 @@ async function workbookPreview(source: ByteSource, encoding: EncodingEvidence, c
  * half itself (`dropped`: its chunks from `fromChunk` on are deleted first).
  */
 export interface Split {
+  /** Resolves once the second reader can take its part (a worker started and loaded), before this one reads. */
+  launch?(): Promise<void>;
+  /** Stops the second reader: this import failed or was cancelled (its chunks go with the import's). */
+  cancel?(): void;
   start(cut: number): Promise<PartOutcome | null>;
   taken(outcome: PartOutcome): void;
   dropped(fromChunk: number): Promise<void>;
@@ -329,11 +333,21 @@ export async function importRows(
   };
 
   let decode = createDecoder(plan.encoding);
-  const cut = split && splittable(plan, source, split.minBytes) ? await findCut(source) : -1;
+  const t0 = clock();
+  const splits = split !== undefined && splittable(plan, source, split.minBytes);
+  if (splits) await split.launch?.();
+  const cut = splits ? await findCut(source) : -1;
+  if (timings && splits) timings.findCut = clock() - t0;
   if (split && cut > 0) {
     // The second half is read on the other core meanwhile; its failure only means this reader reads it too.
     const other = split.start(cut).catch(() => null);
-    const unusual = await readRange(source.range!(0, cut), decode);
+    let unusual: number;
+    try {
+      unusual = await readRange(source.range!(0, cut), decode);
+    } catch (error) {
+      split.cancel?.();
+      throw error;
+    }
     let t = clock();
     const outcome = await other;
     time.partWait += clock() - t;

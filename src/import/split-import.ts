@@ -48,9 +48,15 @@ async function allOf(source: ByteSource): Promise<Uint8Array> {
   return all;
 }
 
-/** Where to cut: after the first line feed from the middle on (within a megabyte of it); -1 where there is none. */
+/**
+ * The share of the file the first reader takes. More than half: the second starts later (a worker's start, the
+ * count of the bytes before the cut: about 0.5 s of its 4 for 1M rows in Chromium), and the two should end together.
+ */
+const FIRST_SHARE = 0.55;
+
+/** Where to cut: after the first line feed from FIRST_SHARE on (within a megabyte of it); -1 where there is none. */
 export async function findCut(source: ByteSource): Promise<number> {
-  const mid = Math.floor(source.size / 2);
+  const mid = Math.floor(source.size * FIRST_SHARE);
   const window = await allOf(source.range!(mid, Math.min(source.size, mid + (1 << 20))));
   const lf = window.indexOf(10);
   return lf < 0 || mid + lf + 1 >= source.size ? -1 : mid + lf + 1;
@@ -142,7 +148,9 @@ export async function readPart(
   const header = await headerOf(before, plan);
   if (!header) return null;
   const counter = new BreakCounter();
-  for await (const piece of before.chunks()) counter.push(piece);
+  // In one read where the source can (a File: one read of 45 MB is a few times faster than a dozen slices of it).
+  if (before.whole) counter.push(await before.whole());
+  else for await (const piece of before.chunks()) counter.push(piece);
   counter.finish();
   time.count = clock() - t;
   const chunkRows = options.chunkRows ?? CHUNK_ROWS;

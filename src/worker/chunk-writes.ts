@@ -11,7 +11,7 @@ import { putChunkRecord } from '../storage/datasets';
 type Timings = Record<string, number>;
 
 /** Chunks written at once: the session goes on reading while IndexedDB writes, with at most this many waiting. */
-const WRITES_IN_FLIGHT = 4;
+const WRITES_IN_FLIGHT = 32;
 
 /** Writes the chunks of one import, a few at a time, so that reading goes on while IndexedDB writes. */
 export class ChunkWrites {

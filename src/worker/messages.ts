@@ -66,6 +66,8 @@ export interface ProofMessage {
 
 /** What the worker reading a second half (part.worker.ts) sends the import worker: progress, then its reply. */
 export type PartMessage =
+  | { type: 'ready' }
+  | { type: 'started' }
   | { type: 'progress'; bytes: number; rows: number }
   | { type: 'done'; reply: PartReply }
   | { type: 'failed'; message: string };

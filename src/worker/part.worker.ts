@@ -8,10 +8,14 @@ import { partJob, type PartRequest } from './part-job';
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let lastProgress = 0;
 
+// Loaded and ready for its request (the import waits for this before it starts reading: see worker-split.ts).
+scope.postMessage({ type: 'ready' } satisfies PartMessage);
+
 scope.onmessage = (event: MessageEvent<PartRequest & { trace?: boolean }>) => {
   const request = event.data;
   const timings: Record<string, number> | undefined = request.trace ? {} : undefined;
   const started = performance.now();
+  scope.postMessage({ type: 'started' } satisfies PartMessage);
   const progress = (bytes: number, rows: number): void => {
     const now = Date.now();
     if (now - lastProgress < 100) return;
