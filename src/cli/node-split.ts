@@ -2,19 +2,48 @@ import { Worker } from 'node:worker_threads';
 import type { ImportPlan } from '../import/import-plan';
 import type { Split } from '../import/run-import';
 import type { PartOutcome } from '../import/split-import';
-import type { PartThreadData } from './part-thread';
+import type { PartThreadRequest } from './part-thread';
 
 /*
  * The command line's and the benchmark's second reader (src/import/split-import.ts): a large file's second half
  * read on a thread of its own, on the other core, as the browser's import reads it with a worker of its own. The
  * thread keeps no chunk (nothing is stored here); with `pack`, it packs each as the browser would store it, and
- * says how many bytes that made (`packedBytes`).
+ * says how many bytes that made (`packedBytes`). One thread serves the process, kept between imports (it keeps
+ * the process alive only while it reads a half).
  */
+
 /**
  * The thread's file is TypeScript, run as this process runs it, through tsx: Node 20 does not hand a loader given
  * by --import to a thread (the thread fails on ".ts"), so the thread registers tsx itself, then imports its file.
  */
 const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./part-thread.ts', import.meta.url).href)}); });`;
+
+type Reply = { ready?: true; id?: number; outcome?: PartOutcome | null; packed?: number };
+
+let thread: { worker: Worker; waiting: Map<number, (reply: Reply) => void> } | null = null;
+let nextId = 0;
+
+function theThread(): NonNullable<typeof thread> {
+  if (thread) return thread;
+  const worker = new Worker(boot, { eval: true });
+  const waiting = new Map<number, (reply: Reply) => void>();
+  const t = { worker, waiting };
+  worker.on('message', (m: Reply) => {
+    if (m.id === undefined) return;
+    waiting.get(m.id)?.(m);
+    waiting.delete(m.id);
+    // Idle, the thread does not keep the process alive; while it reads a half, it does.
+    if (waiting.size === 0) worker.unref();
+  });
+  // A failed thread answers every request with nothing: the import reads those halves itself.
+  worker.on('error', () => {
+    for (const answer of waiting.values()) answer({ outcome: null });
+    waiting.clear();
+    if (thread === t) thread = null;
+  });
+  thread = t;
+  return t;
+}
 
 export function nodeSplit(
   origin: { path: string } | { bytes: Uint8Array },
@@ -23,25 +52,28 @@ export function nodeSplit(
   pack = false,
 ): Split & { packedBytes(): number } {
   let packed = 0;
-  let thread: Worker | null = null;
   return {
     start: (cut) =>
       new Promise<PartOutcome | null>((resolve) => {
-        const data: PartThreadData = { name, plan, cut, pack, ...origin };
-        const t = new Worker(boot, { eval: true, workerData: data });
-        thread = t;
-        t.once('message', (m: { outcome?: PartOutcome | null; packed?: number; failed?: string }) => {
+        const t = theThread();
+        const id = nextId++;
+        t.waiting.set(id, (m) => {
           packed = m.packed ?? 0;
           resolve(m.outcome ?? null);
-          void t.terminate();
         });
-        t.once('error', () => resolve(null));
+        const request: PartThreadRequest = { id, name, plan, cut, pack, ...origin };
+        t.worker.ref();
+        t.worker.postMessage(request);
       }),
     taken: () => undefined,
-    cancel: () => void thread?.terminate(),
+    // A cancelled import: the thread is stopped (the next import starts another).
+    cancel: () => {
+      void thread?.worker.terminate();
+      thread = null;
+    },
     dropped: async () => {
       packed = 0;
-      await thread?.terminate();
+      await Promise.resolve();
     },
     progress: () => ({ bytes: 0, rows: 0 }),
     packedBytes: () => packed,

@@ -2,7 +2,12 @@
 // rejected, 2 unreadable). The first test runs it as a finance officer would (a real process, through tsx, its
 // output and exit status as the shell sees them); the others call the command's own function in this process,
 // which answers with the same output and status (starting a process costs a second of tsx each time).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
+import { generateLedger } from '../../../bench/generate-ledger';
 import { runCli, runCliProcess } from '../helpers/hostile-harness';
 
 const run = (...args: string[]) => runCli(args);
@@ -29,6 +34,24 @@ describe('npm run check-file', () => {
       ],
     );
   }, 30_000);
+
+  it('reads a large ledger in two halves (the second on a thread of its own): every row, the total exact', async () => {
+    // About 9 MB: over the 8 MB from which a file is read in two halves (src/cli/node-split.ts).
+    const { text, amounts } = generateLedger(100_000, 41);
+    const dir = mkdtempSync(join(tmpdir(), 'outturn-large-'));
+    try {
+      writeFileSync(join(dir, 'large.csv'), text);
+      const r = await runCliProcess([join(dir, 'large.csv'), '--json']);
+      expect(r.status).toBe(0);
+      const net = amounts.reduce((sum, a) => sum.plus(a), new Decimal(0));
+      expect(JSON.parse(r.stdout)).toMatchObject({
+        rows: { read: 100_000, accepted: 100_000, rejected: 0, skipped: 0 },
+        totals: { net: net.toFixed(2) },
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('exits 0 for a clean file, and honours --kind', async () => {
     const r = await run('test/fixtures/carry-forwards-utf8.tsv', '--json', '--kind', 'carry-forwards');
