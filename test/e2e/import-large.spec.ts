@@ -7,39 +7,11 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import Decimal from 'decimal.js';
 import type { Page } from '@playwright/test';
 import { generateLedger } from '../../bench/generate-ledger';
-import { test, expect } from './watched-page';
+import { expect, storedState, test } from './watched-page';
 
 const ROWS = 110_000; // about 10 MB: over the 8 MB from which a file is read in two halves
 
 const pounds = (d: Decimal): string => `£${d.toFixed(2).replace(/\B(?=(\d{3})+(?!\d))(?=.*\.)/g, ',')}`;
-
-/** Each stored chunk of the dataset, and the dataset's own record, read from IndexedDB. */
-async function storedOf(app: Page, name: string) {
-  return app.evaluate(async (fileName) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const r = indexedDB.open('outturn');
-      r.onsuccess = () => resolve(r.result);
-      r.onerror = () => reject(r.error ?? new Error('the database did not open'));
-    });
-    const all = <T>(store: string) =>
-      new Promise<T[]>((resolve) => {
-        const r = db.transaction(store).objectStore(store).getAll();
-        r.onsuccess = () => resolve(r.result as T[]);
-      });
-    const dataset = (await all<{ id: string; name: string; chunkCount: number; rowCount: number }>('datasets')).find(
-      (d) => d.name === fileName,
-    )!;
-    const chunks = (await all<{ datasetId: string; index: number; rowCount: number }>('chunks')).filter(
-      (c) => c.datasetId === dataset.id,
-    );
-    return {
-      chunkCount: dataset.chunkCount,
-      rowCount: dataset.rowCount,
-      indexes: chunks.map((c) => c.index),
-      rows: chunks.reduce((n, c) => n + c.rowCount, 0),
-    };
-  }, name);
-}
 
 /** Imports a file through the page; `split` gets whether its second half, read apart, was taken in (the trace). */
 async function importFile(app: Page, path: string, name: string, split: { taken?: number }) {
@@ -78,10 +50,11 @@ test('a large ledger read in two halves: its receipt counts and sums every row, 
     await expect(first.getByRole('table', { name: /Control totals: amount/ })).toContainText(pounds(sum));
     await expect(first.getByRole('table', { name: /own total rows/ })).toContainText('Casts');
     expect(firstSplit.taken).toBe(1); // the second half was read apart, and taken in
-    const stored = await storedOf(app, 'ledger-with-total.csv');
-    expect(stored.rowCount).toBe(ROWS);
-    expect(stored.rows).toBe(ROWS);
-    expect([...stored.indexes].sort((a, b) => a - b)).toEqual(Array.from({ length: stored.chunkCount }, (_, i) => i));
+    // Every chunk the dataset counts is stored, none more, and none belongs to no dataset.
+    const stored = await storedState(app);
+    expect(stored.datasets.find((d) => d.name === 'ledger-with-total.csv')).toMatchObject({ rowCount: ROWS });
+    for (const d of stored.datasets) expect(d.chunks, d.name).toBe(d.chunkCount);
+    expect(stored.orphanChunks).toBe(0);
 
     // 2. One row ended by a CR alone, early in the file: read as a line break by the reader, not by the count of
     // the bytes before the seam, so the second half is dropped, its chunks deleted, and read again.
@@ -96,9 +69,10 @@ test('a large ledger read in two halves: its receipt counts and sums every row, 
     );
     await expect(second.getByRole('table', { name: /Control totals: amount/ })).toContainText(pounds(sum));
     expect(secondSplit.taken).toBe(0); // read apart, dropped, and read again
-    const again = await storedOf(app, 'ledger-cr-alone.csv');
-    expect(again.rows).toBe(ROWS);
-    expect([...again.indexes].sort((a, b) => a - b)).toEqual(Array.from({ length: again.chunkCount }, (_, i) => i));
+    const again = await storedState(app);
+    expect(again.datasets.find((d) => d.name === 'ledger-cr-alone.csv')).toMatchObject({ rowCount: ROWS });
+    for (const d of again.datasets) expect(d.chunks, d.name).toBe(d.chunkCount);
+    expect(again.orphanChunks).toBe(0);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
