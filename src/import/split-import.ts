@@ -121,6 +121,9 @@ async function afterBreaks(source: ByteSource, n: number): Promise<number> {
 const LF = 10;
 const CR = 13;
 
+/** The bytes before the cut are read for their count in one piece up to this size. */
+const WHOLE_COUNT_BYTES = 256 << 20;
+
 export interface PartOptions {
   chunkRows?: number;
   signal?: AbortSignal;
@@ -148,8 +151,9 @@ export async function readPart(
   const header = await headerOf(before, plan);
   if (!header) return null;
   const counter = new BreakCounter();
-  // In one read where the source can (a File: one read of 45 MB is a few times faster than a dozen slices of it).
-  if (before.whole) counter.push(await before.whole());
+  // In one read where the source can and the bytes fit memory comfortably (a File: one read of 45 MB is a few times
+  // faster than a dozen slices of it); in pieces above that (a file of up to 1 GB may be imported).
+  if (before.whole && cut <= WHOLE_COUNT_BYTES) counter.push(await before.whole());
   else for await (const piece of before.chunks()) counter.push(piece);
   counter.finish();
   time.count = clock() - t;
