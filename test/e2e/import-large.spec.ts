@@ -7,6 +7,8 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import Decimal from 'decimal.js';
 import type { Page } from '@playwright/test';
 import { generateLedger } from '../../bench/generate-ledger';
+import { fileURLToPath } from 'node:url';
+import { keepScreenshot } from './keep-screenshot';
 import { expect, storedState, test } from './watched-page';
 
 const ROWS = 110_000; // about 10 MB: over the 8 MB from which a file is read in two halves
@@ -49,6 +51,10 @@ test('a large ledger read in two halves: its receipt counts and sums every row, 
     await expect(first.getByRole('status')).toContainText('Every row is accounted for');
     await expect(first.getByRole('table', { name: /Control totals: amount/ })).toContainText(pounds(sum));
     await expect(first.getByRole('table', { name: /own total rows/ })).toContainText('Casts');
+    await keepScreenshot(app, {
+      path: fileURLToPath(new URL('./artifacts/import-large-receipt.png', import.meta.url)),
+      fullPage: true,
+    });
     expect(firstSplit.taken).toBe(1); // the second half was read apart, and taken in
     // Every chunk the dataset counts is stored, none more, and none belongs to no dataset.
     const stored = await storedState(app);
