@@ -46,8 +46,8 @@ const indexColumns = (plan: ImportPlan) => ({
 });
 
 /** Reads a file whole, and in two halves with the second read in this thread too (as the worker would). */
-async function bothWays(text: string, piece: number, chunkRows: number) {
-  const source = bytesSource('s.csv', new TextEncoder().encode(text), piece);
+async function bothWays(text: string | Uint8Array, piece: number, chunkRows: number) {
+  const source = bytesSource('s.csv', typeof text === 'string' ? new TextEncoder().encode(text) : text, piece);
   const plan = await planFor(source);
   const whole: StoredChunk[] = [];
   const wholeIndex = new LineIndexBuilder(indexColumns(plan));
@@ -262,6 +262,63 @@ describe('a file read in two halves, over generated files', () => {
     expect(seen.whole).toBeGreaterThan(0);
     expect(seen.stopped).toBeGreaterThan(0);
     expect(seen.dropped).toBeGreaterThan(0);
+  });
+});
+
+describe('a Debit/Credit ledger in Windows-1252, semicolons, with lines above its header, read in two halves', () => {
+  /** Windows-1252 bytes of text whose only character beyond ASCII is £ (0xA3 there). */
+  const cp1252 = (text: string) => Uint8Array.from(text, (c) => (c === '£' ? 0xa3 : c.charCodeAt(0)));
+
+  function splitLedger(special: readonly (string | null)[], newline: string): Uint8Array {
+    const lines = ['Ledger export; Example Constabulary', 'Run on 03/12/2026', ''];
+    lines.push('Cost Centre;Subjective;Period;Posting Date;Description;Debit;Credit');
+    special.forEach((row, i) => {
+      const pounds = `${(i * 53) % 9000}.${String(i % 100).padStart(2, '0')}`;
+      const date = `${String((i % 28) + 1).padStart(2, '0')}/0${(i % 9) + 1}/2017`;
+      lines.push(
+        row ??
+          `${20500 + (i % 11)};${3000 + (i % 5)};${(i % 12) + 1};${date};£ line ${i};${i % 3 === 0 ? '' : pounds};${i % 3 === 0 ? pounds : ''}`,
+      );
+    });
+    return cp1252(lines.join(newline) + newline);
+  }
+
+  it('gives exactly what one reading gives: the sums of the two columns, the side totals and the rows', async () => {
+    const rowArb = fc.oneof(
+      { weight: 120, arbitrary: fc.constant(null) },
+      fc.constant('20500;3001;3;01/06/2017;both;5.00;6.00'),
+      fc.constant(';;;;Total;1.00;2.00'),
+      fc.constant(''),
+      fc.constant('20500;3001;3;01/06/2017;"two\nlines";5.00;'),
+      fc.constant('20500;3001;13;01/06/2017;bad period;5.00;'),
+      fc.constant('20500;3001;3;01/06/2017;decimal comma;5,00;'),
+    );
+    const seen = { whole: 0, stopped: 0, dropped: 0 };
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(rowArb, { minLength: 1, maxLength: 300 }),
+        fc.constantFrom('\n', '\r\n'),
+        fc.integer({ min: 7, max: 4000 }),
+        fc.integer({ min: 1, max: 40 }),
+        async (special, newline, piece, chunkRows) => {
+          const r = await bothWays(splitLedger(special, newline), piece, chunkRows);
+          expectSame(r);
+          if (r.state.dropped) seen.dropped++;
+          else if (r.state.stop === r.size) seen.whole++;
+          else if (r.state.taken) seen.stopped++;
+        },
+      ),
+      { numRuns: 100 },
+    );
+    expect(seen.whole + seen.stopped).toBeGreaterThan(0);
+  });
+
+  it('a plain one, taken whole: its debits and credits as one reading sums them', async () => {
+    const r = await bothWays(splitLedger(Array<null>(3000).fill(null), '\r\n'), 1000, 7);
+    expect(r.state.taken).toBe(true);
+    expect(r.state.stop).toBe(r.size);
+    expect(r.one.rows).toMatchObject({ accepted: 3000, preamble: 3 });
+    expectSame(r);
   });
 });
 
