@@ -33,3 +33,27 @@ export function blobSource(name: string, blob: Blob, chunkBytes = 4 << 20): Byte
     whole: async () => new Uint8Array(await blob.arrayBuffer()),
   };
 }
+
+/** The pieces as one array (the first `limit` bytes, or all). */
+export function joined(pieces: readonly Uint8Array[], limit = Infinity): Uint8Array {
+  const total = Math.min(
+    limit,
+    pieces.reduce((n, p) => n + p.length, 0),
+  );
+  const all = new Uint8Array(total);
+  let at = 0;
+  for (const p of pieces) {
+    if (at >= total) break;
+    const part = p.subarray(0, total - at);
+    all.set(part, at);
+    at += part.length;
+  }
+  return all;
+}
+
+/** Every byte of a source, in one array (a workbook, read whole once its size was checked; a window of a file). */
+export async function allBytes(source: ByteSource): Promise<Uint8Array> {
+  const pieces: Uint8Array[] = [];
+  for await (const chunk of source.chunks()) pieces.push(chunk.slice());
+  return joined(pieces);
+}

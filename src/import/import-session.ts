@@ -9,6 +9,7 @@ import { addIssue, keepRejected, MAX_ISSUES, newIssueLog, type IssueLog } from '
 import { LedgerAggregates } from './ledger-aggregates';
 import { parsePence } from './pence';
 import {
+  isBlankRow,
   needsShape,
   newRowReader,
   readRow,
@@ -137,9 +138,7 @@ export class ImportSession {
    */
   private stopsPart(cells: string[], problem: RecordProblem | undefined): boolean {
     if (problem || this.reader.unusualRecords > 0 || !this.binding) return true;
-    let blank = true;
-    for (let c = 0; c < cells.length && blank; c++) blank = cells[c]!.trim() === '';
-    return !blank && needsShape(this.binding, cells);
+    return !isBlankRow(cells) && needsShape(this.binding, cells);
   }
 
   /**

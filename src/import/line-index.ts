@@ -57,6 +57,12 @@ export interface LineIndexColumns {
   subjective: number | null;
 }
 
+/** The columns a plan maps to the cost centre and the subjective. */
+export const indexColumnsOf = (plan: { mapping: Record<string, number | null | undefined> }): LineIndexColumns => ({
+  costCentre: plan.mapping['costCentre'] ?? null,
+  subjective: plan.mapping['subjective'] ?? null,
+});
+
 /** The lines a builder noted, with its codes and pairs in the order met (LineIndexBuilder.part). */
 export interface LineIndexPart {
   /** The number of the chunk after the last one noted. */

@@ -87,6 +87,15 @@ export function newRowReader(
   };
 }
 
+/** A row whose every cell is empty or spaces. */
+export function isBlankRow(cells: readonly string[]): boolean {
+  for (let c = 0; c < cells.length; c++) {
+    const v = cells[c]!;
+    if (v !== '' && v.trim() !== '') return false;
+  }
+  return true;
+}
+
 /**
  * Whether a row's shape (data, total, subtotal or footer) must be judged: it lacks a code in a coded file, or the
  * file says each row's type. Most rows of a coded file carry codes: they are data, and need no closer look. Only
@@ -103,15 +112,7 @@ export function needsShape(b: Binding, cells: readonly string[]): boolean {
 
 /** Reads one row (`line` as the spreadsheet numbers it), reporting its issues into r.log. */
 export function readRow(r: RowReader, cells: string[], line: number): RowOutcome {
-  let blank = true;
-  for (let c = 0; c < cells.length; c++) {
-    const v = cells[c]!;
-    if (v !== '' && v.trim() !== '') {
-      blank = false;
-      break;
-    }
-  }
-  if (blank) return ROW_BLANK;
+  if (isBlankRow(cells)) return ROW_BLANK;
   const b = r.binding;
   const log = r.log;
   const headerWidth = b.headers.length;

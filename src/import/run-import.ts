@@ -5,6 +5,7 @@ import type { SessionResult } from './session-result';
 import type { StoredChunk } from './stored-chunk';
 import { buildPreview, PREVIEW_CHARS, type Preview, type PreviewChoices } from './preview';
 import { MAX_ROW_CHARS, RecordReader } from './record-reader';
+import { allBytes, joined } from './byte-sources';
 import { findCut, splittable, type PartOutcome } from './split-import';
 import { FileDigest } from './file-digest';
 import { authoritiesOf, MAX_AUTHORITIES, type AuthorityEntry } from './authority-returns';
@@ -104,23 +105,6 @@ export async function scan(
   return { sha256: digest, verdict: detector.verdict() };
 }
 
-/** The pieces as one array (the first `limit` bytes, or all). */
-function joined(pieces: readonly Uint8Array[], limit = Infinity): Uint8Array {
-  const total = Math.min(
-    limit,
-    pieces.reduce((n, p) => n + p.length, 0),
-  );
-  const all = new Uint8Array(total);
-  let at = 0;
-  for (const p of pieces) {
-    if (at >= total) break;
-    const part = p.subarray(0, total - at);
-    all.set(part, at);
-    at += part.length;
-  }
-  return all;
-}
-
 /** A workbook's verdict: its directory checked (not yet opened), or why it is refused. */
 function workbookVerdict(bytes: Uint8Array | null, size: number): EncodingVerdict {
   // Not kept: larger than a workbook may be, which checkWorkbookBytes says from the size alone.
@@ -140,13 +124,6 @@ function workbookVerdict(bytes: Uint8Array | null, size: number): EncodingVerdic
       workbook: { sheet: null },
     },
   };
-}
-
-/** Every byte of a source, for a workbook (read whole; its size was checked by scan). */
-async function allBytes(source: ByteSource): Promise<Uint8Array> {
-  const pieces: Uint8Array[] = [];
-  for await (const chunk of source.chunks()) pieces.push(chunk.slice());
-  return joined(pieces);
 }
 
 /** The rows a workbook's preview reads. */

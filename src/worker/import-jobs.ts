@@ -18,7 +18,7 @@ import {
   type DatasetMeta,
 } from '../storage/datasets';
 import { putLineIndex } from '../storage/line-index-records';
-import { LineIndexBuilder } from '../import/line-index';
+import { indexColumnsOf, LineIndexBuilder } from '../import/line-index';
 import { ChunkWrites } from './chunk-writes';
 import { workerSplit } from './worker-split';
 import { displacedBy } from '../storage/dataset-slots';
@@ -156,13 +156,7 @@ async function importUnderLock(
       const labels = new LabelCollector(plan);
       const writes = new ChunkWrites(ids.datasetId, timings);
       // A ledger's line index (where each cost centre and subjective's lines are), for the drill-down.
-      const index =
-        plan.kind === 'ledger'
-          ? new LineIndexBuilder({
-              costCentre: plan.mapping['costCentre'] ?? null,
-              subjective: plan.mapping['subjective'] ?? null,
-            })
-          : null;
+      const index = plan.kind === 'ledger' ? new LineIndexBuilder(indexColumnsOf(plan)) : null;
       // A large file's second half is read beside this one, by a worker of its own on the other core.
       const split = source.blob
         ? workerSplit(source.blob, source.name, plan, ids.datasetId, index, labels, timings)

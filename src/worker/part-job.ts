@@ -1,6 +1,6 @@
 import { LabelCollector } from '../import/dataset-labels';
 import type { ImportPlan } from '../import/import-plan';
-import { LineIndexBuilder, type LineIndexPart } from '../import/line-index';
+import { indexColumnsOf, LineIndexBuilder, type LineIndexPart } from '../import/line-index';
 import type { ByteSource } from '../import/run-import';
 import { readPart, type PartOutcome } from '../import/split-import';
 import { ChunkWrites } from './chunk-writes';
@@ -46,10 +46,8 @@ export async function partJob(
       request.cut,
       (chunk) => {
         if (plan.kind === 'ledger') {
-          index ??= new LineIndexBuilder(
-            { costCentre: plan.mapping['costCentre'] ?? null, subjective: plan.mapping['subjective'] ?? null },
-            chunk.index,
-          );
+          // Numbered from the half's first chunk, which readPart decides.
+          index ??= new LineIndexBuilder(indexColumnsOf(plan), chunk.index);
           index.add(chunk);
         }
         labels.add(chunk);
@@ -58,17 +56,13 @@ export async function partJob(
       { onProgress, timings },
     );
     await writes.done();
-    const noted = outcome && plan.kind === 'ledger' ? (index ?? emptyIndex(plan, outcome)) : null;
+    // A ledger's half with no chunk (every row of it rejected) notes no line.
+    const noted =
+      outcome && plan.kind === 'ledger'
+        ? (index ?? new LineIndexBuilder(indexColumnsOf(plan), outcome.part.start.chunkIndex))
+        : null;
     return { outcome, index: noted?.part() ?? null, labels: labels.labels, ...(timings ? { timings } : {}) };
   } finally {
     await writes.settled();
   }
-}
-
-/** A ledger's half with no chunk (every row of it rejected): its index notes nothing. */
-function emptyIndex(plan: ImportPlan, outcome: PartOutcome): LineIndexBuilder {
-  return new LineIndexBuilder(
-    { costCentre: plan.mapping['costCentre'] ?? null, subjective: plan.mapping['subjective'] ?? null },
-    outcome.part.chunkIndex,
-  );
 }

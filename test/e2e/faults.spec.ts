@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { generateLedger } from '../../bench/generate-ledger';
-import { expect, storedState, test } from './watched-page';
+import { expect, storedState, test, traceSplits } from './watched-page';
 import { SAMPLE_FILE_LIST } from '../../src/api/sample-files';
 
 /** The sample's datasets, stored at first start. */
@@ -88,12 +88,7 @@ test.describe('the worker reading the second half crashing part-way', () => {
     try {
       const before = await openImport(app);
       // The import's trace says whether the second half was taken in (1) or dropped and read again (0).
-      let taken: number | undefined;
-      app.on('console', (m) => {
-        const t = m.text();
-        if (t.startsWith('outturn:timings ')) taken = (JSON.parse(t.slice(16)) as { splitTaken?: number }).splitTaken;
-      });
-      await app.evaluate(() => localStorage.setItem('outturn-trace', '1'));
+      const split = await traceSplits(app);
       await startImport(app, big.path, 'big-ledger.csv');
       // A file this large is read in two halves; the second half's worker is the part worker.
       const part = app.workers().find((w) => w.url().includes('part.worker'));
@@ -108,7 +103,7 @@ test.describe('the worker reading the second half crashing part-way', () => {
       ).toContainText(`${ROWS.toLocaleString('en-GB')} rows read = ${ROWS.toLocaleString('en-GB')} accepted`, {
         timeout: 60_000,
       });
-      expect(taken, 'the crashed half was dropped, and read again by the import').toBe(0);
+      expect(split.taken, 'the crashed half was dropped, and read again by the import').toBe(0);
       const after = await storedState(app);
       const added = after.datasets.filter((d) => !before.datasets.some((b) => b.id === d.id));
       expect(added.map((d) => [d.name, d.rowCount, d.chunks === d.chunkCount])).toEqual([

@@ -9,23 +9,19 @@ import type { Page } from '@playwright/test';
 import { generateLedger } from '../../bench/generate-ledger';
 import { fileURLToPath } from 'node:url';
 import { keepScreenshot } from './keep-screenshot';
-import { expect, storedState, test } from './watched-page';
+import { expect, storedState, test, traceSplits } from './watched-page';
 
 const ROWS = 110_000; // about 10 MB: over the 8 MB from which a file is read in two halves
 
 const pounds = (d: Decimal): string => `£${d.toFixed(2).replace(/\B(?=(\d{3})+(?!\d))(?=.*\.)/g, ',')}`;
 
-/** Imports a file through the page; `split` gets whether its second half, read apart, was taken in (the trace). */
-async function importFile(app: Page, path: string, name: string, split: { taken?: number }) {
-  app.on('console', (m) => {
-    const t = m.text();
-    if (t.startsWith('outturn:timings ')) split.taken = (JSON.parse(t.slice(16)) as { splitTaken?: number }).splitTaken;
-  });
+/** Imports a file through the page, its trace asked for: whether its second half, read apart, was taken in. */
+async function importFile(app: Page, path: string, name: string) {
   await app.goto('/import');
-  await app.evaluate(() => localStorage.setItem('outturn-trace', '1'));
+  const split = await traceSplits(app);
   await app.getByLabel(/Choose a CSV file/).setInputFiles(path);
   await app.getByRole('button', { name: `Import ${name}` }).click();
-  return app.getByRole('article', { name: `Import receipt: ${name}` });
+  return { receipt: app.getByRole('article', { name: `Import receipt: ${name}` }), split };
 }
 
 test('a large ledger read in two halves: its receipt counts and sums every row, and storage holds each once', async ({
@@ -42,8 +38,11 @@ test('a large ledger read in two halves: its receipt counts and sums every row, 
     // 1. A total row at the end (no codes, the sum of every row above): the second half stops there.
     const withTotal = `${text},,,,Total,,"${sum.toFixed(2)}",,,\r\n`;
     writeFileSync(`${dir}/ledger-with-total.csv`, withTotal);
-    const firstSplit: { taken?: number } = {};
-    const first = await importFile(app, `${dir}/ledger-with-total.csv`, 'ledger-with-total.csv', firstSplit);
+    const { receipt: first, split: firstSplit } = await importFile(
+      app,
+      `${dir}/ledger-with-total.csv`,
+      'ledger-with-total.csv',
+    );
     await expect(first.getByRole('status')).toContainText(
       `${(ROWS + 1).toLocaleString('en-GB')} rows read = ${ROWS.toLocaleString('en-GB')} accepted + 0 rejected + 1 skipped`,
       { timeout: 60_000 },
@@ -67,8 +66,11 @@ test('a large ledger read in two halves: its receipt counts and sums every row, 
     let seen = 0;
     const crAlone = text.replace(/\r\n/g, (m) => (++seen === 5000 ? '\r' : m));
     writeFileSync(`${dir}/ledger-cr-alone.csv`, crAlone);
-    const secondSplit: { taken?: number } = {};
-    const second = await importFile(app, `${dir}/ledger-cr-alone.csv`, 'ledger-cr-alone.csv', secondSplit);
+    const { receipt: second, split: secondSplit } = await importFile(
+      app,
+      `${dir}/ledger-cr-alone.csv`,
+      'ledger-cr-alone.csv',
+    );
     await expect(second.getByRole('status')).toContainText(
       `${ROWS.toLocaleString('en-GB')} rows read = ${ROWS.toLocaleString('en-GB')} accepted + 0 rejected + 0 skipped`,
       { timeout: 60_000 },

@@ -264,4 +264,20 @@ export async function storedState(page: Page): Promise<StoredState> {
   });
 }
 
+/**
+ * Asks the page's imports for their trace (`outturn-trace`) and keeps, from each, whether a large file's second
+ * half, read by a worker of its own, was taken in (1) or dropped and read again (0): the object is updated as
+ * imports end.
+ */
+export async function traceSplits(page: Page): Promise<{ taken?: number }> {
+  const seen: { taken?: number } = {};
+  page.on('console', (m) => {
+    const t = m.text();
+    if (t.startsWith('outturn:timings '))
+      seen.taken = (JSON.parse(t.slice('outturn:timings '.length)) as { splitTaken?: number }).splitTaken;
+  });
+  await page.evaluate(() => localStorage.setItem('outturn-trace', '1'));
+  return seen;
+}
+
 export { expect };

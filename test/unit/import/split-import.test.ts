@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bytesSource } from '../../../src/import/byte-sources';
 import type { ImportPlan } from '../../../src/import/import-plan';
-import { LineIndexBuilder, type LineIndexPart } from '../../../src/import/line-index';
+import { indexColumnsOf, LineIndexBuilder, type LineIndexPart } from '../../../src/import/line-index';
 import { planOf } from '../../../src/import/preview';
 import { importRows, preview, scan, type ByteSource, type Split } from '../../../src/import/run-import';
 import type { SessionResult } from '../../../src/import/session-result';
@@ -40,17 +40,12 @@ async function planFor(source: ByteSource): Promise<ImportPlan> {
   return planOf(await preview(source, s.verdict.value, { kind: 'ledger' }));
 }
 
-const indexColumns = (plan: ImportPlan) => ({
-  costCentre: plan.mapping['costCentre'] ?? null,
-  subjective: plan.mapping['subjective'] ?? null,
-});
-
 /** Reads a file whole, and in two halves with the second read in this thread too (as the worker would). */
 async function bothWays(text: string | Uint8Array, piece: number, chunkRows: number) {
   const source = bytesSource('s.csv', typeof text === 'string' ? new TextEncoder().encode(text) : text, piece);
   const plan = await planFor(source);
   const whole: StoredChunk[] = [];
-  const wholeIndex = new LineIndexBuilder(indexColumns(plan));
+  const wholeIndex = new LineIndexBuilder(indexColumnsOf(plan));
   const one = await importRows(
     source,
     plan,
@@ -65,7 +60,7 @@ async function bothWays(text: string | Uint8Array, piece: number, chunkRows: num
   );
 
   const first: BuiltChunk[] = [];
-  const index = new LineIndexBuilder(indexColumns(plan));
+  const index = new LineIndexBuilder(indexColumnsOf(plan));
   let second: BuiltChunk[] = [];
   let secondIndex: LineIndexPart | null = null;
   const state = { taken: false, dropped: false, stop: -1 };
@@ -76,7 +71,7 @@ async function bothWays(text: string | Uint8Array, piece: number, chunkRows: num
       second = [];
       const outcome = await readPart(source, plan, cut, (c) => void second.push(c), { chunkRows });
       if (outcome) {
-        const b = new LineIndexBuilder(indexColumns(plan), outcome.part.start.chunkIndex);
+        const b = new LineIndexBuilder(indexColumnsOf(plan), outcome.part.start.chunkIndex);
         for (const c of second) b.add(c);
         secondIndex = b.part();
       }
