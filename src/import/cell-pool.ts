@@ -12,18 +12,34 @@
  * looking every cell up a second time.
  */
 
-import { codeKey } from './code-key';
-
 /** Cells looked at before judging whether the column repeats. */
 const TRIAL_CELLS = 2_000;
 /** Pooled while at most one cell in this many has been a new value. */
 const REPEATS = 4;
 /** Distinct values kept at most, and their length: a pool never grows with the file, whatever its cells. */
-const POOL_VALUES = 4_096;
+export const POOL_VALUES = 4_096;
 const MAX_CHARS = 64;
+/** Open addressing, at most half full (POOL_VALUES values in twice as many slots). */
+const SLOTS = POOL_VALUES * 2;
+const MASK = SLOTS - 1;
+
+/** FNV-1a over UTF-16 code units: the same number whether the cell is a string or a stretch of the file's text. */
+const SEED = 0x811c9dc5 | 0;
+const PRIME = 0x01000193;
+
+/** A cell the reader did not look up (a record papaparse read, a column the row lacks): look it up by its text. */
+export const NOT_LOOKED_UP = -2;
+
+/** The number the reader gave a row's cell in its column's pool (-1: not pooled), or NOT_LOOKED_UP. */
+export function codeOf(codes: Int32Array | undefined, cells: readonly string[], column: number): number {
+  return codes !== undefined && column >= 0 && column < cells.length ? codes[column]! : NOT_LOOKED_UP;
+}
 
 export class CellPool {
-  private readonly numbers = new Map<number | string, number>();
+  /** Slot -> the number of the value there, -1 for an empty slot. */
+  private readonly slots = new Int32Array(SLOTS).fill(-1);
+  /** Each value's hash, by number (a slot's value is compared only where the hashes agree). */
+  private readonly hashes = new Int32Array(POOL_VALUES);
   /** The values kept, by number. */
   readonly values: string[] = [];
   private cells = 0;
@@ -34,19 +50,59 @@ export class CellPool {
    * being pooled, or the cell is longer than a pooled value may be.
    */
   code(cell: string): number {
-    if (!this.pooling || cell.length > MAX_CHARS) return -1;
+    const length = cell.length;
+    if (!this.pooling || length > MAX_CHARS) return -1;
     this.cells++;
-    const key = codeKey(cell);
-    const kept = this.numbers.get(key);
-    if (kept !== undefined) return kept;
+    let h = SEED;
+    for (let i = 0; i < length; i++) h = Math.imul(h ^ cell.charCodeAt(i), PRIME);
+    let slot = h & MASK;
+    for (;;) {
+      const n = this.slots[slot]!;
+      if (n < 0) break;
+      if (this.hashes[n] === h && this.values[n] === cell) return n;
+      slot = (slot + 1) & MASK;
+    }
+    return this.add(cell, h, slot);
+  }
+
+  /**
+   * The number of the cell text[start, end), as code(text.slice(start, end)) gives it, found without making the
+   * string when the value is already kept: the record reader (plain-records.ts) looks a ledger's repeated dates,
+   * codes and names up this way, so that most of its cells are never made as fresh strings at all.
+   */
+  codeRange(text: string, start: number, end: number): number {
+    const length = end - start;
+    if (!this.pooling || length > MAX_CHARS) return -1;
+    this.cells++;
+    let h = SEED;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), PRIME);
+    let slot = h & MASK;
+    for (;;) {
+      const n = this.slots[slot]!;
+      if (n < 0) break;
+      if (this.hashes[n] === h) {
+        const value = this.values[n]!;
+        if (value.length === length) {
+          let k = 0;
+          while (k < length && value.charCodeAt(k) === text.charCodeAt(start + k)) k++;
+          if (k === length) return n;
+        }
+      }
+      slot = (slot + 1) & MASK;
+    }
+    return this.add(text.slice(start, end), h, slot);
+  }
+
+  /** A new value at `slot` (empty, where its probe ended); or the column stops being pooled (-1). */
+  private add(cell: string, h: number, slot: number): number {
     const n = this.values.length;
     if (n + 1 >= POOL_VALUES || (this.cells >= TRIAL_CELLS && (n + 1) * REPEATS > this.cells)) {
       this.pooling = false;
-      this.numbers.clear();
       this.values.length = 0;
       return -1;
     }
-    this.numbers.set(key, n);
+    this.slots[slot] = n;
+    this.hashes[n] = h;
     this.values.push(cell);
     return n;
   }

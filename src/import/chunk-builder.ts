@@ -1,4 +1,4 @@
-import type { CellPool } from './cell-pool';
+import { codeOf, NOT_LOOKED_UP, type CellPool } from './cell-pool';
 import type { BuiltChunk } from './stored-chunk';
 
 /*
@@ -77,7 +77,10 @@ export function isFull(chunk: ChunkBuilder): boolean {
   return chunk.size >= chunk.capacity;
 }
 
-/** One accepted row. Amounts null (blank) are stored as NaN; cells beyond the row as ''. */
+/**
+ * One accepted row. Amounts null (blank) are stored as NaN; cells beyond the row as ''. `codes`: the cells'
+ * numbers in their pools where the reader looked them up as it read them (RecordReader.useCellPools).
+ */
 export function addRow(
   chunk: ChunkBuilder,
   cells: readonly string[],
@@ -86,6 +89,7 @@ export function addRow(
   amounts: readonly (number | null)[],
   period: number,
   dates: readonly number[],
+  codes?: Int32Array,
 ): void {
   const i = chunk.size++;
   chunk.lines[i] = line;
@@ -95,7 +99,8 @@ export function addRow(
   for (let c = 0; c < raw.length; c++) {
     const cell = cells[c] ?? '';
     const pool = chunk.pools[c]!;
-    const n = pool.code(cell);
+    let n = codeOf(codes, cells, c);
+    if (n === NOT_LOOKED_UP) n = pool.code(cell);
     if (n < 0) {
       raw[c]!.push(cell);
       coding[c] = null;

@@ -1,7 +1,7 @@
 import { AuthorityLines, isTotalHeading, noFigureReason } from './authority-lines';
 import { lineHeaders } from './authority-returns';
 import { bindHeaders, type Binding } from './bind-headers';
-import { CellPool } from './cell-pool';
+import { CellPool, codeOf } from './cell-pool';
 import { addRow, buildChunk, isFull, newChunk, type ChunkBuilder } from './chunk-builder';
 import { addAccepted, checkTotalRow, controlTotalsOf, newControlTotals, type ControlTotals } from './control-totals';
 import type { ImportPlan } from './import-plan';
@@ -105,7 +105,9 @@ export class ImportSession {
     this.chunkRows = options.chunkRows ?? CHUNK_ROWS;
     this.authority = plan.authority ? new AuthorityLines(plan.authority, plan.year) : null;
     this.log = newIssueLog(options.maxIssues ?? MAX_ISSUES);
-    this.reader = new RecordReader(plan.delimiter, (cells, problem, breaks) => this.record(cells, problem, breaks));
+    this.reader = new RecordReader(plan.delimiter, (cells, problem, breaks, codes) =>
+      this.record(cells, problem, breaks, codes),
+    );
     this.partOnly = options.part !== undefined;
     if (options.part) {
       this.recordIndex = options.part.recordIndex;
@@ -253,7 +255,8 @@ export class ImportSession {
     };
   }
 
-  private record(cells: string[], problem: RecordProblem | undefined, breaks = 0): void {
+  /** `codes`: each cell's number in its column's pool, where the reader looked it up (see RecordReader.useCellPools). */
+  private record(cells: string[], problem: RecordProblem | undefined, breaks = 0, codes?: Int32Array): void {
     if (this.partStopped) return;
     if (this.partOnly && this.stopsPart(cells, problem)) {
       this.partStopped = true;
@@ -285,7 +288,7 @@ export class ImportSession {
     } else if (breaks > 0 && this.joinedLines(this.rows.binding, cells, index + 1, from)) {
       return;
     } else {
-      this.row(this.rows, cells, index + 1);
+      this.row(this.rows, cells, index + 1, codes);
     }
   }
 
@@ -361,6 +364,8 @@ export class ImportSession {
     this.rows = newRowReader(binding, this.plan, this.log, this.totals);
     if (said) this.duplicateHeaders(binding);
     this.pools = binding.headers.map(() => new CellPool());
+    // A return's cells become lines of their own (authority-lines.ts): only a file read as rows is looked up as read.
+    if (!this.authority) this.reader.useCellPools(this.pools);
   }
 
   /** Two or more columns with one name: said at the header, with which of them is read as what. */
@@ -409,7 +414,7 @@ export class ImportSession {
   }
 
   /** One row after the header: read by read-row, then counted, totalled, summed and stored by what it is. */
-  private row(r: RowReader, cells: string[], line: number): void {
+  private row(r: RowReader, cells: string[], line: number, codes: Int32Array | undefined): void {
     const outcome = readRow(r, cells, line);
     if (outcome === ROW_BLANK) {
       this.counts.blank++;
@@ -437,10 +442,17 @@ export class ImportSession {
     if (r.signedBySide) this.signedFromSide++;
     const first = amounts[0];
     if (this.plan.kind === 'ledger' && first !== null && first !== undefined) {
-      this.aggregates.add((cells[b.firstCode] ?? '').trim(), (cells[b.secondCode] ?? '').trim(), r.period, first);
+      this.aggregates.addCells(
+        cells[b.firstCode] ?? '',
+        codeOf(codes, cells, b.firstCode),
+        cells[b.secondCode] ?? '',
+        codeOf(codes, cells, b.secondCode),
+        r.period,
+        first,
+      );
     }
     if (!this.chunk) this.chunk = newChunk(this.pools, this.chunkRows, b.amountKeys, b.dateKeys);
-    addRow(this.chunk, cells, line, r.warned, amounts, r.period, r.dates);
+    addRow(this.chunk, cells, line, r.warned, amounts, r.period, r.dates, codes);
     if (isFull(this.chunk)) this.flush();
   }
 
@@ -518,7 +530,7 @@ export class ImportSession {
         );
         continue;
       }
-      this.row(r, lineCells, line);
+      this.row(r, lineCells, line, undefined);
     }
     a.converted(
       line,

@@ -11,6 +11,7 @@
  */
 
 import { pence, type Pence } from '../domain/core/units';
+import { POOL_VALUES } from './cell-pool';
 import { codeKey } from './code-key';
 
 const PERIODS = 17; // 0 (none) and 1..16
@@ -32,6 +33,14 @@ class CodeNumbers {
     this.codes.push(code);
     return this.codes.length - 1;
   }
+}
+
+/** A code's number, by its pool number where it has one. */
+function pooled(numbers: CodeNumbers, byPool: Int32Array, cell: string, pool: number): number {
+  if (pool < 0) return numbers.numberOf(cell.trim());
+  const known = byPool[pool]!;
+  if (known >= 0) return known;
+  return (byPool[pool] = numbers.numberOf(cell.trim()));
 }
 
 /**
@@ -71,6 +80,30 @@ export class LedgerAggregates {
    * return an inexact figure.
    */
   private largest = 0;
+
+  /** Aggregate code numbers by the cell's number in its column's pool (cell-pool.ts), -1 until met. */
+  private readonly costCentreByPool = new Int32Array(POOL_VALUES).fill(-1);
+  private readonly subjectiveByPool = new Int32Array(POOL_VALUES).fill(-1);
+
+  /**
+   * Adds a row's amount, from its cells as read (trimmed here) and their numbers in their pools (cell-pool.ts;
+   * below 0 where not pooled): a pooled code is trimmed and looked up once per pool number, not once per row.
+   */
+  addCells(
+    costCentre: string,
+    costCentrePool: number,
+    subjective: string,
+    subjectivePool: number,
+    period: number,
+    pence: number,
+  ): void {
+    const i = this.batched++;
+    this.batchCostCentre[i] = pooled(this.costCentres, this.costCentreByPool, costCentre, costCentrePool);
+    this.batchSubjective[i] = pooled(this.subjectives, this.subjectiveByPool, subjective, subjectivePool);
+    this.batchPeriod[i] = period;
+    this.batchPence[i] = pence;
+    if (this.batched === BATCH) this.addBatch();
+  }
 
   /** Adds a row's amount; the codes are trimmed already. */
   add(costCentre: string, subjective: string, period: number, pence: number): void {

@@ -21,6 +21,21 @@
  * closing quote, a quote that never closes) stops the fast path at the start of that record.
  */
 
+import type { CellPool } from './cell-pool';
+
+/**
+ * The pools a record's cells are looked up in, one per column of the header, and where each cell's number is
+ * written for the record being handed on (-1: not pooled). Set once the header is bound; until then, and for a
+ * column past the header's, a cell is made as a string of its own.
+ */
+export interface CellCodes {
+  readonly pools: readonly CellPool[];
+  readonly codes: Int32Array;
+}
+export interface CodesHolder {
+  cellCodes: CellCodes | null;
+}
+
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
@@ -31,11 +46,19 @@ const DOUBLED = /""/g;
  * would have read it, and returns where it stopped: the start of the first record that is not ordinary or
  * does not end in the text (text.length when every record was read).
  */
-export function readPlainRecords(text: string, delimiter: number, sink: (cells: string[]) => void, from = 0): number {
+export function readPlainRecords(
+  text: string,
+  delimiter: number,
+  sink: (cells: string[]) => void,
+  from = 0,
+  holder?: CodesHolder,
+): number {
   const n = text.length;
   let start = from;
   let i = from;
   let cells: string[] = [];
+  // Read again after each record: the header's record, handed on, is what sets them.
+  let cc = holder?.cellCodes ?? null;
   while (i < n) {
     let c: number;
     if (text.charCodeAt(i) === QUOTE) {
@@ -55,8 +78,13 @@ export function readPlainRecords(text: string, delimiter: number, sink: (cells: 
         j++;
       }
       // j is the closing quote, and a character follows it.
-      const value = text.slice(i + 1, j);
-      cells.push(doubled ? value.replace(DOUBLED, '"') : value);
+      const col = cells.length;
+      if (cc !== null && col < cc.pools.length) {
+        const pool = cc.pools[col]!;
+        const code = doubled ? pool.code(text.slice(i + 1, j).replace(DOUBLED, '"')) : pool.codeRange(text, i + 1, j);
+        cc.codes[col] = code;
+        cells.push(code >= 0 ? pool.values[code]! : unquoted(text, i + 1, j, doubled));
+      } else cells.push(unquoted(text, i + 1, j, doubled));
       c = text.charCodeAt(j + 1);
       i = j + 2;
       if (c === delimiter) continue;
@@ -70,7 +98,13 @@ export function readPlainRecords(text: string, delimiter: number, sink: (cells: 
         j++;
       }
       if (j >= n || c === QUOTE) return start;
-      cells.push(text.slice(i, j));
+      const col = cells.length;
+      if (cc !== null && col < cc.pools.length) {
+        const pool = cc.pools[col]!;
+        const code = pool.codeRange(text, i, j);
+        cc.codes[col] = code;
+        cells.push(code >= 0 ? pool.values[code]! : text.slice(i, j));
+      } else cells.push(text.slice(i, j));
       i = j + 1;
       if (c === delimiter) continue;
     }
@@ -82,8 +116,15 @@ export function readPlainRecords(text: string, delimiter: number, sink: (cells: 
     sink(cells);
     cells = [];
     start = i;
+    cc = holder?.cellCodes ?? null;
   }
   return start;
+}
+
+/** A quoted cell's text, its doubled quotes undone. */
+function unquoted(text: string, from: number, to: number, doubled: boolean): string {
+  const value = text.slice(from, to);
+  return doubled ? value.replace(DOUBLED, '"') : value;
 }
 
 /** Where the first line break of the text ends (after the LF of a CRLF), or -1: none, or a CR at the end. */

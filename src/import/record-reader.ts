@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import type { Issue } from '../domain/core/result';
-import { crlfPairs, firstBreakEnd, readPlainRecords } from './plain-records';
+import type { CellPool } from './cell-pool';
+import { crlfPairs, firstBreakEnd, readPlainRecords, type CodesHolder } from './plain-records';
 import type { Delimiter } from './sniff';
 
 /*
@@ -29,7 +30,7 @@ export type RecordProblem = Issue<RecordProblemCode>;
  * A record, or a row that could not be read as cells (with its problem). `breaks` counts the line breaks
  * inside its quoted cells: the record spans breaks + 1 lines of the file.
  */
-export type RecordSink = (cells: string[], problem?: RecordProblem, breaks?: number) => void;
+export type RecordSink = (cells: string[], problem?: RecordProblem, breaks?: number, codes?: Int32Array) => void;
 
 /** Line breaks inside a record's cells (0 for nearly every record). */
 export function breaksIn(cells: readonly string[]): number {
@@ -93,11 +94,22 @@ export class RecordReader {
     this.parser = new Papa.Parser({ delimiter, newline: '\n', quoteChar: '"' });
     this.plain = options.plain ?? true;
     this.delimiterCode = delimiter.charCodeAt(0);
-    this.plainSink = (cells) => sink(cells);
+    this.plainSink = (cells) => sink(cells, undefined, 0, this.holder.cellCodes?.codes);
     this.sink = (cells, problem, breaks) => {
       this.unusualRecords++;
       sink(cells, problem, breaks);
     };
+  }
+
+  private readonly holder: CodesHolder = { cellCodes: null };
+
+  /**
+   * From the next record on, the fast path looks each cell up in its column's pool (cell-pool.ts) as it reads it,
+   * and hands the record on with each cell's number there (RecordSink's `codes`, valid for that call only): a
+   * repeated value is never made as a fresh string. Records papaparse reads come without numbers.
+   */
+  useCellPools(pools: readonly CellPool[]): void {
+    this.holder.cellCodes = { pools, codes: new Int32Array(pools.length).fill(-2) };
   }
 
   /** Whether the text pushed so far ends where a record ends: nothing held over (no row begun, no CR, no skip). */
@@ -146,18 +158,18 @@ export class RecordReader {
     let text = t;
     let p: number;
     if (partial === '') {
-      p = readPlainRecords(t, this.delimiterCode, this.plainSink);
+      p = readPlainRecords(t, this.delimiterCode, this.plainSink, 0, this.holder);
     } else {
       // The row left over is read with the rest of its line, and the text after it on its own: the text is not
       // joined onto the row (reading a joined string character by character takes about half as long again).
       const k = firstBreakEnd(t);
       const head = k < 0 ? '' : partial + t.slice(0, k);
-      if (k >= 0 && readPlainRecords(head, this.delimiterCode, this.plainSink) === head.length) {
+      if (k >= 0 && readPlainRecords(head, this.delimiterCode, this.plainSink, 0, this.holder) === head.length) {
         partial = '';
-        p = readPlainRecords(t, this.delimiterCode, this.plainSink, k);
+        p = readPlainRecords(t, this.delimiterCode, this.plainSink, k, this.holder);
       } else {
         text = partial + t;
-        p = readPlainRecords(text, this.delimiterCode, this.plainSink);
+        p = readPlainRecords(text, this.delimiterCode, this.plainSink, 0, this.holder);
       }
     }
     if (p === text.length) return;
@@ -210,7 +222,7 @@ export class RecordReader {
     this.partial = '';
     // The ordinary records first; papaparse reads the rest of this piece from the first record that is not,
     // from a record's start, so exactly as it would have read it from the piece's start.
-    const at = this.plain ? readPlainRecords(text, this.delimiterCode, this.plainSink) : 0;
+    const at = this.plain ? readPlainRecords(text, this.delimiterCode, this.plainSink, 0, this.holder) : 0;
     if (at === text.length) return;
     this.parseWithPapaparse(at === 0 ? text : text.slice(at), final);
   }

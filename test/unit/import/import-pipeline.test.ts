@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileSource } from '../../../src/cli/node-source';
+import { bytesSource } from '../../../src/import/byte-sources';
 import { importWhole } from '../helpers/receipt-of';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures');
@@ -103,6 +104,21 @@ describe('a Windows-1252 ledger with notes above the header, a total row, a foot
       ['01234', '4100', 1, 123456],
       ['01234', '4100', 2, -23456],
     ]);
+  });
+
+  it('sums a code written with spaces around it under the code, whether the reader pooled the cell or papaparse read it', async () => {
+    // " 01234" and "01234 " are the code 01234 (trimmed, as ever); the fast path looks the cells up in its pools as
+    // it reads them, and the record with a line break in a quoted cell is papaparse's: all three sum together.
+    const text = [
+      'Date,Cost Centre,Subjective,Amount,Description',
+      '01/04/2017, 01234,4100,10.00,a',
+      '02/04/2017,01234 ,4100 ,2.50,b',
+      '03/04/2017,01234,4100,0.25,"two',
+      'lines"',
+      '',
+    ].join('\n');
+    const { result } = await importWhole(bytesSource('spaced.csv', new TextEncoder().encode(text), 64));
+    expect(result.aggregates).toEqual([['01234', '4100', 1, 1275]]);
   });
 
   it('hashes the bytes with SHA-256', async () => {

@@ -4,6 +4,7 @@
 // and wherever the reader's own parts (64K characters) end.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { CellPool } from '../../../src/import/cell-pool';
 import { RecordReader } from '../../../src/import/record-reader';
 import type { Delimiter } from '../../../src/import/sniff';
 
@@ -65,8 +66,38 @@ const fieldArb = fc.oneof(
 );
 const lineEndArb = fc.constantFrom('\n', '\n', '\r\n', '\r');
 
+/**
+ * Read with the fast path looking cells up in pools (as the import session does once its header is bound: here
+ * from inside the first record's call, so that the rest of that piece is read with them): the calls, and each
+ * number the reader gave checked against the pool (the value kept under it is the cell; one number per value).
+ */
+function readPooled(pieces: readonly string[], delimiter: Delimiter, columns: number): Call[] {
+  const calls: Call[] = [];
+  const pools = Array.from({ length: columns }, () => new CellPool());
+  const numbers = pools.map(() => new Map<string, number>());
+  const wrong: [column: number, cell: string, code: number][] = [];
+  const reader: RecordReader = new RecordReader(delimiter, (cells, problem, breaks, codes) => {
+    calls.push([[...cells], problem?.code, problem?.message, breaks ?? 0]);
+    if (calls.length === 1) reader.useCellPools(pools);
+    if (!codes) return;
+    for (let c = 0; c < Math.min(columns, cells.length); c++) {
+      const n = codes[c]!;
+      if (n < 0) continue;
+      // Counted, not expected one by one (an expect a cell would make these properties ten times slower).
+      if (pools[c]!.values[n] !== cells[c] || (numbers[c]!.get(cells[c]!) ?? n) !== n) wrong.push([c, cells[c]!, n]);
+      numbers[c]!.set(cells[c]!, n);
+    }
+  });
+  for (const p of pieces) reader.push(p);
+  reader.finish();
+  expect(wrong).toEqual([]);
+  return calls;
+}
+
 function expectSame(pieces: readonly string[], delimiter: Delimiter): void {
-  expect(read(pieces, delimiter, true).calls).toEqual(read(pieces, delimiter, false).calls);
+  const reference = read(pieces, delimiter, false).calls;
+  expect(read(pieces, delimiter, true).calls).toEqual(reference);
+  expect(readPooled(pieces, delimiter, 3)).toEqual(reference);
 }
 
 describe('record reader: the fast path for ordinary records', () => {
@@ -140,6 +171,28 @@ describe('record reader: the fast path for ordinary records', () => {
       ),
       { numRuns: 40 },
     );
+  });
+
+  it('cells looked up in their pools as they are read: the same strings, numbered as the pool numbers them', () => {
+    // A repeated value comes back as the string the pool kept; a column of distinct values stops being pooled; a
+    // cell longer than a pooled value, a doubled quote and a row wider than the pools are read as ever.
+    const rows = ['Date,Code,Name,Amount,Ref'];
+    for (let i = 0; i < 3_000; i++)
+      rows.push(
+        `01/0${(i % 3) + 1}/2018,C${i % 7},"Fuel, ""diesel"" ${'x'.repeat(i % 80)}","1,2${i}.50",REF${i},extra`,
+      );
+    const text = `${rows.join('\n')}\n`;
+    const pooled = readPooled([text.slice(0, 50_000), text.slice(50_000)], ',', 5);
+    expect(pooled).toEqual(read([text], ',', false).calls);
+    const pools = Array.from({ length: 5 }, () => new CellPool());
+    const reader: RecordReader = new RecordReader(',', () => {});
+    reader.useCellPools(pools);
+    reader.push(text);
+    reader.finish();
+    expect(pools[0]!.values).toEqual(['Date', '01/01/2018', '01/02/2018', '01/03/2018']);
+    expect(pools[1]!.values.slice(0, 3)).toEqual(['Code', 'C0', 'C1']);
+    // References never repeat: that column stopped being pooled after its trial cells.
+    expect(pools[4]!.values).toEqual([]);
   });
 
   it('known hard cases read as papaparse reads them', () => {
