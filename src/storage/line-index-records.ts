@@ -4,8 +4,8 @@ import { openOutturnDb, type Db } from './db';
 /*
  * A ledger's line index (src/import/line-index.ts) as IndexedDB keeps it, in the `lineIndex` store: part 0 the
  * pairs and their counts and sums by period, parts 1 onwards the lines' positions, POSITIONS_A_PART to a part, so
- * that a drill-down reads the positions of the page it shows, not every line's. Written by the import before its
- * dataset record (like the chunks, it belongs to no dataset until that commit), deleted with the dataset's chunks.
+ * that a drill-down reads the positions of the page it shows, not every line's. Written by the import after its
+ * dataset record and its reply (src/worker/after-reply.ts), where the dataset still is; deleted with its chunks.
  * Optional: a dataset stored before the index existed, or taken in from a workspace file, has none until the read
  * worker makes it from the dataset's chunks at its first drill-down (saveLineIndex).
  */

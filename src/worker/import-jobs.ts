@@ -17,8 +17,9 @@ import {
   withImportLock,
   type DatasetMeta,
 } from '../storage/datasets';
-import { putLineIndex } from '../storage/line-index-records';
+import { saveLineIndex } from '../storage/line-index-records';
 import { indexColumnsOf, LineIndexBuilder } from '../import/line-index';
+import { afterReply } from './after-reply';
 import { ChunkWrites } from './chunk-writes';
 import { workerSplit } from './worker-split';
 import { displacedBy } from '../storage/dataset-slots';
@@ -178,15 +179,10 @@ async function importUnderLock(
         timings,
         split,
       );
-      const t0 = performance.now();
-      if (index) await putLineIndex(ids.datasetId, index.finish());
       const t1 = performance.now();
       await writes.done();
-      if (timings) {
-        timings.lineIndex = (timings.lineIndex ?? 0) + t1 - t0;
-        timings.storeWait = (timings.storeWait ?? 0) + performance.now() - t1;
-      }
-      return { rows, labels };
+      if (timings) timings.storeWait = (timings.storeWait ?? 0) + performance.now() - t1;
+      return { rows, labels, index };
     };
     let read = await readRows();
     let sha256 = ids.sha256;
@@ -255,6 +251,11 @@ async function importUnderLock(
     const t0 = performance.now();
     await commitDataset(meta, receipt);
     if (timings) timings.commit = performance.now() - t0;
+    // The line index is made (its sorts) and kept after the receipt is on its way: only a drill-down reads it, and
+    // one asked for before it is kept makes its own from the chunks (as for a dataset stored before indexes).
+    // Kept only where the dataset still is (saveLineIndex looks, in the same transaction).
+    const index = read.index;
+    if (index) afterReply(() => saveLineIndex(ids.datasetId, index.finish()));
     return { meta, receipt, displaced, duplicates };
   } catch (error) {
     // Nothing half-imported: the chunks written so far belong to no dataset; remove them, and the marker.

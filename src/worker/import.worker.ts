@@ -3,6 +3,7 @@
 // while a large file is read. Rows stay here and in storage; the page gets counts, totals and receipts.
 import type { Progress, Scan } from '../import/run-import';
 import type { JobMessage, JobRequest, ProofMessage } from './messages';
+import { runAfterReply } from './after-reply';
 import { runJob } from './run-job';
 
 const post = (message: JobMessage): void => (self as unknown as DedicatedWorkerGlobalScope).postMessage(message);
@@ -27,8 +28,12 @@ self.onmessage = (event: MessageEvent<JobRequest | ProofMessage>) => {
     return;
   }
   const beside = m.type === 'import' && m.ids.sha256 === null;
-  runJob(m, progress, undefined, beside ? proof : undefined).then(
-    (result) => post({ type: 'done', result }),
-    (error: unknown) => post({ type: 'failed', message: error instanceof Error ? error.message : String(error) }),
-  );
+  void runJob(m, progress, undefined, beside ? proof : undefined)
+    .then(
+      (result) => post({ type: 'done', result }),
+      (error: unknown) => post({ type: 'failed', message: error instanceof Error ? error.message : String(error) }),
+    )
+    // What the job left for after its reply (an import's line index), then the page may stop this worker.
+    .then(runAfterReply)
+    .finally(() => post({ type: 'idle' }));
 };

@@ -55,7 +55,9 @@ export type JobRequest<K extends JobKind = JobKind> = { [P in K]: { type: P } & 
 export type JobMessage<K extends JobKind = JobKind> =
   | { type: 'progress'; progress: Progress }
   | { type: 'done'; result: JobReplies[K] }
-  | { type: 'failed'; message: string };
+  | { type: 'failed'; message: string }
+  /** After `done` or `failed`: the work a job leaves for after its reply is done; the worker may be stopped. */
+  | { type: 'idle' };
 
 /** The proof of an import's file (its SHA-256 and encoding over every byte), sent to the import worker when made. */
 export interface ProofMessage {
@@ -70,4 +72,6 @@ export type PartMessage =
   | { type: 'started' }
   | { type: 'progress'; bytes: number; rows: number }
   | { type: 'done'; reply: PartReply }
-  | { type: 'failed'; message: string };
+  | { type: 'failed'; message: string }
+  /** After `done` or `failed`: the work a job leaves for after its reply is done; the worker may be stopped. */
+  | { type: 'idle' };

@@ -2,6 +2,7 @@ import { ImportCancelled, type Progress, type Scan } from '../import/run-import'
 import { abandonImport, IMPORT_LOCK } from '../storage/datasets';
 import { openOutturnDb } from '../storage/db';
 import type { JobKind, JobMessage, JobReplies, JobRequest, ProofMessage } from './messages';
+import { runAfterReply } from './after-reply';
 import { runJob } from './run-job';
 
 /*
@@ -104,6 +105,8 @@ export function startJob<K extends JobKind>(
     const proof = new Promise<Scan>((resolve) => (proved = resolve));
     const promise = runJob(request, onProgress, controller.signal, proof);
     promise.then(release, release);
+    // What the job left for after its reply (an import's line index), as the worker does it after its reply.
+    promise.then(runAfterReply, () => undefined);
     return { promise, cancel: () => controller.abort(), prove: proved };
   }
 
@@ -120,10 +123,12 @@ export function startJob<K extends JobKind>(
     const m = event.data;
     if (m.type === 'progress') onProgress(m.progress);
     else if (m.type === 'done') {
+      // The reply is shown now; the worker is stopped once it has done what the job left for after it (`idle`).
       settle?.resolve(m.result);
-      finish();
+      settle = undefined;
       release();
-    } else {
+    } else if (m.type === 'idle') worker.terminate();
+    else if (settle) {
       const s = settle;
       finish();
       void cleanUp().then(() => s?.reject(new Error(m.message)));
@@ -131,6 +136,11 @@ export function startJob<K extends JobKind>(
   };
   worker.onerror = (event: ErrorEvent) => {
     event.preventDefault();
+    // After the reply: only the work left for after it failed (an index the read worker can make again).
+    if (!settle) {
+      worker.terminate();
+      return;
+    }
     const s = settle;
     finish();
     void cleanUp().then(() =>

@@ -1,5 +1,5 @@
-// A ledger's line index as IndexedDB keeps it (fake-indexeddb, the worker's code run on the page): written by the
-// import beside its chunks, read by the drill-down a part at a time, deleted with the dataset, and never kept for a
+// A ledger's line index as IndexedDB keeps it (fake-indexeddb, the worker's code run on the page): written after the
+// import's reply, read by the drill-down a part at a time, deleted with the dataset, and never kept for a
 // dataset that is no longer there. The drill-down's page through it equals the lines worked out from the file.
 import { describe, expect, it } from 'vitest';
 import { bytesSource } from '../../src/import/byte-sources';
@@ -14,6 +14,7 @@ import {
   readLinePositions,
   saveLineIndex,
 } from '../../src/storage/line-index-records';
+import { runAfterReply } from '../../src/worker/after-reply';
 import { importJob } from '../../src/worker/import-jobs';
 import { LedgerLinesReader } from '../../src/worker/ledger-lines-query';
 import { storedLedgers } from '../../src/worker/stored-ledgers';
@@ -46,6 +47,9 @@ describe("a ledger's line index in IndexedDB", () => {
     const plan = planOf(await preview(source, proved.verdict.value, { year: 2017 }));
     const reply = await importJob(source, plan, ids('a'), undefined, undefined, Promise.resolve(proved));
     expect(reply.meta.chunkCount).toBe(3);
+    // Kept after the reply (after-reply.ts): none yet, then there once the work left for after it is done.
+    expect(await readLineIndexHead('d-a')).toBeNull();
+    await runAfterReply();
     const head = await readLineIndexHead('d-a');
     expect(head?.chunkCount).toBe(3);
 
@@ -85,6 +89,18 @@ describe("a ledger's line index in IndexedDB", () => {
     await deleteDataset('d-a');
     expect(await readLineIndexHead('d-a')).toBeNull();
     expect(await (await openOutturnDb()).countFromIndex('lineIndex', 'byDataset', 'd-a')).toBe(0);
+  });
+
+  it('is not kept for an import deleted before the work after its reply ran', async () => {
+    const { bytes } = ledger(2_000);
+    const source = bytesSource('gone.csv', bytes);
+    const proved = await scan(source);
+    if (!proved.verdict.ok) throw new Error('the test file should read');
+    const plan = planOf(await preview(source, proved.verdict.value, { year: 2017 }));
+    await importJob(source, plan, ids('b'), undefined, undefined, Promise.resolve(proved));
+    await deleteDataset('d-b');
+    await runAfterReply();
+    expect(await (await openOutturnDb()).countFromIndex('lineIndex', 'byDataset', 'd-b')).toBe(0);
   });
 
   it('reads positions across its parts, and keeps none for a dataset that is not there', async () => {
