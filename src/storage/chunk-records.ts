@@ -14,9 +14,85 @@ export interface PackedChunkRecord {
   datasetId: string;
   index: number;
   rowCount: number;
-  /** packChunk's bytes, deflated when `deflated`. */
+  /** packChunk's bytes, deflated when `deflated`: all of them, or the first piece of `pieces` (see below). */
   packed: Uint8Array;
   deflated: boolean;
+  /** How many pieces the bytes are kept in, this record's own first: absent (or 1) where they are all here. */
+  pieces?: number;
+}
+
+/** A further piece of a chunk's bytes (see below): piece 1, 2 ... of its chunk, in the `chunks` store too. */
+export interface ChunkPieceRecord {
+  datasetId: string;
+  /** Between the chunk's own index and the next chunk's: chunk + piece / PIECE_KEYS. */
+  index: number;
+  piece: number;
+  packed: Uint8Array;
+}
+
+/*
+ * A chunk's bytes in pieces. Chromium keeps an IndexedDB value whose serialized bytes pass 64 KiB as a blob of its
+ * own beside the database (Blink's IDBValueWrapper::kWrapThreshold), and that costs far more than the bytes: a million-row
+ * import's 100 chunks of about 360 kB took 7.5 s of the browser's CPU (choose -> receipt 5.0 s at best); the same
+ * bytes kept in values under the threshold, 5.8 s (3.9 s). So a chunk's bytes are kept in pieces of at most
+ * PIECE_BYTES: its own record holds the first, and each further piece is a record of its own whose key lies
+ * between the chunk's and the next chunk's, [datasetId, chunk + piece / PIECE_KEYS] (exact in binary). Whatever
+ * deletes a dataset's chunks (by dataset, by a range of indices) deletes their pieces with them; a reader reads a
+ * chunk as the records from its key to the next chunk's (chunkRange), and counts chunks by whole indices only.
+ */
+const PIECE_BYTES = 60_000;
+const PIECE_KEYS = 1024;
+
+/** Whether a key's index in the `chunks` store is a chunk's own (a piece's lies between two chunks'). */
+export const isChunkIndex = (index: number): boolean => Number.isInteger(index);
+
+/** The keys of a chunk's record and its pieces. */
+export const chunkRange = (datasetId: string, index: number): IDBKeyRange =>
+  IDBKeyRange.bound([datasetId, index], [datasetId, index + 1], false, true);
+
+/** The records that keep a chunk's bytes: its own (with the first piece), then its further pieces in order. */
+function inPieces(record: PackedChunkRecord): (PackedChunkRecord | ChunkPieceRecord)[] {
+  const bytes = record.packed;
+  if (bytes.length <= PIECE_BYTES) return [record];
+  // At most PIECE_KEYS pieces: a chunk of more than 61 MB has larger ones (kept as blobs, slower, still exact).
+  const size = Math.max(PIECE_BYTES, Math.ceil(bytes.length / PIECE_KEYS));
+  const pieces = Math.ceil(bytes.length / size);
+  const records: (PackedChunkRecord | ChunkPieceRecord)[] = [{ ...record, packed: bytes.slice(0, size), pieces }];
+  for (let k = 1; k < pieces; k++) {
+    const index = record.index + k / PIECE_KEYS;
+    records.push({ datasetId: record.datasetId, index, piece: k, packed: bytes.slice(k * size, (k + 1) * size) });
+  }
+  return records;
+}
+
+/**
+ * A chunk's record with its bytes whole, from the records of its range (chunkRange, in key order), or why not:
+ * a piece missing, out of place or not a piece. A record without pieces (all stored before them) is given as it is.
+ */
+export function joinPieces(records: readonly unknown[]): { record: unknown } | { problem: string } {
+  const first = records[0];
+  if (!isPackedRecord(first) || (first.pieces ?? 1) <= 1) {
+    return records.length <= 1 ? { record: first } : { problem: 'has records after it that are not its pieces' };
+  }
+  const n = first.pieces!;
+  if (records.length !== n) return { problem: `was kept in ${n} pieces, ${records.length} are there` };
+  let total = 0;
+  for (let k = 0; k < n; k++) {
+    const r = records[k] as Partial<ChunkPieceRecord>;
+    if (k > 0 && r.piece !== k) return { problem: `has piece ${k + 1} of ${n} missing or out of place` };
+    if (Object.prototype.toString.call(r.packed) !== '[object Uint8Array]')
+      return { problem: `has piece ${k + 1} of ${n} damaged` };
+    total += r.packed!.length;
+  }
+  const packed = new Uint8Array(total);
+  let at = 0;
+  for (const r of records) {
+    packed.set((r as ChunkPieceRecord).packed, at);
+    at += (r as ChunkPieceRecord).packed.length;
+  }
+  const whole: PackedChunkRecord = { ...first, packed };
+  delete whole.pieces;
+  return { record: whole };
 }
 
 /**
@@ -50,11 +126,14 @@ async function through(bytes: Uint8Array, stream: CompressionStream | Decompress
   return out;
 }
 
-/** The record for a chunk of a dataset: packed and deflated. */
-export async function chunkRecord(datasetId: string, chunk: StoredChunk): Promise<PackedChunkRecord> {
+/** The records for a chunk of a dataset: packed (deflated where DEFLATE), in pieces where large (above). */
+export async function chunkRecords(
+  datasetId: string,
+  chunk: StoredChunk,
+): Promise<(PackedChunkRecord | ChunkPieceRecord)[]> {
   const bytes = packChunk(chunk);
   const packed = DEFLATE ? await through(bytes, new CompressionStream('deflate-raw')) : bytes;
-  return { datasetId, index: chunk.index, rowCount: chunk.rowCount, packed, deflated: DEFLATE };
+  return inPieces({ datasetId, index: chunk.index, rowCount: chunk.rowCount, packed, deflated: DEFLATE });
 }
 
 /** Whether a stored record is of layout 4 (packed), by its fields. */

@@ -13,7 +13,17 @@ import {
   nameOf,
   problemOfReceipt,
 } from './dataset-records';
-import { chunkOfRecord, chunkRecord, inflated, isPackedRecord, type PackedChunkRecord } from './chunk-records';
+import {
+  chunkOfRecord,
+  chunkRange,
+  chunkRecords,
+  inflated,
+  isChunkIndex,
+  isPackedRecord,
+  joinPieces,
+  type ChunkPieceRecord,
+  type PackedChunkRecord,
+} from './chunk-records';
 import { rowsOfChunk, rowsOfPacked, type ChunkRows } from '../import/packed-rows';
 import { openOutturnDb, type Db } from './db';
 import { packLedgerSums, type LedgerSums } from './ledger-sums';
@@ -137,9 +147,18 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /** Writes one chunk of a dataset, as the record chunkRecord made of it (packed: chunk-records.ts). */
-export async function putChunkRecord(record: PackedChunkRecord, db?: Db): Promise<void> {
+export async function putChunkRecords(
+  records: readonly (PackedChunkRecord | ChunkPieceRecord)[],
+  db?: Db,
+): Promise<void> {
   const d = db ?? (await openOutturnDb());
-  await guarded(() => d.put('chunks', record));
+  await guarded(async () => {
+    const tx = d.transaction('chunks', 'readwrite');
+    await allOrNothing(
+      tx,
+      records.map((r) => () => tx.store.put(r)),
+    );
+  });
 }
 
 /** Makes an import visible: the dataset record and its receipt, together. */
@@ -210,6 +229,25 @@ export async function readChunks(datasetId: string, db?: Db): Promise<StoredChun
 }
 
 /**
+ * A dataset's chunk records as the `byDataset` index gives them, in the order of their indices, each chunk's pieces
+ * joined to it (chunk-records.ts); or the first chunk whose pieces do not join, said.
+ */
+function wholeChunks(records: readonly unknown[]): { stored: unknown[]; damaged: string | null } {
+  const indexOf = (r: unknown): number => (r as { index?: number }).index ?? 0;
+  const sorted = [...records].sort((a, b) => indexOf(a) - indexOf(b));
+  const stored: unknown[] = [];
+  for (let i = 0; i < sorted.length;) {
+    let j = i + 1;
+    while (j < sorted.length && !isChunkIndex(indexOf(sorted[j]))) j++;
+    const whole = joinPieces(sorted.slice(i, j));
+    if ('problem' in whole) return { stored, damaged: `part ${stored.length + 1} of its rows ${whole.problem}` };
+    stored.push(whole.record);
+    i = j;
+  }
+  return { stored, damaged: null };
+}
+
+/**
  * Some chunks of a dataset, each as its rows read in place (src/import/packed-rows.ts: nothing unpacked but the
  * cells asked for), checked against its record: the drill-down's page of lines reads a few rows of each.
  */
@@ -220,11 +258,12 @@ export async function readChunkRows(
 ): Promise<ChunkRows[]> {
   const d = db ?? (await openOutturnDb());
   const tx = d.transaction('chunks', 'readonly');
-  const stored = await Promise.all(indices.map((i) => tx.store.get([dataset.id, i])));
+  const stored = await Promise.all(indices.map((i) => tx.store.getAll(chunkRange(dataset.id, i))));
   return Promise.all(
-    stored.map(async (record: unknown, k) => {
+    stored.map(async (records: unknown[], k) => {
       const index = indices[k]!;
-      const rows = await rowsOfRecord(record, index);
+      const whole = joinPieces(records);
+      const rows = 'problem' in whole ? whole.problem : await rowsOfRecord(whole.record, index);
       if (typeof rows === 'string') throw new StoredDataDamaged(dataset.name, `part ${index + 1} of its rows ${rows}`);
       return rows;
     }),
@@ -257,14 +296,18 @@ export async function forEachChunk(
 ): Promise<void> {
   const d = db ?? (await openOutturnDb());
   const record = judgeDatasetRecord<DatasetMeta>(await d.get('datasets', datasetId));
-  const keys = await d.getAllKeys('chunks', IDBKeyRange.bound([datasetId, -Infinity], [datasetId, Infinity]));
+  const keys = (await d.getAllKeys('chunks', IDBKeyRange.bound([datasetId, -Infinity], [datasetId, Infinity]))).filter(
+    ([, index]) => isChunkIndex(index),
+  );
   const meta = record.meta;
   const name = meta?.name ?? datasetId;
   if (meta && keys.length !== meta.chunkCount)
     throw new StoredDataDamaged(name, `${meta.chunkCount} parts were stored, ${keys.length} are there`);
   let rows = 0;
   for (let i = 0; i < keys.length; i++) {
-    const stored: unknown = await d.get('chunks', keys[i]!);
+    const whole = joinPieces(await d.getAll('chunks', chunkRange(datasetId, keys[i]![1])));
+    if ('problem' in whole) throw new StoredDataDamaged(name, `part ${i + 1} of its rows ${whole.problem}`);
+    const stored = whole.record;
     const read = isPackedRecord(stored) ? await chunkOfRecord(stored) : { chunk: stored as StoredChunk };
     if ('problem' in read) throw new StoredDataDamaged(name, `part ${i + 1} of its rows is damaged (${read.problem})`);
     const problem = meta ? checkChunk(read.chunk, i) : null;
@@ -355,12 +398,12 @@ export async function migrateDatasets(db?: Db): Promise<number> {
       }
       continue;
     }
-    const stored = (await d.getAllFromIndex('chunks', 'byDataset', meta.id)) as unknown[];
-    stored.sort((a, b) => ((a as StoredChunk).index ?? 0) - ((b as StoredChunk).index ?? 0));
+    const { stored, damaged } = wholeChunks(await d.getAllFromIndex('chunks', 'byDataset', meta.id));
     let reason: string | null =
-      stored.length === meta.chunkCount
+      damaged ??
+      (stored.length === meta.chunkCount
         ? null
-        : `${meta.chunkCount} parts of its rows were stored, ${stored.length} are there`;
+        : `${meta.chunkCount} parts of its rows were stored, ${stored.length} are there`);
     const chunks: StoredChunk[] = [];
     for (let i = 0; i < stored.length && reason === null; i++) {
       // A workspace file's dataset of an older layout is taken in with its chunks already packed.
@@ -386,7 +429,7 @@ export async function migrateDatasets(db?: Db): Promise<number> {
     // Layout 3 already knows its year (perhaps set by the user): only its chunks change.
     const current: DatasetMeta = meta.schema === 3 ? { ...meta, schema: DATASET_SCHEMA } : withYear(meta, chunks);
     // Packed before the transaction: it would commit itself while waiting on anything but IndexedDB.
-    const records = await Promise.all(chunks.map((c) => chunkRecord(meta.id, c)));
+    const records = (await Promise.all(chunks.map((c) => chunkRecords(meta.id, c)))).flat();
     const tx = d.transaction(['datasets', 'chunks'], 'readwrite');
     try {
       await allOrNothing(tx, [

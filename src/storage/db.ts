@@ -2,7 +2,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { JsonValue } from '../domain/core/canonical-json';
 import type { Snapshot } from '../domain/board-pack/pack-snapshot';
 import type { StoredChunk } from '../import/stored-chunk';
-import type { PackedChunkRecord } from './chunk-records';
+import type { ChunkPieceRecord, PackedChunkRecord } from './chunk-records';
 import type { LineIndexRecord } from './line-index-records';
 import type { ImportReceipt } from '../import/receipt';
 import type { DatasetMeta } from './datasets';
@@ -29,7 +29,7 @@ export type KeptRecord<Key extends string> = { readonly [K in Key]: string } & {
  * A dataset's rows in one chunk, as stored: packed and deflated (layout 4, chunk-records.ts), or, in a
  * dataset not yet brought forward, the decoded chunk itself (layouts 1 to 3).
  */
-export type ChunkRecord = PackedChunkRecord | (StoredChunk & { datasetId: string });
+export type ChunkRecord = PackedChunkRecord | ChunkPieceRecord | (StoredChunk & { datasetId: string });
 
 /*
  * Each store's records as this version writes them. A record read back may have been written by another
@@ -38,7 +38,10 @@ export type ChunkRecord = PackedChunkRecord | (StoredChunk & { datasetId: string
 export interface OutturnDb extends DBSchema {
   /** Imported datasets: one record of metadata each; their rows live in `chunks`. */
   datasets: { key: string; value: DatasetMeta; indexes: { byHash: string } };
-  /** Dataset rows in column-oriented chunks, keyed [datasetId, chunkIndex], so a million rows is ~100 records. */
+  /**
+   * Dataset rows in column-oriented chunks, keyed [datasetId, chunkIndex], so a million rows is ~100 chunks; a
+   * chunk's bytes past 60 kB in pieces keyed between its index and the next (chunk-records.ts).
+   */
   chunks: { key: [string, number]; value: ChunkRecord; indexes: { byDataset: string } };
   /**
    * A ledger's line index (src/import/line-index.ts), keyed [datasetId, part]: where each cost centre and

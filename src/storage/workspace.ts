@@ -12,7 +12,7 @@ import {
 } from '../import/workspace-file';
 import type { PlanDataset } from '../import/workspace-plan';
 import { listDatasets, type DatasetMeta } from './datasets';
-import { chunkOfRecord, chunkRecord, isPackedRecord } from './chunk-records';
+import { chunkOfRecord, chunkRange, chunkRecords, isPackedRecord, joinPieces } from './chunk-records';
 import { openOutturnDb, type Db, type KeptRecord } from './db';
 import { ledgerSumRows } from './ledger-sums';
 
@@ -52,8 +52,12 @@ export async function workspaceCounts(db?: Db): Promise<WorkspaceCounts> {
 
 /** A stored chunk, one at a time (keys [datasetId, index]), unpacked. */
 async function chunkAt(d: Db, datasetId: string, index: number): Promise<StoredChunk | undefined> {
-  const stored = await d.get('chunks', [datasetId, index]);
-  if (!isPackedRecord(stored)) return stored;
+  const records = await d.getAll('chunks', chunkRange(datasetId, index));
+  if (records.length === 0) return undefined;
+  const whole = joinPieces(records);
+  if ('problem' in whole) throw new Error(`Row chunk ${index} ${whole.problem}.`);
+  const stored = whole.record;
+  if (!isPackedRecord(stored)) return stored as StoredChunk;
   const read = await chunkOfRecord(stored);
   if ('problem' in read) throw new Error(`Row chunk ${index} is damaged: ${read.problem}.`);
   return read.chunk;
@@ -171,9 +175,10 @@ export async function localWorkspaceState(names: ReadonlySet<string>, db?: Db) {
 
 /** Writes one imported chunk (not yet visible: no dataset record names it until commitDatasetsByName). */
 export async function putImportedChunk(datasetId: string, chunk: StoredChunk, db?: Db): Promise<void> {
-  const record = await chunkRecord(datasetId, chunk);
+  const records = await chunkRecords(datasetId, chunk);
   const d = db ?? (await openOutturnDb());
-  await d.put('chunks', record);
+  const tx = d.transaction('chunks', 'readwrite');
+  await Promise.all([...records.map((r) => tx.store.put(r)), tx.done]);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { StoredChunk } from '../import/stored-chunk';
-import { chunkRecord } from '../storage/chunk-records';
-import { putChunkRecord } from '../storage/datasets';
+import { chunkRecords } from '../storage/chunk-records';
+import { putChunkRecords } from '../storage/datasets';
 
 /*
  * The writing of an import's chunks (and of a second half's, read by another worker: part-job.ts), a few at a
@@ -30,9 +30,9 @@ export class ChunkWrites {
   async add(chunk: StoredChunk): Promise<void> {
     this.check();
     const t0 = performance.now();
-    const record = await chunkRecord(this.datasetId, chunk);
+    const records = await chunkRecords(this.datasetId, chunk);
     const t1 = performance.now();
-    const write = putChunkRecord(record).then(
+    const write = putChunkRecords(records).then(
       () => void this.inFlight.delete(write),
       (error: unknown) => {
         this.inFlight.delete(write);

@@ -6,7 +6,7 @@ import { bytesSource } from '../../src/import/byte-sources';
 import { LineIndexBuilder, type LineIndex } from '../../src/import/line-index';
 import { planOf } from '../../src/import/preview';
 import { preview, scan } from '../../src/import/run-import';
-import { deleteDataset } from '../../src/storage/datasets';
+import { deleteChunksFrom, deleteDataset, readChunks } from '../../src/storage/datasets';
 import { openOutturnDb } from '../../src/storage/db';
 import {
   putLineIndex,
@@ -89,6 +89,30 @@ describe("a ledger's line index in IndexedDB", () => {
     await deleteDataset('d-a');
     expect(await readLineIndexHead('d-a')).toBeNull();
     expect(await (await openOutturnDb()).countFromIndex('lineIndex', 'byDataset', 'd-a')).toBe(0);
+  });
+
+  it("keeps a chunk's bytes past 60 kB in pieces, read with the chunk and deleted with it", async () => {
+    const { bytes } = ledger(25_000);
+    const source = bytesSource('pieces.csv', bytes);
+    const proved = await scan(source);
+    if (!proved.verdict.ok) throw new Error('the test file should read');
+    const plan = planOf(await preview(source, proved.verdict.value, { year: 2017 }));
+    await importJob(source, plan, ids('p'), undefined, undefined, Promise.resolve(proved));
+    const db = await openOutturnDb();
+    const keys = await db.getAllKeysFromIndex('chunks', 'byDataset', 'd-p');
+    const own = keys.filter(([, i]) => Number.isInteger(i)).map(([, i]) => i);
+    expect(own).toEqual([0, 1, 2]);
+    // Pieces there are, each between its chunk and the next.
+    expect(keys.length).toBeGreaterThan(3);
+    for (const [, i] of keys) expect(Math.floor(i)).toBeLessThan(3);
+    const chunks = await readChunks('d-p');
+    expect(chunks.map((c) => c.rowCount)).toEqual([10_000, 10_000, 5_000]);
+    expect(chunks[2]!.raw[5]![4_999]).toBe('REF-24999');
+    // A second half dropped from chunk 1 on takes the pieces of chunks 1 and 2 with them.
+    await deleteChunksFrom('d-p', 1);
+    expect((await db.getAllKeysFromIndex('chunks', 'byDataset', 'd-p')).every(([, i]) => i < 1)).toBe(true);
+    await deleteDataset('d-p');
+    expect(await db.countFromIndex('chunks', 'byDataset', 'd-p')).toBe(0);
   });
 
   it('is not kept for an import deleted before the work after its reply ran', async () => {

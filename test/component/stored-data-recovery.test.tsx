@@ -15,7 +15,7 @@ import type { StoredChunk } from '../../src/import/stored-chunk';
 import { planOf } from '../../src/import/preview';
 import { buildReceipt } from '../../src/import/receipt';
 import { importRows, preview, scan } from '../../src/import/run-import';
-import { chunkRecord, isPackedRecord } from '../../src/storage/chunk-records';
+import { chunkRecords, isPackedRecord } from '../../src/storage/chunk-records';
 import { ledgerSumRows } from '../../src/storage/ledger-sums';
 import { readChunks } from '../../src/storage/datasets';
 import { openOutturnDb } from '../../src/storage/db';
@@ -90,7 +90,7 @@ const newer = { schema: 99, id: 'newer-1', name: 'from-the-future.csv', layout: 
 const damaged = { id: 'damaged-1', name: 'damaged.csv', kind: 'ledger', sha256: 42 };
 const damagedReceipt = { id: 'receipt-x', fileName: 'odd-receipt.csv', rows: 'lots' };
 let expected: Awaited<ReturnType<typeof currentForm>>;
-let layout4Chunks: Awaited<ReturnType<typeof chunkRecord>>[];
+let layout4Chunks: Awaited<ReturnType<typeof chunkRecords>>;
 
 beforeAll(async () => {
   expected = await currentForm('old-1');
@@ -126,7 +126,7 @@ beforeAll(async () => {
     illustrative: false,
     labels: [],
   } as never);
-  layout4Chunks = await Promise.all(expected.chunks.map((c) => chunkRecord('layout4-1', c)));
+  layout4Chunks = (await Promise.all(expected.chunks.map((c) => chunkRecords('layout4-1', c)))).flat();
   for (const r of layout4Chunks) await db.put('chunks', r);
   await db.put('receipts', expected.receipt);
   await db.put('datasets', newer as never); // damaged on purpose: not a DatasetMeta

@@ -19,9 +19,15 @@ export async function storedState(): Promise<StoredState> {
   const ids = new Set(datasets.map((d) => d.id));
   const chunksByDataset: Record<string, number> = {};
   let orphanChunks = 0;
-  for (const [datasetId] of await db.getAllKeys('chunks')) {
-    if (ids.has(datasetId)) chunksByDataset[datasetId] = (chunksByDataset[datasetId] ?? 0) + 1;
-    else orphanChunks++;
+  // A chunk's bytes past 60 kB are kept in pieces keyed between its index and the next (chunk-records.ts): a chunk
+  // is counted by its own record, and a piece whose chunk is not there is counted as an orphan.
+  const keys = await db.getAllKeys('chunks');
+  const chunkKeys = new Set(keys.filter(([, i]) => Number.isInteger(i)).map(([id, i]) => `${id}/${i}`));
+  for (const [datasetId, index] of keys) {
+    const whole = Number.isInteger(index);
+    if (ids.has(datasetId) && chunkKeys.has(`${datasetId}/${Math.floor(index)}`)) {
+      if (whole) chunksByDataset[datasetId] = (chunksByDataset[datasetId] ?? 0) + 1;
+    } else orphanChunks++;
   }
   const receipts = (await db.getAllKeys('receipts')).map(String).sort();
   const running = (await db.getAllKeys('settings')).map(String).filter((k) => k.startsWith('import-running/'));

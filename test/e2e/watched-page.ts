@@ -247,6 +247,10 @@ export async function storedState(page: Page): Promise<StoredState> {
     const running = (await all<string>('settings', true)).map(String).filter((k) => k.startsWith('import-running/'));
     db.close();
     const ids = new Set(datasets.map((d) => d.id));
+    // A chunk's bytes past 60 kB are kept in pieces keyed between its index and the next (chunk-records.ts): a
+    // chunk is counted by its own record, and a piece whose chunk is not there as an orphan.
+    const own = new Set(chunkKeys.filter(([, i]) => Number.isInteger(i)).map(([id, i]) => `${id}/${i}`));
+    const placed = (id: string, i: number): boolean => ids.has(id) && own.has(`${id}/${Math.floor(i)}`);
     return {
       datasets: datasets
         .map((d) => ({
@@ -254,10 +258,10 @@ export async function storedState(page: Page): Promise<StoredState> {
           name: d.name,
           rowCount: d.rowCount,
           chunkCount: d.chunkCount,
-          chunks: chunkKeys.filter(([id]) => id === d.id).length,
+          chunks: chunkKeys.filter(([id, i]) => id === d.id && Number.isInteger(i)).length,
         }))
         .sort((a, b) => a.id.localeCompare(b.id)),
-      orphanChunks: chunkKeys.filter(([id]) => !ids.has(id)).length,
+      orphanChunks: chunkKeys.filter(([id, i]) => !placed(id, i)).length,
       receipts,
       running,
     };

@@ -4,7 +4,20 @@ import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { packChunk } from '../../../src/import/packed-chunk';
 import type { StoredChunk } from '../../../src/import/stored-chunk';
-import { chunkOfRecord, chunkRecord, isPackedRecord } from '../../../src/storage/chunk-records';
+import {
+  chunkOfRecord,
+  chunkRecords,
+  isChunkIndex,
+  isPackedRecord,
+  joinPieces,
+  type PackedChunkRecord,
+} from '../../../src/storage/chunk-records';
+
+const chunkRecord = async (datasetId: string, c: StoredChunk): Promise<PackedChunkRecord> => {
+  const records = await chunkRecords(datasetId, c);
+  expect(records).toHaveLength(1);
+  return records[0] as PackedChunkRecord;
+};
 
 const chunk: StoredChunk = {
   index: 3,
@@ -46,5 +59,54 @@ describe('chunk records', () => {
       problem: 'its bytes are not a packed chunk',
     });
     expect(await chunkOfRecord({ ...good, index: 4 })).toEqual({ problem: 'its rows are not those its record names' });
+  });
+});
+
+describe('chunk records in pieces', () => {
+  /** A chunk of `rows` rows whose cells hardly repeat: its packed bytes grow with it. */
+  const big = (rows: number): StoredChunk => ({
+    index: 7,
+    rowCount: rows,
+    lines: Uint32Array.from({ length: rows }, (_, i) => i + 2),
+    warned: new Uint8Array(rows),
+    raw: [Array.from({ length: rows }, (_, i) => `REF-${i}-${(i * 7919) % 104729}`)],
+    pence: { amount: Float64Array.from({ length: rows }, (_, i) => i * 3) },
+    periods: new Uint8Array(rows).fill(1),
+    dates: {},
+  });
+
+  it('a chunk whose bytes pass 60 kB is kept in pieces, each under 64 KiB, keyed between it and the next chunk', async () => {
+    const c = big(20_000);
+    const packed = packChunk(c);
+    expect(packed.length).toBeGreaterThan(3 * 60_000);
+    const records = await chunkRecords('d1', c);
+    expect(records.length).toBe(Math.ceil(packed.length / 60_000));
+    for (const r of records) expect(r.packed.length).toBeLessThanOrEqual(60_000);
+    const indices = records.map((r) => r.index);
+    expect(indices[0]).toBe(7);
+    expect(indices.slice(1).every((i) => i > 7 && i < 8 && !isChunkIndex(i))).toBe(true);
+    expect([...indices].sort((a, b) => a - b)).toEqual(indices);
+    // Each piece is its own bytes: not a view of the whole (a structured clone would keep all of it).
+    for (const r of records) expect(r.packed.byteLength).toBe(r.packed.buffer.byteLength);
+
+    const joined = joinPieces(records);
+    if (!('record' in joined)) throw new Error(joined.problem);
+    expect(Array.from((joined.record as PackedChunkRecord).packed)).toEqual(Array.from(packed));
+    const read = await chunkOfRecord(joined.record as PackedChunkRecord);
+    expect('chunk' in read && read.chunk.raw).toEqual(c.raw);
+  });
+
+  it('a piece missing, out of place or damaged is said, not read as rows', async () => {
+    const records = await chunkRecords('d1', big(20_000));
+    expect(joinPieces(records.slice(0, -1))).toEqual({
+      problem: `was kept in ${records.length} pieces, ${records.length - 1} are there`,
+    });
+    const swapped = [records[0], records[2], records[1], ...records.slice(3)];
+    expect(joinPieces(swapped)).toEqual({ problem: `has piece 2 of ${records.length} missing or out of place` });
+    const damaged = [...records];
+    damaged[1] = { ...damaged[1]!, packed: 'not bytes' as unknown as Uint8Array };
+    expect(joinPieces(damaged)).toEqual({ problem: `has piece 2 of ${records.length} damaged` });
+    const small = await chunkRecords('d1', chunk);
+    expect(joinPieces([...small, records[1]])).toEqual({ problem: 'has records after it that are not its pieces' });
   });
 });
