@@ -15,14 +15,20 @@ import { SAMPLE_FILE_LIST } from '../../src/api/sample-files';
 const SAMPLES = SAMPLE_FILE_LIST.length;
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/ledger-windows-1252.csv', import.meta.url));
-const ROWS = 400_000; // about 36 MB: long enough to be caught part-way on a fast machine
+const ROWS = 400_000; // about 36 MB
+/**
+ * A million rows (90 MB), for a fault that must strike while the import still reads: its reading outlasts the wait
+ * for its first rows stored, where 400,000 rows came to be read to the end within it once the import was fast enough
+ * (3 December 2026: the file-deleted test saw the import finish).
+ */
+const LONG_ROWS = 1_000_000;
 
 /** The large ledger, in this test's own output folder (tests may run side by side), deleted after. */
-function bigLedger(): { path: string; remove: () => void } {
+function bigLedger(rows = ROWS): { path: string; remove: () => void } {
   const dir = test.info().outputPath('ledger');
   mkdirSync(dir, { recursive: true });
   const path = join(dir, 'big-ledger.csv');
-  writeFileSync(path, generateLedger(ROWS, 11).text);
+  writeFileSync(path, generateLedger(rows, 11).text);
   return { path, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
@@ -53,7 +59,7 @@ test.describe('the worker crashing part-way', () => {
   test.use({ expectedProblems: /injected fault: the import worker crashed/ });
 
   test('leaves the stored data as it was, and says so', async ({ app }) => {
-    const big = bigLedger();
+    const big = bigLedger(LONG_ROWS);
     try {
       const before = await openImport(app);
       await startImport(app, big.path, 'big-ledger.csv');
@@ -84,7 +90,7 @@ test.describe('the worker reading the second half crashing part-way', () => {
   test('the import reads that half itself: every row kept once, nothing of the crashed worker left', async ({
     app,
   }) => {
-    const big = bigLedger();
+    const big = bigLedger(LONG_ROWS);
     try {
       const before = await openImport(app);
       // The import's trace says whether the second half was taken in (1) or dropped and read again (0).
@@ -100,14 +106,17 @@ test.describe('the worker reading the second half crashing part-way', () => {
       });
       await expect(
         app.getByRole('article', { name: 'Import receipt: big-ledger.csv' }).getByRole('status'),
-      ).toContainText(`${ROWS.toLocaleString('en-GB')} rows read = ${ROWS.toLocaleString('en-GB')} accepted`, {
-        timeout: 60_000,
-      });
+      ).toContainText(
+        `${LONG_ROWS.toLocaleString('en-GB')} rows read = ${LONG_ROWS.toLocaleString('en-GB')} accepted`,
+        {
+          timeout: 60_000,
+        },
+      );
       expect(split.taken, 'the crashed half was dropped, and read again by the import').toBe(0);
       const after = await storedState(app);
       const added = after.datasets.filter((d) => !before.datasets.some((b) => b.id === d.id));
       expect(added.map((d) => [d.name, d.rowCount, d.chunks === d.chunkCount])).toEqual([
-        ['big-ledger.csv', ROWS, true],
+        ['big-ledger.csv', LONG_ROWS, true],
       ]);
       expect([after.orphanChunks, after.running]).toEqual([0, []]);
     } finally {
@@ -201,7 +210,7 @@ test.describe('a second tab importing at the same time', () => {
 
 test.describe('a reload during an import', () => {
   test('leaves the stored data as it was, and the page says what happened', async ({ app }) => {
-    const big = bigLedger();
+    const big = bigLedger(LONG_ROWS);
     try {
       const before = await openImport(app);
       await startImport(app, big.path, 'big-ledger.csv');
@@ -228,7 +237,7 @@ test.describe('a reload during an import', () => {
 
 test.describe('the file deleted from disk part-way through its import', () => {
   test('leaves the stored data as it was, and says what happened', async ({ app }) => {
-    const big = bigLedger();
+    const big = bigLedger(LONG_ROWS);
     try {
       const before = await openImport(app);
       await startImport(app, big.path, 'big-ledger.csv');
