@@ -46,6 +46,9 @@ export interface ChunkBuilder {
   readonly coding: (Coding | null)[];
 }
 
+/** Cells a chunk's raw columns are made for at once, at most: 10 columns of 10,000 rows is 100,000. */
+const PRESIZED_CELLS = 1_000_000;
+
 /** An empty chunk of `capacity` rows: one pool per raw column, one stored column per amount and date key. */
 export function newChunk(
   pools: readonly CellPool[],
@@ -61,7 +64,9 @@ export function newChunk(
     dateKeys,
     lines: new Uint32Array(capacity),
     warned: new Uint8Array(capacity),
-    raw: pools.map(() => []),
+    // Made at the chunk's size where that stays small (growing by push made each column's array three times
+    // over, and the copies, live until the chunk is full, were copied again by every young-generation collection).
+    raw: pools.map(() => (pools.length * capacity <= PRESIZED_CELLS ? new Array<string>(capacity) : [])),
     pence: amountKeys.map(() => new Float64Array(capacity)),
     periods: new Uint8Array(capacity),
     dates: dateKeys.map(() => new Uint32Array(capacity)),
@@ -102,12 +107,12 @@ export function addRow(
     let n = codeOf(codes, cells, c);
     if (n === NOT_LOOKED_UP) n = pool.code(cell);
     if (n < 0) {
-      raw[c]!.push(cell);
+      raw[c]![i] = cell;
       coding[c] = null;
       continue;
     }
     const value = pool.values[n]!;
-    raw[c]!.push(value);
+    raw[c]![i] = value;
     const column = coding[c];
     if (!column) continue;
     if (n >= column.local.length) column.local = grown(column.local, n + 1, Infinity, -1);
@@ -133,6 +138,8 @@ export function addRow(
  */
 export function buildChunk(chunk: ChunkBuilder, index: number): BuiltChunk {
   const n = chunk.size;
+  // A column made at the chunk's size holds only the rows added.
+  for (const column of chunk.raw) column.length = n;
   return {
     dictionaries: chunk.coding.map((c) => c && { values: c.values, codes: c.codes.subarray(0, n) }),
     index,
