@@ -38,14 +38,20 @@ function ledger(rows: number): { bytes: Uint8Array; pair: { period: number; ref:
 
 const ids = (n: string) => ({ datasetId: `d-${n}`, receiptId: `r-${n}`, sha256: null, origin: 'upload' as const });
 
+/** Imports a ledger's bytes as the worker does (proof beside it), as dataset `d-${n}`; its plan and reply. */
+async function importAs(n: string, bytes: Uint8Array) {
+  const source = bytesSource(`${n}.csv`, bytes);
+  const proved = await scan(source);
+  if (!proved.verdict.ok) throw new Error('the test file should read');
+  const plan = planOf(await preview(source, proved.verdict.value, { year: 2017 }));
+  const reply = await importJob(source, plan, ids(n), undefined, undefined, Promise.resolve(proved));
+  return { plan, reply };
+}
+
 describe("a ledger's line index in IndexedDB", () => {
   it('is written by the import, answers the first page, and goes with the dataset', async () => {
     const { bytes, pair } = ledger(25_000); // three chunks
-    const source = bytesSource('index.csv', bytes);
-    const proved = await scan(source);
-    if (!proved.verdict.ok) throw new Error('the test file should read');
-    const plan = planOf(await preview(source, proved.verdict.value, { year: 2017 }));
-    const reply = await importJob(source, plan, ids('a'), undefined, undefined, Promise.resolve(proved));
+    const { plan, reply } = await importAs('a', bytes);
     expect(reply.meta.chunkCount).toBe(3);
     // Kept after the reply (after-reply.ts): none yet, then there once the work left for after it is done.
     expect(await readLineIndexHead('d-a')).toBeNull();
@@ -58,7 +64,7 @@ describe("a ledger's line index in IndexedDB", () => {
       sources: [
         {
           datasetId: 'd-a',
-          name: 'index.csv',
+          name: 'a.csv',
           columns: {
             costCentre: columns('costCentre'),
             subjective: columns('subjective'),
@@ -92,12 +98,7 @@ describe("a ledger's line index in IndexedDB", () => {
   });
 
   it("keeps a chunk's bytes past 60 kB in pieces, read with the chunk and deleted with it", async () => {
-    const { bytes } = ledger(25_000);
-    const source = bytesSource('pieces.csv', bytes);
-    const proved = await scan(source);
-    if (!proved.verdict.ok) throw new Error('the test file should read');
-    const plan = planOf(await preview(source, proved.verdict.value, { year: 2017 }));
-    await importJob(source, plan, ids('p'), undefined, undefined, Promise.resolve(proved));
+    await importAs('p', ledger(25_000).bytes);
     const db = await openOutturnDb();
     const keys = await db.getAllKeysFromIndex('chunks', 'byDataset', 'd-p');
     const own = keys.filter(([, i]) => Number.isInteger(i)).map(([, i]) => i);
@@ -116,12 +117,7 @@ describe("a ledger's line index in IndexedDB", () => {
   });
 
   it('is not kept for an import deleted before the work after its reply ran', async () => {
-    const { bytes } = ledger(2_000);
-    const source = bytesSource('gone.csv', bytes);
-    const proved = await scan(source);
-    if (!proved.verdict.ok) throw new Error('the test file should read');
-    const plan = planOf(await preview(source, proved.verdict.value, { year: 2017 }));
-    await importJob(source, plan, ids('b'), undefined, undefined, Promise.resolve(proved));
+    await importAs('b', ledger(2_000).bytes);
     await deleteDataset('d-b');
     await runAfterReply();
     expect(await (await openOutturnDb()).countFromIndex('lineIndex', 'byDataset', 'd-b')).toBe(0);
