@@ -82,10 +82,11 @@ for (const { path, ready } of APP_PAGES) {
         await app.setViewportSize(size);
         // Read once the page has settled at this width: a chart measures its box again after a resize (a
         // ResizeObserver, a frame or more later), and was once caught mid-way, the page 1,671 px wide in a 1,400 px
-        // window (3 December 2026). A problem that stays is reported as found.
+        // window (3 December 2026). Polled for as long as any expectation waits (playwright.config.ts); a problem
+        // that stays is reported as found.
         let problems: string[] = [];
         await expect
-          .poll(async () => (problems = await layoutProblems(app)), { timeout: 5_000 })
+          .poll(async () => (problems = await layoutProblems(app)))
           .toEqual([])
           .catch(() => undefined);
         for (const p of problems) found.push(`${address} at ${size.width} px: ${p}`);

@@ -149,6 +149,10 @@ function ledger(n: number, row: (i: number) => string | null = () => null, newli
   return lines.join(newline) + newline;
 }
 
+/** The ledger of 3,000 rows with row `at` a record whose quoted cell runs across a line break. */
+const twoLinesAt = (at: number): string =>
+  ledger(3000, (i) => (i === at ? `20500,3001,3,01/06/2017,"two\nlines","5.00"` : null));
+
 describe('a file read in two halves', () => {
   it('gives what one reading gives, the second half taken whole', async () => {
     const r = await bothWays(ledger(5000), 4096, 10_000);
@@ -178,22 +182,14 @@ describe('a file read in two halves', () => {
   });
 
   it('a quoted line break after the seam: the second half stops there', async () => {
-    const r = await bothWays(
-      ledger(3000, (i) => (i === 2500 ? `20500,3001,3,01/06/2017,"two\nlines","5.00"` : null)),
-      3000,
-      10_000,
-    );
+    const r = await bothWays(twoLinesAt(2500), 3000, 10_000);
     expect(r.state.taken).toBe(true);
     expect(r.state.stop).toBeLessThan(r.size);
     expectSame(r);
   });
 
   it('a quoted line break before the seam: counted in the bytes, the half still starts in the right place', async () => {
-    const r = await bothWays(
-      ledger(3000, (i) => (i === 100 ? `20500,3001,3,01/06/2017,"two\nlines","5.00"` : null)),
-      3000,
-      10_000,
-    );
+    const r = await bothWays(twoLinesAt(100), 3000, 10_000);
     expect(r.state.taken).toBe(true);
     expectSame(r);
   });
