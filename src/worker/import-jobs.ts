@@ -169,7 +169,7 @@ async function importUnderLock(
           labels.add(chunk);
           if (index) {
             const t = performance.now();
-            index.add(chunk);
+            index.note(chunk);
             if (timings) timings.lineIndex = (timings.lineIndex ?? 0) + performance.now() - t;
           }
           return writes.add(chunk);

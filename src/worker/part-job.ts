@@ -48,7 +48,7 @@ export async function partJob(
         if (plan.kind === 'ledger') {
           // Numbered from the half's first chunk, which readPart decides.
           index ??= new LineIndexBuilder(indexColumnsOf(plan), chunk.index);
-          index.add(chunk);
+          index.note(chunk);
         }
         labels.add(chunk);
         return writes.add(chunk);

@@ -25,9 +25,9 @@ scope.onmessage = (event: MessageEvent<PartRequest & { trace?: boolean }>) => {
   partJob(blobSource(request.name, request.file), request, progress, timings).then(
     (reply) => {
       if (timings) timings.partTotal = performance.now() - started;
-      const i = reply.index;
-      const transfer = i ? [i.pair.buffer, i.period.buffer, i.date.buffer, i.position.buffer, i.pence.buffer] : [];
-      scope.postMessage({ type: 'done', reply } satisfies PartMessage, transfer);
+      // Copied, not transferred: the noted chunks' arrays are the chunks' own (a few MB for half a million rows), and
+      // two may share a buffer, which a transfer list refuses.
+      scope.postMessage({ type: 'done', reply } satisfies PartMessage);
     },
     (error: unknown) =>
       scope.postMessage({

@@ -81,6 +81,32 @@ describe('the line index', () => {
     expect(indexOf(chunksOf(ledger).map(withDictionaries))).toEqual(index);
   });
 
+  it('is the same noted as the import hands chunks on and read after, a part noted apart and taken in', () => {
+    // As the import makes it: the first chunks noted by its builder, the rest by a part worker's builder (numbered
+    // from its first chunk) and posted (a copy), taken in, then every noted chunk read into the index at finish.
+    for (const dictionaries of [false, true]) {
+      const chunks = chunksOf(ledger).map((c) => (dictionaries ? withDictionaries(c) : c));
+      const first = new LineIndexBuilder(SPREAD_COLUMNS);
+      const part = new LineIndexBuilder(SPREAD_COLUMNS, 5);
+      chunks.slice(0, 5).forEach((c) => first.note(c));
+      chunks.slice(5).forEach((c) => part.note(c));
+      first.absorb(structuredClone(part.part()), 5);
+      expect(first.finish()).toEqual(index);
+    }
+  });
+
+  it("refuses a part's chunks that do not follow, and a part whose lines were read already", () => {
+    const chunks = chunksOf(ledger);
+    const part = new LineIndexBuilder(SPREAD_COLUMNS, 5);
+    chunks.slice(5).forEach((c) => part.note(c));
+    const first = new LineIndexBuilder(SPREAD_COLUMNS);
+    chunks.slice(0, 4).forEach((c) => first.note(c));
+    expect(() => first.absorb(part.part(), 5)).toThrow(/came where 4 was expected/);
+    const read = new LineIndexBuilder(SPREAD_COLUMNS, 5);
+    read.add(chunks[5]!);
+    expect(() => read.part()).toThrow(/by note, not add/);
+  });
+
   it('refuses a sum past 2^53 pence, and chunks out of order', () => {
     const big = chunksOf(spreadLedger(5, 1, 3, 0));
     big[0]!.raw[0] = ['1', '1', '1'];

@@ -72,8 +72,9 @@ async function bothWays(text: string | Uint8Array, piece: number, chunkRows: num
       const outcome = await readPart(source, plan, cut, (c) => void second.push(c), { chunkRows });
       if (outcome) {
         const b = new LineIndexBuilder(indexColumnsOf(plan), outcome.part.start.chunkIndex);
-        for (const c of second) b.add(c);
-        secondIndex = b.part();
+        for (const c of second) b.note(c);
+        // As the part worker posts it: a copy.
+        secondIndex = structuredClone(b.part());
       }
       return outcome;
     },
@@ -95,7 +96,7 @@ async function bothWays(text: string | Uint8Array, piece: number, chunkRows: num
     plan,
     (c) => {
       first.push(c);
-      index.add(c);
+      index.note(c);
     },
     undefined,
     undefined,
