@@ -62,7 +62,8 @@ async function wholeImport(
 ): Promise<{ net: string; accepted: number; chunks: StoredChunk[]; chunkCount: number }> {
   const chunks: StoredChunk[] = [];
   let packed = 0;
-  const other = split ? nodeSplit({ bytes }, source.name, plan, true) : undefined;
+  // The count before the cut made by the scan (as the page's proof makes it, before the import), not again.
+  const other = split ? nodeSplit({ bytes }, source.name, plan, true, scanned.cutCount) : undefined;
   const result = await importRows(
     source,
     plan,

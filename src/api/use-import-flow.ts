@@ -211,11 +211,14 @@ export function useImportFlow() {
       // A large file's proof may still be being made: the import goes ahead beside it and is handed it when made.
       const p = proving.current?.file === file ? proving.current : null;
       const sha256 = p ? (p.done?.sha256 ?? null) : scan.sha256;
+      // Made by the proof: where the file is cut to be read in two halves, and the bytes before counted.
+      const cutCount = p ? p.done?.cutCount : scan.cutCount;
       const ids = {
         datasetId: crypto.randomUUID(),
         receiptId: crypto.randomUUID(),
         sha256,
         origin: 'upload' as const,
+        ...(cutCount ? { cutCount } : {}),
       };
       const j = startJob(
         {
@@ -230,7 +233,12 @@ export function useImportFlow() {
       job.current = j;
       if (p && sha256 === null) {
         p.job.promise.then(
-          (proof) => j.prove({ sha256: proof.sha256, verdict: proof.verdict }),
+          (proof) =>
+            j.prove({
+              sha256: proof.sha256,
+              verdict: proof.verdict,
+              ...(proof.cutCount ? { cutCount: proof.cutCount } : {}),
+            }),
           (error: unknown) => {
             // No proof, no commit: the import is stopped and says why.
             j.cancel();

@@ -223,8 +223,9 @@ async function answer(argv: string[]): Promise<CheckFileAnswer> {
     );
   }
   const plan = planOf(p);
-  // A large file's second half is read on a thread of its own, as the browser reads it (split-import.ts).
-  const split = nodeSplit({ path: args.file }, source.name, plan);
+  // A large file's second half is read on a thread of its own, as the browser reads it (split-import.ts), from the
+  // count the scan made of the bytes before its cut.
+  const split = nodeSplit({ path: args.file }, source.name, plan, false, scanned.cutCount);
   const result = await importRows(source, plan, () => undefined, undefined, undefined, undefined, split);
   const receipt = buildReceipt({
     id: 'cli',

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { ImportPlan } from '../import/import-plan';
 import type { Split } from '../import/run-import';
-import type { PartOutcome } from '../import/split-import';
+import type { CutCount, PartOutcome } from '../import/split-import';
 import type { PartThreadRequest } from './part-thread';
 
 /*
@@ -50,6 +50,7 @@ export function nodeSplit(
   name: string,
   plan: ImportPlan,
   pack = false,
+  cutCount?: CutCount,
 ): Split & { packedBytes(): number } {
   let packed = 0;
   return {
@@ -61,7 +62,9 @@ export function nodeSplit(
           packed = m.packed ?? 0;
           resolve(m.outcome ?? null);
         });
-        const request: PartThreadRequest = { id, name, plan, cut, pack, ...origin };
+        // The count the file's scan made before the cut, where it is this cut's: the thread need not count again.
+        const counted = cutCount?.cut === cut ? cutCount : null;
+        const request: PartThreadRequest = { id, name, plan, cut, pack, counted, ...origin };
         t.worker.ref();
         t.worker.postMessage(request);
       }),

@@ -5,7 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { ImportPlan } from '../import/import-plan';
 import { packChunk } from '../import/packed-chunk';
-import { readPart } from '../import/split-import';
+import { readPart, type CutCount } from '../import/split-import';
 import { bytesSource, fileSource } from './node-source';
 
 export interface PartThreadRequest {
@@ -17,6 +17,7 @@ export interface PartThreadRequest {
   plan: ImportPlan;
   cut: number;
   pack: boolean;
+  counted: CutCount | null;
 }
 
 let queue = Promise.resolve();
@@ -25,9 +26,15 @@ parentPort!.on('message', (r: PartThreadRequest) => {
     const source = r.path ? fileSource(r.path, 4 << 20) : bytesSource(r.name, r.bytes!, 4 << 20);
     let packed = 0;
     try {
-      const outcome = await readPart(source, r.plan, r.cut, (chunk) => {
-        if (r.pack) packed += packChunk(chunk).length;
-      });
+      const outcome = await readPart(
+        source,
+        r.plan,
+        r.cut,
+        (chunk) => {
+          if (r.pack) packed += packChunk(chunk).length;
+        },
+        { counted: r.counted },
+      );
       parentPort!.postMessage({ id: r.id, outcome, packed });
     } catch (error) {
       parentPort!.postMessage({

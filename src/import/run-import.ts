@@ -6,7 +6,7 @@ import type { StoredChunk } from './stored-chunk';
 import { buildPreview, PREVIEW_CHARS, type Preview, type PreviewChoices } from './preview';
 import { MAX_ROW_CHARS, RecordReader } from './record-reader';
 import { allBytes, joined } from './byte-sources';
-import { findCut, splittable, type PartOutcome } from './split-import';
+import { CutCounter, findCut, SPLIT_MIN_BYTES, splittable, type CutCount, type PartOutcome } from './split-import';
 import { FileDigest } from './file-digest';
 import { authoritiesOf, MAX_AUTHORITIES, type AuthorityEntry } from './authority-returns';
 import {
@@ -40,6 +40,8 @@ export interface ByteSource {
 export interface Scan {
   sha256: string;
   verdict: EncodingVerdict;
+  /** Where a text file large enough to be read in two halves is cut, and the bytes before it counted (split-import.ts). */
+  cutCount?: CutCount;
 }
 
 export interface Progress {
@@ -84,10 +86,13 @@ export async function scan(
   // The first pieces are kept until the first 8 bytes show whether this is a workbook; a workbook's are kept whole.
   let kept: Uint8Array[] | null = [];
   let container: ReturnType<typeof workbookContainer> | undefined;
+  // Counted while every byte passes here anyway, for the second half's reader (which would read them again for it).
+  const cuts = source.size >= SPLIT_MIN_BYTES ? new CutCounter(source.size) : null;
   for await (const chunk of hash.pieces(source)) {
     if (signal?.aborted) throw new ImportCancelled();
     hash.update(chunk);
     detector.push(chunk);
+    cuts?.push(chunk);
     bytes += chunk.length;
     if (kept) {
       kept.push(chunk.slice());
@@ -102,7 +107,8 @@ export async function scan(
   detector.push(new Uint8Array(), true);
   const digest = await hash.hex();
   if (container) return { sha256: digest, verdict: workbookVerdict(kept ? joined(kept) : null, bytes) };
-  return { sha256: digest, verdict: detector.verdict() };
+  const cutCount = cuts?.count;
+  return { sha256: digest, verdict: detector.verdict(), ...(cutCount ? { cutCount } : {}) };
 }
 
 /** A workbook's verdict: its directory checked (not yet opened), or why it is refused. */

@@ -22,7 +22,10 @@ import { CHUNK_ROWS, type BuiltChunk } from './stored-chunk';
  */
 
 /** Files smaller than this are read in one piece: a second worker's start costs more than it saves. */
-const SPLIT_MIN_BYTES = 8 << 20;
+export const SPLIT_MIN_BYTES = 8 << 20;
+
+const LF = 10;
+const CR = 13;
 
 /** Whether a file can be read in two halves: text in an encoding where a line feed byte is always one. */
 export function splittable(plan: ImportPlan, source: ByteSource, minBytes = SPLIT_MIN_BYTES): boolean {
@@ -43,12 +46,72 @@ export function splittable(plan: ImportPlan, source: ByteSource, minBytes = SPLI
  */
 const FIRST_SHARE = 0.58;
 
+/** The cut is the first line feed at most this far past FIRST_SHARE of the file. */
+const CUT_WINDOW = 1 << 20;
+
 /** Where to cut: after the first line feed from FIRST_SHARE on (within a megabyte of it); -1 where there is none. */
 export async function findCut(source: ByteSource): Promise<number> {
   const mid = Math.floor(source.size * FIRST_SHARE);
-  const window = await allBytes(source.range!(mid, Math.min(source.size, mid + (1 << 20))));
-  const lf = window.indexOf(10);
+  const window = await allBytes(source.range!(mid, Math.min(source.size, mid + CUT_WINDOW)));
+  const lf = window.indexOf(LF);
   return lf < 0 || mid + lf + 1 >= source.size ? -1 : mid + lf + 1;
+}
+
+/** Where a file is cut (findCut), and the line breaks and records of the bytes before it, as readPart counts them. */
+export interface CutCount {
+  cut: number;
+  breaks: number;
+  records: number;
+}
+
+/**
+ * The count of the bytes before a file's cut, made by a pass that reads every byte anyway (the proof: scan in
+ * run-import.ts), so that the second half's worker need not read them again for it (a read of half the file and a
+ * byte loop: 0.4 to 0.6 s before that worker could start, in Chromium, for a million rows). The cut is found as
+ * findCut finds it. A count that proves wrong costs a re-read, never a row: the first half checks where the second
+ * started when it reaches the cut (split-import.ts above).
+ */
+export class CutCounter {
+  private readonly mid: number;
+  private readonly counter = new BreakCounter();
+  private offset = 0;
+  private result: CutCount | null = null;
+  private done = false;
+
+  constructor(private readonly size: number) {
+    this.mid = Math.floor(size * FIRST_SHARE);
+  }
+
+  /** The file's next bytes, in order. */
+  push(piece: Uint8Array): void {
+    if (this.done) return;
+    const start = this.offset;
+    this.offset += piece.length;
+    const from = Math.max(0, this.mid - start);
+    if (from >= piece.length) {
+      this.counter.push(piece);
+      return;
+    }
+    // The first line feed at or after mid, and before mid + CUT_WINDOW.
+    const lf = piece.indexOf(LF, from);
+    const limit = this.mid + CUT_WINDOW - start;
+    if (lf < 0 || lf >= limit) {
+      this.counter.push(piece);
+      if (this.offset >= this.mid + CUT_WINDOW) this.done = true;
+      return;
+    }
+    this.done = true;
+    const cut = start + lf + 1;
+    if (cut >= this.size) return;
+    this.counter.push(piece.subarray(0, lf + 1));
+    this.counter.finish();
+    this.result = { cut, breaks: this.counter.breaks, records: this.counter.records };
+  }
+
+  /** The count, once the cut's bytes have been pushed; null where the file has no cut. */
+  get count(): CutCount | null {
+    return this.result;
+  }
 }
 
 /** What the reading of a second half made of it, and where the first reading goes on from. */
@@ -107,11 +170,49 @@ async function afterBreaks(source: ByteSource, n: number): Promise<number> {
   return cr && seen + 1 === n ? offset : -1;
 }
 
-const LF = 10;
-const CR = 13;
-
 /** The bytes before the cut are read for their count in one piece up to this size. */
 const WHOLE_COUNT_BYTES = 256 << 20;
+
+/** The line breaks and records of the bytes before a cut; null where `stopped` says so first. */
+async function countBefore(before: ByteSource, cut: number, stopped: () => boolean): Promise<CutCount | null> {
+  const counter = new BreakCounter();
+  // In one read where the source can and the bytes fit memory comfortably (a File: one read of 45 MB is a few times
+  // faster than a dozen slices of it); in pieces above that (a file of up to 1 GB may be imported).
+  if (before.whole && cut <= WHOLE_COUNT_BYTES) {
+    const bytes = await before.whole();
+    if (stopped()) return null;
+    counter.push(bytes);
+  } else
+    for await (const piece of before.chunks()) {
+      if (stopped()) return null;
+      counter.push(piece);
+    }
+  counter.finish();
+  return { cut, breaks: counter.breaks, records: counter.records };
+}
+
+/**
+ * The count before the cut: the proof's, where it comes with one for this cut before this reader's own count is
+ * done (the own count then stops, its bytes unread where the proof's came first); this reader's own otherwise.
+ */
+async function countFor(
+  before: ByteSource,
+  cut: number,
+  given: PartOptions['counted'],
+  header: Promise<unknown>,
+): Promise<CutCount> {
+  if (!given) return (await countBefore(before, cut, () => false))!;
+  let proofs: CutCount | null = null;
+  const fromProof = Promise.resolve(given).then(
+    (c) => (proofs = c?.cut === cut ? c : null),
+    () => null,
+  );
+  await header;
+  if (proofs) return proofs;
+  const own = countBefore(before, cut, () => proofs !== null);
+  const first = await Promise.race([fromProof, own.then(() => null)]);
+  return first ?? (await own) ?? proofs!;
+}
 
 export interface PartOptions {
   chunkRows?: number;
@@ -119,6 +220,11 @@ export interface PartOptions {
   onProgress?: (bytes: number, rows: number) => void;
   /** Where the half's time goes (ms), for the benchmarks: counting the bytes before it, reading, handing chunks on. */
   timings?: Record<string, number>;
+  /**
+   * The count of the bytes before the cut made by the file's proof (CutCounter), or its promise where the proof is
+   * still being made: used where it is this cut's and comes before this reader's own count is done.
+   */
+  counted?: CutCount | null | Promise<CutCount | null | undefined>;
 }
 
 /**
@@ -137,14 +243,12 @@ export async function readPart(
   const time = { count: 0, session: 0, hand: 0 };
   let t = clock();
   const before = source.range!(0, cut);
-  const header = await headerOf(before, plan);
+  const heading = headerOf(before, plan);
+  const counting = countFor(before, cut, options.counted, heading);
+  counting.catch(() => undefined); // awaited below, unless the header is broken
+  const header = await heading;
   if (!header) return null;
-  const counter = new BreakCounter();
-  // In one read where the source can and the bytes fit memory comfortably (a File: one read of 45 MB is a few times
-  // faster than a dozen slices of it); in pieces above that (a file of up to 1 GB may be imported).
-  if (before.whole && cut <= WHOLE_COUNT_BYTES) counter.push(await before.whole());
-  else for await (const piece of before.chunks()) counter.push(piece);
-  counter.finish();
+  const counter = await counting;
   time.count = clock() - t;
   const chunkRows = options.chunkRows ?? CHUNK_ROWS;
   // The first half's chunks number at most its data records over chunkRows, and its records are at most its line

@@ -25,6 +25,7 @@ import { workerSplit } from './worker-split';
 import { displacedBy } from '../storage/dataset-slots';
 import { packLedgerSums } from '../storage/ledger-sums';
 import { LabelCollector } from '../import/dataset-labels';
+import type { CutCount } from '../import/split-import';
 import { findProfile, type MappingProfile } from '../storage/profiles';
 
 /*
@@ -36,12 +37,19 @@ import { findProfile, type MappingProfile } from '../storage/profiles';
 export interface ScanReply {
   sha256: string;
   verdict: EncodingVerdict;
+  /** The count before a large text file's cut (Scan.cutCount), handed to its import's second reader. */
+  cutCount?: CutCount;
   duplicates: Pick<DatasetMeta, 'id' | 'name' | 'createdAt'>[];
 }
 
 export async function scanJob(source: ByteSource, onProgress?: (p: Progress) => void): Promise<ScanReply> {
   const s = await scan(source, onProgress);
-  return { sha256: s.sha256, verdict: s.verdict, duplicates: await duplicatesOf(s.sha256) };
+  return {
+    sha256: s.sha256,
+    verdict: s.verdict,
+    duplicates: await duplicatesOf(s.sha256),
+    ...(s.cutCount ? { cutCount: s.cutCount } : {}),
+  };
 }
 
 async function duplicatesOf(sha256: string): Promise<ScanReply['duplicates']> {
@@ -103,6 +111,8 @@ type ImportIds = {
   receiptId: string;
   /** The file's SHA-256 when its proof was made before the import; null: it is being made beside it (`proof`). */
   sha256: string | null;
+  /** The count before the file's cut, where its proof, made before the import, made one (Scan.cutCount). */
+  cutCount?: CutCount;
   origin: 'sample' | 'upload';
   /** The sample's generated years: every page says their figures are illustrative. */
   illustrative?: boolean;
@@ -153,6 +163,9 @@ async function importUnderLock(
   let plan = given;
   try {
     await beginImport(ids.datasetId, { fileName: plan.fileName, size: plan.size });
+    // The proof's count of the bytes before a large file's cut, for its second half's reader: made before the import,
+    // or coming with the proof made beside it.
+    const counted = ids.cutCount ? Promise.resolve(ids.cutCount) : proof?.then((s) => s.cutCount);
     const readRows = async () => {
       const labels = new LabelCollector(plan);
       const writes = new ChunkWrites(ids.datasetId, timings);
@@ -160,7 +173,7 @@ async function importUnderLock(
       const index = plan.kind === 'ledger' ? new LineIndexBuilder(indexColumnsOf(plan)) : null;
       // A large file's second half is read beside this one, by a worker of its own on the other core.
       const split = source.blob
-        ? workerSplit(source.blob, source.name, plan, ids.datasetId, index, labels, timings)
+        ? workerSplit(source.blob, source.name, plan, ids.datasetId, index, labels, timings, counted)
         : undefined;
       const rows = await importRows(
         source,

@@ -24,7 +24,7 @@ const proof = new Promise<Scan>((resolve) => (proved = resolve));
 self.onmessage = (event: MessageEvent<JobRequest | ProofMessage>) => {
   const m = event.data;
   if (m.type === 'proof') {
-    proved({ sha256: m.sha256, verdict: m.verdict });
+    proved({ sha256: m.sha256, verdict: m.verdict, ...(m.cutCount ? { cutCount: m.cutCount } : {}) });
     return;
   }
   const beside = m.type === 'import' && m.ids.sha256 === null;

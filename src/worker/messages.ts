@@ -5,6 +5,7 @@ import type { Progress } from '../import/run-import';
 import type { EncodingVerdict } from '../import/decode';
 import type { ImportReply, PreviewReply, ScanReply } from './import-jobs';
 import type { SampleFileRequest } from './sample-jobs';
+import type { CutCount } from '../import/split-import';
 import type { PartReply } from './part-job';
 
 /*
@@ -24,7 +25,14 @@ export interface JobRequests {
     file: Blob;
     plan: ImportPlan;
     /** sha256 null: the file's proof is being made beside the import and comes as a ProofMessage. */
-    ids: { datasetId: string; receiptId: string; sha256: string | null; origin: 'sample' | 'upload' };
+    ids: {
+      datasetId: string;
+      receiptId: string;
+      sha256: string | null;
+      origin: 'sample' | 'upload';
+      /** Where a large text file is cut and the bytes before counted, by its proof made before (Scan.cutCount). */
+      cutCount?: CutCount;
+    };
     /** Where the time went is gathered and logged (the browser benchmark asks). */
     trace?: boolean;
   };
@@ -64,6 +72,14 @@ export interface ProofMessage {
   type: 'proof';
   sha256: string;
   verdict: EncodingVerdict;
+  /** Where a large text file is cut and the bytes before counted (Scan.cutCount), for the second half's reader. */
+  cutCount?: CutCount;
+}
+
+/** What the import worker sends a second half's reader after its request: the proof's count before the cut. */
+export interface PartCountMessage {
+  type: 'count';
+  count: CutCount | null;
 }
 
 /** What the worker reading a second half (part.worker.ts) sends the import worker: progress, then its reply. */

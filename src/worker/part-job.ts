@@ -2,7 +2,7 @@ import { LabelCollector } from '../import/dataset-labels';
 import type { ImportPlan } from '../import/import-plan';
 import { indexColumnsOf, LineIndexBuilder, type LineIndexPart } from '../import/line-index';
 import type { ByteSource } from '../import/run-import';
-import { readPart, type PartOutcome } from '../import/split-import';
+import { readPart, type CutCount, type PartOutcome } from '../import/split-import';
 import { ChunkWrites } from './chunk-writes';
 
 /*
@@ -18,6 +18,8 @@ export interface PartRequest {
   plan: ImportPlan;
   cut: number;
   datasetId: string;
+  /** The proof's count before the cut comes in a message of its own (PartCountMessage), when made. */
+  countComing: boolean;
 }
 
 export interface PartReply {
@@ -34,6 +36,7 @@ export async function partJob(
   request: PartRequest,
   onProgress: (bytes: number, rows: number) => void,
   timings?: Record<string, number>,
+  counted?: Promise<CutCount | null>,
 ): Promise<PartReply> {
   const { plan, datasetId } = request;
   const writes = new ChunkWrites(datasetId, timings);
@@ -53,7 +56,7 @@ export async function partJob(
         labels.add(chunk);
         return writes.add(chunk);
       },
-      { onProgress, timings },
+      { onProgress, timings, counted },
     );
     await writes.done();
     // A ledger's half with no chunk (every row of it rejected) notes no line.

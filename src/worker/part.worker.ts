@@ -2,7 +2,8 @@
 // The worker that reads a large file's second half beside the import (part-job.ts), started by the import
 // worker itself (worker-split.ts). It answers once: what it made of the half, or that it failed.
 import { blobSource } from '../import/byte-sources';
-import type { PartMessage } from './messages';
+import type { CutCount } from '../import/split-import';
+import type { PartCountMessage, PartMessage } from './messages';
 import { partJob, type PartRequest } from './part-job';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -11,7 +12,15 @@ let lastProgress = 0;
 // Loaded and ready for its request (the import waits for this before it starts reading: see worker-split.ts).
 scope.postMessage({ type: 'ready' } satisfies PartMessage);
 
-scope.onmessage = (event: MessageEvent<PartRequest & { trace?: boolean }>) => {
+// The proof's count before the cut, sent after the request when the import has it (PartCountMessage).
+let countCame: (count: CutCount | null) => void = () => undefined;
+const count = new Promise<CutCount | null>((resolve) => (countCame = resolve));
+
+scope.onmessage = (event: MessageEvent<(PartRequest & { trace?: boolean }) | PartCountMessage>) => {
+  if ('type' in event.data) {
+    countCame(event.data.count);
+    return;
+  }
   const request = event.data;
   const timings: Record<string, number> | undefined = request.trace ? {} : undefined;
   const started = performance.now();
@@ -22,7 +31,13 @@ scope.onmessage = (event: MessageEvent<PartRequest & { trace?: boolean }>) => {
     lastProgress = now;
     scope.postMessage({ type: 'progress', bytes, rows } satisfies PartMessage);
   };
-  partJob(blobSource(request.name, request.file), request, progress, timings).then(
+  partJob(
+    blobSource(request.name, request.file),
+    request,
+    progress,
+    timings,
+    request.countComing ? count : undefined,
+  ).then(
     (reply) => {
       if (timings) timings.partTotal = performance.now() - started;
       // Copied, not transferred: the noted chunks' arrays are the chunks' own (a few MB for half a million rows), and

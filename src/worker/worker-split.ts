@@ -2,10 +2,10 @@ import type { LabelCollector } from '../import/dataset-labels';
 import type { ImportPlan } from '../import/import-plan';
 import type { LineIndexBuilder } from '../import/line-index';
 import type { Split } from '../import/run-import';
-import type { PartOutcome } from '../import/split-import';
+import type { CutCount, PartOutcome } from '../import/split-import';
 import { deleteChunksFrom } from '../storage/datasets';
-import type { PartMessage } from './messages';
-import type { PartReply } from './part-job';
+import type { PartCountMessage, PartMessage } from './messages';
+import type { PartReply, PartRequest } from './part-job';
 
 /*
  * The import worker's second reader (split-import.ts): a worker of its own, started for one file's second half,
@@ -23,6 +23,7 @@ export function workerSplit(
   index: LineIndexBuilder | null,
   labels: LabelCollector,
   timings: Record<string, number> | undefined,
+  counted?: Promise<CutCount | undefined>,
 ): Split | undefined {
   if (typeof Worker === 'undefined') return undefined;
   let worker: Worker | null = null;
@@ -84,7 +85,22 @@ export function workerSplit(
           return;
         }
         asked = performance.now();
-        w.postMessage({ name, file, plan, cut, datasetId, trace: timings !== undefined });
+        const request: PartRequest & { trace: boolean } = {
+          name,
+          file,
+          plan,
+          cut,
+          datasetId,
+          countComing: counted !== undefined,
+          trace: timings !== undefined,
+        };
+        w.postMessage(request);
+        // The proof's count before the cut, when made (at once where it was made before the import): the worker need
+        // not read those bytes again for it, unless its own count is done first.
+        void counted?.then(
+          (c) => worker?.postMessage({ type: 'count', count: c?.cut === cut ? c : null } satisfies PartCountMessage),
+          () => worker?.postMessage({ type: 'count', count: null } satisfies PartCountMessage),
+        );
       }),
     taken: (outcome) => {
       if (index && reply?.index) index.absorb(reply.index, outcome.part.start.chunkIndex);

@@ -11,7 +11,7 @@ import { indexColumnsOf, LineIndexBuilder, type LineIndexPart } from '../../../s
 import { planOf } from '../../../src/import/preview';
 import { importRows, preview, scan, type ByteSource, type Split } from '../../../src/import/run-import';
 import type { SessionResult } from '../../../src/import/session-result';
-import { readPart, type PartOutcome } from '../../../src/import/split-import';
+import { CutCounter, findCut, readPart, type CutCount, type PartOutcome } from '../../../src/import/split-import';
 import { BreakCounter } from '../../../src/import/split-points';
 import type { BuiltChunk, StoredChunk } from '../../../src/import/stored-chunk';
 
@@ -40,9 +40,35 @@ async function planFor(source: ByteSource): Promise<ImportPlan> {
   return planOf(await preview(source, s.verdict.value, { kind: 'ledger' }));
 }
 
-/** Reads a file whole, and in two halves with the second read in this thread too (as the worker would). */
-async function bothWays(text: string | Uint8Array, piece: number, chunkRows: number) {
+/**
+ * The count before the cut as the file's proof makes it (scan, over pieces of its own size), or a wrong one (a
+ * record and a line fewer than there are), for the second half to start from.
+ */
+type Counted = 'own' | 'proof' | 'wrong' | 'wrong, coming' | 'never coming';
+function countOf(
+  bytes: Uint8Array,
+  piece: number,
+  counted: Counted,
+): CutCount | null | Promise<CutCount | null | undefined> {
+  if (counted === 'own') return null;
+  // A proof still being made that is never done: the reader counts itself.
+  if (counted === 'never coming') return new Promise(() => undefined);
+  const counter = new CutCounter(bytes.length);
+  for (let i = 0; i < bytes.length; i += piece) counter.push(bytes.subarray(i, i + piece));
+  const c = counter.count;
+  const wrong = c && { ...c, breaks: c.breaks - 1, records: c.records - 1 };
+  // A proof made beside the reader, its count coming in a message (a promise), here before the reader counts.
+  if (counted === 'wrong, coming') return Promise.resolve(wrong);
+  return counted === 'wrong' ? wrong : c;
+}
+
+/**
+ * Reads a file whole, and in two halves with the second read in this thread too (as the worker would), from the
+ * count it makes itself of the bytes before the cut, or from the one the proof made (`counted`).
+ */
+async function bothWays(text: string | Uint8Array, piece: number, chunkRows: number, counted: Counted = 'own') {
   const source = bytesSource('s.csv', typeof text === 'string' ? new TextEncoder().encode(text) : text, piece);
+  const cutCount = countOf(typeof text === 'string' ? new TextEncoder().encode(text) : text, piece + 3, counted);
   const plan = await planFor(source);
   const whole: StoredChunk[] = [];
   const wholeIndex = new LineIndexBuilder(indexColumnsOf(plan));
@@ -69,7 +95,7 @@ async function bothWays(text: string | Uint8Array, piece: number, chunkRows: num
     chunkRows,
     start: async (cut) => {
       second = [];
-      const outcome = await readPart(source, plan, cut, (c) => void second.push(c), { chunkRows });
+      const outcome = await readPart(source, plan, cut, (c) => void second.push(c), { chunkRows, counted: cutCount });
       if (outcome) {
         const b = new LineIndexBuilder(indexColumnsOf(plan), outcome.part.start.chunkIndex);
         for (const c of second) b.note(c);
@@ -206,6 +232,25 @@ describe('a file read in two halves', () => {
     expectSame(r);
   });
 
+  it("starts the second half from the proof's count of the bytes before the cut; a wrong one costs a re-read, never a row", async () => {
+    const proof = await bothWays(twoLinesAt(100), 3000, 10_000, 'proof');
+    expect(proof.state.taken).toBe(true);
+    expectSame(proof);
+    // A record and a line short: the half starts one row early in its numbering, is found out at the seam, dropped
+    // and read again by the first reader (taken, it would number every row of its half one too few).
+    const wrong = await bothWays(twoLinesAt(100), 3000, 10_000, 'wrong');
+    expect(wrong.state.dropped).toBe(true);
+    expectSame(wrong);
+    // The same coming after the request, as the proof made beside the import sends it: taken (and found out) alike.
+    const coming = await bothWays(twoLinesAt(100), 3000, 10_000, 'wrong, coming');
+    expect(coming.state.dropped).toBe(true);
+    expectSame(coming);
+    // A proof that never comes: the reader counts the bytes itself, rightly.
+    const never = await bothWays(twoLinesAt(100), 3000, 10_000, 'never coming');
+    expect(never.state.taken).toBe(true);
+    expectSame(never);
+  });
+
   it('chunks of a few rows: the chunks of the halves meet with no gap, or the half is read again', async () => {
     const taken = await bothWays(ledger(3000), 5000, 10);
     expect(taken.state.taken).toBe(true);
@@ -239,9 +284,10 @@ describe('a file read in two halves, over generated files', () => {
         fc.constantFrom('\n', '\r\n'),
         fc.integer({ min: 7, max: 5000 }),
         fc.integer({ min: 1, max: 60 }),
-        async (special, newline, piece, chunkRows) => {
+        fc.constantFrom<Counted>('own', 'proof'),
+        async (special, newline, piece, chunkRows, counted) => {
           const text = ledger(special.length, (i) => special[i] ?? null, newline);
-          const r = await bothWays(text, piece, chunkRows);
+          const r = await bothWays(text, piece, chunkRows, counted);
           expectSame(r);
           if (r.state.dropped) seen.dropped++;
           else if (r.state.stop === r.size) seen.whole++;
@@ -340,5 +386,52 @@ describe('the bytes before the cut, counted', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("the count before the cut, made by the file's proof", () => {
+  // The cut as the import finds it, and the bytes before it counted by BreakCounter in one piece.
+  async function expectedCount(bytes: Uint8Array): Promise<CutCount | null> {
+    const cut = await findCut(bytesSource('f.csv', bytes));
+    if (cut < 0) return null;
+    const c = new BreakCounter();
+    c.push(bytes.subarray(0, cut));
+    c.finish();
+    return { cut, breaks: c.breaks, records: c.records };
+  }
+
+  it("finds the import's cut and counts the bytes before it, whatever the pieces", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.stringMatching(/^[ab,"\r\n]{0,300}$/),
+        fc.integer({ min: 1, max: 40 }),
+        async (text, piece) => {
+          const bytes = new TextEncoder().encode(text);
+          const counter = new CutCounter(bytes.length);
+          for (let i = 0; i < bytes.length; i += piece) counter.push(bytes.subarray(i, i + piece));
+          expect(counter.count).toEqual(await expectedCount(bytes));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('has none where no line feed comes within a megabyte of the cut, as the import has none', async () => {
+    const bytes = new Uint8Array(3 << 20).fill(97);
+    bytes[10] = 10;
+    bytes[bytes.length - 5] = 10;
+    const counter = new CutCounter(bytes.length);
+    for (let i = 0; i < bytes.length; i += 1 << 16) counter.push(bytes.subarray(i, i + (1 << 16)));
+    expect(await expectedCount(bytes)).toBeNull();
+    expect(counter.count).toBeNull();
+  });
+
+  it('is made by scan for a text file large enough to be read in two halves, not for a small one', async () => {
+    const big = new TextEncoder().encode(ledger(180_000));
+    expect(big.length).toBeGreaterThan(8 << 20);
+    const count = (await scan(bytesSource('big.csv', big, 1 << 20))).cutCount;
+    expect(count).toEqual(await expectedCount(big));
+    expect(count!.records).toBeGreaterThan(100_000);
+    expect((await scan(bytesSource('small.csv', new TextEncoder().encode(ledger(100))))).cutCount).toBeUndefined();
   });
 });
