@@ -34,6 +34,27 @@ export function blobSource(name: string, blob: Blob, chunkBytes = 4 << 20): Byte
   };
 }
 
+/**
+ * The pieces of a source, each asked for before the one before it is handed on: a File's slice is read off the
+ * thread (the browser's I/O) while this thread works on the last, rather than after it. A failed read is thrown where
+ * its piece is awaited (marked handled meanwhile, so that a reading stopped before then reports no stray rejection).
+ */
+export async function* readAhead(source: ByteSource): AsyncGenerator<Uint8Array, void, undefined> {
+  const pieces = source.chunks()[Symbol.asyncIterator]();
+  const ask = () => {
+    const p = pieces.next();
+    p.catch(() => undefined);
+    return p;
+  };
+  let coming = ask();
+  for (;;) {
+    const next = await coming;
+    if (next.done) return;
+    coming = ask();
+    yield next.value;
+  }
+}
+
 /** The pieces as one array (the first `limit` bytes, or all). */
 export function joined(pieces: readonly Uint8Array[], limit = Infinity): Uint8Array {
   const total = Math.min(

@@ -5,7 +5,7 @@ import type { SessionResult } from './session-result';
 import type { StoredChunk } from './stored-chunk';
 import { buildPreview, PREVIEW_CHARS, type Preview, type PreviewChoices } from './preview';
 import { MAX_ROW_CHARS, RecordReader } from './record-reader';
-import { allBytes, joined } from './byte-sources';
+import { allBytes, joined, readAhead } from './byte-sources';
 import { CutCounter, findCut, SPLIT_MIN_BYTES, splittable, type CutCount, type PartOutcome } from './split-import';
 import { FileDigest } from './file-digest';
 import { authoritiesOf, MAX_AUTHORITIES, type AuthorityEntry } from './authority-returns';
@@ -284,23 +284,14 @@ export async function importRows(
   /** Reads a range of the file into the session; the unusual records counted before its last piece. */
   const readRange = async (range: ByteSource, decode: (b: Uint8Array, final: boolean) => string) => {
     let unusualBeforeLast = session.unusualRecords;
-    const pieces = range.chunks()[Symbol.asyncIterator]();
-    // The next piece is asked for before this one is decoded and read: a File's slice is read off the thread
-    // (the browser's I/O) while this thread works, rather than after it. Its failure, if any, is thrown when it
-    // is awaited (marked handled meanwhile, so that an import stopped before then reports no stray rejection).
-    const ask = () => {
-      const p = pieces.next();
-      p.catch(() => undefined);
-      return p;
-    };
-    let coming = ask();
+    // The next piece is read while this one is decoded and read.
+    const pieces = readAhead(range);
     for (;;) {
       let t = clock();
-      const next = await coming;
+      const next = await pieces.next();
       time.read += clock() - t;
       if (next.done) break;
       if (signal?.aborted) throw new ImportCancelled();
-      coming = ask();
       t = clock();
       const text = decode(next.value, false);
       time.decoding += clock() - t;

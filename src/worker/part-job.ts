@@ -58,7 +58,9 @@ export async function partJob(
       },
       { onProgress, timings, counted },
     );
+    const t = performance.now();
     await writes.done();
+    if (timings) timings.partStoreWait = performance.now() - t;
     // A ledger's half with no chunk (every row of it rejected) notes no line.
     const noted =
       outcome && plan.kind === 'ledger'
