@@ -135,12 +135,19 @@ async function headerOf(source: ByteSource, plan: ImportPlan): Promise<string[] 
     }
   });
   const decode = createDecoder(plan.encoding);
-  for await (const piece of source.chunks()) {
-    reader.push(decode(piece, false));
-    if (header) break;
+  // A small window first, doubled while the header is not in it: a source's own pieces are megabytes, all read and
+  // parsed for one row (0.1 to 0.17 s of the second half's start in Chromium, with a 4 MB piece).
+  let from = 0;
+  for (let size = HEADER_BYTES; !header && from < source.size; size *= 2) {
+    const to = Math.min(source.size, from + size);
+    reader.push(decode(await allBytes(source.range!(from, to)), false));
+    from = to;
   }
   return broken ? null : header;
 }
+
+/** The bytes first read for the header (lines above a header are few). */
+const HEADER_BYTES = 64 << 10;
 
 /**
  * The offset after the `n`th line break of a source (LF, CRLF or a CR alone, as the fast path ends a record: an

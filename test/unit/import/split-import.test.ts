@@ -426,6 +426,35 @@ describe("the count before the cut, made by the file's proof", () => {
     expect(counter.count).toBeNull();
   });
 
+  it('spares the second half reading the bytes before the cut again: a window for its header, no more', async () => {
+    const bytes = new TextEncoder().encode(ledger(40_000));
+    const plan = await planFor(bytesSource('f.csv', bytes));
+    const cut = await findCut(bytesSource('f.csv', bytes));
+    // A source that counts the bytes read before the cut, through any range of it.
+    const counted = (from: number, to: number, read: { before: number }): ByteSource => ({
+      name: 'f.csv',
+      size: to - from,
+      range: (a, b) => counted(from + a, from + b, read),
+      async *chunks() {
+        for (let i = from; i < to; i += 1 << 20) {
+          const piece = bytes.subarray(i, Math.min(to, i + (1 << 20)));
+          read.before += Math.max(0, Math.min(cut, i + piece.length) - i);
+          yield await Promise.resolve(piece);
+        }
+      },
+    });
+    const own = { before: 0 };
+    const given = { before: 0 };
+    const proof = new CutCounter(bytes.length);
+    proof.push(bytes);
+    const a = await readPart(counted(0, bytes.length, own), plan, cut, () => undefined);
+    const b = await readPart(counted(0, bytes.length, given), plan, cut, () => undefined, { counted: proof.count });
+    expect(b).toEqual(a);
+    expect(a!.part.start.recordIndex).toBeGreaterThan(20_000);
+    expect(own.before).toBeGreaterThanOrEqual(cut);
+    expect(given.before).toBeLessThanOrEqual(64 << 10);
+  });
+
   it('is made by scan for a text file large enough to be read in two halves, not for a small one', async () => {
     const big = new TextEncoder().encode(ledger(180_000));
     expect(big.length).toBeGreaterThan(8 << 20);
