@@ -41,12 +41,13 @@ export function splittable(plan: ImportPlan, source: ByteSource, minBytes = SPLI
 
 /**
  * The share of the file the first reader takes. More than half: the second starts later (a worker's start, and the
- * count of the bytes before the cut where the proof's has not come: 0.1 to 0.6 s of its 2.6 to 3.9 for 1M rows in
- * Chromium), writes its chunks behind the first's (IndexedDB takes one writing transaction on a store at a time: the
- * second's last writes were 0.3 to 0.9 s of its end), and the two should end together (the first waited for the
- * second 0.25 to 0.33 s at 0.58, in five runs of the browser bench; 0 to 0.26 s at 0.62, in five).
+ * count of the bytes before the cut where the proof's has not come: 0.3 to 0.5 s of its 2.5 to 3.5 for 1M rows in
+ * Chromium), and the two should end together (at 0.55 the first waited 0.2 to 0.25 s for the second, three runs of
+ * the browser bench). The second's end is now mostly its last IndexedDB writes, queued behind the first's (one
+ * writing transaction on a store at a time: 0.55 to 0.75 s): at 0.62 the first still waited 0.17 to 0.26 s, and the
+ * receipt came no sooner than at 0.58 (three pairs of runs).
  */
-const FIRST_SHARE = 0.62;
+const FIRST_SHARE = 0.58;
 
 /** The cut is the first line feed at most this far past FIRST_SHARE of the file. */
 const CUT_WINDOW = 1 << 20;
