@@ -74,7 +74,7 @@ interface NotedColumn {
 
 /**
  * What the index needs of one chunk: its amounts, periods, posting dates and pairs' cells, as references to the
- * chunk's own arrays. The import notes each chunk so as it hands it on (no work a row where the chunk builder kept
+ * chunk's own arrays. The import notes each chunk as it hands it on (no work a row where the chunk builder kept
  * the columns' dictionaries, as it does for a ledger's codes) and reads them into the index after the receipt
  * (finish): reading them as they came was 0.3 s of a million-row import's path to it.
  */

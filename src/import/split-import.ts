@@ -44,7 +44,7 @@ export function splittable(plan: ImportPlan, source: ByteSource, minBytes = SPLI
  * count of the bytes before the cut where the proof's has not come: 0.3 to 0.5 s of its 2.5 to 3.5 for 1M rows in
  * Chromium), and the two should end together (at 0.55 the first waited 0.2 to 0.25 s for the second, three runs of
  * the browser bench). The second's end is now mostly its last IndexedDB writes, queued behind the first's (one
- * writing transaction on a store at a time: 0.55 to 0.75 s): at 0.62 the first still waited 0.17 to 0.26 s, and the
+ * writing transaction on a store at a time: 0.35 to 0.75 s): at 0.62 the first still waited 0.17 to 0.26 s, and the
  * receipt came no sooner than at 0.58 (three pairs of runs).
  */
 const FIRST_SHARE = 0.58;
@@ -72,7 +72,7 @@ export interface CutCount {
  * run-import.ts), so that the second half's worker need not read them again for it (a read of half the file and a
  * byte loop: 0.4 to 0.6 s before that worker could start, in Chromium, for a million rows). The cut is found as
  * findCut finds it. A count that proves wrong costs a re-read, never a row: the first half checks where the second
- * started when it reaches the cut (split-import.ts above).
+ * started when it reaches the cut (this file's opening comment).
  */
 export class CutCounter {
   private readonly mid: number;
