@@ -233,22 +233,21 @@ describe('a file read in two halves', () => {
   });
 
   it("starts the second half from the proof's count of the bytes before the cut; a wrong one costs a re-read, never a row", async () => {
-    const proof = await bothWays(twoLinesAt(100), 3000, 10_000, 'proof');
-    expect(proof.state.taken).toBe(true);
-    expectSame(proof);
-    // A record and a line short: the half starts one row early in its numbering, is found out at the seam, dropped
-    // and read again by the first reader (taken, it would number every row of its half one too few).
-    const wrong = await bothWays(twoLinesAt(100), 3000, 10_000, 'wrong');
-    expect(wrong.state.dropped).toBe(true);
-    expectSame(wrong);
-    // The same coming after the request, as the proof made beside the import sends it: taken (and found out) alike.
-    const coming = await bothWays(twoLinesAt(100), 3000, 10_000, 'wrong, coming');
-    expect(coming.state.dropped).toBe(true);
-    expectSame(coming);
-    // A proof that never comes: the reader counts the bytes itself, rightly.
-    const never = await bothWays(twoLinesAt(100), 3000, 10_000, 'never coming');
-    expect(never.state.taken).toBe(true);
-    expectSame(never);
+    const cases: [Counted, 'taken' | 'dropped'][] = [
+      ['proof', 'taken'],
+      // A record and a line short: the half starts one row early in its numbering, is found out at the seam, dropped
+      // and read again by the first reader (taken, it would number every row of its half one too few).
+      ['wrong', 'dropped'],
+      // The same coming after the request, as the proof made beside the import sends it: found out alike.
+      ['wrong, coming', 'dropped'],
+      // A proof that never comes: the reader counts the bytes itself, rightly.
+      ['never coming', 'taken'],
+    ];
+    for (const [counted, outcome] of cases) {
+      const r = await bothWays(twoLinesAt(100), 3000, 10_000, counted);
+      expect(r.state[outcome], counted).toBe(true);
+      expectSame(r);
+    }
   });
 
   it('chunks of a few rows: the chunks of the halves meet with no gap, or the half is read again', async () => {
