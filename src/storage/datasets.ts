@@ -146,7 +146,7 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Writes one chunk of a dataset, as the record chunkRecord made of it (packed: chunk-records.ts). */
+/** Writes one chunk of a dataset, as the records chunkRecords made of it (packed, in pieces: chunk-records.ts), together. */
 export async function putChunkRecords(
   records: readonly (PackedChunkRecord | ChunkPieceRecord)[],
   db?: Db,

@@ -11,7 +11,7 @@ import {
   type WorkspaceRecord,
 } from '../import/workspace-file';
 import type { PlanDataset } from '../import/workspace-plan';
-import { listDatasets, type DatasetMeta } from './datasets';
+import { listDatasets, putChunkRecords, type DatasetMeta } from './datasets';
 import { chunkOfRecord, chunkRange, chunkRecords, isPackedRecord, joinPieces } from './chunk-records';
 import { openOutturnDb, type Db, type KeptRecord } from './db';
 import { ledgerSumRows } from './ledger-sums';
@@ -175,10 +175,7 @@ export async function localWorkspaceState(names: ReadonlySet<string>, db?: Db) {
 
 /** Writes one imported chunk (not yet visible: no dataset record names it until commitDatasetsByName). */
 export async function putImportedChunk(datasetId: string, chunk: StoredChunk, db?: Db): Promise<void> {
-  const records = await chunkRecords(datasetId, chunk);
-  const d = db ?? (await openOutturnDb());
-  const tx = d.transaction('chunks', 'readwrite');
-  await Promise.all([...records.map((r) => tx.store.put(r)), tx.done]);
+  await putChunkRecords(await chunkRecords(datasetId, chunk), db);
 }
 
 /**

@@ -44,12 +44,7 @@ export interface ScanReply {
 
 export async function scanJob(source: ByteSource, onProgress?: (p: Progress) => void): Promise<ScanReply> {
   const s = await scan(source, onProgress);
-  return {
-    sha256: s.sha256,
-    verdict: s.verdict,
-    duplicates: await duplicatesOf(s.sha256),
-    ...(s.cutCount ? { cutCount: s.cutCount } : {}),
-  };
+  return { ...s, duplicates: await duplicatesOf(s.sha256) };
 }
 
 async function duplicatesOf(sha256: string): Promise<ScanReply['duplicates']> {
