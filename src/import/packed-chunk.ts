@@ -1,3 +1,5 @@
+import { AS_TEXT, amountText, isWay, wayOfCell } from './amount-text';
+import { numberedColumn, numberedText, type NumberedColumn } from './numbered-text';
 import type { BuiltChunk, StoredChunk } from './stored-chunk';
 
 /*
@@ -7,29 +9,41 @@ import type { BuiltChunk, StoredChunk } from './stored-chunk';
  * bytes (src/storage/chunk-records.ts); unpacking gives back the same StoredChunk, cell for cell.
  *
  * - A text column whose values repeat (dates, periods, codes, names) is a dictionary of its distinct values
- *   and one small integer a row; a column that hardly repeats (references, amounts) is its cells in order.
+ *   and one small integer a row. A column that hardly repeats is, of these, the fewest bytes: an amount
+ *   column as the way each cell was written (amount-text.ts; the text itself where no way gives it back),
+ *   a column of numbered references as a dictionary of the texts before the numbers and the numbers
+ *   (numbered-text.ts), or its cells in order.
  * - Every text (dictionary values and plain cells, in order) is one UTF-8 string, with each length.
  * - Numbers are held in the narrowest integer array that holds each exactly (a Float64Array where one does
  *   not: a fraction, or beyond 32 bits); a blank amount (NaN) is a flag a row beside a 0.
  * - Line numbers one after another are their first; otherwise the steps between them.
+ * - An array whose values are all one value is that value in the header, no bytes (a month's file: one period).
  *
- * Layout: "OTC1", the header's length (u32), the header (JSON, UTF-8), padding to 8, then the arrays one
- * after another, each padded to 8 bytes, in the order the header lists them. packed-rows.ts reads a few rows of
+ * Layout: "OTC2", the header's length (u32), the header (JSON, UTF-8), padding to 8, then the arrays one after
+ * another, each padded to 8 bytes, in the order the header lists them ("OTC1", before amount and numbered columns
+ * and arrays of one value, is read the same way: its header names none of them). packed-rows.ts reads a few rows of
  * a chunk from the same layout without unpacking it (the drill-down's page of lines).
  */
 
-const MAGIC = [0x4f, 0x54, 0x43, 0x31]; // "OTC1"
+const MAGIC = [0x4f, 0x54, 0x43, 0x32]; // "OTC2"
+/** The layout before (no amount or numbered columns, no arrays of one value): still read. */
+const MAGIC_1 = 0x31;
 
 export type NumberType = 'u8' | 'u16' | 'u32' | 'i32' | 'f64';
 
-/** One array of numbers as the header describes it: its element type and count. */
+/** One array of numbers as the header describes it: its element type and count (and `c`, every value, if one). */
 export interface ArrayEntry {
   t: NumberType;
   n: number;
+  c?: number;
 }
 
-/** A text column: dictionary (its values' count) or plain. */
-export type RawColumn = { dict: number } | { plain: true };
+/**
+ * A text column: dictionary (its values' count), plain, an amount (the pence key whose cells it writes, and how
+ * many of its cells are kept as text), or numbered (the count of texts before the numbers).
+ */
+export type RawColumn =
+  { dict: number } | { plain: true } | { amount: string; texts: number } | { numbered: number; from: number };
 
 /** A number column: `nulls` when some cells are NaN (blank), kept as a flag array before the values. */
 export interface NumberColumn {
@@ -55,7 +69,7 @@ export interface Header {
 const DICT_TRIAL = 1_000;
 const DICT_REPEATS = 2;
 
-export const CTORS = {
+const CTORS = {
   u8: Uint8Array,
   u16: Uint16Array,
   u32: Uint32Array,
@@ -81,13 +95,35 @@ class Writer {
   readonly arrays: ArrayEntry[] = [];
   readonly parts: ArrayBufferView[] = [];
 
-  /** Adds numbers in their narrowest exact type (or the type given). */
+  /** Adds numbers in their narrowest exact type (or the type given); all one value, the value alone. */
   numbers(values: ArrayLike<number>, type: NumberType = narrowest(values)): void {
     const typed = new CTORS[type](values.length);
     typed.set(values); // every value fits the type (narrowest, or a type its values were made for)
+    const c = oneValue(typed);
+    if (c !== null) {
+      this.arrays.push({ t: type, n: values.length, c });
+      return;
+    }
     this.arrays.push({ t: type, n: values.length });
     this.parts.push(typed);
   }
+}
+
+type Typed = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array;
+
+/**
+ * The value every element is (a finite number, not -0, which JSON keeps exactly), or null (none: empty). Compared
+ * as bytes, each element's with the one before's: one loop over one kind of array, where reading the elements of
+ * five kinds of typed array in one loop cost 18 ns each (a constant array is read to its end, every chunk).
+ */
+function oneValue(values: Typed): number | null {
+  if (values.length === 0) return null;
+  const c = values[0]!;
+  if (!Number.isFinite(c) || Object.is(c, -0)) return null;
+  const bytes = new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
+  const size = values.BYTES_PER_ELEMENT;
+  for (let i = size; i < bytes.length; i++) if (bytes[i] !== bytes[i - size]) return null;
+  return c;
 }
 
 const hasLoneSurrogate = (s: string): boolean => {
@@ -181,6 +217,63 @@ function columnDictionary(
   return dictionaryOf(cells, limit);
 }
 
+const codeType = (values: number): NumberType => (values <= 0x100 ? 'u8' : values <= 0x10000 ? 'u16' : 'u32');
+
+/** Rows an amount column is first tried on: kept as ways if most of them are written by one. */
+const AMOUNT_TRIAL = 32;
+
+/**
+ * A plain column as the ways its cells write an amount column's pence (amount-text.ts), with the texts of the
+ * cells no way writes, in order; null where the column writes no amount of the chunk (found by trying each
+ * amount on the first rows) or where half its cells would be kept as text anyway.
+ */
+function amountColumn(
+  chunk: BuiltChunk,
+  cells: readonly string[],
+): { key: string; ways: Uint8Array; texts: string[] } | null {
+  const n = cells.length;
+  const trial = Math.min(n, AMOUNT_TRIAL);
+  for (const [key, pence] of Object.entries(chunk.pence)) {
+    let written = 0;
+    for (let i = 0; i < trial; i++) if (wayOfCell(cells[i]!, pence[i]!) !== AS_TEXT) written++;
+    if (written * 2 <= trial) continue;
+    const ways = new Uint8Array(n);
+    const texts: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const way = wayOfCell(cells[i]!, pence[i]!);
+      ways[i] = way;
+      if (way === AS_TEXT) texts.push(cells[i]!);
+    }
+    if (texts.length * 2 < n) return { key, ways, texts };
+  }
+  return null;
+}
+
+/**
+ * A plain column as numbered references (numbered-text.ts), where its texts before the numbers repeat
+ * (dictionaryOf's rule) and that is fewer bytes than its cells (each about a byte a character, and a length).
+ */
+function numberedOf(cells: readonly string[]): NumberedColumn | null {
+  const n = cells.length;
+  const limit = Math.max(1, Math.floor(n / DICT_REPEATS));
+  const column = numberedColumn(
+    cells,
+    (distinct, rows) => distinct > limit || (rows > DICT_TRIAL && distinct * DICT_REPEATS > rows),
+  );
+  if (!column) return null;
+  let beforeChars = 0;
+  for (const v of column.before) beforeChars += v.length;
+  const bytes = (values: Typed, type: NumberType): number =>
+    oneValue(values) !== null ? 0 : values.length * CTORS[type].BYTES_PER_ELEMENT;
+  const size =
+    beforeChars +
+    column.before.length +
+    bytes(column.codes, codeType(column.before.length)) +
+    bytes(column.widths, 'u8') +
+    bytes(column.steps, narrowest(column.steps));
+  return size < column.chars + n ? column : null;
+}
+
 /** The chunk as bytes (to be compressed and stored); unpackChunk gives it back exactly. */
 export function packChunk(chunk: BuiltChunk): Uint8Array {
   const n = chunk.rowCount;
@@ -205,8 +298,22 @@ export function packChunk(chunk: BuiltChunk): Uint8Array {
     const dict = columnDictionary(chunk, column);
     if (dict) {
       for (const v of dict.values) texts.push(v);
-      w.numbers(dict.codes, dict.values.length <= 0x100 ? 'u8' : dict.values.length <= 0x10000 ? 'u16' : 'u32');
+      w.numbers(dict.codes, codeType(dict.values.length));
       return { dict: dict.values.length };
+    }
+    const amount = amountColumn(chunk, cells);
+    if (amount) {
+      for (const t of amount.texts) texts.push(t);
+      w.numbers(amount.ways, 'u8');
+      return { amount: amount.key, texts: amount.texts.length };
+    }
+    const numbered = numberedOf(cells);
+    if (numbered) {
+      for (const v of numbered.before) texts.push(v);
+      w.numbers(numbered.codes, codeType(numbered.before.length));
+      w.numbers(numbered.widths, 'u8');
+      w.numbers(numbered.steps);
+      return { numbered: numbered.before.length, from: numbered.from };
     }
     for (const c of cells) texts.push(c);
     return { plain: true };
@@ -239,7 +346,7 @@ export function packChunk(chunk: BuiltChunk): Uint8Array {
       return [key, { dict: null }];
     }
     w.numbers(dict.values);
-    w.numbers(dict.codes, dict.values.length <= 0x100 ? 'u8' : 'u16');
+    w.numbers(dict.codes, codeType(dict.values.length));
     return [key, { dict: dict.values.length }];
   });
 
@@ -279,10 +386,54 @@ export function packChunk(chunk: BuiltChunk): Uint8Array {
 
 export const pad8 = (n: number): number => (n + 7) & ~7;
 
-/** Whether bytes are a packed chunk (by their first four bytes). */
+/** Whether bytes are a packed chunk (by their first four bytes: this layout's, or the one before). */
 export function isPackedChunk(bytes: Uint8Array): boolean {
-  return bytes.length >= 8 && MAGIC.every((b, i) => bytes[i] === b);
+  return bytes.length >= 8 && MAGIC.every((b, i) => bytes[i] === b || (i === 3 && bytes[i] === MAGIC_1));
 }
+
+/**
+ * The numbers of an array as the header lists it: a view of the body at `at`, or, for an array of one value, that
+ * value `n` times (no bytes). Throws, in words, where the body is too short or the value not a number.
+ */
+export function arrayAt(entry: ArrayEntry, body: Uint8Array, at: number): ArrayLike<number> {
+  const Ctor = CTORS[entry.t];
+  if (!Ctor) throw new Error('an array is of no known type');
+  if (entry.c !== undefined) {
+    if (typeof entry.c !== 'number') throw new Error("an array's value is not a number");
+    return new Ctor(entry.n).fill(entry.c);
+  }
+  if (at + entry.n * Ctor.BYTES_PER_ELEMENT > body.byteLength) throw new Error('it is cut short');
+  return new Ctor(body.buffer as ArrayBuffer, body.byteOffset + at, entry.n);
+}
+
+/** Bytes an array of the header takes in the body (padded; none for an array of one value). */
+export const bytesOf = (entry: ArrayEntry): number =>
+  entry.c !== undefined ? 0 : pad8(entry.n * (CTORS[entry.t]?.BYTES_PER_ELEMENT ?? 0));
+
+/** A raw column's arrays, as the header lists them after the periods, in column order. */
+export interface ColumnArrays {
+  codes?: ArrayLike<number>;
+  ways?: ArrayLike<number>;
+  widths?: ArrayLike<number>;
+  steps?: ArrayLike<number>;
+}
+
+export function columnArrays(column: RawColumn, take: () => ArrayLike<number>): ColumnArrays {
+  if ('dict' in column) return { codes: take() };
+  if ('amount' in column) return { ways: take() };
+  if ('numbered' in column) return { codes: take(), widths: take(), steps: take() };
+  return {};
+}
+
+/** The texts a raw column keeps among the chunk's: its dictionary's values, its cells, or those named. */
+export const textsOf = (column: RawColumn, rowCount: number): number =>
+  'dict' in column
+    ? column.dict
+    : 'amount' in column
+      ? column.texts
+      : 'numbered' in column
+        ? column.numbered
+        : rowCount;
 
 /**
  * The chunk packChunk packed, or a reason in words when the bytes are not one (damaged, or another layout).
@@ -304,14 +455,11 @@ function unpack(bytes: Uint8Array): StoredChunk {
   const body = bytes.slice(pad8(8 + headLength));
   let at = 0;
   let next = 0;
-  const take = (): ArrayLike<number> & { length: number } => {
+  const take = (): ArrayLike<number> => {
     const e = header.arrays[next++];
     if (!e) throw new Error('an array is missing');
-    const Ctor = CTORS[e.t];
-    const length = e.n * Ctor.BYTES_PER_ELEMENT;
-    if (at + length > body.byteLength) throw new Error('it is cut short');
-    const view = new Ctor(body.buffer, at, e.n);
-    at += pad8(length);
+    const view = arrayAt(e, body, at);
+    at += bytesOf(e);
     return view;
   };
   const n = header.rowCount;
@@ -325,7 +473,7 @@ function unpack(bytes: Uint8Array): StoredChunk {
   }
   const warned = header.warned ? Uint8Array.from(take()) : new Uint8Array(n);
   const periods = Uint8Array.from(take());
-  const codes = header.raw.map((c) => ('dict' in c ? take() : null));
+  const columns = header.raw.map((c) => columnArrays(c, take));
   const pence: Record<string, Float64Array> = {};
   for (const [key, c] of header.pence) {
     const flags = c.nulls ? take() : null;
@@ -360,14 +508,20 @@ function unpack(bytes: Uint8Array): StoredChunk {
   };
   const raw = header.raw.map((c, col) => {
     const cells = new Array<string>(n);
-    if ('dict' in c) {
-      const values = Array.from({ length: c.dict }, nextText);
-      const cc = codes[col]!;
+    const { codes, ways, widths, steps } = columns[col]!;
+    if ('dict' in c || 'numbered' in c) {
+      const values = Array.from({ length: 'dict' in c ? c.dict : c.numbered }, nextText);
+      let number = 'numbered' in c ? c.from : 0;
       for (let i = 0; i < n; i++) {
-        const v = values[cc[i]!];
+        const v = values[codes![i]!];
         if (v === undefined) throw new Error('a cell names no value');
-        cells[i] = v;
+        if (!steps) cells[i] = v;
+        else cells[i] = numberedText(v, (number += steps[i]!), widths![i]!);
       }
+    } else if ('amount' in c) {
+      const amounts = pence[c.amount];
+      if (!amounts) throw new Error('an amount column names no amount');
+      for (let i = 0; i < n; i++) cells[i] = ways![i] === AS_TEXT ? nextText() : wayText(amounts[i]!, ways![i]!);
     } else {
       for (let i = 0; i < n; i++) cells[i] = nextText();
     }
@@ -376,6 +530,13 @@ function unpack(bytes: Uint8Array): StoredChunk {
   if (pos !== text.length || t !== lengths.length || next !== header.arrays.length)
     throw new Error('its texts do not add up');
   return { index: header.index, rowCount: n, lines, warned, raw, pence, periods, dates };
+}
+
+/** An amount written the way stored; throws where the way is none or does not write it (damaged bytes). */
+export function wayText(pence: number, way: number): string {
+  const text = isWay(way) ? amountText(pence, way) : null;
+  if (text === null) throw new Error('an amount cell is not written by its way');
+  return text;
 }
 
 export function utf16Text(bytes: Uint8Array): string {

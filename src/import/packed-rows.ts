@@ -1,4 +1,16 @@
-import { CTORS, isPackedChunk, pad8, utf16Text, type Header } from './packed-chunk';
+import { AS_TEXT } from './amount-text';
+import { numberedText } from './numbered-text';
+import {
+  arrayAt,
+  bytesOf,
+  columnArrays,
+  isPackedChunk,
+  pad8,
+  textsOf,
+  utf16Text,
+  wayText,
+  type Header,
+} from './packed-chunk';
 import type { StoredChunk } from './stored-chunk';
 
 /*
@@ -57,18 +69,15 @@ export function rowsOfPacked(bytes: Uint8Array): ChunkRows {
   const take = (): Numbers => {
     const e = header.arrays[next++];
     if (!e) throw new Error('an array is missing');
-    const Ctor = CTORS[e.t];
-    const length = e.n * Ctor.BYTES_PER_ELEMENT;
-    if (at + length > body.byteLength) throw new Error('it is cut short');
-    const array = new Ctor(body.buffer as ArrayBuffer, body.byteOffset + at, e.n);
-    at += pad8(length);
+    const array = arrayAt(e, body, at);
+    at += bytesOf(e);
     return array;
   };
   const n = header.rowCount;
   const steps = header.lineSteps ? take() : null;
   if (header.warned) take();
   const periods = take();
-  const codes = header.raw.map((c) => ('dict' in c ? take() : null));
+  const columns = header.raw.map((c) => columnArrays(c, take));
   const pence = new Map<string, { flags: Numbers | null; values: Numbers }>();
   for (const [key, c] of header.pence) {
     const flags = c.nulls ? take() : null;
@@ -91,7 +100,7 @@ export function rowsOfPacked(bytes: Uint8Array): ChunkRows {
   let texts = 0;
   for (const c of header.raw) {
     firstText.push(texts);
-    texts += 'dict' in c ? c.dict : n;
+    texts += textsOf(c, n);
   }
   if (texts !== lengths.length) throw new Error('its texts do not add up');
   let offsets: Float64Array | null = null;
@@ -110,6 +119,34 @@ export function rowsOfPacked(bytes: Uint8Array): ChunkRows {
     const to = offsets[k + 1]!;
     if (decoded !== null) return decoded.slice(from, to);
     return latin1(textBytes, from, to);
+  };
+
+  const amount = (key: string, row: number): number => {
+    const a = pence.get(key);
+    if (!a || a.flags?.[row]) return Number.NaN;
+    return a.values[row]!;
+  };
+  // Made when a column's first cell is asked for: a row's place among its column's texts (an amount column keeps
+  // the texts of the rows no way writes, in order), and a numbered column's numbers (the steps added up).
+  const ranks = new Map<number, Int32Array>();
+  const textRank = (column: number, ways: Numbers): Int32Array => {
+    let rank = ranks.get(column);
+    if (!rank) {
+      rank = new Int32Array(n);
+      for (let i = 0, k = 0; i < n; i++) rank[i] = ways[i] === AS_TEXT ? k++ : -1;
+      ranks.set(column, rank);
+    }
+    return rank;
+  };
+  const numbers = new Map<number, Float64Array>();
+  const numberAt = (column: number, from: number, steps: Numbers): Float64Array => {
+    let made = numbers.get(column);
+    if (!made) {
+      made = new Float64Array(n);
+      for (let i = 0, v = from; i < n; i++) made[i] = v += steps[i]!;
+      numbers.set(column, made);
+    }
+    return made;
   };
 
   let lines: Float64Array | null = null;
@@ -134,20 +171,24 @@ export function rowsOfPacked(bytes: Uint8Array): ChunkRows {
       check(row);
       const c = header.raw[column];
       if (!c) return '';
-      const code = codes[column];
-      if (code) {
-        const k = code[row]!;
-        if (!('dict' in c) || k >= c.dict) throw new Error('a cell names no value');
+      const { codes, ways, widths, steps } = columns[column]!;
+      if ('amount' in c) {
+        const way = ways![row]!;
+        if (way !== AS_TEXT) return wayText(amount(c.amount, row), way);
+        const k = textRank(column, ways!)[row]!;
+        if (k >= c.texts) throw new Error('a cell names no value');
         return textAt(firstText[column]! + k);
+      }
+      if ('dict' in c || 'numbered' in c) {
+        const k = codes![row]!;
+        if (k >= ('dict' in c ? c.dict : c.numbered)) throw new Error('a cell names no value');
+        const text = textAt(firstText[column]! + k);
+        if (!('numbered' in c)) return text;
+        return numberedText(text, numberAt(column, c.from, steps!)[row]!, widths![row]!);
       }
       return textAt(firstText[column]! + row);
     },
-    amount: (key, row) => {
-      check(row);
-      const a = pence.get(key);
-      if (!a || a.flags?.[row]) return Number.NaN;
-      return a.values[row]!;
-    },
+    amount: (key, row) => (check(row), amount(key, row)),
     date: (key, row) => {
       check(row);
       const d = dates.get(key);

@@ -3,8 +3,9 @@ import type { StoredChunk } from '../import/stored-chunk';
 
 /*
  * A stored chunk as IndexedDB keeps it since layout 4: its rows packed (src/import/packed-chunk.ts), beside the
- * few fields the store and its checks read without unpacking. About 37 bytes a row of the bench's ledger on
- * disk (Chromium compresses large values itself), where the structured clone of the decoded chunk took 47.
+ * few fields the store and its checks read without unpacking. About 24 bytes a row of the bench's ledger on
+ * disk (40 before amounts and references were packed as such), where the structured clone of the decoded chunk
+ * took 47.
  * Reading gives back the decoded StoredChunk, cell for cell, so that nothing that reads rows knows how they
  * are kept. A record may also be deflated ('deflate-raw'), and is read either way.
  */

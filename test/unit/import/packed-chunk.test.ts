@@ -4,8 +4,10 @@
 // make it worth doing.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isPackedChunk, packChunk, unpackChunk } from '../../../src/import/packed-chunk';
+import { isPackedChunk, packChunk, unpackChunk, type Header } from '../../../src/import/packed-chunk';
 import type { StoredChunk } from '../../../src/import/stored-chunk';
+import { withWrittenColumns, writtenAmount } from '../helpers/written-cells';
+import { otc1Chunk } from '../helpers/otc1-chunk';
 
 /** Typed arrays as their kind and values, NaN as a string (toEqual treats NaN as equal, but be explicit). */
 const plain = (v: unknown): unknown =>
@@ -26,54 +28,57 @@ const roundTrip = (chunk: StoredChunk): StoredChunk => {
   return back.value;
 };
 
-const chunkArb = fc.integer({ min: 0, max: 60 }).chain((n) =>
-  fc.record({
-    index: fc.nat({ max: 1000 }),
-    rowCount: fc.constant(n),
-    lines: fc
-      .array(fc.integer({ min: 1, max: 3 }), { minLength: n, maxLength: n })
-      .chain((steps) =>
-        fc.oneof(
-          fc.constant(Uint32Array.from(steps, (_, i) => 2 + i)),
-          fc.constant(Uint32Array.from(steps.map((_, i) => 2 + steps.slice(0, i + 1).reduce((a, b) => a + b, 0)))),
-        ),
-      ),
-    warned: fc.array(fc.constantFrom(0, 0, 0, 1), { minLength: n, maxLength: n }).map((w) => Uint8Array.from(w)),
-    raw: fc.array(
-      fc.oneof(
-        // Repeating values (a dictionary), and values that hardly repeat (plain), with any characters.
-        fc.array(fc.constantFrom('00123', '00124', '', 'Café – "x"', 'a\nb', '\uD800', '🙂'), {
-          minLength: n,
-          maxLength: n,
-        }),
-        fc.array(fc.string({ unit: 'binary', maxLength: 12 }), { minLength: n, maxLength: n }),
-      ),
-      { maxLength: 5 },
-    ),
-    pence: fc.dictionary(
-      fc.constantFrom('amount', 'debit', 'credit'),
-      fc
-        .array(
+const chunkArb = withWrittenColumns(
+  fc.integer({ min: 0, max: 60 }).chain((n) =>
+    fc.record({
+      index: fc.nat({ max: 1000 }),
+      rowCount: fc.constant(n),
+      lines: fc
+        .array(fc.integer({ min: 1, max: 3 }), { minLength: n, maxLength: n })
+        .chain((steps) =>
           fc.oneof(
-            fc.integer({ min: -500_000_00, max: 500_000_00 }),
-            fc.constant(Number.NaN),
-            fc.integer({ min: -(2 ** 53) + 1, max: 2 ** 53 - 1 }),
+            fc.constant(Uint32Array.from(steps, (_, i) => 2 + i)),
+            fc.constant(Uint32Array.from(steps.map((_, i) => 2 + steps.slice(0, i + 1).reduce((a, b) => a + b, 0)))),
           ),
-          { minLength: n, maxLength: n },
-        )
-        .map((a) => Float64Array.from(a)),
-    ),
-    periods: fc.array(fc.integer({ min: 0, max: 16 }), { minLength: n, maxLength: n }).map((a) => Uint8Array.from(a)),
-    dates: fc.dictionary(
-      fc.constantFrom('postingDate', 'year'),
-      fc
-        .array(fc.oneof(fc.constantFrom(0, 20170403, 20180331), fc.integer({ min: 0, max: 2 ** 32 - 1 })), {
-          minLength: n,
-          maxLength: n,
-        })
-        .map((a) => Uint32Array.from(a)),
-    ),
-  }),
+        ),
+      warned: fc.array(fc.constantFrom(0, 0, 0, 1), { minLength: n, maxLength: n }).map((w) => Uint8Array.from(w)),
+      raw: fc.array(
+        fc.oneof(
+          // Repeating values (a dictionary), and values that hardly repeat (plain), with any characters.
+          fc.array(fc.constantFrom('00123', '00124', '', 'Café – "x"', 'a\nb', '\uD800', '🙂'), {
+            minLength: n,
+            maxLength: n,
+          }),
+          fc.array(fc.string({ unit: 'binary', maxLength: 12 }), { minLength: n, maxLength: n }),
+        ),
+        { maxLength: 5 },
+      ),
+      pence: fc.dictionary(
+        fc.constantFrom('amount', 'debit', 'credit'),
+        fc
+          .array(
+            fc.oneof(
+              fc.integer({ min: -500_000_00, max: 500_000_00 }),
+              fc.constant(Number.NaN),
+              fc.constant(-0),
+              fc.integer({ min: -(2 ** 53) + 1, max: 2 ** 53 - 1 }),
+            ),
+            { minLength: n, maxLength: n },
+          )
+          .map((a) => Float64Array.from(a)),
+      ),
+      periods: fc.array(fc.integer({ min: 0, max: 16 }), { minLength: n, maxLength: n }).map((a) => Uint8Array.from(a)),
+      dates: fc.dictionary(
+        fc.constantFrom('postingDate', 'year'),
+        fc
+          .array(fc.oneof(fc.constantFrom(0, 20170403, 20180331), fc.integer({ min: 0, max: 2 ** 32 - 1 })), {
+            minLength: n,
+            maxLength: n,
+          })
+          .map((a) => Uint32Array.from(a)),
+      ),
+    }),
+  ),
 );
 
 describe('packed chunks', () => {
@@ -133,6 +138,40 @@ describe('packed chunks', () => {
     expect(roundTrip(chunk).raw[0]).toEqual(chunk.raw[0]);
   });
 
+  it('keep an amount column as the way each cell is written, and numbered references as numbers: bytes a row', () => {
+    const n = 10_000;
+    const pence = Float64Array.from(
+      { length: n },
+      (_, i) => ((i * 7_919) % 50_000_000) - (i % 7 === 0 ? 60_000_000 : 0),
+    );
+    const amounts = Array.from(pence, (p) => writtenAmount(p, 2, true, false, p % 2 ? 'brackets' : 'minus'));
+    amounts[17] = '-'; // nil, kept as text
+    pence[17] = 0;
+    const references = Array.from({ length: n }, (_, i) => `INV-${String(40_000 + i).padStart(7, '0')}`);
+    const chunk: StoredChunk = {
+      index: 0,
+      rowCount: n,
+      lines: Uint32Array.from({ length: n }, (_, i) => i + 2),
+      warned: new Uint8Array(n),
+      raw: [amounts, references],
+      pence: { amount: pence },
+      periods: new Uint8Array(n).fill(4),
+      dates: {},
+    };
+    const packed = packChunk(chunk);
+    const head = JSON.parse(
+      new TextDecoder().decode(packed.subarray(8, 8 + new DataView(packed.buffer).getUint32(4, true))),
+    ) as Header;
+    expect(head.raw).toEqual([
+      { amount: 'amount', texts: 1 },
+      { numbered: 1, from: 39_999 },
+    ]);
+    // A byte a row for the way, four for the pence; the references and the periods one value each: far below
+    // the 20-odd characters a row of the two columns' texts.
+    expect(packed.length).toBeLessThan(5 * n + 1_000);
+    expect(roundTrip(chunk).raw).toEqual(chunk.raw);
+  });
+
   it('keep every text after a lone surrogate, ASCII or not (written as UTF-16 then, since UTF-8 cannot hold it)', () => {
     const cells = ['INV-1', 'Café – x', '\uD800', 'INV-2', 'Zürich', '🙂', ''];
     const chunk: StoredChunk = {
@@ -149,6 +188,22 @@ describe('packed chunks', () => {
     expect(roundTrip({ ...chunk, raw: [cells.filter((c) => c !== '\uD800')], rowCount: 6 }).raw).toEqual([
       cells.filter((c) => c !== '\uD800'),
     ]);
+  });
+
+  it('read a chunk stored in the layout before ("OTC1", packed by the code of 3 December 2026, before amounts)', () => {
+    const stored = otc1Chunk();
+    expect(String.fromCharCode(...stored.subarray(0, 4))).toBe('OTC1');
+    expect(isPackedChunk(stored)).toBe(true);
+    const back = unpackChunk(stored);
+    if (!back.ok) throw new Error(back.reason);
+    expect(back.value.raw).toEqual([
+      ['20500', '20500', '20500', '3010'],
+      ['1,234.56', '(20.00)', '', '-'],
+      ['INV-0000123', 'INV-0000124', 'Café – x', 'INV-0000126'],
+    ]);
+    expect(Array.from(back.value.pence.amount!)).toEqual([123456, -2000, Number.NaN, 0]);
+    expect(Array.from(back.value.lines)).toEqual([10, 11, 13, 14]);
+    expect(Array.from(back.value.dates.postingDate!)).toEqual([20180703, 20180703, 0, 20180731]);
   });
 
   it('refuse bytes that are not a packed chunk, or are cut short, in words, without throwing', () => {
