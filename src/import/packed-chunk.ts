@@ -17,11 +17,13 @@ import type { BuiltChunk, StoredChunk } from './stored-chunk';
  * - Numbers are held in the narrowest integer array that holds each exactly (a Float64Array where one does
  *   not: a fraction, or beyond 32 bits); a blank amount (NaN) is a flag a row beside a 0.
  * - Line numbers one after another are their first; otherwise the steps between them.
+ * - A date read from a text column kept as a dictionary is one date for each of the column's values (the column's
+ *   numbers serve for both); other dates are a dictionary, or each row's.
  * - An array whose values are all one value is that value in the header, no bytes (a month's file: one period).
  *
  * Layout: "OTC2", the header's length (u32), the header (JSON, UTF-8), padding to 8, then the arrays one after
- * another, each padded to 8 bytes, in the order the header lists them ("OTC1", before amount and numbered columns
- * and arrays of one value, is read the same way: its header names none of them). packed-rows.ts reads a few rows of
+ * another, each padded to 8 bytes, in the order the header lists them ("OTC1", before amount and numbered columns,
+ * dates by their column and arrays of one value, is read the same way: its header names none of them). packed-rows.ts reads a few rows of
  * a chunk from the same layout without unpacking it (the drill-down's page of lines).
  */
 
@@ -45,6 +47,12 @@ export interface ArrayEntry {
 export type RawColumn =
   { dict: number } | { plain: true } | { amount: string; texts: number } | { numbered: number; from: number };
 
+/**
+ * A date column: its values as a dictionary (their count), or each row's (null), or one value for each value of the
+ * raw column `of`, a dictionary (the date read from that column's cell: the column's numbers serve for both).
+ */
+export type DateColumn = { dict: number | null } | { of: number };
+
 /** A number column: `nulls` when some cells are NaN (blank), kept as a flag array before the values. */
 export interface NumberColumn {
   nulls: boolean;
@@ -59,7 +67,7 @@ export interface Header {
   warned: boolean;
   raw: RawColumn[];
   pence: [string, NumberColumn][];
-  dates: [string, { dict: number | null }][];
+  dates: [string, DateColumn][];
   /** How the texts were written: UTF-8, or UTF-16 code units where a text is not well-formed Unicode. */
   text: 'utf8' | 'utf16';
   arrays: ArrayEntry[];
@@ -274,6 +282,33 @@ function numberedOf(cells: readonly string[]): NumberedColumn | null {
   return size < column.chars + n ? column : null;
 }
 
+/**
+ * A date column as one value for each value of a raw column kept as a dictionary, where every row's date is its
+ * cell's (the date column's own numbers, a byte or two a row, not kept again); null where no such column.
+ */
+function dateOfColumn(
+  values: Uint32Array,
+  dicts: readonly ({ values: readonly string[]; codes: ArrayLike<number> } | null)[],
+): { column: number; byCode: Float64Array } | null {
+  for (let column = 0; column < dicts.length; column++) {
+    const dict = dicts[column];
+    // Not where one value a text of the column would take more than the date's own dictionary numbers.
+    if (!dict || dict.values.length * 4 > values.length * 2) continue;
+    const byCode = new Float64Array(dict.values.length).fill(-1);
+    let each = true;
+    for (let i = 0; i < values.length && each; i++) {
+      const code = dict.codes[i]!;
+      const was = byCode[code]!;
+      if (was === -1) byCode[code] = values[i]!;
+      else if (was !== values[i]) each = false;
+    }
+    if (!each) continue;
+    for (let k = 0; k < byCode.length; k++) if (byCode[k] === -1) byCode[k] = 0; // a value no row has
+    return { column, byCode };
+  }
+  return null;
+}
+
 /** The chunk as bytes (to be compressed and stored); unpackChunk gives it back exactly. */
 export function packChunk(chunk: BuiltChunk): Uint8Array {
   const n = chunk.rowCount;
@@ -294,8 +329,10 @@ export function packChunk(chunk: BuiltChunk): Uint8Array {
   if (warned) w.numbers(chunk.warned, 'u8');
   w.numbers(chunk.periods, 'u8');
 
+  const rawDicts: ({ values: readonly string[]; codes: ArrayLike<number> } | null)[] = [];
   const raw: RawColumn[] = chunk.raw.map((cells, column) => {
     const dict = columnDictionary(chunk, column);
+    rawDicts.push(dict);
     if (dict) {
       for (const v of dict.values) texts.push(v);
       w.numbers(dict.codes, codeType(dict.values.length));
@@ -338,8 +375,13 @@ export function packChunk(chunk: BuiltChunk): Uint8Array {
     return [key, { nulls: true }];
   });
 
-  const dates = Object.entries(chunk.dates).map(([key, values]): [string, { dict: number | null }] => {
-    // dates: a few hundred distinct days in ten thousand rows
+  const dates = Object.entries(chunk.dates).map(([key, values]): [string, DateColumn] => {
+    // dates: a few hundred distinct days in ten thousand rows, each read from a column of a few hundred texts
+    const of = dateOfColumn(values, rawDicts);
+    if (of) {
+      w.numbers(of.byCode);
+      return [key, { of: of.column }];
+    }
     const dict = dictionaryOf(values, 0xffff);
     if (!dict) {
       w.numbers(values);
@@ -425,6 +467,13 @@ export function columnArrays(column: RawColumn, take: () => ArrayLike<number>): 
   return {};
 }
 
+/** The numbers of the raw column a date column is read from (DateColumn `of`); throws where it has none. */
+export function dateCodes(columns: readonly ColumnArrays[], of: number): ArrayLike<number> {
+  const codes = columns[of]?.codes;
+  if (!codes || columns[of]?.steps) throw new Error('a date names no column');
+  return codes;
+}
+
 /** The texts a raw column keeps among the chunk's: its dictionary's values, its cells, or those named. */
 export const textsOf = (column: RawColumn, rowCount: number): number =>
   'dict' in column
@@ -483,12 +532,12 @@ function unpack(bytes: Uint8Array): StoredChunk {
   }
   const dates: Record<string, Uint32Array> = {};
   for (const [key, c] of header.dates) {
-    if (c.dict === null) {
+    if ('dict' in c && c.dict === null) {
       dates[key] = Uint32Array.from(take());
       continue;
     }
     const values = take();
-    const dictCodes = take();
+    const dictCodes = 'of' in c ? dateCodes(columns, c.of) : take();
     const out = new Uint32Array(n);
     for (let i = 0; i < n; i++) out[i] = values[dictCodes[i]!]!;
     dates[key] = out;

@@ -4,6 +4,7 @@ import {
   arrayAt,
   bytesOf,
   columnArrays,
+  dateCodes,
   isPackedChunk,
   pad8,
   textsOf,
@@ -85,10 +86,10 @@ export function rowsOfPacked(bytes: Uint8Array): ChunkRows {
   }
   const dates = new Map<string, { values: Numbers; codes: Numbers | null }>();
   for (const [key, c] of header.dates) {
-    if (c.dict === null) dates.set(key, { values: take(), codes: null });
+    if ('dict' in c && c.dict === null) dates.set(key, { values: take(), codes: null });
     else {
       const values = take();
-      dates.set(key, { values, codes: take() });
+      dates.set(key, { values, codes: 'of' in c ? dateCodes(columns, c.of) : take() });
     }
   }
   const lengths = take();

@@ -63,14 +63,26 @@ const numberedCellsArb = (n: number): fc.Arbitrary<string[]> =>
       return cells;
     });
 
-/** A chunk with columns added that write its amounts (up to two) and a column of numbered references. */
+/**
+ * A chunk with columns added that write its amounts (up to two), a column of numbered references, and for each date
+ * column a column of texts its dates are read from (one text a date) and one whose texts do not name one date each.
+ */
 export const withWrittenColumns = <
-  C extends { rowCount: number; raw: string[][]; pence: Record<string, Float64Array> },
+  C extends {
+    rowCount: number;
+    raw: string[][];
+    pence: Record<string, Float64Array>;
+    dates: Record<string, Uint32Array>;
+  },
 >(
   arb: fc.Arbitrary<C>,
 ): fc.Arbitrary<C> =>
   arb.chain((chunk) => {
     const amounts = Object.values(chunk.pence);
+    const dated = Object.values(chunk.dates).flatMap((d) => [
+      Array.from(d, (v) => (v === 0 ? '' : `${v % 100}/${Math.floor(v / 100) % 100}/${Math.floor(v / 10_000)}`)),
+      Array.from(d, (v) => String(v % 3)),
+    ]);
     return fc
       .tuple(
         amounts.length > 0
@@ -78,5 +90,5 @@ export const withWrittenColumns = <
           : fc.constant([]),
         fc.array(numberedCellsArb(chunk.rowCount), { maxLength: 1 }),
       )
-      .map(([written, numbered]) => ({ ...chunk, raw: [...chunk.raw, ...written, ...numbered] }));
+      .map(([written, numbered]) => ({ ...chunk, raw: [...chunk.raw, ...written, ...numbered, ...dated] }));
   });

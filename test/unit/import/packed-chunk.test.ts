@@ -138,7 +138,7 @@ describe('packed chunks', () => {
     expect(roundTrip(chunk).raw[0]).toEqual(chunk.raw[0]);
   });
 
-  it('keep an amount column as the way each cell is written, and numbered references as numbers: bytes a row', () => {
+  it('keep amounts as the way each is written, numbered references as numbers, dates by their texts: bytes a row', () => {
     const n = 10_000;
     const pence = Float64Array.from(
       { length: n },
@@ -148,27 +148,26 @@ describe('packed chunks', () => {
     amounts[17] = '-'; // nil, kept as text
     pence[17] = 0;
     const references = Array.from({ length: n }, (_, i) => `INV-${String(40_000 + i).padStart(7, '0')}`);
+    const days = Array.from({ length: n }, (_, i) => 1 + ((i * 13) % 28));
     const chunk: StoredChunk = {
       index: 0,
       rowCount: n,
       lines: Uint32Array.from({ length: n }, (_, i) => i + 2),
       warned: new Uint8Array(n),
-      raw: [amounts, references],
+      raw: [amounts, references, days.map((d) => `${String(d).padStart(2, '0')}/07/2018`)],
       pence: { amount: pence },
       periods: new Uint8Array(n).fill(4),
-      dates: {},
+      dates: { postingDate: Uint32Array.from(days, (d) => 20180700 + d) },
     };
     const packed = packChunk(chunk);
     const head = JSON.parse(
       new TextDecoder().decode(packed.subarray(8, 8 + new DataView(packed.buffer).getUint32(4, true))),
     ) as Header;
-    expect(head.raw).toEqual([
-      { amount: 'amount', texts: 1 },
-      { numbered: 1, from: 39_999 },
-    ]);
-    // A byte a row for the way, four for the pence; the references and the periods one value each: far below
-    // the 20-odd characters a row of the two columns' texts.
-    expect(packed.length).toBeLessThan(5 * n + 1_000);
+    expect(head.raw).toEqual([{ amount: 'amount', texts: 1 }, { numbered: 1, from: 39_999 }, { dict: 28 }]);
+    expect(head.dates).toEqual([['postingDate', { of: 2 }]]);
+    // A byte a row for the way, four for the pence, one for the date's text (the date read from it, no more);
+    // the references and the periods one value each: far below the 30-odd characters a row of the three texts.
+    expect(packed.length).toBeLessThan(6 * n + 1_000);
     expect(roundTrip(chunk).raw).toEqual(chunk.raw);
   });
 
