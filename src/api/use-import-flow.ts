@@ -9,6 +9,7 @@ import { sizeRefusal, type Progress } from '../import/run-import';
 import { saveProfile, type MappingProfile } from '../storage/profiles';
 import type { DatasetMeta } from '../storage/datasets';
 import type { ImportReply, ScanReply } from '../worker/import-jobs';
+import type { CutCount } from '../import/split-import';
 import type { JobKind, JobReplies } from '../worker/messages';
 import { startJob, type Job } from '../worker/worker-client';
 import { announceImportEnded, announceImportStarted } from './cross-tab';
@@ -72,6 +73,8 @@ interface Proving {
   job: Job<ScanReply>;
   /** The proof, once made. */
   done: ScanReply | null;
+  /** The count before a large text file's cut, made first by the proof (before its SHA-256), once made. */
+  counted: CutCount | null;
 }
 
 const sameEncoding = (a: EncodingEvidence, b: EncodingEvidence): boolean =>
@@ -81,11 +84,14 @@ export function useImportFlow() {
   const [step, setStep] = useState<Step>({ name: 'choose' });
   const job = useRef<Job<JobReplies[JobKind]> | null>(null);
   const proving = useRef<Proving | null>(null);
+  /** Where the proof's count before the cut goes when it comes after its file's import started. */
+  const countTo = useRef<((cutCount: CutCount) => void) | null>(null);
   const invalidate = useInvalidateDatasets();
 
   const stopProving = () => {
     proving.current?.job.cancel();
     proving.current = null;
+    countTo.current = null;
   };
 
   const fail = (error: unknown) =>
@@ -130,7 +136,12 @@ export function useImportFlow() {
       setStep({ name: 'scanning', file, progress: null });
       try {
         if (file.size > PROVE_BESIDE_BYTES) {
-          const proof = startJob({ type: 'scan', name: file.name, file });
+          // The count before the cut comes first, as soon as made: kept for the import, or handed to it if started.
+          const early: Pick<Proving, 'counted'> = { counted: null };
+          const proof = startJob({ type: 'scan', name: file.name, file }, undefined, (cutCount) => {
+            early.counted = cutCount;
+            countTo.current?.(cutCount);
+          });
           const glanced = await startJob({ type: 'glance', name: file.name, file }).promise;
           if (glanced !== null) {
             if (!glanced.ok) {
@@ -138,7 +149,7 @@ export function useImportFlow() {
               fail(new Error(`${file.name}: ${messages(glanced.issues)}`));
               return;
             }
-            const p: Proving = { file, job: proof, done: null };
+            const p: Proving = Object.assign(early, { file, job: proof, done: null });
             proving.current = p;
             proof.promise.then(
               (scan) => {
@@ -211,8 +222,8 @@ export function useImportFlow() {
       // A large file's proof may still be being made: the import goes ahead beside it and is handed it when made.
       const p = proving.current?.file === file ? proving.current : null;
       const sha256 = p ? (p.done?.sha256 ?? null) : scan.sha256;
-      // Made by the proof: where the file is cut to be read in two halves, and the bytes before counted.
-      const cutCount = p ? p.done?.cutCount : scan.cutCount;
+      // Made by the proof: where the file is cut to be read in two halves, and the bytes before counted (first).
+      const cutCount = p ? (p.done?.cutCount ?? p.counted ?? undefined) : scan.cutCount;
       const ids = {
         datasetId: crypto.randomUUID(),
         receiptId: crypto.randomUUID(),
@@ -231,6 +242,7 @@ export function useImportFlow() {
         (progress) => setStep({ name: 'importing', file, progress }),
       );
       job.current = j;
+      if (p && sha256 === null && !cutCount) countTo.current = (c) => j.count(c);
       if (p && sha256 === null) {
         p.job.promise.then(
           (proof) =>

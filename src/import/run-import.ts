@@ -6,7 +6,15 @@ import type { StoredChunk } from './stored-chunk';
 import { buildPreview, PREVIEW_CHARS, type Preview, type PreviewChoices } from './preview';
 import { MAX_ROW_CHARS, RecordReader } from './record-reader';
 import { allBytes, joined, readAhead } from './byte-sources';
-import { CutCounter, findCut, SPLIT_MIN_BYTES, splittable, type CutCount, type PartOutcome } from './split-import';
+import {
+  countToCut,
+  CutCounter,
+  findCut,
+  SPLIT_MIN_BYTES,
+  splittable,
+  type CutCount,
+  type PartOutcome,
+} from './split-import';
 import { FileDigest } from './file-digest';
 import { authoritiesOf, MAX_AUTHORITIES, type AuthorityEntry } from './authority-returns';
 import {
@@ -74,20 +82,27 @@ export class ImportCancelled extends Error {
   }
 }
 
-/** Pass 1: SHA-256 of the bytes and the encoding, with its evidence. */
+/**
+ * Pass 1: SHA-256 of the bytes and the encoding, with its evidence. `onCount`: given the count before a large text
+ * file's cut first (countToCut), before the bytes are hashed; else it is counted as they pass (CutCounter).
+ */
 export async function scan(
   source: ByteSource,
   onProgress?: (p: Progress) => void,
   signal?: AbortSignal,
+  onCount?: (count: CutCount) => void,
 ): Promise<Scan> {
+  const first = onCount ? await countToCut(source) : null;
+  if (first) onCount?.(first);
   const hash = new FileDigest(source.size);
   const detector = new EncodingDetector();
   let bytes = 0;
   // The first pieces are kept until the first 8 bytes show whether this is a workbook; a workbook's are kept whole.
   let kept: Uint8Array[] | null = [];
   let container: ReturnType<typeof workbookContainer> | undefined;
-  // Counted while every byte passes here anyway, for the second half's reader (which would read them again for it).
-  const cuts = source.size >= SPLIT_MIN_BYTES ? new CutCounter(source.size) : null;
+  // Counted while every byte passes here anyway (where not counted first), for the second half's reader (which would
+  // read them again for it).
+  const cuts = !first && source.size >= SPLIT_MIN_BYTES ? new CutCounter(source.size) : null;
   for await (const chunk of hash.pieces(source)) {
     if (signal?.aborted) throw new ImportCancelled();
     hash.update(chunk);
@@ -107,7 +122,7 @@ export async function scan(
   detector.push(new Uint8Array(), true);
   const digest = await hash.hex();
   if (container) return { sha256: digest, verdict: workbookVerdict(kept ? joined(kept) : null, bytes) };
-  const cutCount = cuts?.count;
+  const cutCount = first ?? cuts?.count;
   return { sha256: digest, verdict: detector.verdict(), ...(cutCount ? { cutCount } : {}) };
 }
 

@@ -117,6 +117,20 @@ export class CutCounter {
   }
 }
 
+/**
+ * The count before the cut made at once: the bytes before it read in one go and counted (findCut, then what readPart's
+ * own count does), where a proof would count them only as its SHA-256 reaches the cut (CutCounter). For the page's
+ * proof, made while the preview is looked at: the count is there when Import is pressed (0.2 to 0.3 s for 90 MB),
+ * where it came with the proof's end (0.5 to 1.3 s), often after the second half had counted for itself. Null where
+ * the file is too small to be read in halves, cannot be read in ranges, or has no cut.
+ */
+export async function countToCut(source: ByteSource): Promise<CutCount | null> {
+  if (!source.range || source.size < SPLIT_MIN_BYTES) return null;
+  const cut = await findCut(source);
+  if (cut < 0) return null;
+  return countBefore(source.range(0, cut), cut, () => false);
+}
+
 /** What the reading of a second half made of it, and where the first reading goes on from. */
 export interface PartOutcome {
   part: SessionPart;

@@ -42,8 +42,12 @@ export interface ScanReply {
   duplicates: Pick<DatasetMeta, 'id' | 'name' | 'createdAt'>[];
 }
 
-export async function scanJob(source: ByteSource, onProgress?: (p: Progress) => void): Promise<ScanReply> {
-  const s = await scan(source, onProgress);
+export async function scanJob(
+  source: ByteSource,
+  onProgress?: (p: Progress) => void,
+  onCount?: (count: CutCount) => void,
+): Promise<ScanReply> {
+  const s = await scan(source, onProgress, undefined, onCount);
   return { ...s, duplicates: await duplicatesOf(s.sha256) };
 }
 
@@ -138,12 +142,27 @@ export async function importJob(
   signal?: AbortSignal,
   proof?: Promise<Scan>,
   timings?: ImportTimings,
+  counted?: Promise<CutCount>,
 ): Promise<ImportReply> {
-  return withImportLock(() => importUnderLock(source, plan, ids, onProgress, signal, proof, timings));
+  return withImportLock(() => importUnderLock(source, plan, ids, onProgress, signal, proof, timings, counted));
 }
 
 const sameEncoding = (a: Evidence, b: Evidence): boolean =>
   a.encoding === b.encoding && a.bom === b.bom && (a.replaced ?? false) === (b.replaced ?? false);
+
+/**
+ * The proof's count of the bytes before a large file's cut, for its second half's reader: made before the import
+ * (`given`), or coming from the proof made beside it, first (`early`: counted before its SHA-256) or with the proof.
+ */
+export function countComing(
+  given: CutCount | undefined,
+  early: Promise<CutCount> | undefined,
+  proof: Promise<Scan> | undefined,
+): Promise<CutCount | undefined> | undefined {
+  if (given) return Promise.resolve(given);
+  const fromProof = proof?.then((s) => s.cutCount);
+  return fromProof && early ? Promise.race([early, fromProof]) : fromProof;
+}
 
 async function importUnderLock(
   source: ByteSource,
@@ -153,14 +172,13 @@ async function importUnderLock(
   signal?: AbortSignal,
   proof?: Promise<Scan>,
   timings?: ImportTimings,
+  early?: Promise<CutCount>,
 ): Promise<ImportReply> {
   const startedAt = new Date();
   let plan = given;
   try {
     await beginImport(ids.datasetId, { fileName: plan.fileName, size: plan.size });
-    // The proof's count of the bytes before a large file's cut, for its second half's reader: made before the import,
-    // or coming with the proof made beside it.
-    const counted = ids.cutCount ? Promise.resolve(ids.cutCount) : proof?.then((s) => s.cutCount);
+    const counted = countComing(ids.cutCount, early, proof);
     const readRows = async () => {
       const labels = new LabelCollector(plan);
       const writes = new ChunkWrites(ids.datasetId, timings);

@@ -2,7 +2,8 @@
 // The import worker: a thin shell that runs one job and reports progress, so the page stays responsive
 // while a large file is read. Rows stay here and in storage; the page gets counts, totals and receipts.
 import type { Progress, Scan } from '../import/run-import';
-import type { JobMessage, JobRequest, ProofMessage } from './messages';
+import type { CutCount } from '../import/split-import';
+import type { CutCountMessage, JobMessage, JobRequest, ProofMessage } from './messages';
 import { runAfterReply } from './after-reply';
 import { runJob } from './run-job';
 
@@ -17,18 +18,30 @@ function progress(p: Progress): void {
   post({ type: 'progress', progress: p });
 }
 
-// An import whose file's proof is made beside it gets the proof as a message of its own, later.
+// An import whose file's proof is made beside it gets the proof as a message of its own, later, and the count before
+// the cut (made first) before it.
 let proved: (scan: Scan) => void = () => undefined;
 const proof = new Promise<Scan>((resolve) => (proved = resolve));
+let counted: (count: CutCount) => void = () => undefined;
+const count = new Promise<CutCount>((resolve) => (counted = resolve));
 
-self.onmessage = (event: MessageEvent<JobRequest | ProofMessage>) => {
+self.onmessage = (event: MessageEvent<JobRequest | ProofMessage | CutCountMessage>) => {
   const m = event.data;
   if (m.type === 'proof') {
     proved({ sha256: m.sha256, verdict: m.verdict, ...(m.cutCount ? { cutCount: m.cutCount } : {}) });
     return;
   }
-  const beside = m.type === 'import' && m.ids.sha256 === null;
-  void runJob(m, progress, undefined, beside ? proof : undefined)
+  if (m.type === 'cut-count') {
+    counted(m.cutCount);
+    return;
+  }
+  const beside =
+    m.type === 'import' && m.ids.sha256 === null
+      ? { proof, counted: count }
+      : m.type === 'scan'
+        ? { onCount: (cutCount: CutCount) => post({ type: 'counted', cutCount }) }
+        : undefined;
+  void runJob(m, progress, undefined, beside)
     .then(
       (result) => post({ type: 'done', result }),
       (error: unknown) => post({ type: 'failed', message: error instanceof Error ? error.message : String(error) }),

@@ -65,7 +65,15 @@ export type JobMessage<K extends JobKind = JobKind> =
   | { type: 'done'; result: JobReplies[K] }
   | { type: 'failed'; message: string }
   /** After `done` or `failed`: the work a job leaves for after its reply is done; the worker may be stopped. */
-  | { type: 'idle' };
+  | { type: 'idle' }
+  /** A scan's count before a large text file's cut, made first (countToCut), for an import beside the proof. */
+  | { type: 'counted'; cutCount: CutCount };
+
+/** The count before the cut, sent to an import whose proof is made beside it, when made (before the proof). */
+export interface CutCountMessage {
+  type: 'cut-count';
+  cutCount: CutCount;
+}
 
 /** The proof of an import's file (its SHA-256 and encoding over every byte), sent to the import worker when made. */
 export interface ProofMessage {

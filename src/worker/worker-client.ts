@@ -1,7 +1,8 @@
 import { ImportCancelled, type Progress, type Scan } from '../import/run-import';
 import { abandonImport, IMPORT_LOCK } from '../storage/datasets';
 import { openOutturnDb } from '../storage/db';
-import type { JobKind, JobMessage, JobReplies, JobRequest, ProofMessage } from './messages';
+import type { CutCount } from '../import/split-import';
+import type { CutCountMessage, JobKind, JobMessage, JobReplies, JobRequest, ProofMessage } from './messages';
 import { runAfterReply } from './after-reply';
 import { runJob } from './run-job';
 
@@ -16,6 +17,8 @@ export interface Job<T> {
   cancel(): void;
   /** Hands an import whose request had no sha256 its file's proof, made beside it (another job's scan). */
   prove(scan: Scan): void;
+  /** Hands such an import the count before its file's cut, made by that scan before its proof. */
+  count(cutCount: CutCount): void;
 }
 
 /** Whether the browser benchmark asked for where an import's time goes (logged by the worker). */
@@ -87,6 +90,8 @@ export function warmWorkers(count: number): () => void {
 export function startJob<K extends JobKind>(
   request: JobRequest<K>,
   onProgress: (p: Progress) => void = () => undefined,
+  /** A scan's count before a large text file's cut, as soon as it is made (before the scan's reply). */
+  onCount?: (cutCount: CutCount) => void,
 ): Job<JobReplies[K]> {
   // The page holds the import lock (shared) too, until its clean-up is done: no start-up sweep in another tab
   // may run between the worker's end and the clean-up and take a cancelled import for one a closed page left.
@@ -103,11 +108,13 @@ export function startJob<K extends JobKind>(
     const controller = new AbortController();
     let proved: (scan: Scan) => void = () => undefined;
     const proof = new Promise<Scan>((resolve) => (proved = resolve));
-    const promise = runJob(request, onProgress, controller.signal, proof);
+    let counted: (cutCount: CutCount) => void = () => undefined;
+    const count = new Promise<CutCount>((resolve) => (counted = resolve));
+    const promise = runJob(request, onProgress, controller.signal, { proof, counted: count, onCount });
     promise.then(release, release);
     // What the job left for after its reply (an import's line index), as the worker does it after its reply.
     promise.then(runAfterReply, () => undefined);
-    return { promise, cancel: () => controller.abort(), prove: proved };
+    return { promise, cancel: () => controller.abort(), prove: proved, count: counted };
   }
 
   const worker = warm.pop() ?? newImportWorker();
@@ -122,6 +129,7 @@ export function startJob<K extends JobKind>(
   worker.onmessage = (event: MessageEvent<JobMessage<K>>) => {
     const m = event.data;
     if (m.type === 'progress') onProgress(m.progress);
+    else if (m.type === 'counted') onCount?.(m.cutCount);
     else if (m.type === 'done') {
       // The reply is shown now; the worker is stopped once it has done what the job left for after it (`idle`).
       settle?.resolve(m.result);
@@ -156,6 +164,9 @@ export function startJob<K extends JobKind>(
     promise,
     prove: (scan) => {
       if (settle) worker.postMessage({ type: 'proof', ...scan } satisfies ProofMessage);
+    },
+    count: (cutCount) => {
+      if (settle) worker.postMessage({ type: 'cut-count', cutCount } satisfies CutCountMessage);
     },
     cancel: () => {
       const s = settle;

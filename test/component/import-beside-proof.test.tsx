@@ -8,7 +8,8 @@ import { bytesSource } from '../../src/import/byte-sources';
 import { planOf } from '../../src/import/preview';
 import { glance, preview, scan, type Scan } from '../../src/import/run-import';
 import { listDatasets, readChunks } from '../../src/storage/datasets';
-import { importJob } from '../../src/worker/import-jobs';
+import type { CutCount } from '../../src/import/split-import';
+import { countComing, importJob } from '../../src/worker/import-jobs';
 import { storedState } from './stored-state.ts';
 
 /** A ledger of `rows` rows whose first megabyte is ASCII and whose last row names a café in Windows-1252 (E9). */
@@ -93,5 +94,27 @@ describe('an import with its proof made beside it', () => {
       'refused.csv: This is not a text file: it contains a NUL byte.',
     );
     expect(await storedState()).toEqual(before);
+  });
+
+  it("hands its second half's reader the count before the cut from whichever comes first: given, made first, the proof", async () => {
+    const count = (records: number): CutCount => ({ cut: 9_000_000, breaks: records, records });
+    const proofWith = (c?: CutCount): Scan => ({
+      sha256: 'a'.repeat(64),
+      verdict: { ok: true, value: { encoding: 'utf-8', bom: false, reason: 'valid UTF-8' } },
+      ...(c ? { cutCount: c } : {}),
+    });
+    const never = new Promise<never>(() => undefined);
+    // made before the import: used, whatever comes later
+    expect(await countComing(count(1), Promise.resolve(count(2)), Promise.resolve(proofWith(count(3))))).toEqual(
+      count(1),
+    );
+    // made first by the proof beside it, the proof itself still being made
+    expect(await countComing(undefined, Promise.resolve(count(2)), never)).toEqual(count(2));
+    // the proof's, where no count came first
+    expect(await countComing(undefined, never, Promise.resolve(proofWith(count(3))))).toEqual(count(3));
+    expect(await countComing(undefined, undefined, Promise.resolve(proofWith(count(3))))).toEqual(count(3));
+    // a file too small to be read in halves: none
+    expect(await countComing(undefined, never, Promise.resolve(proofWith()))).toBeUndefined();
+    expect(countComing(undefined, undefined, undefined)).toBeUndefined();
   });
 });

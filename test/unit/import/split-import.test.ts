@@ -11,7 +11,14 @@ import { indexColumnsOf, LineIndexBuilder, type LineIndexPart } from '../../../s
 import { planOf } from '../../../src/import/preview';
 import { importRows, preview, scan, type ByteSource, type Split } from '../../../src/import/run-import';
 import type { SessionResult } from '../../../src/import/session-result';
-import { CutCounter, findCut, readPart, type CutCount, type PartOutcome } from '../../../src/import/split-import';
+import {
+  countToCut,
+  CutCounter,
+  findCut,
+  readPart,
+  type CutCount,
+  type PartOutcome,
+} from '../../../src/import/split-import';
 import { BreakCounter } from '../../../src/import/split-points';
 import type { BuiltChunk, StoredChunk } from '../../../src/import/stored-chunk';
 
@@ -461,5 +468,32 @@ describe("the count before the cut, made by the file's proof", () => {
     expect(count).toEqual(await expectedCount(big));
     expect(count!.records).toBeGreaterThan(100_000);
     expect((await scan(bytesSource('small.csv', new TextEncoder().encode(ledger(100))))).cutCount).toBeUndefined();
+  });
+
+  it("is given first, before a byte is hashed, where the scan is asked for it (the page's proof), and is the same", async () => {
+    const big = new TextEncoder().encode(ledger(180_000, (i) => (i === 700 ? '"a line, then\nanother"' : null)));
+    const events: string[] = [];
+    let given: CutCount | null = null;
+    const scanned = await scan(
+      bytesSource('big.csv', big, 1 << 20),
+      (p) => events.push(`hashed ${p.bytes}`),
+      undefined,
+      (count) => {
+        events.push('counted');
+        given = count;
+      },
+    );
+    expect(events[0]).toBe('counted');
+    expect(events.filter((e) => e === 'counted')).toHaveLength(1);
+    expect(given).toEqual(await expectedCount(big));
+    expect(scanned.cutCount).toEqual(given);
+    // countToCut itself: the same count; none for a small file
+    expect(await countToCut(bytesSource('big.csv', big, 1 << 20))).toEqual(given);
+    expect(await countToCut(bytesSource('small.csv', new TextEncoder().encode(ledger(100))))).toBeNull();
+    const small: string[] = [];
+    await scan(bytesSource('small.csv', new TextEncoder().encode(ledger(100))), undefined, undefined, () =>
+      small.push('counted'),
+    );
+    expect(small).toEqual([]);
   });
 });
