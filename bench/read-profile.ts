@@ -3,10 +3,11 @@
 // Playwright empties at each run), profiles the page's main thread during
 //   first  a first start in a fresh profile, to the board summary drawn;
 //   reload a reload of the cost centre 20500 with the ledger stored, to its subjectives drawn;
-//   drill  the drill-down to 20500 / 3010's ledger lines.
+//   drill  the drill-down to 20500 / 3010's ledger lines;
+//   cold   those lines' own address opened in a new document (after drill).
 // Prints each step's time, its long tasks and the functions that took the most of the main thread (self time);
 // the whole profile is written to $TMPDIR/outturn-read-<step>.cpuprofile (Chromium DevTools opens it).
-// tsx bench/read-profile.ts [first|reload|drill ...] [--port P] [--rows N] [--dist DIR]
+// tsx bench/read-profile.ts [first|reload|drill|cold ...] [--port P] [--rows N] [--dist DIR]
 // (--dist: a build of its own, e.g. `vite build --outDir DIR --minify false` for readable function names.)
 import { tmpdir } from 'node:os';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -24,7 +25,7 @@ const port = arg('port', 4205);
 const rows = arg('rows', 1_000_000);
 const distAt = process.argv.indexOf('--dist');
 const dist = distAt >= 0 ? process.argv[distAt + 1]! : 'dist';
-const steps = process.argv.slice(2).filter((a) => /^(first|reload|drill)$/.test(a));
+const steps = process.argv.slice(2).filter((a) => /^(first|reload|drill|cold)$/.test(a));
 const base = `http://localhost:${port}`;
 const ledger = `test-results/bench-sample-ledger-${rows}.csv`;
 mkdirSync('test-results', { recursive: true });
@@ -69,10 +70,9 @@ async function profiled<T>(page: Page, name: string, work: () => Promise<T>): Pr
     ),
   );
   const marks = await page.evaluate(() =>
-    performance
-      .getEntriesByType('mark')
+    [...performance.getEntriesByType('mark'), ...performance.getEntriesByType('measure')]
       .filter((m) => m.name.startsWith('outturn:'))
-      .map((m) => `${m.name.slice(8)} ${Math.round(m.startTime)}`),
+      .map((m) => `${m.name.slice(8)} ${Math.round(m.startTime)}${m.duration ? `+${Math.round(m.duration)}` : ''}`),
   );
   console.log(`${name}: ${ms} ms; long tasks ${JSON.stringify(tasks)}; marks (ms) ${marks.join(', ')}`);
   summarise(profile as never);
@@ -94,7 +94,7 @@ try {
     });
     await browser.close();
   }
-  if (steps.includes('reload') || steps.includes('drill')) {
+  if (steps.includes('reload') || steps.includes('drill') || steps.includes('cold')) {
     const dir = `${tmpdir()}/outturn-read-profile-${rows}`;
     const fresh = !existsSync(dir);
     const context = await chromium.launchPersistentContext(dir, chromiumLaunchOptions());
@@ -112,9 +112,9 @@ try {
       await page.getByText(/now counts for/).waitFor({ timeout: 60_000 });
       console.log('imported the ledger');
     }
-    await page.goto(`${base}/revenue?year=2017-18&month=12`);
-    await page.getByRole('link', { name: 'Organisational Support' }).first().click({ timeout: 120_000 });
-    await page.getByRole('link', { name: /^20500 / }).click();
+    await page.goto(
+      `${base}/revenue?year=2017-18&month=12&open=${encodeURIComponent('cc:organisational-support:20500')}`,
+    );
     await subjective(page).waitFor({ timeout: 120_000 });
     await page.waitForTimeout(3000);
     await profiled(page, 'reload', async () => {
@@ -122,12 +122,33 @@ try {
       await subjective(page).waitFor({ timeout: 120_000 });
       await page.waitForTimeout(300);
     });
-    if (steps.includes('drill')) {
+    const table = page.getByRole('table', { name: /Ledger lines behind the actual to date/ });
+    if (steps.includes('drill') || steps.includes('cold')) {
       await profiled(page, 'drill', async () => {
         await subjective(page).click();
-        const table = page.getByRole('table', { name: /Ledger lines behind the actual to date/ });
         await table.getByRole('row').nth(2).waitFor({ timeout: 300_000 });
       });
+    }
+    if (steps.includes('cold')) {
+      const lines = page.url();
+      // When the lines' table first has rows, by the page's clock (a string: tsx names a closure's functions with a
+      // helper the page does not have).
+      await context.addInitScript(`new MutationObserver(() => {
+        if (window.linesAt) return;
+        const caption = [...document.querySelectorAll('table caption')].find((c) =>
+          c.textContent.startsWith('Ledger lines behind'));
+        if (caption && caption.closest('table').querySelectorAll('tr').length > 2) window.linesAt = performance.now();
+      }).observe(document, { childList: true, subtree: true })`);
+      await page.goto('about:blank');
+      await profiled(page, 'cold', async () => {
+        await page.goto(lines);
+        await table.getByRole('row').nth(2).waitFor({ timeout: 300_000 });
+      });
+      const at = await page.evaluate<number>('window.linesAt');
+      const nav = await page.evaluate<string>(`JSON.stringify(performance.getEntriesByType('navigation').map((n) => ({
+        request: Math.round(n.requestStart), response: Math.round(n.responseEnd),
+        domInteractive: Math.round(n.domInteractive), load: Math.round(n.loadEventEnd) })))`);
+      console.log(`  cold, by the page's clock: the lines' rows in the DOM at ${Math.round(at)} ms; navigation ${nav}`);
     }
     await context.close();
   }

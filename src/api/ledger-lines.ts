@@ -60,8 +60,9 @@ export function useLedgerLinesPage(asked: LedgerLinesAsked, onProgress?: (p: Rea
 
 /**
  * Reads the year's ledgers into the read worker ahead of a drill-down to ledger lines, once the page has drawn
- * (an effect runs after it): for a reader one step from the lines (a cost centre opened). Never before the page's
- * own figures, whose reads it would otherwise compete with.
+ * (an effect runs after it): for a reader one step from the lines (a cost centre opened). Not before the page's own
+ * figures, whose reads it would otherwise compete with, unless the lines are what the reader opened (a link to them,
+ * a reload there: RevenuePage warms them as it starts).
  */
 export function useWarmLedgers(year: number | null, month: number, when: boolean): void {
   const client = useQueryClient();

@@ -1,4 +1,5 @@
 import { useEffect, type ReactNode } from 'react';
+import { useWarmLedgers } from '../../api/ledger-lines';
 import { useMonitoringData, type MonitoringData } from '../../api/revenue-monitoring';
 import { firstFiguresDrawn } from '../../api/sample-bootstrap';
 import { yearLabel } from '../../api/year-choice';
@@ -12,6 +13,7 @@ import { LedgerReconciliationSection } from './ledger-reconciliation-section';
 import { MonitoringSection } from './monitoring-section';
 import { PaperTables } from './paper-tables';
 import { RevenueYearsSection } from './revenue-years-section';
+import { useDrill } from './use-drill';
 import { useMonitoring } from './use-monitoring';
 
 /**
@@ -33,6 +35,10 @@ function WholeYear({ year, children }: { year: number; children: (d: MonitoringD
 export function RevenuePage() {
   const { query, choice } = useMonitoring();
   const { year, month } = choice;
+  // Opened at a ledger line (a link to it, a reload there): its lines are what the reader asked for, so the year's
+  // ledgers are read into the read worker at once, beside the monitoring model the list waits on, not after it.
+  const { open } = useDrill(year);
+  useWarmLedgers(year, month, open?.startsWith('line:') ?? false);
   const data = query.data;
   const tag = data?.illustrative ? <span className="illustrative-tag">Illustrative</span> : null;
   const suffix = data?.illustrative ? ' (illustrative)' : '';
