@@ -1,3 +1,5 @@
+import { groupThousands } from '../domain/core/money';
+
 /*
  * An amount cell's text kept as the way it was written, beside its pence, where writing the pence that way gives
  * the cell back exactly: a number from 1 to 37 a row (a byte), not the cell's dozen characters. The drill-down
@@ -23,15 +25,6 @@ export const isWay = (way: number): boolean => Number.isInteger(way) && way >= 0
 const wayOf = (decimals: number, grouped: boolean, negative: number, pound: boolean): number =>
   2 + decimals + (grouped ? 3 : 0) + negative * 6 + (pound ? 18 : 0);
 
-/** Pounds with a comma between each three digits. */
-function withCommas(digits: string): string {
-  if (digits.length <= 3) return digits;
-  const head = digits.length % 3 || 3;
-  let out = digits.slice(0, head);
-  for (let i = head; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
-  return out;
-}
-
 /**
  * Pence written `way` ('' for blank), or null where that way cannot write them (a blank way for an amount, an
  * amount's pence beyond the decimals, a fraction of a penny, an amount beyond the exact integers).
@@ -56,7 +49,7 @@ export function amountText(pence: number, way: number): string | null {
     fraction = '';
   }
   const whole = String((abs - penny) / 100);
-  const body = `${pound ? '£' : ''}${grouped ? withCommas(whole) : whole}${fraction}`;
+  const body = `${pound ? '£' : ''}${grouped ? groupThousands(whole) : whole}${fraction}`;
   if (pence >= 0) return body; // 0 and -0 alike: "-0.00" is kept as text
   return negative === 0 ? `-${body}` : negative === 1 ? `(${body})` : `${body}-`;
 }

@@ -146,6 +146,10 @@ const hasLoneSurrogate = (s: string): boolean => {
   return false;
 };
 
+/** Whether a column's values repeat too little for a dictionary: `distinct` values by its cell `index` (from 0). */
+const repeatsTooLittle = (distinct: number, index: number, limit: number): boolean =>
+  distinct > limit || (index >= DICT_TRIAL && distinct * DICT_REPEATS > index);
+
 /**
  * A column as a dictionary (its distinct values, and each row's code) when its values repeat enough: at most
  * `limit` distinct, and after the first DICT_TRIAL cells at most one in DICT_REPEATS new. Null otherwise.
@@ -161,7 +165,7 @@ function dictionaryOf<T>(cells: ArrayLike<T>, limit: number): { values: T[]; cod
       code = values.length;
       values.push(cell);
       seen.set(cell, code);
-      if (values.length > limit || (i >= DICT_TRIAL && values.length * DICT_REPEATS > i)) return null;
+      if (repeatsTooLittle(values.length, i, limit)) return null;
     }
     codes[i] = code;
   }
@@ -264,10 +268,7 @@ function amountColumn(
 function numberedOf(cells: readonly string[]): NumberedColumn | null {
   const n = cells.length;
   const limit = Math.max(1, Math.floor(n / DICT_REPEATS));
-  const column = numberedColumn(
-    cells,
-    (distinct, rows) => distinct > limit || (rows > DICT_TRIAL && distinct * DICT_REPEATS > rows),
-  );
+  const column = numberedColumn(cells, (distinct, rows) => repeatsTooLittle(distinct, rows - 1, limit));
   if (!column) return null;
   let beforeChars = 0;
   for (const v of column.before) beforeChars += v.length;

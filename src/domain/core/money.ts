@@ -179,7 +179,8 @@ export function roundHalfAwayFromZero(value: Money, decimalPlaces: number): Mone
 
 // Pounds to £'000 and back, and pence to pounds: src/domain/core/units.ts (the units as types).
 
-function groupThousands(digits: string): string {
+/** Digits (and a fraction after a point) with a comma between each three of the whole: 1234567.5 -> 1,234,567.5. */
+export function groupThousands(digits: string): string {
   const [whole = '0', fraction] = digits.split('.');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return fraction === undefined ? grouped : `${grouped}.${fraction}`;
