@@ -24,28 +24,22 @@ const SLOTS = POOL_VALUES * 2;
 const MASK = SLOTS - 1;
 
 /**
- * FNV-1a over a cell's length and UTF-16 code units: every unit of a short cell, and of a longer one its first
- * and last SAMPLE units and its middle one (most cells are looked up in the text as it is read, and hashing
- * every character of a supplier's name took as long as the rest of reading the row; the values are compared
- * whole wherever the hashes agree, so a sampled hash only ever costs a longer probe, never a wrong value).
+ * FNV-1a over a cell's UTF-16 code units, then its length: the record reader (plain-records.ts) folds each unit in
+ * as it passes over the cell looking for its end, so that a cell is read once, not once to find it and again to
+ * hash it (`HASH_SEED`, `hashUnit`, `hashEnd`). The values are compared whole wherever the hashes agree.
  */
-const SEED = 0x811c9dc5 | 0;
+export const HASH_SEED = 0x811c9dc5 | 0;
 const PRIME = 0x01000193;
-const SAMPLE = 6;
-const WHOLE = 2 * SAMPLE;
+/** The hash so far with one more code unit folded in. */
+export const hashUnit = (h: number, unit: number): number => Math.imul(h ^ unit, PRIME);
+/** The hash of a cell of `length` units from the hash of its units. */
+export const hashEnd = (h: number, length: number): number => Math.imul(h ^ length, PRIME);
 
 /** The hash of text[start, end) (the same for a string as for the stretch of text it was cut from). */
 function cellHash(text: string, start: number, end: number): number {
-  const length = end - start;
-  let h = Math.imul(SEED ^ length, PRIME);
-  if (length <= WHOLE) {
-    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), PRIME);
-    return h;
-  }
-  for (let i = start; i < start + SAMPLE; i++) h = Math.imul(h ^ text.charCodeAt(i), PRIME);
-  h = Math.imul(h ^ text.charCodeAt(start + (length >> 1)), PRIME);
-  for (let i = end - SAMPLE; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), PRIME);
-  return h;
+  let h = HASH_SEED;
+  for (let i = start; i < end; i++) h = hashUnit(h, text.charCodeAt(i));
+  return hashEnd(h, end - start);
 }
 
 /** A cell the reader did not look up (a record papaparse read, a column the row lacks): look it up by its text. */
@@ -65,6 +59,11 @@ export class CellPool {
   readonly values: string[] = [];
   private cells = 0;
   private pooling = true;
+
+  /** Whether cells are still being pooled (a column whose values hardly repeat stops, for good). */
+  get pooled(): boolean {
+    return this.pooling;
+  }
 
   /**
    * The number of this cell's value (below POOL_VALUES), or -1 when it is not pooled: the column has stopped
@@ -91,10 +90,14 @@ export class CellPool {
    * codes and names up this way, so that most of its cells are never made as fresh strings at all.
    */
   codeRange(text: string, start: number, end: number): number {
+    return this.codeHashed(text, start, end, cellHash(text, start, end));
+  }
+
+  /** codeRange, given the cell's hash (its units folded in by the caller as it read them). */
+  codeHashed(text: string, start: number, end: number, h: number): number {
     const length = end - start;
     if (!this.pooling || length > MAX_CHARS) return -1;
     this.cells++;
-    const h = cellHash(text, start, end);
     let slot = h & MASK;
     for (;;) {
       const n = this.slots[slot]!;

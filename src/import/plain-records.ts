@@ -21,7 +21,7 @@
  * closing quote, a quote that never closes) stops the fast path at the start of that record.
  */
 
-import type { CellPool } from './cell-pool';
+import { HASH_SEED, hashEnd, hashUnit, type CellPool } from './cell-pool';
 
 /**
  * The pools a record's cells are looked up in, one per column of the header, and where each cell's number is
@@ -64,6 +64,7 @@ export function readPlainRecords(
     if (text.charCodeAt(i) === QUOTE) {
       let j = i + 1;
       let doubled = false;
+      let h = HASH_SEED;
       for (;;) {
         if (j >= n) return start;
         c = text.charCodeAt(j);
@@ -75,13 +76,16 @@ export function readPlainRecords(
           continue;
         }
         if (c === LF || c === CR) return start;
+        h = hashUnit(h, c);
         j++;
       }
       // j is the closing quote, and a character follows it.
       const col = cells.length;
       if (cc !== null && col < cc.pools.length) {
         const pool = cc.pools[col]!;
-        const code = doubled ? pool.code(text.slice(i + 1, j).replace(DOUBLED, '"')) : pool.codeRange(text, i + 1, j);
+        const code = doubled
+          ? pool.code(text.slice(i + 1, j).replace(DOUBLED, '"'))
+          : pool.codeHashed(text, i + 1, j, hashEnd(h, j - i - 1));
         cc.codes[col] = code;
         cells.push(code >= 0 ? pool.values[code]! : unquoted(text, i + 1, j, doubled));
       } else cells.push(unquoted(text, i + 1, j, doubled));
@@ -92,16 +96,18 @@ export function readPlainRecords(
     } else {
       let j = i;
       c = 0;
+      let h = HASH_SEED;
       while (j < n) {
         c = text.charCodeAt(j);
         if (c === delimiter || c === LF || c === CR || c === QUOTE) break;
+        h = hashUnit(h, c);
         j++;
       }
       if (j >= n || c === QUOTE) return start;
       const col = cells.length;
       if (cc !== null && col < cc.pools.length) {
         const pool = cc.pools[col]!;
-        const code = pool.codeRange(text, i, j);
+        const code = pool.codeHashed(text, i, j, hashEnd(h, j - i));
         cc.codes[col] = code;
         cells.push(code >= 0 ? pool.values[code]! : text.slice(i, j));
       } else cells.push(text.slice(i, j));

@@ -84,7 +84,13 @@ function readPooled(pieces: readonly string[], delimiter: Delimiter, columns: nu
       const n = codes[c]!;
       if (n < 0) continue;
       // Counted, not expected one by one (an expect a cell would make these properties ten times slower).
-      if (pools[c]!.values[n] !== cells[c] || (numbers[c]!.get(cells[c]!) ?? n) !== n) wrong.push([c, cells[c]!, n]);
+      // The same number when the cell is looked up by its string: the reader hashed the cell as the pool hashes it.
+      if (
+        pools[c]!.values[n] !== cells[c] ||
+        (numbers[c]!.get(cells[c]!) ?? n) !== n ||
+        pools[c]!.code(cells[c]!) !== n
+      )
+        wrong.push([c, cells[c]!, n]);
       numbers[c]!.set(cells[c]!, n);
     }
   });
