@@ -70,9 +70,8 @@ async function wholeImport(
     (c) => {
       // Packed as the worker packs each chunk before it hands it to IndexedDB (chunk-records.ts).
       packed += packChunk(c).length;
-      // Kept as the stored form (the dictionaries and kept columns the builder made for packing are not part of it;
-      // a kept column's texts are made here, as reading the stored form makes them).
-      if (keep) chunks.push({ ...c, raw: Array.from(c.raw), dictionaries: undefined, kept: undefined } as StoredChunk);
+      // Kept as the stored form (the dictionaries the builder kept for packing are not part of it).
+      if (keep) chunks.push({ ...c, dictionaries: undefined } as StoredChunk);
     },
     undefined,
     undefined,

@@ -60,11 +60,6 @@ export class CellPool {
   private cells = 0;
   private pooling = true;
 
-  /** Whether cells are still being pooled (a column whose values hardly repeat stops, for good). */
-  get pooled(): boolean {
-    return this.pooling;
-  }
-
   /**
    * The number of this cell's value (below POOL_VALUES), or -1 when it is not pooled: the column has stopped
    * being pooled, or the cell is longer than a pooled value may be.

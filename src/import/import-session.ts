@@ -2,7 +2,7 @@ import { AuthorityLines, isTotalHeading, noFigureReason } from './authority-line
 import { lineHeaders } from './authority-returns';
 import { bindHeaders, type Binding } from './bind-headers';
 import { CellPool, codeOf } from './cell-pool';
-import { addRow, buildChunk, isFull, newChunk, type ChunkBuilder, type ChunkColumns } from './chunk-builder';
+import { addRow, buildChunk, isFull, newChunk, type ChunkBuilder } from './chunk-builder';
 import { addAccepted, checkTotalRow, controlTotalsOf, newControlTotals, type ControlTotals } from './control-totals';
 import type { ImportPlan } from './import-plan';
 import { addIssue, keepRejected, MAX_ISSUES, newIssueLog, type IssueLog } from './issue-log';
@@ -83,8 +83,6 @@ export class ImportSession {
   private readonly skippedRows: SkippedRow[] = [];
   private readonly aggregates = new LedgerAggregates();
   private pools: CellPool[] = [];
-  /** What every chunk is told of the columns (chunk-builder.ts), set with the pools. */
-  private columns: ChunkColumns | undefined;
   private chunk: ChunkBuilder | null = null;
   private chunkIndex = 0;
   private finished = false;
@@ -366,11 +364,6 @@ export class ImportSession {
     this.rows = newRowReader(binding, this.plan, this.log, this.totals);
     if (said) this.duplicateHeaders(binding);
     this.pools = binding.headers.map(() => new CellPool());
-    this.columns = {
-      // Each amount read from a column of its own (a return's lines are made, not read: none).
-      amountColumns: this.authority || binding.split ? [] : binding.amountColumns.map((a) => a.index),
-      unsplit: new Uint8Array(binding.headers.length),
-    };
     // A return's cells become lines of their own (authority-lines.ts): only a file read as rows is looked up as read.
     if (!this.authority) this.reader.useCellPools(this.pools);
   }
@@ -458,7 +451,7 @@ export class ImportSession {
         first,
       );
     }
-    if (!this.chunk) this.chunk = newChunk(this.pools, this.chunkRows, b.amountKeys, b.dateKeys, this.columns);
+    if (!this.chunk) this.chunk = newChunk(this.pools, this.chunkRows, b.amountKeys, b.dateKeys);
     addRow(this.chunk, cells, line, r.warned, amounts, r.period, r.dates, codes);
     if (isFull(this.chunk)) this.flush();
   }

@@ -27,37 +27,28 @@ export interface NumberedColumn {
 }
 
 /**
- * A column split a cell at a time, as it is read: numberedColumn splits a whole column with it, and the chunk builder
- * (chunk-builder.ts) splits a column of references as its rows come, so that a reference is never kept as a string
- * of its own until the chunk is packed. A character at a time, with no string made where a row's text before is the
- * row before's (nearly every row of a column of references): it runs over every such column of a large import.
+ * The cells split, or null as soon as `tooMany(distinct, rows)` says the texts before do not repeat enough (after
+ * `rows` rows, `distinct` texts). A character at a time, with no string made where a row's text before is the row
+ * before's (nearly every row of a column of references): it runs over every such column of a large import.
  */
-export class NumberedSplit {
-  readonly before: string[] = [];
-  /** The row at which each text before was first met. */
-  readonly firstRows: number[] = [];
-  readonly codes: Uint32Array;
-  readonly widths: Uint8Array;
-  /** Each row's number less the row before's (the first row's less 0). */
-  readonly steps: Float64Array;
-  rows = 0;
-  chars = 0;
-  private readonly seen = new Map<string, number>();
-  private last = '';
-  private lastCode = -1;
-  private previous = 0;
-
-  constructor(capacity: number) {
-    this.codes = new Uint32Array(capacity);
-    this.widths = new Uint8Array(capacity);
-    this.steps = new Float64Array(capacity);
-  }
-
-  /** Splits the next row's cell; true where its text before is new (the column's count of them has grown). */
-  add(cell: string): boolean {
-    const r = this.rows++;
+export function numberedColumn(
+  cells: readonly string[],
+  tooMany: (distinct: number, rows: number) => boolean,
+): NumberedColumn | null {
+  const n = cells.length;
+  const codes = new Uint32Array(n);
+  const widths = new Uint8Array(n);
+  const steps = new Float64Array(n);
+  const before: string[] = [];
+  const seen = new Map<string, number>();
+  let last = '';
+  let lastCode = -1;
+  let previous = 0;
+  let chars = 0;
+  for (let r = 0; r < n; r++) {
+    const cell = cells[r]!;
     const length = cell.length;
-    this.chars += length;
+    chars += length;
     let i = length;
     let number = 0;
     let scale = 1;
@@ -68,65 +59,27 @@ export class NumberedSplit {
       scale *= 10;
       i--;
     }
-    let code = this.lastCode;
-    let added = false;
-    if (i !== this.last.length || code < 0 || !cell.startsWith(this.last)) {
-      this.last = cell.slice(0, i);
-      let known = this.seen.get(this.last);
+    let code = lastCode;
+    if (i !== last.length || lastCode < 0 || !cell.startsWith(last)) {
+      last = cell.slice(0, i);
+      let known = seen.get(last);
       if (known === undefined) {
-        known = this.before.length;
-        this.before.push(this.last);
-        this.firstRows.push(r);
-        this.seen.set(this.last, known);
-        added = true;
+        known = before.length;
+        before.push(last);
+        seen.set(last, known);
+        if (tooMany(before.length, r + 1)) return null;
       }
-      code = this.lastCode = known;
+      code = lastCode = known;
     }
-    this.codes[r] = code;
-    this.widths[r] = length - i;
-    this.steps[r] = number - this.previous;
-    this.previous = number;
-    return added;
+    codes[r] = code;
+    widths[r] = length - i;
+    steps[r] = number - previous;
+    previous = number;
   }
-
-  /** Row r's cell again (rows in order, from 0: `number` is the row before's number, 0 before the first). */
-  text(r: number, number: number): string {
-    return numberedText(this.before[this.codes[r]!]!, number, this.widths[r]!);
-  }
-
-  /**
-   * The column of the rows split, or null where `tooMany(distinct, rows)` says its texts before do not repeat enough
-   * (asked as each text before was first met, as numberedColumn asks it while it splits). Copies: the split is kept.
-   */
-  column(tooMany: (distinct: number, rows: number) => boolean): NumberedColumn | null {
-    const n = this.rows;
-    for (let k = 0; k < this.before.length; k++) if (tooMany(k + 1, this.firstRows[k]! + 1)) return null;
-    const steps = this.steps.slice(0, n);
-    // The first row's step, so far from 0, made the second's.
-    const from = n > 1 ? steps[0]! - steps[1]! : 0;
-    if (n > 1) steps[0] = steps[1]!;
-    return {
-      before: this.before.slice(),
-      codes: this.codes.slice(0, n),
-      widths: this.widths.slice(0, n),
-      steps,
-      from,
-      chars: this.chars,
-    };
-  }
-}
-
-/**
- * The cells split, or null as soon as `tooMany(distinct, rows)` says the texts before do not repeat enough (after
- * `rows` rows, `distinct` texts).
- */
-export function numberedColumn(
-  cells: readonly string[],
-  tooMany: (distinct: number, rows: number) => boolean,
-): NumberedColumn | null {
-  const split = new NumberedSplit(cells.length);
-  for (let r = 0; r < cells.length; r++) if (split.add(cells[r]!) && tooMany(split.before.length, r + 1)) return null;
-  return split.column(() => false);
+  // The first row's step, so far from 0, made the second's.
+  const from = n > 1 ? steps[0]! - steps[1]! : 0;
+  if (n > 1) steps[0] = steps[1]!;
+  return { before, codes, widths, steps, from, chars };
 }
 
 /** A cell again: the text before, then the number with zeros before it to its width (none: no digits). */

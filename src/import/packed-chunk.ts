@@ -1,6 +1,5 @@
 import { AS_TEXT, amountText, isWay, wayOfCell } from './amount-text';
 import { numberedColumn, numberedText, type NumberedColumn } from './numbered-text';
-import { keptTexts, type KeptColumn } from './kept-column';
 import type { BuiltChunk, StoredChunk } from './stored-chunk';
 
 /*
@@ -152,16 +151,6 @@ const repeatsTooLittle = (distinct: number, index: number, limit: number): boole
   distinct > limit || (index >= DICT_TRIAL && distinct * DICT_REPEATS > index);
 
 /**
- * Whether a column of `rowCount` rows whose texts before the numbers (numbered-text.ts) are `distinct` by row `rows`
- * (from 1) repeats too little to be kept so: the dictionaries' rule. The chunk builder stops splitting a column by
- * it, for a chunk's capacity: no fewer rows make it looser.
- */
-export const textsRepeatTooLittle =
-  (rowCount: number) =>
-  (distinct: number, rows: number): boolean =>
-    repeatsTooLittle(distinct, rows - 1, Math.max(1, Math.floor(rowCount / DICT_REPEATS)));
-
-/**
  * A column as a dictionary (its distinct values, and each row's code) when its values repeat enough: at most
  * `limit` distinct, and after the first DICT_TRIAL cells at most one in DICT_REPEATS new. Null otherwise.
  */
@@ -226,52 +215,18 @@ function utf16Bytes(texts: readonly string[], chars: number): Uint8Array {
 }
 
 /**
- * A column's cells as packing reads them: its texts, or the column as the chunk builder kept it (kept-column.ts),
- * whose texts are made only where packing needs them (a dictionary is tried on the first cells, where a column of
- * amounts or references fails it).
- */
-class ColumnCells {
-  readonly kept: KeptColumn | null;
-  readonly count: number;
-  private texts: readonly string[] | null;
-
-  constructor(
-    private readonly chunk: BuiltChunk,
-    column: number,
-  ) {
-    this.kept = chunk.kept?.[column] ?? null;
-    this.texts = this.kept ? null : chunk.raw[column]!;
-    this.count = this.texts ? this.texts.length : chunk.rowCount;
-  }
-
-  /** At least the first `count` cells (all of them where the texts are at hand). */
-  first(count: number): readonly string[] {
-    return this.texts ?? keptTexts(this.kept!, Math.min(count, this.count), this.chunk.pence);
-  }
-
-  all(): readonly string[] {
-    return (this.texts ??= keptTexts(this.kept!, this.count, this.chunk.pence));
-  }
-}
-
-/**
  * A column's dictionary: the one the chunk builder kept (a copy of its numbers, no lookup), when it kept one
- * and it is worth it (at most one value in DICT_REPEATS cells); else looked up cell by cell (dictionaryOf), on the
- * first cells before all of them where the column was kept as other than texts.
+ * and it is worth it (at most one value in DICT_REPEATS cells); else looked up cell by cell (dictionaryOf).
  */
 function columnDictionary(
   chunk: BuiltChunk,
   column: number,
-  cells: ColumnCells,
 ): { values: readonly string[]; codes: ArrayLike<number> } | null {
-  const n = cells.count;
-  const limit = Math.max(1, Math.floor(n / DICT_REPEATS));
+  const cells = chunk.raw[column]!;
+  const limit = Math.max(1, Math.floor(cells.length / DICT_REPEATS));
   const kept = chunk.dictionaries?.[column];
-  if (kept && kept.codes.length === n) return kept.values.length <= limit ? kept : null;
-  // dictionaryOf stops at the first cell that shows too little repeating: one past the trial, where a column of
-  // amounts or references does.
-  if (cells.kept && n > DICT_TRIAL + 1 && !dictionaryOf(cells.first(DICT_TRIAL + 1), limit)) return null;
-  return dictionaryOf(cells.all(), limit);
+  if (kept && kept.codes.length === cells.length) return kept.values.length <= limit ? kept : null;
+  return dictionaryOf(cells, limit);
 }
 
 const codeType = (values: number): NumberType => (values <= 0x100 ? 'u8' : values <= 0x10000 ? 'u16' : 'u32');
@@ -286,33 +241,20 @@ const AMOUNT_TRIAL = 32;
  */
 function amountColumn(
   chunk: BuiltChunk,
-  cells: ColumnCells,
-): { key: string; ways: Uint8Array; texts: readonly string[] } | null {
-  const n = cells.count;
+  cells: readonly string[],
+): { key: string; ways: Uint8Array; texts: string[] } | null {
+  const n = cells.length;
   const trial = Math.min(n, AMOUNT_TRIAL);
-  const kept = cells.kept && 'ways' in cells.kept ? cells.kept : null;
   for (const [key, pence] of Object.entries(chunk.pence)) {
-    // The ways the builder found for this amount, where it kept the column so; else found here.
-    const own = kept?.amount === key ? kept : null;
     let written = 0;
-    if (own) {
-      for (let i = 0; i < trial; i++) if (own.ways[i] !== AS_TEXT) written++;
-    } else {
-      const first = cells.first(trial);
-      for (let i = 0; i < trial; i++) if (wayOfCell(first[i]!, pence[i]!) !== AS_TEXT) written++;
-    }
+    for (let i = 0; i < trial; i++) if (wayOfCell(cells[i]!, pence[i]!) !== AS_TEXT) written++;
     if (written * 2 <= trial) continue;
-    if (own) {
-      if (own.texts.length * 2 < n) return { key, ways: own.ways, texts: own.texts };
-      continue;
-    }
-    const all = cells.all();
     const ways = new Uint8Array(n);
     const texts: string[] = [];
     for (let i = 0; i < n; i++) {
-      const way = wayOfCell(all[i]!, pence[i]!);
+      const way = wayOfCell(cells[i]!, pence[i]!);
       ways[i] = way;
-      if (way === AS_TEXT) texts.push(all[i]!);
+      if (way === AS_TEXT) texts.push(cells[i]!);
     }
     if (texts.length * 2 < n) return { key, ways, texts };
   }
@@ -323,10 +265,10 @@ function amountColumn(
  * A plain column as numbered references (numbered-text.ts), where its texts before the numbers repeat
  * (dictionaryOf's rule) and that is fewer bytes than its cells (each about a byte a character, and a length).
  */
-function numberedOf(cells: ColumnCells): NumberedColumn | null {
-  const n = cells.count;
-  const split = cells.kept && 'split' in cells.kept ? cells.kept.split : null;
-  const column = split ? split.column(textsRepeatTooLittle(n)) : numberedColumn(cells.all(), textsRepeatTooLittle(n));
+function numberedOf(cells: readonly string[]): NumberedColumn | null {
+  const n = cells.length;
+  const limit = Math.max(1, Math.floor(n / DICT_REPEATS));
+  const column = numberedColumn(cells, (distinct, rows) => repeatsTooLittle(distinct, rows - 1, limit));
   if (!column) return null;
   let beforeChars = 0;
   for (const v of column.before) beforeChars += v.length;
@@ -389,10 +331,8 @@ export function packChunk(chunk: BuiltChunk): Uint8Array {
   w.numbers(chunk.periods, 'u8');
 
   const rawDicts: ({ values: readonly string[]; codes: ArrayLike<number> } | null)[] = [];
-  // Each column by its number, not chunk.raw's columns: a column the builder kept is not made as texts unless needed.
-  const raw: RawColumn[] = Array.from({ length: chunk.raw.length }, (_, column) => {
-    const cells = new ColumnCells(chunk, column);
-    const dict = columnDictionary(chunk, column, cells);
+  const raw: RawColumn[] = chunk.raw.map((cells, column) => {
+    const dict = columnDictionary(chunk, column);
     rawDicts.push(dict);
     if (dict) {
       for (const v of dict.values) texts.push(v);
@@ -413,7 +353,7 @@ export function packChunk(chunk: BuiltChunk): Uint8Array {
       w.numbers(numbered.steps);
       return { numbered: numbered.before.length, from: numbered.from };
     }
-    for (const c of cells.all()) texts.push(c);
+    for (const c of cells) texts.push(c);
     return { plain: true };
   });
 

@@ -5,8 +5,6 @@
  * A change to these fields is a change of the stored layout (DATASET_SCHEMA in src/storage/dataset-records.ts).
  */
 
-import type { KeptColumn } from './kept-column';
-
 /** Accepted rows in one stored chunk, at most. */
 export const CHUNK_ROWS = 10_000;
 
@@ -45,11 +43,5 @@ export interface ColumnDictionary {
   codes: Uint16Array;
 }
 
-/**
- * A chunk as the import hands it on: the stored form, and the dictionaries and kept columns (kept-column.ts) of its
- * columns the builder made, for packing.
- */
-export type BuiltChunk = StoredChunk & {
-  dictionaries?: readonly (ColumnDictionary | null)[];
-  kept?: readonly (KeptColumn | null)[];
-};
+/** A chunk as the import hands it on: the stored form, and the dictionaries of its columns the builder kept. */
+export type BuiltChunk = StoredChunk & { dictionaries?: readonly (ColumnDictionary | null)[] };

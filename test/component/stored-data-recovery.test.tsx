@@ -31,12 +31,10 @@ async function currentForm(id: string) {
   if (!s.verdict.ok) throw new Error(s.verdict.issues.map((i) => i.message).join('; '));
   const plan = planOf(await preview(source, s.verdict.value));
   const chunks: StoredChunk[] = [];
-  // The chunks as stored: without the dictionaries and kept columns the builder hands on for packing (never stored
-  // as such).
+  // The chunks as stored: without the dictionaries the builder hands on for packing (never stored as such).
   const result = await importRows(source, plan, (built) => {
-    const stored: StoredChunk & { dictionaries?: unknown; kept?: unknown } = { ...built };
+    const stored: StoredChunk & { dictionaries?: unknown } = { ...built };
     delete stored.dictionaries;
-    delete stored.kept;
     chunks.push(stored);
   });
   const receipt = buildReceipt({

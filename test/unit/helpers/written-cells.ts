@@ -22,7 +22,7 @@ export function writtenAmount(
 }
 
 /** A column writing `pence` (mostly one way, as a system's export does; some cells another way, or odd). */
-export const writtenAmountsArb = (pence: Float64Array): fc.Arbitrary<string[]> =>
+const writtenAmountsArb = (pence: Float64Array): fc.Arbitrary<string[]> =>
   fc
     .record({
       decimals: fc.constantFrom<0 | 1 | 2>(2, 2, 1, 0),
@@ -41,7 +41,7 @@ export const writtenAmountsArb = (pence: Float64Array): fc.Arbitrary<string[]> =
     });
 
 /** References: a few texts before numbers that mostly step by one, zero-padded or not, some without digits. */
-export const numberedCellsArb = (n: number): fc.Arbitrary<string[]> =>
+const numberedCellsArb = (n: number): fc.Arbitrary<string[]> =>
   fc
     .record({
       befores: fc.array(fc.constantFrom('INV-', 'JNL', 'PO ', '', 'Café-', '2018/'), { minLength: 1, maxLength: 3 }),
