@@ -1,5 +1,5 @@
 import { ZERO, type Money } from '../core/money';
-import { fromPence, pence, type Pence } from '../core/units';
+import { pence, type Pence } from '../core/units';
 import { MAX_PERIOD, MONTHLY_PERIODS } from '../core/period';
 
 /*
@@ -91,15 +91,16 @@ export function missingPeriods(actuals: LedgerActuals, month: number): number[] 
 }
 
 /**
- * A line's actual by period after `month`: pounds for each closed period that a ledger supplies (zero if
+ * A line's actual by period after `month`: integer pence for each closed period that a ledger supplies (zero if
  * the line has no postings in it), null for a closed period with no ledger and for every open period.
- * Index 1..16; index 0 unused.
+ * Index 1..16; index 0 unused. In pence, not pounds: every line of every month's model has one, and only the line
+ * a reader opens shows it (a Decimal for each line and period was most of a big ledger's model, issue 16).
  */
-export function actualsByPeriod(actuals: LedgerActuals, key: string, month: number): (Money | null)[] {
+export function actualsByPeriod(actuals: LedgerActuals, key: string, month: number): (Pence | null)[] {
   const periods = actuals.byLine.get(key);
   return Array.from({ length: MAX_PERIOD + 1 }, (_, p) => {
     if (!isClosed(p, month) || !actuals.periodSource.has(p)) return null;
-    return fromPence(periods?.[p] ?? pence(0));
+    return periods?.[p] ?? pence(0);
   });
 }
 

@@ -1,6 +1,6 @@
 import { areaNamed, areaOfDepartment, type BoardArea, type BoardStructure, type GroupKey } from './board-structure';
 import { annualBudget, budgetToDate, profileOf, type BudgetProfile, type BudgetRow } from './budget-profile';
-import { fromPence, pence as asPence } from '../core/units';
+import { fromPence, pence as asPence, type Pence } from '../core/units';
 import {
   actualToDatePence,
   actualsByPeriod,
@@ -109,8 +109,8 @@ export interface MonitoringNode extends Figures {
   varianceToDate: Variance | null;
   /** Forecast outturn minus budget. */
   forecastVariance: Variance | null;
-  /** Lines only: the actual of each period 1..16 (index 0 unused), null where not closed or no ledger. */
-  actualByPeriod: (Money | null)[] | null;
+  /** Lines only: the actual of each period 1..16 in pence (index 0 unused), null where not closed or no ledger. */
+  actualByPeriod: (Pence | null)[] | null;
   children: MonitoringNode[];
   parentId: string | null;
   notes: string[];

@@ -32,7 +32,7 @@ function PeriodStrip({ node, model }: { node: MonitoringNode; model: RevenueMoni
           ? 'not closed'
           : v === null
             ? 'no ledger loaded'
-            : formatPounds(v, { zero: '£0.00' });
+            : formatPounds(fromPence(v), { zero: '£0.00' });
         return (
           <li key={p} className={closed.has(p) ? undefined : 'open-period'}>
             <strong>P{p}</strong> {state}

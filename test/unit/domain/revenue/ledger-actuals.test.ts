@@ -86,11 +86,12 @@ describe('combineLedgers: each period from one export', () => {
 
   it('gives each period an actual only when it is closed, and nil (not missing) for a closed period with no postings', () => {
     const byPeriod = actualsByPeriod(ledger, lineKey('100', '1'), 2);
-    expect(byPeriod[1]?.toString()).toBe('123.45');
-    expect(byPeriod[2]?.toString()).toBe('7');
+    // In pence: £123.45 and £7.00.
+    expect(byPeriod[1]).toBe(12_345);
+    expect(byPeriod[2]).toBe(700);
     expect(byPeriod[3]).toBeNull(); // P3 not closed after P2
     const other = actualsByPeriod(ledger, lineKey('999', '1'), 2);
-    expect(other[1]?.toString()).toBe('0'); // closed, ledger loaded, no postings: nil
+    expect(other[1]).toBe(0); // closed, ledger loaded, no postings: nil
   });
 
   it('knows which lines have entries in the closed periods', () => {

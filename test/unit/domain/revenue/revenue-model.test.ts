@@ -186,7 +186,8 @@ describe('buildRevenueModel at P3, actuals from the ledger', () => {
 
   it('gives each line its actual by period: closed periods from the ledger, open ones null', () => {
     const line = model.byId.get('line:local-policing:10100:1001')!;
-    expect(line.actualByPeriod?.slice(1, 5).map(s)).toEqual(['100000', '95000', '95000', null]);
+    // In pence: £100,000, £95,000, £95,000 in P1 to P3, P4 not closed.
+    expect(line.actualByPeriod?.slice(1, 5)).toEqual([10_000_000, 9_500_000, 9_500_000, null]);
     expect(line.label).toBe('1001 Police officer pay');
     expect(model.byId.get('cc:local-policing:10100')!.label).toBe('10100 North');
   });
