@@ -1,5 +1,5 @@
 import { ZERO, type Money } from '../core/money';
-import { boardTables, shownInThousands } from './monitoring-tables';
+import { shownInThousands } from './monitoring-tables';
 import { tableOneAreas, type MonitoringNode, type RevenueMonitor } from './revenue-model';
 import { variance, type Variance } from '../checks/variance';
 
@@ -45,7 +45,8 @@ const exact: HistoryValues = () => (n) => ({ budget: n.budget, forecast: n.forec
 
 /** As the tables show them: whole £'000, casting (so a bridge built on them adds up on screen). */
 export const inThousands: HistoryValues = (model) => {
-  const shown = shownInThousands(model, boardTables(model));
+  // Areas and the total only (a big ledger's every line, rounded for each month, took most of a second).
+  const shown = shownInThousands(model, [], 'area');
   return (n) => {
     const s = shown.get(n.id)!;
     return { budget: s.budget, forecast: s.forecast, carryForward: s.carryForward };

@@ -1,6 +1,6 @@
 import type { BoardStructure } from './board-structure';
 import { Money, ZERO, sum, THOUSAND } from '../core/money';
-import type { Figures, MonitoringNode, RevenueMonitor } from './revenue-model';
+import type { Figures, MonitoringNode, NodeLevel, RevenueMonitor } from './revenue-model';
 import { roundTree, type TreeValues } from '../core/rounded-tree';
 import type { RowType } from '../checks/table-rows';
 import { variance } from '../checks/variance';
@@ -104,10 +104,11 @@ export interface ShownFigures {
 
 const COLUMNS = ['budget', 'original', 'ytdBudget', 'actual', 'forecast', 'carryForward'] as const;
 
-const toTree = (n: MonitoringNode): TreeValues => ({
+/** A node's figures and, unless it is at `lowest`, its children's: rounding goes no further down than asked. */
+const toTree = (n: MonitoringNode, lowest: NodeLevel | null): TreeValues => ({
   id: n.id,
   values: COLUMNS.map((c) => n[c]),
-  children: n.children.map(toTree),
+  children: n.level === lowest ? [] : n.children.map((c) => toTree(c, lowest)),
 });
 
 function shownOf(values: readonly (Money | null)[]): ShownFigures {
@@ -133,8 +134,12 @@ export function shownFigures(
   roots: readonly MonitoringNode[],
   unit: Money,
   tables: readonly BoardTable[] = [],
+  lowest: NodeLevel | null = null,
 ): Map<string, ShownFigures> {
-  const raw = roundTree(roots.map(toTree), unit);
+  const raw = roundTree(
+    roots.map((r) => toTree(r, lowest)),
+    unit,
+  );
   const shown = new Map<string, ShownFigures>();
   for (const [id, values] of raw) shown.set(id, shownOf(values));
   for (const t of tables) {
@@ -157,7 +162,15 @@ export function shownFigures(
 
 export const PENNY = new Money('0.01');
 
-/** The model in £'000, every table casting (Table 1 total down to cost centres; Table 3's rows too). */
-export function shownInThousands(model: RevenueMonitor, tables: readonly BoardTable[]): Map<string, ShownFigures> {
-  return shownFigures([model.root, ...model.belowTheLine], THOUSAND, tables);
+/**
+ * The model in £'000, every table casting (Table 1 total down to cost centres; Table 3's rows too). `lowest`: the
+ * level rounded down to, where only the levels above it are read (the forecast history reads areas and the total:
+ * rounding is from the total down, so theirs are the same figures, without rounding every line of every month).
+ */
+export function shownInThousands(
+  model: RevenueMonitor,
+  tables: readonly BoardTable[],
+  lowest: NodeLevel | null = null,
+): Map<string, ShownFigures> {
+  return shownFigures([model.root, ...model.belowTheLine], THOUSAND, tables, lowest);
 }

@@ -12,9 +12,12 @@ import { Money } from '../../../../src/domain/core/money';
 import { summariseBridge, summariseHistory } from '../../../../src/domain/revenue/monitoring-summary';
 import {
   buildRevenueModel,
+  tableOneAreas,
   type MonitoringInputs,
   type ReturnLineInput,
+  type RevenueMonitor,
 } from '../../../../src/domain/revenue/revenue-model';
+import { boardTables, shownInThousands } from '../../../../src/domain/revenue/monitoring-tables';
 import { BOARD_2017_18 } from '../../../../src/domain/papers/board-2017-18';
 import { sampleInputs } from '../../helpers/sample-year';
 
@@ -87,11 +90,29 @@ describe('forecastHistory and forecastBridge', () => {
 describe("the illustrative year's history", () => {
   let exact: ForecastHistory;
   let shown: ForecastHistory;
+  let models: RevenueMonitor[];
   beforeAll(async () => {
     const data = await sampleInputs();
-    const models = [3, 6, 9, 12].map((month) => buildRevenueModel(data, month, BOARD_2017_18));
+    models = [3, 6, 9, 12].map((month) => buildRevenueModel(data, month, BOARD_2017_18));
     exact = forecastHistory(models);
     shown = forecastHistory(models, inThousands);
+  });
+
+  it("shows each area and the total as the month's tables show them, rounding no line to do so", () => {
+    models.forEach((model, i) => {
+      // The tables' rounding: the whole model, from the total down to every line.
+      const tables = shownInThousands(model, boardTables(model));
+      for (const a of tableOneAreas(model)) {
+        const h = shown.areas.find((x) => x.key === a.key)!;
+        expect([a.key, h.forecast[i]?.toString()]).toEqual([a.key, tables.get(a.id)!.forecast?.toString()]);
+        expect([a.key, h.budget[i]?.toString()]).toEqual([a.key, tables.get(a.id)!.budget.toString()]);
+      }
+      expect(shown.totals[i]!.forecast?.toString()).toBe(tables.get('total')!.forecast?.toString());
+      // Rounded down to the areas only: no cost centre or line of the month is.
+      const ids = [...shownInThousands(model, [], 'area').keys()];
+      expect(ids.some((id) => id.startsWith('cc:') || id.startsWith('line:'))).toBe(false);
+      expect([...tables.keys()].some((id) => id.startsWith('line:'))).toBe(true);
+    });
   });
 
   it('ends at the paper (132,745 = the Table 1 lines) and every bridge adds up, exactly and as shown in £000', () => {
