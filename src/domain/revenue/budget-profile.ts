@@ -44,7 +44,8 @@ export function budgetToDate(rows: readonly BudgetRow[], closedThrough: number):
     else if (r.period <= months || (months === MONTHLY_PERIODS && r.period > MONTHLY_PERIODS))
       phased = phased.plus(r.amount);
   }
-  return annual.times(months).dividedBy(TWELVE).plus(phased);
+  // No annual rows (a line the ledger alone has, the most of a big ledger's): nothing to share out by month.
+  return annual.isZero() ? phased : annual.times(months).dividedBy(TWELVE).plus(phased);
 }
 
 /** How a set of budget rows is profiled, for saying so on screen. */

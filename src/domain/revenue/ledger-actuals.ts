@@ -96,17 +96,35 @@ export function missingPeriods(actuals: LedgerActuals, month: number): number[] 
  * Index 1..16; index 0 unused. In pence, not pounds: every line of every month's model has one, and only the line
  * a reader opens shows it (a Decimal for each line and period was most of a big ledger's model, issue 16).
  */
-export function actualsByPeriod(actuals: LedgerActuals, key: string, month: number): (Pence | null)[] {
+export function actualsByPeriod(
+  actuals: LedgerActuals,
+  key: string,
+  month: number,
+  known: readonly boolean[] = knownPeriods(actuals, month),
+): (Pence | null)[] {
   const periods = actuals.byLine.get(key);
-  return Array.from({ length: MAX_PERIOD + 1 }, (_, p) => {
-    if (!isClosed(p, month) || !actuals.periodSource.has(p)) return null;
-    return periods?.[p] ?? pence(0);
-  });
+  const out = new Array<Pence | null>(MAX_PERIOD + 1);
+  for (let p = 0; p <= MAX_PERIOD; p++) out[p] = known[p] ? (periods?.[p] ?? pence(0)) : null;
+  return out;
+}
+
+/**
+ * For each period 0..16, whether a line's actual of it is known after `month`: closed, and a ledger supplies it.
+ * A model finds it once (actualsByPeriod's `known`), not for every line and period.
+ */
+export function knownPeriods(actuals: LedgerActuals, month: number): boolean[] {
+  return Array.from({ length: MAX_PERIOD + 1 }, (_, p) => isClosed(p, month) && actuals.periodSource.has(p));
 }
 
 /** A line's actual to date after `month` in pence, or null when a closed monthly period has no ledger. */
-export function actualToDatePence(actuals: LedgerActuals, key: string, month: number): Pence | null {
-  if (missingPeriods(actuals, month).length > 0) return null;
+export function actualToDatePence(
+  actuals: LedgerActuals,
+  key: string,
+  month: number,
+  /** Whether every closed monthly period has a ledger (a model finds it once, not for every line). */
+  complete: boolean = missingPeriods(actuals, month).length === 0,
+): Pence | null {
+  if (!complete) return null;
   const periods = actuals.byLine.get(key);
   if (!periods) return pence(0);
   let total = 0;

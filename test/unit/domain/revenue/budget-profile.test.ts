@@ -43,6 +43,14 @@ describe('budgetToDate: phased rows', () => {
     expect(budgetToDate([phased('-1091000', 1)], 3).toString()).toBe('-1091000');
   });
 
+  it('adds phased rows to annual rows that cancel out: 500 by P3, whatever the month', () => {
+    // 1,000 - 1,000 a year is nil a month; the phased 500 of P1 counts once P1 is closed.
+    const rows = [annual('1000'), annual('-1000'), phased('500', 1)];
+    expect(budgetToDate(rows, 3).toString()).toBe('500');
+    expect(budgetToDate(rows, 12).toString()).toBe('500');
+    expect(budgetToDate([], 7).toString()).toBe('0');
+  });
+
   it('counts half-yearly rows as their periods close: 150 in P6, 150 in P12', () => {
     const rows = [phased('150', 6), phased('150', 12)];
     expect(budgetToDate(rows, 5).toString()).toBe('0');
