@@ -4,7 +4,7 @@ import { useRagRule, useRagRuleProblem } from '../../api/rag-rule';
 import type { MonitoringData } from '../../api/revenue-monitoring';
 import { monthLabel, yearLabel } from '../../api/year-choice';
 import { roleLabel } from '../../api/year-datasets';
-import { boardTables, shownInThousands } from '../../domain/revenue/monitoring-tables';
+import { boardTables, shownInThousands, type ShownFigures } from '../../domain/revenue/monitoring-tables';
 import { DEFAULT_RAG_RULE, describeRagRule } from '../../domain/checks/rag';
 import type { RevenueMonitor } from '../../domain/revenue/revenue-model';
 import { Code } from '../../components/code';
@@ -61,7 +61,12 @@ export function MonitoringSection({ data, month }: { data: MonitoringData; month
   const rule = useRagRule(year).data ?? DEFAULT_RAG_RULE;
   const ruleProblem = useRagRuleProblem(year);
   const tables = useMemo(() => (model ? boardTables(model) : []), [model]);
-  const shown = useMemo(() => (model ? shownInThousands(model, tables) : new Map()), [model, tables]);
+  // Rounded down to the cost centres: nothing on the page reads a line in £'000 (a cost centre's lines are shown in
+  // pounds and pence, rounded apart: drill-view.tsx), and a big ledger's 20,000 lines were most of the rounding.
+  const shown = useMemo(
+    () => (model ? shownInThousands(model, tables, 'cost-centre') : new Map<string, ShownFigures>()),
+    [model, tables],
+  );
   const unplaced = useMemo(() => (model ? unplacedCostCentres(model) : []), [model]);
   const suffix = data.illustrative ? ' (illustrative)' : '';
   const months = data.months;

@@ -319,6 +319,19 @@ describe('the illustrative 2017/18 year ends at the paper', () => {
     expect(s(models[0]!.byId.get('area:carry-forwards')!.ytdBudget)).toBe('-1091000');
   });
 
+  it('rounds the same £000 figures down to the cost centres as down to every line, without rounding a line', () => {
+    for (const model of models) {
+      const tables = boardTables(model);
+      const whole = shownInThousands(model, tables);
+      const toCostCentres = shownInThousands(model, tables, 'cost-centre');
+      const lines = [...whole.keys()].filter((id) => id.startsWith('line:'));
+      expect(lines.length).toBeGreaterThan(0);
+      expect(lines.filter((id) => toCostCentres.has(id))).toEqual([]);
+      expect(toCostCentres.size).toBe(whole.size - lines.length);
+      for (const [id, figures] of toCostCentres) expect([id, figures]).toEqual([id, whole.get(id)]);
+    }
+  });
+
   it("shows every board table casting in £000: the Constabulary summary's lines add to its total as shown", () => {
     for (const model of models) {
       const tables = boardTables(model);
