@@ -222,7 +222,8 @@ function formatUnits(rounded: Money, decimals: number, options: FormatOptions): 
 /** Exact sum of amounts; an empty list sums to zero. */
 export function sum(values: readonly Money[]): Money {
   let total = ZERO;
-  for (const v of values) total = total.plus(v);
+  // A nil adds nothing, and adding it still made a Decimal: most of a big ledger's lines have no budget.
+  for (const v of values) if (!v.isZero()) total = total.plus(v);
   return total;
 }
 

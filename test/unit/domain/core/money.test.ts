@@ -9,6 +9,7 @@ import {
   parseAmount,
   parsePercent,
   roundHalfAwayFromZero,
+  sum,
 } from '../../../../src/domain/core/money';
 
 const valueOf = (raw: string, options?: Parameters<typeof parseAmount>[1]): string | null | undefined => {
@@ -191,5 +192,27 @@ describe('parsePercent', () => {
   });
   it('refuses what is not a percentage', () => {
     expect(parsePercent('about 5%').ok).toBe(false);
+  });
+});
+
+describe('sum', () => {
+  it('adds exactly, nils and negative zeros among the values or not', () => {
+    // Whole pence written as text, so the expected total is the integers' own sum, not Decimal's.
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.integer({ min: -1e12, max: 1e12 }), fc.constantFrom(0, -0)), { maxLength: 40 }),
+        (pence) => {
+          // Pence as pounds' text by integer arithmetic: -123456 -> "-1234.56".
+          const text = (p: number): string =>
+            `${p < 0 || Object.is(p, -0) ? '-' : ''}${Math.floor(Math.abs(p) / 100)}.${String(Math.abs(p) % 100).padStart(2, '0')}`;
+          const values = pence.map((p) => new Money(text(p)));
+          const expected = pence.reduce((t, p) => t + p, 0);
+          expect(sum(values).times(100).toNumber()).toBe(expected === 0 ? 0 : expected);
+          expect(sum(values).toString()).toBe(sum(values.filter((v) => !v.isZero())).toString());
+        },
+      ),
+    );
+    expect(sum([]).toString()).toBe('0');
+    expect(sum([new Money('-0'), new Money('0')]).isZero()).toBe(true);
   });
 });
