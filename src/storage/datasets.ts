@@ -161,6 +161,42 @@ export async function putChunkRecords(
   });
 }
 
+/** An import's chunk written after the import was given up: nothing was written. */
+class ImportNotRunning extends Error {
+  constructor(datasetId: string) {
+    super(`The import ${datasetId} was given up (cancelled or stopped); its rows were not written.`);
+  }
+}
+
+/**
+ * Writes one chunk of a running import, in one transaction with a look at the import's marker (beginImport): where
+ * the marker is gone, the import was given up and its rows deleted with it (abandonImport), and nothing is written
+ * (ImportNotRunning). A worker the page stops may still write for a moment after the page has cleaned up (a worker
+ * started by a worker ends after its parent); those chunks stayed behind, belonging to no dataset (three, in a run of
+ * the cancel test under load). The transactions are ordered, so a write either comes before the clean-up, which
+ * deletes it, or after, which finds no marker.
+ */
+export async function putImportChunkRecords(
+  datasetId: string,
+  records: readonly (PackedChunkRecord | ChunkPieceRecord)[],
+  db?: Db,
+): Promise<void> {
+  const d = db ?? (await openOutturnDb());
+  await guarded(async () => {
+    const tx = d.transaction(['chunks', 'settings'], 'readwrite');
+    const running = await tx.objectStore('settings').getKey(RUNNING + datasetId);
+    if (running === undefined) {
+      abortQuietly(tx);
+      await tx.done.catch(() => undefined);
+      throw new ImportNotRunning(datasetId);
+    }
+    await allOrNothing(
+      tx,
+      records.map((r) => () => tx.objectStore('chunks').put(r)),
+    );
+  });
+}
+
 /** Makes an import visible: the dataset record and its receipt, together. */
 export async function commitDataset(meta: DatasetMeta, receipt: ImportReceipt, db?: Db): Promise<void> {
   const d = db ?? (await openOutturnDb());
@@ -519,7 +555,6 @@ export async function beginImport(datasetId: string, info: { fileName: string; s
   );
 }
 
-/** An import given up (cancelled, crashed, refused): its chunks and its marker go, together. */
 /**
  * Deletes an import's chunks numbered `from` and above: a second half read by another worker and then read again
  * by the import itself (src/import/split-import.ts), whose chunks would otherwise stand beside the new ones.
@@ -529,6 +564,7 @@ export async function deleteChunksFrom(datasetId: string, from: number, db?: Db)
   await d.delete('chunks', IDBKeyRange.bound([datasetId, from], [datasetId, Infinity]));
 }
 
+/** An import given up (cancelled, crashed, refused): its chunks and its marker go, together. */
 export async function abandonImport(datasetId: string, db?: Db): Promise<void> {
   const d = db ?? (await openOutturnDb());
   const tx = d.transaction(['chunks', 'lineIndex', 'settings'], 'readwrite');

@@ -1,6 +1,6 @@
 import type { StoredChunk } from '../import/stored-chunk';
 import { chunkRecords } from '../storage/chunk-records';
-import { putChunkRecords } from '../storage/datasets';
+import { putImportChunkRecords } from '../storage/datasets';
 
 /*
  * The writing of an import's chunks (and of a second half's, read by another worker: part-job.ts), a few at a
@@ -32,7 +32,7 @@ export class ChunkWrites {
     const t0 = performance.now();
     const records = await chunkRecords(this.datasetId, chunk);
     const t1 = performance.now();
-    const write = putChunkRecords(records).then(
+    const write = putImportChunkRecords(this.datasetId, records).then(
       () => void this.inFlight.delete(write),
       (error: unknown) => {
         this.inFlight.delete(write);

@@ -47,6 +47,80 @@ async function chunksInFlight(page: Page): Promise<number> {
   return (await storedState(page)).orphanChunks;
 }
 
+/**
+ * Holds every write to the chunks store until released: a read-write transaction over it, kept busy from the page.
+ * IndexedDB runs transactions over the same store in the order they were made (this Chromium holds back every
+ * read-write transaction of the database: a write to the settings store waited too), so the import's chunk writes
+ * wait behind it; it reads on until its writes in flight are full (ChunkWrites: 32 a half, fewer than the chunks of
+ * either half of this file), then waits too, part-way through the file. A fault struck while held strikes a running
+ * import, however fast the machine (the file-deleted test saw a 1M-row import read to the end before the file was
+ * deleted). Resolves once the hold has begun: every write made before it has ended.
+ */
+async function holdChunkWrites(page: Page): Promise<{ release: () => Promise<void> }> {
+  // The start-up's tidying first (sample-bootstrap.ts marks it done): it deletes orphan chunks holding the import
+  // lock, and held behind the hold it would keep the import from starting at all.
+  await expect
+    .poll(() => page.evaluate(() => performance.getEntriesByName('outturn:stored-ready').length))
+    .toBeGreaterThan(0);
+  await page.evaluate(
+    () =>
+      new Promise<void>((held, failed) => {
+        const open = indexedDB.open('outturn');
+        open.onerror = () => failed(open.error ?? new Error('the database did not open'));
+        open.onsuccess = () => {
+          const db = open.result;
+          const store = db.transaction('chunks', 'readwrite').objectStore('chunks');
+          const flag = window as unknown as { releaseChunkWrites?: boolean };
+          flag.releaseChunkWrites = false;
+          let first = true;
+          // A request always pending keeps the transaction open; none left once released, and it commits.
+          const spin = (): void => {
+            if (flag.releaseChunkWrites) {
+              db.close();
+              return;
+            }
+            const r = store.get(['(held)', 0]);
+            r.onsuccess = () => {
+              if (first) held();
+              first = false;
+              spin();
+            };
+            r.onerror = () => failed(r.error ?? new Error('the hold failed'));
+          };
+          spin();
+        };
+      }),
+  );
+  return {
+    release: async () => {
+      if (!page.isClosed())
+        await page.evaluate(() => {
+          (window as unknown as { releaseChunkWrites?: boolean }).releaseChunkWrites = true;
+        });
+    },
+  };
+}
+
+/**
+ * Starts importing a file with its chunk writes held (holdChunkWrites), and waits until it says it has read rows:
+ * the import is then part-way, and cannot end until released.
+ */
+async function startHeldImport(page: Page, path: string, name: string) {
+  await page.getByLabel(/Choose a CSV file/).setInputFiles(path);
+  await page.getByRole('button', { name: `Import ${name}` }).click();
+  // Held once the import has marked itself running (its first write), not before: this Chromium runs one
+  // read-write transaction at a time over the whole database, so a hold taken first would keep it from starting.
+  await expect
+    .poll(async () => (await storedState(page)).running.length, { timeout: 30_000, intervals: [20, 50, 100] })
+    .toBe(1);
+  const hold = await holdChunkWrites(page);
+  await expect(page.getByRole('heading', { name: `Importing ${name}` })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'rows read' })).toHaveText(/, [1-9][\d,]* rows read$/, {
+    timeout: 30_000,
+  });
+  return hold;
+}
+
 /** Starts importing a file and waits until some of its rows are stored, and the import still runs. */
 async function startImport(page: Page, path: string, name: string) {
   await page.getByLabel(/Choose a CSV file/).setInputFiles(path);
@@ -63,18 +137,20 @@ test.describe('the worker crashing part-way', () => {
     try {
       const before = await openImport(app);
       await startImport(app, big.path, 'big-ledger.csv');
+      const hold = await holdChunkWrites(app);
+      await expect(app.getByRole('heading', { name: 'Importing big-ledger.csv' })).toBeVisible();
       // One worker per job: the last import worker is the import's (a large file's second half has a worker of its own).
       const worker = app
         .workers()
         .filter((w) => w.url().includes('import.worker'))
         .at(-1)!;
-      expect(await chunksInFlight(app)).toBeGreaterThan(0);
-      // An uncaught error inside the worker, as a bug in it would throw.
+      // An uncaught error inside the worker, as a bug in it would throw, while the import waits on its writes.
       await worker.evaluate(() => {
         setTimeout(() => {
           throw new Error('injected fault: the import worker crashed');
         });
       });
+      await hold.release();
       await expect(app.getByRole('alert')).toHaveText(
         /^The import stopped unexpectedly \(.*injected fault: the import worker crashed\)\. Nothing from it was kept\.$/,
       );
@@ -95,15 +171,17 @@ test.describe('the worker reading the second half crashing part-way', () => {
       const before = await openImport(app);
       // The import's trace says whether the second half was taken in (1) or dropped and read again (0).
       const split = await traceSplits(app);
-      await startImport(app, big.path, 'big-ledger.csv');
-      // A file this large is read in two halves; the second half's worker is the part worker.
+      const hold = await startHeldImport(app, big.path, 'big-ledger.csv');
+      // A file this large is read in two halves; the second half's worker is the part worker, started as the import
+      // begins. While the writes are held it cannot have finished its half.
+      await expect.poll(() => app.workers().some((w) => w.url().includes('part.worker'))).toBe(true);
       const part = app.workers().find((w) => w.url().includes('part.worker'));
-      expect(part, 'a worker reads the second half').toBeDefined();
       await part!.evaluate(() => {
         setTimeout(() => {
           throw new Error('injected fault: the second half worker crashed');
         });
       });
+      await hold.release();
       await expect(
         app.getByRole('article', { name: 'Import receipt: big-ledger.csv' }).getByRole('status'),
       ).toContainText(
@@ -215,8 +293,10 @@ test.describe('a reload during an import', () => {
       const before = await openImport(app);
       await startImport(app, big.path, 'big-ledger.csv');
       expect(await chunksInFlight(app)).toBeGreaterThan(0);
+      await holdChunkWrites(app);
+      await expect(app.getByRole('heading', { name: 'Importing big-ledger.csv' })).toBeVisible();
 
-      await app.reload();
+      await app.reload(); // ends the hold with its page
       await expect(app.getByRole('status').filter({ hasText: 'did not finish' })).toHaveText(
         /^The import of big-ledger\.csv started \d{4}-\d\d-\d\d \d\d:\d\d UTC did not finish: the page was closed or reloaded while it ran\. Nothing from it was kept, and the data stored before it is as it was\./,
       );
@@ -240,8 +320,9 @@ test.describe('the file deleted from disk part-way through its import', () => {
     const big = bigLedger(LONG_ROWS);
     try {
       const before = await openImport(app);
-      await startImport(app, big.path, 'big-ledger.csv');
+      const hold = await startHeldImport(app, big.path, 'big-ledger.csv');
       big.remove(); // the browser reads the file from disk as the import goes
+      await hold.release();
       await expect(app.getByRole('alert')).toHaveText(
         'big-ledger.csv could not be read to the end: it was moved, changed or deleted while Outturn was reading it. Nothing from this import was kept; choose the file again.',
       );
