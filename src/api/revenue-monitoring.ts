@@ -1,8 +1,8 @@
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
-import { combineLedgers, closedPeriods, type LedgerActuals, type LedgerSource } from '../domain/revenue/ledger-actuals';
+import { closedPeriods, combineLedgersSteps, type LedgerSource } from '../domain/revenue/ledger-actuals';
 import {
-  buildRevenueModel,
   monitoringMonths,
+  revenueModelSteps,
   type MonitoringInputs,
   type ReturnLineInput,
   type RevenueMonitor,
@@ -13,9 +13,10 @@ import { loadStructure } from './board-structure';
 import type { StoredChunk } from '../import/stored-chunk';
 import { countingDatasets, ledgerPeriodOwners, roleOf, type DatasetRole } from '../storage/dataset-slots';
 import { readChunks, type DatasetMeta } from '../storage/datasets';
-import { ledgerSumRows } from '../storage/ledger-sums';
+import { eachLedgerSum } from '../storage/ledger-sums';
 import type { LedgerLineSource } from '../worker/ledger-lines-query';
 import { budgetLinesOf, carryForwardsOf, returnLinesOf, type StoredDataset } from './monitoring-rows';
+import { inSteps } from './in-steps';
 import { queryKeys } from './query-keys';
 import { loadYearDatasets } from './year-datasets';
 
@@ -78,32 +79,38 @@ async function stored(meta: DatasetMeta, read: ReadChunks): Promise<StoredDatase
 }
 
 /**
- * The ledger of a year: for each period of the year, the export that supplies it (ledgerPeriodOwners over the
- * datasets given, the year's only), each export contributing only the periods it owns. Lines with no period are
- * kept apart (never an actual of any month).
+ * For each period of `year`, the ledger export that supplies it (ledgerPeriodOwners over the datasets given, the
+ * year's only): the period's source in the year's ledger (combineLedgers finds the same, from these sources' sums).
  */
-function yearLedger(year: number, datasets: readonly DatasetMeta[]): LedgerActuals {
-  const owned = new Map<string, Set<number>>();
-  const ledgers = new Map<string, DatasetMeta>();
+function yearPeriodOwners(year: number, datasets: readonly DatasetMeta[]): Map<number, DatasetMeta> {
+  const owners = new Map<number, DatasetMeta>();
   for (const [key, owner] of ledgerPeriodOwners(datasets)) {
     const [y, p] = key.split('/').map(Number);
-    if (y !== year || owner.year !== year) continue;
+    if (y === year && owner.year === year) owners.set(p!, owner);
+  }
+  return owners;
+}
+
+/**
+ * The sources of a year's ledger: each export contributing only the periods it supplies (yearPeriodOwners). Lines
+ * with no period are kept apart (never an actual of any month).
+ */
+function yearLedgerSources(year: number, datasets: readonly DatasetMeta[]): LedgerSource[] {
+  const owned = new Map<string, Set<number>>();
+  const ledgers = new Map<string, DatasetMeta>();
+  for (const [p, owner] of yearPeriodOwners(year, datasets)) {
     ledgers.set(owner.id, owner);
     const periods = owned.get(owner.id) ?? new Set<number>();
-    periods.add(p!);
+    periods.add(p);
     owned.set(owner.id, periods);
   }
-  const sources: LedgerSource[] = [...ledgers.values()].map((d, order) => ({
+  return [...ledgers.values()].map((d, order) => ({
     id: d.id,
     name: d.name,
     order,
-    aggregates: ledgerSumRows(d.aggregates, (period) => period === 0 || owned.get(d.id)!.has(period)),
+    aggregates: eachLedgerSum(d.aggregates, (period) => period === 0 || owned.get(d.id)!.has(period)),
   }));
-  return combineLedgers(sources);
 }
-
-/** Resolves in a task of its own, so that what the page has to draw or answer runs first. */
-const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 const ofRole = (datasets: readonly DatasetMeta[], role: DatasetRole) => datasets.filter((d) => roleOf(d) === role);
 
@@ -131,7 +138,10 @@ export async function monitoringOfYear(
     const periods = meta.month !== null ? [meta.month] : [...new Set(rows.map((r) => r.period))];
     for (const period of periods) byPeriod.set(period, { meta, rows: rows.filter((r) => r.period === period) });
   }
-  const ledger = yearLedger(year, datasets);
+  // In slices, as the months' models below: a million-row ledger has about 240,000 sums.
+  // The chosen month's (the page's first figures) before the whole year's (its other months).
+  const background = onlyMonth === undefined;
+  const ledger = await inSteps(combineLedgersSteps(yearLedgerSources(year, datasets)), { background });
   const inputs: MonitoringInputs = {
     budget: budgetMeta ? budgetLinesOf(await stored(budgetMeta, read)).filter(inYear) : [],
     returns: [...byPeriod.values()].flatMap((r) => r.rows),
@@ -157,15 +167,15 @@ export async function monitoringOfYear(
   );
   const readFrom = [...new Map(used.map((d) => [d.id, d])).values()];
   // Without a board layout (none of this year or before is loaded) there is no board view to build: said as missing.
-  // One month's model at a time, the page's thread let go between them: no one task builds the whole year.
+  // One month's model at a time, each in slices with the page's thread let go between them (in-steps.ts): a big
+  // ledger's month is 20,000 lines, 60-180 ms in one task before.
   const models: RevenueMonitor[] = [];
   const structure = layout?.structure;
   const months = monitoringMonths(inputs.returns);
   if (structure)
     for (const m of months) {
       if (onlyMonth !== undefined && m !== onlyMonth) continue;
-      await nextTask();
-      models.push({ ...buildRevenueModel(inputs, m, structure), year });
+      models.push({ ...(await inSteps(revenueModelSteps(inputs, m, structure), { background })), year });
     }
   return {
     year,
@@ -228,29 +238,25 @@ function monthOf(whole: MonitoringData, month: number): MonitoringData {
  * year in the export that supplies it (ledgerPeriodOwners), with the columns the list reads. Never another year's.
  */
 export function ledgerSourcesOfYear(year: number, given: readonly DatasetMeta[], month: number): LedgerLineSource[] {
-  const ledger = yearLedger(year, given);
-  const wanted = new Map<string, number[]>();
+  const owners = yearPeriodOwners(year, given);
+  const wanted = new Map<string, { meta: DatasetMeta; periods: number[] }>();
   for (const p of closedPeriods(month)) {
-    const source = ledger.periodSource.get(p);
-    if (source) wanted.set(source.id, [...(wanted.get(source.id) ?? []), p]);
+    const meta = owners.get(p);
+    if (meta) wanted.set(meta.id, { meta, periods: [...(wanted.get(meta.id)?.periods ?? []), p] });
   }
-  return [...wanted].flatMap(([id, periods]) => {
-    const meta = given.find((d) => d.id === id);
-    if (!meta) return [];
+  return [...wanted.values()].map(({ meta, periods }) => {
     const column = (key: string): number | null => meta.plan.mapping[key] ?? null;
-    return [
-      {
-        datasetId: id,
-        name: meta.name,
-        columns: {
-          costCentre: column('costCentre'),
-          subjective: column('subjective'),
-          description: column('description'),
-          supplier: column('supplier'),
-          reference: column('reference'),
-        },
-        periods,
+    return {
+      datasetId: meta.id,
+      name: meta.name,
+      columns: {
+        costCentre: column('costCentre'),
+        subjective: column('subjective'),
+        description: column('description'),
+        supplier: column('supplier'),
+        reference: column('reference'),
       },
-    ];
+      periods,
+    };
   });
 }

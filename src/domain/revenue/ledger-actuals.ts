@@ -1,6 +1,7 @@
 import { ZERO, type Money } from '../core/money';
 import { pence, type Pence } from '../core/units';
 import { MAX_PERIOD, MONTHLY_PERIODS } from '../core/period';
+import { pieces, runThrough, type Steps } from '../core/steps';
 
 /*
  * Actuals from the ledger: exact sums by cost centre, subjective and period, as the import pipeline
@@ -19,7 +20,8 @@ export interface LedgerSource {
   name: string;
   /** Import order: a later source supplies a period that an earlier one also has. */
   order: number;
-  aggregates: readonly LedgerAggregate[];
+  /** Its sums, in the import's order: a list, or read as they are made (storage/ledger-sums.ts eachLedgerSum). */
+  aggregates: Iterable<LedgerAggregate>;
 }
 
 export interface LedgerActuals {
@@ -42,22 +44,45 @@ export function splitLineKey(key: string): [costCentre: string, subjective: stri
 
 /** Combines ledger exports, each period from the latest source that has it. Sums stay in integer pence. */
 export function combineLedgers(sources: readonly LedgerSource[]): LedgerActuals {
+  return runThrough(combineLedgersSteps(sources));
+}
+
+/** Sums between two steps (core/steps.ts): about a millisecond's work. */
+const SUMS_A_PIECE = 5_000;
+
+/** combineLedgers in steps: a million-row ledger has about 240,000 sums (issue 16: no task over 50 ms). */
+export function* combineLedgersSteps(sources: readonly LedgerSource[]): Steps<LedgerActuals> {
+  const piece = pieces(SUMS_A_PIECE);
   const ordered = [...sources].sort((a, b) => a.order - b.order);
   const periodSource = new Map<number, LedgerSource>();
   for (const s of ordered) {
-    for (const [, , period] of s.aggregates) if (period > 0) periodSource.set(period, s);
+    for (const [, , period] of s.aggregates) {
+      if (period > 0) periodSource.set(period, s);
+      if (piece.due()) yield;
+    }
   }
   const byLine = new Map<string, Pence[]>();
   const posted = new Map<string, Set<number>>();
+  // Each line's key made once, found again by its two codes: a key made for every sum (a new string, hashed anew)
+  // was most of the combining.
+  const keys = new Map<string, Map<string, string>>();
+  const keyOf = (cc: string, subjective: string): string => {
+    let bySubjective = keys.get(cc);
+    if (!bySubjective) keys.set(cc, (bySubjective = new Map<string, string>()));
+    let key = bySubjective.get(subjective);
+    if (key === undefined) bySubjective.set(subjective, (key = lineKey(cc, subjective)));
+    return key;
+  };
   let unperiodised = pence(0);
   for (const s of ordered) {
     for (const [cc, subjective, period, amount] of s.aggregates) {
+      if (piece.due()) yield;
       if (period === 0) {
         unperiodised = pence(unperiodised + amount);
         continue;
       }
       if (periodSource.get(period) !== s) continue;
-      const key = lineKey(cc, subjective);
+      const key = keyOf(cc, subjective);
       let periods = byLine.get(key);
       if (!periods) byLine.set(key, (periods = new Array<Pence>(MAX_PERIOD + 1).fill(pence(0))));
       periods[period] = pence(periods[period]! + amount);

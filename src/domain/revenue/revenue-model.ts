@@ -18,6 +18,7 @@ import { MONTHLY_PERIODS } from '../core/period';
 import { keyOf } from '../checks/table-rows';
 import { lineTypeOf } from './outturn-table';
 import { variance, type LineType, type Variance } from '../checks/variance';
+import { pieces, runThrough, type Steps } from '../core/steps';
 
 /*
  * The revenue monitoring model for one month: budget, budget to date, actual to date and forecast
@@ -36,6 +37,9 @@ import { variance, type LineType, type Variance } from '../checks/variance';
  *   not an underspend the board can use.
  *
  * Every sum is exact (Decimal); rounding happens only when figures are shown (rounded-tree.ts).
+ *
+ * Built in steps (revenueModelSteps): a big ledger's month is 20,000 lines, and the page builds it in slices between
+ * which it draws and answers (api/in-steps.ts); buildRevenueModel runs the same steps straight through.
  */
 
 export interface BudgetLineInput {
@@ -196,8 +200,21 @@ interface LineFacts {
   returnRow: ReturnLineInput | undefined;
 }
 
+/** Lines, rows or nodes between two steps: about a millisecond's work. */
+const PIECE = 500;
+
 /** Builds the model as at `month` (a closed month, 1..12). */
 export function buildRevenueModel(inputs: MonitoringInputs, month: number, structure: BoardStructure): RevenueMonitor {
+  return runThrough(revenueModelSteps(inputs, month, structure));
+}
+
+/** buildRevenueModel in steps: yields between pieces of its loops (core/steps.ts), returns the model. */
+export function* revenueModelSteps(
+  inputs: MonitoringInputs,
+  month: number,
+  structure: BoardStructure,
+): Steps<RevenueMonitor> {
+  const piece = pieces(PIECE);
   const months = monitoringMonths(inputs.returns);
   const year = pickYear(inputs);
   const inYear = (y: number | null): boolean => year === null || y === null || y === year;
@@ -222,8 +239,7 @@ export function buildRevenueModel(inputs: MonitoringInputs, month: number, struc
   const lines = new Map<string, LineFacts>();
   const ccName = new Map<string, string>();
   const ccArea = new Map<string, string>();
-  const facts = (costCentre: string, subjective: string): LineFacts => {
-    const key = lineKey(costCentre, subjective);
+  const facts = (costCentre: string, subjective: string, key: string = lineKey(costCentre, subjective)): LineFacts => {
     let f = lines.get(key);
     if (!f)
       lines.set(
@@ -251,17 +267,20 @@ export function buildRevenueModel(inputs: MonitoringInputs, month: number, struc
     f.area ||= b.area;
     if (b.costCentreName && !ccName.has(b.costCentre)) ccName.set(b.costCentre, b.costCentreName);
     if (b.area && !ccArea.has(b.costCentre)) ccArea.set(b.costCentre, b.area);
+    if (piece.due()) yield;
   }
   for (const r of returnRows) {
     const f = facts(r.costCentre, r.subjective);
     f.returnRow = r;
     if (!f.area && !hasBudgetFile) f.area = r.area;
     if (r.area && !ccArea.has(r.costCentre) && !hasBudgetFile) ccArea.set(r.costCentre, r.area);
+    if (piece.due()) yield;
   }
   for (const key of ledger.byLine.keys()) {
+    if (piece.due()) yield;
     if (!isPosted(ledger, key, month)) continue;
     const [cc, subjective] = splitLineKey(key);
-    facts(cc, subjective);
+    facts(cc, subjective, key);
   }
 
   const profile: RevenueMonitor['profile'] = hasBudgetFile
@@ -304,6 +323,7 @@ export function buildRevenueModel(inputs: MonitoringInputs, month: number, struc
       area.children.push(cc);
     }
     cc.children.push(lineNode(f, cc, area.lineType));
+    if (piece.due()) yield;
   }
 
   function lineNode(f: LineFacts, cc: MonitoringNode, areaLineType: LineType): MonitoringNode {
@@ -384,7 +404,6 @@ export function buildRevenueModel(inputs: MonitoringInputs, month: number, struc
 
   const byId = new Map<string, MonitoringNode>();
   const finish = (n: MonitoringNode): void => {
-    n.children.forEach(finish);
     byId.set(n.id, n);
     if (n.level !== 'line' && n.level !== 'request') {
       if (n.level === 'carry-forwards') {
@@ -413,8 +432,12 @@ export function buildRevenueModel(inputs: MonitoringInputs, month: number, struc
         : variance(n.ytdBudget, n.actual, n.lineType);
     n.forecastVariance = n.forecast === null ? null : variance(n.budget, n.forecast, n.lineType);
   };
-  finish(root);
-  belowTheLine.forEach(finish);
+  // Each node after its children (the order a recursion from the top would finish them in), a piece at a time.
+  for (const top of [root, ...belowTheLine])
+    for (const n of childrenFirst(top)) {
+      finish(n);
+      if (piece.due()) yield;
+    }
   // A group outside the board's layout with nothing in it this month (a miscoded cost centre whose
   // postings were reversed) is left off the summary; its nodes stay reachable for the drill-down.
   root.children = root.children.filter((g) => ['constabulary', 'opcc', 'grants'].includes(g.key) || !isNil(g));
@@ -436,6 +459,18 @@ export function buildRevenueModel(inputs: MonitoringInputs, month: number, struc
     byId,
     structure,
   };
+}
+
+/** The nodes under `top` and `top` itself, each after its children, children in their order. */
+function childrenFirst(top: MonitoringNode): MonitoringNode[] {
+  const out: MonitoringNode[] = [];
+  const stack = [top];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    out.push(n);
+    for (const c of n.children) stack.push(c);
+  }
+  return out.reverse();
 }
 
 function isNil(n: Figures): boolean {

@@ -1,7 +1,13 @@
 // A ledger's sums as its dataset record keeps them (layout 5): packed into typed arrays, read back exactly, in order.
 import { describe, expect, it } from 'vitest';
 import type { Pence } from '../../../src/domain/core/units';
-import { ledgerSumRows, packLedgerSums, periodsOfSums, problemOfLedgerSums } from '../../../src/storage/ledger-sums';
+import {
+  eachLedgerSum,
+  ledgerSumRows,
+  packLedgerSums,
+  periodsOfSums,
+  problemOfLedgerSums,
+} from '../../../src/storage/ledger-sums';
 
 const p = (n: number) => n as Pence;
 const rows: [string, string, number, Pence][] = [
@@ -29,6 +35,13 @@ describe('packLedgerSums', () => {
     expect(ledgerSumRows(s)).toEqual(rows);
     expect(ledgerSumRows(s, (period) => period === 0 || period === 13)).toEqual([rows[2], rows[3]]);
     expect(ledgerSumRows(packLedgerSums([]))).toEqual([]);
+  });
+
+  it('gives them one at a time as they are read, the same each time they are read again', () => {
+    const each = eachLedgerSum(packLedgerSums(rows), (period) => period !== 3);
+    const wanted = [rows[0], rows[2], rows[3], rows[4]];
+    expect([...each]).toEqual(wanted);
+    expect([...each]).toEqual(wanted); // a year's ledger reads its sums twice: their periods, then the sums
   });
 
   it('gives the periods with a sum (never 0, the lines with none)', () => {

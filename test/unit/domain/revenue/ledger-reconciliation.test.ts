@@ -94,3 +94,33 @@ describe('the illustrative year: the planted findings (data/README.md)', () => {
     expect(months[3]!.returnOnlyNil).toEqual(['20900']); // the vacancy factor: a budget with no postings
   });
 });
+
+describe('a cost centre whose lines have entries in different periods', () => {
+  // 700: line 1 has entries in P1 and P4, line 2 only in P5. 800: one line, entries in P4 only. Every period P1-P5
+  // has a ledger (900 posts in each). Worked by hand: at P3, 700's ledger is line 1's P1 (£10.00); 800 has nothing
+  // closed, so it is not in the ledger at all; at P5, 700 is 10.00 + 4.00 + 5.00 = £19.00 and 800 is £8.00.
+  const ledger = combineLedgers([
+    {
+      id: 'l',
+      name: 'l',
+      order: 0,
+      aggregates: [
+        ['700', '1', 1, pence(1_000)],
+        ['700', '1', 4, pence(400)],
+        ['700', '2', 5, pence(500)],
+        ['800', '1', 4, pence(800)],
+        ...[1, 2, 3, 4, 5].map((p): LedgerAggregate => ['900', '1', p, pence(1)]),
+      ],
+    },
+  ]);
+  const returns = [ret(3, '700', '10.00'), ret(3, '900', '0.03'), ret(5, '700', '19.00'), ret(5, '900', '0.05')];
+  const [p3, p5] = reconcileLedgerToReturns(ledger, returns);
+
+  it('counts only what is closed at each month, line by line', () => {
+    expect([p3!.status, p3!.agreed, p3!.differences, p3!.ledgerOnly]).toEqual(['compared', 2, [], []]);
+    expect(p3!.ledgerTotal.toFixed(2)).toBe('10.03');
+    expect(p5!.agreed).toBe(2);
+    expect(p5!.ledgerOnly.map((d) => [d.costCentre, d.ledger?.toFixed(2)])).toEqual([['800', '8.00']]);
+    expect(p5!.ledgerTotal.toFixed(2)).toBe('27.05');
+  });
+});

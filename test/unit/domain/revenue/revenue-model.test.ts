@@ -8,6 +8,7 @@ import { summariseForecast, summariseVarianceByArea } from '../../../../src/doma
 import { boardTables, shownInThousands } from '../../../../src/domain/revenue/monitoring-tables';
 import {
   buildRevenueModel,
+  revenueModelSteps,
   pathTo,
   type BudgetLineInput,
   type MonitoringInputs,
@@ -369,5 +370,42 @@ describe('the board tables', () => {
       'Grants, Capital Financing and costs of surplus properties',
       'TOTAL',
     ]);
+  });
+});
+
+describe('the model built in steps (a big ledger, built in slices on the page)', () => {
+  // 100 cost centres of 20 lines each, one posting a line in P1 and P2: 2,000 lines, 4,000 pence in all.
+  const aggregates: LedgerAggregate[] = [];
+  for (let cc = 0; cc < 100; cc++)
+    for (let s = 0; s < 20; s++)
+      for (const p of [1, 2]) aggregates.push([`9${String(cc).padStart(4, '0')}`, String(1000 + s), p, pence(1)]);
+  const big: MonitoringInputs = {
+    budget: [],
+    returns: [],
+    ledger: combineLedgers([{ id: 'l', name: 'l', order: 0, aggregates }]),
+    carryForwards: [],
+  };
+
+  it('yields between pieces of its work, and ends with the model built straight through', () => {
+    const steps = revenueModelSteps(big, 2, BOARD_2017_18);
+    let yields = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) yields += 1;
+    // Two thousand lines met, placed and finished, 500 a piece: at least a dozen pieces.
+    expect(yields).toBeGreaterThanOrEqual(12);
+    const whole = buildRevenueModel(big, 2, BOARD_2017_18);
+    expect(step.value.root.actual?.toString()).toBe('40');
+    expect(whole.root.actual?.toString()).toBe('40');
+    expect([...step.value.byId.keys()]).toEqual([...whole.byId.keys()]);
+  });
+
+  it('finishes each node after its children (their sums are its own)', () => {
+    const model = buildRevenueModel(big, 2, BOARD_2017_18);
+    const order = new Map([...model.byId.keys()].map((id, i) => [id, i]));
+    for (const n of model.byId.values())
+      for (const c of n.children) expect(order.get(c.id)!).toBeLessThan(order.get(n.id)!);
+    const ccs = [...model.byId.values()].filter((n) => n.level === 'cost-centre');
+    expect(ccs).toHaveLength(100);
+    for (const cc of ccs) expect(cc.actual?.toString()).toBe('0.4');
   });
 });

@@ -1,0 +1,41 @@
+// Long work run on the page's thread in slices (src/api/in-steps.ts): the same result as straight through, the thread
+// let go between slices, and the chosen month's work ahead of the whole year's.
+import { describe, expect, it } from 'vitest';
+import { inSteps } from '../../../src/api/in-steps';
+import { runThrough, type Steps } from '../../../src/domain/core/steps';
+
+/** Work of `n` pieces, each noted in `log` as it runs, returning its name. */
+function* work(name: string, n: number, log: string[]): Steps<string> {
+  for (let i = 1; i <= n; i++) {
+    log.push(`${name}${i}`);
+    yield;
+  }
+  return name;
+}
+
+describe('inSteps', () => {
+  it('gives the result the steps give run straight through', async () => {
+    expect(await inSteps(work('a', 5, []))).toBe(runThrough(work('a', 5, [])));
+  });
+
+  it('lets other tasks run between its slices', async () => {
+    const log: string[] = [];
+    // A task queued before the work starts: run straight through, the work would end before it.
+    setTimeout(() => log.push('other task'), 0);
+    await inSteps(work('a', 3, log), { sliceMs: 0 });
+    expect(log.indexOf('other task')).toBeGreaterThan(-1);
+    expect(log.indexOf('other task')).toBeLessThan(log.indexOf('a3'));
+  });
+
+  it('holds a background run between its slices while an urgent one runs', async () => {
+    const log: string[] = [];
+    const year = inSteps(work('year', 4, log), { background: true, sliceMs: 0 });
+    const month = inSteps(work('month', 4, log), { sliceMs: 0 });
+    await Promise.all([year, month]);
+    // The year's first slice ran before the month was asked for; then the month's work, whole, before the year's rest.
+    const firstMonth = log.indexOf('month1');
+    const lastMonth = log.indexOf('month4');
+    expect(log.slice(firstMonth, lastMonth + 1)).toEqual(['month1', 'month2', 'month3', 'month4']);
+    expect(log.indexOf('year4')).toBeGreaterThan(lastMonth);
+  });
+});
