@@ -246,13 +246,17 @@ test.describe('a second tab importing at the same time', () => {
       await startImport(app, big.path, 'big-ledger.csv');
       const inFlight = await chunksInFlight(app);
       expect(inFlight).toBeGreaterThan(0);
+      // Held, so that the import still runs however long the second tab takes to start (on a busy machine it was
+      // over before the second tab had said so).
+      const hold = await holdChunkWrites(app);
 
       // A second tab opens while the first imports: its start-up must not take the running import's rows for an orphan's.
       const second = await app.context().newPage();
       await second.goto('/import');
       await expect(
         second.getByRole('status').filter({ hasText: 'Another tab is importing big-ledger.csv' }),
-      ).toBeVisible();
+      ).toBeVisible({ timeout: 30_000 });
+      await hold.release();
       // Its start-up took none of the running import's rows: they are still there, in flight, or the import has
       // since been committed with them (a large file's halves are read side by side, and it can end by now).
       const seen = await storedState(second);

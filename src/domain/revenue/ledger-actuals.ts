@@ -118,15 +118,11 @@ export function missingPeriods(actuals: LedgerActuals, month: number): number[] 
 /**
  * A line's actual by period after `month`: integer pence for each closed period that a ledger supplies (zero if
  * the line has no postings in it), null for a closed period with no ledger and for every open period.
- * Index 1..16; index 0 unused. In pence, not pounds: every line of every month's model has one, and only the line
- * a reader opens shows it (a Decimal for each line and period was most of a big ledger's model, issue 16).
+ * Index 1..16; index 0 unused. In pence, made pounds where shown: read for the line a reader opens
+ * (revenue-model.ts lineActualsByPeriod), never kept for every line of every month's model (issue 16).
  */
-export function actualsByPeriod(
-  actuals: LedgerActuals,
-  key: string,
-  month: number,
-  known: readonly boolean[] = knownPeriods(actuals, month),
-): (Pence | null)[] {
+export function actualsByPeriod(actuals: LedgerActuals, key: string, month: number): (Pence | null)[] {
+  const known = knownPeriods(actuals, month);
   const periods = actuals.byLine.get(key);
   const out = new Array<Pence | null>(MAX_PERIOD + 1);
   for (let p = 0; p <= MAX_PERIOD; p++) out[p] = known[p] ? (periods?.[p] ?? pence(0)) : null;
@@ -135,9 +131,8 @@ export function actualsByPeriod(
 
 /**
  * For each period 0..16, whether a line's actual of it is known after `month`: closed, and a ledger supplies it.
- * A model finds it once (actualsByPeriod's `known`), not for every line and period.
  */
-export function knownPeriods(actuals: LedgerActuals, month: number): boolean[] {
+function knownPeriods(actuals: LedgerActuals, month: number): boolean[] {
   return Array.from({ length: MAX_PERIOD + 1 }, (_, p) => isClosed(p, month) && actuals.periodSource.has(p));
 }
 

@@ -52,7 +52,6 @@ function sumNode(id: string, label: string, parts: readonly MonitoringNode[]): M
     lineType: 'expenditure',
     varianceToDate: figures.actual === null ? null : variance(figures.ytdBudget, figures.actual, 'expenditure'),
     forecastVariance: figures.forecast === null ? null : variance(figures.budget, figures.forecast, 'expenditure'),
-    actualByPeriod: null,
     children: [],
     parentId: null,
     notes: [],

@@ -6,7 +6,6 @@ import {
   actualsByPeriod,
   closedPeriods,
   isPosted,
-  knownPeriods,
   lineKey,
   missingPeriods,
   splitLineKey,
@@ -114,8 +113,6 @@ export interface MonitoringNode extends Figures {
   varianceToDate: Variance | null;
   /** Forecast outturn minus budget. */
   forecastVariance: Variance | null;
-  /** Lines only: the actual of each period 1..16 in pence (index 0 unused), null where not closed or no ledger. */
-  actualByPeriod: (Pence | null)[] | null;
   children: MonitoringNode[];
   parentId: string | null;
   notes: string[];
@@ -143,6 +140,8 @@ export interface RevenueMonitor {
   byId: ReadonlyMap<string, MonitoringNode>;
   /** The board's layout the model was built on (its tables are read in it: monitoring-tables.ts). */
   structure: BoardStructure;
+  /** The year's ledger the actuals come from (a line's actual by period is read from it: lineActualsByPeriod). */
+  ledger: LedgerActuals;
 }
 
 /** The months that have a monitoring return, ascending (1..12). */
@@ -175,7 +174,6 @@ function node(
     lineType: 'expenditure',
     varianceToDate: null,
     forecastVariance: null,
-    actualByPeriod: null,
     children: [],
     parentId: null,
     notes: [],
@@ -224,7 +222,6 @@ export function* revenueModelSteps(
 
   const closed = closedPeriods(month);
   const missing = missingPeriods(ledger, month);
-  const known = knownPeriods(ledger, month);
   const ledgerPeriods = [...ledger.periodSource.keys()].sort((a, b) => a - b);
   const hasReturn = returnRows.length > 0;
   const actualSource: ActualSource =
@@ -352,7 +349,6 @@ export function* revenueModelSteps(
       ytdBudget,
       actual,
       forecast: r?.forecast ?? null,
-      actualByPeriod: actualsByPeriod(ledger, f.key, month, known),
       notes,
     });
   }
@@ -458,6 +454,7 @@ export function* revenueModelSteps(
     belowTheLine,
     byId,
     structure,
+    ledger,
   };
 }
 
@@ -483,6 +480,17 @@ function pickYear(inputs: MonitoringInputs): number | null {
     (y): y is number => y !== null,
   );
   return years.length === 0 ? null : Math.max(...years);
+}
+
+/**
+ * A line's actual by period after the model's month: pence for each closed period a ledger supplies, null for the
+ * others (index 1..16; 0 unused); null for a node that is not a line. Read from the ledger when a line is opened: a
+ * list for each of a big ledger's 20,000 lines in every month's model was 3 MB a month kept for one strip.
+ */
+export function lineActualsByPeriod(model: RevenueMonitor, n: MonitoringNode): (Pence | null)[] | null {
+  const cc = n.parentId === null ? undefined : model.byId.get(n.parentId);
+  if (n.level !== 'line' || !cc || cc.code === null || n.code === null) return null;
+  return actualsByPeriod(model.ledger, lineKey(cc.code, n.code), model.month);
 }
 
 /** The path from the total down to a node: for the breadcrumb. */

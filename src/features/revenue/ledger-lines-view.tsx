@@ -1,11 +1,11 @@
 import './ledger-lines.css';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useLedgerLinesPage, type LedgerLineRow, type LedgerSortKey, type ReadProgress } from '../../api/ledger-lines';
 import { checkLinesAgainstActual, closedPeriods } from '../../domain/revenue/ledger-actuals';
 import { formatPounds } from '../../domain/core/money';
 import { fromPence, pence } from '../../domain/core/units';
 import { MAX_PERIOD, MONTHLY_PERIODS } from '../../domain/core/period';
-import type { MonitoringNode, RevenueMonitor } from '../../domain/revenue/revenue-model';
+import { lineActualsByPeriod, type MonitoringNode, type RevenueMonitor } from '../../domain/revenue/revenue-model';
 import { DataTable, type Column } from '../../components/data-table';
 import { formatCount } from '../../components/format-count';
 import { Pager } from '../../components/pager';
@@ -19,7 +19,7 @@ const SEARCH_REST_MS = 250;
 
 /** A line's actual by period: an amount for a closed period, "not closed" or "no ledger" otherwise. */
 function PeriodStrip({ node, model }: { node: MonitoringNode; model: RevenueMonitor }) {
-  const byPeriod = node.actualByPeriod ?? [];
+  const byPeriod = lineActualsByPeriod(model, node) ?? [];
   const closed = new Set(model.closed);
   const periods = Array.from({ length: MAX_PERIOD }, (_, i) => i + 1).filter(
     (p) => p <= MONTHLY_PERIODS || byPeriod[p] !== null,
@@ -91,9 +91,8 @@ export function LedgerLinesView({ node, model }: { node: MonitoringNode; model: 
     },
     setProgress,
   );
-  const periods = closedPeriods(model.month).filter(
-    (p) => p <= MONTHLY_PERIODS || (node.actualByPeriod?.[p] ?? null) !== null,
-  );
+  const byPeriod = useMemo(() => lineActualsByPeriod(model, node), [model, node]);
+  const periods = closedPeriods(model.month).filter((p) => p <= MONTHLY_PERIODS || (byPeriod?.[p] ?? null) !== null);
   const busy = lines.isFetching;
 
   const sortBy = (key: LedgerSortKey) => {

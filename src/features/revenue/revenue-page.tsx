@@ -1,9 +1,10 @@
-import { useDeferredValue, useEffect, type ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useWarmLedgers } from '../../api/ledger-lines';
 import { useMonitoringData, type MonitoringData } from '../../api/revenue-monitoring';
 import { firstFiguresDrawn } from '../../api/sample-bootstrap';
 import { yearLabel } from '../../api/year-choice';
 import { roleLabel } from '../../api/year-datasets';
+import { DrawnLater } from '../../components/drawn-later';
 import { FirstFigures } from '../../components/first-figures';
 import { MissingData } from '../../components/missing-data';
 import { QueryState } from '../../components/query-state';
@@ -30,16 +31,6 @@ function WholeYear({ year, children }: { year: number; children: (d: MonitoringD
       )}
     </QueryState>
   );
-}
-
-/**
- * The year's sections drawn in a render React can pause between components (a deferred value), not in one task: a
- * big ledger's year (the ledger checked against twelve returns, cost centre by cost centre) drew 160 ms of tables at
- * once (issue 16, point 3). Keyed by the year where it is used, so a year's figures are never drawn under another's.
- */
-function DrawnLater({ data, children }: { data: MonitoringData; children: (d: MonitoringData) => ReactNode }) {
-  const shown = useDeferredValue<MonitoringData | null>(data, null);
-  return shown === null ? <p role="status">Loading…</p> : <>{children(shown)}</>;
 }
 
 /**
@@ -101,7 +92,9 @@ export function RevenuePage() {
                 nothing ? (
                   <MissingData yearLabel={label} missing={d.missing.map(roleLabel)} what="the revenue monitoring" />
                 ) : (
-                  <MonitoringSection data={d} month={month} />
+                  <DrawnLater key={`${d.year}/${month}`} data={d}>
+                    {(shown) => <MonitoringSection data={shown} month={month} />}
+                  </DrawnLater>
                 )
               }
             </QueryState>
