@@ -184,16 +184,13 @@ export async function putImportChunkRecords(
   const d = db ?? (await openOutturnDb());
   await guarded(async () => {
     const tx = d.transaction(['chunks', 'settings'], 'readwrite');
-    const running = await tx.objectStore('settings').getKey(RUNNING + datasetId);
-    if (running === undefined) {
-      abortQuietly(tx);
-      await tx.done.catch(() => undefined);
-      throw new ImportNotRunning(datasetId);
-    }
-    await allOrNothing(
-      tx,
-      records.map((r) => () => tx.objectStore('chunks').put(r)),
-    );
+    // The look and the writes asked for together (no round trip waited between them): where the marker is gone,
+    // the look throws and allOrNothing aborts the transaction, its writes with it.
+    const look = async (): Promise<void> => {
+      if ((await tx.objectStore('settings').getKey(RUNNING + datasetId)) === undefined)
+        throw new ImportNotRunning(datasetId);
+    };
+    await allOrNothing(tx, [look, ...records.map((r) => () => tx.objectStore('chunks').put(r))]);
   });
 }
 
