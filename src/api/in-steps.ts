@@ -38,7 +38,7 @@ let urgentDone: { promise: Promise<void>; resolve: () => void } | null = null;
 /**
  * Runs the steps to their result, letting the page go whenever a slice has run SLICE_MS. A `background` run (the
  * year's other months) waits between its slices while an urgent one (the chosen month, the page's first figures)
- * runs: sliced side by side, the first figures came a third later than when each month was one task.
+ * runs: sliced side by side, the first figures came about 300 ms later than when each month was one task.
  */
 export async function inSteps<T>(
   steps: Steps<T>,
