@@ -430,6 +430,14 @@ export async function listSetAside(options: { receipts: boolean } = { receipts: 
  */
 export async function migrateDatasets(db?: Db): Promise<number> {
   const d = db ?? (await openOutturnDb());
+  // A record of the current layout is read as it is, or set aside: never brought forward. When every record is of
+  // it (counted by the layout index, nothing read), there is nothing to do: reading every record and checking its
+  // sums was a task of 46-73 ms at each start with a million-row ledger stored (issue 16, point 3).
+  const [records, current] = await Promise.all([
+    d.count('datasets'),
+    d.countFromIndex('datasets', 'bySchema', DATASET_SCHEMA),
+  ]);
+  if (records === current) return 0;
   let migrated = 0;
   for (const record of await d.getAll('datasets')) {
     const v = judgeDatasetRecord<DatasetMeta>(record);

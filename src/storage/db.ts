@@ -15,7 +15,7 @@ import type { MappingProfile } from './profiles';
  */
 
 export const DB_NAME = 'outturn';
-const DB_VERSION = 2;
+const DB_VERSION = 3;
 
 /**
  * A record kept as it came (a workspace file's profile, scenario or frozen pack, checked only for its key):
@@ -36,8 +36,11 @@ export type ChunkRecord = PackedChunkRecord | ChunkPieceRecord | (StoredChunk & 
  * version, or damaged: the readers (dataset-records.ts, scenarioFromJson, readSnapshot) check before trusting it.
  */
 export interface OutturnDb extends DBSchema {
-  /** Imported datasets: one record of metadata each; their rows live in `chunks`. */
-  datasets: { key: string; value: DatasetMeta; indexes: { byHash: string } };
+  /**
+   * Imported datasets: one record of metadata each; their rows live in `chunks`. `bySchema` (version 3) counts the
+   * records of each layout, so that a start finds nothing to bring forward without reading every record.
+   */
+  datasets: { key: string; value: DatasetMeta; indexes: { byHash: string; bySchema: number } };
   /**
    * Dataset rows in column-oriented chunks, keyed [datasetId, chunkIndex], so a million rows is ~100 chunks; a
    * chunk's bytes past 60 kB in pieces keyed between its index and the next (chunk-records.ts).
@@ -94,7 +97,7 @@ async function open(name: string): Promise<Db> {
 
 function openCurrent(name: string): Promise<Db> {
   return openDB<OutturnDb>(name, DB_VERSION, {
-    upgrade(db, oldVersion) {
+    upgrade(db, oldVersion, _newVersion, transaction) {
       if (oldVersion < 1) {
         db.createObjectStore('datasets', { keyPath: 'id' }).createIndex('byHash', 'sha256');
         db.createObjectStore('chunks', { keyPath: ['datasetId', 'index'] }).createIndex('byDataset', 'datasetId');
@@ -106,6 +109,11 @@ function openCurrent(name: string): Promise<Db> {
       }
       if (oldVersion < 2) {
         db.createObjectStore('lineIndex', { keyPath: ['datasetId', 'part'] }).createIndex('byDataset', 'datasetId');
+      }
+      if (oldVersion < 3) {
+        // The browser indexes the records already there as it makes the index: each by its layout number (a record
+        // without one, layout 1, is in no entry of it).
+        transaction.objectStore('datasets').createIndex('bySchema', 'schema');
       }
     },
     blocking() {
