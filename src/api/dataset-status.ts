@@ -46,7 +46,7 @@ export interface DatasetStatus {
 /** What a dataset holds: its role, in words, and a ledger's periods. */
 export function describeDataset(d: DatasetMeta): Omit<DatasetStatus, 'count'> {
   const role = roleOf(d);
-  return { role, roleLabel: ROLE_LABELS[role], periods: d.kind === 'ledger' ? ledgerPeriods(d) : [] };
+  return { role, roleLabel: ROLE_LABELS[role], periods: ledgerPeriods(d) };
 }
 
 export function datasetStatuses(all: readonly DatasetMeta[]): Map<string, DatasetStatus> {

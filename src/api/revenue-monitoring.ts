@@ -12,8 +12,8 @@ import type { BoardStructure } from '../domain/revenue/board-structure';
 import { loadStructure } from './board-structure';
 import type { StoredChunk } from '../import/stored-chunk';
 import { countingDatasets, ledgerPeriodOwners, roleOf, type DatasetRole } from '../storage/dataset-slots';
-import { readChunks, type DatasetMeta } from '../storage/datasets';
-import { eachLedgerSum } from '../storage/ledger-sums';
+import { readChunks, readLedgerSums, type DatasetMeta } from '../storage/datasets';
+import { eachLedgerSum, type LedgerSums } from '../storage/ledger-sums';
 import type { LedgerLineSource } from '../worker/ledger-lines-query';
 import { budgetLinesOf, carryForwardsOf, returnLinesOf, type StoredDataset } from './monitoring-rows';
 import { inSteps } from './in-steps';
@@ -72,10 +72,15 @@ const PAPER_LAYOUT: LayoutUsed = {
   carried: false,
 };
 
-type ReadChunks = (id: string) => Promise<readonly StoredChunk[]>;
+/** How the monitoring reads what is stored: a dataset's rows, and a ledger's sums (the tests give their own). */
+export interface StoredReads {
+  chunks: (id: string) => Promise<readonly StoredChunk[]>;
+  sums: (dataset: DatasetMeta) => Promise<LedgerSums>;
+}
+const STORED: StoredReads = { chunks: readChunks, sums: (d) => readLedgerSums(d) };
 
-async function stored(meta: DatasetMeta, read: ReadChunks): Promise<StoredDataset> {
-  return { id: meta.id, name: meta.name, plan: meta.plan, chunks: await read(meta.id) };
+async function stored(meta: DatasetMeta, read: StoredReads): Promise<StoredDataset> {
+  return { id: meta.id, name: meta.name, plan: meta.plan, chunks: await read.chunks(meta.id) };
 }
 
 /**
@@ -95,7 +100,11 @@ function yearPeriodOwners(year: number, datasets: readonly DatasetMeta[]): Map<n
  * The sources of a year's ledger: each export contributing only the periods it supplies (yearPeriodOwners). Lines
  * with no period are kept apart (never an actual of any month).
  */
-function yearLedgerSources(year: number, datasets: readonly DatasetMeta[]): LedgerSource[] {
+async function yearLedgerSources(
+  year: number,
+  datasets: readonly DatasetMeta[],
+  read: StoredReads,
+): Promise<LedgerSource[]> {
   const owned = new Map<string, Set<number>>();
   const ledgers = new Map<string, DatasetMeta>();
   for (const [p, owner] of yearPeriodOwners(year, datasets)) {
@@ -104,12 +113,14 @@ function yearLedgerSources(year: number, datasets: readonly DatasetMeta[]): Ledg
     periods.add(p);
     owned.set(owner.id, periods);
   }
-  return [...ledgers.values()].map((d, order) => ({
-    id: d.id,
-    name: d.name,
-    order,
-    aggregates: eachLedgerSum(d.aggregates, (period) => period === 0 || owned.get(d.id)!.has(period)),
-  }));
+  return Promise.all(
+    [...ledgers.values()].map(async (d, order) => ({
+      id: d.id,
+      name: d.name,
+      order,
+      aggregates: eachLedgerSum(await read.sums(d), (period) => period === 0 || owned.get(d.id)!.has(period)),
+    })),
+  );
 }
 
 const ofRole = (datasets: readonly DatasetMeta[], role: DatasetRole) => datasets.filter((d) => roleOf(d) === role);
@@ -121,7 +132,7 @@ const ofRole = (datasets: readonly DatasetMeta[], role: DatasetRole) => datasets
 export async function monitoringOfYear(
   year: number,
   given: readonly DatasetMeta[],
-  read: ReadChunks = readChunks,
+  read: StoredReads = STORED,
   layout: LayoutUsed | null = PAPER_LAYOUT,
   /** Only this month's model (the page's first figures need no other); every month's when not given. */
   onlyMonth?: number,
@@ -141,7 +152,7 @@ export async function monitoringOfYear(
   // In slices, as the months' models below: a million-row ledger has about 240,000 sums.
   // The chosen month's (the page's first figures) before the whole year's (its other months).
   const background = onlyMonth === undefined;
-  const ledger = await inSteps(combineLedgersSteps(yearLedgerSources(year, datasets)), { background });
+  const ledger = await inSteps(combineLedgersSteps(await yearLedgerSources(year, datasets, read)), { background });
   const inputs: MonitoringInputs = {
     budget: budgetMeta ? budgetLinesOf(await stored(budgetMeta, read)).filter(inYear) : [],
     returns: [...byPeriod.values()].flatMap((r) => r.rows),
@@ -194,7 +205,7 @@ export async function monitoringOfYear(
 
 async function loadMonitoring(year: number, onlyMonth?: number): Promise<MonitoringData> {
   const [data, layout] = await Promise.all([loadYearDatasets(year), loadStructure(year)]);
-  return monitoringOfYear(year, data.all, readChunks, layout, onlyMonth);
+  return monitoringOfYear(year, data.all, STORED, layout, onlyMonth);
 }
 
 export const monitoringQuery = (year: number) =>

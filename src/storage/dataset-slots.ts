@@ -2,7 +2,6 @@ import { keyOf } from '../domain/checks/table-rows';
 import type { DatasetKind } from '../import/dataset-kinds';
 import type { ImportPlan } from '../import/import-plan';
 import type { DatasetMeta } from './datasets';
-import { periodsOfSums } from './ledger-sums';
 
 /*
  * Which datasets count. Every page reads datasets by what they hold (their role), their financial year and,
@@ -68,9 +67,9 @@ export function roleOf(d: { kind: DatasetKind; plan: Pick<ImportPlan, 'mapping'>
   }
 }
 
-/** The periods (1-16) a ledger dataset has lines in. */
-export function ledgerPeriods(d: Pick<DatasetMeta, 'aggregates'>): number[] {
-  return periodsOfSums(d.aggregates);
+/** The periods (1-16) a ledger dataset has lines in; none for other kinds. */
+export function ledgerPeriods(d: Pick<DatasetMeta, 'kind' | 'periods'>): number[] {
+  return d.kind === 'ledger' ? d.periods : [];
 }
 
 /**

@@ -26,7 +26,7 @@ import {
 } from './chunk-records';
 import { rowsOfChunk, rowsOfPacked, type ChunkRows } from '../import/packed-rows';
 import { openOutturnDb, type Db } from './db';
-import { packLedgerSums, type LedgerSums } from './ledger-sums';
+import { packLedgerSums, periodsOfSums, problemOfLedgerSums, type LedgerSums } from './ledger-sums';
 
 export { DATASET_SCHEMA } from './dataset-records';
 
@@ -76,8 +76,12 @@ export interface DatasetMeta {
   plan: ImportPlan;
   /** Totals, subtotals and footers as read (kept out of the data rows). */
   skippedRows: { row: number; type: string; cells: string[] }[];
-  /** Ledger: exact sums by cost centre, subjective and period (pence), packed (ledger-sums.ts); none for other kinds. */
-  aggregates: LedgerSums;
+  /**
+   * A ledger's periods (1-16) with a sum in its export, ascending (periodsOfSums); [] for other kinds. Its sums
+   * themselves are kept apart (the `ledgerSums` store, read by readLedgerSums): this is what choosing the export
+   * that supplies each period needs (dataset-slots.ts).
+   */
+  periods: number[];
   /**
    * The financial year (first calendar year: 2018 = 2018/19), as the file said and the user confirmed, or as
    * the user changed it later. Null: not known; the dataset is listed on the Import page and no page reads it.
@@ -194,28 +198,50 @@ export async function putImportChunkRecords(
   });
 }
 
-/** Makes an import visible: the dataset record and its receipt, together. */
-export async function commitDataset(meta: DatasetMeta, receipt: ImportReceipt, db?: Db): Promise<void> {
+/**
+ * Makes an import visible: the dataset record, its receipt and a ledger's sums (null for other kinds), together.
+ */
+export async function commitDataset(
+  meta: DatasetMeta,
+  receipt: ImportReceipt,
+  sums: LedgerSums | null,
+  db?: Db,
+): Promise<void> {
   const d = db ?? (await openOutturnDb());
   await guarded(async () => {
-    const tx = d.transaction(['datasets', 'receipts', 'settings'], 'readwrite');
+    const tx = d.transaction(['datasets', 'receipts', 'settings', 'ledgerSums'], 'readwrite');
     await allOrNothing(tx, [
       () => tx.objectStore('datasets').put(meta),
       () => tx.objectStore('receipts').put(receipt),
+      ...(sums ? [() => tx.objectStore('ledgerSums').put({ ...sums, datasetId: meta.id })] : []),
       () => tx.objectStore('settings').delete(RUNNING + meta.id),
     ]);
   });
 }
 
-/** Deletes the chunks of a dataset id, and its line index (an abandoned import, or a deleted dataset). */
+/**
+ * A ledger's sums (the `ledgerSums` store), checked: a ledger whose sums are missing or damaged cannot be added up,
+ * and the page says which and what to do (StoredDataDamaged), never a total without them.
+ */
+export async function readLedgerSums(dataset: { id: string; name: string }, db?: Db): Promise<LedgerSums> {
+  const d = db ?? (await openOutturnDb());
+  const record = await d.get('ledgerSums', dataset.id);
+  if (record === undefined) throw new StoredDataDamaged(dataset.name, 'its sums by cost centre and period are missing');
+  const problem = problemOfLedgerSums(record);
+  if (problem) throw new StoredDataDamaged(dataset.name, `its sums by cost centre and period are damaged: ${problem}`);
+  return record;
+}
+
+/** Deletes the chunks of a dataset id, its line index and its sums (an abandoned import, or a deleted dataset). */
 export async function deleteChunks(datasetId: string, db?: Db): Promise<void> {
   const d = db ?? (await openOutturnDb());
-  const tx = d.transaction(['chunks', 'lineIndex'], 'readwrite');
+  const tx = d.transaction(['chunks', 'lineIndex', 'ledgerSums'], 'readwrite');
   const keys = await tx.objectStore('chunks').index('byDataset').getAllKeys(datasetId);
   const indexKeys = await tx.objectStore('lineIndex').index('byDataset').getAllKeys(datasetId);
   await Promise.all([
     ...keys.map((k) => tx.objectStore('chunks').delete(k)),
     ...indexKeys.map((k) => tx.objectStore('lineIndex').delete(k)),
+    tx.objectStore('ledgerSums').delete(datasetId),
     tx.done,
   ]);
 }
@@ -440,17 +466,22 @@ export async function migrateDatasets(db?: Db): Promise<number> {
   if (records === current) return 0;
   let migrated = 0;
   for (const record of await d.getAll('datasets')) {
-    const v = judgeDatasetRecord<DatasetMeta>(record);
+    const v = judgeDatasetRecord<OlderMeta>(record);
     if (v.status !== 'migrate' || !v.meta) continue;
-    // Before layout 5 the sums were one list each: packed now, whatever else is brought forward.
-    const meta: DatasetMeta = {
-      ...v.meta,
-      aggregates: packLedgerSums(v.meta.aggregates as unknown as [string, string, number, number][]),
-    };
-    if (meta.schema === 4) {
-      // Layout 4's chunks are as layout 5 keeps them: only the record changes.
+    // Before layout 6 the sums were in the record: layout 5's packed, older layouts' one list each. They move to the
+    // store of their own (a ledger's: the others have none), whatever else is brought forward.
+    const { aggregates, ...rest } = v.meta;
+    const sums = rest.schema === 5 ? (aggregates as LedgerSums) : packLedgerSums(aggregates as SumList);
+    const meta: DatasetMeta = { ...rest, periods: periodsOfSums(sums) };
+    const sumsRecord = meta.kind === 'ledger' ? [{ ...sums, datasetId: meta.id }] : [];
+    if (meta.schema === 4 || meta.schema === 5) {
+      // Layout 4's and 5's chunks are as layout 6 keeps them: only the record changes, its sums moved beside it.
+      const tx = d.transaction(['datasets', 'ledgerSums'], 'readwrite');
       try {
-        await d.put('datasets', { ...meta, schema: DATASET_SCHEMA });
+        await allOrNothing(tx, [
+          () => tx.objectStore('datasets').put({ ...meta, schema: DATASET_SCHEMA }),
+          ...sumsRecord.map((r) => () => tx.objectStore('ledgerSums').put(r)),
+        ]);
         migrated++;
         await d.delete('settings', SET_ASIDE + meta.id);
       } catch (error) {
@@ -490,10 +521,11 @@ export async function migrateDatasets(db?: Db): Promise<number> {
     const current: DatasetMeta = meta.schema === 3 ? { ...meta, schema: DATASET_SCHEMA } : withYear(meta, chunks);
     // Packed before the transaction: it would commit itself while waiting on anything but IndexedDB.
     const records = (await Promise.all(chunks.map((c) => chunkRecords(meta.id, c)))).flat();
-    const tx = d.transaction(['datasets', 'chunks'], 'readwrite');
+    const tx = d.transaction(['datasets', 'chunks', 'ledgerSums'], 'readwrite');
     try {
       await allOrNothing(tx, [
         ...records.map((r) => () => tx.objectStore('chunks').put(r)),
+        ...sumsRecord.map((r) => () => tx.objectStore('ledgerSums').put(r)),
         () => tx.objectStore('datasets').put(current),
       ]);
       migrated++;
@@ -504,6 +536,11 @@ export async function migrateDatasets(db?: Db): Promise<number> {
   }
   return migrated;
 }
+
+/** A record of a layout before 6, as judged (its own fields checked): the sums still in it. */
+type OlderMeta = Omit<DatasetMeta, 'periods'> & { aggregates: unknown };
+/** Layout 4's sums (and older): one [cost centre, subjective, period, pence] list each. */
+type SumList = [string, string, number, number][];
 
 /** Bringing a dataset forward was refused (a full disk): it stays as it was, set aside, and the next start tries again. */
 async function setAsideUntilNextStart(id: string, error: unknown, d: Db): Promise<void> {
@@ -643,19 +680,22 @@ export async function sweepUnfinishedImports(db?: Db): Promise<Notice[]> {
 }
 
 /**
- * Chunks that belong to no dataset: left by an import that was cancelled, crashed or reloaded away. Found by
+ * Chunks (and line indexes and sums) that belong to no dataset: left by an import that was cancelled, crashed or
+ * reloaded away, or by a deletion a closed page did not finish (the record goes first). Found by
  * their keys ([dataset id, index]) alone: this runs at every start, and reading every chunk's value would read
  * (and deserialise, on the page's thread) every stored row, half a second and more with a million rows stored.
  */
 async function deleteOrphanChunks(db?: Db): Promise<number> {
   const d = db ?? (await openOutturnDb());
   const datasets = new Set((await d.getAllKeys('datasets')).map(String));
-  const tx = d.transaction(['chunks', 'lineIndex'], 'readwrite');
+  const tx = d.transaction(['chunks', 'lineIndex', 'ledgerSums'], 'readwrite');
   const orphans = (await tx.objectStore('chunks').getAllKeys()).filter(([datasetId]) => !datasets.has(datasetId));
   const orphanIndex = (await tx.objectStore('lineIndex').getAllKeys()).filter(([id]) => !datasets.has(id));
+  const orphanSums = (await tx.objectStore('ledgerSums').getAllKeys()).filter((id) => !datasets.has(id));
   await Promise.all([
     ...orphans.map((key) => tx.objectStore('chunks').delete(key)),
     ...orphanIndex.map((key) => tx.objectStore('lineIndex').delete(key)),
+    ...orphanSums.map((key) => tx.objectStore('ledgerSums').delete(key)),
     tx.done,
   ]);
   return orphans.length;

@@ -4,6 +4,7 @@ import type { Snapshot } from '../domain/board-pack/pack-snapshot';
 import type { StoredChunk } from '../import/stored-chunk';
 import type { ChunkPieceRecord, PackedChunkRecord } from './chunk-records';
 import type { LineIndexRecord } from './line-index-records';
+import type { LedgerSumsRecord } from './ledger-sums';
 import type { ImportReceipt } from '../import/receipt';
 import type { DatasetMeta } from './datasets';
 import type { MappingProfile } from './profiles';
@@ -15,7 +16,7 @@ import type { MappingProfile } from './profiles';
  */
 
 export const DB_NAME = 'outturn';
-const DB_VERSION = 3;
+const DB_VERSION = 4;
 
 /**
  * A record kept as it came (a workspace file's profile, scenario or frozen pack, checked only for its key):
@@ -52,6 +53,12 @@ export interface OutturnDb extends DBSchema {
    * (stored before it, or taken in from a workspace file) has it made by the read worker at its first drill-down.
    */
   lineIndex: { key: [string, number]; value: LineIndexRecord; indexes: { byDataset: string } };
+  /**
+   * A ledger's exact sums by cost centre, subjective and period (ledger-sums.ts), keyed by its dataset's id (version
+   * 4): written with the dataset record, read only by what adds them up. In the record (layout 5), a million-row
+   * ledger's 4 MB of sums were deserialised on the page's thread at every reading of the list of datasets.
+   */
+  ledgerSums: { key: string; value: LedgerSumsRecord };
   /** Import receipts, one per import, kept after the dataset is deleted. */
   receipts: { key: string; value: ImportReceipt };
   /** Column-mapping profiles, keyed by the signature of the headers they apply to. */
@@ -114,6 +121,10 @@ function openCurrent(name: string): Promise<Db> {
         // The browser indexes the records already there as it makes the index: each by its layout number (a record
         // without one, layout 1, is in no entry of it).
         transaction.objectStore('datasets').createIndex('bySchema', 'schema');
+      }
+      if (oldVersion < 4) {
+        // Empty until the records of layout 5 are brought forward at the start (migrateDatasets), their sums moved here.
+        db.createObjectStore('ledgerSums', { keyPath: 'datasetId' });
       }
     },
     blocking() {

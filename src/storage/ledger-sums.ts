@@ -2,11 +2,13 @@ import type { AggregateRow } from '../import/ledger-aggregates';
 import { pence } from '../domain/core/units';
 
 /*
- * A ledger's exact sums by cost centre, subjective and period (integer pence), as its dataset record keeps them
- * from layout 5: a few flat typed arrays and two lists of codes, not one [cost centre, subjective, period, pence]
- * list per sum. A million-row ledger has about 240,000 sums; read back as a quarter of a million small arrays, the
- * record took the browser about half a second to deserialise, on the page's thread, at every reading of the list
- * of datasets (issue 16: no main-thread task over 50 ms). Typed arrays are read back as copies of their bytes.
+ * A ledger's exact sums by cost centre, subjective and period (integer pence), as they are stored from layout 5: a
+ * few flat typed arrays and two lists of codes, not one [cost centre, subjective, period, pence] list per sum. A
+ * million-row ledger has about 240,000 sums; read back as a quarter of a million small arrays, they took the browser
+ * about half a second to deserialise, on the page's thread (issue 16: no main-thread task over 50 ms). Typed arrays
+ * are read back as copies of their bytes. From layout 6 they are kept in a store of their own (`ledgerSums`, one
+ * record a ledger: LedgerSumsRecord), not in the dataset record: the list of datasets is read by every page, often,
+ * and its 4 MB of sums were 20-27 ms of each reading; only the monitoring adds them up.
  * The sums keep the import's order (LedgerAggregates.list), so that what is added from them adds in the same order.
  */
 export interface LedgerSums {
@@ -23,6 +25,9 @@ export interface LedgerSums {
   /** For each sum, integer pence (exact: never past 2^53, checked when read back). */
   pence: Float64Array;
 }
+
+/** A ledger's sums as the `ledgerSums` store keeps them: beside its dataset record, under the same id. */
+export type LedgerSumsRecord = LedgerSums & { datasetId: string };
 
 /** The highest period a sum can be of (P16, the last year-end adjustment). */
 const LAST_PERIOD = 16;

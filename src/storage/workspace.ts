@@ -11,7 +11,7 @@ import {
   type WorkspaceRecord,
 } from '../import/workspace-file';
 import type { PlanDataset } from '../import/workspace-plan';
-import { listDatasets, putChunkRecords, type DatasetMeta } from './datasets';
+import { listDatasets, putChunkRecords, readLedgerSums, type DatasetMeta } from './datasets';
 import { chunkOfRecord, chunkRange, chunkRecords, isPackedRecord, joinPieces } from './chunk-records';
 import { openOutturnDb, type Db, type KeptRecord } from './db';
 import { ledgerSumRows } from './ledger-sums';
@@ -73,15 +73,19 @@ export async function datasetContentSha256(meta: DatasetMeta, db?: Db): Promise<
       throw new Error(`${meta.name}: row chunk ${i} of ${meta.chunkCount} is missing from this browser's storage.`);
     hasher.addChunk(encodeChunk(chunk));
   }
-  return hasher.finish(fileRecordOf(meta));
+  return hasher.finish(await fileRecordOf(meta, d));
 }
 
 /**
- * A dataset record as a workspace file keeps it: the sums as layout 4's list (JSON), so that files written before
- * and after layout 5 read, and hash, alike; taken in, the record is brought forward as any of layout 4 is.
+ * A dataset record as a workspace file keeps it: layout 4's, its sums in it as one list (JSON), so that files written
+ * before and after layouts 5 and 6 read, and hash, alike; taken in, the record is brought forward as any of layout 4
+ * is (its sums moved to their store, its periods found from them).
  */
-function fileRecordOf(meta: DatasetMeta) {
-  return { ...meta, schema: 4, aggregates: ledgerSumRows(meta.aggregates) };
+async function fileRecordOf(meta: DatasetMeta, d: Db) {
+  const sums = meta.kind === 'ledger' ? ledgerSumRows(await readLedgerSums(meta, d)) : [];
+  const record: Omit<DatasetMeta, 'periods'> & { periods?: number[] } = { ...meta, schema: 4 };
+  delete record.periods;
+  return { ...record, aggregates: sums };
 }
 
 /**
@@ -125,7 +129,7 @@ export async function* workspaceLinesFromStorage(
       attached.add(meta.receiptId);
       yield line({ type: 'receipt', receipt: receipt as unknown as JsonValue });
     }
-    const record = fileRecordOf(meta);
+    const record = await fileRecordOf(meta, d);
     yield line({ type: 'dataset', meta: record as unknown as JsonValue, contentSha256: hasher.finish(record) });
   }
   for (const receipt of await d.getAll('receipts')) {

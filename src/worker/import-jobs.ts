@@ -23,7 +23,7 @@ import { afterReply } from './after-reply';
 import { ChunkWrites } from './chunk-writes';
 import { workerSplit } from './worker-split';
 import { displacedBy } from '../storage/dataset-slots';
-import { packLedgerSums } from '../storage/ledger-sums';
+import { packLedgerSums, periodsOfSums } from '../storage/ledger-sums';
 import { LabelCollector } from '../import/dataset-labels';
 import type { CutCount } from '../import/split-import';
 import { findProfile, type MappingProfile } from '../storage/profiles';
@@ -243,6 +243,8 @@ async function importUnderLock(
       startedAt,
       finishedAt: new Date(),
     });
+    // A ledger's sums are kept beside its record (the `ledgerSums` store), not in it: the record keeps their periods.
+    const sums = plan.kind === 'ledger' ? packLedgerSums(result.aggregates) : null;
     const meta: DatasetMeta = {
       schema: DATASET_SCHEMA,
       id: ids.datasetId,
@@ -258,7 +260,7 @@ async function importUnderLock(
       headers: result.headers,
       plan,
       skippedRows: result.skippedRows.map((r) => ({ row: r.row, type: r.type, cells: r.cells })),
-      aggregates: packLedgerSums(result.aggregates),
+      periods: sums ? periodsOfSums(sums) : [],
       year: plan.year,
       month: plan.month,
       yearEvidence: plan.yearEvidence,
@@ -275,7 +277,7 @@ async function importUnderLock(
     if (displaced.length > 0) meta.countsFrom = null;
     const duplicates = proof ? await duplicatesOf(sha256) : [];
     const t0 = performance.now();
-    await commitDataset(meta, receipt);
+    await commitDataset(meta, receipt, sums);
     if (timings) timings.commit = performance.now() - t0;
     // The line index is made (its sorts) and kept after the receipt is on its way: only a drill-down reads it, and
     // one asked for before it is kept makes its own from the chunks (as for a dataset stored before indexes).

@@ -7,7 +7,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ImportPage } from '../../src/features/import/import-page';
-import { listDatasets } from '../../src/storage/datasets';
+import { listDatasets, readLedgerSums } from '../../src/storage/datasets';
 import { ledgerSumRows } from '../../src/storage/ledger-sums';
 import { renderWithProviders } from './render-with-providers.tsx';
 
@@ -69,11 +69,14 @@ describe('ImportPage', () => {
     expect(within(totals).getByRole('rowheader', { name: 'All rows accepted' }).closest('tr')!.textContent).toContain(
       '£1,089.10',
     );
-    // The ledger's sums kept on its record packed (typed arrays: cheap to read back on the page's thread), exact:
-    // 01234/4100 £1,234.56 in P1 and (£234.56) in P2, 00456/5200 £89.10 in P3.
+    // The ledger's sums kept beside its record packed (typed arrays: cheap to read back on the page's thread), exact:
+    // 01234/4100 £1,234.56 in P1 and (£234.56) in P2, 00456/5200 £89.10 in P3; the record keeps their periods only.
     const meta = (await listDatasets()).find((d) => d.name === 'ledger-windows-1252.csv')!;
-    expect(Object.prototype.toString.call(meta.aggregates.pence)).toBe('[object Float64Array]');
-    expect(ledgerSumRows(meta.aggregates)).toEqual([
+    expect(meta.periods).toEqual([1, 2, 3]);
+    expect('aggregates' in meta).toBe(false);
+    const sums = await readLedgerSums(meta);
+    expect(Object.prototype.toString.call(sums.pence)).toBe('[object Float64Array]');
+    expect(ledgerSumRows(sums)).toEqual([
       ['01234', '4100', 1, 123_456],
       ['01234', '4100', 2, -23_456],
       ['00456', '5200', 3, 8_910],

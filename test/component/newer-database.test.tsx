@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 
 const MESSAGE =
-  /^The data kept in this browser was saved by a newer version of Outturn \(its database is past version 3, the newest this version reads\)\. Nothing was read or changed\./;
+  /^The data kept in this browser was saved by a newer version of Outturn \(its database is past version 4, the newest this version reads\)\. Nothing was read or changed\./;
 
 describe('a database from a newer version of Outturn', () => {
   it('is left alone, and the Revenue page says why it shows nothing', async () => {

@@ -16,7 +16,7 @@ import { planOf } from '../../src/import/preview';
 import { buildReceipt } from '../../src/import/receipt';
 import { importRows, preview, scan } from '../../src/import/run-import';
 import { chunkRecords, isPackedRecord } from '../../src/storage/chunk-records';
-import { ledgerSumRows } from '../../src/storage/ledger-sums';
+import { ledgerSumRows, packLedgerSums } from '../../src/storage/ledger-sums';
 import { readChunks } from '../../src/storage/datasets';
 import { openOutturnDb } from '../../src/storage/db';
 import { renderWithProviders } from './render-with-providers.tsx';
@@ -91,6 +91,7 @@ const damaged = { id: 'damaged-1', name: 'damaged.csv', kind: 'ledger', sha256: 
 const damagedReceipt = { id: 'receipt-x', fileName: 'odd-receipt.csv', rows: 'lots' };
 let expected: Awaited<ReturnType<typeof currentForm>>;
 let layout4Chunks: Awaited<ReturnType<typeof chunkRecords>>;
+let layout5Chunks: Awaited<ReturnType<typeof chunkRecords>>;
 
 beforeAll(async () => {
   expected = await currentForm('old-1');
@@ -128,6 +129,23 @@ beforeAll(async () => {
   } as never);
   layout4Chunks = (await Promise.all(expected.chunks.map((c) => chunkRecords('layout4-1', c)))).flat();
   for (const r of layout4Chunks) await db.put('chunks', r);
+  // Layout 5 (the ledger's sums packed in the record), kept but not counting.
+  await db.put('datasets', {
+    ...expected.meta,
+    schema: 5,
+    id: 'layout5-1',
+    name: 'layout5-ledger.csv',
+    sha256: 'layout5',
+    aggregates: packLedgerSums(expected.meta.aggregates),
+    year: 2017,
+    month: null,
+    yearEvidence: [],
+    countsFrom: null,
+    illustrative: false,
+    labels: [],
+  } as never);
+  layout5Chunks = (await Promise.all(expected.chunks.map((c) => chunkRecords('layout5-1', c)))).flat();
+  for (const r of layout5Chunks) await db.put('chunks', r);
   await db.put('receipts', expected.receipt);
   await db.put('datasets', newer as never); // damaged on purpose: not a DatasetMeta
   await db.put('datasets', damaged as never);
@@ -146,12 +164,12 @@ describe('stored data from other versions, damaged, or left by an unfinished imp
   it('brings the old dataset forward: the same rows, dates in the current layout, listed as usual', async () => {
     renderWithProviders(<ImportPage />);
     const list = await screen.findByRole('table', {
-      name: new RegExp(`${SAMPLE_FILE_LIST.length + 3} datasets, kept in this browser`),
+      name: new RegExp(`${SAMPLE_FILE_LIST.length + 4} datasets, kept in this browser`),
     }); // the old ledgers and the sample
     expect(within(list).getByRole('rowheader', { name: 'old-ledger.csv' })).toBeTruthy();
     const db = await openOutturnDb();
     const record = await db.get('datasets', 'old-1');
-    expect(record?.schema).toBe(5);
+    expect(record?.schema).toBe(6);
     // Its year, read from its own posting dates (3 April to 20 June 2017: 2017/18), and it counts as it did before.
     expect(record?.year).toBe(2017);
     expect(record?.yearEvidence.join(' ')).toContain('2017/18');
@@ -171,7 +189,7 @@ describe('stored data from other versions, damaged, or left by an unfinished imp
     expect(within(list).getByRole('rowheader', { name: 'layout3-ledger.csv' })).toBeTruthy();
     const db = await openOutturnDb();
     const record = await db.get('datasets', 'layout3-1');
-    expect(record?.schema).toBe(5);
+    expect(record?.schema).toBe(6);
     expect(record?.year).toBe(2019);
     expect(record?.yearEvidence).toEqual(['Year and month set by you on 2026-11-30.']);
     expect(record?.countsFrom).toBeNull();
@@ -179,26 +197,45 @@ describe('stored data from other versions, damaged, or left by an unfinished imp
     expect(plain(await readChunks('layout3-1'))).toEqual(plain(expected.chunks));
   });
 
-  it('brings a layout 4 dataset forward: its sums packed, the same sums in the same order, its chunks untouched', async () => {
+  it('brings a layout 4 dataset forward: its sums packed in their own store, the same sums in the same order, its chunks untouched', async () => {
     renderWithProviders(<ImportPage />);
     const list = await screen.findByRole('table', { name: /datasets, kept in this browser/ });
     expect(within(list).getByRole('rowheader', { name: 'layout4-ledger.csv' })).toBeTruthy();
     const db = await openOutturnDb();
     const record = await db.get('datasets', 'layout4-1');
-    expect(record?.schema).toBe(5);
-    expect(Object.prototype.toString.call(record?.aggregates.pence)).toBe('[object Float64Array]');
+    expect(record?.schema).toBe(6);
+    // The record keeps the periods its sums cover (the fixture's lines are of P1, P2 and P3), not the sums.
+    expect(record?.periods).toEqual([1, 2, 3]);
+    expect(record && 'aggregates' in record).toBe(false);
+    const sums = await db.get('ledgerSums', 'layout4-1');
+    expect(Object.prototype.toString.call(sums?.pence)).toBe('[object Float64Array]');
     // The import's own list of sums (integer pence), read back from the packed form.
     expect(expected.meta.aggregates.length).toBeGreaterThan(0);
-    expect(ledgerSumRows(record!.aggregates)).toEqual(expected.meta.aggregates);
+    expect(ledgerSumRows(sums!)).toEqual(expected.meta.aggregates);
     expect(plain(await db.getAllFromIndex('chunks', 'byDataset', 'layout4-1'))).toEqual(plain(layout4Chunks));
   });
 
-  it('brings the sums of layouts 1 and 3 forward packed too', async () => {
+  it('brings a layout 5 dataset forward: its packed sums moved out of the record unchanged, its chunks untouched', async () => {
+    renderWithProviders(<ImportPage />);
+    const list = await screen.findByRole('table', { name: /datasets, kept in this browser/ });
+    expect(within(list).getByRole('rowheader', { name: 'layout5-ledger.csv' })).toBeTruthy();
+    const db = await openOutturnDb();
+    const record = await db.get('datasets', 'layout5-1');
+    expect(record?.schema).toBe(6);
+    expect(record?.periods).toEqual([1, 2, 3]);
+    expect(record && 'aggregates' in record).toBe(false);
+    expect(ledgerSumRows((await db.get('ledgerSums', 'layout5-1'))!)).toEqual(expected.meta.aggregates);
+    expect(plain(await db.getAllFromIndex('chunks', 'byDataset', 'layout5-1'))).toEqual(plain(layout5Chunks));
+  });
+
+  it('brings the sums of layouts 1 and 3 forward packed, in their own store, too', async () => {
     renderWithProviders(<ImportPage />);
     await screen.findByRole('table', { name: /datasets, kept in this browser/ });
     const db = await openOutturnDb();
-    for (const id of ['old-1', 'layout3-1'])
-      expect(ledgerSumRows((await db.get('datasets', id))!.aggregates)).toEqual(expected.meta.aggregates);
+    for (const id of ['old-1', 'layout3-1']) {
+      expect((await db.get('datasets', id))?.periods).toEqual([1, 2, 3]);
+      expect(ledgerSumRows((await db.get('ledgerSums', id))!)).toEqual(expected.meta.aggregates);
+    }
   });
 
   it('sets aside what it cannot read, untouched, and says which and why, on the Import page', async () => {
@@ -206,7 +243,7 @@ describe('stored data from other versions, damaged, or left by an unfinished imp
     const table = await screen.findByRole('table', { name: '3 set aside' });
     const reasonOf = (name: string) => within(table).getByRole('rowheader', { name }).closest('tr')!.textContent;
     expect(reasonOf('from-the-future.csv')).toContain(
-      'It cannot be read: it was saved by a newer version of Outturn (data layout 99; this version reads layouts up to 5)',
+      'It cannot be read: it was saved by a newer version of Outturn (data layout 99; this version reads layouts up to 6)',
     );
     expect(reasonOf('damaged.csv')).toContain('It cannot be read: it is damaged: its "sha256" is not text.');
     expect(reasonOf('odd-receipt.csv')).toContain('It cannot be read: its row counts are damaged.');
@@ -251,6 +288,6 @@ describe('stored data from other versions, damaged, or left by an unfinished imp
     const db = await openOutturnDb();
     expect(await db.get('datasets', 'damaged-1')).toBeUndefined();
     expect(await db.get('datasets', 'newer-1')).toEqual(newer);
-    expect((await db.getAll('datasets')).length).toBe(SAMPLE_FILE_LIST.length + 4); // the sample, the three old ledgers, the newer one
+    expect((await db.getAll('datasets')).length).toBe(SAMPLE_FILE_LIST.length + 5); // the sample, the four old ledgers, the newer one
   });
 });

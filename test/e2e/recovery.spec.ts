@@ -28,7 +28,7 @@ test('an older layout is brought forward, unreadable records set aside with a me
       r.onsuccess = () => resolve(r.result);
       r.onerror = () => reject(r.error ?? new Error('the database did not open'));
     });
-    const tx = db.transaction(['datasets', 'chunks'], 'readwrite');
+    const tx = db.transaction(['datasets', 'chunks', 'ledgerSums'], 'readwrite');
     const datasets = tx.objectStore('datasets');
     const all = <T>(r: IDBRequest) => new Promise<T>((resolve) => (r.onsuccess = () => resolve(r.result as T)));
     type Sums = {
@@ -40,13 +40,17 @@ test('an older layout is brought forward, unreadable records set aside with a me
       pence: Float64Array;
     };
     const ledger = (
-      await all<{ id: string; name: string; schema?: number; aggregates: Sums | unknown[] }[]>(datasets.getAll())
+      await all<{ id: string; name: string; schema?: number; periods?: number[]; aggregates?: unknown[] }[]>(
+        datasets.getAll(),
+      )
     ).find((d) => d.name === 'ledger-windows-1252.csv')!;
     // A record from before layouts were numbered (its chunks as this version packs them: layout 1's text dates
     // are brought forward in test/component/stored-data-recovery.test.tsx, where the chunks can be built), its
-    // ledger's sums one list each, as before layout 5.
+    // ledger's sums in it, one list each, as before layout 5; no store of sums then.
+    const s = await all<Sums>(tx.objectStore('ledgerSums').get(ledger.id));
+    tx.objectStore('ledgerSums').delete(ledger.id);
     delete ledger.schema;
-    const s = ledger.aggregates as Sums;
+    delete ledger.periods;
     ledger.aggregates = Array.from(s.period, (period, i) => [
       s.costCentres[s.costCentre[i]!],
       s.subjectives[s.subjective[i]!],
@@ -78,24 +82,35 @@ test('an older layout is brought forward, unreadable records set aside with a me
       r.onsuccess = () => resolve(r.result);
     });
     const get = <T>(r: IDBRequest) => new Promise<T>((resolve) => (r.onsuccess = () => resolve(r.result as T)));
-    const tx = db.transaction(['datasets', 'chunks']);
+    const tx = db.transaction(['datasets', 'chunks', 'ledgerSums']);
     const ledger = (
-      await get<{ id: string; name: string; schema?: number; aggregates: { pence: unknown } }[]>(
+      await get<{ id: string; name: string; schema?: number; periods?: number[]; aggregates?: unknown }[]>(
         tx.objectStore('datasets').getAll(),
       )
     ).find((d) => d.name === 'ledger-windows-1252.csv')!;
     const chunks = await get<{ packed?: unknown; rowCount: number }[]>(
       tx.objectStore('chunks').index('byDataset').getAll(ledger.id),
     );
+    const sums = await get<{ pence: Float64Array } | undefined>(tx.objectStore('ledgerSums').get(ledger.id));
     db.close();
     return {
       schema: ledger.schema,
+      periods: ledger.periods,
+      sumsInRecord: 'aggregates' in ledger,
       packed: chunks.map((c) => Object.prototype.toString.call(c.packed)),
       rows: chunks.reduce((n, c) => n + c.rowCount, 0),
-      sums: Object.prototype.toString.call(ledger.aggregates.pence),
+      // The fixture's three lines: £1,234.56, (£234.56) and £89.10, each its own cost centre, subjective and period.
+      sums: sums && [Object.prototype.toString.call(sums.pence), [...sums.pence]],
     };
   });
-  expect(migrated).toEqual({ schema: 5, packed: ['[object Uint8Array]'], rows: 3, sums: '[object Float64Array]' });
+  expect(migrated).toEqual({
+    schema: 6,
+    periods: [1, 2, 3],
+    sumsInRecord: false,
+    packed: ['[object Uint8Array]'],
+    rows: 3,
+    sums: ['[object Float64Array]', [123_456, -23_456, 8_910]],
+  });
 
   for (const route of ROUTES) {
     await app.goto(paperYear(route.path));

@@ -9,8 +9,8 @@ import { planOf } from '../../../src/import/preview';
 import { importRows, preview, scan } from '../../../src/import/run-import';
 import type { StoredChunk } from '../../../src/import/stored-chunk';
 import type { DatasetMeta } from '../../../src/storage/datasets';
-import { packLedgerSums } from '../../../src/storage/ledger-sums';
-import { ledgerSourcesOfYear, monitoringOfYear } from '../../../src/api/revenue-monitoring';
+import { packLedgerSums, periodsOfSums, type LedgerSums } from '../../../src/storage/ledger-sums';
+import { ledgerSourcesOfYear, monitoringOfYear, type StoredReads } from '../../../src/api/revenue-monitoring';
 import { LedgerLinesReader } from '../../../src/worker/ledger-lines-query';
 import { memoryLedgerStore } from '../helpers/memory-ledger-store';
 import { revenueYearsTable } from '../../../src/domain/revenue/revenue-years';
@@ -19,7 +19,11 @@ import { Money } from '../../../src/domain/core/money';
 
 const DIR = join(import.meta.dirname, '../../fixtures/years');
 const chunks = new Map<string, StoredChunk[]>();
-const read = (id: string) => Promise.resolve(chunks.get(id) ?? []);
+const sums = new Map<string, LedgerSums>();
+const read: StoredReads = {
+  chunks: (id) => Promise.resolve(chunks.get(id) ?? []),
+  sums: (d) => Promise.resolve(sums.get(d.id)!),
+};
 
 async function dataset(
   name: string,
@@ -35,8 +39,10 @@ async function dataset(
   const result = await importRows(source, plan, (c) => void stored.push(c));
   expect(result.rows.rejected).toBe(0);
   chunks.set(name, stored);
+  const packed = packLedgerSums(result.aggregates);
+  sums.set(name, packed);
   return {
-    schema: 3,
+    schema: 6,
     id: name,
     name,
     kind: plan.kind,
@@ -50,7 +56,7 @@ async function dataset(
     headers: [],
     plan,
     skippedRows: [],
-    aggregates: packLedgerSums(result.aggregates),
+    periods: plan.kind === 'ledger' ? periodsOfSums(packed) : [],
     year,
     month,
     yearEvidence: [],
@@ -151,7 +157,7 @@ describe('the monitoring of one year', () => {
 
   it("the drill-down's ledger lines are the year's, of the closed periods, each period from its export", async () => {
     const all = await twoYears();
-    const reader = new LedgerLinesReader(await memoryLedgerStore(read));
+    const reader = new LedgerLinesReader(await memoryLedgerStore(read.chunks));
     const ask = async (month: number) =>
       (
         await reader.page({

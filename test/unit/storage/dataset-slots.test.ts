@@ -2,7 +2,6 @@
 // without the user, years never mixed.
 import { describe, expect, it } from 'vitest';
 import type { DatasetMeta } from '../../../src/storage/datasets';
-import { packLedgerSums } from '../../../src/storage/ledger-sums';
 import {
   countingDatasets,
   displacedBy,
@@ -11,7 +10,6 @@ import {
   yearsWithData,
 } from '../../../src/storage/dataset-slots';
 import type { ImportPlan } from '../../../src/import/import-plan';
-import type { Pence } from '../../../src/domain/core/units';
 
 let n = 0;
 function dataset(over: Partial<DatasetMeta> & { mapping?: Record<string, number> }): DatasetMeta {
@@ -33,7 +31,7 @@ function dataset(over: Partial<DatasetMeta> & { mapping?: Record<string, number>
     headers: [],
     plan: { kind, mapping: mapping ?? { costCentre: 0 } } as unknown as ImportPlan,
     skippedRows: [],
-    aggregates: packLedgerSums([]),
+    periods: [],
     year: 2018,
     month: null,
     yearEvidence: [],
@@ -47,7 +45,7 @@ const ledger = (periods: number[], over: Partial<DatasetMeta> = {}) =>
   dataset({
     kind: 'ledger',
     mapping: { costCentre: 0, subjective: 1 },
-    aggregates: packLedgerSums(periods.map((p) => ['10100', '1001', p, 100 as Pence])),
+    periods,
     ...over,
   });
 
