@@ -8,6 +8,7 @@ import {
   type RevenueMonitor,
 } from '../domain/revenue/revenue-model';
 import { BOARD_2017_18 } from '../domain/papers/board-2017-18';
+import { reconcileLedgerToReturnsSteps, type MonthReconciliation } from '../domain/revenue/ledger-reconciliation';
 import type { BoardStructure } from '../domain/revenue/board-structure';
 import { loadStructure } from './board-structure';
 import type { StoredChunk } from '../import/stored-chunk';
@@ -53,6 +54,11 @@ export interface MonitoringData {
   months: readonly number[];
   /** The roles the page needs that the year has nothing of (a budget, a monthly return). */
   missing: DatasetRole[];
+  /**
+   * Each month's return against the ledger (the ledger check), built with the whole year's models, in steps; null
+   * where only one month was built (the page's first figures, which do not show it).
+   */
+  ledgerChecks: readonly MonthReconciliation[] | null;
 }
 
 /** The roles without which the monitoring has nothing to show. */
@@ -188,10 +194,14 @@ export async function monitoringOfYear(
       if (onlyMonth !== undefined && m !== onlyMonth) continue;
       models.push({ ...(await inSteps(revenueModelSteps(inputs, m, structure), { background })), year });
     }
+  const ledgerChecks = background
+    ? await inSteps(reconcileLedgerToReturnsSteps(inputs.ledger, inputs.returns), { background })
+    : null;
   return {
     year,
     inputs,
     sources,
+    ledgerChecks,
     datasets: readFrom,
     illustrative: readFrom.some((d) => d.illustrative),
     models,

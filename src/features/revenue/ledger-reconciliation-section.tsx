@@ -125,7 +125,11 @@ function Listed({ codes, label }: { codes: readonly string[]; label: (cc: string
  * every month the loaded ledgers cover; differences with their amounts and codes found in one file only.
  */
 function LedgerReconciliationSectionView({ data, suffix }: { data: MonitoringData; suffix: string }) {
-  const months = useMemo(() => reconcileLedgerToReturns(data.inputs.ledger, data.inputs.returns), [data]);
+  // Built with the year's models, in steps (the api); made here only for data built without it.
+  const months = useMemo(
+    () => data.ledgerChecks ?? reconcileLedgerToReturns(data.inputs.ledger, data.inputs.returns),
+    [data],
+  );
   const names = useMemo(
     () => new Map(data.inputs.budget.filter((b) => b.costCentreName).map((b) => [b.costCentre, b.costCentreName])),
     [data],

@@ -131,6 +131,11 @@ describe('the monitoring of one year', () => {
     expect(pounds(p3.root.actual)).toBe('910.00'); // 100 + 100 + 110 + 200 + 200 + 200
     expect(pounds(p3.root.forecast)).toBe('3750.00'); // 1,250 + 2,500
     expect(data.sources.ledgers).toEqual([{ name: 'ledger-2017-18.csv', periods: [1, 2, 3] }]);
+    // The ledger check, built with the year: P3's return against P1-P3 of the ledger, 10100 310.00 (100 + 100 +
+    // 110) and 20500 600.00 (3 x 200) on both sides.
+    expect(
+      data.ledgerChecks?.map((m) => [m.month, m.status, m.agreed, m.differences.length, pounds(m.ledgerTotal)]),
+    ).toEqual([[3, 'compared', 2, 0, '910.00']]);
   });
 
   it("builds one month's model only where asked (the page's first figures), the same as the whole year's", async () => {
@@ -143,6 +148,9 @@ describe('the monitoring of one year', () => {
     const sixth = whole.models.find((m) => m.month === 6)!;
     expect(pounds(sixth.root.forecast)).not.toBeNull();
     expect(p6.models[0]).toEqual(sixth);
+    // The ledger check is the year's: not built for the first figures.
+    expect(p6.ledgerChecks).toBeNull();
+    expect(whole.ledgerChecks?.map((m) => m.month)).toEqual([3, 6]);
     // A month without a return: no model, and the months that have one.
     const p5 = await monitoringOfYear(2018, all, read, undefined, 5);
     expect(p5.models).toEqual([]);

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { combineLedgers, type LedgerAggregate } from '../../../../src/domain/revenue/ledger-actuals';
 import {
   reconcileLedgerToReturns,
+  reconcileLedgerToReturnsSteps,
   type MonthReconciliation,
 } from '../../../../src/domain/revenue/ledger-reconciliation';
 import { Money } from '../../../../src/domain/core/money';
@@ -122,5 +123,33 @@ describe('a cost centre whose lines have entries in different periods', () => {
     expect(p5!.agreed).toBe(2);
     expect(p5!.ledgerOnly.map((d) => [d.costCentre, d.ledger?.toFixed(2)])).toEqual([['800', '8.00']]);
     expect(p5!.ledgerTotal.toFixed(2)).toBe('27.05');
+  });
+});
+
+describe('reconcileLedgerToReturnsSteps: the same check, with the page let go between pieces', () => {
+  it('yields while adding up 5,000 lines and after each month, and gives the same months', () => {
+    // 5,000 cost centres, one line each of £1.00 in P1, and 10000 £1.00 more in P2 (so that the ledger covers P2):
+    // each agrees with its return, at P1 and at P2 (10000 2.00 there); the ledger's totals 5,000.00 and 5,001.00.
+    const aggregates: LedgerAggregate[] = Array.from({ length: 5_000 }, (_, i) => [
+      String(10_000 + i),
+      '1',
+      1,
+      pence(100),
+    ]);
+    aggregates.push(['10000', '1', 2, pence(100)]);
+    const ledger = combineLedgers([{ id: 'l', name: 'l', order: 0, aggregates }]);
+    const returns = [1, 2].flatMap((p) =>
+      aggregates.slice(0, 5_000).map(([cc]) => ret(p, cc, p === 2 && cc === '10000' ? '2.00' : '1.00')),
+    );
+    const steps = reconcileLedgerToReturnsSteps(ledger, returns);
+    let yields = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) yields++;
+    // At least two pieces of 2,000 lines, and one step after each of the two months.
+    expect(yields).toBeGreaterThanOrEqual(4);
+    expect(step.value.map((m) => [m.month, m.agreed, m.differences.length, m.ledgerTotal.toFixed(2)])).toEqual([
+      [1, 5_000, 0, '5000.00'],
+      [2, 5_000, 0, '5001.00'],
+    ]);
   });
 });
