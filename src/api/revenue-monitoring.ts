@@ -13,9 +13,10 @@ import type { BoardStructure } from '../domain/revenue/board-structure';
 import { loadStructure } from './board-structure';
 import type { StoredChunk } from '../import/stored-chunk';
 import { countingDatasets, ledgerPeriodOwners, roleOf, type DatasetRole } from '../storage/dataset-slots';
-import { readChunks, readLedgerSums, type DatasetMeta } from '../storage/datasets';
+import { readChunks, type DatasetMeta } from '../storage/datasets';
 import { eachLedgerSum, type LedgerSums } from '../storage/ledger-sums';
 import type { LedgerLineSource } from '../worker/ledger-lines-query';
+import { readLedgerSumsAside } from '../worker/read-client';
 import { budgetLinesOf, carryForwardsOf, returnLinesOf, type StoredDataset } from './monitoring-rows';
 import { inSteps } from './in-steps';
 import { queryKeys } from './query-keys';
@@ -83,7 +84,7 @@ export interface StoredReads {
   chunks: (id: string) => Promise<readonly StoredChunk[]>;
   sums: (dataset: DatasetMeta) => Promise<LedgerSums>;
 }
-const STORED: StoredReads = { chunks: readChunks, sums: (d) => readLedgerSums(d) };
+const STORED: StoredReads = { chunks: readChunks, sums: (d) => readLedgerSumsAside(d) };
 
 async function stored(meta: DatasetMeta, read: StoredReads): Promise<StoredDataset> {
   return { id: meta.id, name: meta.name, plan: meta.plan, chunks: await read.chunks(meta.id) };

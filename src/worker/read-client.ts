@@ -6,6 +6,8 @@ import {
   type ReadProgress,
 } from './ledger-lines-query';
 import { storedLedgers } from './stored-ledgers';
+import { readLedgerSums } from '../storage/datasets';
+import type { LedgerSums } from '../storage/ledger-sums';
 
 /*
  * The page's way to the read worker (read.worker.ts): one worker for the page's life, started at the first
@@ -14,10 +16,13 @@ import { storedLedgers } from './stored-ledgers';
  */
 
 export type ReadRequest =
-  { type: 'lines'; id: number; request: LedgerLinesRequest } | { type: 'warm'; sources: readonly LedgerLineSource[] };
+  | { type: 'lines'; id: number; request: LedgerLinesRequest }
+  | { type: 'warm'; sources: readonly LedgerLineSource[] }
+  | { type: 'sums'; id: number; dataset: { id: string; name: string } };
 
 export type ReadMessage =
   | { id: number; ok: true; page: LedgerLinesPage }
+  | { id: number; ok: true; sums: LedgerSums }
   | { id: number; ok: false; message: string }
   | { id: number; progress: ReadProgress };
 
@@ -27,7 +32,7 @@ let nextId = 1;
 const waiting = new Map<
   number,
   {
-    resolve: (page: LedgerLinesPage) => void;
+    resolve: (answer: LedgerLinesPage | LedgerSums) => void;
     reject: (error: Error) => void;
     onProgress?: ((p: ReadProgress) => void) | undefined;
   }
@@ -45,8 +50,8 @@ function readWorker(): Worker | null {
       return;
     }
     waiting.delete(m.id);
-    if (m.ok) settle?.resolve(m.page);
-    else settle?.reject(new Error(m.message));
+    if (!m.ok) settle?.reject(new Error(m.message));
+    else settle?.resolve('page' in m ? m.page : m.sums);
   };
   w.onerror = (event: ErrorEvent) => {
     event.preventDefault();
@@ -72,7 +77,9 @@ export function readLedgerLines(
   if (!w) reply = (onPage ??= new LedgerLinesReader(storedLedgers)).page(request, onProgress);
   else {
     const id = nextId++;
-    reply = new Promise<LedgerLinesPage>((resolve, reject) => waiting.set(id, { resolve, reject, onProgress }));
+    reply = new Promise<LedgerLinesPage>((resolve, reject) =>
+      waiting.set(id, { resolve: (page) => resolve(page as LedgerLinesPage), reject, onProgress }),
+    );
     w.postMessage({ type: 'lines', id, request } satisfies ReadRequest);
   }
   // For the benchmarks: how long each page took to come back (a performance measure, read by bench/).
@@ -86,4 +93,21 @@ export function readLedgerLines(
 /** Reads ledgers' line indexes and rows into the read worker ahead of a drill-down (nothing where there is no worker). */
 export function warmLedgers(sources: readonly LedgerLineSource[]): void {
   if (sources.length > 0) readWorker()?.postMessage({ type: 'warm', sources } satisfies ReadRequest);
+}
+
+/**
+ * A ledger's sums (storage/datasets.ts, readLedgerSums), read and checked by the read worker and handed over without
+ * a copy (their arrays transferred). Read on the page, a million-row ledger's 4 MB of sums were a task of 55-90 ms
+ * there (deserialising them, checking a quarter of a million sums, and the garbage collector's pause after), in the
+ * way of the first figures (issue 16). Where there is no Worker (the tests), read on the page.
+ */
+export function readLedgerSumsAside(dataset: { id: string; name: string }): Promise<LedgerSums> {
+  const w = readWorker();
+  if (!w) return readLedgerSums(dataset);
+  const id = nextId++;
+  const reply = new Promise<LedgerSums>((resolve, reject) =>
+    waiting.set(id, { resolve: (sums) => resolve(sums as LedgerSums), reject }),
+  );
+  w.postMessage({ type: 'sums', id, dataset: { id: dataset.id, name: dataset.name } } satisfies ReadRequest);
+  return reply;
 }

@@ -6,9 +6,13 @@
 import { LedgerLinesReader } from './ledger-lines-query';
 import type { ReadMessage, ReadRequest } from './read-client';
 import { storedLedgers } from './stored-ledgers';
+import { readLedgerSums } from '../storage/datasets';
 
 const reader = new LedgerLinesReader(storedLedgers);
-const post = (message: ReadMessage): void => (self as unknown as DedicatedWorkerGlobalScope).postMessage(message);
+const post = (message: ReadMessage, transfer: Transferable[] = []): void =>
+  (self as unknown as DedicatedWorkerGlobalScope).postMessage(message, transfer);
+const failed = (id: number, error: unknown): void =>
+  post({ id, ok: false, message: error instanceof Error ? error.message : String(error) });
 
 self.onmessage = (event: MessageEvent<ReadRequest>) => {
   const request = event.data;
@@ -16,11 +20,21 @@ self.onmessage = (event: MessageEvent<ReadRequest>) => {
     void reader.warm(request.sources).catch(() => undefined); // a failure is met again, and said, by the read itself
     return;
   }
+  if (request.type === 'sums') {
+    // Read and checked here; their arrays handed over, not copied (this worker keeps none of them).
+    readLedgerSums(request.dataset).then(
+      (sums) =>
+        post({ id: request.id, ok: true, sums }, [
+          ...new Set([sums.costCentre.buffer, sums.subjective.buffer, sums.period.buffer, sums.pence.buffer]),
+        ]),
+      (error: unknown) => failed(request.id, error),
+    );
+    return;
+  }
   reader
     .page(request.request, (progress) => post({ id: request.id, progress }))
     .then(
       (page) => post({ id: request.id, ok: true, page }),
-      (error: unknown) =>
-        post({ id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => failed(request.id, error),
     );
 };

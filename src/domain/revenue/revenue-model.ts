@@ -302,9 +302,22 @@ export function* revenueModelSteps(
 
   const areaGroup = new Map<string, GroupKey>();
   const ccNodes = new Map<string, MonitoringNode>();
-  for (const f of [...lines.values()].sort(
-    (a, b) => a.costCentre.localeCompare(b.costCentre) || a.subjective.localeCompare(b.subjective),
-  )) {
+  // The lines in order of cost centre, then subjective (localeCompare): the cost centres sorted, then each one's lines
+  // as it is reached, so that the sorting is spread over the steps. One sort of a big ledger's 20,000 lines was 16 ms
+  // of Chromium's comparisons at best (30-50 ms on a busy machine) in a piece that could not stop; this makes fewer
+  // than half the comparisons, the most in one piece those of 500 cost centres. (Two codes that differ only as
+  // canonically equivalent Unicode, which localeCompare calls equal, stay apart here.)
+  const byCostCentre = new Map<string, LineFacts[]>();
+  for (const f of lines.values()) {
+    const held = byCostCentre.get(f.costCentre);
+    if (held) held.push(f);
+    else byCostCentre.set(f.costCentre, [f]);
+  }
+  const inOrder = function* (): Generator<LineFacts, void, void> {
+    for (const costCentre of [...byCostCentre.keys()].sort((a, b) => a.localeCompare(b)))
+      yield* byCostCentre.get(costCentre)!.sort((a, b) => a.subjective.localeCompare(b.subjective));
+  };
+  for (const f of inOrder()) {
     const { area, group } = areaFor(f.area || ccArea.get(f.costCentre) || '');
     areaGroup.set(area.key, group);
     const ccId = `cc:${area.key}:${f.costCentre}`;

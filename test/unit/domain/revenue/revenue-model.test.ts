@@ -410,4 +410,29 @@ describe('the model built in steps (a big ledger, built in slices on the page)',
     expect(ccs).toHaveLength(100);
     for (const cc of ccs) expect(cc.actual?.toString()).toBe('0.4');
   });
+
+  it('orders the lines by cost centre, then subjective, as localeCompare does, whatever order they came in', () => {
+    // Codes a finance system writes: a letter O for a zero, lower and upper case, a hyphen, digits of two widths.
+    const codes = ['2041O', '20410', 'b100', 'B100', 'a-1', 'a1', '9', '10', 'Z9'];
+    const subjectives = ['4100', '4O10', 'x1', 'X1'];
+    const scrambled: LedgerAggregate[] = [];
+    for (const [i, cc] of codes.entries())
+      for (const [j, s] of subjectives.entries()) scrambled.push([cc, s, 1 + ((i + j) % 2), pence(i * 10 + j)]);
+    scrambled.reverse();
+    const model = buildRevenueModel(
+      {
+        budget: [],
+        returns: [],
+        ledger: combineLedgers([{ id: 'l', name: 'l', order: 0, aggregates: scrambled }]),
+        carryForwards: [],
+      },
+      2,
+      BOARD_2017_18,
+    );
+    const lines = [...model.byId.values()].filter((n) => n.level === 'line');
+    const expected = codes
+      .flatMap((cc) => subjectives.map((s) => [cc, s] as const))
+      .sort(([a, s], [b, t]) => a.localeCompare(b) || s.localeCompare(t));
+    expect(lines.map((n) => [model.byId.get(n.parentId!)!.code, n.code])).toEqual(expected);
+  });
 });
