@@ -42,6 +42,13 @@ function cellHash(text: string, start: number, end: number): number {
   return hashEnd(h, end - start);
 }
 
+/** An array at least `needed` long and at least twice as long as `old`, with its values. */
+function grown<T extends Uint16Array | Int32Array>(old: T, needed: number): T {
+  const next = new (old.constructor as new (n: number) => T)(Math.max(old.length * 2, needed));
+  next.set(old);
+  return next;
+}
+
 /** A cell the reader did not look up (a record papaparse read, a column the row lacks): look it up by its text. */
 export const NOT_LOOKED_UP = -2;
 
@@ -57,8 +64,26 @@ export class CellPool {
   private readonly hashes = new Int32Array(POOL_VALUES);
   /** The values kept, by number. */
   readonly values: string[] = [];
+  /**
+   * The values' UTF-16 code units end to end, and two words a value (where its units start, how many), for the
+   * record reader's lookups to compare with the text a unit at a time. Compared with the strings themselves
+   * (startsWith), the lookups took over a quarter of the record reader's time on the bench's ledger: a kept string
+   * may be of either width, or a slice of an earlier piece of the text, and each is compared by another path.
+   * Both grow with the values, as a file of thousands of columns has a pool for each.
+   */
+  private units = new Uint16Array(256);
+  private spans = new Int32Array(64);
+  private used = 0;
   private cells = 0;
-  private pooling = true;
+  private on = true;
+
+  /**
+   * Whether cells are still being pooled: once not, every lookup gives -1, and the record reader (plain-records.ts)
+   * neither hashes the column's cells nor looks them up.
+   */
+  get pooling(): boolean {
+    return this.on;
+  }
 
   /**
    * The number of this cell's value (below POOL_VALUES), or -1 when it is not pooled: the column has stopped
@@ -66,7 +91,7 @@ export class CellPool {
    */
   code(cell: string): number {
     const length = cell.length;
-    if (!this.pooling || length > MAX_CHARS) return -1;
+    if (!this.on || length > MAX_CHARS) return -1;
     this.cells++;
     const h = cellHash(cell, 0, length);
     let slot = h & MASK;
@@ -91,15 +116,18 @@ export class CellPool {
   /** codeRange, given the cell's hash (its units folded in by the caller as it read them). */
   codeHashed(text: string, start: number, end: number, h: number): number {
     const length = end - start;
-    if (!this.pooling || length > MAX_CHARS) return -1;
+    if (!this.on || length > MAX_CHARS) return -1;
     this.cells++;
     let slot = h & MASK;
     for (;;) {
       const n = this.slots[slot]!;
       if (n < 0) break;
-      if (this.hashes[n] === h) {
-        const value = this.values[n]!;
-        if (value.length === length && text.startsWith(value, start)) return n;
+      if (this.hashes[n] === h && this.spans[n * 2 + 1] === length) {
+        const units = this.units;
+        const from = this.spans[n * 2]! - start;
+        let k = start;
+        while (k < end && units[from + k] === text.charCodeAt(k)) k++;
+        if (k === end) return n;
       }
       slot = (slot + 1) & MASK;
     }
@@ -110,13 +138,22 @@ export class CellPool {
   private add(cell: string, h: number, slot: number): number {
     const n = this.values.length;
     if (n + 1 >= POOL_VALUES || (this.cells >= TRIAL_CELLS && (n + 1) * REPEATS > this.cells)) {
-      this.pooling = false;
+      this.on = false;
       this.values.length = 0;
+      this.units = new Uint16Array(0);
+      this.spans = new Int32Array(0);
       return -1;
     }
     this.slots[slot] = n;
     this.hashes[n] = h;
     this.values.push(cell);
+    const length = cell.length;
+    if (this.used + length > this.units.length) this.units = grown(this.units, this.used + length);
+    if (n * 2 + 2 > this.spans.length) this.spans = grown(this.spans, n * 2 + 2);
+    this.spans[n * 2] = this.used;
+    this.spans[n * 2 + 1] = length;
+    for (let k = 0; k < length; k++) this.units[this.used + k] = cell.charCodeAt(k);
+    this.used += length;
     return n;
   }
 

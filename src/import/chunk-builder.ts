@@ -73,7 +73,8 @@ export function newChunk(
     coding: pools.map(() => ({
       local: new Int32Array(16).fill(-1),
       values: [],
-      codes: new Uint16Array(Math.min(capacity, 64)),
+      // At the chunk's size where the raw columns are (grown from 64 rows, each chunk's were copied eight times).
+      codes: new Uint16Array(pools.length * capacity <= PRESIZED_CELLS ? capacity : Math.min(capacity, 64)),
     })),
   };
 }
@@ -105,13 +106,17 @@ export function addRow(
     const cell = cells[c] ?? '';
     const pool = chunk.pools[c]!;
     let n = codeOf(codes, cells, c);
-    if (n === NOT_LOOKED_UP) n = pool.code(cell);
+    // A cell the reader looked up is the value kept already (plain-records.ts hands on the pool's string).
+    let value = cell;
+    if (n === NOT_LOOKED_UP) {
+      n = pool.code(cell);
+      if (n >= 0) value = pool.values[n]!;
+    }
     if (n < 0) {
       raw[c]![i] = cell;
       coding[c] = null;
       continue;
     }
-    const value = pool.values[n]!;
     raw[c]![i] = value;
     const column = coding[c];
     if (!column) continue;

@@ -415,7 +415,7 @@ export class ImportSession {
 
   /** One row after the header: read by read-row, then counted, totalled, summed and stored by what it is. */
   private row(r: RowReader, cells: string[], line: number, codes: Int32Array | undefined): void {
-    const outcome = readRow(r, cells, line);
+    const outcome = readRow(r, cells, line, codes);
     if (outcome === ROW_BLANK) {
       this.counts.blank++;
       return;

@@ -25,12 +25,35 @@ const MAX = Number.MAX_SAFE_INTEGER;
  * Returns one shared object for blanks; callers must not keep or mutate results.
  */
 export function parsePence(raw: string, scale: 1 | 1000 = 1): PenceResult {
+  const v = scanned(raw, scale);
+  if (Number.isNaN(v)) return slow(raw, scale);
+  return v === NO_PENCE ? MISSING : { ok: true, value: v };
+}
+
+/** penceOf's value for a blank cell (missing, not zero), and for a cell parsePence refuses. */
+export const NO_PENCE = Number.NEGATIVE_INFINITY;
+export const NOT_PENCE = Number.POSITIVE_INFINITY;
+
+/**
+ * parsePence's value as a number, for the row reader's amounts: the pence, NO_PENCE for a blank, NOT_PENCE where
+ * parsePence refuses the cell (its issues are had from parsePence, on the rare row that has one). No object is
+ * made: an amount beyond a small integer's range came back boxed in a result made for every row.
+ */
+export function penceOf(raw: string, scale: 1 | 1000 = 1): number {
+  const v = scanned(raw, scale);
+  if (!Number.isNaN(v)) return v;
+  const r = slow(raw, scale);
+  return !r.ok ? NOT_PENCE : r.value === null ? NO_PENCE : r.value;
+}
+
+/** The common shapes read fast: the pence, NO_PENCE for a blank, or NaN for every other shape (parsed slowly). */
+function scanned(raw: string, scale: 1 | 1000): number {
   const n = raw.length;
   let i = 0;
   while (i < n && raw.charCodeAt(i) === 32) i++;
   let end = n;
   while (end > i && raw.charCodeAt(end - 1) === 32) end--;
-  if (i === end) return MISSING;
+  if (i === end) return NO_PENCE;
 
   let negative = false;
   let c = raw.charCodeAt(i);
@@ -41,7 +64,7 @@ export function parsePence(raw: string, scale: 1 | 1000 = 1): PenceResult {
     c = raw.charCodeAt(i);
   }
   if (c === 45 /* - */) {
-    if (negative) return slow(raw, scale);
+    if (negative) return Number.NaN;
     negative = true;
     i++;
     c = raw.charCodeAt(i);
@@ -50,11 +73,11 @@ export function parsePence(raw: string, scale: 1 | 1000 = 1): PenceResult {
     i++;
   }
   if (i < end && raw.charCodeAt(end - 1) === 45 && end - 1 > i) {
-    if (negative) return slow(raw, scale);
+    if (negative) return Number.NaN;
     negative = true;
     end--;
   }
-  if (i >= end) return slow(raw, scale);
+  if (i >= end) return Number.NaN;
 
   // Whole part: digits, with commas only in groups of three.
   let whole = 0;
@@ -67,37 +90,36 @@ export function parsePence(raw: string, scale: 1 | 1000 = 1): PenceResult {
       digits++;
       if (sinceComma >= 0) sinceComma++;
     } else if (c === 44 /* , */) {
-      if (digits === 0 || (sinceComma >= 0 && sinceComma !== 3) || (sinceComma < 0 && digits > 3))
-        return slow(raw, scale);
+      if (digits === 0 || (sinceComma >= 0 && sinceComma !== 3) || (sinceComma < 0 && digits > 3)) return Number.NaN;
       sinceComma = 0;
     } else break;
   }
-  if (digits === 0 || (sinceComma >= 0 && sinceComma !== 3)) return slow(raw, scale);
+  if (digits === 0 || (sinceComma >= 0 && sinceComma !== 3)) return Number.NaN;
 
   let fraction = 0;
   let fractionDigits = 0;
   if (i < end && raw.charCodeAt(i) === 46 /* . */) {
     i++;
     // "1." : a point with no digits after it is refused by the full parser (ambiguous-separator).
-    if (i === end) return slow(raw, scale);
+    if (i === end) return Number.NaN;
     for (; i < end; i++) {
       c = raw.charCodeAt(i);
-      if (c < 48 || c > 57) return slow(raw, scale);
+      if (c < 48 || c > 57) return Number.NaN;
       fractionDigits++;
-      if (fractionDigits > 2) return slow(raw, scale); // the full parser reports it with the exact value
+      if (fractionDigits > 2) return Number.NaN; // the full parser reports it with the exact value
       fraction = fraction * 10 + (c - 48);
     }
   }
-  if (i !== end) return slow(raw, scale);
+  if (i !== end) return Number.NaN;
   // More than MAX_DIGITS digits, leading zeros counted, as the full parser counts them (too-many-digits).
-  if (digits + fractionDigits > MAX_DIGITS) return slow(raw, scale);
+  if (digits + fractionDigits > MAX_DIGITS) return Number.NaN;
   if (fractionDigits === 1) fraction *= 10;
   // Pounds up to 2^53 / 100000 stay exact through the multiplications below.
-  if (whole > 90_000_000_000) return slow(raw, scale);
+  if (whole > 90_000_000_000) return Number.NaN;
   let pence = whole * 100 + fraction;
   if (scale === 1000) pence *= 1000;
-  if (pence > MAX) return slow(raw, scale);
-  return { ok: true, value: negative && pence !== 0 ? -pence : pence };
+  if (pence > MAX) return Number.NaN;
+  return negative && pence !== 0 ? -pence : pence;
 }
 
 /** Every other shape, through the exact parser. */

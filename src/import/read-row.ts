@@ -1,11 +1,12 @@
 import { formatFinancialYear, parseDate, parseFinancialYear, parsePeriod } from '../domain/core/period';
 import { pence, penceToPounds } from '../domain/core/units';
 import type { Binding } from './bind-headers';
+import { codeOf, POOL_VALUES } from './cell-pool';
 import type { ControlTotals } from './control-totals';
 import type { DatasetKind } from './dataset-kinds';
 import { fastDate, fastPeriod, formatYmd, periodOfYmd } from './fast-cells';
 import { addIssue, INVISIBLE, type IssueLog } from './issue-log';
-import { parsePence } from './pence';
+import { NO_PENCE, NOT_PENCE, parsePence, penceOf } from './pence';
 import { readYearPeriod } from './period-cells';
 import { classifyRow, isCodeShaped } from './row-shape';
 import { DELIMITER_NAMES, DELIMITERS, type Delimiter } from './sniff';
@@ -36,6 +37,12 @@ export interface RowReader {
   readonly log: IssueLog;
   /** The running sums since the last total and since the start, by which a total row is recognised. */
   readonly totals: ControlTotals;
+  /**
+   * Per code column, whether each of its pooled values is code-shaped (isCodeShaped), by its number in the column's
+   * pool (cell-pool.ts): 0 not yet known, 1 code-shaped, 2 not. A ledger's codes repeat row after row, so a code
+   * is judged once, not on every row it is on.
+   */
+  readonly codeShapes: Int8Array[];
   /** Data rows with and without codes so far: does the data carry codes? */
   codedRows: number;
   uncodedRows: number;
@@ -74,6 +81,7 @@ export function newRowReader(
     year: plan.year ?? null,
     log,
     totals,
+    codeShapes: binding.codeColumns.map(() => new Int8Array(POOL_VALUES)),
     codedRows: 0,
     uncodedRows: 0,
     amounts: new Array<number | null>(width).fill(null),
@@ -87,12 +95,23 @@ export function newRowReader(
   };
 }
 
+/**
+ * Whether a code unit is printable ASCII other than a space: white space to trim() in no case. A cell that starts
+ * (or starts and ends) with one is known blank or trimmed without calling trim(), which on every row of a large
+ * file cost more than the check.
+ */
+const printable = (unit: number): boolean => unit > 32 && unit < 127;
+
+/** Whether a cell is empty or white space, as `cell.trim() === ''` says. */
+const isBlank = (cell: string): boolean => cell === '' || (!printable(cell.charCodeAt(0)) && cell.trim() === '');
+
+/** cell.trim(), the cell itself where neither end is white space. */
+const trimmed = (cell: string): string =>
+  cell === '' || (printable(cell.charCodeAt(0)) && printable(cell.charCodeAt(cell.length - 1))) ? cell : cell.trim();
+
 /** A row whose every cell is empty or spaces. */
 export function isBlankRow(cells: readonly string[]): boolean {
-  for (let c = 0; c < cells.length; c++) {
-    const v = cells[c]!;
-    if (v !== '' && v.trim() !== '') return false;
-  }
+  for (let c = 0; c < cells.length; c++) if (!isBlank(cells[c]!)) return false;
   return true;
 }
 
@@ -100,18 +119,39 @@ export function isBlankRow(cells: readonly string[]): boolean {
  * Whether a row's shape (data, total, subtotal or footer) must be judged: it lacks a code in a coded file, or the
  * file says each row's type. Most rows of a coded file carry codes: they are data, and need no closer look. Only
  * a row judged by its shape reads what came before it (the running sums, whether the data carries codes), so a
- * part of a file read apart from the rest (split-import.ts) stops at the first such row.
+ * part of a file read apart from the rest (split-import.ts) stops at the first such row. `codes` and `shapes`: the
+ * cells' numbers in their pools and the shapes known by them (RowReader.codeShapes), where the reader gave them.
  */
-export function needsShape(b: Binding, cells: readonly string[]): boolean {
+export function needsShape(
+  b: Binding,
+  cells: readonly string[],
+  codes?: Int32Array,
+  shapes?: readonly Int8Array[],
+): boolean {
   if (b.rowTypeColumn >= 0 && cells[b.rowTypeColumn] !== undefined) return true;
   const codeColumns = b.codeColumns;
   if (codeColumns.length === 0) return true;
-  for (let c = 0; c < codeColumns.length; c++) if (!isCodeShaped(cells[codeColumns[c]!.index] ?? '')) return true;
+  for (let c = 0; c < codeColumns.length; c++) {
+    const index = codeColumns[c]!.index;
+    const cell = cells[index] ?? '';
+    // A cell the reader looked up is its pool's value under that number: its shape, once judged, is known.
+    const n = shapes === undefined ? -1 : codeOf(codes, cells, index);
+    if (n < 0) {
+      if (!isCodeShaped(cell)) return true;
+      continue;
+    }
+    const known = shapes![c]!;
+    if (known[n] === 0) known[n] = isCodeShaped(cell) ? 1 : 2;
+    if (known[n] === 2) return true;
+  }
   return false;
 }
 
-/** Reads one row (`line` as the spreadsheet numbers it), reporting its issues into r.log. */
-export function readRow(r: RowReader, cells: string[], line: number): RowOutcome {
+/**
+ * Reads one row (`line` as the spreadsheet numbers it), reporting its issues into r.log. `codes`: the cells' numbers
+ * in their pools, where the reader looked them up as it read them (RecordReader.useCellPools).
+ */
+export function readRow(r: RowReader, cells: string[], line: number, codes?: Int32Array): RowOutcome {
   if (isBlankRow(cells)) return ROW_BLANK;
   const b = r.binding;
   const log = r.log;
@@ -151,14 +191,14 @@ export function readRow(r: RowReader, cells: string[], line: number): RowOutcome
     r.sides[1] = null;
     let sides = 0; // bit 1: a debit that is not nil; bit 2: a credit that is not nil
     for (const [col, sign] of b.splitColumns) {
-      const p = parsePence(cells[col.index] ?? '', col.scale);
-      if (!p.ok) amountError = true;
-      else if (p.value !== null) {
-        amounts[0] = (amounts[0] ?? 0) + sign * p.value;
-        r.sides[sign === 1 ? 0 : 1] = p.value;
-        if (p.value !== 0) {
+      const v = penceOf(cells[col.index] ?? '', col.scale);
+      if (v === NOT_PENCE) amountError = true;
+      else if (v !== NO_PENCE) {
+        amounts[0] = (amounts[0] ?? 0) + sign * v;
+        r.sides[sign === 1 ? 0 : 1] = v;
+        if (v !== 0) {
           sides |= sign === 1 ? 1 : 2;
-          if (sign === -1 && p.value < 0) negativeCredit = true;
+          if (sign === -1 && v < 0) negativeCredit = true;
         }
       }
     }
@@ -170,11 +210,11 @@ export function readRow(r: RowReader, cells: string[], line: number): RowOutcome
     const amountColumns = b.amountColumns;
     for (let a = 0; a < amountColumns.length; a++) {
       const col = amountColumns[a]!;
-      const p = parsePence(cells[col.index] ?? '', col.scale);
-      if (!p.ok) {
+      const v = penceOf(cells[col.index] ?? '', col.scale);
+      if (v === NOT_PENCE) {
         amounts[a] = null;
         amountError = true;
-      } else amounts[a] = p.value;
+      } else amounts[a] = v === NO_PENCE ? null : v;
     }
     // SAP's indicator says the side: an unsigned credit (H) becomes negative; a debit written negative is kept.
     const v = amounts[0];
@@ -198,7 +238,7 @@ export function readRow(r: RowReader, cells: string[], line: number): RowOutcome
   const declared = b.rowTypeColumn >= 0 ? cells[b.rowTypeColumn] : undefined;
   let warning: string | undefined;
   let codeWarned = false;
-  if (needsShape(b, cells)) {
+  if (needsShape(b, cells, codes, r.codeShapes)) {
     const shape = classifyRow({
       codes: codeColumns.map((col) => (cells[col.index] ?? '').trim()),
       dataHasCodes: r.codedRows >= r.uncodedRows,
@@ -298,7 +338,7 @@ export function readRow(r: RowReader, cells: string[], line: number): RowOutcome
   // Required cells, periods, dates and years.
   for (const col of b.requiredColumns) {
     const raw = cells[col.index] ?? '';
-    if (raw.trim() === '') {
+    if (isBlank(raw)) {
       addIssue(
         log,
         line,
@@ -347,7 +387,7 @@ export function readRow(r: RowReader, cells: string[], line: number): RowOutcome
   const dateColumns = b.dateColumns;
   for (let d = 0; d < dateColumns.length; d++) {
     const col = dateColumns[d]!;
-    const raw = (cells[col.index] ?? '').trim();
+    const raw = trimmed(cells[col.index] ?? '');
     dateValues[d] = 0;
     if (raw === '') continue;
     if (col.column.type === 'date') {

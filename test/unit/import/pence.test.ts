@@ -9,7 +9,7 @@ import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseAmount } from '../../../src/domain/core/money';
-import { parsePence } from '../../../src/import/pence';
+import { NO_PENCE, NOT_PENCE, parsePence, penceOf } from '../../../src/import/pence';
 
 const MAX = Number.MAX_SAFE_INTEGER;
 
@@ -232,6 +232,16 @@ describe('parsePence agrees with parseAmount (differential)', () => {
     fc.assert(
       fc.property(amountish, scaleArb, (raw, scale) => {
         expect(viaPence(raw, scale)).toEqual(viaParseAmount(raw, scale));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("any amount-like text: penceOf (the row reader's) gives parsePence's pence, blank or refusal as a number", () => {
+    fc.assert(
+      fc.property(amountish, scaleArb, (raw, scale) => {
+        const p = parsePence(raw, scale);
+        expect(penceOf(raw, scale)).toBe(!p.ok ? NOT_PENCE : p.value === null ? NO_PENCE : p.value);
       }),
       { numRuns: 5000 },
     );
