@@ -113,39 +113,30 @@ beforeAll(async () => {
     labels: [],
   } as never);
   for (const c of expected.chunks) await db.put('chunks', { ...c, datasetId: 'layout3-1' });
-  // Layout 4 (packed chunks; the ledger's sums one list each), kept but not counting.
-  await db.put('datasets', {
-    ...expected.meta,
-    schema: 4,
-    id: 'layout4-1',
-    name: 'layout4-ledger.csv',
-    sha256: 'layout4',
-    year: 2017,
-    month: null,
-    yearEvidence: [],
-    countsFrom: null,
-    illustrative: false,
-    labels: [],
-  } as never);
-  layout4Chunks = (await Promise.all(expected.chunks.map((c) => chunkRecords('layout4-1', c)))).flat();
-  for (const r of layout4Chunks) await db.put('chunks', r);
-  // Layout 5 (the ledger's sums packed in the record), kept but not counting.
-  await db.put('datasets', {
-    ...expected.meta,
-    schema: 5,
-    id: 'layout5-1',
-    name: 'layout5-ledger.csv',
-    sha256: 'layout5',
-    aggregates: packLedgerSums(expected.meta.aggregates),
-    year: 2017,
-    month: null,
-    yearEvidence: [],
-    countsFrom: null,
-    illustrative: false,
-    labels: [],
-  } as never);
-  layout5Chunks = (await Promise.all(expected.chunks.map((c) => chunkRecords('layout5-1', c)))).flat();
-  for (const r of layout5Chunks) await db.put('chunks', r);
+  // Layouts 4 (packed chunks; the ledger's sums one list each) and 5 (the sums packed in the record), kept but not
+  // counting: their chunks as this version packs them.
+  const packedLayout = async (schema: 4 | 5, aggregates: unknown) => {
+    const id = `layout${schema}-1`;
+    await db.put('datasets', {
+      ...expected.meta,
+      schema,
+      id,
+      name: `layout${schema}-ledger.csv`,
+      sha256: `layout${schema}`,
+      aggregates,
+      year: 2017,
+      month: null,
+      yearEvidence: [],
+      countsFrom: null,
+      illustrative: false,
+      labels: [],
+    } as never);
+    const records = (await Promise.all(expected.chunks.map((c) => chunkRecords(id, c)))).flat();
+    for (const r of records) await db.put('chunks', r);
+    return records;
+  };
+  layout4Chunks = await packedLayout(4, expected.meta.aggregates);
+  layout5Chunks = await packedLayout(5, packLedgerSums(expected.meta.aggregates));
   await db.put('receipts', expected.receipt);
   await db.put('datasets', newer as never); // damaged on purpose: not a DatasetMeta
   await db.put('datasets', damaged as never);
