@@ -1,10 +1,6 @@
 import { Fragment, useMemo, type ReactNode, memo } from 'react';
 import type { MonitoringData } from '../../api/revenue-monitoring';
-import {
-  reconcileLedgerToReturns,
-  type MonthReconciliation,
-  type ReconciliationRow,
-} from '../../domain/revenue/ledger-reconciliation';
+import { type MonthReconciliation, type ReconciliationRow } from '../../domain/revenue/ledger-reconciliation';
 import { formatPounds } from '../../domain/core/money';
 import { Code } from '../../components/code';
 import { DataTable } from '../../components/data-table';
@@ -125,15 +121,13 @@ function Listed({ codes, label }: { codes: readonly string[]; label: (cc: string
  * every month the loaded ledgers cover; differences with their amounts and codes found in one file only.
  */
 function LedgerReconciliationSectionView({ data, suffix }: { data: MonitoringData; suffix: string }) {
-  // Built with the year's models, in steps (the api); made here only for data built without it.
-  const months = useMemo(
-    () => data.ledgerChecks ?? reconcileLedgerToReturns(data.inputs.ledger, data.inputs.returns),
-    [data],
-  );
+  // Built with the year's models, in steps, by the api; the year's data (WholeYear) always has them.
+  const months = data.ledgerChecks;
   const names = useMemo(
     () => new Map(data.inputs.budget.filter((b) => b.costCentreName).map((b) => [b.costCentre, b.costCentreName])),
     [data],
   );
+  if (months === null) return null;
   if (months.length === 0) return <p>No monthly return is loaded to reconcile with the ledger.</p>;
   return (
     <>
