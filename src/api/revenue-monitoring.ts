@@ -149,22 +149,31 @@ export async function monitoringOfYear(
   const cfMeta = ofRole(datasets, 'carry-forwards').at(-1);
   const inYear = (r: { year: number | null }) => r.year === null || r.year === year;
 
+  // Every dataset asked for at once: one after the other, each waited for its round trip to IndexedDB (and for the
+  // page's thread, busy drawing at a reload) before the next was asked for.
+  const returnMetas = ofRole(datasets, 'monitoring-return');
+  const [returnsStored, ledgerSources, budgetStored, cfStored] = await Promise.all([
+    Promise.all(returnMetas.map((meta) => stored(meta, read))),
+    yearLedgerSources(year, datasets, read),
+    budgetMeta ? stored(budgetMeta, read) : null,
+    cfMeta ? stored(cfMeta, read) : null,
+  ]);
   // One return per month: a return is as at its month (the dataset's), rows of another period or year left out.
   const byPeriod = new Map<number, { meta: DatasetMeta; rows: ReturnLineInput[] }>();
-  for (const meta of ofRole(datasets, 'monitoring-return')) {
-    const rows = returnLinesOf(await stored(meta, read)).filter(inYear);
+  returnMetas.forEach((meta, i) => {
+    const rows = returnLinesOf(returnsStored[i]!).filter(inYear);
     const periods = meta.month !== null ? [meta.month] : [...new Set(rows.map((r) => r.period))];
     for (const period of periods) byPeriod.set(period, { meta, rows: rows.filter((r) => r.period === period) });
-  }
+  });
   // In slices, as the months' models below: a million-row ledger has about 240,000 sums.
   // The chosen month's (the page's first figures) before the whole year's (its other months).
   const background = onlyMonth === undefined;
-  const ledger = await inSteps(combineLedgersSteps(await yearLedgerSources(year, datasets, read)), { background });
+  const ledger = await inSteps(combineLedgersSteps(ledgerSources), { background });
   const inputs: MonitoringInputs = {
-    budget: budgetMeta ? budgetLinesOf(await stored(budgetMeta, read)).filter(inYear) : [],
+    budget: budgetStored ? budgetLinesOf(budgetStored).filter(inYear) : [],
     returns: [...byPeriod.values()].flatMap((r) => r.rows),
     ledger,
-    carryForwards: cfMeta ? carryForwardsOf(await stored(cfMeta, read)) : [],
+    carryForwards: cfStored ? carryForwardsOf(cfStored) : [],
   };
   const ledgerMetas = datasets.filter((d) => [...ledger.periodSource.values()].some((s) => s.id === d.id));
   const sources: MonitoringSources = {

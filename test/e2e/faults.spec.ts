@@ -52,10 +52,10 @@ async function openImport(page: Page) {
  * deleted). Resolves once the hold has begun: every write made before it has ended.
  */
 async function holdChunkWrites(page: Page): Promise<{ release: () => Promise<void> }> {
-  // The start-up's tidying first (sample-bootstrap.ts marks it done): it deletes orphan chunks holding the import
+  // The start-up's tidying first (sample-bootstrap.ts marks it tidied): it deletes orphan chunks holding the import
   // lock, and held behind the hold it would keep the import from starting at all.
   await expect
-    .poll(() => page.evaluate(() => performance.getEntriesByName('outturn:stored-ready').length))
+    .poll(() => page.evaluate(() => performance.getEntriesByName('outturn:tidied').length))
     .toBeGreaterThan(0);
   await page.evaluate(
     () =>

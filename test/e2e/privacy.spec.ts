@@ -35,6 +35,12 @@ test('nothing leaves the origin while a user imports, browses and prints every p
     expect(await app.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toBe(
       CONTENT_SECURITY_POLICY,
     );
+    // The page is asked for again at every start (a new build is seen); the build's files, named by their content,
+    // are kept (vite.config.ts says why).
+    expect(response?.headers()['cache-control']).toBe('no-cache');
+    const script = await app.locator('script[type="module"]').first().getAttribute('src');
+    const asset = await app.request.get(script!);
+    expect(asset.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
 
     // Import a file (in the worker), and download its rejections (a blob: URL, made in the page).
     await expect(app.getByRole('table', { name: new RegExp(`^${SAMPLES} datasets, kept`) })).toBeVisible();

@@ -198,6 +198,21 @@ interface LineFacts {
   returnRow: ReturnLineInput | undefined;
 }
 
+/** A line's node id: its cost centre's id ("cc:" area key ":" code) with its subjective. */
+const lineNodeId = (costCentreId: string, subjective: string): string => `line:${costCentreId.slice(3)}:${subjective}`;
+
+/**
+ * The cost centre and subjective codes of a line's node id (lineNodeId), where they can be told apart (none of the
+ * area key and the codes holds a colon); null otherwise. For reading a line's ledger lines before its model is built
+ * (the page reloaded at that line); the model's own codes are what the list reads once it is.
+ */
+export function codesOfLineId(id: string): { costCentre: string; subjective: string } | null {
+  const parts = id.split(':');
+  return parts.length === 4 && parts[0] === 'line' && parts[2] && parts[3]
+    ? { costCentre: parts[2], subjective: parts[3] }
+    : null;
+}
+
 /** Lines, rows or nodes between two steps: about a millisecond's work. */
 const PIECE = 500;
 
@@ -353,7 +368,7 @@ export function* revenueModelSteps(
     if (hasReturn && !r) notes.push(`Not in the P${month} return: no forecast.`);
     if (hasBudgetFile && f.budgetRows.length === 0) notes.push('Not in the budget: budget nil.');
     const label = f.subjectiveName ? `${f.subjective} ${f.subjectiveName}` : f.subjective;
-    return node(`line:${cc.id.slice(3)}:${f.subjective}`, 'line', f.subjective, label, {
+    return node(lineNodeId(cc.id, f.subjective), 'line', f.subjective, label, {
       code: f.subjective,
       parentId: cc.id,
       lineType: areaLineType === 'income' ? 'income' : lineTypeOf(f.subjectiveName),

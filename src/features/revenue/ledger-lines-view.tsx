@@ -1,6 +1,12 @@
 import './ledger-lines.css';
 import { useEffect, useId, useMemo, useState } from 'react';
-import { useLedgerLinesPage, type LedgerLineRow, type LedgerSortKey, type ReadProgress } from '../../api/ledger-lines';
+import {
+  FIRST_LINES_VIEW,
+  useLedgerLinesPage,
+  type LedgerLineRow,
+  type LedgerSortKey,
+  type ReadProgress,
+} from '../../api/ledger-lines';
 import { checkLinesAgainstActual, closedPeriods } from '../../domain/revenue/ledger-actuals';
 import { formatPounds } from '../../domain/core/money';
 import { fromPence, pence } from '../../domain/core/units';
@@ -12,8 +18,6 @@ import { Pager } from '../../components/pager';
 import { QueryState } from '../../components/query-state';
 import { CheckBadge } from '../../components/status-badge';
 
-/** Lines on one page: enough to read and print, few enough to draw at once. */
-const PAGE_LINES = 100;
 /** How long typing rests before the search is made. */
 const SEARCH_REST_MS = 250;
 
@@ -63,10 +67,11 @@ export function LedgerLinesView({ node, model }: { node: MonitoringNode; model: 
   const costCentre = model.byId.get(node.parentId ?? '')?.code ?? '';
   const ids = { search: useId(), period: useId() };
   const [typed, setTyped] = useState('');
-  const [search, setSearch] = useState('');
-  const [period, setPeriod] = useState<number | null>(null);
-  const [sort, setSort] = useState<{ key: LedgerSortKey; descending: boolean }>({ key: 'period', descending: false });
-  const [offset, setOffset] = useState(0);
+  // The list opens as FIRST_LINES_VIEW: what a page opened at this line asked for before its model was built.
+  const [search, setSearch] = useState(FIRST_LINES_VIEW.search);
+  const [period, setPeriod] = useState<number | null>(FIRST_LINES_VIEW.period);
+  const [sort, setSort] = useState<{ key: LedgerSortKey; descending: boolean }>(FIRST_LINES_VIEW.sort);
+  const [offset, setOffset] = useState(FIRST_LINES_VIEW.offset);
 
   useEffect(() => {
     const t = setTimeout(() => {
@@ -87,7 +92,7 @@ export function LedgerLinesView({ node, model }: { node: MonitoringNode; model: 
       period,
       sort,
       offset,
-      limit: PAGE_LINES,
+      limit: FIRST_LINES_VIEW.limit,
     },
     setProgress,
   );
@@ -190,7 +195,7 @@ export function LedgerLinesView({ node, model }: { node: MonitoringNode; model: 
               <Pager
                 noun="lines"
                 offset={found.offset}
-                limit={PAGE_LINES}
+                limit={FIRST_LINES_VIEW.limit}
                 total={found.matched}
                 onOffset={setOffset}
                 busy={busy}

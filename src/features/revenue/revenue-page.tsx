@@ -1,5 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
-import { useWarmLedgers } from '../../api/ledger-lines';
+import { usePrefetchLedgerLines, useWarmLedgers } from '../../api/ledger-lines';
+import { codesOfLineId } from '../../domain/revenue/revenue-model';
 import { useMonitoringData, type MonitoringData } from '../../api/revenue-monitoring';
 import { firstFiguresDrawn } from '../../api/sample-bootstrap';
 import { yearLabel } from '../../api/year-choice';
@@ -48,6 +49,9 @@ export function RevenuePage() {
   // ledgers are read into the read worker at once, beside the monitoring model the list waits on, not after it.
   const { open } = useDrill(year);
   useWarmLedgers(year, month, open?.startsWith('line:') ?? false);
+  // Its first page too, asked for beside the model rather than after it (the list asks the same, and finds it).
+  const codes = open === null ? null : codesOfLineId(open);
+  usePrefetchLedgerLines(year !== null && codes ? { year, month, ...codes } : null);
   const data = query.data;
   const tag = data?.illustrative ? <span className="illustrative-tag">Illustrative</span> : null;
   const suffix = data?.illustrative ? ' (illustrative)' : '';

@@ -3,7 +3,7 @@
 // from the export that counts for it, and an export not confirmed is never read. Expected sums are worked out
 // by hand from the fixture files (test/fixtures/years/), not from the code.
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fileSource } from '../../../src/cli/node-source';
 import { planOf } from '../../../src/import/preview';
 import { importRows, preview, scan } from '../../../src/import/run-import';
@@ -155,6 +155,31 @@ describe('the monitoring of one year', () => {
     const p5 = await monitoringOfYear(2018, all, read, undefined, 5);
     expect(p5.models).toEqual([]);
     expect(p5.months).toEqual([3, 6]);
+  });
+
+  it("asks for every dataset the year's monitoring reads at once, not one after the other", async () => {
+    const all = await twoYears();
+    // Each read held until released: asked one after the other, only the first would ever be asked.
+    const asked: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const held: StoredReads = {
+      chunks: async (id) => (asked.push(id), await gate, read.chunks(id)),
+      sums: async (d) => (asked.push(`sums of ${d.id}`), await gate, read.sums(d)),
+    };
+    const pending = monitoringOfYear(2018, all, held);
+    // 2018/19: the budget, the P3 and P6 returns, and the sums of the two ledger exports that count.
+    await vi.waitFor(() => expect(asked).toHaveLength(5));
+    expect([...asked].sort()).toEqual([
+      'budget-2018-19.csv',
+      'p03-2018-19.csv',
+      'p06-2018-19.csv',
+      'sums of ledger-2018-19-p03-rerun.csv',
+      'sums of ledger-2018-19.csv',
+    ]);
+    release();
+    const data = await pending;
+    expect(pounds(data.models.find((m) => m.month === 3)!.root.actual)).toBe('1365.00'); // as worked out above
   });
 
   it('a year with nothing says which kinds are missing', async () => {
