@@ -241,13 +241,18 @@ export class LedgerAggregates {
     const ordered = new Int32Array(this.pairs);
     for (let p = 0; p < this.pairs; p++) ordered[starts[this.pairCostCentre[p]!]!++] = p;
 
-    const list: AggregateRow[] = [];
+    // Made at its length, counted first: grown by push, the list of 200,000 sums was copied as it grew.
+    const sums = this.sums;
+    let count = 0;
+    for (let k = 0; k < this.pairs * PERIODS; k++) if (sums[k] !== 0) count++;
+    const list = new Array<AggregateRow>(count);
+    let at = 0;
     for (const p of ordered) {
       const cc = this.costCentres.codes[this.pairCostCentre[p]!]!;
       const subjective = this.subjectives.codes[this.pairSubjective[p]!]!;
       for (let period = 0; period < PERIODS; period++) {
-        const sum = this.sums[p * PERIODS + period]!;
-        if (sum !== 0) list.push([cc, subjective, period, pence(sum)]);
+        const sum = sums[p * PERIODS + period]!;
+        if (sum !== 0) list[at++] = [cc, subjective, period, pence(sum)];
       }
     }
     return list;
