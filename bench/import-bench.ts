@@ -15,7 +15,7 @@ import { packChunk } from '../src/import/packed-chunk';
 import type { StoredChunk } from '../src/import/stored-chunk';
 import { penceToPounds } from '../src/domain/core/units';
 import { generateLedger } from './generate-ledger';
-import { nodeSplit } from '../src/cli/node-split';
+import { NODE_SHARE, nodeSplit } from '../src/cli/node-split';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -48,7 +48,8 @@ let expected = new Decimal(0);
 for (const a of amounts) expected = expected.plus(new Decimal(a));
 
 const source = bytesSource('bench.csv', bytes, 4 << 20);
-const scanned = await scan(source);
+// The count before the cut made where the second thread will cut (node-split.ts NODE_SHARE), as the command line has it.
+const scanned = await scan(source, undefined, undefined, undefined, NODE_SHARE);
 if (!scanned.verdict.ok) throw new Error(messages(scanned.verdict.issues));
 const plan = planOf(await preview(source, scanned.verdict.value));
 

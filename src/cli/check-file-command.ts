@@ -11,7 +11,7 @@ import { authoritiesNamedBy, someAuthorities } from '../import/authority-returns
 import { authorityRowText, buildReceipt, signedFromSideText, type ImportReceipt } from '../import/receipt';
 import { importRows, preview, scan, sizeRefusal } from '../import/run-import';
 import { fileSource } from './node-source';
-import { nodeSplit } from './node-split';
+import { NODE_SHARE, nodeSplit } from './node-split';
 
 interface Args {
   file?: string;
@@ -159,7 +159,8 @@ async function answer(argv: string[]): Promise<CheckFileAnswer> {
   if (refusal) fail(refusal, args.json, args.file);
 
   const started = new Date();
-  const scanned = await scan(source);
+  // Counting the bytes before the cut where the thread will cut (node-split.ts NODE_SHARE), for it to start there.
+  const scanned = await scan(source, undefined, undefined, undefined, NODE_SHARE);
   if (!scanned.verdict.ok) fail(messages(scanned.verdict.issues), args.json, args.file);
   const kind = args.kind !== undefined && isDatasetKind(args.kind) ? args.kind : undefined;
   const year = args.year === undefined ? undefined : parseFinancialYear(args.year);

@@ -10,6 +10,7 @@ import {
   countToCut,
   CutCounter,
   findCut,
+  FIRST_SHARE,
   SPLIT_MIN_BYTES,
   splittable,
   type CutCount,
@@ -84,15 +85,17 @@ export class ImportCancelled extends Error {
 
 /**
  * Pass 1: SHA-256 of the bytes and the encoding, with its evidence. `onCount`: given the count before a large text
- * file's cut first (countToCut), before the bytes are hashed; else it is counted as they pass (CutCounter).
+ * file's cut first (countToCut), before the bytes are hashed; else it is counted as they pass (CutCounter). `share`:
+ * where the import will cut the file (Split.share), for the count to be that cut's.
  */
 export async function scan(
   source: ByteSource,
   onProgress?: (p: Progress) => void,
   signal?: AbortSignal,
   onCount?: (count: CutCount) => void,
+  share = FIRST_SHARE,
 ): Promise<Scan> {
-  const first = onCount ? await countToCut(source) : null;
+  const first = onCount ? await countToCut(source, share) : null;
   if (first) onCount?.(first);
   const hash = new FileDigest(source.size);
   const detector = new EncodingDetector();
@@ -102,7 +105,7 @@ export async function scan(
   let container: ReturnType<typeof workbookContainer> | undefined;
   // Counted while every byte passes here anyway (where not counted first), for the second half's reader (which would
   // read them again for it).
-  const cuts = !first && source.size >= SPLIT_MIN_BYTES ? new CutCounter(source.size) : null;
+  const cuts = !first && source.size >= SPLIT_MIN_BYTES ? new CutCounter(source.size, share) : null;
   for await (const chunk of hash.pieces(source)) {
     if (signal?.aborted) throw new ImportCancelled();
     hash.update(chunk);
@@ -264,6 +267,11 @@ export interface Split {
   minBytes?: number;
   /** Rows a chunk holds (stored-chunk.ts CHUNK_ROWS; the tests cut small chunks, to put seams between them). */
   chunkRows?: number;
+  /**
+   * The share of the file this reader reads before the cut (split-import.ts FIRST_SHARE where not given): where the
+   * second reader starts and ends differently (Node's thread: node-split.ts), the halves end together elsewhere.
+   */
+  share?: number;
 }
 
 /** Pass 2: every row, streamed into chunks. `timings` (ms), when given, gathers where the time went. */
@@ -325,7 +333,7 @@ export async function importRows(
   const t0 = clock();
   const splits = split !== undefined && splittable(plan, source, split.minBytes);
   if (splits) await split.launch?.();
-  const cut = splits ? await findCut(source) : -1;
+  const cut = splits ? await findCut(source, split.share) : -1;
   if (timings && splits) timings.findCut = clock() - t0;
   if (split && cut > 0) {
     // The second half is read on the other core meanwhile; its failure only means this reader reads it too.

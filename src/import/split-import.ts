@@ -47,14 +47,17 @@ export function splittable(plan: ImportPlan, source: ByteSource, minBytes = SPLI
  * writing transaction on a store at a time: 0.35 to 0.75 s): at 0.62 the first still waited 0.17 to 0.26 s, and the
  * receipt came no sooner than at 0.58 (three pairs of runs).
  */
-const FIRST_SHARE = 0.58;
+export const FIRST_SHARE = 0.58;
 
 /** The cut is the first line feed at most this far past FIRST_SHARE of the file. */
 const CUT_WINDOW = 1 << 20;
 
-/** Where to cut: after the first line feed from FIRST_SHARE on (within a megabyte of it); -1 where there is none. */
-export async function findCut(source: ByteSource): Promise<number> {
-  const mid = Math.floor(source.size * FIRST_SHARE);
+/**
+ * Where to cut: after the first line feed from `share` of the file on (within a megabyte of it); -1 where there is
+ * none. `share`: the first reader's, FIRST_SHARE unless the second reader says another (Split.share: Node's).
+ */
+export async function findCut(source: ByteSource, share = FIRST_SHARE): Promise<number> {
+  const mid = Math.floor(source.size * share);
   const window = await allBytes(source.range!(mid, Math.min(source.size, mid + CUT_WINDOW)));
   const lf = window.indexOf(LF);
   return lf < 0 || mid + lf + 1 >= source.size ? -1 : mid + lf + 1;
@@ -81,8 +84,11 @@ export class CutCounter {
   private result: CutCount | null = null;
   private done = false;
 
-  constructor(private readonly size: number) {
-    this.mid = Math.floor(size * FIRST_SHARE);
+  constructor(
+    private readonly size: number,
+    share = FIRST_SHARE,
+  ) {
+    this.mid = Math.floor(size * share);
   }
 
   /** The file's next bytes, in order. */
@@ -124,9 +130,9 @@ export class CutCounter {
  * where it came with the proof's end (0.5 to 1.3 s), often after the second half had counted for itself. Null where
  * the file is too small to be read in halves, cannot be read in ranges, or has no cut.
  */
-export async function countToCut(source: ByteSource): Promise<CutCount | null> {
+export async function countToCut(source: ByteSource, share = FIRST_SHARE): Promise<CutCount | null> {
   if (!source.range || source.size < SPLIT_MIN_BYTES) return null;
-  const cut = await findCut(source);
+  const cut = await findCut(source, share);
   if (cut < 0) return null;
   return countBefore(source.range(0, cut), cut, () => false);
 }

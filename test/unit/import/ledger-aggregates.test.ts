@@ -84,6 +84,45 @@ describe('ledger aggregates', () => {
   });
 });
 
+describe('a part of the sums taken in (split-import.ts)', () => {
+  const rowsArb = fc.array(
+    fc.tuple(codeArb, codeArb, fc.integer({ min: 0, max: 16 }), fc.integer({ min: -1e9, max: 1e9 })),
+    { maxLength: 150 },
+  );
+
+  it('the rows before the cut added, the part after it taken in (copied as a message is): the sums and order of one reading', () => {
+    fc.assert(
+      fc.property(rowsArb, rowsArb, (before, after) => {
+        const first = new LedgerAggregates();
+        for (const [cc, subjective, period, pence] of before) first.add(cc, subjective, period, pence);
+        const second = new LedgerAggregates();
+        for (const [cc, subjective, period, pence] of after) second.add(cc, subjective, period, pence);
+        first.absorb(structuredClone(second.part()));
+        expect(first.list()).toEqual(byText([...before, ...after]));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a part whose sum left the exact range is never handed on', () => {
+    const part = new LedgerAggregates();
+    part.add('C1', 'S1', 1, Number.MAX_SAFE_INTEGER);
+    part.add('C1', 'S1', 1, 2);
+    part.add('C1', 'S1', 1, -2);
+    expect(() => part.part()).toThrow(RangeError);
+  });
+
+  it('a part taken in that takes a sum past 2^53 is never listed', () => {
+    const first = new LedgerAggregates();
+    first.add('C1', 'S1', 1, Number.MAX_SAFE_INTEGER);
+    const second = new LedgerAggregates();
+    second.add('C1', 'S1', 1, 2);
+    second.add('C2', 'S1', 1, -2);
+    first.absorb(second.part());
+    expect(() => first.list()).toThrow(RangeError);
+  });
+});
+
 describe('LedgerAggregates beyond 2^53 pence (issue 15)', () => {
   it('a sum that left the exact range is never listed, even when it comes back into it', () => {
     const MAX = Number.MAX_SAFE_INTEGER; // 2^53 - 1

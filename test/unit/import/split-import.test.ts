@@ -20,6 +20,7 @@ import {
   type PartOutcome,
 } from '../../../src/import/split-import';
 import { BreakCounter } from '../../../src/import/split-points';
+import { NODE_SHARE } from '../../../src/cli/node-split';
 import type { BuiltChunk, StoredChunk } from '../../../src/import/stored-chunk';
 
 /** The stored rows, in order, as plain values: what a chunking of them does not change. */
@@ -56,11 +57,12 @@ function countOf(
   bytes: Uint8Array,
   piece: number,
   counted: Counted,
+  share?: number,
 ): CutCount | null | Promise<CutCount | null | undefined> {
   if (counted === 'own') return null;
   // A proof still being made that is never done: the reader counts itself.
   if (counted === 'never coming') return new Promise(() => undefined);
-  const counter = new CutCounter(bytes.length);
+  const counter = new CutCounter(bytes.length, share);
   for (let i = 0; i < bytes.length; i += piece) counter.push(bytes.subarray(i, i + piece));
   const c = counter.count;
   const wrong = c && { ...c, breaks: c.breaks - 1, records: c.records - 1 };
@@ -71,11 +73,18 @@ function countOf(
 
 /**
  * Reads a file whole, and in two halves with the second read in this thread too (as the worker would), from the
- * count it makes itself of the bytes before the cut, or from the one the proof made (`counted`).
+ * count it makes itself of the bytes before the cut, or from the one the proof made (`counted`). `share`: the first
+ * reader's share of the file (Split.share; the proof counts to that cut).
  */
-async function bothWays(text: string | Uint8Array, piece: number, chunkRows: number, counted: Counted = 'own') {
+async function bothWays(
+  text: string | Uint8Array,
+  piece: number,
+  chunkRows: number,
+  counted: Counted = 'own',
+  share?: number,
+) {
   const source = bytesSource('s.csv', typeof text === 'string' ? new TextEncoder().encode(text) : text, piece);
-  const cutCount = countOf(typeof text === 'string' ? new TextEncoder().encode(text) : text, piece + 3, counted);
+  const cutCount = countOf(typeof text === 'string' ? new TextEncoder().encode(text) : text, piece + 3, counted, share);
   const plan = await planFor(source);
   const whole: StoredChunk[] = [];
   const wholeIndex = new LineIndexBuilder(indexColumnsOf(plan));
@@ -96,12 +105,14 @@ async function bothWays(text: string | Uint8Array, piece: number, chunkRows: num
   const index = new LineIndexBuilder(indexColumnsOf(plan));
   let second: BuiltChunk[] = [];
   let secondIndex: LineIndexPart | null = null;
-  const state = { taken: false, dropped: false, stop: -1 };
+  const state = { taken: false, dropped: false, stop: -1, cut: -1 };
   const split: Split = {
     minBytes: 0,
     chunkRows,
+    ...(share === undefined ? {} : { share }),
     start: async (cut) => {
       second = [];
+      state.cut = cut;
       const outcome = await readPart(source, plan, cut, (c) => void second.push(c), { chunkRows, counted: cutCount });
       if (outcome) {
         const b = new LineIndexBuilder(indexColumnsOf(plan), outcome.part.start.chunkIndex);
@@ -257,6 +268,16 @@ describe('a file read in two halves', () => {
     }
   });
 
+  it("at another share of the file (Node's thread: half), cut there, from the proof's count to that cut", async () => {
+    const text = ledger(4000, (i) => (i % 89 === 3 ? `20500,3001,3,01/13/2017,"bad date","12.00"` : null));
+    const r = await bothWays(text, 4096, 10_000, 'proof', NODE_SHARE);
+    const atDefault = await findCut(bytesSource('s.csv', new TextEncoder().encode(text)));
+    expect(r.state.cut).toBe(await findCut(bytesSource('s.csv', new TextEncoder().encode(text)), NODE_SHARE));
+    expect(r.state.cut).toBeLessThan(atDefault);
+    expect(r.state.taken).toBe(true);
+    expectSame(r);
+  });
+
   it('chunks of a few rows: the chunks of the halves meet with no gap, or the half is read again', async () => {
     const taken = await bothWays(ledger(3000), 5000, 10);
     expect(taken.state.taken).toBe(true);
@@ -397,8 +418,8 @@ describe('the bytes before the cut, counted', () => {
 
 describe("the count before the cut, made by the file's proof", () => {
   // The cut as the import finds it, and the bytes before it counted by BreakCounter in one piece.
-  async function expectedCount(bytes: Uint8Array): Promise<CutCount | null> {
-    const cut = await findCut(bytesSource('f.csv', bytes));
+  async function expectedCount(bytes: Uint8Array, share?: number): Promise<CutCount | null> {
+    const cut = await findCut(bytesSource('f.csv', bytes), share);
     if (cut < 0) return null;
     const c = new BreakCounter();
     c.push(bytes.subarray(0, cut));
@@ -411,11 +432,12 @@ describe("the count before the cut, made by the file's proof", () => {
       fc.asyncProperty(
         fc.stringMatching(/^[ab,"\r\n]{0,300}$/),
         fc.integer({ min: 1, max: 40 }),
-        async (text, piece) => {
+        fc.constantFrom(undefined, NODE_SHARE, 0.3),
+        async (text, piece, share) => {
           const bytes = new TextEncoder().encode(text);
-          const counter = new CutCounter(bytes.length);
+          const counter = new CutCounter(bytes.length, share);
           for (let i = 0; i < bytes.length; i += piece) counter.push(bytes.subarray(i, i + piece));
-          expect(counter.count).toEqual(await expectedCount(bytes));
+          expect(counter.count).toEqual(await expectedCount(bytes, share));
         },
       ),
       { numRuns: 500 },
@@ -468,6 +490,11 @@ describe("the count before the cut, made by the file's proof", () => {
     expect(count).toEqual(await expectedCount(big));
     expect(count!.records).toBeGreaterThan(100_000);
     expect((await scan(bytesSource('small.csv', new TextEncoder().encode(ledger(100))))).cutCount).toBeUndefined();
+    // Where the import will cut elsewhere (Node's thread: node-split.ts), counted to that cut.
+    const atHalf = (await scan(bytesSource('big.csv', big, 1 << 20), undefined, undefined, undefined, NODE_SHARE))
+      .cutCount;
+    expect(atHalf).toEqual(await expectedCount(big, NODE_SHARE));
+    expect(atHalf!.cut).toBeLessThan(count!.cut);
   });
 
   it("is given first, before a byte is hashed, where the scan is asked for it (the page's proof), and is the same", async () => {
