@@ -59,6 +59,43 @@ export function sampleShapedLedger(
   return { text: `${out.join('\r\n')}\r\n`, drillPence, drillLines };
 }
 
+/**
+ * When what a step waits for first appears, by the page's own clock (performance.now()), in `window.seen`: the
+ * subjective's link (`link`) and the ledger lines' table with rows (`lines`), and the last click (`click`, its event's
+ * time; a click clears what was seen). Playwright's own wait polls, at last every 500 ms: timed by it, a reload's
+ * figure was 0.6 or 1.1 s for the same page drawn at 0.55 s (issue 16). The waits below still use Playwright; the
+ * figures are the page's.
+ */
+async function watchAppearances(page: Page): Promise<void> {
+  await page.addInitScript((subjective: string) => {
+    const w = window as unknown as { seen: { link?: number; lines?: number; click?: number } };
+    w.seen = {};
+    new MutationObserver(() => {
+      const seen = w.seen;
+      if (
+        seen.link === undefined &&
+        [...document.querySelectorAll('a')].some((a) => a.textContent?.startsWith(subjective))
+      )
+        seen.link = performance.now();
+      if (seen.lines === undefined) {
+        const caption = [...document.querySelectorAll('table caption')].find((c) =>
+          c.textContent?.startsWith('Ledger lines behind'),
+        );
+        if (caption && (caption.closest('table')?.querySelectorAll('tr').length ?? 0) > 2)
+          seen.lines = performance.now();
+      }
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+    addEventListener('click', (e) => (w.seen = { click: e.timeStamp }), true);
+  }, `${DRILL.subjective} `);
+}
+
+/** What watchAppearances saw, and when the page's clock began (ms since the epoch, as Date.now()). */
+const seen = (page: Page): Promise<{ link?: number; lines?: number; click?: number; origin: number }> =>
+  page.evaluate(() => ({
+    ...(window as unknown as { seen: { link?: number; lines?: number; click?: number } }).seen,
+    origin: performance.timeOrigin,
+  }));
+
 /** The longest task that started at or after `since` (performance.now() time), in ms; 0 when none over 50 ms. */
 const longestSince = (page: Page, since: number): Promise<number> =>
   page.evaluate(
@@ -110,7 +147,11 @@ export interface ReadFigures {
   firstFiguresMs: number[];
   sampleImportedMs: number[];
   rows: number;
+  /** By the page's clock (watchAppearances); `...NoticedMs`: when Playwright's wait noticed, for comparison. */
   reloadMs: number[];
+  reloadNoticedMs: number[];
+  drillNoticedMs: number[];
+  coldNoticedMs: number[];
   reloadLongestMs: number[];
   drillMs: number[];
   drillLongestMs: number[];
@@ -141,6 +182,9 @@ export async function readScenarios(
     sampleImportedMs: [],
     rows: options.rows,
     reloadMs: [],
+    reloadNoticedMs: [],
+    drillNoticedMs: [],
+    coldNoticedMs: [],
     reloadLongestMs: [],
     drillMs: [],
     drillLongestMs: [],
@@ -175,6 +219,7 @@ export async function readScenarios(
   try {
     const page = await context.newPage();
     await watchLongTasks(page);
+    await watchAppearances(page);
     await importBigLedger(page, base, file);
     await page.goto(`${base}/revenue?year=2017-18&month=12`);
     await boardSummary(page).waitFor({ timeout: 120_000 });
@@ -188,7 +233,10 @@ export async function readScenarios(
       const t0 = Date.now();
       await page.reload();
       await page.getByRole('link', { name: new RegExp(`^${DRILL.subjective} `) }).waitFor({ timeout: 120_000 });
-      figures.reloadMs.push(Date.now() - t0);
+      // From the reload asked for to the link drawn: the new document's clock began `origin - t0` after it.
+      const reloaded = await seen(page);
+      figures.reloadMs.push(reloaded.origin - t0 + reloaded.link!);
+      figures.reloadNoticedMs.push(Date.now() - t0);
       // A task may still run after the figures show: wait a moment before reading the longest (the reloaded
       // document's timeline starts at 0).
       await page.waitForTimeout(1000);
@@ -201,7 +249,9 @@ export async function readScenarios(
       await page.getByRole('link', { name: new RegExp(`^${DRILL.subjective} `) }).click();
       const table = page.getByRole('table', { name: /Ledger lines behind the actual to date/ });
       await table.getByRole('row').nth(2).waitFor({ timeout: 300_000 });
-      figures.drillMs.push(Date.now() - t1);
+      const drilled = await seen(page);
+      figures.drillMs.push(drilled.lines! - drilled.click!);
+      figures.drillNoticedMs.push(Date.now() - t1);
       figures.drillCpuMs.push((options.cpuMs?.() ?? 0) - cpu0);
       await page.waitForTimeout(500);
       figures.drillLongestMs.push(await longestSince(page, drillSince));
@@ -235,7 +285,9 @@ export async function readScenarios(
       const t3 = Date.now();
       await page.goto(lineUrl);
       await table.getByRole('row').nth(2).waitFor({ timeout: 300_000 });
-      figures.coldMs.push(Date.now() - t3);
+      const opened = await seen(page);
+      figures.coldMs.push(opened.origin - t3 + opened.lines!);
+      figures.coldNoticedMs.push(Date.now() - t3);
       figures.coldReadMs.push(
         await page.evaluate(() =>
           Math.max(0, ...performance.getEntriesByName('outturn:ledger-lines').map((e) => e.duration)),
@@ -259,16 +311,18 @@ export function printReadFigures(f: ReadFigures): void {
   console.log(`first start -> every sample file imported and listed: ${ms(f.sampleImportedMs)}`);
   if (f.rows === 0) return;
   console.log(`with a ${f.rows.toLocaleString('en-GB')}-row ledger stored and counting:`);
-  console.log(`  reload -> Revenue page usable (a cost centre's subjectives drawn): ${ms(f.reloadMs)}`);
+  console.log(
+    `  reload -> Revenue page usable (a cost centre's subjectives drawn, by the page's clock): ${ms(f.reloadMs)} (Playwright noticed at ${ms(f.reloadNoticedMs)})`,
+  );
   console.log(`  longest main-thread task from the reload's start: ${ms(f.reloadLongestMs)} (0 = none over 50 ms)`);
   console.log(
-    `  drill-down -> ledger lines on screen: ${ms(f.drillMs)} (browser CPU ${ms(f.drillCpuMs)}; load ${f.drillLoad.map((l) => l.toFixed(1)).join(', ')})`,
+    `  drill-down -> ledger lines on screen (by the page's clock, from the click's event): ${ms(f.drillMs)} (Playwright noticed at ${ms(f.drillNoticedMs)}; browser CPU ${ms(f.drillCpuMs)}; load ${f.drillLoad.map((l) => l.toFixed(1)).join(', ')})`,
   );
   console.log(`  longest main-thread task during the drill-down: ${ms(f.drillLongestMs)}`);
   console.log(`  sorted by amount -> its first page on screen: ${ms(f.sortMs)} (browser CPU ${ms(f.sortCpuMs)})`);
   console.log(`  longest main-thread task during the sort: ${ms(f.sortLongestMs)}`);
   console.log(
-    `  cold: the lines' own address in a new document -> first page on screen: ${ms(f.coldMs)} (browser CPU ${ms(f.coldCpuMs)}; longest task ${ms(f.coldLongestMs)})`,
+    `  cold: the lines' own address in a new document -> first page on screen (by the page's clock): ${ms(f.coldMs)} (Playwright noticed at ${ms(f.coldNoticedMs)}; browser CPU ${ms(f.coldCpuMs)}; longest task ${ms(f.coldLongestMs)})`,
   );
   console.log(`    of which the first page asked of the read worker -> answered: ${ms(f.coldReadMs)}`);
   console.log(`  ${f.drillCaption} (generated: ${f.expectedLines.toLocaleString('en-GB')})`);
