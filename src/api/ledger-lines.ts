@@ -28,6 +28,7 @@ export const FIRST_LINES_VIEW: LedgerLinesView = {
   period: null,
   sort: { key: 'period', descending: false },
   offset: 0,
+  // A page: enough to read and print, few enough to draw at once.
   limit: 100,
 };
 
