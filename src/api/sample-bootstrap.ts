@@ -1,5 +1,12 @@
 import { formatFinancialYear } from '../domain/core/period';
-import { getSetting, IMPORT_LOCK, migrateDatasets, putSetting, sweepUnfinishedImports } from '../storage/datasets';
+import {
+  getSetting,
+  IMPORT_LOCK,
+  migrateDatasets,
+  putSetting,
+  sweepUnfinishedImports,
+  type Notice,
+} from '../storage/datasets';
 import { DB_NAME, openOutturnDb } from '../storage/db';
 import type { SampleFileRequest } from '../worker/sample-jobs';
 import { startJob, warmWorkers } from '../worker/worker-client';
@@ -233,33 +240,37 @@ async function start(planned: (s: Start) => void): Promise<void> {
  * already reading, so an interrupted import it finds is shown by having them read again (its notice).
  */
 async function tidy(locks: LockManager | undefined, late: boolean): Promise<void> {
-  if (!locks) {
-    const found = await sweepUnfinishedImports();
-    if (late && found.length > 0) datasetsChangedHere();
-  } else if (!(await sweepIfNoImportRuns(locks, late))) retrySweep(locks, 1000);
+  const found = locks ? await sweepIfNoImportRuns(locks) : await sweepUnfinishedImports();
+  if (found === null) retrySweep(locks!, 1000);
+  else if (late) showFound(found);
 }
 
 /** For the tests (test/e2e/faults.spec.ts): the start-up's tidying is over (none at a first visit; put off while an import runs). */
 const tidied = (): void => void performance.mark('outturn:tidied');
 
-/** The sweep, if no import holds the lock in any tab (never waiting for it: a queued request would hold up new imports). */
-function sweepIfNoImportRuns(locks: LockManager, late: boolean): Promise<boolean> {
-  return locks.request(IMPORT_LOCK, { mode: 'exclusive', ifAvailable: true }, async (lock) => {
-    if (!lock) return false;
-    const found = await sweepUnfinishedImports();
-    if (late && found.length > 0) datasetsChangedHere();
-    return true;
-  });
+/** The pages already read: an interrupted import the sweep found (its notice) is shown by having them read again. */
+function showFound(found: readonly Notice[]): void {
+  if (found.length > 0) datasetsChangedHere();
+}
+
+/**
+ * The sweep, if no import holds the lock in any tab (never waiting for it: a queued request would hold up new
+ * imports): what it found, or null when an import runs.
+ */
+function sweepIfNoImportRuns(locks: LockManager): Promise<Notice[] | null> {
+  return locks.request(IMPORT_LOCK, { mode: 'exclusive', ifAvailable: true }, (lock) =>
+    lock ? sweepUnfinishedImports() : null,
+  );
 }
 
 /**
  * An import was running at start-up: in another tab, or (just after a reload) the closing page's worker not yet
- * gone. Try again now and then until none is, then show what the sweep found.
+ * gone. Try again now and then until none is, then show what the sweep found (the pages have read by then).
  */
 function retrySweep(locks: LockManager, delayMs: number): void {
   setTimeout(() => {
-    sweepIfNoImportRuns(locks, false).then(
-      (swept) => (swept ? datasetsChangedHere() : retrySweep(locks, 2000)),
+    sweepIfNoImportRuns(locks).then(
+      (found) => (found === null ? retrySweep(locks, 2000) : showFound(found)),
       () => retrySweep(locks, 5000),
     );
   }, delayMs);
