@@ -1,4 +1,4 @@
-import { CHUNK_ROWS, type BuiltChunk } from './stored-chunk';
+import type { BuiltChunk } from './stored-chunk';
 
 /*
  * A ledger's line index: for each cost centre and subjective pair, where its lines are kept (chunk and row), in the
@@ -12,10 +12,17 @@ import { CHUNK_ROWS, type BuiltChunk } from './stored-chunk';
  * pair the cost centre and subjective cells trimmed (codes are text: leading zeros kept).
  */
 
-/** Where the index finds a row: its chunk times CHUNK_ROWS plus its row in the chunk. */
-export const positionOf = (chunk: number, row: number): number => chunk * CHUNK_ROWS + row;
-export const chunkOfPosition = (position: number): number => Math.floor(position / CHUNK_ROWS);
-export const rowOfPosition = (position: number): number => position % CHUNK_ROWS;
+/**
+ * The rows a position leaves for each chunk: a position is its chunk times this plus its row in the chunk. Fixed,
+ * apart from the chunks' own size (CHUNK_ROWS, stored-chunk.ts): it was the chunks' size when indexes were first
+ * stored, so indexes stored then read the same today, and a chunk of any size up to it has a position for each row.
+ */
+export const POSITION_STRIDE = 10_000;
+
+/** Where the index finds a row: its chunk times POSITION_STRIDE plus its row in the chunk. */
+export const positionOf = (chunk: number, row: number): number => chunk * POSITION_STRIDE + row;
+export const chunkOfPosition = (position: number): number => Math.floor(position / POSITION_STRIDE);
+export const rowOfPosition = (position: number): number => position % POSITION_STRIDE;
 
 export interface LineIndex {
   /** The dataset's chunks when the index was made: a reader checks it against the dataset record. */
@@ -209,6 +216,8 @@ export class LineIndexBuilder {
 
   /** Notes a chunk's lines (a few references), read into the index by finish. */
   note(chunk: BuiltChunk): void {
+    if (chunk.rowCount > POSITION_STRIDE)
+      throw new RangeError(`A chunk of ${chunk.rowCount} rows has no position for each (at most ${POSITION_STRIDE}).`);
     if (chunk.index !== this.chunks) throw new Error(`Chunk ${chunk.index} came where ${this.chunks} was expected.`);
     this.chunks++;
     const noted = notedChunk(chunk, this.columns);

@@ -31,8 +31,8 @@ import { packLedgerSums, periodsOfSums, problemOfLedgerSums, type LedgerSums } f
 export { DATASET_SCHEMA } from './dataset-records';
 
 /*
- * Datasets in IndexedDB: rows in column-oriented chunks (~10,000 rows a record, typed arrays for
- * amounts and periods), so a million rows is about a hundred records, not a million. An import writes
+ * Datasets in IndexedDB: rows in column-oriented chunks (1,500 rows a record, 10,000 in those stored before 4
+ * December 2026; typed arrays for amounts and periods), so a million rows is about 667 records, not a million. An import writes
  * its chunks first and its dataset record last, in one transaction with the receipt: until that commit
  * the chunks belong to no dataset and are never read, and a cancelled, crashed or refused import is
  * cleaned up by deleting them. A reload therefore sees every import whole or not at all.

@@ -1,9 +1,11 @@
 // A running import's chunks are written only while its marker stands: a worker the page has stopped may still write
 // for a moment after the page has cleaned up, and such a write must keep nothing (it left chunks that belonged to no
 // dataset: the e2e cancel test, 3 chunks in one run under load).
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { seededRandom } from '../../src/cli/seeded-random';
 import { CellPool } from '../../src/import/cell-pool';
 import { addRow, buildChunk, newChunk } from '../../src/import/chunk-builder';
+import * as storage from '../../src/storage/datasets';
 import { abandonImport, beginImport, readChunks } from '../../src/storage/datasets';
 import { openOutturnDb } from '../../src/storage/db';
 import { ChunkWrites } from '../../src/worker/chunk-writes';
@@ -14,6 +16,8 @@ function chunkOf(index: number) {
   addRow(chunk, ['C2', '-5.00'], 3, false, [-500], 1, []);
   return buildChunk(chunk, index);
 }
+
+vi.mock('../../src/storage/datasets', { spy: true });
 
 const storedOf = async (datasetId: string): Promise<number> => {
   const db = await openOutturnDb();
@@ -49,5 +53,35 @@ describe("an import's chunk writes", () => {
     await writes.add(chunkOf(0));
     await expect(writes.done()).rejects.toThrow(/never-1 was given up/);
     expect(await storedOf('never-1')).toBe(0);
+  });
+});
+
+describe("an import's chunk writes, many small chunks", () => {
+  // A transaction costs far more than its bytes: chunks are gathered into writes of about 360 kB (chunk-writes.ts).
+  it('are gathered several to a transaction, and every one is stored once done', async () => {
+    await beginImport('many-1', { fileName: 'c.csv', size: 1 });
+    const writes = new ChunkWrites('many-1');
+    const rows = 1_500;
+    // Chunks of 1,500 rows with a reference of 24 random letters each: at least 36 kB packed, so at most ten make
+    // a write.
+    const next = seededRandom(3);
+    const refs = Array.from({ length: 20 }, () =>
+      Array.from({ length: rows }, () =>
+        Array.from({ length: 24 }, () => 'ABCDEFGHJKLMNPQRSTUVWXYZ'[Math.floor(next() * 24)]).join(''),
+      ),
+    );
+    const chunkOfRows = (index: number) => {
+      const chunk = newChunk([new CellPool(), new CellPool()], rows, ['amount'], []);
+      for (let i = 0; i < rows; i++) addRow(chunk, [refs[index]![i]!, '1.00'], 2 + i, false, [100], 1, []);
+      return buildChunk(chunk, index);
+    };
+    vi.mocked(storage.putImportChunkRecords).mockClear();
+    for (let i = 0; i < 20; i++) await writes.add(chunkOfRows(i));
+    await writes.done();
+    expect(await storedOf('many-1')).toBe(20);
+    const transactions = vi.mocked(storage.putImportChunkRecords).mock.calls.length;
+    expect(transactions).toBeGreaterThan(1);
+    expect(transactions).toBeLessThanOrEqual(5);
+    expect((await readChunks('many-1')).map((c) => c.raw[0])).toEqual(refs);
   });
 });

@@ -2,6 +2,8 @@
 // deflated; a damaged record is said in words, never thrown, so that readChunks can name the dataset.
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { generateLedger } from '../../../bench/generate-ledger';
+import { bytesSource } from '../../../src/import/byte-sources';
 import { packChunk } from '../../../src/import/packed-chunk';
 import type { StoredChunk } from '../../../src/import/stored-chunk';
 import {
@@ -12,6 +14,7 @@ import {
   joinPieces,
   type PackedChunkRecord,
 } from '../../../src/storage/chunk-records';
+import { importWhole } from '../helpers/receipt-of';
 
 const chunkRecord = async (datasetId: string, c: StoredChunk): Promise<PackedChunkRecord> => {
   const records = await chunkRecords(datasetId, c);
@@ -108,5 +111,22 @@ describe('chunk records in pieces', () => {
     expect(joinPieces(damaged)).toEqual({ problem: `has piece 2 of ${records.length} damaged` });
     const small = await chunkRecords('d1', chunk);
     expect(joinPieces([...small, records[1]])).toEqual({ problem: 'has records after it that are not its pieces' });
+  });
+});
+
+describe('chunks as the import cuts them', () => {
+  // The drill-down's first page reads whole the chunks that hold its lines (up to one per line): a chunk of an
+  // ordinary ledger must be one record, under Chromium's 64 KiB threshold, not 360 kB kept in six pieces as the
+  // 10,000-row chunks were. The bench's ledger (10 columns, quoted fields, long descriptions), 4,000 rows.
+  it('hold 1,500 rows, each chunk of an ordinary ledger one record', async () => {
+    const { text } = generateLedger(4_000, 5);
+    const { chunks, result } = await importWhole(bytesSource('gl.csv', new TextEncoder().encode(text)));
+    expect(result.rows).toMatchObject({ read: 4_000, accepted: 4_000 });
+    expect(chunks.map((c) => c.rowCount)).toEqual([1_500, 1_500, 1_000]);
+    for (const c of chunks) {
+      const records = await chunkRecords('d1', c);
+      expect(records).toHaveLength(1);
+      expect((records[0] as PackedChunkRecord).packed.length).toBeLessThan(60_000);
+    }
   });
 });

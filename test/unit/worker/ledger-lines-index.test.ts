@@ -3,6 +3,7 @@
 // exact total read none; a search or another order reads only the chunks that hold the pair's lines, saying how
 // far it has gone. Every page and total is compared with the same worked out from the rows directly.
 import { describe, expect, it } from 'vitest';
+import { LineIndexBuilder } from '../../../src/import/line-index';
 import {
   LedgerLinesReader,
   type LedgerLineSource,
@@ -132,5 +133,54 @@ describe('the ledger lines list through the line index', () => {
     // A reader started later (a new page) finds it kept.
     await new LedgerLinesReader(store).page(ask({ offset: 50 }));
     expect(store.wholeReads).toEqual(['d']);
+  });
+});
+
+describe('chunks of any size up to 10,000 rows', () => {
+  // Chunks are cut at 1,500 rows since 4 December 2026 and were cut at 10,000 before; positions leave 10,000 rows
+  // to each chunk, so that the indexes stored then read the same and both sizes of chunk are read alike.
+  it('reads the same lines from 10,000-row chunks (as stored before) as from 1,500-row ones', async () => {
+    const big = spreadLedger(23, 2, 10_000, 1);
+    const rows = big.flat();
+    const sizes = [10_000, 1_500];
+    const pages = await Promise.all(
+      sizes.map(async (size) => {
+        const cut = Array.from({ length: Math.ceil(rows.length / size) }, (_, c) =>
+          rows.slice(c * size, (c + 1) * size).map((r, i) => ({ ...r, chunk: c, row: i })),
+        );
+        const stored = chunksOf(cut);
+        const store = await memoryLedgerStore((id) => Promise.resolve(id === 'd' ? stored : []), [source]);
+        const reader = new LedgerLinesReader(store);
+        // The rows either side of the first chunk's end (row 9,999 of chunk 0, row 0 of chunk 1 at 10,000 rows).
+        return Promise.all([
+          reader.page(ask({ limit: 1000 })),
+          reader.page(ask({ costCentre: '00999', subjective: '7777' })),
+        ]);
+      }),
+    );
+    const expected = expectedLines([rows], '00120', '3010', PERIODS);
+    for (const [common, rare] of pages) {
+      expect(common.lines).toEqual(shown(expected.slice(0, 1000)));
+      expect(common).toMatchObject({ count: expected.length, totalPence: sumOf(expected) });
+      expect(rare.lines).toEqual(shown(expectedLines([rows], '00999', '7777', PERIODS)));
+    }
+  });
+
+  it('refuses to index a chunk of more than 10,000 rows (a position would name another chunk)', () => {
+    const [chunk] = chunksOf(spreadLedger(3, 1, 10_001, 0));
+    expect(() => new LineIndexBuilder(SPREAD_COLUMNS).add(chunk!)).toThrow(/10001 rows/);
+  });
+
+  it('keeps what a read ahead read by rows, however many chunks hold them: a page after it reads nothing', async () => {
+    // 600 chunks of 20 rows: more chunks than a reader once kept (256), far fewer rows than it keeps.
+    const many = chunksOf(spreadLedger(29, 600, 20, 300));
+    const store = await memoryLedgerStore((id) => Promise.resolve(id === 'd' ? many : []), [source]);
+    const reader = new LedgerLinesReader(store);
+    await reader.warm([source]);
+    expect(new Set(store.chunkReads).size).toBe(600);
+    const read = store.chunkReads.length;
+    await reader.page(ask({ sort: { key: 'amount', descending: true } }));
+    await reader.page(ask({ costCentre: '00999', subjective: '7777' }));
+    expect(store.chunkReads).toHaveLength(read);
   });
 });
