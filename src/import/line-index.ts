@@ -17,7 +17,7 @@ import type { BuiltChunk } from './stored-chunk';
  * apart from the chunks' own size (CHUNK_ROWS, stored-chunk.ts): it was the chunks' size when indexes were first
  * stored, so indexes stored then read the same today, and a chunk of any size up to it has a position for each row.
  */
-export const POSITION_STRIDE = 10_000;
+const POSITION_STRIDE = 10_000;
 
 /** Where the index finds a row: its chunk times POSITION_STRIDE plus its row in the chunk. */
 export const positionOf = (chunk: number, row: number): number => chunk * POSITION_STRIDE + row;
