@@ -19,8 +19,14 @@ import { importJob } from '../../src/worker/import-jobs';
 import { LedgerLinesReader } from '../../src/worker/ledger-lines-query';
 import { storedLedgers } from '../../src/worker/stored-ledgers';
 
-/** A ledger whose lines of 01234 / 4000 are every third row, their amount the row's number in pence. */
-function ledger(rows: number): { bytes: Uint8Array; pair: { period: number; ref: string; pence: number }[] } {
+/**
+ * A ledger whose lines of 01234 / 4000 are every third row, their amount the row's number in pence; `wide`: each
+ * description 80 characters longer (a chunk of 1,500 rows then packs to more than 60 kB).
+ */
+function ledger(
+  rows: number,
+  wide = false,
+): { bytes: Uint8Array; pair: { period: number; ref: string; pence: number }[] } {
   const lines = ['Posting Date,Period,Cost Centre,Subjective,Description,Reference,Amount'];
   const pair: { period: number; ref: string; pence: number }[] = [];
   for (let i = 0; i < rows; i++) {
@@ -29,7 +35,7 @@ function ledger(rows: number): { bytes: Uint8Array; pair: { period: number; ref:
     const month = ((period + 2) % 12) + 1;
     const date = `10/${String(month).padStart(2, '0')}/${period <= 9 ? 2017 : 2018}`;
     lines.push(
-      `${date},${period},${cc},4000,Line ${i},REF-${i},${Math.floor(i / 100)}.${String(i % 100).padStart(2, '0')}`,
+      `${date},${period},${cc},4000,Line ${i}${wide ? ` ${WIDE}` : ''},REF-${i},${Math.floor(i / 100)}.${String(i % 100).padStart(2, '0')}`,
     );
     if (cc === '01234') pair.push({ period, ref: `REF-${i}`, pence: i });
   }
@@ -48,16 +54,18 @@ async function importAs(n: string, bytes: Uint8Array) {
   return { plan, reply };
 }
 
+const WIDE = 'Annual maintenance contract for custody suite CCTV and intercoms at north and south sites';
+
 describe("a ledger's line index in IndexedDB", () => {
   it('is written by the import, answers the first page, and goes with the dataset', async () => {
-    const { bytes, pair } = ledger(25_000); // three chunks
+    const { bytes, pair } = ledger(25_000); // 17 chunks: 16 of 1,500 rows and one of 1,000
     const { plan, reply } = await importAs('a', bytes);
-    expect(reply.meta.chunkCount).toBe(3);
+    expect(reply.meta.chunkCount).toBe(17);
     // Kept after the reply (after-reply.ts): none yet, then there once the work left for after it is done.
     expect(await readLineIndexHead('d-a')).toBeNull();
     await runAfterReply();
     const head = await readLineIndexHead('d-a');
-    expect(head?.chunkCount).toBe(3);
+    expect(head?.chunkCount).toBe(17);
 
     const columns = (key: string) => plan.mapping[key] ?? null;
     const page = await new LedgerLinesReader(storedLedgers).page({
@@ -98,7 +106,8 @@ describe("a ledger's line index in IndexedDB", () => {
   });
 
   it("keeps a chunk's bytes past 60 kB in pieces, read with the chunk and deleted with it", async () => {
-    await importAs('p', ledger(25_000).bytes);
+    // 4,000 wide rows: chunks of 1,500, 1,500 and 1,000 rows, each past 60 kB packed.
+    await importAs('p', ledger(4_000, true).bytes);
     const db = await openOutturnDb();
     const keys = await db.getAllKeysFromIndex('chunks', 'byDataset', 'd-p');
     const own = keys.filter(([, i]) => Number.isInteger(i)).map(([, i]) => i);
@@ -107,8 +116,9 @@ describe("a ledger's line index in IndexedDB", () => {
     expect(keys.length).toBeGreaterThan(3);
     for (const [, i] of keys) expect(Math.floor(i)).toBeLessThan(3);
     const chunks = await readChunks('d-p');
-    expect(chunks.map((c) => c.rowCount)).toEqual([10_000, 10_000, 5_000]);
-    expect(chunks[2]!.raw[5]![4_999]).toBe('REF-24999');
+    expect(chunks.map((c) => c.rowCount)).toEqual([1_500, 1_500, 1_000]);
+    expect(chunks[2]!.raw[5]![999]).toBe('REF-3999');
+    expect(chunks[2]!.raw[4]![999]).toBe(`Line 3999 ${WIDE}`);
     // A second half dropped from chunk 1 on takes the pieces of chunks 1 and 2 with them.
     await deleteChunksFrom('d-p', 1);
     expect((await db.getAllKeysFromIndex('chunks', 'byDataset', 'd-p')).every(([, i]) => i < 1)).toBe(true);
