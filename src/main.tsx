@@ -2,9 +2,12 @@ import './app/begin-first-start';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
+import { preloadPageAt } from './app/routes';
 import './app/styles.css';
 
 const root = document.getElementById('root');
+// The page the address opens, fetched before the first drawing (routes.tsx says why).
+if (root) await preloadPageAt(location.pathname);
 if (root) {
   createRoot(root, {
     // An error an error boundary caught is handled (the page says what failed); keep it for the console as a warning.

@@ -9,6 +9,7 @@ import {
 } from '../storage/datasets';
 import { DB_NAME, openOutturnDb } from '../storage/db';
 import type { SampleFileRequest } from '../worker/sample-jobs';
+import { startReadWorker } from '../worker/read-client';
 import { startJob, warmWorkers } from '../worker/worker-client';
 import { datasetsChangedHere } from './cross-tab';
 import { SAMPLE_BUNDLE, unpackSampleBundle } from './sample-bundle';
@@ -166,8 +167,14 @@ async function start(planned: (s: Start) => void): Promise<void> {
   const firstVisit = noDatabaseYet();
   const ahead = firstVisit.then((first) => (first ? fetchAhead() : null));
   // Opened as soon as that is known (not before: the opening creates it), beside the lock's round trip; one
-  // connection per page, which the work below takes.
-  firstVisit.then(() => openOutturnDb()).catch(() => undefined);
+  // connection per page, which the work below takes. With data stored, the read worker too: the first figures ask
+  // it for the ledgers' sums (at a first visit it is started when asked, after the sample's imports have begun).
+  firstVisit
+    .then((first) => {
+      if (!first) startReadWorker();
+      return openOutturnDb();
+    })
+    .catch(() => undefined);
   const work = async (): Promise<void> => {
     // At a first visit nothing was stored to bring forward or tidy (what another tab opened beside this one
     // stores is of this version, and its imports are its own): two round trips to the browser saved.

@@ -1,4 +1,4 @@
-import { Suspense, lazy, type ReactNode } from 'react';
+import { Suspense, lazy, type ComponentType, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { ErrorBoundary } from './error-boundary';
 import { Shell } from './shell';
@@ -8,25 +8,70 @@ import { Shell } from './shell';
  * only for the shell and its own page, not for the board pack, the workspace file or the projections. A chunk
  * that cannot be fetched (the app updated on the server while this tab was open) is caught by the page's
  * error boundary, which says so; the rest of the app keeps working.
+ *
+ * The page the app opens at is fetched before its first drawing (main.tsx, `preloadPageAt`) and drawn at once.
+ * Through React.lazy alone it was not: lazy suspends at its first drawing even when the chunk is already here, and
+ * React shows a boundary's content no sooner than 300 ms after it showed its fallback ("Opening the ... page"), so
+ * every reload sat idle for 150-250 ms after the chunk had come (issue 16, point 3: seen in a trace as an idle main
+ * thread until a timer, then the page's first query).
  */
-const RevenuePage = lazy(() => import('../features/revenue/revenue-page').then((m) => ({ default: m.RevenuePage })));
-const CapitalPage = lazy(() => import('../features/capital/capital-page').then((m) => ({ default: m.CapitalPage })));
-const ReservesPage = lazy(() =>
-  import('../features/reserves/reserves-page').then((m) => ({ default: m.ReservesPage })),
+function lazyPage(load: () => Promise<ComponentType>): { Page: ComponentType; preload: () => Promise<ComponentType> } {
+  let loaded: ComponentType | null = null;
+  let loading: Promise<ComponentType> | null = null;
+  const preload = (): Promise<ComponentType> => (loading ??= load().then((component) => (loaded = component)));
+  const Lazy = lazy(() => preload().then((component) => ({ default: component })));
+  function Page() {
+    const Loaded = loaded;
+    return Loaded ? <Loaded /> : <Lazy />;
+  }
+  return { Page, preload };
+}
+
+const revenue = lazyPage(() => import('../features/revenue/revenue-page').then((m) => m.RevenuePage));
+const capital = lazyPage(() => import('../features/capital/capital-page').then((m) => m.CapitalPage));
+const reserves = lazyPage(() => import('../features/reserves/reserves-page').then((m) => m.ReservesPage));
+const reconciliation = lazyPage(() =>
+  import('../features/reconciliation/reconciliation-page').then((m) => m.ReconciliationPage),
 );
-const ReconciliationPage = lazy(() =>
-  import('../features/reconciliation/reconciliation-page').then((m) => ({ default: m.ReconciliationPage })),
-);
-const ProjectionsPage = lazy(() =>
-  import('../features/projections/projections-page').then((m) => ({ default: m.ProjectionsPage })),
-);
-const BoardPackPage = lazy(() =>
-  import('../features/board-pack/board-pack-page').then((m) => ({ default: m.BoardPackPage })),
-);
-const ImportPage = lazy(() => import('../features/import/import-page').then((m) => ({ default: m.ImportPage })));
-const WorkspacePage = lazy(() =>
-  import('../features/workspace/workspace-page').then((m) => ({ default: m.WorkspacePage })),
-);
+const projections = lazyPage(() => import('../features/projections/projections-page').then((m) => m.ProjectionsPage));
+const boardPack = lazyPage(() => import('../features/board-pack/board-pack-page').then((m) => m.BoardPackPage));
+const importing = lazyPage(() => import('../features/import/import-page').then((m) => m.ImportPage));
+const workspace = lazyPage(() => import('../features/workspace/workspace-page').then((m) => m.WorkspacePage));
+
+const PAGES: Record<string, ReturnType<typeof lazyPage>> = {
+  '/': revenue,
+  '/revenue': revenue,
+  '/capital': capital,
+  '/reserves': reserves,
+  '/reconciliation': reconciliation,
+  '/projections': projections,
+  '/board-pack': boardPack,
+  '/import': importing,
+  '/workspace': workspace,
+};
+
+/**
+ * Fetches the chunk of the page at `pathname` (none for an address with no page), so that its first drawing finds
+ * it; resolves either way (a chunk that cannot be fetched is the page's error boundary's to say).
+ */
+export function preloadPageAt(pathname: string): Promise<void> {
+  const page = Object.hasOwn(PAGES, pathname) ? PAGES[pathname] : undefined;
+  return page
+    ? page.preload().then(
+        () => undefined,
+        () => undefined,
+      )
+    : Promise.resolve();
+}
+
+const RevenuePage = revenue.Page;
+const CapitalPage = capital.Page;
+const ReservesPage = reserves.Page;
+const ReconciliationPage = reconciliation.Page;
+const ProjectionsPage = projections.Page;
+const BoardPackPage = boardPack.Page;
+const ImportPage = importing.Page;
+const WorkspacePage = workspace.Page;
 
 /** Each page behind its own error boundary: one page failing leaves the navigation and every other page working. */
 function Page({ name, children }: { name: string; children: ReactNode }) {

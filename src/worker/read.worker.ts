@@ -7,8 +7,12 @@ import { LedgerLinesReader } from './ledger-lines-query';
 import type { ReadMessage, ReadRequest } from './read-client';
 import { storedLedgers } from './stored-ledgers';
 import { readLedgerSums } from '../storage/datasets';
+import { openOutturnDb } from '../storage/db';
 
 const reader = new LedgerLinesReader(storedLedgers);
+// The connection opened at once (the page may start this worker before asking it anything: read-client.ts), not at
+// the first question; a failure is met again, and said, by that question.
+openOutturnDb().catch(() => undefined);
 const post = (message: ReadMessage, transfer: Transferable[] = []): void =>
   (self as unknown as DedicatedWorkerGlobalScope).postMessage(message, transfer);
 const failed = (id: number, error: unknown): void =>

@@ -281,10 +281,6 @@ test.describe('a second tab importing at the same time', () => {
 });
 
 test.describe('a reload during an import', () => {
-  // The reload cancels whatever worker script the import was still fetching (a part worker started late on a busy
-  // machine, a read worker of the page behind): the browser reports that as a failed request, which is the test's
-  // own doing. Any other problem still fails it.
-  test.use({ expectedProblems: /\.worker-[\w-]+\.js \(net::ERR_ABORTED\)$/ });
   test('leaves the stored data as it was, and the page says what happened', async ({ app }) => {
     const big = bigLedger(LONG_ROWS);
     try {

@@ -12,12 +12,6 @@ const SAMPLES = SAMPLE_FILE_LIST.length;
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/ledger-windows-1252.csv', import.meta.url));
 
-// The walk through every page below opens the next as soon as one shows its figures, while the page left may still be
-// reading in the background (the year's other months, the board pack's): the browser then cancels its read worker's
-// script as the document goes (net::ERR_ABORTED), which is not a failure of the app. A worker that could not load
-// would show as an HTTP error or on the page (the other problems watched), and those still fail the test.
-test.use({ expectedProblems: /read\.worker-[\w-]+\.js \(net::ERR_ABORTED\)$/ });
-
 test('an older layout is brought forward, unreadable records set aside with a message, and every page still opens', async ({
   app,
 }) => {
