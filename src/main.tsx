@@ -6,8 +6,9 @@ import { preloadPageAt } from './app/routes';
 import './app/styles.css';
 
 const root = document.getElementById('root');
-// The page the address opens, fetched before the first drawing (routes.tsx says why).
-if (root) await preloadPageAt(location.pathname);
+// The page the address opens, fetched before the first drawing (routes.tsx says why); for a second at most, so that
+// a chunk slow to come leaves the shell drawn meanwhile, with its "Opening the ... page".
+if (root) await Promise.race([preloadPageAt(location.pathname), new Promise((wait) => setTimeout(wait, 1000))]);
 if (root) {
   createRoot(root, {
     // An error an error boundary caught is handled (the page says what failed); keep it for the console as a warning.

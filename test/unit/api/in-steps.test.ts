@@ -41,4 +41,25 @@ describe('inSteps', () => {
     expect(log.slice(firstMonth, lastMonth + 1)).toEqual(['month1', 'month2', 'month3', 'month4']);
     expect(log.indexOf('year4')).toBeGreaterThan(lastMonth);
   });
+
+  it('shares one slice among the runs of a task: once it is used, another run waits for a later task', async () => {
+    // Steps of about 6 ms each, slices of 10 ms.
+    function* slow(name: string, log: string[]): Steps<string> {
+      for (let i = 1; i <= 3; i++) {
+        const t = performance.now();
+        while (performance.now() - t < 6);
+        log.push(`${name}${i}`);
+        yield;
+      }
+      return name;
+    }
+    const log: string[] = [];
+    const a = inSteps(slow('a', log), { sliceMs: 10 });
+    // Asked for in the task where a has used the slice, b runs nothing in it: before the change it ran a slice of its
+    // own there (24 ms of steps in one task).
+    const b = inSteps(slow('b', log), { sliceMs: 10 });
+    expect([...log]).toEqual(['a1', 'a2']);
+    expect(await Promise.all([a, b])).toEqual(['a', 'b']);
+    expect([...log].sort()).toEqual(['a1', 'a2', 'a3', 'b1', 'b2', 'b3']);
+  });
 });
