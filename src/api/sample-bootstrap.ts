@@ -247,8 +247,13 @@ async function start(planned: (s: Start) => void): Promise<void> {
  * already reading, so an interrupted import it finds is shown by having them read again (its notice).
  */
 async function tidy(locks: LockManager | undefined, late: boolean): Promise<void> {
-  const found = locks ? await sweepIfNoImportRuns(locks) : await sweepUnfinishedImports();
-  if (found === null) retrySweep(locks!, 1000);
+  if (!locks) {
+    const found = await sweepUnfinishedImports();
+    if (late) showFound(found);
+    return;
+  }
+  const found = await sweepIfNoImportRuns(locks);
+  if (found === null) retrySweep(locks, 1000);
   else if (late) showFound(found);
 }
 

@@ -1,6 +1,7 @@
 import { Suspense, lazy, type ComponentType, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { ErrorBoundary } from './error-boundary';
+import { PAGES, pageAt } from './pages';
 import { Shell } from './shell';
 
 /*
@@ -27,35 +28,27 @@ function lazyPage(load: () => Promise<ComponentType>): { Page: ComponentType; pr
   return { Page, preload };
 }
 
-const revenue = lazyPage(() => import('../features/revenue/revenue-page').then((m) => m.RevenuePage));
-const capital = lazyPage(() => import('../features/capital/capital-page').then((m) => m.CapitalPage));
-const reserves = lazyPage(() => import('../features/reserves/reserves-page').then((m) => m.ReservesPage));
-const reconciliation = lazyPage(() =>
-  import('../features/reconciliation/reconciliation-page').then((m) => m.ReconciliationPage),
-);
-const projections = lazyPage(() => import('../features/projections/projections-page').then((m) => m.ProjectionsPage));
-const boardPack = lazyPage(() => import('../features/board-pack/board-pack-page').then((m) => m.BoardPackPage));
-const importing = lazyPage(() => import('../features/import/import-page').then((m) => m.ImportPage));
-const workspace = lazyPage(() => import('../features/workspace/workspace-page').then((m) => m.WorkspacePage));
-
-const PAGES: Record<string, ReturnType<typeof lazyPage>> = {
-  '/': revenue,
-  '/revenue': revenue,
-  '/capital': capital,
-  '/reserves': reserves,
-  '/reconciliation': reconciliation,
-  '/projections': projections,
-  '/board-pack': boardPack,
-  '/import': importing,
-  '/workspace': workspace,
+/** Each page's component, by its address in the page list (pages.ts). */
+const COMPONENTS: Record<string, ReturnType<typeof lazyPage>> = {
+  '/revenue': lazyPage(() => import('../features/revenue/revenue-page').then((m) => m.RevenuePage)),
+  '/capital': lazyPage(() => import('../features/capital/capital-page').then((m) => m.CapitalPage)),
+  '/reserves': lazyPage(() => import('../features/reserves/reserves-page').then((m) => m.ReservesPage)),
+  '/reconciliation': lazyPage(() =>
+    import('../features/reconciliation/reconciliation-page').then((m) => m.ReconciliationPage),
+  ),
+  '/projections': lazyPage(() => import('../features/projections/projections-page').then((m) => m.ProjectionsPage)),
+  '/board-pack': lazyPage(() => import('../features/board-pack/board-pack-page').then((m) => m.BoardPackPage)),
+  '/import': lazyPage(() => import('../features/import/import-page').then((m) => m.ImportPage)),
+  '/workspace': lazyPage(() => import('../features/workspace/workspace-page').then((m) => m.WorkspacePage)),
 };
 
 /**
- * Fetches the chunk of the page at `pathname` (none for an address with no page), so that its first drawing finds
- * it; resolves either way (a chunk that cannot be fetched is the page's error boundary's to say).
+ * Fetches the chunk of the page at `pathname` ("/" is Revenue's; none for an address with no page), so that its
+ * first drawing finds it; resolves either way (a chunk that cannot be fetched is the page's error boundary's to say).
  */
 export function preloadPageAt(pathname: string): Promise<void> {
-  const page = Object.hasOwn(PAGES, pathname) ? PAGES[pathname] : undefined;
+  const to = pathname === '/' ? '/revenue' : pageAt(pathname)?.to;
+  const page = to === undefined ? undefined : COMPONENTS[to];
   return page
     ? page.preload().then(
         () => undefined,
@@ -63,15 +56,6 @@ export function preloadPageAt(pathname: string): Promise<void> {
       )
     : Promise.resolve();
 }
-
-const RevenuePage = revenue.Page;
-const CapitalPage = capital.Page;
-const ReservesPage = reserves.Page;
-const ReconciliationPage = reconciliation.Page;
-const ProjectionsPage = projections.Page;
-const BoardPackPage = boardPack.Page;
-const ImportPage = importing.Page;
-const WorkspacePage = workspace.Page;
 
 /** Each page behind its own error boundary: one page failing leaves the navigation and every other page working. */
 function Page({ name, children }: { name: string; children: ReactNode }) {
@@ -98,70 +82,20 @@ export function AppRoutes() {
     <Shell>
       <Routes>
         <Route path="/" element={<ToRevenue />} />
-        <Route
-          path="/revenue"
-          element={
-            <Page name="Revenue">
-              <RevenuePage />
-            </Page>
-          }
-        />
-        <Route
-          path="/capital"
-          element={
-            <Page name="Capital">
-              <CapitalPage />
-            </Page>
-          }
-        />
-        <Route
-          path="/reserves"
-          element={
-            <Page name="Reserves">
-              <ReservesPage />
-            </Page>
-          }
-        />
-        <Route
-          path="/reconciliation"
-          element={
-            <Page name="Reconciliation">
-              <ReconciliationPage />
-            </Page>
-          }
-        />
-        <Route
-          path="/projections"
-          element={
-            <Page name="Projections">
-              <ProjectionsPage />
-            </Page>
-          }
-        />
-        <Route
-          path="/board-pack"
-          element={
-            <Page name="Board pack">
-              <BoardPackPage />
-            </Page>
-          }
-        />
-        <Route
-          path="/import"
-          element={
-            <Page name="Import">
-              <ImportPage />
-            </Page>
-          }
-        />
-        <Route
-          path="/workspace"
-          element={
-            <Page name="Workspace">
-              <WorkspacePage />
-            </Page>
-          }
-        />
+        {PAGES.map(({ to, label }) => {
+          const Component = COMPONENTS[to]!.Page;
+          return (
+            <Route
+              key={to}
+              path={to}
+              element={
+                <Page name={label}>
+                  <Component />
+                </Page>
+              }
+            />
+          );
+        })}
         <Route path="*" element={<p>There is no page here. Choose one from the navigation above.</p>} />
       </Routes>
     </Shell>
