@@ -58,7 +58,9 @@ describe('inSteps', () => {
     // Asked for in the task where a has used the slice, b runs nothing in it: before the change it ran a slice of its
     // own there (24 ms of steps in one task).
     const b = inSteps(slow('b', log), { sliceMs: 10 });
-    expect([...log]).toEqual(['a1', 'a2']);
+    // a's slice is one step or two (a busy machine can stretch a step past the slice): b's none.
+    expect(log.length).toBeGreaterThan(0);
+    expect(log.every((step) => step.startsWith('a'))).toBe(true);
     expect(await Promise.all([a, b])).toEqual(['a', 'b']);
     expect([...log].sort()).toEqual(['a1', 'a2', 'a3', 'b1', 'b2', 'b3']);
   });
