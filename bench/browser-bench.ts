@@ -8,7 +8,8 @@
 //   - stored on disk per row (navigator.storage.estimate() before and after the import);
 //   - the browser's peak memory during the import (PSS of every Chromium process, sampled every 250 ms), and
 //     that peak above the memory before the import, per row;
-//   - reload -> the stored datasets listed again.
+//   - reload -> the stored datasets listed again;
+//   - the peer: papaparse alone in a worker over the same file (peer-scenario.ts), and the import's time against it.
 // Each scenario is a function of its own taking the open page: add one (first start, drill-down ...) beside them.
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../test/e2e/chromium';
 import { generateLedger } from './generate-ledger';
 import { printReadFigures, readScenarios } from './browser-read-scenarios';
+import { peerScenario } from './peer-scenario';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -143,7 +145,7 @@ const storageUsage = (page: Page): Promise<number> =>
   page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
 
 /** The import of the ledger through the Import page: its figures, printed. */
-async function importScenario(page: Page): Promise<void> {
+async function importScenario(page: Page): Promise<number> {
   const timings: string[] = [];
   const afterReply: string[] = [];
   page.on('console', (m) => {
@@ -264,6 +266,7 @@ async function importScenario(page: Page): Promise<void> {
   console.log(
     `browser memory (PSS of every Chromium process): ${fmt(memoryBefore / 1024)} MB before, peak ${fmt(peakKb / 1024)} MB during the import; the import's peak ${fmt(((peakKb - memoryBefore) * 1024) / rows)} bytes a row`,
   );
+  return importMs;
 }
 
 /** Reload with the ledger stored: until the Import page lists it again. */
@@ -296,8 +299,13 @@ try {
   await page.goto(`${base}/import`);
   await page.getByRole('table', { name: /datasets, kept in this browser/ }).waitFor({ timeout: 60_000 });
   console.log(`load average before: ${execFileSync('cat', ['/proc/loadavg'], { encoding: 'utf8' }).trim()}`);
-  await importScenario(page);
+  const importMs = await importScenario(page);
   await reloadScenario(page);
+  // The peer in the same hour (peer-scenario.ts): the machine's speed moves too much for the import's figure alone.
+  const peer = await peerScenario(browser, file);
+  console.log(
+    `the peer, papaparse alone in a worker (file.text() then Papa.parse, rows kept; nothing checked, hashed or stored): choose file -> ${fmt(peer.rows)} rows parsed ${fmt(peer.totalMs)} ms (text ${fmt(peer.readMs)}, parse ${fmt(peer.parseMs)}); the import's choose -> receipt is ${(importMs / peer.totalMs).toFixed(2)} of it`,
+  );
   printReadFigures(
     await readScenarios(browser, base, {
       rows: readRows,

@@ -4,7 +4,7 @@
 // make it worth doing.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isPackedChunk, packChunk, unpackChunk, type Header } from '../../../src/import/packed-chunk';
+import { dictionaryOf, isPackedChunk, packChunk, unpackChunk, type Header } from '../../../src/import/packed-chunk';
 import type { StoredChunk } from '../../../src/import/stored-chunk';
 import { withWrittenColumns, writtenAmount } from '../helpers/written-cells';
 import { otc1Chunk } from '../helpers/otc1-chunk';
@@ -136,6 +136,26 @@ describe('packed chunks', () => {
     // one byte a row for the codes and one for the periods, and the header: far below the 5 characters a cell
     expect(packed.length).toBeLessThan(2 * n + 1_000);
     expect(roundTrip(chunk).raw[0]).toEqual(chunk.raw[0]);
+  });
+
+  it('give up a dictionary of a column whose first 64 cells nearly all differ after reading those 64 cells', () => {
+    // 1,500 different amounts: read to the 751st before, in every chunk (a tenth of the import workers' time).
+    const amounts = Array.from({ length: 1_500 }, (_, i) => `${i}.00`);
+    let read = 0;
+    const counted = new Proxy(amounts, {
+      get: (target, key, receiver) => {
+        if (typeof key === 'string' && /^\d+$/.test(key)) read++;
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    expect(dictionaryOf(counted, 750)).toBeNull();
+    expect(read).toBe(64);
+    // 56 values in the first 64 cells (a supplier column of a busy month) still make a dictionary where the
+    // chunk's cells repeat enough (here 300 values in 1,500 cells).
+    const suppliers = Array.from({ length: 1_500 }, (_, i) => `S${(i < 64 ? Math.min(i, 55) : i) % 300}`);
+    const dict = dictionaryOf(suppliers, 750);
+    expect(dict?.values.length).toBe(300);
+    expect(Array.from(dict!.codes, (c) => dict!.values[c])).toEqual(suppliers);
   });
 
   it('keep amounts as the way each is written, numbered references as numbers, dates by their texts: bytes a row', () => {
