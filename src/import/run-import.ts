@@ -1,4 +1,4 @@
-import { createDecoder, EncodingDetector, type EncodingEvidence, type EncodingVerdict } from './decode';
+import { createDecoder, decodeEach, EncodingDetector, type EncodingEvidence, type EncodingVerdict } from './decode';
 import type { ImportPlan } from './import-plan';
 import { ImportSession } from './import-session';
 import type { SessionResult } from './session-result';
@@ -315,13 +315,16 @@ export async function importRows(
       time.read += clock() - t;
       if (next.done) break;
       if (signal?.aborted) throw new ImportCancelled();
-      t = clock();
-      const text = decode(next.value, false);
-      time.decoding += clock() - t;
-      t = clock();
       unusualBeforeLast = session.unusualRecords;
-      session.push(text);
-      time.session += clock() - t;
+      t = clock();
+      decodeEach(decode, next.value, (text) => {
+        const decoded = clock();
+        time.decoding += decoded - t;
+        session.push(text);
+        t = clock();
+        time.session += t - decoded;
+        return false;
+      });
       bytes += next.value.length;
       await hand();
       progress();

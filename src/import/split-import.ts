@@ -1,5 +1,5 @@
 import { allBytes, readAhead } from './byte-sources';
-import { createDecoder } from './decode';
+import { createDecoder, decodeEach } from './decode';
 import type { ImportPlan } from './import-plan';
 import { ImportSession } from './import-session';
 import { RecordReader } from './record-reader';
@@ -304,7 +304,10 @@ export async function readPart(
     const piece = next.value;
     if (options.signal?.aborted) return null;
     t = clock();
-    session.push(decode(piece, false));
+    decodeEach(decode, piece, (text) => {
+      session.push(text);
+      return session.stopped;
+    });
     time.session += clock() - t;
     t = clock();
     while (pending.length > 0) await onChunk(pending.shift()!);

@@ -5,6 +5,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   createDecoder,
+  DECODE_BYTES,
+  decodeEach,
   EncodingDetector,
   firstInvalidUtf16,
   firstInvalidUtf8,
@@ -197,5 +199,39 @@ describe('byte offsets of broken characters', () => {
     expect(firstInvalidUtf16(bytes(0x3d, 0xd8, 0x61, 0x00), true)).toBe(0); // a high surrogate not followed by a low one
     expect(firstInvalidUtf16(bytes(0xd8, 0x3d, 0xde, 0x00), false)).toBe(4); // a pair (big-endian): whole
     expect(firstInvalidUtf16(bytes(0x61, 0x00, 0x62), true)).toBe(2); // an odd last byte
+  });
+});
+
+describe('decodeEach', () => {
+  it('hands on texts of at most DECODE_BYTES characters that join to the piece decoded whole, characters cut or not', () => {
+    // Dashes, accents, a pound sign and an emoji: two, three and four bytes, cut across DECODE_BYTES anywhere.
+    const unit = fc.constantFrom('a', ',', '\n', 'é', '–', '£', '🙂', '"');
+    fc.assert(
+      fc.property(
+        fc.array(unit, { minLength: 0, maxLength: 3_000 }),
+        fc.integer({ min: 0, max: 40_000 }),
+        (chars, pad) => {
+          const text = 'x'.repeat(pad) + chars.join('') + 'x'.repeat(DECODE_BYTES - (pad % 7));
+          const bytes = new TextEncoder().encode(text);
+          const texts: string[] = [];
+          const decode = createDecoder({ encoding: 'utf-8', bom: false });
+          decodeEach(decode, bytes, (t) => (texts.push(t), false));
+          texts.push(decode(new Uint8Array(), true));
+          expect(texts.join('')).toBe(text);
+          expect(Math.max(...texts.map((t) => t.length))).toBeLessThanOrEqual(DECODE_BYTES);
+          expect(texts.length).toBeGreaterThanOrEqual(Math.ceil(bytes.length / DECODE_BYTES));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('stops when the taker wants no more', () => {
+    const texts: string[] = [];
+    decodeEach(createDecoder({ encoding: 'utf-8', bom: false }), new Uint8Array(DECODE_BYTES * 3).fill(0x61), (t) => {
+      texts.push(t);
+      return texts.length === 2;
+    });
+    expect(texts).toHaveLength(2);
   });
 });
