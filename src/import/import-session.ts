@@ -249,7 +249,7 @@ export class ImportSession {
       // A split ledger (Debit and Credit, no Amount): one total, of its amount, from its two columns.
       controlTotals: controlTotalsOf(this.totals, this.binding?.amountColumns.map((b) => b.column.key) ?? []),
       totalRowChecks: this.totals.checks,
-      aggregates: this.aggregates.list(),
+      ledgerSums: this.aggregates.packed(),
       chunkCount: this.chunkIndex,
       ...(this.authority ? { authorityRow: this.authority.result() } : {}),
     };

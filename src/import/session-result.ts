@@ -1,7 +1,7 @@
 import type { DateErrorCode, FinancialYearErrorCode, PeriodErrorCode } from '../domain/core/period';
 import type { Pence } from '../domain/core/units';
 import type { AuthorityRowSummary } from './authority-lines';
-import type { AggregateRow } from './ledger-aggregates';
+import type { LedgerSums } from './ledger-aggregates';
 import type { PenceErrorCode } from './pence';
 import type { RecordProblemCode } from './record-reader';
 import type { WorkbookHazardCode } from './workbook';
@@ -132,7 +132,7 @@ export interface SessionResult {
   controlTotals: ControlTotal[];
   totalRowChecks: TotalRowCheck[];
   /** Ledger: exact sums by cost centre, subjective and period (pence). */
-  aggregates: AggregateRow[];
+  ledgerSums: LedgerSums;
   chunkCount: number;
   /** An MHCLG revenue return: which row was read as lines, how many, and the rows skipped as others'. */
   authorityRow?: AuthorityRowSummary;

@@ -1,4 +1,4 @@
-import type { AggregateRow } from '../import/ledger-aggregates';
+import type { AggregateRow, LedgerSums } from '../import/ledger-aggregates';
 import { pence } from '../domain/core/units';
 
 /*
@@ -9,22 +9,10 @@ import { pence } from '../domain/core/units';
  * are read back as copies of their bytes. From layout 6 they are kept in a store of their own (`ledgerSums`, one
  * record a ledger: LedgerSumsRecord), not in the dataset record: the list of datasets is read by every page, often,
  * and its 4 MB of sums were 20-27 ms of each reading; only the monitoring adds them up.
- * The sums keep the import's order (LedgerAggregates.list), so that what is added from them adds in the same order.
+ * The sums keep the import's order (LedgerAggregates.list), so that what is added from them adds in the same order;
+ * the import gives them packed (LedgerAggregates.packed).
  */
-export interface LedgerSums {
-  /** Each cost centre code once, in the order first met. */
-  costCentres: string[];
-  /** Each subjective code once, in the order first met. */
-  subjectives: string[];
-  /** For each sum, its cost centre (an index into costCentres). */
-  costCentre: Uint32Array;
-  /** For each sum, its subjective (an index into subjectives). */
-  subjective: Uint32Array;
-  /** For each sum, its period: 0 (lines with none) or 1-16. */
-  period: Uint8Array;
-  /** For each sum, integer pence (exact: never past 2^53, checked when read back). */
-  pence: Float64Array;
-}
+export type { LedgerSums };
 
 /** A ledger's sums as the `ledgerSums` store keeps them: beside its dataset record, under the same id. */
 export type LedgerSumsRecord = LedgerSums & { datasetId: string };

@@ -23,7 +23,7 @@ import { afterReply } from './after-reply';
 import { ChunkWrites } from './chunk-writes';
 import { workerSplit } from './worker-split';
 import { displacedBy } from '../storage/dataset-slots';
-import { packLedgerSums, periodsOfSums } from '../storage/ledger-sums';
+import { periodsOfSums } from '../storage/ledger-sums';
 import { LabelCollector } from '../import/dataset-labels';
 import type { CutCount } from '../import/split-import';
 import { findProfile, type MappingProfile } from '../storage/profiles';
@@ -244,7 +244,7 @@ async function importUnderLock(
       finishedAt: new Date(),
     });
     // A ledger's sums are kept beside its record (the `ledgerSums` store), not in it: the record keeps their periods.
-    const sums = plan.kind === 'ledger' ? packLedgerSums(result.aggregates) : null;
+    const sums = plan.kind === 'ledger' ? result.ledgerSums : null;
     const meta: DatasetMeta = {
       schema: DATASET_SCHEMA,
       id: ids.datasetId,

@@ -60,7 +60,7 @@ async function currentForm(id: string) {
     headers: result.headers,
     plan,
     skippedRows: result.skippedRows.map((r) => ({ row: r.row, type: r.type, cells: r.cells })),
-    aggregates: result.aggregates,
+    aggregates: ledgerSumRows(result.ledgerSums),
   };
   return { meta, chunks, receipt };
 }

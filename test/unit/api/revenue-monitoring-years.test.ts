@@ -9,7 +9,7 @@ import { planOf } from '../../../src/import/preview';
 import { importRows, preview, scan } from '../../../src/import/run-import';
 import type { StoredChunk } from '../../../src/import/stored-chunk';
 import type { DatasetMeta } from '../../../src/storage/datasets';
-import { packLedgerSums, periodsOfSums, type LedgerSums } from '../../../src/storage/ledger-sums';
+import { periodsOfSums, type LedgerSums } from '../../../src/storage/ledger-sums';
 import { ledgerSourcesOfYear, monitoringOfYear, type StoredReads } from '../../../src/api/revenue-monitoring';
 import { LedgerLinesReader } from '../../../src/worker/ledger-lines-query';
 import { memoryLedgerStore } from '../helpers/memory-ledger-store';
@@ -39,7 +39,7 @@ async function dataset(
   const result = await importRows(source, plan, (c) => void stored.push(c));
   expect(result.rows.rejected).toBe(0);
   chunks.set(name, stored);
-  const packed = packLedgerSums(result.aggregates);
+  const packed = result.ledgerSums;
   sums.set(name, packed);
   return {
     schema: 6,

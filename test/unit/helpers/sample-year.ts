@@ -8,6 +8,7 @@ import type { StoredChunk } from '../../../src/import/stored-chunk';
 import { planOf } from '../../../src/import/preview';
 import { importRows, preview, scan } from '../../../src/import/run-import';
 import { budgetLinesOf, carryForwardsOf, returnLinesOf, type StoredDataset } from '../../../src/api/monitoring-rows';
+import { ledgerSumRows } from '../../../src/storage/ledger-sums';
 
 export const DATA = join(import.meta.dirname, '../../../data');
 
@@ -23,7 +24,7 @@ async function importData(name: string): Promise<Imported> {
   const chunks: StoredChunk[] = [];
   const result = await importRows(source, plan, (c) => void chunks.push(c));
   if (result.rows.rejected > 0) throw new Error(`${name}: ${result.rows.rejected} rows rejected`);
-  return { id: name, name, plan, chunks, aggregates: result.aggregates };
+  return { id: name, name, plan, chunks, aggregates: ledgerSumRows(result.ledgerSums) };
 }
 
 export const SAMPLE_YEAR = {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { bytesSource } from '../../../src/import/byte-sources';
 import { planOf } from '../../../src/import/preview';
 import { importRows, preview, scan } from '../../../src/import/run-import';
+import { ledgerSumRows } from '../../../src/storage/ledger-sums';
 
 const HEADER = 'Posting Date,Period,Cost Centre,Subjective,Description,Supplier,Amount';
 
@@ -52,6 +53,6 @@ describe('codes with spaces, and totals by their shape (issue 15)', () => {
       '01/04/2018,1,CC 10100,AC 4001,Gas,Total Gas & Power,100.00',
       '02/04/2018,1,CC 10100,AC 4001,Gas,Total Gas & Power,100.00',
     ]);
-    expect(result.aggregates).toEqual([['CC 10100', 'AC 4001', 1, 20000]]);
+    expect(ledgerSumRows(result.ledgerSums)).toEqual([['CC 10100', 'AC 4001', 1, 20000]]);
   });
 });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { fileSource } from '../../../src/cli/node-source';
 import { bytesSource } from '../../../src/import/byte-sources';
 import { importWhole } from '../helpers/receipt-of';
+import { ledgerSumRows } from '../../../src/storage/ledger-sums';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures');
 
@@ -99,7 +100,7 @@ describe('a Windows-1252 ledger with notes above the header, a total row, a foot
   it('keeps codes as text, leading zeros and all, and aggregates exactly by cost centre, subjective and period', async () => {
     const { result, chunks } = await importFixture('ledger-windows-1252.csv');
     expect(chunks[0]!.raw[2]).toEqual(['01234', '01234', '00456']);
-    expect(result.aggregates.sort()).toEqual([
+    expect(ledgerSumRows(result.ledgerSums).sort()).toEqual([
       ['00456', '5200', 3, 8910],
       ['01234', '4100', 1, 123456],
       ['01234', '4100', 2, -23456],
@@ -118,7 +119,7 @@ describe('a Windows-1252 ledger with notes above the header, a total row, a foot
       '',
     ].join('\n');
     const { result } = await importWhole(bytesSource('spaced.csv', new TextEncoder().encode(text), 64));
-    expect(result.aggregates).toEqual([['01234', '4100', 1, 1275]]);
+    expect(ledgerSumRows(result.ledgerSums)).toEqual([['01234', '4100', 1, 1275]]);
   });
 
   it('hashes the bytes with SHA-256', async () => {

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { codeKey } from '../../../src/import/code-key';
 import { LedgerAggregates } from '../../../src/import/ledger-aggregates';
+import { ledgerSumRows, packLedgerSums } from '../../../src/storage/ledger-sums';
 
 function byText(rows: [string, string, number, number][]): [string, string, number, number][] {
   const sums = new Map<string, Map<string, number[]>>();
@@ -63,6 +64,9 @@ describe('ledger aggregates', () => {
           const aggregates = new LedgerAggregates();
           for (const [cc, subjective, period, pence] of rows) aggregates.add(cc, subjective, period, pence);
           expect(aggregates.list()).toEqual(byText(rows));
+          // Packed as storage keeps them: the same sums in the same order, each code once in the order first named.
+          expect(ledgerSumRows(aggregates.packed())).toEqual(byText(rows));
+          expect(aggregates.packed()).toEqual(packLedgerSums(byText(rows)));
         },
       ),
       { numRuns: 300 },
@@ -81,6 +85,7 @@ describe('ledger aggregates', () => {
     const aggregates = new LedgerAggregates();
     for (const [cc, subjective, period, pence] of rows) aggregates.add(cc, subjective, period, pence);
     expect(aggregates.list()).toEqual(byText(rows));
+    expect(aggregates.packed()).toEqual(packLedgerSums(byText(rows)));
   });
 });
 

@@ -18,6 +18,7 @@ import {
 } from '../../../../src/domain/revenue/ledger-actuals';
 import { Money } from '../../../../src/domain/core/money';
 import { pence } from '../../../../src/domain/core/units';
+import { ledgerSumRows } from '../../../../src/storage/ledger-sums';
 
 const source = (id: string, order: number, aggregates: LedgerSource['aggregates']): LedgerSource => ({
   id,
@@ -31,7 +32,7 @@ async function aggregatesOf(csv: string) {
   const s = await scan(src);
   if (!s.verdict.ok) throw new Error('unreadable');
   const plan = planOf(await preview(src, s.verdict.value));
-  return (await importRows(src, plan, () => undefined)).aggregates;
+  return ledgerSumRows((await importRows(src, plan, () => undefined)).ledgerSums);
 }
 
 describe('ledger lines aggregated by the import', () => {
