@@ -585,13 +585,26 @@ function withYear(meta: DatasetMeta, chunks: readonly StoredChunk[]): DatasetMet
 /** The year of the sample that earlier versions stored: the 19 July 2018 paper's 2017/18. */
 const SAMPLE_FIRST_YEAR = 2017;
 
-/** Marks an import as running: if its page never finishes it, the next start-up knows, tidies and tells. */
-export async function beginImport(datasetId: string, info: { fileName: string; size: number }, db?: Db): Promise<void> {
+/**
+ * Marks an import as running: if its page never finishes it, the next start-up knows, tidies and tells. `sample`: one
+ * of the embedded sample's files, which that start imports again by itself (the notice says so, not to import it).
+ */
+export async function beginImport(
+  datasetId: string,
+  info: { fileName: string; size: number; sample?: boolean },
+  db?: Db,
+): Promise<void> {
   const d = db ?? (await openOutturnDb());
   await guarded(() =>
     d.put(
       'settings',
-      { datasetId, fileName: info.fileName, size: info.size, startedAt: new Date().toISOString() },
+      {
+        datasetId,
+        fileName: info.fileName,
+        size: info.size,
+        startedAt: new Date().toISOString(),
+        ...(info.sample ? { sample: true } : {}),
+      },
       RUNNING + datasetId,
     ),
   );
@@ -631,6 +644,8 @@ export type Notice = {
   size: number;
   startedAt: string;
   foundAt: string;
+  /** One of the embedded sample's files: imported again by the start that found it (sample-bootstrap.ts). */
+  sample?: true;
 };
 
 export async function listNotices(db?: Db): Promise<Notice[]> {
@@ -662,7 +677,7 @@ export async function sweepUnfinishedImports(db?: Db): Promise<Notice[]> {
   const found: Notice[] = [];
   for (const key of keys) {
     const marker = (await d.get('settings', key)) as
-      { datasetId?: unknown; fileName?: unknown; size?: unknown; startedAt?: unknown } | undefined;
+      { datasetId?: unknown; fileName?: unknown; size?: unknown; startedAt?: unknown; sample?: unknown } | undefined;
     const datasetId = String(key).slice(RUNNING.length);
     found.push({
       id: `interrupted-${datasetId}`,
@@ -671,6 +686,7 @@ export async function sweepUnfinishedImports(db?: Db): Promise<Notice[]> {
       size: typeof marker?.size === 'number' ? marker.size : 0,
       startedAt: typeof marker?.startedAt === 'string' ? marker.startedAt : '',
       foundAt: new Date().toISOString(),
+      ...(marker?.sample === true ? { sample: true as const } : {}),
     });
     await abandonImport(datasetId, d);
   }

@@ -177,7 +177,7 @@ async function importUnderLock(
   const startedAt = new Date();
   let plan = given;
   try {
-    await beginImport(ids.datasetId, { fileName: plan.fileName, size: plan.size });
+    await beginImport(ids.datasetId, { fileName: plan.fileName, size: plan.size, sample: ids.origin === 'sample' });
     const counted = countComing(ids.cutCount, early, proof);
     const readRows = async () => {
       const labels = new LabelCollector(plan);
@@ -226,7 +226,7 @@ async function importUnderLock(
         // The first megabyte did not tell the whole file: its rows are read again as the proof reads them.
         plan = { ...plan, encoding: evidence };
         await abandonImport(ids.datasetId);
-        await beginImport(ids.datasetId, { fileName: plan.fileName, size: plan.size });
+        await beginImport(ids.datasetId, { fileName: plan.fileName, size: plan.size, sample: ids.origin === 'sample' });
         read = await readRows();
       } else {
         plan = { ...plan, encoding: evidence };

@@ -19,8 +19,10 @@ export function StoredDataNotices() {
       {notices.data?.map((n) => (
         <p key={n.id} className="notice" role="status">
           The import of <strong>{n.fileName}</strong> started {when(n.startedAt)} did not finish: the page was closed or
-          reloaded while it ran. Nothing from it was kept, and the data stored before it is as it was. Import the file
-          again to load it.{' '}
+          reloaded while it ran. Nothing from it was kept, and the data stored before it is as it was.{' '}
+          {n.sample
+            ? "It is one of the embedded sample's files, which Outturn imports again by itself as it starts."
+            : 'Import the file again to load it.'}{' '}
           <button type="button" onClick={() => dismiss.mutate(n.id)}>
             Dismiss <span className="visually-hidden">the notice about {n.fileName}</span>
           </button>
