@@ -251,8 +251,8 @@ export class EncodingDetector {
  * Bytes a streaming decoder is given at a time (`decodeEach`), however large the piece read from the file. Text of
  * 32 KiB is at most 64 KiB as a string (two bytes a character where one is beyond Latin-1: a dash, a euro), an
  * ordinary young object that dies young once read. A 4 MB piece decoded whole was an 8 MB string, kept apart by V8
- * as a large object: in Chromium, the million-row import's first half spent 1.0-1.2 s decoding its 52 MB that way
- * and 0.55-0.57 s 32 KiB at a time (the bench's ledger, one run after the other).
+ * as a large object: in Chromium, the million-row import's first half spent 0.96-1.28 s decoding its 52 MB that way
+ * and 0.55-0.82 s 32 KiB at a time (the bench's ledger, runs one after the other).
  */
 export const DECODE_BYTES = 1 << 15;
 
