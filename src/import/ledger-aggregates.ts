@@ -300,26 +300,17 @@ export class LedgerAggregates {
     return ordered;
   }
 
-  /** Every non-zero sum: cost centres in the order first met, and within each its subjectives in the order first met. */
+  /**
+   * Every non-zero sum as a row: cost centres in the order first met, and within each its subjectives in the order
+   * first met (packed()'s sums, one small array each: for the tests, which hold it to a text-keyed reference).
+   */
   list(): AggregateRow[] {
-    this.addBatch();
-    this.checkExact();
-    const ordered = this.pairsInOrder();
-
-    // Made at its length, counted first: grown by push, the list of 200,000 sums was copied as it grew.
-    const sums = this.sums;
-    let count = 0;
-    for (let k = 0; k < this.pairs * PERIODS; k++) if (sums[k] !== 0) count++;
-    const list = new Array<AggregateRow>(count);
-    let at = 0;
-    for (const p of ordered) {
-      const cc = this.costCentres.codes[this.pairCostCentre[p]!]!;
-      const subjective = this.subjectives.codes[this.pairSubjective[p]!]!;
-      for (let period = 0; period < PERIODS; period++) {
-        const sum = sums[p * PERIODS + period]!;
-        if (sum !== 0) list[at++] = [cc, subjective, period, pence(sum)];
-      }
-    }
-    return list;
+    const s = this.packed();
+    return Array.from(s.period, (period, i): AggregateRow => [
+      s.costCentres[s.costCentre[i]!]!,
+      s.subjectives[s.subjective[i]!]!,
+      period,
+      pence(s.pence[i]!),
+    ]);
   }
 }
