@@ -121,20 +121,48 @@ const pounds = (p: number): string =>
 
 const boardSummary = (page: Page) => page.getByRole('heading', { name: /^Board summary, / });
 
+/**
+ * When the board summary's heading first appears, by the page's own clock (from the navigation's start), in
+ * `window.figures`, and said on the console (as watchAppearances does, and for its reason: a Playwright locator's
+ * wait polls the page's accessible names on its thread, in a trace of a first start 150 ms and more of it, while the
+ * page draws).
+ */
+async function watchFirstFigures(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      const heading = [...document.querySelectorAll('h4')].find((h) => h.textContent?.startsWith('Board summary, '));
+      if (!heading) return;
+      (window as unknown as { figures: number }).figures = performance.now();
+      observer.disconnect();
+      console.debug('outturn-bench:figures');
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+}
+
 /** First start in a fresh profile: the first figures on the Revenue page, then the whole sample imported. */
-async function firstStart(browser: Browser, base: string): Promise<{ figuresMs: number; sampleMs: number }> {
+async function firstStart(
+  browser: Browser,
+  base: string,
+): Promise<{ figuresMs: number; figuresNoticedMs: number; sampleMs: number }> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
+    await watchFirstFigures(page);
+    const heard = page.waitForEvent('console', {
+      predicate: (m) => m.text() === 'outturn-bench:figures',
+      timeout: 120_000,
+    });
     const t0 = Date.now();
     await page.goto(`${base}/revenue`);
-    await boardSummary(page).waitFor({ timeout: 120_000 });
-    const figuresMs = Date.now() - t0;
+    await heard;
+    const figuresNoticedMs = Date.now() - t0;
+    const figuresMs = await page.evaluate(() => (window as unknown as { figures: number }).figures);
+    await boardSummary(page).waitFor({ timeout: 120_000 }); // the heading the observer saw, as a reader finds it
     await page.getByRole('link', { name: 'Import', exact: true }).click();
     await page
       .getByRole('table', { name: new RegExp(`^${SAMPLE_FILE_LIST.length} datasets, kept in this browser`) })
       .waitFor({ timeout: 120_000 });
-    return { figuresMs, sampleMs: Date.now() - t0 };
+    return { figuresMs, figuresNoticedMs, sampleMs: Date.now() - t0 };
   } finally {
     await context.close();
   }
@@ -154,7 +182,9 @@ async function importBigLedger(page: Page, base: string, file: string): Promise<
 }
 
 export interface ReadFigures {
+  /** By the page's clock, from the navigation's start (watchFirstFigures); `...NoticedMs`: heard by the bench. */
   firstFiguresMs: number[];
+  firstFiguresNoticedMs: number[];
   sampleImportedMs: number[];
   rows: number;
   /** By the page's clock (watchAppearances); `...NoticedMs`: when the bench heard of it (its console message), by the bench's. */
@@ -189,6 +219,7 @@ export async function readScenarios(
 ): Promise<ReadFigures> {
   const figures: ReadFigures = {
     firstFiguresMs: [],
+    firstFiguresNoticedMs: [],
     sampleImportedMs: [],
     rows: options.rows,
     reloadMs: [],
@@ -215,6 +246,7 @@ export async function readScenarios(
   for (let i = 0; i < options.rounds; i++) {
     const f = await firstStart(browser, base);
     figures.firstFiguresMs.push(f.figuresMs);
+    figures.firstFiguresNoticedMs.push(f.figuresNoticedMs);
     figures.sampleImportedMs.push(f.sampleMs);
   }
   if (options.rows === 0) return figures; // first starts only
@@ -322,7 +354,9 @@ const ms = (xs: readonly number[]): string => xs.map((x) => `${x.toFixed(0)} ms`
 
 /** The figures as the bench prints them. */
 export function printReadFigures(f: ReadFigures): void {
-  console.log(`first start (fresh profile) -> first figures on the Revenue page: ${ms(f.firstFiguresMs)}`);
+  console.log(
+    `first start (fresh profile) -> first figures on the Revenue page (by the page's clock): ${ms(f.firstFiguresMs)} (heard by the bench at ${ms(f.firstFiguresNoticedMs)})`,
+  );
   console.log(`first start -> every sample file imported and listed: ${ms(f.sampleImportedMs)}`);
   if (f.rows === 0) return;
   console.log(`with a ${f.rows.toLocaleString('en-GB')}-row ledger stored and counting:`);

@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { usePrefetchLedgerLines, useWarmLedgers } from '../../api/ledger-lines';
 import { codesOfLineId } from '../../domain/revenue/revenue-model';
 import { useMonitoringData, type MonitoringData } from '../../api/revenue-monitoring';
@@ -57,10 +57,17 @@ export function RevenuePage() {
   const suffix = data?.illustrative ? ' (illustrative)' : '';
   const label = year === null ? '' : yearLabel(year);
   const nothing = data !== undefined && data.missing.includes('budget') && data.missing.includes('monitoring-return');
+  // The year and month whose monitoring is on screen: its deferred render committed, not only its data read.
+  const [shownOf, setShownOf] = useState<string | null>(null);
+  const shownKey = `${String(year)}/${month}`;
   // The first figures are drawn (or the page has said why there are none): what sits under the disclosures, and
-  // the sample's other years at a first start, come after them.
+  // the sample's other years at a first start, come after them. After the figures' own render, not the data's
+  // arrival: that render is the page's heaviest, and a first start's next year imported beside it slowed it.
   const drawn =
-    choice.error !== null || query.isSuccess || query.isError || (choice.loaded !== undefined && year === null);
+    choice.error !== null ||
+    query.isError ||
+    (query.isSuccess && (nothing || shownOf === shownKey)) ||
+    (choice.loaded !== undefined && year === null);
   useEffect(() => {
     if (drawn) firstFiguresDrawn();
   }, [drawn]);
@@ -96,7 +103,7 @@ export function RevenuePage() {
                 nothing ? (
                   <MissingData yearLabel={label} missing={d.missing.map(roleLabel)} what="the revenue monitoring" />
                 ) : (
-                  <DrawnLater key={`${d.year}/${month}`} data={d}>
+                  <DrawnLater key={`${d.year}/${month}`} data={d} onShown={() => setShownOf(`${d.year}/${month}`)}>
                     {(shown) => <MonitoringSection data={shown} month={month} />}
                   </DrawnLater>
                 )
