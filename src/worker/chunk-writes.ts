@@ -10,16 +10,21 @@ import { putImportChunkRecords } from '../storage/datasets';
 /** Where an import's time goes (ms), for the benchmarks (import-jobs.ts ImportTimings). */
 type Timings = Record<string, number>;
 
-/** Writes begun at once: the session goes on reading while IndexedDB writes, with at most this many waiting. */
-const WRITES_IN_FLIGHT = 32;
+/**
+ * Writes begun at once: the session goes on reading while IndexedDB writes, with at most this many waiting (about
+ * 8.6 MB of records, less than the 32 writes of 360 kB before BATCH_BYTES grew).
+ */
+const WRITES_IN_FLIGHT = 6;
 
 /**
  * Bytes of chunk records gathered into one write (one transaction): a transaction costs far more than its bytes, and
  * chunks are small (CHUNK_ROWS, stored-chunk.ts: about 54 kB of an ordinary ledger). Written a chunk a transaction, a
  * million rows' 667 chunks waited 1.7 s on IndexedDB in Chromium, against 0.06 s for the same bytes in 100
- * transactions.
+ * transactions. In 25 transactions (1.44 MB each, not 360 kB), the second half's last writes, queued behind the first
+ * half's, waited 262-704 ms, not 803-1,074, and the first half waited 0-242 ms for the second, not 394-639 (six
+ * runs each of the browser bench's million rows, alternating).
  */
-const BATCH_BYTES = 360_000;
+const BATCH_BYTES = 1_440_000;
 
 /** Writes the chunks of one import, a few at a time, so that reading goes on while IndexedDB writes. */
 export class ChunkWrites {

@@ -57,15 +57,16 @@ describe("an import's chunk writes", () => {
 });
 
 describe("an import's chunk writes, many small chunks", () => {
-  // A transaction costs far more than its bytes: chunks are gathered into writes of about 360 kB (chunk-writes.ts).
+  // A transaction costs far more than its bytes: chunks are gathered into writes of about 1.44 MB (chunk-writes.ts).
   it('are gathered several to a transaction, and every one is stored once done', async () => {
     await beginImport('many-1', { fileName: 'c.csv', size: 1 });
     const writes = new ChunkWrites('many-1');
     const rows = 1_500;
-    // Chunks of 1,500 rows with a reference of 24 random letters each: at least 36 kB packed, so at most ten make
-    // a write.
+    const chunks = 60;
+    // Sixty chunks of 1,500 rows with a reference of 24 random letters each: at least 36 kB packed, so at most 40
+    // make a write.
     const next = seededRandom(3);
-    const refs = Array.from({ length: 20 }, () =>
+    const refs = Array.from({ length: chunks }, () =>
       Array.from({ length: rows }, () =>
         Array.from({ length: 24 }, () => 'ABCDEFGHJKLMNPQRSTUVWXYZ'[Math.floor(next() * 24)]).join(''),
       ),
@@ -76,9 +77,9 @@ describe("an import's chunk writes, many small chunks", () => {
       return buildChunk(chunk, index);
     };
     vi.mocked(storage.putImportChunkRecords).mockClear();
-    for (let i = 0; i < 20; i++) await writes.add(chunkOfRows(i));
+    for (let i = 0; i < chunks; i++) await writes.add(chunkOfRows(i));
     await writes.done();
-    expect(await storedOf('many-1')).toBe(20);
+    expect(await storedOf('many-1')).toBe(chunks);
     const transactions = vi.mocked(storage.putImportChunkRecords).mock.calls.length;
     expect(transactions).toBeGreaterThan(1);
     expect(transactions).toBeLessThanOrEqual(5);

@@ -46,10 +46,10 @@ async function openImport(page: Page) {
  * Holds every write to the chunks store until released: a read-write transaction over it, kept busy from the page.
  * IndexedDB runs transactions over the same store in the order they were made (this Chromium holds back every
  * read-write transaction of the database: a write to the settings store waited too), so the import's chunk writes
- * wait behind it; it reads on until its writes in flight are full (ChunkWrites: 32 a half, fewer than the chunks of
- * either half of this file), then waits too, part-way through the file. A fault struck while held strikes a running
- * import, however fast the machine (the file-deleted test saw a 1M-row import read to the end before the file was
- * deleted). Resolves once the hold has begun: every write made before it has ended.
+ * wait behind it; it reads on until its writes in flight are full (ChunkWrites: 6 a half, of about 30 chunks each,
+ * fewer than the chunks of either half of this file), then waits too, part-way through the file. A fault struck
+ * while held strikes a running import, however fast the machine (the file-deleted test saw a 1M-row import read to
+ * the end before the file was deleted). Resolves once the hold has begun: every write made before it has ended.
  */
 async function holdChunkWrites(page: Page): Promise<{ release: () => Promise<void> }> {
   // The start-up's tidying first (sample-bootstrap.ts marks it tidied): it deletes orphan chunks holding the import
