@@ -62,7 +62,7 @@ export function RevenuePage() {
   const shownKey = `${String(year)}/${month}`;
   // The first figures are drawn (or the page has said why there are none): what sits under the disclosures, and
   // the sample's other years at a first start, come after them. After the figures' own render, not the data's
-  // arrival: that render is the page's heaviest, and a first start's next year imported beside it slowed it.
+  // arrival: that render is the page's heaviest, and a first start's next year, imported beside it, took the cores.
   const drawn =
     choice.error !== null ||
     query.isError ||
