@@ -23,12 +23,23 @@ const ROWS = 400_000; // about 36 MB
  */
 const LONG_ROWS = 1_000_000;
 
+/**
+ * The ledgers' texts, made once in this worker: five tests here import the same million rows, and making them took
+ * 2.8 s of a core each time (the other worker's test waiting on it for the core). Each test still writes its own file.
+ */
+const ledgerTexts = new Map<number, string>();
+
 /** The large ledger, in this test's own output folder (tests may run side by side), deleted after. */
 function bigLedger(rows = ROWS): { path: string; remove: () => void } {
   const dir = test.info().outputPath('ledger');
   mkdirSync(dir, { recursive: true });
   const path = join(dir, 'big-ledger.csv');
-  writeFileSync(path, generateLedger(rows, 11).text);
+  let text = ledgerTexts.get(rows);
+  if (text === undefined) {
+    text = generateLedger(rows, 11).text;
+    ledgerTexts.set(rows, text);
+  }
+  writeFileSync(path, text);
   return { path, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
