@@ -145,6 +145,9 @@ export default defineConfig({
     // Two test files at a time, on 2 cores too (Vitest's default there is one): a file spends much of its time
     // waiting (fake IndexedDB, timers, a child process), and the machine's other work takes its share either way.
     maxWorkers: 2,
+    // Worker threads rather than child processes: the whole run 10-13 s shorter on CI's two cores (component tests
+    // 142 -> 132 s, unit tests 35 -> 32 s, one after the other on an idle machine, 4 December 2026), less CPU too.
+    pool: 'threads',
     projects: [
       {
         extends: true,
