@@ -21,7 +21,7 @@ function axe(page: Page): AxeBuilder {
  * is part of the page as soon as a reader opens it. The disclosures are closed again after, so the page is left
  * as it was found.
  */
-async function axeViolations(page: Page): Promise<string[]> {
+export async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(() =>
     document.querySelectorAll('details:not([open])').forEach((d) => {
       d.setAttribute('data-axe-opened', '');
