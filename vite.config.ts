@@ -145,8 +145,9 @@ export default defineConfig({
     // Two test files at a time, on 2 cores too (Vitest's default there is one): a file spends much of its time
     // waiting (fake IndexedDB, timers, a child process), and the machine's other work takes its share either way.
     maxWorkers: 2,
-    // Worker threads rather than child processes: the whole run 10-13 s shorter on CI's two cores (component tests
-    // 142 -> 132 s, unit tests 35 -> 32 s, one after the other on an idle machine, 4 December 2026), less CPU too.
+    // Worker threads rather than child processes: component tests 142 -> 132 s (CPU 273 -> 252 s), unit tests 35 -> 32 s
+    // (69 -> 63 s), each pair run one after the other on an idle machine (4 December 2026). Within a whole CI run the
+    // machine's hour moves vitest by as much (183-199 s before, 169-192 s after).
     pool: 'threads',
     projects: [
       {
