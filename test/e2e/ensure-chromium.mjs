@@ -70,7 +70,10 @@ function run(command, args) {
 
 function installWithApt() {
   console.log("ensure-chromium: Chromium not found; installing Debian's chromium package with apt-get.");
-  const problem = run('apt-get', ['update']) ?? run('apt-get', ['install', '-y', 'chromium']);
+  // As .ci/run installs it: without what Chromium only recommends, with the Liberation fonts the pages were drawn in.
+  const problem =
+    run('apt-get', ['update']) ??
+    run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium', 'fonts-liberation']);
   if (problem) {
     fail([
       `Installing Chromium failed: ${problem}.`,
