@@ -71,7 +71,7 @@ describe('BoardPackPage', () => {
     // No field can type a title or a period over the figures.
     expect(screen.queryByLabelText('Title')).toBeNull();
     expect(screen.queryByLabelText('Period')).toBeNull();
-    // Pasted, not typed: each keystroke would draw the whole pack again (seconds in jsdom); typing is not the point.
+    // Pasted, not typed: each keystroke would draw the whole pack again (seconds in happy-dom); typing is not the point.
     await user.click(screen.getByLabelText(/^Subtitle/));
     await user.paste('BCB 19 July 2018: draft 1');
     await user.click(screen.getByRole('button', { name: 'Save the pack settings' }));
@@ -119,7 +119,11 @@ describe('BoardPackPage', () => {
   });
 
   it('deletes a frozen pack once confirmed', async () => {
-    vi.spyOn(window, 'confirm').mockReturnValue(true);
+    // The user answers OK (happy-dom has no confirm of its own; the stub is undone after the test).
+    vi.stubGlobal(
+      'confirm',
+      vi.fn(() => true),
+    );
     const user = renderPage();
     await screen.findByRole('region', { name: /^Page 1 of 12/ });
     await user.click(screen.getByRole('button', { name: 'Freeze this pack' }));

@@ -63,7 +63,7 @@ describe('a chart under a disclosure', () => {
     const details = container.querySelector('details')!;
     details.open = true;
     fireEvent(details, new Event('toggle'));
-    // (recharts' container draws nothing inside it in jsdom, which has no layout: the container is the drawing.)
+    // (recharts' container draws nothing inside it in happy-dom, which has no layout: the container is the drawing.)
     await waitFor(() => expect(drawings(container)).toHaveLength(1));
     // The inner disclosure is still closed: its chart waits for it.
     expect(

@@ -1,7 +1,7 @@
 // An import whose file's proof (SHA-256 and the encoding of every byte) is made beside it, not before it: the
 // import reads with the encoding of the first megabyte and waits for the proof before it commits. Nothing is
 // committed unproved: a proof that refuses the file leaves nothing stored; one that finds another encoding
-// has the rows read again with it; the dataset and receipt carry the proof's SHA-256 and evidence. In jsdom
+// has the rows read again with it; the dataset and receipt carry the proof's SHA-256 and evidence. In happy-dom
 // with fake-indexeddb (the worker's code, run on the page as where there is no Worker).
 import { describe, expect, it } from 'vitest';
 import { bytesSource } from '../../src/import/byte-sources';

@@ -1,4 +1,4 @@
-// The Import page in jsdom (the pipeline runs on the page where there is no Worker; fake-indexeddb
+// The Import page in happy-dom (the pipeline runs on the page where there is no Worker; fake-indexeddb
 // stands in for IndexedDB): the mapping step shows what was detected and lets the user change it,
 // the receipt accounts for every row, and a saved mapping is applied to the next file with the same headers.
 import { readFileSync } from 'node:fs';

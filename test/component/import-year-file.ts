@@ -1,4 +1,4 @@
-// Imports a file the way the Import page does (scan, preview, plan, import; in-thread in jsdom, which has no
+// Imports a file the way the Import page does (scan, preview, plan, import; in-thread in happy-dom, which has no
 // Worker), every guess accepted, for component tests that need a year's data with a name unlike the sample's.
 // The year comes from the file (its headers), never from its name: the test asserts the one read.
 import { planOf, yearProblem } from '../../src/import/preview';

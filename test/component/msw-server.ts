@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 
-/** The repository's data/ folder. (Not `new URL('../../data/', import.meta.url)`: under jsdom, Vite
+/** The repository's data/ folder. (Not `new URL('../../data/', import.meta.url)`: under happy-dom, Vite
  * rewrites that pattern into an http://localhost:3000/ asset URL.) */
 export const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data');
 
@@ -27,7 +27,7 @@ async function readDataFile(name: string): Promise<Uint8Array | undefined> {
 }
 
 const dataFileHandlers = [
-  // '*' matches any origin: tests use absolute URLs (http://localhost/...), jsdom's own is http://localhost:3000.
+  // '*' matches any origin: tests use absolute URLs (http://localhost/...), the test DOM's own is http://localhost:3000.
   http.get('*/data/:file', async ({ params }) => {
     const name = String(params.file);
     const bytes = await readDataFile(name);

@@ -1,3 +1,6 @@
+// @vitest-environment jsdom
+// (jsdom, not the project's happy-dom: the CSV is read through a table's tHead.rows and tBodies' rows, which happy-dom
+// 21 does not have, and which every browser has.)
 // Presentation mode on a real page (Reserves, in the app's shell): the switch says its state, every
 // amount is hidden while it is on and back exactly when it is off. And a table of that page as CSV: exact
 // figures as numbers, the unit in the header, the group of each row, no status icons or † marks.

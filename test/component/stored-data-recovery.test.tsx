@@ -1,4 +1,4 @@
-// Recovery at start-up, in jsdom with fake-indexeddb: before the app's first start in this file, the database
+// Recovery at start-up, in happy-dom with fake-indexeddb: before the app's first start in this file, the database
 // is given what an older version of Outturn, a newer one, a damaged disk and a reloaded page leave behind.
 // The app must bring the old dataset forward (its chunks rewritten to the current layout, its rows intact),
 // set the unreadable records aside untouched and list them with the reason, tidy the unfinished import and
@@ -270,7 +270,11 @@ describe('stored data from other versions, damaged, or left by an unfinished imp
   });
 
   it('deletes a set-aside record when asked, and only it', async () => {
-    vi.spyOn(window, 'confirm').mockReturnValue(true);
+    // The user answers OK (happy-dom has no confirm of its own; the stub is undone after the test).
+    vi.stubGlobal(
+      'confirm',
+      vi.fn(() => true),
+    );
     renderWithProviders(<ImportPage />);
     const user = userEvent.setup();
     const table = await screen.findByRole('table', { name: '3 set aside' });
