@@ -1,8 +1,10 @@
 // Recovery in real Chromium (its IndexedDB, its structured clone of typed arrays): a dataset saved in the
 // older layout (dates as text, no layout number), a damaged dataset record and one from a newer version of
 // Outturn are put in the browser's database, and the page reloaded. The old dataset is brought forward,
-// the other two are set aside and said to be, every page opens as usual, and deleting them clears the notice.
+// the other two are set aside and said to be, every page opens as usual (the board pack prints without the notice,
+// which is the screen's), and deleting them clears the notice.
 import { fileURLToPath } from 'node:url';
+import { pdfInfo, pdfPageText } from './pdf-tools';
 import { ROUTES, paperYear } from './routes';
 import { expect, test } from './watched-page';
 import { SAMPLE_FILE_LIST } from '../../src/api/sample-files';
@@ -117,6 +119,22 @@ test('an older layout is brought forward, unreadable records set aside with a me
     await expect(app.getByRole('heading', { level: 2, name: route.heading })).toBeVisible();
     await expect(app.getByRole('status').filter({ hasText: 'Loading' })).toHaveCount(0);
     await expect(app.getByRole('alert')).toHaveCount(0);
+    if (route.path !== '/board-pack') continue;
+    // The notice is on the screen above the pack, and not in the printed pack: its pages are the pack's own, the
+    // first its cover (a notice printed on a page of its own came first, and every page after was one out).
+    await expect(app.getByText('2 stored datasets cannot be read and were set aside')).toBeVisible();
+    const sheets = Number(
+      /^Page 1 of (\d+)/.exec(
+        (await app.getByRole('region', { name: /^Page 1 of/ }).getAttribute('aria-label')) ?? '',
+      )?.[1],
+    );
+    await app.emulateMedia({ media: 'print' });
+    const pdf = test.info().outputPath('pack-with-a-notice.pdf');
+    await app.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+    await app.emulateMedia({ media: 'screen' });
+    expect(pdfInfo(pdf).pages).toBe(sheets);
+    expect(pdfPageText(pdf, 1)).toContain('Revenue and capital outturn 2017/18');
+    expect(pdfPageText(pdf, 1)).not.toContain('cannot be read');
   }
 
   app.on('dialog', (d) => void d.accept());
