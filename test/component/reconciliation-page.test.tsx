@@ -141,6 +141,8 @@ describe('ReconciliationPage', () => {
     const row = rowOf(table, 'OPCC');
     expect(row.id).toBe('row-t1-opcc');
     expect(row.className).toContain('row-target');
+    // Focused, though the checks are drawn after the data is in (DrawnLater): the row is looked for once drawn.
+    await waitFor(() => expect(document.activeElement).toBe(row));
   });
 
   it('checks 2017/18 against the year after it, and says the year before is not loaded', async () => {
