@@ -10,7 +10,7 @@
 //    time to the sorted page, the longest task meanwhile and the CPU time. The load average beside each.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, Locator, Page } from '@playwright/test';
 import { seededRandom } from '../src/cli/seeded-random';
 import { SAMPLE_FILE_LIST } from '../src/api/sample-files';
 import { watchLongTasks } from './long-tasks';
@@ -221,6 +221,30 @@ export interface ReadFigures {
   expectedLines: number;
 }
 
+/**
+ * Opens `url`, waits for `ready`, reloads it, and times the reload to `what` drawn again (watchAppearances): by the
+ * page's clock from the reload asked for (the new document's clock began `origin - t0` after it), when the bench heard
+ * of it, and the longest task from the reload's start, read a moment after (a task may still run after the figures
+ * show; the reloaded document's timeline starts at 0).
+ */
+async function reloadTimed(
+  page: Page,
+  url: string,
+  ready: Locator,
+  what: 'link' | 'checks',
+): Promise<{ ms: number; noticedMs: number; longestMs: number }> {
+  await page.goto(url);
+  await ready.waitFor({ timeout: 120_000 });
+  const drawn = appeared(page, what);
+  const t0 = Date.now();
+  await page.reload();
+  await drawn;
+  const noticedMs = Date.now() - t0;
+  const after = await seen(page);
+  await page.waitForTimeout(1000);
+  return { ms: after.origin - t0 + after[what]!, noticedMs, longestMs: await longestSince(page, 0) };
+}
+
 /** Runs the read scenarios; `rounds` first starts and reloads, each drill-down after a reload. */
 export async function readScenarios(
   browser: Browser,
@@ -282,20 +306,15 @@ export async function readScenarios(
     const costCentreUrl = `${base}/revenue?year=2017-18&month=12&open=${encodeURIComponent(`cc:organisational-support:${DRILL.costCentre}`)}`;
 
     for (let i = 0; i < options.rounds; i++) {
-      await page.goto(costCentreUrl);
-      await page.getByRole('link', { name: new RegExp(`^${DRILL.subjective} `) }).waitFor({ timeout: 120_000 });
-      const linked = appeared(page, 'link');
-      const t0 = Date.now();
-      await page.reload();
-      await linked;
-      // From the reload asked for to the link drawn: the new document's clock began `origin - t0` after it.
-      const reloaded = await seen(page);
-      figures.reloadMs.push(reloaded.origin - t0 + reloaded.link!);
-      figures.reloadNoticedMs.push(Date.now() - t0);
-      // A task may still run after the figures show: wait a moment before reading the longest (the reloaded
-      // document's timeline starts at 0).
-      await page.waitForTimeout(1000);
-      figures.reloadLongestMs.push(await longestSince(page, 0));
+      const reloaded = await reloadTimed(
+        page,
+        costCentreUrl,
+        page.getByRole('link', { name: new RegExp(`^${DRILL.subjective} `) }),
+        'link',
+      );
+      figures.reloadMs.push(reloaded.ms);
+      figures.reloadNoticedMs.push(reloaded.noticedMs);
+      figures.reloadLongestMs.push(reloaded.longestMs);
 
       const drillSince = await page.evaluate(() => performance.now());
       figures.drillLoad.push(loadavg()[0]!);
@@ -357,16 +376,14 @@ export async function readScenarios(
       figures.coldLongestMs.push(await longestSince(page, 0));
 
       // The Reconciliation page reloaded: its 379 checks and 89 tie-outs on the paper's year drawn.
-      await page.goto(`${base}/reconciliation?year=2017-18&month=12`);
-      await page.locator('#casting').waitFor({ timeout: 120_000 });
-      const checked = appeared(page, 'checks');
-      const t4 = Date.now();
-      await page.reload();
-      await checked;
-      const rec = await seen(page);
-      figures.checksMs.push(rec.origin - t4 + rec.checks!);
-      await page.waitForTimeout(1000);
-      figures.checksLongestMs.push(await longestSince(page, 0));
+      const checked = await reloadTimed(
+        page,
+        `${base}/reconciliation?year=2017-18&month=12`,
+        page.locator('#casting'),
+        'checks',
+      );
+      figures.checksMs.push(checked.ms);
+      figures.checksLongestMs.push(checked.longestMs);
     }
   } finally {
     await context.close();
