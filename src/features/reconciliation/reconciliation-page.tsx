@@ -57,7 +57,7 @@ export function ReconciliationPage() {
           <PageState query={reconciliation} yearLabel={yearLabel(year)} what="the checks">
             {(model) => (
               // 379 checks and 89 tie-outs on the paper's year, about 7,800 elements: drawn at once they were one task
-              // of 157-192 ms on a reload; drawn later, React yields between them (issue 16, point 3).
+              // of 101-192 ms on a reload; drawn later, React yields between them (issue 16, point 3; bench/README.md).
               <DrawnLater key={year} data={model} onShown={setDrawn}>
                 {(shown) => <YearChecks model={shown} target={target} search={choice.search} />}
               </DrawnLater>
