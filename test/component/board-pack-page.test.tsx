@@ -71,7 +71,7 @@ describe('BoardPackPage', () => {
     // No field can type a title or a period over the figures.
     expect(screen.queryByLabelText('Title')).toBeNull();
     expect(screen.queryByLabelText('Period')).toBeNull();
-    // Pasted, not typed: each keystroke would draw the whole pack again (seconds in happy-dom); typing is not the point.
+    // Pasted, not typed: each keystroke would draw the whole pack again (seconds, as measured in jsdom); typing is not the point.
     await user.click(screen.getByLabelText(/^Subtitle/));
     await user.paste('BCB 19 July 2018: draft 1');
     await user.click(screen.getByRole('button', { name: 'Save the pack settings' }));

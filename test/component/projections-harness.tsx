@@ -26,7 +26,7 @@ export async function renderPage() {
 
 /**
  * The field's text replaced, as a user who selects it and pastes: each typed key would draw the whole page again
- * (a second in happy-dom) and only one test is about typing (projections-road-casualty.test.tsx's unreadable floor, typed key by key).
+ * (a second, as measured in jsdom) and only one test is about typing (projections-road-casualty.test.tsx's unreadable floor, typed key by key).
  */
 export async function replace(user: ReturnType<typeof userEvent.setup>, input: HTMLElement, text: string) {
   await user.clear(input);

@@ -4,7 +4,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { rowOf, cells, renderPage, replace } from './projections-harness.tsx';
 
-// Typing into a page this size takes a second or two in happy-dom; allow for a slow CI machine.
+// Typing into a page this size took a second or two in jsdom (measured there); allow for a slow CI machine.
 describe('ProjectionsPage: Road Casualty Reserve', () => {
   it('works the paper’s sum from Table 5’s £1,582k: 1,582 - 244 - 1,035 = 303', async () => {
     await renderPage();

@@ -2,7 +2,7 @@
 import { waitFor } from '@testing-library/react';
 import { expect } from 'vitest';
 
-// This page holds hundreds of rows: role queries over all of it are slow in happy-dom, so tables are found by
+// This page holds hundreds of rows: role queries over all of it were slow in jsdom (measured there), so tables are found by
 // their caption and rows by their row header, which is what a reader (and a screen reader) goes by too.
 const matches = (text: string, label: string | RegExp): boolean =>
   typeof label === 'string' ? text === label : label.test(text);
