@@ -1,3 +1,4 @@
+import { asciiText } from './byte-text';
 /*
  * One column's cell texts, kept once per distinct value, for the stored chunks. A ledger's dates,
  * periods, codes and names repeat row after row, but each row's cell is a fresh string; a stored chunk
@@ -132,6 +133,30 @@ export class CellPool {
       slot = (slot + 1) & MASK;
     }
     return this.add(text.slice(start, end), h, slot);
+  }
+
+  /**
+   * codeHashed for an ASCII cell read from the file's bytes (plain-bytes.ts): each byte is its code unit, so the hash
+   * and the comparison are those of the same cell in decoded text, and the string is made only for a new value.
+   */
+  codeBytes(bytes: Uint8Array, start: number, end: number, h: number): number {
+    const length = end - start;
+    if (!this.on || length > MAX_CHARS) return -1;
+    this.cells++;
+    let slot = h & MASK;
+    for (;;) {
+      const n = this.slots[slot]!;
+      if (n < 0) break;
+      if (this.hashes[n] === h && this.spans[n * 2 + 1] === length) {
+        const units = this.units;
+        const from = this.spans[n * 2]! - start;
+        let k = start;
+        while (k < end && units[from + k] === bytes[k]) k++;
+        if (k === end) return n;
+      }
+      slot = (slot + 1) & MASK;
+    }
+    return this.add(asciiText(bytes, start, end), h, slot);
   }
 
   /** A new value at `slot` (empty, where its probe ended); or the column stops being pooled (-1). */

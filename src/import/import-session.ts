@@ -19,7 +19,8 @@ import {
   rowLabel,
   type RowReader,
 } from './read-row';
-import { breaksIn, RecordReader, type RecordProblem } from './record-reader';
+import { breaksIn, RecordReader, type Decode, type RecordProblem } from './record-reader';
+import type { ByteEncoding } from './byte-text';
 import type { ImportIssue, SessionResult, SkippedRow } from './session-result';
 import {
   addCounts,
@@ -216,6 +217,24 @@ export class ImportSession {
   push(text: string): void {
     if (this.finished) return;
     this.reader.push(text);
+  }
+
+  /** Feeds the file's next bytes, read as `decode` reads them (RecordReader.pushBytes). */
+  pushBytes(piece: Uint8Array, decode: Decode): void {
+    if (this.finished) return;
+    this.reader.pushBytes(piece, decode, this.byteEncoding);
+  }
+
+  /** The end of the bytes fed with pushBytes (RecordReader.endBytes). */
+  endBytes(decode: Decode): void {
+    if (this.finished) return;
+    this.reader.endBytes(decode);
+  }
+
+  /** The encoding whose ordinary records are read from the bytes themselves (plain-bytes.ts); null: decoded first. */
+  private get byteEncoding(): ByteEncoding | null {
+    const e = this.plan.encoding.encoding;
+    return e === 'utf-8' || e === 'windows-1252' ? e : null;
   }
 
   /** Warnings found outside the rows' cells (an Excel workbook's hazards), kept and counted with the rows' issues. */

@@ -1,6 +1,9 @@
 import Papa from 'papaparse';
 import type { Issue } from '../domain/core/result';
 import type { CellPool } from './cell-pool';
+import type { ByteEncoding } from './byte-text';
+import { decodeEach } from './decode';
+import { readPlainBytes } from './plain-bytes';
 import { crlfPairs, firstBreakEnd, readPlainRecords, type CodesHolder } from './plain-records';
 import type { Delimiter } from './sniff';
 
@@ -37,6 +40,25 @@ export function breaksIn(cells: readonly string[]): number {
   let n = 0;
   for (const c of cells) for (let i = c.indexOf('\n'); i >= 0; i = c.indexOf('\n', i + 1)) n++;
   return n;
+}
+
+/** A streaming decoder (decode.ts createDecoder): the bytes given it so far, in order, as text. */
+export type Decode = (bytes: Uint8Array, final: boolean) => string;
+
+const LF = 10;
+const CR = 13;
+
+/** Where the first line break in bytes[from, ...) ends (after the LF of a CRLF), or -1: none, or a CR at the end. */
+function breakEnd(bytes: Uint8Array, from: number): number {
+  for (let i = from; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b === LF) return i + 1;
+    if (b === CR) {
+      if (i + 1 >= bytes.length) return -1;
+      return bytes[i + 1] === LF ? i + 2 : i + 1;
+    }
+  }
+  return -1;
 }
 
 /** Characters handed to papaparse at once (see push). */
@@ -112,9 +134,101 @@ export class RecordReader {
     this.holder.cellCodes = { pools, codes: new Int32Array(pools.length).fill(-2) };
   }
 
-  /** Whether the text pushed so far ends where a record ends: nothing held over (no row begun, no CR, no skip). */
+  /** Whether what was pushed so far ends where a record ends: nothing held over (no row begun, no CR, no skip). */
   get atRecordStart(): boolean {
+    return this.textAtRecordStart && this.rest === null;
+  }
+
+  private get textAtRecordStart(): boolean {
     return this.partial === '' && this.carry === '' && this.skipping === null && !this.done;
+  }
+
+  /** The bytes of a record begun at the end of the last piece read as bytes, not yet ended. */
+  private rest: Uint8Array | null = null;
+  /**
+   * The decoder whose bytes so far end with a line feed (so it holds no part of a character, and no byte-order mark
+   * is still to come): from a record's start there, bytes can be read as bytes, the decoder given none of them.
+   */
+  private clean: Decode | null = null;
+
+  /**
+   * The file's next bytes, read as `decode` reads them: the ordinary records from the bytes themselves
+   * (plain-bytes.ts), everything else decoded and pushed as text. The bytes are read as bytes from a record's start
+   * with the decoder clean (its bytes end in a line feed): at a piece's start, or once the text path has been given
+   * the piece up to its first line feed. From the first record that is not ordinary, the rest of the piece goes to the
+   * text path, which reads it as it reads any text (a record the piece ends in the middle of is kept as bytes until
+   * the next piece ends it). `encoding` null: the bytes are always decoded (UTF-16, or a reader without a fast path).
+   */
+  pushBytes(piece: Uint8Array, decode: Decode, encoding: ByteEncoding | null): void {
+    if (this.done) return;
+    if (encoding === null || !this.plain) {
+      this.pushDecoded(piece, decode);
+      return;
+    }
+    let at = 0;
+    if (this.rest === null && !(this.clean === decode && this.textAtRecordStart)) {
+      const lf = piece.indexOf(LF);
+      if (lf < 0) {
+        this.pushDecoded(piece, decode);
+        return;
+      }
+      at = lf + 1;
+      this.pushDecoded(piece.subarray(0, at), decode);
+      if (!(this.clean === decode && this.textAtRecordStart)) {
+        this.pushDecoded(piece.subarray(at), decode);
+        return;
+      }
+    }
+    if (this.rest !== null) {
+      // The record begun in the last piece, with the rest of its line: read on its own (not the whole piece joined).
+      const rest = this.rest;
+      this.rest = null;
+      const k = breakEnd(piece, 0);
+      if (k < 0) {
+        // No line ends in this piece: the record is long, or not ordinary; the text path reads on from it.
+        this.pushDecoded(rest, decode);
+        this.pushDecoded(piece, decode);
+        return;
+      }
+      const head = joinBytes(rest, piece.subarray(0, k));
+      const p = readPlainBytes(head, this.delimiterCode, this.plainSink, 0, this.holder, encoding);
+      if (p !== head.length) {
+        // The records read are handed on; the text path reads on from the first that is not ordinary (a lone CR ends
+        // the head, which may be a CRLF's as far as the head can tell, and is read there too).
+        this.pushDecoded(head.subarray(p), decode);
+        this.pushDecoded(piece.subarray(k), decode);
+        return;
+      }
+      at = k;
+    }
+    const p = readPlainBytes(piece, this.delimiterCode, this.plainSink, at, this.holder, encoding);
+    if (p === piece.length) return;
+    if (breakEnd(piece, p) < 0) {
+      // One line left, not ended (the usual end of a piece; or ended by a CR that may be a CRLF's): kept for the next.
+      this.rest = piece.slice(p);
+      return;
+    }
+    this.pushDecoded(piece.subarray(p), decode);
+  }
+
+  /** The end of bytes pushed with pushBytes: a record still begun is read as text, then the decoder's last text. */
+  endBytes(decode: Decode): void {
+    if (this.rest !== null) {
+      const rest = this.rest;
+      this.rest = null;
+      this.push(decode(rest, false));
+    }
+    this.push(decode(new Uint8Array(), true));
+  }
+
+  /** Bytes decoded (32 KiB at a time: decode.ts decodeEach) and pushed as text. */
+  private pushDecoded(bytes: Uint8Array, decode: Decode): void {
+    if (bytes.length === 0) return;
+    decodeEach(decode, bytes, (text) => {
+      this.push(text);
+      return false;
+    });
+    this.clean = bytes[bytes.length - 1] === LF ? decode : null;
   }
 
   push(text: string): void {
@@ -311,6 +425,14 @@ export class RecordReader {
       pos = nl < 0 ? text.length : nl + 1;
     }
   }
+}
+
+/** Two pieces of bytes end to end. */
+function joinBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const all = new Uint8Array(a.length + b.length);
+  all.set(a);
+  all.set(b, a.length);
+  return all;
 }
 
 /** Every line ending as LF: CRLF, LF and a lone CR each end a row, even mixed in one file. */

@@ -1,10 +1,10 @@
-import { createDecoder, decodeEach, EncodingDetector, type EncodingEvidence, type EncodingVerdict } from './decode';
+import { createDecoder, EncodingDetector, type EncodingEvidence, type EncodingVerdict } from './decode';
 import type { ImportPlan } from './import-plan';
 import { ImportSession } from './import-session';
 import type { SessionResult } from './session-result';
 import type { StoredChunk } from './stored-chunk';
 import { buildPreview, PREVIEW_CHARS, type Preview, type PreviewChoices } from './preview';
-import { MAX_ROW_CHARS, RecordReader } from './record-reader';
+import { MAX_ROW_CHARS, RecordReader, type Decode } from './record-reader';
 import { allBytes, joined, readAhead } from './byte-sources';
 import {
   countToCut,
@@ -288,7 +288,7 @@ export async function importRows(
   const pending: StoredChunk[] = [];
   const session = new ImportSession(plan, (c) => pending.push(c), { chunkRows: split?.chunkRows });
   const clock = timings ? () => performance.now() : () => 0;
-  const time = { read: 0, decoding: 0, session: 0, handing: 0, partWait: 0 };
+  const time = { read: 0, session: 0, handing: 0, partWait: 0 };
   let bytes = 0;
   const hand = async (): Promise<void> => {
     const t = clock();
@@ -305,7 +305,7 @@ export async function importRows(
     });
   };
   /** Reads a range of the file into the session; the unusual records counted before its last piece. */
-  const readRange = async (range: ByteSource, decode: (b: Uint8Array, final: boolean) => string) => {
+  const readRange = async (range: ByteSource, decode: Decode) => {
     let unusualBeforeLast = session.unusualRecords;
     // The next piece is read while this one is decoded and read.
     const pieces = readAhead(range);
@@ -317,14 +317,9 @@ export async function importRows(
       if (signal?.aborted) throw new ImportCancelled();
       unusualBeforeLast = session.unusualRecords;
       t = clock();
-      decodeEach(decode, next.value, (text) => {
-        const decoded = clock();
-        time.decoding += decoded - t;
-        session.push(text);
-        t = clock();
-        time.session += t - decoded;
-        return false;
-      });
+      // Decoding is part of the session's time: its ordinary records are read from the bytes, the rest decoded.
+      session.pushBytes(next.value, decode);
+      time.session += clock() - t;
       bytes += next.value.length;
       await hand();
       progress();
@@ -371,13 +366,12 @@ export async function importRows(
     await readRange(source, decode);
   }
   const t = clock();
-  session.push(decode(new Uint8Array(), true));
+  session.endBytes(decode);
   const result = session.finish();
   time.session += clock() - t;
   await hand();
   if (timings) {
     timings.readFile = (timings.readFile ?? 0) + time.read;
-    timings.decode = (timings.decode ?? 0) + time.decoding;
     timings.session = (timings.session ?? 0) + time.session;
     timings.handChunks = (timings.handChunks ?? 0) + time.handing;
     if (split) timings.partWait = (timings.partWait ?? 0) + time.partWait;

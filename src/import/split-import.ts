@@ -1,5 +1,5 @@
 import { allBytes, readAhead } from './byte-sources';
-import { createDecoder, decodeEach } from './decode';
+import { createDecoder } from './decode';
 import type { ImportPlan } from './import-plan';
 import { ImportSession } from './import-session';
 import { RecordReader } from './record-reader';
@@ -304,10 +304,7 @@ export async function readPart(
     const piece = next.value;
     if (options.signal?.aborted) return null;
     t = clock();
-    decodeEach(decode, piece, (text) => {
-      session.push(text);
-      return session.stopped;
-    });
+    session.pushBytes(piece, decode);
     time.session += clock() - t;
     t = clock();
     while (pending.length > 0) await onChunk(pending.shift()!);
@@ -319,7 +316,7 @@ export async function readPart(
       break;
     }
   }
-  if (!session.stopped) session.push(decode(new Uint8Array(), true));
+  if (!session.stopped) session.endBytes(decode);
   t = clock();
   const part = session.finishPart(!session.stopped);
   time.session += clock() - t;
