@@ -18,6 +18,7 @@ import { chromiumLaunchOptions } from '../test/e2e/chromium';
 import { generateLedger } from './generate-ledger';
 import { printReadFigures, readScenarios } from './browser-read-scenarios';
 import { peerScenario } from './peer-scenario';
+import { summariseTrace } from './trace-profile';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -214,8 +215,20 @@ async function importScenario(page: Page): Promise<number> {
   const cpuAtPreview = browserCpuMs();
   const t1 = Date.now();
   const received = painted('receipt');
+  // --trace: V8's sampling profiler in every thread (the workers too) from Import pressed to the receipt, summed by
+  // function (bench/trace-profile.ts); the profiler slows every thread, so its shares count, not its times.
+  const tracing = process.argv.includes('--trace');
+  if (tracing)
+    await browser.startTracing(page, {
+      categories: (process.env.TRACE_CATEGORIES ?? 'disabled-by-default-v8.cpu_profiler,v8.execute').split(','),
+    });
   await page.getByRole('button', { name: /^Import bench-ledger/ }).click({ timeout: 60_000 });
   await received;
+  if (tracing) {
+    writeFileSync('test-results/import-trace.json', await browser.stopTracing());
+    console.log('  where the import worker and the part worker spent their time (profiled):');
+    for (const line of summariseTrace('test-results/import-trace.json')) console.log(`    ${line}`);
+  }
   const importMs = Date.now() - t0;
   const afterClickMs = Date.now() - t1;
   const cpuAfter = browserCpuMs();
