@@ -145,6 +145,23 @@ describe('ReconciliationPage', () => {
     await waitFor(() => expect(document.activeElement).toBe(row));
   });
 
+  it('a link to a check in the last table cast lands on it, focused', async () => {
+    // The check's own id, read from the page drawn without a link (the last row of the casting section's last table).
+    const first = renderWithProviders(<ReconciliationPage />, { initialEntries: ['/reconciliation?year=2017-18'] });
+    await summary();
+    const casting = await waitFor(() => {
+      const rows = document.querySelectorAll('section[aria-labelledby="casting"] tr[id^="check-"]');
+      expect(rows.length).toBe(290); // every check within the tables (the test above counts them)
+      return rows;
+    });
+    const id = casting[casting.length - 1]!.id;
+    first.unmount();
+    renderWithProviders(<ReconciliationPage />, { initialEntries: [`/reconciliation?year=2017-18#${id}`] });
+    await summary();
+    await waitFor(() => expect(document.activeElement?.id).toBe(id));
+    expect(document.getElementById(id)!.className).toContain('row-target');
+  });
+
   it('checks 2017/18 against the year after it, and says the year before is not loaded', async () => {
     renderWithProviders(<ReconciliationPage />, { initialEntries: ['/reconciliation?year=2017-18'] });
     // The sample has 2017/18 and its illustrative 2018/19; no 2016/17.

@@ -109,6 +109,14 @@ test('the reconciliation page shows every check with the statuses worked out by 
   await expect(app.locator('#row-t1-opcc')).toBeFocused();
   await expectAxeClean(app);
   await keepScreenshot(app, { path: fileURLToPath(new URL('reconciliation-table-1.png', ARTIFACTS)) });
+
+  // A link to a check of the last table cast lands on it, marked and focused (looked for once the checks are drawn).
+  const lastCheck = app.locator('section[aria-labelledby="casting"] tr[id^="check-"]').last();
+  const checkId = (await lastCheck.getAttribute('id')) ?? '';
+  expect(checkId).toMatch(/^check-/);
+  await app.goto(paperYear(`/reconciliation#${checkId}`));
+  await expect(app.locator(`#${checkId}`)).toHaveClass(/row-target/);
+  await expect(app.locator(`#${checkId}`)).toBeFocused();
 });
 
 // The capital and reserves pages' figures and charts (issue 6) are checked on layout.spec.ts's load of them
