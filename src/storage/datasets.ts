@@ -247,23 +247,31 @@ export async function deleteChunks(datasetId: string, db?: Db): Promise<void> {
 }
 
 /**
- * The list as one reading gives it to every caller of the same task (null: none begun in this task). When the
+ * The reading of the list under way, given to every caller until it is done (null: none under way). When the
  * datasets change, every page's query asks for the list at once; each reading deserialised every record (a
  * million-row ledger's sums are 4 MB) and checked its sums on the page's thread, 20 ms apiece and over 50 ms under
- * an import's load (issue 16, point 3). Shared within a task only: a reading begun in an earlier task may have
- * begun before a change that a later caller must see, but no change can be made and committed within one task.
+ * an import's load (issue 16, point 3). Shared only while under way: a caller hears of a change (a write's
+ * completion, a worker's message) in a task of its own. A reading asked for before the write ran before it (a write
+ * on a store waits for the readings of it asked for first) and its result came first, so it is done by then and the
+ * caller reads afresh; a reading asked for after the write sees it. It was shared until a timer (`setTimeout(0)`)
+ * ran, and IndexedDB's events may come before a timer: a caller in such an event was given a reading from before the
+ * change (dataset-list-reads.test.tsx, failing once under load).
  */
-let thisTask: Promise<DatasetMeta[]> | null = null;
+let underWay: Promise<DatasetMeta[]> | null = null;
 
 /** The datasets that read in the current layout, oldest first. Any other record is set aside (listSetAside). */
 export async function listDatasets(db?: Db): Promise<DatasetMeta[]> {
   if (db) return readDatasets(db);
-  if (!thisTask) {
-    thisTask = readDatasets();
-    setTimeout(() => (thisTask = null), 0);
+  if (!underWay) {
+    const reading = readDatasets();
+    underWay = reading;
+    const done = (): void => {
+      if (underWay === reading) underWay = null;
+    };
+    reading.then(done, done);
   }
   // A list of its own to each caller (the records are the same objects: read, never changed, by every caller).
-  return [...(await thisTask)];
+  return [...(await underWay)];
 }
 
 async function readDatasets(db?: Db): Promise<DatasetMeta[]> {

@@ -24,6 +24,7 @@ function countDatasetReads(): () => number {
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 afterEach(() => {
+  vi.useRealTimers();
   vi.restoreAllMocks();
 });
 
@@ -46,6 +47,9 @@ describe('the list of datasets', () => {
   it('is read again in a later task, and has any change made in between', async () => {
     await ensureStarted();
     await nextTask();
+    // Timers held, as a busy page may run IndexedDB's events before a timer: the list must not wait on one to be
+    // read afresh (it waited on a `setTimeout(0)`, and this failed under load).
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
     const reads = countDatasetReads();
     const before = await listDatasets();
     const first = before[0]!;
