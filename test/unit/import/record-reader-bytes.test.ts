@@ -4,6 +4,7 @@
 // characters of one, two, three and four bytes, and bytes that are not UTF-8.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { cutPieces as cut } from '../helpers/cut-pieces';
 import { asciiText, wideText } from '../../../src/import/byte-text';
 import { CellPool } from '../../../src/import/cell-pool';
 import { createDecoder } from '../../../src/import/decode';
@@ -60,19 +61,6 @@ function fromBytes(
   reader.finish();
   expect(wrong).toEqual([]);
   return { calls, papaparsed: reader.papaparsed, decoded };
-}
-
-/** The bytes cut at the given places. */
-function cut(bytes: Uint8Array, at: readonly number[]): Uint8Array[] {
-  const points = [...new Set(at.map((a) => a % (bytes.length + 1)))].sort((a, b) => a - b);
-  const pieces: Uint8Array[] = [];
-  let from = 0;
-  for (const p of points) {
-    pieces.push(bytes.slice(from, p));
-    from = p;
-  }
-  pieces.push(bytes.slice(from));
-  return pieces;
 }
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);

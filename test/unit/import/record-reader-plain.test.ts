@@ -4,6 +4,7 @@
 // and wherever the reader's own parts (64K characters) end.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { cutPieces as cut } from '../helpers/cut-pieces';
 import { CellPool } from '../../../src/import/cell-pool';
 import { RecordReader } from '../../../src/import/record-reader';
 import type { Delimiter } from '../../../src/import/sniff';
@@ -20,19 +21,6 @@ function read(pieces: readonly string[], delimiter: Delimiter, plain: boolean): 
   for (const p of pieces) reader.push(p);
   reader.finish();
   return { calls, papaparsed: reader.papaparsed };
-}
-
-/** The text cut at the given places (sorted, within it). */
-function cut(text: string, at: readonly number[]): string[] {
-  const points = [...new Set(at.map((a) => a % (text.length + 1)))].sort((a, b) => a - b);
-  const pieces: string[] = [];
-  let from = 0;
-  for (const p of points) {
-    pieces.push(text.slice(from, p));
-    from = p;
-  }
-  pieces.push(text.slice(from));
-  return pieces;
 }
 
 const delimiterArb = fc.constantFrom<Delimiter>(',', ';', '\t', '|');
