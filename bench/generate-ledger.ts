@@ -76,3 +76,19 @@ export function generateLedger(rows: number, seed: number): { text: string; amou
   }
   return { text: `${lines.join('\r\n')}\r\n`, amounts };
 }
+
+/**
+ * A ledger whose codes are many: `costCentres` cost centres and `subjectives` subjectives, a pair a row at random
+ * (so that each code is met one by one early on), for the line index's table of pairs (bench/import-bench.ts).
+ */
+export function manyCodesLedger(rows: number, costCentres: number, subjectives: number): string {
+  const next = seededRandom(rows + costCentres + subjectives);
+  const lines = ['Posting Date,Period,Cost Centre,Subjective,Description,Supplier,Amount,Reference'];
+  for (let i = 0; i < rows; i++) {
+    const period = 1 + Math.floor(next() * 12);
+    const costCentre = `CC${String(Math.floor(next() * costCentres)).padStart(5, '0')}`;
+    const subjective = String(10_000 + Math.floor(next() * subjectives));
+    lines.push(`01/04/2017,${period},${costCentre},${subjective},Diesel,Fuel Co,${(i % 9_973) + 0.25},R${i}`);
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}

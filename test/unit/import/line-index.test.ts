@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { entriesOf, LineIndexBuilder, pairOf, positionOf, type LineIndex } from '../../../src/import/line-index';
 import type { BuiltChunk, StoredChunk } from '../../../src/import/stored-chunk';
-import { chunksOf, expectedLines, spreadLedger, SPREAD_COLUMNS, sumOf } from '../helpers/spread-ledger';
+import { chunksOf, expectedLines, spreadLedger, SPREAD_COLUMNS, sumOf, type SpreadRow } from '../helpers/spread-ledger';
 
 const ledger = spreadLedger(3, 12, 60, 7);
 const ALL = Array.from({ length: 16 }, (_, i) => i + 1);
@@ -105,6 +105,51 @@ describe('the line index', () => {
     const read = new LineIndexBuilder(SPREAD_COLUMNS, 5);
     read.add(chunks[5]!);
     expect(() => read.part()).toThrow(/by note, not add/);
+  });
+
+  it('with thousands of codes, met one by one, gives every pair its own lines, past the dense table of pairs too', () => {
+    // 3,000 cost centres and 1,500 subjectives, each new in its row at first: the table of pairs grows again and
+    // again, then cannot hold 3,000 x 1,500 (over its limit of 2^22) and the later pairs are kept in its map alone.
+    const rows = (c: number): SpreadRow[] =>
+      Array.from({ length: 1500 }, (_, r): SpreadRow => {
+        const i = c * 1500 + r;
+        return {
+          chunk: c,
+          row: r,
+          line: i + 2,
+          period: 1 + (i % 12),
+          date: 20170401 + ((i * 37) % 28),
+          cc: `C${i % 3000}`,
+          subjective: `S${i < 3000 ? i % 1500 : (i * 7) % 1500}`,
+          description: '',
+          supplier: '',
+          reference: `R${i}`,
+          pence: (i % 7) * 1_000 - 2_500,
+        };
+      });
+    const many = [rows(0), rows(1), rows(2)];
+    const made = indexOf(chunksOf(many));
+    // Each pair's lines, worked out from the rows: grouped once, then by period, date and file order.
+    const byPair = new Map<string, SpreadRow[]>();
+    for (const r of many.flat())
+      byPair.set(`${r.cc}/${r.subjective}`, [...(byPair.get(`${r.cc}/${r.subjective}`) ?? []), r]);
+    expect(made.pairCostCentre.length).toBe(byPair.size);
+    for (const [pair, of] of byPair) {
+      const [cc, subjective] = pair.split('/') as [string, string];
+      const lines = of.sort((a, b) => a.period - b.period || a.date - b.date || a.line - b.line);
+      const periods = [...new Set(lines.map((l) => l.period))];
+      expect(said(made, cc, subjective), pair).toEqual(
+        periods.map((period) => {
+          const inPeriod = lines.filter((l) => l.period === period);
+          return {
+            period,
+            count: inPeriod.length,
+            pence: sumOf(inPeriod),
+            positions: inPeriod.map((l) => positionOf(l.chunk, l.row)),
+          };
+        }),
+      );
+    }
   });
 
   it('refuses a sum past 2^53 pence, and chunks out of order', () => {
