@@ -273,7 +273,7 @@ export class LineIndexBuilder {
     if (cc >= this.tableRows || subj >= this.tableWidth) {
       // Twice as many rows or columns as it had, where they are short, as far as the limit allows: grown to just the
       // new code, the table was copied whole for each cost centre and subjective met, and a ledger of 3,000 cost
-      // centres and 800 subjectives took 4.8 s to index in Node, not 0.4 (npm run bench).
+      // centres and 800 subjectives took 5.5 s to index in Node, not 0.55 (npm run bench).
       const rows = cc < this.tableRows ? this.tableRows : grownTo(this.tableRows, cc + 1, subj + 1, this.tableWidth);
       const width = subj < this.tableWidth ? this.tableWidth : grownTo(this.tableWidth, subj + 1, rows, this.tableRows);
       if (rows * width > TABLE_LIMIT) return id;

@@ -1,7 +1,8 @@
 // A ledger's line index: for each cost centre and subjective, its lines' positions by period, date and file order,
 // and each period's count and exact sum. Compared with the same worked out from the rows directly, for a pair with
 // lines in every chunk, a pair with one line, codes written with spaces, blank amounts; with and without the
-// chunk builder's dictionaries.
+// chunk builder's dictionaries; and a ledger of thousands of codes met one by one (the index's table of pairs grown
+// again and again, then past its limit).
 import { describe, expect, it } from 'vitest';
 import { entriesOf, LineIndexBuilder, pairOf, positionOf, type LineIndex } from '../../../src/import/line-index';
 import type { BuiltChunk, StoredChunk } from '../../../src/import/stored-chunk';
