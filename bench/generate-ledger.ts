@@ -88,7 +88,7 @@ export function manyCodesLedger(rows: number, costCentres: number, subjectives: 
     const period = 1 + Math.floor(next() * 12);
     const costCentre = `CC${String(Math.floor(next() * costCentres)).padStart(5, '0')}`;
     const subjective = String(10_000 + Math.floor(next() * subjectives));
-    lines.push(`01/04/2017,${period},${costCentre},${subjective},Diesel,Fuel Co,${(i % 9_973) + 0.25},R${i}`);
+    lines.push(`01/04/2017,${period},${costCentre},${subjective},Diesel,Fuel Co,${i % 9_973}.25,R${i}`);
   }
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -171,7 +171,9 @@ function indexMs(chunks: readonly StoredChunk[], columns: { mapping: ImportPlan[
 }
 const ledgerIndexMs = indexMs(heldChunks.chunks, plan);
 const manyCodes = bytesSource('many-codes.csv', new TextEncoder().encode(manyCodesLedger(300_000, 3000, 800)), 4 << 20);
-const manyPlan = planOf(await preview(manyCodes, scanned.verdict.value));
+const manyScanned = await scan(manyCodes);
+if (!manyScanned.verdict.ok) throw new Error(messages(manyScanned.verdict.issues));
+const manyPlan = planOf(await preview(manyCodes, manyScanned.verdict.value));
 const manyChunks: StoredChunk[] = [];
 await importRows(manyCodes, manyPlan, (c) => void manyChunks.push(c));
 const manyIndexMs = indexMs(manyChunks, manyPlan);
