@@ -11,7 +11,7 @@ import type { DatasetMeta } from '../storage/datasets';
 import type { ImportReply, ScanReply } from '../worker/import-jobs';
 import type { CutCount } from '../import/split-import';
 import type { JobKind, JobReplies } from '../worker/messages';
-import { startJob, type Job } from '../worker/worker-client';
+import { keepImportWorkerReady, startJob, type Job } from '../worker/worker-client';
 import { announceImportEnded, announceImportStarted } from './cross-tab';
 import { useInvalidateDatasets } from './datasets';
 import { ensureStarted } from './sample-bootstrap';
@@ -104,6 +104,9 @@ export function useImportFlow() {
     const reply = await j.promise;
     setStep({ name: 'mapping', file, scan, encoding, preview: reply.preview, profile: reply.profile, choices });
   }, []);
+
+  // An import worker kept ready while the page is open (worker-client.ts): a large file is read in compiled code.
+  useEffect(() => keepImportWorkerReady(), []);
 
   const current = useRef(step);
   useEffect(() => {

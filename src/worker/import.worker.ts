@@ -3,9 +3,11 @@
 // while a large file is read. Rows stay here and in storage; the page gets counts, totals and receipts.
 import type { Progress, Scan } from '../import/run-import';
 import type { CutCount } from '../import/split-import';
-import type { CutCountMessage, JobMessage, JobRequest, ProofMessage } from './messages';
+import { warmUp } from '../import/warm-up';
+import type { CutCountMessage, JobMessage, JobRequest, ProofMessage, WarmMessage } from './messages';
 import { runAfterReply } from './after-reply';
 import { runJob } from './run-job';
+import { readyPartWorker } from './worker-split';
 
 const post = (message: JobMessage): void => (self as unknown as DedicatedWorkerGlobalScope).postMessage(message);
 
@@ -25,8 +27,34 @@ const proof = new Promise<Scan>((resolve) => (proved = resolve));
 let counted: (count: CutCount) => void = () => undefined;
 const count = new Promise<CutCount>((resolve) => (counted = resolve));
 
-self.onmessage = (event: MessageEvent<JobRequest | ProofMessage | CutCountMessage>) => {
+/** The warm-up under way (a worker started ahead of an import: warm-up.ts), stopped when the job comes. */
+let warming: AbortController | null = null;
+
+/**
+ * Started ahead of an import: the second half's reader is started too (its warm-up runs on the other core), then
+ * this worker reads the warm-up's ledger. For the benchmark (`trace`), the time it took is logged.
+ */
+function warm(trace: boolean): void {
+  readyPartWorker(trace);
+  const stop = (warming = new AbortController());
+  const t0 = performance.now();
+  warmUp(stop.signal).then(
+    (read) => {
+      if (trace)
+        console.info(`outturn:warmed ${JSON.stringify({ worker: 'import', ms: performance.now() - t0, ...read })}`);
+    },
+    () => undefined, // stopped by a job, or failed: the job runs either way, only colder
+  );
+}
+
+self.onmessage = (event: MessageEvent<JobRequest | ProofMessage | CutCountMessage | WarmMessage>) => {
   const m = event.data;
+  if (m.type === 'warm') {
+    warm(m.trace ?? false);
+    return;
+  }
+  warming?.abort();
+  warming = null;
   if (m.type === 'proof') {
     proved({ sha256: m.sha256, verdict: m.verdict, ...(m.cutCount ? { cutCount: m.cutCount } : {}) });
     return;

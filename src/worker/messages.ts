@@ -84,6 +84,16 @@ export interface ProofMessage {
   cutCount?: CutCount;
 }
 
+/**
+ * What the page sends an import worker started ahead of an import, and that worker the second half's reader it
+ * starts ahead too: read the warm-up's ledger (src/import/warm-up.ts) until a job comes.
+ */
+export interface WarmMessage {
+  type: 'warm';
+  /** Log the warm-up's time (the browser benchmark asks). */
+  trace?: boolean;
+}
+
 /** What the import worker sends a second half's reader after its request: the proof's count before the cut. */
 export interface PartCountMessage {
   type: 'count';

@@ -3,7 +3,8 @@
 // worker itself (worker-split.ts). It answers once: what it made of the half, or that it failed.
 import { blobSource } from '../import/byte-sources';
 import type { CutCount } from '../import/split-import';
-import type { PartCountMessage, PartMessage } from './messages';
+import { warmUpPart } from '../import/warm-up';
+import type { PartCountMessage, PartMessage, WarmMessage } from './messages';
 import { partJob, type PartRequest } from './part-job';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -16,11 +17,29 @@ scope.postMessage({ type: 'ready' } satisfies PartMessage);
 let countCame: (count: CutCount | null) => void = () => undefined;
 const count = new Promise<CutCount | null>((resolve) => (countCame = resolve));
 
-scope.onmessage = (event: MessageEvent<(PartRequest & { trace?: boolean }) | PartCountMessage>) => {
+/** The warm-up under way (started ahead of an import: warm-up.ts), stopped when the request comes. */
+let warming: AbortController | null = null;
+
+function warm(trace: boolean): void {
+  const stop = (warming = new AbortController());
+  const t0 = performance.now();
+  warmUpPart(stop.signal).then(
+    (records) => {
+      if (trace)
+        console.info(`outturn:warmed ${JSON.stringify({ worker: 'part', ms: performance.now() - t0, records })}`);
+    },
+    () => undefined, // failed: the half is read either way, only colder
+  );
+}
+
+scope.onmessage = (event: MessageEvent<(PartRequest & { trace?: boolean }) | PartCountMessage | WarmMessage>) => {
   if ('type' in event.data) {
-    countCame(event.data.count);
+    if (event.data.type === 'warm') warm(event.data.trace ?? false);
+    else countCame(event.data.count);
     return;
   }
+  warming?.abort();
+  warming = null;
   const request = event.data;
   const timings: Record<string, number> | undefined = request.trace ? {} : undefined;
   const started = performance.now();

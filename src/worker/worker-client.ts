@@ -2,7 +2,15 @@ import { ImportCancelled, type Progress, type Scan } from '../import/run-import'
 import { abandonImport, IMPORT_LOCK } from '../storage/datasets';
 import { openOutturnDb } from '../storage/db';
 import type { CutCount } from '../import/split-import';
-import type { CutCountMessage, JobKind, JobMessage, JobReplies, JobRequest, ProofMessage } from './messages';
+import type {
+  CutCountMessage,
+  JobKind,
+  JobMessage,
+  JobReplies,
+  JobRequest,
+  ProofMessage,
+  WarmMessage,
+} from './messages';
 import { runAfterReply } from './after-reply';
 import { runJob } from './run-job';
 
@@ -86,6 +94,40 @@ export function warmWorkers(count: number): () => void {
   };
 }
 
+/**
+ * An import worker started ahead of the next import, reading the warm-up's ledger meanwhile, with its second half's
+ * reader doing the same (src/import/warm-up.ts); taken by the next import job. Kept while a page wants one
+ * (keepImportWorkerReady), and made again when the import that took the last one is done.
+ */
+let readied: Worker | null = null;
+let readiedWanted = 0;
+
+function readyImportWorker(): void {
+  if (readied || readiedWanted === 0) return;
+  readied = newImportWorker();
+  readied.postMessage({ type: 'warm', trace: traced() } satisfies WarmMessage);
+}
+
+/**
+ * Keeps an import worker ready for the next import while the caller (the Import page) is there: a large file's
+ * import then starts in code already compiled for it, on both cores. Returns what lets it go (the ready worker is
+ * stopped when no caller wants it any more). Nothing where there is no Worker.
+ */
+export function keepImportWorkerReady(): () => void {
+  if (typeof Worker === 'undefined') return () => undefined;
+  readiedWanted++;
+  readyImportWorker();
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    readiedWanted--;
+    if (readiedWanted > 0 || !readied) return;
+    readied.terminate();
+    readied = null;
+  };
+}
+
 /** Starts a job of kind K; its promise gives that kind's reply (JobReplies[K]). */
 export function startJob<K extends JobKind>(
   request: JobRequest<K>,
@@ -117,7 +159,9 @@ export function startJob<K extends JobKind>(
     return { promise, cancel: () => controller.abort(), prove: proved, count: counted };
   }
 
-  const worker = warm.pop() ?? newImportWorker();
+  const wasReady = request.type === 'import' && readied !== null;
+  const worker = (wasReady ? readied : null) ?? warm.pop() ?? newImportWorker();
+  if (wasReady) readied = null;
   let settle: { resolve: (v: JobReplies[K]) => void; reject: (e: Error) => void } | undefined;
   const promise = new Promise<JobReplies[K]>((resolve, reject) => {
     settle = { resolve, reject };
@@ -125,6 +169,7 @@ export function startJob<K extends JobKind>(
   const finish = (): void => {
     worker.terminate();
     settle = undefined;
+    if (wasReady) readyImportWorker();
   };
   worker.onmessage = (event: MessageEvent<JobMessage<K>>) => {
     const m = event.data;
@@ -135,8 +180,11 @@ export function startJob<K extends JobKind>(
       settle?.resolve(m.result);
       settle = undefined;
       release();
-    } else if (m.type === 'idle') worker.terminate();
-    else if (settle) {
+    } else if (m.type === 'idle') {
+      worker.terminate();
+      // The next import's worker is made ready once this one's work is done, not beside it.
+      if (wasReady) readyImportWorker();
+    } else if (settle) {
       const s = settle;
       finish();
       void cleanUp().then(() => s?.reject(new Error(m.message)));

@@ -4,7 +4,7 @@ import type { LineIndexBuilder } from '../import/line-index';
 import type { Split } from '../import/run-import';
 import type { CutCount, PartOutcome } from '../import/split-import';
 import { deleteChunksFrom } from '../storage/datasets';
-import type { PartCountMessage, PartMessage } from './messages';
+import type { PartCountMessage, PartMessage, WarmMessage } from './messages';
 import type { PartReply, PartRequest } from './part-job';
 
 /*
@@ -13,6 +13,39 @@ import type { PartReply, PartRequest } from './part-job';
  */
 
 const newPartWorker = (): Worker => new Worker(new URL('./part.worker.ts', import.meta.url), { type: 'module' });
+
+/** A part worker started, and whether it loaded (false: its script failed). */
+interface Started {
+  worker: Worker;
+  ready: Promise<boolean>;
+}
+
+function startPartWorker(): Started {
+  const worker = newPartWorker();
+  const ready = new Promise<boolean>((resolve) => {
+    worker.onmessage = (event: MessageEvent<PartMessage>) => {
+      if (event.data.type === 'ready') resolve(true);
+    };
+    worker.onerror = (event: ErrorEvent) => {
+      event.preventDefault();
+      resolve(false);
+    };
+  });
+  return { worker, ready };
+}
+
+/** A part worker started ahead of an import (readyPartWorker), taken by the next split. */
+let spare: Started | null = null;
+
+/**
+ * Starts the second half's reader of the next large import now, reading the warm-up's ledger until its request
+ * comes (src/import/warm-up.ts): for an import worker itself started ahead of an import (import.worker.ts).
+ */
+export function readyPartWorker(trace: boolean): void {
+  if (typeof Worker === 'undefined' || spare) return;
+  spare = startPartWorker();
+  spare.worker.postMessage({ type: 'warm', trace } satisfies WarmMessage);
+}
 
 /** The split of one import: its second half read by a part worker, taken in by the import's index and labels. */
 export function workerSplit(
@@ -44,21 +77,26 @@ export function workerSplit(
   // and more) that took 0.6 s, not 0.1.
   let ready: Promise<boolean> | null = null;
   const launch = (): Promise<boolean> =>
-    (ready ??= new Promise<boolean>((resolve) => {
+    (ready ??= (async () => {
       const launchedAt = performance.now();
-      const w = newPartWorker();
+      const started = spare ?? startPartWorker();
+      spare = null;
+      const w = started.worker;
       worker = w;
+      const loaded = await started.ready;
+      if (timings) timings.partReady = performance.now() - launchedAt;
+      if (!loaded) {
+        finish(null);
+        return false;
+      }
       w.onmessage = (event: MessageEvent<PartMessage>) => {
         const m = event.data;
-        if (m.type === 'ready') {
-          if (timings) timings.partReady = performance.now() - launchedAt;
-          resolve(true);
-        } else if (m.type === 'started') {
+        if (m.type === 'started') {
           // From the request sent to the worker taking it up, for the benchmark.
           if (timings) timings.partLaunch = performance.now() - asked;
         } else if (m.type === 'progress') {
           seen = { bytes: m.bytes, rows: m.rows };
-        } else {
+        } else if (m.type !== 'ready') {
           reply = m.type === 'done' ? m.reply : null;
           // The half's own timings beside the import's (the benchmark prints them as one list).
           if (timings && reply?.timings) Object.assign(timings, reply.timings);
@@ -67,10 +105,10 @@ export function workerSplit(
       };
       w.onerror = (event: ErrorEvent) => {
         event.preventDefault();
-        resolve(false);
         finish(null);
       };
-    }));
+      return true;
+    })());
   return {
     cancel: () => finish(null),
     launch: async () => {
