@@ -105,8 +105,22 @@ export function useImportFlow() {
     setStep({ name: 'mapping', file, scan, encoding, preview: reply.preview, profile: reply.profile, choices });
   }, []);
 
-  // An import worker kept ready while the page is open (worker-client.ts): a large file is read in compiled code.
-  useEffect(() => keepImportWorkerReady(), []);
+  /**
+   * An import worker kept ready from the moment a person starts choosing a file (the file dialog opened, a file
+   * dragged over the page: seconds before the file comes) while the page is open (worker-client.ts): a large file is
+   * then read in code already compiled for it. Not on opening the page: most visits import nothing large.
+   */
+  const readiness = useRef<(() => void) | null>(null);
+  const getReady = useCallback(() => {
+    readiness.current ??= keepImportWorkerReady();
+  }, []);
+  useEffect(
+    () => () => {
+      readiness.current?.();
+      readiness.current = null;
+    },
+    [],
+  );
 
   const current = useRef(step);
   useEffect(() => {
@@ -287,5 +301,5 @@ export function useImportFlow() {
     setStep({ name: 'choose' });
   }, []);
 
-  return { step, choose, acceptDuplicate, rechoose, start, cancel, reset };
+  return { step, getReady, choose, acceptDuplicate, rechoose, start, cancel, reset };
 }

@@ -1,7 +1,10 @@
 import { useId, useState, type DragEvent } from 'react';
 
-/** A file input with a drop zone; keyboard users get the ordinary file button. */
-export function ChooseFile({ onFile }: { onFile: (file: File) => void }) {
+/**
+ * A file input with a drop zone; keyboard users get the ordinary file button. `onChoosing`: a person has started
+ * choosing (the file dialog opened by click or keyboard, a file dragged over the zone), before the file comes.
+ */
+export function ChooseFile({ onFile, onChoosing }: { onFile: (file: File) => void; onChoosing?: () => void }) {
   const id = useId();
   const [over, setOver] = useState(false);
   const drop = (e: DragEvent) => {
@@ -13,6 +16,7 @@ export function ChooseFile({ onFile }: { onFile: (file: File) => void }) {
   return (
     <div
       className={`drop-zone${over ? ' drop-over' : ''}`}
+      onDragEnter={onChoosing}
       onDragOver={(e) => {
         e.preventDefault();
         setOver(true);
@@ -28,6 +32,7 @@ export function ChooseFile({ onFile }: { onFile: (file: File) => void }) {
         id={id}
         type="file"
         accept=".csv,.tsv,.txt,.xlsx,.xls,.ods,text/csv,text/plain"
+        onClick={onChoosing}
         onChange={(e) => {
           const file = e.target.files?.[0];
           if (file) onFile(file);

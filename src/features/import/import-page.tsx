@@ -28,7 +28,7 @@ export function ImportPage() {
           rows, and both are listed here when they finish.
         </p>
       ))}
-      {step.name === 'choose' && <ChooseFile onFile={(f) => void flow.choose(f)} />}
+      {step.name === 'choose' && <ChooseFile onFile={(f) => void flow.choose(f)} onChoosing={flow.getReady} />}
       {step.name === 'scanning' && (
         <ImportProgress label="Checking" fileName={step.file.name} progress={step.progress} onCancel={flow.reset} />
       )}
