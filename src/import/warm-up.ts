@@ -11,8 +11,9 @@ import type { StoredChunk } from './stored-chunk';
  * A worker's code made ready before a file comes. V8 compiles a function for speed only once it has run a while,
  * and each worker compiles for itself: an import worker and a second half's reader each started cold and spent
  * their first seconds of a large import in slower code, with the compiler working beside them on the same two
- * cores. A second half's reader that had read 2 MB before its half (a trial in the browser bench) read its half of
- * a million rows in 1.65-2.44 s rather than 2.38-2.62 s. So a worker started ahead of an import reads a small
+ * cores. Made ready this way, the halves of a million rows read in 1.69-2.03 s (the second) and 2.31-2.77 s (the
+ * first) against 2.18-2.76 s and 2.65-2.98 s cold (bench/README.md, fifteenth stop). So a worker started ahead of
+ * an import (from when a person opens the file dialog: worker-client.ts keepImportWorkerReady) reads a small
  * ledger made here, in memory, through the very functions an import runs (planning, records from bytes, the
  * session, chunks, packing, the line index, labels), keeping nothing; a job that comes meanwhile stops it.
  */
@@ -33,8 +34,9 @@ export function warmUpLedger(rows = WARM_UP_ROWS): Uint8Array {
     const period = 1 + (i % 12);
     const month = ((period + 2) % 12) + 1;
     const day = 1 + ((i * 7) % 28);
-    const pence = ((i * 7919) % 9_000_000) + 1;
-    const pounds = `${Math.floor(pence / 100)}.${String(pence % 100).padStart(2, '0')}`;
+    // Pounds and pence written from the digits of a whole number of pence (no division).
+    const digits = String(((i * 7919) % 9_000_000) + 1).padStart(3, '0');
+    const pounds = `${digits.slice(0, -2)}.${digits.slice(-2)}`;
     const amount = i % 5 === 0 ? `"(${pounds.replace(/\B(?=(\d{3})+\.)/, ',')})"` : i % 7 === 0 ? `-${pounds}` : pounds;
     const description = DESCRIPTIONS[i % DESCRIPTIONS.length]!;
     lines.push(
