@@ -1,4 +1,5 @@
 import { bytesSource } from './byte-sources';
+import type { ImportPlan } from './import-plan';
 import { LabelCollector } from './dataset-labels';
 import { indexColumnsOf, LineIndexBuilder } from './line-index';
 import { packChunk } from './packed-chunk';
@@ -82,12 +83,19 @@ function chunkWork(labels: LabelCollector, index: LineIndexBuilder | null) {
   };
 }
 
-/** The warm-up's ledger as an import reads it: its source and the plan its preview gives. */
-async function planned(rows: number) {
-  const source = yielding(bytesSource('warm-up.csv', warmUpLedger(rows), PIECE_BYTES));
+/** The warm-up's ledger, its pieces each in a task of its own. */
+const warmUpSource = (rows: number): ByteSource =>
+  yielding(bytesSource('warm-up.csv', warmUpLedger(rows), PIECE_BYTES));
+
+/**
+ * The plan an import reads the warm-up's ledger with, as the page makes one (its encoding glanced, its preview's
+ * guesses taken): made once, by the import worker, and handed to its part worker with its warm-up.
+ */
+export async function warmUpPlan(rows = WARM_UP_ROWS): Promise<ImportPlan> {
+  const source = warmUpSource(rows);
   const verdict = await glance(source);
   if (!verdict?.ok) throw new Error('the warm-up ledger is not text');
-  return { source, plan: planOf(await preview(source, verdict.value)) };
+  return planOf(await preview(source, verdict.value));
 }
 
 /**
@@ -95,30 +103,36 @@ async function planned(rows: number) {
  * made. Gives the kind it was read as and the rows accepted (a ledger, all of them, when the import's code reads it
  * as it should); stops, throwing ImportCancelled, once `signal` is aborted.
  */
-export async function warmUp(signal: AbortSignal, rows = WARM_UP_ROWS): Promise<{ kind: string; accepted: number }> {
-  const { source, plan } = await planned(rows);
+export async function warmUp(
+  signal: AbortSignal,
+  plan: ImportPlan,
+  rows = WARM_UP_ROWS,
+): Promise<{ kind: string; accepted: number }> {
   const index = plan.kind === 'ledger' ? new LineIndexBuilder(indexColumnsOf(plan)) : null;
-  const result = await importRows(source, plan, chunkWork(new LabelCollector(plan), index), undefined, signal);
+  const work = chunkWork(new LabelCollector(plan), index);
+  const result = await importRows(warmUpSource(rows), plan, work, undefined, signal);
   index?.finish();
   return { kind: plan.kind, accepted: result.rows.accepted };
 }
 
 /**
  * A second half's reader's warm-up: the ledger's second half read as readPart reads one (the bytes before its cut
- * counted, then its records). Gives the records the half read; null where it was stopped by `signal`.
+ * counted, then its records), with the plan the import worker made (warmUpPlan). Gives the records the half read;
+ * null where it was stopped by `signal`.
  */
-export async function warmUpPart(signal: AbortSignal, rows = WARM_UP_ROWS): Promise<number | null> {
-  const { source, plan } = await planned(rows);
+export async function warmUpPart(signal: AbortSignal, plan: ImportPlan, rows = WARM_UP_ROWS): Promise<number | null> {
+  const source = warmUpSource(rows);
   const cut = await findCut(source, 0.5);
   const labels = new LabelCollector(plan);
-  let index: LineIndexBuilder | null = null;
+  let work: ((chunk: StoredChunk) => void) | null = null;
   const outcome = await readPart(
     source,
     plan,
     cut,
     (chunk) => {
-      index ??= new LineIndexBuilder(indexColumnsOf(plan), chunk.index);
-      chunkWork(labels, index)(chunk);
+      // The index is numbered from the half's first chunk, which readPart decides (as part-job.ts does).
+      work ??= chunkWork(labels, new LineIndexBuilder(indexColumnsOf(plan), chunk.index));
+      work(chunk);
     },
     { signal },
   );

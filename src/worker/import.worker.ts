@@ -3,7 +3,7 @@
 // while a large file is read. Rows stay here and in storage; the page gets counts, totals and receipts.
 import type { Progress, Scan } from '../import/run-import';
 import type { CutCount } from '../import/split-import';
-import { warmUp } from '../import/warm-up';
+import { warmUp, warmUpPlan } from '../import/warm-up';
 import type { CutCountMessage, JobMessage, JobRequest, ProofMessage, WarmMessage } from './messages';
 import { runAfterReply } from './after-reply';
 import { runJob } from './run-job';
@@ -31,20 +31,26 @@ const count = new Promise<CutCount>((resolve) => (counted = resolve));
 let warming: AbortController | null = null;
 
 /**
- * Started ahead of an import: the second half's reader is started too (its warm-up runs on the other core), then
- * this worker reads the warm-up's ledger. For the benchmark (`trace`), the time it took is logged.
+ * Started ahead of an import: this worker plans the warm-up's ledger, starts the second half's reader with that plan
+ * (its warm-up runs on the other core), then reads the ledger itself. For the benchmark (`trace`), the time it took
+ * is logged.
  */
 function warm(trace: boolean): void {
-  readyPartWorker(trace);
   const stop = (warming = new AbortController());
   const t0 = performance.now();
-  warmUp(stop.signal).then(
-    (read) => {
-      if (trace)
-        console.info(`outturn:warmed ${JSON.stringify({ worker: 'import', ms: performance.now() - t0, ...read })}`);
-    },
-    () => undefined, // stopped by a job, or failed: the job runs either way, only colder
-  );
+  warmUpPlan()
+    .then((plan) => {
+      if (stop.signal.aborted) return null;
+      readyPartWorker(trace, plan);
+      return warmUp(stop.signal, plan);
+    })
+    .then(
+      (read) => {
+        if (trace && read)
+          console.info(`outturn:warmed ${JSON.stringify({ worker: 'import', ms: performance.now() - t0, ...read })}`);
+      },
+      () => undefined, // stopped by a job, or failed: the job runs either way, only colder
+    );
 }
 
 self.onmessage = (event: MessageEvent<JobRequest | ProofMessage | CutCountMessage | WarmMessage>) => {

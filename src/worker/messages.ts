@@ -92,6 +92,8 @@ export interface WarmMessage {
   type: 'warm';
   /** Log the warm-up's time (the browser benchmark asks). */
   trace?: boolean;
+  /** To the part worker: the plan of the warm-up's ledger, made once by the import worker (warmUpPlan). */
+  plan?: ImportPlan;
 }
 
 /** What the import worker sends a second half's reader after its request: the proof's count before the cut. */

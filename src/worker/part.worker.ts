@@ -2,6 +2,7 @@
 // The worker that reads a large file's second half beside the import (part-job.ts), started by the import
 // worker itself (worker-split.ts). It answers once: what it made of the half, or that it failed.
 import { blobSource } from '../import/byte-sources';
+import type { ImportPlan } from '../import/import-plan';
 import type { CutCount } from '../import/split-import';
 import { warmUpPart } from '../import/warm-up';
 import type { PartCountMessage, PartMessage, WarmMessage } from './messages';
@@ -20,10 +21,10 @@ const count = new Promise<CutCount | null>((resolve) => (countCame = resolve));
 /** The warm-up under way (started ahead of an import: warm-up.ts), stopped when the request comes. */
 let warming: AbortController | null = null;
 
-function warm(trace: boolean): void {
+function warm(trace: boolean, plan: ImportPlan): void {
   const stop = (warming = new AbortController());
   const t0 = performance.now();
-  warmUpPart(stop.signal).then(
+  warmUpPart(stop.signal, plan).then(
     (records) => {
       if (trace)
         console.info(`outturn:warmed ${JSON.stringify({ worker: 'part', ms: performance.now() - t0, records })}`);
@@ -34,8 +35,9 @@ function warm(trace: boolean): void {
 
 scope.onmessage = (event: MessageEvent<(PartRequest & { trace?: boolean }) | PartCountMessage | WarmMessage>) => {
   if ('type' in event.data) {
-    if (event.data.type === 'warm') warm(event.data.trace ?? false);
-    else countCame(event.data.count);
+    if (event.data.type === 'warm') {
+      if (event.data.plan) warm(event.data.trace ?? false, event.data.plan);
+    } else countCame(event.data.count);
     return;
   }
   warming?.abort();

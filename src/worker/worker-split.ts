@@ -38,13 +38,13 @@ function startPartWorker(): Started {
 let spare: Started | null = null;
 
 /**
- * Starts the second half's reader of the next large import now, reading the warm-up's ledger until its request
- * comes (src/import/warm-up.ts): for an import worker itself started ahead of an import (import.worker.ts).
+ * Starts the second half's reader of the next large import now, reading the warm-up's ledger with `plan` until its
+ * request comes (src/import/warm-up.ts): for an import worker itself started ahead of an import (import.worker.ts).
  */
-export function readyPartWorker(trace: boolean): void {
+export function readyPartWorker(trace: boolean, plan: ImportPlan): void {
   if (typeof Worker === 'undefined' || spare) return;
   spare = startPartWorker();
-  spare.worker.postMessage({ type: 'warm', trace } satisfies WarmMessage);
+  spare.worker.postMessage({ type: 'warm', trace, plan } satisfies WarmMessage);
 }
 
 /** The split of one import: its second half read by a part worker, taken in by the import's index and labels. */
