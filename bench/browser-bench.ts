@@ -179,7 +179,6 @@ async function importScenario(page: Page): Promise<number> {
     if (m.text().startsWith('outturn:timings ')) timings.push(m.text().slice('outturn:timings '.length));
     if (m.text().startsWith('outturn:after-reply ')) afterReply.push(m.text().slice('outturn:after-reply '.length));
     if (m.text().startsWith('outturn:warmed ')) warmed.push(m.text().slice('outturn:warmed '.length));
-    if (m.text().startsWith('outturn:dbg')) console.log(m.text());
   });
   await page.evaluate(() => localStorage.setItem('outturn-trace', '1'));
   await page.reload();
@@ -366,6 +365,12 @@ for (let i = 0; i < 100; i++) {
 const browser = await chromium.launch(chromiumLaunchOptions());
 try {
   const page = await (await browser.newContext()).newPage();
+  // Said as they come: a bench that stalls or fails says what the page met.
+  page.on('crash', () => console.error('the page crashed'));
+  page.on('pageerror', (e) => console.error('an error on the page:', e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') console.error('the page logged an error:', m.text());
+  });
   await page.goto(`${base}/import`);
   await page.getByRole('table', { name: /datasets, kept in this browser/ }).waitFor({ timeout: 60_000 });
   console.log(`load average before: ${execFileSync('cat', ['/proc/loadavg'], { encoding: 'utf8' }).trim()}`);
@@ -383,6 +388,21 @@ try {
       cpuMs: () => [...browserCpuMs().values()].reduce((t, v) => t + v, 0),
     }),
   );
+} catch (error) {
+  // What the page showed when it failed (an import stalled part-way shows its progress).
+  for (const p of browser.contexts().flatMap((c) => c.pages()))
+    console.error(
+      'the page said:',
+      (
+        await p
+          .locator('main')
+          .innerText()
+          .catch(() => '?')
+      ).slice(0, 1500),
+    );
+  // Said here: the browser's close below ends every wait still pending, whose "closed" error would hide this one.
+  console.error('the bench failed:', error);
+  process.exitCode = 1;
 } finally {
   await browser.close();
   try {

@@ -37,10 +37,6 @@ import {
 export interface ByteSource {
   name: string;
   size: number;
-  /**
-   * The bytes in order, in pieces. A piece is good until the one after the next is asked for: a File is read into a
-   * few buffers used in turn (blobSource), so whoever keeps a piece longer keeps a copy of it.
-   */
   chunks(): AsyncIterable<Uint8Array>;
   /** The bytes from `from` to `to` as a source of their own, where they can be read without the rest (a File). */
   range?(from: number, to: number): ByteSource;
