@@ -103,15 +103,21 @@ function processKind(cmdline: string): string {
   return type;
 }
 
+/** The length of the kernel's clock tick (ms) and of a page of memory (bytes), as /proc counts them. */
+const TICK_MS = 1000 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+const PAGE_BYTES = Number(execFileSync('getconf', ['PAGESIZE'], { encoding: 'utf8' }).trim());
+
+/** The fields of a /proc stat line after the command's name (which may hold spaces): state is [0], utime [11]. */
+const statFields = (stat: string): string[] => stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+
 /**
  * CPU time (ms, user + system) of every Chromium thread below this process, by process kind and thread name
  * ("renderer/DedicatedWorker"): unlike the clock, it does not count the turns other work on the machine takes.
  */
 function browserCpuMs(): Map<string, number> {
-  const tick = 1000 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
   const cpuOf = (stat: string): number => {
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * tick;
+    const fields = statFields(stat);
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
   };
   const byThread = new Map<string, number>();
   for (const { pid, cmd } of chromiumProcesses()) {
@@ -135,28 +141,24 @@ function browserCpuMs(): Map<string, number> {
 }
 
 /**
- * The kernel's share of every Chromium process's CPU time (ms) and its minor page faults, whole processes (ended
- * threads included): on this project's machines a page touched for the first time cost about 14 us (a fresh 90 MB
- * buffer filled once: 300 ms), so memory newly taken shows as system time.
+ * The kernel's share of every Chromium process's CPU time (ms) and its minor page faults by kind of process, whole
+ * processes (ended threads included): on this project's machines a page touched for the first time cost about 14 us
+ * (a fresh 90 MB buffer filled once: 300 ms), so memory newly taken shows as system time.
  */
-function browserFaults(): { systemMs: number; faults: number; byKind: Map<string, number> } {
-  const tick = 1000 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+function browserFaults(): { systemMs: number; faults: Map<string, number> } {
   let systemMs = 0;
-  let faults = 0;
-  const byKind = new Map<string, number>();
+  const faults = new Map<string, number>();
   for (const { pid, cmd } of chromiumProcesses()) {
     try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      faults += Number(fields[7]);
-      systemMs += Number(fields[12]) * tick;
+      const fields = statFields(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+      systemMs += Number(fields[12]) * TICK_MS;
       const kind = processKind(cmd);
-      byKind.set(kind, (byKind.get(kind) ?? 0) + Number(fields[7]));
+      faults.set(kind, (faults.get(kind) ?? 0) + Number(fields[7]));
     } catch {
       // gone
     }
   }
-  return { systemMs, faults, byKind };
+  return { systemMs, faults };
 }
 
 /** The CPU time each kind of thread took between two readings of browserCpuMs, largest first. */
@@ -318,12 +320,13 @@ async function importScenario(page: Page): Promise<number> {
     const top = spent.filter(([, v]) => v >= 100).map(([k, v]) => `${k} ${fmt(v)}`);
     console.log(`  browser CPU time, ${label}: ${fmt(total)} ms (${top.join(', ')})`);
   }
+  // Pages first touched (minor faults) between the two readings, in MB, by kind of process.
+  const touched = [...faultsAfter.faults].map(([k, v]): [string, number] => [
+    k,
+    ((v - (faultsAtPreview.faults.get(k) ?? 0)) * PAGE_BYTES) / 1e6,
+  ]);
   console.log(
-    `  of which the kernel's (system time), Import pressed -> receipt: ${fmt(faultsAfter.systemMs - faultsAtPreview.systemMs)} ms; minor page faults ${fmt(faultsAfter.faults - faultsAtPreview.faults)} (${fmt(((faultsAfter.faults - faultsAtPreview.faults) * 4096) / 1e6)} MB of pages first touched: ${[
-      ...faultsAfter.byKind,
-    ]
-      .map(([k, v]) => `${k} ${fmt(((v - (faultsAtPreview.byKind.get(k) ?? 0)) * 4096) / 1e6)} MB`)
-      .join(', ')})`,
+    `  of which the kernel's (system time), Import pressed -> receipt: ${fmt(faultsAfter.systemMs - faultsAtPreview.systemMs)} ms; ${fmt(touched.reduce((n, [, mb]) => n + mb, 0))} MB of pages first touched (${touched.map(([k, mb]) => `${k} ${fmt(mb)} MB`).join(', ')})`,
   );
   const over = longTasks.filter((d) => d > 50);
   console.log(
