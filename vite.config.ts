@@ -65,7 +65,9 @@ function appVersion(): string {
 
 /*
  * Nothing leaves the origin: the Content-Security-Policy allows the app's own origin and nothing else.
- *  - script-src 'self': the built app is module scripts from /assets; no inline script, no eval.
+ *  - script-src 'self' 'wasm-unsafe-eval': the built app is module scripts from /assets; no inline script, no eval.
+ *    'wasm-unsafe-eval' lets WebAssembly be compiled, and nothing else: the import's SHA-256 (hash-wasm, its module
+ *    inside the app's own script, never fetched). JavaScript's eval and new Function stay refused.
  *  - style-src 'self': the stylesheet is a file. Recharts and React set styles through the CSSOM
  *    (element.style), which CSP does not govern, so 'unsafe-inline' is not needed (checked end to end: a
  *    refused style is a console error, and every end-to-end test fails on one).
@@ -82,7 +84,7 @@ function appVersion(): string {
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data:",
   "font-src 'self'",

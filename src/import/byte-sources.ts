@@ -15,8 +15,9 @@ export function bytesSource(name: string, bytes: Uint8Array, chunkBytes = 1 << 2
 }
 
 /**
- * A File (or Blob) as a ByteSource, read slice by slice: a file larger than a string can hold
- * (a V8 string stops near 512M characters) is never read whole.
+ * A File (or Blob) as a ByteSource, read as a stream into a few buffers used in turn (streamedPieces): a file larger
+ * than a string can hold (a V8 string stops near 512M characters) is never read whole, and reading it takes no new
+ * memory a piece. A piece is good until the one after the next is asked for (ByteSource.chunks).
  */
 export function blobSource(name: string, blob: Blob, chunkBytes = 4 << 20): ByteSource {
   return {
@@ -24,14 +25,76 @@ export function blobSource(name: string, blob: Blob, chunkBytes = 4 << 20): Byte
     size: blob.size,
     blob,
     range: (from, to) => blobSource(name, blob.slice(from, to), chunkBytes),
-    async *chunks() {
-      for (let i = 0; i < blob.size; i += chunkBytes)
-        yield new Uint8Array(await blob.slice(i, i + chunkBytes).arrayBuffer());
-    },
-    // Only for a proof of a file that fits memory (FileDigest, up to 256 MB): one read of a 90 MB Blob took
-    // 82-175 ms in a Chromium worker, its 23 slices of 4 MB 208-547 ms.
-    whole: async () => new Uint8Array(await blob.arrayBuffer()),
+    chunks: () => streamedPieces(blob, chunkBytes),
   };
+}
+
+/** Buffers a Blob's stream is read into, in turn: a piece is overwritten only when the one after the next is asked for. */
+const PIECE_BUFFERS = 3;
+
+/**
+ * The readers with a read under way, held here only so that they stay reachable. Chromium (156) loses a read of a
+ * Blob's stream in a worker when a full garbage collection runs while it is pending and nothing reachable holds the
+ * reader: the read never settles, with no error, and the import waits for ever (6 bench runs of 10 stalled so).
+ * Nothing else need hold it: the import's chain of awaits is reachable only from that pending read. Measured with a
+ * page of its own (bench/README.md, the seventeenth stop): a collection every 3 ms lost a read in 5 runs of 5 with
+ * the reader held by nothing, and in none of 5 with it held here.
+ */
+const readersInUse = new Set<ReadableStreamBYOBReader>();
+
+/** How many readers of a Blob's stream are under way (for the tests: none is left behind). */
+export const blobReadersInUse = (): number => readersInUse.size;
+
+/**
+ * A Blob's bytes in pieces of `size` (the last shorter), read from its stream with a reader that fills buffers of
+ * ours ("bring your own buffer"), the same few in turn. Why not a slice's arrayBuffer() a piece: each read then
+ * takes new memory (and the browser's side of it more again), and on this project's machines a page of memory
+ * touched for the first time costs about 14 us. For a 90 MB ledger in Chromium, 4 MB slices took 620-1,220 ms and
+ * 140-200 MB of new pages, the stream into three 4 MB buffers 100-640 ms and 5-50 MB. Where a stream cannot be
+ * read so (an older browser, a platform without byte streams), slice by slice as before.
+ */
+async function* streamedPieces(blob: Blob, size: number): AsyncGenerator<Uint8Array> {
+  let reader: ReadableStreamBYOBReader;
+  try {
+    reader = blob.stream().getReader({ mode: 'byob' });
+  } catch {
+    yield* slicedPieces(blob, size);
+    return;
+  }
+  const buffers: (ArrayBuffer | null)[] = new Array<ArrayBuffer | null>(PIECE_BUFFERS).fill(null);
+  let turn = 0;
+  let ended = false;
+  readersInUse.add(reader);
+  try {
+    while (!ended) {
+      // A read fills what the stream has at hand: read on into the same buffer until it is full, or the file ends.
+      // Each read hands the buffer to the stream and back (it is transferred): the one given back is kept.
+      let buffer = buffers[turn] ?? new ArrayBuffer(size);
+      let filled = 0;
+      while (filled < size) {
+        const r = await reader.read(new Uint8Array(buffer, filled, size - filled));
+        if (r.value) buffer = r.value.buffer;
+        if (r.done) {
+          ended = true;
+          break;
+        }
+        filled += r.value.byteLength;
+      }
+      buffers[turn] = buffer;
+      turn = (turn + 1) % PIECE_BUFFERS;
+      if (filled > 0) yield new Uint8Array(buffer, 0, filled);
+    }
+  } finally {
+    // Read to the end, or stopped early (a preview needs the first megabyte): the stream is let go either way.
+    readersInUse.delete(reader);
+    if (!ended) await reader.cancel().catch(() => undefined);
+    reader.releaseLock();
+  }
+}
+
+/** A Blob's bytes in pieces of `size`, each slice read on its own (new memory each). */
+async function* slicedPieces(blob: Blob, size: number): AsyncGenerator<Uint8Array> {
+  for (let i = 0; i < blob.size; i += size) yield new Uint8Array(await blob.slice(i, i + size).arrayBuffer());
 }
 
 /**
@@ -47,11 +110,21 @@ export async function* readAhead(source: ByteSource): AsyncGenerator<Uint8Array,
     return p;
   };
   let coming = ask();
-  for (;;) {
-    const next = await coming;
-    if (next.done) return;
-    coming = ask();
-    yield next.value;
+  let ended = false;
+  try {
+    for (;;) {
+      const next = await coming;
+      if (next.done) {
+        ended = true;
+        return;
+      }
+      coming = ask();
+      yield next.value;
+    }
+  } finally {
+    // Stopped early (the second half read to where the first took over, a failure): the piece read ahead is let go,
+    // and with it the source's reader (closed once that read settles), rather than left suspended for good.
+    if (!ended) void pieces.return?.().catch(() => undefined);
   }
 }
 

@@ -16,7 +16,7 @@ import {
   type CutCount,
   type PartOutcome,
 } from './split-import';
-import { FileDigest } from './file-digest';
+import { fileDigest } from './file-digest';
 import { authoritiesOf, MAX_AUTHORITIES, type AuthorityEntry } from './authority-returns';
 import {
   checkWorkbookBytes,
@@ -37,13 +37,15 @@ import {
 export interface ByteSource {
   name: string;
   size: number;
+  /**
+   * The bytes in order, in pieces. A piece is good until the one after the next is asked for: a File is read into a
+   * few buffers used in turn (blobSource), so whoever keeps a piece longer keeps a copy of it.
+   */
   chunks(): AsyncIterable<Uint8Array>;
   /** The bytes from `from` to `to` as a source of their own, where they can be read without the rest (a File). */
   range?(from: number, to: number): ByteSource;
   /** The File itself, where the bytes are one: another worker can be given it, to read a part of it. */
   blob?: Blob;
-  /** The file in one read, where that is much faster than in pieces (a Blob): for a proof of a file that fits memory. */
-  whole?(): Promise<Uint8Array<ArrayBuffer>>;
 }
 
 export interface Scan {
@@ -97,7 +99,7 @@ export async function scan(
 ): Promise<Scan> {
   const first = onCount ? await countToCut(source, share) : null;
   if (first) onCount?.(first);
-  const hash = new FileDigest(source.size);
+  const hash = await fileDigest();
   const detector = new EncodingDetector();
   let bytes = 0;
   // The first pieces are kept until the first 8 bytes show whether this is a workbook; a workbook's are kept whole.
@@ -106,7 +108,8 @@ export async function scan(
   // Counted while every byte passes here anyway (where not counted first), for the second half's reader (which would
   // read them again for it).
   const cuts = !first && source.size >= SPLIT_MIN_BYTES ? new CutCounter(source.size, share) : null;
-  for await (const chunk of hash.pieces(source)) {
+  // The next piece is read while this one is hashed and looked at.
+  for await (const chunk of readAhead(source)) {
     if (signal?.aborted) throw new ImportCancelled();
     hash.update(chunk);
     detector.push(chunk);
@@ -123,7 +126,7 @@ export async function scan(
     onProgress?.({ phase: 'scanning', bytes, totalBytes: source.size, rows: 0 });
   }
   detector.push(new Uint8Array(), true);
-  const digest = await hash.hex();
+  const digest = hash.hex();
   if (container) return { sha256: digest, verdict: workbookVerdict(kept ? joined(kept) : null, bytes) };
   const cutCount = first ?? cuts?.count;
   return { sha256: digest, verdict: detector.verdict(), ...(cutCount ? { cutCount } : {}) };

@@ -1,8 +1,10 @@
-// A File is read in pieces (blobSource): every byte comes once and in order, in pieces of the size asked (the last
-// shorter); a piece stays as it was while the next is read ahead (importRows and readPart ask for the next piece
-// before they read the one they have); a range reads the bytes the file holds there.
+// A File is read as a stream into a few buffers used in turn (blobSource): every byte comes once and in order, in
+// pieces of the size asked (the last shorter), whatever sizes the stream's own reads come in; a piece stays as it was
+// while the next is read ahead (importRows and readPart ask for the next piece before they read the one they have);
+// a reading stopped early lets the stream go; where a stream cannot be read into our buffers, slices are read; the
+// reader is held while it reads (Chromium loses a pending read whose reader only that read holds), and let go after.
 import { describe, expect, it } from 'vitest';
-import { blobSource, readAhead } from '../../../src/import/byte-sources';
+import { blobReadersInUse, blobSource, readAhead } from '../../../src/import/byte-sources';
 
 /** Bytes that are not a repeated pattern (a linear congruential sequence), so a piece dropped, doubled or overwritten shows. */
 function someBytes(n: number, seed = 7): Uint8Array<ArrayBuffer> {
@@ -68,5 +70,77 @@ describe('a File read in pieces', () => {
     const got: number[] = [];
     for await (const piece of range.chunks()) got.push(...piece);
     expect(new Uint8Array(got)).toEqual(bytes.subarray(123_457, 250_001));
+  });
+
+  it('lets the stream go when the reading stops early (a preview reads the first megabyte only)', async () => {
+    const bytes = someBytes(200_000);
+    let cancelled = false;
+    const blob = blobOf(bytes);
+    const stream = blob.stream();
+    const watched = {
+      size: blob.size,
+      slice: (from?: number, to?: number) => blob.slice(from, to),
+      stream: () => {
+        const reader = stream.getReader({ mode: 'byob' });
+        return {
+          getReader: () => ({
+            read: (view: Uint8Array<ArrayBuffer>) => reader.read(view),
+            cancel: async () => {
+              cancelled = true;
+              await reader.cancel();
+            },
+            releaseLock: () => reader.releaseLock(),
+          }),
+        };
+      },
+    } as unknown as Blob;
+    for await (const piece of blobSource('ledger.csv', watched, 10_000).chunks()) {
+      expect(piece).toEqual(bytes.subarray(0, 10_000));
+      break;
+    }
+    expect(cancelled).toBe(true);
+  });
+
+  it('reads slice by slice where the stream cannot be read into buffers of its reader', async () => {
+    const bytes = someBytes(100_000);
+    const blob = blobOf(bytes);
+    const noByob = {
+      size: blob.size,
+      slice: (from?: number, to?: number) => blob.slice(from, to),
+      stream: () => ({
+        getReader: () => {
+          throw new TypeError('this stream is not a byte stream');
+        },
+      }),
+    } as unknown as Blob;
+    const got: number[] = [];
+    for await (const piece of blobSource('ledger.csv', noByob, 30_000).chunks()) got.push(piece.length);
+    expect(got).toEqual([30_000, 30_000, 30_000, 10_000]);
+  });
+
+  it('holds its reader while it reads, and lets it go when the reading ends, stops, or stops with a read ahead', async () => {
+    const bytes = someBytes(100_000);
+    const inUse: number[] = [];
+    for await (const piece of blobSource('ledger.csv', blobOf(bytes), 10_000).chunks()) {
+      expect(piece.length).toBe(10_000);
+      inUse.push(blobReadersInUse());
+    }
+    expect(inUse).toEqual(Array<number>(10).fill(1));
+    expect(blobReadersInUse()).toBe(0);
+
+    for await (const piece of blobSource('ledger.csv', blobOf(bytes), 10_000).chunks()) {
+      expect(blobReadersInUse()).toBe(1);
+      expect(piece.length).toBe(10_000);
+      break;
+    }
+    expect(blobReadersInUse()).toBe(0);
+
+    // The next piece is being read when the reading stops: the reader is let go once that read settles.
+    for await (const piece of readAhead(blobSource('ledger.csv', blobOf(bytes), 10_000))) {
+      expect(piece.length).toBe(10_000);
+      break;
+    }
+    await new Promise((settled) => setTimeout(settled, 0));
+    expect(blobReadersInUse()).toBe(0);
   });
 });

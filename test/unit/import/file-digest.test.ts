@@ -1,28 +1,14 @@
-// The file's SHA-256, made natively (crypto.subtle, the file gathered whole) or incrementally (@noble/hashes, a
-// piece at a time): both give the same hex digest as an independent SHA-256 (node:crypto, and published vectors),
-// for the empty file, a file of one piece and a file of many, and whichever path a file takes.
+// The file's SHA-256, made a piece at a time in WebAssembly (hash-wasm) or, where that cannot be compiled, in
+// JavaScript (@noble/hashes): both give the same hex digest as an independent SHA-256 (node:crypto, and published
+// vectors), for the empty file, a file of one piece and a file of many.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { blobSource, bytesSource } from '../../../src/import/byte-sources';
-import { FileDigest } from '../../../src/import/file-digest';
-import { scan, type ByteSource } from '../../../src/import/run-import';
-
-const subtle = globalThis.crypto.subtle;
-
-/** The platform's SHA-256, counting its calls: which path a digest took. */
-function countingSubtle(): { digest: SubtleCrypto['digest']; calls: () => number } {
-  let calls = 0;
-  return {
-    digest: (algorithm, data) => {
-      calls++;
-      return subtle.digest(algorithm, data);
-    },
-    calls: () => calls,
-  };
-}
+import { fileDigest, nobleSha256, wasmSha256, type Sha256 } from '../../../src/import/file-digest';
+import { scan } from '../../../src/import/run-import';
 
 /** The digest of the bytes pushed in pieces of `piece` bytes. */
-async function digestOf(bytes: Uint8Array, piece: number, digest: FileDigest): Promise<string> {
+function digestOf(bytes: Uint8Array, piece: number, digest: Sha256): string {
   for (let i = 0; i < bytes.length; i += piece) digest.update(bytes.subarray(i, i + piece));
   return digest.hex();
 }
@@ -50,99 +36,43 @@ const VECTORS: [string, string][] = [
   ],
 ];
 
-describe('FileDigest', () => {
-  it.each(VECTORS)('the published digest of %j, natively and incrementally', async (text, expected) => {
+describe('the file digest', () => {
+  it.each(VECTORS)('the published digest of %j, in WebAssembly and in JavaScript', async (text, expected) => {
     const bytes = new TextEncoder().encode(text);
-    const native = countingSubtle();
-    expect(await digestOf(bytes, 2, new FileDigest(bytes.length, 1024, native))).toBe(expected);
-    expect(native.calls()).toBe(1);
-    expect(await digestOf(bytes, 2, new FileDigest(bytes.length, 1024, undefined))).toBe(expected);
+    expect(digestOf(bytes, 2, await wasmSha256())).toBe(expected);
+    expect(digestOf(bytes, 2, nobleSha256())).toBe(expected);
   });
 
-  it('a file of many pieces: both paths agree with node:crypto', async () => {
+  it('a file of many pieces, of uneven sizes: both agree with node:crypto', async () => {
     const bytes = someBytes(3 * 65_536 + 17);
     const expected = nodeSha256(bytes);
-    const native = countingSubtle();
-    expect(await digestOf(bytes, 65_536, new FileDigest(bytes.length, bytes.length, native))).toBe(expected);
-    expect(native.calls()).toBe(1);
-    expect(await digestOf(bytes, 65_536, new FileDigest(bytes.length, bytes.length, undefined))).toBe(expected);
-  });
-
-  it('a file over the limit is hashed incrementally, to the same digest', async () => {
-    const bytes = someBytes(10_000);
-    const native = countingSubtle();
-    expect(await digestOf(bytes, 3000, new FileDigest(bytes.length, bytes.length - 1, native))).toBe(nodeSha256(bytes));
-    expect(native.calls()).toBe(0);
-  });
-
-  it('more bytes than the source said: what was gathered is hashed on, incrementally', async () => {
-    const bytes = someBytes(10_000);
-    const native = countingSubtle();
-    expect(await digestOf(bytes, 3000, new FileDigest(4000, 1 << 20, native))).toBe(nodeSha256(bytes));
-    expect(native.calls()).toBe(0);
-  });
-
-  it('fewer bytes than the source said: the digest is of the bytes read', async () => {
-    const bytes = someBytes(5000);
-    const native = countingSubtle();
-    expect(await digestOf(bytes, 3000, new FileDigest(8000, 1 << 20, native))).toBe(nodeSha256(bytes));
-    expect(native.calls()).toBe(1);
-  });
-
-  it('a native digest that fails is made by noble from the gathered bytes', async () => {
-    const bytes = someBytes(5000);
-    const failing = { digest: () => Promise.reject(new Error('out of memory')) };
-    expect(await digestOf(bytes, 3000, new FileDigest(bytes.length, 1 << 20, failing))).toBe(nodeSha256(bytes));
-  });
-});
-
-describe('FileDigest.pieces: a source read whole', () => {
-  /** A source of these bytes that counts its reads, whole or in pieces of 1,000 bytes. */
-  function countingSource(bytes: Uint8Array<ArrayBuffer>) {
-    const reads = { whole: 0, chunks: 0 };
-    const source: ByteSource = {
-      name: 'ledger.csv',
-      size: bytes.length,
-      // eslint-disable-next-line @typescript-eslint/require-await -- bytes in memory
-      async *chunks() {
-        reads.chunks++;
-        for (let i = 0; i < bytes.length; i += 1000) yield bytes.slice(i, i + 1000);
-      },
-      whole: () => {
-        reads.whole++;
-        return Promise.resolve(bytes);
-      },
-    };
-    return { source, reads };
-  }
-
-  it('a native digest reads the file once, whole, and hands it on as views of that read', async () => {
-    const bytes = someBytes(10 << 20); // more than one 4 MB piece
-    const { source, reads } = countingSource(bytes);
-    const digest = new FileDigest(bytes.length);
-    const pieces: Uint8Array[] = [];
-    for await (const piece of digest.pieces(source)) {
-      pieces.push(piece);
-      digest.update(piece);
+    for (const piece of [1, 63, 64, 65, 65_536, bytes.length]) {
+      expect(digestOf(bytes, piece, await wasmSha256())).toBe(expected);
+      expect(digestOf(bytes, piece, nobleSha256())).toBe(expected);
     }
-    expect(await digest.hex()).toBe(nodeSha256(bytes));
-    expect(reads).toEqual({ whole: 1, chunks: 0 });
-    expect(pieces.map((p) => p.length)).toEqual([4 << 20, 4 << 20, 2 << 20]);
-    expect(pieces.every((p) => p.buffer === bytes.buffer)).toBe(true);
   });
 
-  it('an incremental digest reads the source in its own pieces', async () => {
+  it('hashes a piece when it is given: the piece may be overwritten afterwards (a buffer used in turn)', async () => {
+    const bytes = someBytes(10_000);
+    const digest = await fileDigest();
+    const buffer = new Uint8Array(1000);
+    for (let i = 0; i < bytes.length; i += 1000) {
+      buffer.set(bytes.subarray(i, i + 1000));
+      digest.update(buffer);
+      buffer.fill(0);
+    }
+    expect(digest.hex()).toBe(nodeSha256(bytes));
+  });
+
+  it('made in JavaScript where WebAssembly cannot be (a policy that forbids it)', async () => {
     const bytes = someBytes(5000);
-    const { source, reads } = countingSource(bytes);
-    const digest = new FileDigest(bytes.length, 1000);
-    for await (const piece of digest.pieces(source)) digest.update(piece);
-    expect(await digest.hex()).toBe(nodeSha256(bytes));
-    expect(reads).toEqual({ whole: 0, chunks: 1 });
+    const refused = () => Promise.reject(new WebAssembly.CompileError('refused by the content security policy'));
+    expect(digestOf(bytes, 3000, await fileDigest(refused))).toBe(nodeSha256(bytes));
   });
 });
 
 describe('scan: the file proof', () => {
-  it('a Blob read whole: the SHA-256 of every byte', async () => {
+  it('a Blob read as a stream: the SHA-256 of every byte', async () => {
     const bytes = someBytes(9 << 20);
     expect((await scan(blobSource('ledger.csv', new Blob([bytes])))).sha256).toBe(nodeSha256(bytes));
   });
