@@ -64,6 +64,7 @@ async function* streamedPieces(blob: Blob, size: number): AsyncGenerator<Uint8Ar
   const buffers: (ArrayBuffer | null)[] = new Array<ArrayBuffer | null>(PIECE_BUFFERS).fill(null);
   let turn = 0;
   let ended = false;
+  let read = 0;
   readersInUse.add(reader);
   try {
     while (!ended) {
@@ -72,7 +73,12 @@ async function* streamedPieces(blob: Blob, size: number): AsyncGenerator<Uint8Ar
       let buffer = buffers[turn] ?? new ArrayBuffer(size);
       let filled = 0;
       while (filled < size) {
-        const r = await reader.read(new Uint8Array(buffer, filled, size - filled));
+        const r = await reader.read(new Uint8Array(buffer, filled, size - filled)).catch(async (error: unknown) => {
+          // A stream's read that fails says only "network error" (a file changed as it was read, say): a slice's read
+          // says what it was, where it can.
+          await readsAsChosen(blob);
+          throw error;
+        });
         if (r.value) buffer = r.value.buffer;
         if (r.done) {
           ended = true;
@@ -82,6 +88,8 @@ async function* streamedPieces(blob: Blob, size: number): AsyncGenerator<Uint8Ar
       }
       buffers[turn] = buffer;
       turn = (turn + 1) % PIECE_BUFFERS;
+      read += filled;
+      if (ended) await unchangedSince(blob, read);
       if (filled > 0) yield new Uint8Array(buffer, 0, filled);
     }
   } finally {
@@ -90,6 +98,25 @@ async function* streamedPieces(blob: Blob, size: number): AsyncGenerator<Uint8Ar
     if (!ended) await reader.cancel().catch(() => undefined);
     reader.releaseLock();
   }
+}
+
+/**
+ * Throws as a slice's read would (NotFoundError, NotReadableError) where the file on disk was deleted, changed or cut
+ * short since it was chosen. A stream reads through the file it opened, and on Linux Chromium 156 said nothing of a
+ * change: a file deleted part-way was read to its end (its bytes as chosen, which is harmless), but one rewritten in
+ * place gave the new bytes from there on, and one cut short ended early, with no error either way. A slice's read
+ * checks the file against the one chosen (its time of change), so one small read after the last piece says whether
+ * every piece before it was the file as chosen.
+ */
+async function unchangedSince(blob: Blob, read: number): Promise<void> {
+  if (read !== blob.size)
+    throw new DOMException(`${read} bytes read of ${blob.size}: the file changed as it was read`, 'NotReadableError');
+  await readsAsChosen(blob);
+}
+
+/** One byte read through a slice: it fails (NotFoundError, NotReadableError) where the file is not as chosen. */
+async function readsAsChosen(blob: Blob): Promise<void> {
+  if (blob.size > 0) await blob.slice(0, 1).arrayBuffer();
 }
 
 /** A Blob's bytes in pieces of `size`, each slice read on its own (new memory each). */

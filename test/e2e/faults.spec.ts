@@ -3,7 +3,7 @@
 // tab importing at the same time, and a reload part-way. Each asserts that the stored data is exactly as it
 // was before that import (the same datasets, rows and parts of rows; no orphan chunks; no import left marked
 // as running) and that the user was told, on screen. The large ledger is generated here and deleted after.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
@@ -319,20 +319,33 @@ test.describe('a reload during an import', () => {
   });
 });
 
-test.describe('the file deleted from disk part-way through its import', () => {
-  test('leaves the stored data as it was, and says what happened', async ({ app }) => {
-    const big = bigLedger(LONG_ROWS);
-    try {
-      const before = await openImport(app);
-      const hold = await startHeldImport(app, big.path, 'big-ledger.csv');
-      big.remove(); // the browser reads the file from disk as the import goes
-      await hold.release();
-      await expect(app.getByRole('alert')).toHaveText(
-        'big-ledger.csv could not be read to the end: it was moved, changed or deleted while Outturn was reading it. Nothing from this import was kept; choose the file again.',
-      );
-      await expect.poll(() => storedState(app)).toEqual(before);
-    } finally {
-      big.remove();
-    }
+// A file changed on disk part-way: deleted (read on through the file the browser opened, it would give its bytes as
+// chosen), or rewritten in place with other figures of the same size (read on, it would give the new ones from there
+// on, with no error from the browser): either way the import says so and keeps nothing (byte-sources.ts,
+// unchangedSince).
+const changes: [string, (path: string, remove: () => void) => void][] = [
+  ['deleted from disk', (_path, remove) => remove()],
+  [
+    'rewritten in place with other figures',
+    (path) => writeFileSync(path, readFileSync(path, 'latin1').replace(/7/g, '8'), 'latin1'),
+  ],
+];
+for (const [change, make] of changes) {
+  test.describe(`the file ${change} part-way through its import`, () => {
+    test('leaves the stored data as it was, and says what happened', async ({ app }) => {
+      const big = bigLedger(LONG_ROWS);
+      try {
+        const before = await openImport(app);
+        const hold = await startHeldImport(app, big.path, 'big-ledger.csv');
+        make(big.path, big.remove); // the browser reads the file from disk as the import goes
+        await hold.release();
+        await expect(app.getByRole('alert')).toHaveText(
+          'big-ledger.csv could not be read to the end: it was moved, changed or deleted while Outturn was reading it. Nothing from this import was kept; choose the file again.',
+        );
+        await expect.poll(() => storedState(app)).toEqual(before);
+      } finally {
+        big.remove();
+      }
+    });
   });
-});
+}

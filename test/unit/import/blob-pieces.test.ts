@@ -143,4 +143,50 @@ describe('a File read in pieces', () => {
     await new Promise((settled) => setTimeout(settled, 0));
     expect(blobReadersInUse()).toBe(0);
   });
+
+  /** The Blob's stream, but as a file on disk changed part-way reads: `bytes` from its stream, `size` as chosen. */
+  function changedFile(bytes: Uint8Array<ArrayBuffer>, size: number, sliceRead: () => Promise<ArrayBuffer>): Blob {
+    const blob = blobOf(bytes);
+    return {
+      size,
+      stream: () => blob.stream(),
+      slice: () => ({ arrayBuffer: sliceRead }),
+    } as unknown as Blob;
+  }
+
+  const read = async (blob: Blob): Promise<number> => {
+    let n = 0;
+    for await (const piece of blobSource('ledger.csv', blob, 10_000).chunks()) n += piece.length;
+    return n;
+  };
+
+  it('says the file changed where its stream ends short of the size chosen (a file cut short as it was read)', async () => {
+    const bytes = someBytes(25_000);
+    const blob = changedFile(bytes, 40_000, () => Promise.resolve(new ArrayBuffer(1)));
+    await expect(read(blob)).rejects.toMatchObject({ name: 'NotReadableError' });
+  });
+
+  it("says what a slice's read says after the last piece (a file deleted or rewritten in place as it was read)", async () => {
+    const bytes = someBytes(25_000);
+    const gone = () => Promise.reject(new DOMException('A requested file could not be found', 'NotFoundError'));
+    await expect(read(changedFile(bytes, 25_000, gone))).rejects.toMatchObject({ name: 'NotFoundError' });
+    // The same file unchanged: every byte, no error.
+    expect(await read(changedFile(bytes, 25_000, () => Promise.resolve(new ArrayBuffer(1))))).toBe(25_000);
+  });
+
+  it("a read of the stream that fails says what a slice's read says, where that fails too", async () => {
+    const failing = (sliceRead: () => Promise<ArrayBuffer>): Blob =>
+      ({
+        size: 30_000,
+        stream: () =>
+          new ReadableStream({
+            type: 'bytes',
+            pull: (controller) => controller.error(new TypeError('network error')),
+          }),
+        slice: () => ({ arrayBuffer: sliceRead }),
+      }) as unknown as Blob;
+    const changed = () => Promise.reject(new DOMException('The requested file could not be read', 'NotReadableError'));
+    await expect(read(failing(changed))).rejects.toMatchObject({ name: 'NotReadableError' });
+    await expect(read(failing(() => Promise.resolve(new ArrayBuffer(1))))).rejects.toThrow('network error');
+  });
 });
