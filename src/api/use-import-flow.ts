@@ -161,9 +161,10 @@ export function useImportFlow() {
           });
           const glanced = await startJob({ type: 'glance', name: file.name, file }).promise;
           if (glanced !== null) {
-            if (!glanced.ok) {
+            const { verdict, preview } = glanced;
+            if (!verdict.ok || !preview) {
               proof.cancel();
-              fail(new Error(`${file.name}: ${messages(glanced.issues)}`));
+              fail(new Error(`${file.name}: ${verdict.ok ? 'it could not be previewed' : messages(verdict.issues)}`));
               return;
             }
             const p: Proving = Object.assign(early, { file, job: proof, done: null });
@@ -175,7 +176,9 @@ export function useImportFlow() {
               },
               () => undefined, // cancelled with the flow; a failure is the import's to report
             );
-            await showPreview(file, { sha256: '', verdict: glanced, duplicates: [] }, {}, true);
+            // The preview came with the glance (read as showPreview reads it: no choices, a saved profile applied).
+            const scan: ScanReply = { sha256: '', verdict, duplicates: [] };
+            setStep({ name: 'mapping', file, scan, encoding: verdict.value, ...preview, choices: {} });
             return;
           }
           proof.cancel(); // a workbook: scanned whole first, below

@@ -3,7 +3,7 @@ import type { ImportPlan } from '../import/import-plan';
 import type { PreviewChoices } from '../import/preview';
 import type { Progress } from '../import/run-import';
 import type { EncodingVerdict } from '../import/decode';
-import type { ImportReply, PreviewReply, ScanReply } from './import-jobs';
+import type { GlanceReply, ImportReply, PreviewReply, ScanReply } from './import-jobs';
 import type { SampleFileRequest } from './sample-jobs';
 import type { CutCount } from '../import/split-import';
 import type { PartReply } from './part-job';
@@ -17,7 +17,7 @@ import type { PartReply } from './part-job';
 /** What the page asks of the import worker, by kind. The file travels as a Blob: its bytes are read in the worker. */
 export interface JobRequests {
   scan: { name: string; file: Blob };
-  /** The encoding of a large file's first megabyte, for its preview while its proof is made (scan) beside it. */
+  /** The encoding of a large file's first megabyte, and its preview, while its proof is made (scan) beside it. */
   glance: { name: string; file: Blob };
   preview: { name: string; file: Blob; encoding: EncodingEvidence; choices: PreviewChoices; useProfile: boolean };
   import: {
@@ -47,7 +47,7 @@ export interface JobRequests {
 /** What each kind of job answers. */
 export interface JobReplies {
   scan: ScanReply;
-  glance: EncodingVerdict | null;
+  glance: GlanceReply | null;
   preview: PreviewReply;
   import: ImportReply;
   /** One reply per file, in order: null where the same bytes were already stored as sample data. */
