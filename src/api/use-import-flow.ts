@@ -162,9 +162,9 @@ export function useImportFlow() {
           const glanced = await startJob({ type: 'glance', name: file.name, file }).promise;
           if (glanced !== null) {
             const { verdict, preview } = glanced;
-            if (!verdict.ok || !preview) {
+            if (!verdict.ok) {
               proof.cancel();
-              fail(new Error(`${file.name}: ${verdict.ok ? 'it could not be previewed' : messages(verdict.issues)}`));
+              fail(new Error(`${file.name}: ${messages(verdict.issues)}`));
               return;
             }
             const p: Proving = Object.assign(early, { file, job: proof, done: null });
@@ -176,9 +176,10 @@ export function useImportFlow() {
               },
               () => undefined, // cancelled with the flow; a failure is the import's to report
             );
-            // The preview came with the glance (read as showPreview reads it: no choices, a saved profile applied).
+            // The preview comes with the glance, read as showPreview reads it (no choices, a saved profile applied).
             const scan: ScanReply = { sha256: '', verdict, duplicates: [] };
-            setStep({ name: 'mapping', file, scan, encoding: verdict.value, ...preview, choices: {} });
+            if (preview) setStep({ name: 'mapping', file, scan, encoding: verdict.value, ...preview, choices: {} });
+            else await showPreview(file, scan, {}, true);
             return;
           }
           proof.cancel(); // a workbook: scanned whole first, below

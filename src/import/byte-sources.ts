@@ -33,12 +33,12 @@ export function blobSource(name: string, blob: Blob, chunkBytes = 4 << 20): Byte
 const PIECE_BUFFERS = 3;
 
 /**
- * The readers with a read under way, held here only so that they stay reachable. Chromium (156) loses a read of a
- * Blob's stream in a worker when a full garbage collection runs while it is pending and nothing reachable holds the
- * reader: the read never settles, with no error, and the import waits for ever (6 bench runs of 10 stalled so).
- * Nothing else need hold it: the import's chain of awaits is reachable only from that pending read. Measured with a
- * page of its own (bench/README.md, the seventeenth stop): a collection every 3 ms lost a read in 5 runs of 5 with
- * the reader held by nothing, and in none of 5 with it held here.
+ * The readers reading (from their first read to their end), held here only so that they stay reachable. Chromium
+ * (156) loses a read of a Blob's stream in a worker when a full garbage collection runs while it is pending and
+ * nothing reachable holds the reader: the read never settles, with no error, and the import waits for ever (6 bench
+ * runs of 10 stalled so). Nothing else holds it: the import's chain of awaits is reachable only from that pending
+ * read. Measured with a page of its own (bench/blob-stream-gc.ts): a collection every 3 ms lost a read in 5 runs of
+ * 5 with the reader held by nothing, and in none of 5 with it held here.
  */
 const readersInUse = new Set<ReadableStreamBYOBReader>();
 
@@ -125,7 +125,7 @@ async function* slicedPieces(blob: Blob, size: number): AsyncGenerator<Uint8Arra
 }
 
 /**
- * The pieces of a source, each asked for before the one before it is handed on: a File's slice is read off the
+ * The pieces of a source, each asked for before the one before it is handed on: a File's next piece is read off the
  * thread (the browser's I/O) while this thread works on the last, rather than after it. A failed read is thrown where
  * its piece is awaited (marked handled meanwhile, so that a reading stopped before then reports no stray rejection).
  */
