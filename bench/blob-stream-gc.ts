@@ -78,21 +78,17 @@ mkdirSync('test-results', { recursive: true });
 const file = 'test-results/blob-stream-gc.csv';
 writeFileSync(file, 'Cost Centre,Subjective,Period,Amount\n' + 'CC1001,SUB2001,3,1234.56\n'.repeat(3_600_000));
 
-const browser = await chromium.launch({
-  ...chromiumLaunchOptions(),
-  args: [...(chromiumLaunchOptions().args ?? []), '--js-flags=--expose-gc'],
-});
+const launch = chromiumLaunchOptions();
+const browser = await chromium.launch({ ...launch, args: [...(launch.args ?? []), '--js-flags=--expose-gc'] });
 try {
   for (const held of [false, true]) {
     let stalled = 0;
     for (let round = 0; round < rounds; round++) {
       const tab = await browser.newPage();
-      await tab.route('http://repro.test/**', (route) =>
-        route.fulfill({
-          contentType: route.request().url().endsWith('.js') ? 'text/javascript' : 'text/html',
-          body: route.request().url().endsWith('.js') ? worker : page,
-        }),
-      );
+      await tab.route('http://repro.test/**', (route) => {
+        const script = route.request().url().endsWith('.js');
+        return route.fulfill({ contentType: script ? 'text/javascript' : 'text/html', body: script ? worker : page });
+      });
       await tab.goto(`http://repro.test/index.html${held ? '#held' : ''}`);
       await tab.setInputFiles('#file', file);
       const done = await tab
