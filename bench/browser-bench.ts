@@ -13,8 +13,8 @@
 // Each scenario is a function of its own taking the open page: add one (first start, drill-down ...) beside them.
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { chromium, type Page } from '@playwright/test';
-import { chromiumLaunchOptions } from '../test/e2e/chromium';
+import { type Page } from '@playwright/test';
+import { inMemoryProfiles, onDiskProfiles } from './profiles';
 import { generateLedger } from './generate-ledger';
 import { printReadFigures, readScenarios } from './browser-read-scenarios';
 import { peerScenario } from './peer-scenario';
@@ -259,15 +259,16 @@ async function importScenario(page: Page): Promise<number> {
   const received = painted('receipt');
   // --trace: V8's sampling profiler in every thread (the workers too) from Import pressed to the receipt, summed by
   // function (bench/trace-profile.ts); the profiler slows every thread, so its shares count, not its times.
-  const tracing = process.argv.includes('--trace');
-  if (tracing)
-    await browser.startTracing(page, {
+  const tracer = process.argv.includes('--trace') ? browser.browser : undefined;
+  if (process.argv.includes('--trace') && !tracer) throw new Error('--trace needs --in-memory (one browser to trace)');
+  if (tracer)
+    await tracer.startTracing(page, {
       categories: (process.env.TRACE_CATEGORIES ?? 'disabled-by-default-v8.cpu_profiler,v8.execute').split(','),
     });
   await page.getByRole('button', { name: /^Import bench-ledger/ }).click({ timeout: 60_000 });
   await received;
-  if (tracing) {
-    writeFileSync('test-results/import-trace.json', await browser.stopTracing());
+  if (tracer) {
+    writeFileSync('test-results/import-trace.json', await tracer.stopTracing());
     console.log('  where the import worker and the part worker spent their time (profiled):');
     for (const line of summariseTrace('test-results/import-trace.json')) console.log(`    ${line}`);
   }
@@ -365,7 +366,8 @@ for (let i = 0; i < 100; i++) {
   }
 }
 
-const browser = await chromium.launch(chromiumLaunchOptions());
+const browser = process.argv.includes('--in-memory') ? await inMemoryProfiles() : onDiskProfiles();
+console.log(`each page's data: ${browser.kept}`);
 try {
   const page = await (await browser.newContext()).newPage();
   // Said as they come: a bench that stalls or fails says what the page met.

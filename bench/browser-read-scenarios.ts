@@ -10,7 +10,8 @@
 //    time to the sorted page, the longest task meanwhile and the CPU time. The load average beside each.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import type { Browser, Locator, Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import type { Profiles } from './profiles';
 import { seededRandom } from '../src/cli/seeded-random';
 import { SAMPLE_FILE_LIST } from '../src/api/sample-files';
 import { watchLongTasks } from './long-tasks';
@@ -148,7 +149,7 @@ async function watchFirstFigures(page: Page): Promise<void> {
 
 /** First start in a fresh profile: the first figures on the Revenue page, then the whole sample imported. */
 async function firstStart(
-  browser: Browser,
+  browser: Profiles,
   base: string,
 ): Promise<{ figuresMs: number; figuresNoticedMs: number; sampleMs: number }> {
   const context = await browser.newContext();
@@ -247,7 +248,7 @@ async function reloadTimed(
 
 /** Runs the read scenarios; `rounds` first starts and reloads, each drill-down after a reload. */
 export async function readScenarios(
-  browser: Browser,
+  browser: Profiles,
   base: string,
   options: { rows: number; rounds: number; cpuMs?: () => number },
 ): Promise<ReadFigures> {

@@ -4,7 +4,7 @@
 // import's figure alone says little about the code; the two side by side say how far the import is from what a
 // reader that checks nothing takes.
 import { readFileSync } from 'node:fs';
-import type { Browser } from '@playwright/test';
+import type { Profiles } from './profiles';
 
 /** A page of its own, at an address no server answers (the bench fulfils it), so no app or CSP is in the way. */
 const PEER_PAGE = 'http://peer.outturn.invalid/';
@@ -22,7 +22,7 @@ export interface PeerFigures {
  * papaparse alone in a worker: `file.text()` then `Papa.parse(text)`, every row kept, nothing checked, hashed or
  * stored (the peer measured when the issue was written: 5.7 s against the import's 15.6 s).
  */
-export async function peerScenario(browser: Browser, file: string): Promise<PeerFigures> {
+export async function peerScenario(browser: Profiles, file: string): Promise<PeerFigures> {
   const context = await browser.newContext();
   try {
     const papa = readFileSync('node_modules/papaparse/papaparse.min.js', 'utf8');

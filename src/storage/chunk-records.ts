@@ -1,5 +1,6 @@
 import { isPackedChunk, packChunk, unpackChunk } from '../import/packed-chunk';
 import type { StoredChunk } from '../import/stored-chunk';
+import { readChunkFile, type ChunkFile, type ChunkFileRange, type ChunkFileReader } from './chunk-files';
 
 /*
  * A stored chunk as IndexedDB keeps it since layout 4: its rows packed (src/import/packed-chunk.ts), beside the
@@ -20,6 +21,19 @@ export interface PackedChunkRecord {
   deflated: boolean;
   /** How many pieces the bytes are kept in, this record's own first: absent (or 1) where they are all here. */
   pieces?: number;
+}
+
+/**
+ * A chunk record whose bytes are in a file (chunk-files.ts): a large import's, written by the worker that packed them.
+ * Read, it is given as a PackedChunkRecord with its bytes (`withBytes`), so that nothing past this file knows.
+ */
+export interface FiledChunkRecord {
+  datasetId: string;
+  index: number;
+  rowCount: number;
+  deflated: false;
+  /** Where the packed bytes are. */
+  bytesAt: ChunkFileRange;
 }
 
 /** A further piece of a chunk's bytes (see below): piece 1, 2 ... of its chunk, in the `chunks` store too. */
@@ -96,6 +110,40 @@ export function joinPieces(records: readonly unknown[]): { record: unknown } | {
   return { record: whole };
 }
 
+/** Whether a stored record keeps its bytes in a file. */
+function isFiledRecord(record: unknown): record is FiledChunkRecord {
+  const at = (record as { bytesAt?: Partial<ChunkFileRange> } | null)?.bytesAt;
+  return (
+    typeof at === 'object' &&
+    at !== null &&
+    typeof at.file === 'string' &&
+    Number.isSafeInteger(at.offset) &&
+    Number.isSafeInteger(at.length)
+  );
+}
+
+/**
+ * A chunk's record with its bytes whole and in memory, from the records of its range (chunkRange, in key order):
+ * its pieces joined, or its bytes read from its file; or why not (a piece or the file missing, out of place,
+ * damaged). A record without pieces or file (all stored before them) is given as it is. `reader`: chunks asked for
+ * in the order they were written, read several at once.
+ */
+export async function withBytes(
+  records: readonly unknown[],
+  reader?: ChunkFileReader,
+): Promise<{ record: unknown } | { problem: string }> {
+  const first = records[0];
+  if (!isFiledRecord(first)) return joinPieces(records);
+  if (records.length > 1) return { problem: 'has records after it that are not its pieces' };
+  try {
+    const packed = await readChunkFile(first.bytesAt, reader);
+    const { datasetId, index, rowCount } = first;
+    return { record: { datasetId, index, rowCount, packed, deflated: false } satisfies PackedChunkRecord };
+  } catch (error) {
+    return { problem: `cannot be read: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
 /**
  * Whether chunks are deflated before they are stored. Chromium compresses large IndexedDB values itself
  * (snappy, in the browser's own code, far faster than deflate in a worker), so the packed bytes are stored
@@ -135,6 +183,12 @@ export async function chunkRecords(
   const bytes = packChunk(chunk);
   const packed = DEFLATE ? await through(bytes, new CompressionStream('deflate-raw')) : bytes;
   return inPieces({ datasetId, index: chunk.index, rowCount: chunk.rowCount, packed, deflated: DEFLATE });
+}
+
+/** The record for a chunk of a dataset whose bytes, packed, are written to `file` (where they are, in one record). */
+export function filedChunkRecord(datasetId: string, chunk: StoredChunk, file: ChunkFile): FiledChunkRecord {
+  const bytesAt = file.append(packChunk(chunk));
+  return { datasetId, index: chunk.index, rowCount: chunk.rowCount, deflated: false, bytesAt };
 }
 
 /** Whether a stored record is of layout 4 (packed), by its fields. */

@@ -2,7 +2,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { JsonValue } from '../domain/core/canonical-json';
 import type { Snapshot } from '../domain/board-pack/pack-snapshot';
 import type { StoredChunk } from '../import/stored-chunk';
-import type { ChunkPieceRecord, PackedChunkRecord } from './chunk-records';
+import type { ChunkPieceRecord, FiledChunkRecord, PackedChunkRecord } from './chunk-records';
 import type { LineIndexRecord } from './line-index-records';
 import type { LedgerSumsRecord } from './ledger-sums';
 import type { ImportReceipt } from '../import/receipt';
@@ -30,7 +30,8 @@ export type KeptRecord<Key extends string> = { readonly [K in Key]: string } & {
  * A dataset's rows in one chunk, as stored: packed and deflated (layout 4, chunk-records.ts), or, in a
  * dataset not yet brought forward, the decoded chunk itself (layouts 1 to 3).
  */
-export type ChunkRecord = PackedChunkRecord | ChunkPieceRecord | (StoredChunk & { datasetId: string });
+export type ChunkRecord =
+  PackedChunkRecord | ChunkPieceRecord | FiledChunkRecord | (StoredChunk & { datasetId: string });
 
 /*
  * Each store's records as this version writes them. A record read back may have been written by another

@@ -12,7 +12,7 @@ import {
 } from '../import/workspace-file';
 import type { PlanDataset } from '../import/workspace-plan';
 import { listDatasets, putChunkRecords, readLedgerSums, type DatasetMeta } from './datasets';
-import { chunkOfRecord, chunkRange, chunkRecords, isPackedRecord, joinPieces } from './chunk-records';
+import { chunkOfRecord, chunkRange, chunkRecords, isPackedRecord, withBytes } from './chunk-records';
 import { openOutturnDb, type Db, type KeptRecord } from './db';
 import { ledgerSumRows } from './ledger-sums';
 
@@ -54,7 +54,7 @@ export async function workspaceCounts(db?: Db): Promise<WorkspaceCounts> {
 async function chunkAt(d: Db, datasetId: string, index: number): Promise<StoredChunk | undefined> {
   const records = await d.getAll('chunks', chunkRange(datasetId, index));
   if (records.length === 0) return undefined;
-  const whole = joinPieces(records);
+  const whole = await withBytes(records);
   if ('problem' in whole) throw new Error(`Row chunk ${index} ${whole.problem}.`);
   const stored = whole.record;
   if (!isPackedRecord(stored)) return stored as StoredChunk;

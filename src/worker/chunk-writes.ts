@@ -1,6 +1,13 @@
 import type { StoredChunk } from '../import/stored-chunk';
-import { chunkRecords, type ChunkPieceRecord, type PackedChunkRecord } from '../storage/chunk-records';
-import { putImportChunkRecords } from '../storage/datasets';
+import {
+  chunkRecords,
+  filedChunkRecord,
+  type ChunkPieceRecord,
+  type FiledChunkRecord,
+  type PackedChunkRecord,
+} from '../storage/chunk-records';
+import { ChunkFile } from '../storage/chunk-files';
+import { putImportChunkRecords, StorageRefused } from '../storage/datasets';
 
 /*
  * The writing of an import's chunks (and of a second half's, read by another worker: part-job.ts), a few at a
@@ -27,18 +34,36 @@ const WRITES_IN_FLIGHT = 6;
  */
 const BATCH_BYTES = 1_440_000;
 
+/**
+ * Files from this size on keep their chunks' bytes in a file of their own (chunk-files.ts), written by the worker that
+ * packs them; smaller ones in IndexedDB's records, as before (a file costs its opening, a few ms, and the embedded
+ * sample's 27 small imports at the first start would pay it 27 times for nothing).
+ */
+const FILED_FROM_BYTES = 4 * 1024 * 1024;
+
 /** Writes the chunks of one import, a few at a time, so that reading goes on while IndexedDB writes. */
 export class ChunkWrites {
   private readonly inFlight = new Set<Promise<void>>();
   private failure: { error: unknown } | null = null;
   /** Records packed and not yet written: written together once BATCH_BYTES are here, or at `done`. */
-  private batch: (PackedChunkRecord | ChunkPieceRecord)[] = [];
+  private batch: (PackedChunkRecord | ChunkPieceRecord | FiledChunkRecord)[] = [];
   private batchBytes = 0;
 
-  constructor(
+  private constructor(
     private readonly datasetId: string,
-    private readonly timings?: Timings,
+    private readonly timings: Timings | undefined,
+    /** Whether the chunks' bytes are to be written to a file (opened at the first chunk, named by its index). */
+    private readonly filing: boolean,
   ) {}
+
+  /** Where the chunks' bytes are written, when in a file; null: in the records. */
+  private file: ChunkFile | null = null;
+  private opened = false;
+
+  /** The writes of an import's chunks from a file of `fileSize` bytes (its bytes in a file where large: above). */
+  static begin(datasetId: string, fileSize: number, timings?: Timings): ChunkWrites {
+    return new ChunkWrites(datasetId, timings, fileSize >= FILED_FROM_BYTES);
+  }
 
   private check(): void {
     if (this.failure) throw this.failure.error;
@@ -46,12 +71,16 @@ export class ChunkWrites {
 
   async add(chunk: StoredChunk): Promise<void> {
     this.check();
+    if (this.filing && !this.opened) {
+      this.opened = true;
+      this.file = await ChunkFile.open(this.datasetId, chunk.index);
+    }
     const t0 = performance.now();
-    const records = await chunkRecords(this.datasetId, chunk);
+    const records = this.file ? [this.filed(chunk)] : await chunkRecords(this.datasetId, chunk);
     const t1 = performance.now();
     for (const r of records) {
       this.batch.push(r);
-      this.batchBytes += r.packed.length;
+      this.batchBytes += 'bytesAt' in r ? r.bytesAt.length : r.packed.length;
     }
     if (this.batchBytes >= BATCH_BYTES) {
       this.write();
@@ -62,6 +91,15 @@ export class ChunkWrites {
       this.timings.writeWait = (this.timings.writeWait ?? 0) + performance.now() - t1;
     }
     this.check();
+  }
+
+  /** A chunk's bytes written to the file; a refusal (the disk or the site's quota full) said as IndexedDB's is. */
+  private filed(chunk: StoredChunk): FiledChunkRecord {
+    try {
+      return filedChunkRecord(this.datasetId, chunk, this.file!);
+    } catch (error) {
+      throw error instanceof DOMException ? new StorageRefused(error) : error;
+    }
   }
 
   /** Begins writing the records gathered, in one transaction. */
@@ -79,14 +117,30 @@ export class ChunkWrites {
     this.batchBytes = 0;
   }
 
+  /** Writes what is gathered and waits for every write; the file, if any, is flushed and closed first. */
   async done(): Promise<void> {
+    this.closeFile();
     this.write();
     await Promise.all(this.inFlight);
     this.check();
   }
 
-  /** Waits for every write begun to end, well or not (a stopped reading leaves no write running behind it). */
+  /**
+   * Waits for every write begun to end, well or not, and closes the file (a stopped reading leaves no write running
+   * behind it, and no file held open that its import's abandonment must remove).
+   */
   async settled(): Promise<void> {
+    try {
+      this.closeFile();
+    } catch {
+      // The reading has stopped already, with its own error.
+    }
     await Promise.allSettled(this.inFlight);
+  }
+
+  private closeFile(): void {
+    const file = this.file;
+    this.file = null;
+    file?.close();
   }
 }

@@ -192,34 +192,39 @@ async function importUnderLock(
     const counted = countComing(ids.cutCount, early, proof);
     const readRows = async () => {
       const labels = new LabelCollector(plan);
-      const writes = new ChunkWrites(ids.datasetId, timings);
       // A ledger's line index (where each cost centre and subjective's lines are), for the drill-down.
       const index = plan.kind === 'ledger' ? new LineIndexBuilder(indexColumnsOf(plan)) : null;
       // A large file's second half is read beside this one, by a worker of its own on the other core.
       const split = source.blob
         ? workerSplit(source.blob, source.name, plan, ids.datasetId, index, labels, timings, counted)
         : undefined;
-      const rows = await importRows(
-        source,
-        plan,
-        (chunk) => {
-          labels.add(chunk);
-          if (index) {
-            const t = performance.now();
-            index.note(chunk);
-            if (timings) timings.lineIndex = (timings.lineIndex ?? 0) + performance.now() - t;
-          }
-          return writes.add(chunk);
-        },
-        onProgress,
-        signal,
-        timings,
-        split,
-      );
-      const t1 = performance.now();
-      await writes.done();
-      if (timings) timings.storeWait = (timings.storeWait ?? 0) + performance.now() - t1;
-      return { rows, labels, index };
+      const writes = ChunkWrites.begin(ids.datasetId, plan.size, timings);
+      try {
+        const rows = await importRows(
+          source,
+          plan,
+          (chunk) => {
+            labels.add(chunk);
+            if (index) {
+              const t = performance.now();
+              index.note(chunk);
+              if (timings) timings.lineIndex = (timings.lineIndex ?? 0) + performance.now() - t;
+            }
+            return writes.add(chunk);
+          },
+          onProgress,
+          signal,
+          timings,
+          split,
+        );
+        const t1 = performance.now();
+        await writes.done();
+        if (timings) timings.storeWait = (timings.storeWait ?? 0) + performance.now() - t1;
+        return { rows, labels, index };
+      } finally {
+        // A reading stopped part-way leaves no write behind it, nor its file open for the abandonment to remove.
+        await writes.settled();
+      }
     };
     let read = await readRows();
     let sha256 = ids.sha256;

@@ -39,7 +39,7 @@ export async function partJob(
   counted?: Promise<CutCount | null>,
 ): Promise<PartReply> {
   const { plan, datasetId } = request;
-  const writes = new ChunkWrites(datasetId, timings);
+  const writes = ChunkWrites.begin(datasetId, request.file.size, timings);
   const labels = new LabelCollector(plan);
   let index: LineIndexBuilder | null = null;
   try {

@@ -27,7 +27,7 @@ const storedOf = async (datasetId: string): Promise<number> => {
 describe("an import's chunk writes", () => {
   it('are kept while the import runs, and go with it when it is given up', async () => {
     await beginImport('running-1', { fileName: 'a.csv', size: 1 });
-    const writes = new ChunkWrites('running-1');
+    const writes = ChunkWrites.begin('running-1', 1);
     await writes.add(chunkOf(0));
     await writes.done();
     expect(await storedOf('running-1')).toBe(1);
@@ -38,7 +38,7 @@ describe("an import's chunk writes", () => {
 
   it('keep nothing written after the import was given up, and say so', async () => {
     await beginImport('cancelled-1', { fileName: 'b.csv', size: 1 });
-    const writes = new ChunkWrites('cancelled-1');
+    const writes = ChunkWrites.begin('cancelled-1', 1);
     await writes.add(chunkOf(0));
     await writes.done();
     await abandonImport('cancelled-1');
@@ -49,7 +49,7 @@ describe("an import's chunk writes", () => {
   });
 
   it('keep nothing for an import never begun', async () => {
-    const writes = new ChunkWrites('never-1');
+    const writes = ChunkWrites.begin('never-1', 1);
     await writes.add(chunkOf(0));
     await expect(writes.done()).rejects.toThrow(/never-1 was given up/);
     expect(await storedOf('never-1')).toBe(0);
@@ -60,7 +60,7 @@ describe("an import's chunk writes, many small chunks", () => {
   // A transaction costs far more than its bytes: chunks are gathered into writes of about 1.44 MB (chunk-writes.ts).
   it('are gathered several to a transaction, and every one is stored once done', async () => {
     await beginImport('many-1', { fileName: 'c.csv', size: 1 });
-    const writes = new ChunkWrites('many-1');
+    const writes = ChunkWrites.begin('many-1', 1);
     const rows = 1_500;
     const chunks = 60;
     // Sixty chunks of 1,500 rows with a reference of 24 random letters each: at least 36 kB packed, so at most 40

@@ -49,7 +49,7 @@ async function openImport(page: Page) {
   await expect(page.getByRole('table', { name: new RegExp(`^${SAMPLES} datasets, kept`) })).toBeVisible();
   const before = await storedState(page);
   expect(before.datasets).toHaveLength(SAMPLES);
-  expect([before.orphanChunks, before.running]).toEqual([0, []]);
+  expect([before.orphanChunks, before.strayFiles, before.running]).toEqual([0, [], []]);
   return before;
 }
 
@@ -193,7 +193,7 @@ test.describe('the worker reading the second half crashing part-way', () => {
       expect(added.map((d) => [d.name, d.rowCount, d.chunks === d.chunkCount])).toEqual([
         ['big-ledger.csv', LONG_ROWS, true],
       ]);
-      expect([after.orphanChunks, after.running]).toEqual([0, []]);
+      expect([after.orphanChunks, after.strayFiles, after.running]).toEqual([0, [], []]);
     } finally {
       big.remove();
     }
@@ -284,7 +284,12 @@ test.describe('a second tab importing at the same time', () => {
       ]);
       for (const d of after.datasets) expect(d.chunks, `${d.name}: every part of its rows is there`).toBe(d.chunkCount);
       expect(after.datasets.filter((d) => before.datasets.some((b) => b.id === d.id))).toEqual(before.datasets);
-      expect([after.orphanChunks, after.running, after.receipts]).toEqual([0, [], before.receipts + 2]);
+      expect([after.orphanChunks, after.strayFiles, after.running, after.receipts]).toEqual([
+        0,
+        [],
+        [],
+        before.receipts + 2,
+      ]);
     } finally {
       big.remove();
     }

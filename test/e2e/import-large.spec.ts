@@ -60,6 +60,10 @@ test('a large ledger read in two halves: its receipt counts and sums every row, 
     expect(stored.datasets.find((d) => d.name === 'ledger-with-total.csv')).toMatchObject({ rowCount: ROWS });
     for (const d of stored.datasets) expect(d.chunks, d.name).toBe(d.chunkCount);
     expect(stored.orphanChunks).toBe(0);
+    // Its rows' bytes are in a file of each half's (src/storage/chunk-files.ts), and no file is left that no chunk names.
+    const firstId = stored.datasets.find((d) => d.name === 'ledger-with-total.csv')!.id;
+    expect(stored.filed).toContain(firstId);
+    expect(stored.strayFiles).toEqual([]);
 
     // 2. One row ended by a CR alone, early in the file: read as a line break by the reader, not by the count of
     // the bytes before the seam, so the second half is dropped, its chunks deleted, and read again.
@@ -81,6 +85,8 @@ test('a large ledger read in two halves: its receipt counts and sums every row, 
     expect(again.datasets.find((d) => d.name === 'ledger-cr-alone.csv')).toMatchObject({ rowCount: ROWS });
     for (const d of again.datasets) expect(d.chunks, d.name).toBe(d.chunkCount);
     expect(again.orphanChunks).toBe(0);
+    // The dropped half's file went with its chunks.
+    expect(again.strayFiles).toEqual([]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -229,12 +229,18 @@ export const test = base.extend<
 });
 
 /**
- * What IndexedDB holds, reduced to what a fault must not change: every dataset (id, name, rows, parts of
- * rows), how many chunks each has, chunks that belong to no dataset, receipts, and imports marked running.
+ * What IndexedDB and the origin private file system hold, reduced to what a fault must not change: every dataset
+ * (id, name, rows, parts of rows), how many chunks each has, chunks that belong to no dataset, the datasets whose
+ * chunk bytes are in files (a large import's: src/storage/chunk-files.ts) and files that belong to no dataset,
+ * receipts, and imports marked running.
  */
 export interface StoredState {
   datasets: { id: string; name: string; rowCount: number; chunkCount: number; chunks: number }[];
   orphanChunks: number;
+  /** The dataset ids with a directory of chunk files. */
+  filed: string[];
+  /** Chunk files (dataset id/file) that no stored dataset's chunk record names. */
+  strayFiles: string[];
   receipts: number;
   running: string[];
 }
@@ -255,10 +261,25 @@ export async function storedState(page: Page): Promise<StoredState> {
       });
     const datasets = await all<{ id: string; name: string; rowCount: number; chunkCount: number }>('datasets');
     const chunkKeys = await all<[string, number]>('chunks', true);
+    const ids = new Set(datasets.map((d) => d.id));
+    const named = new Set(
+      (await all<{ datasetId: string; bytesAt?: { file: string } }>('chunks')).flatMap((r) =>
+        r.bytesAt && ids.has(r.datasetId) ? [r.bytesAt.file] : [],
+      ),
+    );
     const receipts = (await all<string>('receipts', true)).length;
     const running = (await all<string>('settings', true)).map(String).filter((k) => k.startsWith('import-running/'));
     db.close();
-    const ids = new Set(datasets.map((d) => d.id));
+    const filed: string[] = [];
+    const strayFiles: string[] = [];
+    const root = await navigator.storage.getDirectory();
+    const chunkFiles = await root.getDirectoryHandle('chunks').catch(() => null);
+    if (chunkFiles)
+      for await (const id of chunkFiles.keys()) {
+        filed.push(id);
+        for await (const file of (await chunkFiles.getDirectoryHandle(id)).keys())
+          if (!named.has(`${id}/${file}`)) strayFiles.push(`${id}/${file}`);
+      }
     // A chunk's bytes past 60 kB are kept in pieces keyed between its index and the next (chunk-records.ts): a
     // chunk is counted by its own record, and a piece whose chunk is not there as an orphan.
     const own = new Set(chunkKeys.filter(([, i]) => Number.isInteger(i)).map(([id, i]) => `${id}/${i}`));
@@ -274,6 +295,8 @@ export async function storedState(page: Page): Promise<StoredState> {
         }))
         .sort((a, b) => a.id.localeCompare(b.id)),
       orphanChunks: chunkKeys.filter(([id, i]) => !placed(id, i)).length,
+      filed: filed.sort(),
+      strayFiles: strayFiles.sort(),
       receipts,
       running,
     };
