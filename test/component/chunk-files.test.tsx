@@ -14,6 +14,8 @@ import {
   sweepUnfinishedImports,
 } from '../../src/storage/datasets';
 import { openOutturnDb } from '../../src/storage/db';
+import { datasetContentSha256 } from '../../src/storage/workspace';
+import type { DatasetMeta } from '../../src/storage/datasets';
 import { ChunkWrites } from '../../src/worker/chunk-writes';
 import { fakeFileSystem } from './fake-file-system';
 
@@ -153,6 +155,29 @@ describe("a large import's chunk bytes", () => {
     expect((await recordsOf('halves-1')).map((r) => r.index)).toEqual([0, 1]);
     expect(fs.files('halves-1')).toEqual(['bytesAt' in firstFile ? firstFile.bytesAt.file.split('/')[1] : '']);
     expect((await readChunks('halves-1')).map((c) => c.raw[0]![0])).toEqual(['CC0', 'CC1']);
+  });
+
+  it('go into a workspace file as the same rows as bytes kept in the records: the same content hash', async () => {
+    // One dataset's record, its chunks kept once in a file and once in the records: a workspace file's hash of the
+    // dataset (its rows and its record) must not tell the two apart.
+    const meta = { id: 'ws-1', name: 'ws.csv', kind: 'budget', chunkCount: 3, schema: 6 } as unknown as DatasetMeta;
+    await beginImport('ws-1', { fileName: 'ws.csv', size: LARGE });
+    await written('ws-1', LARGE, 3);
+    expect(fs.files('ws-1')).toHaveLength(1);
+    const fromFile = await datasetContentSha256(meta);
+    await abandonImport('ws-1');
+    await beginImport('ws-1', { fileName: 'ws.csv', size: 1 });
+    await written('ws-1', 1, 3);
+    expect(fs.files('ws-1')).toEqual([]);
+    expect(await datasetContentSha256(meta)).toBe(fromFile);
+    // And a changed row changes it (the hash reads the rows, not only the record).
+    await abandonImport('ws-1');
+    await beginImport('ws-1', { fileName: 'ws.csv', size: LARGE });
+    await written('ws-1', LARGE, 2);
+    const writes = ChunkWrites.begin('ws-1', LARGE);
+    await writes.add(chunkOf(2, 'CHANGED'));
+    await writes.done();
+    expect(await datasetContentSha256(meta)).not.toBe(fromFile);
   });
 
   it('left by a writer that held its file open when its import was given up are swept at the next start', async () => {
