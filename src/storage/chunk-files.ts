@@ -8,8 +8,9 @@
  * The chunk records stay in IndexedDB's `chunks` store, keyed as before, and commit with the dataset as before; a
  * filed record holds where its bytes are (FiledChunkRecord, chunk-records.ts) instead of the bytes. So everything
  * that counts, deletes or sweeps chunks by their keys works as it did, and only reading the bytes goes to the file.
- * Files live at chunks/<dataset id>/<writer>.bin: one directory a dataset, one file for each worker that wrote
- * chunks (a large file's two halves), removed with the dataset, an abandoned import, or as an orphan at start-up.
+ * Files live at chunks/<dataset id>/<first chunk's index>-<uuid>.bin: one directory a dataset, one file for each
+ * worker that wrote chunks (a large file's two halves), removed with the dataset, an abandoned import, a dropped
+ * second half, or as an orphan at start-up.
  */
 
 const DIRECTORY = 'chunks';
@@ -68,7 +69,13 @@ export class ChunkFile {
       // its file removed by that, records or not (deleteChunksFrom), and the first half's kept.
       const name = `${firstChunk}-${crypto.randomUUID()}.bin`;
       const file = await own.getFileHandle(name, { create: true });
-      return new ChunkFile(await file.createSyncAccessHandle(), `${datasetId}/${name}`);
+      try {
+        return new ChunkFile(await file.createSyncAccessHandle(), `${datasetId}/${name}`);
+      } catch {
+        // No handle, no file: the bytes go to IndexedDB, and no empty file stays beside the dataset's.
+        await own.removeEntry(name).catch(() => undefined);
+        return null;
+      }
     } catch {
       return null;
     }

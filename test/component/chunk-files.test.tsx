@@ -116,6 +116,15 @@ describe("a large import's chunk bytes", () => {
     await expect(readChunks('gone-2')).rejects.toThrow(/part 1 of its rows cannot be read: its file is missing/);
   });
 
+  it('go to the records where no file handle is given, and no empty file stays', async () => {
+    fs.refuseHandles();
+    await beginImport('no-handle-1', { fileName: 'n.csv', size: LARGE });
+    await written('no-handle-1', LARGE, 2);
+    expect((await recordsOf('no-handle-1')).every((r) => 'packed' in r)).toBe(true);
+    expect(fs.files('no-handle-1')).toEqual([]);
+    expect((await readChunks('no-handle-1')).map((c) => c.raw[0]![0])).toEqual(['CC0', 'CC1']);
+  });
+
   it("that the site's storage cannot hold are refused as IndexedDB's refusal is said", async () => {
     await beginImport('full-1', { fileName: 'full.csv', size: LARGE });
     // Room for a little more than the first chunk: its file's first growth (4 MiB) is refused, its bytes are not.

@@ -11,6 +11,8 @@ const settled = <T>(work: () => T): Promise<T> => new Promise((resolve) => resol
 
 /** The site's quota for these files, in bytes. */
 let quota = Infinity;
+/** Whether sync access handles are refused (as where the browser gives none to this context). */
+let handlesRefused = false;
 
 class FakeFileHandle {
   bytes = new Uint8Array(0);
@@ -35,6 +37,7 @@ class FakeFileHandle {
 
   createSyncAccessHandle(): Promise<FileSystemSyncAccessHandle> {
     return settled(() => {
+      if (handlesRefused) throw new DOMException('no handle', 'InvalidStateError');
       if (this.open) throw refused('the file is open already');
       this.open = true;
       const handle: Partial<FileSystemSyncAccessHandle> = {
@@ -108,9 +111,11 @@ export function fakeFileSystem(): {
   root: FakeDirectory;
   files: (datasetId: string) => string[];
   setQuota: (bytes: number) => void;
+  refuseHandles: () => void;
 } {
   const root = new FakeDirectory();
   quota = Infinity;
+  handlesRefused = false;
   vi.stubGlobal('FileSystemFileHandle', FakeFileHandle);
   Object.defineProperty(navigator, 'storage', {
     configurable: true,
@@ -121,5 +126,5 @@ export function fakeFileSystem(): {
     const own = chunks instanceof FakeDirectory ? chunks.entries.get(datasetId) : undefined;
     return own instanceof FakeDirectory ? [...own.entries.keys()] : [];
   };
-  return { root, files, setQuota: (bytes) => void (quota = bytes) };
+  return { root, files, setQuota: (bytes) => void (quota = bytes), refuseHandles: () => void (handlesRefused = true) };
 }
