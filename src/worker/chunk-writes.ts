@@ -36,8 +36,8 @@ const BATCH_BYTES = 1_440_000;
 
 /**
  * Files from this size on keep their chunks' bytes in a file of their own (chunk-files.ts), written by the worker that
- * packs them; smaller ones in IndexedDB's records, as before (a file costs its opening, a few ms, and the embedded
- * sample's 27 small imports at the first start would pay it 27 times for nothing).
+ * packs them; smaller ones in IndexedDB's records, as before (a file costs its opening, four round trips to the
+ * browser's process, and the embedded sample's 27 small imports at the first start would pay it 27 times for little).
  */
 const FILED_FROM_BYTES = 4 * 1024 * 1024;
 
