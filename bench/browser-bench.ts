@@ -259,8 +259,9 @@ async function importScenario(page: Page): Promise<number> {
   const received = painted('receipt');
   // --trace: V8's sampling profiler in every thread (the workers too) from Import pressed to the receipt, summed by
   // function (bench/trace-profile.ts); the profiler slows every thread, so its shares count, not its times.
-  const tracer = process.argv.includes('--trace') ? browser.browser : undefined;
-  if (process.argv.includes('--trace') && !tracer) throw new Error('--trace needs --in-memory (one browser to trace)');
+  const tracing = process.argv.includes('--trace');
+  const tracer = tracing ? browser.browser : undefined;
+  if (tracing && !tracer) throw new Error('--trace needs --in-memory (one browser to trace)');
   if (tracer)
     await tracer.startTracing(page, {
       categories: (process.env.TRACE_CATEGORIES ?? 'disabled-by-default-v8.cpu_profiler,v8.execute').split(','),

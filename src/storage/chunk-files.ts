@@ -41,6 +41,13 @@ function filesCanBeWritten(): boolean {
   );
 }
 
+/**
+ * A chunk file's name in its dataset's directory: the index of its writer's first chunk, and a uuid. The index lets a
+ * dropped second half's file be found by its name alone (removeChunkFiles), records or not.
+ */
+const fileNameOf = (firstChunk: number): string => `${firstChunk}-${crypto.randomUUID()}.bin`;
+const firstChunkOf = (fileName: string): number => Number(fileName.split('-')[0]);
+
 /** The size a chunk file is first given (its growth, above). */
 const INITIAL_SIZE = 4 * 1024 * 1024;
 
@@ -65,9 +72,7 @@ export class ChunkFile {
       const directory = await chunksDirectory(true);
       if (!directory) return null;
       const own = await directory.getDirectoryHandle(datasetId, { create: true });
-      // Named by the index of its first chunk (each writer writes chunks from there on): a second half dropped has
-      // its file removed by that, records or not (deleteChunksFrom), and the first half's kept.
-      const name = `${firstChunk}-${crypto.randomUUID()}.bin`;
+      const name = fileNameOf(firstChunk);
       const file = await own.getFileHandle(name, { create: true });
       try {
         return new ChunkFile(await file.createSyncAccessHandle(), `${datasetId}/${name}`);
@@ -224,7 +229,7 @@ export async function removeChunkFiles(datasetId: string, from?: number): Promis
   const own = await directory.getDirectoryHandle(datasetId).catch(() => null);
   if (!own) return;
   const gone: string[] = [];
-  for await (const name of own.keys()) if (Number(name.split('-')[0]) >= from) gone.push(name);
+  for await (const name of own.keys()) if (firstChunkOf(name) >= from) gone.push(name);
   for (const name of gone) await removed(own, name, false);
 }
 
