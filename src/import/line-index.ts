@@ -40,10 +40,20 @@ export interface LineIndex {
   entryPence: Int32Array | Float64Array;
   /** Every line's position (positionOf), by pair, then period, posting date and row: an entry's lines follow each other. */
   positions: Uint32Array;
+  /**
+   * Every line's amount (integer pence) and posting date (yyyymmdd, 0 where none), in the order of `positions`: a
+   * pair's lines sorted by amount or date without reading the chunks that hold them, only its page's (Int32 where
+   * every amount fits, else Float64, exact below 2^53 as every amount is).
+   */
+  linePence: Int32Array | Float64Array;
+  lineDates: Uint32Array;
 }
 
-/** An index without its positions (they are read a part at a time where the index is stored). */
-export type IndexHead = Omit<LineIndex, 'positions'>;
+/** The lines of an index: where each is, its amount and its date (read a part at a time where the index is stored). */
+export type IndexLines = Pick<LineIndex, 'positions' | 'linePence' | 'lineDates'>;
+
+/** An index without its lines (they are read a part at a time where the index is stored). */
+export type IndexHead = Omit<LineIndex, keyof IndexLines>;
 
 /** An index's head: everything but its positions. */
 export const headOf = (index: IndexHead): IndexHead => ({
@@ -329,6 +339,9 @@ export class LineIndexBuilder {
     }
 
     const positions = new Uint32Array(n);
+    const lineDates = new Uint32Array(n);
+    const linePence = new Float64Array(n);
+    let linesFit = true;
     const entryStart = new Uint32Array(pairs + 1);
     // At most an entry a line: kept in arrays of that size, cut to the entries made.
     const entryPeriod = new Uint8Array(n);
@@ -346,7 +359,11 @@ export class LineIndexBuilder {
       for (; k < n && orderKey[k] === key; k++) {
         const i = order[k]!;
         positions[k] = position[i]!;
-        sum += pence[i]!;
+        lineDates[k] = date[i]!;
+        const amount = pence[i]!;
+        linePence[k] = amount;
+        if (amount < -0x80000000 || amount > 0x7fffffff) linesFit = false;
+        sum += amount;
         if (!Number.isSafeInteger(sum)) throw new RangeError('A total of ledger lines is beyond 2^53 pence.');
       }
       entryPeriod[entries] = key - p * periods;
@@ -372,6 +389,8 @@ export class LineIndexBuilder {
       entryCount: countsFit ? Uint16Array.from(entryCount.subarray(0, entries)) : entryCount.slice(0, entries),
       entryPence: penceFit ? Int32Array.from(entryPence.subarray(0, entries)) : entryPence.slice(0, entries),
       positions,
+      linePence: linesFit ? Int32Array.from(linePence) : linePence,
+      lineDates,
     };
   }
 }

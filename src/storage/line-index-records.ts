@@ -1,4 +1,12 @@
-import { chunkOfPosition, headOf, positionOf, rowOfPosition, type LineIndex } from '../import/line-index';
+import {
+  chunkOfPosition,
+  headOf,
+  positionOf,
+  rowOfPosition,
+  type IndexHead,
+  type IndexLines,
+  type LineIndex,
+} from '../import/line-index';
 import { openOutturnDb, type Db } from './db';
 
 /*
@@ -10,17 +18,28 @@ import { openOutturnDb, type Db } from './db';
  * worker makes it from the dataset's chunks at its first drill-down (saveLineIndex).
  */
 
-/** Positions a part: 256 KB. */
+/** Lines a part: 256 KB of positions, 768 KB with their amounts and dates. */
 const POSITIONS_A_PART = 65_536;
 
-/** The index without its positions: what a reader holds of a dataset, with `positions` reading the parts it needs. */
-export type LineIndexHead = Omit<LineIndex, 'positions'> & { lineCount: number };
+/** The index without its lines: what a reader holds of a dataset, reading the parts of its lines it needs. */
+export type LineIndexHead = IndexHead & { lineCount: number };
 
-export type LineIndexRecord =
-  | ({ datasetId: string; part: 0 } & LineIndexHead)
-  | { datasetId: string; part: number; chunks: Uint8Array | Uint16Array | Uint32Array; rows: Uint16Array };
+/**
+ * A part of an index's lines: each line's chunk and row in the chunk, and (in parts written since 5 December 2026)
+ * its amount and posting date, by which a pair's lines are sorted without reading their chunks.
+ */
+interface LinePartRecord {
+  datasetId: string;
+  part: number;
+  chunks: Uint8Array | Uint16Array | Uint32Array;
+  rows: Uint16Array;
+  pence?: Int32Array | Float64Array;
+  dates?: Uint32Array;
+}
 
-/** The records of an index: its head, then its positions a part at a time. */
+export type LineIndexRecord = ({ datasetId: string; part: 0 } & LineIndexHead) | LinePartRecord;
+
+/** The records of an index: its head, then its lines a part at a time. */
 function lineIndexRecords(datasetId: string, index: LineIndex): LineIndexRecord[] {
   const { positions } = index;
   const records: LineIndexRecord[] = [{ datasetId, part: 0, ...headOf(index), lineCount: positions.length }];
@@ -33,14 +52,16 @@ function lineIndexRecords(datasetId: string, index: LineIndex): LineIndexRecord[
         ? new Uint16Array(n)
         : new Uint32Array(n);
   for (let from = 0, part = 1; from < positions.length; from += POSITIONS_A_PART, part++) {
-    const some = positions.subarray(from, from + POSITIONS_A_PART);
+    const to = from + POSITIONS_A_PART;
+    const some = positions.subarray(from, to);
     const chunks = chunkArray(some.length);
     const rows = new Uint16Array(some.length);
     for (let i = 0; i < some.length; i++) {
       chunks[i] = chunkOfPosition(some[i]!);
       rows[i] = rowOfPosition(some[i]!);
     }
-    records.push({ datasetId, part, chunks, rows });
+    const pence = index.linePence.slice(from, to);
+    records.push({ datasetId, part, chunks, rows, pence, dates: index.lineDates.slice(from, to) });
   }
   return records;
 }
@@ -88,19 +109,21 @@ export async function readLineIndexHead(datasetId: string, db?: Db): Promise<Lin
   return { ...headOf(r as unknown as LineIndex), lineCount: r.lineCount };
 }
 
-/** Positions `from` to `to` (not included) of a dataset's index, reading only the parts that hold them. */
-export async function readLinePositions(datasetId: string, from: number, to: number, db?: Db): Promise<Uint32Array> {
-  const out = new Uint32Array(Math.max(0, to - from));
-  if (to <= from) return out;
+/** The parts of a dataset's index that hold its lines `from` to `to` (not included), each with its first line. */
+async function partsHolding(
+  datasetId: string,
+  from: number,
+  to: number,
+  db?: Db,
+): Promise<{ start: number; part: LinePartRecord }[]> {
   const d = db ?? (await openOutturnDb());
   const first = 1 + Math.floor(from / POSITIONS_A_PART);
   const last = 1 + Math.floor((to - 1) / POSITIONS_A_PART);
   const tx = d.transaction('lineIndex', 'readonly');
-  let filled = 0;
   const parts = await Promise.all(
     Array.from({ length: last - first + 1 }, (_, k) => tx.store.get([datasetId, first + k])),
   );
-  parts.forEach((r, k) => {
+  return parts.map((r, k) => {
     const part = r && 'rows' in r ? r : undefined;
     if (
       !part ||
@@ -109,12 +132,53 @@ export async function readLinePositions(datasetId: string, from: number, to: num
       part.chunks.length !== part.rows.length
     )
       throw new Error(`part ${first + k} of its line index is missing`);
-    const partStart = (first + k - 1) * POSITIONS_A_PART;
-    const lo = Math.max(from, partStart);
-    const hi = Math.min(to, partStart + part.rows.length);
-    for (let i = lo; i < hi; i++) out[i - from] = positionOf(part.chunks[i - partStart]!, part.rows[i - partStart]!);
-    filled += Math.max(0, hi - lo);
+    return { start: (first + k - 1) * POSITIONS_A_PART, part };
   });
+}
+
+/** Positions `from` to `to` (not included) of a dataset's index, reading only the parts that hold them. */
+export async function readLinePositions(datasetId: string, from: number, to: number, db?: Db): Promise<Uint32Array> {
+  const out = new Uint32Array(Math.max(0, to - from));
+  if (to <= from) return out;
+  let filled = 0;
+  for (const { start, part } of await partsHolding(datasetId, from, to, db)) {
+    const lo = Math.max(from, start);
+    const hi = Math.min(to, start + part.rows.length);
+    for (let i = lo; i < hi; i++) out[i - from] = positionOf(part.chunks[i - start]!, part.rows[i - start]!);
+    filled += Math.max(0, hi - lo);
+  }
   if (filled !== out.length) throw new Error('its line index is cut short');
   return out;
+}
+
+/**
+ * Lines `from` to `to` (not included) of a dataset's index, with their amounts and dates; null where its parts were
+ * written without them (before 5 December 2026), whose lists are then sorted from their lines' chunks.
+ */
+export async function readLineKeys(datasetId: string, from: number, to: number, db?: Db): Promise<IndexLines | null> {
+  const n = Math.max(0, to - from);
+  const positions = new Uint32Array(n);
+  const dates = new Uint32Array(n);
+  if (n === 0) return { positions, linePence: new Float64Array(0), lineDates: dates };
+  const parts = await partsHolding(datasetId, from, to, db);
+  const keyed = (p: LinePartRecord): boolean =>
+    (isTyped(p.pence, 'Int32Array') || isTyped(p.pence, 'Float64Array')) &&
+    isTyped(p.dates, 'Uint32Array') &&
+    p.pence!.length === p.rows.length &&
+    p.dates!.length === p.rows.length;
+  if (!parts.every(({ part }) => keyed(part))) return null;
+  const pence = parts.every(({ part }) => isTyped(part.pence, 'Int32Array')) ? new Int32Array(n) : new Float64Array(n);
+  let filled = 0;
+  for (const { start, part } of parts) {
+    const lo = Math.max(from, start);
+    const hi = Math.min(to, start + part.rows.length);
+    for (let i = lo; i < hi; i++) {
+      positions[i - from] = positionOf(part.chunks[i - start]!, part.rows[i - start]!);
+      pence[i - from] = part.pence![i - start]!;
+      dates[i - from] = part.dates![i - start]!;
+    }
+    filled += Math.max(0, hi - lo);
+  }
+  if (filled !== n) throw new Error('its line index is cut short');
+  return { positions, linePence: pence, lineDates: dates };
 }

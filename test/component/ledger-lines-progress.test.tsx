@@ -1,6 +1,7 @@
-// A long read of ledger lines (a sort or a search reads every chunk that holds the pair's lines) says how far it
-// has got, in words, while the page already shown stays; the read itself is the real reader's, on the sample,
-// held back here only so that its progress can be seen.
+// A long read of ledger lines (a search, or an order by text, reads every chunk that holds the pair's lines; an order
+// by amount or date reads the line index's own figures and only the page's rows) says how far it has got, in words,
+// while the page already shown stays; the read itself is the real reader's, on the sample, held back here only so
+// that its progress can be seen.
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
@@ -32,7 +33,7 @@ describe('a long read of ledger lines', () => {
       return real(request, onProgress);
     });
 
-    await user.click(within(table).getByRole('button', { name: /Amount £/ }));
+    await user.click(within(table).getByRole('button', { name: /^Description/ }));
     await waitFor(() => expect(status().textContent).toContain('Reading… 2 of 5 parts of the ledger read.'));
     // The lines already shown stay while the rest is read: still the three lines and their total.
     expect(status().textContent).toMatch(/^3 lines, adding to /);
@@ -40,11 +41,15 @@ describe('a long read of ledger lines', () => {
 
     release();
     await waitFor(() => expect(status().textContent).not.toContain('Reading'));
-    // Sorted by amount, largest first (the first press of Amount sorts descending).
-    const amounts = within(screen.getByRole('table', { name: /Ledger lines behind the actual to date/ }))
+    // Sorted by description, A to Z (the first press of a text column sorts ascending).
+    const sorted = within(screen.getByRole('table', { name: /Ledger lines behind the actual to date/ }));
+    expect(sorted.getByRole('columnheader', { name: /^Description/ }).getAttribute('aria-sort')).toBe('ascending');
+    const column = sorted.getAllByRole('columnheader').findIndex((h) => /^Description/.test(h.textContent ?? ''));
+    const descriptions = sorted
       .getAllByRole('row')
       .slice(1)
-      .map((r) => Number((r.lastElementChild?.textContent ?? '').replace(/[£,()]/g, '')));
-    expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
+      .map((r) => r.children[column]?.textContent ?? '');
+    expect(descriptions).toHaveLength(3);
+    expect(descriptions).toEqual([...descriptions].sort(new Intl.Collator('en-GB', { sensitivity: 'base' }).compare));
   });
 });

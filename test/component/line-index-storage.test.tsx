@@ -11,12 +11,13 @@ import { openOutturnDb } from '../../src/storage/db';
 import {
   putLineIndex,
   readLineIndexHead,
+  readLineKeys,
   readLinePositions,
   saveLineIndex,
 } from '../../src/storage/line-index-records';
 import { runAfterReply } from '../../src/worker/after-reply';
 import { importJob } from '../../src/worker/import-jobs';
-import { LedgerLinesReader } from '../../src/worker/ledger-lines-query';
+import { LedgerLinesReader, type LedgerLinesRequest } from '../../src/worker/ledger-lines-query';
 import { storedLedgers } from '../../src/worker/stored-ledgers';
 
 /**
@@ -68,7 +69,8 @@ describe("a ledger's line index in IndexedDB", () => {
     expect(head?.chunkCount).toBe(17);
 
     const columns = (key: string) => plan.mapping[key] ?? null;
-    const page = await new LedgerLinesReader(storedLedgers).page({
+    const reader = new LedgerLinesReader(storedLedgers);
+    const request: LedgerLinesRequest = {
       sources: [
         {
           datasetId: 'd-a',
@@ -90,7 +92,8 @@ describe("a ledger's line index in IndexedDB", () => {
       sort: { key: 'period', descending: false },
       offset: 0,
       limit: 5,
-    });
+    };
+    const page = await reader.page(request);
     // By period, then (one date a period) file order: the pair's first period is P3 (rows 9, 21, 33 ...).
     const expected = [...pair].sort((a, b) => a.period - b.period).slice(0, 5);
     expect(expected[0]).toEqual({ period: 3, ref: 'REF-9', pence: 9 });
@@ -99,6 +102,11 @@ describe("a ledger's line index in IndexedDB", () => {
     );
     expect(page.count).toBe(pair.length);
     expect(page.totalPence).toBe(pair.reduce((t, l) => t + l.pence, 0));
+
+    // Sorted by amount, largest first, from the amounts kept in the index's parts (ties in file order).
+    const byAmount = await reader.page({ ...request, sort: { key: 'amount', descending: true } });
+    const largest = [...pair].sort((a, b) => b.pence - a.pence).slice(0, 5);
+    expect(byAmount.lines.map((l) => [l.reference, l.pence])).toEqual(largest.map((l) => [l.ref, l.pence]));
 
     await deleteDataset('d-a');
     expect(await readLineIndexHead('d-a')).toBeNull();
@@ -131,6 +139,43 @@ describe("a ledger's line index in IndexedDB", () => {
     await deleteDataset('d-b');
     await runAfterReply();
     expect(await (await openOutturnDb()).countFromIndex('lineIndex', 'byDataset', 'd-b')).toBe(0);
+  });
+
+  it('reads its lines with their amounts and dates across its parts; none where they were kept without them', async () => {
+    const lines = 140_000;
+    const index: LineIndex = {
+      ...new LineIndexBuilder({ costCentre: null, subjective: null }).finish(),
+      positions: Uint32Array.from({ length: lines }, (_, i) => i * 3),
+      linePence: Int32Array.from({ length: lines }, (_, i) => (i % 2 === 0 ? i : -i)),
+      lineDates: Uint32Array.from({ length: lines }, (_, i) => 20170401 + (i % 28)),
+    };
+    await putLineIndex('d-keys', index);
+    const read = await readLineKeys('d-keys', 65_000, 131_501);
+    expect(read?.positions.length).toBe(66_501);
+    expect([read?.positions[0], read?.linePence[0], read?.lineDates[0]]).toEqual([195_000, 65_000, 20170401 + 12]);
+    expect([read?.positions[66_500], read?.linePence[66_500], read?.lineDates[66_500]]).toEqual([
+      394_500,
+      131_500,
+      20170401 + 12,
+    ]);
+    expect(read?.linePence).toBeInstanceOf(Int32Array);
+
+    // An amount past 2^31 pence (£21.4 million): kept exactly, as a Float64Array.
+    const large = 2 ** 31 + 12_345;
+    await putLineIndex('d-large', { ...index, linePence: Float64Array.from(index.linePence, (p) => p + large) });
+    const big = await readLineKeys('d-large', 139_998, 140_000);
+    expect(Array.from(big?.linePence ?? [])).toEqual([large + 139_998, large - 139_999]);
+
+    // Parts kept before 5 December 2026 have no amounts or dates: none read (the list is sorted from its rows).
+    const db = await openOutturnDb();
+    for (const part of [1, 2, 3]) {
+      const record = (await db.get('lineIndex', ['d-keys', part])) as Record<string, unknown>;
+      delete record.pence;
+      delete record.dates;
+      await db.put('lineIndex', record as never);
+    }
+    expect(await readLineKeys('d-keys', 65_000, 131_501)).toBeNull();
+    expect((await readLinePositions('d-keys', 65_000, 65_002)).length).toBe(2);
   });
 
   it('reads positions across its parts, and keeps none for a dataset that is not there', async () => {

@@ -19,6 +19,8 @@ export interface CountedStore extends LedgerStore {
 export function memoryLedgerStore(
   read: (id: string) => Promise<readonly StoredChunk[]>,
   indexed: readonly Pick<LedgerLineSource, 'datasetId' | 'columns'>[] = [],
+  /** false: the indexes stored answer without their lines' amounts and dates, as those kept before 5 December 2026. */
+  keyed = true,
 ): Promise<CountedStore> {
   const saved = new Map<string, LineIndex>();
   const store: CountedStore = {
@@ -31,6 +33,15 @@ export function memoryLedgerStore(
       return Promise.resolve(headOf(index));
     },
     readPositions: (id, from, to) => Promise.resolve(saved.get(id)!.positions.slice(from, to)),
+    readLineKeys: (id, from, to) => {
+      const index = saved.get(id)!;
+      if (!keyed) return Promise.resolve(null);
+      return Promise.resolve({
+        positions: index.positions.slice(from, to),
+        linePence: index.linePence.slice(from, to),
+        lineDates: index.lineDates.slice(from, to),
+      });
+    },
     saveIndex: (id, index) => Promise.resolve(void saved.set(id, index)),
     readChunks: (id) => {
       store.wholeReads.push(id);

@@ -101,20 +101,20 @@ describe('the ledger lines list through the line index', () => {
     expect(page).toMatchObject({ count: expected.length, totalPence: sumOf(expected) });
   });
 
-  it('sorts or searches every line of the pair, reading only the chunks that hold them and saying how far', async () => {
+  it('searches, or sorts by text, every line of the pair, reading only the chunks that hold them and saying how far', async () => {
     const { store, reader } = await indexedReader();
     const progress: number[] = [];
     const rare = await reader.page(
-      ask({ costCentre: '00999', subjective: '7777', sort: { key: 'amount', descending: true } }),
+      ask({ costCentre: '00999', subjective: '7777', sort: { key: 'description', descending: true } }),
       (p) => progress.push(p.done / p.total),
     );
     expect(rare.count).toBe(1);
     expect(store.chunkReads).toEqual(['d:13']);
     expect(progress).toEqual([1]);
 
-    const byAmount = [...all].sort((a, b) => b.pence - a.pence);
-    const page = await reader.page(ask({ sort: { key: 'amount', descending: true }, offset: 7 }));
-    expect(page.lines).toEqual(shown(byAmount.slice(7, 14)));
+    const bySupplier = [...all].sort((a, b) => a.supplier.trim().localeCompare(b.supplier.trim(), 'en-GB'));
+    const page = await reader.page(ask({ sort: { key: 'supplier', descending: false }, offset: 7 }));
+    expect(page.lines.map((l) => l.supplier)).toEqual(shown(bySupplier.slice(7, 14)).map((l) => l.supplier));
     expect(new Set(store.chunkReads).size).toBe(CHUNKS);
     const cafe = all.filter((r) => r.description.toLocaleLowerCase('en-GB').includes('café'));
     const searched = await reader.page(ask({ search: 'CAFÉ', limit: 1000 }));
@@ -122,6 +122,63 @@ describe('the ledger lines list through the line index', () => {
     expect(searched).toMatchObject({ matched: cafe.length, matchedPence: sumOf(cafe), totalPence: sumOf(all) });
     // Kept: sorting and searching again read nothing more.
     expect(store.chunkReads).toHaveLength(CHUNKS);
+  });
+
+  // The list sorted from the rows worked out directly: by the key, ties in period, date and file order.
+  const sortedBy = (rows: readonly SpreadRow[], key: 'amount' | 'date' | 'period' | 'row', descending: boolean) => {
+    const value = (r: SpreadRow) => ({ amount: r.pence, date: r.date, period: r.period, row: r.line })[key];
+    const sign = descending ? -1 : 1;
+    return [...rows].sort((a, b) => sign * (value(a) - value(b)));
+  };
+
+  it('sorts by amount, date, period or file row from the index alone, reading only the chunks of the page', async () => {
+    for (const key of ['amount', 'date', 'period', 'row'] as const)
+      for (const descending of [false, true])
+        for (const period of [null, 5]) {
+          const { store, reader } = await indexedReader();
+          const matching = all.filter((r) => period === null || r.period === period);
+          const expected = sortedBy(matching, key, descending).slice(7, 14);
+          const page = await reader.page(ask({ sort: { key, descending }, period, offset: 7 }));
+          expect(page.lines, `${key} ${descending ? 'descending' : 'ascending'}, period ${String(period)}`).toEqual(
+            shown(expected),
+          );
+          expect(page).toMatchObject({ offset: 7, matched: matching.length, count: all.length });
+          expect(page.matchedPence).toBe(sumOf(matching));
+          expect(page.totalPence).toBe(sumOf(all));
+          expect(store.chunkReads.sort()).toEqual(chunksHolding(expected));
+          expect(store.wholeReads).toEqual([]);
+        }
+    // The pair's lines are in every chunk; a page of seven in far fewer.
+    expect(chunksHolding(sortedBy(all, 'amount', true).slice(7, 14)).length).toBeLessThan(CHUNKS);
+  });
+
+  it('pages on through a list sorted by amount, reading only each page’s chunks, and ends with the last page', async () => {
+    const { store, reader } = await indexedReader();
+    const expected = sortedBy(all, 'amount', false);
+    const last = Math.floor((all.length - 1) / 7) * 7;
+    const read: string[] = [];
+    for (const offset of [0, 7, 14, last, last + 70]) {
+      store.chunkReads.length = 0;
+      const page = await reader.page(ask({ sort: { key: 'amount', descending: false }, offset }));
+      const at = Math.min(offset, last);
+      expect(page.offset).toBe(at);
+      expect(page.lines).toEqual(shown(expected.slice(at, at + 7)));
+      // Only chunks that hold the page's lines, and none read for an earlier page (kept).
+      const holding = chunksHolding(expected.slice(at, at + 7));
+      for (const chunk of store.chunkReads) expect(holding).toContain(chunk);
+      read.push(...store.chunkReads);
+    }
+    expect(new Set(read).size).toBe(read.length);
+    expect(read.length).toBeGreaterThan(0);
+  });
+
+  it('sorts from the rows, as before, where an index was kept without its lines’ amounts and dates', async () => {
+    const store = await memoryLedgerStore(read, [source], false);
+    const reader = new LedgerLinesReader(store);
+    const page = await reader.page(ask({ sort: { key: 'amount', descending: true }, offset: 7 }));
+    expect(page.lines).toEqual(shown(sortedBy(all, 'amount', true).slice(7, 14)));
+    expect(page).toMatchObject({ matched: all.length, matchedPence: sumOf(all), totalPence: sumOf(all) });
+    expect(new Set(store.chunkReads).size).toBe(CHUNKS);
   });
 
   it('makes the index of a dataset stored without one, once, from its chunks, and keeps it', async () => {
