@@ -55,7 +55,7 @@ export type IndexLines = Pick<LineIndex, 'positions' | 'linePence' | 'lineDates'
 /** An index without its lines (they are read a part at a time where the index is stored). */
 export type IndexHead = Omit<LineIndex, keyof IndexLines>;
 
-/** An index's head: everything but its positions. */
+/** An index's head: everything but its lines (their places, amounts and dates). */
 export const headOf = (index: IndexHead): IndexHead => ({
   chunkCount: index.chunkCount,
   costCentres: index.costCentres,

@@ -92,7 +92,7 @@ export async function putLineIndex(datasetId: string, index: LineIndex, db?: Db)
 /**
  * Keeps an index made of a stored dataset (by the import after its reply, or by the read worker), each of its two
  * transactions (the head and the places, then the amounts and dates) with a look at the dataset record: a dataset
- * deleted meanwhile gets none (nothing is left that no dataset names). Returns whether the head was kept.
+ * deleted meanwhile gets none (nothing is left that no dataset names). Returns whether all of it was kept.
  */
 export async function saveLineIndex(datasetId: string, index: LineIndex, db?: Db): Promise<boolean> {
   const d = db ?? (await openOutturnDb());
