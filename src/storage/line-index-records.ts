@@ -52,7 +52,6 @@ export type LineIndexRecord = ({ datasetId: string; part: 0 } & LineIndexHead) |
 function lineIndexRecords(datasetId: string, index: LineIndex): { places: LineIndexRecord[]; keys: LineKeysRecord[] } {
   const { positions } = index;
   const places: LineIndexRecord[] = [{ datasetId, part: 0, ...headOf(index), lineCount: positions.length }];
-  const keys: LineKeysRecord[] = [];
   // Each position as its chunk and its row in the chunk: 3 bytes a line where a dataset has at most 256 chunks
   // (2.56 million rows), not 4 (positions in date order do not compress).
   const chunkArray = (n: number) =>
@@ -71,14 +70,23 @@ function lineIndexRecords(datasetId: string, index: LineIndex): { places: LineIn
       rows[i] = rowOfPosition(some[i]!);
     }
     places.push({ datasetId, part, chunks, rows });
+  }
+  return { places, keys: keyRecords(datasetId, index) };
+}
+
+/** The records of an index's lines' amounts and dates, a part for each part of their places. */
+function keyRecords(datasetId: string, lines: Pick<IndexLines, 'linePence' | 'lineDates'>): LineKeysRecord[] {
+  const keys: LineKeysRecord[] = [];
+  for (let from = 0, part = 1; from < lines.linePence.length; from += POSITIONS_A_PART, part++) {
+    const to = from + POSITIONS_A_PART;
     keys.push({
       datasetId,
       part: -part,
-      pence: index.linePence.slice(from, to),
-      dates: index.lineDates.slice(from, to),
+      pence: lines.linePence.slice(from, to),
+      dates: lines.lineDates.slice(from, to),
     });
   }
-  return { places, keys };
+  return keys;
 }
 
 /** Writes an import's index (before its dataset record: see above). */
@@ -97,14 +105,28 @@ export async function putLineIndex(datasetId: string, index: LineIndex, db?: Db)
 export async function saveLineIndex(datasetId: string, index: LineIndex, db?: Db): Promise<boolean> {
   const d = db ?? (await openOutturnDb());
   const { places, keys } = lineIndexRecords(datasetId, index);
-  const put = async (records: readonly LineIndexRecord[]): Promise<boolean> => {
-    const tx = d.transaction(['datasets', 'lineIndex'], 'readwrite');
-    const there = (await tx.objectStore('datasets').getKey(datasetId)) !== undefined;
-    if (there) for (const r of records) void tx.objectStore('lineIndex').put(r);
-    await tx.done;
-    return there;
-  };
-  return (await put(places)) && (await put(keys));
+  return (await putWhereThere(d, datasetId, places)) && (await putWhereThere(d, datasetId, keys));
+}
+
+/**
+ * Keeps the amounts and dates of a stored index's lines (in the order of its places) where it was kept without them:
+ * read by the read worker from the rows (LedgerLinesReader.warm). Only while the dataset is there; returns whether.
+ */
+export async function saveLineKeys(
+  datasetId: string,
+  lines: Pick<IndexLines, 'linePence' | 'lineDates'>,
+  db?: Db,
+): Promise<boolean> {
+  return putWhereThere(db ?? (await openOutturnDb()), datasetId, keyRecords(datasetId, lines));
+}
+
+/** Puts records of a dataset's index in one transaction with a look at its record: none where it is gone. */
+async function putWhereThere(d: Db, datasetId: string, records: readonly LineIndexRecord[]): Promise<boolean> {
+  const tx = d.transaction(['datasets', 'lineIndex'], 'readwrite');
+  const there = (await tx.objectStore('datasets').getKey(datasetId)) !== undefined;
+  if (there) for (const r of records) void tx.objectStore('lineIndex').put(r);
+  await tx.done;
+  return there;
 }
 
 const isTyped = (v: unknown, tag: string): boolean => Object.prototype.toString.call(v) === `[object ${tag}]`;

@@ -97,6 +97,8 @@ export interface LedgerStore {
   readLineKeys(datasetId: string, from: number, to: number): Promise<IndexLines | null>;
   /** Keeps an index the reader made of a dataset that had none. */
   saveIndex(datasetId: string, index: LineIndex): Promise<unknown>;
+  /** Keeps the amounts and dates the reader read of a stored index's lines, where it was kept without them. */
+  saveLineKeys(datasetId: string, lines: Pick<IndexLines, 'linePence' | 'lineDates'>): Promise<unknown>;
   /** Every chunk of a dataset, decoded: read only to make the line index of a dataset that has none. */
   readChunks(datasetId: string): Promise<readonly StoredChunk[]>;
   /** Some chunks of a dataset, each read in place (a few rows are read of each). */
@@ -172,12 +174,49 @@ export class LedgerLinesReader {
   async warm(sources: readonly Pick<LedgerLineSource, 'datasetId' | 'name' | 'columns'>[]): Promise<void> {
     for (const source of sources) {
       const index = await this.indexOf(source);
+      const rows: ChunkRows[] = [];
       for (let i = 0; i < index.chunkCount; i += CHUNKS_A_STEP) {
         const step = Array.from({ length: Math.min(CHUNKS_A_STEP, index.chunkCount - i) }, (_, k) => i + k);
         await this.reading;
-        await this.chunksOf(source, step);
+        (await this.chunksOf(source, step)).forEach((r, k) => (rows[step[k]!] = r));
       }
+      await this.reading;
+      await this.addKeys(source, index, rows);
     }
+  }
+
+  /**
+   * Gives an index kept without its lines' amounts and dates (before 5 December 2026, or its page left between its
+   * two writes) them, read from the rows the read-ahead has just read, in the index's order, and keeps them: its
+   * lists are sorted from the index from then on (pageOfKeys), not from every line of the pair.
+   */
+  private async addKeys(
+    source: Pick<LedgerLineSource, 'datasetId' | 'name'>,
+    index: HeldIndex,
+    rows: readonly ChunkRows[],
+  ): Promise<void> {
+    if (index.positions) return; // made here, with them, and kept
+    let lines = 0;
+    for (const count of index.entryCount) lines += count;
+    if (lines === 0 || (await this.store.readLineKeys(source.datasetId, 0, 1))) return;
+    const positions = await this.store.readPositions(source.datasetId, 0, lines);
+    const linePence = new Float64Array(lines);
+    const lineDates = new Uint32Array(lines);
+    let fit = true;
+    for (let i = 0; i < lines; i++) {
+      const chunk = rows[chunkOfPosition(positions[i]!)];
+      const row = rowOfPosition(positions[i]!);
+      const pence = chunk && row < chunk.rowCount ? chunk.amount('amount', row) : Number.NaN;
+      if (Number.isNaN(pence)) throw new Error(indexMismatch(source));
+      linePence[i] = pence;
+      lineDates[i] = chunk!.date('postingDate', row);
+      if (pence < -0x80000000 || pence > 0x7fffffff) fit = false;
+    }
+    await this.store.saveLineKeys(source.datasetId, {
+      linePence: fit ? Int32Array.from(linePence) : linePence,
+      lineDates,
+    });
+    this.sorted.clear(); // lists sorted from their rows meanwhile are sorted from the index from now on
   }
 
   page(request: LedgerLinesRequest, onProgress?: (p: ReadProgress) => void): Promise<LedgerLinesPage> {
@@ -549,7 +588,7 @@ class ChunkCache {
   }
 }
 
-const indexMismatch = (source: LedgerLineSource): string =>
+const indexMismatch = (source: Pick<LedgerLineSource, 'name'>): string =>
   `The stored line index of ${source.name} does not match its rows. Delete it on the Import page and import the file again.`;
 
 /** A line as the list shows it, checked against the pair the index says it belongs to. */

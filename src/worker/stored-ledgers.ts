@@ -1,5 +1,11 @@
 import { readChunkRows, readChunks } from '../storage/datasets';
-import { readLineIndexHead, readLineKeys, readLinePositions, saveLineIndex } from '../storage/line-index-records';
+import {
+  readLineIndexHead,
+  readLineKeys,
+  readLinePositions,
+  saveLineIndex,
+  saveLineKeys,
+} from '../storage/line-index-records';
 import type { LedgerStore } from './ledger-lines-query';
 
 /** The ledger lines reader's rows, as IndexedDB keeps them (src/storage). */
@@ -8,6 +14,7 @@ export const storedLedgers: LedgerStore = {
   readPositions: (id, from, to) => readLinePositions(id, from, to),
   readLineKeys: (id, from, to) => readLineKeys(id, from, to),
   saveIndex: (id, index) => saveLineIndex(id, index),
+  saveLineKeys: (id, lines) => saveLineKeys(id, lines),
   readChunks: (id) => readChunks(id),
   readChunkRows: (dataset, indices) => readChunkRows(dataset, indices),
 };

@@ -14,6 +14,7 @@ import {
   readLineKeys,
   readLinePositions,
   saveLineIndex,
+  saveLineKeys,
 } from '../../src/storage/line-index-records';
 import { runAfterReply } from '../../src/worker/after-reply';
 import { importJob } from '../../src/worker/import-jobs';
@@ -108,6 +109,17 @@ describe("a ledger's line index in IndexedDB", () => {
     const largest = [...pair].sort((a, b) => b.pence - a.pence).slice(0, 5);
     expect(byAmount.lines.map((l) => [l.reference, l.pence])).toEqual(largest.map((l) => [l.ref, l.pence]));
 
+    // An index kept without its amounts and dates (as before 5 December 2026) gets them, the same, from a read-ahead
+    // of its rows (a cost centre opened), and keeps them.
+    const kept = await readLineKeys('d-a', 0, 25_000);
+    expect(kept?.linePence.length).toBe(25_000);
+    const db = await openOutturnDb();
+    for (const key of await db.getAllKeys('lineIndex'))
+      if (key[0] === 'd-a' && key[1] < 0) await db.delete('lineIndex', key);
+    expect(await readLineKeys('d-a', 0, 25_000)).toBeNull();
+    await new LedgerLinesReader(storedLedgers).warm(request.sources);
+    expect(await readLineKeys('d-a', 0, 25_000)).toEqual(kept);
+
     await deleteDataset('d-a');
     expect(await readLineIndexHead('d-a')).toBeNull();
     expect(await (await openOutturnDb()).countFromIndex('lineIndex', 'byDataset', 'd-a')).toBe(0);
@@ -183,6 +195,7 @@ describe("a ledger's line index in IndexedDB", () => {
     expect(read[0]).toBe(65_000 * 3);
     expect(read[66_499]).toBe(131_499 * 3);
     expect(await saveLineIndex('d-gone', index)).toBe(false);
+    expect(await saveLineKeys('d-gone', index)).toBe(false);
     expect(await readLineIndexHead('d-gone')).toBeNull();
   });
 });

@@ -14,6 +14,8 @@ export interface CountedStore extends LedgerStore {
   /** Datasets read whole (to make an index). */
   wholeReads: string[];
   saved: Map<string, LineIndex>;
+  /** Amounts and dates the reader kept for an index kept without them (`keyed` false). */
+  savedKeys: Map<string, Pick<LineIndex, 'linePence' | 'lineDates'>>;
 }
 
 export function memoryLedgerStore(
@@ -23,10 +25,12 @@ export function memoryLedgerStore(
   keyed = true,
 ): Promise<CountedStore> {
   const saved = new Map<string, LineIndex>();
+  const savedKeys = new Map<string, Pick<LineIndex, 'linePence' | 'lineDates'>>();
   const store: CountedStore = {
     chunkReads: [],
     wholeReads: [],
     saved,
+    savedKeys,
     readIndexHead: (id) => {
       const index = saved.get(id);
       if (!index) return Promise.resolve(null);
@@ -35,13 +39,15 @@ export function memoryLedgerStore(
     readPositions: (id, from, to) => Promise.resolve(saved.get(id)!.positions.slice(from, to)),
     readLineKeys: (id, from, to) => {
       const index = saved.get(id)!;
-      if (!keyed) return Promise.resolve(null);
+      const lines = keyed ? index : savedKeys.get(id);
+      if (!lines) return Promise.resolve(null);
       return Promise.resolve({
         positions: index.positions.slice(from, to),
-        linePence: index.linePence.slice(from, to),
-        lineDates: index.lineDates.slice(from, to),
+        linePence: lines.linePence.slice(from, to),
+        lineDates: lines.lineDates.slice(from, to),
       });
     },
+    saveLineKeys: (id, lines) => Promise.resolve(void savedKeys.set(id, lines)),
     saveIndex: (id, index) => Promise.resolve(void saved.set(id, index)),
     readChunks: (id) => {
       store.wholeReads.push(id);

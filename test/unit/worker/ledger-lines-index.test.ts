@@ -172,13 +172,27 @@ describe('the ledger lines list through the line index', () => {
     expect(read.length).toBeGreaterThan(0);
   });
 
-  it('sorts from the rows, as before, where an index was kept without its lines’ amounts and dates', async () => {
+  it('sorts from the rows where an index was kept without its lines’ amounts and dates, until a read-ahead gives them', async () => {
     const store = await memoryLedgerStore(read, [source], false);
     const reader = new LedgerLinesReader(store);
     const page = await reader.page(ask({ sort: { key: 'amount', descending: true }, offset: 7 }));
     expect(page.lines).toEqual(shown(sortedBy(all, 'amount', true).slice(7, 14)));
     expect(page).toMatchObject({ matched: all.length, matchedPence: sumOf(all), totalPence: sumOf(all) });
     expect(new Set(store.chunkReads).size).toBe(CHUNKS);
+
+    // The read-ahead (a cost centre opened) reads every chunk: it gives the index its amounts and dates from the
+    // rows, in the index's order (the same as the import's index made from the same rows), and keeps them.
+    await reader.warm([source]);
+    const own = store.saved.get('d')!;
+    expect(Array.from(store.savedKeys.get('d')?.linePence ?? [])).toEqual(Array.from(own.linePence));
+    expect(Array.from(store.savedKeys.get('d')?.lineDates ?? [])).toEqual(Array.from(own.lineDates));
+    // From then on, a new page (a new reader) sorts from the index, reading only the page's chunks.
+    store.chunkReads.length = 0;
+    const after = await new LedgerLinesReader(store).page(
+      ask({ sort: { key: 'amount', descending: true }, offset: 7 }),
+    );
+    expect(after.lines).toEqual(page.lines);
+    expect(store.chunkReads.sort()).toEqual(chunksHolding(sortedBy(all, 'amount', true).slice(7, 14)));
   });
 
   it('makes the index of a dataset stored without one, once, from its chunks, and keeps it', async () => {
