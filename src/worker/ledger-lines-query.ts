@@ -112,6 +112,17 @@ function addExact(sum: number, pence: number): number {
   return next;
 }
 
+/** How many lines some runs hold, and their exact sum (integer pence), from the index's entries. */
+function totalOf(runs: readonly Run[]): { count: number; pence: number } {
+  let count = 0;
+  let pence = 0;
+  for (const r of runs) {
+    count += r.count;
+    pence = addExact(pence, r.pence);
+  }
+  return { count, pence };
+}
+
 /** A run of one pair's lines in one period of one export: where its positions are, how many, their sum. */
 interface Run {
   source: LedgerLineSource;
@@ -158,6 +169,11 @@ export class LedgerLinesReader {
   private readonly lines = new Map<string, Promise<LedgerLineRow[]>>();
   /** Lists put in order from their indexes' amounts and dates (pageOfKeys): paging on reads only the page's rows. */
   private readonly sorted = new Map<string, Promise<SortedLines | null>>();
+  /**
+   * Datasets whose stored index is known to hold its lines' amounts and dates (addKeys): each read-ahead (every cost
+   * centre opened) would otherwise read a part of them again to look.
+   */
+  private readonly keyed = new Set<string>();
   /** The page being read, if any: reading ahead waits for it between its steps (the page asked for comes first). */
   private reading: Promise<unknown> = Promise.resolve();
 
@@ -195,10 +211,13 @@ export class LedgerLinesReader {
     index: HeldIndex,
     rows: readonly ChunkRows[],
   ): Promise<void> {
-    if (index.positions) return; // made here, with them, and kept
+    if (index.positions || this.keyed.has(source.datasetId)) return; // made here, with them; or looked at already
     let lines = 0;
     for (const count of index.entryCount) lines += count;
-    if (lines === 0 || (await this.store.readLineKeys(source.datasetId, 0, 1))) return;
+    if (lines === 0 || (await this.store.readLineKeys(source.datasetId, 0, 1))) {
+      this.keyed.add(source.datasetId);
+      return;
+    }
     const positions = await this.store.readPositions(source.datasetId, 0, lines);
     const linePence = new Float64Array(lines);
     const lineDates = new Uint32Array(lines);
@@ -216,6 +235,7 @@ export class LedgerLinesReader {
       linePence: fit ? Int32Array.from(linePence) : linePence,
       lineDates,
     });
+    this.keyed.add(source.datasetId);
     this.sorted.clear(); // lists sorted from their rows meanwhile are sorted from the index from now on
   }
 
@@ -274,20 +294,10 @@ export class LedgerLinesReader {
 
   /** A page in the list's own order (by period, then date and row), from the index and the page's rows alone. */
   private async pageOfRuns(request: LedgerLinesRequest, all: Run[]): Promise<LedgerLinesPage> {
-    let count = 0;
-    let totalPence = 0;
-    for (const r of all) {
-      count += r.count;
-      totalPence = addExact(totalPence, r.pence);
-    }
+    const { count, pence: totalPence } = totalOf(all);
     const runs = all.filter((r) => request.period === null || r.period === request.period);
     if (request.sort.descending) runs.reverse(); // periods descending; within one, still by date and row
-    let matched = 0;
-    let matchedPence = 0;
-    for (const r of runs) {
-      matched += r.count;
-      matchedPence = addExact(matchedPence, r.pence);
-    }
+    const { count: matched, pence: matchedPence } = totalOf(runs);
     const { offset, limit } = pageWithin(request, matched);
     // The page's positions: `limit` lines from `offset`, run after run.
     const wanted: { source: LedgerLineSource; from: number; to: number }[] = [];
@@ -321,14 +331,8 @@ export class LedgerLinesReader {
     const sorted = await this.sortedByKeys(request, all);
     if (!sorted) return null;
     const { runs, keys, order } = sorted;
-    let count = 0;
-    let totalPence = 0;
-    for (const r of all) {
-      count += r.count;
-      totalPence = addExact(totalPence, r.pence);
-    }
-    let matchedPence = 0;
-    for (const r of runs) matchedPence = addExact(matchedPence, r.pence);
+    const { count, pence: totalPence } = totalOf(all);
+    const matchedPence = totalOf(runs).pence;
     const { offset, limit } = pageWithin(request, order.length);
     const page = order.slice(offset, offset + limit);
     // Read export by export (each reads only the chunks that hold its lines of the page), then put in page order.
@@ -336,7 +340,9 @@ export class LedgerLinesReader {
     const bySource = new Map<LedgerLineSource, number[]>();
     page.forEach((line, k) => {
       const source = runs[sorted.runOf[line]!]!.source;
-      bySource.set(source, [...(bySource.get(source) ?? []), k]);
+      const places = bySource.get(source);
+      if (places) places.push(k);
+      else bySource.set(source, [k]);
     });
     const keyOf = (k: number) => {
       const line = page[k]!;
