@@ -88,9 +88,21 @@ export async function loadFrozenTables(year: number): Promise<FrozenTable[]> {
   return tables;
 }
 
-/** Whether a year and month make a year-end pack: P12, with the year's outturn summary (Table 1) loaded. */
+/** The titles of the tables a year-end pack needs that are not among `tables` (none: it can be drawn). */
+export function yearEndMissing(tables: readonly FrozenTable[]): string[] {
+  return YEAR_END_NEEDS.filter((key) => !tables.some((t) => frozenTableKey(t) === key)).map((key) =>
+    PAPER_2017_18[key].title.replace(/ \d{4}\/\d{2}$/, ''),
+  );
+}
+
+/**
+ * Whether a year and month make a year-end pack: P12, with every table a year-end pack is drawn from loaded. At P12
+ * with one missing (a year whose outturn summary is in but not its constabulary summary, say) the pack is P12's
+ * monitoring, as for any other month, and the page says what the year-end pack still needs: a board then has a pack
+ * to print rather than an error. A pack frozen at year end had every one of them, so it is still drawn so.
+ */
 export function isYearEndPack(month: number, tables: readonly FrozenTable[]): boolean {
-  return month === 12 && tables.some((t) => frozenTableKey(t) === 'table-1-revenue-outturn.csv');
+  return month === 12 && yearEndMissing(tables).length === 0;
 }
 
 /** What the user sets for the pack: a subtitle and the Road Casualty inputs. The rest comes from the data. */

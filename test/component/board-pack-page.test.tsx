@@ -167,6 +167,29 @@ describe('BoardPackPage', () => {
       expect(within(sources).queryByText(other), other).toBeNull();
   });
 
+  it("draws P12's monitoring where a year-end table is missing, and says what the year-end pack needs", async () => {
+    // The sample's 2018/19 has its outturn summary (Table 1) and P12's return, but neither a constabulary summary nor a
+    // scheme list: a year-end pack cannot be drawn. Before, the page said only that (naming the first missing); now the
+    // board has P12's monitoring to print, and is told both.
+    renderPage('/board-pack?year=2018-19&month=12');
+    await screen.findByRole('region', { name: /^Page 1 of \d+: Revenue monitoring 2018\/19/ });
+    expect(screen.queryByText(/The pack cannot be drawn/)).toBeNull();
+    expect(screen.getByText(/^This is a month's pack of 2018\/19, P12 \(March 2019\)/).textContent).toContain(
+      'A year-end pack of 2018/19 also needs Constabulary summary and Appendix 3: Scheme by scheme capital report, not loaded.',
+    );
+    const table = screen.getByRole('table', {
+      name: "Revenue position by area, P12 (March 2019) (illustrative) (£'000)",
+    });
+    // From data/illustrative-2018-19-p12-outturn.csv, summed by area with Python's Decimal: Local Policing budget
+    // 76,764,000.00, forecast 74,717,000.00; (2,047), 2,047 / 76,764 = 2.67% -> 2.7%, favourable. Organisational
+    // Support 16,224,000.00 -> 18,464,000.00: 2,240, 13.8%, adverse and past £250,000.
+    const lp = cells(rowOf(table, 'Local Policing'));
+    expect([lp[0], lp[3], lp[4], lp[5], lp[6]]).toEqual(['76,764', '74,717', '(2,047)', '2.7%', '● Green, favourable']);
+    const os = cells(rowOf(table, 'Organisational Support'));
+    expect([os[0], os[3], os[4], os[5], os[6]]).toEqual(['16,224', '18,464', '2,240', '13.8%', '▲ Red, adverse']);
+    expect(screen.getByRole('button', { name: 'Print or save as PDF' })).toHaveProperty('disabled', false);
+  });
+
   it("says a month's pack cannot be drawn for a month without a return, and shows no other month", async () => {
     renderPage('/board-pack?year=2017-18&month=5');
     const alert = await screen.findByText(/The pack cannot be drawn/);

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { monitoringPosition, usePackTables } from '../../api/board-pack';
-import { buildPackFromInputs, isYearEndPack, packInputs } from '../../api/board-pack-inputs';
+import { buildPackFromInputs, isYearEndPack, packInputs, yearEndMissing } from '../../api/board-pack-inputs';
 import { useOrganisation } from '../../api/organisation';
 import { usePackSettings, useSavePackSettings } from '../../api/pack-settings';
 import { useRagRule } from '../../api/rag-rule';
@@ -19,6 +19,10 @@ import { PackView, packStamp } from './pack-view';
 import { SnapshotCompare } from './snapshot-compare';
 import { SnapshotList } from './snapshot-list';
 import './board-pack.css';
+
+/** Names as a sentence says them: "A", "A and B", "A, B and C". */
+const listed = (names: readonly string[]): string =>
+  new Intl.ListFormat('en-GB', { type: 'conjunction' }).format(names);
 
 /** The live pack, or why it cannot be drawn from the current inputs. */
 type Built = Result<BoardPack, Issue<'pack-not-drawn'>>;
@@ -113,7 +117,7 @@ export function BoardPackPage() {
       ? null
       : isYearEndPack(month, tables.data)
         ? `a year-end pack of ${yearLabel(year)}: the year's outturn tables, capital, reserves, the reconciliation and the Road Casualty projection`
-        : `a month's pack of ${yearLabel(year)}, ${monthLabel(year, month)}: the in-year monitoring position by area, then the year's capital programme and reserves where they are loaded`;
+        : `a month's pack of ${yearLabel(year)}, ${monthLabel(year, month)}: the in-year monitoring position by area, then the year's capital programme and reserves where they are loaded${month === 12 ? `. A year-end pack of ${yearLabel(year)} also needs ${listed(yearEndMissing(tables.data))}, not loaded` : ''}`;
 
   const onFreeze = () => {
     if (!inputs) return;
