@@ -8,6 +8,7 @@ export function MissingData({
   yearLabel,
   missing,
   what,
+  partial = false,
 }: {
   /** "2018/19" */
   yearLabel: string;
@@ -15,6 +16,8 @@ export function MissingData({
   missing: readonly string[];
   /** What the page (or section) would show: "the reserves position". */
   what: string;
+  /** Part of the page has figures already (shown beside this): not "nothing to show". */
+  partial?: boolean;
 }) {
   // The link keeps the year and month chosen (?year=&month=), as every link between pages does.
   const { search } = useLocation();
@@ -22,7 +25,8 @@ export function MissingData({
     <div className="missing-data" role="status">
       <p>
         <strong>
-          Nothing to show for {yearLabel} yet: {what} needs {listOf(missing)}.
+          {partial ? `Not loaded for ${yearLabel} yet` : `Nothing to show for ${yearLabel} yet`}: {what} needs{' '}
+          {listOf(missing)}.
         </strong>{' '}
         No figures of another year are shown in their place.
       </p>

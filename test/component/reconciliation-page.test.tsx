@@ -162,6 +162,15 @@ describe('ReconciliationPage', () => {
     expect(document.getElementById(id)!.className).toContain('row-target');
   });
 
+  it('says a count of one in the singular: 2018/19 has one tie-out between its tables', async () => {
+    renderWithProviders(<ReconciliationPage />, { initialEntries: ['/reconciliation?year=2018-19'] });
+    // The sample's 2018/19 has one pair of tables a tie-out reads (capital slippage and the Capital Carry Forward
+    // Reserve): the page said "1 tie-outs" before.
+    expect(
+      await screen.findByText(/^1 tie-out: 1 tie out, 0 rounding differences, 0 do not tie out, 0 cannot be made\.$/),
+    ).toBeTruthy();
+  });
+
   it('checks 2017/18 against the year after it, and says the year before is not loaded', async () => {
     renderWithProviders(<ReconciliationPage />, { initialEntries: ['/reconciliation?year=2017-18'] });
     // The sample has 2017/18 and its illustrative 2018/19; no 2016/17.

@@ -143,7 +143,7 @@ describe('the pages by year', { timeout: 120_000 }, () => {
     expect(cells(rowOf(table, 'TOTAL')).slice(0, 5)).toEqual(['1,500', '1,000', '-', '2,500', '1,700']);
     expect(
       screen.getByText(
-        'Nothing to show for 2019/20 yet: the rest of the Capital page needs a capital scheme list (with job codes), capital financing and capital carry-forward requests.',
+        'Not loaded for 2019/20 yet: the rest of the Capital page needs a capital scheme list (with job codes), capital financing and capital carry-forward requests.',
       ),
     ).toBeTruthy();
   });

@@ -65,6 +65,7 @@ export function CapitalPage() {
                 yearLabel={label}
                 missing={data.missing}
                 what={data.missing.length === 4 ? 'the Capital page' : 'the rest of the Capital page'}
+                partial={data.missing.length < 4}
               />
             )}
             {data.programme && (

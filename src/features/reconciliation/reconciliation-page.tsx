@@ -176,8 +176,9 @@ const YearChecks = memo(function YearChecks({
       <section aria-labelledby="tie-outs">
         <h3 id="tie-outs">Between the tables</h3>
         <p>
-          {tieOuts.length} tie-outs: {tieCounts.pass} tie out, {plural(tieCounts.rounding, 'rounding difference')},{' '}
-          {tieCounts.fail} do not tie out, {tieCounts.incomplete} cannot be made.
+          {plural(tieOuts.length, 'tie-out')}: {tieCounts.pass} tie out,{' '}
+          {plural(tieCounts.rounding, 'rounding difference')}, {tieCounts.fail} do not tie out, {tieCounts.incomplete}{' '}
+          cannot be made.
         </p>
         {attention.length > 0 && (
           <TieOutTable
@@ -192,8 +193,9 @@ const YearChecks = memo(function YearChecks({
       <section aria-labelledby="casting">
         <h3 id="casting">Within each table: casting and cross-casting</h3>
         <p>
-          {inTable.length} checks: {tableCounts.pass} pass, {plural(tableCounts.rounding, 'rounding difference')},{' '}
-          {plural(tableCounts.fail, 'failure')}, {tableCounts.incomplete} cannot be made.
+          {plural(inTable.length, 'check')}: {tableCounts.pass} pass,{' '}
+          {plural(tableCounts.rounding, 'rounding difference')}, {plural(tableCounts.fail, 'failure')},{' '}
+          {tableCounts.incomplete} cannot be made.
         </p>
         {tables.map((t) => (
           <TableCheckList key={t.spec.id} table={t} target={target} search={search} />

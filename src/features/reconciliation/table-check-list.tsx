@@ -90,7 +90,7 @@ export function TableCheckList({
     <section aria-labelledby={headingId}>
       <h4 id={headingId}>{table.spec.title}</h4>
       <p>
-        {table.checks.length} checks: {counts.pass} pass, {plural(counts.rounding, 'rounding difference')},{' '}
+        {plural(table.checks.length, 'check')}: {counts.pass} pass, {plural(counts.rounding, 'rounding difference')},{' '}
         {plural(counts.fail, 'failure')}, {counts.incomplete} cannot be made (a figure is not shown).
         {table.unmatched.length > 0 && ` Not checked (column not in the file): ${table.unmatched.join('; ')}.`}
       </p>
