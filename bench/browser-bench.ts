@@ -172,13 +172,13 @@ function cpuBetween(before: Map<string, number>, after: Map<string, number>): [s
 const storageUsage = (page: Page): Promise<number> =>
   page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
 
-/** The import of the ledger through the Import page: its figures, printed. */
 /** Choose file -> receipt: as the bench heard it, and by the page's clock (its two parts, null where not marked). */
 interface ImportTimes {
   heardMs: number;
   pageMs: number | null;
 }
 
+/** The import of the ledger through the Import page: its figures, printed. */
 async function importScenario(page: Page): Promise<ImportTimes> {
   const timings: string[] = [];
   const afterReply: string[] = [];
@@ -329,7 +329,11 @@ async function importScenario(page: Page): Promise<ImportTimes> {
     const spent = cpuBetween(from, to);
     const total = spent.reduce((n, [, v]) => n + v, 0);
     const top = spent.filter(([, v]) => v >= 100).map(([k, v]) => `${k} ${fmt(v)}`);
-    console.log(`  browser CPU time, ${label}: ${fmt(total)} ms (${top.join(', ')})`);
+    // The renderer's main thread (its process's first thread, named as the program): the page's own work (point 3).
+    const pageThread = spent.find(([k]) => k === 'renderer/chromium')?.[1] ?? 0;
+    console.log(
+      `  browser CPU time, ${label}: ${fmt(total)} ms (${top.join(', ')}); the page's own thread ${fmt(pageThread)} ms`,
+    );
   }
   // Pages first touched (minor faults) between the two readings, in MB, by kind of process.
   const touched = [...faultsAfter.faults].map(([k, v]): [string, number] => [
