@@ -40,7 +40,8 @@ export function MissingData({
   );
 }
 
-function listOf(items: readonly string[]): string {
+/** Names as a sentence says them: "a", "a and b", "a, b and c" ("data" for none). */
+export function listOf(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? 'data';
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
 }

@@ -13,16 +13,12 @@ import { APP_VERSION, useDeleteSnapshot, useFreezeSnapshot, useSnapshots } from 
 import type { BoardPack } from '../../domain/board-pack/board-pack';
 import { sameFigures, samePack, type Snapshot } from '../../domain/board-pack/pack-snapshot';
 import { messages, type Issue, type Result } from '../../domain/core/result';
-import { MissingData } from '../../components/missing-data';
+import { listOf, MissingData } from '../../components/missing-data';
 import { PackSettingsForm } from './pack-settings-form';
 import { PackView, packStamp } from './pack-view';
 import { SnapshotCompare } from './snapshot-compare';
 import { SnapshotList } from './snapshot-list';
 import './board-pack.css';
-
-/** Names as a sentence says them: "A", "A and B", "A, B and C". */
-const listed = (names: readonly string[]): string =>
-  new Intl.ListFormat('en-GB', { type: 'conjunction' }).format(names);
 
 /** The live pack, or why it cannot be drawn from the current inputs. */
 type Built = Result<BoardPack, Issue<'pack-not-drawn'>>;
@@ -117,7 +113,7 @@ export function BoardPackPage() {
       ? null
       : isYearEndPack(month, tables.data)
         ? `a year-end pack of ${yearLabel(year)}: the year's outturn tables, capital, reserves, the reconciliation and the Road Casualty projection`
-        : `a month's pack of ${yearLabel(year)}, ${monthLabel(year, month)}: the in-year monitoring position by area, then the year's capital programme and reserves where they are loaded${month === 12 ? `. A year-end pack of ${yearLabel(year)} also needs ${listed(yearEndMissing(tables.data))}, not loaded` : ''}`;
+        : `a month's pack of ${yearLabel(year)}, ${monthLabel(year, month)}: the in-year monitoring position by area, then the year's capital programme and reserves where they are loaded${month === 12 ? `. A year-end pack of ${yearLabel(year)} also needs ${listOf(yearEndMissing(tables.data))}, not loaded` : ''}`;
 
   const onFreeze = () => {
     if (!inputs) return;
