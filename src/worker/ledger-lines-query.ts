@@ -397,8 +397,7 @@ export class LedgerLinesReader {
         if (!k) return null;
         keys.push(k);
       }
-      let n = 0;
-      for (const r of runs) n += r.count;
+      const n = totalOf(runs).count;
       // Each line as its run and its place in the run, in the list's own order (runs by period; each by date, row).
       const runOf = new Uint32Array(n);
       const at = new Uint32Array(n);
