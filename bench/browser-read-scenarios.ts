@@ -8,7 +8,11 @@
 //    1/75 of the rows), the longest task meanwhile, the browser's CPU time, and the lines' total against an
 //    independent sum of the generated amounts; then the same list sorted by amount (put in order from the line
 //    index's amounts, since 5 December 2026; only the page's rows read): time to the sorted page, by the page's clock,
-//    the longest task meanwhile and the CPU time. The load average beside each.
+//    the longest task meanwhile and the CPU time. The load average beside each;
+//  - search: the same list searched for a supplier's words (since 5 December 2026), typed a key every 80 ms: time
+//    from the last key to the matches' count and exact total on screen (the list's 150 ms rest before it searches
+//    included; every line of the pair read to search it, from the moment the box was entered), and the count and
+//    total against an independent count and sum of the generated lines.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import type { Locator, Page } from '@playwright/test';
@@ -20,6 +24,13 @@ import { watchLongTasks } from './long-tasks';
 /** The cost centre and subjective drilled into (the CTC contract, in the sample's layout). */
 const DRILL = { costCentre: '20500', subjective: '3010' };
 
+/** What the drilled list is searched for: a supplier of the sample's ledger, in about a tenth of its lines. */
+const SEARCH = 'Police equipment';
+/** How long the list waits after typing before it searches (SEARCH_REST_MS, ledger-lines-view.tsx). */
+const SEARCH_REST_MS = 150;
+/** The time between keys as the search is typed. */
+const KEY_MS = 80;
+
 /**
  * A ledger in the sample's layout and columns, over the pairs of cost centre and subjective the sample's 2017/18
  * ledgers post to, periods 1 to 12 of 2017/18. Returns the file's text and the exact sum (pence) of the drilled
@@ -28,7 +39,7 @@ const DRILL = { costCentre: '20500', subjective: '3010' };
 export function sampleShapedLedger(
   rows: number,
   seed: number,
-): { text: string; drillPence: number; drillLines: number } {
+): { text: string; drillPence: number; drillLines: number; searchPence: number; searchLines: number } {
   const sample = readFileSync('data/illustrative-2017-18-ledger-p01-p11.csv', 'utf8').trim().split(/\r?\n/);
   const pairs = [...new Set(sample.slice(1).map((l) => l.split(',').slice(2, 4).join(',')))];
   // Descriptions and suppliers of lines with no quoted field (a comma inside quotes would split wrongly here).
@@ -40,6 +51,10 @@ export function sampleShapedLedger(
   const out: string[] = ['Posting date,Period,Cost centre,Subjective,Description,Supplier,Reference,Amount'];
   let drillPence = 0;
   let drillLines = 0;
+  // The drilled pair's lines whose description, supplier or reference holds SEARCH, any case, as a reader means it.
+  let searchPence = 0;
+  let searchLines = 0;
+  const needle = SEARCH.toLowerCase();
   const drillPair = `${DRILL.costCentre},${DRILL.subjective}`;
   for (let i = 0; i < rows; i++) {
     const period = 1 + Math.floor(next() * 12);
@@ -51,14 +66,33 @@ export function sampleShapedLedger(
     const pence = Math.floor(next() * 2_000_000) - (next() < 0.1 ? 1_500_000 : 0);
     const abs = Math.abs(pence);
     const amount = `${pence < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+    const reference = `BR-${String(i).padStart(7, '0')}`;
     if (pair === drillPair) {
       drillPence += pence;
       drillLines++;
+      if ([fact[4] ?? '', fact[5] ?? '', reference].some((cell) => cell.toLowerCase().includes(needle))) {
+        searchPence += pence;
+        searchLines++;
+      }
     }
     const date = `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
-    out.push(`${date},${period},${pair},${fact[4] ?? ''},${fact[5] ?? ''},BR-${String(i).padStart(7, '0')},${amount}`);
+    out.push(`${date},${period},${pair},${fact[4] ?? ''},${fact[5] ?? ''},${reference},${amount}`);
   }
-  return { text: `${out.join('\r\n')}\r\n`, drillPence, drillLines };
+  return { text: `${out.join('\r\n')}\r\n`, drillPence, drillLines, searchPence, searchLines };
+}
+
+/** When each step's result first appeared, by the page's clock (see watchAppearances). */
+interface Seen {
+  link?: number;
+  lines?: number;
+  checks?: number;
+  sorted?: number;
+  /** The search's matches drawn, read to the end. */
+  searched?: number;
+  /** The last click's event time. */
+  click?: number;
+  /** The last typing's event time (the search box). */
+  input?: number;
 }
 
 /**
@@ -71,45 +105,55 @@ export function sampleShapedLedger(
  * drawing it times; a console message costs the page nothing to be heard.
  */
 async function watchAppearances(page: Page): Promise<void> {
-  await page.addInitScript((subjective: string) => {
-    const w = window as unknown as {
-      seen: { link?: number; lines?: number; checks?: number; sorted?: number; click?: number };
-    };
-    w.seen = {};
-    new MutationObserver(() => {
-      const seen = w.seen;
-      // The Reconciliation page's checks: its casting section's heading comes in the same render as every check.
-      if (seen.checks === undefined && document.getElementById('casting') !== null) {
-        seen.checks = performance.now();
-        console.debug('outturn-bench:checks');
-      }
-      if (
-        seen.link === undefined &&
-        [...document.querySelectorAll('a')].some((a) => a.textContent?.startsWith(subjective))
-      ) {
-        seen.link = performance.now();
-        console.debug('outturn-bench:link');
-      }
-      if (seen.lines === undefined) {
-        const caption = [...document.querySelectorAll('table caption')].find((c) =>
-          c.textContent?.startsWith('Ledger lines behind'),
-        );
-        if (caption && (caption.closest('table')?.querySelectorAll('tr').length ?? 0) > 2) {
-          seen.lines = performance.now();
-          console.debug('outturn-bench:lines');
+  await page.addInitScript(
+    ([subjective, search]: readonly [string, string]) => {
+      const w = window as unknown as { seen: Seen };
+      w.seen = {};
+      new MutationObserver(() => {
+        const seen = w.seen;
+        // The Reconciliation page's checks: its casting section's heading comes in the same render as every check.
+        if (seen.checks === undefined && document.getElementById('casting') !== null) {
+          seen.checks = performance.now();
+          console.debug('outturn-bench:checks');
         }
-      }
-      // A list sorted by a column, largest first, and no longer being read (the sort's step).
-      if (
-        seen.sorted === undefined &&
-        seen.click !== undefined &&
-        document.querySelector('th[aria-sort="descending"]') !== null &&
-        document.querySelector('[aria-busy="true"]') === null
-      )
-        seen.sorted = performance.now();
-    }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
-    addEventListener('click', (e) => (w.seen = { click: e.timeStamp }), true);
-  }, `${DRILL.subjective} `);
+        if (
+          seen.link === undefined &&
+          [...document.querySelectorAll('a')].some((a) => a.textContent?.startsWith(subjective))
+        ) {
+          seen.link = performance.now();
+          console.debug('outturn-bench:link');
+        }
+        if (seen.lines === undefined) {
+          const caption = [...document.querySelectorAll('table caption')].find((c) =>
+            c.textContent?.startsWith('Ledger lines behind'),
+          );
+          if (caption && (caption.closest('table')?.querySelectorAll('tr').length ?? 0) > 2) {
+            seen.lines = performance.now();
+            console.debug('outturn-bench:lines');
+          }
+        }
+        // A list sorted by a column, largest first, and no longer being read (the sort's step).
+        if (
+          seen.sorted === undefined &&
+          seen.click !== undefined &&
+          document.querySelector('th[aria-sort="descending"]') !== null &&
+          document.querySelector('[aria-busy="true"]') === null
+        )
+          seen.sorted = performance.now();
+        // The list searched: its count of matches for the words typed, and no longer being read.
+        if (
+          seen.searched === undefined &&
+          seen.input !== undefined &&
+          document.querySelector('p.facts-line[role="status"]')?.textContent?.includes(`“${search}”`) === true &&
+          document.querySelector('[aria-busy="true"]') === null
+        )
+          seen.searched = performance.now();
+      }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
+      addEventListener('click', (e) => (w.seen = { click: e.timeStamp }), true);
+      addEventListener('input', (e) => (w.seen = { input: e.timeStamp }), true);
+    },
+    [`${DRILL.subjective} `, SEARCH] as const,
+  );
 }
 
 /** Resolves when watchAppearances next says `what` appeared (asked before the step that makes it appear). */
@@ -117,13 +161,11 @@ const appeared = (page: Page, what: 'link' | 'lines' | 'checks'): Promise<unknow
   page.waitForEvent('console', { predicate: (m) => m.text() === `outturn-bench:${what}`, timeout: 300_000 });
 
 /** What watchAppearances saw, and when the page's clock began (ms since the epoch, as Date.now()). */
-const seen = (
-  page: Page,
-): Promise<{ link?: number; lines?: number; checks?: number; sorted?: number; click?: number; origin: number }> =>
+const seen = (page: Page): Promise<Seen & { origin: number }> =>
   page.evaluate(() => ({
     ...(
       window as unknown as {
-        seen: { link?: number; lines?: number; checks?: number; sorted?: number; click?: number };
+        seen: Seen;
       }
     ).seen,
     origin: performance.timeOrigin,
@@ -233,6 +275,18 @@ export interface ReadFigures {
   checksLongestMs: number[];
   sortLongestMs: number[];
   sortCpuMs: number[];
+  /**
+   * The search typed -> its matches' count and total on screen, by the page's clock (the list's rest before it
+   * searches, SEARCH_REST_MS, included); as the bench heard it; the longest task meanwhile; the browser's CPU.
+   */
+  searchMs: number[];
+  searchNoticedMs: number[];
+  searchLongestMs: number[];
+  searchCpuMs: number[];
+  /** What the list said of the search (the last round), and whether it gave the independent count and total. */
+  searchSaid: string;
+  searchAgrees: boolean;
+  expectedSearch: string;
   drillCaption: string;
   drillTotalShown: boolean;
   expectedTotal: string;
@@ -293,6 +347,13 @@ export async function readScenarios(
     checksLongestMs: [],
     sortLongestMs: [],
     sortCpuMs: [],
+    searchMs: [],
+    searchNoticedMs: [],
+    searchLongestMs: [],
+    searchCpuMs: [],
+    searchSaid: '',
+    searchAgrees: false,
+    expectedSearch: '',
     drillCaption: '',
     drillTotalShown: false,
     expectedTotal: '',
@@ -311,6 +372,7 @@ export async function readScenarios(
   writeFileSync(file, ledger.text);
   figures.expectedTotal = pounds(ledger.drillPence);
   figures.expectedLines = ledger.drillLines;
+  figures.expectedSearch = `${ledger.searchLines.toLocaleString('en-GB')} lines of ${ledger.drillLines.toLocaleString('en-GB')} match “${SEARCH}”, adding to ${pounds(ledger.searchPence)}.`;
 
   const context = await browser.newContext();
   try {
@@ -374,6 +436,28 @@ export async function readScenarios(
       await page.waitForTimeout(500);
       figures.sortLongestMs.push(await longestSince(page, sortSince));
 
+      // Searched for a supplier's words: every line of the pair read (the index has no text), then matched.
+      const searchSince = await page.evaluate(() => performance.now());
+      const cpu4 = options.cpuMs?.() ?? 0;
+      const searchBox = page.getByLabel('Search description, supplier and reference');
+      // Entered and typed as a person types (a key every 80 ms: brisk), timed from the last key.
+      await searchBox.click();
+      await searchBox.pressSequentially(SEARCH, { delay: KEY_MS });
+      const t4 = Date.now();
+      await page.waitForFunction(() => (window as unknown as { seen: Seen }).seen.searched !== undefined, undefined, {
+        timeout: 300_000,
+        polling: 20,
+      });
+      figures.searchNoticedMs.push(Date.now() - t4);
+      const searched = await seen(page);
+      figures.searchMs.push(searched.searched! - searched.input!);
+      figures.searchCpuMs.push((options.cpuMs?.() ?? 0) - cpu4);
+      figures.searchSaid = (await page.locator('p.facts-line[role="status"]').innerText()).trim();
+      figures.searchAgrees = figures.searchSaid === figures.expectedSearch;
+      await page.waitForTimeout(500);
+      figures.searchLongestMs.push(await longestSince(page, searchSince));
+      await searchBox.fill('');
+
       // Cold: the ledger lines' own address opened in a new document (a new read worker, nothing read ahead), to the
       // first page on screen: the page's start and its monitoring model, then the lines read from storage.
       const lineUrl = `${costCentreUrl.replace(/open=[^&]*/, '')}open=${encodeURIComponent(
@@ -434,6 +518,12 @@ export function printReadFigures(f: ReadFigures): void {
     `  sorted by amount -> its first page on screen (by the page's clock, from the click's event): ${ms(f.sortMs)} (heard by the bench at ${ms(f.sortNoticedMs)}; browser CPU ${ms(f.sortCpuMs)})`,
   );
   console.log(`  longest main-thread task during the sort: ${ms(f.sortLongestMs)}`);
+  console.log(
+    `  searched for “${SEARCH}” -> its matches' count and total on screen (typed a key every ${KEY_MS} ms; by the page's clock, from the last key's event; ${SEARCH_REST_MS} ms of it the list's rest before it searches): ${ms(f.searchMs)} (heard by the bench ${ms(f.searchNoticedMs)} after it sent the last key; browser CPU from the box entered ${ms(f.searchCpuMs)}; longest task ${ms(f.searchLongestMs)})`,
+  );
+  console.log(
+    `    said: "${f.searchSaid}"; the independent count and sum: ${f.searchAgrees ? 'the same' : `NOT THE SAME: "${f.expectedSearch}"`}`,
+  );
   console.log(
     `  cold: the lines' own address in a new document -> first page on screen (by the page's clock): ${ms(f.coldMs)} (heard by the bench at ${ms(f.coldNoticedMs)}; browser CPU ${ms(f.coldCpuMs)}; longest task ${ms(f.coldLongestMs)})`,
   );
