@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
 import type { LedgerLinesPage, LedgerSortKey, ReadProgress } from '../worker/ledger-lines-query';
-import { readLedgerLines, warmLedgers } from '../worker/read-client';
+import { holdLedgerLines, readLedgerLines, warmLedgers } from '../worker/read-client';
 import { queryKeys } from './query-keys';
 import { ledgerSourcesOfYear } from './revenue-monitoring';
 import { yearDatasetsQuery } from './year-datasets';
@@ -49,6 +49,27 @@ async function loadPage(
   const { all } = await client.query(yearDatasetsQuery(asked.year));
   const { year, month, ...request } = asked;
   return readLedgerLines({ ...request, sources: ledgerSourcesOfYear(year, all, month) }, onProgress);
+}
+
+/**
+ * Has the read worker read every line of the list's pair now, for a search the reader has begun to type (the search
+ * itself is asked once typing rests): it then finds them read. Returns at once.
+ */
+export function useHoldLedgerLines(asked: Omit<LedgerLinesAsked, keyof LedgerLinesView>): () => void {
+  const client = useQueryClient();
+  const { year, month, costCentre, subjective } = asked;
+  return useCallback(() => {
+    client.query(yearDatasetsQuery(year)).then(
+      ({ all }) =>
+        holdLedgerLines({
+          ...FIRST_LINES_VIEW,
+          costCentre,
+          subjective,
+          sources: ledgerSourcesOfYear(year, all, month),
+        }),
+      () => undefined, // the search itself asks again, and says why it cannot
+    );
+  }, [client, year, month, costCentre, subjective]);
 }
 
 const ledgerLinesPageQuery = (asked: LedgerLinesAsked, onProgress?: (p: ReadProgress) => void) =>

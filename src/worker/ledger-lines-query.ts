@@ -245,6 +245,17 @@ export class LedgerLinesReader {
     return page;
   }
 
+  /**
+   * Reads every line of the request's pair, with the text a search looks in, ahead of a search about to be asked (the
+   * reader has begun to type one): the search then finds them kept. Reading them when the search was made, after the
+   * list's rest from typing, took 170 ms of a pair of 13,540 lines of a million-row ledger (issue 16, point 5).
+   */
+  async hold(request: LedgerLinesRequest): Promise<void> {
+    const held = this.runsOf(request).then((runs) => this.linesOf(request, runs));
+    this.reading = held.catch(() => undefined);
+    searchTextsOf(await held);
+  }
+
   private async pageOf(request: LedgerLinesRequest, onProgress?: (p: ReadProgress) => void): Promise<LedgerLinesPage> {
     const runs = await this.runsOf(request);
     const periods = runs.map((r) => r.period);
@@ -256,14 +267,15 @@ export class LedgerLinesReader {
     const all = await this.linesOf(request, runs, onProgress);
     let totalPence = 0;
     for (const l of all) totalPence = addExact(totalPence, l.pence);
-    const needle = request.search.trim().toLocaleLowerCase('en-GB');
+    const needle = lowerCased(request.search.trim());
+    const texts = needle === '' ? null : searchTextsOf(all);
     const matching = all.filter(
-      (l) =>
+      (l, i) =>
         (request.period === null || l.period === request.period) &&
-        (needle === '' ||
-          l.description.toLocaleLowerCase('en-GB').includes(needle) ||
-          l.supplier.toLocaleLowerCase('en-GB').includes(needle) ||
-          l.reference.toLocaleLowerCase('en-GB').includes(needle)),
+        (texts === null ||
+          texts[3 * i]!.includes(needle) ||
+          texts[3 * i + 1]!.includes(needle) ||
+          texts[3 * i + 2]!.includes(needle)),
     );
     let matchedPence = 0;
     for (const l of matching) matchedPence = addExact(matchedPence, l.pence);
@@ -620,6 +632,38 @@ function lineOf(rows: ChunkRows, i: number, source: LedgerLineSource, request: L
 }
 
 const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
+
+/**
+ * Text lower-cased for a search, as British English lower-cases it. `toLocaleLowerCase('en-GB')` gives the same
+ * strings as `toLowerCase()` (Unicode's locale-sensitive case mappings are Lithuanian, Turkish and Azeri only), and
+ * took 11 ms against 1 in Node over the three cells of 13,540 lines (more in a worker's first search), so the plain one is used.
+ */
+const lowerCased = (text: string): string => text.toLowerCase();
+
+/**
+ * Each held line's description, supplier and reference lower-cased (three a line, in the lines' order), made once for
+ * a list and kept with it: searching again, as a reader types, lower-cases nothing. Descriptions and suppliers repeat,
+ * so each distinct text is lower-cased once.
+ */
+const searchTexts = new WeakMap<readonly LedgerLineRow[], string[]>();
+function searchTextsOf(lines: readonly LedgerLineRow[]): string[] {
+  const kept = searchTexts.get(lines);
+  if (kept) return kept;
+  const seen = new Map<string, string>();
+  const lower = (text: string): string => {
+    let l = seen.get(text);
+    if (l === undefined) seen.set(text, (l = lowerCased(text)));
+    return l;
+  };
+  const made = new Array<string>(3 * lines.length);
+  lines.forEach((l, i) => {
+    made[3 * i] = lower(l.description);
+    made[3 * i + 1] = lower(l.supplier);
+    made[3 * i + 2] = lowerCased(l.reference);
+  });
+  searchTexts.set(lines, made);
+  return made;
+}
 
 /** Sorted by the key asked for, ties kept in period, date and row order (the order found); descending reverses the key only. */
 function sortLines(lines: LedgerLineRow[], key: LedgerSortKey, descending: boolean): LedgerLineRow[] {

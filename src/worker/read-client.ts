@@ -18,6 +18,7 @@ import type { LedgerSums } from '../storage/ledger-sums';
 export type ReadRequest =
   | { type: 'lines'; id: number; request: LedgerLinesRequest }
   | { type: 'warm'; sources: readonly LedgerLineSource[] }
+  | { type: 'hold'; request: LedgerLinesRequest }
   | { type: 'sums'; id: number; dataset: { id: string; name: string } };
 
 export type ReadMessage =
@@ -97,6 +98,17 @@ export function readLedgerLines(
     () => undefined,
   );
   return reply;
+}
+
+/**
+ * Reads every line of a list's pair into the read worker (the reader has begun a search), so that the search, asked
+ * once typing rests, finds them read (LedgerLinesReader.hold). Nothing is answered: a failure is met again, and said, by
+ * the search itself.
+ */
+export function holdLedgerLines(request: LedgerLinesRequest): void {
+  const w = readWorker();
+  if (w) w.postMessage({ type: 'hold', request } satisfies ReadRequest);
+  else void (onPage ??= new LedgerLinesReader(storedLedgers)).hold(request).catch(() => undefined);
 }
 
 /** Reads ledgers' line indexes and rows into the read worker ahead of a drill-down (nothing where there is no worker). */

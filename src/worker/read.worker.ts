@@ -24,6 +24,10 @@ self.onmessage = (event: MessageEvent<ReadRequest>) => {
     void reader.warm(request.sources).catch(() => undefined); // a failure is met again, and said, by the read itself
     return;
   }
+  if (request.type === 'hold') {
+    void reader.hold(request.request).catch(() => undefined); // likewise, by the search it was read for
+    return;
+  }
   if (request.type === 'sums') {
     // Read and checked here; their arrays handed over, not copied (this worker keeps none of them).
     readLedgerSums(request.dataset).then(

@@ -93,6 +93,16 @@ test('load the P12 ledger, drill from the board summary to a ledger line and bac
   await lines.scrollIntoViewIfNeeded();
   await keepScreenshot(app, { path: fileURLToPath(new URL('revenue-ledger-lines.png', ARTIFACTS)), fullPage: true });
 
+  // Searched from the keyboard (the pair's lines read by the read worker as the box is entered): the late journal
+  // alone, with its own total; then every line again.
+  const search = app.getByRole('searchbox', { name: 'Search description, supplier and reference' });
+  await search.focus();
+  await app.keyboard.type('JNL-P06');
+  await expect(app.getByText('1 line of 13 matches “JNL-P06”, adding to £12,400.00.')).toBeVisible();
+  await expect(lines.getByRole('row')).toHaveCount(2);
+  await search.fill('');
+  await expect(lines.getByRole('row')).toHaveCount(14);
+
   // And back up: the breadcrumb, then the browser's Back.
   const crumbs = app.getByRole('navigation', { name: 'Where you are in the revenue budget' });
   await crumbs.getByRole('link', { name: 'Board summary' }).click();

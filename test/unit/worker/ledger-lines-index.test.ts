@@ -124,6 +124,28 @@ describe('the ledger lines list through the line index', () => {
     expect(store.chunkReads).toHaveLength(CHUNKS);
   });
 
+  it('reads the pair ahead of a search (the reader has begun to type), so that the search reads nothing more', async () => {
+    const { store, reader } = await indexedReader();
+    await reader.hold(ask({ search: 'ignored: every line of the pair is read' }));
+    expect(store.chunkReads.sort()).toEqual(chunksHolding(all));
+    const reads = store.chunkReads.length;
+    // Whatever the case the reader types, in a description, a supplier or a reference.
+    const cafe = all.filter((r) => r.description.toLocaleLowerCase('en-GB').includes('café'));
+    const searched = await reader.page(ask({ search: 'CAFÉ', limit: 1000 }));
+    expect(searched.lines).toEqual(shown(cafe));
+    expect(searched).toMatchObject({ matched: cafe.length, matchedPence: sumOf(cafe), count: all.length });
+    const zurich = all.filter((r) => r.supplier.toLocaleLowerCase('en-GB').includes('zürich'));
+    expect(zurich.length).toBeGreaterThan(0);
+    expect(await reader.page(ask({ search: 'ZÜRICH', limit: 1000 }))).toMatchObject({
+      matched: zurich.length,
+      matchedPence: sumOf(zurich),
+    });
+    const needle = all[3]!.reference.toLowerCase();
+    const byReference = all.filter((r) => r.reference.toLowerCase().includes(needle));
+    expect((await reader.page(ask({ search: ` ${needle} `, limit: 1000 }))).lines).toEqual(shown(byReference));
+    expect(store.chunkReads).toHaveLength(reads);
+  });
+
   // The list sorted from the rows worked out directly: by the key, ties in period, date and file order.
   const sortedBy = (rows: readonly SpreadRow[], key: 'amount' | 'date' | 'period' | 'row', descending: boolean) => {
     const value = (r: SpreadRow) => ({ amount: r.pence, date: r.date, period: r.period, row: r.line })[key];
