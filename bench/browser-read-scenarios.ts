@@ -9,6 +9,7 @@
 //    independent sum of the generated amounts; then the same list sorted by amount (put in order from the line
 //    index's amounts, since 5 December 2026; only the page's rows read): time to the sorted page, by the page's clock,
 //    the longest task meanwhile and the CPU time. The load average beside each;
+//  - sorted by supplier in a new document (since 5 December 2026): an order by text, every line of the pair read;
 //  - search: the same list searched for a supplier's words (since 5 December 2026), typed a key every 80 ms: time
 //    from the last key to the matches' count and exact total on screen (the list's 150 ms rest before it searches
 //    included; every line of the pair read to search it, from the moment the box was entered), and the count and
@@ -89,6 +90,8 @@ interface Seen {
   sorted?: number;
   /** The search's matches drawn, read to the end. */
   searched?: number;
+  /** A list sorted by supplier, A first, read to the end. */
+  textSorted?: number;
   /** The last click's event time. */
   click?: number;
   /** The last typing's event time (the search box). */
@@ -140,6 +143,15 @@ async function watchAppearances(page: Page): Promise<void> {
           document.querySelector('[aria-busy="true"]') === null
         )
           seen.sorted = performance.now();
+        if (
+          seen.textSorted === undefined &&
+          seen.click !== undefined &&
+          [...document.querySelectorAll('th[aria-sort="ascending"]')].some((th) =>
+            th.textContent?.startsWith('Supplier'),
+          ) &&
+          document.querySelector('[aria-busy="true"]') === null
+        )
+          seen.textSorted = performance.now();
         // The list searched: its count of matches for the words typed, and no longer being read.
         if (
           seen.searched === undefined &&
@@ -270,6 +282,9 @@ export interface ReadFigures {
   coldReadMs: number[];
   coldCpuMs: number[];
   coldLongestMs: number[];
+  /** In that new document, sorted by supplier (every line of the pair read first) -> its first page, by the page's clock. */
+  textSortMs: number[];
+  textSortLongestMs: number[];
   /** Reload on the Reconciliation page (the paper's year) -> every check drawn, by the page's clock; its longest task. */
   checksMs: number[];
   checksLongestMs: number[];
@@ -343,6 +358,8 @@ export async function readScenarios(
     coldReadMs: [],
     coldCpuMs: [],
     coldLongestMs: [],
+    textSortMs: [],
+    textSortLongestMs: [],
     checksMs: [],
     checksLongestMs: [],
     sortLongestMs: [],
@@ -480,6 +497,19 @@ export async function readScenarios(
       await page.waitForTimeout(500);
       figures.coldLongestMs.push(await longestSince(page, 0));
 
+      // Then sorted by supplier, in that new document: an order by text reads every line of the pair (from the moment
+      // the pointer comes to the button; Playwright's click comes at once after) and puts them in order.
+      const textSince = await page.evaluate(() => performance.now());
+      await table.getByRole('button', { name: /^Supplier/ }).click();
+      await page.waitForFunction(() => (window as unknown as { seen: Seen }).seen.textSorted !== undefined, undefined, {
+        timeout: 300_000,
+        polling: 20,
+      });
+      const textSorted = await seen(page);
+      figures.textSortMs.push(textSorted.textSorted! - textSorted.click!);
+      await page.waitForTimeout(500);
+      figures.textSortLongestMs.push(await longestSince(page, textSince));
+
       // The Reconciliation page reloaded: its 379 checks and 89 tie-outs on the paper's year drawn.
       const checked = await reloadTimed(
         page,
@@ -528,6 +558,9 @@ export function printReadFigures(f: ReadFigures): void {
     `  cold: the lines' own address in a new document -> first page on screen (by the page's clock): ${ms(f.coldMs)} (heard by the bench at ${ms(f.coldNoticedMs)}; browser CPU ${ms(f.coldCpuMs)}; longest task ${ms(f.coldLongestMs)})`,
   );
   console.log(`    of which the first page asked of the read worker -> answered: ${ms(f.coldReadMs)}`);
+  console.log(
+    `  then sorted by supplier (every line of the pair read, in a new read worker) -> its first page on screen (by the page's clock, from the click's event): ${ms(f.textSortMs)}; longest task ${ms(f.textSortLongestMs)}`,
+  );
   console.log(
     `  reload on the Reconciliation page -> every check drawn (by the page's clock): ${ms(f.checksMs)}; longest main-thread task from the reload's start: ${ms(f.checksLongestMs)}`,
   );

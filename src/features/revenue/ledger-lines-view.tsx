@@ -115,8 +115,16 @@ export function LedgerLinesView({ node, model }: { node: MonitoringNode; model: 
     setSort((s) => ({ key, descending: s.key === key ? !s.descending : key === 'amount' }));
     setOffset(0);
   };
+  // An order by text needs every line of the pair, as a search does: read as the pointer or the focus comes to its
+  // button, before the click (the other orders come from the line index).
+  const readsEveryLine = (key: LedgerSortKey) => key === 'description' || key === 'supplier' || key === 'reference';
   const header = (key: LedgerSortKey, label: string) => (
-    <button type="button" className="sort-button" onClick={() => sortBy(key)}>
+    <button
+      type="button"
+      className="sort-button"
+      onClick={() => sortBy(key)}
+      {...(readsEveryLine(key) ? { onPointerEnter: holdLines, onFocus: holdLines } : {})}
+    >
       {label}
       <span aria-hidden="true">{sort.key === key ? (sort.descending ? ' ▼' : ' ▲') : ''}</span>
     </button>

@@ -118,6 +118,11 @@ describe('the ledger lines list', () => {
     expect(await refs('amount')).toEqual(['INV-3', 'RR-1', 'INV-1']);
     expect(await refs('description', true)).toEqual(['RR-1', 'INV-3', 'INV-1']); // Diesel rerun, Diesel for, CTC
     expect(await refs('supplier')).toEqual(['INV-1', 'INV-3', 'RR-1']); // Chiltern, then Fuel Co = fuel co: found order
+    // The other way: the key reversed, the tie still in the order found; and within a search's matches.
+    expect(await refs('supplier', true)).toEqual(['INV-3', 'RR-1', 'INV-1']);
+    const searched = await reader.page(ask({ search: 'diesel', sort: { key: 'description', descending: false } }));
+    expect(searched.lines.map((l) => l.reference)).toEqual(['INV-3', 'RR-1']); // Diesel for fleet, Diesel rerun
+    expect(await refs('reference', true)).toEqual(['RR-1', 'INV-3', 'INV-1']);
     expect(await refs('date', true)).toEqual(['RR-1', 'INV-3', 'INV-1']);
     expect(await refs('row')).toEqual(['INV-1', 'INV-3', 'RR-1']); // a.csv 2, a.csv 4, b.csv 2
   });
