@@ -150,6 +150,7 @@ describe('the ledger lines list through the line index', () => {
     const { reader } = await indexedReader();
     await reader.hold(ask());
     // Every comparison the collator makes counted (the getter hands out the collator's compare function).
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- the original getter, called below with its collator
     const getter = Object.getOwnPropertyDescriptor(Intl.Collator.prototype, 'compare')!.get!;
     let compared = 0;
     const spy = vi.spyOn(Intl.Collator.prototype, 'compare', 'get').mockImplementation(function (this: Intl.Collator) {
