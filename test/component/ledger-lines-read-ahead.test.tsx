@@ -11,17 +11,23 @@ import { renderWithProviders } from './render-with-providers.tsx';
 
 vi.mock('../../src/worker/read-client', { spy: true });
 
+/** The Revenue page opened at 10100 / 1001's lines of P1-P3 (the sample's three payroll lines). */
+async function openedAtPayLines() {
+  const user = userEvent.setup();
+  renderWithProviders(<RevenuePage />, {
+    initialEntries: ['/revenue?year=2017-18&month=3&open=line:local-policing:10100:1001'],
+  });
+  const lines = await screen.findByRole('table', {
+    name: /Ledger lines behind the actual to date: 10100 \/ 1001 Police officer pay, 3 lines in P1–P3/,
+  });
+  return { user, lines };
+}
+
 describe('the ledger lines read ahead', () => {
   beforeEach(() => vi.clearAllMocks());
 
   it("reads the pair's lines as the search box is entered, before the search is asked", async () => {
-    const user = userEvent.setup();
-    renderWithProviders(<RevenuePage />, {
-      initialEntries: ['/revenue?year=2017-18&month=3&open=line:local-policing:10100:1001'],
-    });
-    await screen.findByRole('table', {
-      name: /Ledger lines behind the actual to date: 10100 \/ 1001 Police officer pay, 3 lines in P1–P3/,
-    });
+    const { user } = await openedAtPayLines();
     const box = screen.getByRole('searchbox', { name: 'Search description, supplier and reference' });
     expect(reads.holdLedgerLines).not.toHaveBeenCalled();
 
@@ -47,13 +53,7 @@ describe('the ledger lines read ahead', () => {
   });
 
   it('reads them as the pointer or the focus comes to a text sort, and not for the orders the index gives', async () => {
-    const user = userEvent.setup();
-    renderWithProviders(<RevenuePage />, {
-      initialEntries: ['/revenue?year=2017-18&month=3&open=line:local-policing:10100:1001'],
-    });
-    const lines = await screen.findByRole('table', {
-      name: /Ledger lines behind the actual to date: 10100 \/ 1001 Police officer pay, 3 lines in P1–P3/,
-    });
+    const { user, lines } = await openedAtPayLines();
     const button = (name: RegExp) => within(lines).getByRole('button', { name });
     await user.hover(button(/^Amount £/));
     button(/^Posting date/).focus();
