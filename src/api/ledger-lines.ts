@@ -52,8 +52,9 @@ async function loadPage(
 }
 
 /**
- * Has the read worker read every line of the list's pair now, for a search the reader has begun to type (the search
- * itself is asked once typing rests): it then finds them read. Returns at once.
+ * Has the read worker read every line of the list's pair now, for a search or an order by text the reader is about to
+ * ask for (the search itself is asked once typing rests, the order once the button is pressed): it then finds them
+ * read. Returns at once.
  */
 export function useHoldLedgerLines(asked: Omit<LedgerLinesAsked, keyof LedgerLinesView>): () => void {
   const client = useQueryClient();

@@ -101,9 +101,9 @@ export function readLedgerLines(
 }
 
 /**
- * Reads every line of a list's pair into the read worker (the reader has begun a search), so that the search, asked
- * once typing rests, finds them read (LedgerLinesReader.hold). Nothing is answered: a failure is met again, and said, by
- * the search itself.
+ * Reads every line of a list's pair into the read worker (a search or an order by text is about to be asked), so that
+ * it finds them read (LedgerLinesReader.hold). Nothing is answered: a failure is met again, and said, by the search
+ * or the sort itself.
  */
 export function holdLedgerLines(request: LedgerLinesRequest): void {
   const w = readWorker();
