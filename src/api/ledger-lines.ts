@@ -40,15 +40,19 @@ export interface LedgerLinesAsked extends LedgerLinesView {
   month: number;
 }
 
+/** The year's ledgers that supply its closed periods to `month`, from its datasets as the page already holds them. */
+async function ledgerSources(client: QueryClient, year: number, month: number) {
+  const { all } = await client.query(yearDatasetsQuery(year));
+  return ledgerSourcesOfYear(year, all, month);
+}
+
 async function loadPage(
   client: QueryClient,
   asked: LedgerLinesAsked,
   onProgress?: (p: ReadProgress) => void,
 ): Promise<LedgerLinesPage> {
-  // The year's datasets as the page already holds them (cached): where the closed periods' lines are.
-  const { all } = await client.query(yearDatasetsQuery(asked.year));
   const { year, month, ...request } = asked;
-  return readLedgerLines({ ...request, sources: ledgerSourcesOfYear(year, all, month) }, onProgress);
+  return readLedgerLines({ ...request, sources: await ledgerSources(client, year, month) }, onProgress);
 }
 
 /**
@@ -60,14 +64,8 @@ export function useHoldLedgerLines(asked: Omit<LedgerLinesAsked, keyof LedgerLin
   const client = useQueryClient();
   const { year, month, costCentre, subjective } = asked;
   return useCallback(() => {
-    client.query(yearDatasetsQuery(year)).then(
-      ({ all }) =>
-        holdLedgerLines({
-          ...FIRST_LINES_VIEW,
-          costCentre,
-          subjective,
-          sources: ledgerSourcesOfYear(year, all, month),
-        }),
+    ledgerSources(client, year, month).then(
+      (sources) => holdLedgerLines({ ...FIRST_LINES_VIEW, costCentre, subjective, sources }),
       () => undefined, // the search itself asks again, and says why it cannot
     );
   }, [client, year, month, costCentre, subjective]);
@@ -120,11 +118,12 @@ export function useWarmLedgers(year: number | null, month: number, when: boolean
   const client = useQueryClient();
   useEffect(() => {
     if (!when || year === null) return;
-    client.query(yearDatasetsQuery(year)).then(
-      ({ all }) => warmLedgers(ledgerSourcesOfYear(year, all, month)),
+    ledgerSources(client, year, month).then(
+      (sources) => warmLedgers(sources),
       () => undefined, // the drill-down itself reads them, and says so if it cannot
     );
   }, [client, year, month, when]);
 }
 
 export type { LedgerLineRow, LedgerSortKey, ReadProgress } from '../worker/ledger-lines-query';
+export { sortsByText } from '../worker/ledger-lines-query';

@@ -673,6 +673,10 @@ function searchTextsOf(lines: readonly LedgerLineRow[]): string[] {
 
 type TextKey = 'description' | 'supplier' | 'reference';
 
+/** Whether a list in this order needs every line of the pair (a text's order; the others come from the line index). */
+export const sortsByText = (key: LedgerSortKey): key is TextKey =>
+  key === 'description' || key === 'supplier' || key === 'reference';
+
 /**
  * Each line's rank by one text column as the collator orders it (lines whose texts it holds equal share a rank), made
  * once for a list and column and kept with it. Descriptions and suppliers repeat, so only their distinct texts are
@@ -710,7 +714,7 @@ function sortLines(
   const sign = descending ? -1 : 1;
   const line = (i: number): LedgerLineRow => lines[i]!;
   let compare: (a: number, b: number) => number;
-  if (key === 'description' || key === 'supplier' || key === 'reference') {
+  if (sortsByText(key)) {
     const ranks = ranksOf(lines, key);
     compare = (a, b) => ranks[a]! - ranks[b]!;
   } else {

@@ -2,6 +2,7 @@ import './ledger-lines.css';
 import { useEffect, useId, useMemo, useState } from 'react';
 import {
   FIRST_LINES_VIEW,
+  sortsByText,
   useHoldLedgerLines,
   useLedgerLinesPage,
   type LedgerLineRow,
@@ -117,13 +118,12 @@ export function LedgerLinesView({ node, model }: { node: MonitoringNode; model: 
   };
   // An order by text needs every line of the pair, as a search does: read as the pointer or the focus comes to its
   // button, before the click (the other orders come from the line index).
-  const readsEveryLine = (key: LedgerSortKey) => key === 'description' || key === 'supplier' || key === 'reference';
   const header = (key: LedgerSortKey, label: string) => (
     <button
       type="button"
       className="sort-button"
       onClick={() => sortBy(key)}
-      {...(readsEveryLine(key) ? { onPointerEnter: holdLines, onFocus: holdLines } : {})}
+      {...(sortsByText(key) ? { onPointerEnter: holdLines, onFocus: holdLines } : {})}
     >
       {label}
       <span aria-hidden="true">{sort.key === key ? (sort.descending ? ' ▼' : ' ▲') : ''}</span>
