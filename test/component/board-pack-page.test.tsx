@@ -21,6 +21,12 @@ const cells = (row: HTMLElement): string[] =>
     .getAllByRole('cell')
     .map((c) => c.textContent ?? '');
 
+/** An area's row of the position by area: budget, forecast outturn, variance, variance % and status. */
+const areaFigures = (table: HTMLElement, area: string): (string | undefined)[] => {
+  const c = cells(rowOf(table, area));
+  return [c[0], c[3], c[4], c[5], c[6]];
+};
+
 function renderPage(entry = '/board-pack?year=2017-18') {
   const user = userEvent.setup({ delay: null });
   renderWithProviders(
@@ -145,11 +151,21 @@ describe('BoardPackPage', () => {
     });
     // From the illustrative P6 return and budget (data/): Local Policing budget 75,259,000.00; forecast 73,424,100.00;
     // variance 73,424.1 - 75,259 = (1,834.9) -> (1,835); 1,834.9 / 75,259 = 2.44% -> 2.4%; favourable, so green.
-    const lp = cells(rowOf(table, 'Local Policing'));
-    expect([lp[0], lp[3], lp[4], lp[5], lp[6]]).toEqual(['75,259', '73,424', '(1,835)', '2.4%', '● Green, favourable']);
+    expect(areaFigures(table, 'Local Policing')).toEqual([
+      '75,259',
+      '73,424',
+      '(1,835)',
+      '2.4%',
+      '● Green, favourable',
+    ]);
     // Organisational Support: 18,157.7 - 15,984 = 2,173.7 -> 2,174; 13.6% of budget and past £250,000: red.
-    const os = cells(rowOf(table, 'Organisational Support'));
-    expect([os[0], os[3], os[4], os[5], os[6]]).toEqual(['15,984', '18,158', '2,174', '13.6%', '▲ Red, adverse']);
+    expect(areaFigures(table, 'Organisational Support')).toEqual([
+      '15,984',
+      '18,158',
+      '2,174',
+      '13.6%',
+      '▲ Red, adverse',
+    ]);
     // Its sources are the datasets the position came from, not the paper's tables.
     const sources = screen.getByRole('table', { name: /The files behind these figures/ });
     expect(within(sources).getByText('illustrative-2017-18-p06-outturn.csv')).toBeTruthy();
@@ -183,10 +199,20 @@ describe('BoardPackPage', () => {
     // From data/illustrative-2018-19-p12-outturn.csv, summed by area with Python's Decimal: Local Policing budget
     // 76,764,000.00, forecast 74,717,000.00; (2,047), 2,047 / 76,764 = 2.67% -> 2.7%, favourable. Organisational
     // Support 16,224,000.00 -> 18,464,000.00: 2,240, 13.8%, adverse and past £250,000.
-    const lp = cells(rowOf(table, 'Local Policing'));
-    expect([lp[0], lp[3], lp[4], lp[5], lp[6]]).toEqual(['76,764', '74,717', '(2,047)', '2.7%', '● Green, favourable']);
-    const os = cells(rowOf(table, 'Organisational Support'));
-    expect([os[0], os[3], os[4], os[5], os[6]]).toEqual(['16,224', '18,464', '2,240', '13.8%', '▲ Red, adverse']);
+    expect(areaFigures(table, 'Local Policing')).toEqual([
+      '76,764',
+      '74,717',
+      '(2,047)',
+      '2.7%',
+      '● Green, favourable',
+    ]);
+    expect(areaFigures(table, 'Organisational Support')).toEqual([
+      '16,224',
+      '18,464',
+      '2,240',
+      '13.8%',
+      '▲ Red, adverse',
+    ]);
     expect(screen.getByRole('button', { name: 'Print or save as PDF' })).toHaveProperty('disabled', false);
   });
 
