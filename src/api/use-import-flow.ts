@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { messages } from '../domain/core/result';
-import { headerSignature, type ColumnMapping } from '../import/column-mapping';
+import { chosenUnits } from '../import/amount-units';
+import { headerSignature, type ColumnMapping, type ColumnScale } from '../import/column-mapping';
 import type { DatasetKind } from '../import/dataset-kinds';
 import type { EncodingEvidence } from '../import/decode';
 import { planOf, type Preview, type PreviewChoices } from '../import/preview';
@@ -58,6 +59,8 @@ export interface FlowChange {
   sheet?: string;
   /** An MHCLG revenue return's authority, whose row is read as lines (src/import/authority-returns.ts). */
   authority?: string;
+  /** The unit of amount columns, by canonical key: the user's, in place of what the file says. */
+  scales?: Record<string, ColumnScale>;
 }
 
 /**
@@ -214,8 +217,11 @@ export function useImportFlow() {
     async (change: FlowChange) => {
       if (step.name !== 'mapping') return;
       const choices: PreviewChoices = { ...step.choices, ...change };
-      if (change.kind !== undefined || change.headerIndex !== undefined || change.sheet !== undefined)
-        delete choices.mapping; // a new kind, header or sheet: map afresh
+      if (change.kind !== undefined || change.headerIndex !== undefined || change.sheet !== undefined) {
+        // A new kind, header or sheet: map afresh, each amount's unit as the file says.
+        delete choices.mapping;
+        delete choices.scales;
+      }
       if (change.sheet !== undefined) delete choices.headerIndex; // another sheet: find its header
       if (change.kind !== undefined && change.month === undefined) delete choices.month; // a month is a return's: read afresh
       await showPreview(step.file, step.scan, choices, false).catch(fail);
@@ -228,11 +234,13 @@ export function useImportFlow() {
       if (step.name !== 'mapping') return;
       const { file, scan, preview } = step;
       if (profileName) {
+        const chosen = chosenUnits(preview.scales, preview.scaleReasons);
         await saveProfile({
           signature: headerSignature(preview.headers),
           name: profileName,
           kind: preview.suggestion.kind,
           mapping: preview.suggestion.mapping,
+          ...(chosen ? { scales: chosen } : {}),
           headerIndex: preview.headerIndex,
           savedAt: new Date().toISOString(),
         });

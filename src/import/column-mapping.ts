@@ -4,7 +4,7 @@ import { DATASET_KINDS, KIND_COLUMNS, type CanonicalColumn, type DatasetKind } f
 /** Canonical column key -> index of the file's column that feeds it (null: not in this file). */
 export type ColumnMapping = Record<string, number | null>;
 
-/** The unit each amount column is in, read from its header ("(£'000)", "£k") unless the user says otherwise. */
+/** The unit each amount column is in: as its header or a title says (amount-units.ts), unless the user says otherwise. */
 export type ColumnScale = 'pounds' | 'thousands';
 
 /**
@@ -23,10 +23,6 @@ function normaliseHeader(header: string): string {
     .trim();
   // A header that is only a unit ("£'000", "£") names the amount column of its table.
   return words === '' && header.includes('£') ? 'amount' : words;
-}
-
-export function scaleOfHeader(header: string): ColumnScale {
-  return /£\s*'?0{3}|£k\b|\(k\)|'000/i.test(header) ? 'thousands' : 'pounds';
 }
 
 /** The file's headers as a key: a profile saved for one file applies to the next with the same headers. */

@@ -1,5 +1,4 @@
 import {
-  scaleOfHeader,
   suggestKind,
   suggestMapping,
   type ColumnMapping,
@@ -19,6 +18,7 @@ import {
   type AuthorityRowPlan,
 } from './authority-returns';
 import { KIND_COLUMNS, type DatasetKind } from './dataset-kinds';
+import { amountUnit, UNIT_CHOSEN } from './amount-units';
 import type { EncodingEvidence } from './decode';
 import type { ImportPlan } from './import-plan';
 import { MAX_ROW_CHARS, normalise, RecordReader } from './record-reader';
@@ -48,6 +48,8 @@ export interface PreviewChoices {
   month?: number | null;
   /** An MHCLG revenue return's authority, by its name or code as the file writes it. */
   authority?: string;
+  /** The unit of amount columns the user set, by canonical key; the others as the file says (amount-units.ts). */
+  scales?: Record<string, ColumnScale>;
 }
 
 /** An MHCLG revenue return as previewed: its layout, its authorities, and the row or rows the choice names. */
@@ -75,7 +77,9 @@ export interface Preview {
   suggestion: MappingSuggestion;
   /** Suggested from the headers; kept when the user picks a kind. */
   suggestedKind: DatasetKind;
+  /** Each mapped amount column's unit, by canonical key, and where it came from (completing "Unit ..."). */
   scales: Record<string, ColumnScale>;
+  scaleReasons: Record<string, string>;
   /** The year and month the file says, with the evidence (or the question, when it does not say one). */
   yearGuess: YearGuess;
   /** The year and month the import will record: the user's where set, else the file's. */
@@ -147,12 +151,21 @@ export function buildPreview(
     ? lineMapping(kind === 'budget' ? 'budget' : 'outturn').mapping
     : (choices.mapping ?? suggestion.mapping);
   const scales: Record<string, ColumnScale> = {};
-  if (authorityReturn?.plan) scales[lineMapping(kind === 'budget' ? 'budget' : 'outturn').amountKey] = 'thousands';
-  else
+  const scaleReasons: Record<string, string> = {};
+  if (authorityReturn?.plan) {
+    const key = lineMapping(kind === 'budget' ? 'budget' : 'outturn').amountKey;
+    scales[key] = 'thousands';
+    scaleReasons[key] = 'as the revenue return gives its figures';
+  } else
     for (const c of KIND_COLUMNS[kind]) {
       const index = mapping[c.key];
-      if (c.type === 'amount' && index !== null && index !== undefined)
-        scales[c.key] = scaleOfHeader(headers[index] ?? '');
+      if (c.type !== 'amount' || index === null || index === undefined) continue;
+      const chosen = choices.scales?.[c.key];
+      const unit = chosen
+        ? { scale: chosen, reason: UNIT_CHOSEN }
+        : amountUnit(headers[index] ?? '', records.slice(0, header.index), index);
+      scales[c.key] = unit.scale;
+      scaleReasons[c.key] = unit.reason;
     }
   const yearGuess = authorityReturn
     ? returnYear(authorityReturn, kind, records.slice(0, header.index), headers)
@@ -181,6 +194,7 @@ export function buildPreview(
     suggestion: { ...suggestion, kind, mapping },
     suggestedKind: detected.kind,
     scales,
+    scaleReasons,
     yearGuess,
     year,
     month: choices.month !== undefined ? choices.month : yearGuess.month,

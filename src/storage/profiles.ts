@@ -1,4 +1,4 @@
-import type { ColumnMapping } from '../import/column-mapping';
+import type { ColumnMapping, ColumnScale } from '../import/column-mapping';
 import type { DatasetKind } from '../import/dataset-kinds';
 import { openOutturnDb, type Db } from './db';
 
@@ -8,6 +8,8 @@ export interface MappingProfile {
   name: string;
   kind: DatasetKind;
   mapping: ColumnMapping;
+  /** The units the user set for amount columns (saved since 5 December 2026); the others as each file says. */
+  scales?: Record<string, ColumnScale>;
   headerIndex: number;
   savedAt: string;
 }

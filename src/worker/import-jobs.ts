@@ -96,6 +96,7 @@ export async function previewJob(
         kind: profile.kind,
         headerIndex: profile.headerIndex,
         mapping: profile.mapping,
+        ...(profile.scales ? { scales: profile.scales } : {}),
       });
   }
   return { preview: p, profile };

@@ -1,4 +1,6 @@
 import { useId, useState } from 'react';
+import { chosenUnits } from '../../import/amount-units';
+import type { ColumnScale } from '../../import/column-mapping';
 import { DATASET_KINDS, KIND_COLUMNS, KIND_LABELS, type DatasetKind } from '../../import/dataset-kinds';
 import { planProblems, yearProblem, type Preview } from '../../import/preview';
 import { profileFile } from '../../import/mapping-profile-file';
@@ -56,6 +58,9 @@ export function MappingStep({ preview, profile, onChange, onImport, onCancel }: 
   const width = Math.min(fullWidth, PREVIEW_COLUMNS);
   const setColumn = (key: string, value: string) =>
     onChange({ mapping: { ...mapping, [key]: value === '' ? null : Number(value) } });
+  // The units the user set stay set; the others go on following the file (a remapped column's own header).
+  const setUnit = (key: string, scale: ColumnScale) =>
+    onChange({ scales: { ...chosenUnits(preview.scales, preview.scaleReasons), [key]: scale } });
 
   return (
     <section aria-labelledby="mapping-title" className="panel">
@@ -185,11 +190,22 @@ export function MappingStep({ preview, profile, onChange, onImport, onCancel }: 
                       )}
                     </td>
                     <td>
-                      {c.type === 'amount' && index !== null && index !== undefined
-                        ? preview.scales[c.key] === 'thousands'
-                          ? "£'000 (from the header)"
-                          : '£'
-                        : ''}
+                      {c.type === 'amount' && index !== null && index !== undefined && (
+                        <>
+                          <select
+                            aria-label={`Unit of ${c.label}`}
+                            aria-describedby={`${selectId(c.key)}-unit`}
+                            value={preview.scales[c.key] ?? 'pounds'}
+                            onChange={(e) => setUnit(c.key, e.target.value as ColumnScale)}
+                          >
+                            <option value="pounds">£</option>
+                            <option value="thousands">£&rsquo;000</option>
+                          </select>{' '}
+                          <span id={`${selectId(c.key)}-unit`} className="hint">
+                            {preview.scaleReasons[c.key]}
+                          </span>
+                        </>
+                      )}
                     </td>
                   </tr>
                 );
