@@ -23,16 +23,15 @@ import {
 } from '../domain/board-pack/pack-snapshot';
 import { reconcile } from '../domain/checks/reconciliation';
 import { buildReservesPosition, generalReserveShare } from '../domain/reserves/reserves-position';
-import type { RoadCasualtyInput } from '../domain/reserves/road-casualty-reserve';
+import { findRoadCasualtyReserve, type RoadCasualtyInput } from '../domain/reserves/road-casualty-reserve';
 import { scenarioFromJson, scenarioToJson, type Scenario } from '../domain/scenarios/scenario';
-import { keyOf } from '../domain/checks/table-rows';
 import { printedTableFromRows, type PrintedTable } from '../import/printed-table';
 import { toCategoryRows, toSchemeRows } from './capital-mappings';
 import { revenueTableTitle, toOutturnRows } from './outturn-tables';
 import { toReservesPosition } from './planner-inputs';
 import { toCheckableTables } from './reconciliation';
 import { netRevenueBudgetOf, toReserveRows } from './reserves-mappings';
-import { loadTableSource, loadYearDatasets } from './year-datasets';
+import { loadTableSource, loadYearDatasets, mappedColumns } from './year-datasets';
 import { findTable, type PaperTableKey } from './year-tables';
 
 /*
@@ -46,7 +45,6 @@ import { findTable, type PaperTableKey } from './year-tables';
  */
 
 const PAPER_CASE = 'the paper’s case (BCB 4 April 2019), opening at Table 5’s balance';
-const ROAD_CASUALTY_KEY = keyOf('Road Casualty Reduction & Support Fund');
 
 /** The tables a year-end pack is drawn from: the paper's, whose checks make the reconciliation. */
 export const PACK_TABLES = Object.keys(PAPER_2017_18) as PaperTableKey[];
@@ -83,6 +81,7 @@ export async function loadFrozenTables(year: number): Promise<FrozenTable[]> {
       sha256: dataset.sha256,
       headers: source.headers,
       rows: source.rows,
+      ...mappedColumns(dataset),
     });
   }
   return tables;
@@ -154,13 +153,21 @@ function printed(tables: readonly FrozenTable[], key: PaperTableKey, year: numbe
     throw new Error(
       `The year-end pack for ${packYearLabel(year)} needs ${PAPER_2017_18[key].title.replace(/ \d{4}\/\d{2}$/, '')} of ${packYearLabel(year)}, and none is loaded. Import it on the Import page, or choose a month to print that month's monitoring.`,
     );
-  return printedTableFromRows(key, t.headers, t.rows);
+  return frozenPrinted(key, t);
+}
+
+/** A frozen table read as printed, with the mapping it was frozen with (where it was). */
+function frozenPrinted(key: PaperTableKey, t: FrozenTable): PrintedTable {
+  return printedTableFromRows(key, t.headers, t.rows, {
+    ...(t.amounts ? { amounts: t.amounts } : {}),
+    ...(t.mapped ? { mapped: t.mapped } : {}),
+  });
 }
 
 /** The paper's Road Casualty case, opening at the loaded Table 5's closing balance of the fund (as the Projections page does). */
 function paperCase(table5: PrintedTable): RoadCasualtyInput {
   const position = toReservesPosition(table5);
-  const fund = position.reserves.find((r) => r.key === ROAD_CASUALTY_KEY);
+  const fund = findRoadCasualtyReserve(position.reserves);
   const input = paperRoadCasualtyInput(fund?.closing ?? TABLE_5_CLOSING_2017_18);
   const firstYear = position.actualYear + 1;
   return firstYear === PAPER_FIRST_YEAR ? input : { ...input, firstYear };
@@ -178,7 +185,7 @@ function monthTables(inputs: PackInputs, year: number): Omit<MonthContent, 'kind
   const { tables } = inputs;
   const find = (key: PaperTableKey) => {
     const t = tables.find((x) => frozenTableKey(x) === key);
-    return t ? printedTableFromRows(key, t.headers, t.rows) : null;
+    return t ? frozenPrinted(key, t) : null;
   };
   if (inputs.yearSections !== true) return {};
   const programme = find('table-4-capital-programme.csv');

@@ -3,7 +3,7 @@ import type { FinancingLineInput } from '../domain/capital/capital-financing';
 import type { CarryForwardRequestInput } from '../domain/capital/carry-forward-requests';
 import type { Money } from '../domain/core/money';
 import { rowKeys } from '../domain/checks/table-checks';
-import { findColumn, type PrintedRow, type PrintedTable } from '../import/printed-table';
+import { findColumn, mappedColumn, type PrintedRow, type PrintedTable } from '../import/printed-table';
 
 /*
  * From the printed capital tables (data/table-4-*.csv, appendix-3-*.csv, appendix-4-*.csv) to the
@@ -12,8 +12,9 @@ import { findColumn, type PrintedRow, type PrintedTable } from '../import/printe
  * functions to replace.
  */
 
-const amountOf = (table: PrintedTable, pattern: RegExp) => {
-  const header = findColumn(table, pattern);
+/** An amount column: the one the import mapped to `key` where given and mapped, else by the paper's heading. */
+const amountOf = (table: PrintedTable, pattern: RegExp, key?: string) => {
+  const header = key === undefined ? findColumn(table, pattern) : mappedColumn(table, key, pattern);
   return (row: PrintedRow): Money | null => (header === undefined ? null : (row.values[header] ?? null));
 };
 const textOf = (table: PrintedTable, pattern: RegExp) => {
@@ -24,13 +25,15 @@ const textOf = (table: PrintedTable, pattern: RegExp) => {
 /** Table 4, capital payments: one line per category, and the TOTAL. */
 export function toCategoryRows(table: PrintedTable): CategoryBudgetInput[] {
   const keys = rowKeys(table.rows);
-  const [bfwd, original, amendments, revised, outturn] = [
-    /^b\/fwd/i,
-    /^original/i,
-    /amendments/i,
-    /^revised/i,
-    /^outturn/i,
-  ].map((p) => amountOf(table, p));
+  const [bfwd, original, amendments, revised, outturn] = (
+    [
+      ['bfwd', /^b\/fwd/i],
+      ['original', /^original/i],
+      ['amendments', /amendments/i],
+      ['revised', /^revised/i],
+      ['expectedOutturn', /^outturn/i],
+    ] as const
+  ).map(([key, p]) => amountOf(table, p, key));
   const percent = findColumn(table, /%/, 'percent');
   return table.rows.map((row, i) => ({
     key: keys[i]!,

@@ -2,14 +2,14 @@ import { useQuery } from '@tanstack/react-query';
 import { buildOutturnTable, type OutturnInputRow, type OutturnTable } from '../domain/revenue/outturn-table';
 import { rowKeys } from '../domain/checks/table-checks';
 import { formatFinancialYear, financialYear } from '../domain/core/period';
-import { findColumn, type PrintedTable } from '../import/printed-table';
+import { findColumn, mappedColumn, type PrintedTable } from '../import/printed-table';
 import type { DatasetMeta } from '../storage/datasets';
 import { yearTablesQuery, type PaperTableKey, type YearTables } from './year-tables';
 
-/** Reads a printed budget/outturn table's columns by their printed headers. */
+/** Reads a budget/outturn table's columns: as the import mapped them, else by the paper's headers. */
 export function toOutturnRows(table: PrintedTable): OutturnInputRow[] {
-  const budget = findColumn(table, /budget/i);
-  const outturn = findColumn(table, /outturn/i);
+  const budget = mappedColumn(table, 'budget', /budget/i);
+  const outturn = mappedColumn(table, 'forecast', /outturn/i);
   const printedVariance = findColumn(table, /variance/i);
   const printedPercent = findColumn(table, /variance/i, 'percent');
   const keys = rowKeys(table.rows);

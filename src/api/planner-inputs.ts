@@ -3,9 +3,9 @@ import { ZERO, type Money } from '../domain/core/money';
 import { formatFinancialYear } from '../domain/core/period';
 import type { ReserveBalance, ReserveGroup, ReservesPosition } from '../domain/reserves/mtfs-planner';
 import { keyOf } from '../domain/checks/table-rows';
-import { findColumn, type PrintedTable } from '../import/printed-table';
+import { mappedColumn, type PrintedTable } from '../import/printed-table';
 import { queryKeys } from './query-keys';
-import { CLOSING_BALANCE, OPENING_BALANCE } from './reserves-mappings';
+import { RESERVE_COLUMNS } from './reserves-mappings';
 import { roleLabel } from './year-datasets';
 import { yearTablesQuery } from './year-tables';
 
@@ -39,16 +39,14 @@ export function toReservesPosition(
   /** The dataset's year, for a closing column that names no date ("Closing balance"). */
   datasetYear: number | null = null,
 ): ReservesPosition {
-  const opening = findColumn(table, OPENING_BALANCE);
-  const added = findColumn(table, /added/i);
-  const used = findColumn(table, /usage|used/i);
-  const closing = findColumn(table, CLOSING_BALANCE);
+  const [opening, added, used, closing] = RESERVE_COLUMNS.map(([key, p]) => mappedColumn(table, key, p));
   if (!closing)
     throw new Error(
-      `${table.name} has no closing balance column ("Balance 31/3/yy"), so there is no position to plan from.`,
+      `The year's reserves position has no closing balance column (mapped as "Balance at end", or headed "Balance 31/3/yy"), so there is no position to plan from.`,
     );
   const actualYear = actualYearOf(closing) ?? datasetYear;
-  if (actualYear === null) throw new Error(`${table.name}: cannot tell the year from the column "${closing}".`);
+  if (actualYear === null)
+    throw new Error(`The year's reserves position: cannot tell the year from the column "${closing}".`);
   const value = (row: PrintedTable['rows'][number], column: string | undefined): Money | null =>
     column ? (row.values[column] ?? null) : null;
   const reserves = table.rows
@@ -56,7 +54,8 @@ export function toReservesPosition(
     .map((row): ReserveBalance => {
       const group = GROUPS.find((g) => g === row.group.toLowerCase()) ?? 'earmarked';
       const close = value(row, closing);
-      if (close === null) throw new Error(`${table.name} line ${row.line}: ${row.label} has no closing balance.`);
+      if (close === null)
+        throw new Error(`The year's reserves position, row ${row.line}: ${row.label} has no closing balance.`);
       // Usage is printed as a negative (in brackets); the planner counts drawdowns as positive amounts.
       const usage = value(row, used) ?? ZERO;
       return {
@@ -79,10 +78,10 @@ export function toReservesPosition(
 
 /** Table 1's total budget (pounds): the net revenue budget of the year. */
 export function toNetRevenueBudget(table: PrintedTable): Money {
-  const budget = findColumn(table, /^budget/i);
+  const budget = mappedColumn(table, 'budget', /^budget/i);
   const total = [...table.rows].reverse().find((r) => r.rowType === 'total');
   const amount = budget && total ? (total.values[budget] ?? null) : null;
-  if (amount === null) throw new Error(`${table.name} has no total budget.`);
+  if (amount === null) throw new Error("The year's outturn summary has no total budget.");
   return amount;
 }
 

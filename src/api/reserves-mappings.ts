@@ -1,11 +1,11 @@
 import type { Money } from '../domain/core/money';
 import { reserveGroupOf, type ReserveInput } from '../domain/reserves/reserves-position';
 import { rowKeys } from '../domain/checks/table-checks';
-import { findColumn, type PrintedTable } from '../import/printed-table';
+import { mappedColumn, type PrintedTable } from '../import/printed-table';
 
 /*
- * From the printed reserves table (data/table-5-reserves.csv) and the revenue outturn (Table 1) to the
- * reserves model, one function each. The paper prints usage negative; the model's `used` is the amount
+ * From the printed reserves table (data/table-5-reserves.csv, or a reserves file of the user's, its columns found by
+ * what the import mapped them to) and the revenue outturn (Table 1) to the reserves model, one function each. The paper prints usage negative; the model's `used` is the amount
  * drawn, positive, so the sign is turned here and only here.
  */
 
@@ -13,11 +13,18 @@ import { findColumn, type PrintedTable } from '../import/printed-table';
 export const OPENING_BALANCE = /^(balance 1\/|opening balance)/i;
 export const CLOSING_BALANCE = /^(balance 31\/|closing balance)/i;
 
+/** A reserves position's amount columns: the key the import maps each to, and the paper's heading. */
+export const RESERVE_COLUMNS: readonly (readonly [string, RegExp])[] = [
+  ['opening', OPENING_BALANCE],
+  ['added', /^added/i],
+  ['used', /usage|used/i],
+  ['closing', CLOSING_BALANCE],
+];
+
 /** Table 5: each reserve with its group, and the printed subtotal and total rows. */
 export function toReserveRows(table: PrintedTable): ReserveInput[] {
   const keys = rowKeys(table.rows);
-  const column = (p: RegExp) => findColumn(table, p);
-  const [opening, added, usage, closing] = [OPENING_BALANCE, /^added/i, /usage|used/i, CLOSING_BALANCE].map(column);
+  const [opening, added, usage, closing] = RESERVE_COLUMNS.map(([key, p]) => mappedColumn(table, key, p));
   const note = table.columns.find((c) => c.kind === 'text' && /^note$/i.test(c.header))?.header;
   const value = (row: PrintedTable['rows'][number], header: string | undefined): Money | null =>
     header === undefined ? null : (row.values[header] ?? null);
@@ -39,7 +46,7 @@ export function toReserveRows(table: PrintedTable): ReserveInput[] {
 
 /** The net revenue budget: Table 1's TOTAL budget (the last total row), or null if the file has none. */
 export function netRevenueBudgetOf(table: PrintedTable): Money | null {
-  const budget = findColumn(table, /budget/i);
+  const budget = mappedColumn(table, 'budget', /budget/i);
   const total = [...table.rows].reverse().find((r) => r.rowType === 'total');
   return budget === undefined || total === undefined ? null : (total.values[budget] ?? null);
 }

@@ -5,7 +5,7 @@ import {
   type GeneralReserveShare,
   type ReservesPosition,
 } from '../domain/reserves/reserves-position';
-import { findColumn, type PrintedTable } from '../import/printed-table';
+import { mappedColumn, type PrintedTable } from '../import/printed-table';
 import { CLOSING_BALANCE, netRevenueBudgetOf, OPENING_BALANCE, toReserveRows } from './reserves-mappings';
 import { queryKeys } from './query-keys';
 import { roleLabel } from './year-datasets';
@@ -47,8 +47,8 @@ export interface ReservesBalanceDates {
 
 export function balanceDates(table: PrintedTable, year: number): ReservesBalanceDates {
   return {
-    opening: balanceDateOf(findColumn(table, OPENING_BALANCE), `1 April ${year}`),
-    closing: balanceDateOf(findColumn(table, CLOSING_BALANCE), `31 March ${year + 1}`),
+    opening: balanceDateOf(mappedColumn(table, 'opening', OPENING_BALANCE), `1 April ${year}`),
+    closing: balanceDateOf(mappedColumn(table, 'closing', CLOSING_BALANCE), `31 March ${year + 1}`),
   };
 }
 

@@ -1,6 +1,11 @@
 import { queryOptions } from '@tanstack/react-query';
 import { KIND_COLUMNS } from '../import/dataset-kinds';
-import { printedTableFromRows, type PrintedTable, type RowType } from '../import/printed-table';
+import {
+  printedTableFromRows,
+  type PrintedTable,
+  type PrintedTableOptions,
+  type RowType,
+} from '../import/printed-table';
 import { countingDatasets, roleOf, ROLE_LABELS, type DatasetRole } from '../storage/dataset-slots';
 import { listDatasets, readChunks, type DatasetMeta } from '../storage/datasets';
 import { queryKeys } from './query-keys';
@@ -72,7 +77,23 @@ export async function loadPrintedTable(dataset: DatasetMeta, tableId: string): P
   const source = await loadTableSource(dataset);
   // A file with no "Row type" column (an export, not the sample's transcription) takes its total and subtotal rows
   // from its import, which recognised and skipped them (the receipt lists them): read as totals, never as lines.
-  return printedTableFromRows(tableId, source.headers, source.rows, { amounts: mappedAmounts(dataset) });
+  return printedTableFromRows(tableId, source.headers, source.rows, mappedColumns(dataset));
+}
+
+/** How a dataset's table is read: its columns as the import mapped them (their headers by key, amounts' units). */
+export function mappedColumns(dataset: DatasetMeta): Required<Pick<PrintedTableOptions, 'amounts' | 'mapped'>> {
+  return { amounts: mappedAmounts(dataset), mapped: mappedHeaders(dataset) };
+}
+
+/** The header of each column the import mapped, by canonical key. */
+function mappedHeaders(dataset: DatasetMeta): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const column of KIND_COLUMNS[dataset.kind]) {
+    const index = dataset.plan.mapping[column.key];
+    const header = index === null || index === undefined ? '' : (dataset.headers[index] ?? '').trim();
+    if (header) out[column.key] = header;
+  }
+  return out;
 }
 
 /** The columns the import mapped as amounts, by header, with the unit it read them in. */

@@ -49,6 +49,8 @@ export interface PrintedTable {
   columns: PrintedColumn[];
   rows: PrintedRow[];
   issues: CellIssue[];
+  /** The header of each column the import mapped, by canonical key (dataset-kinds.ts), where it was imported. */
+  mapped?: Readonly<Record<string, string>>;
 }
 
 const GROUP_HEADERS = /^(category|section|group)$/i;
@@ -79,7 +81,17 @@ export interface PrintedTableOptions {
    * does not print its unit ("Balance 1/4/18"), as a finance system's export does not.
    */
   amounts?: Readonly<Record<string, 'thousands' | 'pounds'>>;
+  /**
+   * The header of each column the import mapped, by canonical key: a file's own names ("Balance b/fwd", "Type")
+   * are found by what they were mapped to, not by the paper's headings. Its label (`reserve`, `title`, `area`,
+   * `source`, `description`) and group (`group`, `category`) columns are read as such.
+   */
+  mapped?: Readonly<Record<string, string>>;
 }
+
+/** Canonical keys whose column names a table's rows, and those that group them. */
+const LABEL_KEYS = ['reserve', 'title', 'area', 'source', 'description'];
+const GROUP_KEYS = ['group', 'category'];
 
 /** Parses a printed table's CSV text. Never throws: problems are returned as issues with line and column. */
 export function readPrintedTable(name: string, text: string, options: PrintedTableOptions = {}): PrintedTable {
@@ -120,14 +132,18 @@ export function printedTableFromRows(
 ): PrintedTable {
   const blankAsNil = (options.blank ?? 'nil') === 'nil';
   const issues: CellIssue[] = [];
+  const mappedAs = (keys: readonly string[]): string | undefined =>
+    keys.map((k) => options.mapped?.[k]).find((h) => h !== undefined);
+  const [labelMapped, groupMapped] = [mappedAs(LABEL_KEYS), mappedAs(GROUP_KEYS)];
   const groupSeen = head.length > 0 && GROUP_HEADERS.test(head[0] ?? '');
-  const labelNamed = head.some((h) => LABEL_HEADERS.test(h.trim()));
-  const columns = head.map((h, i) => {
-    const column = classify(h.trim(), i, groupSeen, labelNamed);
-    const mapped = options.amounts?.[h.trim()];
-    return mapped && column.kind === 'text'
-      ? { header: column.header, kind: 'amount' as const, scale: mapped }
-      : column;
+  const labelNamed = labelMapped !== undefined || head.some((h) => LABEL_HEADERS.test(h.trim()));
+  const columns = head.map((h, i): PrintedColumn => {
+    const header = h.trim();
+    if (header !== '' && header === labelMapped) return { header, kind: 'label' };
+    if (header !== '' && header === groupMapped) return { header, kind: 'group' };
+    const column = classify(header, i, groupSeen, labelNamed);
+    const amount = options.amounts?.[header];
+    return amount && column.kind === 'text' ? { header: column.header, kind: 'amount', scale: amount } : column;
   });
   const labelColumn = columns.find((c) => c.kind === 'label')?.header;
   const groupColumn = columns.find((c) => c.kind === 'group')?.header;
@@ -181,10 +197,20 @@ export function printedTableFromRows(
       values,
     };
   });
-  return { name, columns, rows, issues };
+  return { name, columns, rows, issues, ...(options.mapped ? { mapped: options.mapped } : {}) };
 }
 
 /** The first amount column whose header matches, for tables whose headers vary a little between papers. */
 export function findColumn(table: PrintedTable, pattern: RegExp, kind: ColumnKind = 'amount'): string | undefined {
   return table.columns.find((c) => c.kind === kind && pattern.test(c.header))?.header;
+}
+
+/**
+ * The amount column the import mapped to canonical `key`, where the table was imported with a mapping; else the
+ * first whose header matches `pattern`, as the paper heads it (the sample's transcriptions, a table with no key).
+ */
+export function mappedColumn(table: PrintedTable, key: string, pattern: RegExp): string | undefined {
+  const header = table.mapped?.[key];
+  if (header !== undefined && table.columns.some((c) => c.kind === 'amount' && c.header === header)) return header;
+  return findColumn(table, pattern);
 }

@@ -30,6 +30,13 @@ export interface FrozenTable {
   sha256: string;
   headers: readonly string[];
   rows: readonly { line: number; cells: readonly string[] }[];
+  /**
+   * How its columns were mapped at import: amount columns' units by header, and each mapped column's header by
+   * canonical key (a file's own headers, "Balance b/fwd", read by what they were mapped to). Absent in snapshots
+   * frozen before 5 December 2026: those read by the paper's headings, as they were drawn.
+   */
+  amounts?: Readonly<Record<string, 'thousands' | 'pounds'>>;
+  mapped?: Readonly<Record<string, string>>;
 }
 
 /** The table a frozen table stands for: its key, or in an older snapshot its file name (then the same). */

@@ -21,6 +21,18 @@ import {
  * the first year it falls below the user's floor and below zero. All amounts are pounds, exact.
  */
 
+/** The fund's key as the 2017/18 paper's Table 5 names it ("Road Casualty Reduction & Support Fund"). */
+const PAPER_KEY = 'road-casualty-reduction-and-support-fund';
+
+/**
+ * The Road Casualty reserve of a reserves position (rows keyed by keyOf, src/domain/checks/table-rows.ts): the
+ * paper's name first, else the first whose name starts "Road Casualty" (a force's own file may call it the
+ * "Road Casualty Reduction & Support Reserve", as the 4 April 2019 paper does in its title).
+ */
+export function findRoadCasualtyReserve<T extends { key: string }>(reserves: readonly T[]): T | undefined {
+  return reserves.find((r) => r.key === PAPER_KEY) ?? reserves.find((r) => r.key.startsWith('road-casualty-'));
+}
+
 export type CommitmentStatus = 'committed' | 'earmarked';
 export type CommitmentKind = 'one-off-capital' | 'recurrent-revenue';
 

@@ -10,7 +10,12 @@ import type { Money } from '../../domain/core/money';
 import { movementsFromRoadCasualty, projectMtfs, type ReservesPosition } from '../../domain/reserves/mtfs-planner';
 import { formatFinancialYear } from '../../domain/core/period';
 import { horizonYears } from '../../domain/reserves/reserve-projection';
-import { projectCase, projectRoadCasualtyReserve, type CaseId } from '../../domain/reserves/road-casualty-reserve';
+import {
+  findRoadCasualtyReserve,
+  projectCase,
+  projectRoadCasualtyReserve,
+  type CaseId,
+} from '../../domain/reserves/road-casualty-reserve';
 import { startsFromOf, type Scenario, type ScenarioInputs } from '../../domain/scenarios/scenario';
 import { EXPORT_HEADER, scenarioExportRows } from '../../domain/scenarios/scenario-export';
 import { toCsv } from '../../import/csv-write';
@@ -30,7 +35,6 @@ import {
   movementKey,
   parseMtfsForm,
   parseRoadCasualtyForm,
-  ROAD_CASUALTY_KEY,
   thousandsText,
   type FieldIssue,
   type ScenarioForm,
@@ -98,7 +102,7 @@ function defaultSources(
 ): { opening: string; commitments: string; toApply: string; budget: string } {
   const label = yearLabel(year);
   const paper = year + 1 === PAPER_FIRST_YEAR;
-  const fund = position.reserves.find((r) => r.key === ROAD_CASUALTY_KEY) ?? null;
+  const fund = findRoadCasualtyReserve(position.reserves) ?? null;
   const k = (m: Money) => `£${formatThousands(m)}k`;
   return {
     opening: fund
@@ -154,7 +158,7 @@ function Workspace({ year, position, budget }: { year: number; position: Reserve
     [],
   );
   const setMtfs = useCallback((m: ScenarioForm['mtfs']) => setForm((f) => ({ ...f, mtfs: m })), []);
-  const fund = position.reserves.find((r) => r.key === ROAD_CASUALTY_KEY) ?? null;
+  const fund = findRoadCasualtyReserve(position.reserves) ?? null;
   const reserveLabel = (key: string): string => position.reserves.find((r) => r.key === key)?.label ?? key;
   const dirty = current.snapshot !== null && current.snapshot !== JSON.stringify(form);
   const list = scenarios.data ?? NO_SCENARIOS;

@@ -18,9 +18,9 @@ import {
   type InflowCaseId,
   type InflowSource,
   type RoadCasualtyInput,
+  findRoadCasualtyReserve,
 } from '../../domain/reserves/road-casualty-reserve';
 import type { ScenarioInputs } from '../../domain/scenarios/scenario';
-import { keyOf } from '../../domain/checks/table-rows';
 
 /*
  * The inputs as the user types them: text in £'000 (and percent), so that a half-typed figure is never
@@ -98,7 +98,6 @@ export type Parsed<T> = Result<T, FieldIssue>;
 const DEFAULT_MTFS_HORIZON = 4;
 /** A common minimum for the general reserve in PCC reserves strategies; the papers give none. */
 const DEFAULT_GENERAL_RESERVE_FLOOR_PERCENT = new Money(3);
-export const ROAD_CASUALTY_KEY = keyOf('Road Casualty Reduction & Support Fund');
 
 const fy = (year: number): string => formatFinancialYear({ startYear: year });
 
@@ -223,7 +222,7 @@ export function formFromInputs(inputs: ScenarioInputs): ScenarioForm {
  * MTFS figures.
  */
 export function defaultInputs(position: ReservesPosition, budget: Money | null): ScenarioInputs {
-  const fund = position.reserves.find((r) => r.key === ROAD_CASUALTY_KEY);
+  const fund = findRoadCasualtyReserve(position.reserves);
   const firstYear = position.actualYear + 1;
   const rc = paperRoadCasualtyInput(fund?.closing ?? TABLE_5_CLOSING_2017_18);
   return {
