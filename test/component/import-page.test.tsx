@@ -65,7 +65,7 @@ describe('ImportPage', () => {
         .getAllByRole('rowheader')
         .map((h) => h.textContent),
     ).toEqual(['8', '9', '10']);
-    const totals = within(receipt).getByRole('table', { name: /Control totals: amount/ });
+    const totals = within(receipt).getByRole('table', { name: /Control totals: Amount/ });
     expect(within(totals).getByRole('rowheader', { name: 'All rows accepted' }).closest('tr')!.textContent).toContain(
       '£1,089.10',
     );

@@ -36,7 +36,7 @@ describe('ImportPage: an Excel workbook', () => {
     expect(within(receipt).getByRole('status').textContent).toMatch(
       /6 rows read = 5 accepted \+ 0 rejected \+ 1 skipped .*Every row is accounted for/,
     );
-    const totals = within(receipt).getByRole('table', { name: /Control totals: amount/ });
+    const totals = within(receipt).getByRole('table', { name: /Control totals: Amount/ });
     expect(within(totals).getByRole('rowheader', { name: 'All rows accepted' }).closest('tr')!.textContent).toContain(
       '£2,089.34',
     );

@@ -32,7 +32,7 @@ describe('ReceiptView: a Debit/Credit ledger', () => {
         .getAllByRole('row')
         .slice(1)
         .map((r) => r.textContent),
-    ).toEqual([expect.stringContaining('debit£1,423.66£1,423.66'), expect.stringContaining('credit£274.56£274.56')]);
+    ).toEqual([expect.stringContaining('Debit£1,423.66£1,423.66'), expect.stringContaining('Credit£274.56£274.56')]);
   });
 });
 

@@ -220,13 +220,17 @@ test('a table downloaded as CSV goes back in through the Import page to the same
   const receipt = app.getByRole('article', { name: 'Import receipt: table-1-revenue-outturn-2017-18.csv' });
   await expect(receipt.getByRole('status')).toContainText('4 rows read = 3 accepted + 0 rejected + 1 skipped');
   // The same totals as the paper's lines: 126,252 + 1,194 + 3,514 = 130,960 and 128,040 + 1,098 + 3,608 = 132,746 (£'000).
-  await expect(receipt.getByRole('table', { name: /Control totals: budget/ })).toContainText('£130,960,000.00');
-  await expect(receipt.getByRole('table', { name: /Control totals: forecast/ })).toContainText('£132,746,000.00');
+  await expect(receipt.getByRole('table', { name: /Control totals: Budget/ })).toContainText('£130,960,000.00');
+  await expect(receipt.getByRole('table', { name: /Control totals: Forecast outturn/ })).toContainText(
+    '£132,746,000.00',
+  );
   // ... which are the sample's own receipt's for Table 1.
   await app.getByRole('button', { name: 'Show receipt of table-1-revenue-outturn.csv', exact: true }).click();
   const sample = app.getByRole('article', { name: 'Import receipt: table-1-revenue-outturn.csv' });
-  await expect(sample.getByRole('table', { name: /Control totals: budget/ })).toContainText('£130,960,000.00');
-  await expect(sample.getByRole('table', { name: /Control totals: forecast/ })).toContainText('£132,746,000.00');
+  await expect(sample.getByRole('table', { name: /Control totals: Budget/ })).toContainText('£130,960,000.00');
+  await expect(sample.getByRole('table', { name: /Control totals: Forecast outturn/ })).toContainText(
+    '£132,746,000.00',
+  );
 });
 
 test('a downloaded text cell that starts with = is defused, while -1234.56 stays a number', async ({ app }) => {

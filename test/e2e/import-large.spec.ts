@@ -48,7 +48,7 @@ test('a large ledger read in two halves: its receipt counts and sums every row, 
       { timeout: 60_000 },
     );
     await expect(first.getByRole('status')).toContainText('Every row is accounted for');
-    await expect(first.getByRole('table', { name: /Control totals: amount/ })).toContainText(pounds(sum));
+    await expect(first.getByRole('table', { name: /Control totals: Amount/ })).toContainText(pounds(sum));
     await expect(first.getByRole('table', { name: /own total rows/ })).toContainText('Casts');
     await keepScreenshot(app, {
       path: fileURLToPath(new URL('./artifacts/import-large-receipt.png', import.meta.url)),
@@ -79,7 +79,7 @@ test('a large ledger read in two halves: its receipt counts and sums every row, 
       `${ROWS.toLocaleString('en-GB')} rows read = ${ROWS.toLocaleString('en-GB')} accepted + 0 rejected + 0 skipped`,
       { timeout: 60_000 },
     );
-    await expect(second.getByRole('table', { name: /Control totals: amount/ })).toContainText(pounds(sum));
+    await expect(second.getByRole('table', { name: /Control totals: Amount/ })).toContainText(pounds(sum));
     expect(secondSplit.taken).toBe(0); // read apart, dropped, and read again
     const again = await storedState(app);
     expect(again.datasets.find((d) => d.name === 'ledger-cr-alone.csv')).toMatchObject({ rowCount: ROWS });

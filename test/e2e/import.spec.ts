@@ -37,7 +37,7 @@ test('a Windows-1252 ledger: receipt on screen, still there after a reload', asy
   const receipt = app.getByRole('article', { name: 'Import receipt: ledger-windows-1252.csv' });
   await expect(receipt.getByRole('status')).toContainText('8 rows read = 3 accepted + 3 rejected + 2 skipped');
   await expect(receipt.getByRole('status')).toContainText('Every row is accounted for');
-  await expect(receipt.getByRole('table', { name: /Control totals: amount/ })).toContainText('£1,089.10');
+  await expect(receipt.getByRole('table', { name: /Control totals: Amount/ })).toContainText('£1,089.10');
   await expect(receipt.getByRole('table', { name: /own total rows/ })).toContainText('Casts');
   const rejections = receipt.getByRole('table', { name: /Rejections and warnings: 3/ });
   await expect(rejections).toContainText('"1.234" has more than two decimal places');

@@ -28,10 +28,16 @@ export function ReceiptView({ receipt }: { receipt: ImportReceipt }) {
   // A Debit/Credit ledger's one total is its amount (debit - credit): named by the file's two columns.
   const header = (key: string) => mapped.find((m) => m.column === key)?.header;
   const sides = receipt.kind === 'ledger' && header('amount') === undefined ? [header('debit'), header('credit')] : [];
+  // A column said as Outturn names it and as the file heads it, never by its key ("opening").
+  const named = (key: string): string => {
+    const m = mapped.find((x) => x.column === key);
+    if (!m) return key;
+    return m.header && m.header.toLowerCase() !== m.label.toLowerCase() ? `${m.label}, “${m.header}”` : m.label;
+  };
   const totalName = (column: string): string =>
     column === 'amount' && sides.some((h) => h !== undefined)
       ? `debits from "${sides[0] ?? '(none)'}", credits from "${sides[1] ?? '(none)'}"`
-      : column;
+      : named(column);
   return (
     <article className="receipt" aria-labelledby={`receipt-${receipt.id}`}>
       <h3 id={`receipt-${receipt.id}`}>Import receipt: {receipt.fileName}</h3>
@@ -133,7 +139,7 @@ export function ReceiptView({ receipt }: { receipt: ImportReceipt }) {
           caption="The file's own total rows against the rows above them"
           columns={[
             { key: 'row', header: 'Row', cell: (c: ImportReceipt['totalRowChecks'][number]) => `${c.row}: ${c.label}` },
-            { key: 'column', header: 'Column', cell: (c) => c.column },
+            { key: 'column', header: 'Column', cell: (c) => named(c.column) },
             { key: 'printed', header: 'In the file', numeric: true, cell: (c) => pounds(c.printed) },
             { key: 'computed', header: 'Rows add to', numeric: true, cell: (c) => pounds(c.computed) },
             { key: 'difference', header: 'Difference', numeric: true, cell: (c) => pounds(c.difference) },
