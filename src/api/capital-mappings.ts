@@ -7,9 +7,9 @@ import { findColumn, mappedColumn, type PrintedRow, type PrintedTable } from '..
 
 /*
  * From the printed capital tables (data/table-4-*.csv, appendix-3-*.csv, appendix-4-*.csv) to the
- * capital model, one function per table. Columns are found by their printed headers; a column the file
- * lacks reads as missing (null), never as nil. When the import of user datasets lands, these are the
- * functions to replace.
+ * capital model, one function per table. Columns are found by what the import mapped them to where it did (a
+ * file of the user's own), else by the paper's headers; a column the file lacks reads as missing (null), never
+ * as nil.
  */
 
 /** An amount column: the one the import mapped to `key` where given and mapped, else by the paper's heading. */
@@ -17,8 +17,10 @@ const amountOf = (table: PrintedTable, pattern: RegExp, key?: string) => {
   const header = key === undefined ? findColumn(table, pattern) : mappedColumn(table, key, pattern);
   return (row: PrintedRow): Money | null => (header === undefined ? null : (row.values[header] ?? null));
 };
-const textOf = (table: PrintedTable, pattern: RegExp) => {
-  const header = table.columns.find((c) => c.kind === 'text' && pattern.test(c.header))?.header;
+const textOf = (table: PrintedTable, pattern: RegExp, mapped?: string) => {
+  const header = table.columns.find(
+    (c) => c.kind === 'text' && (c.header === mapped || pattern.test(c.header)),
+  )?.header;
   return (row: PrintedRow): string => (header === undefined ? '' : (row.text[header] ?? '').trim());
 };
 
@@ -51,9 +53,25 @@ export function toCategoryRows(table: PrintedTable): CategoryBudgetInput[] {
 /** Appendix 3: scheme rows with the paper's lettered columns (D to N), section totals and the grand total. */
 export function toSchemeRows(table: PrintedTable): SchemeInput[] {
   const keys = rowKeys(table.rows);
-  const letter = (l: string) => amountOf(table, new RegExp(`\\[${l}\\b`));
-  const [d, e, f, g, h, i, j, k, l, m, n] = ['D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N'].map(letter);
-  const jobCode = textOf(table, /job code/i);
+  // A scheme file of the user's own has no letters: its columns are found by what the import mapped them to (J, L
+  // and N, the paper's worked columns, are not imported columns).
+  const letter = ([l, key]: readonly [string, string?]) => amountOf(table, new RegExp(`\\[${l}\\b`), key);
+  const [d, e, f, g, h, i, j, k, l, m, n] = (
+    [
+      ['D', 'bfwd'],
+      ['E', 'original'],
+      ['F', 'amendments'],
+      ['G', 'revised'],
+      ['H', 'actual'],
+      ['I', 'commitments'],
+      ['J'],
+      ['K', 'expectedOutturn'],
+      ['L'],
+      ['M', 'carryForward'],
+      ['N'],
+    ] as const
+  ).map(letter);
+  const jobCode = textOf(table, /job code/i, table.mapped?.jobCode);
   const notesAtPara = textOf(table, /notes at para/i);
   const note = textOf(table, /^note$/i);
   return table.rows.map((row, index) => ({

@@ -27,6 +27,12 @@ export interface CapitalModel {
   programme: CapitalProgramme | null;
   /** Whether the year has a scheme list (Appendix 3's shape). */
   hasSchemes: boolean;
+  /**
+   * The scheme list of a year that has one but no programme by category (a finance system's capital report is
+   * scheme by scheme): its schemes, sections and totals, with no categories. Null otherwise. Apart from
+   * `programme`, which the roll-forward checks read as a whole programme.
+   */
+  schemesAlone: CapitalProgramme | null;
   financing: CapitalFinancing | null;
   requests: CarryForwardRequests | null;
   /** The kinds of file the year lacks, in words ("capital financing"). */
@@ -48,6 +54,7 @@ export function toCapitalModel(t: YearTables): CapitalModel {
       ? buildCapitalProgramme(toCategoryRows(programme), schemes ? toSchemeRows(schemes) : [])
       : null,
     hasSchemes: schemes !== undefined,
+    schemesAlone: !programme && schemes ? buildCapitalProgramme([], toSchemeRows(schemes)) : null,
     financing: financing ? buildCapitalFinancing(toFinancingRows(financing)) : null,
     requests: requests ? buildCarryForwardRequests(toCarryForwardRequestRows(requests)) : null,
     missing: t.missing.map((key) => roleLabel(TABLE_SHAPES[key].role)),

@@ -304,7 +304,13 @@ export const KIND_COLUMNS: Readonly<Record<DatasetKind, readonly CanonicalColumn
       'virements',
     ]),
     col('revised', 'Revised budget', 'amount', false, ['revised capital budget', 'revised', 'current budget']),
-    col('actual', 'Actual', 'amount', false, ['actual ytd', 'spend', 'actual to date']),
+    col('actual', 'Actual', 'amount', false, [
+      'actual ytd',
+      'spend',
+      'actual to date',
+      'spend to date',
+      'actual spend',
+    ]),
     col('commitments', 'Commitments', 'amount', false, ['commitments ytd', 'committed']),
     col('expectedOutturn', 'Expected outturn', 'amount', false, ['outturn', 'forecast outturn', 'projected outturn']),
     col('carryForward', 'Predicted carry-forward', 'amount', false, [

@@ -46,78 +46,82 @@ export function CapitalPage() {
         what="the capital programme"
         missing={(d) => (d.programme || d.financing || d.requests || d.hasSchemes ? [] : d.missing)}
       >
-        {(data) => (
-          <>
-            <p className="lede">
-              Spend against the revised {label} capital programme, in £&rsquo;000 with negatives in brackets
-              {data.illustrative ? ' (illustrative figures, generated: not a real return)' : ''}.
-            </p>
-            <HowMade>
-              <p className="facts-line">
-                Figures are as the files give them; where a formula or total does not hold, a † marks the cell and a
-                note under the table gives both figures. &ldquo;n/s&rdquo; marks a figure the source does not show: it
-                is never read as nil.
-                {data.sources.length > 0 && <> Read from: {data.sources.join(', ')}.</>}
+        {(data) => {
+          // Scheme by scheme: with the programme by category where the year has it, else the scheme list alone.
+          const schemes = data.hasSchemes ? (data.programme ?? data.schemesAlone) : null;
+          return (
+            <>
+              <p className="lede">
+                Spend against the revised {label} capital programme, in £&rsquo;000 with negatives in brackets
+                {data.illustrative ? ' (illustrative figures, generated: not a real return)' : ''}.
               </p>
-            </HowMade>
-            {data.missing.length > 0 && (
-              <MissingData
-                yearLabel={label}
-                missing={data.missing}
-                what={data.missing.length === 4 ? 'the Capital page' : 'the rest of the Capital page'}
-                partial={data.missing.length < 4}
-              />
-            )}
-            {data.programme && (
-              <section aria-labelledby="capital-categories">
-                <h3 id="capital-categories">Budget and outturn by category</h3>
-                <CategoryTable programme={data.programme} target={target} yearLabel={label} />
-                <CapitalCategoriesChart
-                  title={`Revised budget against outturn by category, ${label}`}
-                  summary={summariseCapitalSpend(data.programme)}
-                  lines={data.programme.categories}
+              <HowMade>
+                <p className="facts-line">
+                  Figures are as the files give them; where a formula or total does not hold, a † marks the cell and a
+                  note under the table gives both figures. &ldquo;n/s&rdquo; marks a figure the source does not show: it
+                  is never read as nil.
+                  {data.sources.length > 0 && <> Read from: {data.sources.join(', ')}.</>}
+                </p>
+              </HowMade>
+              {data.missing.length > 0 && (
+                <MissingData
+                  yearLabel={label}
+                  missing={data.missing}
+                  what={data.missing.length === 4 ? 'the Capital page' : 'the rest of the Capital page'}
+                  partial={data.missing.length < 4}
                 />
-              </section>
-            )}
-            {data.programme && data.hasSchemes && (
-              <section aria-labelledby="capital-schemes">
-                <h3 id="capital-schemes">Scheme by scheme</h3>
-                {data.programme.detailMissing.length > 0 && (
-                  <p className="detail-missing-note">
-                    <strong>Scheme detail missing:</strong> {data.programme.detailMissing.join(' and ')}. The source
-                    lacks these Appendix 3 pages, so only their category totals are shown.
-                  </p>
-                )}
-                <SchemeTable programme={data.programme} target={target} yearEnd={yearEnd} />
-              </section>
-            )}
-            {data.financing && (
-              <section aria-labelledby="capital-financing">
-                <h3 id="capital-financing">Financing</h3>
-                <FinancingTable financing={data.financing} target={target} yearLabel={label} />
-                <TieOutTable
-                  caption="Capital spend against capital financing"
-                  results={tieOuts('capital-spend-financing')}
-                  pending={reconciliation.isPending}
-                  search={choice.search}
-                />
-              </section>
-            )}
-            {(data.hasSchemes || data.requests) && (
-              <section aria-labelledby="capital-slippage">
-                <h3 id="capital-slippage">Slippage and carry-forward</h3>
-                {data.programme && data.hasSchemes && <PredictedCarryForwards programme={data.programme} />}
-                {data.requests && <CarryForwardRequestsTable requests={data.requests} target={target} />}
-                <TieOutTable
-                  caption="Carry-forwards against the Capital Carry Forward Reserve"
-                  results={tieOuts('capital-carry-forwards')}
-                  pending={reconciliation.isPending}
-                  search={choice.search}
-                />
-              </section>
-            )}
-          </>
-        )}
+              )}
+              {data.programme && (
+                <section aria-labelledby="capital-categories">
+                  <h3 id="capital-categories">Budget and outturn by category</h3>
+                  <CategoryTable programme={data.programme} target={target} yearLabel={label} />
+                  <CapitalCategoriesChart
+                    title={`Revised budget against outturn by category, ${label}`}
+                    summary={summariseCapitalSpend(data.programme)}
+                    lines={data.programme.categories}
+                  />
+                </section>
+              )}
+              {schemes && (
+                <section aria-labelledby="capital-schemes">
+                  <h3 id="capital-schemes">Scheme by scheme</h3>
+                  {schemes.detailMissing.length > 0 && (
+                    <p className="detail-missing-note">
+                      <strong>Scheme detail missing:</strong> {schemes.detailMissing.join(' and ')}. The source lacks
+                      these Appendix 3 pages, so only their category totals are shown.
+                    </p>
+                  )}
+                  <SchemeTable programme={schemes} target={target} yearEnd={yearEnd} />
+                </section>
+              )}
+              {data.financing && (
+                <section aria-labelledby="capital-financing">
+                  <h3 id="capital-financing">Financing</h3>
+                  <FinancingTable financing={data.financing} target={target} yearLabel={label} />
+                  <TieOutTable
+                    caption="Capital spend against capital financing"
+                    results={tieOuts('capital-spend-financing')}
+                    pending={reconciliation.isPending}
+                    search={choice.search}
+                  />
+                </section>
+              )}
+              {(data.hasSchemes || data.requests) && (
+                <section aria-labelledby="capital-slippage">
+                  <h3 id="capital-slippage">Slippage and carry-forward</h3>
+                  {schemes && <PredictedCarryForwards programme={schemes} />}
+                  {data.requests && <CarryForwardRequestsTable requests={data.requests} target={target} />}
+                  <TieOutTable
+                    caption="Carry-forwards against the Capital Carry Forward Reserve"
+                    results={tieOuts('capital-carry-forwards')}
+                    pending={reconciliation.isPending}
+                    search={choice.search}
+                  />
+                </section>
+              )}
+            </>
+          );
+        }}
       </PageState>
     </>
   );
