@@ -35,7 +35,15 @@ export function CapitalPage() {
   }
   const label = yearLabel(year);
   const yearEnd = `31 March ${year + 1}`;
-  const tieOuts = (group: string) => (reconciliation.data?.tieOuts ?? []).filter((t) => t.group === group);
+  // A group of the year's tie-outs, as a table under the part of the page it ties out.
+  const tieOutTable = (caption: string, group: string) => (
+    <TieOutTable
+      caption={caption}
+      results={(reconciliation.data?.tieOuts ?? []).filter((t) => t.group === group)}
+      pending={reconciliation.isPending}
+      search={choice.search}
+    />
+  );
   return (
     <>
       <h2>Capital</h2>
@@ -98,12 +106,7 @@ export function CapitalPage() {
                 <section aria-labelledby="capital-financing">
                   <h3 id="capital-financing">Financing</h3>
                   <FinancingTable financing={data.financing} target={target} yearLabel={label} />
-                  <TieOutTable
-                    caption="Capital spend against capital financing"
-                    results={tieOuts('capital-spend-financing')}
-                    pending={reconciliation.isPending}
-                    search={choice.search}
-                  />
+                  {tieOutTable('Capital spend against capital financing', 'capital-spend-financing')}
                 </section>
               )}
               {(data.hasSchemes || data.requests) && (
@@ -111,12 +114,7 @@ export function CapitalPage() {
                   <h3 id="capital-slippage">Slippage and carry-forward</h3>
                   {schemes && <PredictedCarryForwards programme={schemes} />}
                   {data.requests && <CarryForwardRequestsTable requests={data.requests} target={target} />}
-                  <TieOutTable
-                    caption="Carry-forwards against the Capital Carry Forward Reserve"
-                    results={tieOuts('capital-carry-forwards')}
-                    pending={reconciliation.isPending}
-                    search={choice.search}
-                  />
+                  {tieOutTable('Carry-forwards against the Capital Carry Forward Reserve', 'capital-carry-forwards')}
                 </section>
               )}
             </>
