@@ -31,13 +31,20 @@ export const TABLE_SHAPES: Readonly<Record<PaperTableKey, { role: DatasetRole; l
   'appendix-4-capital-carry-forwards.csv': { role: 'capital-carry-forwards', labels: [] },
 };
 
+/** The group's revenue outturn by area (Table 1): where an outturn summary of the user's own areas stands. */
+const REVENUE_OUTTURN: PaperTableKey = 'table-1-revenue-outturn.csv';
+
 /** The dataset of a year that stands for one of the paper's tables, or null. */
 export function findTable(datasets: readonly DatasetMeta[], key: PaperTableKey): DatasetMeta | null {
   const shape = TABLE_SHAPES[key];
   const candidates = datasets.filter((d) => roleOf(d) === shape.role);
   if (shape.labels.length === 0) return candidates.at(-1) ?? null;
   // The summary tables are told apart as the slots tell them apart (summaryTableOf); the latest that counts wins.
-  return candidates.filter((d) => summaryTableOf(d.labels) === key).at(-1) ?? null;
+  const known = candidates.filter((d) => summaryTableOf(d.labels) === key).at(-1);
+  if (known || key !== REVENUE_OUTTURN) return known ?? null;
+  // A summary with none of the paper's known rows (a force's own areas: "Police Officer Pay", "Non-Pay") is the
+  // year's revenue outturn, Table 1's place: without this it was shown nowhere, and the general reserve had no budget.
+  return candidates.filter((d) => summaryTableOf(d.labels) === null).at(-1) ?? null;
 }
 
 export interface YearTables {

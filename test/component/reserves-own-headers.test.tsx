@@ -26,6 +26,19 @@ General Reserve,General,"7,198",0,0,"7,198"
 Total,,"16,248","2,010","(4,227)","14,031"
 `;
 
+// The year's revenue outturn by the force's own lines, none of them the paper's (Constabulary, OPCC ...): it
+// stands for the year's revenue outturn, whose total budget the general reserve is weighed against. Budget 70,500
+// + 35,200 + 20,100 - 5,000 = 120,800; the general reserve 7,198 / 120,800 = 5.96%, 6.0% to one place.
+const OUTTURN_2020_21 = `Revenue outturn summary 2020/21 (£000),,,
+,,,
+Service Area,Annual Budget,Projected Outturn,Variance
+Police Officer Pay,"70,500","70,950",450
+Police Staff Pay,"35,200","34,900",(300)
+Non-Pay,"20,100","20,600",500
+Income,"(5,000)","(5,400)",(400)
+Total,"120,800","121,050",250
+`;
+
 const headers = (table: HTMLElement): string[] =>
   [...table.querySelectorAll('thead th')].map((th) => th.textContent ?? '');
 
@@ -35,6 +48,8 @@ beforeAll(async () => {
   // The year from the title; every reserve accepted, the total row kept out (and checked) as the import does.
   expect(reply.meta.year).toBe(2020);
   expect(reply.receipt.rows).toMatchObject({ accepted: 5, rejected: 0, skipped: 1 });
+  const outturn = await importYearFile('outturn-summary-2020-21.csv', OUTTURN_2020_21);
+  expect(outturn.meta.year).toBe(2020);
 }, 240_000);
 
 describe('a reserves file with its own headers', { timeout: 120_000 }, () => {
@@ -61,6 +76,16 @@ describe('a reserves file with its own headers', { timeout: 120_000 }, () => {
     expect(cells(rowOf(table, 'Total'))).toEqual(['16,248', '2,010', '(4,227)', '14,031', '(2,217)']);
     expect(table.textContent).not.toContain('n/s');
     expect(table.textContent).not.toContain('Group not named');
+  });
+
+  it("weighs the general reserve against the year's own outturn summary", async () => {
+    renderWithProviders(<ReservesPage />, { initialEntries: ['/reserves?year=2020-21'] });
+    await screen.findByRole('table', { name: "Table 5: reserves position, 2020/21 (£'000)" });
+    const text = document.body.textContent ?? '';
+    expect(text).toContain('Net revenue budget 2020/21');
+    expect(text).toContain('120,800');
+    expect(text).toContain('6.0% (above the 5% line');
+    expect(text).not.toContain('needs an outturn summary');
   });
 
   it('opens the projections at its closing balance of the Road Casualty reserve', async () => {
