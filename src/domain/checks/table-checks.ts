@@ -26,13 +26,20 @@ export interface CheckableTable {
   name: string;
   columns: readonly CheckableColumn[];
   rows: readonly CheckableRow[];
+  /** The header of each column its import mapped, by canonical key (src/import/printed-table.ts), where imported. */
+  mapped?: Readonly<Record<string, string>>;
 }
 
 export interface FormulaSpec {
   id: string;
   description: string;
+  /**
+   * Each column by the paper's heading, and (`key`, `targetKey`) by the canonical column a file's import maps to
+   * it: a file of the user's own ("Balance c/fwd") is checked by what its columns were mapped to.
+   */
   target: RegExp;
-  terms: readonly { column: RegExp; sign: 1 | -1 }[];
+  targetKey?: string;
+  terms: readonly { column: RegExp; sign: 1 | -1; key?: string }[];
   /** Which rows the formula binds; all by default. */
   rows?: (row: CheckableRow) => boolean;
 }
@@ -89,7 +96,11 @@ export function rowKeys(rows: readonly { label: string; group: string; line: num
 
 export function checkPrintedTable(spec: TableSpec, table: CheckableTable): TableChecks {
   const keys = rowKeys(table.rows);
-  const header = (pattern: RegExp): string | undefined => table.columns.find((c) => pattern.test(c.header))?.header;
+  const header = (pattern: RegExp, key?: string): string | undefined => {
+    const mapped = key === undefined ? undefined : table.mapped?.[key];
+    if (mapped !== undefined && table.columns.some((c) => c.kind === 'amount' && c.header === mapped)) return mapped;
+    return table.columns.find((c) => pattern.test(c.header))?.header;
+  };
   const amountColumns = table.columns
     .filter((c) => c.kind === 'amount' && !(spec.skipTotalColumns?.test(c.header) ?? false))
     .map((c) => c.header);
@@ -117,8 +128,8 @@ export function checkPrintedTable(spec: TableSpec, table: CheckableTable): Table
     }
   }
   for (const f of spec.formulas ?? []) {
-    const target = header(f.target);
-    const terms = f.terms.map((t) => ({ ref: header(t.column), sign: t.sign }));
+    const target = header(f.target, f.targetKey);
+    const terms = f.terms.map((t) => ({ ref: header(t.column, t.key), sign: t.sign }));
     if (!target || terms.some((t) => !t.ref)) {
       unmatched.push(f.description);
       continue;

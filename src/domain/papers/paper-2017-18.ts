@@ -2,7 +2,8 @@ import type { FormulaSpec, PercentageSpec, TableSpec } from '../checks/table-che
 
 /*
  * The checks of the 19 July 2018 outturn paper's tables: which totals and column formulas bind each
- * one, keyed by the sample file that holds it (data/). Columns are matched by their printed headers.
+ * one, keyed by the sample file that holds it (data/). Columns are matched by their printed headers, and where a
+ * file's import mapped them, by the canonical column (a user's own file, its own headers).
  * Totals follow each table's layout (Row type): see inferTotalRules. The formulas are the paper's own
  * (Appendix 3 prints them in its headings: G = D+E+F, J = H+I, L = K-G, N = L+M) or the arithmetic its
  * columns state (variance = outturn - budget; closing = opening + added + usage, usage printed negative).
@@ -32,18 +33,36 @@ const revisedFormula: FormulaSpec = {
   id: 'revised',
   description: 'Revised = B/Fwd + Original + Amendments',
   target: /^revised/i,
+  targetKey: 'revised',
   terms: [
-    { column: /^b\/fwd/i, sign: 1 },
-    { column: /^original/i, sign: 1 },
-    { column: /amendments/i, sign: 1 },
+    { column: /^b\/fwd/i, sign: 1, key: 'bfwd' },
+    { column: /^original/i, sign: 1, key: 'original' },
+    { column: /amendments/i, sign: 1, key: 'amendments' },
   ],
+};
+
+/** Appendix 3's lettered columns a capital file's import maps (J, L and N are the paper's worked columns). */
+const LETTER_KEYS: Readonly<Record<string, string>> = {
+  D: 'bfwd',
+  E: 'original',
+  F: 'amendments',
+  G: 'revised',
+  H: 'actual',
+  I: 'commitments',
+  K: 'expectedOutturn',
+  M: 'carryForward',
 };
 
 const appendix3 = (letter: string, description: string, terms: [string, 1 | -1][]): FormulaSpec => ({
   id: letter.toLowerCase(),
   description,
   target: new RegExp(`\\[${letter}\\b`),
-  terms: terms.map(([l, sign]) => ({ column: new RegExp(`\\[${l}\\b`), sign })),
+  ...(LETTER_KEYS[letter] ? { targetKey: LETTER_KEYS[letter] } : {}),
+  terms: terms.map(([l, sign]) => ({
+    column: new RegExp(`\\[${l}\\b`),
+    sign,
+    ...(LETTER_KEYS[l] ? { key: LETTER_KEYS[l] } : {}),
+  })),
 });
 
 export const PAPER_2017_18 = {
@@ -98,10 +117,11 @@ export const PAPER_2017_18 = {
         id: 'closing',
         description: 'Balance 31/3/18 = Balance 1/4/17 + Added + Actual usage (usage printed negative)',
         target: /^balance 31\/3/i,
+        targetKey: 'closing',
         terms: [
-          { column: /^balance 1\/4/i, sign: 1 },
-          { column: /^added/i, sign: 1 },
-          { column: /^actual usage/i, sign: 1 },
+          { column: /^balance 1\/4/i, sign: 1, key: 'opening' },
+          { column: /^added/i, sign: 1, key: 'added' },
+          { column: /^actual usage/i, sign: 1, key: 'used' },
         ],
       },
     ],

@@ -5,6 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { toReservesPosition } from '../../../src/api/planner-inputs';
 import { toReserveRows } from '../../../src/api/reserves-mappings';
+import { checkPrintedTable } from '../../../src/domain/checks/table-checks';
+import { PAPER_2017_18 } from '../../../src/domain/papers/paper-2017-18';
 import { mappedColumn, printedTableFromRows } from '../../../src/import/printed-table';
 
 const HEADERS = ['Reserve Name', 'Reserve Type', 'Balance b/fwd', 'Transfers in', 'Transfers out', 'Balance c/fwd'];
@@ -66,5 +68,26 @@ describe('a table with its own headers', () => {
       ['Road Casualty Reduction & Support Reserve', 'earmarked', '1158000', '402000'],
       ['Insurance Reserve', 'contingency', '875000', '125000'],
     ]);
+  });
+
+  it("casts each reserve's closing balance from its own columns, and names a row that does not cast", () => {
+    const spec = PAPER_2017_18['table-5-reserves.csv'];
+    // 1,250 + 310 - 402 = 1,158 casts; 1,000 + 0 - 125 = 875, printed 880, does not (by 5, above the rounding of
+    // three printed terms).
+    const off = printedTableFromRows(
+      'reserves',
+      HEADERS,
+      [ROWS[0]!, { line: 5, cells: ['Insurance Reserve', 'Contingency', '1,000', '0', '(125)', '880'] }],
+      { amounts: AMOUNTS, mapped: MAPPED },
+    );
+    const checked = checkPrintedTable(spec, off);
+    expect(checked.unmatched).toEqual([]);
+    const closing = checked.checks.filter((c) => c.ruleId === 't5.closing');
+    expect(closing.map((c) => [c.row, c.status, c.difference?.toFixed(0)])).toEqual([
+      ['road-casualty-reduction-and-support-reserve', 'pass', '0'],
+      ['insurance-reserve', 'fail', '5000'],
+    ]);
+    // Without the mapping (the paper's headings only), the rule cannot find its columns: said, not passed.
+    expect(checkPrintedTable(spec, table()).unmatched).toEqual([spec.formulas[0]!.description]);
   });
 });
