@@ -4,7 +4,7 @@ import type { PrintedTable } from '../import/printed-table';
 import { roleOf, SUMMARY_TABLES, summaryTableOf, type DatasetRole } from '../storage/dataset-slots';
 import type { DatasetMeta } from '../storage/datasets';
 import { queryKeys } from './query-keys';
-import { loadPrintedTable, loadYearDatasets } from './year-datasets';
+import { loadPrintedTable, loadYearDatasets, roleLabel } from './year-datasets';
 
 /*
  * The printed tables of a year (an outturn summary, a capital programme, a reserves position ...), found by
@@ -30,6 +30,26 @@ export const TABLE_SHAPES: Readonly<Record<PaperTableKey, { role: DatasetRole; l
   'appendix-3-capital-schemes.csv': { role: 'capital-schemes', labels: [] },
   'appendix-4-capital-carry-forwards.csv': { role: 'capital-carry-forwards', labels: [] },
 };
+
+/** Each outturn summary a year may have, named apart: a year has three (the group's, the Constabulary's, the OPCC's). */
+export const SUMMARY_NAMES: Partial<Record<PaperTableKey, string>> = {
+  'table-1-revenue-outturn.csv': 'the group summary (as Table 1)',
+  'constabulary-summary.csv': 'the Constabulary summary by area',
+  'table-3-opcc-corporate-costs.csv': 'the OPCC and corporate costs summary (as Table 3)',
+};
+
+/**
+ * What a year lacks, in words, each once: by kind of file, but the outturn summaries by which one where the year
+ * has one of them (else "an outturn summary" would be said missing beside the one loaded).
+ */
+export function missingNames(keys: readonly PaperTableKey[]): string[] {
+  const summaries = Object.keys(SUMMARY_NAMES) as PaperTableKey[];
+  const noSummary = summaries.every((k) => keys.includes(k));
+  const names = keys.map((key) =>
+    !noSummary && SUMMARY_NAMES[key] ? SUMMARY_NAMES[key] : roleLabel(TABLE_SHAPES[key].role),
+  );
+  return [...new Set(names)];
+}
 
 /** The group's revenue outturn by area (Table 1): where an outturn summary of the user's own areas stands. */
 const REVENUE_OUTTURN: PaperTableKey = 'table-1-revenue-outturn.csv';

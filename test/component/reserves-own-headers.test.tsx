@@ -10,6 +10,7 @@ import { screen } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureStarted } from '../../src/api/sample-bootstrap';
 import { ProjectionsPage } from '../../src/features/projections/projections-page';
+import { ReconciliationPage } from '../../src/features/reconciliation/reconciliation-page';
 import { ReservesPage } from '../../src/features/reserves/reserves-page';
 import { importYearFile } from './import-year-file.ts';
 import { cells, rowOf } from './reconciliation-finders.ts';
@@ -86,6 +87,20 @@ describe('a reserves file with its own headers', { timeout: 120_000 }, () => {
     expect(text).toContain('120,800');
     expect(text).toContain('6.0% (above the 5% line');
     expect(text).not.toContain('needs an outturn summary');
+  });
+
+  it('casts each reserve on Reconciliation, and names only the summaries the year lacks', async () => {
+    renderWithProviders(<ReconciliationPage />, { initialEntries: ['/reconciliation?year=2020-21'] });
+    const lacks = await screen.findByText(/^Not loaded for 2020\/21, so not checked:/);
+    // The year's outturn summary is loaded: the other two summaries are named, not "an outturn summary".
+    expect(lacks.textContent).toContain(
+      'the Constabulary summary by area; the OPCC and corporate costs summary (as Table 3);',
+    );
+    expect(lacks.textContent).not.toContain('an outturn summary');
+    // Every reserve's closing = opening + added + usage is checked from the file's own columns (5 rows).
+    const text = document.body.textContent ?? '';
+    expect(text).not.toContain('Not checked (column not in the file): Closing balance');
+    expect(text).toMatch(/Reserves position 2020\/21\s*\d+ checks: \d+ pass, 0 rounding differences, 0 failures/);
   });
 
   it('opens the projections at its closing balance of the Road Casualty reserve', async () => {

@@ -4,8 +4,7 @@ import { HowMade } from '../../components/how-made';
 import { Link, useSearchParams } from 'react-router';
 import { useReconciliation, useRollForward, type ReconciliationModel } from '../../api/reconciliation';
 import { useYearChoice, yearLabel } from '../../api/year-choice';
-import { roleLabel } from '../../api/year-datasets';
-import { TABLE_SHAPES, type PaperTableKey } from '../../api/year-tables';
+import { missingNames, type PaperTableKey } from '../../api/year-tables';
 import { countStatuses } from '../../domain/checks/reconciliation';
 import { MissingData, NoYearYet } from '../../components/missing-data';
 import { PageState } from '../../components/query-state';
@@ -116,7 +115,7 @@ const YearChecks = memo(function YearChecks({
   const attention = tieOuts.filter((t) => t.status === 'fail' || t.status === 'rounding');
   const tieCounts = countStatuses(tieOuts);
   const tableCounts = countStatuses(inTable);
-  const missing = [...new Set(model.missing.map((key) => roleLabel(TABLE_SHAPES[key].role)))];
+  const missing = missingNames(model.missing);
   if (tables.length === 0) {
     return <MissingData yearLabel={label} missing={missing} what="the checks of the tables" />;
   }

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { useRevenueYearTables, type RevenueTableKey } from '../../api/outturn-tables';
 import { yearLabel } from '../../api/year-choice';
+import { SUMMARY_NAMES } from '../../api/year-tables';
 import { roleLabel } from '../../api/year-datasets';
 import { summariseOutturn } from '../../domain/revenue/outturn-summary';
 import { MissingData } from '../../components/missing-data';
@@ -12,12 +13,6 @@ const CHART_TITLES: Readonly<Record<RevenueTableKey, string>> = {
   'table-1-revenue-outturn.csv': 'Budget against outturn by area',
   'constabulary-summary.csv': 'Constabulary budget against outturn by area',
   'table-3-opcc-corporate-costs.csv': 'OPCC and corporate costs: budget against outturn',
-};
-
-const MISSING_NAMES: Readonly<Record<RevenueTableKey, string>> = {
-  'table-1-revenue-outturn.csv': 'the group summary (as Table 1)',
-  'constabulary-summary.csv': 'the Constabulary summary by area',
-  'table-3-opcc-corporate-costs.csv': 'the OPCC and corporate costs summary (as Table 3)',
 };
 
 /** The chosen year's year-end tables as loaded (real figures), with worked variances and casting notes. */
@@ -58,7 +53,7 @@ function PaperTablesView({ year }: { year: number }) {
             ))}
             {found.missing.length > 0 && (
               <p className="facts-line">
-                Not loaded for {yearLabel(year)}: {found.missing.map((k) => MISSING_NAMES[k]).join('; ')}.
+                Not loaded for {yearLabel(year)}: {found.missing.map((k) => SUMMARY_NAMES[k]!).join('; ')}.
               </p>
             )}
           </>
