@@ -44,9 +44,9 @@ export const SUMMARY_NAMES: Partial<Record<PaperTableKey, string>> = {
  */
 export function missingNames(keys: readonly PaperTableKey[]): string[] {
   const summaries = Object.keys(SUMMARY_NAMES) as PaperTableKey[];
-  const noSummary = summaries.every((k) => keys.includes(k));
+  const noneLoaded = summaries.every((k) => keys.includes(k));
   const names = keys.map((key) =>
-    !noSummary && SUMMARY_NAMES[key] ? SUMMARY_NAMES[key] : roleLabel(TABLE_SHAPES[key].role),
+    !noneLoaded && SUMMARY_NAMES[key] ? SUMMARY_NAMES[key] : roleLabel(TABLE_SHAPES[key].role),
   );
   return [...new Set(names)];
 }

@@ -35,7 +35,7 @@ export function chosenUnits(
   return chosen.length > 0 ? Object.fromEntries(chosen) : null;
 }
 
-/** An amount column's unit and why: `reason` completes "Unit ...". */
+/** An amount column's unit and why (`reason`, said beside the choice of unit in the mapping step). */
 export interface AmountUnit {
   scale: ColumnScale;
   reason: string;

@@ -77,7 +77,7 @@ export interface Preview {
   suggestion: MappingSuggestion;
   /** Suggested from the headers; kept when the user picks a kind. */
   suggestedKind: DatasetKind;
-  /** Each mapped amount column's unit, by canonical key, and where it came from (completing "Unit ..."). */
+  /** Each mapped amount column's unit, by canonical key, and where it came from (said beside its choice). */
   scales: Record<string, ColumnScale>;
   scaleReasons: Record<string, string>;
   /** The year and month the file says, with the evidence (or the question, when it does not say one). */
