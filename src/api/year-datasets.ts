@@ -80,30 +80,20 @@ export async function loadPrintedTable(dataset: DatasetMeta, tableId: string): P
   return printedTableFromRows(tableId, source.headers, source.rows, mappedColumns(dataset));
 }
 
-/** How a dataset's table is read: its columns as the import mapped them (their headers by key, amounts' units). */
+/**
+ * How a dataset's table is read: its columns as the import mapped them, in one pass over its mapping: each mapped
+ * column's header by canonical key, and each amount column's unit by header.
+ */
 export function mappedColumns(dataset: DatasetMeta): Required<Pick<PrintedTableOptions, 'amounts' | 'mapped'>> {
-  return { amounts: mappedAmounts(dataset), mapped: mappedHeaders(dataset) };
-}
-
-/** The header of each column the import mapped, by canonical key. */
-function mappedHeaders(dataset: DatasetMeta): Record<string, string> {
-  const out: Record<string, string> = {};
+  const mapped: Record<string, string> = {};
+  const amounts: Record<string, 'thousands' | 'pounds'> = {};
   for (const column of KIND_COLUMNS[dataset.kind]) {
     const index = dataset.plan.mapping[column.key];
     const header = index === null || index === undefined ? '' : (dataset.headers[index] ?? '').trim();
-    if (header) out[column.key] = header;
+    if (!header) continue;
+    mapped[column.key] = header;
+    if (column.type === 'amount')
+      amounts[header] = dataset.plan.scales[column.key] === 'thousands' ? 'thousands' : 'pounds';
   }
-  return out;
-}
-
-/** The columns the import mapped as amounts, by header, with the unit it read them in. */
-function mappedAmounts(dataset: DatasetMeta): Record<string, 'thousands' | 'pounds'> {
-  const out: Record<string, 'thousands' | 'pounds'> = {};
-  for (const column of KIND_COLUMNS[dataset.kind]) {
-    const index = dataset.plan.mapping[column.key];
-    if (column.type !== 'amount' || index === null || index === undefined) continue;
-    const header = (dataset.headers[index] ?? '').trim();
-    if (header) out[header] = dataset.plan.scales[column.key] === 'thousands' ? 'thousands' : 'pounds';
-  }
-  return out;
+  return { amounts, mapped };
 }

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { ZERO, parseAmount, parsePercent, type Money } from '../domain/core/money';
+import { mappedAmountHeader } from '../domain/checks/table-checks';
 
 /*
  * Reads a "printed table": a CSV transcribed from a board paper (data/*.csv), with headers as printed,
@@ -210,7 +211,5 @@ export function findColumn(table: PrintedTable, pattern: RegExp, kind: ColumnKin
  * first whose header matches `pattern`, as the paper heads it (the sample's transcriptions, a table with no key).
  */
 export function mappedColumn(table: PrintedTable, key: string, pattern: RegExp): string | undefined {
-  const header = table.mapped?.[key];
-  if (header !== undefined && table.columns.some((c) => c.kind === 'amount' && c.header === header)) return header;
-  return findColumn(table, pattern);
+  return mappedAmountHeader(table, key) ?? findColumn(table, pattern);
 }

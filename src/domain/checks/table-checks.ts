@@ -94,13 +94,19 @@ export function rowKeys(rows: readonly { label: string; group: string; line: num
   });
 }
 
+/** The amount column a table's import mapped to canonical `key`, where it was imported with a mapping. */
+export function mappedAmountHeader(table: CheckableTable, key: string): string | undefined {
+  const header = table.mapped?.[key];
+  return header !== undefined && table.columns.some((c) => c.kind === 'amount' && c.header === header)
+    ? header
+    : undefined;
+}
+
 export function checkPrintedTable(spec: TableSpec, table: CheckableTable): TableChecks {
   const keys = rowKeys(table.rows);
-  const header = (pattern: RegExp, key?: string): string | undefined => {
-    const mapped = key === undefined ? undefined : table.mapped?.[key];
-    if (mapped !== undefined && table.columns.some((c) => c.kind === 'amount' && c.header === mapped)) return mapped;
-    return table.columns.find((c) => pattern.test(c.header))?.header;
-  };
+  const header = (pattern: RegExp, key?: string): string | undefined =>
+    (key === undefined ? undefined : mappedAmountHeader(table, key)) ??
+    table.columns.find((c) => pattern.test(c.header))?.header;
   const amountColumns = table.columns
     .filter((c) => c.kind === 'amount' && !(spec.skipTotalColumns?.test(c.header) ?? false))
     .map((c) => c.header);
